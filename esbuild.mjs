@@ -1,0 +1,125 @@
+// One build config, several bundles (ARCHITECTURE.md "Build"):
+//   dist/extension.js   VS Code extension host entry (node, cjs, `vscode` external) — small, loaded at activation
+//   dist/engine.js      the core analysis engine (detect + tokens + pricing + tiers), required lazily on first use
+//   dist/cli.js         the `tokentier` command-line tool (node, cjs)
+//   dist/webview/*      the Tier Advisor / report panel (browser, iife) + its CSS and codicons
+//   dist/grammars/*     tree-sitter runtime + grammar .wasm files, read as bytes at run time
+//   out/test/**         the integration suite that runs inside the real extension host (dev only, not packaged)
+// Flags: --production (minify, no source maps), --watch, --no-tests.
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+const withTests = !args.has('--no-tests') && !production;
+const root = path.dirname(new URL(import.meta.url).pathname);
+
+/** Reports build results in the format of VS Code's `$esbuild-watch` problem matcher. */
+const problemMatcher = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => { if (watch) console.log('[watch] build started'); });
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      if (watch) console.log('[watch] build finished');
+    });
+  },
+};
+
+// web-tree-sitter's ESM build calls createRequire(import.meta.url); in a CJS bundle import.meta.url is empty
+// (LIBRARIES.md §2.6), so give node bundles a real file URL.
+const nodeShim = {
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "const __importMetaUrl=require('url').pathToFileURL(__filename).href;" },
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  logLevel: 'warning',
+  legalComments: 'linked',
+  plugins: [problemMatcher],
+  metafile: true,
+};
+
+/** @type {import('esbuild').BuildOptions[]} */
+const builds = [
+  {
+    ...common, ...nodeShim,
+    entryPoints: { extension: 'src/vscode/extension.ts' },
+    outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20',
+    // The engine is a separate bundle, loaded on first analysis (see src/vscode/engineLoader.ts).
+    external: ['vscode', './engine.js'],
+  },
+  {
+    ...common, ...nodeShim,
+    entryPoints: { engine: 'src/core/engine.ts' },
+    outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20',
+    external: ['vscode'],
+  },
+  {
+    ...common, ...nodeShim,
+    entryPoints: { cli: 'src/cli/main.ts' },
+    outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20',
+    external: ['vscode'],
+    banner: { js: '#!/usr/bin/env node\n' + nodeShim.banner.js },
+  },
+  {
+    ...common,
+    entryPoints: { 'webview/main': 'src/webview/main.ts', 'webview/main.css': 'src/webview/main.css' },
+    outdir: 'dist', platform: 'browser', format: 'iife', target: 'es2022',
+    loader: { '.ttf': 'file' },
+  },
+];
+if (withTests) {
+  const testEntries = fs.existsSync('test/integration')
+    ? fs.readdirSync('test/integration').filter((f) => f.endsWith('.ts')).map((f) => `test/integration/${f}`)
+    : [];
+  if (testEntries.length) {
+    builds.push({
+      ...common, ...nodeShim,
+      entryPoints: testEntries,
+      outdir: 'out/test/integration', platform: 'node', format: 'cjs', target: 'node20',
+      external: ['vscode', 'mocha'],
+    });
+  }
+}
+
+/** Copies the wasm runtime and grammars and the codicon font next to the bundles. */
+function copyAssets() {
+  const grammars = path.join(root, 'dist', 'grammars');
+  fs.mkdirSync(grammars, { recursive: true });
+  fs.copyFileSync('node_modules/web-tree-sitter/web-tree-sitter.wasm', path.join(grammars, 'web-tree-sitter.wasm'));
+  for (const lang of ['python', 'typescript', 'tsx', 'javascript']) {
+    fs.copyFileSync(`node_modules/@vscode/tree-sitter-wasm/wasm/tree-sitter-${lang}.wasm`, path.join(grammars, `tree-sitter-${lang}.wasm`));
+  }
+  const web = path.join(root, 'dist', 'webview');
+  fs.mkdirSync(web, { recursive: true });
+  for (const f of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(`node_modules/@vscode/codicons/dist/${f}`, path.join(web, f));
+}
+
+async function main() {
+  const existing = builds.filter((b) => Object.values(b.entryPoints).every((e) => fs.existsSync(e)));
+  const skipped = builds.length - existing.length;
+  if (skipped) console.warn(`esbuild.mjs: ${skipped} bundle(s) skipped: entry point missing`);
+  copyAssets();
+  if (watch) {
+    const ctxs = await Promise.all(existing.map((b) => esbuild.context(b)));
+    await Promise.all(ctxs.map((c) => c.watch()));
+    return;
+  }
+  const results = await Promise.all(existing.map((b) => esbuild.build(b)));
+  if (args.has('--metafile')) {
+    fs.mkdirSync('artifacts', { recursive: true });
+    results.forEach((r, i) => fs.writeFileSync(`artifacts/meta-${i}.json`, JSON.stringify(r.metafile)));
+  }
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });

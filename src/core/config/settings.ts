@@ -1,0 +1,170 @@
+import * as z from 'zod';
+
+/**
+ * The run-time truth for every `tokentier.*` setting. `scripts/genConfig.mjs` generates
+ * `package.json › contributes.configuration` from this schema, so descriptions, defaults and scopes live here.
+ * Every field has a `.catch()`: one bad value falls back to its default without rejecting the others,
+ * and `parseSettings` reports which paths fell back.
+ */
+
+const scope = (s: 'application' | 'machine' | 'window' | 'resource' | 'machine-overridable' | 'language-overridable') => ({ scope: s });
+
+/** Calls per day assumed for a site of each API kind when nothing else says. */
+const defaultCallsPerDay = z
+  .object({
+    chat: z.number().min(0).default(1000),
+    completion: z.number().min(0).default(1000),
+    responses: z.number().min(0).default(1000),
+    messages: z.number().min(0).default(1000),
+    generate: z.number().min(0).default(1000),
+    embeddings: z.number().min(0).default(10000),
+    images: z.number().min(0).default(100),
+    audio: z.number().min(0).default(100),
+  })
+  .partial()
+  .default({});
+
+export const settingsSchema = z.object({
+  display: z
+    .enum(['codeLens', 'inlay', 'both', 'off'])
+    .default('codeLens')
+    .describe('Where cost hints appear: a CodeLens above each call, an inlay hint after it, both, or neither.')
+    .meta(scope('window')),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .default('USD')
+    .describe('ISO 4217 currency for every figure. Prices are converted with the price book\'s exchange rate (USD when none is set).')
+    .meta(scope('resource')),
+  profile: z
+    .string()
+    .min(1)
+    .default('expected')
+    .describe('Usage profile from `.tokentier/usage.*` to apply (for example `low`, `expected`, `high`).')
+    .meta(scope('resource')),
+  'usage.callsPerDay': defaultCallsPerDay
+    .describe('Calls per day assumed for a call site of each API kind when no annotation or usage file says otherwise.')
+    .meta(scope('resource')),
+  'usage.cacheHitRate': z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0)
+    .describe('Share of input tokens assumed to be prompt-cache reads when nothing else says (0–1).')
+    .meta(scope('resource')),
+  'usage.daysPerMonth': z
+    .number()
+    .min(1)
+    .max(31)
+    .default(30)
+    .describe('Days in a month for monthly figures.')
+    .meta(scope('resource')),
+  'usage.loopFanOut': z
+    .number()
+    .min(1)
+    .default(10)
+    .describe('Iterations assumed for a loop, map or gather around a call when the code shows no bound.')
+    .meta(scope('resource')),
+  priceBook: z
+    .union([z.string(), z.record(z.string(), z.unknown())])
+    .optional()
+    .describe('A price book: a path (relative to the workspace folder) to a JSON/YAML price book, or an inline price-book object. Merged over `.tokentier/prices.*`.')
+    .meta(scope('resource')),
+  'budget.perCall': z
+    .number()
+    .min(0)
+    .optional()
+    .describe('Warn when a call site\'s expected cost per call exceeds this amount (in the report currency).')
+    .meta(scope('resource')),
+  'budget.perMonth': z
+    .number()
+    .min(0)
+    .optional()
+    .describe('Warn when a call site\'s expected monthly cost exceeds this amount (in the report currency).')
+    .meta(scope('resource')),
+  'diagnostics.enabled': z
+    .boolean()
+    .default(false)
+    .describe('Show cost diagnostics (budgets, unknown or deprecated models, calls in unbounded loops) in the Problems panel. Errors in price books and usage files are always shown.')
+    .meta(scope('resource')),
+  include: z
+    .array(z.string())
+    .default([])
+    .describe('Glob patterns of files to scan (empty: every supported file).')
+    .meta(scope('resource')),
+  exclude: z
+    .array(z.string())
+    .default([])
+    .describe('Glob patterns of files to skip, on top of `files.exclude`, `.gitignore` and the default folders (node_modules, virtual environments, build output).')
+    .meta(scope('resource')),
+  languages: z
+    .array(z.enum(['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'jupyter']))
+    .default(['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'jupyter'])
+    .describe('Languages to analyse.')
+    .meta(scope('resource')),
+  maxFileSize: z
+    .number()
+    .int()
+    .min(1024)
+    .default(2 * 1024 * 1024)
+    .describe('Largest file analysed, in bytes. Larger files are skipped with a note in the log.')
+    .meta(scope('resource')),
+  'tokens.multipliers': z
+    .record(z.string(), z.number().positive())
+    .default({})
+    .describe('Token-count multipliers over the o200k count per model family (e.g. `{"claude": 1.2}`), replacing the calibrated defaults.')
+    .meta(scope('resource')),
+  'tiers.electricityPricePerKWh': z
+    .number()
+    .min(0)
+    .default(0.08)
+    .describe('Electricity price in USD per kWh for on-prem and edge estimates (default: US industrial average, EIA 2024).')
+    .meta(scope('resource')),
+  'tiers.gridIntensity': z
+    .number()
+    .min(0)
+    .default(0.37)
+    .describe('Grid carbon intensity in kg CO₂e per kWh for energy estimates.')
+    .meta(scope('resource')),
+  'debounceMs': z
+    .number()
+    .int()
+    .min(0)
+    .max(5000)
+    .default(250)
+    .describe('Delay after the last keystroke before hints refresh, in milliseconds.')
+    .meta(scope('window')),
+});
+
+/** The parsed, defaulted settings (keys as in `tokentier.<key>`). */
+export type Settings = Readonly<z.output<typeof settingsSchema>>;
+
+/** One field that fell back to its default. */
+export interface SettingIssue {
+  readonly key: string;
+  readonly message: string;
+}
+
+/**
+ * Parses raw settings (keys relative to `tokentier.`). Never throws: each invalid field falls back to its
+ * default and is reported in `issues`; unknown keys are ignored.
+ */
+export function parseSettings(raw: Readonly<Record<string, unknown>>): { settings: Settings; issues: SettingIssue[] } {
+  const issues: SettingIssue[] = [];
+  const out: Record<string, unknown> = {};
+  const shape = settingsSchema.shape as Record<string, z.ZodType>;
+  for (const [key, field] of Object.entries(shape)) {
+    const value = raw[key];
+    const r = field.safeParse(value);
+    if (r.success) {
+      out[key] = r.data;
+    } else {
+      issues.push({ key, message: r.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ` : '') + i.message).join('; ') });
+      out[key] = field.parse(undefined);
+    }
+  }
+  return { settings: Object.freeze(out) as Settings, issues };
+}
+
+/** The defaults, as if no setting were set. */
+export const defaultSettings: Settings = parseSettings({}).settings;

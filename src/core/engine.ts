@@ -1,0 +1,73 @@
+/**
+ * The engine facade: the one entry the extension and the CLI use. Bundled on its own (`dist/engine.js`) and
+ * loaded lazily by the extension, so activation stays cheap. Pure: all I/O goes through the host's FileProvider
+ * and LoadWasm.
+ */
+import { neverCancelled, type CancellationToken } from './cancellation';
+import { defaultSettings, type Settings } from './config/settings';
+import { detect, type DetectInput, type LoadWasm } from './detect/detector';
+import { emptyTeamConfig, estimateSites, type TeamConfig } from './estimate/estimator';
+import type { FileProvider } from './fileProvider';
+import { nullLogger, type Logger } from './logger';
+import type { Diagnostic, DetectResult, SiteEstimate } from './types';
+
+export interface EngineHost {
+  readonly files: FileProvider;
+  readonly loadWasm: LoadWasm;
+  readonly logger?: Logger;
+}
+
+export interface DocumentAnalysis {
+  readonly path: string;
+  readonly version?: number;
+  readonly detect: DetectResult;
+  readonly estimates: readonly SiteEstimate[];
+  /** Detection diagnostics plus estimation ones (bad annotations, unknown models). */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface EngineConfig {
+  readonly settings: Settings;
+  /** False in a restricted (untrusted) workspace: team files are not read. */
+  readonly trusted: boolean;
+  readonly team?: TeamConfig;
+}
+
+/** Analyses documents with one configuration at a time. Cheap to create; keeps parser caches between calls. */
+export class Engine {
+  private settings: Settings = defaultSettings;
+  private team: TeamConfig = emptyTeamConfig;
+  private readonly logger: Logger;
+
+  constructor(private readonly host: EngineHost) {
+    this.logger = host.logger ?? nullLogger;
+  }
+
+  /** Applies settings and team files (already loaded by the caller, or none). */
+  configure(config: EngineConfig): void {
+    this.settings = config.settings;
+    this.team = config.trusted ? config.team ?? emptyTeamConfig : emptyTeamConfig;
+  }
+
+  get currentSettings(): Settings {
+    return this.settings;
+  }
+
+  /** Detects and estimates one document. Never throws. */
+  async analyzeDocument(input: DetectInput, token: CancellationToken = neverCancelled): Promise<DocumentAnalysis> {
+    try {
+      const result = await detect(input, { files: this.host.files, loadWasm: this.host.loadWasm, maxFileBytes: this.settings.maxFileSize, token, logger: this.logger });
+      const estimates = await estimateSites(result.sites, { settings: this.settings, team: this.team });
+      return { path: input.path, version: input.version, detect: result, estimates, diagnostics: result.diagnostics };
+    } catch (e) {
+      this.logger.error(e instanceof Error ? e : String(e));
+      const diagnostic: Diagnostic = { severity: 'error', code: 'internal-error', message: `Tokentier could not analyse this file: ${String(e)}`, file: input.path };
+      return { path: input.path, version: input.version, detect: { sites: [], diagnostics: [diagnostic] }, estimates: [], diagnostics: [diagnostic] };
+    }
+  }
+}
+
+/** Creates an engine (the lazily loaded bundle's entry). */
+export function createEngine(host: EngineHost): Engine {
+  return new Engine(host);
+}

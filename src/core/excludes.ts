@@ -1,0 +1,62 @@
+/**
+ * The one definition of what a workspace scan skips by default, shared by the extension and the CLI.
+ * `.gitignore` and `files.exclude` are applied on top of it by the callers (both through `ignore` patterns).
+ */
+export const DEFAULT_EXCLUDED_FOLDERS: readonly string[] = [
+  'node_modules',
+  '.git',
+  '.hg',
+  '.svn',
+  '.venv',
+  'venv',
+  'env',
+  '.env',
+  'site-packages',
+  '__pycache__',
+  '.tox',
+  '.nox',
+  '.mypy_cache',
+  '.pytest_cache',
+  'dist',
+  'build',
+  'out',
+  '.next',
+  '.nuxt',
+  '.turbo',
+  'coverage',
+  '.ipynb_checkpoints',
+];
+
+/** File extensions Tokentier analyses, by language id. */
+export const LANGUAGE_BY_EXTENSION: Readonly<Record<string, SupportedLanguage>> = {
+  '.py': 'python',
+  '.pyi': 'python',
+  '.ts': 'typescript',
+  '.mts': 'typescript',
+  '.cts': 'typescript',
+  '.tsx': 'typescriptreact',
+  '.js': 'javascript',
+  '.mjs': 'javascript',
+  '.cjs': 'javascript',
+  '.jsx': 'javascriptreact',
+  '.vue': 'vue',
+  '.svelte': 'svelte',
+  '.ipynb': 'jupyter',
+};
+
+export type SupportedLanguage = 'python' | 'typescript' | 'typescriptreact' | 'javascript' | 'javascriptreact' | 'vue' | 'svelte' | 'jupyter';
+
+/** Default largest file analysed, in bytes (a setting overrides it). Larger files get a `file-too-large` diagnostic. */
+export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** True when a path segment is a default-excluded folder. */
+export function isExcludedFolderName(name: string): boolean {
+  return DEFAULT_EXCLUDED_FOLDERS.includes(name);
+}
+
+/** The language of a path by its extension, or undefined when Tokentier does not analyse it. */
+export function languageOfPath(path: string): SupportedLanguage | undefined {
+  const dot = path.lastIndexOf('.');
+  if (dot < 0) return undefined;
+  return LANGUAGE_BY_EXTENSION[path.slice(dot).toLowerCase()];
+}

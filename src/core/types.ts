@@ -1,0 +1,290 @@
+/**
+ * Tokentier's own types, shared by every layer (core, protocol, vscode, webview, cli).
+ * These are plain data: JSON-serialisable, no classes, no functions. The JSON Schema in
+ * `schemas/report.schema.json` describes the same shapes; keep them in step (a unit test compares them).
+ */
+
+/** A zero-based position, as in LSP and VS Code (`character` counts UTF-16 code units). */
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+/** A zero-based, end-exclusive range. */
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/** Who serves the request (who bills for it). */
+export type Provider =
+  | 'openai'
+  | 'azure-openai'
+  | 'anthropic'
+  | 'google'
+  | 'bedrock'
+  | 'mistral'
+  | 'cohere'
+  | 'groq'
+  | 'together'
+  | 'fireworks'
+  | 'deepseek'
+  | 'openrouter'
+  | 'xai'
+  | 'ollama'
+  | 'huggingface'
+  | 'other';
+
+/** How the code reaches the provider. */
+export type Via = 'sdk' | 'http' | 'langchain' | 'llamaindex' | 'litellm' | 'ai-sdk';
+
+/** What kind of request it is. See the mapping table in `schemas/README.md`. */
+export type Api = 'chat' | 'completion' | 'responses' | 'messages' | 'generate' | 'embeddings' | 'images' | 'audio';
+
+/** How a model id was found in the code. */
+export type ModelResolution =
+  | { readonly kind: 'literal' }
+  | { readonly kind: 'constant'; readonly name: string }
+  | { readonly kind: 'default-argument'; readonly name: string }
+  | { readonly kind: 'env-default'; readonly envVar: string }
+  | { readonly kind: 'earlier-cell'; readonly cell: number }
+  | { readonly kind: 'imported'; readonly file: string; readonly name: string }
+  | { readonly kind: 'constructor' }
+  | { readonly kind: 'usage-file'; readonly file: string }
+  | { readonly kind: 'unknown'; readonly expression: string };
+
+/** The model a site calls. `id` is exactly as written in code; `canonical` is the id used for pricing. */
+export interface ModelRef {
+  /** The id as written in code (e.g. `models/gemini-1.5-flash`), or null when unresolved. */
+  readonly id: string | null;
+  /** A normalised id for price lookup (e.g. `gemini-1.5-flash`), or null when unresolved. */
+  readonly canonical: string | null;
+  readonly resolution: ModelResolution;
+  /** For a conditional (`a if x else b`, `x ? a : b`, fallbacks): every candidate. */
+  readonly candidates?: readonly ModelRef[];
+}
+
+/** One piece of the prompt as it appears in code, for the token estimator. */
+export interface PromptPart {
+  /** Which role or slot the text fills. */
+  readonly role: 'system' | 'user' | 'assistant' | 'tool' | 'developer' | 'prompt' | 'input' | 'tools' | 'response_format' | 'image' | 'audio' | 'other';
+  /**
+   * `literal`: the text is fully known; `template`: known text with `placeholders` holes;
+   * `dynamic`: only known at run time; `file`: read from `file` at run time (path visible in code).
+   */
+  readonly kind: 'literal' | 'template' | 'dynamic' | 'file';
+  /** The known text (for templates: the literal parts joined, holes removed). */
+  readonly text?: string;
+  /** Number of run-time holes in a template (f-string fields, `${}`, `.format` fields). */
+  readonly placeholders?: number;
+  /** For `file`: the workspace-relative path the code reads. */
+  readonly file?: string;
+  /** For `image`: stated size, when the code states it. */
+  readonly image?: { readonly width?: number; readonly height?: number; readonly detail?: string };
+  /** Where the part is in the source document. */
+  readonly range: Range;
+}
+
+/** A loop, comprehension, map or fan-out that encloses a call. */
+export interface LoopContext {
+  readonly kind: 'for' | 'while' | 'comprehension' | 'map' | 'promise-all' | 'gather' | 'agent' | 'batch';
+  /** The visible iteration bound (`range(10)`, a literal list's length, `max_iterations=5`), when there is one. */
+  readonly bound?: number;
+  /** `true` for `while True` and the like: no visible bound. */
+  readonly unbounded?: boolean;
+  readonly range: Range;
+}
+
+/** Request parameters that change the cost. Absent means "not set in code". */
+export interface CallParams {
+  /** The max output tokens value, when a literal or resolvable constant. */
+  readonly maxTokens?: number;
+  /** The parameter name used (`max_tokens`, `max_completion_tokens`, `maxOutputTokens`, …). */
+  readonly maxTokensParam?: string;
+  readonly n?: number;
+  readonly stream?: boolean;
+  readonly tools?: boolean;
+  readonly responseFormat?: boolean;
+  /** `low` | `medium` | `high` | `minimal`, as written. */
+  readonly reasoningEffort?: string;
+  /** Anthropic `thinking.budget_tokens` / Gemini `thinking_budget`. */
+  readonly thinkingBudget?: number;
+  /** Anthropic `cache_control` markers or another explicit prompt-caching marker present. */
+  readonly cacheControl?: boolean;
+  /** OpenAI `service_tier` and friends, as written. */
+  readonly serviceTier?: string;
+  /** The call goes through a batch API. */
+  readonly batch?: boolean;
+  /** LiteLLM `fallbacks` / OpenRouter `models=[…]`: other models that may serve it. */
+  readonly fallbacks?: readonly string[];
+}
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+/** One call expression that sends one request to an LLM inference API. */
+export interface CallSite {
+  /** Stable within a file: `${file}#${line}:${method}` (plus `#cell` for notebooks). */
+  readonly id: string;
+  /** Workspace-relative POSIX path (or the path the caller gave). */
+  readonly file: string;
+  /** The whole call expression, in document coordinates (for notebooks: cell coordinates). */
+  readonly range: Range;
+  /** 1-based line of the called method's name (in the cell, for notebooks). */
+  readonly line: number;
+  /** Notebook: 0-based index into the notebook's `cells` array (markdown cells included). */
+  readonly cell?: number;
+  readonly provider: Provider;
+  readonly via: Via;
+  readonly api: Api;
+  /** The called path as written, normalised (`chat.completions.create`, `generateText`, `fetch`). */
+  readonly method: string;
+  readonly model: ModelRef;
+  readonly stream: boolean;
+  readonly params: CallParams;
+  readonly prompt: readonly PromptPart[];
+  readonly loops: readonly LoopContext[];
+  readonly confidence: Confidence;
+  /** The enclosing function's name, when any (for usage-file matching). */
+  readonly enclosingFunction?: string;
+  /** A `tokentier-ignore` comment applies. Ignored sites are reported but not totalled. */
+  readonly ignored?: boolean;
+  /** The raw text of a `tokentier:` inline annotation next to the call, when present. */
+  readonly annotation?: { readonly text: string; readonly line: number };
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A message about input the core could not fully handle. Never thrown: returned. */
+export interface Diagnostic {
+  readonly severity: Severity;
+  /** Stable machine code, e.g. `parse-error`, `file-too-large`, `binary-file`, `bad-annotation`, `price-book`. */
+  readonly code: string;
+  readonly message: string;
+  readonly file?: string;
+  readonly range?: Range;
+  readonly cell?: number;
+}
+
+/** What detection returns. */
+export interface DetectResult {
+  readonly sites: readonly CallSite[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Estimates (tokens, cost, usage) — produced by src/core/estimate from a CallSite.
+// ---------------------------------------------------------------------------------------------
+
+/** Where a figure came from. Every number shown to a user carries one. */
+export interface Provenance {
+  /** `bundled`: the defaults shipped with Tokentier; `settings`: user/workspace settings; `team-file`: `.tokentier/*`;
+   *  `annotation`: an inline `tokentier:` comment; `code`: read from the call itself; `default`: a documented default rule. */
+  readonly source: 'bundled' | 'settings' | 'team-file' | 'annotation' | 'code' | 'default';
+  /** Human-readable name of the table/file/setting, e.g. `genai-prices 0.1.8 (checked 2026-09-23)`, `.tokentier/usage.yml`. */
+  readonly label: string;
+  readonly file?: string;
+  /** 1-based line in `file`, when known. */
+  readonly line?: number;
+  /** ISO date the figure was checked or published, when known. */
+  readonly date?: string;
+  /** The rule applied, e.g. `input 212,000 tokens > 200k: long-context rate`, `batch −50 %`. */
+  readonly rule?: string;
+  /** Set when a user-scoped (not workspace-shared) setting changed the figure. */
+  readonly userScoped?: boolean;
+}
+
+export interface NumberRange {
+  readonly min: number;
+  readonly expected: number;
+  readonly max: number;
+}
+
+/** A value with where it came from. */
+export interface Sourced<T> {
+  readonly value: T;
+  readonly source: Provenance;
+}
+
+export interface TokenPartEstimate {
+  readonly role: PromptPart['role'] | 'overhead';
+  readonly kind: PromptPart['kind'] | 'overhead';
+  readonly tokens: NumberRange;
+  readonly note?: string;
+}
+
+export interface TokenEstimate {
+  readonly input: NumberRange;
+  readonly output: NumberRange;
+  /** Reasoning/thinking tokens, billed as output unless the price table says otherwise; NOT included in `output`. */
+  readonly reasoning?: NumberRange;
+  /** `exact`: every input part is known text counted with the model's own tokenizer;
+   *  `estimated`: known text counted with a calibrated multiplier; `unknown-parts`: some input is only known at run time. */
+  readonly accuracy: 'exact' | 'estimated' | 'unknown-parts';
+  /** e.g. `o200k_base`, `o200k_base × 1.20 (Claude)`. */
+  readonly tokenizer: string;
+  readonly parts: readonly TokenPartEstimate[];
+  readonly inputSource: Provenance;
+  readonly outputSource: Provenance;
+}
+
+/** One billed dimension of one call, with its arithmetic. */
+export interface PriceLine {
+  readonly dimension: 'input' | 'output' | 'cache_read' | 'cache_write' | 'cache_write_1h' | 'reasoning' | 'request' | 'image' | 'audio' | 'other';
+  /** Tokens (or units) billed on this line at the expected point. */
+  readonly units: number;
+  /** Price per million tokens (or per unit for non-token lines) after every rule, in the report currency. */
+  readonly rate: number;
+  /** units × rate (/1e6 for tokens), in the report currency. */
+  readonly amount: number;
+  readonly source: Provenance;
+}
+
+export interface CostEstimate {
+  /** ISO 4217 code of every amount here. */
+  readonly currency: string;
+  /** Null when the model or its price is unknown: never zero, never a guess. */
+  readonly perCall: NumberRange | null;
+  readonly perDay: NumberRange | null;
+  readonly perMonth: NumberRange | null;
+  /** The expected-point breakdown of one call. */
+  readonly lines: readonly PriceLine[];
+  /** The price entry that matched (`openai:gpt-4o-mini`), when any. */
+  readonly priceId?: string;
+  /** Why `perCall` is null, when it is. */
+  readonly unknownReason?: string;
+  readonly provenance: readonly Provenance[];
+}
+
+export interface UsageAssumptions {
+  readonly callsPerDay: Sourced<number>;
+  /** Multiplier from loops/fan-out already applied to `callsPerDay`? No: applied on top; shown separately. */
+  readonly fanOut: Sourced<number>;
+  readonly cacheHitRate: Sourced<number>;
+  readonly batchShare: Sourced<number>;
+  readonly retryRate: Sourced<number>;
+  /** Expected output tokens per call, when an assumption (not the code) sets it. */
+  readonly outputTokens?: Sourced<number>;
+  /** The usage profile in force (`expected` unless chosen). */
+  readonly profile: string;
+  /** True when calls/day is an assumption (no annotation, usage-file entry or setting names this site). */
+  readonly assumed: boolean;
+  /** A model given by the usage file or annotation for a site whose model the code does not resolve. */
+  readonly model?: Sourced<string>;
+}
+
+/** Everything Tokentier knows about one site. */
+export interface SiteEstimate {
+  readonly site: CallSite;
+  readonly tokens: TokenEstimate;
+  readonly usage: UsageAssumptions;
+  readonly cost: CostEstimate;
+}
+
+/** A total that is by definition the sum of the non-ignored sites it covers (no double counting). */
+export interface CostTotal {
+  readonly perMonth: NumberRange;
+  readonly perDay: NumberRange;
+  readonly sites: number;
+  /** Sites whose cost is unknown (not included in the sums). */
+  readonly unpriced: number;
+}

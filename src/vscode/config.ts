@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import { parseSettings, settingsSchema, type Settings } from '../core/config/settings';
+import type { Logger } from '../core/logger';
+
+export const SECTION = 'tokentier';
+
+/**
+ * The only reader of `tokentier.*` settings. Parses through the zod schema (per-field fallback), warns once per
+ * bad value with "Open Settings", and re-emits one typed change event.
+ */
+export class ConfigService implements vscode.Disposable {
+  private readonly _onDidChange = new vscode.EventEmitter<Settings>();
+  readonly onDidChange = this._onDidChange.event;
+  private current: Settings;
+  private readonly warned = new Set<string>();
+  private readonly disposables: vscode.Disposable[] = [this._onDidChange];
+
+  constructor(private readonly logger: Logger) {
+    this.current = this.read();
+    vscode.workspace.onDidChangeConfiguration(
+      (e) => {
+        if (!e.affectsConfiguration(SECTION)) return;
+        this.current = this.read();
+        this._onDidChange.fire(this.current);
+      },
+      undefined,
+      this.disposables,
+    );
+  }
+
+  get settings(): Settings {
+    return this.current;
+  }
+
+  /** Reads settings for a resource scope (multi-root: each folder may differ). */
+  read(scope?: vscode.ConfigurationScope): Settings {
+    const cfg = vscode.workspace.getConfiguration(SECTION, scope);
+    const raw: Record<string, unknown> = {};
+    for (const key of Object.keys(settingsSchema.shape)) {
+      const v = cfg.get(key);
+      if (v !== undefined) raw[key] = v;
+    }
+    const { settings, issues } = parseSettings(raw);
+    for (const issue of issues) {
+      this.logger.warn(`Setting tokentier.${issue.key} is invalid (${issue.message}); using its default.`);
+      if (!this.warned.has(issue.key)) {
+        this.warned.add(issue.key);
+        void vscode.window
+          .showWarningMessage(`Tokentier: the setting "tokentier.${issue.key}" is invalid (${issue.message}). Using its default.`, 'Open Settings')
+          .then((choice) => {
+            if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', `tokentier.${issue.key}`);
+          });
+      }
+    }
+    return settings;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

