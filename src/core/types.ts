@@ -288,3 +288,39 @@ export interface CostTotal {
   /** Sites whose cost is unknown (not included in the sums). */
   readonly unpriced: number;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Reports — built by src/core/report from analysed files; the shape of `tokentier scan --format json`
+// and of every export. Versioned: see `schemas/report.schema.json`.
+// ---------------------------------------------------------------------------------------------
+
+export const REPORT_SCHEMA_VERSION = '1.0.0';
+
+export interface FileSummary {
+  /** Workspace-relative POSIX path. */
+  readonly file: string;
+  readonly total: CostTotal;
+}
+
+export interface Report {
+  readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  readonly tool: { readonly name: 'tokentier'; readonly version: string };
+  /** ISO timestamp. */
+  readonly generatedAt: string;
+  /** The scan root as given (absolute path or workspace folder name). */
+  readonly root: string;
+  readonly currency: string;
+  readonly profile: string;
+  /** The price tables in force, e.g. `genai-prices 0.1.8 (checked 2026-09-23)`, `.tokentier/prices.yml`. */
+  readonly priceTables: readonly Provenance[];
+  readonly sites: readonly SiteEstimate[];
+  /** Totals over non-ignored sites; each equals the sum of its parts. */
+  readonly totals: {
+    readonly workspace: CostTotal;
+    readonly byFile: readonly FileSummary[];
+    readonly byProvider: readonly { readonly provider: Provider; readonly total: CostTotal }[];
+    readonly byModel: readonly { readonly model: string; readonly total: CostTotal }[];
+  };
+  readonly diagnostics: readonly Diagnostic[];
+  readonly stats: { readonly filesScanned: number; readonly filesParsed: number; readonly bytes: number; readonly ms: number };
+}
