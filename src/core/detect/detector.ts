@@ -1,8 +1,17 @@
+/**
+ * Detection entry point: text checks and pre-filter, notebook/Vue/Svelte extraction, (incremental) parsing,
+ * one-hop workspace imports, and conversion of the analyser's drafts into {@link CallSite}s.
+ */
 import type { CancellationToken } from '../cancellation';
 import type { FileProvider } from '../fileProvider';
 import type { Logger } from '../logger';
-import type { SupportedLanguage } from '../excludes';
-import type { DetectResult } from '../types';
+import { DEFAULT_MAX_FILE_BYTES, languageOfPath, type SupportedLanguage } from '../excludes';
+import type { CallSite, DetectResult, Diagnostic, LoopContext } from '../types';
+import type { Tree } from 'web-tree-sitter';
+import { FileAnalyzer, WHOLE_TEXT_PATTERNS, type ForeignModule, type SiteDraft } from './analyzer';
+import { commentFlags, enclosingFunctionName, loopsOf } from './context';
+import { getParser, parseCached, parseDeltaOf, type GrammarName, type ParseDelta } from './parser';
+import { callArgs, toRange, unwrap, type Lang } from './syntax';
 
 /** Reads a bundled wasm file (`web-tree-sitter.wasm`, `tree-sitter-python.wasm`, …) by name. The caller does the I/O. */
 export type LoadWasm = (name: string) => Promise<Uint8Array>;
@@ -27,38 +36,658 @@ export interface DetectOptions {
 }
 
 /**
+ * The cheap text pre-filter: a file none of these words appear in cannot contain a site and is never parsed.
+ * It is deliberately broad (any module name, method name or endpoint fragment the catalogue relies on).
+ */
+export const PREFILTER =
+  /openai|anthropic|claude|genai|generativeai|generative-ai|gemini|vertexai|bedrock|boto3|mistral|cohere|groq|together|fireworks|ollama|huggingface|inference|litellm|langchain|llama_index|llamaindex|cerebras|['"]ai['"]|@ai-sdk|completions|generateContent|generate_content|\/api\/(chat|generate|embed)|\/v1\/messages|invoke|embed|ChatCompletion|deepseek|openrouter|messages\.(create|stream)|\.chat\(|\.complete\(|\.generate\(|send_message|sendMessage/i;
+
+const MINIFIED_LINE = 5000;
+const MAX_FOREIGN_FILES = 8;
+const MAX_FOREIGN_BYTES = 512 * 1024;
+
+interface Prepared {
+  readonly text: string;
+  readonly grammar: GrammarName;
+  readonly lang: Lang;
+  /** Notebook cells: the start row of each code cell in the concatenated text, and its index in `cells`. */
+  readonly cells?: readonly { readonly row: number; readonly cell: number }[];
+}
+
+/**
  * Finds every LLM API call site in one file. Never throws: broken, binary, huge or cancelled input yields
  * diagnostics and a partial or empty result.
- *
- * PLACEHOLDER (foundation slice): a line-based scan for `.chat.completions.create(`; the tree-sitter engine
- * replaces it (issue 4).
  */
-export async function detect(input: DetectInput, _options: DetectOptions): Promise<DetectResult> {
-  const sites: DetectResult['sites'][number][] = [];
-  const lines = input.text.split(/\r?\n/);
-  lines.forEach((text, i) => {
-    const col = text.indexOf('chat.completions.create(');
-    if (col < 0 || text.trimStart().startsWith('#') || text.trimStart().startsWith('//')) return;
-    const m = /model\s*[=:]\s*["']([^"']+)["']/.exec(lines.slice(i, i + 6).join('\n'));
-    const method = 'chat.completions.create';
-    const methodCol = col + 'chat.completions.'.length;
-    sites.push({
-      id: `${input.path}#${i + 1}:${method}`,
-      file: input.path,
-      range: { start: { line: i, character: col }, end: { line: i, character: text.length } },
-      line: i + 1,
-      provider: 'openai',
-      via: 'sdk',
-      api: 'chat',
-      method,
-      model: m ? { id: m[1]!, canonical: m[1]!, resolution: { kind: 'literal' } } : { id: null, canonical: null, resolution: { kind: 'unknown', expression: '?' } },
-      stream: false,
-      params: {},
-      prompt: [],
-      loops: [],
-      confidence: 'low',
-    });
-    void methodCol;
+export async function detect(input: DetectInput, options: DetectOptions): Promise<DetectResult> {
+  const diagnostics: Diagnostic[] = [];
+  try {
+    return await detectInner(input, options, diagnostics);
+  } catch (e) {
+    options.logger?.error(e instanceof Error ? e : String(e));
+    diagnostics.push({ severity: 'error', code: 'internal-error', message: `Detection failed: ${e instanceof Error ? e.message : String(e)}`, file: input.path });
+    return { sites: [], diagnostics };
+  }
+}
+
+async function detectInner(input: DetectInput, options: DetectOptions, diagnostics: Diagnostic[]): Promise<DetectResult> {
+  const { path, text } = input;
+  const language = input.languageId ?? languageOfPath(path);
+  if (!language) return { sites: [], diagnostics };
+  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  // UTF-16 length is a lower bound of the UTF-8 size; good enough for a size guard.
+  if (text.length > max) {
+    diagnostics.push({ severity: 'info', code: 'file-too-large', message: `Skipped: ${text.length} characters is over the ${max}-byte limit.`, file: path });
+    return { sites: [], diagnostics };
+  }
+  if (text.includes('\u0000')) {
+    diagnostics.push({ severity: 'info', code: 'binary-file', message: 'Skipped: the file looks binary (NUL bytes).', file: path });
+    return { sites: [], diagnostics };
+  }
+  // Notebooks are validated first, so a malformed one always says why it gave no site.
+  if (language !== 'jupyter' && !PREFILTER.test(text)) return { sites: [], diagnostics };
+
+  const prepared = prepare(language, path, text, diagnostics);
+  if (!prepared) return { sites: [], diagnostics };
+  if (language === 'jupyter' && !PREFILTER.test(prepared.text)) return { sites: [], diagnostics };
+  if (language !== 'jupyter' && hasMinifiedLine(prepared.text)) {
+    diagnostics.push({ severity: 'info', code: 'minified-file', message: 'Skipped: the file looks minified (very long lines).', file: path });
+    return { sites: [], diagnostics };
+  }
+  if (options.token?.isCancellationRequested) return { sites: [], diagnostics };
+
+  const foreign = options.files ? await loadForeign(prepared, path, options) : new Map<string, ForeignModule>();
+  if (options.token?.isCancellationRequested) return { sites: [], diagnostics };
+
+  // The same text (and the same neighbours) as last time: the editor asks again for hovers, lenses and hints.
+  const signature = [...foreign.values()].map((f) => `${f.path}\u0000${f.analyzer.text}`).join('\u0001');
+  const memo = resultCache.get(path);
+  if (memo && memo.text === text && memo.signature === signature && memo.language === language) return { sites: memo.sites, diagnostics: [...diagnostics, ...memo.diagnostics] };
+
+  const parser = await getParser(prepared.grammar, options.loadWasm);
+  const tree = parseCached(`${path}`, prepared.grammar, parser, prepared.text);
+  if (!tree) {
+    diagnostics.push({ severity: 'warning', code: 'parse-error', message: 'The parser returned no tree.', file: path });
+    return { sites: [], diagnostics };
+  }
+  if (tree.rootNode.hasError) {
+    diagnostics.push({ severity: 'info', code: 'parse-error', message: 'The file has syntax errors; results may be partial.', file: path });
+  }
+  const cells = prepared.cells;
+  const cellOfRow = cells ? (row: number): number => cellIndexOfRow(cells, row).cell : undefined;
+  const analyzer = new FileAnalyzer({
+    path,
+    lang: prepared.lang,
+    text: prepared.text,
+    tree,
+    cellOfRow,
+    foreign: (module, level) => foreign.get(foreignKey(module, level)),
   });
-  return { sites, diagnostics: [] };
+  // Plain source files keep per-statement state so that the next edit re-analyses only the edited function.
+  const tops = cells || language === 'vue' || language === 'svelte' ? undefined : topsOf(tree);
+  const previous = memo && memo.signature === signature && memo.language === language ? memo.incremental : undefined;
+  const delta = previous && tops ? parseDeltaOf(path, tree) : undefined;
+  let raw = previous && tops && delta ? reanalyseEdited(previous, tops, delta, tree, prepared, path, analyzer) : undefined;
+  if (raw) analysisCounts.incremental++;
+  else analysisCounts.full++;
+  if (!raw) {
+    const drafts = analyzer.findSites();
+    raw = drafts.map((d) => toCallSite(d, path, prepared.text, cells, analyzer));
+  }
+  const sites = [...raw];
+  dedupeIds(sites);
+  sites.sort((a, b) => (a.cell ?? 0) - (b.cell ?? 0) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const incremental = tops ? { rootType: tree.rootNode.type, tops, raw, text: prepared.text } : undefined;
+  remember(path, { text, signature, language, sites, diagnostics: diagnostics.filter((d) => d.code === 'parse-error'), ...(incremental ? { incremental } : {}) });
+  return { sites, diagnostics };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Incremental re-analysis
+// ---------------------------------------------------------------------------------------------------------------
+
+const analysisCounts = { full: 0, incremental: 0 };
+
+/**
+ * How many analyses since the process started were full and how many re-analysed only an edited function
+ * (for tests and benchmarks: an incremental path that is never taken would go unnoticed otherwise).
+ */
+export function analysisStats(): { readonly full: number; readonly incremental: number } {
+  return { ...analysisCounts };
+}
+
+/** One child of the root node (a top-level statement), as plain numbers so it outlives its tree. */
+interface TopStatement {
+  readonly type: string;
+  readonly start: number;
+  readonly end: number;
+  readonly startRow: number;
+  readonly startColumn: number;
+  readonly endRow: number;
+  readonly endColumn: number;
+}
+
+/** What the last full or incremental analysis of a path leaves for the next edit. */
+interface IncrementalState {
+  readonly rootType: string;
+  readonly tops: readonly TopStatement[];
+  /** The sites before id de-duplication and sorting. */
+  readonly raw: readonly CallSite[];
+  /** The parsed text. */
+  readonly text: string;
+}
+
+function topsOf(tree: Tree): TopStatement[] {
+  const out: TopStatement[] = [];
+  const c = tree.walk();
+  try {
+    if (c.gotoFirstChild()) {
+      do {
+        const sp = c.startPosition;
+        const ep = c.endPosition;
+        out.push({ type: c.nodeType, start: c.startIndex, end: c.endIndex, startRow: sp.row, startColumn: sp.column, endRow: ep.row, endColumn: ep.column });
+      } while (c.gotoNextSibling());
+    }
+  } finally {
+    c.delete();
+  }
+  return out;
+}
+
+const PY_DEF_HEAD = /^(?:@[^\n]*\n[ \t]*)*(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/;
+const JS_DEF_HEAD = /^(?:export[ \t]+)?(?:async[ \t]+)?function[ \t]*\*?[ \t]*([A-Za-z_$][\w$]*)/;
+const TOP_FUNCTION_TYPES = new Set(['function_definition', 'decorated_definition', 'function_declaration', 'generator_function_declaration', 'export_statement']);
+/** `a.b = …` (not `==`): the analyser searches the whole file for such writes to a dotted receiver. */
+const DOTTED_WRITE = /\.[ \t]*[\w$]+[ \t]*=(?!=)/;
+/** How far around the edited statement whole-file patterns are re-tested (longer than any of their matches). */
+const GATE_MARGIN = 200;
+
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c > 127;
+}
+
+/** True when `name` appears as a whole word in `text` outside `[from, to)` (in code, comments or strings alike). */
+function mentionedOutside(text: string, name: string, from: number, to: number): boolean {
+  for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
+    if (i >= from && i < to) continue;
+    const before = i > 0 ? text.charCodeAt(i - 1) : 32;
+    const after = i + name.length < text.length ? text.charCodeAt(i + name.length) : 32;
+    if (!isWordCode(before) && !isWordCode(after)) return true;
+  }
+  return false;
+}
+
+/**
+ * Re-analyses only the edited statement when that is provably enough, or returns undefined (then the caller runs
+ * the full analysis). It is enough when the edit lies inside one top-level function (`def f`, `function f`,
+ * `export function f`) that keeps its boundaries, tree-sitter reports no syntax change outside it, nothing else
+ * in the file names the function (so no other site can resolve through it), it writes no dotted attribute
+ * (`a.b = …`, which the analyser looks up file-wide), and no whole-file pattern (SDK mentions that gate generic
+ * method names and fallbacks) changes its answer. Every other site is then the previous one, with its rows shifted
+ * when it lies below the edit. Anything less certain falls back.
+ */
+function reanalyseEdited(prev: IncrementalState, tops: readonly TopStatement[], delta: ParseDelta, tree: Tree, prepared: Prepared, path: string, analyzer: FileAnalyzer): CallSite[] | undefined {
+  if (delta.oldText !== prev.text || tree.rootNode.type !== prev.rootType || tops.length !== prev.tops.length) return undefined;
+  const { start, oldEnd, newEnd } = delta;
+  const shift = newEnd - oldEnd;
+  // The top-level statement that contains the edit, strictly inside (an edit at its first or last character may
+  // join it with a neighbour).
+  let lo = 0;
+  let hi = tops.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((tops[mid]?.start ?? 0) <= start) lo = mid;
+    else hi = mid - 1;
+  }
+  const e = tops[lo];
+  const o = prev.tops[lo];
+  if (!e || !o || e.type !== o.type || !TOP_FUNCTION_TYPES.has(e.type)) return undefined;
+  if (!(e.start < start && newEnd < e.end && oldEnd < o.end)) return undefined;
+  if (o.start !== e.start || o.startRow !== e.startRow || o.startColumn !== e.startColumn || o.end + shift !== e.end) return undefined;
+  const next = tops[lo + 1];
+  const oldNext = prev.tops[lo + 1];
+  if (next && (!oldNext || oldNext.start + shift !== next.start || oldNext.type !== next.type)) return undefined;
+  for (const r of delta.changed) if (r.startIndex < e.start || r.endIndex > e.end) return undefined;
+
+  const text = prepared.text;
+  const newBody = text.slice(e.start, e.end);
+  const oldBody = prev.text.slice(o.start, o.end);
+  const head = prepared.lang === 'python' ? PY_DEF_HEAD : JS_DEF_HEAD;
+  const newName = head.exec(newBody)?.[1];
+  const oldName = head.exec(oldBody)?.[1];
+  if (!newName || !oldName || /^export[ \t]+default\b/.test(newBody) || /^export[ \t]+default\b/.test(oldBody)) return undefined;
+  const node = tree.rootNode.child(lo);
+  const def = node?.type === 'decorated_definition' ? node.childForFieldName('definition') : node?.type === 'export_statement' ? node.childForFieldName('declaration') : node;
+  if (!def || !/^(function_definition|function_declaration|generator_function_declaration)$/.test(def.type) || def.childForFieldName('name')?.text !== newName) return undefined;
+  if (mentionedOutside(text, newName, e.start, e.end) || (oldName !== newName && mentionedOutside(text, oldName, e.start, e.end))) return undefined;
+  if (DOTTED_WRITE.test(newBody) || DOTTED_WRITE.test(oldBody)) return undefined;
+  const extNew = text.slice(Math.max(0, e.start - GATE_MARGIN), e.end + GATE_MARGIN);
+  const extOld = prev.text.slice(Math.max(0, o.start - GATE_MARGIN), o.end + GATE_MARGIN);
+  for (const p of WHOLE_TEXT_PATTERNS) {
+    p.lastIndex = 0;
+    const a = p.test(extNew);
+    p.lastIndex = 0;
+    if (a !== p.test(extOld)) return undefined;
+  }
+
+  // Keep the sites outside the statement; shift those below it by the change in its row count.
+  const dRow = e.endRow - o.endRow;
+  const moveRange = (r: CallSite['range']): CallSite['range'] | undefined => {
+    if (r.end.line < o.startRow) return r;
+    if (r.start.line > o.endRow) return dRow ? { start: { line: r.start.line + dRow, character: r.start.character }, end: { line: r.end.line + dRow, character: r.end.character } } : r;
+    return undefined;
+  };
+  const before: CallSite[] = [];
+  const after: CallSite[] = [];
+  for (const s of prev.raw) {
+    const r = s.range;
+    const inside = (r.start.line > o.startRow || (r.start.line === o.startRow && r.start.character >= o.startColumn)) && (r.end.line < o.endRow || (r.end.line === o.endRow && r.end.character <= o.endColumn));
+    if (inside) continue;
+    const isBefore = r.end.line < o.startRow;
+    // A site reads the line above its start for ignore comments: that line must lie outside the statement.
+    if (!isBefore && r.start.line < o.endRow + 2) return undefined;
+    const range = moveRange(r);
+    if (!range) return undefined;
+    if (isBefore || !dRow) {
+      // Its prompt parts and loops may still point below the statement (a constant defined further down).
+      const moved = moveParts(s, moveRange);
+      if (!moved) return undefined;
+      (isBefore ? before : after).push(moved === true ? s : { ...s, ...moved });
+      continue;
+    }
+    const moved = moveParts(s, moveRange);
+    if (!moved) return undefined;
+    const line = s.line + dRow;
+    after.push({
+      ...s,
+      ...(moved === true ? {} : moved),
+      id: `${path}#${line}:${s.method}`,
+      range,
+      line,
+      ...(s.annotation ? { annotation: { text: s.annotation.text, line: s.annotation.line + dRow } } : {}),
+    });
+  }
+  const edited = analyzer.findSites({ start: e.start, end: e.end }).map((d) => toCallSite(d, path, text, undefined, analyzer));
+  const out = [...before, ...edited, ...after];
+  // Equal ids or equal start positions make the full analysis's result depend on its visiting order: fall back.
+  const ids = new Set<string>();
+  const starts = new Set<string>();
+  for (const s of out) {
+    const k = `${s.range.start.line}:${s.range.start.character}`;
+    if (ids.has(s.id) || starts.has(k)) return undefined;
+    ids.add(s.id);
+    starts.add(k);
+  }
+  return out;
+}
+
+/** Moves the prompt and loop ranges of a kept site; `true` when none moved, undefined when one cannot be moved. */
+function moveParts(s: CallSite, move: (r: CallSite['range']) => CallSite['range'] | undefined): Pick<CallSite, 'prompt' | 'loops'> | true | undefined {
+  let changed = false;
+  const prompt: CallSite['prompt'][number][] = [];
+  for (const p of s.prompt) {
+    const r = move(p.range);
+    if (!r) return undefined;
+    if (r !== p.range) changed = true;
+    prompt.push(r === p.range ? p : { ...p, range: r });
+  }
+  const loops: CallSite['loops'][number][] = [];
+  for (const l of s.loops) {
+    const r = move(l.range);
+    if (!r) return undefined;
+    if (r !== l.range) changed = true;
+    loops.push(r === l.range ? l : { ...l, range: r });
+  }
+  return changed ? { prompt, loops } : true;
+}
+
+interface Memo {
+  readonly text: string;
+  readonly signature: string;
+  readonly language: SupportedLanguage;
+  readonly sites: readonly CallSite[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly incremental?: IncrementalState;
+}
+const resultCache = new Map<string, Memo>();
+const RESULT_CACHE_MAX = 64;
+
+function remember(path: string, memo: Memo): void {
+  resultCache.delete(path);
+  resultCache.set(path, memo);
+  if (resultCache.size > RESULT_CACHE_MAX) {
+    const oldest = resultCache.keys().next().value;
+    if (oldest !== undefined) resultCache.delete(oldest);
+  }
+}
+
+function hasMinifiedLine(text: string): boolean {
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    if (end - start > MINIFIED_LINE) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Input preparation
+// ---------------------------------------------------------------------------------------------------------------
+
+function prepare(language: SupportedLanguage, path: string, text: string, diagnostics: Diagnostic[]): Prepared | undefined {
+  switch (language) {
+    case 'python':
+      return { text, grammar: 'python', lang: 'python' };
+    case 'typescript':
+      return { text, grammar: 'typescript', lang: 'js' };
+    case 'typescriptreact':
+      return { text, grammar: 'tsx', lang: 'js' };
+    case 'javascript':
+    case 'javascriptreact':
+      return { text, grammar: 'javascript', lang: 'js' };
+    case 'vue':
+    case 'svelte': {
+      const script = extractScripts(text);
+      if (!script) return undefined;
+      return { text: script.text, grammar: script.ts ? 'typescript' : 'javascript', lang: 'js' };
+    }
+    case 'jupyter':
+      return prepareNotebook(path, text, diagnostics);
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Keeps only the `<script>` blocks of a Vue/Svelte file; everything else becomes spaces (newlines kept), so the
+ * positions in the parsed text are the positions in the file.
+ */
+export function extractScripts(text: string): { text: string; ts: boolean } | undefined {
+  const re = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+  const keep: [number, number][] = [];
+  let ts = false;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const attrs = m[1] ?? '';
+    if (/\blang\s*=\s*["']?(ts|typescript)\b/i.test(attrs)) ts = true;
+    const start = m.index + m[0].indexOf('>') + 1;
+    keep.push([start, start + (m[2] ?? '').length]);
+  }
+  if (!keep.length) return undefined;
+  const chars = text.split('');
+  let k = 0;
+  for (let i = 0; i < chars.length; i++) {
+    while (k < keep.length && i >= (keep[k]?.[1] ?? 0)) k++;
+    const inside = k < keep.length && i >= (keep[k]?.[0] ?? Infinity);
+    if (!inside && chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+  }
+  return { text: chars.join(''), ts };
+}
+
+interface NotebookCell {
+  readonly cell_type?: unknown;
+  readonly source?: unknown;
+}
+
+/** Joins the code cells into one Python text (so later cells see earlier cells' bindings) with a row map. */
+function prepareNotebook(path: string, text: string, diagnostics: Diagnostic[]): Prepared | undefined {
+  let nb: unknown;
+  try {
+    nb = JSON.parse(text);
+  } catch (e) {
+    diagnostics.push({ severity: 'warning', code: 'malformed-notebook', message: `Not a valid notebook (JSON): ${e instanceof Error ? e.message : String(e)}`, file: path });
+    return undefined;
+  }
+  const cells = nb !== null && typeof nb === 'object' ? (nb as { cells?: unknown }).cells : undefined;
+  if (!Array.isArray(cells)) {
+    diagnostics.push({ severity: 'warning', code: 'malformed-notebook', message: 'Not a valid notebook: no `cells` array.', file: path });
+    return undefined;
+  }
+  const parts: string[] = [];
+  const map: { row: number; cell: number }[] = [];
+  let row = 0;
+  cells.forEach((c: NotebookCell, index: number) => {
+    if (!c || c.cell_type !== 'code') return;
+    const src = Array.isArray(c.source) ? c.source.filter((s): s is string => typeof s === 'string').join('') : typeof c.source === 'string' ? c.source : '';
+    // IPython magics and shell escapes are not Python: comment them out without moving anything.
+    const cleaned = src
+      .split('\n')
+      .map((l) => (/^\s*[%!]/.test(l) ? l.replace(/[%!]/, '#') : l))
+      .join('\n');
+    map.push({ row, cell: index });
+    parts.push(cleaned);
+    row += cleaned.split('\n').length;
+  });
+  if (!parts.length) {
+    diagnostics.push({ severity: 'info', code: 'empty-notebook', message: 'The notebook has no code cells.', file: path });
+    return undefined;
+  }
+  return { text: parts.join('\n'), grammar: 'python', lang: 'python', cells: map };
+}
+
+function cellIndexOfRow(cells: readonly { row: number; cell: number }[], row: number): { row: number; cell: number } {
+  let lo = 0;
+  let hi = cells.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((cells[mid]?.row ?? 0) <= row) lo = mid;
+    else hi = mid - 1;
+  }
+  return cells[lo] ?? { row: 0, cell: 0 };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// One hop across workspace files
+// ---------------------------------------------------------------------------------------------------------------
+
+function foreignKey(module: string, level: number): string {
+  return `${level}:${module}`;
+}
+
+function dirOf(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i < 0 ? '' : p.slice(0, i);
+}
+
+function joinPath(...parts: string[]): string {
+  const out: string[] = [];
+  for (const seg of parts.join('/').split('/')) {
+    if (!seg || seg === '.') continue;
+    if (seg === '..') out.pop();
+    else out.push(seg);
+  }
+  return out.join('/');
+}
+
+/** Candidate workspace paths for an import. */
+function candidatesFor(fromPath: string, module: string, level: number, lang: Lang): string[] {
+  if (lang === 'python') {
+    const rel = module.replace(/\./g, '/');
+    const bases: string[] = [];
+    if (level > 0) {
+      let d = dirOf(fromPath);
+      for (let i = 1; i < level; i++) d = dirOf(d);
+      bases.push(d);
+    } else {
+      // Absolute imports: the file's own folder and its ancestors (covers `src/` layouts), then the root.
+      let d = dirOf(fromPath);
+      for (let i = 0; i < 6; i++) {
+        bases.push(d);
+        if (!d) break;
+        d = dirOf(d);
+      }
+    }
+    const out: string[] = [];
+    for (const b of bases) {
+      if (!rel) out.push(joinPath(b, '__init__.py'));
+      else out.push(joinPath(b, `${rel}.py`), joinPath(b, rel, '__init__.py'));
+    }
+    return [...new Set(out)];
+  }
+  let base: string;
+  if (module.startsWith('@/') || module.startsWith('~/')) base = joinPath('src', module.slice(2));
+  else base = joinPath(dirOf(fromPath), module);
+  const stripped = base.replace(/\.(js|mjs|cjs|jsx)$/, '');
+  const exts = ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '/index.ts', '/index.js', '/index.tsx'];
+  return [base, ...exts.map((e) => stripped + e)];
+}
+
+const PY_IMPORT_RE = /^[\uFEFF \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import\b|^[\uFEFF \t]*import[ \t]+([\w.]+)/gm;
+const JS_IMPORT_RE = /\bfrom\s*['"]((?:\.|@\/|~\/)[^'"]*)['"]|\brequire\(\s*['"](\.[^'"]*)['"]\s*\)/g;
+
+async function loadForeign(prepared: Prepared, path: string, options: DetectOptions): Promise<Map<string, ForeignModule>> {
+  const out = new Map<string, ForeignModule>();
+  const files = options.files;
+  if (!files) return out;
+  const wanted: { module: string; level: number }[] = [];
+  const re = prepared.lang === 'python' ? PY_IMPORT_RE : JS_IMPORT_RE;
+  re.lastIndex = 0;
+  for (let m = re.exec(prepared.text); m; m = re.exec(prepared.text)) {
+    if (prepared.lang === 'python') {
+      const dots = m[1] ?? '';
+      const mod = m[2] ?? m[3] ?? '';
+      if (!dots && (!mod || isKnownPackage(mod))) continue;
+      wanted.push({ module: mod, level: dots.length });
+    } else {
+      const mod = m[1] ?? m[2] ?? '';
+      if (mod) wanted.push({ module: mod, level: 1 });
+    }
+  }
+  const seen = new Set<string>();
+  for (const w of wanted) {
+    if (out.size >= MAX_FOREIGN_FILES) break;
+    const key = foreignKey(w.module, w.level);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    for (const cand of candidatesFor(path, w.module, w.level, prepared.lang)) {
+      if (cand === path) continue;
+      try {
+        const stat = await files.stat(cand);
+        if (!stat || stat.type !== 'file' || stat.size > MAX_FOREIGN_BYTES) continue;
+        const text = await files.readText(cand);
+        if (text === undefined || text.length > MAX_FOREIGN_BYTES || text.includes('\u0000')) continue;
+        const lang: Lang = cand.endsWith('.py') ? 'python' : 'js';
+        const grammar: GrammarName = lang === 'python' ? 'python' : cand.endsWith('.tsx') ? 'tsx' : /\.(js|mjs|cjs|jsx)$/.test(cand) ? 'javascript' : 'typescript';
+        const parser = await getParser(grammar, options.loadWasm);
+        const tree = parseCached(`foreign:${cand}`, grammar, parser, text);
+        if (!tree) continue;
+        out.set(key, { path: cand, analyzer: new FileAnalyzer({ path: cand, lang, text, tree, foreignOnly: true }) });
+        break;
+      } catch {
+        // An unreadable neighbour only costs resolution depth.
+      }
+    }
+  }
+  return out;
+}
+
+/** Imports of well-known third-party packages are never looked up in the workspace. */
+function isKnownPackage(mod: string): boolean {
+  const top = mod.split('.')[0] ?? mod;
+  return /^(os|sys|re|json|typing|asyncio|openai|anthropic|google|boto3|botocore|langchain.*|llama_index|litellm|mistralai|cohere|groq|together|fireworks|ollama|huggingface_hub|transformers|torch|numpy|pandas|requests|httpx|aiohttp|dotenv|pydantic|fastapi|flask|django|vertexai|collections|dataclasses|functools|itertools|pathlib|logging|time|datetime|random|math|abc|enum|uuid|base64|hashlib|subprocess|tiktoken|streamlit|gradio|typing_extensions|contextlib|concurrent|threading|textwrap|urllib|io|csv|argparse|tqdm|unittest|pytest)$/.test(top);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Drafts → CallSites
+// ---------------------------------------------------------------------------------------------------------------
+
+function toCallSite(d: SiteDraft, path: string, text: string, cells: Prepared['cells'], analyzer: FileAnalyzer): CallSite {
+  const numberOf = (n: Parameters<typeof unwrap>[0]): number | undefined => {
+    const u = unwrap(n);
+    if (u.type === 'integer' || u.type === 'number') return Number(u.text.replace(/_/g, ''));
+    if (u.type === 'identifier' || u.type === 'attribute' || u.type === 'member_expression') {
+      const s = analyzer.resolveString(u);
+      void s;
+    }
+    return numberOfConst(u, analyzer);
+  };
+  const anc = analyzer.ancestors(d.call);
+  const loops: LoopContext[] = loopsOf(d.call, anc, numberOf);
+  if (d.fanOut) {
+    const a0 = callArgs(d.call)[0];
+    const u = a0 ? unwrap(a0) : undefined;
+    const bound = u && (u.type === 'list' || u.type === 'array') ? u.namedChildren.filter((x) => x && x.type !== 'comment').length : undefined;
+    loops.unshift({ kind: 'batch', ...(bound !== undefined ? { bound } : {}), range: toRange(d.call) });
+  }
+  const startRow = d.call.startPosition.row;
+  const nameRow = d.nameNode.startPosition.row;
+  // Only the call's lines and the one above are read (no split of the whole text on every edit).
+  const lineAt = (row: number): string => {
+    const nodeRowStart = (n: typeof d.call): number => n.startIndex - n.startPosition.column;
+    let start = row === nameRow ? nodeRowStart(d.nameNode) : nodeRowStart(d.call);
+    if (row === startRow - 1) {
+      if (start === 0) return '';
+      start = text.lastIndexOf('\n', start - 2) + 1;
+    }
+    const end = text.indexOf('\n', start);
+    return text.slice(start, end === -1 ? text.length : end);
+  };
+  const flags = commentFlags(lineAt, startRow, nameRow);
+  let cell: number | undefined;
+  let rowShift = 0;
+  if (cells) {
+    const c = cellIndexOfRow(cells, nameRow);
+    cell = c.cell;
+    rowShift = c.row;
+  }
+  const shiftRange = <T extends { start: { line: number; character: number }; end: { line: number; character: number } }>(r: T): T =>
+    rowShift ? { ...r, start: { ...r.start, line: r.start.line - rowShift }, end: { ...r.end, line: r.end.line - rowShift } } : r;
+  const line = nameRow - rowShift + 1;
+  const enclosing = enclosingFunctionName(anc);
+  const id = `${path}#${line}:${d.method}${cell !== undefined ? `#${cell}` : ''}`;
+  return {
+    id,
+    file: path,
+    range: shiftRange(toRange(d.call)),
+    line,
+    ...(cell !== undefined ? { cell } : {}),
+    provider: d.provider,
+    via: d.via,
+    api: d.api,
+    method: d.method,
+    model: d.model,
+    stream: d.stream,
+    params: d.params,
+    prompt: d.prompt.map((p) => ({ ...p, range: shiftRange(p.range) })),
+    loops: loops.map((l) => ({ ...l, range: shiftRange(l.range) })),
+    confidence: d.confidence,
+    ...(enclosing ? { enclosingFunction: enclosing } : {}),
+    ...(flags.ignored ? { ignored: true } : {}),
+    ...(flags.annotation ? { annotation: { text: flags.annotation.text, line: flags.annotation.row - rowShift + 1 } } : {}),
+  };
+}
+
+function numberOfConst(n: Parameters<typeof unwrap>[0], analyzer: FileAnalyzer): number | undefined {
+  if (n.type === 'identifier') {
+    const b = analyzer.lookup(n.text, n);
+    if (b?.kind === 'assign') {
+      const v = unwrap(b.value);
+      if (v.type === 'integer' || v.type === 'number') return Number(v.text.replace(/_/g, ''));
+    }
+    if (b?.kind === 'param' && b.def) {
+      const v = unwrap(b.def);
+      if (v.type === 'integer' || v.type === 'number') return Number(v.text.replace(/_/g, ''));
+    }
+  }
+  if (n.type === 'call' && callArgs(n).length === 1 && n.childForFieldName('function')?.text === 'len') {
+    const a = callArgs(n)[0];
+    const u = a ? unwrap(a) : undefined;
+    if (u?.type === 'identifier') {
+      const b = analyzer.lookup(u.text, u);
+      const v = b?.kind === 'assign' ? unwrap(b.value) : undefined;
+      if (v && (v.type === 'list' || v.type === 'tuple')) return v.namedChildren.filter((x) => x && x.type !== 'comment').length;
+    }
+  }
+  return undefined;
+}
+
+function dedupeIds(sites: CallSite[]): void {
+  const seen = new Map<string, number>();
+  for (let i = 0; i < sites.length; i++) {
+    const s = sites[i];
+    if (!s) continue;
+    const n = (seen.get(s.id) ?? 0) + 1;
+    seen.set(s.id, n);
+    if (n > 1) sites[i] = { ...s, id: `${s.id}~${n}` };
+  }
 }

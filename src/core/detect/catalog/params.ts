@@ -1,0 +1,89 @@
+/**
+ * Parameter names that change the cost of a request, across SDKs (searched anywhere inside a call's arguments,
+ * including nested config objects such as `generation_config`, `config`, `inferenceConfig`, `options`).
+ * Sources: the SDK references listed in sdks.ts, checked 2026-11.
+ */
+import type { Provider, Api } from '../../types';
+
+/** Max-output-token parameter names. */
+export const MAX_TOKEN_KEYS: readonly string[] = [
+  'max_tokens', 'max_completion_tokens', 'max_output_tokens', 'maxTokens', 'maxOutputTokens', 'maxCompletionTokens',
+  'max_new_tokens', 'maxNewTokens', 'num_predict', 'max_tokens_to_sample', 'maxTokensToSample', 'max_gen_len',
+  'maxTokenCount',
+];
+export const N_KEYS: readonly string[] = ['n', 'candidate_count', 'candidateCount', 'num_generations'];
+export const STREAM_KEYS: readonly string[] = ['stream', 'streaming'];
+export const TOOLS_KEYS: readonly string[] = ['tools', 'functions', 'tool_choice', 'toolChoice', 'toolConfig', 'tool_config'];
+export const RESPONSE_FORMAT_KEYS: readonly string[] = ['response_format', 'response_model', 'responseFormat', 'text_format', 'response_schema', 'responseSchema', 'response_mime_type', 'responseMimeType', 'schema', 'format', 'output_type'];
+export const REASONING_KEYS: readonly string[] = ['reasoning_effort', 'reasoningEffort', 'effort'];
+export const THINKING_KEYS: readonly string[] = ['budget_tokens', 'budgetTokens', 'thinking_budget', 'thinkingBudget'];
+export const SERVICE_TIER_KEYS: readonly string[] = ['service_tier', 'serviceTier'];
+export const CACHE_KEYS: readonly string[] = ['cache_control', 'cacheControl', 'cachePoint', 'cached_content', 'cachedContent'];
+export const FALLBACK_KEYS: readonly string[] = ['fallbacks', 'models'];
+
+/** Host → provider for OpenAI-compatible base URLs and raw HTTP. Order matters (first match wins). */
+export const HOST_PROVIDERS: readonly { readonly host: RegExp; readonly provider: Provider }[] = [
+  { host: /(^|\.)api\.openai\.com$/, provider: 'openai' },
+  { host: /\.openai\.azure\.com$|\.cognitiveservices\.azure\.com$|\.services\.ai\.azure\.com$/, provider: 'azure-openai' },
+  { host: /(^|\.)api\.anthropic\.com$/, provider: 'anthropic' },
+  { host: /generativelanguage\.googleapis\.com$|aiplatform\.googleapis\.com$/, provider: 'google' },
+  { host: /bedrock-runtime\..*amazonaws\.com$/, provider: 'bedrock' },
+  { host: /(^|\.)api\.mistral\.ai$/, provider: 'mistral' },
+  { host: /(^|\.)api\.cohere\.(ai|com)$/, provider: 'cohere' },
+  { host: /(^|\.)api\.groq\.com$/, provider: 'groq' },
+  { host: /(^|\.)api\.together\.(xyz|ai)$/, provider: 'together' },
+  { host: /(^|\.)api\.fireworks\.ai$/, provider: 'fireworks' },
+  { host: /(^|\.)api\.deepseek\.com$/, provider: 'deepseek' },
+  { host: /(^|\.)openrouter\.ai$/, provider: 'openrouter' },
+  { host: /(^|\.)api\.x\.ai$/, provider: 'xai' },
+  { host: /huggingface\.co$|\.hf\.space$|router\.huggingface\.co$/, provider: 'huggingface' },
+];
+
+/** Hosts of a local server: `localhost:11434` (Ollama's default port) is Ollama, any other local host is `other`. */
+export const OLLAMA_PORT = '11434';
+
+/** Inference endpoint paths (raw HTTP) and the api each one is. Matched against the URL path. */
+export const HTTP_ENDPOINTS: readonly { readonly path: RegExp; readonly api: Api; readonly provider?: Provider }[] = [
+  { path: /\/chat\/completions\/?$/, api: 'chat' },
+  { path: /\/v1\/completions\/?$|\/openai\/deployments\/[^/]+\/completions/, api: 'completion' },
+  { path: /\/v1\/responses\/?$/, api: 'responses' },
+  { path: /\/v1\/messages\/?$/, api: 'messages' },
+  { path: /\/v1\/complete\/?$/, api: 'completion', provider: 'anthropic' },
+  { path: /\/embeddings\/?$|:embedContent$|:batchEmbedContents$|\/api\/embed(dings)?\/?$/, api: 'embeddings' },
+  { path: /:(stream)?[gG]enerateContent$/, api: 'generate', provider: 'google' },
+  { path: /\/api\/chat\/?$/, api: 'chat' },
+  { path: /\/api\/generate\/?$/, api: 'completion' },
+  { path: /\/images\/generations\/?$/, api: 'images' },
+  { path: /\/audio\/(transcriptions|translations|speech)\/?$/, api: 'audio' },
+  { path: /\/model\/[^/]+\/(invoke|converse)(-with-response-stream|-stream)?$/, api: 'generate', provider: 'bedrock' },
+  { path: /\/v[12]\/chat\/?$/, api: 'chat', provider: 'cohere' },
+];
+
+/** LiteLLM / OpenRouter / init_chat_model prefixes → provider (`anthropic/claude-…`, `openai:gpt-4o`). */
+export const MODEL_PREFIX_PROVIDERS: Readonly<Record<string, Provider>> = {
+  openai: 'openai', azure: 'azure-openai', azure_openai: 'azure-openai', 'azure-openai': 'azure-openai', anthropic: 'anthropic',
+  gemini: 'google', google: 'google', google_genai: 'google', google_vertexai: 'google', vertex_ai: 'google', vertex: 'google',
+  'vertex_ai-language-models': 'google', bedrock: 'bedrock', bedrock_converse: 'bedrock', aws: 'bedrock', mistral: 'mistral',
+  mistralai: 'mistral', cohere: 'cohere', cohere_chat: 'cohere', groq: 'groq', together_ai: 'together', together: 'together',
+  togetherai: 'together', fireworks_ai: 'fireworks', fireworks: 'fireworks', deepseek: 'deepseek', openrouter: 'openrouter',
+  xai: 'xai', 'x-ai': 'xai', ollama: 'ollama', ollama_chat: 'ollama', huggingface: 'huggingface',
+};
+
+/** Prefixes stripped from a model id to get the canonical (pricing) id. Bedrock ids are kept as written. */
+export const CANONICAL_STRIP_PREFIXES: readonly string[] = [
+  'models/', 'openai/', 'anthropic/', 'google/', 'gemini/', 'vertex_ai/', 'azure/', 'groq/', 'mistral/', 'cohere/',
+  'deepseek/', 'xai/', 'x-ai/', 'ollama/', 'ollama_chat/', 'bedrock/', 'openrouter/', 'together_ai/', 'fireworks_ai/',
+  'openai:', 'anthropic:', 'google_genai:', 'google_vertexai:', 'google:', 'groq:', 'mistralai:', 'ollama:', 'bedrock:',
+  'bedrock_converse:', 'azure_openai:', 'cohere:', 'deepseek:', 'xai:', 'together:', 'fireworks:',
+];
+
+/** Model-name families → provider, for a model string with no prefix (LiteLLM's own routing rule). */
+export const MODEL_NAME_PROVIDERS: readonly { readonly pattern: RegExp; readonly provider: Provider }[] = [
+  { pattern: /^(gpt-|o1|o3|o4|chatgpt-|text-embedding-|dall-e|whisper|tts-|davinci|babbage|gpt_|codex-)/, provider: 'openai' },
+  { pattern: /^claude/, provider: 'anthropic' },
+  { pattern: /^(gemini|text-embedding-004|gemma|imagen)/, provider: 'google' },
+  { pattern: /^(command|embed-(english|multilingual)|rerank-)/, provider: 'cohere' },
+  { pattern: /^(mistral|mixtral|codestral|open-mistral|pixtral|ministral)/, provider: 'mistral' },
+  { pattern: /^deepseek-(chat|reasoner)$/, provider: 'deepseek' },
+  { pattern: /^grok-/, provider: 'xai' },
+];

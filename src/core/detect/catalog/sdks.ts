@@ -1,0 +1,574 @@
+/**
+ * The SDK catalogue: every module, client type and method path Tokentier recognises, as data.
+ * Sources: each SDK's README/API reference (openai-python/openai-node, anthropic-sdk-python/-typescript,
+ * googleapis/python-genai and js-genai, google-generativeai, boto3 bedrock-runtime, AWS SDK v3, mistralai, cohere,
+ * groq, together, fireworks, ollama, huggingface_hub, litellm, LangChain, LlamaIndex, Vercel AI SDK), checked 2026-11.
+ */
+import type { Api, Provider, Via } from '../../types';
+import type { ArgRef, FallbackSpec, Member, ModuleSpec, NewSpec, PromptSpec, SiteSpec, TypeSpec } from './types';
+
+// Small builders keep the tables readable; they only assemble data.
+const kw = (...names: string[]): ArgRef => ({ kw: names });
+const kwPos = (pos: number, ...names: string[]): ArgRef => ({ kw: names, pos });
+const site = (api: Api, model: ArgRef | undefined, prompt: PromptSpec, extra: Partial<SiteSpec> = {}): Member => ({
+  kind: 'site',
+  site: { api, model, prompt, ...extra },
+});
+const make = (type: string, extra: Partial<NewSpec> = {}): Member => ({ kind: 'new', spec: { type, ...extra } });
+const same: Member = { kind: 'same' };
+
+const MODEL = kw('model');
+const CHAT_PROMPT: PromptSpec = { messages: kw('messages') };
+const RESP_PROMPT: PromptSpec = { input: kw('input'), system: kw('instructions') };
+
+/** OpenAI's surface (Python and Node share method names and snake_case parameters). */
+function openAiMembers(): Record<string, Member> {
+  return {
+    'chat.completions.create': site('chat', MODEL, CHAT_PROMPT),
+    'chat.completions.acreate': site('chat', MODEL, CHAT_PROMPT),
+    'chat.completions.parse': site('chat', MODEL, CHAT_PROMPT),
+    'chat.completions.stream': site('chat', MODEL, CHAT_PROMPT, { stream: true }),
+    'chat.completions.runTools': site('chat', MODEL, CHAT_PROMPT),
+    'chat.completions.run_tools': site('chat', MODEL, CHAT_PROMPT),
+    'chat.completion': site('chat', MODEL, CHAT_PROMPT),
+    'chat_completion': site('chat', MODEL, CHAT_PROMPT),
+    'completions.create': site('completion', MODEL, { prompt: kw('prompt') }),
+    'responses.create': site('responses', MODEL, RESP_PROMPT),
+    'responses.parse': site('responses', MODEL, RESP_PROMPT),
+    'responses.stream': site('responses', MODEL, RESP_PROMPT, { stream: true }),
+    'embeddings.create': site('embeddings', MODEL, { input: kw('input', 'inputs') }),
+    'images.generate': site('images', MODEL, { prompt: kw('prompt') }),
+    'images.edit': site('images', MODEL, { prompt: kw('prompt') }),
+    'images.create_variation': site('images', MODEL, {}),
+    'images.createVariation': site('images', MODEL, {}),
+    'audio.transcriptions.create': site('audio', MODEL, {}),
+    'audio.translations.create': site('audio', MODEL, {}),
+    'audio.speech.create': site('audio', MODEL, { input: kw('input') }),
+    with_options: same,
+    withOptions: same,
+    copy: same,
+  };
+}
+const OPENAI_OPTIONAL = ['beta', 'with_raw_response', 'with_streaming_response', 'withRawResponse', 'aio'];
+
+const ANTHROPIC_PROMPT: PromptSpec = { messages: kw('messages'), system: kw('system') };
+function anthropicMembers(): Record<string, Member> {
+  return {
+    'messages.create': site('messages', MODEL, ANTHROPIC_PROMPT),
+    'messages.stream': site('messages', MODEL, ANTHROPIC_PROMPT, { stream: true }),
+    'messages.parse': site('messages', MODEL, ANTHROPIC_PROMPT),
+    'messages.batches.create': site('messages', undefined, {}, { batch: true }),
+    'completions.create': site('completion', MODEL, { prompt: kw('prompt') }),
+    with_options: same,
+    withOptions: same,
+  };
+}
+
+const LC_INPUT: PromptSpec = { user: { pos: 0, kw: ['input'] } };
+function langChainChatMembers(api: Api): Record<string, Member> {
+  const s = (extra: Partial<SiteSpec> = {}): Member => site(api, undefined, LC_INPUT, extra);
+  return {
+    invoke: s(), ainvoke: s(), predict: s(), apredict: s(), predict_messages: s(), apredict_messages: s(),
+    call: s(), generate: s(), agenerate: s(), stream: s({ stream: true }), astream: s({ stream: true }),
+    astream_events: s({ stream: true }), streamEvents: s({ stream: true }),
+    batch: s({ fanOut: true }), abatch: s({ fanOut: true }),
+    bind_tools: same, bindTools: same, with_structured_output: same, withStructuredOutput: same, bind: same,
+    with_retry: same, withRetry: same, with_config: same, withConfig: same, with_fallbacks: same, withFallbacks: same,
+    pipe: same, configurable_fields: same, run: s(), arun: s(),
+  };
+}
+const LC_CALLABLE: SiteSpec = { api: 'chat', prompt: LC_INPUT };
+
+function lcEmbedMembers(): Record<string, Member> {
+  const e = (): Member => site('embeddings', undefined, { input: { pos: 0, kw: ['text', 'texts'] } });
+  return { embed_query: e(), embed_documents: e(), aembed_query: e(), aembed_documents: e(), embedQuery: e(), embedDocuments: e() };
+}
+
+function llamaIndexMembers(): Record<string, Member> {
+  const c = (extra: Partial<SiteSpec> = {}): Member => site('completion', undefined, { prompt: { pos: 0, kw: ['prompt'] } }, extra);
+  const ch = (extra: Partial<SiteSpec> = {}): Member => site('chat', undefined, { messages: { pos: 0, kw: ['messages'] } }, extra);
+  return {
+    complete: c(), acomplete: c(), stream_complete: c({ stream: true }), astream_complete: c({ stream: true }),
+    chat: ch(), achat: ch(), stream_chat: ch({ stream: true }), astream_chat: ch({ stream: true }),
+    structured_predict: c(), astructured_predict: c(), predict: c(), apredict: c(),
+  };
+}
+function llamaIndexEmbedMembers(): Record<string, Member> {
+  const e = (): Member => site('embeddings', undefined, { input: { pos: 0 } });
+  return {
+    get_text_embedding: e(), get_query_embedding: e(), get_text_embedding_batch: e(), aget_text_embedding: e(),
+    aget_query_embedding: e(), aget_text_embedding_batch: e(),
+  };
+}
+
+const AISDK_PROMPT: PromptSpec = { system: kw('system'), prompt: kw('prompt'), messages: kw('messages') };
+
+/** Every instance type. */
+export const TYPES: readonly TypeSpec[] = [
+  { id: 'openai', provider: 'openai', via: 'sdk', members: openAiMembers(), optionalSegments: OPENAI_OPTIONAL },
+  { id: 'anthropic', provider: 'anthropic', via: 'sdk', members: anthropicMembers(), optionalSegments: ['beta', 'tools', 'with_raw_response', 'with_streaming_response', 'withRawResponse'] },
+  {
+    id: 'genai-client', provider: 'google', via: 'sdk', optionalSegments: ['aio'],
+    members: {
+      'models.generate_content': site('generate', MODEL, { user: kw('contents') }),
+      'models.generate_content_stream': site('generate', MODEL, { user: kw('contents') }, { stream: true }),
+      'models.embed_content': site('embeddings', MODEL, { input: kw('contents') }),
+      'models.generate_images': site('images', MODEL, { prompt: kw('prompt') }),
+      'models.generateContent': site('generate', MODEL, { user: kw('contents') }),
+      'models.generateContentStream': site('generate', MODEL, { user: kw('contents') }, { stream: true }),
+      'models.embedContent': site('embeddings', MODEL, { input: kw('contents') }),
+      'models.generateImages': site('images', MODEL, { prompt: kw('prompt') }),
+      'chats.create': make('genai-chat', { model: MODEL }),
+    },
+  },
+  {
+    id: 'genai-chat', provider: 'google', via: 'sdk',
+    members: {
+      send_message: site('chat', undefined, { user: kwPos(0, 'message') }),
+      send_message_stream: site('chat', undefined, { user: kwPos(0, 'message') }, { stream: true }),
+      sendMessage: site('chat', undefined, { user: kwPos(0, 'message') }),
+      sendMessageStream: site('chat', undefined, { user: kwPos(0, 'message') }, { stream: true }),
+    },
+  },
+  {
+    // google-generativeai / Vertex AI `GenerativeModel`, and @google/generative-ai `getGenerativeModel`.
+    id: 'gemini-model', provider: 'google', via: 'sdk',
+    members: {
+      generate_content: site('generate', undefined, { user: kwPos(0, 'contents') }),
+      generate_content_async: site('generate', undefined, { user: kwPos(0, 'contents') }),
+      generateContent: site('generate', undefined, { user: kwPos(0, 'contents') }),
+      generateContentStream: site('generate', undefined, { user: kwPos(0, 'contents') }, { stream: true }),
+      embedContent: site('embeddings', undefined, { input: { pos: 0 } }),
+      batchEmbedContents: site('embeddings', undefined, { input: { pos: 0 } }),
+      start_chat: make('genai-chat', { inheritModel: true }),
+      startChat: make('genai-chat', { inheritModel: true }),
+    },
+  },
+  {
+    id: 'gemini-js', provider: 'google', via: 'sdk',
+    members: { getGenerativeModel: make('gemini-model', { model: kw('model') }) },
+  },
+  {
+    id: 'bedrock-runtime', provider: 'bedrock', via: 'sdk',
+    members: {
+      invoke_model: site('generate', kw('modelId'), { messages: kw('messages'), system: kw('system'), prompt: kw('prompt', 'inputText') }),
+      invoke_model_with_response_stream: site('generate', kw('modelId'), { messages: kw('messages'), system: kw('system'), prompt: kw('prompt', 'inputText') }, { stream: true }),
+      converse: site('chat', kw('modelId'), { messages: kw('messages'), system: kw('system') }),
+      converse_stream: site('chat', kw('modelId'), { messages: kw('messages'), system: kw('system') }, { stream: true }),
+      send: {
+        kind: 'site',
+        site: {
+          api: 'generate',
+          commands: {
+            InvokeModelCommand: { api: 'generate', model: kw('modelId'), prompt: { messages: kw('messages'), system: kw('system'), prompt: kw('prompt', 'inputText') } },
+            InvokeModelWithResponseStreamCommand: { api: 'generate', model: kw('modelId'), stream: true, prompt: { messages: kw('messages'), system: kw('system') } },
+            ConverseCommand: { api: 'chat', model: kw('modelId'), prompt: { messages: kw('messages'), system: kw('system') } },
+            ConverseStreamCommand: { api: 'chat', model: kw('modelId'), stream: true, prompt: { messages: kw('messages'), system: kw('system') } },
+          },
+        },
+      },
+    },
+  },
+  { id: 'boto3-session', provider: 'bedrock', via: 'sdk', members: { client: make('none', { typeByArg: { arg: kwPos(0, 'service_name'), map: { 'bedrock-runtime': 'bedrock-runtime' } } }) } },
+  {
+    id: 'mistral', provider: 'mistral', via: 'sdk',
+    members: {
+      'chat.complete': site('chat', MODEL, CHAT_PROMPT), 'chat.complete_async': site('chat', MODEL, CHAT_PROMPT),
+      'chat.stream': site('chat', MODEL, CHAT_PROMPT, { stream: true }), 'chat.stream_async': site('chat', MODEL, CHAT_PROMPT, { stream: true }),
+      'chat.parse': site('chat', MODEL, CHAT_PROMPT),
+      'embeddings.create': site('embeddings', MODEL, { input: kw('inputs', 'input') }),
+      'fim.complete': site('completion', MODEL, { prompt: kw('prompt') }),
+      // mistralai < 1.0 (`MistralClient`)
+      chat: site('chat', MODEL, CHAT_PROMPT), chat_stream: site('chat', MODEL, CHAT_PROMPT, { stream: true }),
+      embeddings: site('embeddings', MODEL, { input: kw('input') }),
+    },
+  },
+  {
+    id: 'cohere', provider: 'cohere', via: 'sdk',
+    members: {
+      chat: site('chat', MODEL, { user: kw('message'), messages: kw('messages'), system: kw('preamble') }),
+      chat_stream: site('chat', MODEL, { user: kw('message'), messages: kw('messages'), system: kw('preamble') }, { stream: true }),
+      chatStream: site('chat', MODEL, { user: kw('message'), messages: kw('messages'), system: kw('preamble') }, { stream: true }),
+      generate: site('completion', MODEL, { prompt: kw('prompt') }),
+      embed: site('embeddings', MODEL, { input: kw('texts', 'inputs') }),
+      rerank: site('embeddings', MODEL, { input: kw('query') }),
+    },
+  },
+  {
+    id: 'ollama', provider: 'ollama', via: 'sdk',
+    members: {
+      chat: site('chat', MODEL, CHAT_PROMPT),
+      generate: site('completion', MODEL, { prompt: kw('prompt'), system: kw('system') }),
+      embed: site('embeddings', MODEL, { input: kw('input') }),
+      embeddings: site('embeddings', MODEL, { input: kw('prompt') }),
+    },
+  },
+  {
+    id: 'hf-inference', provider: 'huggingface', via: 'sdk', optionalSegments: ['beta'],
+    members: {
+      chat_completion: site('chat', MODEL, { messages: kwPos(0, 'messages') }),
+      'chat.completions.create': site('chat', MODEL, CHAT_PROMPT),
+      text_generation: site('completion', MODEL, { prompt: kwPos(0, 'prompt') }),
+      feature_extraction: site('embeddings', MODEL, { input: kwPos(0, 'text') }),
+      text_to_image: site('images', MODEL, { prompt: kwPos(0, 'prompt') }),
+      chatCompletion: site('chat', MODEL, CHAT_PROMPT), chatCompletionStream: site('chat', MODEL, CHAT_PROMPT, { stream: true }),
+      textGeneration: site('completion', MODEL, { prompt: kw('inputs') }), featureExtraction: site('embeddings', MODEL, { input: kw('inputs') }),
+      textToImage: site('images', MODEL, { prompt: kw('inputs') }),
+    },
+  },
+  {
+    // Vertex AI PaLM-era models (`TextGenerationModel.from_pretrained("text-bison")`).
+    id: 'vertex-legacy', provider: 'google', via: 'sdk',
+    members: {
+      predict: site('completion', undefined, { prompt: kwPos(0, 'prompt') }),
+      predict_async: site('completion', undefined, { prompt: kwPos(0, 'prompt') }),
+      predict_streaming: site('completion', undefined, { prompt: kwPos(0, 'prompt') }, { stream: true }),
+      get_embeddings: site('embeddings', undefined, { input: { pos: 0 } }),
+      start_chat: make('genai-chat', { inheritModel: true }),
+    },
+  },
+  {
+    // openai-node v3 (`new OpenAIApi(configuration)`).
+    id: 'openai-v3', provider: 'openai', via: 'sdk',
+    members: {
+      createChatCompletion: site('chat', MODEL, CHAT_PROMPT),
+      createCompletion: site('completion', MODEL, { prompt: kw('prompt') }),
+      createEmbedding: site('embeddings', MODEL, { input: kw('input') }),
+      createImage: site('images', MODEL, { prompt: kw('prompt') }),
+      createTranscription: site('audio', { pos: 1 }, {}),
+    },
+  },
+  {
+    id: 'azure-openai-legacy-js', provider: 'azure-openai', via: 'sdk',
+    members: {
+      getChatCompletions: site('chat', { pos: 0 }, { messages: { pos: 1 } }),
+      streamChatCompletions: site('chat', { pos: 0 }, { messages: { pos: 1 } }, { stream: true }),
+      getCompletions: site('completion', { pos: 0 }, { prompt: { pos: 1 } }),
+      getEmbeddings: site('embeddings', { pos: 0 }, { input: { pos: 1 } }),
+    },
+  },
+  {
+    id: 'litellm', provider: 'other', via: 'litellm',
+    members: {
+      completion: site('chat', MODEL, CHAT_PROMPT, { providerFromModel: true }),
+      acompletion: site('chat', MODEL, CHAT_PROMPT, { providerFromModel: true }),
+      embedding: site('embeddings', MODEL, { input: kw('input') }, { providerFromModel: true }),
+      aembedding: site('embeddings', MODEL, { input: kw('input') }, { providerFromModel: true }),
+      text_completion: site('completion', MODEL, { prompt: kw('prompt') }, { providerFromModel: true }),
+      atext_completion: site('completion', MODEL, { prompt: kw('prompt') }, { providerFromModel: true }),
+      image_generation: site('images', MODEL, { prompt: kw('prompt') }, { providerFromModel: true }),
+      transcription: site('audio', MODEL, {}, { providerFromModel: true }),
+      speech: site('audio', MODEL, { input: kw('input') }, { providerFromModel: true }),
+      responses: site('responses', MODEL, RESP_PROMPT, { providerFromModel: true }),
+      batch_completion: site('chat', MODEL, CHAT_PROMPT, { providerFromModel: true, fanOut: true }),
+      'chat.completions.create': site('chat', MODEL, CHAT_PROMPT, { providerFromModel: true }),
+    },
+  },
+  { id: 'lc-chat', provider: 'other', via: 'langchain', members: langChainChatMembers('chat'), callable: LC_CALLABLE, pipeable: true },
+  { id: 'lc-llm', provider: 'other', via: 'langchain', members: langChainChatMembers('completion'), callable: { api: 'completion', prompt: LC_INPUT }, pipeable: true },
+  { id: 'lc-embed', provider: 'other', via: 'langchain', members: lcEmbedMembers() },
+  { id: 'li-llm', provider: 'other', via: 'llamaindex', members: llamaIndexMembers() },
+  { id: 'li-embed', provider: 'other', via: 'llamaindex', members: llamaIndexEmbedMembers() },
+  {
+    // An AI SDK provider instance (`openai`, `createOpenAI({...})`): `p('id')`, `p.chat('id')`, `p.embedding('id')`.
+    id: 'aisdk-provider', provider: 'other', via: 'ai-sdk', modelFactory: true, members: {},
+  },
+  {
+    id: 'aisdk',
+    provider: 'other',
+    via: 'ai-sdk',
+    members: {
+      generateText: site('generate', MODEL, AISDK_PROMPT, { modelFromFactory: true }),
+      streamText: site('generate', MODEL, AISDK_PROMPT, { modelFromFactory: true, stream: true }),
+      generateObject: site('generate', MODEL, AISDK_PROMPT, { modelFromFactory: true }),
+      streamObject: site('generate', MODEL, AISDK_PROMPT, { modelFromFactory: true, stream: true }),
+      embed: site('embeddings', MODEL, { input: kw('value') }, { modelFromFactory: true }),
+      embedMany: site('embeddings', MODEL, { input: kw('values') }, { modelFromFactory: true }),
+      generateImage: site('images', MODEL, { prompt: kw('prompt') }, { modelFromFactory: true }),
+      experimental_generateImage: site('images', MODEL, { prompt: kw('prompt') }, { modelFromFactory: true }),
+      experimental_generateSpeech: site('audio', MODEL, { input: kw('text') }, { modelFromFactory: true }),
+      experimental_transcribe: site('audio', MODEL, {}, { modelFromFactory: true }),
+    },
+  },
+];
+
+const OPENAI_CTOR = (provider?: Provider): Member => make('openai', { baseUrl: kw('base_url', 'baseURL', 'api_base'), provider });
+const ANTHROPIC_CTOR = (provider?: Provider): Member => make('anthropic', { provider });
+const lcChat = (provider: Provider, model: ArgRef, baseUrl?: ArgRef): Member => make('lc-chat', { provider, model, baseUrl });
+const lcLlm = (provider: Provider, model: ArgRef): Member => make('lc-llm', { provider, model });
+const lcEmbed = (provider: Provider, model: ArgRef): Member => make('lc-embed', { provider, model });
+const liLlm = (provider: Provider, model: ArgRef = kwPos(0, 'model')): Member => make('li-llm', { provider, model, baseUrl: kw('api_base', 'base_url') });
+const aiProvider = (provider: Provider): Member => ({ kind: 'instance', type: `aisdk-provider:${provider}` });
+const aiCreate = (provider: Provider): Member => make(`aisdk-provider:${provider}`, { baseUrl: kw('baseURL') });
+
+const LC_MODEL = kwPos(0, 'model', 'model_name');
+const LC_MODEL_JS = kw('model', 'modelName');
+
+/** Python LangChain classes, repeated under the packages that export them (partner packages, community, legacy). */
+const LC_PY: Record<string, Member> = {
+  ChatOpenAI: lcChat('openai', LC_MODEL, kw('base_url', 'openai_api_base')),
+  AzureChatOpenAI: lcChat('azure-openai', kw('model', 'azure_deployment', 'deployment_name')),
+  OpenAI: lcLlm('openai', LC_MODEL),
+  AzureOpenAI: lcLlm('azure-openai', kw('model', 'azure_deployment', 'deployment_name')),
+  OpenAIEmbeddings: lcEmbed('openai', LC_MODEL),
+  AzureOpenAIEmbeddings: lcEmbed('azure-openai', kw('model', 'azure_deployment', 'deployment')),
+  ChatAnthropic: lcChat('anthropic', LC_MODEL),
+  AnthropicLLM: lcLlm('anthropic', LC_MODEL),
+  ChatGoogleGenerativeAI: lcChat('google', LC_MODEL),
+  GoogleGenerativeAI: lcLlm('google', LC_MODEL),
+  GoogleGenerativeAIEmbeddings: lcEmbed('google', LC_MODEL),
+  ChatVertexAI: lcChat('google', kwPos(0, 'model_name', 'model')),
+  VertexAI: lcLlm('google', kwPos(0, 'model_name', 'model')),
+  VertexAIEmbeddings: lcEmbed('google', kwPos(0, 'model_name', 'model')),
+  ChatBedrock: lcChat('bedrock', kw('model_id', 'model')),
+  ChatBedrockConverse: lcChat('bedrock', kw('model', 'model_id')),
+  BedrockChat: lcChat('bedrock', kw('model_id', 'model')),
+  BedrockLLM: lcLlm('bedrock', kw('model_id', 'model')),
+  Bedrock: lcLlm('bedrock', kw('model_id', 'model')),
+  BedrockEmbeddings: lcEmbed('bedrock', kw('model_id', 'model')),
+  ChatMistralAI: lcChat('mistral', LC_MODEL),
+  MistralAIEmbeddings: lcEmbed('mistral', LC_MODEL),
+  ChatGroq: lcChat('groq', LC_MODEL),
+  ChatOllama: lcChat('ollama', LC_MODEL),
+  OllamaLLM: lcLlm('ollama', LC_MODEL),
+  Ollama: lcLlm('ollama', LC_MODEL),
+  OllamaEmbeddings: lcEmbed('ollama', LC_MODEL),
+  ChatCohere: lcChat('cohere', LC_MODEL),
+  CohereEmbeddings: lcEmbed('cohere', LC_MODEL),
+  ChatTogether: lcChat('together', LC_MODEL),
+  ChatFireworks: lcChat('fireworks', LC_MODEL),
+  ChatDeepSeek: lcChat('deepseek', LC_MODEL),
+  ChatXAI: lcChat('xai', LC_MODEL),
+  ChatHuggingFace: lcChat('huggingface', kw('model_id')),
+  HuggingFaceEndpoint: lcLlm('huggingface', kw('repo_id', 'model')),
+  init_chat_model: make('lc-chat', { model: kwPos(0, 'model'), providerFromModel: kw('model_provider') }),
+};
+const LC_JS: Record<string, Member> = {
+  ChatOpenAI: lcChat('openai', LC_MODEL_JS), AzureChatOpenAI: lcChat('azure-openai', kw('model', 'azureOpenAIApiDeploymentName')),
+  OpenAI: lcLlm('openai', LC_MODEL_JS), OpenAIEmbeddings: lcEmbed('openai', LC_MODEL_JS),
+  AzureOpenAIEmbeddings: lcEmbed('azure-openai', kw('model', 'azureOpenAIApiDeploymentName')),
+  ChatAnthropic: lcChat('anthropic', LC_MODEL_JS),
+  ChatGoogleGenerativeAI: lcChat('google', LC_MODEL_JS), GoogleGenerativeAIEmbeddings: lcEmbed('google', LC_MODEL_JS),
+  ChatVertexAI: lcChat('google', LC_MODEL_JS), VertexAIEmbeddings: lcEmbed('google', LC_MODEL_JS),
+  ChatBedrockConverse: lcChat('bedrock', LC_MODEL_JS), BedrockChat: lcChat('bedrock', LC_MODEL_JS), BedrockEmbeddings: lcEmbed('bedrock', LC_MODEL_JS),
+  ChatMistralAI: lcChat('mistral', LC_MODEL_JS), MistralAIEmbeddings: lcEmbed('mistral', LC_MODEL_JS),
+  ChatGroq: lcChat('groq', LC_MODEL_JS),
+  ChatOllama: lcChat('ollama', LC_MODEL_JS), Ollama: lcLlm('ollama', LC_MODEL_JS), OllamaEmbeddings: lcEmbed('ollama', LC_MODEL_JS),
+  ChatCohere: lcChat('cohere', LC_MODEL_JS), CohereEmbeddings: lcEmbed('cohere', LC_MODEL_JS),
+  ChatTogetherAI: lcChat('together', LC_MODEL_JS), ChatFireworks: lcChat('fireworks', LC_MODEL_JS),
+  ChatDeepSeek: lcChat('deepseek', LC_MODEL_JS), ChatXAI: lcChat('xai', LC_MODEL_JS),
+  initChatModel: make('lc-chat', { model: kwPos(0, 'model'), providerFromModel: kw('modelProvider') }),
+};
+
+function pick(from: Record<string, Member>, names: string[]): Record<string, Member> {
+  const out: Record<string, Member> = {};
+  for (const n of names) {
+    const m = from[n];
+    if (m) out[n] = m;
+  }
+  return out;
+}
+
+/** openai-python < 1.0 named the model `engine` (Azure: `deployment_id`) as well as `model`. */
+const LEGACY_MODEL = kw('model', 'engine', 'deployment_id');
+const OPENAI_PY_MODULE: Record<string, Member> = {
+  OpenAI: OPENAI_CTOR(), AsyncOpenAI: OPENAI_CTOR(), Client: OPENAI_CTOR(), AsyncClient: OPENAI_CTOR(),
+  AzureOpenAI: OPENAI_CTOR('azure-openai'), AsyncAzureOpenAI: OPENAI_CTOR('azure-openai'),
+  // openai-python < 1.0 module-level resources.
+  'ChatCompletion.create': site('chat', LEGACY_MODEL, CHAT_PROMPT),
+  'ChatCompletion.acreate': site('chat', LEGACY_MODEL, CHAT_PROMPT),
+  'Completion.create': site('completion', LEGACY_MODEL, { prompt: kw('prompt') }),
+  'Completion.acreate': site('completion', LEGACY_MODEL, { prompt: kw('prompt') }),
+  'Embedding.create': site('embeddings', LEGACY_MODEL, { input: kw('input') }),
+  'Embedding.acreate': site('embeddings', LEGACY_MODEL, { input: kw('input') }),
+  'Image.create': site('images', LEGACY_MODEL, { prompt: kw('prompt') }),
+  'Audio.transcribe': site('audio', { pos: 0, kw: ['model'] }, {}),
+};
+
+const simple = (lang: 'python' | 'js', name: string, members: Record<string, Member>, extra: Partial<ModuleSpec> = {}): ModuleSpec => ({ lang, name, members, ...extra });
+
+/** Every module Tokentier knows, by language. */
+export const MODULES: readonly ModuleSpec[] = [
+  // ---- Python ----
+  simple('python', 'openai', OPENAI_PY_MODULE, { asType: 'openai', provider: 'openai', providerByText: [{ pattern: /openai\.api_type\s*=\s*["']azure/, provider: 'azure-openai' }] }),
+  simple('python', 'anthropic', {
+    Anthropic: ANTHROPIC_CTOR(), AsyncAnthropic: ANTHROPIC_CTOR(), Client: ANTHROPIC_CTOR(), AsyncClient: ANTHROPIC_CTOR(),
+    AnthropicBedrock: ANTHROPIC_CTOR('bedrock'), AsyncAnthropicBedrock: ANTHROPIC_CTOR('bedrock'),
+    AnthropicVertex: ANTHROPIC_CTOR('google'), AsyncAnthropicVertex: ANTHROPIC_CTOR('google'),
+  }),
+  simple('python', 'google.genai', { Client: make('genai-client') }),
+  simple('python', 'google.generativeai', {
+    GenerativeModel: make('gemini-model', { model: kwPos(0, 'model_name', 'model') }),
+    embed_content: site('embeddings', MODEL, { input: kw('content') }),
+    generate_text: site('completion', MODEL, { prompt: kw('prompt') }),
+  }, { provider: 'google' }),
+  simple('python', 'vertexai.generative_models', { GenerativeModel: make('gemini-model', { model: kwPos(0, 'model_name', 'model') }) }),
+  simple('python', 'vertexai.language_models', {
+    'TextGenerationModel.from_pretrained': make('vertex-legacy', { model: kwPos(0, 'model_name') }),
+    'ChatModel.from_pretrained': make('vertex-legacy', { model: kwPos(0, 'model_name') }),
+    'CodeGenerationModel.from_pretrained': make('vertex-legacy', { model: kwPos(0, 'model_name') }),
+    'TextEmbeddingModel.from_pretrained': make('vertex-legacy', { model: kwPos(0, 'model_name') }),
+  }),
+  simple('python', 'vertexai.preview.generative_models', { GenerativeModel: make('gemini-model', { model: kwPos(0, 'model_name', 'model') }) }),
+  simple('python', 'boto3', {
+    client: make('none', { typeByArg: { arg: kwPos(0, 'service_name'), map: { 'bedrock-runtime': 'bedrock-runtime' } } }),
+    Session: make('boto3-session'),
+    'session.Session': make('boto3-session'),
+  }),
+  simple('python', 'boto3.session', { Session: make('boto3-session') }),
+  simple('python', 'aioboto3', { Session: make('boto3-session') }),
+  simple('python', 'mistralai', { Mistral: make('mistral') }),
+  simple('python', 'mistralai.client', { MistralClient: make('mistral') }),
+  simple('python', 'mistralai.async_client', { MistralAsyncClient: make('mistral') }),
+  simple('python', 'cohere', { Client: make('cohere'), ClientV2: make('cohere'), AsyncClient: make('cohere'), AsyncClientV2: make('cohere') }),
+  simple('python', 'groq', { Groq: OPENAI_CTOR('groq'), AsyncGroq: OPENAI_CTOR('groq') }),
+  simple('python', 'together', { Together: OPENAI_CTOR('together'), AsyncTogether: OPENAI_CTOR('together') }),
+  simple('python', 'fireworks.client', { Fireworks: OPENAI_CTOR('fireworks'), AsyncFireworks: OPENAI_CTOR('fireworks') }),
+  simple('python', 'fireworks', { Fireworks: OPENAI_CTOR('fireworks'), AsyncFireworks: OPENAI_CTOR('fireworks') }),
+  simple('python', 'cerebras.cloud.sdk', { Cerebras: OPENAI_CTOR('other'), AsyncCerebras: OPENAI_CTOR('other') }),
+  simple('python', 'ollama', { Client: make('ollama'), AsyncClient: make('ollama') }, { asType: 'ollama' }),
+  simple('python', 'huggingface_hub', { InferenceClient: make('hf-inference', { baseUrl: kw('base_url'), model: kwPos(0, 'model') }), AsyncInferenceClient: make('hf-inference', { baseUrl: kw('base_url'), model: kwPos(0, 'model') }) }),
+  simple('python', 'litellm', { Router: make('litellm') }, { asType: 'litellm' }),
+  // instructor wraps a client and keeps its surface (`instructor.from_openai(OpenAI())`).
+  simple('python', 'instructor', {
+    from_openai: make('none', { inheritFrom: kwPos(0, 'client') }), from_anthropic: make('none', { inheritFrom: kwPos(0, 'client') }),
+    from_genai: make('none', { inheritFrom: kwPos(0, 'client') }), from_groq: make('none', { inheritFrom: kwPos(0, 'client') }),
+    from_mistral: make('none', { inheritFrom: kwPos(0, 'client') }), patch: make('none', { inheritFrom: kwPos(0, 'client') }),
+    apatch: make('none', { inheritFrom: kwPos(0, 'client') }),
+  }),
+  simple('js', '@instructor-ai/instructor', { default: make('none', { inheritFrom: kw('client') }) }, { callable: make('none', { inheritFrom: kw('client') }) }),
+  // Langfuse / Helicone-style drop-in wrappers re-export the OpenAI client.
+  simple('python', 'langfuse.openai', { OpenAI: OPENAI_CTOR(), AsyncOpenAI: OPENAI_CTOR(), AzureOpenAI: OPENAI_CTOR('azure-openai'), openai: { kind: 'module', module: 'openai' } }, { asType: 'openai' }),
+  simple('python', 'langsmith.wrappers', { wrap_openai: make('none', { inheritFrom: kwPos(0, 'client') }), wrap_anthropic: make('none', { inheritFrom: kwPos(0, 'client') }) }),
+  simple('js', 'langsmith/wrappers', { wrapOpenAI: make('none', { inheritFrom: { pos: 0 } }) }),
+  simple('js', 'langsmith/wrappers/openai', { wrapOpenAI: make('none', { inheritFrom: { pos: 0 } }) }),
+  simple('python', 'langchain_openai', pick(LC_PY, ['ChatOpenAI', 'AzureChatOpenAI', 'OpenAI', 'AzureOpenAI', 'OpenAIEmbeddings', 'AzureOpenAIEmbeddings'])),
+  simple('python', 'langchain_anthropic', pick(LC_PY, ['ChatAnthropic', 'AnthropicLLM'])),
+  simple('python', 'langchain_google_genai', pick(LC_PY, ['ChatGoogleGenerativeAI', 'GoogleGenerativeAI', 'GoogleGenerativeAIEmbeddings'])),
+  simple('python', 'langchain_google_vertexai', pick(LC_PY, ['ChatVertexAI', 'VertexAI', 'VertexAIEmbeddings'])),
+  simple('python', 'langchain_aws', pick(LC_PY, ['ChatBedrock', 'ChatBedrockConverse', 'BedrockLLM', 'BedrockEmbeddings'])),
+  simple('python', 'langchain_mistralai', pick(LC_PY, ['ChatMistralAI', 'MistralAIEmbeddings'])),
+  simple('python', 'langchain_groq', pick(LC_PY, ['ChatGroq'])),
+  simple('python', 'langchain_ollama', pick(LC_PY, ['ChatOllama', 'OllamaLLM', 'OllamaEmbeddings'])),
+  simple('python', 'langchain_cohere', pick(LC_PY, ['ChatCohere', 'CohereEmbeddings'])),
+  simple('python', 'langchain_together', pick(LC_PY, ['ChatTogether'])),
+  simple('python', 'langchain_fireworks', pick(LC_PY, ['ChatFireworks'])),
+  simple('python', 'langchain_deepseek', pick(LC_PY, ['ChatDeepSeek'])),
+  simple('python', 'langchain_xai', pick(LC_PY, ['ChatXAI'])),
+  simple('python', 'langchain_huggingface', pick(LC_PY, ['ChatHuggingFace', 'HuggingFaceEndpoint'])),
+  simple('python', 'langchain.chat_models', pick(LC_PY, ['ChatOpenAI', 'ChatAnthropic', 'AzureChatOpenAI', 'ChatVertexAI', 'BedrockChat', 'ChatOllama', 'init_chat_model'])),
+  simple('python', 'langchain.chains', { LLMChain: make('lc-chat', { inheritFrom: kw('llm') }), ConversationChain: make('lc-chat', { inheritFrom: kw('llm') }) }),
+  simple('python', 'langchain.chains.llm', { LLMChain: make('lc-chat', { inheritFrom: kw('llm') }) }),
+  simple('js', 'langchain/chains', { LLMChain: make('lc-chat', { inheritFrom: kw('llm') }), ConversationChain: make('lc-chat', { inheritFrom: kw('llm') }) }),
+  simple('python', 'langchain.chat_models.base', pick(LC_PY, ['init_chat_model'])),
+  simple('python', 'langchain.llms', pick(LC_PY, ['OpenAI', 'AzureOpenAI', 'Ollama', 'Bedrock', 'VertexAI'])),
+  simple('python', 'langchain.embeddings', pick(LC_PY, ['OpenAIEmbeddings', 'AzureOpenAIEmbeddings', 'OllamaEmbeddings', 'BedrockEmbeddings'])),
+  simple('python', 'langchain_community.chat_models', pick(LC_PY, ['ChatOpenAI', 'ChatAnthropic', 'AzureChatOpenAI', 'ChatVertexAI', 'BedrockChat', 'ChatOllama', 'ChatGroq', 'ChatCohere', 'ChatMistralAI'])),
+  simple('python', 'langchain_community.llms', pick(LC_PY, ['OpenAI', 'AzureOpenAI', 'Ollama', 'Bedrock', 'VertexAI'])),
+  simple('python', 'langchain_community.embeddings', pick(LC_PY, ['OpenAIEmbeddings', 'AzureOpenAIEmbeddings', 'OllamaEmbeddings', 'BedrockEmbeddings', 'CohereEmbeddings'])),
+  simple('python', 'llama_index.llms.openai', { OpenAI: liLlm('openai') }),
+  simple('python', 'llama_index.llms.azure_openai', { AzureOpenAI: liLlm('azure-openai', kw('model', 'engine')) }),
+  simple('python', 'llama_index.llms.anthropic', { Anthropic: liLlm('anthropic') }),
+  simple('python', 'llama_index.llms.gemini', { Gemini: liLlm('google', kwPos(0, 'model', 'model_name')) }),
+  simple('python', 'llama_index.llms.google_genai', { GoogleGenAI: liLlm('google') }),
+  simple('python', 'llama_index.llms.vertex', { Vertex: liLlm('google') }),
+  simple('python', 'llama_index.llms.ollama', { Ollama: liLlm('ollama') }),
+  simple('python', 'llama_index.llms.groq', { Groq: liLlm('groq') }),
+  simple('python', 'llama_index.llms.mistralai', { MistralAI: liLlm('mistral') }),
+  simple('python', 'llama_index.llms.bedrock', { Bedrock: liLlm('bedrock') }),
+  simple('python', 'llama_index.llms.bedrock_converse', { BedrockConverse: liLlm('bedrock') }),
+  simple('python', 'llama_index.llms.cohere', { Cohere: liLlm('cohere') }),
+  simple('python', 'llama_index.llms.together', { TogetherLLM: liLlm('together') }),
+  simple('python', 'llama_index.llms.openai_like', { OpenAILike: liLlm('other') }),
+  simple('python', 'llama_index.llms.litellm', { LiteLLM: liLlm('other') }),
+  simple('python', 'llama_index.llms', { OpenAI: liLlm('openai'), Anthropic: liLlm('anthropic'), Ollama: liLlm('ollama'), Gemini: liLlm('google') }),
+  simple('python', 'llama_index.embeddings.openai', { OpenAIEmbedding: make('li-embed', { provider: 'openai', model: kw('model', 'model_name') }) }),
+  simple('python', 'llama_index.embeddings.ollama', { OllamaEmbedding: make('li-embed', { provider: 'ollama', model: kw('model_name') }) }),
+  simple('python', 'llama_index.embeddings.gemini', { GeminiEmbedding: make('li-embed', { provider: 'google', model: kw('model_name') }) }),
+  simple('python', 'llama_index.embeddings.google_genai', { GoogleGenAIEmbedding: make('li-embed', { provider: 'google', model: kw('model_name') }) }),
+
+  // ---- JavaScript / TypeScript ----
+  simple('js', 'openai', { default: OPENAI_CTOR(), OpenAI: OPENAI_CTOR(), AzureOpenAI: OPENAI_CTOR('azure-openai'), OpenAIApi: make('openai-v3') }, { callable: OPENAI_CTOR() }),
+  simple('js', '@azure/openai', { OpenAIClient: make('azure-openai-legacy-js'), AzureOpenAI: OPENAI_CTOR('azure-openai') }),
+  simple('js', '@anthropic-ai/sdk', { default: ANTHROPIC_CTOR(), Anthropic: ANTHROPIC_CTOR() }, { callable: ANTHROPIC_CTOR() }),
+  simple('js', '@anthropic-ai/bedrock-sdk', { default: ANTHROPIC_CTOR('bedrock'), AnthropicBedrock: ANTHROPIC_CTOR('bedrock') }),
+  simple('js', '@anthropic-ai/vertex-sdk', { default: ANTHROPIC_CTOR('google'), AnthropicVertex: ANTHROPIC_CTOR('google') }),
+  simple('js', '@google/genai', { GoogleGenAI: make('genai-client') }),
+  simple('js', '@google/generative-ai', { GoogleGenerativeAI: make('gemini-js') }),
+  simple('js', '@google-cloud/vertexai', { VertexAI: make('gemini-js') }),
+  simple('js', '@aws-sdk/client-bedrock-runtime', { BedrockRuntimeClient: make('bedrock-runtime'), BedrockRuntime: make('bedrock-runtime') }),
+  simple('js', '@mistralai/mistralai', { Mistral: make('mistral'), default: make('mistral') }),
+  simple('js', 'cohere-ai', { CohereClient: make('cohere'), CohereClientV2: make('cohere') }),
+  simple('js', 'groq-sdk', { default: OPENAI_CTOR('groq'), Groq: OPENAI_CTOR('groq') }, { callable: OPENAI_CTOR('groq') }),
+  simple('js', 'together-ai', { default: OPENAI_CTOR('together'), Together: OPENAI_CTOR('together') }),
+  simple('js', 'ollama', { default: { kind: 'instance', type: 'ollama' }, Ollama: make('ollama') }, { asType: 'ollama' }),
+  simple('js', 'ollama/browser', { default: { kind: 'instance', type: 'ollama' }, Ollama: make('ollama') }, { asType: 'ollama' }),
+  simple('js', '@huggingface/inference', { InferenceClient: make('hf-inference'), HfInference: make('hf-inference') }),
+  simple('js', '@langchain/openai', pick(LC_JS, ['ChatOpenAI', 'AzureChatOpenAI', 'OpenAI', 'OpenAIEmbeddings', 'AzureOpenAIEmbeddings'])),
+  simple('js', '@langchain/anthropic', pick(LC_JS, ['ChatAnthropic'])),
+  simple('js', '@langchain/google-genai', pick(LC_JS, ['ChatGoogleGenerativeAI', 'GoogleGenerativeAIEmbeddings'])),
+  simple('js', '@langchain/google-vertexai', pick(LC_JS, ['ChatVertexAI', 'VertexAIEmbeddings'])),
+  simple('js', '@langchain/aws', pick(LC_JS, ['ChatBedrockConverse', 'BedrockEmbeddings'])),
+  simple('js', '@langchain/mistralai', pick(LC_JS, ['ChatMistralAI', 'MistralAIEmbeddings'])),
+  simple('js', '@langchain/groq', pick(LC_JS, ['ChatGroq'])),
+  simple('js', '@langchain/ollama', pick(LC_JS, ['ChatOllama', 'Ollama', 'OllamaEmbeddings'])),
+  simple('js', '@langchain/cohere', pick(LC_JS, ['ChatCohere', 'CohereEmbeddings'])),
+  simple('js', '@langchain/deepseek', pick(LC_JS, ['ChatDeepSeek'])),
+  simple('js', '@langchain/xai', pick(LC_JS, ['ChatXAI'])),
+  simple('js', '@langchain/community/chat_models/togetherai', pick(LC_JS, ['ChatTogetherAI'])),
+  simple('js', '@langchain/community/chat_models/fireworks', pick(LC_JS, ['ChatFireworks'])),
+  simple('js', '@langchain/community/chat_models/bedrock', pick(LC_JS, ['BedrockChat'])),
+  simple('js', '@langchain/community/chat_models/ollama', pick(LC_JS, ['ChatOllama'])),
+  simple('js', 'langchain/chat_models/openai', pick(LC_JS, ['ChatOpenAI'])),
+  simple('js', 'langchain/chat_models/anthropic', pick(LC_JS, ['ChatAnthropic'])),
+  simple('js', 'langchain/llms/openai', pick(LC_JS, ['OpenAI'])),
+  simple('js', 'langchain/embeddings/openai', pick(LC_JS, ['OpenAIEmbeddings'])),
+  simple('js', 'langchain/chat_models/universal', pick(LC_JS, ['initChatModel'])),
+  simple('js', 'ai', {}, { asType: 'aisdk' }),
+  simple('js', '@ai-sdk/openai', { openai: aiProvider('openai'), createOpenAI: aiCreate('openai') }),
+  simple('js', '@ai-sdk/azure', { azure: aiProvider('azure-openai'), createAzure: aiCreate('azure-openai') }),
+  simple('js', '@ai-sdk/anthropic', { anthropic: aiProvider('anthropic'), createAnthropic: aiCreate('anthropic') }),
+  simple('js', '@ai-sdk/google', { google: aiProvider('google'), createGoogleGenerativeAI: aiCreate('google') }),
+  simple('js', '@ai-sdk/google-vertex', { vertex: aiProvider('google'), createVertex: aiCreate('google') }),
+  simple('js', '@ai-sdk/google-vertex/anthropic', { vertexAnthropic: aiProvider('google'), createVertexAnthropic: aiCreate('google') }),
+  simple('js', '@ai-sdk/amazon-bedrock', { bedrock: aiProvider('bedrock'), createAmazonBedrock: aiCreate('bedrock') }),
+  simple('js', '@ai-sdk/mistral', { mistral: aiProvider('mistral'), createMistral: aiCreate('mistral') }),
+  simple('js', '@ai-sdk/cohere', { cohere: aiProvider('cohere'), createCohere: aiCreate('cohere') }),
+  simple('js', '@ai-sdk/groq', { groq: aiProvider('groq'), createGroq: aiCreate('groq') }),
+  simple('js', '@ai-sdk/togetherai', { togetherai: aiProvider('together'), createTogetherAI: aiCreate('together') }),
+  simple('js', '@ai-sdk/fireworks', { fireworks: aiProvider('fireworks'), createFireworks: aiCreate('fireworks') }),
+  simple('js', '@ai-sdk/deepseek', { deepseek: aiProvider('deepseek'), createDeepSeek: aiCreate('deepseek') }),
+  simple('js', '@ai-sdk/xai', { xai: aiProvider('xai'), createXai: aiCreate('xai') }),
+  simple('js', '@openrouter/ai-sdk-provider', { openrouter: aiProvider('openrouter'), createOpenRouter: aiCreate('openrouter') }),
+  simple('js', 'ollama-ai-provider', { ollama: aiProvider('ollama'), createOllama: aiCreate('ollama') }),
+  simple('js', 'ollama-ai-provider-v2', { ollama: aiProvider('ollama'), createOllama: aiCreate('ollama') }),
+  simple('js', '@ai-sdk/openai-compatible', { createOpenAICompatible: aiCreate('other') }),
+];
+
+/** Provider-specific AI SDK provider types are generated from the one generic entry (same members). */
+export const AISDK_PROVIDERS: readonly Provider[] = ['openai', 'azure-openai', 'anthropic', 'google', 'bedrock', 'mistral', 'cohere', 'groq', 'together', 'fireworks', 'deepseek', 'xai', 'openrouter', 'ollama', 'other'];
+
+/** Unresolved-receiver fallbacks: distinctive paths of one SDK family. */
+export const FALLBACKS: readonly FallbackSpec[] = [
+  { lang: 'python', path: 'chat.completions.create', type: 'openai', fileToken: /openai|base_url|chat\.completions/i, requireKw: ['model', 'messages'] },
+  { lang: 'js', path: 'chat.completions.create', type: 'openai', fileToken: /openai|baseURL|chat\.completions/i, requireKw: ['model', 'messages'] },
+  { lang: 'python', path: 'responses.create', type: 'openai', fileToken: /openai/i, requireKw: ['model'] },
+  { lang: 'js', path: 'responses.create', type: 'openai', fileToken: /openai/i, requireKw: ['model'] },
+  { lang: 'python', path: 'embeddings.create', type: 'openai', fileToken: /openai/i, requireKw: ['model'] },
+  { lang: 'js', path: 'embeddings.create', type: 'openai', fileToken: /openai/i, requireKw: ['model'] },
+  { lang: 'python', path: 'messages.create', type: 'anthropic', fileToken: /anthropic|claude/i, requireKw: ['max_tokens'] },
+  { lang: 'js', path: 'messages.create', type: 'anthropic', fileToken: /anthropic|claude/i, requireKw: ['max_tokens'] },
+  { lang: 'python', path: 'messages.stream', type: 'anthropic', fileToken: /anthropic|claude/i, requireKw: ['max_tokens'] },
+  { lang: 'python', path: 'models.generate_content', type: 'genai-client', fileToken: /genai|gemini/i, requireKw: ['model'] },
+  { lang: 'js', path: 'models.generateContent', type: 'genai-client', fileToken: /genai|gemini/i, requireKw: ['model'] },
+  { lang: 'python', path: 'images.generate', type: 'openai', fileToken: /openai|dall-e|gpt-image/i, requireKw: ['model'] },
+  { lang: 'js', path: 'images.generate', type: 'openai', fileToken: /openai|dall-e|gpt-image/i, requireKw: ['model'] },
+  { lang: 'python', path: 'audio.transcriptions.create', type: 'openai', fileToken: /openai|whisper/i, requireKw: ['model'] },
+  { lang: 'python', path: 'audio.speech.create', type: 'openai', fileToken: /openai|tts/i, requireKw: ['model'] },
+  { lang: 'python', path: 'completions.create', type: 'openai', fileToken: /openai/i, requireKw: ['model', 'prompt'] },
+  { lang: 'python', path: 'converse', type: 'bedrock-runtime', fileToken: /bedrock/i, requireKw: ['modelId'] },
+  { lang: 'python', path: 'invoke_model', type: 'bedrock-runtime', fileToken: /bedrock/i, requireKw: ['modelId'] },
+];
+
+/** Via names per type family, for documentation and the schema. */
+export const VIA_OF_TYPE: Readonly<Record<string, Via>> = Object.fromEntries(TYPES.map((t) => [t.id, t.via]));

@@ -1,0 +1,121 @@
+/**
+ * The shapes of the SDK catalogue. The catalogue is data: adding an SDK means adding a module/type entry here
+ * (plus fixtures), never code. The engine (`analyzer.ts`) interprets these entries the same way for every SDK.
+ */
+import type { Api, Provider, Via } from '../../types';
+
+/**
+ * Where an argument lives in a call. `kw`: Python keyword names, or property names of the JS options object at
+ * argument `obj` (default 0). `pos`: a positional argument index (Python and JS).
+ */
+export interface ArgRef {
+  readonly kw?: readonly string[];
+  readonly pos?: number;
+  readonly obj?: number;
+}
+
+/** Which arguments hold which prompt slot. Messages lists are parsed for roles. */
+export interface PromptSpec {
+  readonly messages?: ArgRef;
+  readonly system?: ArgRef;
+  readonly prompt?: ArgRef;
+  readonly input?: ArgRef;
+  readonly user?: ArgRef;
+}
+
+/** A call that is an inference request. */
+export interface SiteSpec {
+  readonly api: Api;
+  /** Where the model id is; absent: the receiver's constructor model (LangChain, GenerativeModel, chats). */
+  readonly model?: ArgRef;
+  /** The method always streams (`stream`, `generate_content_stream`, `streamText`). */
+  readonly stream?: boolean;
+  readonly prompt?: PromptSpec;
+  /** Overrides the type's provider/via. */
+  readonly provider?: Provider;
+  readonly via?: Via;
+  /** Requests go through a batch API (billed at the batch rate). */
+  readonly batch?: boolean;
+  /** LangChain `.batch()`: a fan-out over the first argument. */
+  readonly fanOut?: boolean;
+  /** AWS SDK v3 `client.send(new XCommand({...}))`: the command's class name picks the spec. */
+  readonly commands?: Readonly<Record<string, SiteSpec>>;
+  /** The model arg is a provider-factory call (`openai('gpt-4o')`) or a gateway string: provider comes from it. */
+  readonly modelFromFactory?: boolean;
+  /** Provider comes from the model string's `provider/` or `provider:` prefix (LiteLLM, init_chat_model). */
+  readonly providerFromModel?: boolean;
+}
+
+/** Calling/new-ing this member makes an instance of `type`. */
+export interface NewSpec {
+  readonly type: string;
+  /** The model the instance is bound to (LangChain chat models, GenerativeModel, chats.create). */
+  readonly model?: ArgRef;
+  /** The `base_url`/`baseURL` argument: names the provider of an OpenAI-compatible client. */
+  readonly baseUrl?: ArgRef;
+  readonly provider?: Provider;
+  /** The instance type depends on a string argument (`boto3.client('bedrock-runtime')`). */
+  readonly typeByArg?: { readonly arg: ArgRef; readonly map: Readonly<Record<string, string>> };
+  /** Provider comes from the model string prefix or a `model_provider` keyword (`init_chat_model`). */
+  readonly providerFromModel?: ArgRef;
+  /** The instance keeps the receiver's model (a chat started from a model). */
+  readonly inheritModel?: boolean;
+  /** The result is the model object passed in this argument (LangChain `LLMChain(llm=llm)`). */
+  readonly inheritFrom?: ArgRef;
+}
+
+export type Member =
+  | { readonly kind: 'site'; readonly site: SiteSpec }
+  | { readonly kind: 'new'; readonly spec: NewSpec }
+  /** Returns the receiver unchanged (`with_options`, `bind_tools`, `with_structured_output`). */
+  | { readonly kind: 'same' }
+  /** A submodule or namespace object. */
+  | { readonly kind: 'module'; readonly module: string }
+  /** An already-built instance (the JS `ollama` default export). */
+  | { readonly kind: 'instance'; readonly type: string };
+
+/** An instance type: a client, a model object, a chat session. */
+export interface TypeSpec {
+  readonly id: string;
+  readonly provider: Provider;
+  readonly via: Via;
+  /** Dotted method paths relative to the instance. */
+  readonly members: Readonly<Record<string, Member>>;
+  /** Path segments that may appear anywhere and do not change the method (`with_raw_response`, `beta`). */
+  readonly optionalSegments?: readonly string[];
+  /** Calling the instance itself is a site (LangChain's legacy `llm("…")`). */
+  readonly callable?: SiteSpec;
+  /** Values of this type combine with `|` into a chain that keeps the model (LangChain runnables). */
+  readonly pipeable?: boolean;
+  /** An AI SDK provider: calling it (or `.chat(…)`, `.embedding(…)`) names a model of this provider. */
+  readonly modelFactory?: boolean;
+}
+
+/** A Python module (dotted import path) or an npm package, and what it exports. */
+export interface ModuleSpec {
+  readonly lang: 'python' | 'js';
+  readonly name: string;
+  /** Exported names; dotted paths allowed (`ChatCompletion.create`). `default` is the JS default export. */
+  readonly members: Readonly<Record<string, Member>>;
+  /** The module object itself used as a client (`openai.chat.completions.create` in Python v1, `ollama.chat`). */
+  readonly asType?: string;
+  /** Provider of module-level sites (`openai.ChatCompletion.create`, `genai.embed_content`). */
+  readonly provider?: Provider;
+  /** A visible configuration line that switches the provider of module-level sites. */
+  readonly providerByText?: readonly { readonly pattern: RegExp; readonly provider: Provider }[];
+  /** What calling/new-ing the module object does (CJS `const OpenAI = require('openai'); new OpenAI()`). */
+  readonly callable?: Member;
+}
+
+/**
+ * A distinctive method path used when the receiver cannot be resolved (a client passed in untyped, built in
+ * another module). Matches only when the file mentions `fileToken` and the call passes a `model` argument.
+ */
+export interface FallbackSpec {
+  readonly lang: 'python' | 'js';
+  readonly path: string;
+  readonly type: string;
+  readonly fileToken: RegExp;
+  /** Argument names that must be present (any of them), e.g. `model`. */
+  readonly requireKw: readonly string[];
+}

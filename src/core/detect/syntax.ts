@@ -1,0 +1,136 @@
+/**
+ * Thin helpers over tree-sitter nodes that hide the differences between the Python and JS/TS grammars
+ * (node type and field names), so the analyser reads the same way for both.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { Range } from '../types';
+
+export type Lang = 'python' | 'js';
+
+export function isCall(n: Node): boolean {
+  return n.type === 'call' || n.type === 'call_expression' || n.type === 'new_expression';
+}
+
+/** The callee of a call/new expression. */
+export function callee(n: Node): Node | null {
+  return n.childForFieldName('function') ?? n.childForFieldName('constructor');
+}
+
+/** The argument nodes (named children of the argument list), without comments. */
+export function callArgs(n: Node): Node[] {
+  const a = n.childForFieldName('arguments');
+  if (!a) return [];
+  // A Python call with a bare generator argument (`f(x for x in y)`) has the generator as `arguments`.
+  if (a.type === 'generator_expression') return [a];
+  return a.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+}
+
+export function isMember(n: Node): boolean {
+  return n.type === 'attribute' || n.type === 'member_expression';
+}
+
+export function memberObject(n: Node): Node | null {
+  return n.childForFieldName('object');
+}
+
+export function memberName(n: Node): string | undefined {
+  return (n.childForFieldName('attribute') ?? n.childForFieldName('property'))?.text;
+}
+
+export function isIdentifier(n: Node): boolean {
+  return n.type === 'identifier';
+}
+
+/** Strips wrappers that do not change a value: parentheses, `await`, TS casts and non-null assertions. */
+export function unwrap(n: Node): Node {
+  let cur = n;
+  for (let i = 0; i < 10; i++) {
+    if (cur.type === 'parenthesized_expression' || cur.type === 'await' || cur.type === 'await_expression' || cur.type === 'as_expression' || cur.type === 'satisfies_expression' || cur.type === 'non_null_expression' || cur.type === 'type_assertion') {
+      const inner = cur.namedChildren.find((c) => c !== null && c.type !== 'comment' && c.type !== 'type_annotation' && !c.type.endsWith('_type') && c.type !== 'type_identifier');
+      if (!inner) return cur;
+      cur = inner;
+    } else return cur;
+  }
+  return cur;
+}
+
+export function toRange(n: Node): Range {
+  return {
+    start: { line: n.startPosition.row, character: n.startPosition.column },
+    end: { line: n.endPosition.row, character: n.endPosition.column },
+  };
+}
+
+export const FUNCTION_TYPES = new Set([
+  'function_definition', 'function_declaration', 'function_expression', 'function', 'method_definition',
+  'generator_function_declaration', 'generator_function', 'arrow_function', 'lambda',
+]);
+export const SCOPE_TYPES = new Set([...FUNCTION_TYPES, 'module', 'program']);
+
+/** True for string literal nodes of either grammar (templates/f-strings included). */
+export function isStringNode(n: Node): boolean {
+  return n.type === 'string' || n.type === 'template_string' || n.type === 'concatenated_string';
+}
+
+/** Decoded text and hole count of a string literal node (f-strings and JS templates count their holes). */
+export function stringParts(n: Node): { text: string; holes: Node[] } {
+  if (n.type === 'concatenated_string') {
+    let text = '';
+    const holes: Node[] = [];
+    for (const c of n.namedChildren) {
+      if (!c) continue;
+      const p = stringParts(c);
+      text += p.text;
+      holes.push(...p.holes);
+    }
+    return { text, holes };
+  }
+  let text = '';
+  const holes: Node[] = [];
+  for (const c of n.namedChildren) {
+    if (!c) continue;
+    switch (c.type) {
+      case 'string_content':
+      case 'string_fragment':
+        text += c.text;
+        break;
+      case 'escape_sequence':
+        text += decodeEscape(c.text);
+        break;
+      case 'interpolation':
+      case 'template_substitution':
+        holes.push(c);
+        break;
+      default:
+        break;
+    }
+  }
+  return { text, holes };
+}
+
+function decodeEscape(s: string): string {
+  switch (s) {
+    case '\\n': return '\n';
+    case '\\t': return '\t';
+    case '\\r': return '\r';
+    case '\\"': return '"';
+    case "\\'": return "'";
+    case '\\\\': return '\\';
+    case '\\`': return '`';
+    default: return s.length === 2 ? s[1] ?? s : s;
+  }
+}
+
+/** The key of a Python dict pair / JS object pair as plain text (quotes removed), or undefined. */
+export function pairKey(n: Node): string | undefined {
+  const k = n.childForFieldName('key') ?? n.childForFieldName('name');
+  if (!k) return undefined;
+  if (k.type === 'string') return stringParts(k).text;
+  if (k.type === 'identifier' || k.type === 'property_identifier') return k.text;
+  return undefined;
+}
+
+/** The 1-based line of a node's start row. */
+export function lineOf(n: Node): number {
+  return n.startPosition.row + 1;
+}

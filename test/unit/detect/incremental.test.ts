@@ -1,0 +1,195 @@
+/**
+ * Incremental re-detection must give exactly what a fresh detection gives. Random single-character edits (insert or
+ * delete, code punctuation included, so many steps break the syntax) are applied one after another to fixture
+ * files and to generated long files; after every step the result for the edited path (re-parsed and, when the
+ * edit stays inside one top-level function, re-analysed only there) is compared with a detection of the same text
+ * under a path the detector has never seen.
+ */
+import { strict as assert } from 'node:assert';
+import { analysisStats, detect } from '../../../src/core/detect/detector';
+import { getParser, parseCached, type GrammarName } from '../../../src/core/detect/parser';
+import type { FileProvider } from '../../../src/core/fileProvider';
+import type { DetectResult } from '../../../src/core/types';
+import { loadCorpus } from '../fuzz/corpus';
+import { loadWasm } from './loadWasm';
+
+/** mulberry32: a small seeded generator, so a failure can be replayed. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CHARS = ['a', 'x', '_', '1', ' ', ' ', '\n', '\t', '(', ')', '{', '}', '[', ']', '"', "'", '`', '.', '=', ',', ':', ';', '#', '/', '\\'];
+
+let fresh = 0;
+/** A detection with no cached tree or result: a path the detector has never seen, in the same folder. */
+async function freshDetect(path: string, text: string, files: FileProvider | undefined): Promise<string> {
+  const slash = path.lastIndexOf('/');
+  const other = `${path.slice(0, slash + 1)}zz_fresh_${fresh++}_${path.slice(slash + 1)}`;
+  const r = await detect({ path: other, text }, { loadWasm, ...(files ? { files } : {}) });
+  return normalise(r).split(other).join(path);
+}
+
+function normalise(r: DetectResult): string {
+  return JSON.stringify({ sites: r.sites, diagnostics: r.diagnostics.map((d) => d.code) });
+}
+
+const GRAMMARS: Record<string, GrammarName> = { py: 'python', ts: 'typescript', mts: 'typescript', cts: 'typescript', tsx: 'tsx', js: 'javascript', mjs: 'javascript', cjs: 'javascript', jsx: 'javascript' };
+
+/**
+ * True when the tree the detector holds for `path` (built by incremental reparses) differs from a fresh parse of
+ * the same text. tree-sitter does not promise that error recovery is independent of the edit history, so after
+ * several edits in broken code the two can disagree; that is the parser, not the re-analysis under test.
+ */
+async function treeDiverged(path: string, text: string): Promise<boolean> {
+  const grammar = GRAMMARS[path.slice(path.lastIndexOf('.') + 1)];
+  if (!grammar) return false;
+  const parser = await getParser(grammar, loadWasm);
+  const held = parseCached(path, grammar, parser, text);
+  const fresh = parser.parse(text);
+  const differs = held?.rootNode.toString() !== fresh?.rootNode.toString();
+  fresh?.delete();
+  return differs;
+}
+
+interface WalkResult {
+  compared: number;
+  /** Steps where the incrementally reparsed tree itself differed from a fresh parse (not compared). */
+  diverged: number;
+}
+
+/** Applies `steps` random one-character edits to `text` and compares incremental and fresh results each time. */
+async function walk(path: string, text: string, files: FileProvider | undefined, steps: number, seed: number, focus?: (t: string, r: () => number) => number): Promise<WalkResult> {
+  const r = rng(seed);
+  let cur = text;
+  await detect({ path, text: cur }, { loadWasm, ...(files ? { files } : {}) });
+  let compared = 0;
+  let diverged = 0;
+  for (let step = 0; step < steps; step++) {
+    const at = focus ? focus(cur, r) : Math.floor(r() * (cur.length + 1));
+    const del = r() < 0.4 && at < cur.length;
+    const edit = del ? { at, del: cur[at] } : { at, ins: CHARS[Math.floor(r() * CHARS.length)] };
+    cur = del ? cur.slice(0, at) + cur.slice(at + 1) : cur.slice(0, at) + (edit.ins ?? '') + cur.slice(at);
+    const inc = normalise(await detect({ path, text: cur }, { loadWasm, ...(files ? { files } : {}) }));
+    const want = await freshDetect(path, cur, files);
+    if (inc !== want && (await treeDiverged(path, cur))) {
+      diverged++;
+      continue;
+    }
+    assert.equal(inc, want, `${path} (seed ${seed}) differs from a fresh detection after step ${step}: ${JSON.stringify(edit)}`);
+    compared++;
+  }
+  return { compared, diverged };
+}
+
+function pyFile(lines: number): string {
+  const out = ['import os', 'from openai import OpenAI', 'client = OpenAI()', 'MODEL = os.getenv("MODEL", "gpt-4o-mini")', 'SYSTEM = "Be brief."', ''];
+  for (let i = 0; out.length < lines; i++) {
+    if (i % 4 === 0) out.push(`def ask_${i}(q: str) -> str:`, '    # tokentier: 20/day', '    r = client.chat.completions.create(', '        model=MODEL,', '        max_tokens=256,', `        messages=[{"role": "system", "content": SYSTEM}, {"role": "user", "content": f"Q ${i}: {q}"}],`, '    )', '    return r.choices[0].message.content', '');
+    else out.push(`def helper_${i}(x: int, y: int) -> int:`, `    total = x + y * ${i}`, '    for k in range(3):', '        total += k', '    return total', '');
+  }
+  return out.join('\n') + '\n';
+}
+
+function tsFile(lines: number): string {
+  const out = ["import OpenAI from 'openai';", 'const client = new OpenAI();', "const MODEL = process.env.MODEL ?? 'gpt-4o-mini';", ''];
+  for (let i = 0; out.length < lines; i++) {
+    if (i % 4 === 0) out.push(`export async function ask${i}(q: string): Promise<string> {`, '  for (const p of [1, 2, 3]) {', '    const r = await client.chat.completions.create({', '      model: MODEL,', '      max_tokens: 256,', `      messages: [{ role: 'user', content: \`Q ${i}: \${q} \${p}\` }],`, '    });', "    if (r) return r.choices[0]?.message.content ?? '';", '  }', "  return '';", '}', '');
+    else out.push(`export function helper${i}(x: number, y: number): number {`, `  let total = x + y * ${i};`, '  for (let k = 0; k < 3; k++) total += k;', '  return total;', '}', '');
+  }
+  return out.join('\n') + '\n';
+}
+
+describe('detect: incremental re-analysis after one-character edits', function () {
+  this.timeout(300000);
+  const corpus = loadCorpus().filter((f) => !f.id.endsWith('.ipynb'));
+
+  it('gives the same result as a fresh detection on every step of random edit walks over the fixtures', async () => {
+    const before = analysisStats();
+    let compared = 0;
+    let diverged = 0;
+    // Every file gets a short walk; the walk continues from the edited text, so later steps edit broken code too.
+    for (let i = 0; i < corpus.length; i++) {
+      const f = corpus[i]!;
+      const w = await walk(f.path, f.text, f.files, 4, 1000 + i);
+      compared += w.compared;
+      diverged += w.diverged;
+    }
+    const after = analysisStats();
+    assert.ok(diverged <= compared / 50, `the reparsed tree differed from a fresh parse on ${diverged} steps`);
+    assert.ok(compared >= 1500, `only ${compared} steps compared`);
+    // Not vacuous: a good share of the steps must have gone through the incremental path.
+    assert.ok(after.incremental - before.incremental >= compared / 10, `only ${after.incremental - before.incremental} of ${compared} steps were incremental`);
+  });
+
+  it('re-analyses only the edited function and moves the sites below it', async () => {
+    const text = ['from openai import OpenAI', 'client = OpenAI()', '', '', 'def helper(x):', '    return x + 1', '', '', 'def ask(q):', '    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])', ''].join('\n');
+    const first = await detect({ path: 'inc/shift.py', text }, { loadWasm });
+    assert.deepEqual(first.sites.map((s) => `${s.id} ${s.line} ${s.range.start.line}`), ['inc/shift.py#10:chat.completions.create 10 9']);
+    const before = analysisStats();
+    // Two new statements at the top of `helper`: the site moves down by two lines.
+    const edited = text.replace('def helper(x):', 'def helper(x):\n    y = 2\n    z = 3');
+    const second = await detect({ path: 'inc/shift.py', text: edited }, { loadWasm });
+    assert.equal(analysisStats().incremental, before.incremental + 1);
+    assert.deepEqual(second.sites.map((s) => `${s.id} ${s.line} ${s.range.start.line} ${s.prompt[0]?.range.start.line}`), ['inc/shift.py#12:chat.completions.create 12 11 11']);
+    assert.equal(normalise(second), await freshDetect('inc/shift.py', edited, undefined));
+  });
+
+  it('falls back when an edit inside a function changes something the whole file is searched for', async () => {
+    // A generic-looking `messages.create` on an untyped parameter counts only when the file mentions Anthropic;
+    // the mention appears inside another function.
+    const a = 'def ask(c):\n    return c.messages.create(model="x", max_tokens=5, messages=[])\n\n\ndef helper():\n    return "clade"\n';
+    await detect({ path: 'inc/gate.py', text: a }, { loadWasm });
+    const b = a.replace('clade', 'claude');
+    const rb = await detect({ path: 'inc/gate.py', text: b }, { loadWasm });
+    assert.deepEqual(rb.sites.map((s) => `${s.line} ${s.provider} ${s.model.id}`), ['2 anthropic x']);
+    assert.equal(normalise(rb), await freshDetect('inc/gate.py', b, undefined));
+    // A client stored in a dotted attribute by another function (`st.session_state.llm = Anthropic()`).
+    const c = 'import streamlit as st\nfrom anthropic import Anthropic\n\n\ndef setup():\n    st.session_state.llm = Anthropic()\n\n\ndef ask():\n    return st.session_state.llm.messages.create(model="claude-x", messages=[])\n';
+    const rc = await detect({ path: 'inc/dotted.py', text: c }, { loadWasm });
+    assert.deepEqual(rc.sites.map((s) => `${s.line} ${s.provider} ${s.model.id}`), ['10 anthropic claude-x']);
+    const d = c.replace('llm = ', 'll = ');
+    const rd = await detect({ path: 'inc/dotted.py', text: d }, { loadWasm });
+    assert.deepEqual(rd.sites, []);
+    // A function that another one calls (a factory): editing it changes the caller's site.
+    const e = 'from openai import OpenAI\n\n\ndef make():\n    return OpenAI()\n\n\ndef ask():\n    return make().chat.completions.create(model="gpt-4o", messages=[])\n';
+    const re = await detect({ path: 'inc/factory.py', text: e }, { loadWasm });
+    assert.deepEqual(re.sites.map((s) => `${s.line} ${s.provider} ${s.confidence}`), ['9 openai high']);
+    // `make` now returns something unknown: only the shape-based fallback still sees the call (medium confidence).
+    const f = e.replace('return OpenAI()', 'return OpenAIx()');
+    const rf = await detect({ path: 'inc/factory.py', text: f }, { loadWasm });
+    assert.deepEqual(rf.sites.map((s) => `${s.line} ${s.provider} ${s.confidence}`), ['9 openai medium']);
+  });
+
+  it('gives the same result as a fresh detection on long files edited inside and between functions', async () => {
+    const before = analysisStats();
+    let compared = 0;
+    let diverged = 0;
+    const inFunction = (t: string, r: () => number): number => {
+      // Mostly on lines inside function bodies (indented), sometimes anywhere.
+      if (r() < 0.2) return Math.floor(r() * (t.length + 1));
+      for (let tries = 0; tries < 20; tries++) {
+        const at = Math.floor(r() * t.length);
+        const lineStart = t.lastIndexOf('\n', at - 1) + 1;
+        if (t[lineStart] === ' ' || t[lineStart] === '\t') return at;
+      }
+      return Math.floor(r() * (t.length + 1));
+    };
+    for (let k = 0; k < 3; k++) {
+      for (const w of [await walk(`long/gen_${k}.py`, pyFile(400), undefined, 150, 77 + k, inFunction), await walk(`long/gen_${k}.ts`, tsFile(400), undefined, 150, 99 + k, inFunction)]) {
+        compared += w.compared;
+        diverged += w.diverged;
+      }
+    }
+    const after = analysisStats();
+    assert.equal(compared + diverged, 900);
+    assert.ok(diverged <= compared / 50, `the reparsed tree differed from a fresh parse on ${diverged} steps`);
+    assert.ok(after.incremental - before.incremental >= compared / 5, `only ${after.incremental - before.incremental} of ${compared} steps were incremental`);
+  });
+});
