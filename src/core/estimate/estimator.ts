@@ -1,16 +1,26 @@
 import type { Settings } from '../config/settings';
-import type { CallSite, Diagnostic, SiteEstimate } from '../types';
+import type { FileProvider } from '../fileProvider';
+import { billCall, pricesAt, type BillableUsage, type RateFactor } from '../pricing/calc';
+import { bundledPriceTable, type PriceTable } from '../pricing/priceTable';
+import type { PriceEntry } from '../pricing/priceTypes';
+import { resolvePrice } from '../pricing/resolvePrice';
+import serviceTiers from '../pricing/serviceTiers.json';
+import type { PolicyBook, PriceBook, UsageBook } from '../team/teamTypes';
+import { estimateTokens } from '../tokens/estimateTokens';
+import { resolveUsage } from '../usage/assumptions';
+import type { CallSite, CostEstimate, Diagnostic, NumberRange, PriceLine, Provenance, SiteEstimate, TokenEstimate } from '../types';
 
 /** Team files loaded from `.tokentier/` (price book, usage assumptions, policy) and the `tokentier.priceBook` setting. */
 export interface TeamConfig {
-  /** Opaque to callers; built by `loadTeamConfig`. */
-  readonly priceBook?: unknown;
-  readonly usage?: unknown;
-  readonly policy?: unknown;
+  /** Built by `loadTeamConfig` (src/core/team/loadTeamConfig.ts). */
+  readonly priceBook?: PriceBook;
+  readonly usage?: UsageBook;
+  readonly policy?: PolicyBook;
   /** Problems found while loading, with file/line/field. */
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** No team files (restricted workspaces, or none present). */
 export const emptyTeamConfig: TeamConfig = { diagnostics: [] };
 
 export interface EstimateContext {
@@ -18,43 +28,253 @@ export interface EstimateContext {
   readonly team: TeamConfig;
   /** Prices in force on this date (date-based price changes). Defaults to now. */
   readonly now?: Date;
+  /** Reads prompt files named in code (`open("prompts/x.txt")`). Optional: without it they count as run-time text. */
+  readonly files?: FileProvider;
+  /** The price table (tests); defaults to the bundled genai-prices table. */
+  readonly table?: PriceTable;
 }
 
+/** Estimates plus the diagnostics estimation produced (bad annotations, unknown models). */
+export interface EstimateResult {
+  readonly estimates: SiteEstimate[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Prompt files larger than this are not read (their size is assumed like run-time text). */
+const MAX_PROMPT_FILE = 1024 * 1024;
+
 /**
- * Estimates tokens, usage and cost for each site.
- *
- * PLACEHOLDER (foundation slice): every price is unknown; the pricing engine replaces it (issue 5).
+ * Estimates tokens, usage and cost for each site. Never throws.
+ * Equivalent to `(await estimateSitesWithDiagnostics(...)).estimates`.
  */
 export async function estimateSites(sites: readonly CallSite[], ctx: EstimateContext): Promise<SiteEstimate[]> {
-  const perDay = ctx.settings['usage.callsPerDay'][sites[0]?.api ?? 'chat'] ?? 1000;
-  return sites.map((site) => ({
-    site,
-    tokens: {
-      input: { min: 0, expected: 0, max: 0 },
-      output: { min: 0, expected: 0, max: 0 },
-      accuracy: 'unknown-parts',
-      tokenizer: 'none',
-      parts: [],
-      inputSource: { source: 'default', label: 'placeholder' },
-      outputSource: { source: 'default', label: 'placeholder' },
-    },
-    usage: {
-      callsPerDay: { value: perDay, source: { source: 'settings', label: 'tokentier.usage.callsPerDay' } },
-      fanOut: { value: 1, source: { source: 'default', label: 'no loop' } },
-      cacheHitRate: { value: 0, source: { source: 'default', label: 'default' } },
-      batchShare: { value: 0, source: { source: 'default', label: 'default' } },
-      retryRate: { value: 0, source: { source: 'default', label: 'default' } },
-      profile: ctx.settings.profile,
-      assumed: true,
-    },
-    cost: {
-      currency: ctx.settings.currency,
-      perCall: null,
-      perDay: null,
-      perMonth: null,
-      lines: [],
-      unknownReason: 'pricing not implemented yet',
-      provenance: [],
-    },
-  }));
+  return (await estimateSitesWithDiagnostics(sites, ctx)).estimates;
+}
+
+/** Estimates every site and returns the estimation diagnostics too. Never throws. */
+export async function estimateSitesWithDiagnostics(sites: readonly CallSite[], ctx: EstimateContext): Promise<EstimateResult> {
+  const table = ctx.table ?? (await bundledPriceTable());
+  const fileTexts = new Map<string, string | undefined>();
+  if (ctx.files) {
+    const paths = new Set<string>();
+    for (const s of sites) for (const p of s.prompt) if (p.kind === 'file' && p.file) paths.add(p.file);
+    await Promise.all(
+      [...paths].map(async (p) => {
+        try {
+          const st = await ctx.files!.stat(p);
+          fileTexts.set(p, st && st.type === 'file' && st.size <= MAX_PROMPT_FILE ? await ctx.files!.readText(p) : undefined);
+        } catch {
+          fileTexts.set(p, undefined);
+        }
+      }),
+    );
+  }
+  return estimateSitesSync(sites, { ...ctx, table }, fileTexts);
+}
+
+/** The synchronous core (after the price table is loaded and prompt files are read). Never throws. */
+export function estimateSitesSync(sites: readonly CallSite[], ctx: EstimateContext & { readonly table: PriceTable }, fileTexts?: ReadonlyMap<string, string | undefined>): EstimateResult {
+  const estimates: SiteEstimate[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const site of sites) {
+    try {
+      const r = estimateOne(site, ctx, fileTexts);
+      estimates.push(r.estimate);
+      diagnostics.push(...r.diagnostics);
+    } catch (e) {
+      diagnostics.push({ severity: 'error', code: 'internal-error', message: `Tokentier could not estimate this call: ${String(e)}`, file: site.file, range: site.range });
+    }
+  }
+  return { estimates, diagnostics };
+}
+
+const scaleRange = (r: NumberRange, k: number): NumberRange => ({ min: r.min * k, expected: r.expected * k, max: r.max * k });
+
+/** Currency factor and code for the report: the book's rate when it converts to the wanted currency. */
+function currencyFor(settings: Settings, book: PriceBook | undefined): { code: string; factor?: RateFactor; problem?: string } {
+  const want = settings.currency;
+  const c = book?.currency;
+  if (c && (want === c.code || want === 'USD')) {
+    return { code: c.code, factor: { factor: c.perUsd, rule: `USD → ${c.code} at ${c.perUsd}`, source: c.source } };
+  }
+  if (want !== 'USD') return { code: 'USD', problem: `No exchange rate for ${want}: figures stay in USD. Set currency and exchangeRate in .tokentier/prices.yml.` };
+  return { code: 'USD' };
+}
+
+interface PointCost {
+  readonly perCall: NumberRange;
+  readonly lines: PriceLine[];
+  readonly rules: string[];
+}
+
+function costFor(
+  entry: PriceEntry,
+  tokens: TokenEstimate,
+  imageTokens: NumberRange,
+  cache: { readonly read: number; readonly write: number; readonly ttl1h: boolean },
+  outputCap: number | undefined,
+  factors: readonly RateFactor[],
+  at: Date,
+): PointCost {
+  const { prices, rule } = pricesAt(entry.prices, at);
+  const at3 = (k: 'min' | 'expected' | 'max'): BillableUsage => {
+    const input = tokens.input[k];
+    const reasoning = tokens.reasoning?.[k] ?? 0;
+    let output = tokens.output[k] + reasoning;
+    if (outputCap !== undefined) output = Math.min(output, outputCap);
+    const write = cache.write * input;
+    return {
+      input,
+      cacheRead: cache.read * input,
+      cacheWrite: write,
+      cacheWrite1h: cache.ttl1h ? write : 0,
+      output,
+      reasoning: Math.min(reasoning, output),
+      image: imageTokens[k],
+      audio: 0,
+      requests: 1,
+    };
+  };
+  const source: Provenance = { ...entry.source, ...(rule ? { rule } : {}) };
+  const e = billCall(prices, at3('expected'), source, factors);
+  const lo = billCall(prices, at3('min'), source, factors, false);
+  const hi = billCall(prices, at3('max'), source, factors, false);
+  return { perCall: { min: lo.total, expected: e.total, max: hi.total }, lines: e.lines, rules: rule ? [rule] : [] };
+}
+
+function estimateOne(site: CallSite, ctx: EstimateContext & { readonly table: PriceTable }, fileTexts?: ReadonlyMap<string, string | undefined>): { estimate: SiteEstimate; diagnostics: Diagnostic[] } {
+  const { settings, team } = ctx;
+  const at = ctx.now ?? new Date();
+  // Time-of-day prices (off-peak discounts) are evaluated at 12:00 UTC of the day: a daily estimate, not the current minute.
+  const priceTime = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate(), 12));
+  const diagnostics: Diagnostic[] = [];
+  const u = resolveUsage(site, settings, team.usage);
+  diagnostics.push(...u.diagnostics);
+  const usage = u.assumptions;
+  // A conditional model the code cannot pin down (`a if x else b`) is priced as its first candidate; the others widen the range.
+  const firstCandidate = site.model.candidates?.map((c) => c.canonical ?? c.id).find((x): x is string => !!x);
+  const modelId = usage.model?.value ?? site.model.canonical ?? site.model.id ?? firstCandidate ?? null;
+  const tokens = estimateTokens({ site, modelId, settings, ...(fileTexts ? { fileTexts } : {}), ...(usage.outputTokens ? { outputAssumption: usage.outputTokens } : {}) });
+
+  const imageTokens = tokens.parts.filter((p) => p.role === 'image').reduce<NumberRange>((a, p) => ({ min: a.min + p.tokens.min, expected: a.expected + p.tokens.expected, max: a.max + p.tokens.max }), { min: 0, expected: 0, max: 0 });
+  const currency = currencyFor(settings, team.priceBook);
+  const provenance: Provenance[] = [...(team.priceBook?.sources ?? [])];
+  const baseCost = { currency: currency.code, perCall: null, perDay: null, perMonth: null, lines: [] as PriceLine[] };
+  if (currency.problem) diagnostics.push({ severity: 'info', code: 'currency', message: currency.problem, file: site.file, range: site.range });
+
+  // Calls per day actually sent: assumed calls × fan-out × (1 + retries).
+  const callsPerDay = usage.callsPerDay.value * usage.fanOut.value * (1 + usage.retryRate.value);
+  const days = settings['usage.daysPerMonth'];
+  const n = site.params.n && site.params.n > 1 ? site.params.n : 1;
+  const outputCap = site.params.maxTokens !== undefined ? site.params.maxTokens * n : undefined;
+  const tokensPerDay: NumberRange = scaleRange(
+    { min: tokens.input.min + tokens.output.min + (tokens.reasoning?.min ?? 0), expected: tokens.input.expected + tokens.output.expected + (tokens.reasoning?.expected ?? 0), max: tokens.input.max + tokens.output.max + (tokens.reasoning?.max ?? 0) },
+    callsPerDay,
+  );
+
+  if (!modelId) {
+    const cost: CostEstimate = { ...baseCost, unknownReason: 'the model is not resolved from the code; set it with an annotation (model=…) or the usage file', provenance };
+    return { estimate: { site, tokens, usage, cost, tokensPerDay }, diagnostics };
+  }
+  const price = resolvePrice(modelId, site.provider, ctx.table, team.priceBook);
+  if (!price.ok) {
+    diagnostics.push({ severity: 'info', code: 'unknown-model', message: `No price for ${modelId}: cost unknown. ${price.reason}`, file: site.file, range: site.range });
+    const cost: CostEstimate = { ...baseCost, unknownReason: price.reason, provenance };
+    return { estimate: { site, tokens, usage, cost, tokensPerDay }, diagnostics };
+  }
+  const entry = price.entry;
+  provenance.push({ ...entry.source, rule: price.rule });
+  if ((site.api === 'images' || site.api === 'audio') && pricesAt(entry.prices, priceTime).prices['requests_kcount'] === undefined) {
+    // Image generation and speech are billed per image / per second, which the token model does not cover: say
+    // so rather than show a token-only figure near $0.
+    const reason = `${site.api} calls are billed per image or per second of audio, which Tokentier does not estimate yet; add a requests_kcount price for ${entry.modelId} in a price book`;
+    return { estimate: { site, tokens, usage, cost: { ...baseCost, priceId: entry.priceId, unknownReason: reason, provenance } }, diagnostics };
+  }
+
+  // Cache: `cacheHitRate` is the share of input tokens read from cache. The cacheable prefix is the leading
+  // known parts of the prompt; a vendor that bills writes re-writes that prefix on every miss.
+  let hit = usage.cacheHitRate.value;
+  let cacheHitRate = usage.cacheHitRate;
+  const inputExp = Math.max(1, tokens.input.expected);
+  let prefix = 0;
+  for (const p of tokens.parts) {
+    if (p.kind === 'literal' || p.kind === 'file' || p.kind === 'overhead') prefix += p.tokens.expected;
+    else break;
+  }
+  if (u.cacheFromDefault && site.params.cacheControl && hit === 0 && prefix > 0) {
+    hit = Math.min(1, (0.8 * prefix) / inputExp);
+    cacheHitRate = { value: hit, source: { source: 'code', label: 'cache_control marker in code', rule: `assume 80 % of calls hit the cached prefix (${Math.round(prefix)} tokens): ${(hit * 100).toFixed(1)} % of input read from cache` } };
+  }
+  const cacheable = prefix > 0 ? Math.max(prefix, hit * inputExp) : inputExp;
+  const hitCalls = Math.min(1, (hit * inputExp) / cacheable);
+  const { prices: inForce } = pricesAt(entry.prices, priceTime);
+  const billsWrites = inForce['cache_write_mtok'] !== undefined || inForce['cache_write_1h_mtok'] !== undefined;
+  const writeShare = hit > 0 && billsWrites ? ((1 - hitCalls) * cacheable) / inputExp : 0;
+  const cache = { read: hit, write: Math.min(writeShare, 1 - hit), ttl1h: u.cacheTtl.value === '1h' };
+
+  // Factors on every line: service tier, batch share, team adjustments, currency.
+  const factors: RateFactor[] = [];
+  const provider = entry.providerId;
+  const tiers = serviceTiers.serviceTiers as Readonly<Record<string, Readonly<Record<string, { factor: number; source: string }>>>>;
+  const tier = site.params.serviceTier?.toLowerCase();
+  if (tier && tiers[provider]?.[tier]) {
+    const t = tiers[provider]![tier]!;
+    factors.push({ factor: t.factor, rule: `service_tier=${tier} × ${t.factor}`, source: { source: 'bundled', label: 'Tokentier service tiers (src/core/pricing/serviceTiers.json)', date: serviceTiers.checked, rule: t.source } });
+  }
+  const b = usage.batchShare.value;
+  if (b > 0) {
+    const bookBatch = team.priceBook?.batch[provider];
+    const bundledBatch = (serviceTiers.batch as Readonly<Record<string, { factor: number; source: string }>>)[provider];
+    const d = bookBatch ?? bundledBatch?.factor;
+    if (d === undefined) {
+      diagnostics.push({ severity: 'info', code: 'no-batch-discount', message: `No batch discount is known for ${provider}: batch calls priced at the standard rate.`, file: site.file, range: site.range });
+    } else {
+      const f = 1 - b * (1 - d);
+      const pct = Math.round((1 - d) * 100);
+      factors.push({
+        factor: f,
+        rule: b === 1 ? `batch −${pct} %` : `batch share ${Math.round(b * 100)} % at −${pct} %`,
+        source: bookBatch !== undefined ? { source: 'team-file', label: 'price book batch discount' } : { source: 'bundled', label: 'Tokentier batch discounts (src/core/pricing/serviceTiers.json)', date: serviceTiers.checked, rule: bundledBatch!.source },
+      });
+    }
+  }
+  factors.push(...price.adjustments);
+  if (currency.factor) factors.push(currency.factor);
+  for (const f of factors) if (f.source) provenance.push({ ...f.source, rule: f.source.rule ?? f.rule });
+
+  const main = costFor(entry, tokens, imageTokens, cache, outputCap, factors, priceTime);
+  let perCall = main.perCall;
+  // Fallbacks and conditional candidates: the range covers the dearest and cheapest model that may serve the call.
+  const others = [...(site.model.candidates ?? []).map((c) => c.canonical ?? c.id), ...(site.params.fallbacks ?? [])].filter((x): x is string => !!x && x !== modelId);
+  for (const other of new Set(others)) {
+    const p = resolvePrice(other, site.provider, ctx.table, team.priceBook);
+    if (!p.ok) {
+      provenance.push({ source: 'default', label: `fallback ${other}`, rule: `no price for ${other}: not included in the range` });
+      continue;
+    }
+    const c = costFor(p.entry, tokens, imageTokens, cache, outputCap, [...factors.filter((f) => !price.adjustments.includes(f)), ...p.adjustments], priceTime);
+    perCall = { min: Math.min(perCall.min, c.perCall.min), expected: perCall.expected, max: Math.max(perCall.max, c.perCall.max) };
+    provenance.push({ ...p.entry.source, rule: `candidate ${other} (${p.entry.priceId}) widens the range: ${c.perCall.min.toPrecision(3)}–${c.perCall.max.toPrecision(3)} per call` });
+  }
+  const perDay = scaleRange(perCall, callsPerDay);
+  const perMonth = scaleRange(perDay, days);
+  // Prices are capped (team/schemas.ts MAX_PRICE), but an adjustment, exchange rate or usage value can still be
+  // absurd enough to overflow: say so and leave the cost unknown rather than show Infinity/NaN (JSON writes null).
+  const finite = (r: NumberRange): boolean => Number.isFinite(r.min) && Number.isFinite(r.expected) && Number.isFinite(r.max);
+  if (![perCall, perDay, perMonth].every(finite) || !main.lines.every((l) => Number.isFinite(l.amount) && Number.isFinite(l.rate))) {
+    const reason = `the cost with ${entry.priceId} is not a finite number (a price, adjustment, exchange rate or usage value in the settings or team files is absurdly large); check them`;
+    diagnostics.push({ severity: 'warning', code: 'cost-overflow', message: `${modelId}: ${reason}. Cost unknown.`, file: site.file, range: site.range });
+    const cost: CostEstimate = { ...baseCost, priceId: entry.priceId, unknownReason: reason, provenance };
+    return { estimate: { site, tokens, usage: { ...usage, cacheHitRate }, cost, tokensPerDay }, diagnostics };
+  }
+  const cost: CostEstimate = {
+    currency: currency.code,
+    perCall,
+    perDay,
+    perMonth,
+    lines: main.lines,
+    priceId: entry.priceId,
+    provenance,
+  };
+  return { estimate: { site, tokens, usage: { ...usage, cacheHitRate }, cost, tokensPerDay }, diagnostics };
 }

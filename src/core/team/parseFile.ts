@@ -1,0 +1,174 @@
+import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { isNode, LineCounter, parseDocument } from 'yaml';
+import type { Diagnostic, Provenance } from '../types';
+
+/** A parsed JSON/YAML team file with a way back from a value's path to its 1-based line. */
+export interface ParsedFile {
+  readonly path: string;
+  readonly value: unknown;
+  /** 1-based line of the value at `path` (or of its nearest existing parent). */
+  lineAt(path: readonly (string | number)[]): number | undefined;
+}
+
+/** A path-element list as `models[2].prices.input_mtok`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), '');
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+function lineOfOffset(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/** The property nodes of an object node (each has children [key, value] once parsed without errors). */
+function properties(node: Node): Node[] {
+  return node.type === 'object' ? (node.children ?? []).filter((c) => c.type === 'property' && c.children?.[0]) : [];
+}
+
+/**
+ * The node at `path`. Unlike jsonc-parser's `findNodeAtLocation` (which stops at the first matching key), an object
+ * key that occurs more than once resolves to its LAST occurrence: that is the value `getNodeValue` and `JSON.parse`
+ * keep, so lines in messages point at the value actually used.
+ */
+function nodeAt(root: Node, path: readonly (string | number)[]): Node | undefined {
+  let node: Node | undefined = root;
+  for (const seg of path) {
+    if (!node) return undefined;
+    if (typeof seg === 'number') {
+      node = node.type === 'array' ? node.children?.[seg] : undefined;
+    } else {
+      const matches: Node[] = properties(node).filter((p) => p.children![0]!.value === seg);
+      node = matches[matches.length - 1]?.children?.[1];
+    }
+  }
+  return node;
+}
+
+/**
+ * Duplicate keys in every object of a JSON tree. JSON itself does not forbid them (RFC 8259 §4 says names
+ * "SHOULD be unique") and jsonc-parser reports nothing, but a second `"currency"` silently overriding the first is a
+ * mistake worth a warning, as the YAML loader's `uniqueKeys` gives for YAML. Iterative, so a deeply nested file
+ * cannot overflow the stack.
+ */
+function duplicateKeys(root: Node): { key: string; object: Node; offset: number; firstOffset: number }[] {
+  const found: { key: string; object: Node; offset: number; firstOffset: number }[] = [];
+  // Nodes only: paths are rebuilt from parent links for the few duplicates reported, so deep nesting and many
+  // duplicates in a long array stay linear.
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'array') {
+      for (const c of node.children ?? []) stack.push(c); // not push(...): a 100,000-element array would overflow the argument list
+      continue;
+    }
+    if (node.type !== 'object') continue;
+    const first = new Map<string, number>();
+    for (const p of properties(node)) {
+      const key = String(p.children![0]!.value);
+      const seen = first.get(key);
+      if (seen === undefined) first.set(key, p.offset);
+      else found.push({ key, object: node, offset: p.offset, firstOffset: seen });
+      const value = p.children![1];
+      if (value) stack.push(value);
+    }
+  }
+  return found.sort((a, b) => a.offset - b.offset);
+}
+
+/** The path of a value node, from jsonc-parser's parent links. */
+function pathOf(node: Node): (string | number)[] {
+  const path: (string | number)[] = [];
+  let n: Node | undefined = node;
+  while (n?.parent) {
+    const parent: Node = n.parent;
+    if (parent.type === 'property') {
+      path.push(String(parent.children![0]!.value));
+      n = parent.parent;
+    } else {
+      path.push(parent.children!.indexOf(n));
+      n = parent;
+    }
+  }
+  return path.reverse();
+}
+
+/** A diagnostic about a team file (code e.g. `price-book`, `usage-file`, `policy-file`). */
+export function fileDiagnostic(code: string, file: string, line: number | undefined, message: string, severity: Diagnostic['severity'] = 'warning'): Diagnostic {
+  const l = Math.max(0, (line ?? 1) - 1);
+  return { severity, code, message: `${file}${line ? `:${line}` : ''}: ${message}`, file, range: { start: { line: l, character: 0 }, end: { line: l, character: 1000 } } };
+}
+
+/** Parses JSON (comments and trailing commas allowed) or YAML by extension. Never throws. */
+export function parseStructured(text: string, path: string, code: string): { file?: ParsedFile; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const starts = lineStarts(text);
+  try {
+    if (path.endsWith('.json')) {
+      const errors: ParseError[] = [];
+      const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+      for (const e of errors.slice(0, 5)) diagnostics.push(fileDiagnostic(code, path, lineOfOffset(starts, e.offset), `JSON syntax error: ${printParseErrorCode(e.error)}`, 'error'));
+      if (!tree || errors.length) return { diagnostics };
+      const dups = duplicateKeys(tree);
+      for (const d of dups.slice(0, 5)) {
+        const where = d.object === tree ? '' : `${formatPath(pathOf(d.object))}: `;
+        diagnostics.push(fileDiagnostic(code, path, lineOfOffset(starts, d.offset), `${where}duplicate key "${d.key}" (first on line ${lineOfOffset(starts, d.firstOffset)}); the last value is used, as in JSON.parse`));
+      }
+      if (dups.length > 5) diagnostics.push(fileDiagnostic(code, path, lineOfOffset(starts, dups[5]!.offset), `${dups.length - 5} more duplicate keys; the last value of each is used`));
+      return {
+        file: {
+          path,
+          value: getNodeValue(tree) as unknown,
+          lineAt: (p) => {
+            for (let n = p.length; n >= 0; n--) {
+              const node = nodeAt(tree, p.slice(0, n));
+              if (node) return lineOfOffset(starts, node.offset);
+            }
+            return undefined;
+          },
+        },
+        diagnostics,
+      };
+    }
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    for (const e of doc.errors.slice(0, 5)) diagnostics.push(fileDiagnostic(code, path, lineOfOffset(starts, e.pos[0]), `YAML syntax error: ${e.message.split('\n')[0]}`, 'error'));
+    if (doc.errors.length) return { diagnostics };
+    const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+    return {
+      file: {
+        path,
+        value,
+        lineAt: (p) => {
+          for (let n = p.length; n >= 0; n--) {
+            const node = n === 0 ? doc.contents : doc.getIn(p.slice(0, n), true);
+            if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+          }
+          return undefined;
+        },
+      },
+      diagnostics,
+    };
+  } catch (e) {
+    diagnostics.push(fileDiagnostic(code, path, undefined, `could not be parsed: ${String(e)}`, 'error'));
+    return { diagnostics };
+  }
+}
+
+/** The provenance of a value in a team file (or the `priceBook` setting). */
+export function teamSource(file: ParsedFile, path: readonly (string | number)[], fromSetting: boolean): Provenance {
+  const line = file.lineAt(path);
+  if (fromSetting && file.path === 'tokentier.priceBook') return { source: 'settings', label: 'tokentier.priceBook (inline)' };
+  return { source: fromSetting ? 'settings' : 'team-file', label: fromSetting ? `tokentier.priceBook → ${file.path}` : file.path, file: file.path, ...(line ? { line } : {}) };
+}

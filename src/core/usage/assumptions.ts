@@ -1,0 +1,157 @@
+import picomatch from 'picomatch';
+import type { Settings } from '../config/settings';
+import type { UsageBook, UsageRule, UsageValues } from '../team/teamTypes';
+import type { CallSite, Diagnostic, Provenance, Sourced, UsageAssumptions } from '../types';
+import { parseAnnotation, type AnnotationValues } from './annotation';
+
+/**
+ * Usage assumptions for one site. Precedence, field by field: inline annotation > usage-file site rule (the
+ * selected profile's values first) > usage-file defaults for the API kind (profile first) > settings > built-in
+ * default. Every value carries where it came from.
+ */
+export interface ResolvedUsage {
+  readonly assumptions: UsageAssumptions;
+  /** Cache-write lifetime (`1h` bills the 1-hour write rate). */
+  readonly cacheTtl: Sourced<'5m' | '1h'>;
+  /** True when cacheHitRate came from nothing more specific than settings (the estimator may use code markers). */
+  readonly cacheFromDefault: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const globCache = new Map<string, (path: string) => boolean>();
+
+function globMatch(glob: string, path: string): boolean {
+  let m = globCache.get(glob);
+  if (!m) {
+    m = picomatch(glob, { dot: true });
+    globCache.set(glob, m);
+  }
+  return m(path);
+}
+
+/** True when every condition of the rule holds for the site. */
+export function ruleMatches(rule: UsageRule, site: CallSite): boolean {
+  const c = rule.match;
+  if (c.id !== undefined && c.id !== site.id) return false;
+  if (c.file !== undefined && !globMatch(c.file, site.file)) return false;
+  if (c.function !== undefined && c.function !== site.enclosingFunction) return false;
+  if (c.line !== undefined && c.line !== site.line) return false;
+  return true;
+}
+
+type Layer = { readonly values: UsageValues | AnnotationValues; readonly source: Provenance; readonly specific: boolean };
+
+/** Resolves the usage assumptions of a site. Never throws. */
+export function resolveUsage(site: CallSite, settings: Settings, usage: UsageBook | undefined): ResolvedUsage {
+  const diagnostics: Diagnostic[] = [];
+  const profile = settings.profile;
+  const layers: Layer[] = [];
+  if (site.annotation) {
+    const parsed = parseAnnotation(site.annotation.text, site.annotation.line, site.file);
+    diagnostics.push(...parsed.diagnostics);
+    layers.push({ values: parsed.values, source: { source: 'annotation', label: 'tokentier: annotation', file: site.file, line: site.annotation.line }, specific: true });
+  }
+  if (usage) {
+    // Later rules win over earlier ones; the selected profile's values win over a rule's plain values.
+    const rules = usage.sites.filter((r) => ruleMatches(r, site)).reverse();
+    for (const r of rules) {
+      const p = r.profiles[profile];
+      if (p) layers.push({ values: p, source: { ...r.source, rule: `profile ${profile}` }, specific: true });
+      layers.push({ values: r.values, source: r.source, specific: true });
+    }
+    const pd = usage.profiles[profile]?.defaults?.[site.api];
+    if (pd) layers.push({ values: pd, source: { ...usage.source, rule: `profile ${profile}, ${site.api} defaults` }, specific: false });
+    const d = usage.defaults[site.api];
+    if (d) layers.push({ values: d, source: { ...usage.source, rule: `${site.api} defaults` }, specific: false });
+  }
+  const pick = <K extends keyof UsageValues>(k: K): { value: NonNullable<UsageValues[K]>; layer: Layer } | undefined => {
+    for (const l of layers) {
+      const v = (l.values as UsageValues)[k];
+      if (v !== undefined && v !== null) return { value: v as NonNullable<UsageValues[K]>, layer: l };
+    }
+    return undefined;
+  };
+  const days = settings['usage.daysPerMonth'];
+
+  // Calls per day: calls/day and calls/month from the same layer; the first layer with either wins.
+  let callsPerDay: Sourced<number>;
+  let assumed = true;
+  const callsLayer = layers.find((l) => (l.values as UsageValues).callsPerDay !== undefined || (l.values as UsageValues).callsPerMonth !== undefined);
+  if (callsLayer) {
+    const v = callsLayer.values as UsageValues;
+    const perDay = v.callsPerDay ?? (v.callsPerMonth ?? 0) / days;
+    callsPerDay = { value: perDay, source: v.callsPerDay !== undefined ? callsLayer.source : { ...callsLayer.source, rule: `${v.callsPerMonth} calls/month ÷ ${days} days` } };
+    assumed = !callsLayer.specific;
+  } else {
+    const v = settings['usage.callsPerDay'][site.api] ?? 1000;
+    callsPerDay = { value: v, source: { source: 'settings', label: 'tokentier.usage.callsPerDay', rule: `${site.api}: ${v} calls/day` } };
+  }
+  const mult = usage?.profiles[profile]?.callsMultiplier;
+  if (mult !== undefined && usage && callsLayer?.source.source !== 'annotation') {
+    callsPerDay = { value: callsPerDay.value * mult, source: { ...callsPerDay.source, rule: `${callsPerDay.source.rule ? `${callsPerDay.source.rule}; ` : ''}profile ${profile} × ${mult}` } };
+  }
+
+  // Fan-out: an explicit value, else the product of loop bounds (assumed bound for loops without one).
+  let fanOut: Sourced<number>;
+  const f = pick('fanOut');
+  if (f) fanOut = { value: f.value, source: f.layer.source };
+  else if (site.loops.length === 0) fanOut = { value: 1, source: { source: 'code', label: 'no enclosing loop' } };
+  else {
+    let product = 1;
+    const parts: string[] = [];
+    let usedSetting = false;
+    for (const l of site.loops) {
+      if (l.bound !== undefined && l.bound >= 0 && !l.unbounded) {
+        product *= l.bound;
+        parts.push(`${l.kind} bound ${l.bound}`);
+      } else {
+        product *= settings['usage.loopFanOut'];
+        parts.push(`${l.kind} without a visible bound: assumed ${settings['usage.loopFanOut']}`);
+        usedSetting = true;
+      }
+    }
+    fanOut = {
+      value: product,
+      source: usedSetting
+        ? { source: 'settings', label: 'tokentier.usage.loopFanOut', rule: parts.join(' × ') }
+        : { source: 'code', label: 'loop bounds in code', rule: parts.join(' × ') },
+    };
+  }
+
+  const share = (k: 'cacheHitRate' | 'batchShare' | 'retryRate', fallback: Sourced<number>): Sourced<number> => {
+    const p = pick(k);
+    return p ? { value: p.value, source: p.layer.source } : fallback;
+  };
+  const cachePick = pick('cacheHitRate');
+  const cacheHitRate = share('cacheHitRate', {
+    value: settings['usage.cacheHitRate'],
+    source: { source: 'settings', label: 'tokentier.usage.cacheHitRate', rule: `${settings['usage.cacheHitRate']}` },
+  });
+  let batchShare: Sourced<number>;
+  const annotationBatch = site.annotation ? layers[0]?.source.source === 'annotation' && (layers[0].values as UsageValues).batchShare !== undefined : false;
+  if (site.params.batch && !annotationBatch) batchShare = { value: 1, source: { source: 'code', label: 'batch API call in code' } };
+  else batchShare = share('batchShare', { value: 0, source: { source: 'default', label: 'no batch' } });
+  const retryRate = share('retryRate', { value: 0, source: { source: 'default', label: 'no retries assumed' } });
+  const out = pick('outputTokens');
+  const ttl = pick('cacheTtl');
+  const modelPick = pick('model');
+  // A usage-file model applies only where the code does not resolve one; an annotation's always applies.
+  const model = modelPick && (modelPick.layer.source.source === 'annotation' || site.model.canonical === null) ? { value: modelPick.value, source: modelPick.layer.source } : undefined;
+
+  return {
+    assumptions: {
+      callsPerDay,
+      fanOut,
+      cacheHitRate,
+      batchShare,
+      retryRate,
+      ...(out ? { outputTokens: { value: out.value, source: out.layer.source } } : {}),
+      profile,
+      assumed,
+      ...(model ? { model } : {}),
+    },
+    cacheTtl: ttl ? { value: ttl.value, source: ttl.layer.source } : { value: '5m', source: { source: 'default', label: '5-minute cache (vendor default)' } },
+    cacheFromDefault: cachePick === undefined,
+    diagnostics,
+  };
+}
