@@ -1,0 +1,361 @@
+/**
+ * Calibration of the roofline against measured points (throughput.csv columns). Pure: takes the CSV text, predicts
+ * every row from the row's own hardware, bandwidth, parameters, weight size, precision, batch and lengths, and
+ * returns per-row predictions plus median / p90 absolute percentage error per metric × tier. Rows that cannot be
+ * predicted are listed with the reason. Nothing here is fitted to the rows.
+ */
+import { parseCsvRecords, parseNumberCell } from './csv';
+import { appleGpuTflops, getHardware, getSelfHostModel } from './catalogue';
+import { canonicalHardwareId } from './hardwareIds';
+import { batchedOutputTokensPerSec, decodeStep, maxBatchByMemory, microBatchedPrefillMs, prefill, type ModelGeometry, type ReplicaSpec } from './roofline';
+import type { EfficiencyParams } from './types';
+import { DEFAULT_EFFICIENCY } from './defaults';
+import enginesData from './data/engines.json';
+import errataData from './data/sourceErrata.json';
+
+/** One engines.json record; every behaviour field is optional (a record documents one software fact). */
+interface EngineRecord {
+  readonly engine: string;
+  readonly enginePattern?: string;
+  readonly backend: string;
+  readonly memoryTypePattern?: string;
+  readonly bandwidthEfficiency?: number;
+  readonly computeEfficiencyOfFp16AccPeak?: number;
+  readonly quantizedPrefill?: string;
+  readonly pipelineParallelPrefill?: boolean;
+  readonly gqaKvReadsPerQueryHead?: boolean;
+  readonly microBatchTokens?: number;
+  /** First month (YYYY-MM) of builds with this behaviour; rows dated earlier do not get it. */
+  readonly validFrom?: string;
+  /** First month (YYYY-MM) of builds without it any more. */
+  readonly validUntil?: string;
+}
+
+const ENGINES = enginesData.records as readonly EngineRecord[];
+
+/** Leading YYYY-MM of a row's date cell ("2024-05", "2025-08 onward", "2024-01-10"), or null. */
+function rowMonth(date: string | undefined): string | null {
+  return /^(\d{4}-\d{2})/.exec(date ?? '')?.[1] ?? null;
+}
+
+/** Engine records that apply to a row: engine name (or pattern), backend and build date window all match. */
+function enginesFor(engine: string, backend: string, date: string | undefined): readonly EngineRecord[] {
+  const e = engine.toLowerCase();
+  const month = rowMonth(date);
+  return ENGINES.filter((r) => {
+    if (r.backend !== backend) return false;
+    if (!(r.enginePattern ? new RegExp(r.enginePattern, 'i').test(e) : e.includes(r.engine))) return false;
+    if (r.validFrom && (!month || month < r.validFrom)) return false;
+    if (r.validUntil && (!month || month >= r.validUntil)) return false;
+    return true;
+  });
+}
+
+/** Scope of a row after the documented source corrections in sourceErrata.json (else the row's own scope). */
+function correctedScope(r: Record<string, string>): { scope: string; note: string } {
+  for (const e of errataData.records) {
+    if ((r.source ?? '').includes(e.sourceContains) && new RegExp(e.hardwarePattern, 'i').test(r.hardware) && r.metric === e.metric) {
+      return { scope: e.scope, note: `scope ${r.scope} → ${e.scope} (${e.source.ref})` };
+    }
+  }
+  return { scope: r.scope, note: '' };
+}
+
+/** Metric groups reported. */
+export type CalibrationMetric = 'decode' | 'prefill' | 'batched' | 'ttft' | 'tpot';
+
+/** One predicted row. */
+export interface CalibrationRow {
+  readonly id: string;
+  readonly tier: string;
+  readonly metric: CalibrationMetric;
+  readonly hardware: string;
+  readonly model: string;
+  readonly measured: number;
+  readonly predicted: number;
+  /** |predicted − measured| ÷ measured. */
+  readonly absPctError: number;
+  readonly note: string;
+}
+
+/** A row the model cannot predict, and why. */
+export interface SkippedRow {
+  readonly id: string;
+  readonly metric: string;
+  readonly reason: string;
+}
+
+/** Error statistics for one metric × tier (tier `all` = pooled). */
+export interface CalibrationStat {
+  readonly metric: CalibrationMetric;
+  readonly tier: string;
+  readonly n: number;
+  readonly medianApe: number;
+  readonly p90Ape: number;
+}
+
+/** Full calibration report. */
+export interface CalibrationReport {
+  readonly rows: readonly CalibrationRow[];
+  readonly skipped: readonly SkippedRow[];
+  readonly stats: readonly CalibrationStat[];
+}
+
+const METRIC_OF: Readonly<Record<string, CalibrationMetric>> = {
+  decode_tokens_per_s: 'decode',
+  prefill_tokens_per_s: 'prefill',
+  output_tokens_per_s: 'batched',
+  ttft_ms: 'ttft',
+  ttft_ms_mean: 'ttft',
+  tpot_ms_mean: 'tpot',
+  mlperf_offline_tokens_per_s: 'batched',
+  mlperf_server_tokens_per_s: 'batched',
+};
+
+/** Model-name rule: catalogue geometry (layers, KV heads, head dim) for a row's model label. */
+function catalogueIdFor(model: string): string | null {
+  const m = model.toLowerCase();
+  // Same architecture ⇒ same geometry: LLaMA 1 / Llama 2 / CodeLlama 7B share one entry, Llama 3 / 3.1 / 3.3 another.
+  const rules: [RegExp, string][] = [
+    [/gpt-oss-?20b/, 'gpt-oss-20b'],
+    [/gpt-oss-?120b/, 'gpt-oss-120b'],
+    [/deepseek[- ]?r1/, 'deepseek-r1'],
+    [/deepseek[- ]?v3/, 'deepseek-v3'],
+    [/mixtral[- ]?8x22b/, 'mixtral-8x22b'],
+    [/mixtral[- ]?8x7b/, 'mixtral-8x7b'],
+    [/mistral[- ]?7b/, 'mistral-7b'],
+    [/llama[- ]?3\.2[- ]?1b/, 'llama-3.2-1b'],
+    [/llama[- ]?3\.2[- ]?3b/, 'llama-3.2-3b'],
+    [/llama[- ]?3(\.\d)?[- ]?8b/, 'llama-3.1-8b'],
+    [/llama[- ]?3(\.\d)?[- ]?70b/, 'llama-3.1-70b'],
+    [/llama[- ]?3(\.\d)?[- ]?405b/, 'llama-3.1-405b'],
+    [/llama[- ]?2[- ]?70b|^llama 70b/, 'llama-2-70b'],
+    [/(code)?llama(-2| 2)?[- ]?13b/, 'llama-2-13b'],
+    [/(code)?llama(-2| 2)?[- ]?7b/, 'llama-2-7b'],
+    [/qwen[- ]?2\.5[- ]?7b/, 'qwen2.5-7b'],
+    [/qwen[- ]?2\.5[- ]?32b/, 'qwen2.5-32b'],
+    [/qwen[- ]?2\.5[- ]?72b/, 'qwen2.5-72b'],
+    [/qwen[- ]?3[- ]?30b-a3b/, 'qwen3-30b-a3b'],
+    [/qwen[- ]?3[- ]?235b/, 'qwen3-235b-a22b'],
+    [/qwen[- ]?3[- ]?8b/, 'qwen3-8b'],
+    [/qwen[- ]?3[- ]?32b/, 'qwen3-32b'],
+    [/gemma[- ]?2[- ]?2b/, 'gemma-2-2b'],
+    [/gemma[- ]?2[- ]?9b/, 'gemma-2-9b'],
+    [/phi[- ]?3(\.5)?[- ]?(mini|3\.8b|3b)/, 'phi-3.5-mini'],
+    [/smollm2/, 'smollm2-1.7b'],
+  ];
+  for (const [re, id] of rules) if (re.test(m)) return id;
+  return null;
+}
+
+/** Engine × memory bandwidth efficiency from engines.json, or null for the default. */
+function engineBandwidthEfficiency(engine: string, memoryType: string | undefined, backend: string): number | null {
+  for (const e of ENGINES) {
+    if (e.bandwidthEfficiency !== undefined && e.backend === backend && engine.toLowerCase().includes(e.engine) && (memoryType ?? '').toUpperCase().includes(e.memoryTypePattern ?? '')) return e.bandwidthEfficiency;
+  }
+  return null;
+}
+
+/** Engine compute efficiency as a fraction of the FP16-accumulate tensor peak, or null for the default. */
+function engineComputeEfficiency(engine: string, backend: string): number | null {
+  for (const e of ENGINES) {
+    if (e.computeEfficiencyOfFp16AccPeak !== undefined && e.backend === backend && engine.toLowerCase().includes(e.engine)) return e.computeEfficiencyOfFp16AccPeak;
+  }
+  return null;
+}
+
+/**
+ * FP16-accumulate dense tensor peak (what llama.cpp's cuBLAS/MMA path runs at): a record's explicit
+ * `fp16AccTflops`, else 2 × the listed FP32-accumulate figure on GeForce parts (reference README), else the listed
+ * BF16/FP16 figure (datacenter and workstation parts accumulate in FP32 at full rate).
+ */
+function fp16AccumulatePeak(hw: { category: string; bf16Tflops: number | null } & { fp16AccTflops?: number }): number | null {
+  if (hw.fp16AccTflops !== undefined) return hw.fp16AccTflops;
+  if (hw.bf16Tflops === null) return null;
+  return hw.category === 'consumer_gpu' ? 2 * hw.bf16Tflops : hw.bf16Tflops;
+}
+
+/** Stored bytes per weight from a precision label, used when the row has no weights_gib. */
+function bytesPerParamOf(precision: string): number | null {
+  const p = precision.toUpperCase();
+  if (p.startsWith('FP8')) return 1;
+  if (p.startsWith('FP16') || p.startsWith('F16') || p.startsWith('BF16')) return 2;
+  // NVFP4: 4-bit values + an FP8 scale per 16 → 4.5 bits. MLC q4f16: 4 bits + FP16 scale per 32 → 4.5 bits.
+  if (p.startsWith('FP4') || p.startsWith('INT4')) return 4.5 / 8;
+  if (p.startsWith('INT8') || p.startsWith('W8')) return 1;
+  // llama.cpp block formats (ggml): bits per weight including block scales.
+  if (p.startsWith('Q8_0')) return 8.5 / 8;
+  if (p.startsWith('Q6_K')) return 6.5625 / 8;
+  if (p.startsWith('Q5_0')) return 5.5 / 8;
+  if (p.startsWith('Q5_1')) return 6 / 8;
+  if (p.startsWith('Q4_0')) return 4.5 / 8;
+  if (p.startsWith('Q4_1')) return 5 / 8;
+  return null;
+}
+
+function percentile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+/** Predicts one row; returns a prediction or the reason it cannot. */
+function predictRow(r: Record<string, string>, eff: EfficiencyParams): { predicted: number; note: string } | { reason: string } {
+  const metric = METRIC_OF[r.metric];
+  if (!metric) return { reason: `unknown metric ${r.metric}` };
+  if (r.metric.startsWith('mlperf') || r.metric === 'ttft_ms_mean' || r.metric === 'tpot_ms_mean') {
+    // The mean output (294.45 tokens/sample, mlcommons/inference language/llama2-70b/README.md) is sourced, but no
+    // citable mean input length of the 24,576-sample OpenOrca subset was found (only "up to 1,024"), and prefill is
+    // a large share of the work at these lengths; server rows also depend on the offered load.
+    return { reason: 'MLPerf scenario: OpenOrca mean input length not found in a citable source (output mean 294.45 is), server load not given' };
+  }
+  const hwId = canonicalHardwareId(r.hardware);
+  const hw = hwId ? getHardware(hwId) : undefined;
+  const bw = parseNumberCell(r.mem_bw_gbps_reported) ?? hw?.memBwGBps ?? null;
+  if (bw === null) return { reason: `hardware "${r.hardware}" not in gpus.csv and no bandwidth in the row (n/a — no source)` };
+  const modelId = catalogueIdFor(r.model);
+  const cat = modelId ? getSelfHostModel(modelId) : undefined;
+  if (!cat) return { reason: `model "${r.model}" not in the catalogue (layers / KV geometry unknown)` };
+  const paramsB = parseNumberCell(r.params_b) ?? cat.totalParamsB;
+  const g: ModelGeometry = {
+    activeParams: (cat.moe ? cat.activeParamsB : paramsB) * 1e9,
+    totalParams: (cat.moe ? cat.totalParamsB : paramsB) * 1e9,
+    layers: cat.layers,
+    kvElementsPerToken: cat.kvElementsPerTokenOverride ?? 2 * cat.layers * cat.kvHeads * cat.headDim,
+    qWidth: cat.attentionHeads * cat.headDim,
+    experts: cat.experts,
+    expertsPerToken: cat.expertsPerToken,
+  };
+  const weightsGib = parseNumberCell(r.weights_gib);
+  const bpp = weightsGib !== null ? (weightsGib * 2 ** 30) / g.totalParams : bytesPerParamOf(r.precision);
+  if (bpp === null) return { reason: `precision "${r.precision}" without weights_gib` };
+  const lowPrecision = /^FP[48]/i.test(r.precision);
+  const kvBpe = lowPrecision ? 1 : 2;
+  const n = parseNumberCell(r.n_accel) ?? 1;
+  let peak: number | null = null;
+  let mamf: number | null = null;
+  if (hwId?.startsWith('apple-')) {
+    peak = appleGpuTflops(r.hardware, hwId)?.tflops ?? null;
+  } else if (hw) {
+    if (lowPrecision && hw.fp8Tflops) {
+      peak = hw.fp8Tflops;
+      mamf = hw.mamfFp8Tflops;
+    } else {
+      peak = hw.bf16Tflops;
+      mamf = hw.mamfBf16Tflops;
+    }
+  }
+  const backend = hwId?.startsWith('apple-') ? 'metal' : 'cuda';
+  let computeEfficiency = peak && mamf ? mamf / peak : eff.computeFallback;
+  const engineCompute = lowPrecision ? null : engineComputeEfficiency(r.engine, backend);
+  const accPeak = hw && backend === 'cuda' ? fp16AccumulatePeak(hw as typeof hw & { fp16AccTflops?: number }) : null;
+  if (engineCompute !== null && accPeak !== null) {
+    // llama.cpp runs its prompt GEMMs with FP16 accumulation: GeForce parts do that at 2× their listed rate.
+    peak = accPeak;
+    computeEfficiency = engineCompute;
+  }
+  const engineFacts = enginesFor(r.engine, backend, r.date);
+  const dequantPrefill = engineFacts.find((e) => e.quantizedPrefill === 'dequantToF16');
+  const pipelined = engineFacts.find((e) => e.pipelineParallelPrefill === true);
+  const perQueryHeadKv = engineFacts.some((e) => e.gqaKvReadsPerQueryHead === true);
+  const parallel = /llama\.cpp/i.test(r.engine) ? 'layer' : 'tensor';
+  const engineEff = engineBandwidthEfficiency(r.engine, hw?.memoryType, backend);
+  const rep: ReplicaSpec = { memBwGBps: bw, peakTflops: peak, computeEfficiency, devices: n, parallel, backend, bandwidthEfficiency: engineEff ?? undefined };
+  const input = parseNumberCell(r.input_len) ?? 0;
+  const output = parseNumberCell(r.output_len) ?? 0;
+  const scope = correctedScope(r);
+  const perGpu = scope.scope === 'per_gpu' ? n : 1;
+  // 2023 TensorRT-LLM generation kernel: one thread block per query head, so each KV head is read once per query head.
+  const kvReadFactor = perQueryHeadKv ? cat.attentionHeads / cat.kvHeads : 1;
+  const note = `bw ${bw} GB/s${engineEff ? ` × ${engineEff} (engine)` : ''}, peak ${peak ?? 'n/a'} TF × ${computeEfficiency.toFixed(2)}, ${(bpp * 8).toFixed(2)} bits/w, ${parallel}×${n}${kvReadFactor > 1 ? `, KV read ×${kvReadFactor} (per-query-head kernel)` : ''}${scope.note ? `, ${scope.note}` : ''}`;
+  // llama.cpp CUDA prompt processing: micro-batches of n_ubatch tokens, a dequantize-to-F16 pass per micro-batch for
+  // quantized weights in Oct 2023 - Jun 2024 builds, pipelined over layer-split GPUs from Mar 2024 (engines.json).
+  const quantized = bpp < 1.9;
+  const microBatched = backend === 'cuda' && /llama\.cpp/i.test(r.engine);
+  const prefillMs = (tokens: number): number =>
+    microBatched
+      ? microBatchedPrefillMs(g, rep, eff, tokens, bpp, {
+          microBatchTokens: dequantPrefill?.microBatchTokens ?? pipelined?.microBatchTokens ?? 512,
+          serialBytesPerParam: dequantPrefill && quantized ? bpp + 2 : 0,
+          pipelineStages: pipelined && parallel === 'layer' ? n : 1,
+        })
+      : prefill(g, rep, eff, tokens, bpp).ms;
+  const pfNote = microBatched ? `${dequantPrefill && quantized ? ', dequant→F16 per 512-token µbatch' : ''}${pipelined && parallel === 'layer' && n > 1 ? `, pipelined ×${n}` : ''}` : '';
+  switch (metric) {
+    case 'decode': {
+      const s = decodeStep(g, rep, eff, 1, input + Math.max(output, 1) / 2, bpp, kvBpe);
+      return { predicted: 1000 / s.ms / perGpu, note };
+    }
+    case 'prefill': {
+      if (!peak) return { reason: `no sourced TFLOPS for "${r.hardware}" (prefill is compute-bound)` };
+      if (!input) return { reason: 'no input length' };
+      return { predicted: input / (prefillMs(input) / 1000) / perGpu, note: note + pfNote };
+    }
+    case 'ttft': {
+      if (!peak) return { reason: `no sourced TFLOPS for "${r.hardware}"` };
+      return { predicted: prefillMs(input), note: note + pfNote };
+    }
+    case 'batched': {
+      if (!peak) return { reason: `no sourced TFLOPS for "${r.hardware}"` };
+      if (!input || !output) return { reason: 'input/output length not numeric' };
+      // The batch is the row's (static batch) or, for max-load rows, as many sequences as the KV cache holds; a
+      // stated batch larger than memory allows is capped (the engine cannot hold more sequences at once).
+      const stated = parseNumberCell(r.batch_or_concurrency);
+      const mem = hw?.memoryGb;
+      const memCap = mem ? maxBatchByMemory(g, n * mem * 1e9 * eff.discreteMemoryUsable, input + output, bpp, kvBpe) : null;
+      if (stated === null && memCap === null) return { reason: 'max-load row and no memory size to bound the batch' };
+      const batch = Math.min(stated ?? Number.POSITIVE_INFINITY, memCap ?? Number.POSITIVE_INFINITY);
+      if (batch < 1) return { reason: 'model does not fit' };
+      return { predicted: batchedOutputTokensPerSec(g, rep, eff, batch, input, output, bpp, kvBpe, kvReadFactor) / perGpu, note: `${note}, batch ${batch}` };
+    }
+    case 'tpot':
+      return { reason: 'TPOT rows are MLPerf server-load figures' };
+  }
+}
+
+/** Runs the calibration over CSV text with throughput.csv's columns. */
+export function calibrate(csvText: string, efficiency: EfficiencyParams = DEFAULT_EFFICIENCY): CalibrationReport {
+  const rows: CalibrationRow[] = [];
+  const skipped: SkippedRow[] = [];
+  for (const r of parseCsvRecords(csvText)) {
+    const measured = parseNumberCell(r.value);
+    if (measured === null || measured <= 0) {
+      skipped.push({ id: r.id, metric: r.metric, reason: 'measured value not numeric' });
+      continue;
+    }
+    if (/anomalous/i.test(r.notes ?? '')) {
+      skipped.push({ id: r.id, metric: r.metric, reason: `source flags the value as anomalous (${r.notes})` });
+      continue;
+    }
+    const p = predictRow(r, efficiency);
+    if ('reason' in p) {
+      skipped.push({ id: r.id, metric: r.metric, reason: p.reason });
+      continue;
+    }
+    rows.push({
+      id: r.id,
+      tier: r.tier,
+      metric: METRIC_OF[r.metric],
+      hardware: r.hardware,
+      model: r.model,
+      measured,
+      predicted: p.predicted,
+      absPctError: Math.abs(p.predicted - measured) / measured,
+      note: p.note,
+    });
+  }
+  const stats: CalibrationStat[] = [];
+  const metrics: CalibrationMetric[] = ['decode', 'prefill', 'batched', 'ttft', 'tpot'];
+  for (const metric of metrics) {
+    const ofMetric = rows.filter((x) => x.metric === metric);
+    const tiers = ['all', ...new Set(ofMetric.map((x) => x.tier))];
+    for (const tier of tiers) {
+      const errs = ofMetric.filter((x) => tier === 'all' || x.tier === tier).map((x) => x.absPctError).sort((a, b) => a - b);
+      if (errs.length === 0) continue;
+      stats.push({ metric, tier, n: errs.length, medianApe: percentile(errs, 0.5), p90Ape: percentile(errs, 0.9) });
+    }
+  }
+  return { rows, skipped, stats };
+}
