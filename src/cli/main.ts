@@ -1,15 +1,8 @@
 /**
- * The `tokentier` command-line tool (foundation slice: `--version` and `--help`; issue 8 adds scan/diff/tiers).
+ * The `tokentier` command-line tool's entry (bundled to dist/cli.js). All logic is in `run.ts`.
  */
-const VERSION = '0.1.0';
+import { run } from './run';
 
-function main(argv: readonly string[]): number {
-  if (argv.includes('--version')) {
-    process.stdout.write(`${VERSION}\n`);
-    return 0;
-  }
-  process.stdout.write('Usage: tokentier <scan|diff|tiers> [options]\n');
-  return argv.length === 0 || argv.includes('--help') ? 0 : 2;
-}
-
-process.exitCode = main(process.argv.slice(2));
+void run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), assetDir: __dirname }).then((code) => {
+  process.exitCode = code;
+});

@@ -1,15 +1,24 @@
-import type { CancellationToken } from '../cancellation';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+import { neverCancelled, type CancellationToken } from '../cancellation';
 import type { Engine } from '../engine';
+import { DEFAULT_EXCLUDED_FOLDERS, languageOfPath, type SupportedLanguage } from '../excludes';
 import type { FileProvider } from '../fileProvider';
+import { buildReport } from '../report/build';
 import type { Report, SiteEstimate, Diagnostic } from '../types';
+import { looksBinary, mightContainLlmCall } from './prefilter';
 
 export interface ScanOptions {
   /** Workspace-relative folders or files to scan ('' = the root). */
   readonly paths?: readonly string[];
+  /** Glob patterns (picomatch, POSIX, relative to the root); when non-empty a file must match one. Defaults to the `include` setting. */
   readonly include?: readonly string[];
+  /** Glob patterns of files and folders to skip. Defaults to the `exclude` setting. */
   readonly exclude?: readonly string[];
   /** Apply `.gitignore` files found in the tree (default true). */
   readonly gitignore?: boolean;
+  /** Skip the shared default folders (node_modules, virtual environments, build output). Default true. */
+  readonly defaultExcludes?: boolean;
   readonly maxFileBytes?: number;
   readonly token?: CancellationToken;
   /** Called after each analysed file (streaming results to a tree view or progress bar). */
@@ -17,14 +26,293 @@ export interface ScanOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Label for `Report.root`. */
   readonly rootLabel?: string;
+  /** Written into `Report.tool.version`. */
+  readonly toolVersion?: string;
+  /** Files read and analysed at once (default 8): overlaps file I/O with parsing. */
+  readonly concurrency?: number;
+  /**
+   * Fast path (the CLI passes ripgrep here): given every file in scope, resolves to the files that certainly do
+   * not match {@link PREFILTER_PATTERN} and are not binary. Those are stat'ed and counted but never read, which
+   * is all the slow path would have done with them, so the report is the same. Undefined (or a rejection) means
+   * "no knowledge": every file is read.
+   */
+  readonly skipFiles?: (paths: readonly string[], token: CancellationToken) => Promise<ReadonlySet<string> | undefined>;
+  /** Replaces `engine.analyzeDocument` for the files that pass the prefilter (the CLI's worker threads). */
+  readonly analyze?: (input: AnalyzeInput, token: CancellationToken) => Promise<AnalyzeOutput>;
+}
+
+/** A file handed to {@link ScanOptions.analyze}. */
+export interface AnalyzeInput {
+  readonly path: string;
+  readonly text: string;
+  readonly languageId: SupportedLanguage | undefined;
+}
+
+/** What {@link ScanOptions.analyze} returns: the same fields `engine.analyzeDocument` gives the scanner. */
+export interface AnalyzeOutput {
+  readonly estimates: readonly SiteEstimate[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Version-control metadata: never scanned, even with `defaultExcludes: false`. */
+const VCS_FOLDERS: readonly string[] = ['.git', '.hg', '.svn'];
+
+/** Folder depth at which the walk stops (guards against symlink loops a FileProvider cannot see). */
+export const MAX_DEPTH = 64;
+
+interface IgnoreLevel {
+  /** The folder the `.gitignore` is in ('' for the root). */
+  readonly base: string;
+  readonly ig: Ignore;
+}
+
+/** What the walk found: candidate files in walk order, plus diagnostics. */
+export interface CollectResult {
+  readonly files: string[];
+  readonly diagnostics: Diagnostic[];
+  readonly cancelled: boolean;
+}
+
+function normalisePath(p: string): string {
+  let s = p.replace(/\\/g, '/').replace(/\/+/g, '/');
+  while (s.startsWith('./')) s = s.slice(2);
+  if (s === '.' || s === '/') return '';
+  return s.replace(/\/$/, '');
+}
+
+function join(dir: string, name: string): string {
+  return dir ? `${dir}/${name}` : name;
+}
+
+function isIgnored(levels: readonly IgnoreLevel[], path: string, isDir: boolean): boolean {
+  let ignored = false;
+  // Outer .gitignore files first: a deeper file can re-include (`!pattern`) what an outer one excluded.
+  for (const { base, ig } of levels) {
+    if (base && !path.startsWith(`${base}/`)) continue;
+    const rel = base ? path.slice(base.length + 1) : path;
+    if (!rel) continue;
+    const r = ig.test(isDir ? `${rel}/` : rel);
+    if (r.ignored) ignored = true;
+    else if (r.unignored) ignored = false;
+  }
+  return ignored;
+}
+
+async function loadGitignore(files: FileProvider, dir: string, diagnostics: Diagnostic[]): Promise<IgnoreLevel | undefined> {
+  const path = join(dir, '.gitignore');
+  const text = await files.readText(path);
+  if (text === undefined) return undefined;
+  try {
+    return { base: dir, ig: ignore({ allowRelativePaths: true }).add(text) };
+  } catch (e) {
+    diagnostics.push({ severity: 'warning', code: 'gitignore', message: `Could not read ${path}: ${String(e)}`, file: path });
+    return undefined;
+  }
+}
+
+/**
+ * Walks the tree through the FileProvider and lists the files to analyse: supported languages only, minus the
+ * default folders, `.gitignore`d paths and `exclude` globs, and (when given) only files matching `include`.
+ * Never throws.
+ */
+export async function collectFiles(files: FileProvider, options: ScanOptions & { readonly languages?: readonly SupportedLanguage[] } = {}): Promise<CollectResult> {
+  const token = options.token ?? neverCancelled;
+  const diagnostics: Diagnostic[] = [];
+  const out: string[] = [];
+  const useGitignore = options.gitignore !== false;
+  const defaultExcludes = options.defaultExcludes !== false;
+  const glob = { dot: true, windows: false } as const;
+  const include = options.include?.length ? picomatch([...options.include], glob) : undefined;
+  const exclude = options.exclude?.length ? picomatch([...options.exclude], glob) : undefined;
+  const languages = options.languages ? new Set(options.languages) : undefined;
+  const seen = new Set<string>();
+
+  const wantFile = (path: string): boolean => {
+    const lang = languageOfPath(path);
+    if (!lang || (languages && !languages.has(lang))) return false;
+    if (exclude?.(path)) return false;
+    if (include && !include(path)) return false;
+    return true;
+  };
+  const add = (path: string) => {
+    if (!seen.has(path)) {
+      seen.add(path);
+      out.push(path);
+    }
+  };
+
+  const walk = async (dir: string, levels: IgnoreLevel[], depth: number): Promise<void> => {
+    if (token.isCancellationRequested) return;
+    if (depth > MAX_DEPTH) {
+      diagnostics.push({ severity: 'warning', code: 'too-deep', message: `Stopped at ${dir}: more than ${MAX_DEPTH} nested folders (a symbolic-link loop?).`, file: dir });
+      return;
+    }
+    const entries = await files.list(dir);
+    if (!entries) {
+      diagnostics.push({ severity: 'warning', code: 'unreadable-folder', message: `Could not list ${dir || 'the scan root'} (deleted, or permission denied).`, ...(dir ? { file: dir } : {}) });
+      return;
+    }
+    let here = levels;
+    if (useGitignore && entries.some((e) => e.name === '.gitignore' && e.type === 'file')) {
+      const level = await loadGitignore(files, dir, diagnostics);
+      if (level) here = [...levels, level];
+    }
+    // Sorted so the walk order (and the report's diagnostics order) does not depend on the file system.
+    const sorted = [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of sorted) {
+      if (token.isCancellationRequested) return;
+      const path = join(dir, entry.name);
+      if (entry.type === 'directory') {
+        if (VCS_FOLDERS.includes(entry.name) || (defaultExcludes && DEFAULT_EXCLUDED_FOLDERS.includes(entry.name))) continue;
+        if (useGitignore && isIgnored(here, path, true)) continue;
+        if (exclude?.(path) || exclude?.(`${path}/`)) continue;
+        await walk(path, here, depth + 1);
+      } else {
+        if (useGitignore && isIgnored(here, path, false)) continue;
+        if (wantFile(path)) add(path);
+      }
+    }
+  };
+
+  try {
+    const starts = (options.paths?.length ? options.paths : ['']).map(normalisePath);
+    for (const start of starts) {
+      if (token.isCancellationRequested) break;
+      // The .gitignore files of the folders above a start folder apply to it too.
+      const levels: IgnoreLevel[] = [];
+      const parts = start ? start.split('/') : [];
+      if (useGitignore) {
+        for (let i = 0; i < parts.length; i++) {
+          const level = await loadGitignore(files, parts.slice(0, i).join('/'), diagnostics);
+          if (level) levels.push(level);
+        }
+      }
+      const st = start ? await files.stat(start) : { type: 'directory' as const, size: 0, mtime: 0 };
+      if (!st) {
+        diagnostics.push({ severity: 'error', code: 'path-not-found', message: `${start} does not exist.`, file: start });
+      } else if (st.type === 'file') {
+        // A file named explicitly is analysed even when ignored, as long as Tokentier supports its language.
+        if (languageOfPath(start)) add(start);
+        else diagnostics.push({ severity: 'warning', code: 'unsupported-file', message: `${start} is not a file type Tokentier analyses.`, file: start });
+      } else {
+        await walk(start, levels, parts.length);
+      }
+    }
+  } catch (e) {
+    diagnostics.push({ severity: 'error', code: 'internal-error', message: `The file walk stopped: ${String(e)}` });
+  }
+  return { files: out, diagnostics, cancelled: token.isCancellationRequested };
+}
+
+/** Calls a listener; a failing listener must not stop the scan. */
+function safeCall(f: () => void): void {
+  try {
+    f();
+  } catch {
+    // Ignored on purpose: listeners are UI code (progress bars, tree views).
+  }
 }
 
 /**
  * Walks a workspace through the FileProvider, applying the shared exclusions, prefilters, detects and estimates
- * every candidate file, and returns a Report. Never throws; cancellation returns the partial report.
- *
- * PLACEHOLDER signature (issue 8 implements it).
+ * every candidate file, and returns a Report. Never throws; cancellation returns the partial report (with a
+ * `cancelled` diagnostic).
  */
-export async function scanWorkspace(_engine: Engine, _files: FileProvider, _options: ScanOptions = {}): Promise<Report> {
-  throw new Error('scanWorkspace: not implemented yet');
+export async function scanWorkspace(engine: Engine, files: FileProvider, options: ScanOptions = {}): Promise<Report> {
+  const started = Date.now();
+  const settings = engine.currentSettings;
+  const token = options.token ?? neverCancelled;
+  const maxBytes = options.maxFileBytes ?? settings.maxFileSize;
+  const diagnostics: Diagnostic[] = [];
+  const estimates: SiteEstimate[] = [];
+  let filesScanned = 0;
+  let filesParsed = 0;
+  let bytes = 0;
+  let total = 0;
+  let done = 0;
+  let skip: ReadonlySet<string> | undefined;
+  const analyzeOne = options.analyze ?? ((input: AnalyzeInput, t: CancellationToken): Promise<AnalyzeOutput> => engine.analyzeDocument(input, t));
+
+  const analyse = async (path: string): Promise<void> => {
+    const fileDiagnostics: Diagnostic[] = [];
+    let fileEstimates: readonly SiteEstimate[] = [];
+    const st = await files.stat(path);
+    if (!st || st.type !== 'file') {
+      fileDiagnostics.push({ severity: 'warning', code: 'unreadable', message: `${path} could not be read (deleted during the scan, or permission denied).`, file: path });
+    } else if (st.size > maxBytes) {
+      fileDiagnostics.push({ severity: 'info', code: 'file-too-large', message: `${path} skipped: ${st.size} bytes is over the ${maxBytes}-byte limit.`, file: path });
+    } else if (skip?.has(path)) {
+      // Known by the fast path to hold no prefilter word and no NUL: the slow path would read it and move on.
+      filesScanned++;
+      bytes += st.size;
+    } else {
+      const text = await files.readText(path);
+      if (text === undefined) {
+        fileDiagnostics.push({ severity: 'warning', code: 'unreadable', message: `${path} could not be read (deleted during the scan, or permission denied).`, file: path });
+      } else {
+        filesScanned++;
+        bytes += st.size;
+        if (looksBinary(text)) {
+          fileDiagnostics.push({ severity: 'info', code: 'binary-file', message: `${path} skipped: it looks binary.`, file: path });
+        } else if (mightContainLlmCall(text)) {
+          filesParsed++;
+          const analysis = await analyzeOne({ path, text, languageId: languageOfPath(path) }, token);
+          fileEstimates = analysis.estimates;
+          fileDiagnostics.push(...analysis.diagnostics);
+        }
+      }
+    }
+    estimates.push(...fileEstimates);
+    diagnostics.push(...fileDiagnostics);
+    done++;
+    safeCall(() => options.onFile?.(path, fileEstimates, fileDiagnostics));
+    safeCall(() => options.onProgress?.(done, total));
+  };
+
+  try {
+    const collected = await collectFiles(files, {
+      ...options,
+      include: options.include ?? settings.include,
+      exclude: options.exclude ?? settings.exclude,
+      languages: settings.languages,
+    });
+    diagnostics.push(...collected.diagnostics);
+    total = collected.files.length;
+    safeCall(() => options.onProgress?.(0, total));
+    if (options.skipFiles && total) {
+      try {
+        skip = await options.skipFiles(collected.files, token);
+      } catch {
+        // The fast path is an optimisation: without it every file is read.
+        skip = undefined;
+      }
+    }
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < collected.files.length && !token.isCancellationRequested) {
+        const path = collected.files[next++] as string;
+        try {
+          await analyse(path);
+        } catch (e) {
+          diagnostics.push({ severity: 'error', code: 'internal-error', message: `Could not analyse ${path}: ${String(e)}`, file: path });
+        }
+      }
+    };
+    const n = Math.max(1, Math.min(options.concurrency ?? 8, 64));
+    await Promise.all(Array.from({ length: n }, worker));
+    if (token.isCancellationRequested) {
+      diagnostics.push({ severity: 'info', code: 'cancelled', message: `Scan cancelled after ${done} of ${total} files; the report is partial.` });
+    }
+  } catch (e) {
+    diagnostics.push({ severity: 'error', code: 'internal-error', message: `The scan stopped: ${String(e)}` });
+  }
+  return buildReport({
+    root: options.rootLabel ?? '.',
+    currency: settings.currency,
+    profile: settings.profile,
+    estimates,
+    diagnostics,
+    stats: { filesScanned, filesParsed, bytes, ms: Date.now() - started },
+    ...(options.toolVersion ? { toolVersion: options.toolVersion } : {}),
+  });
 }

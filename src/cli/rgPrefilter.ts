@@ -1,0 +1,117 @@
+/**
+ * The CLI's fast candidate test: one ripgrep pass over the files the Node walk selected, so the files that hold
+ * no prefilter word are never read or decoded by Node.
+ *
+ * Soundness (the report must not change): the scanner skips a file only when it is in scope, under the size
+ * limit, and ripgrep did NOT list it. ripgrep is asked for every file that matches the prefilter pattern
+ * anywhere, case-insensitively, OR holds a NUL byte anywhere. Those are supersets of what the slow path tests:
+ * - `rg -i` folds case with Unicode rules, JavaScript's `/i` (no `u` flag) only folds ASCII letters;
+ * - `-a` searches the whole file (no binary early exit), `-E none` reads raw bytes (no UTF-16 BOM transcoding,
+ *   so the NUL bytes the slow path would see as "binary" are seen too); invalid UTF-8 never matches ASCII words;
+ * - a NUL anywhere is wider than the slow path's "NUL in the first 8 KiB".
+ * Files are passed explicitly, so ripgrep applies no ignore rules of its own: scope is decided by the Node walk.
+ * Any failure (no binary, bad pattern, killed process) returns undefined, which makes the scanner read every file.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CancellationToken } from '../core/cancellation';
+
+/** Finds a ripgrep binary: `TOKENTIER_RG` when set, else `rg` on PATH. */
+export function findRipgrep(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const explicit = env.TOKENTIER_RG;
+  if (explicit) return fs.existsSync(explicit) ? explicit : undefined;
+  const names = process.platform === 'win32' ? ['rg.exe'] : ['rg'];
+  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    for (const name of names) {
+      const p = path.join(dir, name);
+      try {
+        if (fs.statSync(p).isFile()) return p;
+      } catch {
+        // Not here.
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Turns the JavaScript prefilter into a ripgrep (Rust regex) pattern that matches at least as much, plus a NUL
+ * byte. The prefilter only uses syntax both engines share, except `\/`, which Rust rejects.
+ */
+export function ripgrepPattern(re: RegExp): string {
+  return `${re.source.replace(/\\\//g, '/')}|\\x00`;
+}
+
+/** Splits paths into argument lists that stay well under the OS command-line limits. */
+function batches(paths: readonly string[], maxChars: number): string[][] {
+  const out: string[][] = [];
+  let cur: string[] = [];
+  let size = 0;
+  for (const p of paths) {
+    if (cur.length && size + p.length + 1 > maxChars) {
+      out.push(cur);
+      cur = [];
+      size = 0;
+    }
+    cur.push(p);
+    size += p.length + 1;
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+const BASE_ARGS = ['--no-config', '--files-with-matches', '--null', '--ignore-case', '--text', '--encoding', 'none', '--no-ignore', '--hidden', '--no-messages'];
+
+/** Checks that this ripgrep accepts the pattern and finds a known word (guards against a mis-translated regex). */
+function selfTest(rg: string, pattern: string): boolean {
+  const r = spawnSync(rg, ['--no-config', '--quiet', '--ignore-case', '-e', pattern], { input: 'x = OpenAI()\n', timeout: 10_000 });
+  return r.status === 0;
+}
+
+function runBatch(rg: string, cwd: string, pattern: string, files: readonly string[], token: CancellationToken): Promise<string[] | undefined> {
+  return new Promise((resolve) => {
+    const child = spawn(rg, [...BASE_ARGS, '-e', pattern, '--', ...files], { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
+    const chunks: Buffer[] = [];
+    // The token has no event: poll it, so a cancelled scan does not wait for a large batch.
+    const poll = setInterval(() => token.isCancellationRequested && child.kill(), 100);
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.on('error', () => resolve(undefined));
+    child.on('close', (code, signal) => {
+      clearInterval(poll);
+      // 0: matches, 1: none, 2: some file could not be read. An unreadable file is not listed, yet the slow path
+      // reports it ('unreadable'), so after an error the whole batch counts as listed: the scanner reads it all.
+      if (signal || code === null || code > 2) resolve(undefined);
+      else if (code === 2) resolve([...files]);
+      else resolve(Buffer.concat(chunks).toString('utf8').split('\u0000').filter(Boolean));
+    });
+  });
+}
+
+/**
+ * Returns the files of `paths` (root-relative POSIX) that ripgrep proves hold no prefilter match and no NUL byte,
+ * or undefined when it cannot tell (see the module comment). `root` is the scan root.
+ */
+export async function ripgrepSkipList(rg: string, root: string, paths: readonly string[], prefilter: RegExp, token: CancellationToken, concurrency = 2): Promise<Set<string> | undefined> {
+  const pattern = ripgrepPattern(prefilter);
+  if (!selfTest(rg, pattern)) return undefined;
+  const rel = paths.map((p) => p.split('/').join(path.sep));
+  const queue = batches(rel, 96 * 1024);
+  const listed = new Set<string>();
+  let failed = false;
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < queue.length && !failed && !token.isCancellationRequested) {
+      const files = queue[next++] as string[];
+      const out = await runBatch(rg, root, pattern, files, token);
+      if (!out) failed = true;
+      else for (const f of out) listed.add(f.split(path.sep).join('/'));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
+  if (failed || token.isCancellationRequested) return undefined;
+  const skip = new Set<string>();
+  for (const p of paths) if (!listed.has(p)) skip.add(p);
+  return skip;
+}

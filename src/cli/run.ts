@@ -1,0 +1,451 @@
+/**
+ * The `tokentier` command line: `scan`, `diff`, `tiers`. `run` is the whole program minus process wiring,
+ * so tests call it in-process; `main.ts` hands it the real argv and streams.
+ * Exit codes: 0 pass, 1 budget/policy failure, 2 usage or input error.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { version as packageVersion } from '../../package.json';
+import type { Settings } from '../core/config/settings';
+import type { TeamConfig } from '../core/estimate/estimator';
+import { loadTeamConfig } from '../core/team/loadTeamConfig';
+import { createEngine, type Engine } from '../core/engine';
+import type { FileProvider } from '../core/fileProvider';
+import type { Logger } from '../core/logger';
+import { withDiagnostics } from '../core/report/build';
+import { diffReports, formatDiffMarkdown, type ReportDiff } from '../core/report/diff';
+import { formatCsv, formatJson, formatJsonl, formatMarkdown, formatTable, layoutTable } from '../core/report/format';
+import { evaluatePolicy, type PolicyFlags, type PolicyResult } from '../core/report/policy';
+import { formatSarif } from '../core/report/sarif';
+import { modelLabel } from '../core/report/totals';
+import { escapeTerminal, formatMoney, formatMoneyDelta } from '../core/report/text';
+import { PREFILTER_PATTERN } from '../core/scan/prefilter';
+import { scanWorkspace, type AnalyzeInput, type ScanOptions } from '../core/scan/scanner';
+import { REPORT_SCHEMA_VERSION, type Diagnostic, type Report } from '../core/types';
+import { createGitFileProvider, gitLocation, resolveCommit } from './gitFiles';
+import { createNodeFileProvider, type NodeFileProvider } from './nodeFiles';
+import { createProgress, writeFileAtomic, type Out } from './output';
+import { formatTiersTable, tiersFor } from './tiers';
+import { findRipgrep, ripgrepSkipList } from './rgPrefilter';
+import { configKey, ScanCache, trackDeps, trackingProvider } from './scanCache';
+import { defaultWorkerCount, isScanWorker, ScanWorkerPool, serveScanWorker, type WorkerSetup } from './scanWorkers';
+import { loadCliSettings, type SettingOverrides } from './workspaceConfig';
+
+/** The CLI's version (package.json). */
+export const CLI_VERSION: string = packageVersion;
+
+export interface CliIo {
+  readonly stdout: Out;
+  readonly stderr: Out;
+  readonly cwd: string;
+  /** Folder holding `grammars/` (next to dist/cli.js); defaults to this module's folder. */
+  readonly assetDir?: string;
+}
+
+/** A usage or input error: exit code 2 with a message. */
+class UsageError extends Error {}
+
+const FORMATS = ['table', 'json', 'jsonl', 'markdown', 'csv', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+
+const HELP = `Usage: tokentier <command> [options]
+
+Commands:
+  scan [paths...]          Find LLM API calls and estimate their cost
+  diff --base <ref|file>   Compare costs with a git ref or a saved report.json
+  tiers [paths...]         Compare hosted API, GPU rental, on-prem and edge for the scanned workload
+
+Options:
+  --root DIR               Scan root (default: the single folder given, else the current folder)
+  --format FMT             table | json | jsonl | markdown | csv | sarif (diff: table | json | markdown)
+  --output FILE            Write to FILE (atomically) instead of stdout
+  --profile NAME           Usage profile from .tokentier/usage.* (e.g. low, expected, high)
+  --currency CODE          ISO 4217 currency for every figure
+  --price-book PATH        Price book (JSON/YAML), merged over .tokentier/prices.*
+  --include GLOB           Only scan matching files (repeatable)
+  --exclude GLOB           Skip matching files and folders (repeatable)
+  --max-file-size BYTES    Skip larger files (default 2097152)
+  --no-gitignore           Do not apply .gitignore files
+  --no-default-excludes    Also scan node_modules, virtual environments and build output
+  --workers N              Worker threads for parsing, besides the main thread (default: cores - 2, up to 3)
+  --no-rg                  Do not use ripgrep (rg on PATH, or TOKENTIER_RG) to skip files quickly
+  --cache DIR              Reuse per-file results from earlier scans (keyed by content, imports and settings)
+  --fail-on-total-above N  Exit 1 when the expected monthly total is above N (report currency)
+  --fail-on-increase-above P  diff: exit 1 when the monthly total grows more than P percent
+  --head FILE              diff: compare against this report.json instead of scanning
+  --self-host-model ID     tiers: open-weight model for self-hosted tiers (default llama-3.1-8b)
+  --quiet                  No progress or summary on stderr
+  --verbose                Log engine messages to stderr
+  --version, --help
+
+Exit codes: 0 pass, 1 budget or policy failure, 2 usage or input error.
+`;
+
+const OPTIONS = {
+  root: { type: 'string' },
+  format: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  profile: { type: 'string' },
+  currency: { type: 'string' },
+  'price-book': { type: 'string' },
+  include: { type: 'string', multiple: true },
+  exclude: { type: 'string', multiple: true },
+  'max-file-size': { type: 'string' },
+  'no-gitignore': { type: 'boolean' },
+  'no-default-excludes': { type: 'boolean' },
+  workers: { type: 'string' },
+  'no-rg': { type: 'boolean' },
+  cache: { type: 'string' },
+  'fail-on-total-above': { type: 'string' },
+  'fail-on-increase-above': { type: 'string' },
+  base: { type: 'string' },
+  head: { type: 'string' },
+  'self-host-model': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  verbose: { type: 'boolean' },
+  version: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies ParseArgsConfig['options'];
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+function numberFlag(values: Values, name: 'max-file-size' | 'fail-on-total-above' | 'fail-on-increase-above'): number | undefined {
+  const raw = values[name];
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(n) || n < 0) throw new UsageError(`--${name} needs a non-negative number, got "${raw}".`);
+  return n;
+}
+
+function stderrLogger(err: Out): Logger {
+  const w = (level: string) => (m: string | Error) => err.write(`[${level}] ${escapeTerminal(m instanceof Error ? m.stack ?? m.message : m)}\n`);
+  return { trace: () => undefined, debug: () => undefined, info: w('info'), warn: w('warn'), error: w('error') };
+}
+
+function wasmLoader(assetDir: string): (name: string) => Promise<Uint8Array> {
+  return async (name: string) => {
+    if (!/^[\w.-]+\.wasm$/.test(name)) throw new Error(`bad wasm name ${name}`);
+    const candidates = [
+      path.join(assetDir, 'grammars', name),
+      path.join(assetDir, '..', '..', 'dist', 'grammars', name),
+      path.join(assetDir, '..', '..', 'node_modules', 'web-tree-sitter', name),
+      path.join(assetDir, '..', '..', 'node_modules', '@vscode', 'tree-sitter-wasm', 'wasm', name),
+    ];
+    for (const c of candidates) {
+      try {
+        return new Uint8Array(await fs.promises.readFile(c));
+      } catch {
+        // Try the next location.
+      }
+    }
+    throw new Error(`${name} not found next to the CLI (looked in ${candidates[0]})`);
+  };
+}
+
+interface ScanSetup {
+  readonly root: string;
+  readonly paths: string[];
+  readonly settings: Settings;
+  /** `.tokentier/*` price book, usage file and policy, read by the same loader as the extension's. */
+  readonly team: TeamConfig;
+  readonly diagnostics: Diagnostic[];
+  readonly values: Values;
+  /** The setting overrides from the flags (worker threads rebuild the same settings from them). */
+  readonly overrides: SettingOverrides;
+}
+
+async function setup(values: Values, positionals: readonly string[], io: CliIo): Promise<ScanSetup> {
+  let root = values.root !== undefined ? path.resolve(io.cwd, values.root) : undefined;
+  let paths = [...positionals];
+  if (!root) {
+    // One folder given: it is the root, so report paths are relative to it (what a user running `scan examples/demo` expects).
+    const only = paths.length === 1 ? path.resolve(io.cwd, paths[0] as string) : undefined;
+    if (only && fs.existsSync(only) && fs.statSync(only).isDirectory()) {
+      root = only;
+      paths = [];
+    } else {
+      root = path.resolve(io.cwd);
+    }
+  }
+  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(`The scan root ${root} is not a folder.`);
+  paths = paths.map((p) => {
+    const rel = path.relative(root, path.resolve(io.cwd, p));
+    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${p} is outside the scan root ${root}.`);
+    if (!fs.existsSync(path.join(root, rel))) throw new UsageError(`${p} does not exist.`);
+    return rel.split(path.sep).join('/');
+  });
+  // The priceBook setting is relative to the workspace folder; the flag is relative to where the user typed it.
+  let priceBook: string | undefined;
+  if (values['price-book'] !== undefined) {
+    const abs = path.resolve(io.cwd, values['price-book']);
+    const rel = path.relative(root, abs);
+    if (!fs.existsSync(abs)) throw new UsageError(`--price-book ${values['price-book']} does not exist.`);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`--price-book must be inside the scan root ${root}.`);
+    priceBook = rel.split(path.sep).join('/');
+  }
+  const maxFileSize = numberFlag(values, 'max-file-size');
+  const overrides: SettingOverrides = {
+    ...(values.currency !== undefined ? { currency: values.currency } : {}),
+    ...(values.profile !== undefined ? { profile: values.profile } : {}),
+    ...(priceBook !== undefined ? { priceBook } : {}),
+    ...(maxFileSize !== undefined ? { maxFileSize: Math.max(1024, Math.floor(maxFileSize)) } : {}),
+  };
+  const { settings, diagnostics } = loadCliSettings(root, overrides);
+  if (values.currency !== undefined && settings.currency !== values.currency.toUpperCase()) throw new UsageError(`--currency must be an ISO 4217 code such as USD or EUR, got "${values.currency}".`);
+  // Trusted: the user ran the tool on this folder, as with `git` or `npm`.
+  const team = await loadTeamConfig(createNodeFileProvider(root), settings, { trusted: true });
+  const broken = team.diagnostics.filter((d) => d.severity === 'error' && d.code === 'policy-file');
+  // A policy file that does not parse must not let a build pass silently.
+  if (broken.length) throw new UsageError(broken.map((d) => `${d.file ?? '.tokentier/policy'}${d.range ? `:${d.range.start.line + 1}` : ''}: ${d.message}`).join('\n'));
+  return { root, paths, settings, team, diagnostics: [...diagnostics, ...team.diagnostics], values, overrides };
+}
+
+function makeEngine(s: ScanSetup, files: FileProvider, io: CliIo): Engine {
+  // Reads made during an analysis are recorded for the result cache (scanCache.ts); elsewhere this is a pass-through.
+  const engine = createEngine({ files: trackingProvider(files), loadWasm: wasmLoader(io.assetDir ?? __dirname), ...(s.values.verbose ? { logger: stderrLogger(io.stderr) } : {}) });
+  engine.configure({ settings: s.settings, trusted: true, team: s.team });
+  return engine;
+}
+
+/** Builds a worker thread's engine exactly as the main thread's (same settings file, flags and team files). */
+async function workerEngine(w: WorkerSetup): Promise<Engine> {
+  const { settings } = loadCliSettings(w.root, w.overrides);
+  const files = createNodeFileProvider(w.root);
+  const team = await loadTeamConfig(files, settings, { trusted: true });
+  const engine = createEngine({ files: trackingProvider(files), loadWasm: wasmLoader(w.assetDir), ...(w.verbose ? { logger: stderrLogger(process.stderr) } : {}) });
+  engine.configure({ settings, trusted: true, team });
+  return engine;
+}
+
+/**
+ * The fast paths of a scan over the local file system (issue 9): ripgrep lists the files worth reading, worker
+ * threads parse. Both leave the report unchanged (test/unit/scanPaths.test.ts); `--no-rg` and `--workers 0` turn
+ * them off. Returns the scan options to add and a cleanup.
+ */
+function fastPaths(s: ScanSetup, files: NodeFileProvider, io: CliIo, engine: Engine): { options: Pick<ScanOptions, 'skipFiles' | 'analyze'>; close: () => Promise<void> } {
+  const options: { skipFiles?: ScanOptions['skipFiles']; analyze?: ScanOptions['analyze'] } = {};
+  const rg = s.values['no-rg'] ? undefined : findRipgrep();
+  if (rg) options.skipFiles = (paths, token) => ripgrepSkipList(rg, files.root, paths, PREFILTER_PATTERN, token);
+  const entry = __filename;
+  const raw = s.values.workers;
+  let count = defaultWorkerCount(entry);
+  if (raw !== undefined) {
+    const n = Number(raw);
+    if (raw.trim() === '' || !Number.isInteger(n) || n < 0 || n > 64) throw new UsageError(`--workers needs a whole number from 0 to 64, got "${raw}".`);
+    // Outside the bundle (tests under tsx) there is no worker entry: run in-process.
+    count = entry.endsWith('.js') ? n : 0;
+  }
+  const here = (input: AnalyzeInput) => trackDeps(() => engine.analyzeDocument(input));
+  let pool: ScanWorkerPool | undefined;
+  if (count > 0) {
+    const p = new ScanWorkerPool(entry, count, { root: files.root, assetDir: io.assetDir ?? __dirname, overrides: s.overrides, verbose: s.values.verbose === true }, here);
+    pool = p;
+    options.analyze = (input) => p.analyze(input);
+  }
+  let cache: ScanCache | undefined;
+  if (s.values.cache !== undefined) {
+    const config = configKey([CLI_VERSION, files.root, s.settings, s.team, s.overrides, new Date().toISOString().slice(0, 10)]);
+    cache = new ScanCache(path.resolve(io.cwd, s.values.cache), files.root, config);
+    options.analyze = cache.wrap(pool ? (input) => (pool as ScanWorkerPool).analyze(input) : here);
+  }
+  return {
+    options,
+    close: async () => {
+      await pool?.close();
+      if (cache && !cache.save()) io.stderr.write(`tokentier: could not write the cache in ${s.values.cache ?? ''}\n`);
+      if (cache && s.values.verbose) io.stderr.write(`[info] cache: ${cache.hits} file(s) reused, ${cache.misses} analysed\n`);
+    },
+  };
+}
+
+async function scanWith(s: ScanSetup, files: FileProvider, io: CliIo, label: string, showProgress: boolean, local?: NodeFileProvider): Promise<Report> {
+  const engine = makeEngine(s, files, io);
+  const progress = createProgress(io.stderr, showProgress && !s.values.quiet);
+  const fast = local ? fastPaths(s, local, io, engine) : undefined;
+  const report = await scanWorkspace(engine, files, {
+    ...fast?.options,
+    paths: s.paths,
+    ...(s.values.include ? { include: [...s.settings.include, ...s.values.include] } : {}),
+    ...(s.values.exclude ? { exclude: [...s.settings.exclude, ...s.values.exclude] } : {}),
+    gitignore: !s.values['no-gitignore'],
+    defaultExcludes: !s.values['no-default-excludes'],
+    maxFileBytes: s.settings.maxFileSize,
+    rootLabel: label,
+    toolVersion: CLI_VERSION,
+    onProgress: (d, t) => progress.update(d, t),
+  }).finally(() => fast?.close());
+  progress.done();
+  return report;
+}
+
+function emit(text: string, values: Values, io: CliIo): void {
+  if (values.output) writeFileAtomic(path.resolve(io.cwd, values.output), text);
+  else io.stdout.write(text);
+}
+
+function formatOf(values: Values, allowed: readonly string[], fallback: Format): Format {
+  const f = values.format ?? fallback;
+  if (!allowed.includes(f)) throw new UsageError(`--format must be one of ${allowed.join(', ')}, got "${f}".`);
+  return f as Format;
+}
+
+function policyFor(s: ScanSetup, extra: PolicyFlags = {}): (r: Report) => PolicyResult {
+  const total = numberFlag(s.values, 'fail-on-total-above');
+  const increase = numberFlag(s.values, 'fail-on-increase-above');
+  const flags: PolicyFlags = { ...extra, ...(total !== undefined ? { failOnTotalAbove: total } : {}), ...(increase !== undefined ? { failOnIncreaseAbove: increase } : {}) };
+  return (r) => evaluatePolicy(r, s.team.policy, flags);
+}
+
+function reportPolicy(result: PolicyResult, io: CliIo): number {
+  for (const v of result.violations) io.stderr.write(`${v.severity === 'error' ? 'FAIL' : 'warn'}: ${escapeTerminal(v.message)}\n`);
+  return result.passed ? 0 : 1;
+}
+
+function summaryLine(report: Report): string {
+  const t = report.totals.workspace;
+  return `tokentier: ${t.sites} site(s), ${formatMoney(t.perMonth.expected, report.currency)}/month expected${t.unpriced ? `, ${t.unpriced} unpriced` : ''}; ${report.stats.filesScanned} files in ${report.stats.ms} ms.\n`;
+}
+
+async function cmdScan(values: Values, positionals: readonly string[], io: CliIo): Promise<number> {
+  const format = formatOf(values, FORMATS, 'table');
+  const s = await setup(values, positionals, io);
+  const policy = policyFor(s);
+  const nodeFiles = createNodeFileProvider(s.root);
+  let report = await scanWith(s, nodeFiles, io, s.root, true, nodeFiles);
+  report = withDiagnostics(report, [...s.diagnostics, ...nodeFiles.diagnostics]);
+  const result = policy(report);
+  const text = format === 'json' ? formatJson(report)
+    : format === 'jsonl' ? formatJsonl(report)
+    : format === 'csv' ? formatCsv(report)
+    : format === 'markdown' ? formatMarkdown(report)
+    : format === 'sarif' ? formatSarif(report, result)
+    : formatTable(report);
+  emit(text, values, io);
+  if (!values.quiet && (values.output || format !== 'table')) io.stderr.write(escapeTerminal(summaryLine(report).trimEnd()) + '\n');
+  return reportPolicy(result, io);
+}
+
+function readReportFile(file: string): Report {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`Could not read the report ${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const r = raw as Partial<Report> | null;
+  if (!r || typeof r !== 'object' || !Array.isArray(r.sites) || !r.totals || typeof r.schemaVersion !== 'string') {
+    throw new UsageError(`${file} is not a Tokentier report (run \`tokentier scan --format json\` to make one).`);
+  }
+  if (r.schemaVersion.split('.')[0] !== REPORT_SCHEMA_VERSION.split('.')[0]) {
+    throw new UsageError(`${file} has report schema ${r.schemaVersion}; this Tokentier reads ${REPORT_SCHEMA_VERSION.split('.')[0]}.x.`);
+  }
+  return r as Report;
+}
+
+function formatDiffTable(d: ReportDiff): string {
+  const c = d.currency;
+  const rows = d.sites.filter((x) => x.status !== 'unchanged').map((x) => {
+    const e = x.head ?? x.base;
+    return [x.status, e ? `${e.site.file}:${e.site.line}` : '', e ? modelLabel(e) : '', x.changes.join(', '), formatMoneyDelta(x.deltaPerMonth, c)];
+  });
+  const pct = d.deltaPercent === null ? '' : ` (${d.deltaPercent >= 0 ? '+' : ''}${d.deltaPercent.toFixed(1)} %)`;
+  const body = rows.length ? layoutTable(['Status', 'Site', 'Model', 'Changes', 'Δ/month'], rows, [4]) : 'No call site changed.';
+  return `${body}\n\nMonthly total: ${formatMoney(d.baseTotalPerMonth, c)} → ${formatMoney(d.headTotalPerMonth, c)} (${formatMoneyDelta(d.deltaPerMonth, c)}${pct}); ${d.counts.new} new, ${d.counts.changed} changed, ${d.counts.removed} removed, ${d.counts.unchanged} unchanged.\n`;
+}
+
+async function cmdDiff(values: Values, positionals: readonly string[], io: CliIo): Promise<number> {
+  const format = formatOf(values, ['table', 'json', 'markdown'], 'table');
+  if (!values.base) throw new UsageError('diff needs --base <git-ref|report.json>.');
+  const s = await setup(values, positionals, io);
+  let head: Report;
+  if (values.head) head = readReportFile(path.resolve(io.cwd, values.head));
+  else {
+    const nodeFiles = createNodeFileProvider(s.root);
+    head = withDiagnostics(await scanWith(s, nodeFiles, io, s.root, true, nodeFiles), nodeFiles.diagnostics);
+  }
+  let base: Report;
+  const baseFile = path.resolve(io.cwd, values.base);
+  if (values.base.endsWith('.json') && fs.existsSync(baseFile)) {
+    base = readReportFile(baseFile);
+  } else {
+    const loc = await gitLocation(s.root);
+    if (!loc) throw new UsageError(`--base ${values.base}: not a report file, and ${s.root} is not in a git repository.`);
+    const commit = await resolveCommit(s.root, values.base);
+    if (!commit) throw new UsageError(`--base ${values.base}: no such file or git revision.`);
+    // The baseline is analysed with today's settings, so the diff shows what the code change did.
+    const gitFiles = createGitFileProvider(loc.top, commit, loc.prefix);
+    try {
+      base = await scanWith(s, gitFiles, io, `${values.base}:${loc.prefix}`, false);
+    } finally {
+      gitFiles.close();
+    }
+  }
+  const d = diffReports(base, head);
+  if (d.currencyMismatch) throw new UsageError(`Cannot compare: ${d.currencyMismatch}.`);
+  const result = policyFor(s, { baselineTotalPerMonth: d.baseTotalPerMonth })(head);
+  const text = format === 'json' ? `${JSON.stringify(jsonDiff(d), null, 2)}\n` : format === 'markdown' ? formatDiffMarkdown(d) : formatDiffTable(d);
+  emit(text, values, io);
+  return reportPolicy(result, io);
+}
+
+/** The diff as JSON: sites reduced to identity + cost, so the output stays small. */
+function jsonDiff(d: ReportDiff): unknown {
+  const brief = (e: Report['sites'][number] | undefined) => e && { id: e.site.id, file: e.site.file, line: e.site.line, method: e.site.method, model: modelLabel(e), maxTokens: e.site.params.maxTokens ?? null, inputTokens: e.tokens.input.expected, perMonth: e.cost.perMonth?.expected ?? null, ignored: e.site.ignored === true };
+  return { ...d, sites: d.sites.map((x) => ({ status: x.status, changes: x.changes, deltaPerMonth: x.deltaPerMonth, unknown: x.unknown, base: brief(x.base) ?? null, head: brief(x.head) ?? null })) };
+}
+
+async function cmdTiers(values: Values, positionals: readonly string[], io: CliIo): Promise<number> {
+  const format = formatOf(values, ['table', 'json'], 'table');
+  const s = await setup(values, positionals, io);
+  const nodeFiles = createNodeFileProvider(s.root);
+  const report = await scanWith(s, nodeFiles, io, s.root, true, nodeFiles);
+  const comparison = tiersFor(report, values['self-host-model'] ?? 'llama-3.1-8b');
+  if (!comparison) throw new UsageError('No priced call site found, so there is no workload to place on tiers (see `tokentier scan`).');
+  emit(format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : formatTiersTable(comparison), values, io);
+  return 0;
+}
+
+/** Runs the CLI with `argv` (without `node` and the script). Resolves to the exit code; never rejects. */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  if (isScanWorker(argv)) {
+    await serveScanWorker(workerEngine);
+    return 0;
+  }
+  let parsed: { values: Values; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    io.stderr.write(`tokentier: ${escapeTerminal(e instanceof Error ? e.message : String(e))}\nRun \`tokentier --help\` for usage.\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    io.stdout.write(`${CLI_VERSION}\n`);
+    return 0;
+  }
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    io.stdout.write(HELP);
+    return values.help ? 0 : 2;
+  }
+  try {
+    switch (command) {
+      case 'scan':
+        return await cmdScan(values, rest, io);
+      case 'diff':
+        return await cmdDiff(values, rest, io);
+      case 'tiers':
+        return await cmdTiers(values, rest, io);
+      default:
+        throw new UsageError(`Unknown command "${command}". Commands: scan, diff, tiers.`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`tokentier: ${escapeTerminal(e.message)}\n`);
+      return 2;
+    }
+    io.stderr.write(`tokentier: internal error: ${escapeTerminal(e instanceof Error ? e.stack ?? e.message : String(e))}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,118 @@
+import type { CostTotal, Report, SiteEstimate } from '../types';
+import { modelLabel } from './totals';
+import { csvField, escapeMarkdown, escapeTerminal, formatCount, formatMoney } from './text';
+
+/**
+ * Plain-text report formats: JSON (the versioned Report), JSON Lines, CSV, Markdown and a terminal table.
+ * SARIF lives in `sarif.ts`. All of them list sites in report order and show the same totals.
+ */
+
+/** The Report as pretty-printed JSON (validates against `schemas/report.schema.json`). */
+export function formatJson(report: Report): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/**
+ * JSON Lines: a `summary` record (everything but the sites and diagnostics), then one `site` record per
+ * site and one `diagnostic` record per diagnostic. Streams well into log pipelines.
+ */
+export function formatJsonl(report: Report): string {
+  const { sites, diagnostics, ...summary } = report;
+  const lines = [JSON.stringify({ type: 'summary', ...summary })];
+  for (const s of sites) lines.push(JSON.stringify({ type: 'site', ...s }));
+  for (const d of diagnostics) lines.push(JSON.stringify({ type: 'diagnostic', ...d }));
+  return `${lines.join('\n')}\n`;
+}
+
+/** The CSV columns, in order. */
+export const CSV_COLUMNS = [
+  'file', 'line', 'cell', 'provider', 'via', 'api', 'method', 'model', 'model_resolution', 'confidence', 'ignored',
+  'input_tokens', 'output_tokens', 'token_accuracy', 'calls_per_day', 'fan_out', 'usage_assumed', 'currency',
+  'cost_per_call', 'cost_per_month_min', 'cost_per_month', 'cost_per_month_max', 'price_id', 'unknown_reason',
+] as const;
+
+/** CSV (RFC 4180, CRLF line ends): one row per site, expected values, amounts in the report currency. */
+export function formatCsv(report: Report): string {
+  const rows = [CSV_COLUMNS.join(',')];
+  for (const e of report.sites) {
+    const s = e.site;
+    rows.push([
+      s.file, s.line, s.cell, s.provider, s.via, s.api, s.method, s.model.id ?? e.usage.model?.value ?? '', s.model.resolution.kind, s.confidence, s.ignored === true,
+      e.tokens.input.expected, e.tokens.output.expected, e.tokens.accuracy, e.usage.callsPerDay.value, e.usage.fanOut.value, e.usage.assumed, e.cost.currency,
+      e.cost.perCall?.expected ?? null, e.cost.perMonth?.min ?? null, e.cost.perMonth?.expected ?? null, e.cost.perMonth?.max ?? null, e.cost.priceId, e.cost.unknownReason,
+    ].map(csvField).join(','));
+  }
+  return `${rows.join('\r\n')}\r\n`;
+}
+
+/** `file:line`, or `notebook.ipynb#cell3:line` for notebook cells. */
+export function siteLocation(e: SiteEstimate): string {
+  return e.site.cell !== undefined ? `${e.site.file}#cell${e.site.cell}:${e.site.line}` : `${e.site.file}:${e.site.line}`;
+}
+
+function monthly(e: SiteEstimate, currency: string): string {
+  if (e.site.ignored) return 'ignored';
+  return e.cost.perMonth ? formatMoney(e.cost.perMonth.expected, currency) : 'unknown';
+}
+
+function totalText(t: CostTotal, currency: string): string {
+  const unpriced = t.unpriced ? ` (${t.unpriced} of ${t.sites} site${t.sites === 1 ? '' : 's'} unpriced)` : '';
+  return `${formatMoney(t.perMonth.expected, currency)}/month (range ${formatMoney(t.perMonth.min, currency)}–${formatMoney(t.perMonth.max, currency)})${unpriced}`;
+}
+
+/** A Markdown summary: headline total, the top models, and a table of every site (costliest first). */
+export function formatMarkdown(report: Report): string {
+  const c = report.currency;
+  const out: string[] = [];
+  out.push('## Tokentier cost report', '');
+  out.push(`**${report.totals.workspace.sites}** LLM call site${report.totals.workspace.sites === 1 ? '' : 's'} · **${totalText(report.totals.workspace, c)}** · profile \`${escapeMarkdown(report.profile)}\``, '');
+  if (report.totals.byModel.length) {
+    out.push('| Model | Sites | Per month |', '|---|---:|---:|');
+    for (const m of report.totals.byModel) out.push(`| ${escapeMarkdown(m.model)} | ${m.total.sites} | ${m.total.unpriced === m.total.sites && m.total.sites > 0 ? 'unknown' : formatMoney(m.total.perMonth.expected, c)} |`);
+    out.push('');
+  }
+  if (report.sites.length) {
+    out.push('| Site | Provider | Model | Input tok | Output tok | Calls/day | Per call | Per month |', '|---|---|---|---:|---:|---:|---:|---:|');
+    const sorted = [...report.sites].sort((a, b) => (b.cost.perMonth?.expected ?? -1) - (a.cost.perMonth?.expected ?? -1));
+    for (const e of sorted) {
+      const where = siteLocation(e);
+      out.push(`| ${escapeMarkdown(where)} \`${escapeMarkdown(e.site.method)}\` | ${e.site.provider} | ${escapeMarkdown(modelLabel(e))} | ${formatCount(e.tokens.input.expected)} | ${formatCount(e.tokens.output.expected)} | ${formatCount(e.usage.callsPerDay.value * e.usage.fanOut.value)} | ${e.cost.perCall ? formatMoney(e.cost.perCall.expected, c) : 'unknown'} | ${monthly(e, c)} |`);
+    }
+    out.push('');
+  }
+  const errors = report.diagnostics.filter((d) => d.severity !== 'info');
+  if (errors.length) out.push(`${errors.length} warning${errors.length === 1 ? '' : 's'} while scanning (see \`--format json\`).`, '');
+  out.push(`<sub>Prices: ${report.priceTables.map((p) => escapeMarkdown(p.label)).join(', ') || 'none'} · ${report.stats.filesScanned} files scanned · Tokentier ${escapeMarkdown(report.tool.version)}</sub>`, '');
+  return out.join('\n');
+}
+
+function pad(text: string, width: number, right: boolean): string {
+  const len = [...text].length;
+  return len >= width ? text : right ? ' '.repeat(width - len) + text : text + ' '.repeat(width - len);
+}
+
+/** Lays out rows as aligned columns; `rightAlign` lists numeric column indexes. */
+export function layoutTable(header: readonly string[], rows: readonly (readonly string[])[], rightAlign: readonly number[] = []): string {
+  const clean = [header, ...rows].map((r) => r.map(escapeTerminal));
+  const widths = header.map((_, i) => Math.min(60, Math.max(...clean.map((r) => [...(r[i] ?? '')].length))));
+  const fmt = (r: readonly string[]) => r.map((cell, i) => pad(cell.length > 60 ? `${cell.slice(0, 59)}…` : cell, widths[i] ?? 0, rightAlign.includes(i))).join('  ').trimEnd();
+  const [head, ...body] = clean;
+  return [fmt(head ?? []), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(fmt)].join('\n');
+}
+
+/** A terminal table (no colour codes, so it reads the same when piped); every value from the code is escaped. */
+export function formatTable(report: Report): string {
+  const c = report.currency;
+  const rows = report.sites.map((e) => [
+    siteLocation(e),
+    e.site.provider,
+    modelLabel(e),
+    formatCount(e.tokens.input.expected),
+    formatCount(e.tokens.output.expected),
+    formatCount(e.usage.callsPerDay.value * e.usage.fanOut.value),
+    monthly(e, c),
+  ]);
+  const table = rows.length ? layoutTable(['Site', 'Provider', 'Model', 'In tok', 'Out tok', 'Calls/day', 'Per month'], rows, [3, 4, 5, 6]) : 'No LLM call sites found.';
+  const issues = report.diagnostics.filter((d) => d.severity !== 'info').length;
+  return `${table}\n\nTotal: ${escapeTerminal(totalText(report.totals.workspace, c))} across ${report.totals.workspace.sites} site(s) in ${report.totals.byFile.length} file(s); ${report.stats.filesScanned} files scanned${issues ? `, ${issues} warning(s)` : ''}.\n`;
+}

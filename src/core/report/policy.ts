@@ -1,0 +1,112 @@
+import picomatch from 'picomatch';
+import type { PolicyBook, PolicyRule } from '../team/teamTypes';
+import type { Report, SiteEstimate } from '../types';
+import { modelLabel } from './totals';
+import { formatMoney } from './text';
+
+/**
+ * Budget policy: the limits in `.tokentier/policy.*` (parsed by `loadTeamConfig` into `TeamConfig.policy`,
+ * a {@link PolicyBook}) plus the CLI flags. Evaluation is pure; the CLI maps `passed: false` to exit code 1.
+ * Only violations with severity `error` fail; `warning` and `info` are reported.
+ */
+
+/** Command-line budget flags; they override the policy file's values of the same meaning. */
+export interface PolicyFlags {
+  /** `--fail-on-total-above N` (per month, report currency). */
+  readonly failOnTotalAbove?: number;
+  /** `--fail-on-increase-above P` (percent). */
+  readonly failOnIncreaseAbove?: number;
+  /** The baseline's expected monthly total, for increase checks. */
+  readonly baselineTotalPerMonth?: number;
+}
+
+/** One broken limit. */
+export interface PolicyViolation {
+  /** `total-above`, `increase-above`, `site-per-month-above`, `site-per-call-above`, or a rule id. */
+  readonly rule: string;
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly message: string;
+  /** The site's id, for per-site limits and rules. */
+  readonly siteId?: string;
+  readonly file?: string;
+  readonly line?: number;
+}
+
+export interface PolicyResult {
+  /** False when any violation has severity `error`. */
+  readonly passed: boolean;
+  readonly violations: readonly PolicyViolation[];
+}
+
+const glob = { dot: true, windows: false, nocase: true } as const;
+
+function ruleApplies(rule: PolicyRule, e: SiteEstimate): boolean {
+  const w = rule.when ?? {};
+  if (w.provider && w.provider !== e.site.provider) return false;
+  if (w.model && !picomatch.isMatch(modelLabel(e), w.model, glob)) return false;
+  if (w.file && !picomatch.isMatch(e.site.file, w.file, glob)) return false;
+  if (w.perMonthOver !== undefined && !(e.cost.perMonth && e.cost.perMonth.expected > w.perMonthOver)) return false;
+  if (w.perCallOver !== undefined && !(e.cost.perCall && e.cost.perCall.expected > w.perCallOver)) return false;
+  return true;
+}
+
+/** What a site lacks or breaks under a rule, as short phrases. */
+function breaches(rule: PolicyRule, e: SiteEstimate): string[] {
+  const out: string[] = [];
+  for (const req of rule.require ?? []) {
+    if (req === 'caching' && !(e.site.params.cacheControl || e.usage.cacheHitRate.value > 0)) out.push('without prompt caching');
+    if (req === 'batch' && !(e.site.params.batch || e.usage.batchShare.value > 0)) out.push('without the batch API');
+    if (req === 'max-tokens' && e.site.params.maxTokens === undefined) out.push('without a max-tokens limit');
+    if (req === 'bounded-loop' && e.site.loops.some((l) => l.unbounded)) out.push('inside a loop with no visible bound');
+    if (req === 'known-price' && !e.cost.perMonth) out.push('with no known price');
+  }
+  const model = modelLabel(e);
+  if (rule.forbidModels?.some((m) => picomatch.isMatch(model, m, glob))) out.push(`using forbidden model ${model}`);
+  return out;
+}
+
+/**
+ * Evaluates budgets and rules over a report. Ignored sites are exempt. Flags win over the policy file.
+ * `increase-above` needs `flags.baselineTotalPerMonth`; with no baseline it is not checked.
+ */
+export function evaluatePolicy(report: Report, policy?: PolicyBook, flags: PolicyFlags = {}): PolicyResult {
+  const c = report.currency;
+  const v: PolicyViolation[] = [];
+  const budgets = policy?.budgets ?? {};
+  const total = report.totals.workspace.perMonth.expected;
+  const maxTotal = flags.failOnTotalAbove ?? budgets.totalPerMonth;
+  if (maxTotal !== undefined && total > maxTotal) {
+    v.push({ rule: 'total-above', severity: 'error', message: `Expected monthly total ${formatMoney(total, c)} is above the budget of ${formatMoney(maxTotal, c)}.` });
+  }
+  const maxIncrease = flags.failOnIncreaseAbove;
+  const base = flags.baselineTotalPerMonth;
+  if (maxIncrease !== undefined && base !== undefined) {
+    const delta = total - base;
+    // A baseline of zero: any growth is an unbounded percentage increase.
+    const pct = base > 0 ? (delta / base) * 100 : delta > 0 ? Number.POSITIVE_INFINITY : 0;
+    if (pct > maxIncrease) {
+      const pctText = Number.isFinite(pct) ? `${pct.toFixed(1)} %` : 'from zero';
+      v.push({ rule: 'increase-above', severity: 'error', message: `Expected monthly total grew ${pctText} (${formatMoney(base, c)} → ${formatMoney(total, c)}), above the allowed ${maxIncrease} %.` });
+    }
+  }
+  for (const e of report.sites) {
+    if (e.site.ignored) continue;
+    const where = `${e.site.file}:${e.site.line}`;
+    const at = { siteId: e.site.id, file: e.site.file, line: e.site.line };
+    if (budgets.perSitePerMonth !== undefined && e.cost.perMonth && e.cost.perMonth.expected > budgets.perSitePerMonth) {
+      v.push({ rule: 'site-per-month-above', severity: 'error', message: `${where} costs ${formatMoney(e.cost.perMonth.expected, c)}/month, above the per-site budget of ${formatMoney(budgets.perSitePerMonth, c)}.`, ...at });
+    }
+    if (budgets.perCall !== undefined && e.cost.perCall && e.cost.perCall.expected > budgets.perCall) {
+      v.push({ rule: 'site-per-call-above', severity: 'error', message: `${where} costs ${formatMoney(e.cost.perCall.expected, c)} per call, above the per-call budget of ${formatMoney(budgets.perCall, c)}.`, ...at });
+    }
+    for (const rule of policy?.rules ?? []) {
+      if (!ruleApplies(rule, e)) continue;
+      const found = breaches(rule, e);
+      if (!found.length) continue;
+      const cost = e.cost.perMonth ? ` (${formatMoney(e.cost.perMonth.expected, c)}/month)` : '';
+      const why = rule.message ? `: ${rule.message}` : '';
+      v.push({ rule: rule.id, severity: rule.severity, message: `${where}${cost} ${found.join(', ')}: breaks policy rule "${rule.id}"${why}.`, ...at });
+    }
+  }
+  return { passed: !v.some((x) => x.severity === 'error'), violations: v };
+}

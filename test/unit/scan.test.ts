@@ -1,0 +1,192 @@
+import { strict as assert } from 'node:assert';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Engine, type DocumentAnalysis } from '../../src/core/engine';
+import type { DetectInput } from '../../src/core/detect/detector';
+import type { FileProvider, FileStat } from '../../src/core/fileProvider';
+import { collectFiles, scanWorkspace } from '../../src/core/scan/scanner';
+import { createNodeFileProvider } from '../../src/cli/nodeFiles';
+import type { CancellationToken } from '../../src/core/cancellation';
+import { makeSite } from '../fixtures/cli/sites';
+
+/** An in-memory FileProvider: a map of path → text; folders are implied by paths. */
+function memoryFiles(entries: Record<string, string>): FileProvider & { readonly files: Map<string, string> } {
+  const files = new Map(Object.entries(entries));
+  const isDir = (p: string) => p === '' || [...files.keys()].some((k) => k.startsWith(`${p}/`));
+  return {
+    files,
+    readText: async (p) => files.get(p),
+    stat: async (p): Promise<FileStat | undefined> => (files.has(p) ? { type: 'file', size: Buffer.byteLength(files.get(p)!), mtime: 0 } : isDir(p) ? { type: 'directory', size: 0, mtime: 0 } : undefined),
+    list: async (dir) => {
+      if (!isDir(dir)) return undefined;
+      const out = new Map<string, 'file' | 'directory'>();
+      const prefix = dir ? `${dir}/` : '';
+      for (const k of files.keys()) {
+        if (!k.startsWith(prefix)) continue;
+        const rest = k.slice(prefix.length).split('/');
+        out.set(rest[0]!, rest.length > 1 ? 'directory' : 'file');
+      }
+      return [...out].map(([name, type]) => ({ name, type }));
+    },
+  };
+}
+
+/** An engine whose "detector" reports one priced site ($1/month) per line containing `LLM_CALL`. */
+class FakeEngine extends Engine {
+  readonly analysed: string[] = [];
+  constructor(private readonly onAnalyse?: (path: string) => void) {
+    super({ files: memoryFiles({}), loadWasm: async () => new Uint8Array() });
+  }
+  override async analyzeDocument(input: DetectInput, _token?: CancellationToken): Promise<DocumentAnalysis> {
+    this.analysed.push(input.path);
+    this.onAnalyse?.(input.path);
+    const estimates = input.text.split('\n').flatMap((l, i) => (l.includes('LLM_CALL') ? [makeSite({ file: input.path, line: i + 1, perMonth: 1 })] : []));
+    return { path: input.path, detect: { sites: estimates.map((e) => e.site), diagnostics: [] }, estimates, diagnostics: [] };
+  }
+}
+
+const CALL = 'client.chat.completions.create(model="gpt-4o")  # LLM_CALL\n';
+
+describe('scan: scanWorkspace over a FileProvider', () => {
+  it('skips default-excluded folders, unsupported extensions and files without LLM words', async () => {
+    const files = memoryFiles({
+      'app.py': CALL,
+      'util.py': 'def add(a, b):\n    return a + b\n',
+      'node_modules/pkg/index.js': CALL,
+      '.venv/lib/x.py': CALL,
+      'README.md': CALL,
+      'web/main.ts': CALL + CALL,
+    });
+    const engine = new FakeEngine();
+    const report = await scanWorkspace(engine, files);
+    assert.deepEqual(engine.analysed.sort(), ['app.py', 'web/main.ts'], 'util.py fails the prefilter; the rest are excluded');
+    assert.equal(report.stats.filesScanned, 3, 'app.py, util.py, web/main.ts were read');
+    assert.equal(report.stats.filesParsed, 2);
+    assert.equal(report.sites.length, 3);
+    assert.equal(report.totals.workspace.perMonth.expected, 3);
+    const all = await collectFiles(memoryFiles({ 'node_modules/p/i.js': CALL, '.git/hooks/x.py': CALL, 'a.py': CALL }), { defaultExcludes: false });
+    assert.deepEqual(all.files.sort(), ['a.py', 'node_modules/p/i.js'], 'defaultExcludes: false still skips .git');
+  });
+
+  it('applies .gitignore files, nested ones and negations, including from above a start folder', async () => {
+    const files = memoryFiles({
+      '.gitignore': 'generated/\n*.gen.py\n',
+      'generated/a.py': CALL,
+      'src/x.gen.py': CALL,
+      'src/keep.py': CALL,
+      'src/.gitignore': 'secret.py\n!x.gen.py\n',
+      'src/secret.py': CALL,
+    });
+    const all = await collectFiles(files);
+    assert.deepEqual(all.files.sort(), ['src/keep.py', 'src/x.gen.py']);
+    const sub = await collectFiles(files, { paths: ['src'] });
+    assert.deepEqual(sub.files.sort(), ['src/keep.py', 'src/x.gen.py']);
+    const none = await collectFiles(files, { gitignore: false });
+    assert.deepEqual(none.files.sort(), ['generated/a.py', 'src/keep.py', 'src/secret.py', 'src/x.gen.py']);
+  });
+
+  it('applies include and exclude globs', async () => {
+    const files = memoryFiles({ 'a/one.py': CALL, 'a/two.ts': CALL, 'b/three.py': CALL, 'b/tests/t.py': CALL });
+    assert.deepEqual((await collectFiles(files, { include: ['**/*.py'] })).files.sort(), ['a/one.py', 'b/tests/t.py', 'b/three.py']);
+    assert.deepEqual((await collectFiles(files, { exclude: ['**/tests/**', 'a/*.ts'] })).files.sort(), ['a/one.py', 'b/three.py']);
+    assert.deepEqual((await collectFiles(files, { exclude: ['b'] })).files.sort(), ['a/one.py', 'a/two.ts'], 'a folder pattern prunes the folder');
+  });
+
+  it('skips files over the size limit and binary files with info diagnostics', async () => {
+    const files = memoryFiles({ 'big.py': CALL + '#'.repeat(5000), 'bin.py': `${CALL}\u0000\u0001`, 'ok.py': CALL });
+    const engine = new FakeEngine();
+    const report = await scanWorkspace(engine, files, { maxFileBytes: 4096 });
+    assert.deepEqual(engine.analysed, ['ok.py']);
+    const codes = report.diagnostics.map((d) => `${d.code}:${d.file}`).sort();
+    assert.deepEqual(codes, ['binary-file:bin.py', 'file-too-large:big.py']);
+  });
+
+  it('a file deleted between listing and reading becomes a warning, not a failure', async () => {
+    const files = memoryFiles({ 'a.py': CALL, 'b.py': CALL, 'c.py': CALL });
+    const original = files.readText;
+    files.readText = async (p) => {
+      if (p === 'a.py') files.files.delete('b.py');
+      return original(p);
+    };
+    const report = await scanWorkspace(new FakeEngine(), files, { concurrency: 1 });
+    assert.deepEqual(report.sites.map((s) => s.site.file), ['a.py', 'c.py']);
+    assert.deepEqual(report.diagnostics.map((d) => [d.code, d.file]), [['unreadable', 'b.py']]);
+  });
+
+  it('cancellation returns a partial report with a cancelled diagnostic', async () => {
+    const entries: Record<string, string> = {};
+    for (let i = 0; i < 20; i++) entries[`f${String(i).padStart(2, '0')}.py`] = CALL;
+    const token = { isCancellationRequested: false };
+    let seen = 0;
+    const engine = new FakeEngine(() => {
+      if (++seen === 5) token.isCancellationRequested = true;
+    });
+    const report = await scanWorkspace(engine, memoryFiles(entries), { token, concurrency: 1 });
+    assert.equal(report.sites.length, 5);
+    assert.equal(report.diagnostics.at(-1)?.code, 'cancelled');
+  });
+
+  it('streams onFile and onProgress and never throws when a listener or the provider throws', async () => {
+    const files = memoryFiles({ 'a.py': CALL, 'b.py': CALL });
+    const progress: [number, number][] = [];
+    const streamed: string[] = [];
+    const report = await scanWorkspace(new FakeEngine(), files, {
+      concurrency: 1,
+      onProgress: (d, t) => progress.push([d, t]),
+      onFile: (f, est) => {
+        streamed.push(`${f}:${est.length}`);
+        throw new Error('listener bug');
+      },
+    });
+    assert.deepEqual(streamed, ['a.py:1', 'b.py:1']);
+    assert.deepEqual(progress, [[0, 2], [1, 2], [2, 2]], 'a throwing onFile does not stop progress');
+    assert.equal(report.sites.length, 2);
+    const broken: FileProvider = { readText: async () => { throw new Error('boom'); }, list: async () => { throw new Error('boom'); }, stat: async () => undefined };
+    const r2 = await scanWorkspace(new FakeEngine(), broken);
+    assert.equal(r2.sites.length, 0);
+    assert.equal(r2.diagnostics[0]?.code, 'internal-error');
+  });
+});
+
+describe('scan: the CLI node FileProvider', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokentier-scan-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('does not follow a symlink loop and reports it; still scans real files', async () => {
+    fs.mkdirSync(path.join(dir, 'a/b'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'a/b/app.py'), CALL);
+    fs.symlinkSync(path.join(dir, 'a'), path.join(dir, 'a/b/loop'));
+    fs.symlinkSync(path.join(dir, 'a/b/app.py'), path.join(dir, 'link.py'));
+    const files = createNodeFileProvider(dir);
+    const report = await scanWorkspace(new FakeEngine(), files);
+    assert.deepEqual(report.sites.map((s) => s.site.file).sort(), ['a/b/app.py', 'link.py']);
+    assert.deepEqual(files.diagnostics.map((d) => [d.code, d.file]), [['symlink-loop', 'a/b/loop']]);
+  });
+
+  it('refuses paths that leave the root', async () => {
+    fs.writeFileSync(path.join(dir, 'x.py'), 'x');
+    const files = createNodeFileProvider(path.join(dir));
+    assert.equal(await files.readText('../x.py'), undefined);
+    assert.equal(await files.readText('/etc/passwd'), undefined);
+    assert.equal(await files.readText('x.py'), 'x');
+  });
+
+  it('an unreadable folder becomes a diagnostic (skipped when running as root, which can read anything)', async function () {
+    if (process.getuid?.() === 0) this.skip();
+    fs.mkdirSync(path.join(dir, 'locked'));
+    fs.writeFileSync(path.join(dir, 'locked/a.py'), CALL);
+    fs.chmodSync(path.join(dir, 'locked'), 0o000);
+    try {
+      const files = createNodeFileProvider(dir);
+      const report = await scanWorkspace(new FakeEngine(), files);
+      assert.equal(report.sites.length, 0);
+      assert.ok(report.diagnostics.some((d) => d.code === 'unreadable-folder'));
+    } finally {
+      fs.chmodSync(path.join(dir, 'locked'), 0o755);
+    }
+  });
+});

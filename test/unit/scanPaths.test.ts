@@ -1,0 +1,192 @@
+/**
+ * Fast path vs slow path (issue 9): the ripgrep skip list and the worker threads must not change a report.
+ * The slow path is `scanWorkspace` reading every file in one thread; the fast paths are compared with it on the
+ * detection fixtures and the demo workspace (sites, diagnostics and the file/byte counters). The skip list's
+ * own rules (case, NUL bytes, UTF-16, the `\/` translation) are checked on hand-made files.
+ */
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createNodeFileProvider } from '../../src/cli/nodeFiles';
+import { findRipgrep, ripgrepPattern, ripgrepSkipList } from '../../src/cli/rgPrefilter';
+import { run } from '../../src/cli/run';
+import { loadCliSettings } from '../../src/cli/workspaceConfig';
+import { neverCancelled } from '../../src/core/cancellation';
+import { createEngine } from '../../src/core/engine';
+import { PREFILTER_PATTERN } from '../../src/core/scan/prefilter';
+import { scanWorkspace, type ScanOptions } from '../../src/core/scan/scanner';
+import { loadTeamConfig } from '../../src/core/team/loadTeamConfig';
+import type { Report } from '../../src/core/types';
+import { createNodeLoadWasm } from './detect/fixtureFormat';
+
+const REPO = path.resolve(__dirname, '..', '..');
+const rg = findRipgrep();
+const loadWasm = createNodeLoadWasm();
+
+async function scan(root: string, extra: Pick<ScanOptions, 'skipFiles' | 'analyze'> = {}): Promise<Report> {
+  const files = createNodeFileProvider(root);
+  const { settings } = loadCliSettings(root);
+  const engine = createEngine({ files, loadWasm });
+  engine.configure({ settings, trusted: true, team: await loadTeamConfig(files, settings, { trusted: true }) });
+  return scanWorkspace(engine, files, { ...extra, rootLabel: '.' });
+}
+
+/** The parts of a report that must not depend on the path taken (order of diagnostics is completion order). */
+function essence(r: Report): unknown {
+  const diagnostics = r.diagnostics.map((d) => JSON.stringify(d)).sort();
+  const { ms: _ms, ...stats } = r.stats;
+  return { sites: JSON.parse(JSON.stringify(r.sites)) as unknown, totals: r.totals, diagnostics, stats };
+}
+
+describe('scan paths: ripgrep skip list', function () {
+  this.timeout(120_000);
+  let dir = '';
+
+  before(function () {
+    if (!rg) this.skip();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokentier-rg-'));
+    const write = (name: string, data: string | Buffer) => {
+      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      fs.writeFileSync(path.join(dir, name), data);
+    };
+    write('plain.py', 'def add(a, b):\n    return a + b\n');
+    write('upper.ts', 'const c = new OPENAI();\n');
+    write('slash.js', "const u = base + '/v1/messages';\n");
+    write('api.ts', "import { x } from \"ai\";\n");
+    // A NUL far past the first 8 KiB: not binary for the slow path, so the file must be read.
+    write('late-nul.js', Buffer.concat([Buffer.from('x'.repeat(20_000)), Buffer.from([0]), Buffer.from('\n')]));
+    write('early-nul.py', Buffer.from([0x61, 0x00, 0x62, 0x0a]));
+    // UTF-16 with a BOM: the slow path decodes it as UTF-8 and sees NULs (binary).
+    write('utf16.py', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('x = 1\n', 'utf16le')]));
+    write('sub dir/space name.py', 'print("hi")\n');
+    write('-dash.js', 'let a = 1;\n');
+  });
+
+  after(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('translates the prefilter for Rust regex (no `\\/`) and adds the NUL byte', () => {
+    const p = ripgrepPattern(/a\/b|c/i);
+    assert.equal(p, 'a/b|c|\\x00');
+  });
+
+  it('skips exactly the files with no prefilter word and no NUL byte', async () => {
+    const all = ['plain.py', 'upper.ts', 'slash.js', 'api.ts', 'late-nul.js', 'early-nul.py', 'utf16.py', 'sub dir/space name.py', '-dash.js'];
+    const skip = await ripgrepSkipList(rg as string, dir, all, PREFILTER_PATTERN, neverCancelled);
+    assert.ok(skip, 'ripgrep ran');
+    // By hand: plain/space name/-dash hold none of the prefilter words and no NUL; the rest must be read.
+    assert.deepEqual([...skip].sort(), ['-dash.js', 'plain.py', 'sub dir/space name.py']);
+  });
+
+  it('skips nothing from a batch in which ripgrep could not read a file (the slow path reports it)', async () => {
+    const skip = await ripgrepSkipList(rg as string, dir, ['plain.py', 'vanished.py'], PREFILTER_PATTERN, neverCancelled);
+    assert.deepEqual(skip && [...skip], []);
+  });
+
+  it('returns undefined (read everything) when ripgrep cannot run', async () => {
+    const skip = await ripgrepSkipList(path.join(dir, 'no-such-rg'), dir, ['plain.py'], PREFILTER_PATTERN, neverCancelled);
+    assert.equal(skip, undefined);
+  });
+});
+
+describe('scan paths: fast and slow paths give the same report', function () {
+  this.timeout(300_000);
+  const roots = [path.join(REPO, 'test', 'fixtures', 'detect'), path.join(REPO, 'examples', 'demo')];
+
+  for (const root of roots) {
+    const name = path.relative(REPO, root);
+
+    it(`${name}: the ripgrep skip list changes nothing`, async function () {
+      if (!rg) this.skip();
+      const slow = await scan(root);
+      let skipped = 0;
+      const fast = await scan(root, {
+        skipFiles: async (paths, token) => {
+          const s = await ripgrepSkipList(rg as string, root, paths, PREFILTER_PATTERN, token);
+          skipped = s?.size ?? -1;
+          return s;
+        },
+      });
+      assert.ok(slow.sites.length > 0, 'the corpus has sites');
+      assert.ok(skipped >= 0, 'ripgrep produced a skip list');
+      assert.deepEqual(essence(fast), essence(slow));
+    });
+
+    it(`${name}: analysing through the analyze hook (what the workers run) changes nothing`, async () => {
+      const slow = await scan(root);
+      // A second engine stands in for a worker's; results are structured-cloned as they are between threads.
+      const files = createNodeFileProvider(root);
+      const { settings } = loadCliSettings(root);
+      const other = createEngine({ files, loadWasm });
+      other.configure({ settings, trusted: true, team: await loadTeamConfig(files, settings, { trusted: true }) });
+      const fast = await scan(root, {
+        analyze: async (input) => {
+          const a = await other.analyzeDocument(input);
+          return structuredClone({ estimates: a.estimates, diagnostics: a.diagnostics });
+        },
+      });
+      assert.deepEqual(essence(fast), essence(slow));
+    });
+  }
+
+  it('the CLI bundle gives the same JSON with worker threads + ripgrep as with --workers 0 --no-rg', function () {
+    const cli = path.join(REPO, 'dist', 'cli.js');
+    if (!fs.existsSync(cli)) this.skip();
+    const root = path.join(REPO, 'examples', 'demo');
+    const runCli = (extra: string[]): Report => {
+      const r = spawnSync(process.execPath, [cli, 'scan', root, '--format', 'json', '--quiet', ...extra], { encoding: 'utf8', maxBuffer: 1 << 28 });
+      assert.ok(r.status === 0 || r.status === 1, r.stderr);
+      return JSON.parse(r.stdout) as Report;
+    };
+    const slow = runCli(['--workers', '0', '--no-rg']);
+    const fast = runCli(['--workers', '2']);
+    assert.ok(slow.sites.length > 0);
+    assert.deepEqual(essence(fast), essence(slow));
+  });
+});
+
+describe('scan paths: the --cache result cache', function () {
+  this.timeout(120_000);
+  let dir = '';
+  afterEach(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const cliJson = async (args: string[]): Promise<Report> => {
+    let out = '';
+    const io = { stdout: { write: (t: string) => ((out += t), true) }, stderr: { write: () => true }, cwd: REPO };
+    const code = await run(['scan', ...args, '--format', 'json', '--quiet', '--no-rg', '--workers', '0'], io);
+    assert.ok(code === 0 || code === 1, `exit ${code}`);
+    return JSON.parse(out) as Report;
+  };
+
+  it('a warm re-scan of examples/demo gives the report of an uncached scan', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokentier-cache-'));
+    const demo = path.join(REPO, 'examples', 'demo');
+    const plain = await cliJson([demo]);
+    const cold = await cliJson([demo, '--cache', dir]);
+    assert.ok(fs.existsSync(path.join(dir, 'tokentier-scan-cache.json')), 'the cache was written');
+    const warm = await cliJson([demo, '--cache', dir]);
+    assert.deepEqual(essence(cold), essence(plain));
+    assert.deepEqual(essence(warm), essence(plain));
+  });
+
+  it('an edit to an imported neighbour invalidates the importing file', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokentier-cache-'));
+    const ws = path.join(dir, 'ws');
+    fs.cpSync(path.join(REPO, 'test', 'fixtures', 'detect', 'crossfile', 'py_model_const'), ws, { recursive: true });
+    const cacheDir = path.join(dir, 'cache');
+    const model = (r: Report) => r.sites.filter((e) => e.site.file === 'app.py').map((e) => e.site.model.id);
+    // By hand: app.py takes CHAT_MODEL from config.py.
+    assert.deepEqual(model(await cliJson([ws, '--cache', cacheDir])), ['gpt-4o-mini']);
+    const cfg = path.join(ws, 'config.py');
+    fs.writeFileSync(cfg, fs.readFileSync(cfg, 'utf8').replace('"gpt-4o-mini"', '"gpt-4.1-nano"'));
+    const later = new Date(Date.now() + 5_000);
+    fs.utimesSync(cfg, later, later);
+    // app.py itself did not change, so only the recorded dependency can tell the cache its entry is stale.
+    assert.deepEqual(model(await cliJson([ws, '--cache', cacheDir])), ['gpt-4.1-nano']);
+  });
+});
