@@ -4,6 +4,9 @@ import type { Logger } from '../core/logger';
 
 export const SECTION = 'tokentier';
 
+/** Settings that only change how hints look, so Restricted Mode may take them from the workspace. */
+const PRESENTATION_KEYS: ReadonlySet<string> = new Set(['display', 'debounceMs']);
+
 /**
  * The only reader of `tokentier.*` settings. Parses through the zod schema (per-field fallback), warns once per
  * bad value with "Open Settings", and re-emits one typed change event.
@@ -26,24 +29,39 @@ export class ConfigService implements vscode.Disposable {
       undefined,
       this.disposables,
     );
+    // Granting trust lets workspace settings (and team files) change costs: re-read and re-emit.
+    vscode.workspace.onDidGrantWorkspaceTrust(
+      () => {
+        this.current = this.read();
+        this._onDidChange.fire(this.current);
+      },
+      undefined,
+      this.disposables,
+    );
   }
 
   get settings(): Settings {
     return this.current;
   }
 
-  /** Reads settings for a resource scope (multi-root: each folder may differ). */
+  /**
+   * Reads settings for a resource scope (multi-root: each folder may differ). In Restricted Mode only user
+   * settings apply to anything that changes costs.
+   */
   read(scope?: vscode.ConfigurationScope): Settings {
     const cfg = vscode.workspace.getConfiguration(SECTION, scope);
     const raw: Record<string, unknown> = {};
+    const trusted = vscode.workspace.isTrusted;
     for (const key of Object.keys(settingsSchema.shape)) {
-      const v = cfg.get(key);
+      // In Restricted Mode a workspace must not change costs: use user (global) values and defaults only.
+      const v = trusted || PRESENTATION_KEYS.has(key) ? cfg.get(key) : cfg.inspect(key)?.globalValue;
       if (v !== undefined) raw[key] = v;
     }
     const { settings, issues } = parseSettings(raw);
     for (const issue of issues) {
-      this.logger.warn(`Setting tokentier.${issue.key} is invalid (${issue.message}); using its default.`);
+      // read() runs per folder and per refresh: log and notify once per bad value, not on every read.
       if (!this.warned.has(issue.key)) {
+        this.logger.warn(`Setting tokentier.${issue.key} is invalid (${issue.message}); using its default.`);
         this.warned.add(issue.key);
         void vscode.window
           .showWarningMessage(`Tokentier: the setting "tokentier.${issue.key}" is invalid (${issue.message}). Using its default.`, 'Open Settings')

@@ -1,10 +1,15 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { Settings } from '../core/config/settings';
+import type * as EngineExports from '../core/engine';
 import type { Engine } from '../core/engine';
+import type { TeamConfig } from '../core/estimate/estimator';
 import type { FileProvider } from '../core/fileProvider';
 import type { Logger } from '../core/logger';
+import type { Diagnostic } from '../core/types';
 
-type EngineModule = typeof import('../core/engine');
+/** The lazily loaded bundle's exports (src/core/engine.ts). */
+export type EngineModule = typeof EngineExports;
 
 /** FileProvider over `vscode.workspace.fs`, rooted at a workspace folder. Never throws. */
 export function workspaceFileProvider(root: vscode.Uri): FileProvider {
@@ -44,17 +49,60 @@ export function workspaceFileProvider(root: vscode.Uri): FileProvider {
 export class EngineLoader {
   private module: EngineModule | undefined;
   private readonly engines = new Map<string, Engine>();
+  private readonly teams = new Map<string, { folder: vscode.Uri; team: TeamConfig }>();
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly logger: Logger) {}
+
+  /** The engine bundle's exports (scanner, report builders), loading it on first use. */
+  get bundle(): EngineModule {
+    return this.load();
+  }
+
+  /**
+   * Team files (`.tokentier/*`, the `tokentier.priceBook` setting) for a folder, through the core's
+   * `loadTeamConfig` (which reads nothing in Restricted Mode). Never throws: problems become its diagnostics.
+   */
+  async teamConfigFor(folder: vscode.Uri, settings: Settings): Promise<TeamConfig | undefined> {
+    try {
+      const team = await this.load().loadTeamConfig(workspaceFileProvider(folder), settings, { trusted: vscode.workspace.isTrusted });
+      this.teams.set(folder.toString(), { folder, team });
+      return team;
+    } catch (e) {
+      this.logger.error(e instanceof Error ? e : String(e));
+      return undefined;
+    }
+  }
+
+  /** Problems found in the team files last loaded, per folder (price book/usage/policy errors with file and line). */
+  teamDiagnostics(): { folder: vscode.Uri; diagnostic: Diagnostic }[] {
+    return [...this.teams.values()].flatMap(({ folder, team }) => team.diagnostics.map((diagnostic) => ({ folder, diagnostic })));
+  }
+
+  /** The team files last loaded for a folder (undefined before the first analysis or in Restricted Mode). */
+  teamFor(folder: vscode.Uri | undefined): TeamConfig | undefined {
+    return folder && vscode.workspace.isTrusted ? this.teams.get(folder.toString())?.team : undefined;
+  }
+
+  /** Forgets loaded team files (trust revoked, team files changed). */
+  clearTeams(): void {
+    this.teams.clear();
+  }
 
   private load(): EngineModule {
     if (!this.module) {
       const started = Date.now();
       // A runtime require of the separate bundle: esbuild keeps it external (esbuild.mjs).
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle path is only known at run time.
       this.module = require(path.join(this.extensionUri.fsPath, 'dist', 'engine.js')) as EngineModule;
       this.logger.info(`Engine loaded in ${Date.now() - started} ms`);
     }
     return this.module;
+  }
+
+  /** A fresh engine over any FileProvider (e.g. files read from a git ref), not cached. */
+  createEngine(files: FileProvider): Engine {
+    const grammars = vscode.Uri.joinPath(this.extensionUri, 'dist', 'grammars');
+    return this.load().createEngine({ files, loadWasm: async (name) => vscode.workspace.fs.readFile(vscode.Uri.joinPath(grammars, name)), logger: this.logger });
   }
 
   /** The engine for a workspace folder (or for loose files when `folder` is undefined). */

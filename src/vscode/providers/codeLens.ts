@@ -1,35 +1,44 @@
 import * as vscode from 'vscode';
+import { lensTitle } from '../../core/report/present';
 import type { SiteEstimate } from '../../core/types';
-import type { EngineLoader } from '../engineLoader';
-import type { ConfigService } from '../config';
+import type { AnalysisCache } from '../analysisCache';
+import { CommandId } from '../commands/commandIds';
+import { toVsRange } from '../documents';
 
-export const SELECTOR: vscode.DocumentSelector = [
-  { language: 'python' },
-  { language: 'typescript' },
-  { language: 'javascript' },
-  { language: 'typescriptreact' },
-  { language: 'javascriptreact' },
-];
+/** Arguments of the commands a hint runs: a site, located by document URI and site id (never by data). */
+export interface SiteArgs {
+  readonly uri: string;
+  readonly siteId: string;
+}
 
-/** Foundation slice: one lens per site with its model; issue 6 replaces it with the cached, costed version. */
-export class CostCodeLensProvider implements vscode.CodeLensProvider {
-  constructor(private readonly engines: EngineLoader, private readonly config: ConfigService) {}
+/** One CodeLens above each call site; reads the cache, refreshes when it changes. */
+export class CostCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly _onDidChangeCodeLenses = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this._onDidChangeCodeLenses.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly cache: AnalysisCache) {
+    this.subscription = cache.onDidChange(() => this._onDidChangeCodeLenses.fire());
+  }
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
-    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-    const engine = this.engines.engineFor(folder?.uri);
-    engine.configure({ settings: this.config.settings, trusted: vscode.workspace.isTrusted });
-    const path = folder ? vscode.workspace.asRelativePath(document.uri, false) : document.uri.path;
-    const analysis = await engine.analyzeDocument({ path, text: document.getText(), version: document.version }, token);
-    return analysis.estimates.map((e) => new vscode.CodeLens(toRange(e), { title: lensTitle(e), command: 'tokentier.showLogs' }));
+    const entry = await this.cache.get(document, token);
+    if (token.isCancellationRequested) return [];
+    return this.cache.estimatesFor(document, entry).map((e) => lensFor(document, e));
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this._onDidChangeCodeLenses.dispose();
   }
 }
 
-function toRange(e: SiteEstimate): vscode.Range {
-  const r = e.site.range;
-  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
-}
-
-function lensTitle(e: SiteEstimate): string {
-  return `Tokentier: ${e.site.model.id ?? 'unknown model'} · ${e.cost.perCall ? e.cost.perCall.expected.toFixed(4) : 'price unknown'}`;
+function lensFor(document: vscode.TextDocument, e: SiteEstimate): vscode.CodeLens {
+  const { text, state } = lensTitle(e);
+  const args: SiteArgs = { uri: document.uri.toString(), siteId: e.site.id };
+  const range = toVsRange(e.site.range);
+  if (state === 'unknown-model' || state === 'unknown-price') {
+    return new vscode.CodeLens(range, { title: `$(warning) ${text}`, command: CommandId.setModel, arguments: [args], tooltip: 'Set the model (or price) for this call' });
+  }
+  return new vscode.CodeLens(range, { title: text, command: CommandId.showSiteBreakdown, arguments: [args], tooltip: 'Show the cost breakdown' });
 }

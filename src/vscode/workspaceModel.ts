@@ -1,0 +1,256 @@
+import picomatch from 'picomatch';
+import * as vscode from 'vscode';
+import type { Settings } from '../core/config/settings';
+import { isExcludedFolderName, languageOfPath } from '../core/excludes';
+import type { Logger } from '../core/logger';
+import type { CostTotal, Diagnostic, Report, SiteEstimate } from '../core/types';
+import type { AnalysisCache } from './analysisCache';
+import type { ConfigService } from './config';
+import { Disposable } from './disposable';
+import { relativePathOf } from './documents';
+import { workspaceFileProvider, type EngineLoader } from './engineLoader';
+
+/** What is known about one workspace folder: the latest estimates per workspace-relative file. */
+export interface FolderState {
+  readonly folder: vscode.WorkspaceFolder;
+  readonly files: Map<string, { estimates: readonly SiteEstimate[]; diagnostics: readonly Diagnostic[] }>;
+  scanned: boolean;
+}
+
+const WATCH_GLOB = '**/*.{py,pyi,ts,mts,cts,tsx,js,mjs,cjs,jsx,vue,svelte,ipynb}';
+
+/** `files.exclude` patterns that are switched on, for the scanner's `exclude` option. */
+export function filesExcludePatterns(folder: vscode.WorkspaceFolder): string[] {
+  const map = vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude') ?? {};
+  return Object.entries(map)
+    .filter(([, v]) => v === true)
+    .map(([k]) => k);
+}
+
+/**
+ * The workspace-wide picture behind the status bar, the tree and the reports. Scans each folder in the background
+ * (cancellable progress notification), then keeps itself current incrementally: open documents from the
+ * AnalysisCache as the user types, other files from a FileSystemWatcher.
+ */
+export class WorkspaceModel extends Disposable {
+  private readonly _onDidChange = this._register(new vscode.EventEmitter<void>());
+  /** Fires when any file's results, or the scanning state, changed. */
+  readonly onDidChange = this._onDidChange.event;
+  private readonly folders = new Map<string, FolderState>();
+  private scan: { cts: vscode.CancellationTokenSource; done: Promise<void> } | undefined;
+  private pendingFiles = new Map<string, vscode.Uri>();
+  private pendingTimer: ReturnType<typeof setTimeout> | undefined;
+  private fireTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly engines: EngineLoader,
+    private readonly config: ConfigService,
+    private readonly cache: AnalysisCache,
+    private readonly logger: Logger,
+  ) {
+    super();
+    const watcher = this._register(vscode.workspace.createFileSystemWatcher(WATCH_GLOB));
+    this._register(watcher.onDidCreate((u) => this.queue(u)));
+    this._register(watcher.onDidChange((u) => this.queue(u)));
+    this._register(watcher.onDidDelete((u) => this.remove(u)));
+    this._register(cache.onDidChange(() => this.takeFromCache()));
+    this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan(false)));
+    this._register({
+      dispose: () => {
+        this.scan?.cts.cancel();
+        if (this.pendingTimer) clearTimeout(this.pendingTimer);
+        if (this.fireTimer) clearTimeout(this.fireTimer);
+      },
+    });
+  }
+
+  /** True while a workspace scan runs. */
+  get scanning(): boolean {
+    return this.scan !== undefined;
+  }
+
+  /** The folders' states (multi-root: one each). */
+  states(): readonly FolderState[] {
+    return [...this.folders.values()];
+  }
+
+  /** Every site known in the workspace, in folder order. */
+  estimates(): SiteEstimate[] {
+    return this.states().flatMap((s) => [...s.files.values()].flatMap((f) => f.estimates));
+  }
+
+  /** The total over sites without double counting (the core's `totalOf`). */
+  engineTotal(estimates: readonly SiteEstimate[]): CostTotal {
+    return this.engines.bundle.totalOf(estimates);
+  }
+
+  /** The settings that apply to a folder (currency for totals, excludes for the watcher). */
+  settingsFor(folder: vscode.WorkspaceFolder | undefined): Settings {
+    return this.config.read(folder?.uri);
+  }
+
+  /**
+   * A report for the workspace (every folder), one folder, or one file, through the core's `buildReport`. In a
+   * multi-root workspace file paths get their folder's name as prefix unless `prefix` is false.
+   */
+  report(scope?: { folder?: vscode.WorkspaceFolder; file?: string; prefix?: boolean }): Report {
+    const states = scope?.folder ? this.states().filter((s) => s.folder === scope.folder) : this.states();
+    const multi = scope?.prefix !== false && (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+    const estimates: SiteEstimate[] = [];
+    const diagnostics: Diagnostic[] = [];
+    for (const s of states) {
+      for (const [path, f] of s.files) {
+        if (scope?.file && path !== scope.file) continue;
+        // In a multi-root workspace, prefix each file with its folder name so reports stay unambiguous.
+        const prefix = multi ? `${s.folder.name}/` : '';
+        estimates.push(...f.estimates.map((e) => (prefix ? { ...e, site: { ...e.site, file: prefix + e.site.file, id: prefix + e.site.id } } : e)));
+        diagnostics.push(...f.diagnostics);
+      }
+    }
+    const settings = this.settingsFor(scope?.folder ?? states[0]?.folder);
+    return this.engines.bundle.buildReport({
+      root: scope?.folder?.name ?? vscode.workspace.name ?? 'workspace',
+      currency: settings.currency,
+      profile: settings.profile,
+      estimates,
+      diagnostics,
+      stats: { filesScanned: states.reduce((n, s) => n + s.files.size, 0) },
+    });
+  }
+
+  /** Starts (or restarts) the background scan of every folder; `notify` shows the cancellable progress notification. */
+  rescan(notify = true): Promise<void> {
+    this.scan?.cts.cancel();
+    const cts = new vscode.CancellationTokenSource();
+    const run = async () => {
+      const location = notify ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
+      await vscode.window.withProgress({ location, title: 'Tokentier: scanning the workspace', cancellable: notify }, async (progress, token) => {
+        token.onCancellationRequested(() => cts.cancel());
+        const folders = vscode.workspace.workspaceFolders ?? [];
+        for (const key of [...this.folders.keys()]) if (!folders.some((f) => f.uri.toString() === key)) this.folders.delete(key);
+        for (const folder of folders) {
+          if (cts.token.isCancellationRequested) break;
+          await this.scanFolder(folder, cts.token, (done, total) => progress.report({ message: `${folder.name}: ${done}/${total} files` }));
+        }
+      });
+    };
+    const done = run()
+      .catch((e: unknown) => this.logger.error(e instanceof Error ? e : String(e)))
+      .finally(() => {
+        if (this.scan?.cts === cts) this.scan = undefined;
+        cts.dispose();
+        this._onDidChange.fire();
+      });
+    this.scan = { cts, done };
+    this._onDidChange.fire();
+    return done;
+  }
+
+  /** Resolves when no scan is running (for commands and tests). */
+  async idle(): Promise<void> {
+    while (this.scan) await this.scan.done;
+  }
+
+  private async scanFolder(folder: vscode.WorkspaceFolder, token: vscode.CancellationToken, onProgress: (done: number, total: number) => void): Promise<void> {
+    const settings = this.settingsFor(folder);
+    const engine = this.engines.engineFor(folder.uri);
+    const trusted = vscode.workspace.isTrusted;
+    engine.configure({ settings, trusted, team: trusted ? await this.engines.teamConfigFor(folder.uri, settings) : undefined });
+    const state: FolderState = { folder, files: new Map(), scanned: false };
+    const started = Date.now();
+    const report = await this.engines.bundle.scanWorkspace(engine, workspaceFileProvider(folder.uri), {
+      include: settings.include,
+      exclude: [...settings.exclude, ...filesExcludePatterns(folder)],
+      maxFileBytes: settings.maxFileSize,
+      token,
+      rootLabel: folder.name,
+      onFile: (file, estimates, diagnostics) => {
+        state.files.set(file, { estimates, diagnostics });
+      },
+      onProgress,
+    });
+    // Files the scanner reported without streaming them (or when onFile is not called): take them from the report.
+    for (const e of report.sites) {
+      if (!state.files.has(e.site.file)) state.files.set(e.site.file, { estimates: report.sites.filter((s) => s.site.file === e.site.file), diagnostics: [] });
+    }
+    state.scanned = !token.isCancellationRequested;
+    this.folders.set(folder.uri.toString(), state);
+    this.logger.info(`Scanned ${folder.name}: ${state.files.size} files, ${report.sites.length} sites in ${Date.now() - started} ms${token.isCancellationRequested ? ' (cancelled)' : ''}`);
+    this.takeFromCache();
+    this.fireSoon();
+  }
+
+  /** Open documents are authoritative (they may be dirty): copy the cache's results into the folder states. */
+  private takeFromCache(): void {
+    let changed = false;
+    for (const entry of this.cache.all()) {
+      if (!entry.folder) continue;
+      const state = this.folders.get(entry.folder.toString());
+      if (!state) continue;
+      const prev = state.files.get(entry.path);
+      if (prev?.estimates === entry.estimates) continue;
+      if (!prev && entry.estimates.length === 0) continue;
+      state.files.set(entry.path, { estimates: entry.estimates, diagnostics: entry.diagnostics });
+      changed = true;
+    }
+    if (changed) this.fireSoon();
+  }
+
+  private excluded(folder: vscode.WorkspaceFolder, path: string): boolean {
+    if (path.split('/').some((seg) => isExcludedFolderName(seg))) return true;
+    const settings = this.settingsFor(folder);
+    const patterns = [...settings.exclude, ...filesExcludePatterns(folder)];
+    if (patterns.length && picomatch(patterns, { dot: true })(path)) return true;
+    if (settings.include.length && !picomatch(settings.include, { dot: true })(path)) return true;
+    return false;
+  }
+
+  private queue(uri: vscode.Uri): void {
+    this.pendingFiles.set(uri.toString(), uri);
+    if (this.pendingTimer) clearTimeout(this.pendingTimer);
+    // Batch bursts of file events (a git checkout, a formatter run) into one pass.
+    this.pendingTimer = setTimeout(() => void this.flush(), 300);
+  }
+
+  private async flush(): Promise<void> {
+    this.pendingTimer = undefined;
+    const uris = [...this.pendingFiles.values()];
+    this.pendingFiles = new Map();
+    for (const uri of uris) {
+      const { folder, path } = relativePathOf(uri);
+      if (!folder || !languageOfPath(path) || this.excluded(folder, path)) continue;
+      const state = this.folders.get(folder.uri.toString());
+      if (!state) continue;
+      // An open document is kept current by the cache; the disk version would be stale.
+      if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.isDirty)) continue;
+      const files = workspaceFileProvider(folder.uri);
+      const text = await files.readText(path);
+      if (text === undefined) {
+        state.files.delete(path);
+        continue;
+      }
+      const settings = this.settingsFor(folder);
+      if (text.length > settings.maxFileSize) continue;
+      const analysis = await this.engines.engineFor(folder.uri).analyzeDocument({ path, text });
+      if (analysis.estimates.length || state.files.has(path)) state.files.set(path, { estimates: analysis.estimates, diagnostics: analysis.diagnostics });
+    }
+    this.fireSoon();
+  }
+
+  private remove(uri: vscode.Uri): void {
+    const { folder, path } = relativePathOf(uri);
+    const state = folder && this.folders.get(folder.uri.toString());
+    if (!state) return;
+    // A deleted folder arrives as one event: drop every file under it.
+    for (const key of [...state.files.keys()]) if (key === path || key.startsWith(`${path}/`)) state.files.delete(key);
+    this.fireSoon();
+  }
+
+  private fireSoon(): void {
+    if (this.fireTimer) return;
+    this.fireTimer = setTimeout(() => {
+      this.fireTimer = undefined;
+      this._onDidChange.fire();
+    }, 50);
+  }
+}

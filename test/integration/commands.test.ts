@@ -1,0 +1,193 @@
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { TokentierApi } from '../../src/vscode/extension';
+import { activateExtension, codeLenses, demoUri, openDemo, waitFor } from './helpers';
+
+async function api(): Promise<TokentierApi> {
+  return (await activateExtension()).exports as TokentierApi;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  return vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
+}
+
+const COMMANDS = [
+  'tokentier.showCostReport',
+  'tokentier.exportCostReport',
+  'tokentier.openTierAdvisor',
+  'tokentier.rescanWorkspace',
+  'tokentier.toggleInlineHints',
+  'tokentier.openPriceBook',
+  'tokentier.openUsageAssumptions',
+  'tokentier.showLogs',
+  'tokentier.compareWithBranch',
+  'tokentier.showSiteBreakdown',
+];
+
+describe('commands', function () {
+  this.timeout(90_000);
+  const tmp = vscode.Uri.file(path.join(os.tmpdir(), `tokentier-it-${process.pid}`));
+
+  after(async () => {
+    await vscode.workspace.fs.delete(tmp, { recursive: true }).then(undefined, () => undefined);
+  });
+
+  it('registers every declared command', async () => {
+    await api();
+    const all = await vscode.commands.getCommands(true);
+    for (const id of COMMANDS) assert.ok(all.includes(id), id);
+  });
+
+  it('rescans the workspace and shows the monthly total in the status bar', async () => {
+    const { statusBar, model } = await api();
+    await vscode.commands.executeCommand('tokentier.rescanWorkspace');
+    await model.idle();
+    const files = model.states()[0]!.files;
+    // app.py, agents.py, service/src/answer.ts and the notebook each have calls (see the demo README).
+    for (const f of ['app.py', 'agents.py', 'service/src/answer.ts', 'notebooks/ticket_themes.ipynb']) assert.ok(files.get(f)?.estimates.length, `${f} scanned`);
+    assert.match(statusBar.text, /^\$\(pulse\) \$[\d,.]+\/mo/);
+  });
+
+  it('shows the breakdown of a site from its lens', async () => {
+    const doc = await openDemo('app.py');
+    const lenses = await waitFor(() => codeLenses(doc.uri), (l) => l.some((x) => x.command?.command === 'tokentier.showSiteBreakdown'), 'a lens');
+    const lens = lenses.find((x) => x.command?.command === 'tokentier.showSiteBreakdown')!;
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(lens.command!.command, ...(lens.command!.arguments ?? []));
+    assert.equal(uri.scheme, 'tokentier');
+    const text = (await vscode.workspace.openTextDocument(uri)).getText();
+    assert.ok(text.startsWith('**Tokentier**'));
+    assert.ok(text.includes('**Price per call**'));
+    assert.ok(!text.includes('command:'), 'no command links in the breakdown document');
+  });
+
+  it('shows the cost report with every scanned file', async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('tokentier.showCostReport', { scope: 'workspace' });
+    const text = (await vscode.workspace.openTextDocument(uri)).getText();
+    // Markdown escapes `_` in file names, so look for the part after it.
+    for (const f of ['app.py', 'agents.py', 'answer.ts', 'themes.ipynb']) assert.ok(text.includes(f), `report mentions ${f}`);
+  });
+
+  it('exports JSON, CSV and Markdown reports whose totals equal the sum of the sites', async () => {
+    const { model } = await api();
+    await model.idle();
+    const jsonTarget = vscode.Uri.joinPath(tmp, 'report.json');
+    await vscode.commands.executeCommand('tokentier.exportCostReport', { format: 'json', scope: 'workspace', target: jsonTarget.toString(), overwrite: true });
+    const report = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(jsonTarget))) as {
+      sites: { site: { file: string; line: number; ignored?: boolean }; cost: { perMonth: { expected: number } | null } }[];
+      totals: { workspace: { perMonth: { expected: number }; sites: number } };
+    };
+    const app = (await openDemo('app.py')).getText().split('\n');
+    const lines = app.flatMap((l, i) => (l.includes('client.chat.completions.create(') ? [i + 1] : []));
+    for (const line of lines) assert.ok(report.sites.some((s) => s.site.file === 'app.py' && s.site.line === line), `app.py:${line} in the export`);
+    const sum = report.sites.filter((s) => !s.site.ignored && s.cost.perMonth).reduce((a, s) => a + s.cost.perMonth!.expected, 0);
+    assert.ok(Math.abs(sum - report.totals.workspace.perMonth.expected) < 1e-9, `total ${report.totals.workspace.perMonth.expected} = sum ${sum}`);
+    assert.equal(report.totals.workspace.sites, report.sites.filter((s) => !s.site.ignored).length);
+
+    const csvTarget = vscode.Uri.joinPath(tmp, 'report.csv');
+    await vscode.commands.executeCommand('tokentier.exportCostReport', { format: 'csv', scope: 'workspace', target: csvTarget.toString(), overwrite: true });
+    const csv = new TextDecoder().decode(await vscode.workspace.fs.readFile(csvTarget)).trim().split(/\r?\n/);
+    assert.equal(csv.length - 1, report.sites.length, 'one CSV row per site');
+
+    const mdTarget = vscode.Uri.joinPath(tmp, 'report.md');
+    await vscode.commands.executeCommand('tokentier.exportCostReport', { format: 'markdown', scope: 'workspace', target: mdTarget.toString(), overwrite: true });
+    assert.ok(new TextDecoder().decode(await vscode.workspace.fs.readFile(mdTarget)).includes('app.py'));
+    // Atomic write: no temporary file is left next to the target.
+    const left = (await vscode.workspace.fs.readDirectory(tmp)).map(([n]) => n).filter((n) => n.endsWith('.tmp'));
+    assert.deepEqual(left, []);
+  });
+
+  it('toggles inline hints off and back on', async () => {
+    const doc = await openDemo('app.py');
+    const ours = async () => (await codeLenses(doc.uri)).filter((l) => l.command?.command.startsWith('tokentier.'));
+    await waitFor(ours, (l) => l.length > 0, 'lenses before');
+    assert.equal(await vscode.commands.executeCommand('tokentier.toggleInlineHints'), 'off');
+    try {
+      await waitFor(ours, (l) => l.length === 0, 'no lenses when off');
+    } finally {
+      assert.equal(await vscode.commands.executeCommand('tokentier.toggleInlineHints'), 'codeLens');
+    }
+    await waitFor(ours, (l) => l.length > 0, 'lenses again');
+    await vscode.workspace.getConfiguration('tokentier').update('display', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('opens the existing price book (the demo has .tokentier/prices.yml) without changing it', async () => {
+    const yml = demoUri('.tokentier/prices.yml');
+    const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(yml));
+    try {
+      await vscode.commands.executeCommand('tokentier.openPriceBook');
+      await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString(), (u) => u === yml.toString(), 'the price book editor');
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(yml)), before, 'unchanged');
+      assert.equal(await exists(demoUri('.tokentier/prices.json')), false, 'no second price book created');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+
+  it('creates the price book with a schema reference when missing, and opens it', async () => {
+    // Move the demo's price book aside (the integration workspace is a throwaway copy) and put it back after.
+    const yml = demoUri('.tokentier/prices.yml');
+    const aside = demoUri('.tokentier/prices.yml.aside');
+    const uri = demoUri('.tokentier/prices.json');
+    await vscode.workspace.fs.rename(yml, aside, { overwrite: true });
+    try {
+      await vscode.commands.executeCommand('tokentier.openPriceBook');
+      await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString(), (u) => u === uri.toString(), 'the new price book editor');
+      const json = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))) as Record<string, unknown>;
+      assert.equal(json.$schema, 'tokentier:/schemas/prices.schema.json');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      if (await exists(uri)) await vscode.workspace.fs.delete(uri);
+      await vscode.workspace.fs.rename(aside, yml, { overwrite: true });
+    }
+  });
+
+  it('opens the existing usage assumptions without overwriting them', async () => {
+    const uri = demoUri('.tokentier/usage.yml');
+    const before = (await exists(uri)) ? new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) : undefined;
+    try {
+      await vscode.commands.executeCommand('tokentier.openUsageAssumptions');
+      await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString(), (u) => u === uri.toString(), 'the usage file editor');
+      const after = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      if (before !== undefined) assert.equal(after, before, 'unchanged');
+      else assert.match(after, /^defaults:/m);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      if (before === undefined) await vscode.workspace.fs.delete(uri);
+    }
+  });
+
+  it('compares with a git ref and shows the diff', async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('tokentier.compareWithBranch', { ref: 'HEAD' });
+    assert.ok(uri, 'a diff document');
+    const text = (await vscode.workspace.openTextDocument(uri)).getText();
+    const m = /(\d+) new · (\d+) changed · (\d+) removed · (\d+) unchanged/.exec(text);
+    assert.ok(m, text.slice(0, 300));
+    const [added, changed, removed, unchanged] = m.slice(1).map(Number) as [number, number, number, number];
+    const { model } = await api();
+    const folder = vscode.workspace.workspaceFolders![0]!;
+    // Every working-tree site is new, changed or unchanged.
+    assert.equal(added + changed + unchanged, model.report({ folder, prefix: false }).sites.length);
+    // When the demo has no uncommitted changes, HEAD and the working tree have the same sites.
+    const clean = await new Promise<boolean>((resolve) => execFile('git', ['diff', '--quiet', 'HEAD', '--', '.'], { cwd: folder.uri.fsPath }, (err) => resolve(!err)));
+    const untracked = await new Promise<string>((resolve) => execFile('git', ['ls-files', '--others', '--exclude-standard', '.'], { cwd: folder.uri.fsPath }, (_e, out) => resolve(String(out).trim())));
+    if (clean && untracked === '') assert.deepEqual([added, changed, removed], [0, 0, 0], text.slice(0, 500));
+  });
+
+  it('shows the logs and opens the Tier Advisor for a site', async () => {
+    await vscode.commands.executeCommand('tokentier.showLogs');
+    const doc = await openDemo('app.py');
+    const lens = (await codeLenses(doc.uri)).find((x) => x.command?.command === 'tokentier.showSiteBreakdown')!;
+    await vscode.commands.executeCommand('tokentier.openTierAdvisor', ...(lens.command!.arguments ?? []));
+    await waitFor(
+      () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview),
+      (t) => t.length > 0,
+      'a webview tab',
+    );
+  });
+});

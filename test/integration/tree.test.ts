@@ -1,0 +1,83 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { TokentierApi } from '../../src/vscode/extension';
+import type { TreeNode } from '../../src/vscode/tree';
+import { activateExtension, demoUri, waitFor } from './helpers';
+
+async function api(): Promise<TokentierApi> {
+  const a = (await activateExtension()).exports as TokentierApi;
+  if (a.model.states().length === 0) await a.model.rescan(false);
+  await a.model.idle();
+  return a;
+}
+
+function label(api: TokentierApi, n: TreeNode): string {
+  const item = api.tree.getTreeItem(n);
+  return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+}
+
+describe('tree view', function () {
+  this.timeout(60_000);
+
+  it('groups providers → models → files → sites, by cost', async () => {
+    const a = await api();
+    const roots = a.tree.getChildren();
+    const names = roots.map((n) => label(a, n));
+    // The demo calls OpenAI (app.py, answer.ts), Anthropic (agents.py) and Google (the notebook).
+    for (const p of ['openai', 'anthropic', 'google']) assert.ok(names.includes(p), `provider ${p} in ${names.join(', ')}`);
+    const costs = roots.map((n) => (n.kind === 'provider' ? a.model.engineTotal(n.sites.map((s) => s.estimate)).perMonth.expected : 0));
+    assert.deepEqual(costs, [...costs].sort((x, y) => y - x), 'providers sorted by monthly cost');
+    const openai = roots.find((n) => label(a, n) === 'openai')!;
+    const models = a.tree.getChildren(openai).map((n) => label(a, n));
+    assert.ok(models.includes('gpt-4o-mini'), models.join(', '));
+    const mini = a.tree.getChildren(openai).find((n) => label(a, n) === 'gpt-4o-mini')!;
+    const files = a.tree.getChildren(mini).map((n) => label(a, n));
+    assert.ok(files.some((f) => f.endsWith('app.py')), files.join(', '));
+    const appFile = a.tree.getChildren(mini).find((n) => label(a, n).endsWith('app.py'))!;
+    const sites = a.tree.getChildren(appFile);
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(demoUri('app.py')));
+    const firstCall = text.split('\n').findIndex((l) => l.includes('client.chat.completions.create(')) + 1;
+    assert.ok(sites.some((s) => label(a, s) === `L${firstCall} chat.completions.create`), sites.map((s) => label(a, s)).join(', '));
+    const item = a.tree.getTreeItem(sites[0]!);
+    assert.equal(item.command?.command, 'tokentier.revealSite');
+    assert.match(String(item.description), /^gpt-4o-mini · \$[\d.,]+\/mo$/);
+  });
+
+  it('reveals a site in the editor', async () => {
+    const a = await api();
+    const site = a.tree.sites().find((s) => s.estimate.site.file === 'app.py')!;
+    await vscode.commands.executeCommand('tokentier.revealSite', { uri: site.uri.toString(), siteId: site.estimate.site.id });
+    const editor = await waitFor(() => vscode.window.activeTextEditor, (e) => e?.document.uri.toString() === site.uri.toString(), 'app.py in the editor');
+    assert.equal(editor!.selection.start.line, site.estimate.site.range.start.line);
+  });
+
+  it('filters by provider and by text', async () => {
+    const a = await api();
+    try {
+      await vscode.commands.executeCommand('tokentier.filterTree', { provider: 'anthropic' });
+      assert.deepEqual(a.tree.getChildren().map((n) => label(a, n)), ['anthropic']);
+      await vscode.commands.executeCommand('tokentier.filterTree', { text: 'answer.ts' });
+      assert.ok(a.tree.sites().length > 0);
+      assert.ok(a.tree.sites().every((s) => s.estimate.site.file === 'service/src/answer.ts'));
+    } finally {
+      await vscode.commands.executeCommand('tokentier.clearTreeFilter');
+    }
+    assert.ok(a.tree.getChildren().length >= 3);
+  });
+
+  it('updates incrementally when a file is created and deleted', async () => {
+    const a = await api();
+    const uri = demoUri('tokentier_it_new_file.py');
+    const has = () => a.tree.sites().some((s) => s.uri.toString() === uri.toString());
+    try {
+      await vscode.workspace.fs.writeFile(
+        uri,
+        new TextEncoder().encode('from openai import OpenAI\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}])\n'),
+      );
+      await waitFor(has, (v) => v, 'the new file in the tree');
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+    await waitFor(has, (v) => !v, 'the deleted file gone from the tree');
+  });
+});
