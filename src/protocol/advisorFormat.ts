@@ -1,0 +1,224 @@
+/**
+ * Number formatting and export formatters of the Tier Advisor, shared by the webview (display) and the host
+ * (Markdown/CSV/JSON export) so that both show the same figures. Pure; no DOM, no `vscode`.
+ */
+import type { TierComparison, TierKind, TierNumber, TierOption } from '../core/tiers/types';
+import type { AdvisorView } from './messages';
+
+/** Display order and names of the tiers. */
+export const TIER_ORDER: readonly TierKind[] = ['api', 'marketplace', 'onprem', 'edge'];
+/** Human names of the tiers. */
+export const TIER_NAMES: Readonly<Record<TierKind, string>> = {
+  api: 'Hosted API',
+  marketplace: 'GPU marketplace',
+  onprem: 'On-prem',
+  edge: 'Edge',
+};
+
+const en = (digits: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+
+/** `3 significant digits` below 1, `2 decimals` below 1,000, whole numbers with separators above. */
+export function formatNumber(v: number): string {
+  if (!Number.isFinite(v)) return 'n/a';
+  const a = Math.abs(v);
+  if (a === 0) return '0';
+  if (a < 1) return Number(v.toPrecision(3)).toString();
+  if (a < 1000) return en(2).format(v);
+  return en(0).format(v);
+}
+
+/** USD amount, e.g. `$1,234`, `$0.0123`; `n/a` for null. */
+export function formatUsd(v: number | null): string {
+  if (v === null || !Number.isFinite(v)) return 'n/a';
+  return `${v < 0 ? '-' : ''}$${formatNumber(Math.abs(v))}`;
+}
+
+/** Milliseconds below one second, seconds above (`850 ms`, `2.35 s`). */
+export function formatMs(v: number | null): string {
+  if (v === null || !Number.isFinite(v)) return 'n/a';
+  return v < 1000 ? `${Math.round(v)} ms` : `${(v / 1000).toFixed(2)} s`;
+}
+
+/** A fraction as a percentage (`0.7` → `70 %`). */
+export function formatPercent(v: number | null): string {
+  if (v === null || !Number.isFinite(v)) return 'n/a';
+  return `${Math.round(v * 100)} %`;
+}
+
+/** A {@link TierNumber} in its unit's usual form. */
+export function formatTierNumber(n: TierNumber | undefined): string {
+  if (!n || n.value === null) return 'n/a';
+  const u = n.unit;
+  if (u.startsWith('USD')) return formatUsd(n.value);
+  if (u === 'ms') return formatMs(n.value);
+  if (u === 'fraction') return formatPercent(n.value);
+  return `${formatNumber(n.value)} ${u}`;
+}
+
+/** Tooltip text of a {@link TierNumber}: the formula with its inputs, then every source. */
+export function tierNumberTooltip(n: TierNumber | undefined): string {
+  if (!n) return 'n/a';
+  const lines: string[] = [];
+  if (n.value === null) lines.push(`n/a — ${n.why ?? 'no source'}`);
+  if (n.formula) lines.push(`= ${n.formula}`);
+  for (const s of n.sources) lines.push(`• ${s.label}${s.date ? ` (${s.date})` : ''}${s.ref ? ` — ${s.ref}` : ''}`);
+  return lines.join('\n');
+}
+
+/** `pass`, `fail`, or `no target` for a tier option's latency check. */
+export function latencyVerdict(o: TierOption | null): string {
+  if (!o) return 'n/a';
+  const p = o.latency.pass;
+  return p === null ? 'no target' : p ? 'pass' : 'fail';
+}
+
+/** The hardware column: `8 × h100-sxm (TP 8, 1 replica)`, or `hosted by <provider>` for the API tier. */
+export function hardwareText(o: TierOption | null): string {
+  if (!o) return 'n/a';
+  if (!o.hardwareId) return `hosted by ${o.provider}`;
+  const count = o.gpuCount ?? 1;
+  const extra = o.tensorParallel !== undefined || o.replicas !== undefined ? ` (TP ${o.tensorParallel ?? 1}, ${o.replicas ?? 1} replica${(o.replicas ?? 1) === 1 ? '' : 's'})` : '';
+  return `${count} × ${o.hardwareId}${extra}`;
+}
+
+/** One row of the comparison table / exports. */
+export interface ComparisonRow {
+  readonly key: string;
+  readonly label: string;
+  /** Per tier, in {@link TIER_ORDER}: display text and tooltip. */
+  readonly cells: readonly { readonly text: string; readonly title: string }[];
+}
+
+const numberRow = (key: string, label: string, c: TierComparison, pick: (o: TierOption) => TierNumber | undefined): ComparisonRow => ({
+  key,
+  label,
+  cells: TIER_ORDER.map((t) => {
+    const o = c.tiers[t].best;
+    const n = o ? pick(o) : undefined;
+    return { text: o ? formatTierNumber(n) : 'n/a', title: o ? tierNumberTooltip(n) : c.tiers[t].notes.join('\n') || 'no option' };
+  }),
+});
+
+/** The rows of the side-by-side table, in display order (the same for the webview and the exports). */
+export function comparisonRows(c: TierComparison): readonly ComparisonRow[] {
+  const text = (key: string, label: string, f: (o: TierOption) => string, tip: (o: TierOption) => string): ComparisonRow => ({
+    key,
+    label,
+    cells: TIER_ORDER.map((t) => {
+      const o = c.tiers[t].best;
+      return o ? { text: f(o), title: tip(o) } : { text: 'n/a', title: c.tiers[t].notes.join('\n') || 'no option' };
+    }),
+  });
+  return [
+    text('option', 'Best option', (o) => o.label, (o) => [o.label, ...o.notes].join('\n')),
+    text('provider', 'Provider', (o) => o.provider, (o) => o.provider),
+    text('hardware', 'GPUs / device', hardwareText, (o) => (o.concurrencyPerReplica !== undefined ? `batch ${o.concurrencyPerReplica} per replica` : hardwareText(o))),
+    numberRow('costPerMTok', 'Cost per 1M tokens', c, (o) => o.costPerMTokUsd),
+    numberRow('monthlyCost', 'Monthly cost', c, (o) => o.monthlyCostUsd),
+    numberRow('ttft', 'TTFT (p95)', c, (o) => o.ttftMs),
+    numberRow('tokensPerSec', 'Tokens/s per request', c, (o) => o.tokensPerSecPerRequest),
+    numberRow('e2e', 'End-to-end latency (p95)', c, (o) => o.e2eLatencyMs),
+    text('target', 'Latency target', latencyVerdict, (o) =>
+      [
+        `TTFT: ${o.latency.ttftPass === null ? 'no target' : o.latency.ttftPass ? 'pass' : 'fail'}${c.workload.ttftTargetMs !== undefined ? ` (target ${formatMs(c.workload.ttftTargetMs)})` : ''}`,
+        `End-to-end: ${o.latency.e2ePass === null ? 'no target' : o.latency.e2ePass ? 'pass' : 'fail'}${c.workload.e2eTargetMs !== undefined ? ` (target ${formatMs(c.workload.e2eTargetMs)})` : ''}`,
+      ].join('\n'),
+    ),
+    numberRow('utilisation', 'Utilisation', c, (o) => o.utilisation),
+    // The unit (per 1M output tokens, from the tier model) is in each cell, so the labels do not repeat it.
+    numberRow('energy', 'Energy', c, (o) => o.energyKWhPerMTok),
+    numberRow('co2', 'CO₂e', c, (o) => o.co2KgPerMTok),
+    text('notes', 'Notes', (o) => o.notes.join('; ') || '—', (o) => o.notes.join('\n') || 'no notes'),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Exports. All text from code (model names, paths, labels) is untrusted: escaped for the target format.
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Escapes text for a Markdown table cell: backslash-escapes Markdown punctuation (links, emphasis, code, HTML
+ * brackets, pipes) and flattens newlines, so a model name cannot inject a link, HTML or break the table.
+ */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_{}[\]()<>#+!|~&"']/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, ' ');
+}
+
+/**
+ * Quotes a CSV field (RFC 4180) and defuses spreadsheet formulas: a field starting with `=`, `+`, `-`, `@`, tab or
+ * CR gets a leading apostrophe (OWASP "CSV injection"), unless it is a plain number.
+ */
+export function csvField(s: string): string {
+  let v = s;
+  if (/^[=+\-@\t\r]/.test(v) && !/^[-+]?\d+(\.\d+)?(e[-+]?\d+)?$/i.test(v)) v = `'${v}`;
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** The comparison as a Markdown document. */
+export function toMarkdown(view: AdvisorView, generatedAt: string): string {
+  const c = view.comparison;
+  const w = view.workload;
+  const out: string[] = [];
+  out.push(`# Tokentier Tier Advisor — ${escapeMarkdown(view.scopeLabel)}`, '', `Generated ${generatedAt}.`, '');
+  out.push('## Workload', '', '| Figure | Value |', '|---|---|');
+  out.push(`| Requests/day | ${formatNumber(w.requestsPerDay)} |`);
+  out.push(`| Input tokens/request (expected, p95) | ${formatNumber(w.inputTokens)}, ${formatNumber(w.inputTokensP95 ?? w.inputTokens)} |`);
+  out.push(`| Output tokens/request (expected, p95) | ${formatNumber(w.outputTokens)}, ${formatNumber(w.outputTokensP95 ?? w.outputTokens)} |`);
+  out.push(`| TTFT target | ${w.ttftTargetMs !== undefined ? formatMs(w.ttftTargetMs) : 'none'} |`);
+  out.push(`| End-to-end target | ${w.e2eTargetMs !== undefined ? formatMs(w.e2eTargetMs) : 'none'} |`);
+  out.push(`| Self-hosted model | ${escapeMarkdown(w.selfHostModelId)} |`);
+  if (w.api) out.push(`| API model | ${escapeMarkdown(`${w.api.provider}/${w.api.model}`)} (${formatUsd(w.api.costPerRequestUsd)}/request) |`);
+  if (c) {
+    out.push(`| Precision | ${c.options.precision} |`, `| Electricity | ${formatUsd(c.options.electricityUsdPerKWh)}/kWh |`, `| Utilisation target | ${formatPercent(c.options.utilisation)} |`);
+    out.push('', '## Comparison', '', `| | ${TIER_ORDER.map((t) => TIER_NAMES[t]).join(' | ')} |`, `|---|${TIER_ORDER.map(() => '---').join('|')}|`);
+    for (const r of comparisonRows(c)) out.push(`| ${r.label} | ${r.cells.map((x) => escapeMarkdown(x.text)).join(' | ')} |`);
+    out.push('', '## Break-even with the hosted API', '');
+    for (const b of c.breakEven) out.push(`- ${TIER_NAMES[b.tier]}: ${escapeMarkdown(b.note)}`);
+    if (c.diagnostics.length) {
+      out.push('', '## Diagnostics', '');
+      for (const d of c.diagnostics) out.push(`- ${d.severity}: ${escapeMarkdown(d.message)}`);
+    }
+    out.push('', '## Derivations and sources', '');
+    for (const r of comparisonRows(c)) {
+      TIER_ORDER.forEach((t, i) => {
+        const cell = r.cells[i]!;
+        if (cell.title && cell.title !== cell.text) out.push(`- ${TIER_NAMES[t]} · ${r.label}: ${escapeMarkdown(cell.title)}`);
+      });
+    }
+  } else {
+    out.push('', 'No comparison (see messages).');
+  }
+  for (const m of view.messages) out.push('', `> ${escapeMarkdown(m)}`);
+  return out.join('\n') + '\n';
+}
+
+/** The comparison as CSV: one line per tier (best option), raw numbers (no units) for spreadsheets. */
+export function toCsv(view: AdvisorView): string {
+  const header = [
+    'tier', 'option', 'provider', 'hardware_id', 'gpu_count', 'cost_per_1m_tokens_usd', 'monthly_cost_usd', 'ttft_ms',
+    'tokens_per_s_per_request', 'e2e_latency_ms', 'latency_target', 'utilisation', 'energy_kwh_per_1m_tokens', 'co2_kg_per_1m_tokens', 'notes',
+  ];
+  const lines = [header.join(',')];
+  const c = view.comparison;
+  if (c) {
+    const num = (n: TierNumber | undefined) => (n && n.value !== null ? String(n.value) : '');
+    for (const t of TIER_ORDER) {
+      const o = c.tiers[t].best;
+      const row = o
+        ? [t, o.label, o.provider, o.hardwareId ?? '', o.gpuCount !== undefined ? String(o.gpuCount) : '', num(o.costPerMTokUsd), num(o.monthlyCostUsd), num(o.ttftMs),
+          num(o.tokensPerSecPerRequest), num(o.e2eLatencyMs), latencyVerdict(o), num(o.utilisation), num(o.energyKWhPerMTok), num(o.co2KgPerMTok), o.notes.join('; ')]
+        : [t, '', '', '', '', '', '', '', '', '', '', '', '', '', c.tiers[t].notes.join('; ')];
+      lines.push(row.map(csvField).join(','));
+    }
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+/** The comparison as JSON: the workload, options, full comparison (with formulas and sources) and the cost curve. */
+export function toJson(view: AdvisorView, generatedAt: string): string {
+  return JSON.stringify(
+    { tool: 'tokentier', kind: 'tier-advisor', generatedAt, scope: view.scope, scopeLabel: view.scopeLabel, workload: view.workload, edits: view.edits, comparison: view.comparison, curve: view.curve, messages: view.messages },
+    null,
+    2,
+  ) + '\n';
+}

@@ -1,0 +1,265 @@
+/**
+ * Turns the cost engine's per-site estimates into the tier model's {@link Workload}, and applies the user's edits.
+ * Pure and synchronous; the host calls it, the webview never does (it only shows the result).
+ */
+import type { SiteEstimate } from '../core/types';
+import type { ApiCostInput, SelfHostModel, Workload } from '../core/tiers/types';
+import type { AdvisorEdits } from './messages';
+
+/** How the derived workload came about, for tooltips. */
+export interface WorkloadNotes {
+  readonly requestsPerDay: string;
+  readonly inputTokens: string;
+  readonly outputTokens: string;
+  readonly api: string;
+  readonly selfHostModelId: string;
+}
+
+/** Result of {@link aggregateWorkload}. */
+export interface AggregatedWorkload {
+  /** Null when the scope has no (non-ignored) call sites. */
+  readonly workload: Workload | null;
+  readonly notes: WorkloadNotes;
+  /** Non-ignored sites aggregated. */
+  readonly sites: number;
+  /** Of those, sites with a known price in USD. */
+  readonly pricedSites: number;
+  /** Caveats to show the user (mixed models, unpriced sites, other currencies). */
+  readonly messages: readonly string[];
+  /** The API cost per request split by what drives it, so edits of tokens per request rescale it (see {@link applyEdits}). */
+  readonly apiCostSplit?: ApiCostSplit;
+}
+
+/** USD per request from input-side lines (input, cache), output-side lines (output, reasoning) and the rest (per request, images). */
+export interface ApiCostSplit {
+  readonly input: number;
+  readonly output: number;
+  readonly other: number;
+}
+
+const INPUT_LINES = new Set(['input', 'cache_read', 'cache_write', 'cache_write_1h']);
+const OUTPUT_LINES = new Set(['output', 'reasoning']);
+
+/** Splits one site's expected cost per call by its price lines, scaled so the parts add up to `perCall.expected`. */
+function splitSiteCost(e: SiteEstimate): ApiCostSplit {
+  const total = e.cost.perCall?.expected ?? 0;
+  let input = 0;
+  let output = 0;
+  let other = 0;
+  for (const l of e.cost.lines) {
+    if (INPUT_LINES.has(l.dimension)) input += l.amount;
+    else if (OUTPUT_LINES.has(l.dimension)) output += l.amount;
+    else other += l.amount;
+  }
+  const sum = input + output + other;
+  // No breakdown: the whole cost is "other", so token edits leave it unchanged rather than inventing a split.
+  if (!(sum > 0)) return { input: 0, output: 0, other: total };
+  const k = total / sum;
+  return { input: input * k, output: output * k, other: other * k };
+}
+
+/**
+ * Requests per day one site sends: calls/day × fan-out × (1 + retry rate). Retries are real requests a server must
+ * serve, and fan-out (loops, gather) multiplies calls, so both count toward capacity.
+ */
+export function siteRequestsPerDay(e: SiteEstimate): number {
+  const v = e.usage.callsPerDay.value * e.usage.fanOut.value * (1 + e.usage.retryRate.value);
+  return Number.isFinite(v) && v > 0 ? v : 0;
+}
+
+/**
+ * The smallest value whose cumulative weight reaches `q` of the total (the upper weighted quantile).
+ * With all weights zero, every value counts once.
+ */
+export function weightedQuantile(values: readonly number[], weights: readonly number[], q: number): number {
+  if (values.length === 0) return 0;
+  const total = weights.reduce((a, b) => a + b, 0);
+  const w = total > 0 ? weights : values.map(() => 1);
+  const sum = total > 0 ? total : values.length;
+  const order = values.map((v, i) => ({ v, w: w[i] ?? 0 })).sort((a, b) => a.v - b.v);
+  let acc = 0;
+  for (const { v, w: wi } of order) {
+    acc += wi;
+    // A small tolerance: 0.95 × W computed in floating point must not miss the value that reaches it exactly.
+    if (acc >= q * sum - 1e-9 * sum) return v;
+  }
+  return order[order.length - 1]!.v;
+}
+
+/** Mean of `values` weighted by `weights` (plain mean when all weights are zero). */
+function weightedMean(values: readonly number[], weights: readonly number[]): number {
+  const total = weights.reduce((a, b) => a + b, 0);
+  if (total <= 0) return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
+  return values.reduce((acc, v, i) => acc + v * (weights[i] ?? 0), 0) / total;
+}
+
+/**
+ * Aggregates the estimates of a scope (workspace, file or site) into one workload.
+ *
+ * - requests/day: the sum of {@link siteRequestsPerDay} over non-ignored sites;
+ * - tokens per request: request-weighted means of the expected input and output tokens (reasoning tokens count as
+ *   output: the server generates them); p95: the upper 95 % weighted quantile of the per-site maxima;
+ * - hosted API: the request-weighted mean USD cost per request of the priced sites, applied to every request, with the
+ *   provider/model that carries the most requests (the latency data of the tier model is looked up for that one).
+ *
+ * `selfHostModelId` is chosen by the caller (see {@link suggestSelfHostModel}).
+ */
+export function aggregateWorkload(estimates: readonly SiteEstimate[], selfHostModelId: string, label: string): AggregatedWorkload {
+  const sites = estimates.filter((e) => !e.site.ignored);
+  const messages: string[] = [];
+  if (sites.length === 0) {
+    const none = 'no call sites in this scope';
+    return {
+      workload: null,
+      notes: { requestsPerDay: none, inputTokens: none, outputTokens: none, api: none, selfHostModelId: none },
+      sites: 0,
+      pricedSites: 0,
+      messages: ['No LLM call sites in this scope: the workload below is a placeholder you can edit.'],
+    };
+  }
+  const reqs = sites.map(siteRequestsPerDay);
+  const requestsPerDay = reqs.reduce((a, b) => a + b, 0);
+  const inputExp = sites.map((e) => e.tokens.input.expected);
+  const outputExp = sites.map((e) => e.tokens.output.expected + (e.tokens.reasoning?.expected ?? 0));
+  const inputMax = sites.map((e) => e.tokens.input.max);
+  const outputMax = sites.map((e) => e.tokens.output.max + (e.tokens.reasoning?.max ?? 0));
+
+  const priced = sites.map((e, i) => ({ e, r: reqs[i]! })).filter(({ e }) => e.cost.perCall !== null && e.cost.currency === 'USD');
+  const otherCurrency = sites.filter((e) => e.cost.perCall !== null && e.cost.currency !== 'USD').length;
+  if (otherCurrency) messages.push(`${otherCurrency} site(s) are priced in another currency than USD and are left out of the API cost.`);
+  const unpriced = sites.length - priced.length - otherCurrency;
+  if (unpriced && priced.length === 0) messages.push(`No site in this scope has a known USD price: the hosted API tier is n/a.`);
+  else if (unpriced) messages.push(`${unpriced} of ${sites.length} site(s) have no known price: the API cost assumes they cost the average of the priced ones.`);
+
+  let api: ApiCostInput | undefined;
+  let apiCostSplit: ApiCostSplit | undefined;
+  let apiNote = 'no priced site: the API tier is n/a';
+  if (priced.length) {
+    const byModel = new Map<string, { provider: string; model: string; r: number }>();
+    for (const { e, r } of priced) {
+      const model = e.site.model.canonical ?? e.site.model.id ?? e.usage.model?.value ?? 'unknown';
+      const key = `${e.site.provider}\u0000${model}`;
+      const cur = byModel.get(key) ?? { provider: e.site.provider, model, r: 0 };
+      cur.r += r;
+      byModel.set(key, cur);
+    }
+    const ranked = [...byModel.values()].sort((a, b) => b.r - a.r);
+    const top = ranked[0]!;
+    const costPerRequestUsd = weightedMean(
+      priced.map(({ e }) => e.cost.perCall!.expected),
+      priced.map(({ r }) => r),
+    );
+    const splits = priced.map(({ e }) => splitSiteCost(e));
+    const pr = priced.map(({ r }) => r);
+    apiCostSplit = {
+      input: weightedMean(splits.map((x) => x.input), pr),
+      output: weightedMean(splits.map((x) => x.output), pr),
+      other: weightedMean(splits.map((x) => x.other), pr),
+    };
+    const prov = priced[0]!.e.cost.provenance[0];
+    api = {
+      provider: top.provider,
+      model: top.model,
+      costPerRequestUsd,
+      source: { label: prov?.label ?? 'Tokentier cost engine', ...(prov?.date ? { date: prov.date } : {}), quality: 'derived' },
+    };
+    apiNote =
+      `request-weighted mean cost per request of ${priced.length} priced site(s); latency looked up for ${top.provider}/${top.model}` +
+      (ranked.length > 1 ? ` (the model with most requests; ${ranked.length - 1} other model(s) in scope)` : '');
+    if (ranked.length > 1) messages.push(`This scope calls ${ranked.length} models; the API tier's latency is that of ${top.model} (most requests).`);
+  }
+
+  const workload: Workload = {
+    label,
+    requestsPerDay,
+    inputTokens: weightedMean(inputExp, reqs),
+    outputTokens: weightedMean(outputExp, reqs),
+    inputTokensP95: weightedQuantile(inputMax, reqs, 0.95),
+    outputTokensP95: weightedQuantile(outputMax, reqs, 0.95),
+    selfHostModelId,
+    ...(api ? { api } : {}),
+  };
+  const assumed = sites.filter((e) => e.usage.assumed).length;
+  return {
+    workload,
+    notes: {
+      requestsPerDay:
+        `Σ calls/day × fan-out × (1 + retry rate) over ${sites.length} site(s)` + (assumed ? `; ${assumed} site(s) use the default calls/day assumption` : ''),
+      inputTokens: `request-weighted mean of expected input tokens over ${sites.length} site(s); p95 = 95 % weighted quantile of per-site maxima`,
+      outputTokens: `request-weighted mean of expected output + reasoning tokens over ${sites.length} site(s); p95 as for input`,
+      api: apiNote,
+      selfHostModelId: 'open-weight model of similar class, suggested from the API model name (change it in the picker)',
+    },
+    sites: sites.length,
+    pricedSites: priced.length,
+    messages,
+    ...(apiCostSplit ? { apiCostSplit } : {}),
+  };
+}
+
+/** Lower-cases and keeps letters and digits only, so `Meta-Llama-3.1-70B-Instruct` and `llama-3.1-70b` compare. */
+function squash(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * Suggests an open-weight model for the self-hosted tiers. If the API model is itself an open-weight catalogue model
+ * (served by Groq, Together, Ollama…), that one; else a dense model near 8B parameters for "small" API models
+ * (mini, nano, flash, haiku, small, lite) and near 70B for the rest. This is a starting point the user changes.
+ */
+export function suggestSelfHostModel(apiModel: string | null | undefined, models: readonly SelfHostModel[]): string | undefined {
+  if (models.length === 0) return undefined;
+  const m = squash(apiModel ?? '');
+  if (m) {
+    // Longest id first, so `llama-3.1-70b` wins over a shorter id it contains.
+    const hit = [...models].sort((a, b) => squash(b.id).length - squash(a.id).length).find((x) => m.includes(squash(x.id)));
+    if (hit) return hit.id;
+  }
+  const small = /(mini|nano|flash|haiku|small|lite|8b|7b)/.test((apiModel ?? '').toLowerCase());
+  const target = small ? 8 : 70;
+  const dense = models.filter((x) => !x.moe);
+  const pool = dense.length ? dense : models;
+  return [...pool].sort((a, b) => Math.abs(a.activeParamsB - target) - Math.abs(b.activeParamsB - target))[0]!.id;
+}
+
+/** Placeholder workload for a scope without sites (so the panel still answers "what if"). */
+export function placeholderWorkload(selfHostModelId: string, label: string): Workload {
+  // 1,000 requests/day of 1,000 in / 300 out tokens: round numbers a user edits, not a claim about their code.
+  return { label, requestsPerDay: 1000, inputTokens: 1000, outputTokens: 300, selfHostModelId };
+}
+
+/**
+ * Applies the user's edits to a workload (edits win; `null` targets clear the target). When tokens per request change
+ * and `split` is given, the API cost per request is rescaled: input-side cost × new/old input tokens, output-side cost ×
+ * new/old output tokens, per-request charges unchanged (prices are linear in tokens below long-context thresholds).
+ */
+export function applyEdits(base: Workload, edits: AdvisorEdits, split?: ApiCostSplit): Workload {
+  const w: { -readonly [K in keyof Workload]: Workload[K] } = { ...base };
+  if (base.api && split && (edits.inputTokens !== undefined || edits.outputTokens !== undefined)) {
+    const inK = edits.inputTokens !== undefined && base.inputTokens > 0 ? edits.inputTokens / base.inputTokens : 1;
+    const outK = edits.outputTokens !== undefined && base.outputTokens > 0 ? edits.outputTokens / base.outputTokens : 1;
+    w.api = { ...base.api, costPerRequestUsd: split.input * inK + split.output * outK + split.other };
+  }
+  if (edits.requestsPerDay !== undefined) w.requestsPerDay = edits.requestsPerDay;
+  if (edits.inputTokens !== undefined) {
+    // Keep the p95/expected ratio derived from the code when the user rescales the expected size.
+    const ratio = base.inputTokens > 0 && base.inputTokensP95 !== undefined ? base.inputTokensP95 / base.inputTokens : 1;
+    w.inputTokens = edits.inputTokens;
+    w.inputTokensP95 = edits.inputTokens * ratio;
+  }
+  if (edits.outputTokens !== undefined) {
+    const ratio = base.outputTokens > 0 && base.outputTokensP95 !== undefined ? base.outputTokensP95 / base.outputTokens : 1;
+    w.outputTokens = edits.outputTokens;
+    w.outputTokensP95 = edits.outputTokens * ratio;
+  }
+  if (edits.ttftTargetMs !== undefined) {
+    if (edits.ttftTargetMs === null) delete w.ttftTargetMs;
+    else w.ttftTargetMs = edits.ttftTargetMs;
+  }
+  if (edits.e2eTargetMs !== undefined) {
+    if (edits.e2eTargetMs === null) delete w.e2eTargetMs;
+    else w.e2eTargetMs = edits.e2eTargetMs;
+  }
+  if (edits.selfHostModelId !== undefined) w.selfHostModelId = edits.selfHostModelId;
+  return w;
+}
