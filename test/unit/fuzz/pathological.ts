@@ -1,0 +1,79 @@
+/**
+ * Pathological inputs of a given size, for the linear-time checks, plus a small timer. Each generator's expected
+ * site count is known by construction (it is written into the text), never taken from the detector.
+ */
+
+/** One pathological input: a text, its path, and how many sites the text contains by construction. */
+export interface Pathological {
+  readonly path: string;
+  readonly text: string;
+  /** Sites written into the text, or undefined when the input is only about not crashing. */
+  readonly sites?: number;
+}
+
+const PY_HEAD = 'from openai import OpenAI\nclient = OpenAI()\n';
+const PY_CALL = 'client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "hi"}])';
+const TS_HEAD = "import OpenAI from 'openai';\nconst client = new OpenAI();\n";
+
+/**
+ * The nesting generators put one level per line by default (as formatted code does), so the text is not skipped as
+ * minified and really reaches the parser and the analyser; `sep = ''` gives the single-line form.
+ */
+
+/** `n` nested list brackets inside one call's messages argument (Python): the call is at the top, the nesting inside it. */
+export function deepBrackets(n: number, sep = '\n'): Pathological {
+  return { path: 'deep/brackets.py', text: `${PY_HEAD}r = client.chat.completions.create(model="gpt-4o-mini", messages=${`[${sep}`.repeat(n)}${`]${sep}`.repeat(n)})\n`, sites: 1 };
+}
+
+/** `n` nested objects in a TypeScript call argument: the call is at the top. */
+export function deepObjects(n: number, sep = '\n'): Pathological {
+  return { path: 'deep/objects.ts', text: `${TS_HEAD}await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [], metadata: ${`{ a:${sep}`.repeat(n)}1${` }${sep}`.repeat(n)} });\n`, sites: 1 };
+}
+
+/** `n` nested parentheses around one call (TypeScript): the call is at the bottom of the nesting. */
+export function deepParens(n: number, sep = '\n'): Pathological {
+  return { path: 'deep/parens.ts', text: `${TS_HEAD}const r = ${`(${sep}`.repeat(n)}client.chat.completions.create({ model: 'gpt-4o-mini', messages: [] })${`)${sep}`.repeat(n)};\n`, sites: 1 };
+}
+
+/** `n` nested calls `f(f(…(call)…))` (Python): the call is at the bottom of the nesting. */
+export function deepCalls(n: number, sep = '\n'): Pathological {
+  return { path: 'deep/calls.py', text: `${PY_HEAD}def f(x):\n    return x\n\nr = ${`f(${sep}`.repeat(n)}${PY_CALL}${`)${sep}`.repeat(n)}\n`, sites: 1 };
+}
+
+/** A notebook whose one code cell is fine but whose metadata is `n` nested JSON objects. */
+export function deepNotebook(n: number): Pathological {
+  const metadata = `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`;
+  const cell = JSON.stringify({ cell_type: 'code', metadata: {}, outputs: [], source: [PY_HEAD, PY_CALL, '\n'] });
+  return { path: 'deep/notebook.ipynb', text: `{"cells":[${cell}],"metadata":${metadata},"nbformat":4,"nbformat_minor":5}`, sites: 1 };
+}
+
+/** `lines` lines of Python with one call every 1,000 lines (the rest plain statements). */
+export function manyLines(lines: number): Pathological {
+  const out: string[] = [PY_HEAD.trimEnd()];
+  let sites = 0;
+  for (let i = out.length; i < lines; i++) {
+    if (i % 1000 === 500) {
+      out.push(`r${i} = ${PY_CALL}`);
+      sites++;
+    } else out.push(`x${i} = ${i} + 1  # plain statement`);
+  }
+  return { path: 'big/lines.py', text: `${out.join('\n')}\n`, sites };
+}
+
+/** A minified single-line JavaScript file of about `bytes` characters with an OpenAI call in it. */
+export function minified(bytes: number): Pathological {
+  const chunk = 'var a=function(b){return b*2},c=[1,2,3].map(a);';
+  const call = "const o=new OpenAI();o.chat.completions.create({model:'gpt-4o-mini',messages:[]});";
+  return { path: 'big/app.min.js', text: `import OpenAI from 'openai';${call}${chunk.repeat(Math.ceil(bytes / chunk.length))}` };
+}
+
+/** Milliseconds `f` takes (best of `tries`, to keep garbage collection and JIT warm-up out of the figure). */
+export async function timeIt(f: () => Promise<unknown>, tries: number): Promise<number> {
+  let best = Infinity;
+  for (let i = 0; i < tries; i++) {
+    const t0 = performance.now();
+    await f();
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
