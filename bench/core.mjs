@@ -1,0 +1,95 @@
+// Core micro-benchmarks on the production engine bundle (dist/engine.js), grammar and tokenizer already loaded:
+//   - first detection of a 5,000-line Python and TypeScript file
+//   - re-detection after a one-character edit (1,000 edits; p50/p95)
+//   - detect + estimate of every site of the 5,000-line file
+// Prints a table, or JSON with --json (used by bench/run.mjs). Load times are reported separately.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const t0 = performance.now();
+const engineModule = require(path.join(root, 'dist', 'engine.js'));
+const bundleLoadMs = performance.now() - t0;
+const grammars = path.join(root, 'dist', 'grammars');
+const files = { readText: async () => undefined, list: async () => undefined, stat: async () => undefined };
+const loadWasm = async (name) => new Uint8Array(fs.readFileSync(path.join(grammars, name)));
+
+function pct(xs, p) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+function pyFile(lines) {
+  const out = ['import os', 'from openai import OpenAI', 'client = OpenAI()', 'MODEL = os.getenv("MODEL", "gpt-4o-mini")', ''];
+  let i = 0;
+  while (out.length < lines) {
+    if (i % 10 === 0) {
+      out.push(`def ask_${i}(q: str) -> str:`, '    r = client.chat.completions.create(', '        model=MODEL,', '        max_tokens=256,', `        messages=[{"role": "user", "content": f"Question ${i}: {q}"}],`, '    )', '    return r.choices[0].message.content', '');
+    } else {
+      out.push(`def helper_${i}(x: int, y: int) -> int:`, `    """Adds ${i}."""`, `    total = x + y * ${i}`, '    for k in range(3):', '        total += k', '    return total', '');
+    }
+    i++;
+  }
+  return out.slice(0, lines).join('\n') + '\n';
+}
+
+function tsFile(lines) {
+  const out = ["import OpenAI from 'openai';", 'const client = new OpenAI();', "const MODEL = process.env.MODEL ?? 'gpt-4o-mini';", ''];
+  let i = 0;
+  while (out.length < lines) {
+    if (i % 10 === 0) {
+      out.push(`export async function ask${i}(q: string): Promise<string> {`, '  const r = await client.chat.completions.create({', '    model: MODEL,', '    max_tokens: 256,', `    messages: [{ role: 'user', content: \`Question ${i}: \${q}\` }],`, '  });', "  return r.choices[0]?.message.content ?? '';", '}', '');
+    } else {
+      out.push(`export function helper${i}(x: number, y: number): number {`, `  let total = x + y * ${i};`, '  for (let k = 0; k < 3; k++) total += k;', '  return total;', '}', '');
+    }
+    i++;
+  }
+  return out.slice(0, lines).join('\n') + '\n';
+}
+
+async function measure(lang, text, ext) {
+  const engine = engineModule.createEngine({ files, loadWasm });
+  // Warm-up on a different small file: loads the runtime, the grammar and the tokenizer.
+  const tl = performance.now();
+  await engine.analyzeDocument({ path: `warm.${ext}`, text: text.slice(0, 2000), version: 1 });
+  const warmMs = performance.now() - tl;
+  const path_ = `big.${ext}`;
+  const a = performance.now();
+  const first = await engine.analyzeDocument({ path: path_, text, version: 1 });
+  const firstMs = performance.now() - a;
+  const edits = [];
+  let cur = text;
+  const anchor = cur.indexOf(lang === 'python' ? 'total = x + y' : 'let total = x');
+  for (let v = 2; v < 1002; v++) {
+    // Insert and then remove one character, alternating, in the middle of the file.
+    cur = v % 2 === 0 ? cur.slice(0, anchor) + ' ' + cur.slice(anchor) : cur.slice(0, anchor) + cur.slice(anchor + 1);
+    const s = performance.now();
+    await engine.analyzeDocument({ path: path_, text: cur, version: v });
+    edits.push(performance.now() - s);
+  }
+  return { warmMs, firstMs, p50: pct(edits, 50), p95: pct(edits, 95), sites: first.estimates.length };
+}
+
+const py = pyFile(5000);
+const ts = tsFile(5000);
+const rPy = await measure('python', py, 'py');
+const rTs = await measure('typescript', ts, 'ts');
+const result = {
+  'engine bundle load (ms)': bundleLoadMs,
+  'first analysis incl. grammar + tokenizer load, py (ms)': rPy.warmMs,
+  '5k-line .py: first detect+estimate (ms)': rPy.firstMs,
+  '5k-line .py: 1-char edit p50 (ms)': rPy.p50,
+  '5k-line .py: 1-char edit p95 (ms)': rPy.p95,
+  '5k-line .py: sites': rPy.sites,
+  '5k-line .ts: first detect+estimate (ms)': rTs.firstMs,
+  '5k-line .ts: 1-char edit p50 (ms)': rTs.p50,
+  '5k-line .ts: 1-char edit p95 (ms)': rTs.p95,
+  '5k-line .ts: sites': rTs.sites,
+};
+if (process.argv.includes('--json')) {
+  process.stdout.write(JSON.stringify(result));
+} else {
+  for (const [k, v] of Object.entries(result)) console.log(`${k.padEnd(58)} ${typeof v === 'number' ? v.toFixed(2) : v}`);
+}

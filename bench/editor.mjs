@@ -1,0 +1,92 @@
+// Editor-side figures from the real extension host (issue 9): runs test/integration/perf.bench.test.ts inside
+// code-server through the integration harness (test/harness/README.md) with TOKENTIER_BENCH=1, then adds the
+// bundle sizes and prints a table. Results: bench/results/editor-<stamp>.{json,md} and editor-latest.md.
+//
+//   node bench/editor.mjs [--edits 1000]
+//
+// The production bundles are measured (minified, as shipped): the dev build compiles the integration tests,
+// then the production build replaces dist/, and the harness runs with --no-build.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const node = process.execPath;
+const log = (...a) => console.error('[bench:editor]', ...a);
+const fmt = (n, d = 0) => (typeof n === 'number' && Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }) : n === undefined || n === null ? 'n/a' : String(n));
+
+log('building: dev (compiles the integration tests), then production (the shipped bundles)');
+execFileSync(node, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' });
+execFileSync(node, ['esbuild.mjs', '--production'], { cwd: root, stdio: 'inherit' });
+
+const out = path.join(os.tmpdir(), `tokentier-editor-bench-${process.pid}.json`);
+fs.rmSync(out, { force: true });
+log('running test/integration/perf.bench.test.ts in code-server');
+const r = spawnSync(node, ['test/harness/runIntegration.mjs', 'perf.bench', '--no-build', '--timeout', '1500'], {
+  cwd: root,
+  env: { ...process.env, TOKENTIER_BENCH: '1', TOKENTIER_BENCH_OUT: out, TOKENTIER_BENCH_EDITS: opt('edits', '1000') },
+  encoding: 'utf8',
+  maxBuffer: 1 << 28,
+});
+let figures = {};
+if (fs.existsSync(out)) figures = JSON.parse(fs.readFileSync(out, 'utf8'));
+else {
+  const line = (r.stdout ?? '').split('\n').find((l) => l.includes('TOKENTIER_BENCH {'));
+  if (line) figures = JSON.parse(line.slice(line.indexOf('{')));
+}
+const harnessTail = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
+
+const size = (p) => (fs.existsSync(path.join(root, p)) ? fs.statSync(path.join(root, p)).size : undefined);
+const vsix = fs.readdirSync(root).filter((f) => f.endsWith('.vsix')).sort().pop();
+const sizes = {
+  'dist/extension.js (loaded at activation)': size('dist/extension.js'),
+  'dist/engine.js (loaded on first analysis)': size('dist/engine.js'),
+  'dist/cli.js': size('dist/cli.js'),
+  'dist/grammars/*.wasm': fs.existsSync(path.join(root, 'dist/grammars')) ? fs.readdirSync(path.join(root, 'dist/grammars')).reduce((n, f) => n + fs.statSync(path.join(root, 'dist/grammars', f)).size, 0) : undefined,
+  [vsix ? `${vsix}` : '*.vsix (not built: run `npx vsce package`)']: vsix ? size(vsix) : undefined,
+};
+
+const lines = [`# Tokentier editor benchmark — ${new Date().toISOString()}`, ''];
+lines.push(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${fmt(os.totalmem() / 2 ** 30)} GiB, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')}; code-server extension host (harness exit ${r.status}).`, '');
+lines.push('| measurement | value |', '|---|---:|');
+const rows = [
+  ['activate() as logged by the extension (ms)', figures.activateLoggedMs],
+  ['ext.activate() awaited by the test (ms; 0-ish when already active)', figures.activateCallMs],
+  ['extension already active when the benchmark started', figures.alreadyActive],
+  ['dist/extension.js load: require of a fresh copy (ms)', figures.bundleLoadMs],
+  ['open a file → first CodeLens (ms)', figures.openToFirstHintsMs],
+  ['5,000-line file: first analysis (ms)', figures.bigFileFirstMs],
+  [`keystroke → hints, core work p50 (ms, ${figures.edits ?? '?'} edits, no debounce)`, figures.keystrokeCoreP50Ms],
+  ['keystroke → hints, core work p95 (ms)', figures.keystrokeCoreP95Ms],
+  ['keystroke → hints, edit round trip + core p50 (ms)', figures.keystrokeEditPlusCoreP50Ms],
+  ['keystroke → hints, edit round trip + core p95 (ms)', figures.keystrokeEditPlusCoreP95Ms],
+  ['extension host RSS at benchmark start (MB)', figures.memBeforeActivationMb],
+  ['extension host RSS after 1,000 edits (MB)', figures.memAfterEditsMb],
+  ['extension host heap after 1,000 edits (MB)', figures.heapAfterEditsMb],
+  [`workspace rescan (ms; ${figures.workspaceFiles ?? '?'} source files, the demo workspace)`, figures.workspaceScanMs],
+  ['extension host RSS after the workspace scan (MB)', figures.memAfterScanMb],
+];
+for (const [k, v] of rows) lines.push(`| ${k} | ${typeof v === 'number' ? fmt(v, 1) : fmt(v)} |`);
+if (Array.isArray(figures.memoryDuringEdits)) {
+  lines.push('', 'Extension host memory during the edits (after the 5,000-line file\'s first analysis = 0 edits):', '', '| edits | RSS MB | JS heap MB |', '|---:|---:|---:|');
+  for (const m of figures.memoryDuringEdits) lines.push(`| ${m.edits} | ${fmt(m.rssMb, 1)} | ${fmt(m.heapMb, 1)} |`);
+}
+lines.push('', '| bundle | bytes |', '|---|---:|');
+for (const [k, v] of Object.entries(sizes)) lines.push(`| ${k} | ${fmt(v)} |`);
+if (!Object.keys(figures).length) lines.push('', 'The harness produced no figures. Its last lines:', '', '```', harnessTail, '```');
+const md = lines.join('\n') + '\n';
+console.log(md);
+const resDir = path.join(root, 'bench', 'results');
+fs.mkdirSync(resDir, { recursive: true });
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+fs.writeFileSync(path.join(resDir, `editor-${stamp}.json`), JSON.stringify({ figures, sizes, harnessStatus: r.status }, null, 2));
+fs.writeFileSync(path.join(resDir, `editor-${stamp}.md`), md);
+fs.writeFileSync(path.join(resDir, 'editor-latest.md'), md);
+fs.rmSync(out, { force: true });
+process.exitCode = r.status === 0 ? 0 : 1;

@@ -1,0 +1,243 @@
+// The benchmark suite (issue 9): one run measures, side by side on the same tree,
+//   1. ripgrep  (`rg -l` with Tokentier's candidate pattern and the same default exclusions) — the reading limit
+//   2. ast-grep (`@ast-grep/cli` with rules for the same SDK calls) — the AST-search reference
+//   3. Tokentier full scan (detect + estimate) through the CLI: pure Node (--no-rg --workers 0), ripgrep skip
+//      list, worker threads, both, and the warm re-scan with the --cache result cache
+//   4. Tokentier core micro-benchmarks (5,000-line file: first detection, 1-char edit re-detection, estimation)
+// and prints ratios, sites found, files/s, MB/s and peak RSS. Medians of --runs runs, warm cache.
+//
+//   npm run bench -- [--runs 5] [--scale 1] [--scaling] [--skip-astgrep]
+//
+// Results go to bench/results/<stamp>.{json,md} (git-ignored); bench/README.md explains how to read them.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const flag = (name) => args.includes(`--${name}`);
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const runs = Number(opt('runs', '5'));
+const scale = Number(opt('scale', '1'));
+
+const node = process.execPath;
+const cli = path.join(root, 'dist', 'cli.js');
+const sg = path.join(root, 'node_modules', '.bin', 'ast-grep');
+
+function log(...a) {
+  console.error('[bench]', ...a);
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/**
+ * Runs a command under /usr/bin/time -v; returns wall ms, CPU ms (user + system, children included: ripgrep's
+ * threads, our worker threads), peak RSS (MB) and stdout. CPU time is the figure to trust on a busy machine.
+ */
+function timed(cmd, argv, { cwd = root, env = process.env } = {}) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-v', cmd, ...argv], { cwd, env, maxBuffer: 1 << 30, encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const err = r.stderr ?? '';
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(err);
+  const user = /User time \(seconds\): ([\d.]+)/.exec(err);
+  const sys = /System time \(seconds\): ([\d.]+)/.exec(err);
+  const cpuMs = user && sys ? (Number(user[1]) + Number(sys[1])) * 1000 : NaN;
+  return { ms, cpuMs, rssMb: rss ? Number(rss[1]) / 1024 : NaN, stdout: r.stdout ?? '', stderr: err, status: r.status };
+}
+
+/** Medians of the samples' wall and CPU time, and the largest peak RSS. */
+function summarise(samples) {
+  return { ms: median(samples.map((s) => s.ms)), cpuMs: median(samples.map((s) => s.cpuMs)), rssMb: Math.max(...samples.map((s) => s.rssMb)) };
+}
+
+function ensureBuilt() {
+  log('building production bundles');
+  execFileSync(node, [path.join(root, 'esbuild.mjs'), '--production'], { cwd: root, stdio: 'inherit' });
+}
+
+function ensureTree(s) {
+  const out = path.join(root, 'bench', 'work', s === 1 ? 'tree' : `tree-x${s}`);
+  execFileSync(node, [path.join(root, 'bench', 'makeTree.mjs'), '--out', out, '--scale', String(s)], { stdio: 'inherit' });
+  return { dir: out, manifest: JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')) };
+}
+
+/** The candidate pattern and extensions, taken from the engine so every tool searches for the same thing. */
+function candidate() {
+  // The detector's PREFILTER, read from its source (the engine bundle does not export it), in ripgrep syntax.
+  const src = fs.readFileSync(path.join(root, 'src', 'core', 'detect', 'detector.ts'), 'utf8');
+  const m = /export const PREFILTER =\s*\/(.+)\/i;/.exec(src);
+  if (!m) throw new Error('PREFILTER not found in src/core/detect/detector.ts');
+  return { pattern: m[1].replace(/\\\//g, '/') };
+}
+
+
+// The default exclusions, from the same shared list the scanner uses (src/core/excludes.ts).
+const excludesSrc = fs.readFileSync(path.join(root, 'src', 'core', 'excludes.ts'), 'utf8');
+const excludedFolders = (/DEFAULT_EXCLUDED_FOLDERS[^=]*=\s*\[([^\]]*)\]/.exec(excludesSrc)?.[1] ?? "'node_modules'").match(/'[^']+'/g).map((q) => q.slice(1, -1));
+const EXCLUDE_GLOBS = [...new Set(['.git', ...excludedFolders])].flatMap((d) => ['-g', `!${d}/`]);
+const extensions = [...excludesSrc.matchAll(/^\s*'\.(\w+)': '/gm)].map((m) => m[1]);
+const EXT_GLOBS = (extensions.length ? extensions : ['py', 'ts', 'tsx', 'js']).flatMap((e) => ['-g', `*.${e}`]);
+
+function benchRg(tree, pattern, allFiles) {
+  // Same scope as the scanner: default exclusions, .gitignore (rg's default), supported extensions, 2 MiB limit;
+  // -i because the prefilter is case-insensitive.
+  const argv = allFiles ? ['-l', '-i', '-uu', '-e', pattern, tree] : ['-l', '-i', '--max-filesize', '2M', ...EXCLUDE_GLOBS, ...EXT_GLOBS, '-e', pattern, tree];
+  timed('rg', argv); // warm
+  const samples = [];
+  let last;
+  for (let i = 0; i < runs; i++) samples.push((last = timed('rg', argv)));
+  return { ...summarise(samples), files: last.stdout.split('\n').filter(Boolean).length };
+}
+
+function astGrepRules() {
+  const py = ['$C.chat.completions.create($$$)', '$C.messages.create($$$)', '$C.models.generate_content($$$)', '$C.responses.create($$$)', '$C.embeddings.create($$$)'];
+  const ts = ['$C.chat.completions.create($$$)', '$C.messages.create($$$)', 'generateText($$$)', 'streamText($$$)', '$C.models.generateContent($$$)'];
+  const rules = [];
+  py.forEach((p, i) => rules.push(`id: py${i}\nlanguage: python\nseverity: info\nrule:\n  pattern: ${JSON.stringify(p)}`));
+  ts.forEach((p, i) => rules.push(`id: ts${i}\nlanguage: typescript\nseverity: info\nrule:\n  pattern: ${JSON.stringify(p)}`));
+  return rules.join('\n---\n');
+}
+
+function benchAstGrep(tree) {
+  const rules = astGrepRules();
+  const argv = ['scan', '--inline-rules', rules, '--json=stream', tree];
+  timed(sg, argv);
+  const samples = [];
+  let last;
+  for (let i = 0; i < Math.max(1, Math.min(runs, 3)); i++) samples.push((last = timed(sg, argv)));
+  const sites = last.stdout.split('\n').filter(Boolean).length;
+  return { ...summarise(samples), sites };
+}
+
+/**
+ * Times `tokentier scan` on the tree. Each run is a new process, so no Tokentier cache survives between runs
+ * (the OS page cache is warm); with `cache: true` a cache folder is primed once and every timed run reuses it
+ * (the warm re-scan).
+ */
+function benchCli(tree, extra, { cache = false } = {}) {
+  const out = path.join(os.tmpdir(), `tokentier-bench-${process.pid}.json`);
+  const cacheDir = path.join(os.tmpdir(), `tokentier-bench-cache-${process.pid}`);
+  fs.rmSync(cacheDir, { recursive: true, force: true });
+  const argv = [cli, 'scan', tree, '--format', 'json', '--output', out, '--quiet', ...extra, ...(cache ? ['--cache', cacheDir] : [])];
+  const warm = timed(node, argv);
+  if (warm.status !== 0 && warm.status !== 1) return { error: (warm.stderr.split('\n').find((l) => /error|Error/.test(l)) ?? `exit ${warm.status}`).slice(0, 200) };
+  const samples = [];
+  for (let i = 0; i < runs; i++) samples.push(timed(node, argv));
+  fs.rmSync(cacheDir, { recursive: true, force: true });
+  let sites = NaN;
+  try {
+    sites = JSON.parse(fs.readFileSync(out, 'utf8')).sites.length;
+  } catch {
+    /* reported as NaN */
+  }
+  fs.rmSync(out, { force: true });
+  return { ...summarise(samples), sites };
+}
+
+function benchCore() {
+  const r = timed(node, [path.join(root, 'bench', 'core.mjs'), '--json']);
+  try {
+    return JSON.parse(r.stdout);
+  } catch {
+    return { error: r.stderr.slice(-300) };
+  }
+}
+
+function fmt(n, d = 0) {
+  return Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }) : 'n/a';
+}
+
+async function main() {
+  ensureBuilt();
+  const { dir: tree, manifest } = ensureTree(scale);
+  const { pattern } = candidate();
+  const mb = manifest.bytes / 1e6;
+  log(`tree: ${manifest.files} files, ${fmt(mb)} MB, ${manifest.sites} generated sites; ${runs} runs each, warm cache`);
+
+  const rows = [];
+  const rg = benchRg(tree, pattern, false);
+  rows.push({ tool: 'ripgrep -l (same exclusions, same extensions)', ...rg, sites: undefined });
+  const rgAll = benchRg(tree, pattern, true);
+  rows.push({ tool: 'ripgrep -l -uu (all files)', ...rgAll, sites: undefined });
+  if (!flag('skip-astgrep')) rows.push({ tool: 'ast-grep scan (10 rules)', ...benchAstGrep(tree) });
+  const load0 = os.loadavg()[0];
+  rows.push({ tool: 'tokentier scan, pure Node, 1 thread (--no-rg --workers 0)', ...benchCli(tree, ['--no-rg', '--workers', '0']) });
+  rows.push({ tool: 'tokentier scan, pure Node + 1 worker (--no-rg --workers 1)', ...benchCli(tree, ['--no-rg', '--workers', '1']) });
+  rows.push({ tool: 'tokentier scan, ripgrep + 1 worker (--workers 1)', ...benchCli(tree, ['--workers', '1']) });
+  rows.push({ tool: `tokentier scan, default (ripgrep, ${Math.max(0, Math.min(os.cpus().length - 2, 3))} workers)`, ...benchCli(tree, []) });
+  rows.push({ tool: 'tokentier re-scan, warm --cache (nothing changed)', ...benchCli(tree, [], { cache: true }) });
+  const load1 = os.loadavg()[0];
+  for (const r of rows) {
+    r.ratioVsRg = r.ms / rg.ms;
+    r.cpuRatioVsRg = r.cpuMs / rg.cpuMs;
+    r.filesPerS = manifest.files / (r.ms / 1000);
+    r.mbPerS = mb / (r.ms / 1000);
+  }
+  const core = benchCore();
+
+  const lines = [];
+  lines.push(`# Tokentier benchmark — ${new Date().toISOString()}`);
+  lines.push('');
+  lines.push(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${fmt(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, node ${process.version}`);
+  lines.push(`Tree: ${manifest.files} files, ${fmt(mb)} MB, ${manifest.sites} generated call sites (seed ${manifest.seed}); medians of ${runs} warm runs.`);
+  lines.push(`Load average (1 min) when the Tokentier rows started/ended: ${fmt(load0, 1)} / ${fmt(load1, 1)} on ${os.cpus().length} cores${load0 > os.cpus().length / 2 ? ' — the machine was busy: wall times are inflated, CPU times are the fairer comparison' : ''}.`);
+  lines.push('');
+  lines.push('| tool | median wall ms | × rg (wall) | median CPU ms | × rg (CPU) | sites/files found | files/s | MB/s | peak RSS MB |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    if (r.error) {
+      lines.push(`| ${r.tool} | error: ${r.error} | | | | | | | |`);
+      continue;
+    }
+    const found = r.sites !== undefined ? `${fmt(r.sites)} sites` : `${fmt(r.files)} files`;
+    lines.push(`| ${r.tool} | ${fmt(r.ms)} | ${fmt(r.ratioVsRg, 2)} | ${fmt(r.cpuMs)} | ${fmt(r.cpuRatioVsRg, 1)} | ${found} | ${fmt(r.filesPerS)} | ${fmt(r.mbPerS)} | ${fmt(r.rssMb)} |`);
+  }
+  const sg_ = rows.find((r) => r.tool.startsWith('ast-grep'));
+  const def = rows.find((r) => r.tool.startsWith('tokentier scan, default'));
+  if (sg_ && def && !sg_.error && !def.error) lines.push('', `ast-grep / tokentier default: ${fmt(sg_.ms / def.ms, 2)}× (wall), ${fmt(sg_.cpuMs / def.cpuMs, 2)}× (CPU).`);
+  lines.push('');
+  if (core && !core.error) {
+    lines.push('Core micro-benchmarks (grammar already loaded; 5,000-line files):');
+    lines.push('');
+    lines.push('| measurement | value |');
+    lines.push('|---|---:|');
+    for (const [k, v] of Object.entries(core)) lines.push(`| ${k} | ${typeof v === 'number' ? fmt(v, 2) : v} |`);
+  } else {
+    lines.push(`Core micro-benchmarks: ${core?.error ?? 'not run'}`);
+  }
+  const md = lines.join('\n') + '\n';
+  console.log(md);
+  const resDir = path.join(root, 'bench', 'results');
+  fs.mkdirSync(resDir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  fs.writeFileSync(path.join(resDir, `${stamp}.md`), md);
+  fs.writeFileSync(path.join(resDir, `${stamp}.json`), JSON.stringify({ manifest, runs, rows, core }, null, 2));
+  fs.writeFileSync(path.join(resDir, 'latest.md'), md);
+
+  if (flag('scaling')) {
+    const sl = ['| scale | files | MB | sites | ripgrep ms | tokentier ms | tokentier CPU ms | CPU ms per MB | peak RSS MB |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|'];
+    for (const s of [1, 2, 4]) {
+      const t = ensureTree(s);
+      const r1 = benchRg(t.dir, pattern, false);
+      const r2 = benchCli(t.dir, []);
+      sl.push(`| ${s}× | ${t.manifest.files} | ${fmt(t.manifest.bytes / 1e6)} | ${fmt(r2.sites)} | ${fmt(r1.ms)} | ${fmt(r2.ms)} | ${fmt(r2.cpuMs)} | ${fmt(r2.cpuMs / (t.manifest.bytes / 1e6), 1)} | ${fmt(r2.rssMb)} |`);
+    }
+    const smd = '\nLinear scaling:\n\n' + sl.join('\n') + '\n';
+    console.log(smd);
+    fs.appendFileSync(path.join(resDir, 'latest.md'), smd);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,159 @@
+// Editor-side benchmark figures (issue 9), measured inside the real extension host. Not a correctness test:
+// it only runs when TOKENTIER_BENCH=1 (bench/editor.mjs sets it; the normal integration run shows it as pending)
+// and writes its figures as JSON to TOKENTIER_BENCH_OUT (and to the log, prefixed `TOKENTIER_BENCH `).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, codeLenses, demoUri, waitFor } from './helpers';
+
+/** The part of the extension's exports (activate()'s return value) this benchmark reads. */
+interface BenchApi {
+  readonly cache: {
+    refresh(doc: vscode.TextDocument): Promise<{ readonly ms: number; readonly estimates: readonly unknown[] } | undefined>;
+  };
+}
+
+const enabled = process.env.TOKENTIER_BENCH === '1';
+const EDITS = Number(process.env.TOKENTIER_BENCH_EDITS ?? '1000');
+
+function pct(xs: readonly number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+}
+
+const mb = (n: number) => Math.round((n / 2 ** 20) * 10) / 10;
+
+/** A 5,000-line Python file: one OpenAI call every 10 functions (the shape bench/core.mjs uses). */
+function bigPython(lines: number): string {
+  const out = ['import os', 'from openai import OpenAI', 'client = OpenAI()', 'MODEL = os.getenv("MODEL", "gpt-4o-mini")', ''];
+  let i = 0;
+  while (out.length < lines) {
+    if (i % 10 === 0) {
+      out.push(`def ask_${i}(q: str) -> str:`, '    r = client.chat.completions.create(', '        model=MODEL,', '        max_tokens=256,', `        messages=[{"role": "user", "content": f"Question ${i}: {q}"}],`, '    )', '    return r.choices[0].message.content', '');
+    } else {
+      out.push(`def helper_${i}(x: int, y: int) -> int:`, `    """Adds ${i}."""`, `    total = x + y * ${i}`, '    for k in range(3):', '        total += k', '    return total', '');
+    }
+    i++;
+  }
+  return out.slice(0, lines).join('\n') + '\n';
+}
+
+/** The extension's own "activated in N ms" log line, from the newest Tokentier output log under the temp folder. */
+function loggedActivationMs(): number | undefined {
+  const found: { file: string; mtime: number }[] = [];
+  const walk = (dir: string, depth: number) => {
+    if (depth > 8) return;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p, depth + 1);
+      else if (/tokentier/i.test(e.name) && e.name.endsWith('.log')) found.push({ file: p, mtime: fs.statSync(p).mtimeMs });
+    }
+  };
+  for (const d of fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('tokentier-cs-'))) walk(path.join(os.tmpdir(), d), 0);
+  for (const { file } of found.sort((a, b) => b.mtime - a.mtime)) {
+    const m = /activated in (\d+) ms/.exec(fs.readFileSync(file, 'utf8'));
+    if (m) return Number(m[1]);
+  }
+  return undefined;
+}
+
+(enabled ? describe : describe.skip)('editor benchmark (TOKENTIER_BENCH=1)', function () {
+  this.timeout(900_000);
+  const results: Record<string, unknown> = {};
+
+  after(() => {
+    const json = JSON.stringify(results);
+    console.log(`TOKENTIER_BENCH ${json}`);
+    const out = process.env.TOKENTIER_BENCH_OUT;
+    if (out) fs.writeFileSync(out, json);
+  });
+
+  it('activation: activate() as logged, and the time to load the activation bundle', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext);
+    results.memBeforeActivationMb = mb(process.memoryUsage().rss);
+    results.alreadyActive = ext.isActive;
+    const t0 = performance.now();
+    await ext.activate();
+    results.activateCallMs = performance.now() - t0;
+    results.activateLoggedMs = await waitFor(() => loggedActivationMs(), (v) => v !== undefined, 'the activation log line', 10_000).catch(() => null);
+    // A fresh copy of dist/extension.js, so the module cache does not hide the load (parse + top-level code).
+    const bundle = path.join(ext.extensionPath, 'dist', 'extension.js');
+    const copy = path.join(ext.extensionPath, 'dist', `.bench-load-${process.pid}.js`);
+    fs.copyFileSync(bundle, copy);
+    try {
+      const t1 = performance.now();
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require(copy);
+      results.bundleLoadMs = performance.now() - t1;
+    } finally {
+      fs.rmSync(copy, { force: true });
+    }
+    results.bundleBytes = fs.statSync(bundle).size;
+  });
+
+  it('time from opening a file to its first hints (CodeLens)', async () => {
+    const uri = demoUri('perf_first_open.py');
+    fs.writeFileSync(uri.fsPath, fs.readFileSync(demoUri('app.py').fsPath, 'utf8'));
+    const t0 = performance.now();
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const lenses = await waitFor(() => codeLenses(doc.uri), (l) => l.length > 0, 'lenses on the new file', 30_000);
+    results.openToFirstHintsMs = performance.now() - t0;
+    results.firstHintsLenses = lenses.length;
+  });
+
+  it('keystroke to hints in a 5,000-line file: core work per edit (no debounce), p50/p95', async () => {
+    const api = vscode.extensions.getExtension(EXTENSION_ID)?.exports as BenchApi | undefined;
+    assert.ok(api?.cache, 'the extension exports its analysis cache');
+    const uri = demoUri('perf_big.py');
+    fs.writeFileSync(uri.fsPath, bigPython(5000));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(doc);
+    const first = await api.cache.refresh(doc);
+    results.bigFileSites = first?.estimates.length ?? 0;
+    // RSS/heap every 250 edits: growth that does not level off is a leak, a one-time step is the engine loading.
+    const memory: { edits: number; rssMb: number; heapMb: number }[] = [{ edits: 0, rssMb: mb(process.memoryUsage().rss), heapMb: mb(process.memoryUsage().heapUsed) }];
+    results.bigFileFirstMs = first?.ms ?? null;
+    // Edits inside helper bodies (`total = x + y * N`): realistic typing that keeps the file valid.
+    const helperLines: number[] = [];
+    doc.getText().split('\n').forEach((l, i) => l.startsWith('    total = x + y * ') && helperLines.push(i));
+    const core: number[] = [];
+    const wall: number[] = [];
+    for (let i = 0; i < EDITS; i++) {
+      const line = helperLines[(i * 37) % helperLines.length] as number;
+      const col = doc.lineAt(line).text.length;
+      const t0 = performance.now();
+      await editor.edit((b) => b.insert(new vscode.Position(line, col), String(i % 10)), { undoStopBefore: false, undoStopAfter: false });
+      const entry = await api.cache.refresh(doc);
+      wall.push(performance.now() - t0);
+      if (entry) core.push(entry.ms);
+      if ((i + 1) % 250 === 0) memory.push({ edits: i + 1, rssMb: mb(process.memoryUsage().rss), heapMb: mb(process.memoryUsage().heapUsed) });
+    }
+    results.memoryDuringEdits = memory;
+    results.edits = EDITS;
+    results.keystrokeCoreP50Ms = pct(core, 50);
+    results.keystrokeCoreP95Ms = pct(core, 95);
+    results.keystrokeEditPlusCoreP50Ms = pct(wall, 50);
+    results.keystrokeEditPlusCoreP95Ms = pct(wall, 95);
+    results.memAfterEditsMb = mb(process.memoryUsage().rss);
+    results.heapAfterEditsMb = mb(process.memoryUsage().heapUsed);
+  });
+
+  it('memory after a workspace scan', async () => {
+    const t0 = performance.now();
+    await vscode.commands.executeCommand('tokentier.rescanWorkspace');
+    results.workspaceScanMs = performance.now() - t0;
+    results.workspaceFiles = (await vscode.workspace.findFiles('**/*.{py,ts,js,ipynb}', '**/node_modules/**')).length;
+    results.memAfterScanMb = mb(process.memoryUsage().rss);
+    results.heapAfterScanMb = mb(process.memoryUsage().heapUsed);
+  });
+});
