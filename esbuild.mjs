@@ -34,6 +34,8 @@ const problemMatcher = {
 // web-tree-sitter's ESM build calls createRequire(import.meta.url); in a CJS bundle import.meta.url is empty
 // (LIBRARIES.md §2.6), so give node bundles a real file URL.
 const nodeShim = {
+  // jsonc-parser's UMD `main` requires './impl/*' at run time, which a bundle cannot resolve: take its ESM build.
+  mainFields: ['module', 'main'],
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl=require('url').pathToFileURL(__filename).href;" },
 };
@@ -73,7 +75,8 @@ const builds = [
   },
   {
     ...common,
-    entryPoints: { 'webview/main': 'src/webview/main.ts', 'webview/main.css': 'src/webview/main.css' },
+    // main.ts imports main.css, so esbuild emits dist/webview/main.css beside main.js.
+    entryPoints: { 'webview/main': 'src/webview/main.ts' },
     outdir: 'dist', platform: 'browser', format: 'iife', target: 'es2022',
     loader: { '.ttf': 'file' },
   },

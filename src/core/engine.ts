@@ -6,7 +6,7 @@
 import { neverCancelled, type CancellationToken } from './cancellation';
 import { defaultSettings, type Settings } from './config/settings';
 import { detect, type DetectInput, type LoadWasm } from './detect/detector';
-import { emptyTeamConfig, estimateSites, type TeamConfig } from './estimate/estimator';
+import { emptyTeamConfig, estimateSitesWithDiagnostics, type TeamConfig } from './estimate/estimator';
 import type { FileProvider } from './fileProvider';
 import { nullLogger, type Logger } from './logger';
 import type { Diagnostic, DetectResult, SiteEstimate } from './types';
@@ -57,8 +57,8 @@ export class Engine {
   async analyzeDocument(input: DetectInput, token: CancellationToken = neverCancelled): Promise<DocumentAnalysis> {
     try {
       const result = await detect(input, { files: this.host.files, loadWasm: this.host.loadWasm, maxFileBytes: this.settings.maxFileSize, token, logger: this.logger });
-      const estimates = await estimateSites(result.sites, { settings: this.settings, team: this.team });
-      return { path: input.path, version: input.version, detect: result, estimates, diagnostics: result.diagnostics };
+      const { estimates, diagnostics } = await estimateSitesWithDiagnostics(result.sites, { settings: this.settings, team: this.team, files: this.host.files });
+      return { path: input.path, version: input.version, detect: result, estimates, diagnostics: [...result.diagnostics, ...diagnostics] };
     } catch (e) {
       this.logger.error(e instanceof Error ? e : String(e));
       const diagnostic: Diagnostic = { severity: 'error', code: 'internal-error', message: `Tokentier could not analyse this file: ${String(e)}`, file: input.path };
@@ -71,3 +71,17 @@ export class Engine {
 export function createEngine(host: EngineHost): Engine {
   return new Engine(host);
 }
+
+// Re-exports for the extension, which loads this bundle lazily and reaches the scanner and report builders through
+// it (so they stay out of the small activation bundle).
+export { scanWorkspace, type ScanOptions } from './scan/scanner';
+export { buildReport, type ReportInput } from './report/build';
+export { formatCsv, formatJson, formatMarkdown } from './report/format';
+export { diffReports, formatDiffMarkdown, type ReportDiff } from './report/diff';
+export { totalOf, totalsBy } from './report/totals';
+export { loadTeamConfig } from './team/loadTeamConfig';
+// The tier model, for the Tier Advisor panel (src/vscode/webview/tiersApi.ts): its hardware/rental tables load with
+// this bundle, not at activation.
+export { breakEvenVolumes, compareTiers, costCurve } from './tiers/compare';
+export { listFacilityFigures, listSelfHostModels } from './tiers/catalogue';
+export { resolveTierOptions } from './tiers/defaults';

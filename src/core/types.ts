@@ -278,6 +278,8 @@ export interface SiteEstimate {
   readonly tokens: TokenEstimate;
   readonly usage: UsageAssumptions;
   readonly cost: CostEstimate;
+  /** Input + output + reasoning tokens per day (per call × calls/day × fan-out × (1 + retries)). */
+  readonly tokensPerDay?: NumberRange;
 }
 
 /** A total that is by definition the sum of the non-ignored sites it covers (no double counting). */

@@ -45,6 +45,11 @@ export const settingsSchema = z.object({
   'usage.callsPerDay': defaultCallsPerDay
     .describe('Calls per day assumed for a call site of each API kind when no annotation or usage file says otherwise.')
     .meta(scope('resource')),
+  'usage.outputTokens': z
+    .partialRecord(z.enum(['chat', 'completion', 'responses', 'messages', 'generate', 'embeddings', 'images', 'audio']), z.number().int().min(0))
+    .default({})
+    .describe('Expected output tokens per call for each API kind when no annotation or usage file says otherwise (defaults: 300 for text generation, 0 for embeddings, images and audio). The `max_tokens` value in code still caps it.')
+    .meta(scope('resource')),
   'usage.cacheHitRate': z
     .number()
     .min(0)
