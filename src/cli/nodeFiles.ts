@@ -96,8 +96,13 @@ export function createNodeFileProvider(root: string): NodeFileProvider {
                 out.push({ name: entry.name, type: 'directory' });
               }
             }
-          } catch {
-            // A dangling link: nothing to scan.
+          } catch (e) {
+            // ELOOP: a cycle of links (c1/to2 → c2, c2/to1 → c1) that the kernel gave up resolving. Anything else is a
+            // dangling link: nothing to scan.
+            if ((e as NodeJS.ErrnoException).code === 'ELOOP') {
+              const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+              note({ severity: 'info', code: 'symlink-loop', message: `${relPath} is part of a cycle of symbolic links; not followed.`, file: relPath });
+            }
           }
         }
       }

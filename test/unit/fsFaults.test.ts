@@ -141,10 +141,9 @@ describe('file-system faults during a scan', function () {
       assert.ok(siteFiles(r).includes('a/x.py'));
     });
 
-    // KNOWN BUG (src/core/scan/scanner.ts collectFiles): one folder whose list() throws stops the whole walk (the
-    // try/catch is around the walk, not around each list call), so the folders after it are never scanned. The
-    // FileProvider contract says "never throws", so only a misbehaving provider triggers it.
-    it.skip('KNOWN BUG: list() that rejects for one folder does not stop the scan of the folders after it', async () => {
+    // Regression: one folder whose list() threw used to stop the whole walk. The FileProvider contract says "never
+    // throws", so only a misbehaving provider triggers it; now only that folder is lost, with a diagnostic.
+    it('list() that rejects for one folder does not stop the scan of the folders after it', async () => {
       const f = new FaultyFiles().add('a/x.py', CALL).add('b/y.py', CALL).add('c/z.py', CALL);
       f.hook = (op, p) => {
         if (op === 'list' && p === 'b') throw new Error('EIO: list failed');
@@ -152,6 +151,7 @@ describe('file-system faults during a scan', function () {
       };
       const r = await scan(f);
       assert.deepEqual(siteFiles(r), ['a/x.py', 'c/z.py']);
+      assert.ok(hasDiag(r, /unreadable-folder/, 'b'), codes(r.diagnostics));
     });
 
     it('permission denied (simulated EACCES as the node provider reports it): folder and file skipped with diagnostics', async () => {
@@ -215,10 +215,10 @@ describe('file-system faults during a scan', function () {
       assert.ok(ms < 20_000, `${ms.toFixed(0)} ms`);
     });
 
-    // KNOWN BUG (src/cli/nodeFiles.ts list): a cycle of two links (c1/to2 → c2, c2/to1 → c1) is not a link to an
-    // ancestor, so it is followed until the kernel's 40-link limit makes stat() fail with ELOOP, which the provider
-    // treats like a dangling link: the walk ends, but silently (no symlink-loop or too-deep diagnostic).
-    it.skip('KNOWN BUG: a cycle of two symlinked folders is reported (symlink-loop or too-deep)', async () => {
+    // Regression: a cycle of two links (c1/to2 → c2, c2/to1 → c1) is not a link to an ancestor, so it is followed until
+    // the kernel's 40-link limit makes stat() fail with ELOOP; the provider used to treat that like a dangling link,
+    // silently. It now reports symlink-loop.
+    it('a cycle of two symlinked folders is reported (symlink-loop or too-deep)', async () => {
       fs.mkdirSync(path.join(dir, 'c1'));
       fs.mkdirSync(path.join(dir, 'c2'));
       fs.symlinkSync(path.join(dir, 'c2'), path.join(dir, 'c1', 'to2'));

@@ -145,7 +145,9 @@ describe('scan: scanWorkspace over a FileProvider', () => {
     const broken: FileProvider = { readText: async () => { throw new Error('boom'); }, list: async () => { throw new Error('boom'); }, stat: async () => undefined };
     const r2 = await scanWorkspace(new FakeEngine(), broken);
     assert.equal(r2.sites.length, 0);
-    assert.equal(r2.diagnostics[0]?.code, 'internal-error');
+    // A provider that breaks the never-throws contract loses the folder it failed on, with the reason.
+    assert.equal(r2.diagnostics[0]?.code, 'unreadable-folder');
+    assert.match(r2.diagnostics[0]?.message ?? '', /scan root: boom/);
   });
 });
 

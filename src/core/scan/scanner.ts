@@ -147,8 +147,20 @@ export async function collectFiles(files: FileProvider, options: ScanOptions & {
       diagnostics.push({ severity: 'warning', code: 'too-deep', message: `Stopped at ${dir}: more than ${MAX_DEPTH} nested folders (a symbolic-link loop?).`, file: dir });
       return;
     }
-    const entries = await files.list(dir);
+    // The FileProvider contract says list() never throws; a provider that breaks it loses this folder only.
+    let entries: Awaited<ReturnType<FileProvider['list']>>;
+    let failure = '';
+    try {
+      entries = await files.list(dir);
+    } catch (e) {
+      entries = undefined;
+      failure = `: ${e instanceof Error ? e.message : String(e)}`;
+    }
     if (!entries) {
+      if (failure) {
+        diagnostics.push({ severity: 'warning', code: 'unreadable-folder', message: `Could not list ${dir || 'the scan root'}${failure}.`, ...(dir ? { file: dir } : {}) });
+        return;
+      }
       diagnostics.push({ severity: 'warning', code: 'unreadable-folder', message: `Could not list ${dir || 'the scan root'} (deleted, or permission denied).`, ...(dir ? { file: dir } : {}) });
       return;
     }
