@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { bigPython, bigTypeScript } from '../test/shared/generators.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -19,34 +20,6 @@ const loadWasm = async (name) => new Uint8Array(fs.readFileSync(path.join(gramma
 function pct(xs, p) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-}
-
-function pyFile(lines) {
-  const out = ['import os', 'from openai import OpenAI', 'client = OpenAI()', 'MODEL = os.getenv("MODEL", "gpt-4o-mini")', ''];
-  let i = 0;
-  while (out.length < lines) {
-    if (i % 10 === 0) {
-      out.push(`def ask_${i}(q: str) -> str:`, '    r = client.chat.completions.create(', '        model=MODEL,', '        max_tokens=256,', `        messages=[{"role": "user", "content": f"Question ${i}: {q}"}],`, '    )', '    return r.choices[0].message.content', '');
-    } else {
-      out.push(`def helper_${i}(x: int, y: int) -> int:`, `    """Adds ${i}."""`, `    total = x + y * ${i}`, '    for k in range(3):', '        total += k', '    return total', '');
-    }
-    i++;
-  }
-  return out.slice(0, lines).join('\n') + '\n';
-}
-
-function tsFile(lines) {
-  const out = ["import OpenAI from 'openai';", 'const client = new OpenAI();', "const MODEL = process.env.MODEL ?? 'gpt-4o-mini';", ''];
-  let i = 0;
-  while (out.length < lines) {
-    if (i % 10 === 0) {
-      out.push(`export async function ask${i}(q: string): Promise<string> {`, '  const r = await client.chat.completions.create({', '    model: MODEL,', '    max_tokens: 256,', `    messages: [{ role: 'user', content: \`Question ${i}: \${q}\` }],`, '  });', "  return r.choices[0]?.message.content ?? '';", '}', '');
-    } else {
-      out.push(`export function helper${i}(x: number, y: number): number {`, `  let total = x + y * ${i};`, '  for (let k = 0; k < 3; k++) total += k;', '  return total;', '}', '');
-    }
-    i++;
-  }
-  return out.slice(0, lines).join('\n') + '\n';
 }
 
 async function measure(lang, text, ext) {
@@ -72,8 +45,8 @@ async function measure(lang, text, ext) {
   return { warmMs, firstMs, p50: pct(edits, 50), p95: pct(edits, 95), sites: first.estimates.length };
 }
 
-const py = pyFile(5000);
-const ts = tsFile(5000);
+const py = bigPython(5000);
+const ts = bigTypeScript(5000);
 const rPy = await measure('python', py, 'py');
 const rTs = await measure('typescript', ts, 'ts');
 const result = {

@@ -10,6 +10,7 @@
 // Writes <out>/manifest.json: file count, bytes, and the number of generated call sites per kind.
 import fs from 'node:fs';
 import path from 'node:path';
+import { mulberry32 } from '../test/shared/generators.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -27,18 +28,7 @@ const EXCLUDED = new Set(['node_modules', '.git', 'dist', 'build', 'out', 'venv'
 const COPY_EXT = new Set(['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.tsx', '.jsx', '.json', '.md', '.d.ts', '.map', '.css', '.txt', '.yml', '.yaml']);
 const MAX_COPY_BYTES = 4 * 1024 * 1024;
 
-/** Mulberry32: a tiny seeded PRNG so the tree is identical on every machine. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = rng(20261123);
+const rand = mulberry32(20261123);
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 
 function safeSegment(seg) {

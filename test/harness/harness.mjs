@@ -13,6 +13,25 @@ export const DEMO = path.join(REPO, 'examples', 'demo');
 export const VERBOSE = process.env.VERBOSE === '1';
 const CS_VERSION = '4.139.1';
 
+/**
+ * Removes `name <value>` from argv and returns the value (or `dflt` when absent), so what is left in argv are the
+ * runner's positional filters.
+ */
+export function takeOption(argv, name, dflt) {
+  const i = argv.indexOf(name);
+  if (i < 0) return dflt;
+  const v = argv[i + 1];
+  argv.splice(i, 2);
+  return v;
+}
+
+/** Removes the flag `name` from argv and says whether it was there. */
+export function takeFlag(argv, name) {
+  const i = argv.indexOf(name);
+  if (i >= 0) argv.splice(i, 1);
+  return i >= 0;
+}
+
 /** Prints a harness status line on stderr, so stdout stays the tests' own output. */
 export function log(...args) {
   process.stderr.write(`[harness] ${util.format(...args)}\n`);

@@ -9,23 +9,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  DEMO, REPO, copyWorkspace, ensureInstalled, exit, hardTimeout, isNoise, launchBrowser, log, newContext, run, startCodeServer,
+  DEMO, REPO, copyWorkspace, ensureInstalled, exit, hardTimeout, isNoise, launchBrowser, log, newContext, run, startCodeServer, takeFlag, takeOption,
   workbenchUrl,
 } from './harness.mjs';
 
 const argv = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = argv.indexOf(name);
-  if (i < 0) return dflt;
-  const v = argv[i + 1];
-  argv.splice(i, 2);
-  return v;
-};
-const flag = (name) => {
-  const i = argv.indexOf(name);
-  if (i >= 0) argv.splice(i, 1);
-  return i >= 0;
-};
+const opt = (name, dflt) => takeOption(argv, name, dflt);
+const flag = (name) => takeFlag(argv, name);
 const timeoutS = Number(opt('--timeout', '900'));
 const specTimeoutS = Number(opt('--spec-timeout', '120'));
 const noPackage = flag('--no-package');

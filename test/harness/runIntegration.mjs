@@ -10,22 +10,12 @@ import path from 'node:path';
 import util from 'node:util';
 import {
   DEMO, REPO, copyWorkspace, devPayload, ensureInstalled, exit, hardTimeout, isNoise, launchBrowser, log, newContext, run,
-  startCodeServer, workbenchUrl,
+  startCodeServer, takeFlag, takeOption, workbenchUrl,
 } from './harness.mjs';
 
 const argv = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = argv.indexOf(name);
-  if (i < 0) return dflt;
-  const v = argv[i + 1];
-  argv.splice(i, 2);
-  return v;
-};
-const flag = (name) => {
-  const i = argv.indexOf(name);
-  if (i >= 0) argv.splice(i, 1);
-  return i >= 0;
-};
+const opt = (name, dflt) => takeOption(argv, name, dflt);
+const flag = (name) => takeFlag(argv, name);
 const grep = opt('--grep', undefined);
 const timeoutS = Number(opt('--timeout', '1500'));
 const groupTimeoutS = Number(opt('--group-timeout', '600'));

@@ -11,6 +11,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TokentierApi } from '../../src/vscode/extension';
+import { mulberry32 as prng } from '../shared/generators.mjs';
 import { activateExtension, codeLenses, waitFor } from './helpers';
 
 const HEADER = 'from openai import OpenAI\n\nclient = OpenAI()\n';
@@ -37,18 +38,6 @@ function matches(lenses: Map<number, string>, want: Map<number, string>): boolea
   if (lenses.size !== want.size) return false;
   for (const [line, model] of want) if (!lenses.get(line)?.startsWith(`${model} · `)) return false;
   return true;
-}
-
-/** A small deterministic PRNG (mulberry32), so the edit sequence is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { bigPython } from '../shared/generators.mjs';
 import { EXTENSION_ID, codeLenses, demoUri, waitFor } from './helpers';
 
 /** The part of the extension's exports (activate()'s return value) this benchmark reads. */
@@ -24,21 +25,6 @@ function pct(xs: readonly number[], p: number): number {
 }
 
 const mb = (n: number) => Math.round((n / 2 ** 20) * 10) / 10;
-
-/** A 5,000-line Python file: one OpenAI call every 10 functions (the shape bench/core.mjs uses). */
-function bigPython(lines: number): string {
-  const out = ['import os', 'from openai import OpenAI', 'client = OpenAI()', 'MODEL = os.getenv("MODEL", "gpt-4o-mini")', ''];
-  let i = 0;
-  while (out.length < lines) {
-    if (i % 10 === 0) {
-      out.push(`def ask_${i}(q: str) -> str:`, '    r = client.chat.completions.create(', '        model=MODEL,', '        max_tokens=256,', `        messages=[{"role": "user", "content": f"Question ${i}: {q}"}],`, '    )', '    return r.choices[0].message.content', '');
-    } else {
-      out.push(`def helper_${i}(x: int, y: int) -> int:`, `    """Adds ${i}."""`, `    total = x + y * ${i}`, '    for k in range(3):', '        total += k', '    return total', '');
-    }
-    i++;
-  }
-  return out.slice(0, lines).join('\n') + '\n';
-}
 
 /** The extension's own "activated in N ms" log line, from the newest Tokentier output log under the temp folder. */
 function loggedActivationMs(): number | undefined {

@@ -11,19 +11,8 @@ import { getParser, parseCached, type GrammarName } from '../../../src/core/dete
 import type { FileProvider } from '../../../src/core/fileProvider';
 import type { DetectResult } from '../../../src/core/types';
 import { loadCorpus } from '../fuzz/corpus';
+import { mulberry32 as rng } from '../../shared/generators.mjs';
 import { loadWasm } from './loadWasm';
-
-/** mulberry32: a small seeded generator, so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CHARS = ['a', 'x', '_', '1', ' ', ' ', '\n', '\t', '(', ')', '{', '}', '[', ']', '"', "'", '`', '.', '=', ',', ':', ';', '#', '/', '\\'];
 
