@@ -7,7 +7,7 @@ import { compareTiers, costCurve, replicasNeeded } from '../../src/core/tiers/co
 import { DEFAULT_EFFICIENCY } from '../../src/core/tiers/defaults';
 import { getSelfHostModel, listHardware, listSelfHostModels } from '../../src/core/tiers/catalogue';
 import { appleGpuTflops } from '../../src/core/tiers/catalogue';
-import { decodeStep, geometryOf, maxBatchByMemory, microBatchedPrefillMs, paramsReadPerStep, weightBytes, type ModelGeometry, type ReplicaSpec } from '../../src/core/tiers/roofline';
+import { decodeStep, energyLimitedTflops, geometryOf, maxBatchByMemory, microBatchedPrefillMs, paramsReadPerStep, prefill, weightBytes, type ModelGeometry, type ReplicaSpec } from '../../src/core/tiers/roofline';
 import type { TierOption, Workload } from '../../src/core/tiers/types';
 
 function close(actual: number | null | undefined, expected: number, relTol: number, what: string): void {
@@ -168,6 +168,53 @@ describe('tiers: calibration rules on single rows', () => {
   });
 });
 
+describe('tiers: energy-per-FLOP cap on one die (llama.cpp prompt GEMMs)', () => {
+  const header = 'id,tier,hardware,n_accel,engine,model,params_b,precision,weights_gib,batch_or_concurrency,input_len,output_len,metric,value,unit,scope,date,mem_bw_gbps_reported,source,notes';
+  const row = (hardware: string): string =>
+    `X3,datacenter_gpu,${hardware},1,"llama.cpp (CUDA/Metal, layer split)",Llama 3 8B,8.03,F16,14.96,1,1024,,prefill_tokens_per_s,6205.44,tokens/s,total,2024-05,,src,`;
+
+  it('scales the anchor rate by board power', () => {
+    // RTX 4090: 0.45 × 330.4 = 148.68 TF on 450 W → a 300 W board of the same die sustains 99.12 TF.
+    close(energyLimitedTflops(300, 148.68, 450), 99.12, 1e-9, '300 W');
+    close(energyLimitedTflops(450, 148.68, 450), 148.68, 1e-9, 'anchor itself');
+  });
+
+  it('caps the RTX 6000 Ada (AD102, 300 W) and leaves other dies alone', () => {
+    const ada = calibrate([header, row('RTX 6000 Ada 48GB')].join('\n')).rows[0];
+    const a6000 = calibrate([header, row('RTX A6000 48GB')].join('\n')).rows[0];
+    assert.match(ada.note, /power-limited to 99 TF at 300 W/);
+    assert.doesNotMatch(a6000.note, /power-limited/);
+    // Hand calculation: 99.12 TF; Llama 3 8B (8.03e9 params, 32 layers, q width 4096), two 512-token micro-batches.
+    // GEMMs 2 × 2 × 8.03e9 × 512 / 99.12e12 = 165.920 ms (weights 14.96 GiB / 883.2 GB/s = 18.19 ms: compute-bound);
+    // attention 4 × 32 × 4096 × 512 × (256 + 768) / 99.12e12 = 2.7733 ms; overhead 2 × 32 × 0.06 = 3.84 ms
+    // → 172.533 ms → 5,935 tokens/s (measured 6,205; without the cap 0.45 × 364.2 = 163.9 TF gave 9,673).
+    close(ada.predicted, 1024 / 0.172533, 2e-3, 'RTX 6000 Ada F16 prefill');
+  });
+});
+
+describe('tiers: separate SwiGLU kernel (TensorRT-LLM v0.5/v0.6)', () => {
+  const header = 'id,tier,hardware,n_accel,engine,model,params_b,precision,weights_gib,batch_or_concurrency,input_len,output_len,metric,value,unit,scope,date,mem_bw_gbps_reported,source,notes';
+  const row = (engine: string): string => `X4,datacenter_gpu,A100,1,${engine},LLaMA 7B,6.74,FP16,,1,2048,1,ttft_ms,133,ms,per_request,2023-10,,src,`;
+
+  it('adds the memory-bound SwiGLU pass to the 2023 engine only', () => {
+    const old = calibrate([header, row('TensorRT-LLM v0.5')].join('\n')).rows[0];
+    const newer = calibrate([header, row('TensorRT-LLM v1.0')].join('\n')).rows[0];
+    assert.match(old.note, /separate SwiGLU kernel 2\.11 MB\/token/);
+    assert.doesNotMatch(newer.note, /SwiGLU/);
+    // 6 B × 11,008 × 32 layers = 2.1135 MB per token × 2,048 tokens = 4.3284e9 B / (2,000 GB/s × 0.92) = 2.3524 ms.
+    close(old.predicted - newer.predicted, 2.3524, 1e-3, 'added ms');
+  });
+
+  it('the roofline adds elementwise bytes per token at the achievable bandwidth', () => {
+    const g: ModelGeometry = { activeParams: 1e9, totalParams: 1e9, layers: 10, kvElementsPerToken: 0, qWidth: 1024 };
+    const r: ReplicaSpec = { memBwGBps: 1000, peakTflops: 100, computeEfficiency: 1, devices: 1, parallel: 'tensor', backend: 'cuda' };
+    const plain = prefill(g, r, DEFAULT_EFFICIENCY, 100, 2);
+    const withPass = prefill(g, { ...r, elementwiseBytesPerToken: 1e6 }, DEFAULT_EFFICIENCY, 100, 2);
+    // 100 tokens × 1e6 B / 920e9 B/s = 0.108696 ms.
+    close(withPass.ms - plain.ms, 0.108696, 1e-4, 'elementwise ms');
+  });
+});
+
 describe('tiers: mixture of experts', () => {
   it('holds all weights but reads only the touched experts per step', () => {
     const mixtral = getSelfHostModel('mixtral-8x7b');
@@ -317,21 +364,29 @@ describe('tiers: calibration against test/fixtures/reference/throughput.csv (a c
     assert.ok(s.p90Ape <= 0.3, `p90 ${s.p90Ape}`);
   });
 
-  it('prefill: median ≤ 20 % (issue target); p90 regression guard ≤ 47 % (target 40 % not met: llama.cpp on Hopper, 300 W workstation cards)', () => {
+  it('prefill: median ≤ 20 %, p90 ≤ 40 % (issue targets)', () => {
     const s = stat('prefill');
     assert.ok(s.n >= 98);
     assert.ok(s.medianApe <= 0.2, `median ${s.medianApe}`);
-    assert.ok(s.p90Ape <= 0.47, `p90 ${s.p90Ape}`);
+    assert.ok(s.p90Ape <= 0.4, `p90 ${s.p90Ape}`);
   });
 
-  it('batched throughput: median ≤ 20 % (issue target); p90 regression guard ≤ 41 % (target 40 % not met: gpt-oss MoE rows)', () => {
+  it('datacenter prefill: regression guard median ≤ 17 % (llama.cpp on H100 PCIe / 4×A100 Q4 / 2025 A100 still 1.5-2.4× off)', () => {
+    const s = report.stats.find((x) => x.metric === 'prefill' && x.tier === 'datacenter_gpu');
+    assert.ok(s && s.n >= 19);
+    assert.ok(s.medianApe <= 0.17, `median ${s.medianApe}`);
+  });
+
+  it('batched throughput: median ≤ 20 %, p90 ≤ 40 % (issue targets; p90 met at 39.7 %, only 0.3 pt of margin: gpt-oss 1k/1k rows still 1.6-2× over)', () => {
     const s = stat('batched');
     assert.ok(s.n >= 27);
     assert.ok(s.medianApe <= 0.2, `median ${s.medianApe}`);
-    assert.ok(s.p90Ape <= 0.41, `p90 ${s.p90Ape}`);
+    assert.ok(s.p90Ape <= 0.4, `p90 ${s.p90Ape}`);
   });
 
-  it('TTFT: regression guard median ≤ 30 % (target 25 % not met: 2023 TensorRT-LLM rows 20-60 % above the prefill roofline)', () => {
-    assert.ok(stat('ttft').medianApe <= 0.3);
+  it('TTFT: median ≤ 25 % (issue target)', () => {
+    const s = stat('ttft');
+    assert.ok(s.n >= 7);
+    assert.ok(s.medianApe <= 0.25, `median ${s.medianApe}`);
   });
 });

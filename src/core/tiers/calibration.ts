@@ -7,11 +7,13 @@
 import { parseCsvRecords, parseNumberCell } from './csv';
 import { appleGpuTflops, getHardware, getSelfHostModel } from './catalogue';
 import { canonicalHardwareId } from './hardwareIds';
-import { batchedOutputTokensPerSec, decodeStep, maxBatchByMemory, microBatchedPrefillMs, prefill, type ModelGeometry, type ReplicaSpec } from './roofline';
+import { batchedOutputTokensPerSec, decodeStep, energyLimitedTflops, maxBatchByMemory, microBatchedPrefillMs, mxfp4CheckpointBytes, mxfp4ComputeSplit, prefill, type ModelGeometry, type ReplicaSpec } from './roofline';
 import type { EfficiencyParams } from './types';
 import { DEFAULT_EFFICIENCY } from './defaults';
 import enginesData from './data/engines.json';
 import errataData from './data/sourceErrata.json';
+import diesData from './data/gpuDies.json';
+import ccData from './data/computeCapability.json';
 
 /** One engines.json record; every behaviour field is optional (a record documents one software fact). */
 interface EngineRecord {
@@ -24,7 +26,25 @@ interface EngineRecord {
   readonly quantizedPrefill?: string;
   readonly pipelineParallelPrefill?: boolean;
   readonly gqaKvReadsPerQueryHead?: boolean;
+  /** The MLP's SwiGLU runs as a separate memory-bound kernel between the GEMMs (TensorRT-LLM 2023). */
+  readonly unfusedSwiGlu?: boolean;
   readonly microBatchTokens?: number;
+  /** The engine's prompt GEMMs on this anchor card set the energy per FLOP for every card cut from the same die. */
+  readonly energyLimitedPromptGemm?: { readonly anchorHardware: string };
+  /**
+   * trtllm-bench's batch limit when the command gives none: min(sequences the KV cache holds, `tunedCap`) for the weight
+   * formats it has tuning heuristics for, else BuildConfig's default `untunedDefault`.
+   */
+  readonly benchBatchLimit?: { readonly tunedCap: number; readonly untunedDefault: number; readonly tunedWeightFormats: readonly string[] };
+  /**
+   * How the engine runs a checkpoint with MXFP4 routed experts (model `blockQuantizedExperts`): expert GEMM activations
+   * and KV-cache format below / at or above an SM version (computeCapability.json). Non-expert weights run in BF16.
+   */
+  readonly mxfp4Checkpoint?: {
+    readonly minSmForFp8Activations: number;
+    readonly belowMinSm: { readonly expertActivations: string; readonly kvCache: string };
+    readonly atOrAboveMinSm: { readonly expertActivations: string; readonly kvCache: string };
+  };
   /** First month (YYYY-MM) of builds with this behaviour; rows dated earlier do not get it. */
   readonly validFrom?: string;
   /** First month (YYYY-MM) of builds without it any more. */
@@ -164,6 +184,36 @@ function engineComputeEfficiency(engine: string, backend: string): number | null
   return null;
 }
 
+/** CUDA compute capability (SM version, e.g. 9.0) of a hardware id from computeCapability.json, or null. */
+export function computeCapabilityOf(hardwareId: string): number | null {
+  const rec = ccData.records.find((d) => d.members.includes(hardwareId));
+  return rec ? Number(rec.sm) : null;
+}
+
+/** The die (gpuDies.json) a hardware id is cut from, or null. */
+function dieOf(hardwareId: string): string | null {
+  return diesData.records.find((d) => d.members.includes(hardwareId))?.die ?? null;
+}
+
+/**
+ * Energy-per-FLOP cap on an engine's prompt GEMM rate (TFLOPS) for a card, or null when none applies: the engine's
+ * rate on the anchor card (efficiency × FP16-accumulate peak) per watt of the anchor's TDP, times this card's TDP,
+ * for cards cut from the anchor's die (engines.json `energyLimitedPromptGemm`, gpuDies.json).
+ */
+function energyCapTflops(engine: string, backend: string, hardwareId: string, tdpW: number | null, engineEfficiency: number): number | null {
+  if (tdpW === null) return null;
+  for (const e of ENGINES) {
+    if (!e.energyLimitedPromptGemm || e.backend !== backend || !engine.toLowerCase().includes(e.engine)) continue;
+    const anchor = getHardware(e.energyLimitedPromptGemm.anchorHardware);
+    const die = dieOf(hardwareId);
+    if (!anchor || anchor.tdpW === null || !die || die !== dieOf(anchor.id)) continue;
+    const anchorPeak = fp16AccumulatePeak(anchor as typeof anchor & { fp16AccTflops?: number });
+    if (anchorPeak === null) continue;
+    return energyLimitedTflops(tdpW, engineEfficiency * anchorPeak, anchor.tdpW);
+  }
+  return null;
+}
+
 /**
  * FP16-accumulate dense tensor peak (what llama.cpp's cuBLAS/MMA path runs at): a record's explicit
  * `fp16AccTflops`, else 2 × the listed FP32-accumulate figure on GeForce parts (reference README), else the listed
@@ -232,7 +282,7 @@ function predictRow(r: Record<string, string>, eff: EfficiencyParams): { predict
   const bpp = weightsGib !== null ? (weightsGib * 2 ** 30) / g.totalParams : bytesPerParamOf(r.precision);
   if (bpp === null) return { reason: `precision "${r.precision}" without weights_gib` };
   const lowPrecision = /^FP[48]/i.test(r.precision);
-  const kvBpe = lowPrecision ? 1 : 2;
+  let kvBpe = lowPrecision ? 1 : 2;
   const n = parseNumberCell(r.n_accel) ?? 1;
   let peak: number | null = null;
   let mamf: number | null = null;
@@ -249,43 +299,74 @@ function predictRow(r: Record<string, string>, eff: EfficiencyParams): { predict
   }
   const backend = hwId?.startsWith('apple-') ? 'metal' : 'cuda';
   let computeEfficiency = peak && mamf ? mamf / peak : eff.computeFallback;
+  const engineFacts = enginesFor(r.engine, backend, r.date);
+  // An MXFP4-expert checkpoint (gpt-oss) loaded as published: expert weights 4.25 bits, the rest BF16; the expert GEMMs
+  // run with BF16 or FP8-class activations by SM version, the BF16 weights at the BF16 rate (engines.json).
+  const mxfp4 = engineFacts.find((e) => e.mxfp4Checkpoint)?.mxfp4Checkpoint;
+  const bq = cat.blockQuantizedExperts;
+  let bppUsed = bpp;
+  let mxNote = '';
+  if (mxfp4 && bq && hw && hwId) {
+    const sm = computeCapabilityOf(hwId);
+    if (sm === null) return { reason: `SM version of "${r.hardware}" unknown: the engine's MXFP4 kernel path cannot be chosen` };
+    const path = sm >= mxfp4.minSmForFp8Activations ? mxfp4.atOrAboveMinSm : mxfp4.belowMinSm;
+    const split = mxfp4ComputeSplit(bq, cat.experts ?? 1, cat.expertsPerToken ?? 1);
+    const bf16Rate = hw.bf16Tflops ? hw.bf16Tflops * (hw.mamfBf16Tflops ? hw.mamfBf16Tflops / hw.bf16Tflops : eff.computeFallback) : null;
+    const fp8Rate = hw.fp8Tflops ? hw.fp8Tflops * (hw.mamfFp8Tflops ? hw.mamfFp8Tflops / hw.fp8Tflops : eff.computeFallback) : null;
+    const expertRate = path.expertActivations === 'fp8' ? fp8Rate : bf16Rate;
+    if (bf16Rate === null || expertRate === null) return { reason: `no sourced ${path.expertActivations.toUpperCase()} / BF16 TFLOPS for "${r.hardware}"` };
+    // Time per active parameter adds over the two groups: achievable rate = active ÷ Σ(part ÷ rate).
+    peak = split.activeB / (split.expertActiveB / expertRate + split.bf16ActiveB / bf16Rate);
+    computeEfficiency = 1;
+    bppUsed = mxfp4CheckpointBytes(bq) / g.totalParams;
+    kvBpe = path.kvCache === 'fp8' ? 1 : 2;
+    mxNote = `, MXFP4 checkpoint (SM ${sm.toFixed(1)}: expert GEMMs ${path.expertActivations.toUpperCase()} activations, ${split.bf16ActiveB.toFixed(2)}B active BF16 params, KV ${path.kvCache.toUpperCase()}; ${((bppUsed * g.totalParams) / 2 ** 30).toFixed(1)} GiB)`;
+  }
   const engineCompute = lowPrecision ? null : engineComputeEfficiency(r.engine, backend);
+  let powerNote = '';
   const accPeak = hw && backend === 'cuda' ? fp16AccumulatePeak(hw as typeof hw & { fp16AccTflops?: number }) : null;
   if (engineCompute !== null && accPeak !== null) {
     // llama.cpp runs its prompt GEMMs with FP16 accumulation: GeForce parts do that at 2× their listed rate.
     peak = accPeak;
     computeEfficiency = engineCompute;
+    // Same die, smaller board power: the anchor's FLOPs per watt bound the sustained rate (engines.json, gpuDies.json).
+    const cap = hwId && hw ? energyCapTflops(r.engine, backend, hwId, hw.tdpW, engineCompute) : null;
+    if (cap !== null && cap < peak * computeEfficiency) {
+      computeEfficiency = cap / peak;
+      powerNote = `, power-limited to ${cap.toFixed(0)} TF at ${hw?.tdpW} W (same die as the anchor)`;
+    }
   }
-  const engineFacts = enginesFor(r.engine, backend, r.date);
   const dequantPrefill = engineFacts.find((e) => e.quantizedPrefill === 'dequantToF16');
   const pipelined = engineFacts.find((e) => e.pipelineParallelPrefill === true);
   const perQueryHeadKv = engineFacts.some((e) => e.gqaKvReadsPerQueryHead === true);
+  // Separate SwiGLU kernel: reads gate and up outputs, writes their product, 16-bit activations → 6 B per FFN element.
+  const swiGluBytes = engineFacts.some((e) => e.unfusedSwiGlu === true) && cat.intermediateSize ? 6 * cat.intermediateSize * cat.layers : 0;
   const parallel = /llama\.cpp/i.test(r.engine) ? 'layer' : 'tensor';
   const engineEff = engineBandwidthEfficiency(r.engine, hw?.memoryType, backend);
-  const rep: ReplicaSpec = { memBwGBps: bw, peakTflops: peak, computeEfficiency, devices: n, parallel, backend, bandwidthEfficiency: engineEff ?? undefined };
+  const rep: ReplicaSpec = { memBwGBps: bw, peakTflops: peak, computeEfficiency, devices: n, parallel, backend, bandwidthEfficiency: engineEff ?? undefined, elementwiseBytesPerToken: swiGluBytes || undefined };
   const input = parseNumberCell(r.input_len) ?? 0;
   const output = parseNumberCell(r.output_len) ?? 0;
   const scope = correctedScope(r);
   const perGpu = scope.scope === 'per_gpu' ? n : 1;
   // 2023 TensorRT-LLM generation kernel: one thread block per query head, so each KV head is read once per query head.
   const kvReadFactor = perQueryHeadKv ? cat.attentionHeads / cat.kvHeads : 1;
-  const note = `bw ${bw} GB/s${engineEff ? ` × ${engineEff} (engine)` : ''}, peak ${peak ?? 'n/a'} TF × ${computeEfficiency.toFixed(2)}, ${(bpp * 8).toFixed(2)} bits/w, ${parallel}×${n}${kvReadFactor > 1 ? `, KV read ×${kvReadFactor} (per-query-head kernel)` : ''}${scope.note ? `, ${scope.note}` : ''}`;
+  const note = `bw ${bw} GB/s${engineEff ? ` × ${engineEff} (engine)` : ''}, peak ${peak === null ? 'n/a' : Number(peak.toFixed(2))} TF × ${computeEfficiency.toFixed(2)}, ${(bppUsed * 8).toFixed(2)} bits/w${powerNote}, ${parallel}×${n}${kvReadFactor > 1 ? `, KV read ×${kvReadFactor} (per-query-head kernel)` : ''}${swiGluBytes ? `, separate SwiGLU kernel ${(swiGluBytes / 1e6).toFixed(2)} MB/token` : ''}${scope.note ? `, ${scope.note}` : ''}${mxNote}`;
   // llama.cpp CUDA prompt processing: micro-batches of n_ubatch tokens, a dequantize-to-F16 pass per micro-batch for
   // quantized weights in Oct 2023 - Jun 2024 builds, pipelined over layer-split GPUs from Mar 2024 (engines.json).
-  const quantized = bpp < 1.9;
+  const quantized = bppUsed < 1.9;
   const microBatched = backend === 'cuda' && /llama\.cpp/i.test(r.engine);
   const prefillMs = (tokens: number): number =>
     microBatched
-      ? microBatchedPrefillMs(g, rep, eff, tokens, bpp, {
+      ? microBatchedPrefillMs(g, rep, eff, tokens, bppUsed, {
           microBatchTokens: dequantPrefill?.microBatchTokens ?? pipelined?.microBatchTokens ?? 512,
-          serialBytesPerParam: dequantPrefill && quantized ? bpp + 2 : 0,
+          serialBytesPerParam: dequantPrefill && quantized ? bppUsed + 2 : 0,
           pipelineStages: pipelined && parallel === 'layer' ? n : 1,
         })
-      : prefill(g, rep, eff, tokens, bpp).ms;
+      : prefill(g, rep, eff, tokens, bppUsed).ms;
   const pfNote = microBatched ? `${dequantPrefill && quantized ? ', dequant→F16 per 512-token µbatch' : ''}${pipelined && parallel === 'layer' && n > 1 ? `, pipelined ×${n}` : ''}` : '';
   switch (metric) {
     case 'decode': {
-      const s = decodeStep(g, rep, eff, 1, input + Math.max(output, 1) / 2, bpp, kvBpe);
+      const s = decodeStep(g, rep, eff, 1, input + Math.max(output, 1) / 2, bppUsed, kvBpe);
       return { predicted: 1000 / s.ms / perGpu, note };
     }
     case 'prefill': {
@@ -304,11 +385,16 @@ function predictRow(r: Record<string, string>, eff: EfficiencyParams): { predict
       // stated batch larger than memory allows is capped (the engine cannot hold more sequences at once).
       const stated = parseNumberCell(r.batch_or_concurrency);
       const mem = hw?.memoryGb;
-      const memCap = mem ? maxBatchByMemory(g, n * mem * 1e9 * eff.discreteMemoryUsable, input + output, bpp, kvBpe) : null;
+      const memCap = mem ? maxBatchByMemory(g, n * mem * 1e9 * eff.discreteMemoryUsable, input + output, bppUsed, kvBpe) : null;
       if (stated === null && memCap === null) return { reason: 'max-load row and no memory size to bound the batch' };
-      const batch = Math.min(stated ?? Number.POSITIVE_INFINITY, memCap ?? Number.POSITIVE_INFINITY);
+      // trtllm-bench without batch options: its own limit (4096 for the formats it tunes, BuildConfig's 2048 otherwise).
+      const limit = engineFacts.find((e) => e.benchBatchLimit)?.benchBatchLimit;
+      const weightFormat = mxfp4 && bq ? 'mxfp4' : r.precision.toLowerCase().replace(/[^a-z0-9].*$/, '');
+      const benchCap = stated === null && limit ? (limit.tunedWeightFormats.includes(weightFormat) ? limit.tunedCap : limit.untunedDefault) : null;
+      const batch = Math.min(stated ?? Number.POSITIVE_INFINITY, memCap ?? Number.POSITIVE_INFINITY, benchCap ?? Number.POSITIVE_INFINITY);
       if (batch < 1) return { reason: 'model does not fit' };
-      return { predicted: batchedOutputTokensPerSec(g, rep, eff, batch, input, output, bpp, kvBpe, kvReadFactor) / perGpu, note: `${note}, batch ${batch}` };
+      const capNote = benchCap !== null && batch === benchCap ? ` (trtllm-bench limit for ${weightFormat})` : '';
+      return { predicted: batchedOutputTokensPerSec(g, rep, eff, batch, input, output, bppUsed, kvBpe, kvReadFactor) / perGpu, note: `${note}, batch ${batch}${capNote}` };
     }
     case 'tpot':
       return { reason: 'TPOT rows are MLPerf server-load figures' };

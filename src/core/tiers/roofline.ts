@@ -13,6 +13,14 @@
  */
 import type { EfficiencyParams, Precision, SelfHostModel } from './types';
 
+/** Model-card parameter split of a checkpoint with block-quantized routed experts (SelfHostModel.blockQuantizedExperts). */
+export interface BlockQuantizedSplit {
+  readonly bitsPerWeight: number;
+  readonly mlpParamsB: number;
+  readonly attentionParamsB: number;
+  readonly embedUnembedParamsB: number;
+}
+
 /** Bytes per weight for each precision (int4: 4-bit values + one 16-bit scale per 32 weights = 4.5 bits). */
 export const BYTES_PER_PARAM: Readonly<Record<Precision, number>> = Object.freeze({
   bf16: 2,
@@ -69,6 +77,12 @@ export interface ReplicaSpec {
   readonly backend: 'cuda' | 'metal';
   /** Achievable bandwidth fraction for this engine × memory when it differs from the default (see engines.json). */
   readonly bandwidthEfficiency?: number;
+  /**
+   * Bytes moved per token (whole model, all layers) by elementwise kernels the engine runs separately from the GEMMs,
+   * e.g. TensorRT-LLM 2023's SwiGLU kernel after the MLP GEMMs (engines.json `unfusedSwiGlu`). Memory-bound, runs
+   * after the GEMM that feeds it, so its time adds. 0 / absent when fused into the GEMMs.
+   */
+  readonly elementwiseBytesPerToken?: number;
 }
 
 /**
@@ -103,9 +117,10 @@ export interface StepTime {
 /**
  * One forward step as two kernel families, each on its own roofline, run one after the other:
  * the weight GEMMs (read `weightBytes`, do `gemmFlops`) and attention (read `kvBytesRead`, do `attnFlops`).
- * Plus the fixed per-layer overhead of the backend.
+ * Plus separate elementwise kernels (`elementwiseBytesPerToken` × tokens, memory-bound) and the fixed per-layer
+ * overhead of the backend.
  */
-function step(weightBytesRead: number, gemmFlops: number, kvBytesRead: number, attnFlops: number, g: ModelGeometry, r: ReplicaSpec, eff: EfficiencyParams): StepTime {
+function step(weightBytesRead: number, gemmFlops: number, kvBytesRead: number, attnFlops: number, tokens: number, g: ModelGeometry, r: ReplicaSpec, eff: EfficiencyParams): StepTime {
   const speed = parallelSpeedup(r, eff);
   const bw = r.memBwGBps * 1e9 * (r.bandwidthEfficiency ?? eff.bandwidth) * speed;
   const fl = r.peakTflops ? r.peakTflops * 1e12 * r.computeEfficiency * speed : null;
@@ -113,9 +128,10 @@ function step(weightBytesRead: number, gemmFlops: number, kvBytesRead: number, a
   const aMem = (kvBytesRead / bw) * 1000;
   const wComp = fl ? (gemmFlops / fl) * 1000 : null;
   const aComp = fl ? (attnFlops / fl) * 1000 : null;
+  const eMem = ((tokens * (r.elementwiseBytesPerToken ?? 0)) / bw) * 1000;
   const overheadMs = g.layers * (r.backend === 'metal' ? eff.stepOverheadMsPerLayerMetal : eff.stepOverheadMsPerLayer);
-  const ms = Math.max(wMem, wComp ?? 0) + Math.max(aMem, aComp ?? 0) + overheadMs;
-  return { ms, memoryMs: wMem + aMem, computeMs: fl ? (wComp ?? 0) + (aComp ?? 0) : null, overheadMs, bytesRead: weightBytesRead + kvBytesRead, flops: gemmFlops + attnFlops };
+  const ms = Math.max(wMem, wComp ?? 0) + Math.max(aMem, aComp ?? 0) + eMem + overheadMs;
+  return { ms, memoryMs: wMem + aMem + eMem, computeMs: fl ? (wComp ?? 0) + (aComp ?? 0) : null, overheadMs, bytesRead: weightBytesRead + kvBytesRead, flops: gemmFlops + attnFlops };
 }
 
 /** Attention FLOPs for one new token against `context` cached tokens: QK and PV, 2 × 2 × layers × context × q width. */
@@ -143,7 +159,7 @@ export function decodeStep(
 ): StepTime {
   const weightBytes = paramsReadPerStep(g, batch) * bytesPerParam;
   const kvBytes = batch * contextTokens * g.kvElementsPerToken * kvBytesPerElem * kvReadFactor;
-  return step(weightBytes, 2 * g.activeParams * batch, kvBytes, batch * attentionFlopsPerToken(g, contextTokens), g, r, eff);
+  return step(weightBytes, 2 * g.activeParams * batch, kvBytes, batch * attentionFlopsPerToken(g, contextTokens), batch, g, r, eff);
 }
 
 /**
@@ -154,7 +170,7 @@ export function prefill(g: ModelGeometry, r: ReplicaSpec, eff: EfficiencyParams,
   const tokens = tokensPerSequence * sequences;
   const weightBytes = paramsReadPerStep(g, tokens) * bytesPerParam;
   const attn = sequences * 2 * g.layers * tokensPerSequence * tokensPerSequence * g.qWidth;
-  return step(weightBytes, 2 * g.activeParams * tokens, 0, attn, g, r, eff);
+  return step(weightBytes, 2 * g.activeParams * tokens, 0, attn, tokens, g, r, eff);
 }
 
 /** How an engine cuts a long prompt into micro-batches (llama.cpp's `n_ubatch`) and what each one costs extra. */
@@ -188,10 +204,38 @@ export function microBatchedPrefillMs(g: ModelGeometry, r: ReplicaSpec, eff: Eff
     const attn = 4 * g.layers * g.qWidth * uk * (k * u + uk / 2);
     const weightBytesRead = paramsReadPerStep(g, uk) * bytesPerParam;
     const dequantMs = ((paramsReadPerStep(g, uk) * mb.serialBytesPerParam) / bw) * 1000;
-    serialMs += step(weightBytesRead, 2 * g.activeParams * uk, 0, attn, g, r, eff).ms + dequantMs;
+    serialMs += step(weightBytesRead, 2 * g.activeParams * uk, 0, attn, uk, g, r, eff).ms + dequantMs;
   }
   const n = Math.max(1, mb.pipelineStages);
   return n > 1 ? (serialMs / m) * ((n + m - 1) / n) : serialMs;
+}
+
+/**
+ * Sustained FLOP rate of a board whose power budget binds, at a fixed energy per FLOP: the same kernel on the same die
+ * does `anchorTflops` on an `anchorTdpW` budget, so a `tdpW` budget sustains at most tdpW × anchorTflops ÷ anchorTdpW.
+ * Returns TFLOPS.
+ */
+export function energyLimitedTflops(tdpW: number, anchorTflops: number, anchorTdpW: number): number {
+  return (tdpW * anchorTflops) / anchorTdpW;
+}
+
+/**
+ * Bytes of a checkpoint whose routed experts are block-quantized (`bitsPerWeight`, e.g. MXFP4 4.25) and whose other
+ * weights (attention, embedding, unembedding) are 16-bit. gpt-oss-20b: 19.12B × 4.25/8 + 1.80B × 2 = 13.76 GB = 12.8 GiB.
+ */
+export function mxfp4CheckpointBytes(q: BlockQuantizedSplit): number {
+  return q.mlpParamsB * 1e9 * (q.bitsPerWeight / 8) + (q.attentionParamsB + q.embedUnembedParamsB) * 1e9 * 2;
+}
+
+/**
+ * Active parameters per token (billions) of such a checkpoint, split by the precision their GEMMs run in: the routed
+ * experts touched per token (MLP × k/E, block-quantized) and the 16-bit attention plus unembedding (half of embed +
+ * unembed; the embedding is a lookup). gpt-oss-20b: 2.39 + 1.22 = 3.61B, the model card's active count.
+ */
+export function mxfp4ComputeSplit(q: BlockQuantizedSplit, experts: number, expertsPerToken: number): { expertActiveB: number; bf16ActiveB: number; activeB: number } {
+  const expertActiveB = (q.mlpParamsB * expertsPerToken) / experts;
+  const bf16ActiveB = q.attentionParamsB + q.embedUnembedParamsB / 2;
+  return { expertActiveB, bf16ActiveB, activeB: expertActiveB + bf16ActiveB };
 }
 
 /** Bytes to hold a model: all weights (MoE: every expert) at `bytesPerParam`. */

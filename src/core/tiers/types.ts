@@ -314,6 +314,8 @@ export interface SelfHostModel {
   readonly attentionHeads: number;
   readonly kvHeads: number;
   readonly headDim: number;
+  /** MLP intermediate (FFN) width per layer, where a calibration rule needs it (config.json `intermediate_size`). */
+  readonly intermediateSize?: number;
   /** Per-token KV bytes override for attention variants (e.g. DeepSeek MLA: compressed latent); else 2 × layers × kvHeads × headDim × bytes. */
   readonly kvElementsPerTokenOverride?: number;
   readonly contextLength: number;
@@ -327,6 +329,25 @@ export interface SelfHostModel {
   readonly calibrationOnly?: boolean;
   /** Precision the weights are published in (e.g. gpt-oss MXFP4 experts). */
   readonly nativePrecision?: string;
+  /**
+   * Published checkpoint whose routed-expert weights are stored in a 4-bit block format while every other weight
+   * (attention, router, embeddings) stays 16-bit, with the model card's parameter split (billions). gpt-oss: MXFP4
+   * experts, 4.25 bits per weight (4-bit values + one 8-bit scale per 32). Engines that load this checkpoint read these
+   * bytes whatever the row's precision label says (calibration, engines.json `mxfp4Checkpoint`).
+   */
+  readonly blockQuantizedExperts?: {
+    readonly format: 'mxfp4';
+    readonly bitsPerWeight: number;
+    /** Routed-expert MLP parameters, billions (stored in the block format). */
+    readonly mlpParamsB: number;
+    /** Attention parameters, billions (16-bit). */
+    readonly attentionParamsB: number;
+    /** Embedding + unembedding parameters, billions (16-bit; only the unembedding is active per token). */
+    readonly embedUnembedParamsB: number;
+    /** Published checkpoint size, GiB (cross-check of the byte count). */
+    readonly checkpointGiB: number;
+    readonly source: TierSource;
+  };
   readonly source: TierSource;
 }
 
