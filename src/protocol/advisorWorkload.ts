@@ -2,7 +2,8 @@
  * Turns the cost engine's per-site estimates into the tier model's {@link Workload}, and applies the user's edits.
  * Pure and synchronous; the host calls it, the webview never does (it only shows the result).
  */
-import type { SiteEstimate } from '../core/types';
+import { mixtureQuantile, rangeDistribution, type WeightedDistribution } from '../core/estimate/distribution';
+import type { NumberRange, SiteEstimate } from '../core/types';
 import type { ApiCostInput, SelfHostModel, Workload } from '../core/tiers/types';
 import type { AdvisorEdits } from './messages';
 
@@ -69,7 +70,8 @@ export function siteRequestsPerDay(e: SiteEstimate): number {
 
 /**
  * The smallest value whose cumulative weight reaches `q` of the total (the upper weighted quantile).
- * With all weights zero, every value counts once.
+ * With all weights zero, every value counts once. Over the per-site maxima this is the worst-case bound the
+ * workload p95 of {@link aggregateWorkload} never exceeds.
  */
 export function weightedQuantile(values: readonly number[], weights: readonly number[], q: number): number {
   if (values.length === 0) return 0;
@@ -93,12 +95,51 @@ function weightedMean(values: readonly number[], weights: readonly number[]): nu
   return values.reduce((acc, v, i) => acc + v * (weights[i] ?? 0), 0) / total;
 }
 
+/** Request-weighted mean and 95th percentile of one token dimension (see {@link aggregateWorkload}). */
+interface TokenStats {
+  readonly mean: number;
+  /** Undefined when no site has a finite range. */
+  readonly p95: number | undefined;
+  /** Per site: 'ok', 'repaired' (range widened to its finite values) or 'dropped' (no finite value). */
+  readonly status: readonly ('ok' | 'repaired' | 'dropped')[];
+}
+
+/**
+ * Tokens per request over the request mix: each site's range becomes a distribution with mean `expected`
+ * (src/core/estimate/distribution.ts); the mean is the request-weighted mean of those means and the p95 is the
+ * 95th percentile of the request-weighted mixture. A site whose range has no finite number is left out of both.
+ */
+function tokenStats(ranges: readonly NumberRange[], reqs: readonly number[]): TokenStats {
+  const parts: WeightedDistribution[] = [];
+  const status = ranges.map((r, i) => {
+    const d = rangeDistribution(r);
+    if (!d) return 'dropped' as const;
+    parts.push({ dist: d.dist, weight: reqs[i] ?? 0 });
+    return d.repaired ? ('repaired' as const) : ('ok' as const);
+  });
+  const mean = weightedMean(
+    parts.map((x) => x.dist.mean),
+    parts.map((x) => x.weight),
+  );
+  return { mean, p95: mixtureQuantile(parts, 0.95), status };
+}
+
+/** Sum of two ranges (output + reasoning: the server generates both). */
+function addRanges(a: NumberRange, b: NumberRange | undefined): NumberRange {
+  return b ? { min: a.min + b.min, expected: a.expected + b.expected, max: a.max + b.max } : a;
+}
+
 /**
  * Aggregates the estimates of a scope (workspace, file or site) into one workload.
  *
  * - requests/day: the sum of {@link siteRequestsPerDay} over non-ignored sites;
  * - tokens per request: request-weighted means of the expected input and output tokens (reasoning tokens count as
- *   output: the server generates them); p95: the upper 95 % weighted quantile of the per-site maxima;
+ *   output: the server generates them). p95: the 95th percentile of tokens per request over the request mix. Each
+ *   site's min / expected / max range is read as the maximum-entropy distribution on [min, max] with mean
+ *   `expected` (a truncated exponential; why that shape is in src/core/estimate/distribution.ts), the sites are
+ *   mixed in proportion to their requests per day, and the mixture's 95 % point is solved from its CDF. It is never
+ *   above the old rule (the 95 % weighted quantile of per-site maxima, a worst case: every request at its ceiling,
+ *   `max_tokens` fully used), which it equals when every range is a point;
  * - hosted API: the request-weighted mean USD cost per request of the priced sites, applied to every request, with the
  *   provider/model that carries the most requests (the latency data of the tier model is looked up for that one).
  *
@@ -119,10 +160,17 @@ export function aggregateWorkload(estimates: readonly SiteEstimate[], selfHostMo
   }
   const reqs = sites.map(siteRequestsPerDay);
   const requestsPerDay = reqs.reduce((a, b) => a + b, 0);
-  const inputExp = sites.map((e) => e.tokens.input.expected);
-  const outputExp = sites.map((e) => e.tokens.output.expected + (e.tokens.reasoning?.expected ?? 0));
-  const inputMax = sites.map((e) => e.tokens.input.max);
-  const outputMax = sites.map((e) => e.tokens.output.max + (e.tokens.reasoning?.max ?? 0));
+  const input = tokenStats(sites.map((e) => e.tokens.input), reqs);
+  const output = tokenStats(sites.map((e) => addRanges(e.tokens.output, e.tokens.reasoning)), reqs);
+  let dropped = 0;
+  let repaired = 0;
+  for (let i = 0; i < sites.length; i++) {
+    const st = [input.status[i], output.status[i]];
+    if (st.includes('dropped')) dropped++;
+    else if (st.includes('repaired')) repaired++;
+  }
+  if (dropped) messages.push(`${dropped} site(s) have no finite token estimate and are left out of the tokens per request.`);
+  if (repaired) messages.push(`${repaired} site(s) have a token range that is not a finite min ≤ expected ≤ max; it was widened to its finite values.`);
 
   const priced = sites.map((e, i) => ({ e, r: reqs[i]! })).filter(({ e }) => e.cost.perCall !== null && e.cost.currency === 'USD');
   const otherCurrency = sites.filter((e) => e.cost.perCall !== null && e.cost.currency !== 'USD').length;
@@ -172,21 +220,24 @@ export function aggregateWorkload(estimates: readonly SiteEstimate[], selfHostMo
   const workload: Workload = {
     label,
     requestsPerDay,
-    inputTokens: weightedMean(inputExp, reqs),
-    outputTokens: weightedMean(outputExp, reqs),
-    inputTokensP95: weightedQuantile(inputMax, reqs, 0.95),
-    outputTokensP95: weightedQuantile(outputMax, reqs, 0.95),
+    inputTokens: input.mean,
+    outputTokens: output.mean,
+    ...(input.p95 !== undefined ? { inputTokensP95: input.p95 } : {}),
+    ...(output.p95 !== undefined ? { outputTokensP95: output.p95 } : {}),
     selfHostModelId,
     ...(api ? { api } : {}),
   };
   const assumed = sites.filter((e) => e.usage.assumed).length;
+  const counted = (t: TokenStats): number => t.status.filter((x) => x !== 'dropped').length;
   return {
     workload,
     notes: {
       requestsPerDay:
         `Σ calls/day × fan-out × (1 + retry rate) over ${sites.length} site(s)` + (assumed ? `; ${assumed} site(s) use the default calls/day assumption` : ''),
-      inputTokens: `request-weighted mean of expected input tokens over ${sites.length} site(s); p95 = 95 % weighted quantile of per-site maxima`,
-      outputTokens: `request-weighted mean of expected output + reasoning tokens over ${sites.length} site(s); p95 as for input`,
+      inputTokens:
+        `request-weighted mean of expected input tokens over ${counted(input)} site(s); p95 = 95th percentile of input tokens per request ` +
+        `over the request mix, each site spread over its min–max range with its expected value as the mean (not the worst case of every request at its max)`,
+      outputTokens: `request-weighted mean of expected output + reasoning tokens over ${counted(output)} site(s); p95 as for input (max_tokens is a ceiling, not the typical reply)`,
       api: apiNote,
       selfHostModelId: 'open-weight model of similar class, suggested from the API model name (change it in the picker)',
     },
