@@ -45,7 +45,9 @@ if [ ! -x "$CS/bin/code-server" ] || [ ! -f "$CS/.complete" ]; then
   export PATH="$NODE24/bin:$PATH"
   export npm_config_nodedir="$NODE24"
   export XDG_CONFIG_HOME="$CACHE/xdg-config" XDG_DATA_HOME="$CACHE/xdg-data"
-  if ! npm install -g --prefix "$CS" --no-audit --no-fund "code-server@$CS_VERSION" >"$CACHE/code-server-install.log" 2>&1; then
+  # npm 11.19 no longer runs dependencies' install scripts unless allowed: code-server's postinstall installs VS Code's
+  # own modules and argon2 builds its native addon; without them code-server installs "fine" and cannot start.
+  if ! npm install -g --prefix "$CS" --no-audit --no-fund --allow-scripts=code-server,argon2 "code-server@$CS_VERSION" >"$CACHE/code-server-install.log" 2>&1; then
     tail -30 "$CACHE/code-server-install.log" >&2
     log "code-server install failed (log: $CACHE/code-server-install.log)"; exit 1
   fi
