@@ -2,6 +2,8 @@
 //   - first detection of a 5,000-line Python and TypeScript file
 //   - re-detection after a one-character edit (1,000 edits; p50/p95)
 //   - detect + estimate of every site of the 5,000-line file
+//   - memory (RSS, JS heap, external = WebAssembly + buffers) after the first analysis and after the edits, after a
+//     garbage collection when node runs with --expose-gc (bench/run.mjs passes it): growth would be a leak
 // Prints a table, or JSON with --json (used by bench/run.mjs). Load times are reported separately.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -32,6 +34,7 @@ async function measure(lang, text, ext) {
   const a = performance.now();
   const first = await engine.analyzeDocument({ path: path_, text, version: 1 });
   const firstMs = performance.now() - a;
+  const mem0 = memory();
   const edits = [];
   let cur = text;
   const anchor = cur.indexOf(lang === 'python' ? 'total = x + y' : 'let total = x');
@@ -42,7 +45,15 @@ async function measure(lang, text, ext) {
     await engine.analyzeDocument({ path: path_, text: cur, version: v });
     edits.push(performance.now() - s);
   }
-  return { warmMs, firstMs, p50: pct(edits, 50), p95: pct(edits, 95), sites: first.estimates.length };
+  const mem1 = memory();
+  return { warmMs, firstMs, p50: pct(edits, 50), p95: pct(edits, 95), sites: first.estimates.length, mem0, mem1 };
+}
+
+/** MB after a full collection (when exposed). */
+function memory() {
+  globalThis.gc?.();
+  const m = process.memoryUsage();
+  return { rss: m.rss / 1e6, heap: m.heapUsed / 1e6, external: m.external / 1e6 };
 }
 
 const py = bigPython(5000);
@@ -60,6 +71,11 @@ const result = {
   '5k-line .ts: 1-char edit p50 (ms)': rTs.p50,
   '5k-line .ts: 1-char edit p95 (ms)': rTs.p95,
   '5k-line .ts: sites': rTs.sites,
+  'RSS after the first analysis of the .py file (MB)': rPy.mem0.rss,
+  'RSS after 1,000 .py edits (MB)': rPy.mem1.rss,
+  'RSS after 1,000 .ts edits (MB)': rTs.mem1.rss,
+  'JS heap after first analysis / after 1,000 .ts edits (MB)': `${rPy.mem0.heap.toFixed(0)} / ${rTs.mem1.heap.toFixed(0)}`,
+  'external (WebAssembly) after first analysis / after 1,000 .ts edits (MB)': `${rPy.mem0.external.toFixed(0)} / ${rTs.mem1.external.toFixed(0)}`,
 };
 if (process.argv.includes('--json')) {
   process.stdout.write(JSON.stringify(result));

@@ -10,6 +10,7 @@
 //
 // Results go to bench/results/<stamp>.{json,md} (git-ignored); bench/README.md explains how to read them.
 import { execFileSync, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -134,17 +135,21 @@ function benchCli(tree, extra, { cache = false } = {}) {
   for (let i = 0; i < runs; i++) samples.push(timed(node, argv));
   fs.rmSync(cacheDir, { recursive: true, force: true });
   let sites = NaN;
+  let digest;
   try {
-    sites = JSON.parse(fs.readFileSync(out, 'utf8')).sites.length;
+    const report = JSON.parse(fs.readFileSync(out, 'utf8'));
+    sites = report.sites.length;
+    // Every configuration must find the same sites: compared across rows below.
+    digest = crypto.createHash('sha256').update(JSON.stringify(report.sites)).digest('hex');
   } catch {
     /* reported as NaN */
   }
   fs.rmSync(out, { force: true });
-  return { ...summarise(samples), sites };
+  return { ...summarise(samples), sites, digest };
 }
 
 function benchCore() {
-  const r = timed(node, [path.join(root, 'bench', 'core.mjs'), '--json']);
+  const r = timed(node, ['--expose-gc', path.join(root, 'bench', 'core.mjs'), '--json']);
   try {
     return JSON.parse(r.stdout);
   } catch {
@@ -175,6 +180,7 @@ async function main() {
   rows.push({ tool: 'tokentier scan, ripgrep + 1 worker (--workers 1)', ...benchCli(tree, ['--workers', '1']) });
   rows.push({ tool: `tokentier scan, default (ripgrep, ${Math.max(0, Math.min(os.cpus().length - 2, 3))} workers)`, ...benchCli(tree, []) });
   rows.push({ tool: 'tokentier re-scan, warm --cache (nothing changed)', ...benchCli(tree, [], { cache: true }) });
+  if (!flag('skip-exhaustive')) rows.push({ tool: 'tokentier scan --exhaustive (parse every pre-filter candidate; no evidence test)', ...benchCli(tree, ['--exhaustive']) });
   const load1 = os.loadavg()[0];
   for (const r of rows) {
     r.ratioVsRg = r.ms / rg.ms;
@@ -204,6 +210,8 @@ async function main() {
   const sg_ = rows.find((r) => r.tool.startsWith('ast-grep'));
   const def = rows.find((r) => r.tool.startsWith('tokentier scan, default'));
   if (sg_ && def && !sg_.error && !def.error) lines.push('', `ast-grep / tokentier default: ${fmt(sg_.ms / def.ms, 2)}× (wall), ${fmt(sg_.cpuMs / def.cpuMs, 2)}× (CPU).`);
+  const digests = new Set(rows.filter((r) => r.tool.startsWith('tokentier') && !r.error).map((r) => r.digest ?? 'unreadable'));
+  lines.push('', `Same sites (sha-256 of the report's sites) in every Tokentier configuration above: ${digests.size === 1 ? 'yes' : `NO — ${digests.size} different results`}.`);
   lines.push('');
   if (core && !core.error) {
     lines.push('Core micro-benchmarks (grammar already loaded; 5,000-line files):');

@@ -38,6 +38,23 @@ export function createNodeFileProvider(root: string): NodeFileProvider {
     reported.add(key);
     diagnostics.push(d);
   };
+  // Every name of every folder listed so far (the scan walks the tree first). A path under a listed folder that lacks
+  // its name does not exist, which answers most stats of one-hop import resolution (up to ten candidate paths per
+  // import) without a system call.
+  const listed = new Map<string, Set<string>>();
+  const knownMissing = (rel: string): boolean => {
+    // Normalised paths only (what the detector builds); anything else takes the system call.
+    if (!listed.size || rel.startsWith('/') || rel.startsWith('./') || rel.includes('//') || rel.includes('/./') || rel.includes('..')) return false;
+    // The nearest listed ancestor decides: it lacks the next name, or it has it (then ask the file system).
+    for (let end = rel.length; end > 0; ) {
+      const i = rel.lastIndexOf('/', end - 1);
+      const names = listed.get(i < 0 ? '' : rel.slice(0, i));
+      if (names) return !names.has(rel.slice(i + 1, end));
+      if (i < 0) return false;
+      end = i;
+    }
+    return false;
+  };
 
   return {
     root: abs,
@@ -55,10 +72,11 @@ export function createNodeFileProvider(root: string): NodeFileProvider {
     },
     async stat(rel: string): Promise<FileStat | undefined> {
       const p = resolveInside(abs, rel);
-      if (!p) return undefined;
+      if (!p || knownMissing(rel)) return undefined;
       try {
-        const st = fs.statSync(p);
-        if (!st.isFile() && !st.isDirectory()) return undefined;
+        // No exception for a missing file: one-hop import resolution stats many candidate paths that do not exist.
+        const st = fs.statSync(p, { throwIfNoEntry: false });
+        if (!st || (!st.isFile() && !st.isDirectory())) return undefined;
         return { type: st.isDirectory() ? 'directory' : 'file', size: st.size, mtime: st.mtimeMs };
       } catch {
         return undefined;
@@ -75,6 +93,7 @@ export function createNodeFileProvider(root: string): NodeFileProvider {
         if (code === 'EACCES' || code === 'EPERM') note({ severity: 'warning', code: 'permission-denied', message: `Permission denied listing ${rel || 'the scan root'}.`, ...(rel ? { file: rel } : {}) });
         return undefined;
       }
+      listed.set(rel.split('/').filter((x) => x && x !== '.').join('/'), new Set(entries.map((e) => e.name)));
       const out: { name: string; type: 'file' | 'directory' }[] = [];
       let here: string | undefined;
       for (const entry of entries) {

@@ -70,6 +70,8 @@ Options:
   --no-default-excludes    Also scan node_modules, virtual environments and build output
   --workers N              Worker threads for parsing, besides the main thread (default: cores - 2, up to 3)
   --no-rg                  Do not use ripgrep (rg on PATH, or TOKENTIER_RG) to skip files quickly
+  --exhaustive             Parse every file that mentions an SDK word, even with no import or endpoint
+                           that could make a call (slower; the same sites; for checking)
   --cache DIR              Reuse per-file results from earlier scans (keyed by content, imports and settings)
   --fail-on-total-above N  Exit 1 when the expected monthly total is above N (report currency)
   --fail-on-increase-above P  diff: exit 1 when the monthly total grows more than P percent
@@ -96,6 +98,7 @@ const OPTIONS = {
   'no-default-excludes': { type: 'boolean' },
   workers: { type: 'string' },
   'no-rg': { type: 'boolean' },
+  exhaustive: { type: 'boolean' },
   cache: { type: 'string' },
   'fail-on-total-above': { type: 'string' },
   'fail-on-increase-above': { type: 'string' },
@@ -203,7 +206,7 @@ async function setup(values: Values, positionals: readonly string[], io: CliIo):
 
 function makeEngine(s: ScanSetup, files: FileProvider, io: CliIo): Engine {
   // Reads made during an analysis are recorded for the result cache (scanCache.ts); elsewhere this is a pass-through.
-  const engine = createEngine({ files: trackingProvider(files), loadWasm: wasmLoader(io.assetDir ?? __dirname), ...(s.values.verbose ? { logger: stderrLogger(io.stderr) } : {}) });
+  const engine = createEngine({ files: trackingProvider(files), loadWasm: wasmLoader(io.assetDir ?? __dirname), retain: false, ...(s.values.exhaustive ? { exhaustive: true } : {}), ...(s.values.verbose ? { logger: stderrLogger(io.stderr) } : {}) });
   engine.configure({ settings: s.settings, trusted: true, team: s.team });
   return engine;
 }
@@ -213,7 +216,7 @@ async function workerEngine(w: WorkerSetup): Promise<Engine> {
   const { settings } = loadCliSettings(w.root, w.overrides);
   const files = createNodeFileProvider(w.root);
   const team = await loadTeamConfig(files, settings, { trusted: true });
-  const engine = createEngine({ files: trackingProvider(files), loadWasm: wasmLoader(w.assetDir), ...(w.verbose ? { logger: stderrLogger(process.stderr) } : {}) });
+  const engine = createEngine({ files: trackingProvider(files), loadWasm: wasmLoader(w.assetDir), retain: false, ...(w.exhaustive ? { exhaustive: true } : {}), ...(w.verbose ? { logger: stderrLogger(process.stderr) } : {}) });
   engine.configure({ settings, trusted: true, team });
   return engine;
 }
@@ -239,7 +242,7 @@ function fastPaths(s: ScanSetup, files: NodeFileProvider, io: CliIo, engine: Eng
   const here = (input: AnalyzeInput) => trackDeps(() => engine.analyzeDocument(input));
   let pool: ScanWorkerPool | undefined;
   if (count > 0) {
-    const p = new ScanWorkerPool(entry, count, { root: files.root, assetDir: io.assetDir ?? __dirname, overrides: s.overrides, verbose: s.values.verbose === true }, here);
+    const p = new ScanWorkerPool(entry, count, { root: files.root, assetDir: io.assetDir ?? __dirname, overrides: s.overrides, verbose: s.values.verbose === true, exhaustive: s.values.exhaustive === true }, here);
     pool = p;
     options.analyze = (input) => p.analyze(input);
   }

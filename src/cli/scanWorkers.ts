@@ -23,6 +23,8 @@ export interface WorkerSetup {
   readonly assetDir: string;
   readonly overrides: SettingOverrides;
   readonly verbose: boolean;
+  /** `--exhaustive`. */
+  readonly exhaustive: boolean;
 }
 
 interface Request extends AnalyzeInput {

@@ -15,6 +15,13 @@ export interface EngineHost {
   readonly files: FileProvider;
   readonly loadWasm: LoadWasm;
   readonly logger?: Logger;
+  /** Parse every pre-filter candidate, without the evidence test (same sites, slower; for checks). */
+  readonly exhaustive?: boolean;
+  /**
+   * False for a one-pass scan (the CLI): no syntax tree or result is kept for incremental re-analysis after a file,
+   * so memory stays flat over a large tree. Default true (the editor re-analyses documents as they change).
+   */
+  readonly retain?: boolean;
 }
 
 export interface DocumentAnalysis {
@@ -56,7 +63,7 @@ export class Engine {
   /** Detects and estimates one document. Never throws. */
   async analyzeDocument(input: DetectInput, token: CancellationToken = neverCancelled): Promise<DocumentAnalysis> {
     try {
-      const result = await detect(input, { files: this.host.files, loadWasm: this.host.loadWasm, maxFileBytes: this.settings.maxFileSize, token, logger: this.logger });
+      const result = await detect(input, { files: this.host.files, loadWasm: this.host.loadWasm, maxFileBytes: this.settings.maxFileSize, token, logger: this.logger, ...(this.host.exhaustive ? { exhaustive: true } : {}), ...(this.host.retain === false ? { retain: false } : {}) });
       const { estimates, diagnostics } = await estimateSitesWithDiagnostics(result.sites, { settings: this.settings, team: this.team, files: this.host.files });
       return { path: input.path, version: input.version, detect: result, estimates, diagnostics: [...result.diagnostics, ...diagnostics] };
     } catch (e) {

@@ -99,15 +99,31 @@ export class EngineLoader {
     return this.module;
   }
 
-  /** A fresh engine over any FileProvider (e.g. files read from a git ref), not cached. */
+  /**
+   * A fresh engine over any FileProvider (e.g. files read from a git ref) for one pass over many files: not cached,
+   * and it keeps no syntax tree or result after a file (see {@link scanEngineFor}).
+   */
   createEngine(files: FileProvider): Engine {
     const grammars = vscode.Uri.joinPath(this.extensionUri, 'dist', 'grammars');
-    return this.load().createEngine({ files, loadWasm: async (name) => vscode.workspace.fs.readFile(vscode.Uri.joinPath(grammars, name)), logger: this.logger });
+    return this.load().createEngine({ files, loadWasm: async (name) => vscode.workspace.fs.readFile(vscode.Uri.joinPath(grammars, name)), logger: this.logger, retain: false });
   }
 
-  /** The engine for a workspace folder (or for loose files when `folder` is undefined). */
+  /** The engine for the open documents of a workspace folder (or for loose files when `folder` is undefined). */
   engineFor(folder: vscode.Uri | undefined): Engine {
-    const key = folder?.toString() ?? '';
+    return this.cached(folder, true);
+  }
+
+  /**
+   * The engine for workspace scans of a folder: it keeps no syntax tree or result after a file, so a scan of a large
+   * workspace neither grows memory nor pushes the open documents' trees (kept for incremental re-parsing) out of the
+   * cache.
+   */
+  scanEngineFor(folder: vscode.Uri): Engine {
+    return this.cached(folder, false);
+  }
+
+  private cached(folder: vscode.Uri | undefined, retain: boolean): Engine {
+    const key = `${retain ? 'doc' : 'scan'}:${folder?.toString() ?? ''}`;
     let engine = this.engines.get(key);
     if (!engine) {
       const grammars = vscode.Uri.joinPath(this.extensionUri, 'dist', 'grammars');
@@ -115,6 +131,7 @@ export class EngineLoader {
         files: folder ? workspaceFileProvider(folder) : { readText: async () => undefined, list: async () => undefined, stat: async () => undefined },
         loadWasm: async (name) => vscode.workspace.fs.readFile(vscode.Uri.joinPath(grammars, name)),
         logger: this.logger,
+        ...(retain ? {} : { retain: false }),
       });
       this.engines.set(key, engine);
     }

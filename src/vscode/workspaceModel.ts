@@ -153,7 +153,7 @@ export class WorkspaceModel extends Disposable {
 
   private async scanFolder(folder: vscode.WorkspaceFolder, token: vscode.CancellationToken, onProgress: (done: number, total: number) => void): Promise<void> {
     const settings = this.settingsFor(folder);
-    const engine = this.engines.engineFor(folder.uri);
+    const engine = this.engines.scanEngineFor(folder.uri);
     const trusted = vscode.workspace.isTrusted;
     engine.configure({ settings, trusted, team: trusted ? await this.engines.teamConfigFor(folder.uri, settings) : undefined });
     const state: FolderState = { folder, files: new Map(), scanned: false };

@@ -151,6 +151,7 @@ export class FileAnalyzer {
   private depth = 0;
   private readonly ancestorCache = new Map<number, readonly Node[]>();
   private readonly dottedTargets = new Map<string, boolean>();
+  private readonly dottedWrites = new Map<string, number[]>();
   private readonly moduleProviderCache = new Map<ModuleSpec, { provider: Provider | undefined }>();
   /** Values found inside a dict/object held in a variable (`**params`, `json=payload`): node id → variable name. */
   private readonly viaVar = new Map<number, string>();
@@ -366,10 +367,20 @@ export class FileAnalyzer {
       this.dottedTargets.set(text, written);
     }
     if (!written) return undefined;
-    const re = new RegExp(`(^|[^\\w.])${escapeRe(text)}\\s*=[^=]`, 'g');
+    // Where `text = …` is written (not after a word character or a dot), found once per text and file: a bundle can
+    // ask for the same dotted name at thousands of calls.
+    let writes = this.dottedWrites.get(text);
+    if (!writes) {
+      writes = [];
+      const re = new RegExp(`${escapeRe(text)}\\s*=[^=]`, 'g');
+      for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
+        const before = m.index > 0 ? this.text[m.index - 1] ?? '' : '';
+        if (!/[\w.]/.test(before)) writes.push(m.index);
+      }
+      this.dottedWrites.set(text, writes);
+    }
     let found: Node | undefined;
-    for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
-      const at = m.index + (m[1] ?? '').length;
+    for (const at of writes) {
       if (at >= n.startIndex) break;
       const node = this.root.descendantForIndex(at, at + text.length);
       let cur: Node | null = node;

@@ -7,10 +7,11 @@ import type { FileProvider } from '../fileProvider';
 import type { Logger } from '../logger';
 import { DEFAULT_MAX_FILE_BYTES, languageOfPath, type SupportedLanguage } from '../excludes';
 import type { CallSite, DetectResult, Diagnostic, LoopContext } from '../types';
-import type { Tree } from 'web-tree-sitter';
+import type { Parser, Tree } from 'web-tree-sitter';
 import { FileAnalyzer, WHOLE_TEXT_PATTERNS, type ForeignModule, type SiteDraft } from './analyzer';
+import { hasHttpCall, neighbourEnables, neighbourEvidenceOf, selfSufficient, type NeighbourEvidence } from './evidence';
 import { commentFlags, enclosingFunctionName, loopsOf } from './context';
-import { getParser, parseCached, parseDeltaOf, type GrammarName, type ParseDelta } from './parser';
+import { getParser, parseCached, parseDeltaOf, releaseTree, type GrammarName, type ParseDelta } from './parser';
 import { callArgs, toRange, unwrap, type Lang } from './syntax';
 
 /** Reads a bundled wasm file (`web-tree-sitter.wasm`, `tree-sitter-python.wasm`, …) by name. The caller does the I/O. */
@@ -33,6 +34,16 @@ export interface DetectOptions {
   readonly maxFileBytes?: number;
   readonly token?: CancellationToken;
   readonly logger?: Logger;
+  /**
+   * Parse every file that passes the word pre-filter, skipping the evidence test (`evidence.ts`). Slower, same sites:
+   * it exists so tests and `tokentier scan --exhaustive` can prove that.
+   */
+  readonly exhaustive?: boolean;
+  /**
+   * Keep this file's syntax tree and result for the next call (incremental re-parsing and re-analysis, memo of an
+   * unchanged text). Default true, for the editor; a one-pass scan passes false so that memory stays flat.
+   */
+  readonly retain?: boolean;
 }
 
 /**
@@ -94,17 +105,28 @@ async function detectInner(input: DetectInput, options: DetectOptions, diagnosti
     return { sites: [], diagnostics };
   }
   if (options.token?.isCancellationRequested) return { sites: [], diagnostics };
+  // The evidence test: most files that mention a pre-filter word can hold no site; they are never parsed.
+  if (!options.exhaustive && !(await mayHoldSites(prepared, path, options))) {
+    evidenceCounts.skipped++;
+    return { sites: [], diagnostics };
+  }
+  evidenceCounts.parsed++;
 
-  const foreign = options.files ? await loadForeign(prepared, path, options) : new Map<string, ForeignModule>();
+  const neighbours = options.files ? await readForeign(prepared, path, options.files) : [];
   if (options.token?.isCancellationRequested) return { sites: [], diagnostics };
 
   // The same text (and the same neighbours) as last time: the editor asks again for hovers, lenses and hints.
-  const signature = [...foreign.values()].map((f) => `${f.path}\u0000${f.analyzer.text}`).join('\u0001');
+  const signature = neighbours.map((f) => `${f.path}\u0000${f.text}`).join('\u0001');
   const memo = resultCache.get(path);
   if (memo && memo.text === text && memo.signature === signature && memo.language === language) return { sites: memo.sites, diagnostics: [...diagnostics, ...memo.diagnostics] };
 
-  const parser = await getParser(prepared.grammar, options.loadWasm);
-  const tree = parseCached(`${path}`, prepared.grammar, parser, prepared.text);
+  // Every parser is ready before the first parse: from here to the end of the analysis nothing awaits, so no other
+  // detection can run in between and push this file's trees (or its neighbours') out of the tree cache.
+  const parsers = new Map<GrammarName, Parser>();
+  for (const g of new Set<GrammarName>([prepared.grammar, ...neighbours.map((f) => f.grammar)])) parsers.set(g, await getParser(g, options.loadWasm));
+  if (options.token?.isCancellationRequested) return { sites: [], diagnostics };
+  const foreign = parseForeign(neighbours, parsers);
+  const tree = parseCached(`${path}`, prepared.grammar, parsers.get(prepared.grammar) as Parser, prepared.text);
   if (!tree) {
     diagnostics.push({ severity: 'warning', code: 'parse-error', message: 'The parser returned no tree.', file: path });
     return { sites: [], diagnostics };
@@ -137,7 +159,12 @@ async function detectInner(input: DetectInput, options: DetectOptions, diagnosti
   dedupeIds(sites);
   sites.sort((a, b) => (a.cell ?? 0) - (b.cell ?? 0) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   const incremental = tops ? { rootType: tree.rootNode.type, tops, raw, text: prepared.text } : undefined;
-  remember(path, { text, signature, language, sites, diagnostics: diagnostics.filter((d) => d.code === 'parse-error'), ...(incremental ? { incremental } : {}) });
+  if (options.retain === false) {
+    releaseTree(path);
+    for (const f of foreign.values()) releaseTree(`foreign:${f.path}`);
+  } else {
+    remember(path, { text, signature, language, sites, diagnostics: diagnostics.filter((d) => d.code === 'parse-error'), ...(incremental ? { incremental } : {}) });
+  }
   return { sites, diagnostics };
 }
 
@@ -535,48 +562,152 @@ function candidatesFor(fromPath: string, module: string, level: number, lang: La
 const PY_IMPORT_RE = /^[\uFEFF \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import\b|^[\uFEFF \t]*import[ \t]+([\w.]+)/gm;
 const JS_IMPORT_RE = /\bfrom\s*['"]((?:\.|@\/|~\/)[^'"]*)['"]|\brequire\(\s*['"](\.[^'"]*)['"]\s*\)/g;
 
-async function loadForeign(prepared: Prepared, path: string, options: DetectOptions): Promise<Map<string, ForeignModule>> {
-  const out = new Map<string, ForeignModule>();
-  const files = options.files;
-  if (!files) return out;
+/** The workspace imports of a file (what {@link candidatesFor} resolves), in order, without repeats. */
+function importsOf(prepared: Prepared): { module: string; level: number }[] {
   const wanted: { module: string; level: number }[] = [];
+  const seen = new Set<string>();
   const re = prepared.lang === 'python' ? PY_IMPORT_RE : JS_IMPORT_RE;
   re.lastIndex = 0;
   for (let m = re.exec(prepared.text); m; m = re.exec(prepared.text)) {
+    let w: { module: string; level: number };
     if (prepared.lang === 'python') {
       const dots = m[1] ?? '';
       const mod = m[2] ?? m[3] ?? '';
       if (!dots && (!mod || isKnownPackage(mod))) continue;
-      wanted.push({ module: mod, level: dots.length });
+      w = { module: mod, level: dots.length };
     } else {
       const mod = m[1] ?? m[2] ?? '';
-      if (mod) wanted.push({ module: mod, level: 1 });
+      if (!mod) continue;
+      w = { module: mod, level: 1 };
     }
-  }
-  const seen = new Set<string>();
-  for (const w of wanted) {
-    if (out.size >= MAX_FOREIGN_FILES) break;
     const key = foreignKey(w.module, w.level);
     if (seen.has(key)) continue;
     seen.add(key);
+    wanted.push(w);
+  }
+  return wanted;
+}
+
+/** A neighbour's text, or undefined when it is missing, not a file, too large or binary (as for resolution). */
+async function readNeighbour(files: FileProvider, cand: string): Promise<string | undefined> {
+  try {
+    const stat = await files.stat(cand);
+    if (!stat || stat.type !== 'file' || stat.size > MAX_FOREIGN_BYTES) return undefined;
+    const text = await files.readText(cand);
+    if (text === undefined || text.length > MAX_FOREIGN_BYTES || text.includes('\u0000')) return undefined;
+    return text;
+  } catch {
+    // An unreadable neighbour only costs resolution depth.
+    return undefined;
+  }
+}
+
+function langOfNeighbour(cand: string): Lang {
+  return cand.endsWith('.py') ? 'python' : 'js';
+}
+
+const DECLARATION_FILE = /\.d\.[cm]?ts$/;
+const evidenceCounts = { parsed: 0, skipped: 0 };
+
+/**
+ * How many files since the process started passed the word pre-filter and were parsed, and how many the evidence test
+ * let skip (for tests and benchmarks).
+ */
+export function evidenceStats(): { readonly parsed: number; readonly skipped: number } {
+  return { ...evidenceCounts };
+}
+
+/**
+ * False only when no way of producing a site is open to this file (see `evidence.ts`): it has no evidence of its
+ * own, and none of the workspace files its imports can resolve to (every candidate path of every import, a superset
+ * of what {@link loadForeign} loads) supplies a client or an endpoint for it.
+ */
+async function mayHoldSites(prepared: Prepared, path: string, options: DetectOptions): Promise<boolean> {
+  // A declaration file holds no executable code (TypeScript rejects initializers and bodies in it).
+  if (DECLARATION_FILE.test(path)) return false;
+  if (selfSufficient(prepared.text, prepared.lang)) return true;
+  const files = options.files;
+  if (!files) return false;
+  const imports = importsOf(prepared);
+  if (!imports.length) return false;
+  const httpCall = hasHttpCall(prepared.text, prepared.lang);
+  for (const w of imports) {
     for (const cand of candidatesFor(path, w.module, w.level, prepared.lang)) {
       if (cand === path) continue;
-      try {
-        const stat = await files.stat(cand);
-        if (!stat || stat.type !== 'file' || stat.size > MAX_FOREIGN_BYTES) continue;
-        const text = await files.readText(cand);
-        if (text === undefined || text.length > MAX_FOREIGN_BYTES || text.includes('\u0000')) continue;
-        const lang: Lang = cand.endsWith('.py') ? 'python' : 'js';
-        const grammar: GrammarName = lang === 'python' ? 'python' : cand.endsWith('.tsx') ? 'tsx' : /\.(js|mjs|cjs|jsx)$/.test(cand) ? 'javascript' : 'typescript';
-        const parser = await getParser(grammar, options.loadWasm);
-        const tree = parseCached(`foreign:${cand}`, grammar, parser, text);
-        if (!tree) continue;
-        out.set(key, { path: cand, analyzer: new FileAnalyzer({ path: cand, lang, text, tree, foreignOnly: true }) });
-        break;
-      } catch {
-        // An unreadable neighbour only costs resolution depth.
-      }
+      if (options.token?.isCancellationRequested) return false;
+      const ev = await neighbourEvidence(files, cand, options.retain === false);
+      if (ev && neighbourEnables(ev, httpCall)) return true;
     }
+  }
+  return false;
+}
+
+/**
+ * What a one-pass scan learnt about neighbours, by path, size and modification time: a file imported by many
+ * files is read once. (The editor does not use it: a neighbour's unsaved text keeps its file's size and time.)
+ */
+const scanEvidence = new Map<string, NeighbourEvidence>();
+const SCAN_EVIDENCE_MAX = 8192;
+
+async function neighbourEvidence(files: FileProvider, cand: string, memo: boolean): Promise<NeighbourEvidence | undefined> {
+  let key: string | undefined;
+  if (memo) {
+    let stat;
+    try {
+      stat = await files.stat(cand);
+    } catch {
+      return undefined;
+    }
+    if (!stat || stat.type !== 'file' || stat.size > MAX_FOREIGN_BYTES) return undefined;
+    key = `${cand}\u0000${stat.size}\u0000${stat.mtime}`;
+    const hit = scanEvidence.get(key);
+    if (hit) return hit;
+  }
+  const text = await readNeighbour(files, cand);
+  if (text === undefined) return undefined;
+  const ev = neighbourEvidenceOf(text, langOfNeighbour(cand));
+  if (key) {
+    if (scanEvidence.size >= SCAN_EVIDENCE_MAX) scanEvidence.clear();
+    scanEvidence.set(key, ev);
+  }
+  return ev;
+}
+
+/** A neighbour one import away, read but not parsed yet. */
+interface ForeignText {
+  readonly key: string;
+  readonly path: string;
+  readonly text: string;
+  readonly lang: Lang;
+  readonly grammar: GrammarName;
+}
+
+/** Reads the workspace files the imports resolve to: per import, the first candidate that can be read; at most 8. */
+async function readForeign(prepared: Prepared, path: string, files: FileProvider): Promise<ForeignText[]> {
+  const out: ForeignText[] = [];
+  for (const w of importsOf(prepared)) {
+    if (out.length >= MAX_FOREIGN_FILES) break;
+    for (const cand of candidatesFor(path, w.module, w.level, prepared.lang)) {
+      if (cand === path) continue;
+      const text = await readNeighbour(files, cand);
+      if (text === undefined) continue;
+      const lang = langOfNeighbour(cand);
+      const grammar: GrammarName = lang === 'python' ? 'python' : cand.endsWith('.tsx') ? 'tsx' : /\.(js|mjs|cjs|jsx)$/.test(cand) ? 'javascript' : 'typescript';
+      out.push({ key: foreignKey(w.module, w.level), path: cand, text, lang, grammar });
+      break;
+    }
+  }
+  return out;
+}
+
+/** Parses the neighbours (synchronously: see the caller) into the analyser's one-hop modules. */
+function parseForeign(neighbours: readonly ForeignText[], parsers: ReadonlyMap<GrammarName, Parser>): Map<string, ForeignModule> {
+  const out = new Map<string, ForeignModule>();
+  for (const f of neighbours) {
+    const parser = parsers.get(f.grammar);
+    const tree = parser ? parseCached(`foreign:${f.path}`, f.grammar, parser, f.text) : null;
+    // A neighbour the parser gives up on only costs resolution depth.
+    if (tree) out.set(f.key, { path: f.path, analyzer: new FileAnalyzer({ path: f.path, lang: f.lang, text: f.text, tree, foreignOnly: true }) });
   }
   return out;
 }

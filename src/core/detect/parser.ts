@@ -61,6 +61,18 @@ interface CachedTree {
 const treeCache = new Map<string, CachedTree>();
 const TREE_CACHE_MAX = 64;
 
+/**
+ * Deletes the cached tree of `key` (a one-pass scan does not re-parse: keeping trees would only grow the
+ * WebAssembly heap, which never shrinks back).
+ */
+export function releaseTree(key: string): void {
+  const cached = treeCache.get(key);
+  if (!cached) return;
+  deltas.delete(key);
+  treeCache.delete(key);
+  cached.tree.delete();
+}
+
 function pointAt(text: string, index: number): { row: number; column: number } {
   let row = 0;
   let lineStart = 0;

@@ -42,21 +42,27 @@ export const HOST_PROVIDERS: readonly { readonly host: RegExp; readonly provider
 /** Hosts of a local server: `localhost:11434` (Ollama's default port) is Ollama, any other local host is `other`. */
 export const OLLAMA_PORT = '11434';
 
-/** Inference endpoint paths (raw HTTP) and the api each one is. Matched against the URL path. */
-export const HTTP_ENDPOINTS: readonly { readonly path: RegExp; readonly api: Api; readonly provider?: Provider }[] = [
-  { path: /\/chat\/completions\/?$/, api: 'chat' },
-  { path: /\/v1\/completions\/?$|\/openai\/deployments\/[^/]+\/completions/, api: 'completion' },
-  { path: /\/v1\/responses\/?$/, api: 'responses' },
-  { path: /\/v1\/messages\/?$/, api: 'messages' },
-  { path: /\/v1\/complete\/?$/, api: 'completion', provider: 'anthropic' },
-  { path: /\/embeddings\/?$|:embedContent$|:batchEmbedContents$|\/api\/embed(dings)?\/?$/, api: 'embeddings' },
-  { path: /:(stream)?[gG]enerateContent$/, api: 'generate', provider: 'google' },
-  { path: /\/api\/chat\/?$/, api: 'chat' },
-  { path: /\/api\/generate\/?$/, api: 'completion' },
-  { path: /\/images\/generations\/?$/, api: 'images' },
-  { path: /\/audio\/(transcriptions|translations|speech)\/?$/, api: 'audio' },
-  { path: /\/model\/[^/]+\/(invoke|converse)(-with-response-stream|-stream)?$/, api: 'generate', provider: 'bedrock' },
-  { path: /\/v[12]\/chat\/?$/, api: 'chat', provider: 'cohere' },
+/**
+ * Inference endpoint paths (raw HTTP) and the api each one is. Matched against the URL path.
+ * `words`: the last path segment of every path the pattern matches. A URL is assembled from string literals, and
+ * the segment's own literal holds it whole: after its `/` or `:` (or at the literal's start), followed by no letter,
+ * digit or `_`; a file (or the neighbour it imports a URL constant from) with no such text cannot call the endpoint. The
+ * detector uses them to skip parsing such files (`evidence.ts`); a test checks each pattern against them.
+ */
+export const HTTP_ENDPOINTS: readonly { readonly path: RegExp; readonly api: Api; readonly provider?: Provider; readonly words: readonly string[] }[] = [
+  { path: /\/chat\/completions\/?$/, api: 'chat', words: ['completions'] },
+  { path: /\/v1\/completions\/?$|\/openai\/deployments\/[^/]+\/completions(?!\w)/, api: 'completion', words: ['completions'] },
+  { path: /\/v1\/responses\/?$/, api: 'responses', words: ['responses'] },
+  { path: /\/v1\/messages\/?$/, api: 'messages', words: ['messages'] },
+  { path: /\/v1\/complete\/?$/, api: 'completion', provider: 'anthropic', words: ['complete'] },
+  { path: /\/embeddings\/?$|:embedContent$|:batchEmbedContents$|\/api\/embed(dings)?\/?$/, api: 'embeddings', words: ['embeddings', 'embedContent', 'batchEmbedContents', 'embed'] },
+  { path: /:(stream)?[gG]enerateContent$/, api: 'generate', provider: 'google', words: ['generateContent', 'streamGenerateContent'] },
+  { path: /\/api\/chat\/?$/, api: 'chat', words: ['chat'] },
+  { path: /\/api\/generate\/?$/, api: 'completion', words: ['generate'] },
+  { path: /\/images\/generations\/?$/, api: 'images', words: ['generations'] },
+  { path: /\/audio\/(transcriptions|translations|speech)\/?$/, api: 'audio', words: ['transcriptions', 'translations', 'speech'] },
+  { path: /\/model\/[^/]+\/(invoke|converse)(-with-response-stream|-stream)?$/, api: 'generate', provider: 'bedrock', words: ['invoke', 'converse'] },
+  { path: /\/v[12]\/chat\/?$/, api: 'chat', provider: 'cohere', words: ['chat'] },
 ];
 
 /** LiteLLM / OpenRouter / init_chat_model prefixes → provider (`anthropic/claude-…`, `openai:gpt-4o`). */

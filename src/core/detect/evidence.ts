@@ -1,0 +1,135 @@
+/**
+ * The second, exact-enough text test before parsing: does a file hold the evidence any call site needs?
+ *
+ * The {@link PREFILTER} words are deliberately broad (`invoke`, `embed`, `together`, `completions` …) because a site
+ * can sit in a file that names no SDK at all: its client comes from a neighbour it imports. Parsing every file that
+ * mentions such a word is most of a large scan's cost, so this module states, from the catalogue data, what each way
+ * the analyser can produce a site needs to see in the text, and the detector parses only files that have it (in
+ * themselves or in a one-hop neighbour, resolved exactly as the analyser resolves it).
+ *
+ * The analyser (`analyzer.ts#analyzeCall`) produces a site in exactly four ways, and each needs a piece of text:
+ * 1. **A catalogue value** (a client, a module function, a callable instance, a LangChain chain): every value starts
+ *    at an import of a catalogue module (`moduleValue`): Python `import m` / `from m import x` (the first dotted
+ *    component of the module name is written as a word), JS `import … from 'm'` / `require('m')` (the specifier is a
+ *    quoted string). Type annotations, `self.x`, factories and dict lookups all end at such an import. A value can
+ *    also come from a one-hop neighbour (`from .clients import client`): then the neighbour holds the import.
+ * 2. **Raw HTTP** (`fetch`, `requests.post`, `urlopen` …): the call name is in the file, and the URL path must end
+ *    with an endpoint of `HTTP_ENDPOINTS`, whose last segment is one of its `words`; the URL is built from string
+ *    literals of the file or of a constant imported from a neighbour.
+ * 3. **A fallback path** (`FALLBACKS`: an unresolved receiver calling `chat.completions.create` …): the path is
+ *    written in the file as a called member chain (names joined by dots, blanks, comments or ignored segments such
+ *    as `with_raw_response`), and the file matches the fallback's `fileToken` (tested on the file only).
+ * 4. Nothing else: a file with none of these yields no site however it parses. (The detector also skips TypeScript
+ *    declaration files, `.d.ts`: they hold no executable code.)
+ *
+ * All tests are supersets of what the analyser checks (substrings, not syntax), so a file this module rejects has no
+ * site; `test/unit/evidence.test.ts` compares the detector with and without it on every fixture and the demo.
+ */
+import { FALLBACKS, MODULES } from './catalog/sdks';
+import { HTTP_ENDPOINTS } from './catalog/params';
+import type { Lang } from './syntax';
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** Python: the first component of every catalogue module name, as a whole word (`google`, `langchain_openai`). */
+const PY_MODULE_RE = new RegExp(
+  `(?<!\\w)(?:${[...new Set(MODULES.filter((m) => m.lang === 'python').map((m) => m.name.split('.')[0] ?? m.name))]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRe)
+    .join('|')})(?!\\w)`,
+);
+/**
+ * JS: a catalogue module specifier where the analyser reads one: the source of an `import … from '…'` statement or
+ * the one string argument of `require('…')` (comments may sit in between).
+ */
+const JS_GAP = String.raw`(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*`;
+const JS_MODULE_RE = new RegExp(
+  `(?:(?<![\\w$])from|(?<![\\w$.])require${JS_GAP}\\()${JS_GAP}['"](?:${[...new Set(MODULES.filter((m) => m.lang === 'js').map((m) => m.name))]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRe)
+    .join('|')})['"]`,
+);
+/**
+ * The last path segment of every inference endpoint as a URL literal has it: whole, after `/`, `:` or the literal's
+ * opening quote. (The separator is matched, not looked behind at: a leading character class lets the engine scan.)
+ */
+const HTTP_WORD_RE = new RegExp(
+  `[/:'"\`](?:${[...new Set(HTTP_ENDPOINTS.flatMap((e) => e.words))]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRe)
+    .join('|')})(?![A-Za-z0-9_])`,
+);
+/** The HTTP call names `analyzeHttp` reads a URL from, per language, called (`fetch(`, `$fetch<T>(`, `ky(`). */
+const HTTP_CALL_RE: Readonly<Record<Lang, RegExp>> = {
+  js: /(?<![\w$])(?:\$?fetch|ofetch|ky|got|post|request|axios)\s*(?:<[^()]*?>)?\s*(?:\?\.)?\(/,
+  python: /(?<!\w)(?:urlopen|post|request|stream)\s*\(/,
+};
+/** What may separate two names of a member chain: blanks, comments, line continuations. */
+const CHAIN_GAP = String.raw`(?:\s|\\\r?\n|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/|#[^\n]*\n)*`;
+/** Segments the fallback matcher ignores inside a path (`client.beta.chat…`, `.with_raw_response.`). */
+const IGNORED_SEGMENTS = ['beta', 'with_raw_response', 'aio'];
+/**
+ * A fallback path as the callee of a call: its names joined by `.` (or `?.`, `!.`), with ignored segments between,
+ * the last one called, as `ANCHOR_RE` in the analyser requires (`completions.create(`).
+ */
+function chainPattern(path: string): RegExp {
+  const dot = `${CHAIN_GAP}[?!]?\\.${CHAIN_GAP}`;
+  const skip = `(?:(?:${IGNORED_SEGMENTS.join('|')})${dot})*`;
+  const names = path.split('.').map(escapeRe);
+  return new RegExp(`(?<![\\w$])${names.join(`${dot}${skip}`)}\\s*(?:\\?\\.)?\\(`);
+}
+/** Per fallback: its last name (a cheap first test), its chain, and its file token. */
+const FALLBACK_TESTS: readonly { readonly lang: Lang; readonly last: string; readonly chain: RegExp; readonly token: RegExp }[] = FALLBACKS.map((f) => ({
+  lang: f.lang,
+  last: f.path.split('.').pop() ?? f.path,
+  chain: chainPattern(f.path),
+  token: f.fileToken,
+}));
+
+/** Imports a catalogue module (way 1). */
+export function hasModuleImport(text: string, lang: Lang): boolean {
+  return (lang === 'python' ? PY_MODULE_RE : JS_MODULE_RE).test(text);
+}
+
+/** Makes an HTTP call that could reach an endpoint (way 2). */
+export function hasHttpCall(text: string, lang: Lang): boolean {
+  return HTTP_CALL_RE[lang].test(text);
+}
+
+/** Names an endpoint's last path segment (way 2, possibly for a neighbour's HTTP call). */
+export function hasEndpointWord(text: string): boolean {
+  return HTTP_WORD_RE.test(text);
+}
+
+/** Holds a fallback path with its file token (way 3). */
+export function hasFallback(text: string, lang: Lang): boolean {
+  for (const f of FALLBACK_TESTS) {
+    if (f.lang !== lang || !text.includes(f.last)) continue;
+    if (f.chain.test(text) && f.token.test(text)) return true;
+  }
+  return false;
+}
+
+/** True when the file's own text can yield a site without looking at any neighbour. */
+export function selfSufficient(text: string, lang: Lang): boolean {
+  return hasModuleImport(text, lang) || hasFallback(text, lang) || (hasEndpointWord(text) && hasHttpCall(text, lang));
+}
+
+/** What a one-hop neighbour can supply to the file that imports it. */
+export interface NeighbourEvidence {
+  /** It imports a catalogue module: a client, function or constant built from it can be imported (way 1). */
+  readonly module: boolean;
+  /** It names an endpoint: a URL constant for the importing file's HTTP call (way 2). */
+  readonly endpoint: boolean;
+}
+
+export function neighbourEvidenceOf(text: string, lang: Lang): NeighbourEvidence {
+  return { module: hasModuleImport(text, lang), endpoint: hasEndpointWord(text) };
+}
+
+/** True when a neighbour with evidence `n` can make a site possible in a file that is not {@link selfSufficient}. */
+export function neighbourEnables(n: NeighbourEvidence, fileHasHttpCall: boolean): boolean {
+  return n.module || (fileHasHttpCall && n.endpoint);
+}

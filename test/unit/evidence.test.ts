@@ -1,0 +1,196 @@
+/**
+ * The evidence test (src/core/detect/evidence.ts) lets the detector skip parsing files that mention an SDK word but
+ * can hold no call site. It must never change a result: these tests run the detector with it and without it
+ * (`exhaustive`) on every fixture, on the demo workspace and on seeded line-deletion mutants of the fixtures (which
+ * remove imports, URLs and tokens one by one), and require the same sites. They also check that it does skip the
+ * look-alikes it exists for, and that every raw-HTTP endpoint pattern keeps a word of its own.
+ */
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { detect, evidenceStats } from '../../src/core/detect/detector';
+import { hasEndpointWord, hasFallback, hasHttpCall, hasModuleImport, selfSufficient } from '../../src/core/detect/evidence';
+import { HTTP_ENDPOINTS } from '../../src/core/detect/catalog/params';
+import type { FileProvider } from '../../src/core/fileProvider';
+import type { CallSite } from '../../src/core/types';
+import { createMemoryFileProvider, createNodeLoadWasm, listFixtures, REPO_ROOT } from './detect/fixtureFormat';
+import { mulberry32 } from '../shared/generators.mjs';
+
+const loadWasm = createNodeLoadWasm();
+const fixtures = listFixtures();
+
+function memoryProvider(files: Record<string, string>): FileProvider {
+  return {
+    readText: async (p) => files[p],
+    stat: async (p) => (files[p] !== undefined ? { type: 'file', size: Buffer.byteLength(files[p] ?? ''), mtime: 0 } : undefined),
+    list: async () => undefined,
+  };
+}
+
+/** Sites with and without the evidence test; the fast run goes first, so no memo of a full run can answer it. */
+async function both(path: string, text: string, files: FileProvider): Promise<{ fast: readonly CallSite[]; full: readonly CallSite[] }> {
+  const fast = await detect({ path, text }, { files, loadWasm });
+  const full = await detect({ path, text }, { files, loadWasm, exhaustive: true });
+  return { fast: fast.sites, full: full.sites };
+}
+
+describe('evidence test before parsing', () => {
+  const providers = new Map<string, FileProvider>();
+  const providerFor = (root: string): FileProvider => {
+    let p = providers.get(root);
+    if (!p) providers.set(root, (p = createMemoryFileProvider(root)));
+    return p;
+  };
+
+  it('gives the same sites as parsing every candidate, on every fixture', async () => {
+    let sites = 0;
+    const before = evidenceStats();
+    for (const f of fixtures) {
+      const text = readFileSync(f.sourceFile, 'utf8');
+      const { fast, full } = await both(f.detectPath, text, providerFor(f.workspaceRoot));
+      assert.deepEqual(fast, full, `${f.id}: the evidence test changed the sites`);
+      sites += full.length;
+    }
+    const after = evidenceStats();
+    // The corpus has positive sites, and negative look-alikes the test must actually skip (else it proves nothing).
+    assert.ok(sites >= 500, `only ${sites} sites compared`);
+    assert.ok(after.skipped - before.skipped >= 20, `only ${after.skipped - before.skipped} fixture files skipped`);
+  });
+
+  it('gives the same sites on the demo workspace', async () => {
+    const root = join(REPO_ROOT, 'examples', 'demo');
+    const files = providerFor(root);
+    let sites = 0;
+    for (const path of ['app.py', 'agents.py', 'service/src/answer.ts', 'service/src/localModel.ts', 'notebooks/ticket_themes.ipynb']) {
+      const { fast, full } = await both(path, readFileSync(join(root, path), 'utf8'), files);
+      assert.deepEqual(fast, full, path);
+      sites += full.length;
+    }
+    assert.ok(sites >= 8, `only ${sites} demo sites`);
+  });
+
+  it('gives the same sites on 1,500 seeded mutants of the fixtures (lines deleted: imports, URLs, tokens)', async () => {
+    const rand = mulberry32(20261123);
+    const withSites = fixtures.filter((f) => f.expected.sites.length > 0 && !f.sourceFile.endsWith('.ipynb'));
+    let compared = 0;
+    let lost = 0;
+    for (let i = 0; i < 1500; i++) {
+      const f = withSites[Math.floor(rand() * withSites.length)]!;
+      const lines = readFileSync(f.sourceFile, 'utf8').split('\n');
+      // Delete one to three lines, biased toward the top of the file where imports and constants live.
+      const n = 1 + Math.floor(rand() * 3);
+      const at = Math.floor(rand() * rand() * lines.length);
+      lines.splice(at, n);
+      const { fast, full } = await both(f.detectPath, lines.join('\n'), providerFor(f.workspaceRoot));
+      assert.deepEqual(fast, full, `${f.id} without lines ${at + 1}-${at + n}`);
+      compared++;
+      if (full.length < f.expected.sites.length) lost++;
+    }
+    // Enough mutants remove what a site depends on (else the deletions never reach the evidence).
+    assert.equal(compared, 1500);
+    assert.ok(lost >= 150, `only ${lost} mutants lost a site`);
+  });
+
+  it('finds a client built in a neighbour that the file imports (no SDK name in the file itself)', async () => {
+    const files = memoryProvider({
+      'app/clients.py': 'from openai import OpenAI\nclient = OpenAI()\n',
+      'app/main.py': 'from .clients import client\n\ndef ask(q):\n    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}], stream=False)\n',
+    });
+    const r = await detect({ path: 'app/main.py', text: (await files.readText('app/main.py')) ?? '' }, { files, loadWasm });
+    assert.equal(r.sites.length, 1);
+    assert.equal(r.sites[0]?.model.id, 'gpt-4o');
+  });
+
+  it('finds a raw HTTP call whose endpoint URL is a constant in a neighbour', async () => {
+    const files = memoryProvider({
+      'src/config.ts': 'export const CHAT_URL = "https://api.groq.com/openai/v1/chat/completions";\n',
+      'src/call.ts': 'import { CHAT_URL } from "./config";\n// Sends chat completions to Groq.\nexport async function run(text: string) {\n  return fetch(CHAT_URL, { method: "POST", body: JSON.stringify({ model: "llama-3.1-8b-instant", messages: [{ role: "user", content: text }] }) });\n}\n',
+    });
+    const text = (await files.readText('src/call.ts')) ?? '';
+    assert.equal(selfSufficient(text, 'js'), false, 'the file alone has no evidence: the neighbour must supply it');
+    const r = await detect({ path: 'src/call.ts', text }, { files, loadWasm });
+    assert.equal(r.sites.length, 1);
+    assert.equal(r.sites[0]?.provider, 'groq');
+  });
+
+  it('skips look-alikes that only share words with the pre-filter', async () => {
+    const cases: [string, string][] = [
+      ['vocab.js', 'export default ["ai", "openai", "claude", "gemini", "together"];\n'],
+      ['rpc.ts', 'import { bus } from "./bus";\nexport function invoke(name: string) { return bus.invoke(name, { embed: true }); }\n'],
+      ['chat.ts', 'export class Chat { sendMessage(text: string) { this.messages.push(text); } generate() { return this.complete(); } }\n'],
+      ['infer.py', '"""Local inference helpers."""\ndef infer(x):\n    return x.embed()\n'],
+      ['types.d.ts', 'import OpenAI from "openai";\nexport declare function ask(client: OpenAI): Promise<string>;\n'],
+    ];
+    const files = memoryProvider({ 'bus.ts': 'export const bus = { invoke: (n: string, o: object) => [n, o] };\n' });
+    for (const [path, text] of cases) {
+      const before = evidenceStats().skipped;
+      const r = await detect({ path, text }, { files, loadWasm });
+      assert.deepEqual(r.sites, [], path);
+      assert.equal(evidenceStats().skipped, before + 1, `${path} was parsed`);
+    }
+  });
+
+  it('reads module imports where the analyser does', () => {
+    assert.equal(hasModuleImport('import OpenAI from "openai";', 'js'), true);
+    assert.equal(hasModuleImport("const { generateText } = require( /* sdk */ 'ai' );", 'js'), true);
+    assert.equal(hasModuleImport("import { x } from\n  '@ai-sdk/openai'", 'js'), true);
+    assert.equal(hasModuleImport('const words = ["ai", "openai"];', 'js'), false);
+    assert.equal(hasModuleImport('x.require("openai")', 'js'), false);
+    assert.equal(hasModuleImport('from google import genai', 'python'), true);
+    assert.equal(hasModuleImport('import os, anthropic', 'python'), true);
+    assert.equal(hasModuleImport('# we work together on this', 'python'), true, 'a whole word is enough in Python (superset)');
+    assert.equal(hasModuleImport('from .openai_helpers import x', 'python'), false);
+  });
+
+  it('reads a fallback path as a called member chain, as the analyser does', () => {
+    assert.equal(hasFallback('client.chat\n  .completions\n  .create({ model, messages }) // openai', 'js'), true);
+    assert.equal(hasFallback('client.beta.chat.completions.with_raw_response.create(model=m)  # openai', 'python'), true);
+    assert.equal(hasFallback('client.chat?.completions?.create?.({}) // openai', 'js'), true);
+    assert.equal(hasFallback('client.chat \\\n  .completions.create(model=m)  # openai', 'python'), true);
+    assert.equal(hasFallback('client.chat /* v1 */ .completions.create(model=m) // openai', 'js'), true);
+    // A vocabulary or price table that holds the words, and some other `create(` call.
+    assert.equal(hasFallback('Object.create(null); const words = ["chat", "completions", "openai"];', 'js'), false);
+  });
+
+  it('needs both a fallback path and its file token', () => {
+    assert.equal(hasFallback('client.chat.completions.create(model=m, messages=msgs)', 'python'), true, 'chat.completions is its own token');
+    assert.equal(hasFallback('c.messages.create(max_tokens=5)', 'python'), false);
+    assert.equal(hasFallback('# claude\nc.messages.create(max_tokens=5)', 'python'), true);
+    assert.equal(hasFallback('bedrock = x\nrt.converse(modelId=m)', 'python'), true);
+  });
+
+  it('has, for every raw-HTTP endpoint pattern, a word that each matching URL literal holds', () => {
+    const samples: Record<string, string[]> = {
+      chat: ['/v1/chat/completions', '/openai/v1/chat/completions', '/api/chat', '/v1/chat', '/v2/chat'],
+      completion: ['/v1/completions', '/openai/deployments/gpt4/completions', '/v1/complete', '/api/generate'],
+      responses: ['/v1/responses'],
+      messages: ['/v1/messages'],
+      embeddings: ['/v1/embeddings', '/api/embed', '/api/embeddings', '/v1beta/models/text-embedding-004:embedContent', '/v1beta/models/e:batchEmbedContents'],
+      generate: ['/v1beta/models/gemini-2.0-flash:generateContent', '/v1/models/g:streamGenerateContent', '/model/anthropic.claude-3/invoke', '/model/m/converse-stream', '/model/m/invoke-with-response-stream'],
+      images: ['/v1/images/generations'],
+      audio: ['/v1/audio/transcriptions', '/v1/audio/translations', '/v1/audio/speech'],
+    };
+    for (const e of HTTP_ENDPOINTS) {
+      const matching = Object.values(samples).flat().filter((p) => e.path.test(p));
+      assert.ok(matching.length > 0, `no sample path for ${e.path}`);
+      for (const p of matching) {
+        // As a whole literal, as the tail of a template, and with a query string.
+        for (const lit of [`"https://host${p}"`, `f"{BASE}${p}"`, `\`\${base}${p}?v=1\``, `'${p.split('/').pop() ?? ''}'`]) {
+          assert.ok(hasEndpointWord(lit), `${e.path}: ${lit} has no endpoint word`);
+        }
+      }
+    }
+    assert.equal(hasEndpointWord('const GeneratePkceCodes = "generatePkceCodes";'), false);
+    assert.equal(hasEndpointWord('state: "completed"'), false);
+  });
+
+  it('sees the HTTP call names analyzeHttp reads URLs from', () => {
+    assert.equal(hasHttpCall('await fetch(url, opts)', 'js'), true);
+    assert.equal(hasHttpCall('await $fetch<Reply>(url)', 'js'), true);
+    assert.equal(hasHttpCall('axios.post(url, body)', 'js'), true);
+    assert.equal(hasHttpCall('requests.post(url, json=body)', 'python'), true);
+    assert.equal(hasHttpCall('urllib.request.urlopen(req)', 'python'), true);
+    assert.equal(hasHttpCall('print(url)', 'python'), false);
+    assert.equal(hasHttpCall('safeApplyHacky(f, x)', 'js'), false, 'ky( inside another name');
+  });
+});
