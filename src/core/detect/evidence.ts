@@ -61,11 +61,28 @@ const HTTP_WORD_RE = new RegExp(
     .map(escapeRe)
     .join('|')})(?![A-Za-z0-9_])`,
 );
-/** The HTTP call names `analyzeHttp` reads a URL from, per language, called (`fetch(`, `$fetch<T>(`, `ky(`). */
+/**
+ * The HTTP call names `analyzeHttp` reads a URL from, per language, called (`fetch(`, `$fetch<T>(`, `ky(`). Global,
+ * without a look-behind (which makes the engine try every position): {@link findWord} checks the character before.
+ */
 const HTTP_CALL_RE: Readonly<Record<Lang, RegExp>> = {
-  js: /(?<![\w$])(?:\$?fetch|ofetch|ky|got|post|request|axios)\s*(?:<[^()]*?>)?\s*(?:\?\.)?\(/,
-  python: /(?<!\w)(?:urlopen|post|request|stream)\s*\(/,
+  js: /(?:\$?fetch|ofetch|ky|got|post|request|axios)\s*(?:<[^()]*?>)?\s*(?:\?\.)?\(/g,
+  python: /(?:urlopen|post|request|stream)\s*\(/g,
 };
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+}
+
+/** True when `re` (global) matches somewhere not preceded by a letter, digit, `_` or `$`. */
+function findWord(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index === 0 || !isWordChar(text.charCodeAt(m.index - 1))) return true;
+    re.lastIndex = m.index + 1;
+  }
+  return false;
+}
 /** What may separate two names of a member chain: blanks, comments, line continuations. */
 const CHAIN_GAP = String.raw`(?:\s|\\\r?\n|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/|#[^\n]*\n)*`;
 /** Segments the fallback matcher ignores inside a path (`client.beta.chat…`, `.with_raw_response.`). */
@@ -78,15 +95,19 @@ function chainPattern(path: string): RegExp {
   const dot = `${CHAIN_GAP}[?!]?\\.${CHAIN_GAP}`;
   const skip = `(?:(?:${IGNORED_SEGMENTS.join('|')})${dot})*`;
   const names = path.split('.').map(escapeRe);
-  return new RegExp(`(?<![\\w$])${names.join(`${dot}${skip}`)}\\s*(?:\\?\\.)?\\(`);
+  return new RegExp(`${names.join(`${dot}${skip}`)}\\s*(?:\\?\\.)?\\(`, 'y');
 }
-/** Per fallback: its last name (a cheap first test), its chain, and its file token. */
-const FALLBACK_TESTS: readonly { readonly lang: Lang; readonly last: string; readonly chain: RegExp; readonly token: RegExp }[] = FALLBACKS.map((f) => ({
+/** Per fallback: its chain (sticky, tried where the combined pattern matched) and its file token. */
+const FALLBACK_TESTS: readonly { readonly lang: Lang; readonly chain: RegExp; readonly token: RegExp }[] = FALLBACKS.map((f) => ({
   lang: f.lang,
-  last: f.path.split('.').pop() ?? f.path,
   chain: chainPattern(f.path),
   token: f.fileToken,
 }));
+/** Per language, every fallback chain in one pattern: one pass over the text instead of one per fallback. */
+const FALLBACK_ANY: Readonly<Record<Lang, RegExp>> = {
+  python: new RegExp(FALLBACK_TESTS.filter((f) => f.lang === 'python').map((f) => f.chain.source).join('|'), 'g'),
+  js: new RegExp(FALLBACK_TESTS.filter((f) => f.lang === 'js').map((f) => f.chain.source).join('|'), 'g'),
+};
 
 /** Imports a catalogue module (way 1). */
 export function hasModuleImport(text: string, lang: Lang): boolean {
@@ -95,7 +116,7 @@ export function hasModuleImport(text: string, lang: Lang): boolean {
 
 /** Makes an HTTP call that could reach an endpoint (way 2). */
 export function hasHttpCall(text: string, lang: Lang): boolean {
-  return HTTP_CALL_RE[lang].test(text);
+  return findWord(HTTP_CALL_RE[lang], text);
 }
 
 /** Names an endpoint's last path segment (way 2, possibly for a neighbour's HTTP call). */
@@ -105,9 +126,18 @@ export function hasEndpointWord(text: string): boolean {
 
 /** Holds a fallback path with its file token (way 3). */
 export function hasFallback(text: string, lang: Lang): boolean {
-  for (const f of FALLBACK_TESTS) {
-    if (f.lang !== lang || !text.includes(f.last)) continue;
-    if (f.chain.test(text) && f.token.test(text)) return true;
+  const any = FALLBACK_ANY[lang];
+  any.lastIndex = 0;
+  for (let m = any.exec(text); m; m = any.exec(text)) {
+    const at = m.index;
+    any.lastIndex = at + 1;
+    if (at > 0 && isWordChar(text.charCodeAt(at - 1))) continue;
+    // Which fallbacks' chains start here (the alternation reports only the first); any with its token counts.
+    for (const f of FALLBACK_TESTS) {
+      if (f.lang !== lang) continue;
+      f.chain.lastIndex = at;
+      if (f.chain.test(text) && f.token.test(text)) return true;
+    }
   }
   return false;
 }
