@@ -5,7 +5,7 @@
  * predicted are listed with the reason. Nothing here is fitted to the rows.
  */
 import { parseCsvRecords, parseNumberCell } from './csv';
-import { appleGpuTflops, getHardware, getSelfHostModel } from './catalogue';
+import { appleGpuTflops, computeCapabilityOf, getHardware, getSelfHostModel } from './catalogue';
 import { canonicalHardwareId } from './hardwareIds';
 import { batchedOutputTokensPerSec, decodeStep, energyLimitedTflops, maxBatchByMemory, microBatchedPrefillMs, mxfp4CheckpointBytes, mxfp4ComputeSplit, prefill, type ModelGeometry, type ReplicaSpec } from './roofline';
 import type { EfficiencyParams } from './types';
@@ -13,7 +13,6 @@ import { DEFAULT_EFFICIENCY } from './defaults';
 import enginesData from './data/engines.json';
 import errataData from './data/sourceErrata.json';
 import diesData from './data/gpuDies.json';
-import ccData from './data/computeCapability.json';
 
 /** One engines.json record; every behaviour field is optional (a record documents one software fact). */
 interface EngineRecord {
@@ -184,11 +183,7 @@ function engineComputeEfficiency(engine: string, backend: string): number | null
   return null;
 }
 
-/** CUDA compute capability (SM version, e.g. 9.0) of a hardware id from computeCapability.json, or null. */
-export function computeCapabilityOf(hardwareId: string): number | null {
-  const rec = ccData.records.find((d) => d.members.includes(hardwareId));
-  return rec ? Number(rec.sm) : null;
-}
+export { computeCapabilityOf };
 
 /** The die (gpuDies.json) a hardware id is cut from, or null. */
 function dieOf(hardwareId: string): string | null {

@@ -8,6 +8,8 @@ import hardwareSupplementData from './data/hardwareSupplement.json';
 import rentalsData from './data/rentals.json';
 import modelsData from './data/models.json';
 import apiLatencyData from './data/apiLatency.json';
+import apiLatencySupplementData from './data/apiLatencySupplement.json';
+import ccData from './data/computeCapability.json';
 import appleGpuData from './data/appleGpu.json';
 import facilityData from './data/facility.json';
 import { appleGpuCores, canonicalHardwareId } from './hardwareIds';
@@ -60,6 +62,12 @@ export function listHardware(filter?: HardwareFilter): readonly HardwareSpec[] {
   return filter?.categories ? all.filter((h) => filter.categories?.includes(h.category)) : all;
 }
 
+/** CUDA compute capability (SM version, e.g. 9.0) of a hardware id from computeCapability.json, or null. */
+export function computeCapabilityOf(hardwareId: string): number | null {
+  const rec = ccData.records.find((d) => d.members.includes(hardwareId));
+  return rec ? Number(rec.sm) : null;
+}
+
 /** Hardware by canonical id (gpus.csv only), or undefined. */
 export function getHardware(id: string): HardwareSpec | undefined {
   return HARDWARE.find((h) => h.id === id);
@@ -103,20 +111,54 @@ function squash(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
+// api_latency.csv first, then the records added from sourced pages (apiLatencySupplement.json).
+const API_LATENCY = [
+  ...(apiLatencyData.records as unknown as readonly ApiLatencyRecord[]),
+  ...(apiLatencySupplementData.records as unknown as readonly ApiLatencyRecord[]),
+] as readonly ApiLatencyRecord[];
+const PROVIDER_ALIASES = apiLatencySupplementData.providerAliases as Readonly<Record<string, readonly string[]>>;
+
 /**
- * Latency records for an API provider/model. Matching: provider names and model names are compared with
- * non-alphanumerics removed; a record matches when its squashed model equals, or starts with, the squashed API
- * model id (so `gpt-4o` matches `GPT-4o (May '24)`). Newest-looking records are not preferred; all are returned.
+ * The part of a model name that identifies the model, squashed: lower case, without a parenthesised qualifier
+ * (`GPT-4o (May '24)`, `gpt-oss-120B (low)`), an `owner/` path, a Bedrock `vendor.` prefix and `-v1:0` version, a dated
+ * snapshot suffix (`-2024-07-18`, `-20241022`, `@20241022`) or `-latest`, and without punctuation.
+ * `gpt-4o-mini-2024-07-18` → `gpt4omini`; `anthropic.claude-3-5-haiku-20241022-v1:0` → `claude35haiku`.
+ */
+const REASONING_QUALIFIER = /reason|think|effort|\b(minimal|low|medium|high|max)\b/;
+
+export function apiModelKey(model: string): string {
+  // A bracketed qualifier is dropped (`(May '24)`), except a reasoning setting: `GPT-5 (minimal reasoning)` and
+  // `gpt-oss-120B (low)` are that model at one effort, whose time to first token differs from the default's.
+  let m = model.trim().toLowerCase().replace(/\s*\((.*)\)\s*$/, (all, q: string) => (REASONING_QUALIFIER.test(q) ? ` ${q}` : ''));
+  m = m.slice(m.lastIndexOf('/') + 1);
+  m = m.replace(/^([a-z]+\.)+(?=[a-z])/, '').replace(/-v\d+(:\d+)?$/, '');
+  m = m.replace(/[-_@:](\d{4}-\d{2}-\d{2}|\d{8})$/, '').replace(/[-_:]latest$/, '');
+  return squash(m);
+}
+
+/**
+ * Latency records for an API provider/model. Provider: the record's squashed provider equals or starts with the
+ * squashed provider id or one of its aliases (apiLatencySupplement.json `providerAliases`: `azure-openai` → Microsoft
+ * Azure, `bedrock` → Amazon Bedrock, `google` → Google AI Studio / Vertex), so `Amazon Bedrock (latency optimized)`
+ * is a Bedrock record. Model: the model keys ({@link apiModelKey}) must be equal, never a prefix of each other — a
+ * GPT-4o record is not a gpt-4o-mini figure, and a dated snapshot id finds its model's records. Primary sources first,
+ * then secondary and tertiary, each in file order.
  */
 export function apiLatencyFor(provider: string, model: string): readonly ApiLatencyRecord[] {
-  const p = squash(provider);
-  const m = squash(model);
-  const recs = apiLatencyData.records as unknown as readonly ApiLatencyRecord[];
-  return recs.filter((r) => {
+  const names = [provider, ...(PROVIDER_ALIASES[provider.trim().toLowerCase()] ?? [])].map(squash).filter((n) => n.length > 0);
+  const m = apiModelKey(model);
+  if (m.length === 0 || names.length === 0) return [];
+  const rank = (r: ApiLatencyRecord): number => {
+    const i = ['primary', 'secondary', 'tertiary'].indexOf(r.source.quality ?? '');
+    return i < 0 ? 3 : i;
+  };
+  return API_LATENCY.filter((r) => {
     const rp = squash(r.provider);
-    const rm = squash(r.model);
-    return (rp === p || rp.startsWith(p)) && m.length > 0 && (rm === m || rm.startsWith(m));
-  });
+    return names.some((n) => rp === n || rp.startsWith(n)) && apiModelKey(r.model) === m;
+  })
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
+    .map((x) => x.r);
 }
 
 /** Facility figures (electricity, PUE, colocation, amortisation) from rental.csv, for the options picker. */

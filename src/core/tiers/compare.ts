@@ -2,7 +2,7 @@
  * compareTiers / costCurve / breakEvenVolumes: sizes each tier for a workload with the roofline (roofline.ts) and
  * prices it from the data files. Pure and synchronous; never throws (problems become diagnostics and n/a numbers).
  */
-import { apiLatencyFor, getSelfHostModel, listHardware, listRentalOffers } from './catalogue';
+import { apiLatencyFor, computeCapabilityOf, getSelfHostModel, listHardware, listRentalOffers } from './catalogue';
 import { canonicalHardwareId } from './hardwareIds';
 import { resolveTierOptions } from './defaults';
 import {
@@ -11,6 +11,10 @@ import {
   geometryOf,
   kvBytes,
   kvBytesPerElement,
+  mxfp4BytesPerStep,
+  mxfp4CheckpointBytes,
+  mxfp4ComputeSplit,
+  paramsReadPerStep,
   prefill,
   weightBytes,
   type ModelGeometry,
@@ -30,9 +34,11 @@ import type {
   TierOptionsInput,
   TierResult,
   TierSource,
+  SelfHostModel,
   Workload,
 } from './types';
 import appleGpuData from './data/appleGpu.json';
+import enginesData from './data/engines.json';
 
 /** Hours per month used for all monthly figures (365 × 24 / 12). */
 export const HOURS_PER_MONTH = 730;
@@ -44,8 +50,12 @@ const TP_SIZES = [1, 2, 4, 8] as const;
 
 const DEFAULT_SRC: TierSource = { label: 'default (docs/tiers.md)', quality: 'default' };
 
+/**
+ * A TierNumber. `why` says what is missing (TierNumber contract); the display adds the "n/a — " itself
+ * (advisorFormat.tierNumberTooltip), so a leading "n/a — " is dropped here rather than shown twice.
+ */
 function num(value: number | null, unit: string, formula: string, sources: readonly TierSource[], why?: string): TierNumber {
-  return value === null || !Number.isFinite(value) ? { value: null, unit, formula, sources, why: why ?? 'n/a — no source' } : { value, unit, formula, sources };
+  return value === null || !Number.isFinite(value) ? { value: null, unit, formula, sources, why: (why ?? 'no source').replace(/^n\/a — /, '') } : { value, unit, formula, sources };
 }
 
 function round(x: number, d = 3): string {
@@ -97,6 +107,93 @@ function precisionNotes(h: HardwareSpec, o: TierOptions): string[] {
   return [];
 }
 
+/** The model being served: its geometry and catalogue entry. */
+interface Served {
+  readonly g: ModelGeometry;
+  readonly model: SelfHostModel;
+}
+
+/** How the engine runs an MXFP4-expert checkpoint by SM version (engines.json `mxfp4Checkpoint`, TensorRT-LLM). */
+interface Mxfp4Paths {
+  readonly minSmForFp8Activations: number;
+  readonly belowMinSm: { readonly expertActivations: string; readonly kvCache: string };
+  readonly atOrAboveMinSm: { readonly expertActivations: string; readonly kvCache: string };
+}
+const MXFP4_ENGINE = (enginesData.records as readonly { mxfp4Checkpoint?: Mxfp4Paths; source: TierSource }[]).find((e) => e.mxfp4Checkpoint);
+
+/** Weight format of a model on a device: bytes held, bytes read per step, KV format, compute rate, notes for the user. */
+interface WeightPlan {
+  /** Bytes to hold all weights. */
+  readonly storedBytes: number;
+  /** Bytes per parameter to pass the roofline for a step of `tokens` tokens (weight bytes read ÷ parameters read). */
+  readonly bytesPerParamAt: (tokens: number) => number;
+  readonly kvBytesPerElem: number;
+  readonly peak: number | null;
+  readonly eff: number;
+  readonly src: TierSource[];
+  /** Short label of the weight format for formulas, e.g. `fp8` or `MXFP4 checkpoint`. */
+  readonly label: string;
+  readonly notes: string[];
+}
+
+function round1(x: number): string {
+  return x.toFixed(1);
+}
+
+/**
+ * The weight format actually served. A model that ships only as a checkpoint with block-quantized experts
+ * (`blockQuantizedExperts`, gpt-oss: MXFP4) is served as published whatever the precision setting: experts at 4.25 bits,
+ * attention and embeddings BF16. Its expert GEMMs run with FP8-class activations at the FP8 rate on SM ≥ the engine's
+ * threshold (Blackwell: MXFP8 × MXFP4), else with 16-bit activations (Hopper and older: W4A16); the BF16 weights at
+ * the BF16 rate; the KV cache in the format of that path. Without a known SM version (AMD, Apple, user hardware) the
+ * 16-bit path is assumed. Every other model uses the precision setting (BYTES_PER_PARAM).
+ */
+function weightPlan(m: Served, h: HardwareSpec, o: TierOptions): WeightPlan {
+  const bq = m.model.blockQuantizedExperts;
+  const base = computeOf(h, o);
+  if (!bq) {
+    const bpp = BYTES_PER_PARAM[o.precision];
+    return { storedBytes: weightBytes(m.g, bpp), bytesPerParamAt: () => bpp, kvBytesPerElem: kvBytesPerElement(o.precision), peak: base.peak, eff: base.eff, src: base.src, label: o.precision, notes: precisionNotes(h, o) };
+  }
+  const experts = m.model.experts ?? 1;
+  const k = m.model.expertsPerToken ?? 1;
+  const stored = mxfp4CheckpointBytes(bq);
+  const sm = h.category === 'apple_silicon' ? null : computeCapabilityOf(h.id.replace(/^custom:/, ''));
+  const paths = MXFP4_ENGINE?.mxfp4Checkpoint;
+  const path = paths && sm !== null ? (sm >= paths.minSmForFp8Activations ? paths.atOrAboveMinSm : paths.belowMinSm) : { expertActivations: 'bf16', kvCache: 'bf16' };
+  const notes = [
+    `${m.model.name} is served as its published ${bq.format.toUpperCase()} checkpoint whatever the precision setting (${o.precision}): routed experts ${bq.bitsPerWeight} bits per weight, attention and embeddings BF16 = ${round1(stored / 2 ** 30)} GiB (${round(stored / 1e9)} GB) of weights`,
+    sm === null
+      ? `${h.name}: SM version unknown, so the expert GEMMs are assumed to run with 16-bit activations (weight-only ${bq.format.toUpperCase()}) and a BF16 KV cache`
+      : path.expertActivations === 'fp8'
+        ? `${h.name} (SM ${sm.toFixed(1)}): expert GEMMs with FP8-class activations at the FP8 rate (MXFP8 × MXFP4), FP8 KV cache, BF16 attention (TensorRT-LLM kernel path, engines.json)`
+        : `${h.name} (SM ${sm.toFixed(1)}): expert GEMMs with BF16 activations (W4A16, no FP4 tensor cores), BF16 KV cache and attention (TensorRT-LLM kernel path, engines.json)`,
+  ];
+  let peak = base.peak;
+  let eff = base.eff;
+  if (h.category !== 'apple_silicon' && h.bf16Tflops !== null) {
+    // Time per active parameter adds over the two groups: achievable rate = active ÷ Σ(part ÷ rate) (as calibration.ts).
+    const bf16Rate = h.bf16Tflops * (h.mamfBf16Tflops ? h.mamfBf16Tflops / h.bf16Tflops : o.efficiency.computeFallback);
+    const fp8Rate = h.fp8Tflops ? h.fp8Tflops * (h.mamfFp8Tflops ? h.mamfFp8Tflops / h.fp8Tflops : o.efficiency.computeFallback) : null;
+    const expertRate = path.expertActivations === 'fp8' && fp8Rate !== null ? fp8Rate : bf16Rate;
+    const split = mxfp4ComputeSplit(bq, experts, k);
+    peak = split.activeB / (split.expertActiveB / expertRate + split.bf16ActiveB / bf16Rate);
+    eff = 1;
+  } else if (h.category !== 'apple_silicon') {
+    peak = null;
+  }
+  return {
+    storedBytes: stored,
+    bytesPerParamAt: (tokens) => mxfp4BytesPerStep(bq, experts, k, tokens) / paramsReadPerStep(m.g, tokens),
+    kvBytesPerElem: path.kvCache === 'fp8' ? 1 : 2,
+    peak,
+    eff,
+    src: [...base.src, bq.source, ...(MXFP4_ENGINE ? [MXFP4_ENGINE.source] : [])],
+    label: `${bq.format.toUpperCase()} checkpoint`,
+    notes,
+  };
+}
+
 /** Sizing of one replica configuration at the workload's latency targets. */
 interface Sizing {
   readonly tp: number;
@@ -109,29 +206,32 @@ interface Sizing {
   readonly pass: boolean | null;
   readonly memNeededGb: number;
   readonly memAvailGb: number;
+  readonly weightsGb: number;
   readonly jPerTokenIt: number | null;
 }
 
-function sizeReplica(w: Workload, load: Load, g: ModelGeometry, h: HardwareSpec, tp: number, o: TierOptions, batchCap = MAX_BATCH): Sizing | null {
+function sizeReplica(w: Workload, load: Load, m: Served, h: HardwareSpec, tp: number, o: TierOptions, batchCap = MAX_BATCH): Sizing | null {
   if (h.memoryGb === null) return null;
-  const bpp = BYTES_PER_PARAM[o.precision];
-  const kvb = kvBytesPerElement(o.precision);
+  const g = m.g;
+  const plan = weightPlan(m, h, o);
+  const bppAt = plan.bytesPerParamAt;
+  const kvb = plan.kvBytesPerElem;
   const unified = h.category === 'apple_silicon' || h.category === 'edge_soc';
   const usable = tp * h.memoryGb * 1e9 * (unified ? o.efficiency.unifiedMemoryUsable : o.efficiency.discreteMemoryUsable);
   const ctx = load.inP95 + load.outP95;
-  const wBytes = weightBytes(g, bpp);
-  const c = computeOf(h, o);
+  const wBytes = plan.storedBytes;
+  const c = { peak: plan.peak, eff: plan.eff };
   const rep: ReplicaSpec = { memBwGBps: h.memBwGBps, peakTflops: c.peak, computeEfficiency: c.eff, devices: tp, parallel: 'tensor', backend: h.category === 'apple_silicon' ? 'metal' : 'cuda' };
-  const evalAt = (b: number): Omit<Sizing, 'tp' | 'memAvailGb' | 'jPerTokenIt'> | null => {
+  const evalAt = (b: number): Omit<Sizing, 'tp' | 'memAvailGb' | 'weightsGb' | 'jPerTokenIt'> | null => {
     const need = wBytes + kvBytes(g, b, ctx, kvb);
     if (need > usable) return null;
-    const dec = decodeStep(g, rep, o.efficiency, b, load.inP95 + load.outP95 / 2, bpp, kvb).ms;
-    const pf = c.peak ? prefill(g, rep, o.efficiency, load.inP95, bpp).ms : null;
+    const dec = decodeStep(g, rep, o.efficiency, b, load.inP95 + load.outP95 / 2, bppAt(b), kvb).ms;
+    const pf = c.peak ? prefill(g, rep, o.efficiency, load.inP95, bppAt(load.inP95)).ms : null;
     // Steady state with b sequences in flight: every `output` decode steps, b new prompts are prefilled on the same
     // GPUs. A request sees the other b − 1 prefills interleaved into its decode (TPOT); the replica completes b
     // requests per cycle of output × decode + b × prefill.
     const out = Math.max(1, w.outputTokens);
-    const pfAvg = c.peak ? prefill(g, rep, o.efficiency, Math.max(1, w.inputTokens), bpp).ms : 0;
+    const pfAvg = c.peak ? prefill(g, rep, o.efficiency, Math.max(1, w.inputTokens), bppAt(Math.max(1, w.inputTokens))).ms : 0;
     const tpot = dec + ((b - 1) / out) * pfAvg;
     const ttft = pf === null ? null : pf + dec;
     const e2e = ttft === null ? null : ttft + load.outP95 * tpot;
@@ -155,15 +255,15 @@ function sizeReplica(w: Workload, load: Load, g: ModelGeometry, h: HardwareSpec,
   const tdp = h.tdpW;
   // Energy per output token while serving: all replica devices at TDP for one decode step's share.
   const jPerTokenIt = tdp === null ? null : (tdp * tp) / best.replicaTokPerSec;
-  return { ...best, tp, memAvailGb: usable / 1e9, jPerTokenIt };
+  return { ...best, tp, memAvailGb: usable / 1e9, weightsGb: wBytes / 1e9, jPerTokenIt };
 }
 
 /**
  * Best replica size for a hardware at this load: among the TP sizes that fit, prefer one that meets the latency
  * targets, then the fewest GPUs in total (replicas × TP), then the most requests/s per GPU.
  */
-function bestSizing(w: Workload, load: Load, g: ModelGeometry, h: HardwareSpec, o: TierOptions, tpSizes: readonly number[]): Sizing | null {
-  const cands = tpSizes.map((tp) => sizeReplica(w, load, g, h, tp, o)).filter((s): s is Sizing => s !== null);
+function bestSizing(w: Workload, load: Load, m: Served, h: HardwareSpec, o: TierOptions, tpSizes: readonly number[]): Sizing | null {
+  const cands = tpSizes.map((tp) => sizeReplica(w, load, m, h, tp, o)).filter((s): s is Sizing => s !== null);
   if (cands.length === 0) return null;
   const key = (s: Sizing): [number, number, number] => [s.pass === false ? 1 : 0, replicasFor(load, s, o) * s.tp, -s.replicaReqPerSec / s.tp];
   return cands.reduce((a, b) => {
@@ -217,6 +317,14 @@ function costNumbers(monthly: number | null, load: Load, formula: string, srcs: 
   };
 }
 
+/** Memory needed per replica with the weight format and KV cache spelled out. */
+function memoryNeeded(s: Sizing, m: Served, h: HardwareSpec, o: TierOptions, load: Load): TierNumber {
+  const plan = weightPlan(m, h, o);
+  const ctx = load.inP95 + load.outP95;
+  const srcs = m.model.blockQuantizedExperts ? [m.model.blockQuantizedExperts.source, m.model.source] : [DEFAULT_SRC, m.model.source];
+  return num(s.memNeededGb, 'GB', `${round(s.weightsGb)} GB weights (${plan.label}) + KV ${s.batch} × ${ctx} tokens × ${m.g.kvElementsPerToken} elements × ${plan.kvBytesPerElem} B`, srcs);
+}
+
 function pickBest(tier: TierKind, opts: TierOption[], notes: string[]): TierResult {
   const cost = (x: TierOption): number => x.monthlyCostUsd.value ?? Number.POSITIVE_INFINITY;
   const sorted = [...opts].sort((a, b) => (a.latency.pass === false ? 1 : 0) - (b.latency.pass === false ? 1 : 0) || cost(a) - cost(b));
@@ -232,7 +340,7 @@ function offersFor(o: TierOptions): RentalOffer[] {
   return [...listRentalOffers(), ...custom].filter((r) => o.rentalPricing === 'any' || r.pricing === o.rentalPricing);
 }
 
-function marketplaceTier(w: Workload, load: Load, g: ModelGeometry, o: TierOptions): TierResult {
+function marketplaceTier(w: Workload, load: Load, m: Served, o: TierOptions): TierResult {
   const notes: string[] = [];
   const hw = listHardware({ categories: ['datacenter_gpu', 'consumer_gpu'], customHardware: o.customHardware });
   const opts: TierOption[] = [];
@@ -242,7 +350,7 @@ function marketplaceTier(w: Workload, load: Load, g: ModelGeometry, o: TierOptio
       notes.push(`${offer.provider} ${offer.offering}: no spec for ${offer.hardwareId} in gpus.csv`);
       continue;
     }
-    const s = bestSizing(w, load, g, h, o, TP_SIZES.filter((t) => t <= Math.max(8, offer.gpusPerInstance)));
+    const s = bestSizing(w, load, m, h, o, TP_SIZES.filter((t) => t <= Math.max(8, offer.gpusPerInstance)));
     if (!s) continue;
     const replicas = replicasFor(load, s, o);
     const gpus = Math.ceil((replicas * s.tp) / offer.gpusPerInstance) * offer.gpusPerInstance;
@@ -261,13 +369,13 @@ function marketplaceTier(w: Workload, load: Load, g: ModelGeometry, o: TierOptio
       ...latencyNumbers(s, srcs, w),
       utilisation: num(load.avgReqPerSec / ((replicas - (o.redundancyNPlus1 ? 1 : 0) || 1) * s.replicaReqPerSec), 'fraction', `average ${round(load.avgReqPerSec)} req/s ÷ serving capacity`, srcs),
       ...energyNumbers(s.jPerTokenIt, o, [h.source, { label: 'setting PUE', quality: 'user' }], `${h.tdpW ?? 'n/a'} W × ${s.tp}`),
-      memoryNeededGb: num(s.memNeededGb, 'GB', `weights + KV for ${s.batch} × p95 context`, [DEFAULT_SRC]),
+      memoryNeededGb: memoryNeeded(s, m, h, o, load),
       memoryAvailableGb: num(s.memAvailGb, 'GB', `${s.tp} × ${h.memoryGb} GB × usable fraction`, [h.source]),
       notes: [
         `provisioned for peak (${round(load.peakReqPerSec)} req/s) at ${o.utilisation * 100} % target utilisation${o.redundancyNPlus1 ? ', plus one spare replica (N+1)' : ''}; billed 24/7, no autoscaling`,
         offer.gpusPerInstance > 1 ? `rented in ${offer.gpusPerInstance}-GPU instances` : 'rented per GPU',
         ...(/serverless/i.test(offer.offering) ? ['serverless price billed here as always-on; flex workers that scale to zero cost less at low load'] : []),
-        ...precisionNotes(h, o),
+        ...weightPlan(m, h, o).notes,
         ...(h.category === 'consumer_gpu' && s.tp > 1 ? ['consumer GPUs have no NVLink: tensor parallel over PCIe is slower than the NVLink-based default assumes'] : []),
       ],
     });
@@ -276,7 +384,7 @@ function marketplaceTier(w: Workload, load: Load, g: ModelGeometry, o: TierOptio
   return pickBest('marketplace', opts, [...new Set(notes)]);
 }
 
-function onPremTier(w: Workload, load: Load, g: ModelGeometry, o: TierOptions): TierResult {
+function onPremTier(w: Workload, load: Load, m: Served, o: TierOptions): TierResult {
   const notes: string[] = [];
   const opts: TierOption[] = [];
   const quotes = o.customQuotes.filter((q) => q.purchaseUsdPerGpu !== undefined);
@@ -287,7 +395,7 @@ function onPremTier(w: Workload, load: Load, g: ModelGeometry, o: TierOptions): 
       notes.push(`${h.name}: ${price === null ? 'no sourced purchase price' : 'no sourced TDP'} (add a quote in the team price book)`);
       continue;
     }
-    const s = bestSizing(w, load, g, h, o, TP_SIZES);
+    const s = bestSizing(w, load, m, h, o, TP_SIZES);
     if (!s) continue;
     const replicas = replicasFor(load, s, o);
     const gpus = replicas * s.tp;
@@ -316,11 +424,11 @@ function onPremTier(w: Workload, load: Load, g: ModelGeometry, o: TierOptions): 
       ...latencyNumbers(s, srcs, w),
       utilisation: num(load.avgReqPerSec / ((replicas - (o.redundancyNPlus1 ? 1 : 0) || 1) * s.replicaReqPerSec), 'fraction', `average ${round(load.avgReqPerSec)} req/s ÷ serving capacity`, srcs),
       ...energyNumbers(s.jPerTokenIt, o, [h.source], `${h.tdpW} W × ${s.tp}`),
-      memoryNeededGb: num(s.memNeededGb, 'GB', `weights + KV for ${s.batch} × p95 context`, [DEFAULT_SRC]),
+      memoryNeededGb: memoryNeeded(s, m, h, o, load),
       memoryAvailableGb: num(s.memAvailGb, 'GB', `${s.tp} × ${h.memoryGb} GB × usable fraction`, [h.source]),
       notes: [
         'power and colocation charged at TDP for every GPU 24/7 (upper bound; idle draw has no sourced figure)',
-        ...precisionNotes(h, o),
+        ...weightPlan(m, h, o).notes,
         o.hostOverheadUsdPerGpu === 0 ? 'server chassis/CPU/network cost not included (set hostOverheadUsdPerGpu)' : `host cost ${o.hostOverheadUsdPerGpu} USD per GPU included`,
         ...(h.category === 'consumer_gpu' ? ['GeForce cards: no NVLink (tensor parallel over PCIe), and NVIDIA\'s GeForce driver licence restricts datacenter deployment'] : []),
       ],
@@ -329,7 +437,7 @@ function onPremTier(w: Workload, load: Load, g: ModelGeometry, o: TierOptions): 
   return pickBest('onprem', opts, [...new Set(notes)]);
 }
 
-function edgeTier(w: Workload, load: Load, g: ModelGeometry, options: TierOptions): TierResult {
+function edgeTier(w: Workload, load: Load, m: Served, options: TierOptions): TierResult {
   const o: TierOptions = { ...options, precision: options.edgePrecision ?? 'int4' };
   const notes: string[] = [];
   const opts: TierOption[] = [];
@@ -339,9 +447,9 @@ function edgeTier(w: Workload, load: Load, g: ModelGeometry, options: TierOption
       notes.push(`${h.name}: no sourced memory size`);
       continue;
     }
-    const single = sizeReplica(w, load, g, h, 1, o, 1);
+    const single = sizeReplica(w, load, m, h, 1, o, 1);
     if (!single) {
-      notes.push(`${h.name}: model does not fit ${h.memoryGb} GB at ${o.precision}`);
+      notes.push(`${h.name}: model does not fit ${h.memoryGb} GB at ${weightPlan(m, h, o).label}`);
       continue;
     }
     // Edge devices serve one request at a time (single stream); shared devices are sized for the peak.
@@ -364,9 +472,9 @@ function edgeTier(w: Workload, load: Load, g: ModelGeometry, options: TierOption
       ...latencyNumbers(single, srcs, w),
       utilisation: num(busy, 'fraction', `average load ÷ (${devices} devices × ${round(perDeviceReqPerSec)} req/s)`, srcs),
       ...energyNumbers(h.tdpW === null ? null : h.tdpW / (1000 / single.tpotMs), { ...o, pue: 1 }, srcs, `${h.tdpW ?? 'n/a'} W`),
-      memoryNeededGb: num(single.memNeededGb, 'GB', 'weights + KV for one p95 context', [DEFAULT_SRC]),
+      memoryNeededGb: memoryNeeded(single, m, h, o, load),
       memoryAvailableGb: num(single.memAvailGb, 'GB', `${h.memoryGb} GB × usable fraction`, [h.source]),
-      notes: [`single stream per device; ${users} user(s)`, 'no facility PUE at the edge; power at TDP while busy', ...precisionNotes(h, o)],
+      notes: [`single stream per device; ${users} user(s)`, 'no facility PUE at the edge; power at TDP while busy', ...weightPlan(m, h, o).notes],
     });
   }
   return pickBest('edge', opts, [...new Set(notes)]);
@@ -385,16 +493,16 @@ function apiTier(w: Workload, load: Load): TierResult {
   const ttftOk = w.ttftTargetMs === undefined || ttft === null ? null : ttft <= w.ttftTargetMs;
   const e2eOk = w.e2eTargetMs === undefined || e2e === null ? null : e2e <= w.e2eTargetMs;
   const pass = ttftOk === false || e2eOk === false ? false : ttftOk === null && e2eOk === null ? null : true;
-  const none = 'n/a — no latency record for this provider/model in api_latency.csv';
+  const none = `n/a — no source: no sourced latency figure for ${api.provider} ${api.model} (api_latency.csv, apiLatencySupplement.json)`;
   const opt: TierOption = {
     tier: 'api',
     label: `${api.provider} ${api.model}`,
     provider: api.provider,
     ...costNumbers(monthly, load, api.costPerMonthUsd !== undefined ? 'from the cost engine' : `${api.costPerRequestUsd} USD/request × ${w.requestsPerDay} req/day × ${round(DAYS_PER_MONTH)} days`, [api.source]),
-    ttftMs: num(ttft, 'ms', rec ? `${rec.statistic} (${rec.workload})` : '', latSrc, none),
-    tokensPerSecPerRequest: num(tps, 'tokens/s', rec ? rec.statistic : '', latSrc, none),
+    ttftMs: num(ttft, 'ms', rec ? `${rec.statistic} (${rec.workload})` : '', latSrc, rec ? `n/a — no source: ${rec.provider} ${rec.model} has no sourced TTFT` : none),
+    tokensPerSecPerRequest: num(tps, 'tokens/s', rec ? rec.statistic : '', latSrc, rec ? `n/a — no source: ${rec.provider} ${rec.model} has no sourced output speed` : none),
     tokensPerSecPerReplica: num(null, 'tokens/s', '', [], 'n/a — provider capacity not published'),
-    e2eLatencyMs: num(e2e, 'ms', `TTFT + ${load.outP95} ÷ ${tps ?? 'n/a'} tokens/s`, latSrc, none),
+    e2eLatencyMs: num(e2e, 'ms', `TTFT + ${load.outP95} ÷ ${tps ?? 'n/a'} tokens/s`, latSrc, rec ? 'n/a — no source: needs both a sourced TTFT and output speed' : none),
     latency: { ttftPass: ttftOk, e2ePass: e2eOk, pass },
     utilisation: num(null, 'fraction', '', [], 'n/a — shared provider capacity'),
     energyJPerToken: num(null, 'J/output token', '', [], 'n/a — providers publish no per-token energy'),
@@ -407,7 +515,9 @@ function apiTier(w: Workload, load: Load): TierResult {
       note: 'unknown — no published rate-limit table in the bundled data; compare these peaks with your account tier',
       sources: [],
     },
-    notes: rec ? [`latency: ${rec.provider} ${rec.model}, ${rec.statistic}, ${rec.workload}`] : ['latency unknown for this model'],
+    notes: rec
+      ? [`latency: ${rec.provider} ${rec.model}, ${rec.statistic}, ${rec.workload} (${rec.source.quality ?? 'unrated'} source, ${rec.source.date ?? 'undated'})`]
+      : [`latency: n/a — no source for ${api.provider} ${api.model}`],
   };
   return { tier: 'api', best: opt, alternatives: [], notes: [] };
 }
@@ -428,9 +538,12 @@ function evaluate(w: Workload, o: TierOptions): Evaluated {
     const n = 'unknown self-host model';
     return { tiers: { api: apiTier(w, load), marketplace: empty('marketplace', n), onprem: empty('onprem', n), edge: empty('edge', n) }, diagnostics, load };
   }
-  const g = geometryOf(model);
+  const m: Served = { g: geometryOf(model), model };
+  if (model.blockQuantizedExperts) {
+    diagnostics.push({ severity: 'info', message: `${model.name} ships only as its ${model.blockQuantizedExperts.format.toUpperCase()} checkpoint: self-hosted tiers size it at that format (${round1(mxfp4CheckpointBytes(model.blockQuantizedExperts) / 2 ** 30)} GiB of weights), not at the precision setting (${o.precision})` });
+  }
   return {
-    tiers: { api: apiTier(w, load), marketplace: marketplaceTier(w, load, g, o), onprem: onPremTier(w, load, g, o), edge: edgeTier(w, load, g, o) },
+    tiers: { api: apiTier(w, load), marketplace: marketplaceTier(w, load, m, o), onprem: onPremTier(w, load, m, o), edge: edgeTier(w, load, m, o) },
     diagnostics,
     load,
   };
@@ -448,8 +561,8 @@ function tierMonthly(w: Workload, o: TierOptions, tier: Exclude<TierKind, 'api'>
   if (!model) return null;
   const wl = { ...w, requestsPerDay: rpd };
   const load = loadOf(wl);
-  const g = geometryOf(model);
-  const r = tier === 'marketplace' ? marketplaceTier(wl, load, g, o) : tier === 'onprem' ? onPremTier(wl, load, g, o) : edgeTier(wl, load, g, o);
+  const m: Served = { g: geometryOf(model), model };
+  const r = tier === 'marketplace' ? marketplaceTier(wl, load, m, o) : tier === 'onprem' ? onPremTier(wl, load, m, o) : edgeTier(wl, load, m, o);
   return r.best?.monthlyCostUsd.value ?? null;
 }
 

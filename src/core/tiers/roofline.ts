@@ -238,6 +238,17 @@ export function mxfp4ComputeSplit(q: BlockQuantizedSplit, experts: number, exper
   return { expertActiveB, bf16ActiveB, activeB: expertActiveB + bf16ActiveB };
 }
 
+/**
+ * Weight bytes one forward step of `tokens` tokens reads from such a checkpoint: the 16-bit attention weights and
+ * unembedding every step (the embedding is a row lookup), plus the routed experts touched by at least one token,
+ * expected fraction 1 − (1 − k/E)^tokens, at `bitsPerWeight`. gpt-oss-120b at one token:
+ * (0.96 + 0.58)e9 × 2 + 114.71e9 × 4/128 × 4.25/8 = 3.08e9 + 1.90e9 = 4.98e9 B.
+ */
+export function mxfp4BytesPerStep(q: BlockQuantizedSplit, experts: number, expertsPerToken: number, tokens: number): number {
+  const touched = 1 - Math.pow(1 - expertsPerToken / Math.max(1, experts), Math.max(1, tokens));
+  return (q.attentionParamsB + q.embedUnembedParamsB / 2) * 1e9 * 2 + q.mlpParamsB * 1e9 * touched * (q.bitsPerWeight / 8);
+}
+
 /** Bytes to hold a model: all weights (MoE: every expert) at `bytesPerParam`. */
 export function weightBytes(g: ModelGeometry, bytesPerParam: number): number {
   return g.totalParams * bytesPerParam;
