@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FileProvider, FileStat } from '../core/fileProvider';
+import { ListingMemo, type FileProvider, type FileStat } from '../core/fileProvider';
 import type { Diagnostic } from '../core/types';
 
 export interface NodeFileProvider extends FileProvider {
@@ -38,24 +38,9 @@ export function createNodeFileProvider(root: string): NodeFileProvider {
     reported.add(key);
     diagnostics.push(d);
   };
-  // Every name of every folder listed so far (the scan walks the tree first). A path under a listed folder that lacks
-  // its name does not exist, which answers most stats of one-hop import resolution (up to ten candidate paths per
-  // import) without a system call.
-  const listed = new Map<string, Set<string>>();
-  const knownMissing = (rel: string): boolean => {
-    // Normalised paths only (what the detector builds); anything else takes the system call.
-    if (!listed.size || rel.startsWith('/') || rel.startsWith('./') || rel.includes('//') || rel.includes('/./') || rel.includes('..')) return false;
-    // The nearest listed ancestor decides: it lacks the next name, or it has it (then ask the file system).
-    for (let end = rel.length; end > 0; ) {
-      const i = rel.lastIndexOf('/', end - 1);
-      const names = listed.get(i < 0 ? '' : rel.slice(0, i));
-      if (names) return !names.has(rel.slice(i + 1, end));
-      if (i < 0) return false;
-      end = i;
-    }
-    return false;
-  };
-
+  // Folder listings of the walk answer most stats of one-hop import resolution without a system call (one CLI run is
+  // one scan, so the memo never goes stale).
+  const listings = new ListingMemo();
   return {
     root: abs,
     diagnostics,
@@ -72,7 +57,7 @@ export function createNodeFileProvider(root: string): NodeFileProvider {
     },
     async stat(rel: string): Promise<FileStat | undefined> {
       const p = resolveInside(abs, rel);
-      if (!p || knownMissing(rel)) return undefined;
+      if (!p || listings.knownMissing(rel)) return undefined;
       try {
         // No exception for a missing file: one-hop import resolution stats many candidate paths that do not exist.
         const st = fs.statSync(p, { throwIfNoEntry: false });
@@ -93,7 +78,7 @@ export function createNodeFileProvider(root: string): NodeFileProvider {
         if (code === 'EACCES' || code === 'EPERM') note({ severity: 'warning', code: 'permission-denied', message: `Permission denied listing ${rel || 'the scan root'}.`, ...(rel ? { file: rel } : {}) });
         return undefined;
       }
-      listed.set(rel.split('/').filter((x) => x && x !== '.').join('/'), new Set(entries.map((e) => e.name)));
+      listings.record(rel, entries.map((e) => e.name));
       const out: { name: string; type: 'file' | 'directory' }[] = [];
       let here: string | undefined;
       for (const entry of entries) {

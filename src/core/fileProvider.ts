@@ -25,3 +25,31 @@ export const emptyFileProvider: FileProvider = {
   list: async () => undefined,
   stat: async () => undefined,
 };
+
+/**
+ * What the folder listings of one walk say about paths that do not exist. A scan lists every folder it enters; one-hop
+ * import resolution then asks about up to ten candidate paths per import, most of which do not exist: a path under a
+ * listed folder that lacks the next name is known to be missing without asking the file system. Valid for one scan
+ * (a file created later is not seen): providers keep one per scan, never for the editor's long-lived engine.
+ */
+export class ListingMemo {
+  private readonly listed = new Map<string, ReadonlySet<string>>();
+
+  /** Records the entry names of a folder (root-relative POSIX path, `''` for the root). */
+  record(dir: string, names: Iterable<string>): void {
+    this.listed.set(dir.split('/').filter((x) => x && x !== '.').join('/'), new Set(names));
+  }
+
+  /** True when the nearest listed ancestor of `path` lacks its next name. Unnormalised paths answer false. */
+  knownMissing(path: string): boolean {
+    if (!this.listed.size || path.startsWith('/') || path.startsWith('./') || path.includes('//') || path.includes('/./') || path.includes('..')) return false;
+    for (let end = path.length; end > 0; ) {
+      const i = path.lastIndexOf('/', end - 1);
+      const names = this.listed.get(i < 0 ? '' : path.slice(0, i));
+      if (names) return !names.has(path.slice(i + 1, end));
+      if (i < 0) return false;
+      end = i;
+    }
+    return false;
+  }
+}

@@ -153,12 +153,12 @@ export class WorkspaceModel extends Disposable {
 
   private async scanFolder(folder: vscode.WorkspaceFolder, token: vscode.CancellationToken, onProgress: (done: number, total: number) => void): Promise<void> {
     const settings = this.settingsFor(folder);
-    const engine = this.engines.scanEngineFor(folder.uri);
+    const { engine, files } = this.engines.scanEngineFor(folder.uri);
     const trusted = vscode.workspace.isTrusted;
     engine.configure({ settings, trusted, team: trusted ? await this.engines.teamConfigFor(folder.uri, settings) : undefined });
     const state: FolderState = { folder, files: new Map(), scanned: false };
     const started = Date.now();
-    const report = await this.engines.bundle.scanWorkspace(engine, workspaceFileProvider(folder.uri), {
+    const report = await this.engines.bundle.scanWorkspace(engine, files, {
       include: settings.include,
       exclude: [...settings.exclude, ...filesExcludePatterns(folder)],
       maxFileBytes: settings.maxFileSize,

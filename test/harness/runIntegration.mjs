@@ -3,8 +3,8 @@
 //
 //   node test/harness/runIntegration.mjs [fileFilter…] [--grep <mocha grep>] [--timeout <s>] [--no-build]
 //
-// Test files are grouped by their `// @workspace <path>` and `// @trust restricted` header directives; each group
-// gets its own code-server + browser (about 20 s). Ends with `N passed, N failed`; exit 0 only if all passed.
+// Test files are grouped by their `// @workspace <path>` (or `// @workspace-from-env NAME`) and `// @trust restricted`
+// header directives; each group gets its own code-server + browser (about 20 s). Ends with `N passed, N failed`; exit 0 only if all passed.
 import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
@@ -32,8 +32,10 @@ function directives(file) {
     const t = line.trim();
     if (t === '') continue;
     if (!t.startsWith('//')) break;
-    const m = /^\/\/\s*@(workspace|trust)\s+(\S+)/.exec(t);
+    const m = /^\/\/\s*@(workspace|trust|workspace-from-env)\s+(\S+)/.exec(t);
     if (m && m[1] === 'workspace') d.workspace = path.resolve(REPO, m[2]);
+    // `@workspace-from-env NAME`: the folder in $NAME when it is set (benchmarks on a generated tree), else the default.
+    if (m && m[1] === 'workspace-from-env' && process.env[m[2]]) d.workspace = path.resolve(REPO, process.env[m[2]]);
     if (m && m[1] === 'trust') {
       if (m[2] !== 'restricted' && m[2] !== 'disabled') throw new Error(`${file}: @trust must be 'restricted' or 'disabled'`);
       d.trust = m[2];

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { detect, evidenceStats } from '../../src/core/detect/detector';
 import { hasEndpointWord, hasFallback, hasHttpCall, hasModuleImport, selfSufficient } from '../../src/core/detect/evidence';
 import { HTTP_ENDPOINTS } from '../../src/core/detect/catalog/params';
-import type { FileProvider } from '../../src/core/fileProvider';
+import { ListingMemo, type FileProvider } from '../../src/core/fileProvider';
 import type { CallSite } from '../../src/core/types';
 import { createMemoryFileProvider, createNodeLoadWasm, listFixtures, REPO_ROOT } from './detect/fixtureFormat';
 import { mulberry32 } from '../shared/generators.mjs';
@@ -192,5 +192,18 @@ describe('evidence test before parsing', () => {
     assert.equal(hasHttpCall('urllib.request.urlopen(req)', 'python'), true);
     assert.equal(hasHttpCall('print(url)', 'python'), false);
     assert.equal(hasHttpCall('safeApplyHacky(f, x)', 'js'), false, 'ky( inside another name');
+  });
+
+  it('answers missing neighbour candidates from a walk\'s folder listings, and only those', () => {
+    const memo = new ListingMemo();
+    assert.equal(memo.knownMissing('src/llm.ts'), false, 'nothing listed: ask the file system');
+    memo.record('', ['src', 'README.md']);
+    memo.record('src', ['llm.ts', 'util']);
+    assert.equal(memo.knownMissing('src/llm.tsx'), true);
+    assert.equal(memo.knownMissing('src/llm.ts'), false);
+    assert.equal(memo.knownMissing('lib/x.py'), true, 'the root lacks lib');
+    assert.equal(memo.knownMissing('src/util/index.ts'), false, 'util itself was not listed: ask');
+    assert.equal(memo.knownMissing('src/../src/none.ts'), false, 'unnormalised paths are not guessed');
+    assert.equal(memo.knownMissing('./src/none.ts'), false);
   });
 });

@@ -312,6 +312,9 @@ export async function scanWorkspace(engine: Engine, files: FileProvider, options
     };
     const n = Math.max(1, Math.min(options.concurrency ?? 8, 64));
     await Promise.all(Array.from({ length: n }, worker));
+    // Files finish in any order (concurrent reads, worker threads): report their diagnostics in path order, each
+    // file's in the order they were found, so two scans of the same tree give the same report.
+    sortByFile(diagnostics);
     if (token.isCancellationRequested) {
       diagnostics.push({ severity: 'info', code: 'cancelled', message: `Scan cancelled after ${done} of ${total} files; the report is partial.` });
     }
@@ -327,4 +330,15 @@ export async function scanWorkspace(engine: Engine, files: FileProvider, options
     stats: { filesScanned, filesParsed, bytes, ms: Date.now() - started },
     ...(options.toolVersion ? { toolVersion: options.toolVersion } : {}),
   });
+}
+
+/** Stable sort of diagnostics by file (diagnostics with no file first, in their order). */
+function sortByFile(diagnostics: Diagnostic[]): void {
+  const keyed = diagnostics.map((d, i) => ({ d, i }));
+  keyed.sort((a, b) => {
+    const fa = a.d.file ?? '';
+    const fb = b.d.file ?? '';
+    return fa < fb ? -1 : fa > fb ? 1 : a.i - b.i;
+  });
+  for (let i = 0; i < keyed.length; i++) diagnostics[i] = (keyed[i] as { d: Diagnostic }).d;
 }

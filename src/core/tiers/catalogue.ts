@@ -129,7 +129,7 @@ const REASONING_QUALIFIER = /reason|think|effort|\b(minimal|low|medium|high|max)
 export function apiModelKey(model: string): string {
   // A bracketed qualifier is dropped (`(May '24)`), except a reasoning setting: `GPT-5 (minimal reasoning)` and
   // `gpt-oss-120B (low)` are that model at one effort, whose time to first token differs from the default's.
-  let m = model.trim().toLowerCase().replace(/\s*\((.*)\)\s*$/, (all, q: string) => (REASONING_QUALIFIER.test(q) ? ` ${q}` : ''));
+  let m = model.trim().toLowerCase().replace(/\s*\((.*)\)\s*$/, (_m: string, q: string) => (REASONING_QUALIFIER.test(q) ? ` ${q}` : ''));
   m = m.slice(m.lastIndexOf('/') + 1);
   m = m.replace(/^([a-z]+\.)+(?=[a-z])/, '').replace(/-v\d+(:\d+)?$/, '');
   m = m.replace(/[-_@:](\d{4}-\d{2}-\d{2}|\d{8})$/, '').replace(/[-_:]latest$/, '');

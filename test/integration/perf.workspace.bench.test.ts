@@ -1,0 +1,75 @@
+// @workspace-from-env TOKENTIER_BENCH_WORKSPACE
+// Editor benchmark over a large workspace (issue 9: "memory over the large workspace <= 150 MB above an idle extension
+// host"). Not a correctness test: it runs only when TOKENTIER_BENCH=1 and TOKENTIER_BENCH_WORKSPACE names the folder
+// (bench/editor.mjs --workspace bench/work/tree); otherwise it shows as pending in the demo workspace's group.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+import * as vscode from 'vscode';
+import { EXTENSION_ID } from './helpers';
+
+interface BenchApi {
+  readonly model: { estimates(): readonly unknown[]; idle(): Promise<void> };
+}
+
+const enabled = process.env.TOKENTIER_BENCH === '1' && !!process.env.TOKENTIER_BENCH_WORKSPACE;
+const mb = (n: number) => Math.round((n / 2 ** 20) * 10) / 10;
+
+/**
+ * A full garbage collection: the extension host does not expose `gc`, so the flag is set at run time and the function
+ * taken from a new context (a benchmark-only trick; without it the figures include garbage not yet collected).
+ */
+function collect(): void {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    (vm.runInNewContext('gc') as () => void)();
+  } catch {
+    // Figures as measured.
+  }
+}
+
+function rssMb(): number {
+  collect();
+  return mb(process.memoryUsage().rss);
+}
+
+(enabled ? describe : describe.skip)('editor benchmark over a large workspace (TOKENTIER_BENCH_WORKSPACE)', function () {
+  this.timeout(1_500_000);
+  const results: Record<string, unknown> = {};
+
+  after(() => {
+    const json = JSON.stringify(results);
+    console.log(`TOKENTIER_BENCH_WORKSPACE ${json}`);
+    const out = process.env.TOKENTIER_BENCH_OUT;
+    if (out) fs.writeFileSync(out, json);
+  });
+
+  it('memory: idle host, then after scanning the whole workspace, then after a second scan', async () => {
+    const ext = vscode.extensions.getExtension<BenchApi>(EXTENSION_ID);
+    assert.ok(ext);
+    // The generated tree has no .tokentier folder and no file is open: nothing has activated the extension yet.
+    results.activeBeforeTest = ext.isActive;
+    results.idleHostRssMb = rssMb();
+    results.idleHostHeapMb = mb(process.memoryUsage().heapUsed);
+    const api = await ext.activate();
+    assert.ok(api, 'activate() returned no API');
+    const t0 = performance.now();
+    await vscode.commands.executeCommand('tokentier.rescanWorkspace');
+    await api.model.idle();
+    results.scanMs = performance.now() - t0;
+    results.sites = api.model.estimates().length;
+    results.afterScanRssMb = rssMb();
+    results.folderScheme = vscode.workspace.workspaceFolders?.[0]?.uri.scheme;
+    results.afterScanHeapMb = mb(process.memoryUsage().heapUsed);
+    const t1 = performance.now();
+    await vscode.commands.executeCommand('tokentier.rescanWorkspace');
+    await api.model.idle();
+    results.secondScanMs = performance.now() - t1;
+    results.afterSecondScanRssMb = rssMb();
+    results.afterSecondScanHeapMb = mb(process.memoryUsage().heapUsed);
+    results.afterSecondScanExternalMb = mb(process.memoryUsage().external);
+    results.aboveIdleMb = Math.round(((results.afterSecondScanRssMb as number) - (results.idleHostRssMb as number)) * 10) / 10;
+    assert.ok((results.sites as number) > 0, 'the scan found no site');
+  });
+});
