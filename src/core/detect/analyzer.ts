@@ -192,7 +192,8 @@ export class FileAnalyzer {
           if (!ok) continue;
         }
         const node = this.root.descendantForIndex(start, start + name.length);
-        if (!node || (node.type !== 'identifier' && node.type !== 'property_identifier')) continue;
+        const nodeType = node?.type;
+        if (!node || (nodeType !== 'identifier' && nodeType !== 'property_identifier')) continue;
         if (node.text !== name) continue;
         const call = this.callOfName(node);
         if (!call || seen.has(call.id)) continue;
@@ -836,7 +837,9 @@ export class FileAnalyzer {
     if (depth > 60) return;
     for (const c of n.namedChildren) {
       if (!c) continue;
-      switch (c.type) {
+      // Read once: each `type` read is a call into the parser (the module scope of a large file has many children).
+      const type = c.type;
+      switch (type) {
         case 'function_definition':
         case 'function_declaration':
         case 'generator_function_declaration': {
@@ -915,9 +918,9 @@ export class FileAnalyzer {
         default:
           break;
       }
-      if (FUNCTION_TYPES.has(c.type) || c.type === 'class_body') continue;
+      if (FUNCTION_TYPES.has(type) || type === 'class_body') continue;
       // Bindings are made by statements; expressions (calls, literals, operators) are not walked.
-      if (!STATEMENTISH.test(c.type)) continue;
+      if (!STATEMENTISH.test(type)) continue;
       this.collectBindings(c, add, depth + 1);
     }
   }

@@ -72,13 +72,29 @@ export async function estimateSitesWithDiagnostics(sites: readonly CallSite[], c
   return estimateSitesSync(sites, { ...ctx, table }, fileTexts);
 }
 
+interface EstimateMemo {
+  readonly settings: Settings;
+  readonly team: TeamConfig;
+  readonly table: PriceTable;
+  readonly day: string;
+  readonly estimate: SiteEstimate;
+  readonly diagnostics: readonly Diagnostic[];
+}
+const estimateMemo = new WeakMap<CallSite, EstimateMemo>();
+
 /** The synchronous core (after the price table is loaded and prompt files are read). Never throws. */
 export function estimateSitesSync(sites: readonly CallSite[], ctx: EstimateContext & { readonly table: PriceTable }, fileTexts?: ReadonlyMap<string, string | undefined>): EstimateResult {
   const estimates: SiteEstimate[] = [];
   const diagnostics: Diagnostic[] = [];
+  const day = (ctx.now ?? new Date()).toISOString().slice(0, 10);
   for (const site of sites) {
     try {
-      const r = estimateOne(site, ctx, fileTexts);
+      // The detector hands back the same CallSite object for a call an edit did not touch: its estimate is the same
+      // for the same settings, team files, price table and day, unless it reads a prompt file (which may change).
+      const cacheable = !site.prompt.some((p) => p.kind === 'file');
+      const memo = cacheable ? estimateMemo.get(site) : undefined;
+      const r = memo && memo.settings === ctx.settings && memo.team === ctx.team && memo.table === ctx.table && memo.day === day ? memo : estimateOne(site, ctx, fileTexts);
+      if (cacheable && r !== memo) estimateMemo.set(site, { settings: ctx.settings, team: ctx.team, table: ctx.table, day, estimate: r.estimate, diagnostics: r.diagnostics });
       estimates.push(r.estimate);
       diagnostics.push(...r.diagnostics);
     } catch (e) {
