@@ -1,6 +1,6 @@
 /**
- * The CLI's fast candidate test: one ripgrep pass over the files the Node walk selected, so the files that hold
- * no prefilter word are never read or decoded by Node.
+ * The fast candidate test of the CLI and of the extension's workspace scan: one ripgrep pass over the files the walk
+ * selected, so the files that hold no prefilter word are never read or decoded by Node. (Node-only, no `vscode`.)
  *
  * Soundness (the report must not change): the scanner skips a file only when it is in scope, under the size
  * limit, and ripgrep did NOT list it. ripgrep is asked for every file that matches the prefilter pattern
@@ -31,6 +31,27 @@ export function findRipgrep(env: NodeJS.ProcessEnv = process.env): string | unde
       } catch {
         // Not here.
       }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The ripgrep binary VS Code ships in its application folder (`vscode.env.appRoot`), for the extension's workspace
+ * scan: `@vscode/ripgrep` (desktop builds, unpacked from the asar archive) or `@vscode/ripgrep-universal` (code-server).
+ */
+export function findVsCodeRipgrep(appRoot: string, platform: string = process.platform, arch: string = process.arch): string | undefined {
+  const exe = platform === 'win32' ? 'rg.exe' : 'rg';
+  const candidates = [
+    path.join(appRoot, 'node_modules.asar.unpacked', '@vscode', 'ripgrep', 'bin', exe),
+    path.join(appRoot, 'node_modules', '@vscode', 'ripgrep', 'bin', exe),
+    path.join(appRoot, 'node_modules', '@vscode', 'ripgrep-universal', 'bin', `${platform}-${arch}`, exe),
+  ];
+  for (const p of candidates) {
+    try {
+      if (fs.statSync(p).isFile()) return p;
+    } catch {
+      // Not in this layout.
     }
   }
   return undefined;

@@ -82,6 +82,7 @@ export function createEngine(host: EngineHost): Engine {
 // Re-exports for the extension, which loads this bundle lazily and reaches the scanner and report builders through
 // it (so they stay out of the small activation bundle).
 export { scanWorkspace, type ScanOptions } from './scan/scanner';
+export { PREFILTER_PATTERN } from './scan/prefilter';
 export { buildReport, type ReportInput } from './report/build';
 export { formatCsv, formatJson, formatMarkdown } from './report/format';
 export { diffReports, formatDiffMarkdown, type ReportDiff } from './report/diff';

@@ -13,11 +13,13 @@ import type { Diagnostic } from '../core/types';
 export type EngineModule = typeof EngineExports;
 
 /**
- * FileProvider rooted at a workspace folder. Never throws. A folder on the local disk (`file:`) is read with `node:fs`
- * (promises: the extension host's event loop stays free): a workspace scan makes tens of thousands of calls, and each
- * `vscode.workspace.fs` call is a round trip through the workbench (a 30,000-file scan took 100 s that way). Other
- * schemes (virtual and remote file systems) go through `vscode.workspace.fs`. With `listings`, the folder listings of
- * a scan's walk answer one-hop import resolution's stats of missing paths (one provider per scan).
+ * FileProvider rooted at a workspace folder. Never throws. A folder on the local disk (`file:`) is read with `node:fs`:
+ * a workspace scan makes tens of thousands of calls, and each `vscode.workspace.fs` call is a round trip through the
+ * workbench (a 30,000-file scan took 100 s that way). The calls are synchronous (each is a few microseconds, and the
+ * promise API's thread-pool round trips doubled the scan); scans pass `yieldEveryMs` so the host's event loop still
+ * gets a turn every few milliseconds. Other schemes (virtual and remote file systems) go through
+ * `vscode.workspace.fs`. With `listings`, the folder listings of a scan's walk answer one-hop import resolution's
+ * stats of missing paths (one provider per scan).
  */
 export function workspaceFileProvider(root: vscode.Uri, options: { readonly listings?: ListingMemo } = {}): FileProvider {
   const segments = (p: string) => p.split('/').filter(Boolean);
@@ -32,7 +34,7 @@ export function workspaceFileProvider(root: vscode.Uri, options: { readonly list
         const f = local(p);
         if (!f) return undefined;
         try {
-          return await fs.promises.readFile(f, 'utf8');
+          return fs.readFileSync(f, 'utf8');
         } catch {
           return undefined;
         }
@@ -41,7 +43,7 @@ export function workspaceFileProvider(root: vscode.Uri, options: { readonly list
         const f = local(p);
         if (!f) return undefined;
         try {
-          const entries = await fs.promises.readdir(f, { withFileTypes: true });
+          const entries = fs.readdirSync(f, { withFileTypes: true });
           listings?.record(p, entries.map((e) => e.name));
           // Symbolic links are left out, as `vscode.workspace.fs.readDirectory` reports them (File | SymbolicLink).
           return entries.filter((e) => e.isFile() || e.isDirectory()).map((e) => ({ name: e.name, type: e.isDirectory() ? ('directory' as const) : ('file' as const) }));
@@ -53,8 +55,8 @@ export function workspaceFileProvider(root: vscode.Uri, options: { readonly list
         const f = local(p);
         if (!f || listings?.knownMissing(p)) return undefined;
         try {
-          const s = await fs.promises.stat(f);
-          if (!s.isFile() && !s.isDirectory()) return undefined;
+          const s = fs.statSync(f, { throwIfNoEntry: false });
+          if (!s || (!s.isFile() && !s.isDirectory())) return undefined;
           return { type: s.isDirectory() ? 'directory' : 'file', size: s.size, mtime: s.mtimeMs };
         } catch {
           return undefined;

@@ -1,5 +1,7 @@
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
+import { findVsCodeRipgrep, ripgrepSkipList } from '../cli/rgPrefilter';
+import type { CancellationToken } from '../core/cancellation';
 import type { Settings } from '../core/config/settings';
 import { isExcludedFolderName, languageOfPath } from '../core/excludes';
 import type { Logger } from '../core/logger';
@@ -130,7 +132,14 @@ export class WorkspaceModel extends Disposable {
         for (const key of [...this.folders.keys()]) if (!folders.some((f) => f.uri.toString() === key)) this.folders.delete(key);
         for (const folder of folders) {
           if (cts.token.isCancellationRequested) break;
-          await this.scanFolder(folder, cts.token, (done, total) => progress.report({ message: `${folder.name}: ${done}/${total} files` }));
+          // At most ten progress messages a second: each is a message to the workbench, and a scan counts every file.
+          let last = 0;
+          await this.scanFolder(folder, cts.token, (done, total) => {
+            const now = Date.now();
+            if (done !== total && done !== 0 && now - last < 100) return;
+            last = now;
+            progress.report({ message: `${folder.name}: ${done}/${total} files` });
+          });
         }
       });
     };
@@ -151,6 +160,17 @@ export class WorkspaceModel extends Disposable {
     while (this.scan) await this.scan.done;
   }
 
+  private rg: { path: string | undefined } | undefined;
+
+  /** VS Code's ripgrep, looked up once (none: every file is read, as before). */
+  private ripgrep(): string | undefined {
+    if (!this.rg) {
+      this.rg = { path: findVsCodeRipgrep(vscode.env.appRoot) };
+      this.logger.info(this.rg.path ? `Workspace scans skip files with ripgrep: ${this.rg.path}` : `No ripgrep under ${vscode.env.appRoot}: workspace scans read every file.`);
+    }
+    return this.rg.path;
+  }
+
   private async scanFolder(folder: vscode.WorkspaceFolder, token: vscode.CancellationToken, onProgress: (done: number, total: number) => void): Promise<void> {
     const settings = this.settingsFor(folder);
     const { engine, files } = this.engines.scanEngineFor(folder.uri);
@@ -158,7 +178,15 @@ export class WorkspaceModel extends Disposable {
     engine.configure({ settings, trusted, team: trusted ? await this.engines.teamConfigFor(folder.uri, settings) : undefined });
     const state: FolderState = { folder, files: new Map(), scanned: false };
     const started = Date.now();
-    const report = await this.engines.bundle.scanWorkspace(engine, files, {
+    // VS Code's own ripgrep lists the files that hold a pre-filter word; the others are never read (local folders).
+    const rg = folder.uri.scheme === 'file' ? this.ripgrep() : undefined;
+    const bundle = this.engines.bundle;
+    const report = await bundle.scanWorkspace(engine, files, {
+      ...(rg ? { skipFiles: (paths: readonly string[], t: CancellationToken) => ripgrepSkipList(rg, folder.uri.fsPath, paths, bundle.PREFILTER_PATTERN, t) } : {}),
+      // The local file provider answers synchronously: one file at a time (no I/O to overlap), and a turn for the
+      // editor's requests every 8 ms.
+      yieldEveryMs: 8,
+      concurrency: 1,
       include: settings.include,
       exclude: [...settings.exclude, ...filesExcludePatterns(folder)],
       maxFileBytes: settings.maxFileSize,

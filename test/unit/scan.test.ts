@@ -93,6 +93,39 @@ describe('scan: scanWorkspace over a FileProvider', () => {
     assert.deepEqual((await collectFiles(files, { exclude: ['b'] })).files.sort(), ['a/one.py', 'a/two.ts'], 'a folder pattern prunes the folder');
   });
 
+  it('with yieldEveryMs, a scan over a synchronous provider gives the event loop turns (and the same report)', async () => {
+    // Every file costs 3 ms of synchronous work, as a parse does; the provider answers at once (resolved promises).
+    const entries: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) entries[`f${String(i).padStart(2, '0')}.py`] = CALL;
+    const busy = (): void => {
+      const end = Date.now() + 3;
+      while (Date.now() < end) {
+        // Synchronous work.
+      }
+    };
+    const run = async (yieldEveryMs?: number): Promise<{ ticks: number; sites: number; diagnostics: string }> => {
+      const engine = new FakeEngine(busy);
+      let ticks = 0;
+      let running = true;
+      const tick = (): void => {
+        if (!running) return;
+        ticks++;
+        setTimeout(tick, 0);
+      };
+      setTimeout(tick, 0);
+      // One file at a time, as the extension scans a local folder (nothing to overlap with a synchronous provider).
+      const report = await scanWorkspace(engine, memoryFiles(entries), { concurrency: 1, ...(yieldEveryMs !== undefined ? { yieldEveryMs } : {}) });
+      running = false;
+      return { ticks, sites: report.sites.length, diagnostics: JSON.stringify(report.diagnostics) };
+    };
+    const without = await run();
+    const withTurns = await run(5);
+    assert.ok(without.ticks <= 1, `without yields the 90 ms of work lets a timer run ${without.ticks} times`);
+    assert.ok(withTurns.ticks >= 8, `only ${withTurns.ticks} turns in 90 ms of work with a 5 ms budget`);
+    assert.deepEqual({ sites: withTurns.sites, diagnostics: withTurns.diagnostics }, { sites: without.sites, diagnostics: without.diagnostics });
+    assert.equal(without.sites, 30);
+  });
+
   it('skips files over the size limit and binary files with info diagnostics', async () => {
     const files = memoryFiles({ 'big.py': CALL + '#'.repeat(5000), 'bin.py': `${CALL}\u0000\u0001`, 'ok.py': CALL });
     const engine = new FakeEngine();

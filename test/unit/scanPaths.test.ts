@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createNodeFileProvider } from '../../src/cli/nodeFiles';
-import { findRipgrep, ripgrepPattern, ripgrepSkipList } from '../../src/cli/rgPrefilter';
+import { findRipgrep, findVsCodeRipgrep, ripgrepPattern, ripgrepSkipList } from '../../src/cli/rgPrefilter';
 import { run } from '../../src/cli/run';
 import { loadCliSettings } from '../../src/cli/workspaceConfig';
 import { neverCancelled } from '../../src/core/cancellation';
@@ -89,6 +89,30 @@ describe('scan paths: ripgrep skip list', function () {
   it('returns undefined (read everything) when ripgrep cannot run', async () => {
     const skip = await ripgrepSkipList(path.join(dir, 'no-such-rg'), dir, ['plain.py'], PREFILTER_PATTERN, neverCancelled);
     assert.equal(skip, undefined);
+  });
+});
+
+describe("scan paths: VS Code's own ripgrep for the extension's workspace scan", () => {
+  it('finds it in the desktop (asar-unpacked, plain) and code-server (universal) layouts, and nowhere else', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tt-approot-'));
+    try {
+      const put = (rel: string): string => {
+        const p = path.join(root, rel);
+        fs.mkdirSync(path.dirname(p), { recursive: true });
+        fs.writeFileSync(p, '');
+        return p;
+      };
+      assert.equal(findVsCodeRipgrep(root, 'linux', 'x64'), undefined);
+      const universal = put('node_modules/@vscode/ripgrep-universal/bin/linux-x64/rg');
+      assert.equal(findVsCodeRipgrep(root, 'linux', 'x64'), universal);
+      assert.equal(findVsCodeRipgrep(root, 'linux', 'arm64'), undefined, 'another architecture is not used');
+      const plain = put('node_modules/@vscode/ripgrep/bin/rg');
+      assert.equal(findVsCodeRipgrep(root, 'linux', 'x64'), plain);
+      const unpacked = put('node_modules.asar.unpacked/@vscode/ripgrep/bin/rg.exe');
+      assert.equal(findVsCodeRipgrep(root, 'win32', 'x64'), unpacked);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

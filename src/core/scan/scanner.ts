@@ -31,6 +31,13 @@ export interface ScanOptions {
   /** Files read and analysed at once (default 8): overlaps file I/O with parsing. */
   readonly concurrency?: number;
   /**
+   * Give the event loop a turn (a zero-delay timer) after this many milliseconds of work: for a host whose file provider
+   * answers synchronously (the extension host reads local files with sync `fs`), so that a long scan never holds up
+   * the editor's requests for longer than this plus one file's analysis (with `concurrency: 1`; more workers each
+   * finish the file they started first). Default: never (the CLI).
+   */
+  readonly yieldEveryMs?: number;
+  /**
    * Fast path (the CLI passes ripgrep here): given every file in scope, resolves to the files that certainly do
    * not match {@link PREFILTER_PATTERN} and are not binary. Those are stat'ed and counted but never read, which
    * is all the slow path would have done with them, so the report is the same. Undefined (or a rejection) means
@@ -141,8 +148,15 @@ export async function collectFiles(files: FileProvider, options: ScanOptions & {
     }
   };
 
+  const budget = options.yieldEveryMs;
+  let lastYield = Date.now();
   const walk = async (dir: string, levels: IgnoreLevel[], depth: number): Promise<void> => {
     if (token.isCancellationRequested) return;
+    if (budget !== undefined && Date.now() - lastYield >= budget) {
+      // A synchronous provider: let the host's event loop run (see ScanOptions.yieldEveryMs).
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      lastYield = Date.now();
+    }
     if (depth > MAX_DEPTH) {
       diagnostics.push({ severity: 'warning', code: 'too-deep', message: `Stopped at ${dir}: more than ${MAX_DEPTH} nested folders (a symbolic-link loop?).`, file: dir });
       return;
@@ -300,8 +314,28 @@ export async function scanWorkspace(engine: Engine, files: FileProvider, options
       }
     }
     let next = 0;
+    // One pause shared by every worker: with a synchronous provider the workers run in one chain of microtasks, so
+    // the event loop only gets its turn when all of them wait.
+    const budget = options.yieldEveryMs;
+    let lastYield = Date.now();
+    let pause: Promise<void> | undefined;
+    const turn = async (): Promise<void> => {
+      if (budget === undefined) return;
+      if (!pause && Date.now() - lastYield >= budget) {
+        pause = new Promise<void>((resolve) =>
+          setTimeout(() => {
+            pause = undefined;
+            lastYield = Date.now();
+            resolve();
+          }, 0),
+        );
+      }
+      if (pause) await pause;
+    };
     const worker = async (): Promise<void> => {
       while (next < collected.files.length && !token.isCancellationRequested) {
+        await turn();
+        if (next >= collected.files.length || token.isCancellationRequested) break;
         const path = collected.files[next++] as string;
         try {
           await analyse(path);
