@@ -89,15 +89,22 @@ export interface ComparisonRow {
   readonly cells: readonly { readonly text: string; readonly title: string }[];
 }
 
-const numberRow = (key: string, label: string, c: TierComparison, pick: (o: TierOption) => TierNumber | undefined): ComparisonRow => ({
+const numberRow = (key: string, label: string, c: TierComparison, pick: (o: TierOption) => TierNumber | undefined, apiSuffix = ''): ComparisonRow => ({
   key,
   label,
   cells: TIER_ORDER.map((t) => {
     const o = c.tiers[t].best;
     const n = o ? pick(o) : undefined;
-    return { text: o ? formatTierNumber(n) : 'n/a', title: o ? tierNumberTooltip(n) : c.tiers[t].notes.join('\n') || 'no option' };
+    const suffix = t === 'api' && apiSuffix && n && n.value !== null ? apiSuffix : '';
+    return { text: o ? formatTierNumber(n) + suffix : 'n/a', title: o ? tierNumberTooltip(n) : c.tiers[t].notes.join('\n') || 'no option' };
   }),
 });
+
+/**
+ * The hosted API's latency is a published measurement (its statistic and workload are in the tooltip), not the p95 the
+ * tier model computes for this workload: the cell says so.
+ */
+const PUBLISHED = ' (published)';
 
 /** The rows of the side-by-side table, in display order (the same for the webview and the exports). */
 export function comparisonRows(c: TierComparison): readonly ComparisonRow[] {
@@ -115,9 +122,9 @@ export function comparisonRows(c: TierComparison): readonly ComparisonRow[] {
     text('hardware', 'GPUs / device', hardwareText, (o) => (o.concurrencyPerReplica !== undefined ? `batch ${o.concurrencyPerReplica} per replica` : hardwareText(o))),
     numberRow('costPerMTok', 'Cost per 1M tokens', c, (o) => o.costPerMTokUsd),
     numberRow('monthlyCost', 'Monthly cost', c, (o) => o.monthlyCostUsd),
-    numberRow('ttft', 'TTFT (p95)', c, (o) => o.ttftMs),
-    numberRow('tokensPerSec', 'Tokens/s per request', c, (o) => o.tokensPerSecPerRequest),
-    numberRow('e2e', 'End-to-end latency (p95)', c, (o) => o.e2eLatencyMs),
+    numberRow('ttft', 'TTFT (p95)', c, (o) => o.ttftMs, PUBLISHED),
+    numberRow('tokensPerSec', 'Tokens/s per request', c, (o) => o.tokensPerSecPerRequest, PUBLISHED),
+    numberRow('e2e', 'End-to-end latency (p95)', c, (o) => o.e2eLatencyMs, PUBLISHED),
     text('target', 'Latency target', latencyVerdict, (o) =>
       [
         `TTFT: ${o.latency.ttftPass === null ? 'no target' : o.latency.ttftPass ? 'pass' : 'fail'}${c.workload.ttftTargetMs !== undefined ? ` (target ${formatMs(c.workload.ttftTargetMs)})` : ''}`,

@@ -110,6 +110,16 @@ describe('protocol: number formatting', () => {
     assert.deepEqual(target.cells.map((c) => c.text), ['pass', 'pass', 'fail', 'n/a']);
     assert.match(target.cells[2]!.title, /End-to-end: fail \(target 5\.00 s\)/);
   });
+
+  it("marks the hosted API's latency as a published figure, not a p95 computed for the workload", () => {
+    const rows = comparisonRows(comparison);
+    for (const key of ['ttft', 'tokensPerSec', 'e2e']) {
+      const cells = rows.find((r) => r.key === key)!.cells;
+      assert.match(cells[0]!.text, / \(published\)$/, key);
+      assert.doesNotMatch(cells[1]!.text, /published/, `${key}: the self-hosted tiers are computed`);
+    }
+    assert.doesNotMatch(rows.find((r) => r.key === 'monthlyCost')!.cells[0]!.text, /published/);
+  });
 });
 
 describe('protocol: exports escape untrusted text', () => {
