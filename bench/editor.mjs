@@ -109,6 +109,8 @@ if (workspaceDir) {
     ['large workspace: JS heap / external (WebAssembly, buffers) after the second scan (MB)', big.afterSecondScanHeapMb !== undefined ? `${fmt(big.afterSecondScanHeapMb, 1)} / ${fmt(big.afterSecondScanExternalMb, 1)}` : undefined],
     ['large workspace: folder URI scheme in the extension host', big.folderScheme],
     ['large workspace: RSS above the idle host after the scans (MB; target ≤ 150)', big.aboveIdleMb],
+    ['large workspace: the same after 15 s idle (MB)', big.aboveIdleAfter15sMb],
+    ['large workspace: V8 heap committed / used after the second scan (MB; idle host: committed / used)', big.afterSecondScanMemory && big.idleMemory ? `${fmt(big.afterSecondScanMemory.heapCommitted, 1)} / ${fmt(big.afterSecondScanMemory.heapUsed, 1)} (idle ${fmt(big.idleMemory.heapCommitted, 1)} / ${fmt(big.idleMemory.heapUsed, 1)})` : undefined],
   );
 }
 for (const [k, v] of rows) lines.push(`| ${k} | ${typeof v === 'number' ? fmt(v, 1) : fmt(v)} |`);

@@ -30,6 +30,13 @@ function collect(): void {
   }
 }
 
+/** Where the memory is: V8 heap committed and used, malloc'ed by V8, external (buffers, WebAssembly), in MB. */
+function breakdown(): Record<string, number> {
+  const h = v8.getHeapStatistics();
+  const m = process.memoryUsage();
+  return { rss: mb(m.rss), heapCommitted: mb(h.total_heap_size), heapUsed: mb(h.used_heap_size), malloced: mb(h.malloced_memory), external: mb(m.external), arrayBuffers: mb(m.arrayBuffers) };
+}
+
 function rssMb(): number {
   collect();
   return mb(process.memoryUsage().rss);
@@ -52,6 +59,7 @@ function rssMb(): number {
     // The generated tree has no .tokentier folder and no file is open: nothing has activated the extension yet.
     results.activeBeforeTest = ext.isActive;
     results.idleHostRssMb = rssMb();
+    results.idleMemory = breakdown();
     results.idleHostHeapMb = mb(process.memoryUsage().heapUsed);
     const api = await ext.activate();
     assert.ok(api, 'activate() returned no API');
@@ -92,8 +100,15 @@ function rssMb(): number {
     results.eventLoopGapSecondScan = stop();
     results.afterSecondScanRssMb = rssMb();
     results.afterSecondScanHeapMb = mb(process.memoryUsage().heapUsed);
+    results.afterSecondScanMemory = breakdown();
     results.afterSecondScanExternalMb = mb(process.memoryUsage().external);
     results.aboveIdleMb = Math.round(((results.afterSecondScanRssMb as number) - (results.idleHostRssMb as number)) * 10) / 10;
+    // V8 gives committed-but-free heap back to the system when allocation stays low for a while (its memory reducer):
+    // the steady state a user has once the scan is over.
+    await new Promise((resolve) => setTimeout(resolve, 15_000));
+    results.after15sIdleRssMb = rssMb();
+    results.after15sIdleMemory = breakdown();
+    results.aboveIdleAfter15sMb = Math.round(((results.after15sIdleRssMb as number) - (results.idleHostRssMb as number)) * 10) / 10;
     assert.ok((results.sites as number) > 0, 'the scan found no site');
   });
 });
