@@ -12,8 +12,8 @@ import {
   THINKING_KEYS, TOOLS_KEYS,
 } from './catalog/params';
 import {
-  callArgs, callee, FUNCTION_TYPES, isCall, isMember, isStringNode, memberName, memberObject, pairKey, SCOPE_TYPES,
-  stringParts, toRange, unwrap, type Lang,
+  callArgs, callee, FUNCTION_TYPES, isCall, isMember, isStringNode, isWordCode, memberName, memberObject, pairKey,
+  SCOPE_TYPES, stringParts, toRange, unwrap, type Lang,
 } from './syntax';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -2202,10 +2202,6 @@ export class FileAnalyzer {
 // ---------------------------------------------------------------------------------------------------------------
 // Pure helpers
 // ---------------------------------------------------------------------------------------------------------------
-
-function isWordCode(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
-}
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

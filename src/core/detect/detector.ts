@@ -3,7 +3,7 @@
  * one-hop workspace imports, and conversion of the analyser's drafts into {@link CallSite}s.
  */
 import type { CancellationToken } from '../cancellation';
-import type { FileProvider } from '../fileProvider';
+import type { FileProvider, FileStat } from '../fileProvider';
 import type { Logger } from '../logger';
 import { DEFAULT_MAX_FILE_BYTES, languageOfPath, type SupportedLanguage } from '../excludes';
 import type { CallSite, DetectResult, Diagnostic, LoopContext } from '../types';
@@ -588,11 +588,23 @@ function importsOf(prepared: Prepared): { module: string; level: number }[] {
   return wanted;
 }
 
-/** A neighbour's text, or undefined when it is missing, not a file, too large or binary (as for resolution). */
-async function readNeighbour(files: FileProvider, cand: string): Promise<string | undefined> {
+/** A neighbour's metadata, or undefined when it is missing, not a file or too large to resolve through. */
+async function statNeighbour(files: FileProvider, cand: string): Promise<FileStat | undefined> {
   try {
     const stat = await files.stat(cand);
-    if (!stat || stat.type !== 'file' || stat.size > MAX_FOREIGN_BYTES) return undefined;
+    return stat && stat.type === 'file' && stat.size <= MAX_FOREIGN_BYTES ? stat : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A neighbour's text, or undefined when it is missing, not a file, too large or binary (as for resolution). `stat`:
+ * the candidate's {@link statNeighbour}, when the caller has it already.
+ */
+async function readNeighbour(files: FileProvider, cand: string, stat?: FileStat): Promise<string | undefined> {
+  try {
+    if (!(stat ?? (await statNeighbour(files, cand)))) return undefined;
     const text = await files.readText(cand);
     if (text === undefined || text.length > MAX_FOREIGN_BYTES || text.includes('\u0000')) return undefined;
     return text;
@@ -620,7 +632,7 @@ export function evidenceStats(): { readonly parsed: number; readonly skipped: nu
 /**
  * False only when no way of producing a site is open to this file (see `evidence.ts`): it has no evidence of its
  * own, and none of the workspace files its imports can resolve to (every candidate path of every import, a superset
- * of what {@link loadForeign} loads) supplies a client or an endpoint for it.
+ * of what {@link readForeign} reads) supplies a client or an endpoint for it.
  */
 async function mayHoldSites(prepared: Prepared, path: string, options: DetectOptions): Promise<boolean> {
   // A declaration file holds no executable code (TypeScript rejects initializers and bodies in it).
@@ -651,19 +663,15 @@ const SCAN_EVIDENCE_MAX = 8192;
 
 async function neighbourEvidence(files: FileProvider, cand: string, memo: boolean): Promise<NeighbourEvidence | undefined> {
   let key: string | undefined;
+  let stat: FileStat | undefined;
   if (memo) {
-    let stat;
-    try {
-      stat = await files.stat(cand);
-    } catch {
-      return undefined;
-    }
-    if (!stat || stat.type !== 'file' || stat.size > MAX_FOREIGN_BYTES) return undefined;
+    stat = await statNeighbour(files, cand);
+    if (!stat) return undefined;
     key = `${cand}\u0000${stat.size}\u0000${stat.mtime}`;
     const hit = scanEvidence.get(key);
     if (hit) return hit;
   }
-  const text = await readNeighbour(files, cand);
+  const text = await readNeighbour(files, cand, stat);
   if (text === undefined) return undefined;
   const ev = neighbourEvidenceOf(text, langOfNeighbour(cand));
   if (key) {

@@ -161,10 +161,6 @@ function store(key: string, entry: CachedTree): void {
   treeCache.set(key, entry);
   if (treeCache.size > TREE_CACHE_MAX) {
     const oldest = treeCache.keys().next().value;
-    if (oldest !== undefined) {
-      treeCache.get(oldest)?.tree.delete();
-      treeCache.delete(oldest);
-      deltas.delete(oldest);
-    }
+    if (oldest !== undefined) releaseTree(oldest);
   }
 }

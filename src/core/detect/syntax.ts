@@ -134,3 +134,8 @@ export function pairKey(n: Node): string | undefined {
 export function lineOf(n: Node): number {
   return n.startPosition.row + 1;
 }
+
+/** A JavaScript/Python identifier character in ASCII (letters, digits, `_`, `$`), by char code. */
+export function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+}

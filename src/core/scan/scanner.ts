@@ -148,15 +148,10 @@ export async function collectFiles(files: FileProvider, options: ScanOptions & {
     }
   };
 
-  const budget = options.yieldEveryMs;
-  let lastYield = Date.now();
+  const turn = eventLoopTurns(options.yieldEveryMs);
   const walk = async (dir: string, levels: IgnoreLevel[], depth: number): Promise<void> => {
     if (token.isCancellationRequested) return;
-    if (budget !== undefined && Date.now() - lastYield >= budget) {
-      // A synchronous provider: let the host's event loop run (see ScanOptions.yieldEveryMs).
-      await new Promise<void>((resolve) => setTimeout(resolve, 0));
-      lastYield = Date.now();
-    }
+    await turn();
     if (depth > MAX_DEPTH) {
       diagnostics.push({ severity: 'warning', code: 'too-deep', message: `Stopped at ${dir}: more than ${MAX_DEPTH} nested folders (a symbolic-link loop?).`, file: dir });
       return;
@@ -314,24 +309,7 @@ export async function scanWorkspace(engine: Engine, files: FileProvider, options
       }
     }
     let next = 0;
-    // One pause shared by every worker: with a synchronous provider the workers run in one chain of microtasks, so
-    // the event loop only gets its turn when all of them wait.
-    const budget = options.yieldEveryMs;
-    let lastYield = Date.now();
-    let pause: Promise<void> | undefined;
-    const turn = async (): Promise<void> => {
-      if (budget === undefined) return;
-      if (!pause && Date.now() - lastYield >= budget) {
-        pause = new Promise<void>((resolve) =>
-          setTimeout(() => {
-            pause = undefined;
-            lastYield = Date.now();
-            resolve();
-          }, 0),
-        );
-      }
-      if (pause) await pause;
-    };
+    const turn = eventLoopTurns(options.yieldEveryMs);
     const worker = async (): Promise<void> => {
       while (next < collected.files.length && !token.isCancellationRequested) {
         await turn();
@@ -366,13 +344,34 @@ export async function scanWorkspace(engine: Engine, files: FileProvider, options
   });
 }
 
-/** Stable sort of diagnostics by file (diagnostics with no file first, in their order). */
+/** Sorts diagnostics by file, those with no file first; `sort` is stable, so each file's keep their order. */
 function sortByFile(diagnostics: Diagnostic[]): void {
-  const keyed = diagnostics.map((d, i) => ({ d, i }));
-  keyed.sort((a, b) => {
-    const fa = a.d.file ?? '';
-    const fb = b.d.file ?? '';
-    return fa < fb ? -1 : fa > fb ? 1 : a.i - b.i;
+  diagnostics.sort((a, b) => {
+    const fa = a.file ?? '';
+    const fb = b.file ?? '';
+    return fa < fb ? -1 : fa > fb ? 1 : 0;
   });
-  for (let i = 0; i < keyed.length; i++) diagnostics[i] = (keyed[i] as { d: Diagnostic }).d;
+}
+
+/**
+ * What the walk and the workers await between steps (see ScanOptions.yieldEveryMs): nothing without a budget, else a
+ * zero-delay timer once the budget is spent. The pause is shared: with a synchronous provider the workers run in one
+ * chain of microtasks, so the event loop only gets its turn when all of them wait.
+ */
+function eventLoopTurns(budget: number | undefined): () => Promise<void> {
+  if (budget === undefined) return async () => undefined;
+  let lastYield = Date.now();
+  let pause: Promise<void> | undefined;
+  return async () => {
+    if (!pause && Date.now() - lastYield >= budget) {
+      pause = new Promise<void>((resolve) =>
+        setTimeout(() => {
+          pause = undefined;
+          lastYield = Date.now();
+          resolve();
+        }, 0),
+      );
+    }
+    if (pause) await pause;
+  };
 }
