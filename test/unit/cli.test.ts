@@ -13,26 +13,13 @@ import { CSV_COLUMNS } from '../../src/core/report/format';
 import type { Report } from '../../src/core/types';
 import { createNodeFileProvider } from '../../src/cli/nodeFiles';
 import { createProgress } from '../../src/cli/output';
-import { CLI_VERSION, run } from '../../src/cli/run';
+import { CLI_VERSION } from '../../src/cli/run';
+import { Buf, runCli } from './util/runCli';
 
 const repoRoot = path.join(__dirname, '../..');
 const fixtures = path.join(__dirname, '../fixtures/cli/repo');
 
-class Buf {
-  text = '';
-  readonly isTTY = false;
-  write(s: string): boolean {
-    this.text += s;
-    return true;
-  }
-}
-
-async function cli(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new Buf();
-  const stderr = new Buf();
-  const code = await run(args, { stdout, stderr, cwd, assetDir: path.join(repoRoot, 'src/cli') });
-  return { code, out: stdout.text, err: stderr.text };
-}
+const cli = runCli;
 
 function gitIn(dir: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t', GIT_CONFIG_NOSYSTEM: '1', HOME: dir } });

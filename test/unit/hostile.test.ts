@@ -16,7 +16,6 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { run } from '../../src/cli/run';
 import { defaultSettings } from '../../src/core/config/settings';
 import { estimateSites } from '../../src/core/estimate/estimator';
 import type { FileProvider } from '../../src/core/fileProvider';
@@ -25,6 +24,7 @@ import { formatCsv, formatJson, formatJsonl, formatMarkdown, formatTable } from 
 import { HOVER_COMMANDS, hoverMarkdown, inlayLabel, lensTitle, siteRow, statusText } from '../../src/core/report/present';
 import { formatSarif } from '../../src/core/report/sarif';
 import { loadTeamConfig } from '../../src/core/team/loadTeamConfig';
+import { runCli } from './util/runCli';
 import type { CallSite, Range, Report, SiteEstimate } from '../../src/core/types';
 
 /** The payloads. Each must reach the output as inert text. */
@@ -251,20 +251,7 @@ describe('hostile strings from code and workspace files', () => {
     });
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-    class Buf {
-      text = '';
-      readonly isTTY = false;
-      write(s: string): boolean {
-        this.text += s;
-        return true;
-      }
-    }
-    const cli = async (args: string[]): Promise<{ code: number; out: string; err: string }> => {
-      const stdout = new Buf();
-      const stderr = new Buf();
-      const code = await run(args, { stdout, stderr, cwd: dir, assetDir: path.join(__dirname, '../../src/cli') });
-      return { code, out: stdout.text, err: stderr.text };
-    };
+    const cli = (args: string[]): ReturnType<typeof runCli> => runCli(args, dir);
 
     it('scan --format table prints no ESC/control character on stdout or stderr', async () => {
       const r = await cli(['scan', '.', '--format', 'table']);
