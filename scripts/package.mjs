@@ -44,6 +44,9 @@ export function zipEntries(file) {
   return entries;
 }
 
+/** Files the extension loads at run time; the vsix must hold each (see .vscodeignore). */
+const RUNTIME_FILES = ['dist/extension.js', 'dist/engine.js', 'dist/scanWorker.js', 'dist/webview/main.js', 'dist/grammars/web-tree-sitter.wasm', 'dist/grammars/tree-sitter-python.wasm', 'package.json'];
+
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 function main() {
@@ -64,6 +67,12 @@ function main() {
   const size = fs.statSync(path.join(root, out)).size;
   console.log(`\n${out}: ${kb(size)} (${entries.length} files, ${kb(entries.reduce((s, e) => s + e.size, 0))} unpacked) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) console.log(`  ${kb(e.size).padStart(10)}  ${e.name}`);
+  // .vscodeignore is an allowlist: a runtime file left off it would ship a vsix that fails only at run time.
+  const missing = RUNTIME_FILES.filter((f) => !entries.some((e) => e.name === `extension/${f}`));
+  if (missing.length) {
+    console.error(`\n${out} lacks runtime files (add them to .vscodeignore): ${missing.join(', ')}`);
+    process.exit(1);
+  }
   return out;
 }
 

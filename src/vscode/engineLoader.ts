@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Settings } from '../core/config/settings';
@@ -8,16 +7,15 @@ import type { TeamConfig } from '../core/estimate/estimator';
 import { ListingMemo, type FileProvider } from '../core/fileProvider';
 import type { Logger } from '../core/logger';
 import type { Diagnostic } from '../core/types';
+import { localFileProvider } from '../node/localFiles';
 
 /** The lazily loaded bundle's exports (src/core/engine.ts). */
 export type EngineModule = typeof EngineExports;
 
 /**
- * FileProvider rooted at a workspace folder. Never throws. A folder on the local disk (`file:`) is read with `node:fs`:
- * a workspace scan makes tens of thousands of calls, and each `vscode.workspace.fs` call is a round trip through the
- * workbench (a 30,000-file scan took 100 s that way). The calls are synchronous (each is a few microseconds, and the
- * promise API's thread-pool round trips doubled the scan); scans pass `yieldEveryMs` so the host's event loop still
- * gets a turn every few milliseconds. Other schemes (virtual and remote file systems) go through
+ * FileProvider rooted at a workspace folder. Never throws. A folder on the local disk (`file:`) is read with `node:fs`
+ * (src/node/localFiles.ts): a workspace scan makes tens of thousands of calls, and each `vscode.workspace.fs` call is
+ * a round trip through the workbench (a 30,000-file scan took 100 s that way). Other schemes (virtual and remote file systems) go through
  * `vscode.workspace.fs`. With `listings`, the folder listings of a scan's walk answer one-hop import resolution's
  * stats of missing paths (one provider per scan).
  */
@@ -25,45 +23,7 @@ export function workspaceFileProvider(root: vscode.Uri, options: { readonly list
   const segments = (p: string) => p.split('/').filter(Boolean);
   const resolve = (p: string) => vscode.Uri.joinPath(root, ...segments(p));
   const listings = options.listings;
-  if (root.scheme === 'file') {
-    const base = root.fsPath;
-    // Inside the folder only: `..` never leaves it.
-    const local = (p: string): string | undefined => (segments(p).includes('..') ? undefined : path.join(base, ...segments(p)));
-    return {
-      async readText(p) {
-        const f = local(p);
-        if (!f) return undefined;
-        try {
-          return fs.readFileSync(f, 'utf8');
-        } catch {
-          return undefined;
-        }
-      },
-      async list(p) {
-        const f = local(p);
-        if (!f) return undefined;
-        try {
-          const entries = fs.readdirSync(f, { withFileTypes: true });
-          listings?.record(p, entries.map((e) => e.name));
-          // Symbolic links are left out, as `vscode.workspace.fs.readDirectory` reports them (File | SymbolicLink).
-          return entries.filter((e) => e.isFile() || e.isDirectory()).map((e) => ({ name: e.name, type: e.isDirectory() ? ('directory' as const) : ('file' as const) }));
-        } catch {
-          return undefined;
-        }
-      },
-      async stat(p) {
-        const f = local(p);
-        if (!f || listings?.knownMissing(p)) return undefined;
-        try {
-          const s = fs.statSync(f, { throwIfNoEntry: false });
-          if (!s || (!s.isFile() && !s.isDirectory())) return undefined;
-          return { type: s.isDirectory() ? 'directory' : 'file', size: s.size, mtime: s.mtimeMs };
-        } catch {
-          return undefined;
-        }
-      },
-    };
-  }
+  if (root.scheme === 'file') return localFileProvider(root.fsPath, listings);
   return {
     async readText(p) {
       try {
@@ -105,6 +65,11 @@ export class EngineLoader {
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly logger: Logger) {}
 
+  /** A file of the extension's `dist` folder (the folder itself without `file`). */
+  distPath(file?: string): string {
+    return file ? path.join(this.extensionUri.fsPath, 'dist', file) : path.join(this.extensionUri.fsPath, 'dist');
+  }
+
   /** The engine bundle's exports (scanner, report builders), loading it on first use. */
   get bundle(): EngineModule {
     return this.load();
@@ -123,6 +88,11 @@ export class EngineLoader {
       this.logger.error(e instanceof Error ? e : String(e));
       return undefined;
     }
+  }
+
+  /** Records team files loaded elsewhere (the workspace scan's thread reads them with the same core function). */
+  rememberTeam(folder: vscode.Uri, team: TeamConfig): void {
+    this.teams.set(folder.toString(), { folder, team });
   }
 
   /** Problems found in the team files last loaded, per folder (price book/usage/policy errors with file and line). */

@@ -4,7 +4,10 @@ import { findVsCodeRipgrep, ripgrepSkipList } from '../cli/rgPrefilter';
 import type { CancellationToken } from '../core/cancellation';
 import type { Settings } from '../core/config/settings';
 import { isExcludedFolderName, languageOfPath } from '../core/excludes';
+import type { TeamConfig } from '../core/estimate/estimator';
 import type { Logger } from '../core/logger';
+import { totalOf } from '../core/report/totals';
+import { scanInProcess } from '../node/scanProcess';
 import type { CostTotal, Diagnostic, Report, SiteEstimate } from '../core/types';
 import type { AnalysisCache } from './analysisCache';
 import type { ConfigService } from './config';
@@ -15,7 +18,10 @@ import { workspaceFileProvider, type EngineLoader } from './engineLoader';
 /** What is known about one workspace folder: the latest estimates per workspace-relative file. */
 export interface FolderState {
   readonly folder: vscode.WorkspaceFolder;
+  /** The files with sites or diagnostics (most files have neither and are only counted). */
   readonly files: Map<string, { estimates: readonly SiteEstimate[]; diagnostics: readonly Diagnostic[] }>;
+  /** Files the last scan went through (in the scope of the exclusions and languages), with results or not. */
+  filesScanned: number;
   scanned: boolean;
 }
 
@@ -81,9 +87,9 @@ export class WorkspaceModel extends Disposable {
     return this.states().flatMap((s) => [...s.files.values()].flatMap((f) => f.estimates));
   }
 
-  /** The total over sites without double counting (the core's `totalOf`). */
+  /** The total over sites without double counting (the core's `totalOf`: small, so bundled with the extension). */
   engineTotal(estimates: readonly SiteEstimate[]): CostTotal {
-    return this.engines.bundle.totalOf(estimates);
+    return totalOf(estimates);
   }
 
   /** The settings that apply to a folder (currency for totals, excludes for the watcher). */
@@ -116,7 +122,7 @@ export class WorkspaceModel extends Disposable {
       profile: settings.profile,
       estimates,
       diagnostics,
-      stats: { filesScanned: states.reduce((n, s) => n + s.files.size, 0) },
+      stats: { filesScanned: states.reduce((n, s) => n + s.filesScanned, 0) },
     });
   }
 
@@ -171,15 +177,79 @@ export class WorkspaceModel extends Disposable {
     return this.rg.path;
   }
 
+  /**
+   * Scans local folders in a child process (src/node/scanProcess.ts); false scans every folder in the extension host
+   * (as for virtual and remote file systems). Tests switch it to compare the two paths.
+   */
+  processScans = true;
+
+  /** How the last folder scan ran (for tests and the log). */
+  lastScan: { readonly folder: string; readonly mode: 'process' | 'host'; readonly sites: number; readonly ms: number; readonly fallback?: string } | undefined;
+
   private async scanFolder(folder: vscode.WorkspaceFolder, token: vscode.CancellationToken, onProgress: (done: number, total: number) => void): Promise<void> {
     const settings = this.settingsFor(folder);
-    const { engine, files } = this.engines.scanEngineFor(folder.uri);
     const trusted = vscode.workspace.isTrusted;
-    engine.configure({ settings, trusted, team: trusted ? await this.engines.teamConfigFor(folder.uri, settings) : undefined });
-    const state: FolderState = { folder, files: new Map(), scanned: false };
+    const state: FolderState = { folder, files: new Map(), filesScanned: 0, scanned: false };
     const started = Date.now();
     // VS Code's own ripgrep lists the files that hold a pre-filter word; the others are never read (local folders).
     const rg = folder.uri.scheme === 'file' ? this.ripgrep() : undefined;
+    const exclude = [...settings.exclude, ...filesExcludePatterns(folder)];
+    let sites: number | undefined;
+    let fallback: string | undefined;
+    if (folder.uri.scheme === 'file' && this.processScans) {
+      const result = await scanInProcess(
+        this.engines.distPath('scanWorker.js'),
+        { root: folder.uri.fsPath, distDir: this.engines.distPath(), settings, trusted, include: settings.include, exclude, maxFileBytes: settings.maxFileSize, rootLabel: folder.name, ...(rg ? { ripgrep: rg } : {}) },
+        {
+          onFiles: (files, empty) => {
+            for (const f of files) state.files.set(f.file, { estimates: f.estimates, diagnostics: f.diagnostics });
+            state.filesScanned += files.length + empty;
+          },
+          onProgress,
+          // The child loads the team files with the core's loader; the host keeps them (policy, their problems)
+          // without loading the engine bundle itself.
+          onTeam: (team) => this.engines.rememberTeam(folder.uri, team),
+          logger: this.logger,
+          onCancel: (listener) => token.onCancellationRequested(listener),
+          isCancelled: () => token.isCancellationRequested,
+        },
+      );
+      if (result.kind === 'done') sites = result.sites;
+      else {
+        fallback = result.message;
+        this.logger.warn(`The scan process failed (${result.message}); scanning ${folder.name} in the extension host instead.`);
+        state.files.clear();
+        state.filesScanned = 0;
+      }
+    }
+    if (sites === undefined && !token.isCancellationRequested) {
+      const team = trusted ? await this.engines.teamConfigFor(folder.uri, settings) : undefined;
+      sites = await this.scanInHost(folder, settings, team, rg, exclude, state, token, onProgress);
+    }
+    state.scanned = !token.isCancellationRequested;
+    this.folders.set(folder.uri.toString(), state);
+    const ms = Date.now() - started;
+    const mode = sites !== undefined && fallback === undefined && folder.uri.scheme === 'file' && this.processScans ? 'process' : 'host';
+    this.lastScan = { folder: folder.name, mode, sites: sites ?? 0, ms, ...(fallback ? { fallback } : {}) };
+    this.logger.info(`Scanned ${folder.name} (${mode === 'process' ? 'child process' : 'extension host'}): ${state.filesScanned} files, ${sites ?? 0} sites in ${ms} ms${token.isCancellationRequested ? ' (cancelled)' : ''}`);
+    this.takeFromCache();
+    this.fireSoon();
+  }
+
+  /** The scan in the extension host's own thread (virtual and remote folders, or when the child process failed). */
+  private async scanInHost(
+    folder: vscode.WorkspaceFolder,
+    settings: Settings,
+    team: TeamConfig | undefined,
+    rg: string | undefined,
+    exclude: readonly string[],
+    state: FolderState,
+    token: vscode.CancellationToken,
+    onProgress: (done: number, total: number) => void,
+  ): Promise<number> {
+    const { engine, files } = this.engines.scanEngineFor(folder.uri);
+    const trusted = vscode.workspace.isTrusted;
+    engine.configure({ settings, trusted, team });
     const bundle = this.engines.bundle;
     const report = await bundle.scanWorkspace(engine, files, {
       ...(rg ? { skipFiles: (paths: readonly string[], t: CancellationToken) => ripgrepSkipList(rg, folder.uri.fsPath, paths, bundle.PREFILTER_PATTERN, t) } : {}),
@@ -188,24 +258,17 @@ export class WorkspaceModel extends Disposable {
       yieldEveryMs: 8,
       concurrency: 1,
       include: settings.include,
-      exclude: [...settings.exclude, ...filesExcludePatterns(folder)],
+      exclude,
       maxFileBytes: settings.maxFileSize,
       token,
       rootLabel: folder.name,
       onFile: (file, estimates, diagnostics) => {
-        state.files.set(file, { estimates, diagnostics });
+        if (estimates.length || diagnostics.length) state.files.set(file, { estimates, diagnostics });
+        state.filesScanned++;
       },
       onProgress,
     });
-    // Files the scanner reported without streaming them (or when onFile is not called): take them from the report.
-    for (const e of report.sites) {
-      if (!state.files.has(e.site.file)) state.files.set(e.site.file, { estimates: report.sites.filter((s) => s.site.file === e.site.file), diagnostics: [] });
-    }
-    state.scanned = !token.isCancellationRequested;
-    this.folders.set(folder.uri.toString(), state);
-    this.logger.info(`Scanned ${folder.name}: ${state.files.size} files, ${report.sites.length} sites in ${Date.now() - started} ms${token.isCancellationRequested ? ' (cancelled)' : ''}`);
-    this.takeFromCache();
-    this.fireSoon();
+    return report.sites.length;
   }
 
   /** Open documents are authoritative (they may be dirty): copy the cache's results into the folder states. */
@@ -260,7 +323,9 @@ export class WorkspaceModel extends Disposable {
       const settings = this.settingsFor(folder);
       if (text.length > settings.maxFileSize) continue;
       const analysis = await this.engines.engineFor(folder.uri).analyzeDocument({ path, text });
-      if (analysis.estimates.length || state.files.has(path)) state.files.set(path, { estimates: analysis.estimates, diagnostics: analysis.diagnostics });
+      // Only files with results are kept (see FolderState).
+      if (analysis.estimates.length || analysis.diagnostics.length) state.files.set(path, { estimates: analysis.estimates, diagnostics: analysis.diagnostics });
+      else state.files.delete(path);
     }
     this.fireSoon();
   }

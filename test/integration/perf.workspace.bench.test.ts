@@ -11,7 +11,7 @@ import { findVsCodeRipgrep } from '../../src/cli/rgPrefilter';
 import { EXTENSION_ID } from './helpers';
 
 interface BenchApi {
-  readonly model: { estimates(): readonly unknown[]; idle(): Promise<void> };
+  readonly model: { estimates(): readonly unknown[]; idle(): Promise<void>; processScans: boolean; readonly lastScan?: unknown };
 }
 
 const enabled = process.env.TOKENTIER_BENCH === '1' && !!process.env.TOKENTIER_BENCH_WORKSPACE;
@@ -31,10 +31,23 @@ function collect(): void {
 }
 
 /** Where the memory is: V8 heap committed and used, malloc'ed by V8, external (buffers, WebAssembly), in MB. */
-function breakdown(): Record<string, number> {
+function breakdown(): Record<string, unknown> {
   const h = v8.getHeapStatistics();
   const m = process.memoryUsage();
-  return { rss: mb(m.rss), heapCommitted: mb(h.total_heap_size), heapUsed: mb(h.used_heap_size), malloced: mb(h.malloced_memory), external: mb(m.external), arrayBuffers: mb(m.arrayBuffers) };
+  // Per V8 space, committed/used: which space holds memory the heap does not use (new space grows under allocation).
+  const spaces = Object.fromEntries(v8.getHeapSpaceStatistics().map((s) => [s.space_name, `${mb(s.space_size)}/${mb(s.space_used_size)}`]));
+  return { rss: mb(m.rss), heapCommitted: mb(h.total_heap_size), heapUsed: mb(h.used_heap_size), malloced: mb(h.malloced_memory), external: mb(m.external), arrayBuffers: mb(m.arrayBuffers), ...rssKinds(), spaces };
+}
+
+/** Anonymous (heaps, malloc, WebAssembly) vs file-backed (loaded code) resident memory, and threads, from /proc. */
+function rssKinds(): Record<string, number> {
+  try {
+    const status = fs.readFileSync('/proc/self/status', 'utf8');
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
+    return { rssAnon: Math.round(kb('RssAnon') / 102.4) / 10, rssFile: Math.round(kb('RssFile') / 102.4) / 10, threads: kb('Threads') };
+  } catch {
+    return {};
+  }
 }
 
 function rssMb(): number {
@@ -63,6 +76,8 @@ function rssMb(): number {
     results.idleHostHeapMb = mb(process.memoryUsage().heapUsed);
     const api = await ext.activate();
     assert.ok(api, 'activate() returned no API');
+    // TOKENTIER_BENCH_SCAN_MODE=host: the scan in the extension host's own thread, for comparison.
+    if (process.env.TOKENTIER_BENCH_SCAN_MODE === 'host') api.model.processScans = false;
     // The editor must not wait on a scan: how long does the extension host's event loop go without a turn meanwhile?
     const watchLoop = (): (() => { p99: number; max: number; n: number }) => {
       const gaps: number[] = [];
@@ -92,6 +107,8 @@ function rssMb(): number {
     results.appRoot = vscode.env.appRoot;
     results.ripgrep = findVsCodeRipgrep(vscode.env.appRoot) ?? null;
     results.afterScanHeapMb = mb(process.memoryUsage().heapUsed);
+    results.afterScanMemory = breakdown();
+    results.scanMode = api.model.lastScan ?? null;
     stop = watchLoop();
     const t1 = performance.now();
     await vscode.commands.executeCommand('tokentier.rescanWorkspace');

@@ -1,0 +1,55 @@
+/**
+ * The FileProvider over a folder on the local disk, with `node:fs`. Used by the extension host for `file:` workspace
+ * folders (src/vscode/engineLoader.ts) and by the workspace scan's child process (src/node/scanWorker.ts), so it must
+ * not import `vscode`.
+ *
+ * The calls are synchronous: each is a few microseconds, and the promise API's thread-pool round trips doubled a
+ * 30,000-file scan. Symbolic links are left out of listings, as `vscode.workspace.fs.readDirectory` reports them
+ * (File | SymbolicLink); the CLI's provider (src/cli/nodeFiles.ts) follows them. Never throws.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FileProvider, ListingMemo } from '../core/fileProvider';
+
+/**
+ * `base`: the folder's absolute path. With `listings`, the folder listings of a scan's walk answer one-hop import
+ * resolution's stats of missing paths (one memo per scan, never for a long-lived engine).
+ */
+export function localFileProvider(base: string, listings?: ListingMemo): FileProvider {
+  const segments = (p: string) => p.split('/').filter(Boolean);
+  // Inside the folder only: `..` never leaves it.
+  const local = (p: string): string | undefined => (segments(p).includes('..') ? undefined : path.join(base, ...segments(p)));
+  return {
+    async readText(p) {
+      const f = local(p);
+      if (!f) return undefined;
+      try {
+        return fs.readFileSync(f, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    async list(p) {
+      const f = local(p);
+      if (!f) return undefined;
+      try {
+        const entries = fs.readdirSync(f, { withFileTypes: true });
+        listings?.record(p, entries.map((e) => e.name));
+        return entries.filter((e) => e.isFile() || e.isDirectory()).map((e) => ({ name: e.name, type: e.isDirectory() ? ('directory' as const) : ('file' as const) }));
+      } catch {
+        return undefined;
+      }
+    },
+    async stat(p) {
+      const f = local(p);
+      if (!f || listings?.knownMissing(p)) return undefined;
+      try {
+        const s = fs.statSync(f, { throwIfNoEntry: false });
+        if (!s || (!s.isFile() && !s.isDirectory())) return undefined;
+        return { type: s.isDirectory() ? 'directory' : 'file', size: s.size, mtime: s.mtimeMs };
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}

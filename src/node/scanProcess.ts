@@ -1,0 +1,127 @@
+/**
+ * Runs one workspace-folder scan in a child process (src/node/scanWorker.ts, bundled as `dist/scanWorker.js`) and
+ * relays its messages. Used by the WorkspaceModel (src/vscode/workspaceModel.ts) for local (`file:`) folders.
+ *
+ * Why a process and not a worker thread: both keep the extension host's event loop free, but the memory a worker
+ * thread used (the parsers' heaps, the scan's garbage) stays in the host process after the thread ends, as freed
+ * malloc arenas the C library does not hand back: ~100 MB after a 30,000-file scan (bench/README.md). A process gives
+ * all of it back when it exits. The child is the host's own runtime (`process.execPath`; in VS Code's Electron that
+ * needs `ELECTRON_RUN_AS_NODE`, as language servers do). It does not import `vscode`, so tests run it directly.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import type { TeamConfig } from '../core/estimate/estimator';
+import type { Logger } from '../core/logger';
+import type { ScanChildCommand, ScannedFile, ScanWorkerMessage, ScanWorkerSetup } from './scanWorker';
+
+export type { ScannedFile, ScanWorkerSetup } from './scanWorker';
+
+export interface ScanProcessHooks {
+  /** Each batch of files as the child finishes them: those with sites or diagnostics, and how many others. */
+  readonly onFiles: (files: readonly ScannedFile[], empty: number) => void;
+  readonly onProgress?: (done: number, total: number) => void;
+  /** The team files the child loaded (trusted workspaces only), before any file. */
+  readonly onTeam?: (team: TeamConfig) => void;
+  readonly logger: Logger;
+  /** Registers the cancel listener (a `vscode.CancellationToken`'s `onCancellationRequested`). */
+  readonly onCancel?: (listener: () => void) => { dispose(): void };
+  readonly isCancelled?: () => boolean;
+}
+
+export type ScanProcessResult =
+  /** `files`: files the child reported (walked and handled, with or without results). */
+  | { readonly kind: 'done'; readonly sites: number; readonly files: number; readonly cancelled: boolean }
+  /** The child could not start or stopped before it finished: the caller scans another way. */
+  | { readonly kind: 'failed'; readonly message: string };
+
+/** The child's old-generation heap limit in MB (the CLI's whole process peaks at ~260 MB on 30,000 files). */
+export const SCAN_PROCESS_HEAP_MB = 1024;
+
+/** After a cancel, how long the child gets to send what it has before it is killed. */
+const CANCEL_GRACE_MS = 2_000;
+
+/** Scans `setup.root` in a new child process running `entry` (`dist/scanWorker.js`). Never rejects. */
+export function scanInProcess(entry: string, setup: ScanWorkerSetup, hooks: ScanProcessHooks): Promise<ScanProcessResult> {
+  return new Promise<ScanProcessResult>((resolve) => {
+    let child: ChildProcess;
+    try {
+      child = fork(entry, [], {
+        // Structured clone over the IPC channel (Maps, no JSON round trip of every estimate).
+        serialization: 'advanced',
+        execArgv: [`--max-old-space-size=${SCAN_PROCESS_HEAP_MB}`],
+        env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      });
+    } catch (e) {
+      resolve({ kind: 'failed', message: `could not start the scan process: ${e instanceof Error ? e.message : String(e)}` });
+      return;
+    }
+    let settled = false;
+    let sites = 0;
+    let files = 0;
+    let killTimer: ReturnType<typeof setTimeout> | undefined;
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => {
+      if (stderr.length < 4096) stderr += d.toString('utf8');
+    });
+    const send = (m: ScanChildCommand) => {
+      try {
+        child.send(m);
+      } catch {
+        // The child is gone: its 'exit' settles the scan.
+      }
+    };
+    const cancelNow = () => {
+      send({ type: 'cancel' });
+      killTimer ??= setTimeout(() => child.kill(), CANCEL_GRACE_MS);
+    };
+    const cancel = hooks.onCancel?.(cancelNow);
+    const finish = (result: ScanProcessResult) => {
+      if (settled) return;
+      settled = true;
+      cancel?.dispose();
+      if (killTimer) clearTimeout(killTimer);
+      // Its last message is in: the child has nothing more to say (it may still be exiting).
+      child.kill();
+      resolve(result);
+    };
+    child.on('message', (m: ScanWorkerMessage) => {
+      if (settled) return;
+      try {
+        switch (m.type) {
+          case 'files':
+            for (const f of m.files) sites += f.estimates.length;
+            files += m.files.length + m.empty;
+            hooks.onFiles(m.files, m.empty);
+            break;
+          case 'team':
+            hooks.onTeam?.(m.team);
+            break;
+          case 'progress':
+            hooks.onProgress?.(m.done, m.total);
+            break;
+          case 'log':
+            hooks.logger[m.level](m.message);
+            break;
+          case 'done':
+            finish({ kind: 'done', sites: m.sites, files, cancelled: m.cancelled });
+            break;
+          case 'failed':
+            finish({ kind: 'failed', message: m.message });
+            break;
+        }
+      } catch (e) {
+        // A listener's error (UI code) must not leave the scan hanging.
+        hooks.logger.error(e instanceof Error ? e : String(e));
+      }
+    });
+    child.on('error', (e) => finish({ kind: 'failed', message: e.message }));
+    child.on('exit', (code, signal) => {
+      const cancelled = killTimer !== undefined || hooks.isCancelled?.() === true;
+      // Killed after a cancel: what it sent is kept, and the scan counts as cancelled, not failed.
+      if (cancelled) finish({ kind: 'done', sites, files, cancelled: true });
+      else finish({ kind: 'failed', message: `the scan process exited (${signal ?? `code ${code}`}) before it finished${stderr ? `: ${stderr.trim().slice(0, 500)}` : ''}` });
+    });
+    send({ type: 'start', setup });
+    if (hooks.isCancelled?.()) cancelNow();
+  });
+}

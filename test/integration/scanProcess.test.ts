@@ -1,0 +1,111 @@
+// The workspace scan of a local folder runs in a child process (src/node/scanProcess.ts): the same results as the
+// scan in the extension host, cancellable, and a child that cannot run falls back to the host.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { defaultSettings } from '../../src/core/config/settings';
+import type { SiteEstimate } from '../../src/core/types';
+import { scanInProcess } from '../../src/node/scanProcess';
+import type { TokentierApi } from '../../src/vscode/extension';
+import { activateExtension, EXTENSION_ID } from './helpers';
+
+async function api(): Promise<TokentierApi> {
+  return (await activateExtension()).exports as TokentierApi;
+}
+
+/** Every estimate (site, tokens, usage, cost with provenance), in a stable order. */
+function essence(estimates: readonly SiteEstimate[]): SiteEstimate[] {
+  return [...estimates].sort((a, b) => (a.site.id < b.site.id ? -1 : a.site.id > b.site.id ? 1 : 0));
+}
+
+function distDir(): string {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext);
+  return path.join(ext.extensionUri.fsPath, 'dist');
+}
+
+describe('workspace scan in a child process', function () {
+  this.timeout(120_000);
+
+  it('finds the same sites, estimates and file count as the scan in the extension host', async () => {
+    const a = await api();
+    await a.model.rescan(false);
+    await a.model.idle();
+    assert.equal(a.model.lastScan?.mode, 'process', JSON.stringify(a.model.lastScan));
+    const threaded = essence(a.model.estimates());
+    const threadedFiles = a.model.report().stats.filesScanned;
+    assert.ok(threaded.length > 5, `only ${threaded.length} sites`);
+    a.model.processScans = false;
+    try {
+      await a.model.rescan(false);
+      await a.model.idle();
+      assert.equal(a.model.lastScan?.mode, 'host');
+    } finally {
+      a.model.processScans = true;
+    }
+    assert.deepEqual(threaded, essence(a.model.estimates()));
+    assert.equal(threadedFiles, a.model.report().stats.filesScanned);
+  });
+
+  it('stops soon after a cancel, keeping what it sent', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tokentier-cancel-'));
+    const total = 2_000;
+    try {
+      for (let i = 0; i < total; i++) {
+        const dir = path.join(root, `pkg${i % 20}`);
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(path.join(dir, `call${i}.py`), `from openai import OpenAI\n\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "question ${i}"}], max_tokens=${100 + i})\n`);
+      }
+      let cancelled = false;
+      let listener: (() => void) | undefined;
+      const received = new Set<string>();
+      const result = await scanInProcess(
+        path.join(distDir(), 'scanWorker.js'),
+        { root, distDir: distDir(), settings: defaultSettings, trusted: false, include: [], exclude: [], maxFileBytes: defaultSettings.maxFileSize, rootLabel: 'cancel' },
+        {
+          onFiles: (files) => files.forEach((f) => received.add(f.file)),
+          // Cancel as soon as the walk is done and the first file is about to be analysed.
+          onProgress: () => {
+            if (!cancelled) {
+              cancelled = true;
+              listener?.();
+            }
+          },
+          onCancel: (l) => ((listener = l), { dispose: () => (listener = undefined) }),
+          isCancelled: () => cancelled,
+          logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {} },
+        },
+      );
+      assert.equal(result.kind, 'done', JSON.stringify(result));
+      assert.ok(result.kind === 'done' && result.cancelled, JSON.stringify(result));
+      assert.ok(received.size < total / 2, `${received.size} of ${total} files were analysed after the cancel`);
+      assert.equal(result.files >= received.size, true);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a child that cannot start as failed, and the model then scans in the host', async () => {
+    const missing = await scanInProcess(
+      path.join(distDir(), 'no-such-worker.js'),
+      { root: '/nonexistent', distDir: distDir(), settings: defaultSettings, trusted: false, include: [], exclude: [], maxFileBytes: 1, rootLabel: 'x' },
+      { onFiles: () => undefined, logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {} } },
+    );
+    assert.equal(missing.kind, 'failed');
+    const a = await api();
+    const engines = (a.model as unknown as { engines: { distPath(file?: string): string } }).engines;
+    const real = engines.distPath.bind(engines);
+    engines.distPath = (file?: string) => (file === 'scanWorker.js' ? real('no-such-worker.js') : real(file));
+    try {
+      await a.model.rescan(false);
+      await a.model.idle();
+    } finally {
+      engines.distPath = real;
+    }
+    assert.equal(a.model.lastScan?.mode, 'host');
+    assert.ok(a.model.lastScan?.fallback, 'the fallback reason is recorded');
+    assert.ok(a.model.estimates().length > 5);
+  });
+});
