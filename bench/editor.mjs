@@ -70,6 +70,7 @@ const vsix = fs.readdirSync(root).filter((f) => f.endsWith('.vsix')).sort().pop(
 const sizes = {
   'dist/extension.js (loaded at activation)': size('dist/extension.js'),
   'dist/engine.js (loaded on first analysis)': size('dist/engine.js'),
+  'dist/scanWorker.js (the workspace scan\'s child process; requires dist/engine.js)': size('dist/scanWorker.js'),
   'dist/cli.js': size('dist/cli.js'),
   'dist/grammars/*.wasm': fs.existsSync(path.join(root, 'dist/grammars')) ? fs.readdirSync(path.join(root, 'dist/grammars')).reduce((n, f) => n + fs.statSync(path.join(root, 'dist/grammars', f)).size, 0) : undefined,
   [vsix ? `${vsix}` : '*.vsix (not built: run `npx vsce package`)']: vsix ? size(vsix) : undefined,
@@ -100,7 +101,8 @@ if (workspaceDir) {
     [`large workspace (${workspaceDir}): extension active before the test`, big.activeBeforeTest],
     ['large workspace: idle extension host RSS, Tokentier not active (MB)', big.idleHostRssMb],
     [`large workspace: first full scan (ms; ${big.sites ?? '?'} sites)`, big.scanMs],
-    ['large workspace: extension host event loop, gap between 5 ms timer ticks p99 / max during the first scan (ms; includes loading the engine)', big.eventLoopGapFirstScan ? `${big.eventLoopGapFirstScan.p99} / ${big.eventLoopGapFirstScan.max}` : undefined],
+    ['large workspace: where the scan ran (child process, or the extension host when the child failed)', big.scanMode ? `${big.scanMode.mode}${big.scanMode.fallback ? ` (fallback: ${big.scanMode.fallback})` : ''}` : undefined],
+    ['large workspace: extension host event loop, gap between 5 ms timer ticks p99 / max during the first scan (ms)', big.eventLoopGapFirstScan ? `${big.eventLoopGapFirstScan.p99} / ${big.eventLoopGapFirstScan.max}` : undefined],
     ['large workspace: the same during the second scan (ms)', big.eventLoopGapSecondScan ? `${big.eventLoopGapSecondScan.p99} / ${big.eventLoopGapSecondScan.max}` : undefined],
     ['large workspace: ripgrep used by the workspace scan', big.ripgrep ?? 'none found'],
     ['large workspace: RSS after the first scan (MB)', big.afterScanRssMb],
@@ -110,6 +112,9 @@ if (workspaceDir) {
     ['large workspace: folder URI scheme in the extension host', big.folderScheme],
     ['large workspace: RSS above the idle host after the scans (MB; target ≤ 150)', big.aboveIdleMb],
     ['large workspace: the same after 15 s idle (MB)', big.aboveIdleAfter15sMb],
+    ['large workspace: anonymous / file-backed RSS idle → after 15 s idle (MB)', big.idleMemory?.rssAnon !== undefined && big.after15sIdleMemory ? `${fmt(big.idleMemory.rssAnon, 1)} / ${fmt(big.idleMemory.rssFile, 1)} → ${fmt(big.after15sIdleMemory.rssAnon, 1)} / ${fmt(big.after15sIdleMemory.rssFile, 1)}` : undefined],
+    ['large workspace: V8 new space committed idle → after 15 s idle (MB; grows under allocation, used ≈ 0 after a GC)', big.idleMemory?.spaces && big.after15sIdleMemory?.spaces ? `${big.idleMemory.spaces.new_space} → ${big.after15sIdleMemory.spaces.new_space} (committed/used)` : undefined],
+    ['large workspace: V8 heap committed / used after 15 s idle (MB)', big.after15sIdleMemory ? `${fmt(big.after15sIdleMemory.heapCommitted, 1)} / ${fmt(big.after15sIdleMemory.heapUsed, 1)}` : undefined],
     ['large workspace: V8 heap committed / used after the second scan (MB; idle host: committed / used)', big.afterSecondScanMemory && big.idleMemory ? `${fmt(big.afterSecondScanMemory.heapCommitted, 1)} / ${fmt(big.afterSecondScanMemory.heapUsed, 1)} (idle ${fmt(big.idleMemory.heapCommitted, 1)} / ${fmt(big.idleMemory.heapUsed, 1)})` : undefined],
   );
 }
