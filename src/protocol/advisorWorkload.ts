@@ -3,6 +3,7 @@
  * Pure and synchronous; the host calls it, the webview never does (it only shows the result).
  */
 import { mixtureQuantile, rangeDistribution, type WeightedDistribution } from '../core/estimate/distribution';
+import { generatedTokens } from '../core/tokens/generated';
 import type { NumberRange, SiteEstimate } from '../core/types';
 import type { ApiCostInput, SelfHostModel, Workload } from '../core/tiers/types';
 import type { AdvisorEdits } from './messages';
@@ -124,11 +125,6 @@ function tokenStats(ranges: readonly NumberRange[], reqs: readonly number[]): To
   return { mean, p95: mixtureQuantile(parts, 0.95), status };
 }
 
-/** Sum of two ranges (output + reasoning: the server generates both). */
-function addRanges(a: NumberRange, b: NumberRange | undefined): NumberRange {
-  return b ? { min: a.min + b.min, expected: a.expected + b.expected, max: a.max + b.max } : a;
-}
-
 /**
  * Aggregates the estimates of a scope (workspace, file or site) into one workload.
  *
@@ -161,7 +157,8 @@ export function aggregateWorkload(estimates: readonly SiteEstimate[], selfHostMo
   const reqs = sites.map(siteRequestsPerDay);
   const requestsPerDay = reqs.reduce((a, b) => a + b, 0);
   const input = tokenStats(sites.map((e) => e.tokens.input), reqs);
-  const output = tokenStats(sites.map((e) => addRanges(e.tokens.output, e.tokens.reasoning)), reqs);
+  // Output + reasoning (the server generates both), capped together by the site's max_tokens.
+  const output = tokenStats(sites.map((e) => generatedTokens(e.tokens, e.site)), reqs);
   let dropped = 0;
   let repaired = 0;
   for (let i = 0; i < sites.length; i++) {

@@ -160,6 +160,22 @@ describe('estimate: behaviour', () => {
     assert.equal(e!.cost.perCall, null);
     assert.match(e!.cost.unknownReason ?? '', /per image/);
   });
+  it('max_tokens caps output and reasoning together: in the tokens per day as in the bill', async () => {
+    // o3 at medium effort reasons well past 1,000 tokens at its max; max_completion_tokens=1000 stops the whole
+    // generation (reasoning + visible output) at 1,000.
+    const o3 = { id: 'o3', canonical: 'o3', resolution: { kind: 'literal' as const } };
+    const [e] = await estimateSites([site({ model: o3, params: { maxTokens: 1000, maxTokensParam: 'max_completion_tokens' }, annotation: { text: '# tokentier: calls/day=10', line: 1 } })], { settings: defaultSettings, team: emptyTeamConfig });
+    const t = e!.tokens;
+    assert.ok(t.reasoning && t.reasoning.max + t.output.max > 1000, 'the separate ranges add up past the cap (else this test checks nothing)');
+    // Per day: 10 calls × (input + at most 1,000 generated tokens).
+    assert.equal(e!.tokensPerDay!.max, 10 * (t.input.max + 1000));
+    assert.ok(e!.tokensPerDay!.expected <= 10 * (t.input.expected + 1000));
+    const billed = (k: 'min' | 'expected' | 'max') => Math.min(t.output[k] + t.reasoning![k], 1000);
+    assert.equal(e!.tokensPerDay!.expected, 10 * (t.input.expected + billed('expected')));
+    // The bill is capped the same way (pricing did this already): the cap lowers the most a call can cost.
+    const [plain] = await estimateSites([site({ model: o3, params: {}, annotation: { text: '# tokentier: calls/day=10', line: 1 } })], { settings: defaultSettings, team: emptyTeamConfig });
+    assert.ok(e!.cost.perCall!.max < plain!.cost.perCall!.max);
+  });
   it('a currency with no exchange rate stays USD and says so', async () => {
     const r = await estimateSitesWithDiagnostics([site()], { settings: parseSettings({ currency: 'JPY' }).settings, team: emptyTeamConfig });
     assert.equal(r.estimates[0]!.cost.currency, 'USD');

@@ -140,6 +140,15 @@ describe('present: hover Markdown', () => {
     const link = commandLink('tokentier.openTierAdvisor', [{ uri: 'file:///a b.py', siteId: 'a#1' }]);
     assert.equal(link, `command:tokentier.openTierAdvisor?${encodeURIComponent('[{"uri":"file:///a b.py","siteId":"a#1"}]')}`);
   });
+  it('shows output + reasoning capped by the limit in code when the two ranges add up past it', () => {
+    const base = estimate({ site: { params: { maxTokens: 1000 } } });
+    const withReasoning = (reasoning: { min: number; expected: number; max: number }) => ({ ...base, tokens: { ...base.tokens, output: { min: 50, expected: 200, max: 1000 }, reasoning } });
+    const capped = hoverMarkdown({ estimate: withReasoning({ min: 300, expected: 900, max: 1000 }) });
+    // min 50 + 300; expected 200 + 900 → 1,000; max 1,000 + 1,000 → 1,000.
+    assert.match(capped, /\| output \+ reasoning \(≤ 1,000, the limit in code\) \| 350 \| 1,000 \| 1,000 \|/);
+    const under = hoverMarkdown({ estimate: { ...withReasoning({ min: 0, expected: 0, max: 0 }) } });
+    assert.doesNotMatch(under, /output \+ reasoning/);
+  });
   it('explains the numbers: resolution, tokens, price lines with provenance, usage and monthly cost', () => {
     const md = hoverMarkdown({ estimate: estimate(), linkArgs: { uri: 'file:///w/app.py', siteId: 'app.py#5:chat.completions.create' } });
     assert.match(md, /written in the call/);

@@ -16,6 +16,8 @@ interface SiteSpec {
   input: [min: number, expected: number, max: number];
   output: [min: number, expected: number, max: number];
   reasoning?: [min: number, expected: number, max: number];
+  /** The call's max_tokens. */
+  maxTokens?: number;
   perCall: number | null;
   lines?: [PriceLine['dimension'], number][];
   currency?: string;
@@ -38,7 +40,7 @@ function site(s: SiteSpec): SiteEstimate {
       method: 'chat.completions.create',
       model: { id: s.model, canonical: s.model, resolution: { kind: 'literal' } },
       stream: false,
-      params: {},
+      params: s.maxTokens !== undefined ? { maxTokens: s.maxTokens } : {},
       prompt: [],
       loops: [],
       confidence: 'high',
@@ -145,6 +147,15 @@ describe('protocol: workload aggregation for the Tier Advisor', () => {
     const w = aggregateWorkload([s], 'm', 'w').workload!;
     close(w.outputTokens, 200, 'output mean');
     close(w.outputTokensP95!, 380, 'output p95');
+  });
+
+  it('caps output + reasoning together at max_tokens (the limit covers both), not each on its own', () => {
+    // Each range is within max_tokens 250 on its own, but together they would reach 400: the server stops at 250.
+    const s = site({ id: 'r', model: 'o4-mini', callsPerDay: 10, input: [10, 10, 10], output: [0, 100, 200], reasoning: [0, 100, 200], maxTokens: 250, perCall: null });
+    const w = aggregateWorkload([s], 'm', 'w').workload!;
+    close(w.outputTokens, 200, 'output mean (200 is under the cap)');
+    assert.ok(w.outputTokensP95! <= 250, `p95 ${w.outputTokensP95} is above max_tokens`);
+    assert.ok(w.outputTokensP95! > 200, `p95 ${w.outputTokensP95}`);
   });
 
   it('counts every site once when no site has requests', () => {

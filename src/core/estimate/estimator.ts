@@ -7,6 +7,7 @@ import { resolvePrice } from '../pricing/resolvePrice';
 import serviceTiers from '../pricing/serviceTiers.json';
 import type { PolicyBook, PriceBook, UsageBook } from '../team/teamTypes';
 import { estimateTokens } from '../tokens/estimateTokens';
+import { generatedTokens, generationCap } from '../tokens/generated';
 import { resolveUsage } from '../usage/assumptions';
 import type { CallSite, CostEstimate, Diagnostic, NumberRange, PriceLine, Provenance, SiteEstimate, TokenEstimate } from '../types';
 
@@ -181,10 +182,11 @@ function estimateOne(site: CallSite, ctx: EstimateContext & { readonly table: Pr
   // Calls per day actually sent: assumed calls × fan-out × (1 + retries).
   const callsPerDay = usage.callsPerDay.value * usage.fanOut.value * (1 + usage.retryRate.value);
   const days = settings['usage.daysPerMonth'];
-  const n = site.params.n && site.params.n > 1 ? site.params.n : 1;
-  const outputCap = site.params.maxTokens !== undefined ? site.params.maxTokens * n : undefined;
+  const outputCap = generationCap(site);
+  // Output and reasoning are capped together by max_tokens (src/core/tokens/generated.ts), not each on its own.
+  const generated = generatedTokens(tokens, site);
   const tokensPerDay: NumberRange = scaleRange(
-    { min: tokens.input.min + tokens.output.min + (tokens.reasoning?.min ?? 0), expected: tokens.input.expected + tokens.output.expected + (tokens.reasoning?.expected ?? 0), max: tokens.input.max + tokens.output.max + (tokens.reasoning?.max ?? 0) },
+    { min: tokens.input.min + generated.min, expected: tokens.input.expected + generated.expected, max: tokens.input.max + generated.max },
     callsPerDay,
   );
 

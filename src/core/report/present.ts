@@ -8,6 +8,7 @@
  * from the fixed ids in {@link HOVER_COMMANDS} and JSON arguments we create. The plain-text surfaces (CodeLens
  * titles, inlay labels, tree rows, status bar) pass their whole text through {@link plainText}.
  */
+import { generatedTokens, generationCap } from '../tokens/generated';
 import type { CostTotal, ModelResolution, NumberRange, Provenance, SiteEstimate, TokenPartEstimate } from '../types';
 
 const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { USD: '$', EUR: '€', GBP: '£', JPY: '¥', INR: '₹' };
@@ -238,6 +239,12 @@ export function hoverMarkdown({ estimate: e, note, linkArgs }: HoverOptions): st
   out.push(`| input | ${formatTokens(t.input.min)} | ${formatTokens(t.input.expected)} | ${formatTokens(t.input.max)} |`);
   out.push(`| output | ${formatTokens(t.output.min)} | ${formatTokens(t.output.expected)} | ${formatTokens(t.output.max)} |`);
   if (t.reasoning) out.push(`| reasoning | ${formatTokens(t.reasoning.min)} | ${formatTokens(t.reasoning.expected)} | ${formatTokens(t.reasoning.max)} |`);
+  if (t.reasoning) {
+    // The limit in code covers both: when their sum would pass it, show what is generated (and billed).
+    const g = generatedTokens(t, e.site);
+    const cap = generationCap(e.site);
+    if (cap !== undefined && g.max < t.output.max + t.reasoning.max) out.push(`| output + reasoning (≤ ${formatTokens(cap)}, the limit in code) | ${formatTokens(g.min)} | ${formatTokens(g.expected)} | ${formatTokens(g.max)} |`);
+  }
   out.push('', `Input: ${esc(t.accuracy)} (${esc(t.tokenizer)}) — ${esc(describeProvenance(t.inputSource))}`);
   for (const p of t.parts) out.push(`- ${esc(partLine(p))}`);
   out.push('', `Output: ${esc(describeProvenance(t.outputSource))}`);

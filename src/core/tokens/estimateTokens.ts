@@ -169,8 +169,9 @@ export function estimateTokens(inp: TokenInputs): TokenEstimate {
   let reasoning: NumberRange | undefined;
   if (r) {
     reasoning = { min: r.tokens.min * n, expected: r.tokens.expected * n, max: r.tokens.max * n };
-    // max_tokens (max_completion_tokens, Anthropic max_tokens, Gemini maxOutputTokens) caps output + reasoning together.
-    if (maxTokens !== undefined) reasoning = { min: Math.min(reasoning.min, maxTokens * n), expected: Math.min(reasoning.expected, maxTokens * n), max: Math.min(reasoning.max, maxTokens * n) };
+    // max_tokens (max_completion_tokens, Anthropic max_tokens, Gemini maxOutputTokens) caps output + reasoning together:
+    // each range is capped here on its own; their sum is capped where they are added (src/core/tokens/generated.ts).
+    if (maxTokens !== undefined && maxTokens >= 0) reasoning = { min: Math.min(reasoning.min, maxTokens * n), expected: Math.min(reasoning.expected, maxTokens * n), max: Math.min(reasoning.max, maxTokens * n) };
     parts.push({ role: 'overhead', kind: 'overhead', tokens: ZERO, note: `reasoning: ${r.source.rule ?? ''}` });
   }
   return {
