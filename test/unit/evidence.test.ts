@@ -44,14 +44,21 @@ describe('evidence test before parsing', () => {
 
   it('gives the same sites as parsing every candidate, on every fixture', async () => {
     let sites = 0;
+    let httpOnlySites = 0;
     const before = evidenceStats();
     for (const f of fixtures) {
       const text = readFileSync(f.sourceFile, 'utf8');
+      const mode = evidenceStats().httpOnly;
       const { fast, full } = await both(f.detectPath, text, providerFor(f.workspaceRoot));
       assert.deepEqual(fast, full, `${f.id}: the evidence test changed the sites`);
       sites += full.length;
+      // The fast run went through the HTTP-only analysis (no catalogue import in reach, no fallback path).
+      if (evidenceStats().httpOnly > mode) httpOnlySites += full.length;
     }
     const after = evidenceStats();
+    // The HTTP-only analysis (AnalyzerOptions.httpOnly) is compared too: it ran on files with and without sites.
+    assert.ok(after.httpOnly - before.httpOnly >= 20, `only ${after.httpOnly - before.httpOnly} fixture files analysed HTTP-only`);
+    assert.ok(httpOnlySites >= 10, `only ${httpOnlySites} sites found by HTTP-only analyses`);
     // The corpus has positive sites, and negative look-alikes the test must actually skip (else it proves nothing).
     assert.ok(sites >= 500, `only ${sites} sites compared`);
     assert.ok(after.skipped - before.skipped >= 20, `only ${after.skipped - before.skipped} fixture files skipped`);
@@ -99,6 +106,20 @@ describe('evidence test before parsing', () => {
     const r = await detect({ path: 'app/main.py', text: (await files.readText('app/main.py')) ?? '' }, { files, loadWasm });
     assert.equal(r.sites.length, 1);
     assert.equal(r.sites[0]?.model.id, 'gpt-4o');
+  });
+
+  it('finds a call on a neighbour\'s client when the file has no fallback path either (not analysed HTTP-only)', async () => {
+    const files = memoryProvider({
+      'app/llm.py': 'from langchain_openai import ChatOpenAI\nllm = ChatOpenAI(model="gpt-4o-mini")\n',
+      'app/main.py': 'import requests\nfrom .llm import llm\n\ndef ask(q):\n    requests.get("https://example.com/health")\n    return llm.invoke(q)\n',
+    });
+    const text = (await files.readText('app/main.py')) ?? '';
+    assert.equal(hasModuleImport(text, 'python') || hasFallback(text, 'python'), false, 'only the neighbour makes the site possible');
+    const before = evidenceStats().httpOnly;
+    const r = await detect({ path: 'app/main.py', text }, { files, loadWasm });
+    assert.equal(evidenceStats().httpOnly, before, 'a neighbour with a catalogue import rules out the HTTP-only analysis');
+    assert.equal(r.sites.length, 1);
+    assert.equal(r.sites[0]?.model.id, 'gpt-4o-mini');
   });
 
   it('finds a raw HTTP call whose endpoint URL is a constant in a neighbour', async () => {

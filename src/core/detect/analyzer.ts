@@ -116,6 +116,13 @@ export interface AnalyzerOptions {
   readonly cellOfRow?: (row: number) => number;
   /** Only bindings/values are needed (a foreign file): do not search for sites. */
   readonly foreignOnly?: boolean;
+  /**
+   * Only raw HTTP calls can be sites here: neither the file nor the neighbours `foreign` resolves to import a catalogue
+   * module, and the file writes no fallback path (the detector decides with `evidence.ts`). No value the analyser can
+   * compute is then a catalogue value, so call receivers are not evaluated: each call goes straight to the HTTP check.
+   * The sites are the same (`--exhaustive` turns this off; evidence.test.ts compares).
+   */
+  readonly httpOnly?: boolean;
 }
 
 interface ResolvedModel {
@@ -211,6 +218,7 @@ export class FileAnalyzer {
     if (this.lang === 'js') visit(JS_FETCH_RE);
     // Imported names under another local name (`generateText as gen`, `from litellm import completion as llm_call`).
     const aliases: string[] = [];
+    if (this.opts.httpOnly) return out;
     for (const [name, list] of this.bindingsOf(this.root)) {
       if (list.some((b) => b.kind === 'import' && b.member !== undefined && b.member !== name && b.member !== 'default' && this.importValue(b))) aliases.push(name);
     }
@@ -273,6 +281,9 @@ export class FileAnalyzer {
     const fn = callee(call);
     if (!fn) return undefined;
     let { root, path } = this.splitCallee(fn);
+    // Without a catalogue import in reach, evaluating the receiver can only find local functions (`func`), which lead
+    // to the HTTP check below, and a fallback needs its path written in the file: the HTTP check is all that is left.
+    if (this.opts.httpOnly) return this.analyzeHttp(call, nameNode, root, path);
     let rootVal = this.evalValue(root);
     if (!rootVal && path.length >= 2) {
       // `st.session_state.chat.send_message(...)`: a receiver stored on an attribute of some other object.

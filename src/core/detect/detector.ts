@@ -9,7 +9,7 @@ import { DEFAULT_MAX_FILE_BYTES, languageOfPath, type SupportedLanguage } from '
 import type { CallSite, DetectResult, Diagnostic, LoopContext } from '../types';
 import type { Parser, Tree } from 'web-tree-sitter';
 import { FileAnalyzer, WHOLE_TEXT_PATTERNS, type ForeignModule, type SiteDraft } from './analyzer';
-import { hasHttpCall, neighbourEnables, neighbourEvidenceOf, selfSufficient, type NeighbourEvidence } from './evidence';
+import { hasFallback, hasHttpCall, hasModuleImport, neighbourEnables, neighbourEvidenceOf, selfSufficient, type NeighbourEvidence } from './evidence';
 import { commentFlags, enclosingFunctionName, loopsOf } from './context';
 import { getParser, parseCached, parseDeltaOf, releaseTree, type GrammarName, type ParseDelta } from './parser';
 import { callArgs, toRange, unwrap, type Lang } from './syntax';
@@ -136,6 +136,9 @@ async function detectInner(input: DetectInput, options: DetectOptions, diagnosti
   }
   const cells = prepared.cells;
   const cellOfRow = cells ? (row: number): number => cellIndexOfRow(cells, row).cell : undefined;
+  // Catalogue values reach the analyser only through an import in the file or in a neighbour it loaded; fallbacks only
+  // through their written path. Without either, only raw HTTP calls are left to check (see AnalyzerOptions.httpOnly).
+  const httpOnly = !options.exhaustive && !hasModuleImport(prepared.text, prepared.lang) && !hasFallback(prepared.text, prepared.lang) && !neighbours.some((f) => hasModuleImport(f.text, f.lang));
   const analyzer = new FileAnalyzer({
     path,
     lang: prepared.lang,
@@ -143,12 +146,14 @@ async function detectInner(input: DetectInput, options: DetectOptions, diagnosti
     tree,
     cellOfRow,
     foreign: (module, level) => foreign.get(foreignKey(module, level)),
+    ...(httpOnly ? { httpOnly } : {}),
   });
+  if (httpOnly) evidenceCounts.httpOnly++;
   // Plain source files keep per-statement state so that the next edit re-analyses only the edited function.
   const tops = cells || language === 'vue' || language === 'svelte' ? undefined : topsOf(tree);
   const previous = memo && memo.signature === signature && memo.language === language ? memo.incremental : undefined;
   const delta = previous && tops ? parseDeltaOf(path, tree) : undefined;
-  let raw = previous && tops && delta ? reanalyseEdited(previous, tops, delta, tree, prepared, path, analyzer) : undefined;
+  let raw = previous && tops && delta && previous.httpOnly === httpOnly ? reanalyseEdited(previous, tops, delta, tree, prepared, path, analyzer) : undefined;
   if (raw) analysisCounts.incremental++;
   else analysisCounts.full++;
   if (!raw) {
@@ -158,7 +163,7 @@ async function detectInner(input: DetectInput, options: DetectOptions, diagnosti
   const sites = [...raw];
   dedupeIds(sites);
   sites.sort((a, b) => (a.cell ?? 0) - (b.cell ?? 0) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  const incremental = tops ? { rootType: tree.rootNode.type, tops, raw, text: prepared.text } : undefined;
+  const incremental = tops ? { rootType: tree.rootNode.type, tops, raw, text: prepared.text, httpOnly } : undefined;
   if (options.retain === false) {
     releaseTree(path);
     for (const f of foreign.values()) releaseTree(`foreign:${f.path}`);
@@ -201,6 +206,8 @@ interface IncrementalState {
   readonly raw: readonly CallSite[];
   /** The parsed text. */
   readonly text: string;
+  /** The analysis ran with AnalyzerOptions.httpOnly: a re-analysis must run in the same mode. */
+  readonly httpOnly: boolean;
 }
 
 function topsOf(tree: Tree): TopStatement[] {
@@ -619,13 +626,13 @@ function langOfNeighbour(cand: string): Lang {
 }
 
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
-const evidenceCounts = { parsed: 0, skipped: 0 };
+const evidenceCounts = { parsed: 0, skipped: 0, httpOnly: 0 };
 
 /**
  * How many files since the process started passed the word pre-filter and were parsed, and how many the evidence test
  * let skip (for tests and benchmarks).
  */
-export function evidenceStats(): { readonly parsed: number; readonly skipped: number } {
+export function evidenceStats(): { readonly parsed: number; readonly skipped: number; readonly httpOnly: number } {
   return { ...evidenceCounts };
 }
 
