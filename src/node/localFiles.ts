@@ -9,6 +9,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { PLAIN_PATH } from '../cli/nodeFiles';
 import type { FileProvider, ListingMemo } from '../core/fileProvider';
 
 /**
@@ -17,8 +18,12 @@ import type { FileProvider, ListingMemo } from '../core/fileProvider';
  */
 export function localFileProvider(base: string, listings?: ListingMemo): FileProvider {
   const segments = (p: string) => p.split('/').filter(Boolean);
-  // Inside the folder only: `..` never leaves it.
-  const local = (p: string): string | undefined => (segments(p).includes('..') ? undefined : path.join(base, ...segments(p)));
+  // Inside the folder only: `..` never leaves it. Plain paths (nearly all) skip the split (see src/cli/nodeFiles.ts).
+  const prefix = base.endsWith(path.sep) ? base : base + path.sep;
+  const local = (p: string): string | undefined => {
+    if (path.sep === '/' && PLAIN_PATH.test(p)) return prefix + p;
+    return segments(p).includes('..') ? undefined : path.join(base, ...segments(p));
+  };
   return {
     async readText(p) {
       const f = local(p);
@@ -41,8 +46,9 @@ export function localFileProvider(base: string, listings?: ListingMemo): FilePro
       }
     },
     async stat(p) {
+      if (listings?.knownMissing(p)) return undefined;
       const f = local(p);
-      if (!f || listings?.knownMissing(p)) return undefined;
+      if (!f) return undefined;
       try {
         const s = fs.statSync(f, { throwIfNoEntry: false });
         if (!s || (!s.isFile() && !s.isDirectory())) return undefined;

@@ -6,7 +6,7 @@ import { Engine, type DocumentAnalysis } from '../../src/core/engine';
 import type { DetectInput } from '../../src/core/detect/detector';
 import type { FileProvider, FileStat } from '../../src/core/fileProvider';
 import { collectFiles, scanWorkspace } from '../../src/core/scan/scanner';
-import { createNodeFileProvider } from '../../src/cli/nodeFiles';
+import { createNodeFileProvider, resolveInside } from '../../src/cli/nodeFiles';
 import type { CancellationToken } from '../../src/core/cancellation';
 import { makeSite } from '../fixtures/cli/sites';
 
@@ -208,6 +208,18 @@ describe('scan: the CLI node FileProvider', () => {
     assert.equal(await files.readText('../x.py'), undefined);
     assert.equal(await files.readText('/etc/passwd'), undefined);
     assert.equal(await files.readText('x.py'), 'x');
+  });
+
+  it('maps relative paths as path.join does, and refuses every way out of the root (fast path and slow path agree)', () => {
+    const root = path.join(dir, 'r');
+    const cases = ['src/app.py', 'a/b/c.ts', '.github/x.py', '..', '../x', 'a/../b', './a', 'a/./b', 'a//b', '/abs', 'C:/x', 'c:x', 'a/', '', '.', '...', '..a', 'a..b', '.a/..b/c', 'a/.', 'a/..', '.env', 'a/.hidden/b', 'é/ü.py', 'a b/c d.py'];
+    for (const rel of cases) {
+      const parts = rel.split('/').filter((p) => p && p !== '.');
+      const leaves = rel.startsWith('/') || /^[A-Za-z]:/.test(rel) || parts.includes('..');
+      const want = leaves ? undefined : path.join(root, ...parts);
+      const got = resolveInside(root, rel);
+      assert.equal(got === undefined ? undefined : path.normalize(got), want, JSON.stringify(rel));
+    }
   });
 
   it('an unreadable folder becomes a diagnostic (skipped when running as root, which can read anything)', async function () {

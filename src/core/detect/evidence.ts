@@ -24,6 +24,10 @@
  *
  * All tests are supersets of what the analyser checks (substrings, not syntax), so a file this module rejects has no
  * site; `test/unit/evidence.test.ts` compares the detector with and without it on every fixture and the demo.
+ *
+ * The same reasoning narrows the analysis of a file that is parsed: when way 1 is closed (no catalogue import in the
+ * file or in the neighbours the analyser loads) and way 3 too (no fallback path), only raw HTTP calls can be sites,
+ * and the analyser skips evaluating call receivers (`AnalyzerOptions.httpOnly`).
  */
 import { FALLBACKS, MODULES } from './catalog/sdks';
 import { HTTP_ENDPOINTS } from './catalog/params';
