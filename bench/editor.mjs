@@ -85,6 +85,7 @@ const rows = [
   ['extension already active when the benchmark started', figures.alreadyActive],
   ['dist/extension.js load: require of a fresh copy (ms)', figures.bundleLoadMs],
   ['open a file → first CodeLens (ms)', figures.openToFirstHintsMs],
+  ['  of which: openTextDocument / showTextDocument / the first lens request, incl. loading the engine (ms)', figures.openToFirstHintsParts ? `${figures.openToFirstHintsParts.openDocumentMs} / ${figures.openToFirstHintsParts.showDocumentMs} / ${figures.openToFirstHintsParts.firstLensRequestMs}` : undefined],
   ['5,000-line file: first analysis (ms)', figures.bigFileFirstMs],
   [`keystroke → hints, core work p50 (ms, ${figures.edits ?? '?'} edits, no debounce)`, figures.keystrokeCoreP50Ms],
   ['keystroke → hints, core work p95 (ms)', figures.keystrokeCoreP95Ms],

@@ -91,10 +91,18 @@ function loggedActivationMs(): number | undefined {
     fs.writeFileSync(uri.fsPath, fs.readFileSync(demoUri('app.py').fsPath, 'utf8'));
     const t0 = performance.now();
     const doc = await vscode.workspace.openTextDocument(uri);
+    const opened = performance.now();
     await vscode.window.showTextDocument(doc);
-    const lenses = await waitFor(() => codeLenses(doc.uri), (l) => l.length > 0, 'lenses on the new file', 30_000);
+    const shown = performance.now();
+    // The first request for lenses (as the editor makes it) runs the first analysis; later polls are cached.
+    const first = await codeLenses(doc.uri);
+    const firstAsked = performance.now();
+    const lenses = first.length ? first : await waitFor(() => codeLenses(doc.uri), (l) => l.length > 0, 'lenses on the new file', 30_000);
     results.openToFirstHintsMs = performance.now() - t0;
     results.firstHintsLenses = lenses.length;
+    // Where the time goes: the workbench opening and showing the document, then our first analysis (engine bundle,
+    // grammar and tokenizer tables load here when the workspace scan ran in its own process).
+    results.openToFirstHintsParts = { openDocumentMs: Math.round(opened - t0), showDocumentMs: Math.round(shown - opened), firstLensRequestMs: Math.round(firstAsked - shown), lensesOnFirstRequest: first.length };
   });
 
   it('keystroke to hints in a 5,000-line file: core work per edit (no debounce), p50/p95', async () => {
