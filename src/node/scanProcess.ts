@@ -30,8 +30,11 @@ export interface ScanProcessHooks {
 export type ScanProcessResult =
   /** `files`: files the child reported (walked and handled, with or without results). */
   | { readonly kind: 'done'; readonly sites: number; readonly files: number; readonly cancelled: boolean }
-  /** The child could not start or stopped before it finished: the caller scans another way. */
-  | { readonly kind: 'failed'; readonly message: string };
+  /**
+   * The child could not start (`started: false`: the caller can scan another way) or stopped before it finished
+   * (`started: true`: what it sent was delivered; scanning the same tree again in the host could meet the same end).
+   */
+  | { readonly kind: 'failed'; readonly message: string; readonly started: boolean };
 
 /** The child's old-generation heap limit in MB (the CLI's whole process peaks at ~260 MB on 30,000 files). */
 export const SCAN_PROCESS_HEAP_MB = 1024;
@@ -52,10 +55,12 @@ export function scanInProcess(entry: string, setup: ScanWorkerSetup, hooks: Scan
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       });
     } catch (e) {
-      resolve({ kind: 'failed', message: `could not start the scan process: ${e instanceof Error ? e.message : String(e)}` });
+      resolve({ kind: 'failed', message: `could not start the scan process: ${e instanceof Error ? e.message : String(e)}`, started: false });
       return;
     }
     let settled = false;
+    // Any message from the child means it loaded its engine and began: a failure after that is not a start failure.
+    let started = false;
     let sites = 0;
     let files = 0;
     let killTimer: ReturnType<typeof setTimeout> | undefined;
@@ -86,6 +91,7 @@ export function scanInProcess(entry: string, setup: ScanWorkerSetup, hooks: Scan
     };
     child.on('message', (m: ScanWorkerMessage) => {
       if (settled) return;
+      started = true;
       try {
         switch (m.type) {
           case 'files':
@@ -106,7 +112,7 @@ export function scanInProcess(entry: string, setup: ScanWorkerSetup, hooks: Scan
             finish({ kind: 'done', sites: m.sites, files, cancelled: m.cancelled });
             break;
           case 'failed':
-            finish({ kind: 'failed', message: m.message });
+            finish({ kind: 'failed', message: m.message, started });
             break;
         }
       } catch (e) {
@@ -114,12 +120,12 @@ export function scanInProcess(entry: string, setup: ScanWorkerSetup, hooks: Scan
         hooks.logger.error(e instanceof Error ? e : String(e));
       }
     });
-    child.on('error', (e) => finish({ kind: 'failed', message: e.message }));
+    child.on('error', (e) => finish({ kind: 'failed', message: e.message, started }));
     child.on('exit', (code, signal) => {
       const cancelled = killTimer !== undefined || hooks.isCancelled?.() === true;
       // Killed after a cancel: what it sent is kept, and the scan counts as cancelled, not failed.
       if (cancelled) finish({ kind: 'done', sites, files, cancelled: true });
-      else finish({ kind: 'failed', message: `the scan process exited (${signal ?? `code ${code}`}) before it finished${stderr ? `: ${stderr.trim().slice(0, 500)}` : ''}` });
+      else finish({ kind: 'failed', message: `the scan process exited (${signal ?? `code ${code}`}) before it finished${stderr ? `: ${stderr.trim().slice(0, 500)}` : ''}`, started });
     });
     send({ type: 'start', setup });
     if (hooks.isCancelled?.()) cancelNow();

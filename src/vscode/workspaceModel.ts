@@ -7,10 +7,11 @@ import { isExcludedFolderName, languageOfPath } from '../core/excludes';
 import type { TeamConfig } from '../core/estimate/estimator';
 import type { Logger } from '../core/logger';
 import { totalOf } from '../core/report/totals';
-import { scanInProcess } from '../node/scanProcess';
 import type { CostTotal, Diagnostic, Report, SiteEstimate } from '../core/types';
+import { scanInProcess } from '../node/scanProcess';
 import type { AnalysisCache } from './analysisCache';
 import type { ConfigService } from './config';
+import { CommandId } from './commands/commandIds';
 import { Disposable } from './disposable';
 import { relativePathOf } from './documents';
 import { workspaceFileProvider, type EngineLoader } from './engineLoader';
@@ -184,7 +185,7 @@ export class WorkspaceModel extends Disposable {
   processScans = true;
 
   /** How the last folder scan ran (for tests and the log). */
-  lastScan: { readonly folder: string; readonly mode: 'process' | 'host'; readonly sites: number; readonly ms: number; readonly fallback?: string } | undefined;
+  lastScan: { readonly folder: string; readonly mode: 'process' | 'host'; readonly sites: number; readonly ms: number; readonly fallback?: string; readonly stopped?: string } | undefined;
 
   private async scanFolder(folder: vscode.WorkspaceFolder, token: vscode.CancellationToken, onProgress: (done: number, total: number) => void): Promise<void> {
     const settings = this.settingsFor(folder);
@@ -196,6 +197,7 @@ export class WorkspaceModel extends Disposable {
     const exclude = [...settings.exclude, ...filesExcludePatterns(folder)];
     let sites: number | undefined;
     let fallback: string | undefined;
+    let stopped: string | undefined;
     if (folder.uri.scheme === 'file' && this.processScans) {
       const result = await scanInProcess(
         this.engines.distPath('scanWorker.js'),
@@ -215,22 +217,31 @@ export class WorkspaceModel extends Disposable {
         },
       );
       if (result.kind === 'done') sites = result.sites;
-      else {
+      else if (!result.started) {
         fallback = result.message;
-        this.logger.warn(`The scan process failed (${result.message}); scanning ${folder.name} in the extension host instead.`);
+        this.logger.warn(`The scan process could not start (${result.message}); scanning ${folder.name} in the extension host instead.`);
         state.files.clear();
         state.filesScanned = 0;
+      } else {
+        // It stopped part-way (out of memory, killed): keep what arrived and say so. Scanning the same tree again in the
+        // host could meet the same end there, without the child's memory limit, so it is not retried.
+        stopped = result.message;
+        sites = [...state.files.values()].reduce((n, f) => n + f.estimates.length, 0);
+        this.logger.error(`The workspace scan of ${folder.name} stopped before the end: ${result.message}`);
+        void vscode.window
+          .showWarningMessage(`Tokentier: the workspace scan of ${folder.name} stopped before the end; the totals cover the ${state.filesScanned} files scanned until then. The log says why.`, 'Show Logs')
+          .then((choice) => (choice ? vscode.commands.executeCommand(CommandId.showLogs) : undefined));
       }
     }
     if (sites === undefined && !token.isCancellationRequested) {
       const team = trusted ? await this.engines.teamConfigFor(folder.uri, settings) : undefined;
       sites = await this.scanInHost(folder, settings, team, rg, exclude, state, token, onProgress);
     }
-    state.scanned = !token.isCancellationRequested;
+    state.scanned = !token.isCancellationRequested && !stopped;
     this.folders.set(folder.uri.toString(), state);
     const ms = Date.now() - started;
     const mode = sites !== undefined && fallback === undefined && folder.uri.scheme === 'file' && this.processScans ? 'process' : 'host';
-    this.lastScan = { folder: folder.name, mode, sites: sites ?? 0, ms, ...(fallback ? { fallback } : {}) };
+    this.lastScan = { folder: folder.name, mode, sites: sites ?? 0, ms, ...(fallback ? { fallback } : {}), ...(stopped ? { stopped } : {}) };
     this.logger.info(`Scanned ${folder.name} (${mode === 'process' ? 'child process' : 'extension host'}): ${state.filesScanned} files, ${sites ?? 0} sites in ${ms} ms${token.isCancellationRequested ? ' (cancelled)' : ''}`);
     this.takeFromCache();
     this.fireSoon();

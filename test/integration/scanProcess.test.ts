@@ -87,6 +87,38 @@ describe('workspace scan in a child process', function () {
     }
   });
 
+  it('keeps what a child sent before it died part-way, marks the folder as not fully scanned, and does not rescan in the host', async () => {
+    // A stand-in child: it sends one file's results, then exits as an out-of-memory child would.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokentier-dying-'));
+    const fake = path.join(dir, 'dying.js');
+    fs.writeFileSync(
+      fake,
+      "process.on('message', (m) => { if (m.type !== 'start') return; process.send({ type: 'files', files: [{ file: 'partial.py', estimates: [], diagnostics: [{ severity: 'warning', code: 'x', message: 'from the child', file: 'partial.py' }] }], empty: 4 }, () => process.exit(7)); });\n",
+    );
+    const a = await api();
+    const engines = (a.model as unknown as { engines: { distPath(file?: string): string } }).engines;
+    const real = engines.distPath.bind(engines);
+    engines.distPath = (file?: string) => (file === 'scanWorker.js' ? fake : real(file));
+    try {
+      await a.model.rescan(false);
+      await a.model.idle();
+    } finally {
+      engines.distPath = real;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    assert.equal(a.model.lastScan?.mode, 'process');
+    assert.match(a.model.lastScan?.stopped ?? '', /code 7/);
+    const state = a.model.states()[0]!;
+    assert.equal(state.scanned, false);
+    assert.equal(state.filesScanned, 5);
+    assert.equal(state.files.get('partial.py')?.diagnostics[0]?.message, 'from the child');
+    // A normal scan afterwards replaces the partial state.
+    await a.model.rescan(false);
+    await a.model.idle();
+    assert.equal(a.model.states()[0]?.scanned, true);
+    assert.ok(a.model.estimates().length > 5);
+  });
+
   it('reports a child that cannot start as failed, and the model then scans in the host', async () => {
     const missing = await scanInProcess(
       path.join(distDir(), 'no-such-worker.js'),
