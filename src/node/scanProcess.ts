@@ -28,7 +28,10 @@ export interface ScanProcessHooks {
 }
 
 export type ScanProcessResult =
-  /** `files`: files the child reported (walked and handled, with or without results). */
+  /**
+   * `files`: the scan's `stats.filesScanned` (files read or proved empty by ripgrep); when the child was killed after a
+   * cancel, the files it had reported by then.
+   */
   | { readonly kind: 'done'; readonly sites: number; readonly files: number; readonly cancelled: boolean }
   /**
    * The child could not start (`started: false`: the caller can scan another way) or stopped before it finished
@@ -42,8 +45,11 @@ export const SCAN_PROCESS_HEAP_MB = 1024;
 /** After a cancel, how long the child gets to send what it has before it is killed. */
 const CANCEL_GRACE_MS = 2_000;
 
+/** How long the child may take to load its engine (about 0.3 s; 30 s covers a machine under heavy load). */
+export const START_TIMEOUT_MS = 30_000;
+
 /** Scans `setup.root` in a new child process running `entry` (`dist/scanWorker.js`). Never rejects. */
-export function scanInProcess(entry: string, setup: ScanWorkerSetup, hooks: ScanProcessHooks): Promise<ScanProcessResult> {
+export function scanInProcess(entry: string, setup: ScanWorkerSetup, hooks: ScanProcessHooks, options: { readonly startTimeoutMs?: number } = {}): Promise<ScanProcessResult> {
   return new Promise<ScanProcessResult>((resolve) => {
     let child: ChildProcess;
     try {
@@ -59,7 +65,7 @@ export function scanInProcess(entry: string, setup: ScanWorkerSetup, hooks: Scan
       return;
     }
     let settled = false;
-    // Any message from the child means it loaded its engine and began: a failure after that is not a start failure.
+    // Set by `ready` (the engine is loaded): a failure after that is not a failure to start.
     let started = false;
     let sites = 0;
     let files = 0;
@@ -69,10 +75,13 @@ export function scanInProcess(entry: string, setup: ScanWorkerSetup, hooks: Scan
       if (stderr.length < 4096) stderr += d.toString('utf8');
     });
     const send = (m: ScanChildCommand) => {
+      if (!child.connected) return;
       try {
-        child.send(m);
+        // With a callback, a channel that closes meanwhile reports there, not as an 'error' event: the child is gone,
+        // and its 'exit' settles the scan (as cancelled or failed).
+        child.send(m, () => undefined);
       } catch {
-        // The child is gone: its 'exit' settles the scan.
+        // As above.
       }
     };
     const cancelNow = () => {
@@ -80,10 +89,16 @@ export function scanInProcess(entry: string, setup: ScanWorkerSetup, hooks: Scan
       killTimer ??= setTimeout(() => child.kill(), CANCEL_GRACE_MS);
     };
     const cancel = hooks.onCancel?.(cancelNow);
+    // A child that loads nothing and says nothing (a runtime that cannot run our bundle) must not leave the scan open.
+    const startTimer = setTimeout(() => {
+      if (started) return;
+      finish({ kind: 'failed', message: `the scan process did not start within ${Math.round((options.startTimeoutMs ?? START_TIMEOUT_MS) / 1000)} s`, started: false });
+    }, options.startTimeoutMs ?? START_TIMEOUT_MS);
     const finish = (result: ScanProcessResult) => {
       if (settled) return;
       settled = true;
       cancel?.dispose();
+      clearTimeout(startTimer);
       if (killTimer) clearTimeout(killTimer);
       // Its last message is in: the child has nothing more to say (it may still be exiting).
       child.kill();
@@ -91,9 +106,11 @@ export function scanInProcess(entry: string, setup: ScanWorkerSetup, hooks: Scan
     };
     child.on('message', (m: ScanWorkerMessage) => {
       if (settled) return;
-      started = true;
       try {
         switch (m.type) {
+          case 'ready':
+            started = true;
+            break;
           case 'files':
             for (const f of m.files) sites += f.estimates.length;
             files += m.files.length + m.empty;
@@ -109,7 +126,7 @@ export function scanInProcess(entry: string, setup: ScanWorkerSetup, hooks: Scan
             hooks.logger[m.level](m.message);
             break;
           case 'done':
-            finish({ kind: 'done', sites: m.sites, files, cancelled: m.cancelled });
+            finish({ kind: 'done', sites: m.sites, files: m.files, cancelled: m.cancelled });
             break;
           case 'failed':
             finish({ kind: 'failed', message: m.message, started });

@@ -48,6 +48,8 @@ export interface ScannedFile {
 
 /** Messages from the child to the host. */
 export type ScanWorkerMessage =
+  /** The engine bundle and team files are loaded: the scan starts. Before this, a failure is a failure to start. */
+  | { readonly type: 'ready' }
   /** `files`: the files with sites or diagnostics; `empty`: how many others were scanned (counted in reports). */
   | { readonly type: 'files'; readonly files: readonly ScannedFile[]; readonly empty: number }
   | { readonly type: 'progress'; readonly done: number; readonly total: number }
@@ -78,6 +80,7 @@ async function run(setup: ScanWorkerSetup, post: (m: ScanWorkerMessage) => void,
   const engine = bundle.createEngine({ files, loadWasm: async (name) => fs.readFileSync(path.join(setup.distDir, 'grammars', name)), logger, retain: false });
   const team = setup.trusted ? await bundle.loadTeamConfig(localFileProvider(setup.root), setup.settings, { trusted: true }) : undefined;
   engine.configure({ settings: setup.settings, trusted: setup.trusted, ...(team ? { team } : {}) });
+  post({ type: 'ready' });
   if (team) post({ type: 'team', team });
 
   let pending: ScannedFile[] = [];

@@ -21,7 +21,10 @@ export interface FolderState {
   readonly folder: vscode.WorkspaceFolder;
   /** The files with sites or diagnostics (most files have neither and are only counted). */
   readonly files: Map<string, { estimates: readonly SiteEstimate[]; diagnostics: readonly Diagnostic[] }>;
-  /** Files the last scan went through (in the scope of the exclusions and languages), with results or not. */
+  /**
+   * Files the last full scan read (or ripgrep proved empty), with results or not: the scanner's `stats.filesScanned`.
+   * Files the watcher brings in later are not added.
+   */
   filesScanned: number;
   scanned: boolean;
 }
@@ -203,9 +206,8 @@ export class WorkspaceModel extends Disposable {
         this.engines.distPath('scanWorker.js'),
         { root: folder.uri.fsPath, distDir: this.engines.distPath(), settings, trusted, include: settings.include, exclude, maxFileBytes: settings.maxFileSize, rootLabel: folder.name, ...(rg ? { ripgrep: rg } : {}) },
         {
-          onFiles: (files, empty) => {
+          onFiles: (files) => {
             for (const f of files) state.files.set(f.file, { estimates: f.estimates, diagnostics: f.diagnostics });
-            state.filesScanned += files.length + empty;
           },
           onProgress,
           // The child loads the team files with the core's loader; the host keeps them (policy, their problems)
@@ -216,8 +218,10 @@ export class WorkspaceModel extends Disposable {
           isCancelled: () => token.isCancellationRequested,
         },
       );
-      if (result.kind === 'done') sites = result.sites;
-      else if (!result.started) {
+      if (result.kind === 'done') {
+        sites = result.sites;
+        state.filesScanned = result.files;
+      } else if (!result.started) {
         fallback = result.message;
         this.logger.warn(`The scan process could not start (${result.message}); scanning ${folder.name} in the extension host instead.`);
         state.files.clear();
@@ -227,6 +231,7 @@ export class WorkspaceModel extends Disposable {
         // host could meet the same end there, without the child's memory limit, so it is not retried.
         stopped = result.message;
         sites = [...state.files.values()].reduce((n, f) => n + f.estimates.length, 0);
+        state.filesScanned = state.files.size;
         this.logger.error(`The workspace scan of ${folder.name} stopped before the end: ${result.message}`);
         void vscode.window
           .showWarningMessage(`Tokentier: the workspace scan of ${folder.name} stopped before the end; the totals cover the ${state.filesScanned} files scanned until then. The log says why.`, 'Show Logs')
@@ -235,9 +240,14 @@ export class WorkspaceModel extends Disposable {
     }
     if (sites === undefined && !token.isCancellationRequested) {
       const team = trusted ? await this.engines.teamConfigFor(folder.uri, settings) : undefined;
-      sites = await this.scanInHost(folder, settings, team, rg, exclude, state, token, onProgress);
+      const report = await this.scanInHost(folder, settings, team, rg, exclude, state, token, onProgress);
+      sites = report.sites.length;
+      state.filesScanned = report.stats.filesScanned;
     }
     state.scanned = !token.isCancellationRequested && !stopped;
+    // A scan cancelled because a newer one started leaves the folder to that one (its partial state would replace the
+    // last full one, or land after the newer result).
+    if (token.isCancellationRequested && this.scan && this.scan.cts.token !== token) return;
     this.folders.set(folder.uri.toString(), state);
     const ms = Date.now() - started;
     const mode = sites !== undefined && fallback === undefined && folder.uri.scheme === 'file' && this.processScans ? 'process' : 'host';
@@ -257,7 +267,7 @@ export class WorkspaceModel extends Disposable {
     state: FolderState,
     token: vscode.CancellationToken,
     onProgress: (done: number, total: number) => void,
-  ): Promise<number> {
+  ): Promise<Report> {
     const { engine, files } = this.engines.scanEngineFor(folder.uri);
     const trusted = vscode.workspace.isTrusted;
     engine.configure({ settings, trusted, team });
@@ -275,11 +285,10 @@ export class WorkspaceModel extends Disposable {
       rootLabel: folder.name,
       onFile: (file, estimates, diagnostics) => {
         if (estimates.length || diagnostics.length) state.files.set(file, { estimates, diagnostics });
-        state.filesScanned++;
       },
       onProgress,
     });
-    return report.sites.length;
+    return report;
   }
 
   /** Open documents are authoritative (they may be dirty): copy the cache's results into the folder states. */
