@@ -72,6 +72,7 @@ export class WorkspaceModel extends Disposable {
         this.scan?.cts.cancel();
         if (this.pendingTimer) clearTimeout(this.pendingTimer);
         if (this.fireTimer) clearTimeout(this.fireTimer);
+        if (this.streamTimer) clearTimeout(this.streamTimer);
       },
     });
   }
@@ -195,6 +196,14 @@ export class WorkspaceModel extends Disposable {
     const trusted = vscode.workspace.isTrusted;
     const state: FolderState = { folder, files: new Map(), filesScanned: 0, scanned: false };
     const started = Date.now();
+    // A folder seen for the first time shows its sites as they are found (the tree fills in while "Scanning…"); a
+    // rescan keeps showing the last full results until it is done, so nothing flickers away and back.
+    const key = folder.uri.toString();
+    const streaming = !this.folders.has(key);
+    if (streaming) this.folders.set(key, state);
+    const found = (): void => {
+      if (streaming) this.streamSoon();
+    };
     // VS Code's own ripgrep lists the files that hold a pre-filter word; the others are never read (local folders).
     const rg = folder.uri.scheme === 'file' ? this.ripgrep() : undefined;
     const exclude = [...settings.exclude, ...filesExcludePatterns(folder)];
@@ -208,6 +217,7 @@ export class WorkspaceModel extends Disposable {
         {
           onFiles: (files) => {
             for (const f of files) state.files.set(f.file, { estimates: f.estimates, diagnostics: f.diagnostics });
+            if (files.some((f) => f.estimates.length)) found();
           },
           onProgress,
           // The child loads the team files with the core's loader; the host keeps them (policy, their problems)
@@ -240,7 +250,7 @@ export class WorkspaceModel extends Disposable {
     }
     if (sites === undefined && !token.isCancellationRequested) {
       const team = trusted ? await this.engines.teamConfigFor(folder.uri, settings) : undefined;
-      const report = await this.scanInHost(folder, settings, team, rg, exclude, state, token, onProgress);
+      const report = await this.scanInHost(folder, settings, team, rg, exclude, state, token, onProgress, found);
       sites = report.sites.length;
       state.filesScanned = report.stats.filesScanned;
     }
@@ -267,6 +277,7 @@ export class WorkspaceModel extends Disposable {
     state: FolderState,
     token: vscode.CancellationToken,
     onProgress: (done: number, total: number) => void,
+    found: () => void,
   ): Promise<Report> {
     const { engine, files } = this.engines.scanEngineFor(folder.uri);
     const trusted = vscode.workspace.isTrusted;
@@ -285,6 +296,7 @@ export class WorkspaceModel extends Disposable {
       rootLabel: folder.name,
       onFile: (file, estimates, diagnostics) => {
         if (estimates.length || diagnostics.length) state.files.set(file, { estimates, diagnostics });
+        if (estimates.length) found();
       },
       onProgress,
     });
@@ -357,6 +369,17 @@ export class WorkspaceModel extends Disposable {
     // A deleted folder arrives as one event: drop every file under it.
     for (const key of [...state.files.keys()]) if (key === path || key.startsWith(`${path}/`)) state.files.delete(key);
     this.fireSoon();
+  }
+
+  private streamTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** While a first scan streams in: at most two refreshes a second (the tree re-reads every site on each). */
+  private streamSoon(): void {
+    if (this.streamTimer) return;
+    this.streamTimer = setTimeout(() => {
+      this.streamTimer = undefined;
+      this._onDidChange.fire();
+    }, 500);
   }
 
   private fireSoon(): void {

@@ -9,7 +9,7 @@ import { defaultSettings } from '../../src/core/config/settings';
 import type { SiteEstimate } from '../../src/core/types';
 import { scanInProcess } from '../../src/node/scanProcess';
 import type { TokentierApi } from '../../src/vscode/extension';
-import { activateExtension, EXTENSION_ID } from './helpers';
+import { activateExtension, EXTENSION_ID, waitFor } from './helpers';
 
 async function api(): Promise<TokentierApi> {
   return (await activateExtension()).exports as TokentierApi;
@@ -116,6 +116,48 @@ describe('workspace scan in a child process', function () {
     await a.model.rescan(false);
     await a.model.idle();
     assert.equal(a.model.states()[0]?.scanned, true);
+    assert.ok(a.model.estimates().length > 5);
+  });
+
+  it('a first scan shows sites as they arrive; a rescan keeps the last full results until it is done', async () => {
+    const a = await api();
+    await a.model.rescan(false);
+    await a.model.idle();
+    const [one, two] = [...a.model.estimates()].sort((x, y) => (x.site.id < y.site.id ? -1 : 1));
+    assert.ok(one && two && one.site.id !== two.site.id);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokentier-stream-'));
+    // A stand-in child: one file's results, a pause (a long scan), then the end.
+    const slowChild = (e: SiteEstimate): string => {
+      const file = path.join(dir, `child-${e.site.id.replace(/\W/g, '_')}.js`);
+      const batch = { type: 'files', files: [{ file: e.site.file, estimates: [e], diagnostics: [] }], empty: 0 };
+      fs.writeFileSync(file, `process.on('message', (m) => { if (m.type !== 'start') return; process.send({ type: 'ready' }); process.send(${JSON.stringify(batch)}); setTimeout(() => process.send({ type: 'done', sites: 1, files: 1, cancelled: false }), 2500); });\n`);
+      return file;
+    };
+    const engines = (a.model as unknown as { engines: { distPath(file?: string): string } }).engines;
+    const real = engines.distPath.bind(engines);
+    const ids = () => a.model.estimates().map((e) => e.site.id);
+    try {
+      // First scan of the folder: forget it, then scan with the slow child.
+      (a.model as unknown as { folders: Map<string, unknown> }).folders.clear();
+      engines.distPath = (file?: string) => (file === 'scanWorker.js' ? slowChild(one) : real(file));
+      const first = a.model.rescan(false);
+      await waitFor(() => ({ scanning: a.model.scanning, ids: ids(), tree: a.tree.sites().length }), (v) => v.scanning && v.ids.length === 1, 'the first site while the scan runs', 2000);
+      assert.deepEqual(ids(), [one.site.id]);
+      await first;
+      // A rescan: the last results stay until the new scan is done.
+      engines.distPath = (file?: string) => (file === 'scanWorker.js' ? slowChild(two) : real(file));
+      const second = a.model.rescan(false);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      assert.equal(a.model.scanning, true);
+      assert.deepEqual(ids(), [one.site.id], 'the previous results while rescanning');
+      await second;
+      assert.deepEqual(ids(), [two.site.id]);
+    } finally {
+      engines.distPath = real;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    await a.model.rescan(false);
+    await a.model.idle();
     assert.ok(a.model.estimates().length > 5);
   });
 
