@@ -9,7 +9,7 @@ import { DEFAULT_MAX_FILE_BYTES, languageOfPath, type SupportedLanguage } from '
 import type { CallSite, DetectResult, Diagnostic, LoopContext } from '../types';
 import type { Parser, Tree } from 'web-tree-sitter';
 import { FileAnalyzer, WHOLE_TEXT_PATTERNS, type ForeignModule, type SiteDraft } from './analyzer';
-import { hasFallback, hasHttpCall, hasModuleImport, neighbourEnables, neighbourEvidenceOf, selfSufficient, type NeighbourEvidence } from './evidence';
+import { catalogueEvidence, hasHttpCall, hasModuleImport, httpEvidence, neighbourEnables, neighbourEvidenceOf, type NeighbourEvidence } from './evidence';
 import { commentFlags, enclosingFunctionName, loopsOf } from './context';
 import { getParser, parseCached, parseDeltaOf, releaseTree, type GrammarName, type ParseDelta } from './parser';
 import { callArgs, toRange, unwrap, type Lang } from './syntax';
@@ -105,8 +105,10 @@ async function detectInner(input: DetectInput, options: DetectOptions, diagnosti
     return { sites: [], diagnostics };
   }
   if (options.token?.isCancellationRequested) return { sites: [], diagnostics };
-  // The evidence test: most files that mention a pre-filter word can hold no site; they are never parsed.
-  if (!options.exhaustive && !(await mayHoldSites(prepared, path, options))) {
+  // The evidence test: most files that mention a pre-filter word can hold no site; they are never parsed. The file's own
+  // catalogue evidence serves it and, below, the choice of an HTTP-only analysis: tested once.
+  const catalogue = !options.exhaustive && !DECLARATION_FILE.test(path) && catalogueEvidence(prepared.text, prepared.lang);
+  if (!options.exhaustive && !(await mayHoldSites(prepared, path, options, catalogue))) {
     evidenceCounts.skipped++;
     return { sites: [], diagnostics };
   }
@@ -138,7 +140,7 @@ async function detectInner(input: DetectInput, options: DetectOptions, diagnosti
   const cellOfRow = cells ? (row: number): number => cellIndexOfRow(cells, row).cell : undefined;
   // Catalogue values reach the analyser only through an import in the file or in a neighbour it loaded; fallbacks only
   // through their written path. Without either, only raw HTTP calls are left to check (see AnalyzerOptions.httpOnly).
-  const httpOnly = !options.exhaustive && !hasModuleImport(prepared.text, prepared.lang) && !hasFallback(prepared.text, prepared.lang) && !neighbours.some((f) => hasModuleImport(f.text, f.lang));
+  const httpOnly = !options.exhaustive && !catalogue && !neighbours.some((f) => hasModuleImport(f.text, f.lang));
   const analyzer = new FileAnalyzer({
     path,
     lang: prepared.lang,
@@ -638,13 +640,14 @@ export function evidenceStats(): { readonly parsed: number; readonly skipped: nu
 
 /**
  * False only when no way of producing a site is open to this file (see `evidence.ts`): it has no evidence of its
- * own, and none of the workspace files its imports can resolve to (every candidate path of every import, a superset
+ * own (`catalogue` is its catalogueEvidence), and none of the workspace files its imports can resolve to (every candidate path of every import, a superset
  * of what {@link readForeign} reads) supplies a client or an endpoint for it.
  */
-async function mayHoldSites(prepared: Prepared, path: string, options: DetectOptions): Promise<boolean> {
+async function mayHoldSites(prepared: Prepared, path: string, options: DetectOptions, catalogue: boolean): Promise<boolean> {
   // A declaration file holds no executable code (TypeScript rejects initializers and bodies in it).
   if (DECLARATION_FILE.test(path)) return false;
-  if (selfSufficient(prepared.text, prepared.lang)) return true;
+  // `catalogue`: catalogueEvidence of the file, from the caller; with httpEvidence, the file is selfSufficient.
+  if (catalogue || httpEvidence(prepared.text, prepared.lang)) return true;
   const files = options.files;
   if (!files) return false;
   const imports = importsOf(prepared);

@@ -142,9 +142,22 @@ export function hasFallback(text: string, lang: Lang): boolean {
   return false;
 }
 
+/**
+ * Ways 1 and 3 in the file itself: it imports a catalogue module or writes a fallback path. Without either (and without
+ * a neighbour's import), only raw HTTP calls can be sites (`AnalyzerOptions.httpOnly`).
+ */
+export function catalogueEvidence(text: string, lang: Lang): boolean {
+  return hasModuleImport(text, lang) || hasFallback(text, lang);
+}
+
+/** Way 2 in the file itself: an HTTP call and an endpoint's last path segment. */
+export function httpEvidence(text: string, lang: Lang): boolean {
+  return hasEndpointWord(text) && hasHttpCall(text, lang);
+}
+
 /** True when the file's own text can yield a site without looking at any neighbour. */
 export function selfSufficient(text: string, lang: Lang): boolean {
-  return hasModuleImport(text, lang) || hasFallback(text, lang) || (hasEndpointWord(text) && hasHttpCall(text, lang));
+  return catalogueEvidence(text, lang) || httpEvidence(text, lang);
 }
 
 /** What a one-hop neighbour can supply to the file that imports it. */
