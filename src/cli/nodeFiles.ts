@@ -32,6 +32,21 @@ export function resolveInside(root: string, rel: string): string | undefined {
   return path.join(root, ...parts);
 }
 
+/**
+ * A file or folder's FileStat, or undefined (missing, another kind, unreadable). Never throws. Shared with the
+ * extension's local provider (src/node/localFiles.ts).
+ */
+export function statPath(abs: string): FileStat | undefined {
+  try {
+    // No exception for a missing file: one-hop import resolution stats many candidate paths that do not exist.
+    const st = fs.statSync(abs, { throwIfNoEntry: false });
+    if (!st || (!st.isFile() && !st.isDirectory())) return undefined;
+    return { type: st.isDirectory() ? 'directory' : 'file', size: st.size, mtime: st.mtimeMs };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Creates the provider. `root` may be relative (resolved against the current directory). */
 export function createNodeFileProvider(root: string): NodeFileProvider {
   const abs = path.resolve(root);
@@ -63,15 +78,7 @@ export function createNodeFileProvider(root: string): NodeFileProvider {
     async stat(rel: string): Promise<FileStat | undefined> {
       if (listings.knownMissing(rel)) return undefined;
       const p = resolveInside(abs, rel);
-      if (!p) return undefined;
-      try {
-        // No exception for a missing file: one-hop import resolution stats many candidate paths that do not exist.
-        const st = fs.statSync(p, { throwIfNoEntry: false });
-        if (!st || (!st.isFile() && !st.isDirectory())) return undefined;
-        return { type: st.isDirectory() ? 'directory' : 'file', size: st.size, mtime: st.mtimeMs };
-      } catch {
-        return undefined;
-      }
+      return p ? statPath(p) : undefined;
     },
     async list(rel: string) {
       const p = resolveInside(abs, rel);

@@ -9,7 +9,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PLAIN_PATH } from '../cli/nodeFiles';
+import { PLAIN_PATH, statPath } from '../cli/nodeFiles';
 import type { FileProvider, ListingMemo } from '../core/fileProvider';
 
 /**
@@ -48,14 +48,7 @@ export function localFileProvider(base: string, listings?: ListingMemo): FilePro
     async stat(p) {
       if (listings?.knownMissing(p)) return undefined;
       const f = local(p);
-      if (!f) return undefined;
-      try {
-        const s = fs.statSync(f, { throwIfNoEntry: false });
-        if (!s || (!s.isFile() && !s.isDirectory())) return undefined;
-        return { type: s.isDirectory() ? 'directory' : 'file', size: s.size, mtime: s.mtimeMs };
-      } catch {
-        return undefined;
-      }
+      return f ? statPath(f) : undefined;
     },
   };
 }
