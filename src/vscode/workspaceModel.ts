@@ -52,7 +52,10 @@ export class WorkspaceModel extends Disposable {
   private scan: { cts: vscode.CancellationTokenSource; done: Promise<void> } | undefined;
   private pendingFiles = new Map<string, vscode.Uri>();
   private pendingTimer: ReturnType<typeof setTimeout> | undefined;
-  private fireTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Fires onDidChange 50 ms after the first call since the last firing: bursts of changes become one. */
+  private readonly fireSoon = this.throttledChange(50);
+  /** While a first scan streams in: at most two refreshes a second (the tree re-reads every site on each). */
+  private readonly streamSoon = this.throttledChange(500);
 
   constructor(
     private readonly engines: EngineLoader,
@@ -71,8 +74,6 @@ export class WorkspaceModel extends Disposable {
       dispose: () => {
         this.scan?.cts.cancel();
         if (this.pendingTimer) clearTimeout(this.pendingTimer);
-        if (this.fireTimer) clearTimeout(this.fireTimer);
-        if (this.streamTimer) clearTimeout(this.streamTimer);
       },
     });
   }
@@ -210,6 +211,7 @@ export class WorkspaceModel extends Disposable {
     let sites: number | undefined;
     let fallback: string | undefined;
     let stopped: string | undefined;
+    let mode: 'process' | 'host' = 'host';
     if (folder.uri.scheme === 'file' && this.processScans) {
       const result = await scanInProcess(
         this.engines.distPath('scanWorker.js'),
@@ -229,6 +231,7 @@ export class WorkspaceModel extends Disposable {
         },
       );
       if (result.kind === 'done') {
+        mode = 'process';
         sites = result.sites;
         state.filesScanned = result.files;
       } else if (!result.started) {
@@ -239,6 +242,7 @@ export class WorkspaceModel extends Disposable {
       } else {
         // It stopped part-way (out of memory, killed): keep what arrived and say so. Scanning the same tree again in the
         // host could meet the same end there, without the child's memory limit, so it is not retried.
+        mode = 'process';
         stopped = result.message;
         sites = [...state.files.values()].reduce((n, f) => n + f.estimates.length, 0);
         state.filesScanned = state.files.size;
@@ -260,7 +264,6 @@ export class WorkspaceModel extends Disposable {
     if (token.isCancellationRequested && this.scan && this.scan.cts.token !== token) return;
     this.folders.set(folder.uri.toString(), state);
     const ms = Date.now() - started;
-    const mode = sites !== undefined && fallback === undefined && folder.uri.scheme === 'file' && this.processScans ? 'process' : 'host';
     this.lastScan = { folder: folder.name, mode, sites: sites ?? 0, ms, ...(fallback ? { fallback } : {}), ...(stopped ? { stopped } : {}) };
     this.logger.info(`Scanned ${folder.name} (${mode === 'process' ? 'child process' : 'extension host'}): ${state.filesScanned} files, ${sites ?? 0} sites in ${ms} ms${token.isCancellationRequested ? ' (cancelled)' : ''}`);
     this.takeFromCache();
@@ -371,22 +374,16 @@ export class WorkspaceModel extends Disposable {
     this.fireSoon();
   }
 
-  private streamTimer: ReturnType<typeof setTimeout> | undefined;
-
-  /** While a first scan streams in: at most two refreshes a second (the tree re-reads every site on each). */
-  private streamSoon(): void {
-    if (this.streamTimer) return;
-    this.streamTimer = setTimeout(() => {
-      this.streamTimer = undefined;
-      this._onDidChange.fire();
-    }, 500);
-  }
-
-  private fireSoon(): void {
-    if (this.fireTimer) return;
-    this.fireTimer = setTimeout(() => {
-      this.fireTimer = undefined;
-      this._onDidChange.fire();
-    }, 50);
+  /** A function that fires onDidChange `ms` after its first call since the last firing (the timer ends with the model). */
+  private throttledChange(ms: number): () => void {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    this._register({ dispose: () => timer && clearTimeout(timer) });
+    return () => {
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        this._onDidChange.fire();
+      }, ms);
+    };
   }
 }
