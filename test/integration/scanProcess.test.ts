@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { defaultSettings } from '../../src/core/config/settings';
+import { nullLogger } from '../../src/core/logger';
 import type { SiteEstimate } from '../../src/core/types';
 import { scanInProcess } from '../../src/node/scanProcess';
 import type { TokentierApi } from '../../src/vscode/extension';
@@ -18,6 +19,18 @@ async function api(): Promise<TokentierApi> {
 /** Every estimate (site, tokens, usage, cost with provenance), in a stable order. */
 function essence(estimates: readonly SiteEstimate[]): SiteEstimate[] {
   return [...estimates].sort((a, b) => (a.site.id < b.site.id ? -1 : a.site.id > b.site.id ? 1 : 0));
+}
+
+/** Runs `body` with the model's scan child started from `entry()` (asked at each scan) instead of dist/scanWorker.js. */
+async function withScanChild<T>(a: TokentierApi, entry: () => string, body: () => Promise<T>): Promise<T> {
+  const engines = (a.model as unknown as { engines: { distPath(file?: string): string } }).engines;
+  const real = engines.distPath.bind(engines);
+  engines.distPath = (file?: string) => (file === 'scanWorker.js' ? entry() : real(file));
+  try {
+    return await body();
+  } finally {
+    engines.distPath = real;
+  }
 }
 
 function distDir(): string {
@@ -75,7 +88,7 @@ describe('workspace scan in a child process', function () {
           },
           onCancel: (l) => ((listener = l), { dispose: () => (listener = undefined) }),
           isCancelled: () => cancelled,
-          logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {} },
+          logger: nullLogger,
         },
       );
       assert.equal(result.kind, 'done', JSON.stringify(result));
@@ -96,14 +109,12 @@ describe('workspace scan in a child process', function () {
       "process.on('message', (m) => { if (m.type !== 'start') return; process.send({ type: 'ready' }); process.send({ type: 'files', files: [{ file: 'partial.py', estimates: [], diagnostics: [{ severity: 'warning', code: 'x', message: 'from the child', file: 'partial.py' }] }], empty: 4 }, () => process.exit(7)); });\n",
     );
     const a = await api();
-    const engines = (a.model as unknown as { engines: { distPath(file?: string): string } }).engines;
-    const real = engines.distPath.bind(engines);
-    engines.distPath = (file?: string) => (file === 'scanWorker.js' ? fake : real(file));
     try {
-      await a.model.rescan(false);
-      await a.model.idle();
+      await withScanChild(a, () => fake, async () => {
+        await a.model.rescan(false);
+        await a.model.idle();
+      });
     } finally {
-      engines.distPath = real;
       fs.rmSync(dir, { recursive: true, force: true });
     }
     assert.equal(a.model.lastScan?.mode, 'process');
@@ -138,27 +149,26 @@ describe('workspace scan in a child process', function () {
       fs.writeFileSync(file, `process.on('message', (m) => { if (m.type !== 'start') return; process.send({ type: 'ready' }); process.send(${JSON.stringify(batch)}); setTimeout(() => process.send({ type: 'done', sites: 1, files: 1, cancelled: false }), 2500); });\n`);
       return file;
     };
-    const engines = (a.model as unknown as { engines: { distPath(file?: string): string } }).engines;
-    const real = engines.distPath.bind(engines);
     const ids = () => a.model.estimates().map((e) => e.site.id);
+    let child = slowChild(one);
     try {
-      // First scan of the folder: forget it, then scan with the slow child.
-      (a.model as unknown as { folders: Map<string, unknown> }).folders.clear();
-      engines.distPath = (file?: string) => (file === 'scanWorker.js' ? slowChild(one) : real(file));
-      const first = a.model.rescan(false);
-      await waitFor(() => ({ scanning: a.model.scanning, ids: ids() }), (v) => v.scanning && v.ids.includes(one.site.id), 'the first site while the scan runs', 2000);
-      assert.ok(a.tree.sites().some((x) => x.estimate.site.id === one.site.id), 'the tree shows it too');
-      await first;
-      // A rescan: the last results stay until the new scan is done.
-      engines.distPath = (file?: string) => (file === 'scanWorker.js' ? slowChild(two) : real(file));
-      const second = a.model.rescan(false);
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      assert.equal(a.model.scanning, true);
-      assert.deepEqual([ids().includes(one.site.id), ids().includes(two.site.id)], [true, false], 'the previous results while rescanning');
-      await second;
-      assert.deepEqual([ids().includes(one.site.id), ids().includes(two.site.id)], [false, true], 'the new results once done');
+      await withScanChild(a, () => child, async () => {
+        // First scan of the folder: forget it, then scan with the slow child.
+        (a.model as unknown as { folders: Map<string, unknown> }).folders.clear();
+        const first = a.model.rescan(false);
+        await waitFor(() => ({ scanning: a.model.scanning, ids: ids() }), (v) => v.scanning && v.ids.includes(one.site.id), 'the first site while the scan runs', 2000);
+        assert.ok(a.tree.sites().some((x) => x.estimate.site.id === one.site.id), 'the tree shows it too');
+        await first;
+        // A rescan: the last results stay until the new scan is done.
+        child = slowChild(two);
+        const second = a.model.rescan(false);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        assert.equal(a.model.scanning, true);
+        assert.deepEqual([ids().includes(one.site.id), ids().includes(two.site.id)], [true, false], 'the previous results while rescanning');
+        await second;
+        assert.deepEqual([ids().includes(one.site.id), ids().includes(two.site.id)], [false, true], 'the new results once done');
+      });
     } finally {
-      engines.distPath = real;
       fs.rmSync(dir, { recursive: true, force: true });
     }
     await a.model.rescan(false);
@@ -170,19 +180,14 @@ describe('workspace scan in a child process', function () {
     const missing = await scanInProcess(
       path.join(distDir(), 'no-such-worker.js'),
       { root: '/nonexistent', distDir: distDir(), settings: defaultSettings, trusted: false, include: [], exclude: [], maxFileBytes: 1, rootLabel: 'x' },
-      { onFiles: () => undefined, logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {} } },
+      { onFiles: () => undefined, logger: nullLogger },
     );
     assert.equal(missing.kind, 'failed');
     const a = await api();
-    const engines = (a.model as unknown as { engines: { distPath(file?: string): string } }).engines;
-    const real = engines.distPath.bind(engines);
-    engines.distPath = (file?: string) => (file === 'scanWorker.js' ? real('no-such-worker.js') : real(file));
-    try {
+    await withScanChild(a, () => path.join(distDir(), 'no-such-worker.js'), async () => {
       await a.model.rescan(false);
       await a.model.idle();
-    } finally {
-      engines.distPath = real;
-    }
+    });
     assert.equal(a.model.lastScan?.mode, 'host');
     assert.ok(a.model.lastScan?.fallback, 'the fallback reason is recorded');
     assert.ok(a.model.estimates().length > 5);
