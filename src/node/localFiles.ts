@@ -9,7 +9,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PLAIN_PATH, statPath } from '../cli/nodeFiles';
+import { joinPlain, statPath } from '../cli/nodeFiles';
 import type { FileProvider, ListingMemo } from '../core/fileProvider';
 
 /**
@@ -18,12 +18,8 @@ import type { FileProvider, ListingMemo } from '../core/fileProvider';
  */
 export function localFileProvider(base: string, listings?: ListingMemo): FileProvider {
   const segments = (p: string) => p.split('/').filter(Boolean);
-  // Inside the folder only: `..` never leaves it. Plain paths (nearly all) skip the split (see src/cli/nodeFiles.ts).
-  const prefix = base.endsWith(path.sep) ? base : base + path.sep;
-  const local = (p: string): string | undefined => {
-    if (path.sep === '/' && PLAIN_PATH.test(p)) return prefix + p;
-    return segments(p).includes('..') ? undefined : path.join(base, ...segments(p));
-  };
+  // Inside the folder only: `..` never leaves it. Plain paths (nearly all) skip the split.
+  const local = (p: string): string | undefined => joinPlain(base, p) ?? (segments(p).includes('..') ? undefined : path.join(base, ...segments(p)));
   return {
     async readText(p) {
       const f = local(p);
