@@ -55,7 +55,7 @@ export type ScanWorkerMessage =
   | { readonly type: 'progress'; readonly done: number; readonly total: number }
   /** The team files (`.tokentier/*`, the price-book setting) as the child loaded them: plain data. */
   | { readonly type: 'team'; readonly team: TeamConfig }
-  | { readonly type: 'log'; readonly level: 'trace' | 'debug' | 'info' | 'warn' | 'error'; readonly message: string }
+  | { readonly type: 'log'; readonly level: keyof Logger; readonly message: string }
   | { readonly type: 'done'; readonly sites: number; readonly files: number; readonly cancelled: boolean }
   | { readonly type: 'failed'; readonly message: string };
 
@@ -70,7 +70,7 @@ const FLUSH_MS = 100;
 const FLUSH_FILES = 256;
 
 async function run(setup: ScanWorkerSetup, post: (m: ScanWorkerMessage) => void, token: CancellationToken): Promise<void> {
-  const log = (level: 'trace' | 'debug' | 'info' | 'warn' | 'error') => (message: string | Error, ...args: unknown[]) =>
+  const log = (level: keyof Logger) => (message: string | Error, ...args: unknown[]) =>
     post({ type: 'log', level, message: [message instanceof Error ? message.stack ?? message.message : message, ...args.map(String)].join(' ') });
   const logger: Logger = { trace: log('trace'), debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
   // A runtime require of the separate engine bundle, as in the host (src/vscode/engineLoader.ts).
