@@ -10,6 +10,7 @@
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+import { rankTablesAsJson } from './scripts/rankTables.mjs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -39,6 +40,9 @@ const nodeShim = {
   mainFields: ['module', 'main'],
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl=require('url').pathToFileURL(__filename).href;" },
+  // Node reads modules as UTF-8: keep non-ASCII text (the tokenizer's rank tables) as is rather than as \uXXXX
+  // escapes, which made the engine bundle 0.7 MB larger and slower to compile.
+  charset: 'utf8',
 };
 
 const common = {
@@ -48,7 +52,7 @@ const common = {
   sourcesContent: false,
   logLevel: 'warning',
   legalComments: 'linked',
-  plugins: [problemMatcher],
+  plugins: [problemMatcher, rankTablesAsJson],
   metafile: true,
 };
 
