@@ -3,10 +3,12 @@
 //   2. ast-grep (`@ast-grep/cli` with rules for the same SDK calls) — the AST-search reference
 //   3. Tokentier full scan (detect + estimate) through the CLI: pure Node (--no-rg --workers 0), ripgrep skip
 //      list, worker threads, both, and the warm re-scan with the --cache result cache
-//   4. Tokentier core micro-benchmarks (5,000-line file: first detection, 1-char edit re-detection, estimation)
+//   4. lower bounds of any one-shot scan (bench/floors.mjs): process start, fixed load cost, the Node walk, reading
+//      every file, analysing only the files that hold sites
+//   5. Tokentier core micro-benchmarks (5,000-line file: first detection, 1-char edit re-detection, estimation)
 // and prints ratios, sites found, files/s, MB/s and peak RSS. Medians of --runs runs, warm cache.
 //
-//   npm run bench -- [--runs 5] [--scale 1] [--scaling] [--skip-astgrep]
+//   npm run bench -- [--runs 5] [--scale 1] [--scaling] [--skip-astgrep] [--skip-exhaustive] [--skip-floors]
 //
 // Results go to bench/results/<stamp>.{json,md} (git-ignored); bench/README.md explains how to read them.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -14,6 +16,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { EXCLUDED_FOLDERS, EXTENSIONS } from './scope.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -81,12 +84,8 @@ function candidate() {
 }
 
 
-// The default exclusions, from the same shared list the scanner uses (src/core/excludes.ts).
-const excludesSrc = fs.readFileSync(path.join(root, 'src', 'core', 'excludes.ts'), 'utf8');
-const excludedFolders = (/DEFAULT_EXCLUDED_FOLDERS[^=]*=\s*\[([^\]]*)\]/.exec(excludesSrc)?.[1] ?? "'node_modules'").match(/'[^']+'/g).map((q) => q.slice(1, -1));
-const EXCLUDE_GLOBS = [...new Set(['.git', ...excludedFolders])].flatMap((d) => ['-g', `!${d}/`]);
-const extensions = [...excludesSrc.matchAll(/^\s*'\.(\w+)': '/gm)].map((m) => m[1]);
-const EXT_GLOBS = (extensions.length ? extensions : ['py', 'ts', 'tsx', 'js']).flatMap((e) => ['-g', `*.${e}`]);
+const EXCLUDE_GLOBS = EXCLUDED_FOLDERS.flatMap((d) => ['-g', `!${d}/`]);
+const EXT_GLOBS = EXTENSIONS.flatMap((e) => ['-g', `*.${e}`]);
 
 function benchRg(tree, pattern, allFiles) {
   // Same scope as the scanner: default exclusions, .gitignore (rg's default), supported extensions, 2 MiB limit;
@@ -136,16 +135,50 @@ function benchCli(tree, extra, { cache = false } = {}) {
   fs.rmSync(cacheDir, { recursive: true, force: true });
   let sites = NaN;
   let digest;
+  let siteFiles = [];
   try {
     const report = JSON.parse(fs.readFileSync(out, 'utf8'));
     sites = report.sites.length;
+    siteFiles = [...new Set(report.sites.map((e) => e.site.file))];
     // Every configuration must find the same sites: compared across rows below.
     digest = crypto.createHash('sha256').update(JSON.stringify(report.sites)).digest('hex');
   } catch {
     /* reported as NaN */
   }
   fs.rmSync(out, { force: true });
-  return { ...summarise(samples), sites, digest };
+  return { ...summarise(samples), sites, digest, siteFiles };
+}
+
+/**
+ * The lower bounds of a one-shot scan (bench/floors.mjs), each mode its own process like a CLI run. `siteFiles` are
+ * the files a scan found sites in (root-relative).
+ */
+function benchFloors(tree, siteFiles) {
+  const list = path.join(os.tmpdir(), `tokentier-bench-sites-${process.pid}.json`);
+  fs.writeFileSync(list, JSON.stringify(siteFiles));
+  const floors = path.join(root, 'bench', 'floors.mjs');
+  const modes = [
+    ['start', [], 'a Node process that does nothing'],
+    ['load', [], 'Tokentier fixed cost: engine bundle + 4 grammars + o200k tokenizer'],
+    ['walk', [tree], 'Node readdir walk of the scope (no .gitignore, no stat)'],
+    ['read', [tree], 'walk + read every in-scope file + pre-filter regex (pure-Node floor, no parsing)'],
+    ['sites', [tree, list], `fixed cost + read and analyse only the ${siteFiles.length} files that hold sites`],
+  ];
+  const rows = [];
+  for (const [mode, extra, what] of modes) {
+    const argv = [floors, mode, ...extra];
+    const warm = timed(node, argv);
+    if (warm.status !== 0) {
+      rows.push({ tool: `floor: ${what}`, error: warm.stderr.trim().split('\n').pop()?.slice(0, 200) ?? `exit ${warm.status}` });
+      continue;
+    }
+    const samples = [];
+    for (let i = 0; i < runs; i++) samples.push(timed(node, argv));
+    const counted = JSON.parse(warm.stdout.trim() || '{}');
+    rows.push({ tool: `floor: ${what}`, ...summarise(samples), ...(counted.sites !== undefined ? { sites: counted.sites } : counted.files !== undefined ? { files: counted.files } : { files: undefined }) });
+  }
+  fs.rmSync(list, { force: true });
+  return rows;
 }
 
 function benchCore() {
@@ -178,9 +211,11 @@ async function main() {
   rows.push({ tool: 'tokentier scan, pure Node, 1 thread (--no-rg --workers 0)', ...benchCli(tree, ['--no-rg', '--workers', '0']) });
   rows.push({ tool: 'tokentier scan, pure Node + 1 worker (--no-rg --workers 1)', ...benchCli(tree, ['--no-rg', '--workers', '1']) });
   rows.push({ tool: 'tokentier scan, ripgrep + 1 worker (--workers 1)', ...benchCli(tree, ['--workers', '1']) });
-  rows.push({ tool: `tokentier scan, default (ripgrep, ${Math.max(0, Math.min(os.cpus().length - 2, 3))} workers)`, ...benchCli(tree, []) });
+  const byDefault = benchCli(tree, []);
+  rows.push({ tool: `tokentier scan, default (ripgrep, ${Math.max(0, Math.min(os.cpus().length - 2, 3))} workers)`, ...byDefault });
   rows.push({ tool: 'tokentier re-scan, warm --cache (nothing changed)', ...benchCli(tree, [], { cache: true }) });
   if (!flag('skip-exhaustive')) rows.push({ tool: 'tokentier scan --exhaustive (parse every pre-filter candidate; no evidence test)', ...benchCli(tree, ['--exhaustive']) });
+  if (!flag('skip-floors') && byDefault.siteFiles?.length) rows.push(...benchFloors(tree, byDefault.siteFiles));
   const load1 = os.loadavg()[0];
   for (const r of rows) {
     r.ratioVsRg = r.ms / rg.ms;
@@ -204,13 +239,18 @@ async function main() {
       lines.push(`| ${r.tool} | error: ${r.error} | | | | | | | |`);
       continue;
     }
-    const found = r.sites !== undefined ? `${fmt(r.sites)} sites` : `${fmt(r.files)} files`;
+    const found = r.sites !== undefined ? `${fmt(r.sites)} sites` : r.files !== undefined ? `${fmt(r.files)} files` : '';
     lines.push(`| ${r.tool} | ${fmt(r.ms)} | ${fmt(r.ratioVsRg, 2)} | ${fmt(r.cpuMs)} | ${fmt(r.cpuRatioVsRg, 1)} | ${found} | ${fmt(r.filesPerS)} | ${fmt(r.mbPerS)} | ${fmt(r.rssMb)} |`);
   }
   const sg_ = rows.find((r) => r.tool.startsWith('ast-grep'));
   const def = rows.find((r) => r.tool.startsWith('tokentier scan, default'));
   if (sg_ && def && !sg_.error && !def.error) lines.push('', `ast-grep / tokentier default: ${fmt(sg_.ms / def.ms, 2)}× (wall), ${fmt(sg_.cpuMs / def.cpuMs, 2)}× (CPU).`);
   const digests = new Set(rows.filter((r) => r.tool.startsWith('tokentier') && !r.error).map((r) => r.digest ?? 'unreadable'));
+  const floorOf = (mode) => rows.find((r) => r.tool.startsWith(`floor: ${mode}`));
+  const [fLoad, fRead, fSites] = [floorOf('Tokentier fixed'), floorOf('walk + read'), floorOf('fixed cost + read and analyse')];
+  if (fLoad && fRead && fSites && !fLoad.error && !fRead.error && !fSites.error) {
+    lines.push('', `Lower bounds, as multiples of ripgrep's wall time: the fixed cost alone ${fmt(fLoad.ratioVsRg, 2)}×; analysing only the files that hold sites ${fmt(fSites.ratioVsRg, 2)}× (target with ripgrep: 2×); reading every in-scope file once in Node ${fmt(fRead.ratioVsRg, 2)}× (target without ripgrep: 4×); ast-grep's time / 10 = ${sg_ && !sg_.error ? fmt(sg_.ms / 10 / rg.ms, 2) : 'n/a'}× (the ast-grep target).`);
+  }
   lines.push('', `Same sites (sha-256 of the report's sites) in every Tokentier configuration above: ${digests.size === 1 ? 'yes' : `NO — ${digests.size} different results`}.`);
   lines.push('');
   if (core && !core.error) {
