@@ -2,13 +2,15 @@
 //   1. ripgrep  (`rg -l` with Tokentier's candidate pattern and the same default exclusions) — the reading limit
 //   2. ast-grep (`@ast-grep/cli` with rules for the same SDK calls) — the AST-search reference
 //   3. Tokentier full scan (detect + estimate) through the CLI: pure Node (--no-rg --workers 0), ripgrep skip
-//      list, worker threads, both, and the warm re-scan with the --cache result cache
+//      list, worker threads, both, and the warm re-scan with the --cache result cache; and through the core API
+//      (bench/apiScan.mjs: scanWorkspace from the engine bundle, no CLI)
 //   4. lower bounds of any one-shot scan (bench/floors.mjs): process start, fixed load cost, the Node walk, reading
 //      every file, analysing only the files that hold sites
 //   5. Tokentier core micro-benchmarks (5,000-line file: first detection, 1-char edit re-detection, estimation)
-// and prints ratios, sites found, files/s, MB/s and peak RSS. Medians of --runs runs, warm cache.
+// and prints ratios, sites found, files/s, MB/s and peak RSS. Medians of --runs runs, warm cache; `--cold` adds a
+// table with the page cache dropped before every run (root only).
 //
-//   npm run bench -- [--runs 5] [--scale 1] [--scaling] [--skip-astgrep] [--skip-exhaustive] [--skip-floors]
+//   npm run bench -- [--runs 5] [--scale 1] [--scaling] [--cold] [--skip-astgrep] [--skip-exhaustive] [--skip-floors]
 //
 // Results go to bench/results/<stamp>.{json,md} (git-ignored); bench/README.md explains how to read them.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -149,6 +151,43 @@ function benchCli(tree, extra, { cache = false } = {}) {
   return { ...summarise(samples), sites, digest, siteFiles };
 }
 
+/** The full scan through the core API (bench/apiScan.mjs): the engine bundle's scanWorkspace, no CLI around it. */
+function benchApi(tree) {
+  const argv = [path.join(root, 'bench', 'apiScan.mjs'), tree];
+  const warm = timed(node, argv);
+  if (warm.status !== 0) return { error: warm.stderr.trim().split('\n').pop()?.slice(0, 200) ?? `exit ${warm.status}` };
+  const samples = [];
+  for (let i = 0; i < runs; i++) samples.push(timed(node, argv));
+  const { sites, digest } = JSON.parse(warm.stdout.trim());
+  return { ...summarise(samples), sites, digest };
+}
+
+/** Empties the OS page cache (root only). False when the machine does not allow it. */
+function dropCaches() {
+  try {
+    spawnSync('sync');
+    fs.writeFileSync('/proc/sys/vm/drop_caches', '3');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Cold-cache runs (`--cold`): the page cache is emptied before every run, so the tree, node, the bundles and the
+ * grammars all come from the disk. The median of `runs` runs; undefined when caches cannot be dropped.
+ */
+function benchCold(cmd, argv, cwd = root) {
+  if (!dropCaches()) return undefined;
+  const samples = [];
+  let last;
+  for (let i = 0; i < runs; i++) {
+    dropCaches();
+    samples.push((last = timed(cmd, argv, { cwd })));
+  }
+  return { ...summarise(samples), stdout: last.stdout };
+}
+
 /**
  * The lower bounds of a one-shot scan (bench/floors.mjs), each mode its own process like a CLI run. `siteFiles` are
  * the files a scan found sites in (root-relative).
@@ -190,6 +229,31 @@ function benchCore() {
   }
 }
 
+/** The cold-cache table (`--cold`), as Markdown lines. */
+function coldTable(tree, pattern, manifest) {
+  const out = path.join(os.tmpdir(), `tokentier-bench-cold-${process.pid}.json`);
+  const cli_ = (extra) => [cli, 'scan', tree, '--format', 'json', '--output', out, '--quiet', ...extra];
+  const cases = [
+    ['ripgrep -l (same exclusions, same extensions)', 'rg', ['-l', '-i', '--max-filesize', '2M', ...EXCLUDE_GLOBS, ...EXT_GLOBS, '-e', pattern, tree]],
+    ...(flag('skip-astgrep') ? [] : [['ast-grep scan (10 rules)', sg, ['scan', '--inline-rules', astGrepRules(), '--json=stream', tree]]]),
+    ['tokentier scan, pure Node, 1 thread (--no-rg --workers 0)', node, cli_(['--no-rg', '--workers', '0'])],
+    ['tokentier scan, default', node, cli_([])],
+  ];
+  log(`cold runs: dropping the page cache before each of ${runs} runs`);
+  const results = [];
+  for (const [tool, cmd, argv] of cases) {
+    const r = benchCold(cmd, argv);
+    if (!r) return [`Cold-cache runs: skipped, the page cache cannot be dropped here (needs root and a writable /proc/sys/vm/drop_caches).`];
+    results.push({ tool, ...r });
+  }
+  fs.rmSync(out, { force: true });
+  const rg = results[0];
+  const mb = manifest.bytes / 1e6;
+  const lines = [`Cold cache (page cache dropped before every run; medians of ${runs}):`, '', '| tool | median wall ms | × rg (wall) | median CPU ms | × rg (CPU) | MB/s | peak RSS MB |', '|---|---:|---:|---:|---:|---:|---:|'];
+  for (const r of results) lines.push(`| ${r.tool} | ${fmt(r.ms)} | ${fmt(r.ms / rg.ms, 2)} | ${fmt(r.cpuMs)} | ${fmt(r.cpuMs / rg.cpuMs, 1)} | ${fmt(mb / (r.ms / 1000))} | ${fmt(r.rssMb)} |`);
+  return lines;
+}
+
 function fmt(n, d = 0) {
   return Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }) : 'n/a';
 }
@@ -214,6 +278,7 @@ async function main() {
   const byDefault = benchCli(tree, []);
   rows.push({ tool: `tokentier scan, default (ripgrep, ${Math.max(0, Math.min(os.cpus().length - 2, 3))} workers)`, ...byDefault });
   rows.push({ tool: 'tokentier re-scan, warm --cache (nothing changed)', ...benchCli(tree, [], { cache: true }) });
+  rows.push({ tool: 'tokentier core API: scanWorkspace over node:fs (pure Node, 1 thread; bench/apiScan.mjs)', ...benchApi(tree) });
   if (!flag('skip-exhaustive')) rows.push({ tool: 'tokentier scan --exhaustive (parse every pre-filter candidate; no evidence test)', ...benchCli(tree, ['--exhaustive']) });
   if (!flag('skip-floors') && byDefault.siteFiles?.length) rows.push(...benchFloors(tree, byDefault.siteFiles));
   const load1 = os.loadavg()[0];
@@ -262,6 +327,7 @@ async function main() {
   } else {
     lines.push(`Core micro-benchmarks: ${core?.error ?? 'not run'}`);
   }
+  if (flag('cold')) lines.push('', ...coldTable(tree, pattern, manifest));
   const md = lines.join('\n') + '\n';
   console.log(md);
   const resDir = path.join(root, 'bench', 'results');
