@@ -162,6 +162,40 @@ describe('commands', function () {
     }
   });
 
+  it('"Edit assumptions" on a site opens the usage-file entry that sets its figures, with the cursor on it', async () => {
+    const doc = await openDemo('app.py');
+    const usage = demoUri('.tokentier/usage.yml');
+    // The entry is found from the file's text, independently of the loader's line numbers.
+    const usageLines = new TextDecoder().decode(await vscode.workspace.fs.readFile(usage)).split('\n');
+    const lensesAfter = async (fn: string) => {
+      const def = doc.getText().split('\n').findIndex((l) => l.startsWith(`def ${fn}(`));
+      assert.ok(def >= 0, `app.py defines ${fn}`);
+      const lenses = await waitFor(() => codeLenses(doc.uri), (l) => l.some((x) => x.command?.command === 'tokentier.showSiteBreakdown'), 'the lenses of app.py');
+      const lens = lenses.filter((l) => l.command?.command === 'tokentier.showSiteBreakdown' && l.range.start.line > def).sort((a, b) => a.range.start.line - b.range.start.line)[0];
+      return lens!.command!.arguments![0] as { uri: string; siteId: string };
+    };
+    for (const fn of ['quick_label', 'triage_batch']) {
+      const entryLine = usageLines.findIndex((l) => l.includes(`function: ${fn} }`));
+      assert.ok(entryLine > 0, `usage.yml has an entry for ${fn}`);
+      try {
+        await vscode.commands.executeCommand('tokentier.openUsageAssumptions', await lensesAfter(fn));
+        const editor = await waitFor(() => vscode.window.activeTextEditor, (e) => e?.document.uri.toString() === usage.toString(), 'the usage file editor');
+        assert.equal(editor!.selection.active.line, entryLine, `the cursor is on the ${fn} entry`);
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      }
+    }
+    // summarize has no entry of its own (chat defaults apply): the usage file opens, unchanged.
+    const before = usageLines.join('\n');
+    try {
+      await vscode.commands.executeCommand('tokentier.openUsageAssumptions', await lensesAfter('summarize'));
+      await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString(), (u) => u === usage.toString(), 'the usage file editor');
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(usage)), before);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+
   it('compares with a git ref and shows the diff', async () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('tokentier.compareWithBranch', { ref: 'HEAD' });
     assert.ok(uri, 'a diff document');

@@ -3,7 +3,7 @@ import { defaultSettings, parseSettings } from '../../src/core/config/settings';
 import type { UsageBook } from '../../src/core/team/teamTypes';
 import type { CallSite } from '../../src/core/types';
 import { parseAnnotation, parseNumber } from '../../src/core/usage/annotation';
-import { resolveUsage } from '../../src/core/usage/assumptions';
+import { resolveUsage, usageEntryOf } from '../../src/core/usage/assumptions';
 
 const r0 = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
 function site(over: Partial<CallSite> = {}): CallSite {
@@ -67,6 +67,25 @@ describe('usage: precedence annotation > usage file > settings', () => {
     assert.equal(resolveUsage(site(), defaultSettings, b).assumptions.model, undefined);
     const unresolved = site({ model: { id: null, canonical: null, resolution: { kind: 'unknown', expression: 'cfg.model' } } });
     assert.equal(resolveUsage(unresolved, defaultSettings, b).assumptions.model!.value, 'gpt-4o-mini');
+  });
+});
+
+describe('usage: the entry behind "Edit assumptions"', () => {
+  const rule = (line: number | undefined, values: object, match: object = { function: 'summarize' }) => ({ match, values, profiles: {}, source: { source: 'team-file' as const, label: '.tokentier/usage.yml', file: '.tokentier/usage.yml', ...(line ? { line } : {}) } });
+  it('is the matching site rule, found through whichever value it supplies', () => {
+    const b = book({ defaults: { chat: { callsPerDay: 500 } }, sites: [rule(9, { callsPerDay: 2000 })] });
+    assert.deepEqual(usageEntryOf(resolveUsage(site(), defaultSettings, b).assumptions), { file: '.tokentier/usage.yml', line: 9 });
+    // An annotation overrides calls/day; the rule still supplies the retry rate, so it is still the entry.
+    const both = book({ sites: [rule(9, { callsPerDay: 2000, retryRate: 0.1 })] });
+    const annotated = site({ annotation: { text: '# tokentier: calls/day=7', line: 11 } });
+    assert.deepEqual(usageEntryOf(resolveUsage(annotated, defaultSettings, both).assumptions), { file: '.tokentier/usage.yml', line: 9 });
+  });
+  it('is undefined when only defaults, settings or an annotation apply, or the rule has no line', () => {
+    const b = book({ defaults: { chat: { callsPerDay: 500 } }, sites: [rule(9, { callsPerDay: 2000 }, { function: 'other' })] });
+    assert.equal(usageEntryOf(resolveUsage(site(), defaultSettings, b).assumptions), undefined);
+    assert.equal(usageEntryOf(resolveUsage(site(), defaultSettings, undefined).assumptions), undefined);
+    assert.equal(usageEntryOf(resolveUsage(site({ annotation: { text: '# tokentier: calls/day=7', line: 11 } }), defaultSettings, undefined).assumptions), undefined);
+    assert.equal(usageEntryOf(resolveUsage(site(), defaultSettings, book({ sites: [rule(undefined, { callsPerDay: 2000 })] })).assumptions), undefined);
   });
 });
 

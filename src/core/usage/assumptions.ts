@@ -155,3 +155,16 @@ export function resolveUsage(site: CallSite, settings: Settings, usage: UsageBoo
     diagnostics,
   };
 }
+
+/**
+ * The usage-file entry (site rule) that sets a site's assumptions: the file and 1-based line of the first value, in
+ * the order the hover lists them, that a rule with a known line supplied. Undefined when only defaults, settings or an
+ * annotation apply ("Edit assumptions" then opens the usage file itself).
+ */
+export function usageEntryOf(usage: UsageAssumptions): { readonly file: string; readonly line: number } | undefined {
+  for (const v of [usage.callsPerDay, usage.fanOut, usage.cacheHitRate, usage.batchShare, usage.retryRate, usage.outputTokens, usage.model]) {
+    const s = v?.source;
+    if (s?.source === 'team-file' && s.file && s.line) return { file: s.file, line: s.line };
+  }
+  return undefined;
+}
