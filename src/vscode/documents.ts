@@ -59,3 +59,8 @@ export function relativePathOf(uri: vscode.Uri): { folder: vscode.WorkspaceFolde
   const rel = uri.path.slice(folder.uri.path.replace(/\/$/, '').length).replace(/^\/+/, '');
   return { folder, path: rel };
 }
+
+/** {@link relativePathOf} the file a document belongs to: a notebook cell's notebook, else the document itself. */
+export function relativePathOfDocument(doc: vscode.TextDocument): { folder: vscode.WorkspaceFolder | undefined; path: string } {
+  return relativePathOf(notebookOf(doc)?.notebook.uri ?? doc.uri);
+}

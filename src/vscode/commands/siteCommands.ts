@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { hoverMarkdown } from '../../core/report/present';
 import type { SiteEstimate } from '../../core/types';
-import { notebookOf, relativePathOf, toVsRange } from '../documents';
+import { relativePathOfDocument, toVsRange } from '../documents';
 import { atomicWrite, exists } from '../fsUtil';
 import { RESTRICTED_NOTE } from '../providers/hover';
 import type { SiteArgs } from '../providers/codeLens';
@@ -93,8 +93,7 @@ async function writeAnnotation(document: vscode.TextDocument, e: SiteEstimate, m
 
 /** Adds a site entry to `.tokentier/usage.yml` (created when missing), written atomically after confirmation. */
 async function writeUsageEntry(document: vscode.TextDocument, e: SiteEstimate, model: string): Promise<boolean> {
-  const nb = notebookOf(document);
-  const { folder, path } = relativePathOf(nb ? nb.notebook.uri : document.uri);
+  const { folder, path } = relativePathOfDocument(document);
   if (!folder) {
     void vscode.window.showWarningMessage('Tokentier: a usage file needs a workspace folder. Use an inline annotation instead.');
     return false;

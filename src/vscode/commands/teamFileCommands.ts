@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { usageEntryOf } from '../../core/usage/assumptions';
-import { notebookOf, relativePathOf } from '../documents';
+import { relativePathOfDocument } from '../documents';
 import { atomicWrite, exists } from '../fsUtil';
 import { SCHEME } from '../virtualDocs';
 import { CommandId } from './commandIds';
@@ -63,8 +63,7 @@ async function openTeamFile(deps: CommandDeps, names: readonly string[], templat
  */
 async function openUsageAssumptions(deps: CommandDeps, args: unknown): Promise<vscode.Uri | undefined> {
   const found = args === undefined ? undefined : await findSite(deps, args);
-  const nb = found?.document && notebookOf(found.document);
-  const folder = found?.document ? relativePathOf(nb ? nb.notebook.uri : found.document.uri).folder : undefined;
+  const folder = found?.document ? relativePathOfDocument(found.document).folder : undefined;
   const entry = found && usageEntryOf(found.estimate.usage);
   if (entry && folder) {
     const uri = vscode.Uri.joinPath(folder.uri, entry.file);
