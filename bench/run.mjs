@@ -60,6 +60,16 @@ function timed(cmd, argv, { cwd = root, env = process.env } = {}) {
   return { ms, cpuMs, rssMb: rss ? Number(rss[1]) / 1024 : NaN, stdout: r.stdout ?? '', stderr: err, status: r.status };
 }
 
+/** `n` timed runs of the same command. */
+function timedRuns(cmd, argv, n = runs, options = {}) {
+  return Array.from({ length: n }, () => timed(cmd, argv, options));
+}
+
+/** The last line a failed program wrote to stderr, for the table's error cell. */
+function lastErrorLine(r) {
+  return r.stderr.trim().split('\n').pop()?.slice(0, 200) || `exit ${r.status}`;
+}
+
 /** Medians of the samples' wall and CPU time, and the largest peak RSS. */
 function summarise(samples) {
   return { ms: median(samples.map((s) => s.ms)), cpuMs: median(samples.map((s) => s.cpuMs)), rssMb: Math.max(...samples.map((s) => s.rssMb)) };
@@ -89,15 +99,19 @@ function candidate() {
 const EXCLUDE_GLOBS = EXCLUDED_FOLDERS.flatMap((d) => ['-g', `!${d}/`]);
 const EXT_GLOBS = EXTENSIONS.flatMap((e) => ['-g', `*.${e}`]);
 
+/**
+ * ripgrep's arguments. Same scope as the scanner: default exclusions, .gitignore (rg's default), supported extensions,
+ * 2 MiB limit; -i because the prefilter is case-insensitive. `allFiles`: -uu instead, for reference.
+ */
+function rgArgv(tree, pattern, allFiles = false) {
+  return allFiles ? ['-l', '-i', '-uu', '-e', pattern, tree] : ['-l', '-i', '--max-filesize', '2M', ...EXCLUDE_GLOBS, ...EXT_GLOBS, '-e', pattern, tree];
+}
+
 function benchRg(tree, pattern, allFiles) {
-  // Same scope as the scanner: default exclusions, .gitignore (rg's default), supported extensions, 2 MiB limit;
-  // -i because the prefilter is case-insensitive.
-  const argv = allFiles ? ['-l', '-i', '-uu', '-e', pattern, tree] : ['-l', '-i', '--max-filesize', '2M', ...EXCLUDE_GLOBS, ...EXT_GLOBS, '-e', pattern, tree];
+  const argv = rgArgv(tree, pattern, allFiles);
   timed('rg', argv); // warm
-  const samples = [];
-  let last;
-  for (let i = 0; i < runs; i++) samples.push((last = timed('rg', argv)));
-  return { ...summarise(samples), files: last.stdout.split('\n').filter(Boolean).length };
+  const samples = timedRuns('rg', argv);
+  return { ...summarise(samples), files: samples.at(-1).stdout.split('\n').filter(Boolean).length };
 }
 
 function astGrepRules() {
@@ -109,15 +123,15 @@ function astGrepRules() {
   return rules.join('\n---\n');
 }
 
+function astGrepArgv(tree) {
+  return ['scan', '--inline-rules', astGrepRules(), '--json=stream', tree];
+}
+
 function benchAstGrep(tree) {
-  const rules = astGrepRules();
-  const argv = ['scan', '--inline-rules', rules, '--json=stream', tree];
+  const argv = astGrepArgv(tree);
   timed(sg, argv);
-  const samples = [];
-  let last;
-  for (let i = 0; i < Math.max(1, Math.min(runs, 3)); i++) samples.push((last = timed(sg, argv)));
-  const sites = last.stdout.split('\n').filter(Boolean).length;
-  return { ...summarise(samples), sites };
+  const samples = timedRuns(sg, argv, Math.max(1, Math.min(runs, 3)));
+  return { ...summarise(samples), sites: samples.at(-1).stdout.split('\n').filter(Boolean).length };
 }
 
 /**
@@ -132,8 +146,7 @@ function benchCli(tree, extra, { cache = false } = {}) {
   const argv = [cli, 'scan', tree, '--format', 'json', '--output', out, '--quiet', ...extra, ...(cache ? ['--cache', cacheDir] : [])];
   const warm = timed(node, argv);
   if (warm.status !== 0 && warm.status !== 1) return { error: (warm.stderr.split('\n').find((l) => /error|Error/.test(l)) ?? `exit ${warm.status}`).slice(0, 200) };
-  const samples = [];
-  for (let i = 0; i < runs; i++) samples.push(timed(node, argv));
+  const samples = timedRuns(node, argv);
   fs.rmSync(cacheDir, { recursive: true, force: true });
   let sites = NaN;
   let digest;
@@ -155,11 +168,9 @@ function benchCli(tree, extra, { cache = false } = {}) {
 function benchApi(tree) {
   const argv = [path.join(root, 'bench', 'apiScan.mjs'), tree];
   const warm = timed(node, argv);
-  if (warm.status !== 0) return { error: warm.stderr.trim().split('\n').pop()?.slice(0, 200) ?? `exit ${warm.status}` };
-  const samples = [];
-  for (let i = 0; i < runs; i++) samples.push(timed(node, argv));
+  if (warm.status !== 0) return { error: lastErrorLine(warm) };
   const { sites, digest } = JSON.parse(warm.stdout.trim());
-  return { ...summarise(samples), sites, digest };
+  return { ...summarise(timedRuns(node, argv)), sites, digest };
 }
 
 /** Empties the OS page cache (root only). False when the machine does not allow it. */
@@ -177,15 +188,13 @@ function dropCaches() {
  * Cold-cache runs (`--cold`): the page cache is emptied before every run, so the tree, node, the bundles and the
  * grammars all come from the disk. The median of `runs` runs; undefined when caches cannot be dropped.
  */
-function benchCold(cmd, argv, cwd = root) {
-  if (!dropCaches()) return undefined;
+function benchCold(cmd, argv) {
   const samples = [];
-  let last;
   for (let i = 0; i < runs; i++) {
-    dropCaches();
-    samples.push((last = timed(cmd, argv, { cwd })));
+    if (!dropCaches()) return undefined;
+    samples.push(timed(cmd, argv));
   }
-  return { ...summarise(samples), stdout: last.stdout };
+  return summarise(samples);
 }
 
 /**
@@ -208,13 +217,11 @@ function benchFloors(tree, siteFiles) {
     const argv = [floors, mode, ...extra];
     const warm = timed(node, argv);
     if (warm.status !== 0) {
-      rows.push({ tool: `floor: ${what}`, error: warm.stderr.trim().split('\n').pop()?.slice(0, 200) ?? `exit ${warm.status}` });
+      rows.push({ tool: `floor: ${what}`, error: lastErrorLine(warm) });
       continue;
     }
-    const samples = [];
-    for (let i = 0; i < runs; i++) samples.push(timed(node, argv));
     const counted = JSON.parse(warm.stdout.trim() || '{}');
-    rows.push({ tool: `floor: ${what}`, ...summarise(samples), ...(counted.sites !== undefined ? { sites: counted.sites } : counted.files !== undefined ? { files: counted.files } : { files: undefined }) });
+    rows.push({ tool: `floor: ${what}`, ...summarise(timedRuns(node, argv)), ...(counted.sites !== undefined ? { sites: counted.sites } : counted.files !== undefined ? { files: counted.files } : { files: undefined }) });
   }
   fs.rmSync(list, { force: true });
   return rows;
@@ -234,8 +241,8 @@ function coldTable(tree, pattern, manifest) {
   const out = path.join(os.tmpdir(), `tokentier-bench-cold-${process.pid}.json`);
   const cli_ = (extra) => [cli, 'scan', tree, '--format', 'json', '--output', out, '--quiet', ...extra];
   const cases = [
-    ['ripgrep -l (same exclusions, same extensions)', 'rg', ['-l', '-i', '--max-filesize', '2M', ...EXCLUDE_GLOBS, ...EXT_GLOBS, '-e', pattern, tree]],
-    ...(flag('skip-astgrep') ? [] : [['ast-grep scan (10 rules)', sg, ['scan', '--inline-rules', astGrepRules(), '--json=stream', tree]]]),
+    ['ripgrep -l (same exclusions, same extensions)', 'rg', rgArgv(tree, pattern)],
+    ...(flag('skip-astgrep') ? [] : [['ast-grep scan (10 rules)', sg, astGrepArgv(tree)]]),
     ['tokentier scan, pure Node, 1 thread (--no-rg --workers 0)', node, cli_(['--no-rg', '--workers', '0'])],
     ['tokentier scan, default', node, cli_([])],
   ];
