@@ -12,9 +12,13 @@ export async function run(ctx: E2eContext): Promise<void> {
   ctx.log('lens:', lens);
   // "Above the call": the lens sits directly over the first `client.chat.completions.create(` line
   // (line 27 of app.py, whose model two lines below is the literal "gpt-4o-mini").
-  const lensBox = await ctx.page.locator('.monaco-editor .codelens-decoration', { hasText: 'gpt-4o-mini' }).first().boundingBox();
-  const callBox = await ctx.page.locator('.monaco-editor .view-line', { hasText: 'client.chat.completions.create(' }).first().boundingBox();
-  assert.ok(lensBox && callBox, 'lens and call line are on screen');
+  // Both boxes read in one probe, retried: the editor re-renders its lines when the lenses arrive, and a line read
+  // mid-render has no box yet.
+  const { lensBox, callBox } = await ctx.waitFor(async () => {
+    const l = await ctx.page.locator('.monaco-editor .codelens-decoration', { hasText: 'gpt-4o-mini' }).first().boundingBox();
+    const c = await ctx.page.locator('.monaco-editor .view-line', { hasText: 'client.chat.completions.create(' }).first().boundingBox();
+    return l && c ? { lensBox: l, callBox: c } : undefined;
+  }, 'lens and call line are on screen', 10_000);
   const gap = callBox.y - (lensBox.y + lensBox.height);
   assert.ok(gap >= -1 && gap < callBox.height, `lens bottom ${lensBox.y + lensBox.height} directly above the call line top ${callBox.y}`);
   const all = await ctx.lensTexts();
