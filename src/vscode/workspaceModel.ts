@@ -50,6 +50,8 @@ export class WorkspaceModel extends Disposable {
   readonly onDidChange = this._onDidChange.event;
   private readonly folders = new Map<string, FolderState>();
   private scan: { cts: vscode.CancellationTokenSource; done: Promise<void> } | undefined;
+  /** Counts rescans: a folder scan writes its state only while no newer rescan has started. */
+  private scanSeq = 0;
   private pendingFiles = new Map<string, vscode.Uri>();
   private pendingTimer: ReturnType<typeof setTimeout> | undefined;
   /** Fires onDidChange 50 ms after the first call since the last firing: bursts of changes become one. */
@@ -136,6 +138,7 @@ export class WorkspaceModel extends Disposable {
   rescan(notify = true): Promise<void> {
     this.scan?.cts.cancel();
     const cts = new vscode.CancellationTokenSource();
+    const seq = ++this.scanSeq;
     const run = async () => {
       const location = notify ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
       await vscode.window.withProgress({ location, title: 'Tokentier: scanning the workspace', cancellable: notify }, async (progress, token) => {
@@ -146,7 +149,7 @@ export class WorkspaceModel extends Disposable {
           if (cts.token.isCancellationRequested) break;
           // At most ten progress messages a second: each is a message to the workbench, and a scan counts every file.
           let last = 0;
-          await this.scanFolder(folder, cts.token, (done, total) => {
+          await this.scanFolder(folder, cts.token, seq, (done, total) => {
             const now = Date.now();
             if (done !== total && done !== 0 && now - last < 100) return;
             last = now;
@@ -192,7 +195,7 @@ export class WorkspaceModel extends Disposable {
   /** How the last folder scan ran (for tests and the log). */
   lastScan: { readonly folder: string; readonly mode: 'process' | 'host'; readonly sites: number; readonly ms: number; readonly fallback?: string; readonly stopped?: string } | undefined;
 
-  private async scanFolder(folder: vscode.WorkspaceFolder, token: vscode.CancellationToken, onProgress: (done: number, total: number) => void): Promise<void> {
+  private async scanFolder(folder: vscode.WorkspaceFolder, token: vscode.CancellationToken, seq: number, onProgress: (done: number, total: number) => void): Promise<void> {
     const settings = this.settingsFor(folder);
     const trusted = vscode.workspace.isTrusted;
     const state: FolderState = { folder, files: new Map(), filesScanned: 0, scanned: false };
@@ -259,9 +262,9 @@ export class WorkspaceModel extends Disposable {
       state.filesScanned = report.stats.filesScanned;
     }
     state.scanned = !token.isCancellationRequested && !stopped;
-    // A scan cancelled because a newer one started leaves the folder to that one (its partial state would replace the
-    // last full one, or land after the newer result).
-    if (token.isCancellationRequested && this.scan && this.scan.cts.token !== token) return;
+    // A scan superseded by a newer rescan leaves the folder to that one: its partial state would replace the last full
+    // one, or land after the newer result when its child takes longer to stop than the newer scan takes to finish.
+    if (seq !== this.scanSeq) return;
     this.folders.set(folder.uri.toString(), state);
     const ms = Date.now() - started;
     this.lastScan = { folder: folder.name, mode, sites: sites ?? 0, ms, ...(fallback ? { fallback } : {}), ...(stopped ? { stopped } : {}) };

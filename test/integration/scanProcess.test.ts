@@ -176,6 +176,43 @@ describe('workspace scan in a child process', function () {
     assert.ok(a.model.estimates().length > 5);
   });
 
+  it('a superseded scan whose child is still stopping when the newer scan ends does not replace the newer results', async () => {
+    const a = await api();
+    await a.model.rescan(false);
+    await a.model.idle();
+    const real0 = a.model.estimates()[0];
+    assert.ok(real0);
+    const renamed = (file: string): SiteEstimate => ({ ...real0, site: { ...real0.site, file, id: `${file}#1:${real0.site.method}` } });
+    const [stale, fresh] = [renamed('zz_superseded_stale.py'), renamed('zz_superseded_fresh.py')];
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokentier-superseded-'));
+    const batch = (e: SiteEstimate) => JSON.stringify({ type: 'files', files: [{ file: e.site.file, estimates: [e], diagnostics: [] }], empty: 0 });
+    // The older child sends one file and then ignores the cancel, so it ends only when it is killed (2 s after the
+    // cancel); the newer one finishes at once, well before that.
+    const slow = path.join(dir, 'slow.js');
+    fs.writeFileSync(slow, `process.on('message', (m) => { if (m.type !== 'start') return; process.send({ type: 'ready' }); process.send(${batch(stale)}); });\n`);
+    const quick = path.join(dir, 'quick.js');
+    fs.writeFileSync(quick, `process.on('message', (m) => { if (m.type !== 'start') return; process.send({ type: 'ready' }); process.send(${batch(fresh)}, () => process.send({ type: 'done', sites: 1, files: 1, cancelled: false })); });\n`);
+    const ids = () => a.model.estimates().map((e) => e.site.id);
+    let child = slow;
+    try {
+      await withScanChild(a, () => child, async () => {
+        const older = a.model.rescan(false);
+        // The older child is running (it sent its file; a rescan keeps the last full results until it ends).
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        child = quick;
+        await a.model.rescan(false);
+        assert.deepEqual([ids().includes(stale.site.id), ids().includes(fresh.site.id)], [false, true], 'the newer scan\'s results');
+        await older;
+        assert.deepEqual([ids().includes(stale.site.id), ids().includes(fresh.site.id)], [false, true], 'still the newer scan\'s results after the older child ended');
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    await a.model.rescan(false);
+    await a.model.idle();
+    assert.ok(a.model.estimates().length > 5);
+  });
+
   it('reports a child that cannot start as failed, and the model then scans in the host', async () => {
     const missing = await scanInProcess(
       path.join(distDir(), 'no-such-worker.js'),
