@@ -35,7 +35,7 @@ if (!fs.existsSync(path.join(root, 'dist', 'extension.js'))) {
   console.error('dist/extension.js is missing after the build.');
   process.exit(1);
 }
-h.log('checking the local VS Code (code-server); the first run installs it into ~/.cache/tokentier-harness (~5 min)');
+h.log(`checking the local VS Code (code-server); the first run installs it into ${process.env.TOKENTIER_HARNESS_CACHE || '~/.cache/tokentier-harness'} (2–5 min)`);
 const install = h.ensureInstalled();
 const server = await h.startCodeServer({ install, port });
 const url = h.workbenchUrl(server.baseUrl, h.DEMO, h.devPayload(server.port));

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parseSettings, settingsSchema, type Settings } from '../core/config/settings';
+import { explicitSettingValue, parseSettings, settingsSchema, type Settings } from '../core/config/settings';
 import type { Logger } from '../core/logger';
 
 export const SECTION = 'tokentier';
@@ -53,8 +53,9 @@ export class ConfigService implements vscode.Disposable {
     const raw: Record<string, unknown> = {};
     const trusted = vscode.workspace.isTrusted;
     for (const key of Object.keys(settingsSchema.shape)) {
-      // In Restricted Mode a workspace must not change costs: use user (global) values and defaults only.
-      const v = trusted || PRESENTATION_KEYS.has(key) ? cfg.get(key) : cfg.inspect(key)?.globalValue;
+      // Only values someone wrote are read (an unset setting is never "invalid"); in Restricted Mode a workspace
+      // must not change costs, so only user values count there.
+      const v = explicitSettingValue(cfg.inspect(key), { trusted, anyScope: PRESENTATION_KEYS.has(key) });
       if (v !== undefined) raw[key] = v;
     }
     const { settings, issues } = parseSettings(raw);

@@ -125,7 +125,9 @@ export function ensureInstalled() {
 
 /** code-server's own environment: Node 24 first on PATH, its config and logs kept out of the home folder. */
 function serverEnv(install, extra = {}) {
-  const { npm_config_nodedir: _drop, ...env } = process.env;
+  // Leave the outer npm's variables (npm_config_*, npm_lifecycle_*, INIT_CWD…) out of code-server and its extension
+  // host: they describe the Node 20 npm that started the tests, not this runtime.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'INIT_CWD'));
   return {
     ...env,
     PATH: `${install.nodeBin}:${process.env.PATH}`,

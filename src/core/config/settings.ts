@@ -171,5 +171,31 @@ export function parseSettings(raw: Readonly<Record<string, unknown>>): { setting
   return { settings: Object.freeze(out) as Settings, issues };
 }
 
+/**
+ * What `WorkspaceConfiguration.inspect(key)` says of one setting (the fields Tokentier reads). Mirrors the
+ * `vscode` type without importing it.
+ */
+export interface SettingInspection {
+  readonly globalValue?: unknown;
+  readonly workspaceValue?: unknown;
+  readonly workspaceFolderValue?: unknown;
+}
+
+/**
+ * The value someone wrote for a setting, or `undefined` when nobody did: the most specific of folder, workspace
+ * and user values. Only these are validated, so a setting left unset is never reported as invalid (VS Code's
+ * `get()` returns `null` for a setting declared with `anyOf` and no default, which is nobody's input). In Restricted
+ * Mode (`trusted: false`) a workspace may not change costs, so only the user value counts, unless `anyScope`
+ * (settings that only change how hints look).
+ */
+export function explicitSettingValue(inspection: SettingInspection | undefined, opts: { trusted: boolean; anyScope?: boolean }): unknown {
+  if (!inspection) return undefined;
+  if (opts.trusted || opts.anyScope) {
+    if (inspection.workspaceFolderValue !== undefined) return inspection.workspaceFolderValue;
+    if (inspection.workspaceValue !== undefined) return inspection.workspaceValue;
+  }
+  return inspection.globalValue;
+}
+
 /** The defaults, as if no setting were set. */
 export const defaultSettings: Settings = parseSettings({}).settings;
