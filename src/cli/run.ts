@@ -9,7 +9,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { version as packageVersion } from '../../package.json';
 import type { Settings } from '../core/config/settings';
 import type { TeamConfig } from '../core/estimate/estimator';
-import { loadTeamConfig } from '../core/team/loadTeamConfig';
+import { loadTeamConfig } from '../core/teamFiles/loadTeamConfig';
 import { createEngine, type Engine } from '../core/engine';
 import type { FileProvider } from '../core/fileProvider';
 import type { Logger } from '../core/logger';
@@ -23,13 +23,13 @@ import { escapeTerminal, formatMoney, formatMoneyDelta } from '../core/report/te
 import { PREFILTER_PATTERN } from '../core/scan/prefilter';
 import { scanWorkspace, type AnalyzeInput, type ScanOptions } from '../core/scan/scanner';
 import { REPORT_SCHEMA_VERSION, type Diagnostic, type Report } from '../core/types';
-import { createGitFileProvider, gitLocation, resolveCommit } from './gitFiles';
-import { createNodeFileProvider, type NodeFileProvider } from './nodeFiles';
+import { createGitFileProvider, gitLocation, resolveCommit } from '../node/gitFiles';
+import { createNodeFileProvider, type NodeFileProvider } from '../node/nodeFiles';
 import { createProgress, writeFileAtomic, type Out } from './output';
 import { formatTiersTable, tiersFor } from './tiers';
-import { findRipgrep, ripgrepSkipList } from './rgPrefilter';
-import { configKey, ScanCache, trackDeps, trackingProvider } from './scanCache';
-import { defaultWorkerCount, isScanWorker, ScanWorkerPool, serveScanWorker, type WorkerSetup } from './scanWorkers';
+import { findRipgrep, ripgrepSkipList } from '../node/ripgrepSkipList';
+import { configKey, ScanCache, trackDeps, trackingProvider } from '../node/scanCache';
+import { defaultWorkerCount, isScanWorker, ScanWorkerPool, serveScanWorker, type WorkerSetup } from '../node/scanThreads';
 import { loadCliSettings, type SettingOverrides } from './workspaceConfig';
 
 /** The CLI's version (package.json). */

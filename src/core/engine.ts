@@ -87,7 +87,7 @@ export { buildReport, type ReportInput } from './report/build';
 export { formatCsv, formatJson, formatMarkdown } from './report/format';
 export { diffReports, formatDiffMarkdown, type ReportDiff } from './report/diff';
 export { totalOf, totalsBy } from './report/totals';
-export { loadTeamConfig } from './team/loadTeamConfig';
+export { loadTeamConfig } from './teamFiles/loadTeamConfig';
 // The tier model, for the Tier Advisor panel (src/vscode/webview/tiersApi.ts): its hardware/rental tables load with
 // this bundle, not at activation.
 export { breakEvenVolumes, compareTiers, costCurve } from './tiers/compare';

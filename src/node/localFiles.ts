@@ -1,6 +1,6 @@
 /**
  * The FileProvider over a folder on the local disk, with `node:fs`. Used by the extension host for `file:` workspace
- * folders (src/vscode/engineLoader.ts) and by the workspace scan's child process (src/node/scanWorker.ts), so it must
+ * folders (src/vscode/engineLoader.ts) and by the workspace scan's child process (src/node/scanChild.ts), so it must
  * not import `vscode`.
  *
  * The calls are synchronous: each is a few microseconds, and the promise API's thread-pool round trips doubled a
@@ -9,7 +9,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { joinPlain, statPath } from '../cli/nodeFiles';
+import { joinPlain, statPath } from './nodeFiles';
 import type { FileProvider, ListingMemo } from '../core/fileProvider';
 
 /**

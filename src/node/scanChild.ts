@@ -1,5 +1,5 @@
 /**
- * The workspace scan of a local folder, in a child process of the extension host (bundled as `dist/scanWorker.js`,
+ * The workspace scan of a local folder, in a child process of the extension host (bundled as `dist/scanChild.js`,
  * started by src/node/scanProcess.ts, which explains why a process). It loads its own engine (`dist/engine.js`:
  * parsers, tokenizer tables, price data), walks and analyses the folder at full speed with `node:fs`, streams each
  * file's results to the host and is ended by it: the host keeps only the results, and its event loop never waits on
@@ -9,7 +9,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ripgrepSkipList } from '../cli/rgPrefilter';
+import { ripgrepSkipList } from './ripgrepSkipList';
 import type { CancellationToken } from '../core/cancellation';
 import type { Settings } from '../core/config/settings';
 import type { TeamConfig } from '../core/estimate/estimator';

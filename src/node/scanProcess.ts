@@ -1,5 +1,5 @@
 /**
- * Runs one workspace-folder scan in a child process (src/node/scanWorker.ts, bundled as `dist/scanWorker.js`) and
+ * Runs one workspace-folder scan in a child process (src/node/scanChild.ts, bundled as `dist/scanChild.js`) and
  * relays its messages. Used by the WorkspaceModel (src/vscode/workspaceModel.ts) for local (`file:`) folders.
  *
  * Why a process and not a worker thread: both keep the extension host's event loop free, but the memory a worker
@@ -11,9 +11,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import type { TeamConfig } from '../core/estimate/estimator';
 import type { Logger } from '../core/logger';
-import type { ScanChildCommand, ScannedFile, ScanWorkerMessage, ScanWorkerSetup } from './scanWorker';
+import type { ScanChildCommand, ScannedFile, ScanWorkerMessage, ScanWorkerSetup } from './scanChild';
 
-export type { ScannedFile, ScanWorkerSetup } from './scanWorker';
+export type { ScannedFile, ScanWorkerSetup } from './scanChild';
 
 export interface ScanProcessHooks {
   /** Each batch of files as the child finishes them: those with sites or diagnostics, and how many others. */
@@ -48,7 +48,7 @@ const CANCEL_GRACE_MS = 2_000;
 /** How long the child may take to load its engine (about 0.3 s; 30 s covers a machine under heavy load). */
 export const START_TIMEOUT_MS = 30_000;
 
-/** Scans `setup.root` in a new child process running `entry` (`dist/scanWorker.js`). Never rejects. */
+/** Scans `setup.root` in a new child process running `entry` (`dist/scanChild.js`). Never rejects. */
 export function scanInProcess(entry: string, setup: ScanWorkerSetup, hooks: ScanProcessHooks, options: { readonly startTimeoutMs?: number } = {}): Promise<ScanProcessResult> {
   return new Promise<ScanProcessResult>((resolve) => {
     let child: ChildProcess;

@@ -12,7 +12,7 @@ import { Worker, parentPort, workerData } from 'node:worker_threads';
 import type { Engine } from '../core/engine';
 import type { AnalyzeInput } from '../core/scan/scanner';
 import { trackDeps, type TrackedOutput } from './scanCache';
-import type { SettingOverrides } from './workspaceConfig';
+import type { SettingOverrides } from '../cli/workspaceConfig';
 
 /** argv[2] of a scan worker. */
 export const WORKER_ARG = '__scan-worker';

@@ -20,7 +20,7 @@ import {
   type TooltipItem,
 } from 'chart.js';
 import type { CostCurve, TierKind } from '../core/tiers/types';
-import { TIER_NAMES, TIER_ORDER, formatMs, formatNumber, formatUsd } from '../protocol/advisorFormat';
+import { TIER_NAMES, TIER_ORDER, formatMs, formatNumber, formatUsd } from '../core/tiers/present';
 import type { AdvisorView } from '../protocol/messages';
 
 Chart.register(LineController, LineElement, PointElement, ScatterController, BarController, BarElement, LinearScale, LogarithmicScale, CategoryScale, Tooltip, Legend);

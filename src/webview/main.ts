@@ -16,7 +16,7 @@ import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-s
 import type { VscodeTabs } from '@vscode-elements/elements/dist/vscode-tabs/index.js';
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { TierKind } from '../core/tiers/types';
-import { TIER_NAMES, TIER_ORDER, comparisonRows, formatMs, formatNumber, formatUsd } from '../protocol/advisorFormat';
+import { TIER_NAMES, TIER_ORDER, comparisonRows, formatMs, formatNumber, formatUsd } from '../core/tiers/present';
 import type { AdvisorEdits, AdvisorScope, AdvisorUiState, AdvisorView, ExportFormat, FromWebview, PanelSnapshot, ToWebview } from '../protocol/messages';
 import { renderCharts, type ChartsHandle } from './charts';
 import { el } from './dom';

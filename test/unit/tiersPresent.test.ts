@@ -3,7 +3,7 @@ import type { TierComparison, TierKind, TierNumber, TierOption, TierResult } fro
 import { DEFAULT_TIER_OPTIONS } from '../../src/core/tiers/defaults';
 import {
   comparisonRows, csvField, escapeMarkdown, formatMs, formatNumber, formatPercent, formatTierNumber, formatUsd, hardwareText, tierNumberTooltip, toCsv, toJson, toMarkdown,
-} from '../../src/protocol/advisorFormat';
+} from '../../src/core/tiers/present';
 import type { AdvisorView } from '../../src/protocol/messages';
 
 const EVIL = '<img src=x onerror=alert(1)>';

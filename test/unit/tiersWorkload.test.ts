@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { SelfHostModel } from '../../src/core/tiers/types';
 import type { PriceLine, Provider, SiteEstimate } from '../../src/core/types';
-import { aggregateWorkload, applyEdits, placeholderWorkload, siteRequestsPerDay, suggestSelfHostModel, weightedQuantile } from '../../src/protocol/advisorWorkload';
+import { aggregateWorkload, applyEdits, placeholderWorkload, siteRequestsPerDay, suggestSelfHostModel, weightedQuantile } from '../../src/core/tiers/workload';
 
 const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
 const src = { source: 'default', label: 'test' } as const;

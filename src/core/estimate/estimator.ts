@@ -5,15 +5,15 @@ import { bundledPriceTable, type PriceTable } from '../pricing/priceTable';
 import type { PriceEntry } from '../pricing/priceTypes';
 import { resolvePrice } from '../pricing/resolvePrice';
 import serviceTiers from '../pricing/serviceTiers.json';
-import type { PolicyBook, PriceBook, UsageBook } from '../team/teamTypes';
+import type { PolicyBook, PriceBook, UsageBook } from '../teamFiles/teamTypes';
 import { estimateTokens } from '../tokens/estimateTokens';
-import { generatedTokens, generationCap } from '../tokens/generated';
+import { generatedTokens, generationCap } from '../tokens/outputTokens';
 import { resolveUsage } from '../usage/assumptions';
 import type { CallSite, CostEstimate, Diagnostic, NumberRange, PriceLine, Provenance, SiteEstimate, TokenEstimate } from '../types';
 
 /** Team files loaded from `.tokentier/` (price book, usage assumptions, policy) and the `tokentier.priceBook` setting. */
 export interface TeamConfig {
-  /** Built by `loadTeamConfig` (src/core/team/loadTeamConfig.ts). */
+  /** Built by `loadTeamConfig` (src/core/teamFiles/loadTeamConfig.ts). */
   readonly priceBook?: PriceBook;
   readonly usage?: UsageBook;
   readonly policy?: PolicyBook;
@@ -183,7 +183,7 @@ function estimateOne(site: CallSite, ctx: EstimateContext & { readonly table: Pr
   const callsPerDay = usage.callsPerDay.value * usage.fanOut.value * (1 + usage.retryRate.value);
   const days = settings['usage.daysPerMonth'];
   const outputCap = generationCap(site);
-  // Output and reasoning are capped together by max_tokens (src/core/tokens/generated.ts), not each on its own.
+  // Output and reasoning are capped together by max_tokens (src/core/tokens/outputTokens.ts), not each on its own.
   const generated = generatedTokens(tokens, site);
   const tokensPerDay: NumberRange = scaleRange(
     { min: tokens.input.min + generated.min, expected: tokens.input.expected + generated.expected, max: tokens.input.max + generated.max },

@@ -1,5 +1,5 @@
 import type { Provider, Provenance } from '../types';
-import { parseModelId, withoutRegion } from './modelIds';
+import { parseModelId, withoutRegion } from '../models/modelIds';
 import type { MatchRule, PriceEntry, PriceLookup, RawPrices } from './priceTypes';
 
 /** The bundled table's identity, shown in every provenance. */

@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import type { PolicyBook, PolicyRule } from '../team/teamTypes';
+import type { PolicyBook, PolicyRule } from '../teamFiles/teamTypes';
 import type { Report, SiteEstimate } from '../types';
 import { modelLabel } from './totals';
 import { formatMoney } from './text';

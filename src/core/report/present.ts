@@ -8,7 +8,7 @@
  * from the fixed ids in {@link HOVER_COMMANDS} and JSON arguments we create. The plain-text surfaces (CodeLens
  * titles, inlay labels, tree rows, status bar) pass their whole text through {@link plainText}.
  */
-import { generatedTokens, generationCap } from '../tokens/generated';
+import { generatedTokens, generationCap } from '../tokens/outputTokens';
 import type { CostTotal, ModelResolution, NumberRange, Provenance, SiteEstimate, TokenPartEstimate } from '../types';
 
 const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { USD: '$', EUR: '€', GBP: '£', JPY: '¥', INR: '₹' };

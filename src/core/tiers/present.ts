@@ -2,8 +2,8 @@
  * Number formatting and export formatters of the Tier Advisor, shared by the webview (display) and the host
  * (Markdown/CSV/JSON export) so that both show the same figures. Pure; no DOM, no `vscode`.
  */
-import type { TierComparison, TierKind, TierNumber, TierOption } from '../core/tiers/types';
-import type { AdvisorView } from './messages';
+import type { TierComparison, TierKind, TierNumber, TierOption } from './types';
+import type { AdvisorView } from '../../protocol/messages';
 
 /** Display order and names of the tiers. */
 export const TIER_ORDER: readonly TierKind[] = ['api', 'marketplace', 'onprem', 'edge'];

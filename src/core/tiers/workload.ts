@@ -2,11 +2,11 @@
  * Turns the cost engine's per-site estimates into the tier model's {@link Workload}, and applies the user's edits.
  * Pure and synchronous; the host calls it, the webview never does (it only shows the result).
  */
-import { mixtureQuantile, rangeDistribution, type WeightedDistribution } from '../core/estimate/distribution';
-import { generatedTokens } from '../core/tokens/generated';
-import type { NumberRange, SiteEstimate } from '../core/types';
-import type { ApiCostInput, SelfHostModel, Workload } from '../core/tiers/types';
-import type { AdvisorEdits } from './messages';
+import { mixtureQuantile, rangeDistribution, type WeightedDistribution } from './distribution';
+import { generatedTokens } from '../tokens/outputTokens';
+import type { NumberRange, SiteEstimate } from '../types';
+import type { ApiCostInput, SelfHostModel, Workload } from './types';
+import type { AdvisorEdits } from '../../protocol/messages';
 
 /** How the derived workload came about, for tooltips. */
 export interface WorkloadNotes {
@@ -107,7 +107,7 @@ interface TokenStats {
 
 /**
  * Tokens per request over the request mix: each site's range becomes a distribution with mean `expected`
- * (src/core/estimate/distribution.ts); the mean is the request-weighted mean of those means and the p95 is the
+ * (src/core/tiers/distribution.ts); the mean is the request-weighted mean of those means and the p95 is the
  * 95th percentile of the request-weighted mixture. A site whose range has no finite number is left out of both.
  */
 function tokenStats(ranges: readonly NumberRange[], reqs: readonly number[]): TokenStats {
@@ -132,7 +132,7 @@ function tokenStats(ranges: readonly NumberRange[], reqs: readonly number[]): To
  * - tokens per request: request-weighted means of the expected input and output tokens (reasoning tokens count as
  *   output: the server generates them). p95: the 95th percentile of tokens per request over the request mix. Each
  *   site's min / expected / max range is read as the maximum-entropy distribution on [min, max] with mean
- *   `expected` (a truncated exponential; why that shape is in src/core/estimate/distribution.ts), the sites are
+ *   `expected` (a truncated exponential; why that shape is in src/core/tiers/distribution.ts), the sites are
  *   mixed in proportion to their requests per day, and the mixture's 95 % point is solved from its CDF. It is never
  *   above the old rule (the 95 % weighted quantile of per-site maxima, a worst case: every request at its ceiling,
  *   `max_tokens` fully used), which it equals when every range is a point;

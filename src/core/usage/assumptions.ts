@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import type { Settings } from '../config/settings';
-import type { UsageBook, UsageRule, UsageValues } from '../team/teamTypes';
+import type { UsageBook, UsageRule, UsageValues } from '../teamFiles/teamTypes';
 import type { CallSite, Diagnostic, Provenance, Sourced, UsageAssumptions } from '../types';
 import { parseAnnotation, type AnnotationValues } from './annotation';
 

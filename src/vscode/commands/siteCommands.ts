@@ -113,12 +113,12 @@ async function writeUsageEntry(document: vscode.TextDocument, e: SiteEstimate, m
 }
 
 function usageEntry(path: string, e: SiteEstimate, model: string): string {
-  // The match keys of `.tokentier/usage.yml` (src/core/team/schemas.ts): file plus function, else line.
+  // The match keys of `.tokentier/usage.yml` (src/core/teamFiles/schemas.ts): file plus function, else line.
   const match = e.site.enclosingFunction ? `{ file: ${JSON.stringify(path)}, function: ${JSON.stringify(e.site.enclosingFunction)} }` : `{ file: ${JSON.stringify(path)}, line: ${e.site.line} }`;
   return `  - match: ${match}\n    model: ${JSON.stringify(model)}\n`;
 }
 
-/** The template of a new `.tokentier/usage.yml` (format: src/core/team/schemas.ts `usageFileSchema`). */
+/** The template of a new `.tokentier/usage.yml` (format: src/core/teamFiles/schemas.ts `usageFileSchema`). */
 export const USAGE_TEMPLATE = `# Tokentier usage assumptions: how often each LLM call runs, shared by the editor and the CLI.
 # Sites are matched by file glob, function, line or id; later entries win. Every figure used is shown in the
 # hovers as coming from this file.

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
 import type { SiteEstimate } from '../../core/types';
-import { toCsv, toJson, toMarkdown } from '../../protocol/advisorFormat';
-import { aggregateWorkload, applyEdits, placeholderWorkload, suggestSelfHostModel } from '../../protocol/advisorWorkload';
+import { toCsv, toJson, toMarkdown } from '../../core/tiers/present';
+import { aggregateWorkload, applyEdits, placeholderWorkload, suggestSelfHostModel } from '../../core/tiers/workload';
 import type { AdvisorEdits, AdvisorRegionChoice, AdvisorScope, AdvisorScopeChoice, AdvisorView, ExportFormat, PanelSnapshot, ToWebview } from '../../protocol/messages';
 import { parseAdvisorScope, parseAdvisorUiState, parseFromWebview } from '../../protocol/schemas';
 import { panelHtml, panelOptions } from './html';
