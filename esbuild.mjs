@@ -67,13 +67,13 @@ const builds = [
   },
   {
     ...common, ...nodeShim,
-    entryPoints: { engine: 'src/core/engine.ts' },
+    entryPoints: { engine: 'src/core/engineBundle.ts' },
     outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20',
     external: ['vscode'],
   },
   {
     ...common, ...nodeShim,
-    // The workspace scan's worker thread (src/node/scanThread.ts); it requires dist/engine.js at run time.
+    // The workspace scan's child process (src/node/scanChild.ts); it requires dist/engine.js at run time.
     entryPoints: { scanChild: 'src/node/scanChild.ts' },
     outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20',
     external: ['vscode', './engine.js'],

@@ -26,7 +26,9 @@ import { REPORT_SCHEMA_VERSION, type Diagnostic, type Report } from '../core/typ
 import { createGitFileProvider, gitLocation, resolveCommit } from '../node/gitFiles';
 import { createNodeFileProvider, type NodeFileProvider } from '../node/nodeFiles';
 import { createProgress, writeFileAtomic, type Out } from './output';
-import { formatTiersTable, tiersFor } from './tiers';
+import { compareTiers } from '../core/tiers/compare';
+import { buildWorkload, workspaceLabel } from '../core/tiers/workload';
+import { formatTiersTable } from './tiers';
 import { findRipgrep, ripgrepSkipList } from '../node/ripgrepSkipList';
 import { configKey, ScanCache, trackDeps, trackingProvider } from '../node/scanCache';
 import { defaultWorkerCount, isScanWorker, ScanWorkerPool, serveScanWorker, type WorkerSetup } from '../node/scanThreads';
@@ -76,7 +78,7 @@ Options:
   --fail-on-total-above N  Exit 1 when the expected monthly total is above N (report currency)
   --fail-on-increase-above P  diff: exit 1 when the monthly total grows more than P percent
   --head FILE              diff: compare against this report.json instead of scanning
-  --self-host-model ID     tiers: open-weight model for self-hosted tiers (default llama-3.1-8b)
+  --self-host-model ID     tiers: open-weight model for self-hosted tiers (default: suggested from the API model)
   --quiet                  No progress or summary on stderr
   --verbose                Log engine messages to stderr
   --version, --help
@@ -403,9 +405,13 @@ async function cmdTiers(values: Values, positionals: readonly string[], io: CliI
   const s = await setup(values, positionals, io);
   const nodeFiles = createNodeFileProvider(s.root);
   const report = await scanWith(s, nodeFiles, io, s.root, true, nodeFiles);
-  const comparison = tiersFor(report, values['self-host-model'] ?? 'llama-3.1-8b');
-  if (!comparison) throw new UsageError('No priced call site found, so there is no workload to place on tiers (see `tokentier scan`).');
-  emit(format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : formatTiersTable(comparison), values, io);
+  const chosen = values['self-host-model'];
+  const agg = buildWorkload(report.sites, { label: workspaceLabel(path.basename(s.root)), ...(chosen !== undefined ? { selfHostModelId: chosen } : {}) });
+  if (!agg.workload) throw new UsageError('No LLM call site found, so there is no workload to place on tiers (see `tokentier scan`).');
+  if (!agg.workload.api) throw new UsageError(`No priced call site found, so there is no workload to place on tiers (see \`tokentier scan\`). ${agg.messages.join(' ')}`);
+  const comparison = compareTiers(agg.workload);
+  const json = { ...comparison, workloadNotes: agg.notes, messages: agg.messages };
+  emit(format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : formatTiersTable(comparison, agg), values, io);
   return 0;
 }
 

@@ -21,7 +21,7 @@ import {
 } from 'chart.js';
 import type { CostCurve, TierKind } from '../core/tiers/types';
 import { TIER_NAMES, TIER_ORDER, formatMs, formatNumber, formatUsd } from '../core/tiers/present';
-import type { AdvisorView } from '../protocol/messages';
+import type { AdvisorView } from '../core/tiers/advisorView';
 
 Chart.register(LineController, LineElement, PointElement, ScatterController, BarController, BarElement, LinearScale, LogarithmicScale, CategoryScale, Tooltip, Legend);
 

@@ -17,7 +17,8 @@ import type { VscodeTabs } from '@vscode-elements/elements/dist/vscode-tabs/inde
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { TierKind } from '../core/tiers/types';
 import { TIER_NAMES, TIER_ORDER, comparisonRows, formatMs, formatNumber, formatUsd } from '../core/tiers/present';
-import type { AdvisorEdits, AdvisorScope, AdvisorUiState, AdvisorView, ExportFormat, FromWebview, PanelSnapshot, ToWebview } from '../protocol/messages';
+import type { AdvisorEdits, AdvisorScope, AdvisorView } from '../core/tiers/advisorView';
+import type { AdvisorUiState, ExportFormat, FromWebview, PanelSnapshot, ToWebview } from '../protocol/messages';
 import { renderCharts, type ChartsHandle } from './charts';
 import { el } from './dom';
 

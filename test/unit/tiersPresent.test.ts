@@ -4,7 +4,7 @@ import { DEFAULT_TIER_OPTIONS } from '../../src/core/tiers/defaults';
 import {
   comparisonRows, csvField, escapeMarkdown, formatMs, formatNumber, formatPercent, formatTierNumber, formatUsd, hardwareText, tierNumberTooltip, toCsv, toJson, toMarkdown,
 } from '../../src/core/tiers/present';
-import type { AdvisorView } from '../../src/protocol/messages';
+import type { AdvisorView } from '../../src/core/tiers/advisorView';
 
 const EVIL = '<img src=x onerror=alert(1)>';
 

@@ -3,7 +3,7 @@
  * (Markdown/CSV/JSON export) so that both show the same figures. Pure; no DOM, no `vscode`.
  */
 import type { TierComparison, TierKind, TierNumber, TierOption } from './types';
-import type { AdvisorView } from '../../protocol/messages';
+import type { AdvisorView } from './advisorView';
 
 /** Display order and names of the tiers. */
 export const TIER_ORDER: readonly TierKind[] = ['api', 'marketplace', 'onprem', 'edge'];
