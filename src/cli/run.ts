@@ -25,9 +25,11 @@ import { scanWorkspace, type AnalyzeInput, type ScanOptions } from '../core/scan
 import { REPORT_SCHEMA_VERSION, type Diagnostic, type Report } from '../core/types';
 import { createGitFileProvider, gitLocation, resolveCommit } from '../node/gitFiles';
 import { createNodeFileProvider, type NodeFileProvider } from '../node/nodeFiles';
-import { createProgress, writeFileAtomic, type Out } from './output';
+import { writeFileAtomic } from '../node/atomicWrite';
+import { createProgress, type Out } from './output';
 import { compareTiers } from '../core/tiers/compare';
-import { buildWorkload, workspaceLabel } from '../core/tiers/workload';
+import { workspaceLabel } from '../core/tiers/present';
+import { buildWorkload } from '../core/tiers/workload';
 import { formatTiersTable } from './tiers';
 import { findRipgrep, ripgrepSkipList } from '../node/ripgrepSkipList';
 import { configKey, ScanCache, trackDeps, trackingProvider } from '../node/scanCache';
@@ -214,7 +216,7 @@ function makeEngine(s: ScanSetup, files: FileProvider, io: CliIo): Engine {
 }
 
 /** Builds a worker thread's engine exactly as the main thread's (same settings file, flags and team files). */
-async function workerEngine(w: WorkerSetup): Promise<Engine> {
+async function workerEngine(w: WorkerSetup<SettingOverrides>): Promise<Engine> {
   const { settings } = loadCliSettings(w.root, w.overrides);
   const files = createNodeFileProvider(w.root);
   const team = await loadTeamConfig(files, settings, { trusted: true });

@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FileProvider } from '../core/fileProvider';
 import type { AnalyzeInput, AnalyzeOutput } from '../core/scan/scanner';
-import { writeFileAtomic } from '../cli/output';
+import { writeFileAtomic } from './atomicWrite';
 
 const CACHE_FORMAT = 1;
 

@@ -9,7 +9,8 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { computeAdvisorView } from '../../src/core/tiers/advisorView';
 import type { TierComparison, Workload } from '../../src/core/tiers/types';
-import { workspaceLabel, type WorkloadNotes } from '../../src/core/tiers/workload';
+import { workspaceLabel } from '../../src/core/tiers/present';
+import type { WorkloadNotes } from '../../src/core/tiers/workload';
 import type { Report } from '../../src/core/types';
 import { runCli } from './util/runCli';
 

@@ -98,7 +98,7 @@ export interface AdvisorView {
 /** What the panel host knows and the view model needs. */
 export interface AdvisorViewInput {
   readonly scope: AdvisorScope;
-  /** The scope's label: {@link workspaceLabel} for the workspace, a relative path for a file or site. */
+  /** The scope's label: present.ts `workspaceLabel` for the workspace, a relative path for a file or site. */
   readonly scopeLabel: string;
   /** The scope picker's entries. */
   readonly scopes: readonly AdvisorScopeChoice[];

@@ -5,6 +5,11 @@
 import type { TierComparison, TierKind, TierNumber, TierOption } from './types';
 import type { AdvisorView } from './advisorView';
 
+/** The label of a whole-workspace scope, the same in the CLI (`tokentier tiers`) and the panel: `Workspace demo`. */
+export function workspaceLabel(name: string | undefined): string {
+  return name ? `Workspace ${name}` : 'Workspace';
+}
+
 /** Display order and names of the tiers. */
 export const TIER_ORDER: readonly TierKind[] = ['api', 'marketplace', 'onprem', 'edge'];
 /** Human names of the tiers. */

@@ -129,17 +129,12 @@ function tokenStats(ranges: readonly NumberRange[], reqs: readonly number[]): To
 
 /** Options of {@link buildWorkload}. */
 export interface WorkloadOptions {
-  /** Display label of the scope (see {@link workspaceLabel}); untrusted text. */
+  /** Display label of the scope (see present.ts `workspaceLabel`); untrusted text. */
   readonly label: string;
   /** The open-weight model of the self-hosted tiers; default: suggested from the API model ({@link suggestSelfHostModel}). */
   readonly selfHostModelId?: string;
   /** The catalogue the suggestion picks from; default: every model of the tier model's catalogue. */
   readonly selfHostModels?: readonly SelfHostModel[];
-}
-
-/** The label of a whole-workspace scope, the same in the CLI (`tokentier tiers`) and the panel: `Workspace demo`. */
-export function workspaceLabel(name: string | undefined): string {
-  return name ? `Workspace ${name}` : 'Workspace';
 }
 
 /** The model that represents a scope: the provider/model with the most requests (ties: the first site's). */

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
 import type { AdvisorEdits, AdvisorScope, AdvisorScopeChoice, AdvisorView, AdvisorViewInput } from '../../core/tiers/advisorView';
-import { toCsv, toJson, toMarkdown } from '../../core/tiers/present';
-import { workspaceLabel } from '../../core/tiers/workload';
+import { toCsv, toJson, toMarkdown, workspaceLabel } from '../../core/tiers/present';
 import type { SiteEstimate } from '../../core/types';
 import type { ExportFormat, PanelSnapshot, ToWebview } from '../../protocol/messages';
 import { parseAdvisorScope, parseAdvisorUiState, parseFromWebview } from '../../protocol/schemas';
