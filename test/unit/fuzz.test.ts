@@ -19,7 +19,8 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { defaultSettings } from '../../src/core/config/settings';
-import { detect, extractScripts, type DetectInput } from '../../src/core/detect/detector';
+import { detect, type DetectInput } from '../../src/core/detect/detector';
+import { extractScripts } from '../../src/core/detect/prepare';
 import { getParser } from '../../src/core/detect/parser';
 import { emptyTeamConfig, estimateSites } from '../../src/core/estimate/estimator';
 import { buildReport } from '../../src/core/report/build';

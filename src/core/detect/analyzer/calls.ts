@@ -4,9 +4,9 @@
  * model (./models.ts), parameters and prompt (./prompts.ts). Unresolved receivers go to the raw-HTTP check
  * (./rawHttp.ts) and then the fallback paths (catalog/sdks.ts `FALLBACKS`).
  *
- * Functions of one `FileAnalyzer` (src/core/detect/analyzer.ts), which holds the per-file state and caches and
- * routes calls between these files; they reach each other only through it, so no file here imports another at run
- * time (docs/detection.md "Code map").
+ * Functions of one `FileAnalyzer` (src/core/detect/analyzer.ts, passed as `fa`), which holds the file, its caches and
+ * the routes between sections: a section calls another only through it (`fa.evalValue(…)`), never by importing
+ * another section's analysis functions (docs/detection.md "Code map").
  */
 import type { Node } from 'web-tree-sitter';
 import type { CallParams, Confidence, Provider, Via } from '../../types';

@@ -3,14 +3,14 @@
  * client instance (with the constructor call that built it), or a same-file factory function. Follows bindings
  * (./scopes.ts), imports (./imports.ts), constructors, type annotations, chains and `a.b = …` assignments.
  *
- * Functions of one `FileAnalyzer` (src/core/detect/analyzer.ts), which holds the per-file state and caches and
- * routes calls between these files; they reach each other only through it, so no file here imports another at run
- * time (docs/detection.md "Code map").
+ * Functions of one `FileAnalyzer` (src/core/detect/analyzer.ts, passed as `fa`), which holds the file, its caches and
+ * the routes between sections: a section calls another only through it (`fa.evalValue(…)`), never by importing
+ * another section's analysis functions (docs/detection.md "Code map").
  */
 import type { Node } from 'web-tree-sitter';
 import type { Provider } from '../../types';
 import type { Member, ModuleSpec, NewSpec } from '../catalog/types';
-import { callArgs, callee, FUNCTION_TYPES, isMember, isWordCode, memberName, memberObject, stringParts, unwrap } from '../syntax';
+import { callArgs, callee, FUNCTION_TYPES, isMember, isAsciiWordCode, memberName, memberObject, stringParts, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import type { Binding, Value } from './types';
 import { MODULE_BY_KEY, MODULE_PREFIXES, TYPE_BY_ID } from './catalogIndex';
@@ -67,7 +67,7 @@ export function dottedAssignment(fa: FileAnalyzer, n: Node): Node | undefined {
     written = false;
     for (let i = fa.text.indexOf(text); i !== -1 && !written; i = fa.text.indexOf(text, i + 1)) {
       const before = i > 0 ? fa.text.charCodeAt(i - 1) : 32;
-      if (before === 46 || isWordCode(before)) continue;
+      if (before === 46 || isAsciiWordCode(before)) continue;
       let j = i + text.length;
       while (fa.text[j] === ' ' || fa.text[j] === '\t') j++;
       if (fa.text[j] === '=' && fa.text[j + 1] !== '=') written = true;

@@ -2,9 +2,9 @@
  * Imports: the bindings an import statement makes (Python `import`/`from … import`, JS `import`/`require`), and the
  * one-hop lookup of a relative import in another workspace file (the detector parses it; `AnalyzerOptions.foreign`).
  *
- * Functions of one `FileAnalyzer` (src/core/detect/analyzer.ts), which holds the per-file state and caches and
- * routes calls between these files; they reach each other only through it, so no file here imports another at run
- * time (docs/detection.md "Code map").
+ * Functions of one `FileAnalyzer` (src/core/detect/analyzer.ts, passed as `fa`), which holds the file, its caches and
+ * the routes between sections: a section calls another only through it (`fa.evalValue(…)`), never by importing
+ * another section's analysis functions (docs/detection.md "Code map").
  */
 import type { Node } from 'web-tree-sitter';
 import { callArgs, callee, stringParts, unwrap } from '../syntax';

@@ -2,9 +2,9 @@
  * Raw HTTP: `fetch`/`axios`/`requests`/`httpx`/`urllib` calls whose URL is an inference endpoint and that send a body;
  * the provider named by the URL's host.
  *
- * Functions of one `FileAnalyzer` (src/core/detect/analyzer.ts), which holds the per-file state and caches and
- * routes calls between these files; they reach each other only through it, so no file here imports another at run
- * time (docs/detection.md "Code map").
+ * Functions of one `FileAnalyzer` (src/core/detect/analyzer.ts, passed as `fa`), which holds the file, its caches and
+ * the routes between sections: a section calls another only through it (`fa.evalValue(…)`), never by importing
+ * another section's analysis functions (docs/detection.md "Code map").
  */
 import type { Node } from 'web-tree-sitter';
 import type { ModelResolution, Provider } from '../../types';
@@ -20,6 +20,52 @@ const FETCH_NAMES = new Set(['fetch', '$fetch', 'ofetch', 'ky', 'got']);
 export function analyzeHttp(fa: FileAnalyzer, call: Node, nameNode: Node, root: Node, path: readonly string[]): SiteDraft | undefined {
   const name = nameNode.text;
   const full = [root.type === 'identifier' ? root.text : '', ...path].filter(Boolean).join('.');
+  const target = requestTarget(fa, call, name);
+  const urlNode = target?.urlNode;
+  let bodyCall = target?.bodyCall ?? call;
+  if (!urlNode) return undefined;
+  // `app.post('/v1/chat/completions', handler)` and `@app.post(...)` declare a route; they do not call one.
+  if (callArgs(call).some((a) => FUNCTION_TYPES.has(unwrap(a).type) || unwrap(a).type === 'identifier' && /handler|route|controller/i.test(a.text))) return undefined;
+  if (fa.ancestors(call)[0]?.type === 'decorator') return undefined;
+  // A request that sends nothing is not an inference call; this also drops HTTP mocks (`respx.post(url)`,
+  // `nock(host).post(path)`), which name the endpoint without a body.
+  if (!hasBody(fa, bodyCall, name)) return undefined;
+  if (/^(respx|nock|responses|httpretty|aioresponses|requests_mock|fetchMock|mock|mocker|httpx_mock)$/.test(root.type === 'identifier' ? root.text : '')) return undefined;
+  let url = urlText(fa, urlNode);
+  if (!url) return undefined;
+  if (!url.host && root.type === 'identifier') {
+    // `httpx.Client(base_url=...)` / `axios.create({ baseURL })` then `client.post("/chat/completions")`.
+    const b = fa.lookup(root.text, root);
+    const made = b?.kind === 'assign' ? unwrap(b.value) : undefined;
+    const base = made && isCall(made) ? fa.getArg(made, { kw: ['base_url', 'baseURL'] }) : undefined;
+    const baseUrl = base ? urlText(fa, base) : undefined;
+    if (baseUrl?.host) url = { host: baseUrl.host, path: `${baseUrl.path.replace(/\/$/, '')}/${url.path.replace(/^\//, '')}` };
+  }
+  const ep = HTTP_ENDPOINTS.find((e) => e.path.test(url.path));
+  if (!ep) return undefined;
+  const provider = endpointProvider(url, ep.provider);
+  if (!provider) return undefined;
+  if (fa.lang === 'python' && name === 'urlopen') {
+    const a0 = callArgs(call)[0];
+    if (a0 && isCall(unwrap(a0))) bodyCall = unwrap(a0);
+  }
+  const km = fa.keyMap(bodyCall);
+  const model = requestModel(fa, km, url.path, urlNode);
+  const spec: SiteSpec = { api: ep.api, prompt: { messages: { kw: ['messages'] }, system: { kw: ['system'] }, prompt: { kw: ['prompt'] }, input: { kw: ['input'] }, user: { kw: ['contents'] } } };
+  const params = fa.callParams(km, undefined, spec);
+  const prompt = fa.promptParts(bodyCall, spec, km, undefined).filter((p) => p.role !== 'other' || p.kind !== 'dynamic');
+  const stream = params.stream === true || /stream/i.test(url.path);
+  return {
+    call, nameNode, method: full || name, provider, via: 'http', api: ep.api, model: model.ref, stream, params: stream ? { ...params, stream: true } : params,
+    prompt, confidence: model.ref.id !== null && url.host ? 'high' : 'medium',
+  };
+}
+
+/**
+ * The URL argument of an HTTP call and the call that carries the body: `fetch(url, init)`, `axios({ url })`,
+ * `requests.post(url, json=…)`, `httpx.stream("POST", url)`, urllib's `urlopen(Request(url, data))`.
+ */
+function requestTarget(fa: FileAnalyzer, call: Node, name: string): { urlNode: Node | undefined; bodyCall: Node } | undefined {
   let urlNode: Node | undefined;
   let bodyCall = call;
   if (fa.lang === 'js') {
@@ -46,45 +92,26 @@ export function analyzeHttp(fa: FileAnalyzer, call: Node, nameNode: Node, root: 
     const positional = args.filter((a) => a.type !== 'keyword_argument');
     urlNode = fa.getArg(call, { kw: ['url'] }) ?? (name === 'post' ? positional[0] : positional[1]);
   }
-  if (!urlNode) return undefined;
-  // `app.post('/v1/chat/completions', handler)` and `@app.post(...)` declare a route; they do not call one.
-  if (callArgs(call).some((a) => FUNCTION_TYPES.has(unwrap(a).type) || unwrap(a).type === 'identifier' && /handler|route|controller/i.test(a.text))) return undefined;
-  if (fa.ancestors(call)[0]?.type === 'decorator') return undefined;
-  // A request that sends nothing is not an inference call; this also drops HTTP mocks (`respx.post(url)`,
-  // `nock(host).post(path)`), which name the endpoint without a body.
-  if (!hasBody(fa, bodyCall, name)) return undefined;
-  if (/^(respx|nock|responses|httpretty|aioresponses|requests_mock|fetchMock|mock|mocker|httpx_mock)$/.test(root.type === 'identifier' ? root.text : '')) return undefined;
-  let url = urlText(fa, urlNode);
-  if (!url) return undefined;
-  if (!url.host && root.type === 'identifier') {
-    // `httpx.Client(base_url=...)` / `axios.create({ baseURL })` then `client.post("/chat/completions")`.
-    const b = fa.lookup(root.text, root);
-    const made = b?.kind === 'assign' ? unwrap(b.value) : undefined;
-    const base = made && isCall(made) ? fa.getArg(made, { kw: ['base_url', 'baseURL'] }) : undefined;
-    const baseUrl = base ? urlText(fa, base) : undefined;
-    if (baseUrl?.host) url = { host: baseUrl.host, path: `${baseUrl.path.replace(/\/$/, '')}/${url.path.replace(/^\//, '')}` };
-  }
-  const ep = HTTP_ENDPOINTS.find((e) => e.path.test(url.path));
-  if (!ep) return undefined;
-  let provider: Provider | undefined = url.host ? providerOfUrl(`https://${url.host}`) : undefined;
-  if (!provider) {
-    if (!url.host && ep.provider) provider = ep.provider;
-    else if (!url.host) {
-      // A host we cannot see: only an unmistakable endpoint path counts.
-      if (!/\/v1\/(chat\/completions|messages|responses|embeddings)$|:generateContent$/.test(url.path)) return undefined;
-      provider = ep.provider ?? (url.path.endsWith('/v1/messages') ? 'anthropic' : 'other');
-    } else provider = ep.provider ?? 'other';
-  }
-  if (fa.lang === 'python' && name === 'urlopen') {
-    const a0 = callArgs(call)[0];
-    if (a0 && isCall(unwrap(a0))) bodyCall = unwrap(a0);
-  }
-  const km = fa.keyMap(bodyCall);
-  let model: ResolvedModel;
+  return { urlNode, bodyCall };
+}
+
+/** The provider of an endpoint: the URL's host, else the endpoint's own provider; undefined for an ambiguous path on an unseen host. */
+function endpointProvider(url: { host?: string; path: string }, endpoint: Provider | undefined): Provider | undefined {
+  const provider: Provider | undefined = url.host ? providerOfUrl(`https://${url.host}`) : undefined;
+  if (provider) return provider;
+  if (!url.host && endpoint) return endpoint;
+  if (url.host) return endpoint ?? 'other';
+  // A host we cannot see: only an unmistakable endpoint path counts.
+  if (!/\/v1\/(chat\/completions|messages|responses|embeddings)$|:generateContent$/.test(url.path)) return undefined;
+  return url.path.endsWith('/v1/messages') ? 'anthropic' : 'other';
+}
+
+/** The model of an HTTP call: the body's `model`, else the one in the URL (`…/models/gemini-2.0-flash:generateContent`). */
+function requestModel(fa: FileAnalyzer, km: Map<string, Node[]>, urlPath: string, urlNode: Node): ResolvedModel {
   const modelNode = km.get('model')?.[0];
-  const urlModel = /models\/([^/:]+):/.exec(url.path)?.[1] ?? /\/model\/([^/]+)\/(invoke|converse)/.exec(url.path)?.[1];
-  if (modelNode) model = fa.modelFromNode(modelNode);
-  else if (urlModel && !urlModel.includes('{')) {
+  const urlModel = /models\/([^/:]+):/.exec(urlPath)?.[1] ?? /\/model\/([^/]+)\/(invoke|converse)/.exec(urlPath)?.[1];
+  if (modelNode) return fa.modelFromNode(modelNode);
+  if (urlModel && !urlModel.includes('{')) {
     const held = unwrap(urlNode);
     let resolution: ModelResolution = held.type === 'identifier' ? { kind: 'constant', name: held.text } : { kind: 'literal' };
     if (isStringNode(held)) {
@@ -94,17 +121,9 @@ export function analyzeHttp(fa: FileAnalyzer, call: Node, nameNode: Node, root: 
         if (e && fa.constString(e) === decodeURIComponent(urlModel)) resolution = { kind: 'constant', name: e.text };
       }
     }
-    model = { ref: { id: decodeURIComponent(urlModel), canonical: canonicalModel(decodeURIComponent(urlModel)), resolution } };
+    return { ref: { id: decodeURIComponent(urlModel), canonical: canonicalModel(decodeURIComponent(urlModel)), resolution } };
   }
-  else model = { ref: { id: null, canonical: null, resolution: { kind: 'unknown', expression: '' } } };
-  const spec: SiteSpec = { api: ep.api, prompt: { messages: { kw: ['messages'] }, system: { kw: ['system'] }, prompt: { kw: ['prompt'] }, input: { kw: ['input'] }, user: { kw: ['contents'] } } };
-  const params = fa.callParams(km, undefined, spec);
-  const prompt = fa.promptParts(bodyCall, spec, km, undefined).filter((p) => p.role !== 'other' || p.kind !== 'dynamic');
-  const stream = params.stream === true || /stream/i.test(url.path);
-  return {
-    call, nameNode, method: full || name, provider, via: 'http', api: ep.api, model: model.ref, stream, params: stream ? { ...params, stream: true } : params,
-    prompt, confidence: model.ref.id !== null && url.host ? 'high' : 'medium',
-  };
+  return { ref: { id: null, canonical: null, resolution: { kind: 'unknown', expression: '' } } };
 }
 
 /** True when an HTTP call passes a request body (`json=`, `data=`, `body:`, a second positional argument). */

@@ -3,9 +3,9 @@
  * before the use), collected once per scope from assignments, parameters, imports, loops, `with … as`, functions and
  * classes; `self.x` / `this.x` attributes from any method, class fields and TS parameter properties.
  *
- * Functions of one `FileAnalyzer` (src/core/detect/analyzer.ts), which holds the per-file state and caches and
- * routes calls between these files; they reach each other only through it, so no file here imports another at run
- * time (docs/detection.md "Code map").
+ * Functions of one `FileAnalyzer` (src/core/detect/analyzer.ts, passed as `fa`), which holds the file, its caches and
+ * the routes between sections: a section calls another only through it (`fa.evalValue(…)`), never by importing
+ * another section's analysis functions (docs/detection.md "Code map").
  */
 import type { Node } from 'web-tree-sitter';
 import { callee, FUNCTION_TYPES, isCall, isMember, memberName, memberObject, SCOPE_TYPES, unwrap } from '../syntax';
@@ -152,89 +152,106 @@ export function collectBindings(fa: FileAnalyzer, n: Node, add: (b: Binding) => 
     if (!c) continue;
     // Read once: each `type` read is a call into the parser (the module scope of a large file has many children).
     const type = c.type;
-    switch (type) {
-      case 'function_definition':
-      case 'function_declaration':
-      case 'generator_function_declaration': {
-        const name = c.childForFieldName('name');
-        if (name) add({ kind: 'func', name: name.text, node: c, at: c });
-        continue;
-      }
-      case 'class_definition':
-      case 'class_declaration': {
-        const name = c.childForFieldName('name');
-        if (name) add({ kind: 'class', name: name.text, node: c, at: c });
-        continue;
-      }
-      case 'decorated_definition': {
-        const def = c.childForFieldName('definition');
-        const name = def?.childForFieldName('name');
-        if (def && name) add({ kind: def.type === 'class_definition' ? 'class' : 'func', name: name.text, node: def, at: c } as Binding);
-        continue;
-      }
-      case 'assignment': {
-        addAssignTargets(c.childForFieldName('left'), c.childForFieldName('right'), c.childForFieldName('type'), c, add);
-        const right = c.childForFieldName('right');
-        if (right && right.type === 'assignment') collectBindings(fa, { namedChildren: [right] } as unknown as Node, add, depth + 1);
-        continue;
-      }
-      case 'variable_declarator': {
-        const name = c.childForFieldName('name');
-        const value = c.childForFieldName('value');
-        if (name?.type === 'identifier' && value) {
-          if (value.type === 'arrow_function' || value.type === 'function_expression' || value.type === 'function') add({ kind: 'func', name: name.text, node: value, at: c });
-          else add({ kind: 'assign', name: name.text, value, at: c });
-        } else if (name?.type === 'object_pattern' && value) fa.addDestructure(name, value, c, add);
-        else if (name?.type === 'identifier' && !value) {
-          const type = c.childForFieldName('type');
-          if (type) add({ kind: 'param', name: name.text, type, at: c });
-        }
-        continue;
-      }
-      case 'assignment_expression': {
-        const left = c.childForFieldName('left');
-        const right = c.childForFieldName('right');
-        if (left?.type === 'identifier' && right) add({ kind: 'assign', name: left.text, value: right, at: c });
-        break;
-      }
-      case 'export_statement': {
-        // `export default client` / `export default new OpenAI()`: what `import x from './file'` binds.
-        const value = c.childForFieldName('value');
-        if (value && c.children.some((x) => x?.type === 'default')) add({ kind: 'assign', name: 'default', value, at: c });
-        break;
-      }
-      case 'import_statement':
-      case 'import_from_statement':
-      case 'future_import_statement':
-        fa.addImports(c, add);
-        continue;
-      case 'for_statement':
-      case 'for_in_statement': {
-        const left = c.childForFieldName('left');
-        const right = c.childForFieldName('right');
-        if (left && right) {
-          const id = left.type === 'identifier' ? left : left.namedChildren.find((x) => x?.type === 'identifier');
-          if (id) add({ kind: 'loop', name: id.text, iter: right, at: c });
-        }
-        break;
-      }
-      case 'with_item': {
-        const v = c.childForFieldName('value');
-        if (v?.type === 'as_pattern') {
-          const target = v.childForFieldName('alias') ?? v.namedChildren[v.namedChildren.length - 1];
-          const expr = v.namedChildren[0];
-          const id = target?.type === 'as_pattern_target' ? target.namedChildren[0] : target;
-          if (id?.type === 'identifier' && expr) add({ kind: 'assign', name: id.text, value: expr, at: c });
-        }
-        break;
-      }
-      default:
-        break;
-    }
+    if (addDeclaration(fa, c, type, add, depth)) continue;
+    addStatementBinding(c, type, add);
     if (FUNCTION_TYPES.has(type) || type === 'class_body') continue;
     // Bindings are made by statements; expressions (calls, literals, operators) are not walked.
     if (!STATEMENTISH.test(type)) continue;
     collectBindings(fa, c, add, depth + 1);
+  }
+}
+
+/**
+ * The binding a declaration makes (function, class, assignment, variable, import). True when `c` is one: its inside is
+ * not walked for more bindings of this scope.
+ */
+function addDeclaration(fa: FileAnalyzer, c: Node, type: string, add: (b: Binding) => void, depth: number): boolean {
+  switch (type) {
+    case 'function_definition':
+    case 'function_declaration':
+    case 'generator_function_declaration': {
+      const name = c.childForFieldName('name');
+      if (name) add({ kind: 'func', name: name.text, node: c, at: c });
+      return true;
+    }
+    case 'class_definition':
+    case 'class_declaration': {
+      const name = c.childForFieldName('name');
+      if (name) add({ kind: 'class', name: name.text, node: c, at: c });
+      return true;
+    }
+    case 'decorated_definition': {
+      const def = c.childForFieldName('definition');
+      const name = def?.childForFieldName('name');
+      if (def && name) add({ kind: def.type === 'class_definition' ? 'class' : 'func', name: name.text, node: def, at: c } as Binding);
+      return true;
+    }
+    case 'assignment': {
+      addAssignTargets(c.childForFieldName('left'), c.childForFieldName('right'), c.childForFieldName('type'), c, add);
+      const right = c.childForFieldName('right');
+      if (right && right.type === 'assignment') collectBindings(fa, { namedChildren: [right] } as unknown as Node, add, depth + 1);
+      return true;
+    }
+    case 'variable_declarator': {
+      const name = c.childForFieldName('name');
+      const value = c.childForFieldName('value');
+      if (name?.type === 'identifier' && value) {
+        if (value.type === 'arrow_function' || value.type === 'function_expression' || value.type === 'function') add({ kind: 'func', name: name.text, node: value, at: c });
+        else add({ kind: 'assign', name: name.text, value, at: c });
+      } else if (name?.type === 'object_pattern' && value) fa.addDestructure(name, value, c, add);
+      else if (name?.type === 'identifier' && !value) {
+        const type = c.childForFieldName('type');
+        if (type) add({ kind: 'param', name: name.text, type, at: c });
+      }
+      return true;
+    }
+    case 'import_statement':
+    case 'import_from_statement':
+    case 'future_import_statement':
+      fa.addImports(c, add);
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** The binding a statement makes on its way (`x = …` as an expression, `export default`, `for x in`, `with … as x`); its inside is still walked. */
+function addStatementBinding(c: Node, type: string, add: (b: Binding) => void): void {
+  switch (type) {
+    case 'assignment_expression': {
+      const left = c.childForFieldName('left');
+      const right = c.childForFieldName('right');
+      if (left?.type === 'identifier' && right) add({ kind: 'assign', name: left.text, value: right, at: c });
+      return;
+    }
+    case 'export_statement': {
+      // `export default client` / `export default new OpenAI()`: what `import x from './file'` binds.
+      const value = c.childForFieldName('value');
+      if (value && c.children.some((x) => x?.type === 'default')) add({ kind: 'assign', name: 'default', value, at: c });
+      return;
+    }
+    case 'for_statement':
+    case 'for_in_statement': {
+      const left = c.childForFieldName('left');
+      const right = c.childForFieldName('right');
+      if (left && right) {
+        const id = left.type === 'identifier' ? left : left.namedChildren.find((x) => x?.type === 'identifier');
+        if (id) add({ kind: 'loop', name: id.text, iter: right, at: c });
+      }
+      return;
+    }
+    case 'with_item': {
+      const v = c.childForFieldName('value');
+      if (v?.type === 'as_pattern') {
+        const target = v.childForFieldName('alias') ?? v.namedChildren[v.namedChildren.length - 1];
+        const expr = v.namedChildren[0];
+        const id = target?.type === 'as_pattern_target' ? target.namedChildren[0] : target;
+        if (id?.type === 'identifier' && expr) add({ kind: 'assign', name: id.text, value: expr, at: c });
+      }
+      return;
+    }
+    default:
+      return;
   }
 }
 

@@ -3,9 +3,9 @@
  * `llm(…)`, imported aliases) and the walk from an anchor to the call it names. Each candidate call goes to call
  * resolution (./calls.ts). Also the whole-file patterns incremental re-analysis must watch.
  *
- * Functions of one `FileAnalyzer` (src/core/detect/analyzer.ts), which holds the per-file state and caches and
- * routes calls between these files; they reach each other only through it, so no file here imports another at run
- * time (docs/detection.md "Code map").
+ * Functions of one `FileAnalyzer` (src/core/detect/analyzer.ts, passed as `fa`), which holds the file, its caches and
+ * the routes between sections: a section calls another only through it (`fa.evalValue(…)`), never by importing
+ * another section's analysis functions (docs/detection.md "Code map").
  */
 import type { Node } from 'web-tree-sitter';
 import { FALLBACKS, MODULES, TYPES } from '../catalog/sdks';

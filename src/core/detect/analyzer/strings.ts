@@ -3,9 +3,9 @@
  * environment default, default argument, class attribute, earlier notebook cell, one import away) — the
  * `ModelResolution` a site's model carries.
  *
- * Functions of one `FileAnalyzer` (src/core/detect/analyzer.ts), which holds the per-file state and caches and
- * routes calls between these files; they reach each other only through it, so no file here imports another at run
- * time (docs/detection.md "Code map").
+ * Functions of one `FileAnalyzer` (src/core/detect/analyzer.ts, passed as `fa`), which holds the file, its caches and
+ * the routes between sections: a section calls another only through it (`fa.evalValue(…)`), never by importing
+ * another section's analysis functions (docs/detection.md "Code map").
  */
 import type { Node } from 'web-tree-sitter';
 import type { ModelResolution } from '../../types';
@@ -21,181 +21,217 @@ export function constString(fa: FileAnalyzer, n: Node): string | undefined {
   return r.value ?? undefined;
 }
 
+/** What {@link resolveString} found: the value (null when unknown), how, and the candidates of a conditional. */
+type StringResult = { value: string | null; resolution: ModelResolution; candidates?: ResolvedModel[]; raw?: string };
+
+/** The result for an expression whose value is not known. */
+function unknownString(n: Node): { value: null; resolution: ModelResolution } {
+  return { value: null, resolution: { kind: 'unknown', expression: clip(n.text) } };
+}
+
 /** Resolves an expression to a string with how it was found. */
-export function resolveString(fa: FileAnalyzer, n: Node, depth = 0): { value: string | null; resolution: ModelResolution; candidates?: ResolvedModel[]; raw?: string } {
-  const unknown = (): { value: null; resolution: ModelResolution } => ({ value: null, resolution: { kind: 'unknown', expression: clip(n.text) } });
-  if (depth > 10) return unknown();
+export function resolveString(fa: FileAnalyzer, n: Node, depth = 0): StringResult {
+  if (depth > 10) return unknownString(n);
   const u = unwrap(n);
-  if (isStringNode(u)) {
-    const { text, holes } = stringParts(u);
-    if (!holes.length) return { value: text, resolution: { kind: 'literal' } };
-    // f-string / template with known parts: every hole must resolve.
-    let out = '';
-    let lastRes: ModelResolution = { kind: 'literal' };
-    let cursor = u.startIndex;
-    const pieces: string[] = [];
-    for (const c of u.namedChildren) {
-      if (!c) continue;
-      if (c.type === 'interpolation' || c.type === 'template_substitution') {
-        const e = c.namedChildren.find((x) => x !== null && x.type !== 'format_specifier' && x.type !== 'type_conversion');
-        if (!e) return unknown();
-        const r = resolveString(fa, e, depth + 1);
-        if (r.value === null) return unknown();
-        if (r.resolution.kind !== 'literal') lastRes = r.resolution;
-        pieces.push(r.value);
-      } else if (c.type === 'string_content' || c.type === 'string_fragment' || c.type === 'escape_sequence') {
-        pieces.push(stringParts({ namedChildren: [c] } as unknown as Node).text);
-      }
-      cursor = c.endIndex;
-    }
-    void cursor;
-    out = pieces.join('');
-    return { value: out, resolution: lastRes };
-  }
+  if (isStringNode(u)) return resolveTemplate(fa, u, n, depth);
   switch (u.type) {
     case 'identifier':
     case 'shorthand_property_identifier': {
       const b = fa.lookup(u.text, u);
-      if (!b) return unknown();
+      if (!b) return unknownString(n);
       return resolveBindingString(fa, b, u, depth);
     }
     case 'attribute':
-    case 'member_expression': {
-      const obj = memberObject(u);
-      const name = memberName(u);
-      if (!obj || !name) return unknown();
-      const o = unwrap(obj);
-      if (fa.lang === 'js' && isMember(o) && memberName(o) === 'env' && memberObject(o)?.text === 'process') {
-        return { value: null, resolution: { kind: 'unknown', expression: clip(u.text) } };
-      }
-      if ((o.type === 'identifier' && o.text === 'self') || o.type === 'this') {
-        const b = fa.lookupSelfAttr(name, u);
-        if (!b) return unknown();
-        const r = resolveBindingString(fa, b, u, depth);
-        if (r.value !== null && r.resolution.kind === 'literal') return { ...r, resolution: { kind: 'constant', name } };
+    case 'member_expression':
+      return resolveMemberString(fa, u, n, depth);
+    case 'call':
+      return resolveCallString(fa, u, n, depth);
+    case 'boolean_operator':
+    case 'binary_expression':
+      return resolveOperatorString(fa, u, n, depth);
+    case 'conditional_expression':
+    case 'ternary_expression':
+      return resolveConditionalString(fa, u, n, depth);
+    case 'subscript':
+    case 'subscript_expression':
+      return resolveSubscriptString(fa, u, n, depth);
+    default:
+      return unknownString(n);
+  }
+}
+
+/** A string literal, or an f-string / template whose every hole resolves. */
+function resolveTemplate(fa: FileAnalyzer, u: Node, n: Node, depth: number): StringResult {
+  const unknown = (): { value: null; resolution: ModelResolution } => unknownString(n);
+  const { text, holes } = stringParts(u);
+  if (!holes.length) return { value: text, resolution: { kind: 'literal' } };
+  // f-string / template with known parts: every hole must resolve.
+  let out = '';
+  let lastRes: ModelResolution = { kind: 'literal' };
+  let cursor = u.startIndex;
+  const pieces: string[] = [];
+  for (const c of u.namedChildren) {
+    if (!c) continue;
+    if (c.type === 'interpolation' || c.type === 'template_substitution') {
+      const e = c.namedChildren.find((x) => x !== null && x.type !== 'format_specifier' && x.type !== 'type_conversion');
+      if (!e) return unknown();
+      const r = resolveString(fa, e, depth + 1);
+      if (r.value === null) return unknown();
+      if (r.resolution.kind !== 'literal') lastRes = r.resolution;
+      pieces.push(r.value);
+    } else if (c.type === 'string_content' || c.type === 'string_fragment' || c.type === 'escape_sequence') {
+      pieces.push(stringParts({ namedChildren: [c] } as unknown as Node).text);
+    }
+    cursor = c.endIndex;
+  }
+  void cursor;
+  out = pieces.join('');
+  return { value: out, resolution: lastRes };
+}
+
+/** `self.x`, `Config.MODEL`, `settings.MODEL` (a class default), `config.MODEL` one import away; never `process.env.X`. */
+function resolveMemberString(fa: FileAnalyzer, u: Node, n: Node, depth: number): StringResult {
+  const unknown = (): { value: null; resolution: ModelResolution } => unknownString(n);
+  const obj = memberObject(u);
+  const name = memberName(u);
+  if (!obj || !name) return unknown();
+  const o = unwrap(obj);
+  if (fa.lang === 'js' && isMember(o) && memberName(o) === 'env' && memberObject(o)?.text === 'process') {
+    return { value: null, resolution: { kind: 'unknown', expression: clip(u.text) } };
+  }
+  if ((o.type === 'identifier' && o.text === 'self') || o.type === 'this') {
+    const b = fa.lookupSelfAttr(name, u);
+    if (!b) return unknown();
+    const r = resolveBindingString(fa, b, u, depth);
+    if (r.value !== null && r.resolution.kind === 'literal') return { ...r, resolution: { kind: 'constant', name } };
+    return r;
+  }
+  // `Config.MODEL`: a class attribute in this file; `settings.MODEL` with `settings = Settings()`: its default.
+  if (o.type === 'identifier') {
+    const b0 = fa.lookup(o.text, o);
+    const b = b0?.kind === 'assign' ? fa.localClassOf(b0.value) ?? b0 : b0;
+    if (b?.kind === 'class') {
+      const body = b.node.childForFieldName('body');
+      const attr = body ? findClassConst(body, name) : undefined;
+      if (attr) {
+        const r = resolveString(fa, attr, depth + 1);
+        if (r.value !== null && r.resolution.kind === 'literal') return { ...r, resolution: { kind: 'constant', name: `${o.text}.${name}` } };
         return r;
       }
-      // `Config.MODEL`: a class attribute in this file; `settings.MODEL` with `settings = Settings()`: its default.
-      if (o.type === 'identifier') {
-        const b0 = fa.lookup(o.text, o);
-        const b = b0?.kind === 'assign' ? fa.localClassOf(b0.value) ?? b0 : b0;
-        if (b?.kind === 'class') {
-          const body = b.node.childForFieldName('body');
-          const attr = body ? findClassConst(body, name) : undefined;
-          if (attr) {
-            const r = resolveString(fa, attr, depth + 1);
-            if (r.value !== null && r.resolution.kind === 'literal') return { ...r, resolution: { kind: 'constant', name: `${o.text}.${name}` } };
-            return r;
-          }
+    }
+    if (b?.kind === 'import' && !fa.importValue(b)) {
+      // One hop: `import config` then `config.MODEL`, or `from app.config import settings` then
+      // `settings.MODEL` where `settings = Settings()` (a pydantic-settings style class default).
+      const f = fa.foreignFor(b);
+      if (f) {
+        let r: { value: string | null; resolution: ModelResolution } | undefined;
+        if (b.member === undefined) {
+          const fb = f.analyzer.topLevel(name);
+          if (fb) r = f.analyzer.resolveBindingString(fb, u, depth + 1);
+        } else {
+          const fb = f.analyzer.topLevel(b.member);
+          const cls = fb?.kind === 'assign' ? f.analyzer.localClassOf(fb.value) : fb?.kind === 'class' ? fb : undefined;
+          const body = cls?.kind === 'class' ? cls.node.childForFieldName('body') : undefined;
+          const attr = body ? f.analyzer.findClassConst(body, name) : undefined;
+          if (attr) r = f.analyzer.resolveString(attr, depth + 1);
         }
-        if (b?.kind === 'import' && !fa.importValue(b)) {
-          // One hop: `import config` then `config.MODEL`, or `from app.config import settings` then
-          // `settings.MODEL` where `settings = Settings()` (a pydantic-settings style class default).
-          const f = fa.foreignFor(b);
-          if (f) {
-            let r: { value: string | null; resolution: ModelResolution } | undefined;
-            if (b.member === undefined) {
-              const fb = f.analyzer.topLevel(name);
-              if (fb) r = f.analyzer.resolveBindingString(fb, u, depth + 1);
-            } else {
-              const fb = f.analyzer.topLevel(b.member);
-              const cls = fb?.kind === 'assign' ? f.analyzer.localClassOf(fb.value) : fb?.kind === 'class' ? fb : undefined;
-              const body = cls?.kind === 'class' ? cls.node.childForFieldName('body') : undefined;
-              const attr = body ? f.analyzer.findClassConst(body, name) : undefined;
-              if (attr) r = f.analyzer.resolveString(attr, depth + 1);
-            }
-            if (r && r.value !== null) {
-              const resolution: ModelResolution = r.resolution.kind === 'env-default' ? r.resolution : { kind: 'imported', file: f.path, name: b.member ? `${b.member}.${name}` : name };
-              return { ...r, resolution };
-            }
-          }
+        if (r && r.value !== null) {
+          const resolution: ModelResolution = r.resolution.kind === 'env-default' ? r.resolution : { kind: 'imported', file: f.path, name: b.member ? `${b.member}.${name}` : name };
+          return { ...r, resolution };
         }
       }
-      return unknown();
     }
-    case 'call': {
-      // os.getenv("X", "d") / os.environ.get("X", "d") / getenv("X", "d")
-      const fn = callee(u)?.text ?? '';
-      if (/(^|\.)Field$/.test(fn)) {
-        // pydantic `Field(default="gpt-4o")` / `Field("gpt-4o")`.
-        const d = fa.getArg(u, { kw: ['default'], pos: 0 });
-        return d ? resolveString(fa, d, depth + 1) : unknown();
-      }
-      if (/(^|\.)(getenv|environ\.get)$/.test(fn)) {
-        const args = callArgs(u);
-        const name = args[0] ? constString(fa, args[0]) : undefined;
-        const defNode = args[1] ?? args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'default')?.childForFieldName('value') ?? undefined;
-        if (name && defNode) {
-          const d = resolveString(fa, defNode, depth + 1);
-          if (d.value !== null) return { value: d.value, resolution: { kind: 'env-default', envVar: name } };
-        }
-        return unknown();
-      }
-      if (isMember(callee(u) ?? u) && /^(strip|lower|upper|rstrip|lstrip)$/.test(memberName(callee(u) ?? u) ?? '')) {
-        const obj = memberObject(callee(u) ?? u);
-        if (obj) {
-          const r = resolveString(fa, obj, depth + 1);
-          if (r.value !== null) return { ...r, value: applyStrFn(r.value, memberName(callee(u) ?? u) ?? '') };
-        }
-      }
-      return unknown();
-    }
-    case 'boolean_operator':
-    case 'binary_expression': {
-      const op = u.childForFieldName('operator')?.text ?? u.children.find((c) => c && (c.text === 'or' || c.text === '||' || c.text === '??'))?.text;
-      const l = u.childForFieldName('left');
-      const r = u.childForFieldName('right');
-      if (!l || !r) return unknown();
-      if (op === 'or' || op === '||' || op === '??') {
-        const lu = unwrap(l);
-        const env = envName(fa, lu);
-        const rr = resolveString(fa, r, depth + 1);
-        if (env && rr.value !== null) return { value: rr.value, resolution: { kind: 'env-default', envVar: env } };
-        const lr = resolveString(fa, l, depth + 1);
-        if (lr.value !== null && rr.value !== null && lr.value !== rr.value) {
-          return { ...lr, candidates: [toResolved(lr), toResolved(rr)] };
-        }
-        if (lr.value !== null) return lr;
-        return rr;
-      }
-      if (op === '+') {
-        const lr = resolveString(fa, l, depth + 1);
-        const rr = resolveString(fa, r, depth + 1);
-        if (lr.value !== null && rr.value !== null) return { value: lr.value + rr.value, resolution: lr.resolution.kind !== 'literal' ? lr.resolution : rr.resolution };
-      }
-      return unknown();
-    }
-    case 'conditional_expression':
-    case 'ternary_expression': {
-      const branches = u.type === 'ternary_expression'
-        ? [u.childForFieldName('consequence'), u.childForFieldName('alternative')]
-        : [u.namedChildren[0], u.namedChildren[2]];
-      const rs = branches.filter((b): b is Node => b !== null && b !== undefined).map((b) => resolveString(fa, b, depth + 1));
-      const first = rs[0];
-      if (!first) return unknown();
-      const cands = rs.map(toResolved);
-      if (first.value === null) return { ...unknown(), candidates: cands.length > 1 ? cands : undefined };
-      return { ...first, candidates: cands.length > 1 ? cands : undefined };
-    }
-    case 'subscript':
-    case 'subscript_expression': {
-      const obj = u.childForFieldName('value') ?? u.childForFieldName('object');
-      const idx = u.childForFieldName('subscript') ?? u.childForFieldName('index');
-      if (!obj || !idx) return unknown();
-      const key = constString(fa, idx);
-      const env = envName(fa, u);
-      if (env) return unknown();
-      const dict = key !== undefined ? fa.resolveObject(obj) : undefined;
-      const v = dict && key !== undefined ? fa.objectKey(dict, [key]) : undefined;
-      if (v) {
-        const r = resolveString(fa, v, depth + 1);
-        if (r.value !== null) return { ...r, resolution: { kind: 'constant', name: clip(u.text) } };
-      }
-      return unknown();
-    }
-    default:
-      return unknown();
   }
+  return unknown();
+}
+
+/** `os.getenv("X", "d")`, `os.environ.get("X", "d")`, pydantic `Field(default=…)`, `"…".strip()`. */
+function resolveCallString(fa: FileAnalyzer, u: Node, n: Node, depth: number): StringResult {
+  const unknown = (): { value: null; resolution: ModelResolution } => unknownString(n);
+  // os.getenv("X", "d") / os.environ.get("X", "d") / getenv("X", "d")
+  const fn = callee(u)?.text ?? '';
+  if (/(^|\.)Field$/.test(fn)) {
+    // pydantic `Field(default="gpt-4o")` / `Field("gpt-4o")`.
+    const d = fa.getArg(u, { kw: ['default'], pos: 0 });
+    return d ? resolveString(fa, d, depth + 1) : unknown();
+  }
+  if (/(^|\.)(getenv|environ\.get)$/.test(fn)) {
+    const args = callArgs(u);
+    const name = args[0] ? constString(fa, args[0]) : undefined;
+    const defNode = args[1] ?? args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'default')?.childForFieldName('value') ?? undefined;
+    if (name && defNode) {
+      const d = resolveString(fa, defNode, depth + 1);
+      if (d.value !== null) return { value: d.value, resolution: { kind: 'env-default', envVar: name } };
+    }
+    return unknown();
+  }
+  if (isMember(callee(u) ?? u) && /^(strip|lower|upper|rstrip|lstrip)$/.test(memberName(callee(u) ?? u) ?? '')) {
+    const obj = memberObject(callee(u) ?? u);
+    if (obj) {
+      const r = resolveString(fa, obj, depth + 1);
+      if (r.value !== null) return { ...r, value: applyStrFn(r.value, memberName(callee(u) ?? u) ?? '') };
+    }
+  }
+  return unknown();
+}
+
+/** `a or b` / `a || b` / `a ?? b` (an environment default, or two candidates) and `a + b`. */
+function resolveOperatorString(fa: FileAnalyzer, u: Node, n: Node, depth: number): StringResult {
+  const unknown = (): { value: null; resolution: ModelResolution } => unknownString(n);
+  const op = u.childForFieldName('operator')?.text ?? u.children.find((c) => c && (c.text === 'or' || c.text === '||' || c.text === '??'))?.text;
+  const l = u.childForFieldName('left');
+  const r = u.childForFieldName('right');
+  if (!l || !r) return unknown();
+  if (op === 'or' || op === '||' || op === '??') {
+    const lu = unwrap(l);
+    const env = envName(fa, lu);
+    const rr = resolveString(fa, r, depth + 1);
+    if (env && rr.value !== null) return { value: rr.value, resolution: { kind: 'env-default', envVar: env } };
+    const lr = resolveString(fa, l, depth + 1);
+    if (lr.value !== null && rr.value !== null && lr.value !== rr.value) {
+      return { ...lr, candidates: [toResolved(lr), toResolved(rr)] };
+    }
+    if (lr.value !== null) return lr;
+    return rr;
+  }
+  if (op === '+') {
+    const lr = resolveString(fa, l, depth + 1);
+    const rr = resolveString(fa, r, depth + 1);
+    if (lr.value !== null && rr.value !== null) return { value: lr.value + rr.value, resolution: lr.resolution.kind !== 'literal' ? lr.resolution : rr.resolution };
+  }
+  return unknown();
+}
+
+/** `a if c else b` / `c ? a : b`: the first branch, with every branch as a candidate. */
+function resolveConditionalString(fa: FileAnalyzer, u: Node, n: Node, depth: number): StringResult {
+  const unknown = (): { value: null; resolution: ModelResolution } => unknownString(n);
+  const branches = u.type === 'ternary_expression'
+    ? [u.childForFieldName('consequence'), u.childForFieldName('alternative')]
+    : [u.namedChildren[0], u.namedChildren[2]];
+  const rs = branches.filter((b): b is Node => b !== null && b !== undefined).map((b) => resolveString(fa, b, depth + 1));
+  const first = rs[0];
+  if (!first) return unknown();
+  const cands = rs.map(toResolved);
+  if (first.value === null) return { ...unknown(), candidates: cands.length > 1 ? cands : undefined };
+  return { ...first, candidates: cands.length > 1 ? cands : undefined };
+}
+
+/** `MODELS["fast"]`: a constant key in a dict/object literal; never `os.environ["X"]`. */
+function resolveSubscriptString(fa: FileAnalyzer, u: Node, n: Node, depth: number): StringResult {
+  const unknown = (): { value: null; resolution: ModelResolution } => unknownString(n);
+  const obj = u.childForFieldName('value') ?? u.childForFieldName('object');
+  const idx = u.childForFieldName('subscript') ?? u.childForFieldName('index');
+  if (!obj || !idx) return unknown();
+  const key = constString(fa, idx);
+  const env = envName(fa, u);
+  if (env) return unknown();
+  const dict = key !== undefined ? fa.resolveObject(obj) : undefined;
+  const v = dict && key !== undefined ? fa.objectKey(dict, [key]) : undefined;
+  if (v) {
+    const r = resolveString(fa, v, depth + 1);
+    if (r.value !== null) return { ...r, resolution: { kind: 'constant', name: clip(u.text) } };
+  }
+  return unknown();
 }
 
 export function findClassConst(body: Node, name: string): Node | undefined {
