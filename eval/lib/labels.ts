@@ -49,6 +49,8 @@ export const LabelFileSchema = z.strictObject({
   repo: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,38}\/[A-Za-z0-9._-]{1,100}$/, 'must be "owner/name"'),
   commit: z.string().regex(/^[0-9a-f]{40}$/, 'must be a full 40-hex commit (lower case)'),
   frozen: z.boolean(),
+  /** Informational: the repository's main language(s) (what corpus.json was to hold). */
+  language: z.union([z.string().min(1), z.array(z.string().min(1))]).optional(),
   labelledOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
   files: z.array(LabelledFileSchema),
 });

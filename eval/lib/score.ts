@@ -205,7 +205,8 @@ export function languageOfFile(path: string): string {
   if (['js', 'jsx', 'mjs', 'cjs'].includes(ext)) return 'javascript';
   if (ext === 'vue' || ext === 'svelte') return ext;
   if (ext === 'sh' || ext === 'bash' || ext === 'zsh') return 'shell';
-  return 'other';
+  const more: Record<string, string> = { go: 'go', java: 'java', kt: 'kotlin', cs: 'csharp', rb: 'ruby', php: 'php', rs: 'rust', swift: 'swift' };
+  return more[ext] ?? 'other';
 }
 
 function add(into: Tally, from: Partial<Tally>): void {

@@ -21,6 +21,12 @@ describe('eval: label files', () => {
     assert.equal(r.labels?.files[0]?.sites[0]?.model, 'gpt-4o');
   });
 
+  it('takes an optional language (a string or a list) and nothing else unknown at the top', () => {
+    assert.deepEqual(parseLabelFile(labelText({ language: 'go' }), 'acme__app.json').errors, []);
+    assert.deepEqual(parseLabelFile(labelText({ language: ['python', 'typescript'] }), 'acme__app.json').errors, []);
+    assert.match(parseLabelFile(labelText({ languages: 'go' }), 'acme__app.json').errors.join('\n'), /languages/);
+  });
+
   it('rejects a misspelt field, a bad enum, a short commit and a wrong file name, saying where', () => {
     const typo = parseLabelFile(labelText({}, [{ path: 'a.py', sites: [{ line: 3, provider: 'openai', via: 'sdk', api: 'chat', modle: 'gpt-4o', model: null }], traps: [] }]), 'acme__app.json');
     assert.equal(typo.labels, undefined);
