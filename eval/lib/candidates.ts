@@ -36,7 +36,7 @@ export interface Candidate {
 export const GENERIC_VERBS: ReadonlySet<string> = new Set([
   'call', 'run', 'arun', 'send', 'stream', 'astream', 'batch', 'abatch', 'generate', 'agenerate', 'predict', 'apredict',
   'chat', 'achat', 'complete', 'acomplete', 'embed', 'embeddings', 'embedding', 'completion', 'invoke', 'ainvoke',
-  'query', 'aquery', 'parse', 'create', 'acreate', 'speech', 'transcription', 'responses', 'rerank', 'converse',
+  'query', 'aquery', 'parse', 'create', 'acreate', 'speech', 'transcription', 'responses', 'rerank', 'converse', 'edit',
 ]);
 
 /** Receivers whose generic verbs are never model calls (`asyncio.run(`, `subprocess.run(`, `app.run(`). */
