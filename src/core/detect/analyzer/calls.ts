@@ -36,14 +36,19 @@ export function splitCallee(fn: Node): { root: Node; path: string[] } {
   return { root: cur, path };
 }
 
-export function analyzeCall(fa: FileAnalyzer, call: Node, nameNode: Node): SiteDraft | undefined {
-  const fn = callee(call);
+/**
+ * `ref`: a method referenced as an argument of a wrapper that calls it (siteSearch.ts `visitRefs`); `call` is then
+ * the call that carries the request's arguments, and only the catalogue and the fallbacks can make it a site.
+ */
+export function analyzeCall(fa: FileAnalyzer, call: Node, nameNode: Node, ref?: Node): SiteDraft | undefined {
+  const fn = ref ?? callee(call);
   if (!fn) return undefined;
   let { root, path } = splitCallee(fn);
   // Without a catalogue import in reach, evaluating the receiver can only find local functions (`func`), which lead
   // to the HTTP check below, and a fallback needs its path written in the file: the HTTP check is all that is left.
   if (fa.opts.httpOnly) return fa.analyzeHttp(call, nameNode, root, path);
-  let rootVal = fa.evalValue(root);
+  let rootVal: Value | undefined;
+  ({ rv: rootVal, path } = fa.advance(fa.evalValue(root), path));
   if (!rootVal && path.length >= 2) {
     // `st.session_state.chat.send_message(...)`: a receiver stored on an attribute of some other object.
     let obj = memberObject(unwrap(fn));
@@ -61,7 +66,7 @@ export function analyzeCall(fa: FileAnalyzer, call: Node, nameNode: Node): SiteD
       obj = memberObject(unwrap(obj));
     }
   }
-  if (rootVal && rootVal.kind !== 'func') {
+  if (rootVal && (rootVal.kind === 'module' || rootVal.kind === 'inst')) {
     const full = [...rootVal.path, ...path];
     const found = fa.lookupMember(rootVal, full);
     if (found?.member.kind === 'site') {
@@ -73,7 +78,7 @@ export function analyzeCall(fa: FileAnalyzer, call: Node, nameNode: Node): SiteD
     const t = TYPE_BY_ID.get(rootVal.type);
     if (t?.callable) return buildSite(fa, call, nameNode, t.callable, rootVal, nameNode.text, 'resolved');
   }
-  const http = fa.analyzeHttp(call, nameNode, root, path);
+  const http = ref ? undefined : fa.analyzeHttp(call, nameNode, root, path);
   if (http) return http;
   if (!rootVal && !isLocalObject(fa, root)) return fallback(fa, call, nameNode, path);
   return undefined;

@@ -136,9 +136,19 @@ export function evalCallResult(fa: FileAnalyzer, call: Node): Value | undefined 
       if (av?.kind === 'inst' && TYPE_BY_ID.get(av.type)?.pipeable) return av;
     }
   }
-  const { root, path } = fa.splitCallee(fn);
-  const rv = evalValue(fa, root);
+  // `_CLIENTS.get(key)` / `cache.get(key)` / `_CLIENTS.setdefault(key, OpenAI())`: an item of a client cache.
+  if (isMember(fn) && /^(get|setdefault|pop)$/.test(memberName(fn) ?? '')) {
+    const obj = memberObject(fn);
+    const item = obj ? containerItem(fa, unwrap(obj)) : undefined;
+    if (item) return item;
+    const dflt = memberName(fn) === 'setdefault' ? callArgs(call)[1] : undefined;
+    if (dflt) return evalValue(fa, dflt);
+  }
+  const split = fa.splitCallee(fn);
+  const { rv, path } = advance(evalValue(fa, split.root), split.path);
   if (!rv) return undefined;
+  if (rv.kind === 'class') return path.length === 0 ? { kind: 'object', node: rv.node, ctx: rv.ctx } : undefined;
+  if (rv.kind === 'object') return undefined;
   if (rv.kind === 'func') {
     if (path.length > 0) return undefined;
     return rv.ctx.evalFunctionReturn(rv.node);
@@ -245,12 +255,11 @@ export function evalValueInner(fa: FileAnalyzer, n: Node): Value | undefined {
       const name = memberName(n);
       if (!obj || !name) return undefined;
       const o = unwrap(obj);
-      if ((o.type === 'identifier' && o.text === 'self') || o.type === 'this') {
-        const b = fa.lookupSelfAttr(name, n);
-        return b ? evalBinding(fa, b, n) : undefined;
-      }
+      if ((o.type === 'identifier' && o.text === 'self') || o.type === 'this') return evalSelfAttr(fa, name, n);
       const base = evalValue(fa, o);
-      if (!base) {
+      const attr = base && (base.kind === 'class' || base.kind === 'object') ? attrOf(base, name) : undefined;
+      if (attr) return attr;
+      if (!base || base.kind === 'class' || base.kind === 'object') {
         const assigned = dottedAssignment(fa, n);
         return assigned ? evalValue(fa, assigned) : undefined;
       }
@@ -274,7 +283,8 @@ export function evalValueInner(fa: FileAnalyzer, n: Node): Value | undefined {
       const key = idx ? fa.constString(idx) : undefined;
       const dict = obj && key !== undefined ? fa.resolveObject(obj) : undefined;
       const v = dict && key !== undefined ? fa.objectKey(dict, [key]) : undefined;
-      return v ? evalValue(fa, v) : undefined;
+      if (v) return evalValue(fa, v);
+      return obj ? containerItem(fa, unwrap(obj)) : undefined;
     }
     case 'binary_operator': {
       // LangChain `prompt | llm | parser`: the chain is billed as the model inside it.
@@ -310,6 +320,121 @@ export function evalValueInner(fa: FileAnalyzer, n: Node): Value | undefined {
   }
 }
 
+/**
+ * `self.x` / `this.x`: the first of the class's bindings of `x` that evaluates (an assignment in any method, a typed
+ * field, a factory method `self._get_client()` called later, a property or getter read as a value), then the base
+ * classes of this file; with no binding at all, an attribute of an SDK base class (`class C(anthropic.Anthropic)`:
+ * `self.completions` is the client's own resource).
+ */
+export function evalSelfAttr(fa: FileAnalyzer, name: string, use: Node): Value | undefined {
+  const encl = fa.enclosingClass(use);
+  if (!encl) return undefined;
+  // Inside a base class's method reached from a subclass, `self` is the subclass: its overrides win
+  // (`self.client = self.create_client()` in `ApiModel`, `create_client` defined by `OpenAIModel`).
+  const cls = fa.selfClass && fa.selfClass.id !== encl.id && isSubclassOf(fa, fa.selfClass, encl) ? fa.selfClass : encl;
+  const list = fa.classAttrBindings(cls, name);
+  const outer = fa.selfClass;
+  fa.selfClass = cls;
+  try {
+    for (const b of list) {
+      const v = b.kind === 'func' && fa.isGetter(b.node) ? evalFunctionReturn(fa, b.node) : evalBinding(fa, b, use);
+      if (v) return v;
+    }
+  } finally {
+    fa.selfClass = outer;
+  }
+  if (list.length) return undefined;
+  const base = sdkBaseOf(fa, cls);
+  return base ? { ...base, path: [...base.path, name] } : undefined;
+}
+
+function isSubclassOf(fa: FileAnalyzer, derived: Node, base: Node, depth = 0): boolean {
+  if (depth > 3) return false;
+  return fa.localBaseClasses(derived).some((b) => b.id === base.id || isSubclassOf(fa, b, base, depth + 1));
+}
+
+/**
+ * An attribute of a project class or of an instance of one (`Holder.client`, `self.h.client` with `self.h = Holder()`,
+ * `this.api.openai` with the class in a neighbour file): the class's own binding of the name, evaluated in the file
+ * that defines the class; a method is a `func` to be called, a property or getter is read.
+ */
+export function attrOf(v: Value & { kind: 'class' | 'object' }, name: string): Value | undefined {
+  const ctx = v.ctx;
+  const list = ctx.classAttrBindings(v.node, name);
+  for (const b of list) {
+    let r: Value | undefined;
+    if (b.kind === 'func') r = ctx.isGetter(b.node) ? ctx.evalFunctionReturn(b.node) : { kind: 'func', node: b.node, ctx };
+    else r = ctx.evalBinding(b, b.at);
+    if (r) return r;
+  }
+  if (list.length) return undefined;
+  const base = sdkBaseOf(ctx, v.node);
+  return base ? { ...base, path: [...base.path, name] } : undefined;
+}
+
+/** Walks the leading names of a member path through project classes and instances (`self.h` + `client.chat…`). */
+export function advance(v: Value | undefined, path: readonly string[]): { rv: Value | undefined; path: readonly string[] } {
+  let rv = v;
+  let rest = path;
+  while (rv && (rv.kind === 'class' || rv.kind === 'object') && rest.length > 0) {
+    rv = attrOf(rv, rest[0] ?? '');
+    rest = rest.slice(1);
+  }
+  return { rv, path: rest };
+}
+
+/**
+ * An item of a dict/`Map` that caches clients under keys known only at run time (`_CLIENTS[key] = OpenAI()`,
+ * `cache.set(key, new OpenAI())`, `_CLIENTS.setdefault(key, OpenAI())`, or a literal whose values are clients): the
+ * first stored value that is one.
+ */
+export function containerItem(fa: FileAnalyzer, obj: Node): Value | undefined {
+  if (obj.type !== 'identifier' && !isMember(obj)) return undefined;
+  const text = obj.text;
+  if (text.length > 80 || /\s/.test(text)) return undefined;
+  const literal = fa.resolveObject(obj);
+  if (literal) {
+    for (const c of literal.namedChildren) {
+      const v = c?.type === 'pair' ? c.childForFieldName('value') : undefined;
+      const r = v ? evalValue(fa, v) : undefined;
+      if (r && r.kind !== 'func') return r;
+    }
+  }
+  const re = new RegExp(`(?<![\\w$.])${escapeRe(text)}(?:\\s*\\[[^\\]\\n]{0,120}\\]\\s*=(?!=)|\\.(?:set|setdefault)\\s*\\()`, 'g');
+  let n = 0;
+  for (let m = re.exec(fa.text); m && n < 8; m = re.exec(fa.text)) {
+    const at = fa.root.descendantForIndex(m.index, m.index + text.length);
+    let cur: Node | null | undefined = at;
+    while (cur && cur.text !== text && cur.text.length < text.length) cur = fa.ancestors(cur)[0];
+    if (!cur || cur.text !== text) continue;
+    const [p, q] = fa.ancestors(cur);
+    let value: Node | null | undefined;
+    if (p && (p.type === 'subscript' || p.type === 'subscript_expression') && q && (q.type === 'assignment' || q.type === 'assignment_expression') && q.childForFieldName('left')?.id === p.id) value = q.childForFieldName('right');
+    else if (p && isMember(p) && q && (q.type === 'call' || q.type === 'call_expression')) value = callArgs(q)[1];
+    if (!value) continue;
+    n++;
+    const r = evalValue(fa, value);
+    if (r && r.kind !== 'func') return r;
+  }
+  return undefined;
+}
+
+/** The SDK client a class extends (`class Claude(anthropic.Anthropic)`, `class C extends OpenAI`), as an instance. */
+export function sdkBaseOf(fa: FileAnalyzer, cls: Node, depth = 0): (Value & { kind: 'inst' }) | undefined {
+  for (const b of fa.baseClasses(cls)) {
+    const v = evalValue(fa, b);
+    const inst = v ? instantiate(fa, v) : undefined;
+    if (inst?.kind === 'inst') return inst;
+  }
+  if (depth < 2) {
+    for (const local of fa.localBaseClasses(cls)) {
+      const v = sdkBaseOf(fa, local, depth + 1);
+      if (v) return v;
+    }
+  }
+  return undefined;
+}
+
 export function evalBinding(fa: FileAnalyzer, b: Binding, use: Node): Value | undefined {
   switch (b.kind) {
     case 'import': {
@@ -324,14 +449,18 @@ export function evalBinding(fa: FileAnalyzer, b: Binding, use: Node): Value | un
     }
     case 'assign':
       return evalValue(fa, b.value);
-    case 'param':
+    case 'param': {
       if (b.type) {
         const t = evalTypeAnnotation(fa, b.type);
         if (t) return t;
       }
-      return b.def ? evalValue(fa, b.def) : undefined;
+      const d = b.def ? evalValue(fa, b.def) : undefined;
+      return d ?? fa.paramFromCalls(b);
+    }
     case 'func':
       return { kind: 'func', node: b.node, ctx: fa };
+    case 'class':
+      return { kind: 'class', node: b.node, ctx: fa };
     case 'loop':
       return undefined;
     default:

@@ -273,10 +273,13 @@ export function addAssignTargets(left: Node | null, right: Node | null, type: No
   }
 }
 
-/** `self.x` / `this.x` inside a class: assignments in any method, class-level fields, TS constructor parameter properties. */
-export function lookupSelfAttr(fa: FileAnalyzer, name: string, use: Node): Binding | undefined {
-  const cls = ancestors(fa, use).find((a) => a.type === 'class_definition' || a.type === 'class_declaration' || a.type === 'class');
-  if (!cls) return undefined;
+/** The class a `self` / `this` at `use` belongs to (the innermost enclosing class). */
+export function enclosingClass(fa: FileAnalyzer, use: Node): Node | undefined {
+  return ancestors(fa, use).find((a) => a.type === 'class_definition' || a.type === 'class_declaration' || a.type === 'class');
+}
+
+/** Every `self.x` / `this.x` binding of one class (its own body only), collected once per class. */
+export function classAttrs(fa: FileAnalyzer, cls: Node): Map<string, Binding[]> {
   let map = fa.classAttrCache.get(cls.id);
   if (!map) {
     map = new Map();
@@ -290,16 +293,73 @@ export function lookupSelfAttr(fa: FileAnalyzer, name: string, use: Node): Bindi
     const body = cls.childForFieldName('body');
     if (body) collectClassAttrs(fa, body, add, 0, true);
   }
-  const list = map.get(name);
+  return map;
+}
+
+/** `self.x` / `this.x` inside a class: assignments in any method, class-level fields, TS constructor parameter properties. */
+export function lookupSelfAttr(fa: FileAnalyzer, name: string, use: Node): Binding | undefined {
+  const cls = enclosingClass(fa, use);
+  if (!cls) return undefined;
+  const list = classAttrs(fa, cls).get(name)?.filter((b) => b.kind !== 'func');
   if (!list || !list.length) return undefined;
   // Prefer a binding that carries a value or a type we can evaluate.
   return list.find((b) => b.kind === 'assign') ?? list[0];
+}
+
+/**
+ * Every binding of `name` on a class and, when it has none, on its base classes defined in this file (two levels):
+ * assignments first, then typed fields and parameters, then methods (a factory method `self._get_client()`, a
+ * property or getter). The caller tries them in turn until one evaluates.
+ */
+export function classAttrBindings(fa: FileAnalyzer, cls: Node, name: string, depth = 0): Binding[] {
+  const own = classAttrs(fa, cls).get(name) ?? [];
+  if (own.length || depth >= 3) {
+    const rank = (b: Binding): number => (b.kind === 'assign' ? 0 : b.kind === 'func' ? 2 : 1);
+    return [...own].sort((a, b) => rank(a) - rank(b));
+  }
+  for (const base of localBaseClasses(fa, cls)) {
+    const found = classAttrBindings(fa, base, name, depth + 1);
+    if (found.length) return found;
+  }
+  return [];
+}
+
+/** The base-class expressions of a class (`class A(B, C)`, `class A extends B`). */
+export function baseClassNodes(cls: Node): Node[] {
+  const sup = cls.childForFieldName('superclasses');
+  if (sup) return sup.namedChildren.filter((c): c is Node => c !== null && c.type !== 'keyword_argument' && c.type !== 'comment');
+  const heritage = cls.namedChildren.find((c) => c?.type === 'class_heritage');
+  if (!heritage) return [];
+  const ext = heritage.namedChildren.find((c) => c?.type === 'extends_clause');
+  // tree-sitter-javascript puts the expression straight under class_heritage; TypeScript under extends_clause.
+  const v = ext ? ext.childForFieldName('value') ?? ext.namedChildren[0] : heritage.namedChildren[0];
+  return v ? [v] : [];
+}
+
+/** Base classes defined in this file. */
+export function localBaseClasses(fa: FileAnalyzer, cls: Node): Node[] {
+  const out: Node[] = [];
+  for (const b of baseClassNodes(cls)) {
+    if (b.type !== 'identifier') continue;
+    const bb = lookup(fa, b.text, b);
+    if (bb?.kind === 'class' && bb.node.id !== cls.id) out.push(bb.node);
+  }
+  return out;
+}
+
+/** A Python `@property` / `@cached_property` method or a JS `get x()` accessor: read without a call. */
+export function isGetter(fa: FileAnalyzer, fn: Node): boolean {
+  if (fn.type === 'method_definition') return fn.children.some((c) => c?.type === 'get');
+  const parent = ancestors(fa, fn)[0];
+  if (parent?.type !== 'decorated_definition') return false;
+  return parent.namedChildren.some((d) => d?.type === 'decorator' && /^@\s*(?:functools\.)?(?:property|cached_property)\b/.test(d.text));
 }
 
 export function collectClassAttrs(fa: FileAnalyzer, n: Node, add: (b: Binding) => void, depth: number, top: boolean): void {
   if (depth > 40) return;
   for (const c of n.namedChildren) {
     if (!c) continue;
+    if (top) addMethodBinding(c, add);
     if (top && fa.lang === 'python' && c.type === 'expression_statement') {
       const a = c.namedChildren[0];
       if (a?.type === 'assignment') {
@@ -348,6 +408,14 @@ export function collectClassAttrs(fa: FileAnalyzer, n: Node, add: (b: Binding) =
     if (!STATEMENTISH.test(c.type) && !FUNCTION_TYPES.has(c.type) && c.type !== 'class_body' && c.type !== 'assignment' && c.type !== 'assignment_expression') continue;
     collectClassAttrs(fa, c, add, depth + 1, false);
   }
+}
+
+/** A method of a class body (`def _get_client(self)`, `getClient() {…}`, `get client() {…}`) as a `func` binding. */
+function addMethodBinding(c: Node, add: (b: Binding) => void): void {
+  const def = c.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
+  if (!def || (def.type !== 'function_definition' && def.type !== 'method_definition')) return;
+  const name = def.childForFieldName('name');
+  if (name && (name.type === 'identifier' || name.type === 'property_identifier')) add({ kind: 'func', name: name.text, node: def, at: c });
 }
 
 /** The local class a value is an instance of (`Settings()`), as a class binding. */

@@ -21,7 +21,10 @@ export type Value =
       /** A chat session keeps the model of the object it was started from. */
       readonly parent?: Value;
     }
-  | { readonly kind: 'func'; readonly node: Node; readonly ctx: FileAnalyzer };
+  | { readonly kind: 'func'; readonly node: Node; readonly ctx: FileAnalyzer }
+  /** A class of the project (`Holder`) or an instance of one (`Holder()`): its attributes may hold clients. */
+  | { readonly kind: 'class'; readonly node: Node; readonly ctx: FileAnalyzer }
+  | { readonly kind: 'object'; readonly node: Node; readonly ctx: FileAnalyzer };
 
 /** A binding of a name in a scope. */
 export type Binding =

@@ -568,6 +568,8 @@ export const FALLBACKS: readonly FallbackSpec[] = [
   { lang: 'python', path: 'completions.create', type: 'openai', fileToken: /openai/i, requireKw: ['model', 'prompt'] },
   { lang: 'python', path: 'converse', type: 'bedrock-runtime', fileToken: /bedrock/i, requireKw: ['modelId'] },
   { lang: 'python', path: 'invoke_model', type: 'bedrock-runtime', fileToken: /bedrock/i, requireKw: ['modelId'] },
+  { lang: 'python', path: 'converse_stream', type: 'bedrock-runtime', fileToken: /bedrock/i, requireKw: ['modelId'] },
+  { lang: 'python', path: 'invoke_model_with_response_stream', type: 'bedrock-runtime', fileToken: /bedrock/i, requireKw: ['modelId'] },
 ];
 
 /** Via names per type family, for documentation and the schema. */
