@@ -36,7 +36,7 @@ export type Provider =
   | 'other';
 
 /** How the code reaches the provider. */
-export type Via = 'sdk' | 'http' | 'langchain' | 'llamaindex' | 'litellm' | 'ai-sdk';
+export type Via = 'sdk' | 'http' | 'langchain' | 'llamaindex' | 'litellm' | 'ai-sdk' | 'framework';
 
 /** What kind of request it is. See the mapping table in `schemas/README.md`. */
 export type Api = 'chat' | 'completion' | 'responses' | 'messages' | 'generate' | 'embeddings' | 'images' | 'audio';
@@ -296,7 +296,7 @@ export interface CostTotal {
 // and of every export. Versioned: see `schemas/report.schema.json`.
 // ---------------------------------------------------------------------------------------------
 
-export const REPORT_SCHEMA_VERSION = '1.0.0';
+export const REPORT_SCHEMA_VERSION = '1.1.0';
 
 export interface FileSummary {
   /** Workspace-relative POSIX path. */

@@ -374,7 +374,7 @@ describe(`fuzz (seed ${seed}, ${totalRuns} cases; FUZZ_RUNS / FUZZ_SEED to chang
 
   describe('estimation and report formatting', () => {
     const providers: Provider[] = ['openai', 'azure-openai', 'anthropic', 'google', 'bedrock', 'mistral', 'cohere', 'groq', 'together', 'fireworks', 'deepseek', 'openrouter', 'xai', 'ollama', 'huggingface', 'other'];
-    const vias: Via[] = ['sdk', 'http', 'langchain', 'llamaindex', 'litellm', 'ai-sdk'];
+    const vias: Via[] = ['sdk', 'http', 'langchain', 'llamaindex', 'litellm', 'ai-sdk', 'framework'];
     const apis: Api[] = ['chat', 'completion', 'responses', 'messages', 'generate', 'embeddings', 'images', 'audio'];
     const r0: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
     const hostile = fc.constantFrom('<img src=x onerror=alert(1)>', '</script>', 'javascript:alert(1)', '[x](command:workbench.action.terminal.new)', '\u001b[31mred\u001b[0m', '| a | b |', '=cmd|"/c calc"!A1', '\r\n', '');

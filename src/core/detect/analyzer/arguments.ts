@@ -110,6 +110,10 @@ export function keyMap(fa: FileAnalyzer, call: Node): Map<string, Node[]> {
       return;
     } else if (n.type === 'shorthand_property_identifier') {
       put(n.text, n);
+    } else if (depth > 0 && isFieldRead(n)) {
+      // `body=reply.content[0].text` passes a field of a value, not the value's keys: the call that made `reply` (a
+      // Claude request before a Twilio send) is not this call's arguments.
+      return;
     } else if (n.type === 'identifier' && hops < 2 && depth > 0) {
       const b = fa.lookup(n.text, n);
       if (b?.kind === 'assign') {
@@ -123,6 +127,17 @@ export function keyMap(fa: FileAnalyzer, call: Node): Map<string, Node[]> {
   const args = call.childForFieldName('arguments');
   if (args) walk(args, 0, 0);
   return map;
+}
+
+/** `a.b[0].c`: a field read from a variable (the chain's innermost object is a name, not a call or a literal). */
+function isFieldRead(n: Node): boolean {
+  let cur: Node | null = n;
+  for (let i = 0; cur && i < 12; i++) {
+    if (cur.type === 'attribute' || cur.type === 'member_expression') cur = cur.childForFieldName('object');
+    else if (cur.type === 'subscript' || cur.type === 'subscript_expression') cur = cur.childForFieldName('value') ?? cur.childForFieldName('object');
+    else return cur !== n && cur.type === 'identifier';
+  }
+  return false;
 }
 
 export function deepKey(fa: FileAnalyzer, call: Node, keys: readonly string[]): Node | undefined {

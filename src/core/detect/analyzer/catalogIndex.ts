@@ -16,3 +16,5 @@ for (const m of MODULES) {
   const parts = m.name.split('.');
   for (let i = 1; i < parts.length; i++) MODULE_PREFIXES.add(`${m.lang}:${parts.slice(0, i).join('.')}`);
 }
+/** `<lang>:<top-level module>` of the frameworks marked `ownPackage` (their own source files call their wrappers). */
+export const OWN_PACKAGES = new Set<string>(MODULES.filter((m) => m.ownPackage).map((m) => `${m.lang}:${m.name.split(/[./]/)[0] ?? m.name}`));

@@ -13,7 +13,7 @@ import type { Member, ModuleSpec, NewSpec } from '../catalog/types';
 import { callArgs, callee, FUNCTION_TYPES, isMember, isAsciiWordCode, memberName, memberObject, stringParts, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import type { Binding, Value } from './types';
-import { MODULE_BY_KEY, MODULE_PREFIXES, TYPE_BY_ID } from './catalogIndex';
+import { MODULE_BY_KEY, MODULE_PREFIXES, OWN_PACKAGES, TYPE_BY_ID } from './catalogIndex';
 import { escapeRe } from './text';
 import { providerOfUrl } from './rawHttp';
 
@@ -171,6 +171,22 @@ export function applyMember(fa: FileAnalyzer, member: Member, call: Node, receiv
         const arg = fa.getArg(call, member.spec.inheritFrom);
         const v = arg ? evalValue(fa, arg) : undefined;
         return v?.kind === 'inst' ? v : undefined;
+      }
+      if (member.spec.modelFrom) {
+        // An agent over an in-process model (smolagents `TransformersModel`) sends no request; over the project's own
+        // model or agent classes, the request is inside those classes (a helper call, eval/README.md) — unless another
+        // argument holds a model (`SelectorGroupChat([own agents…], model_client=…)` runs its selector).
+        let own = false;
+        for (const ref of member.spec.modelFrom) {
+          const arg = fa.getArg(call, ref);
+          const held = arg ? modelObjectOf(fa, arg) : undefined;
+          if (held === null || (held && TYPE_BY_ID.get(held.type)?.local)) {
+            own = true;
+            continue;
+          }
+          if (held) return { kind: 'inst', type: member.spec.type, path: [], provider: held.provider, ctor: held.ctor, parent: held.parent };
+        }
+        if (own) return undefined;
       }
       let type = member.spec.type;
       if (member.spec.typeByArg) {
@@ -419,6 +435,51 @@ export function containerItem(fa: FileAnalyzer, obj: Node): Value | undefined {
   return undefined;
 }
 
+/**
+ * The model object an argument holds (`llm=ChatOpenAI(…)`, `model_client=client`), or the first one in a list of
+ * them (`[assistant, critic]`, `agents=[researcher, writer]`).
+ */
+export function modelObjectOf(fa: FileAnalyzer, arg: Node, hops = 0): (Value & { kind: 'inst' }) | null | undefined {
+  let u = unwrap(arg);
+  if (u.type === 'keyword_argument') u = unwrap(u.childForFieldName('value') ?? u);
+  if (u.type === 'identifier' && hops < 3) {
+    const b = fa.lookup(u.text, u);
+    if (b?.kind === 'assign') {
+      const listy = unwrap(b.value);
+      if (listy.type === 'list' || listy.type === 'array' || listy.type === 'tuple') return modelObjectOf(fa, listy, hops + 1);
+    }
+  }
+  if (u.type === 'list' || u.type === 'array' || u.type === 'tuple') {
+    let own = false;
+    for (const c of u.namedChildren) {
+      const v = c ? modelObjectOf(fa, c, hops + 1) : undefined;
+      if (v) return v;
+      if (v === null) own = true;
+    }
+    return own ? null : undefined;
+  }
+  const v = evalValue(fa, u);
+  if (v?.kind === 'object' || v?.kind === 'class') return null;
+  return v?.kind === 'inst' ? v : undefined;
+}
+
+/**
+ * The model object assigned to a module-wide setting in this file (`Settings.llm = …`): the last such write, as the
+ * setting is assigned once and read by every engine (`dottedAssignment` only looks at the text and the position).
+ */
+export function globalModelOf(fa: FileAnalyzer, target: string): (Value & { kind: 'inst' }) | null | undefined {
+  if (!fa.text.includes(target)) return undefined;
+  const value = dottedAssignment(fa, { text: target, startIndex: fa.root.endIndex + 1 } as unknown as Node);
+  if (!value) return undefined;
+  const v = evalValue(fa, value);
+  if (v?.kind === 'inst') return TYPE_BY_ID.get(v.type)?.local ? null : v;
+  if (v) return null;
+  // Assigned to a model that runs in-process (`HuggingFaceEmbedding(…)`, `"local:BAAI/bge-small"`): null; to anything
+  // else the catalogue does not know: a model all the same, unknown.
+  if (v === undefined && /^["'`]local(:|["'`])/.test(unwrap(value).text)) return null;
+  return undefined;
+}
+
 /** The SDK client a class extends (`class Claude(anthropic.Anthropic)`, `class C extends OpenAI`), as an instance. */
 export function sdkBaseOf(fa: FileAnalyzer, cls: Node, depth = 0): (Value & { kind: 'inst' }) | undefined {
   for (const b of fa.baseClasses(cls)) {
@@ -524,6 +585,7 @@ export function moduleValue(fa: FileAnalyzer, module: string, member: string | u
   const lang = fa.lang;
   const known = MODULE_BY_KEY.has(`${lang}:${module}`) || MODULE_PREFIXES.has(`${lang}:${module}`);
   if (!known) return undefined;
+  if (insideOwnPackage(fa, module)) return undefined;
   if (member === undefined) return { kind: 'module', lang, module, path: [] };
   if (MODULE_BY_KEY.has(`${lang}:${module}.${member}`) || MODULE_PREFIXES.has(`${lang}:${module}.${member}`)) {
     return { kind: 'module', lang, module: `${module}.${member}`, path: [] };
@@ -532,6 +594,19 @@ export function moduleValue(fa: FileAnalyzer, module: string, member: string | u
   const found = lookupMember(fa, v, v.path);
   if (found?.member.kind === 'instance') return { kind: 'inst', type: found.member.type, path: [] };
   return v;
+}
+
+/** The file lies in the source folder of a framework that calls its own wrappers there (`ModuleSpec.ownPackage`). */
+function insideOwnPackage(fa: FileAnalyzer, module: string): boolean {
+  const top = module.split(/[./]/)[0] ?? module;
+  if (!OWN_PACKAGES.has(`${fa.lang}:${top}`)) return false;
+  // `lib/crewai/src/crewai/memory/x.py` is inside; `lib/crewai/tests/test_llm.py` (the distribution folder's tests) is
+  // not. Any of the frameworks' source folders counts (autogen_agentchat calls autogen_core's client interface).
+  const dirs = fa.path.split('/').slice(0, -1);
+  for (let at = dirs.length - 1; at >= 0; at--) {
+    if (OWN_PACKAGES.has(`${fa.lang}:${dirs[at] ?? ''}`)) return !/^(tests?|examples?|docs?|samples?)$/.test(dirs[at + 1] ?? '');
+  }
+  return false;
 }
 
 export function importValue(fa: FileAnalyzer, b: Binding & { kind: 'import' }): Value | undefined {

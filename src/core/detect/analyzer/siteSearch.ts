@@ -48,7 +48,8 @@ const CALLABLE_RE = /\b(llm|chat|chat_model|model|lm)\s*\(/g;
 
 /** Anchor words that are everyday method names elsewhere, and the file token that makes them worth a look. */
 const GENERIC_ANCHORS: Readonly<Record<string, RegExp>> = {
-  call: /langchain/i, run: /langchain/i, arun: /langchain/i, bind: /langchain/i, pipe: /langchain|Runnable/i,
+  call: /langchain|crewai/i, run: /langchain|crewai|autogen|smolagents|llama_index/i, arun: /langchain/i, bind: /langchain/i, pipe: /langchain|Runnable/i,
+  test: /crewai/i, train: /crewai/i, query: /llama_index/i, from_documents: /llama_index/i,
   copy: /openai|groq|together|fireworks/i, predict: /langchain|llama_index|vertexai/i, apredict: /langchain|llama_index/i,
   parse: /openai|anthropic|mistral|groq/i, send: /bedrock/i,
   complete: /llama_index|mistral|fim/i,

@@ -35,7 +35,8 @@ function openAiMembers(): Record<string, Member> {
     'completions.create': site('completion', MODEL, { prompt: kw('prompt') }),
     'responses.create': site('responses', MODEL, RESP_PROMPT),
     'responses.parse': site('responses', MODEL, RESP_PROMPT),
-    'responses.stream': site('responses', MODEL, RESP_PROMPT, { stream: true }),
+    // `responses.stream(response_id=…)` resumes streaming a background response that already exists: no new request.
+    'responses.stream': site('responses', MODEL, RESP_PROMPT, { stream: true, notWith: ['response_id'] }),
     'embeddings.create': site('embeddings', MODEL, { input: kw('input', 'inputs') }),
     'images.generate': site('images', MODEL, { prompt: kw('prompt') }),
     'images.edit': site('images', MODEL, { prompt: kw('prompt') }),
@@ -57,7 +58,7 @@ function anthropicMembers(): Record<string, Member> {
     'messages.create': site('messages', MODEL, ANTHROPIC_PROMPT),
     'messages.stream': site('messages', MODEL, ANTHROPIC_PROMPT, { stream: true }),
     'messages.parse': site('messages', MODEL, ANTHROPIC_PROMPT),
-    'messages.batches.create': site('messages', undefined, {}, { batch: true }),
+    // `messages.batches.create` submits a batch job: job management, not a request (eval/README.md "Not sites").
     'completions.create': site('completion', MODEL, { prompt: kw('prompt') }),
     with_options: same,
     withOptions: same,
@@ -269,6 +270,70 @@ export const TYPES: readonly TypeSpec[] = [
   { id: 'lc-embed', provider: 'other', via: 'langchain', members: lcEmbedMembers() },
   { id: 'li-llm', provider: 'other', via: 'llamaindex', members: llamaIndexMembers() },
   { id: 'li-embed', provider: 'other', via: 'llamaindex', members: llamaIndexEmbedMembers() },
+  // ---- Agent frameworks (via `framework`): the call that runs the framework's model is the site ----
+  {
+    // crewAI: `LLM(model=…).call/acall`, the native `OpenAICompletion(…)` & co., `Agent(llm=…).kickoff`, `Crew(agents=[…]).kickoff`.
+    id: 'crewai', provider: 'other', via: 'framework',
+    members: {
+      call: site('chat', undefined, { messages: kwPos(0, 'messages') }), acall: site('chat', undefined, { messages: kwPos(0, 'messages') }),
+      kickoff: site('chat', undefined, { user: kwPos(0, 'inputs', 'messages') }), kickoff_async: site('chat', undefined, { user: kwPos(0, 'inputs', 'messages') }),
+      akickoff: site('chat', undefined, { user: kwPos(0, 'inputs', 'messages') }),
+      kickoff_for_each: site('chat', undefined, {}, { fanOut: true }), kickoff_for_each_async: site('chat', undefined, {}, { fanOut: true }),
+      test: site('chat', undefined, {}), train: site('chat', undefined, {}),
+    },
+  },
+  {
+    // autogen-ext model clients: `OpenAIChatCompletionClient(model=…).create/create_stream`.
+    id: 'autogen-client', provider: 'other', via: 'framework',
+    members: { create: site('chat', undefined, { messages: kwPos(0, 'messages') }), create_stream: site('chat', undefined, { messages: kwPos(0, 'messages') }, { stream: true }) },
+  },
+  {
+    // autogen-agentchat agents and teams over a model client: `run`, `run_stream`, `on_messages(_stream)`.
+    id: 'autogen-agent', provider: 'other', via: 'framework',
+    members: {
+      run: site('chat', undefined, { user: kw('task') }), run_stream: site('chat', undefined, { user: kw('task') }, { stream: true }),
+      on_messages: site('chat', undefined, { messages: kwPos(0, 'messages') }), on_messages_stream: site('chat', undefined, { messages: kwPos(0, 'messages') }, { stream: true }),
+    },
+  },
+  {
+    // smolagents API models: `model(messages)`, `model.generate(…)`, `model.generate_stream(…)`.
+    id: 'smolagents-model', provider: 'other', via: 'framework',
+    callable: { api: 'chat', prompt: { messages: kwPos(0, 'messages') } },
+    members: { generate: site('chat', undefined, { messages: kwPos(0, 'messages') }), generate_stream: site('chat', undefined, { messages: kwPos(0, 'messages') }, { stream: true }) },
+  },
+  // A model that runs in-process (smolagents `TransformersModel`, LlamaIndex `HuggingFaceEmbedding`): no request.
+  { id: 'local-model', provider: 'other', via: 'framework', local: true, members: {} },
+  {
+    // smolagents agents over a model: `CodeAgent(tools=[…], model=model).run(task)`.
+    id: 'smolagents-agent', provider: 'other', via: 'framework',
+    members: { run: site('chat', undefined, { user: kwPos(0, 'task') }) },
+  },
+  {
+    // LlamaIndex agents and workflows over an LLM (`FunctionAgent(llm=…)`, `AgentWorkflow.from_tools_or_functions(…, llm=…)`,
+    // `ReActAgent.from_tools(…)`); with none given, the file's `Settings.llm`.
+    id: 'li-agent', provider: 'other', via: 'llamaindex', globalModel: 'Settings.llm',
+    members: {
+      run: site('chat', undefined, { user: kw('user_msg') }), chat: site('chat', undefined, { user: kwPos(0, 'message') }),
+      achat: site('chat', undefined, { user: kwPos(0, 'message') }), stream_chat: site('chat', undefined, { user: kwPos(0, 'message') }, { stream: true }),
+      astream_chat: site('chat', undefined, { user: kwPos(0, 'message') }, { stream: true }),
+      query: site('chat', undefined, { user: kwPos(0, 'str_or_query_bundle') }), aquery: site('chat', undefined, { user: kwPos(0, 'str_or_query_bundle') }),
+    },
+  },
+  {
+    // LlamaIndex query and chat engines (`index.as_query_engine()`, `RouterQueryEngine(…)`, `SubQuestionQueryEngine.from_defaults(…)`):
+    // found by the fallback below (they are built in too many ways to follow); the model is the file's `Settings.llm`.
+    id: 'li-engine', provider: 'other', via: 'llamaindex', globalModel: 'Settings.llm',
+    members: {
+      query: site('chat', undefined, { user: kwPos(0, 'str_or_query_bundle') }), aquery: site('chat', undefined, { user: kwPos(0, 'str_or_query_bundle') }),
+      chat: site('chat', undefined, { user: kwPos(0, 'message') }), achat: site('chat', undefined, { user: kwPos(0, 'message') }),
+      stream_chat: site('chat', undefined, { user: kwPos(0, 'message') }, { stream: true }), astream_chat: site('chat', undefined, { user: kwPos(0, 'message') }, { stream: true }),
+    },
+  },
+  {
+    // `VectorStoreIndex.from_documents(docs)` embeds every node with the file's `Settings.embed_model`.
+    id: 'li-index-class', provider: 'other', via: 'llamaindex', globalModel: 'Settings.embed_model',
+    members: { from_documents: site('embeddings', undefined, { input: kwPos(0, 'documents') }) },
+  },
   {
     // An AI SDK provider instance (`openai`, `createOpenAI({...})`): `p('id')`, `p.chat('id')`, `p.embedding('id')`.
     id: 'aisdk-provider', provider: 'other', via: 'ai-sdk', modelFactory: true, members: {},
@@ -387,6 +452,22 @@ const OPENAI_PY_MODULE: Record<string, Member> = {
 
 const simple = (lang: 'python' | 'js', name: string, members: Record<string, Member>, extra: Partial<ModuleSpec> = {}): ModuleSpec => ({ lang, name, members, ...extra });
 
+/** A framework object that runs the model it is given (agents, teams, crews, engines); see `NewSpec.modelFrom`. */
+const runs = (type: string, modelFrom: ArgRef[], extra: Partial<NewSpec> = {}): Member => make(type, { modelFrom, ...extra });
+/** crewAI: `LLM(model="anthropic/claude-…")` names its provider by the model prefix or family. */
+const CREW_LLM: Member = make('crewai', { model: kwPos(0, 'model'), providerFromModel: kw('provider') });
+const crewNative = (provider: Provider): Member => make('crewai', { model: kwPos(0, 'model'), provider });
+/** autogen-ext model clients; the OpenAI one follows its model id (`model="gemini-1.5-flash"` goes to Google) and its base_url. */
+const AUTOGEN_OPENAI: Member = make('autogen-client', { model: kw('model'), baseUrl: kw('base_url'), providerFromModel: kw('model_provider') });
+const autogenClient = (provider: Provider, model: ArgRef = kw('model')): Member => make('autogen-client', { model, provider });
+const autogenAgent = (modelFrom: ArgRef[]): Member => runs('autogen-agent', modelFrom);
+const smolModel = (provider: Provider): Member => make('smolagents-model', { model: kwPos(0, 'model_id'), provider, baseUrl: kw('api_base', 'base_url') });
+const SMOL_LITELLM: Member = make('smolagents-model', { model: kwPos(0, 'model_id'), providerFromModel: kw('custom_llm_provider') });
+const SMOL_LOCAL: Member = make('local-model');
+const smolAgent = runs('smolagents-agent', [kw('model')]);
+const liAgent = (modelFrom: ArgRef[] = [kw('llm')]): Member => runs('li-agent', modelFrom);
+const LC_AGENT = (modelFrom: ArgRef[], extra: Partial<NewSpec> = {}): Member => runs('lc-chat', modelFrom, extra);
+
 /** Every module Tokentier knows, by language. */
 export const MODULES: readonly ModuleSpec[] = [
   // ---- Python ----
@@ -486,6 +567,76 @@ export const MODULES: readonly ModuleSpec[] = [
   simple('python', 'llama_index.embeddings.ollama', { OllamaEmbedding: make('li-embed', { provider: 'ollama', model: kw('model_name') }) }),
   simple('python', 'llama_index.embeddings.gemini', { GeminiEmbedding: make('li-embed', { provider: 'google', model: kw('model_name') }) }),
   simple('python', 'llama_index.embeddings.google_genai', { GoogleGenAIEmbedding: make('li-embed', { provider: 'google', model: kw('model_name') }) }),
+  simple('python', 'llama_index.embeddings.mistralai', { MistralAIEmbedding: make('li-embed', { provider: 'mistral', model: kw('model_name') }) }),
+  simple('python', 'llama_index.embeddings.vertex', { VertexTextEmbedding: make('li-embed', { provider: 'google', model: kw('model_name') }) }),
+  simple('python', 'llama_index.embeddings.cohere', { CohereEmbedding: make('li-embed', { provider: 'cohere', model: kw('model_name') }) }),
+  simple('python', 'llama_index.embeddings.bedrock', { BedrockEmbedding: make('li-embed', { provider: 'bedrock', model: kw('model_name') }) }),
+  simple('python', 'llama_index.embeddings.azure_openai', { AzureOpenAIEmbedding: make('li-embed', { provider: 'azure-openai', model: kw('model', 'deployment_name') }) }),
+  simple('python', 'llama_index.embeddings.voyageai', { VoyageEmbedding: make('li-embed', { provider: 'other', model: kw('model_name') }) }),
+  simple('python', 'llama_index.embeddings.huggingface', { HuggingFaceEmbedding: make('local-model') }),
+  simple('python', 'llama_index.embeddings.fastembed', { FastEmbedEmbedding: make('local-model') }),
+  simple('python', 'llama_index.llms.huggingface', { HuggingFaceLLM: make('local-model') }),
+  simple('python', 'llama_index.llms.llama_cpp', { LlamaCPP: make('local-model') }),
+  simple('python', 'llama_index.multi_modal_llms.anthropic', { AnthropicMultiModal: liLlm('anthropic') }),
+  simple('python', 'llama_index.multi_modal_llms.openai', { OpenAIMultiModal: liLlm('openai') }),
+  simple('python', 'llama_index.multi_modal_llms.gemini', { GeminiMultiModal: liLlm('google', kwPos(0, 'model_name', 'model')) }),
+
+  simple('python', 'llama_index.core', {
+    VectorStoreIndex: { kind: 'instance', type: 'li-index-class' },
+    'VectorStoreIndex.from_documents': site('embeddings', undefined, { input: kwPos(0, 'documents') }, { via: 'llamaindex' }),
+  }),
+  simple('python', 'llama_index.core.agent.workflow', {
+    FunctionAgent: liAgent(), ReActAgent: liAgent(), CodeActAgent: liAgent(), AgentWorkflow: liAgent([kw('agents')]),
+    'AgentWorkflow.from_tools_or_functions': liAgent(),
+  }),
+  simple('python', 'llama_index.core.agent', { ReActAgent: liAgent(), 'ReActAgent.from_tools': liAgent(), FunctionCallingAgent: liAgent(), 'FunctionCallingAgent.from_tools': liAgent() }),
+  simple('python', 'llama_index.agent.openai', { OpenAIAgent: liAgent(), 'OpenAIAgent.from_tools': liAgent() }),
+  // LangChain agents run the chat model they are built over.
+  simple('python', 'langchain.agents', {
+    AgentExecutor: LC_AGENT([kw('agent')]), 'AgentExecutor.from_agent_and_tools': LC_AGENT([kw('agent')]),
+    create_openai_tools_agent: LC_AGENT([kwPos(0, 'llm')]), create_tool_calling_agent: LC_AGENT([kwPos(0, 'llm')]),
+    create_openai_functions_agent: LC_AGENT([kwPos(0, 'llm')]), create_react_agent: LC_AGENT([kwPos(0, 'llm')]),
+    create_structured_chat_agent: LC_AGENT([kwPos(0, 'llm')]), create_json_chat_agent: LC_AGENT([kwPos(0, 'llm')]),
+    create_xml_agent: LC_AGENT([kwPos(0, 'llm')]), initialize_agent: LC_AGENT([kwPos(1, 'llm')]),
+    create_agent: LC_AGENT([kwPos(0, 'model')], { model: kwPos(0, 'model'), providerFromModel: kw('model_provider') }),
+  }),
+  simple('python', 'langgraph.prebuilt', { create_react_agent: LC_AGENT([kwPos(0, 'model')], { model: kwPos(0, 'model'), providerFromModel: kw('model_provider') }) }),
+  simple('python', 'langchain_community.agent_toolkits', { create_sql_agent: LC_AGENT([kwPos(0, 'llm')]), create_pandas_dataframe_agent: LC_AGENT([kwPos(0, 'llm')]) }),
+  simple('python', 'langchain_experimental.agents', { create_pandas_dataframe_agent: LC_AGENT([kwPos(0, 'llm')]) }),
+  simple('python', 'deepagents', { create_deep_agent: LC_AGENT([kw('model')], { model: kw('model'), providerFromModel: kw('model_provider') }) }),
+  // crewAI (its own package calls its wrappers: `ownPackage`).
+  simple('python', 'crewai', { LLM: CREW_LLM, Agent: runs('crewai', [kw('llm')], { model: kw('llm'), providerFromModel: kw('provider') }), Crew: runs('crewai', [kw('agents'), kw('manager_llm')]) }, { ownPackage: true }),
+  simple('python', 'crewai.llm', { LLM: CREW_LLM }, { ownPackage: true }),
+  simple('python', 'crewai.llms.providers.openai.completion', { OpenAICompletion: crewNative('openai') }, { ownPackage: true }),
+  simple('python', 'crewai.llms.providers.anthropic.completion', { AnthropicCompletion: crewNative('anthropic') }, { ownPackage: true }),
+  simple('python', 'crewai.llms.providers.gemini.completion', { GeminiCompletion: crewNative('google') }, { ownPackage: true }),
+  simple('python', 'crewai.llms.providers.bedrock.completion', { BedrockCompletion: crewNative('bedrock') }, { ownPackage: true }),
+  simple('python', 'crewai.llms.providers.azure.completion', { AzureCompletion: crewNative('azure-openai') }, { ownPackage: true }),
+  // autogen (AgentChat and Core); `ChatCompletionClient` is the injected client's type (provider unknown).
+  simple('python', 'autogen_ext.models.openai', { OpenAIChatCompletionClient: AUTOGEN_OPENAI, AzureOpenAIChatCompletionClient: autogenClient('azure-openai', kw('model', 'azure_deployment')) }, { ownPackage: true }),
+  simple('python', 'autogen_ext.models.anthropic', { AnthropicChatCompletionClient: autogenClient('anthropic'), AnthropicBedrockChatCompletionClient: autogenClient('bedrock') }, { ownPackage: true }),
+  simple('python', 'autogen_ext.models.ollama', { OllamaChatCompletionClient: autogenClient('ollama') }, { ownPackage: true }),
+  simple('python', 'autogen_ext.models.azure', { AzureAIChatCompletionClient: autogenClient('azure-openai') }, { ownPackage: true }),
+  simple('python', 'autogen_ext.models.cache', { ChatCompletionCache: make('none', { inheritFrom: kwPos(0, 'client') }) }, { ownPackage: true }),
+  simple('python', 'autogen_core.models', { ChatCompletionClient: autogenClient('other') }, { ownPackage: true }),
+  simple('python', 'autogen_agentchat.agents', {
+    AssistantAgent: autogenAgent([kwPos(1, 'model_client')]), SocietyOfMindAgent: autogenAgent([kw('team'), kw('model_client')]),
+  }, { ownPackage: true }),
+  simple('python', 'autogen_agentchat.teams', {
+    RoundRobinGroupChat: autogenAgent([kwPos(0, 'participants')]), SelectorGroupChat: autogenAgent([kwPos(0, 'participants'), kw('model_client')]),
+    Swarm: autogenAgent([kwPos(0, 'participants')]), MagenticOneGroupChat: autogenAgent([kwPos(0, 'participants'), kw('model_client')]),
+    GraphFlow: autogenAgent([kwPos(0, 'participants')]),
+  }, { ownPackage: true }),
+  simple('python', 'autogen_ext.agents.web_surfer', { MultimodalWebSurfer: autogenAgent([kwPos(1, 'model_client')]) }, { ownPackage: true }),
+  simple('python', 'autogen_ext.teams.magentic_one', { MagenticOne: autogenAgent([kw('client')]) }, { ownPackage: true }),
+  // smolagents: API models and the agents over them; in-process models send no request.
+  simple('python', 'smolagents', {
+    InferenceClientModel: smolModel('huggingface'), HfApiModel: smolModel('huggingface'), LiteLLMModel: SMOL_LITELLM, LiteLLMRouterModel: SMOL_LITELLM,
+    OpenAIServerModel: smolModel('openai'), OpenAIModel: smolModel('openai'), AzureOpenAIServerModel: smolModel('azure-openai'), AzureOpenAIModel: smolModel('azure-openai'),
+    AmazonBedrockServerModel: smolModel('bedrock'), AmazonBedrockModel: smolModel('bedrock'),
+    TransformersModel: SMOL_LOCAL, MLXModel: SMOL_LOCAL, VLLMModel: SMOL_LOCAL,
+    CodeAgent: smolAgent, ToolCallingAgent: smolAgent, MultiStepAgent: smolAgent,
+  }, { ownPackage: true }),
 
   // ---- JavaScript / TypeScript ----
   simple('js', 'openai', { default: OPENAI_CTOR(), OpenAI: OPENAI_CTOR(), AzureOpenAI: OPENAI_CTOR('azure-openai'), OpenAIApi: make('openai-v3') }, { callable: OPENAI_CTOR() }),
@@ -524,6 +675,12 @@ export const MODULES: readonly ModuleSpec[] = [
   simple('js', 'langchain/llms/openai', pick(LC_JS, ['OpenAI'])),
   simple('js', 'langchain/embeddings/openai', pick(LC_JS, ['OpenAIEmbeddings'])),
   simple('js', 'langchain/chat_models/universal', pick(LC_JS, ['initChatModel'])),
+  simple('js', 'langchain/agents', {
+    AgentExecutor: LC_AGENT([kw('agent')]), createToolCallingAgent: LC_AGENT([kw('llm')]), createOpenAIToolsAgent: LC_AGENT([kw('llm')]),
+    createOpenAIFunctionsAgent: LC_AGENT([kw('llm')]), createReactAgent: LC_AGENT([kw('llm')]), createStructuredChatAgent: LC_AGENT([kw('llm')]),
+  }),
+  simple('js', '@langchain/langgraph/prebuilt', { createReactAgent: LC_AGENT([kw('llm', 'model')], { model: kw('llm', 'model'), providerFromModel: kw('modelProvider') }) }),
+  simple('js', 'langchain', { createAgent: LC_AGENT([kw('model', 'llm')], { model: kw('model', 'llm'), providerFromModel: kw('modelProvider') }) }),
   simple('js', 'ai', {}, { asType: 'aisdk' }),
   simple('js', '@ai-sdk/openai', { openai: aiProvider('openai'), createOpenAI: aiCreate('openai') }),
   simple('js', '@ai-sdk/azure', { azure: aiProvider('azure-openai'), createAzure: aiCreate('azure-openai') }),
@@ -568,6 +725,14 @@ export const FALLBACKS: readonly FallbackSpec[] = [
   { lang: 'python', path: 'completions.create', type: 'openai', fileToken: /openai/i, requireKw: ['model', 'prompt'] },
   { lang: 'python', path: 'converse', type: 'bedrock-runtime', fileToken: /bedrock/i, requireKw: ['modelId'] },
   { lang: 'python', path: 'invoke_model', type: 'bedrock-runtime', fileToken: /bedrock/i, requireKw: ['modelId'] },
+  // LlamaIndex engines, built in too many ways to follow (`index.as_query_engine()`, routers, sub-question engines):
+  // a query/chat call on a receiver named like one, in a file that imports LlamaIndex.
+  { lang: 'python', path: 'query', type: 'li-engine', fileToken: /llama_index/, requireKw: [], receiver: /(^|_)engine$/i },
+  { lang: 'python', path: 'aquery', type: 'li-engine', fileToken: /llama_index/, requireKw: [], receiver: /(^|_)engine$/i },
+  { lang: 'python', path: 'chat', type: 'li-engine', fileToken: /llama_index/, requireKw: [], receiver: /(^|_)chat_engine$/i },
+  { lang: 'python', path: 'achat', type: 'li-engine', fileToken: /llama_index/, requireKw: [], receiver: /(^|_)chat_engine$/i },
+  { lang: 'python', path: 'stream_chat', type: 'li-engine', fileToken: /llama_index/, requireKw: [], receiver: /(^|_)chat_engine$/i },
+  { lang: 'python', path: 'astream_chat', type: 'li-engine', fileToken: /llama_index/, requireKw: [], receiver: /(^|_)chat_engine$/i },
   { lang: 'python', path: 'converse_stream', type: 'bedrock-runtime', fileToken: /bedrock/i, requireKw: ['modelId'] },
   { lang: 'python', path: 'invoke_model_with_response_stream', type: 'bedrock-runtime', fileToken: /bedrock/i, requireKw: ['modelId'] },
 ];
