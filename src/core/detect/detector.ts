@@ -10,6 +10,7 @@ import type { CallSite, DetectResult, Diagnostic, LoopContext } from '../types';
 import type { Parser, Tree } from 'web-tree-sitter';
 import { FileAnalyzer } from './analyzer';
 import { WHOLE_TEXT_PATTERNS } from './analyzer/siteSearch';
+import { MODULES } from './catalog/sdks';
 import type { ForeignModule, SiteDraft } from './analyzer/types';
 import { catalogueEvidence, hasHttpCall, hasModuleImport, httpEvidence, neighbourEnables, neighbourEvidenceOf, type NeighbourEvidence } from './evidence';
 import { commentFlags, enclosingFunctionName, loopsOf } from './context';
@@ -513,7 +514,7 @@ const JS_IMPORT_RE = /\bfrom\s*['"]((?:\.|@\/|~\/)[^'"]*)['"]|\brequire\(\s*['"]
 
 /** The workspace imports of a file (what {@link candidatesFor} resolves), in order, without repeats. */
 function importsOf(prepared: Prepared): { module: string; level: number }[] {
-  const wanted: { module: string; level: number }[] = [];
+  const wanted: { module: string; level: number; first: boolean }[] = [];
   const seen = new Set<string>();
   const re = prepared.lang === 'python' ? PY_IMPORT_RE : JS_IMPORT_RE;
   re.lastIndex = 0;
@@ -532,10 +533,17 @@ function importsOf(prepared: Prepared): { module: string; level: number }[] {
     const key = foreignKey(w.module, w.level);
     if (seen.has(key)) continue;
     seen.add(key);
-    wanted.push(w);
+    // Only 8 neighbours are read: a project module that re-exports a client (`from onyx.llm.litellm_singleton import
+    // litellm`, `from app.llm import client`) goes before the project's other imports, wherever it is in the file.
+    const eol = prepared.text.indexOf('\n', m.index);
+    const line = prepared.text.slice(prepared.text.lastIndexOf('\n', m.index) + 1, eol < 0 ? undefined : eol);
+    const names = prepared.lang === 'python' ? line.slice(Math.max(0, line.search(/\bimport\b/) + 6)) : line.replace(/from\s*['"][^'"]*['"]/, '');
+    wanted.push({ ...w, first: CLIENTISH_IMPORT.test(names) });
   }
-  return wanted;
+  return [...wanted.filter((w) => w.first), ...wanted.filter((w) => !w.first)].map(({ module, level }) => ({ module, level }));
 }
+/** Imported names that are clients or LLM wrappers (catalogue module names, `…client`, `…llm…`). */
+const CLIENTISH_IMPORT = new RegExp(`\\b(?:${[...new Set(MODULES.map((m) => m.name.split(/[./]/)[0] ?? m.name).filter((n) => /^[A-Za-z_]\w*$/.test(n)))].join('|')})\\b|client|llm`, 'i');
 
 /** A neighbour's metadata, or undefined when it is missing, not a file or too large to resolve through. */
 async function statNeighbour(files: FileProvider, cand: string): Promise<FileStat | undefined> {

@@ -77,7 +77,7 @@ export function analyzeCall(fa: FileAnalyzer, call: Node, nameNode: Node, ref?: 
   }
   if (rootVal && rootVal.kind === 'inst' && path.length === 0) {
     const t = TYPE_BY_ID.get(rootVal.type);
-    if (t?.callable) return buildSite(fa, call, nameNode, t.callable, rootVal, nameNode.text, 'resolved');
+    if (t?.callable) return fa.lang === 'python' && patchedAround(fa, call, root) ? undefined : buildSite(fa, call, nameNode, t.callable, rootVal, nameNode.text, 'resolved');
   }
   const http = ref ? undefined : fa.analyzeHttp(call, nameNode, root, path);
   if (http) return http;
@@ -128,7 +128,8 @@ export function buildSite(fa: FileAnalyzer, call: Node, nameNode: Node, specIn: 
     } else if (model.raw) provider = providerOfModelString(model.raw) ?? 'other';
   } else if (spec.providerFromModel && model.raw) {
     provider = providerOfModelString(model.raw) ?? provider;
-  } else if (inst?.ctor?.spec.providerFromModel) {
+  } else if (inst?.ctor?.spec.providerFromModel && !(inst.ctor.spec.baseUrl && inst.ctor.ctx.getArg(inst.ctor.node, inst.ctor.spec.baseUrl))) {
+    // The model id names the provider (`OpenAIChatCompletionClient(model="gemini-1.5-flash")`), unless a base URL does.
     const pm = inst.ctor.ctx.getArg(inst.ctor.node, inst.ctor.spec.providerFromModel);
     const ps = pm ? inst.ctor.ctx.constString(pm) : undefined;
     provider = (ps && MODEL_PREFIX_PROVIDERS[ps]) || (model.raw ? providerOfModelString(model.raw) : undefined) || provider;

@@ -15,7 +15,8 @@ import type { FileAnalyzer } from '../analyzer';
 import type { Binding, Value } from './types';
 import { MODULE_BY_KEY, MODULE_PREFIXES, OWN_PACKAGES, TYPE_BY_ID } from './catalogIndex';
 import { escapeRe } from './text';
-import { providerOfUrl } from './rawHttp';
+import { providerOfUrl, urlText } from './rawHttp';
+import { BASE_URL_PARTS } from '../catalog/params';
 
 /** How deep expression evaluation may recurse (bindings, calls, chains) before it gives up on a value. */
 const MAX_DEPTH = 14;
@@ -136,6 +137,32 @@ export function evalCallResult(fa: FileAnalyzer, call: Node): Value | undefined 
       if (av?.kind === 'inst' && TYPE_BY_ID.get(av.type)?.pipeable) return av;
     }
   }
+  // `cast(Any, self._client)`: the value, retyped for the checker. pydantic / dataclass fields: `Field(default=X)`,
+  // `Field(default_factory=lambda: LLM(model="gpt-4o"))`, `field(default_factory=…)`.
+  const fnText = fn.text;
+  if (/^(typing\.)?cast$/.test(fnText)) {
+    const a1 = callArgs(call)[1];
+    return a1 ? evalValue(fa, a1) : undefined;
+  }
+  if (/^(pydantic\.|dataclasses\.)?(Field|field|PrivateAttr)$/.test(fnText)) {
+    for (const a of callArgs(call)) {
+      if (a.type !== 'keyword_argument') continue;
+      const k = a.childForFieldName('name')?.text;
+      const v = a.childForFieldName('value');
+      if (!v) continue;
+      if (k === 'default') return evalValue(fa, v);
+      if (k === 'default_factory') {
+        const u = unwrap(v);
+        if (u.type === 'lambda') {
+          const body = u.childForFieldName('body');
+          return body ? evalValue(fa, body) : undefined;
+        }
+        const made = evalValue(fa, u);
+        return made?.kind === 'func' ? made.ctx.evalFunctionReturn(made.node) : made ? instantiate(fa, made) : undefined;
+      }
+    }
+    return undefined;
+  }
   // `_CLIENTS.get(key)` / `cache.get(key)` / `_CLIENTS.setdefault(key, OpenAI())`: an item of a client cache.
   if (isMember(fn) && /^(get|setdefault|pop)$/.test(memberName(fn) ?? '')) {
     const obj = memberObject(fn);
@@ -214,14 +241,34 @@ export function providerOfNew(fa: FileAnalyzer, spec: NewSpec, call: Node, recei
   let provider = spec.provider ?? (receiver.kind === 'inst' ? receiver.provider : undefined);
   if (spec.baseUrl) {
     const arg = fa.getArg(call, spec.baseUrl) ?? fa.deepKey(call, spec.baseUrl.kw ?? []);
-    if (arg) {
+    if (arg && !isPlaceholder(arg)) {
       const url = fa.resolveString(arg);
-      const p = url.value !== null ? providerOfUrl(url.value) : undefined;
+      const p = url.value !== null ? providerOfUrl(url.value) : providerOfUrlParts(fa, arg);
       if (p) provider = p;
     }
   }
   return provider;
 }
+
+/**
+ * A base URL whose value is not known in full: what its visible parts name (`BASE_URL_PARTS`); else, when it is read
+ * from the environment (`process.env.GENERIC_OPEN_AI_BASE_PATH`, `os.environ["LITELLM_BASE_URL"]`, possibly through a
+ * helper), `other`: a client pointed at a URL the deployment chooses does not go to the client's own provider. A
+ * parameter or a config field keeps the client's provider (a class's optional override).
+ */
+function providerOfUrlParts(fa: FileAnalyzer, arg: Node): Provider | undefined {
+  const t = urlText(fa, arg);
+  const text = t ? `${t.host ?? ''}${t.path}` : '';
+  const hit = BASE_URL_PARTS.find((x) => x.pattern.test(text));
+  if (hit) return hit.provider;
+  let u = unwrap(arg);
+  const obj = isMember(u) ? memberObject(u) : null;
+  const name = isMember(u) ? memberName(u) : undefined;
+  const b = u.type === 'identifier' ? fa.lookup(u.text, u) : obj && name && ((obj.type === 'identifier' && obj.text === 'self') || obj.type === 'this') ? fa.lookupSelfAttr(name, u) : undefined;
+  if (b?.kind === 'assign') u = unwrap(b.value);
+  return ENV_READ.test(u.text) ? 'other' : undefined;
+}
+const ENV_READ = /process\.env\b|import\.meta\.env\b|\bos\.environ\b|\bgetenv\s*\(|Deno\.env\b/;
 
 /** The value of a same-file factory function: the first `return` whose value is a client. */
 export function evalFunctionReturn(fa: FileAnalyzer, fn: Node): Value | undefined {
@@ -263,7 +310,9 @@ export function evalValueInner(fa: FileAnalyzer, n: Node): Value | undefined {
     case 'identifier':
     case 'shorthand_property_identifier': {
       const b = fa.lookup(n.text, n);
-      return b ? evalBinding(fa, b, n) : undefined;
+      const v = b ? evalBinding(fa, b, n) : undefined;
+      if (v || b?.kind !== 'assign' || !isPlaceholder(b.value)) return v;
+      return lateBinding(fa, n.text, b);
     }
     case 'attribute':
     case 'member_expression': {
@@ -460,8 +509,17 @@ export function modelObjectOf(fa: FileAnalyzer, arg: Node, hops = 0): (Value & {
   }
   const v = evalValue(fa, u);
   if (v?.kind === 'object' || v?.kind === 'class') return null;
-  return v?.kind === 'inst' ? v : undefined;
+  if (v?.kind === 'inst') return v;
+  // A test double standing in for the model (`fake_model = MagicMock()`): the framework calls nothing real.
+  let made: Node | undefined = u;
+  if (u.type === 'identifier') {
+    const b = fa.lookup(u.text, u);
+    made = b?.kind === 'assign' ? unwrap(b.value) : undefined;
+  }
+  const fn = made && (made.type === 'call' || made.type === 'call_expression' || made.type === 'new_expression') ? callee(made) : null;
+  return fn && MOCK_CALLEE.test(fn.text) ? null : undefined;
 }
+const MOCK_CALLEE = /(^|\.)(Mock|MagicMock|AsyncMock|NonCallableMock|create_autospec|fn)$|^(jest|vi)\.fn$/;
 
 /**
  * The model object assigned to a module-wide setting in this file (`Settings.llm = …`): the last such write, as the
@@ -477,6 +535,39 @@ export function globalModelOf(fa: FileAnalyzer, target: string): (Value & { kind
   // Assigned to a model that runs in-process (`HuggingFaceEmbedding(…)`, `"local:BAAI/bge-small"`): null; to anything
   // else the catalogue does not know: a model all the same, unknown.
   if (v === undefined && /^["'`]local(:|["'`])/.test(unwrap(value).text)) return null;
+  return undefined;
+}
+
+/** `None` / `null` / `undefined`: a name declared now and bound later (`client = None` … `global client; client = OpenAI()`). */
+function isPlaceholder(n: Node): boolean {
+  const u = unwrap(n);
+  return u.type === 'none' || u.type === 'null' || u.type === 'undefined' || (u.type === 'identifier' && u.text === 'undefined');
+}
+
+/**
+ * A name first bound to a placeholder and given its value later: the other bindings of its scope (an import under
+ * `if TYPE_CHECKING:`, the `else` branch's `litellm = None`), then assignments in functions that declare it `global`
+ * (`_ensure_litellm()`: `global litellm; litellm = _litellm`) or, in JS, that assign the outer `let`.
+ */
+function lateBinding(fa: FileAnalyzer, name: string, first: Binding): Value | undefined {
+  const scope = fa.ancestors(first.at).find((a) => a.type === 'module' || a.type === 'program' || FUNCTION_TYPES.has(a.type)) ?? fa.root;
+  for (const b of fa.bindingsOf(scope).get(name) ?? []) {
+    if (b === first || (b.kind === 'assign' && isPlaceholder(b.value))) continue;
+    const v = evalBinding(fa, b, b.at);
+    if (v) return v;
+  }
+  const re = new RegExp(`(?<![\\w$.])${escapeRe(name)}\\s*=(?!=)`, 'g');
+  let n = 0;
+  for (let m = re.exec(fa.text); m && n < 8; m = re.exec(fa.text)) {
+    const at = fa.root.descendantForIndex(m.index, m.index + name.length);
+    const asg = at ? fa.ancestors(at)[0] : undefined;
+    if (!asg || (asg.type !== 'assignment' && asg.type !== 'assignment_expression') || asg.childForFieldName('left')?.id !== at?.id) continue;
+    const right = asg.childForFieldName('right');
+    if (!right || isPlaceholder(right)) continue;
+    n++;
+    const v = evalValue(fa, right);
+    if (v && v.kind !== 'func') return v;
+  }
   return undefined;
 }
 

@@ -30,8 +30,7 @@ const ANCHOR_RE = new RegExp(`\\b(${anchorNames().sort((a, b) => b.length - a.le
 /** Catalogue method names that end a member path (`…completions.create`), for method references passed to a wrapper. */
 function memberSiteNames(): string[] {
   const names = new Set<string>();
-  for (const t of TYPES) for (const [k, v] of Object.entries(t.members)) if (v.kind === 'site' && k.includes('.')) names.add(k.split('.').pop() ?? '');
-  for (const t of TYPES) for (const [k, v] of Object.entries(t.members)) if (v.kind === 'site' && !k.includes('.') && k.length > 6) names.add(k);
+  for (const t of TYPES) for (const [k, v] of Object.entries(t.members)) if (v.kind === 'site') names.add(k.split('.').pop() ?? '');
   names.delete('');
   return [...names];
 }
@@ -44,7 +43,7 @@ const REF_RE = new RegExp(`\\.\\s*(${memberSiteNames().sort((a, b) => b.length -
 /** `$fetch<T>(…)` (Nuxt/ofetch), `ofetch(…)`, `ky(…)`, `got(…)`: fetch-like functions, type arguments allowed. */
 const JS_FETCH_RE = /(?<![\w$])(\$fetch|ofetch|fetch|ky|got)\s*(?:<[^()]*?>)?\s*\(/g;
 /** LangChain's legacy direct call `llm("…")` on common variable names. */
-const CALLABLE_RE = /\b(llm|chat|chat_model|model|lm)\s*\(/g;
+const CALLABLE_RE = /\b(llm|chat|chat_model|model|lm|[a-z][a-z0-9]*_(?:llm|model))\s*\(/g;
 
 /** Anchor words that are everyday method names elsewhere, and the file token that makes them worth a look. */
 const GENERIC_ANCHORS: Readonly<Record<string, RegExp>> = {
@@ -135,9 +134,14 @@ function visitRefs(fa: FileAnalyzer, from: number, to: number, seen: Set<number>
     if (args?.type !== 'argument_list' && args?.type !== 'arguments') continue;
     if (!wrapper || !isCall(wrapper) || seen.has(member.id)) continue;
     const invoked = outer && isCall(outer) && callee(outer)?.id === wrapper.id ? outer : undefined;
-    const others = args.namedChildren.filter((c) => c !== null && c.id !== member.id && c.type !== 'comment');
-    const withRequest = others.some((c) => c && (c.type === 'keyword_argument' || c.type === 'dictionary_splat' || c.type === 'object' || c.type === 'spread_element'));
-    if (!invoked && !withRequest) continue;
+    const list = args.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+    const others = list.filter((c) => c.id !== member.id);
+    const withRequest = others.some((c) => c.type === 'keyword_argument' || c.type === 'dictionary_splat' || c.type === 'object' || c.type === 'spread_element');
+    // `anyio.to_thread.run_sync(agent.run, task)`: a runner called with the reference first and its arguments after it.
+    const runner = list[0]?.id === member.id && others.length > 0;
+    if (!invoked && !withRequest && !runner) continue;
+    const gate = GENERIC_ANCHORS[name];
+    if (gate && !gate.test(fa.text)) continue;
     seen.add(member.id);
     try {
       const site = fa.analyzeCall(invoked ?? wrapper, node, member);

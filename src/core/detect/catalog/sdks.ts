@@ -258,6 +258,8 @@ export const TYPES: readonly TypeSpec[] = [
       text_completion: site('completion', MODEL, { prompt: kw('prompt') }, { providerFromModel: true }),
       atext_completion: site('completion', MODEL, { prompt: kw('prompt') }, { providerFromModel: true }),
       image_generation: site('images', MODEL, { prompt: kw('prompt') }, { providerFromModel: true }),
+      image_edit: site('images', MODEL, { prompt: kw('prompt') }, { providerFromModel: true }),
+      aimage_generation: site('images', MODEL, { prompt: kw('prompt') }, { providerFromModel: true }),
       transcription: site('audio', MODEL, {}, { providerFromModel: true }),
       speech: site('audio', MODEL, { input: kw('input') }, { providerFromModel: true }),
       responses: site('responses', MODEL, RESP_PROMPT, { providerFromModel: true }),
@@ -456,6 +458,8 @@ const simple = (lang: 'python' | 'js', name: string, members: Record<string, Mem
 const runs = (type: string, modelFrom: ArgRef[], extra: Partial<NewSpec> = {}): Member => make(type, { modelFrom, ...extra });
 /** crewAI: `LLM(model="anthropic/claude-…")` names its provider by the model prefix or family. */
 const CREW_LLM: Member = make('crewai', { model: kwPos(0, 'model'), providerFromModel: kw('provider') });
+const CREW_AGENT: Member = make('crewai', { modelFrom: [kw('llm')], model: kw('llm'), providerFromModel: kw('provider') });
+const CREW_CREW: Member = make('crewai', { modelFrom: [kw('agents'), kw('manager_llm')] });
 const crewNative = (provider: Provider): Member => make('crewai', { model: kwPos(0, 'model'), provider });
 /** autogen-ext model clients; the OpenAI one follows its model id (`model="gemini-1.5-flash"` goes to Google) and its base_url. */
 const AUTOGEN_OPENAI: Member = make('autogen-client', { model: kw('model'), baseUrl: kw('base_url'), providerFromModel: kw('model_provider') });
@@ -465,6 +469,16 @@ const smolModel = (provider: Provider): Member => make('smolagents-model', { mod
 const SMOL_LITELLM: Member = make('smolagents-model', { model: kwPos(0, 'model_id'), providerFromModel: kw('custom_llm_provider') });
 const SMOL_LOCAL: Member = make('local-model');
 const smolAgent = runs('smolagents-agent', [kw('model')]);
+/** smolagents: API models and the agents over them; in-process models send no request. */
+const SMOLAGENTS: Record<string, Member> = {
+    InferenceClientModel: smolModel('huggingface'), HfApiModel: smolModel('huggingface'), LiteLLMModel: SMOL_LITELLM, LiteLLMRouterModel: SMOL_LITELLM,
+    OpenAIServerModel: smolModel('openai'), OpenAIModel: smolModel('openai'), AzureOpenAIServerModel: smolModel('azure-openai'), AzureOpenAIModel: smolModel('azure-openai'),
+    AmazonBedrockServerModel: smolModel('bedrock'), AmazonBedrockModel: smolModel('bedrock'),
+    TransformersModel: SMOL_LOCAL, MLXModel: SMOL_LOCAL, VLLMModel: SMOL_LOCAL,
+    // The base class, as the type of an injected model (`model: Model`): provider and model unknown.
+    Model: make('smolagents-model'), ApiModel: make('smolagents-model'),
+    CodeAgent: smolAgent, ToolCallingAgent: smolAgent, MultiStepAgent: smolAgent,
+  };
 const liAgent = (modelFrom: ArgRef[] = [kw('llm')]): Member => runs('li-agent', modelFrom);
 const LC_AGENT = (modelFrom: ArgRef[], extra: Partial<NewSpec> = {}): Member => runs('lc-chat', modelFrom, extra);
 
@@ -605,7 +619,9 @@ export const MODULES: readonly ModuleSpec[] = [
   simple('python', 'langchain_experimental.agents', { create_pandas_dataframe_agent: LC_AGENT([kwPos(0, 'llm')]) }),
   simple('python', 'deepagents', { create_deep_agent: LC_AGENT([kw('model')], { model: kw('model'), providerFromModel: kw('model_provider') }) }),
   // crewAI (its own package calls its wrappers: `ownPackage`).
-  simple('python', 'crewai', { LLM: CREW_LLM, Agent: runs('crewai', [kw('llm')], { model: kw('llm'), providerFromModel: kw('provider') }), Crew: runs('crewai', [kw('agents'), kw('manager_llm')]) }, { ownPackage: true }),
+  simple('python', 'crewai', { LLM: CREW_LLM, Agent: CREW_AGENT, Crew: CREW_CREW }, { ownPackage: true }),
+  simple('python', 'crewai.agent', { Agent: CREW_AGENT }, { ownPackage: true }),
+  simple('python', 'crewai.crew', { Crew: CREW_CREW }, { ownPackage: true }),
   simple('python', 'crewai.llm', { LLM: CREW_LLM }, { ownPackage: true }),
   simple('python', 'crewai.llms.providers.openai.completion', { OpenAICompletion: crewNative('openai') }, { ownPackage: true }),
   simple('python', 'crewai.llms.providers.anthropic.completion', { AnthropicCompletion: crewNative('anthropic') }, { ownPackage: true }),
@@ -618,7 +634,8 @@ export const MODULES: readonly ModuleSpec[] = [
   simple('python', 'autogen_ext.models.ollama', { OllamaChatCompletionClient: autogenClient('ollama') }, { ownPackage: true }),
   simple('python', 'autogen_ext.models.azure', { AzureAIChatCompletionClient: autogenClient('azure-openai') }, { ownPackage: true }),
   simple('python', 'autogen_ext.models.cache', { ChatCompletionCache: make('none', { inheritFrom: kwPos(0, 'client') }) }, { ownPackage: true }),
-  simple('python', 'autogen_core.models', { ChatCompletionClient: autogenClient('other') }, { ownPackage: true }),
+  simple('python', 'autogen_core.models', { ChatCompletionClient: autogenClient('other'), 'ChatCompletionClient.load_component': autogenClient('other') }, { ownPackage: true }),
+  simple('python', 'autogen_ext.models.semantic_kernel', { SKChatCompletionAdapter: autogenClient('other') }, { ownPackage: true }),
   simple('python', 'autogen_agentchat.agents', {
     AssistantAgent: autogenAgent([kwPos(1, 'model_client')]), SocietyOfMindAgent: autogenAgent([kw('team'), kw('model_client')]),
   }, { ownPackage: true }),
@@ -630,13 +647,9 @@ export const MODULES: readonly ModuleSpec[] = [
   simple('python', 'autogen_ext.agents.web_surfer', { MultimodalWebSurfer: autogenAgent([kwPos(1, 'model_client')]) }, { ownPackage: true }),
   simple('python', 'autogen_ext.teams.magentic_one', { MagenticOne: autogenAgent([kw('client')]) }, { ownPackage: true }),
   // smolagents: API models and the agents over them; in-process models send no request.
-  simple('python', 'smolagents', {
-    InferenceClientModel: smolModel('huggingface'), HfApiModel: smolModel('huggingface'), LiteLLMModel: SMOL_LITELLM, LiteLLMRouterModel: SMOL_LITELLM,
-    OpenAIServerModel: smolModel('openai'), OpenAIModel: smolModel('openai'), AzureOpenAIServerModel: smolModel('azure-openai'), AzureOpenAIModel: smolModel('azure-openai'),
-    AmazonBedrockServerModel: smolModel('bedrock'), AmazonBedrockModel: smolModel('bedrock'),
-    TransformersModel: SMOL_LOCAL, MLXModel: SMOL_LOCAL, VLLMModel: SMOL_LOCAL,
-    CodeAgent: smolAgent, ToolCallingAgent: smolAgent, MultiStepAgent: smolAgent,
-  }, { ownPackage: true }),
+  simple('python', 'smolagents', SMOLAGENTS, { ownPackage: true }),
+  simple('python', 'smolagents.models', SMOLAGENTS, { ownPackage: true }),
+  simple('python', 'smolagents.agents', SMOLAGENTS, { ownPackage: true }),
 
   // ---- JavaScript / TypeScript ----
   simple('js', 'openai', { default: OPENAI_CTOR(), OpenAI: OPENAI_CTOR(), AzureOpenAI: OPENAI_CTOR('azure-openai'), OpenAIApi: make('openai-v3') }, { callable: OPENAI_CTOR() }),
