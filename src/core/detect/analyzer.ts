@@ -108,6 +108,10 @@ findSites(within?: { readonly start: number; readonly end: number }): SiteDraft[
     return { rv: r.rv, path: [...r.path] };
   }
 
+  modelObjectOf(arg: Node): (Value & { kind: 'inst' }) | null | undefined {
+    return clients.modelObjectOf(this, arg);
+  }
+
   globalModelOf(target: string): (Value & { kind: 'inst' }) | null | undefined {
     return clients.globalModelOf(this, target);
   }

@@ -104,6 +104,13 @@ export function buildSite(fa: FileAnalyzer, call: Node, nameNode: Node, specIn: 
     spec = sub;
     argCall = cmd;
   }
+  if (spec.modelObject) {
+    // `Chroma.from_documents(docs, OpenAIEmbeddings())`: the embeddings object passed in is the model.
+    const arg = fa.getArg(argCall, spec.modelObject);
+    const held = arg ? fa.modelObjectOf(arg) : undefined;
+    if (held === null || (held && TYPE_BY_ID.get(held.type)?.local)) return undefined;
+    if (held) inst = { ...(inst ?? { kind: 'inst', type: held.type, path: [] }), provider: held.provider, ctor: held.ctor, parent: held.parent };
+  }
   const type = inst ? TYPE_BY_ID.get(inst.type) : undefined;
   if (inst && !inst.ctor && type?.globalModel) {
     // LlamaIndex `Settings.llm = Anthropic(model=…)`: the model every engine of the file runs unless given one. A

@@ -193,6 +193,15 @@ export function evalCallResult(fa: FileAnalyzer, call: Node): Value | undefined 
 
 export function applyMember(fa: FileAnalyzer, member: Member, call: Node, receiver: Value): Value | undefined {
   switch (member.kind) {
+    case 'site': {
+      // A request whose result is an object that keeps using the model (a vector store built from documents).
+      const ret = member.site.returns;
+      if (!ret) return undefined;
+      const arg = member.site.modelObject ? fa.getArg(call, member.site.modelObject) : undefined;
+      const held = arg ? modelObjectOf(fa, arg) : undefined;
+      if (held === null || (held && TYPE_BY_ID.get(held.type)?.local)) return undefined;
+      return { kind: 'inst', type: ret, path: [], provider: held?.provider, ctor: held?.ctor, parent: held?.parent };
+    }
     case 'new': {
       if (member.spec.inheritFrom) {
         const arg = fa.getArg(call, member.spec.inheritFrom);
@@ -211,7 +220,9 @@ export function applyMember(fa: FileAnalyzer, member: Member, call: Node, receiv
             own = true;
             continue;
           }
-          if (held) return { kind: 'inst', type: member.spec.type, path: [], provider: held.provider, ctor: held.ctor, parent: held.parent };
+          // A LangChain chain or agent over a completion LLM stays a completion (both types are runnables).
+          const keep = held && TYPE_BY_ID.get(held.type)?.pipeable && TYPE_BY_ID.get(member.spec.type)?.pipeable;
+          if (held) return { kind: 'inst', type: keep ? held.type : member.spec.type, path: [], provider: held.provider, ctor: held.ctor, parent: held.parent };
         }
         if (own) return undefined;
       }
@@ -693,9 +704,15 @@ function insideOwnPackage(fa: FileAnalyzer, module: string): boolean {
   if (!OWN_PACKAGES.has(`${fa.lang}:${top}`)) return false;
   // `lib/crewai/src/crewai/memory/x.py` is inside; `lib/crewai/tests/test_llm.py` (the distribution folder's tests) is
   // not. Any of the frameworks' source folders counts (autogen_agentchat calls autogen_core's client interface).
+  // The package folder sits in a source layout (`src/crewai/`, `autogen-ext/src/autogen_ext/`, `libs/agno/agno/`); a
+  // cookbook's folder named after the package (`claude_code_sdk/research_agent/agent.py`) is a consumer.
   const dirs = fa.path.split('/').slice(0, -1);
   for (let at = dirs.length - 1; at >= 0; at--) {
-    if (OWN_PACKAGES.has(`${fa.lang}:${dirs[at] ?? ''}`)) return !/^(tests?|examples?|docs?|samples?)$/.test(dirs[at + 1] ?? '');
+    const d = dirs[at] ?? '';
+    if (!OWN_PACKAGES.has(`${fa.lang}:${d}`)) continue;
+    const parent = (dirs[at - 1] ?? '').replace(/-/g, '_');
+    if (parent !== 'src' && parent !== d) continue;
+    return !/^(tests?|examples?|docs?|samples?)$/.test(dirs[at + 1] ?? '');
   }
   return false;
 }

@@ -271,6 +271,19 @@ export const TYPES: readonly TypeSpec[] = [
   { id: 'lc-llm', provider: 'other', via: 'langchain', members: langChainChatMembers('completion'), callable: { api: 'completion', prompt: LC_INPUT }, pipeable: true },
   { id: 'lc-embed', provider: 'other', via: 'langchain', members: lcEmbedMembers() },
   { id: 'li-llm', provider: 'other', via: 'llamaindex', members: llamaIndexMembers() },
+  {
+    // A LangChain vector store or its retriever: searching and adding documents embed them with the store's embeddings.
+    id: 'lc-vectorstore', provider: 'other', via: 'langchain',
+    members: (() => {
+      const q = (extra: Partial<SiteSpec> = {}): Member => site('embeddings', undefined, { input: kwPos(0, 'query', 'input') }, extra);
+      const out: Record<string, Member> = {};
+      for (const n of ['similarity_search', 'similarity_search_with_score', 'similarity_search_with_relevance_scores', 'max_marginal_relevance_search', 'asimilarity_search', 'amax_marginal_relevance_search', 'similaritySearch', 'similaritySearchWithScore', 'maxMarginalRelevanceSearch', 'invoke', 'ainvoke', 'get_relevant_documents', 'aget_relevant_documents', 'getRelevantDocuments']) out[n] = q();
+      for (const n of ['add_documents', 'add_texts', 'aadd_documents', 'aadd_texts', 'addDocuments']) out[n] = q({ fanOut: false });
+      out.as_retriever = same;
+      out.asRetriever = same;
+      return out;
+    })(),
+  },
   { id: 'li-embed', provider: 'other', via: 'llamaindex', members: llamaIndexEmbedMembers() },
   // ---- Agent frameworks (via `framework`): the call that runs the framework's model is the site ----
   {
@@ -309,6 +322,22 @@ export const TYPES: readonly TypeSpec[] = [
     // smolagents agents over a model: `CodeAgent(tools=[…], model=model).run(task)`.
     id: 'smolagents-agent', provider: 'other', via: 'framework',
     members: { run: site('chat', undefined, { user: kwPos(0, 'task') }) },
+  },
+  {
+    // Claude Agent SDK (formerly Claude Code SDK): `ClaudeSDKClient(options=ClaudeCodeOptions(model=…)).query(…)`.
+    id: 'claude-agent', provider: 'anthropic', via: 'framework',
+    members: { query: site('messages', undefined, { user: kwPos(0, 'prompt') }) },
+  },
+  // Model holders that frameworks take (`ClaudeCodeOptions(model=…)`, agno `OpenAIChat(id=…)`, PydanticAI `MistralModel(…)`).
+  { id: 'fw-model', provider: 'other', via: 'framework', members: {} },
+  {
+    // agno, PydanticAI and browser-use agents over a model: `Agent(model=…).run/arun/print_response`, `run_sync`.
+    id: 'fw-agent', provider: 'other', via: 'framework',
+    members: {
+      run: site('chat', undefined, { user: kwPos(0, 'message', 'user_prompt', 'task') }), arun: site('chat', undefined, { user: kwPos(0, 'message') }),
+      print_response: site('chat', undefined, { user: kwPos(0, 'message') }), aprint_response: site('chat', undefined, { user: kwPos(0, 'message') }),
+      run_sync: site('chat', undefined, { user: kwPos(0, 'user_prompt') }), run_stream: site('chat', undefined, { user: kwPos(0, 'user_prompt') }, { stream: true }),
+    },
   },
   {
     // LlamaIndex agents and workflows over an LLM (`FunctionAgent(llm=…)`, `AgentWorkflow.from_tools_or_functions(…, llm=…)`,
@@ -402,6 +431,9 @@ const LC_PY: Record<string, Member> = {
   OllamaEmbeddings: lcEmbed('ollama', LC_MODEL),
   ChatCohere: lcChat('cohere', LC_MODEL),
   CohereEmbeddings: lcEmbed('cohere', LC_MODEL),
+  VoyageEmbeddings: lcEmbed('other', kw('model')),
+  // Sentence-transformers models run in-process: a store over them sends no request.
+  HuggingFaceEmbeddings: make('local-model'), SentenceTransformerEmbeddings: make('local-model'), HuggingFaceBgeEmbeddings: make('local-model'),
   ChatTogether: lcChat('together', LC_MODEL),
   ChatFireworks: lcChat('fireworks', LC_MODEL),
   ChatDeepSeek: lcChat('deepseek', LC_MODEL),
@@ -480,7 +512,44 @@ const SMOLAGENTS: Record<string, Member> = {
     CodeAgent: smolAgent, ToolCallingAgent: smolAgent, MultiStepAgent: smolAgent,
   };
 const liAgent = (modelFrom: ArgRef[] = [kw('llm')]): Member => runs('li-agent', modelFrom);
+const fwModel = (provider: Provider, model: ArgRef): Member => make('fw-model', { model, provider });
+const CLAUDE_AGENT_SDK: Record<string, Member> = {
+  ClaudeSDKClient: runs('claude-agent', [kw('options')]),
+  ClaudeCodeOptions: fwModel('anthropic', kw('model')), ClaudeAgentOptions: fwModel('anthropic', kw('model')),
+  query: site('messages', undefined, { user: kw('prompt') }, { provider: 'anthropic', via: 'framework' }),
+};
 const LC_AGENT = (modelFrom: ArgRef[], extra: Partial<NewSpec> = {}): Member => runs('lc-chat', modelFrom, extra);
+
+const LC_PY_AGENTS: Record<string, Member> = {
+  AgentExecutor: LC_AGENT([kw('agent')]), 'AgentExecutor.from_agent_and_tools': LC_AGENT([kw('agent')]),
+  create_openai_tools_agent: LC_AGENT([kwPos(0, 'llm')]), create_tool_calling_agent: LC_AGENT([kwPos(0, 'llm')]),
+  create_openai_functions_agent: LC_AGENT([kwPos(0, 'llm')]), create_react_agent: LC_AGENT([kwPos(0, 'llm')]),
+  create_structured_chat_agent: LC_AGENT([kwPos(0, 'llm')]), create_json_chat_agent: LC_AGENT([kwPos(0, 'llm')]),
+  create_xml_agent: LC_AGENT([kwPos(0, 'llm')]), initialize_agent: LC_AGENT([kwPos(1, 'llm')]),
+  create_agent: LC_AGENT([kwPos(0, 'model')], { model: kwPos(0, 'model'), providerFromModel: kw('model_provider') }),
+};
+const LC_CHAINS: Record<string, Member> = {
+  LLMChain: make('lc-chat', { inheritFrom: kw('llm') }), ConversationChain: make('lc-chat', { inheritFrom: kw('llm') }),
+  SimpleSequentialChain: LC_AGENT([kw('chains')]), SequentialChain: LC_AGENT([kw('chains')]),
+  'RetrievalQA.from_chain_type': LC_AGENT([kw('llm')]), 'RetrievalQA.from_llm': LC_AGENT([kw('llm')]),
+  'ConversationalRetrievalChain.from_llm': LC_AGENT([kwPos(0, 'llm')]), 'RetrievalQAWithSourcesChain.from_chain_type': LC_AGENT([kw('llm')]),
+  create_retrieval_chain: LC_AGENT([kwPos(1, 'combine_docs_chain')]), create_history_aware_retriever: LC_AGENT([kwPos(0, 'llm')]),
+  load_summarize_chain: LC_AGENT([kwPos(0, 'llm')]), load_qa_chain: LC_AGENT([kwPos(0, 'llm')]),
+};
+
+/** LangChain vector stores: built with embeddings (`Chroma(embedding_function=…)`) or from documents (a request). */
+const lcStore = (embedding: ArgRef): Member => runs('lc-vectorstore', [embedding]);
+const lcStoreFrom = (embedding: ArgRef): Member => site('embeddings', undefined, { input: kwPos(0, 'documents', 'texts') }, { modelObject: embedding, returns: 'lc-vectorstore', via: 'langchain' });
+function lcStores(names: readonly string[], js = false): Record<string, Member> {
+  const out: Record<string, Member> = {};
+  const emb = js ? { pos: 1 } : kwPos(1, 'embedding', 'embeddings');
+  for (const n of names) {
+    out[n] = lcStore(js ? { pos: 0 } : kw('embedding_function', 'embedding', 'embeddings'));
+    for (const m of js ? ['fromDocuments', 'fromTexts'] : ['from_documents', 'from_texts', 'afrom_documents', 'afrom_texts']) out[`${n}.${m}`] = lcStoreFrom(emb);
+  }
+  return out;
+}
+const LC_PY_STORES = ['Chroma', 'FAISS', 'PGVector', 'Pinecone', 'PineconeVectorStore', 'Qdrant', 'QdrantVectorStore', 'Weaviate', 'MongoDBAtlasVectorSearch', 'SupabaseVectorStore', 'ElasticsearchStore', 'LanceDB', 'Milvus', 'OpenSearchVectorSearch', 'DocArrayInMemorySearch', 'InMemoryVectorStore', 'SKLearnVectorStore', 'Neo4jVector'];
 
 /** Every module Tokentier knows, by language. */
 export const MODULES: readonly ModuleSpec[] = [
@@ -550,17 +619,36 @@ export const MODULES: readonly ModuleSpec[] = [
   simple('python', 'langchain_fireworks', pick(LC_PY, ['ChatFireworks'])),
   simple('python', 'langchain_deepseek', pick(LC_PY, ['ChatDeepSeek'])),
   simple('python', 'langchain_xai', pick(LC_PY, ['ChatXAI'])),
-  simple('python', 'langchain_huggingface', pick(LC_PY, ['ChatHuggingFace', 'HuggingFaceEndpoint'])),
+  simple('python', 'langchain_huggingface', pick(LC_PY, ['ChatHuggingFace', 'HuggingFaceEndpoint', 'HuggingFaceEmbeddings'])),
   simple('python', 'langchain.chat_models', pick(LC_PY, ['ChatOpenAI', 'ChatAnthropic', 'AzureChatOpenAI', 'ChatVertexAI', 'BedrockChat', 'ChatOllama', 'init_chat_model'])),
-  simple('python', 'langchain.chains', { LLMChain: make('lc-chat', { inheritFrom: kw('llm') }), ConversationChain: make('lc-chat', { inheritFrom: kw('llm') }) }),
-  simple('python', 'langchain.chains.llm', { LLMChain: make('lc-chat', { inheritFrom: kw('llm') }) }),
+  // Legacy chains (LangChain < 1.0, and `langchain_classic` since): each runs the model it is built over.
+  ...['langchain', 'langchain_classic'].flatMap((root) => [
+    simple('python', `${root}.chains`, LC_CHAINS),
+    simple('python', `${root}.chains.llm`, { LLMChain: LC_CHAINS.LLMChain as Member }),
+    simple('python', `${root}.chains.summarize`, { load_summarize_chain: LC_AGENT([kwPos(0, 'llm')]) }),
+    simple('python', `${root}.chains.question_answering`, { load_qa_chain: LC_AGENT([kwPos(0, 'llm')]) }),
+    simple('python', `${root}.chains.combine_documents`, { create_stuff_documents_chain: LC_AGENT([kwPos(0, 'llm')]) }),
+    simple('python', `${root}.chains.retrieval`, { create_retrieval_chain: LC_AGENT([kwPos(1, 'combine_docs_chain')]) }),
+  ]),
+  simple('python', 'langchain_classic.agents', LC_PY_AGENTS),
+  simple('python', 'langchain_community.vectorstores', lcStores(LC_PY_STORES)),
+  simple('python', 'langchain.vectorstores', lcStores(LC_PY_STORES)),
+  simple('python', 'langchain_chroma', lcStores(['Chroma'])),
+  simple('python', 'langchain_pinecone', lcStores(['PineconeVectorStore'])),
+  simple('python', 'langchain_qdrant', lcStores(['QdrantVectorStore', 'Qdrant'])),
+  simple('python', 'langchain_postgres', lcStores(['PGVector'])),
+  simple('python', 'langchain_mongodb', lcStores(['MongoDBAtlasVectorSearch'])),
+  simple('python', 'langchain_core.vectorstores', lcStores(['InMemoryVectorStore'])),
+  simple('python', 'langchain_community.embeddings.sentence_transformer', pick(LC_PY, ['SentenceTransformerEmbeddings'])),
+  simple('python', 'langchain_community.embeddings.huggingface', pick(LC_PY, ['HuggingFaceEmbeddings', 'HuggingFaceBgeEmbeddings'])),
+  simple('python', 'langchain_voyageai', { VoyageAIEmbeddings: lcEmbed('other', kw('model')) }),
   simple('js', 'langchain/chains', { LLMChain: make('lc-chat', { inheritFrom: kw('llm') }), ConversationChain: make('lc-chat', { inheritFrom: kw('llm') }) }),
   simple('python', 'langchain.chat_models.base', pick(LC_PY, ['init_chat_model'])),
   simple('python', 'langchain.llms', pick(LC_PY, ['OpenAI', 'AzureOpenAI', 'Ollama', 'Bedrock', 'VertexAI'])),
   simple('python', 'langchain.embeddings', pick(LC_PY, ['OpenAIEmbeddings', 'AzureOpenAIEmbeddings', 'OllamaEmbeddings', 'BedrockEmbeddings'])),
   simple('python', 'langchain_community.chat_models', pick(LC_PY, ['ChatOpenAI', 'ChatAnthropic', 'AzureChatOpenAI', 'ChatVertexAI', 'BedrockChat', 'ChatOllama', 'ChatGroq', 'ChatCohere', 'ChatMistralAI'])),
   simple('python', 'langchain_community.llms', pick(LC_PY, ['OpenAI', 'AzureOpenAI', 'Ollama', 'Bedrock', 'VertexAI'])),
-  simple('python', 'langchain_community.embeddings', pick(LC_PY, ['OpenAIEmbeddings', 'AzureOpenAIEmbeddings', 'OllamaEmbeddings', 'BedrockEmbeddings', 'CohereEmbeddings'])),
+  simple('python', 'langchain_community.embeddings', pick(LC_PY, ['OpenAIEmbeddings', 'AzureOpenAIEmbeddings', 'OllamaEmbeddings', 'BedrockEmbeddings', 'CohereEmbeddings', 'VoyageEmbeddings', 'HuggingFaceEmbeddings', 'SentenceTransformerEmbeddings', 'HuggingFaceBgeEmbeddings'])),
   simple('python', 'llama_index.llms.openai', { OpenAI: liLlm('openai') }),
   simple('python', 'llama_index.llms.azure_openai', { AzureOpenAI: liLlm('azure-openai', kw('model', 'engine')) }),
   simple('python', 'llama_index.llms.anthropic', { Anthropic: liLlm('anthropic') }),
@@ -606,14 +694,7 @@ export const MODULES: readonly ModuleSpec[] = [
   simple('python', 'llama_index.core.agent', { ReActAgent: liAgent(), 'ReActAgent.from_tools': liAgent(), FunctionCallingAgent: liAgent(), 'FunctionCallingAgent.from_tools': liAgent() }),
   simple('python', 'llama_index.agent.openai', { OpenAIAgent: liAgent(), 'OpenAIAgent.from_tools': liAgent() }),
   // LangChain agents run the chat model they are built over.
-  simple('python', 'langchain.agents', {
-    AgentExecutor: LC_AGENT([kw('agent')]), 'AgentExecutor.from_agent_and_tools': LC_AGENT([kw('agent')]),
-    create_openai_tools_agent: LC_AGENT([kwPos(0, 'llm')]), create_tool_calling_agent: LC_AGENT([kwPos(0, 'llm')]),
-    create_openai_functions_agent: LC_AGENT([kwPos(0, 'llm')]), create_react_agent: LC_AGENT([kwPos(0, 'llm')]),
-    create_structured_chat_agent: LC_AGENT([kwPos(0, 'llm')]), create_json_chat_agent: LC_AGENT([kwPos(0, 'llm')]),
-    create_xml_agent: LC_AGENT([kwPos(0, 'llm')]), initialize_agent: LC_AGENT([kwPos(1, 'llm')]),
-    create_agent: LC_AGENT([kwPos(0, 'model')], { model: kwPos(0, 'model'), providerFromModel: kw('model_provider') }),
-  }),
+  simple('python', 'langchain.agents', LC_PY_AGENTS),
   simple('python', 'langgraph.prebuilt', { create_react_agent: LC_AGENT([kwPos(0, 'model')], { model: kwPos(0, 'model'), providerFromModel: kw('model_provider') }) }),
   simple('python', 'langchain_community.agent_toolkits', { create_sql_agent: LC_AGENT([kwPos(0, 'llm')]), create_pandas_dataframe_agent: LC_AGENT([kwPos(0, 'llm')]) }),
   simple('python', 'langchain_experimental.agents', { create_pandas_dataframe_agent: LC_AGENT([kwPos(0, 'llm')]) }),
@@ -650,6 +731,24 @@ export const MODULES: readonly ModuleSpec[] = [
   simple('python', 'smolagents', SMOLAGENTS, { ownPackage: true }),
   simple('python', 'smolagents.models', SMOLAGENTS, { ownPackage: true }),
   simple('python', 'smolagents.agents', SMOLAGENTS, { ownPackage: true }),
+
+  simple('python', 'claude_code_sdk', CLAUDE_AGENT_SDK, { ownPackage: true }),
+  simple('python', 'claude_agent_sdk', CLAUDE_AGENT_SDK, { ownPackage: true }),
+  simple('python', 'agno.agent', { Agent: runs('fw-agent', [kw('model')]) }, { ownPackage: true }),
+  simple('python', 'agno.models.openai', { OpenAIChat: fwModel('openai', kw('id')), OpenAIResponses: fwModel('openai', kw('id')) }, { ownPackage: true }),
+  simple('python', 'agno.models.anthropic', { Claude: fwModel('anthropic', kw('id')) }, { ownPackage: true }),
+  simple('python', 'agno.models.google', { Gemini: fwModel('google', kw('id')) }, { ownPackage: true }),
+  simple('python', 'agno.models.groq', { Groq: fwModel('groq', kw('id')) }, { ownPackage: true }),
+  simple('python', 'agno.models.mistral', { MistralChat: fwModel('mistral', kw('id')) }, { ownPackage: true }),
+  simple('python', 'agno.models.ollama', { Ollama: fwModel('ollama', kw('id')) }, { ownPackage: true }),
+  simple('python', 'pydantic_ai', { Agent: runs('fw-agent', [kwPos(0, 'model')], { model: kwPos(0, 'model'), providerFromModel: kw('provider') }) }, { ownPackage: true }),
+  simple('python', 'pydantic_ai.models.openai', { OpenAIModel: fwModel('openai', kwPos(0, 'model_name')), OpenAIChatModel: fwModel('openai', kwPos(0, 'model_name')), OpenAIResponsesModel: fwModel('openai', kwPos(0, 'model_name')) }, { ownPackage: true }),
+  simple('python', 'pydantic_ai.models.anthropic', { AnthropicModel: fwModel('anthropic', kwPos(0, 'model_name')) }, { ownPackage: true }),
+  simple('python', 'pydantic_ai.models.gemini', { GeminiModel: fwModel('google', kwPos(0, 'model_name')) }, { ownPackage: true }),
+  simple('python', 'pydantic_ai.models.google', { GoogleModel: fwModel('google', kwPos(0, 'model_name')) }, { ownPackage: true }),
+  simple('python', 'pydantic_ai.models.groq', { GroqModel: fwModel('groq', kwPos(0, 'model_name')) }, { ownPackage: true }),
+  simple('python', 'pydantic_ai.models.mistral', { MistralModel: fwModel('mistral', kwPos(0, 'model_name')) }, { ownPackage: true }),
+  simple('python', 'browser_use', { Agent: runs('fw-agent', [kw('llm')]) }, { ownPackage: true }),
 
   // ---- JavaScript / TypeScript ----
   simple('js', 'openai', { default: OPENAI_CTOR(), OpenAI: OPENAI_CTOR(), AzureOpenAI: OPENAI_CTOR('azure-openai'), OpenAIApi: make('openai-v3') }, { callable: OPENAI_CTOR() }),
@@ -688,6 +787,12 @@ export const MODULES: readonly ModuleSpec[] = [
   simple('js', 'langchain/llms/openai', pick(LC_JS, ['OpenAI'])),
   simple('js', 'langchain/embeddings/openai', pick(LC_JS, ['OpenAIEmbeddings'])),
   simple('js', 'langchain/chat_models/universal', pick(LC_JS, ['initChatModel'])),
+  simple('js', '@langchain/community/vectorstores/supabase', lcStores(['SupabaseVectorStore'], true)),
+  simple('js', '@langchain/community/vectorstores/chroma', lcStores(['Chroma'], true)),
+  simple('js', '@langchain/pinecone', lcStores(['PineconeStore'], true)),
+  simple('js', '@langchain/qdrant', lcStores(['QdrantVectorStore'], true)),
+  simple('js', 'langchain/vectorstores/memory', lcStores(['MemoryVectorStore'], true)),
+  simple('js', '@langchain/community/embeddings/voyage', { VoyageEmbeddings: lcEmbed('other', kw('modelName', 'model')) }),
   simple('js', 'langchain/agents', {
     AgentExecutor: LC_AGENT([kw('agent')]), createToolCallingAgent: LC_AGENT([kw('llm')]), createOpenAIToolsAgent: LC_AGENT([kw('llm')]),
     createOpenAIFunctionsAgent: LC_AGENT([kw('llm')]), createReactAgent: LC_AGENT([kw('llm')]), createStructuredChatAgent: LC_AGENT([kw('llm')]),

@@ -46,6 +46,13 @@ export interface SiteSpec {
   readonly providerFromModel?: boolean;
   /** Argument names that make the call something else than a request (`response_id`: resuming a stored response). */
   readonly notWith?: readonly string[];
+  /**
+   * The model is an object passed in this argument (a LangChain vector store's `from_documents(docs, embeddings)`):
+   * its provider and model; a local one (`HuggingFaceEmbeddings`) or the project's own class makes it no site.
+   */
+  readonly modelObject?: ArgRef;
+  /** The call's result is an instance of this type that keeps the model object (`Chroma.from_documents(…)` → a store). */
+  readonly returns?: string;
 }
 
 /** Calling/new-ing this member makes an instance of `type`. */
