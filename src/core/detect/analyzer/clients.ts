@@ -134,7 +134,7 @@ export function evalCallResult(fa: FileAnalyzer, call: Node): Value | undefined 
     const items = fn.text === 'RunnableSequence.from' && a0?.type === 'array' ? a0.namedChildren.filter((x): x is Node => x !== null) : args;
     for (const a of items) {
       const av = evalValue(fa, a);
-      if (av?.kind === 'inst' && TYPE_BY_ID.get(av.type)?.pipeable) return av;
+      if (av?.kind === 'inst' && TYPE_BY_ID.get(av.type)?.pipeable && !TYPE_BY_ID.get(av.type)?.promptLike) return av;
     }
   }
   // `cast(Any, self._client)`: the value, retyped for the checker. pydantic / dataclass fields: `Field(default=X)`,
@@ -173,6 +173,9 @@ export function evalCallResult(fa: FileAnalyzer, call: Node): Value | undefined 
   }
   const split = fa.splitCallee(fn);
   const { rv, path } = advance(evalValue(fa, split.root), split.path);
+  // `llm.bind_tools(tools)` / `.with_structured_output(Schema)` are LangChain chat models' own methods: the result is one
+  // even when the code does not say which model (`llm_provider.llm`, a parameter) — provider and model unknown.
+  if (!rv && split.path.length > 0 && LC_MODEL_ONLY.has(split.path[split.path.length - 1] ?? '') && /langchain/i.test(fa.text)) return { kind: 'inst', type: 'lc-chat', path: [] };
   if (!rv) return undefined;
   if (rv.kind === 'class') return path.length === 0 ? { kind: 'object', node: rv.node, ctx: rv.ctx } : undefined;
   if (rv.kind === 'object') return undefined;
@@ -322,7 +325,15 @@ export function evalValueInner(fa: FileAnalyzer, n: Node): Value | undefined {
     case 'shorthand_property_identifier': {
       const b = fa.lookup(n.text, n);
       const v = b ? evalBinding(fa, b, n) : undefined;
-      if (v || b?.kind !== 'assign' || !isPlaceholder(b.value)) return v;
+      // `cls` in a classmethod is the class (`return cls(llm, …)` builds an instance of it).
+      if (!v && b?.kind === 'param' && n.text === 'cls' && !b.type) {
+        const owner = fa.enclosingClass(n);
+        if (owner) return { kind: 'class', node: fa.selfClass && isSubclassOf(fa, fa.selfClass, owner) ? fa.selfClass : owner, ctx: fa };
+      }
+      if (v || b?.kind !== 'assign') return v;
+      // Resolution is flow-insensitive: when the nearest assignment gives nothing (a placeholder, the `elif` branch of
+      // a provider this catalogue does not know), the name's other bindings are tried (`llm = ChatOpenAI(…)` in another
+      // branch, the import under `if TYPE_CHECKING:`, what a function declaring it `global` assigns).
       return lateBinding(fa, n.text, b);
     }
     case 'attribute':
@@ -364,14 +375,8 @@ export function evalValueInner(fa: FileAnalyzer, n: Node): Value | undefined {
     }
     case 'binary_operator': {
       // LangChain `prompt | llm | parser`: the chain is billed as the model inside it.
-      const l = n.childForFieldName('left');
-      const r = n.childForFieldName('right');
-      for (const side of [l, r]) {
-        if (!side) continue;
-        const v = evalValue(fa, side);
-        if (v?.kind === 'inst' && TYPE_BY_ID.get(v.type)?.pipeable) return v;
-      }
-      return undefined;
+      if (n.childForFieldName('operator')?.text !== '|') return undefined;
+      return pipeChain(fa, n);
     }
     case 'boolean_operator':
     case 'binary_expression': {
@@ -549,6 +554,11 @@ export function globalModelOf(fa: FileAnalyzer, target: string): (Value & { kind
   return undefined;
 }
 
+const NOT_A_MODEL = /(Parser|parser|Passthrough|Lambda|Parallel|RunnableMap|Retriever|retriever|itemgetter|format_docs)$/;
+
+/** Methods only LangChain chat models have. */
+const LC_MODEL_ONLY = new Set(['bind_tools', 'bindTools', 'with_structured_output', 'withStructuredOutput']);
+
 /** `None` / `null` / `undefined`: a name declared now and bound later (`client = None` … `global client; client = OpenAI()`). */
 function isPlaceholder(n: Node): boolean {
   const u = unwrap(n);
@@ -560,13 +570,17 @@ function isPlaceholder(n: Node): boolean {
  * `if TYPE_CHECKING:`, the `else` branch's `litellm = None`), then assignments in functions that declare it `global`
  * (`_ensure_litellm()`: `global litellm; litellm = _litellm`) or, in JS, that assign the outer `let`.
  */
-function lateBinding(fa: FileAnalyzer, name: string, first: Binding): Value | undefined {
+function lateBinding(fa: FileAnalyzer, name: string, first: Binding & { kind: 'assign' }): Value | undefined {
   const scope = fa.ancestors(first.at).find((a) => a.type === 'module' || a.type === 'program' || FUNCTION_TYPES.has(a.type)) ?? fa.root;
-  for (const b of fa.bindingsOf(scope).get(name) ?? []) {
-    if (b === first || (b.kind === 'assign' && isPlaceholder(b.value))) continue;
+  const others = (fa.bindingsOf(scope).get(name) ?? []).filter((b) => b !== first && !(b.kind === 'assign' && isPlaceholder(b.value)));
+  // The nearest before the first one, going back, then the ones after it.
+  const before = others.filter((b) => b.at.startIndex < first.at.startIndex).reverse();
+  const after = others.filter((b) => b.at.startIndex >= first.at.startIndex);
+  for (const b of [...before, ...after]) {
     const v = evalBinding(fa, b, b.at);
-    if (v) return v;
+    if (v && (v.kind === 'inst' || v.kind === 'module')) return v;
   }
+  if (!isPlaceholder(first.value)) return undefined;
   const re = new RegExp(`(?<![\\w$.])${escapeRe(name)}\\s*=(?!=)`, 'g');
   let n = 0;
   for (let m = re.exec(fa.text); m && n < 8; m = re.exec(fa.text)) {
@@ -580,6 +594,38 @@ function lateBinding(fa: FileAnalyzer, name: string, first: Binding): Value | un
     if (v && v.kind !== 'func') return v;
   }
   return undefined;
+}
+
+/**
+ * An LCEL chain (`{…} | prompt | llm | parser`): the first model in it. With none resolved, the operand right after a
+ * prompt template is the model by LCEL's convention: when the code does not say which (`get_llm(cfg).llm`, a parameter),
+ * the chain still runs a model, provider and model unknown. A prompt piped only into parsers runs none.
+ */
+function pipeChain(fa: FileAnalyzer, n: Node): Value | undefined {
+  const items: Node[] = [];
+  const flatten = (x: Node, depth: number): void => {
+    const u = unwrap(x);
+    if (depth < 40 && u.type === 'binary_operator' && u.childForFieldName('operator')?.text === '|') {
+      const l = u.childForFieldName('left');
+      const r = u.childForFieldName('right');
+      if (l) flatten(l, depth + 1);
+      if (r) flatten(r, depth + 1);
+    } else items.push(u);
+  };
+  flatten(n, 0);
+  const values = items.map((x) => evalValue(fa, x));
+  const model = values.find((v): v is Value & { kind: 'inst' } => v?.kind === 'inst' && TYPE_BY_ID.get(v.type)?.pipeable === true && !TYPE_BY_ID.get(v.type)?.promptLike);
+  if (model) return model;
+  for (let i = 0; i + 1 < items.length; i++) {
+    const v = values[i];
+    const next = items[i + 1];
+    if (v?.kind !== 'inst' || !TYPE_BY_ID.get(v.type)?.promptLike || !next || values[i + 1] !== undefined) continue;
+    // Output parsers and runnable helpers are not models (`prompt | StrOutputParser()`, `| RunnableLambda(f)`).
+    const named = next.type === 'call' ? callee(next)?.text ?? '' : next.text;
+    if (NOT_A_MODEL.test(named)) continue;
+    if (next.type === 'identifier' || isMember(next) || next.type === 'call') return { kind: 'inst', type: 'lc-chat', path: [] };
+  }
+  return values.find((v) => v?.kind === 'inst' && TYPE_BY_ID.get(v.type)?.pipeable);
 }
 
 /** The SDK client a class extends (`class Claude(anthropic.Anthropic)`, `class C extends OpenAI`), as an instance. */

@@ -92,7 +92,7 @@ function callsOf(fa: FileAnalyzer, fn: Node): { node: Node; skip: number }[] {
   const named = calledName(fa, fn);
   if (!named) return [];
   const out: { node: Node; skip: number }[] = [];
-  const words = named.ctorOf ? [named.name, fa.lang === 'python' ? '__init__' : 'super'] : [named.name];
+  const words = named.ctorOf ? [named.name, ...(fa.lang === 'python' ? ['__init__', 'cls'] : ['super'])] : [named.name];
   const re = new RegExp(`(?<![\\w$])(${words.map(escapeRe).join('|')})\\s*([(,)])`, 'g');
   for (let m = re.exec(fa.text); m && out.length < MAX_CALLS; m = re.exec(fa.text)) {
     const word = m[1] ?? '';
@@ -146,6 +146,11 @@ function callSkip(fa: FileAnalyzer, fn: Node, call: Node, nameNode: Node, named:
     if (nameNode.text === named.name && fnCallee.type === 'identifier') {
       const b = fa.lookup(named.name, fnCallee);
       return b?.kind === 'class' && b.node.id === cls.id ? (py ? 1 : 0) : undefined;
+    }
+    // `return cls(llm, …)` in a classmethod of the class (or of a subclass): a constructor call.
+    if (py && fnCallee.type === 'identifier' && fnCallee.text === 'cls') {
+      const owner = fa.enclosingClass(call);
+      return owner && (owner.id === cls.id || fa.localBaseClasses(owner).some((x) => x.id === cls.id)) ? 1 : undefined;
     }
     // `super().__init__(…)` / `super(…)` in a subclass defined in this file.
     const sub = fa.enclosingClass(call);

@@ -270,6 +270,8 @@ export const TYPES: readonly TypeSpec[] = [
   { id: 'lc-chat', provider: 'other', via: 'langchain', members: langChainChatMembers('chat'), callable: LC_CALLABLE, pipeable: true },
   { id: 'lc-llm', provider: 'other', via: 'langchain', members: langChainChatMembers('completion'), callable: { api: 'completion', prompt: LC_INPUT }, pipeable: true },
   { id: 'lc-embed', provider: 'other', via: 'langchain', members: lcEmbedMembers() },
+  // A LangChain prompt template: `prompt.invoke(…)` formats text, `prompt | llm` is a chain over the model.
+  { id: 'lc-prompt', provider: 'other', via: 'langchain', members: {}, pipeable: true, promptLike: true },
   { id: 'li-llm', provider: 'other', via: 'llamaindex', members: llamaIndexMembers() },
   {
     // A LangChain vector store or its retriever: searching and adding documents embed them with the store's embeddings.
@@ -520,6 +522,12 @@ const CLAUDE_AGENT_SDK: Record<string, Member> = {
 };
 const LC_AGENT = (modelFrom: ArgRef[], extra: Partial<NewSpec> = {}): Member => runs('lc-chat', modelFrom, extra);
 
+const LC_PROMPTS: Record<string, Member> = Object.fromEntries(
+  ['ChatPromptTemplate', 'PromptTemplate', 'ChatMessagePromptTemplate', 'FewShotPromptTemplate', 'FewShotChatMessagePromptTemplate'].flatMap((c) => [
+    [c, make('lc-prompt')], [`${c}.from_messages`, make('lc-prompt')], [`${c}.from_template`, make('lc-prompt')],
+    [`${c}.fromMessages`, make('lc-prompt')], [`${c}.fromTemplate`, make('lc-prompt')],
+  ]),
+);
 const LC_PY_AGENTS: Record<string, Member> = {
   AgentExecutor: LC_AGENT([kw('agent')]), 'AgentExecutor.from_agent_and_tools': LC_AGENT([kw('agent')]),
   create_openai_tools_agent: LC_AGENT([kwPos(0, 'llm')]), create_tool_calling_agent: LC_AGENT([kwPos(0, 'llm')]),
@@ -631,6 +639,9 @@ export const MODULES: readonly ModuleSpec[] = [
     simple('python', `${root}.chains.retrieval`, { create_retrieval_chain: LC_AGENT([kwPos(1, 'combine_docs_chain')]) }),
   ]),
   simple('python', 'langchain_classic.agents', LC_PY_AGENTS),
+  simple('python', 'langchain_core.prompts', LC_PROMPTS),
+  simple('python', 'langchain.prompts', LC_PROMPTS),
+  simple('python', 'langchain_core.prompts.chat', LC_PROMPTS),
   simple('python', 'langchain_community.vectorstores', lcStores(LC_PY_STORES)),
   simple('python', 'langchain.vectorstores', lcStores(LC_PY_STORES)),
   simple('python', 'langchain_chroma', lcStores(['Chroma'])),
@@ -793,6 +804,7 @@ export const MODULES: readonly ModuleSpec[] = [
   simple('js', '@langchain/qdrant', lcStores(['QdrantVectorStore'], true)),
   simple('js', 'langchain/vectorstores/memory', lcStores(['MemoryVectorStore'], true)),
   simple('js', '@langchain/community/embeddings/voyage', { VoyageEmbeddings: lcEmbed('other', kw('modelName', 'model')) }),
+  simple('js', '@langchain/core/prompts', LC_PROMPTS),
   simple('js', 'langchain/agents', {
     AgentExecutor: LC_AGENT([kw('agent')]), createToolCallingAgent: LC_AGENT([kw('llm')]), createOpenAIToolsAgent: LC_AGENT([kw('llm')]),
     createOpenAIFunctionsAgent: LC_AGENT([kw('llm')]), createReactAgent: LC_AGENT([kw('llm')]), createStructuredChatAgent: LC_AGENT([kw('llm')]),

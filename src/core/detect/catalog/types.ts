@@ -112,6 +112,8 @@ export interface TypeSpec {
   readonly globalModel?: string;
   /** A model that runs in-process (smolagents `TransformersModel`): a framework object over it sends no request. */
   readonly local?: boolean;
+  /** A prompt template in a LangChain chain: pipeable, runs no model; the operand after it is the model. */
+  readonly promptLike?: boolean;
 }
 
 /** A Python module (dotted import path) or an npm package, and what it exports. */
