@@ -115,7 +115,7 @@ async function detectInner(input: DetectInput, options: DetectOptions, diagnosti
   if (options.token?.isCancellationRequested) return { sites: [], diagnostics };
   // The evidence test: most files that mention a pre-filter word can hold no site; they are never parsed. The file's own
   // catalogue evidence serves it and, below, the choice of an HTTP-only analysis: tested once.
-  const catalogue = !options.exhaustive && !DECLARATION_FILE.test(path) && catalogueEvidence(prepared.text, prepared.lang);
+  const catalogue = !options.exhaustive && !DECLARATION_FILE.test(path) && catalogueEvidence(prepared.text, prepared.lang, path);
   if (!options.exhaustive && !(await mayHoldSites(prepared, path, options, catalogue))) {
     evidenceCounts.skipped++;
     return { sites: [], diagnostics };
@@ -148,7 +148,7 @@ async function detectInner(input: DetectInput, options: DetectOptions, diagnosti
   const cellOfRow = cells ? (row: number): number => cellIndexOfRow(cells, row).cell : undefined;
   // Catalogue values reach the analyser only through an import in the file or in a neighbour it loaded; fallbacks only
   // through their written path. Without either, only raw HTTP calls are left to check (see AnalyzerOptions.httpOnly).
-  const httpOnly = !options.exhaustive && !catalogue && !neighbours.some((f) => hasModuleImport(f.text, f.lang));
+  const httpOnly = !options.exhaustive && !catalogue && !neighbours.some((f) => hasModuleImport(f.text, f.lang, f.path));
   const analyzer = new FileAnalyzer({
     path,
     lang: prepared.lang,
@@ -631,7 +631,7 @@ async function neighbourEvidence(files: FileProvider, cand: string, memo: boolea
   }
   const text = await readNeighbour(files, cand, stat);
   if (text === undefined) return undefined;
-  const ev = neighbourEvidenceOf(text, langOfNeighbour(cand));
+  const ev = neighbourEvidenceOf(text, langOfNeighbour(cand), cand);
   if (key) {
     if (scanEvidence.size >= SCAN_EVIDENCE_MAX) scanEvidence.clear();
     scanEvidence.set(key, ev);

@@ -13,7 +13,7 @@ import type { Member, ModuleSpec, NewSpec } from '../catalog/types';
 import { callArgs, callee, FUNCTION_TYPES, isMember, isAsciiWordCode, memberName, memberObject, stringParts, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import type { Binding, Value } from './types';
-import { MODULE_BY_KEY, MODULE_PREFIXES, OWN_PACKAGES, TYPE_BY_ID } from './catalogIndex';
+import { insideOwnPackageDir, MODULE_BY_KEY, MODULE_PREFIXES, OWN_PACKAGES, TYPE_BY_ID } from './catalogIndex';
 import { escapeRe } from './text';
 import { providerOfUrl, urlText } from './rawHttp';
 import { BASE_URL_PARTS } from '../catalog/params';
@@ -747,20 +747,7 @@ export function moduleValue(fa: FileAnalyzer, module: string, member: string | u
 /** The file lies in the source folder of a framework that calls its own wrappers there (`ModuleSpec.ownPackage`). */
 function insideOwnPackage(fa: FileAnalyzer, module: string): boolean {
   const top = module.split(/[./]/)[0] ?? module;
-  if (!OWN_PACKAGES.has(`${fa.lang}:${top}`)) return false;
-  // `lib/crewai/src/crewai/memory/x.py` is inside; `lib/crewai/tests/test_llm.py` (the distribution folder's tests) is
-  // not. Any of the frameworks' source folders counts (autogen_agentchat calls autogen_core's client interface).
-  // The package folder sits in a source layout (`src/crewai/`, `autogen-ext/src/autogen_ext/`, `libs/agno/agno/`); a
-  // cookbook's folder named after the package (`claude_code_sdk/research_agent/agent.py`) is a consumer.
-  const dirs = fa.path.split('/').slice(0, -1);
-  for (let at = dirs.length - 1; at >= 0; at--) {
-    const d = dirs[at] ?? '';
-    if (!OWN_PACKAGES.has(`${fa.lang}:${d}`)) continue;
-    const parent = (dirs[at - 1] ?? '').replace(/-/g, '_');
-    if (parent !== 'src' && parent !== d) continue;
-    return !/^(tests?|examples?|docs?|samples?)$/.test(dirs[at + 1] ?? '');
-  }
-  return false;
+  return OWN_PACKAGES.has(`${fa.lang}:${top}`) && insideOwnPackageDir(fa.path, fa.lang);
 }
 
 export function importValue(fa: FileAnalyzer, b: Binding & { kind: 'import' }): Value | undefined {
