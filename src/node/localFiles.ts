@@ -5,7 +5,7 @@
  *
  * The calls are synchronous: each is a few microseconds, and the promise API's thread-pool round trips doubled a
  * 30,000-file scan. Symbolic links are left out of listings, as `vscode.workspace.fs.readDirectory` reports them
- * (File | SymbolicLink); the CLI's provider (src/cli/nodeFiles.ts) follows them. Never throws.
+ * (File | SymbolicLink); the CLI's provider (src/node/nodeFiles.ts) follows them. Never throws.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import type { PolicyBook, PolicyRule } from '../teamFiles/teamTypes';
 import type { Report, SiteEstimate } from '../types';
-import { modelLabel } from './totals';
+import { pricedModel } from './totals';
 import { formatMoney } from './text';
 
 /**
@@ -43,7 +43,7 @@ const glob = { dot: true, windows: false, nocase: true } as const;
 function ruleApplies(rule: PolicyRule, e: SiteEstimate): boolean {
   const w = rule.when ?? {};
   if (w.provider && w.provider !== e.site.provider) return false;
-  if (w.model && !picomatch.isMatch(modelLabel(e), w.model, glob)) return false;
+  if (w.model && !picomatch.isMatch(pricedModel(e), w.model, glob)) return false;
   if (w.file && !picomatch.isMatch(e.site.file, w.file, glob)) return false;
   if (w.perMonthOver !== undefined && !(e.cost.perMonth && e.cost.perMonth.expected > w.perMonthOver)) return false;
   if (w.perCallOver !== undefined && !(e.cost.perCall && e.cost.perCall.expected > w.perCallOver)) return false;
@@ -60,7 +60,7 @@ function breaches(rule: PolicyRule, e: SiteEstimate): string[] {
     if (req === 'bounded-loop' && e.site.loops.some((l) => l.unbounded)) out.push('inside a loop with no visible bound');
     if (req === 'known-price' && !e.cost.perMonth) out.push('with no known price');
   }
-  const model = modelLabel(e);
+  const model = pricedModel(e);
   if (rule.forbidModels?.some((m) => picomatch.isMatch(model, m, glob))) out.push(`using forbidden model ${model}`);
   return out;
 }
