@@ -147,7 +147,7 @@ function layerConfigs() {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/fixtures/**', 'examples/**', 'artifacts/**', 'bench/results/**', 'bench/work/**', 'media/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/fixtures/**', 'examples/**', 'artifacts/**', 'bench/results/**', 'bench/work/**', 'media/**', 'eval/.work/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
