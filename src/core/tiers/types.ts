@@ -112,6 +112,13 @@ export interface EfficiencyParams {
    * gpus.csv has it (H100 0.80, A100 0.87, B200 0.78, MI300X 0.51), else `computeFallback`.
    */
   readonly computeFallback: number;
+  /**
+   * Fraction of the achievable GEMM rate (MAMF, else `computeFallback`) that a serving engine's whole forward pass
+   * reaches on compute-bound work (prefill, large decode batches): TensorRT-LLM, vLLM, SGLang, TGI, NIM on CUDA GPUs
+   * (engines.json `servingEngine`). Fitted on the published TTFT rows with a leave-one-source-out check, and checked
+   * out of sample on the batched-throughput rows (docs/tiers.md "Latency at load"). Not applied to llama.cpp or Apple.
+   */
+  readonly servingCompute: number;
   /** Achievable fraction of peak memory bandwidth in decode (pytorch/ao roofline derate: 0.92). */
   readonly bandwidth: number;
   /** Fixed per-step overhead in ms per model layer on CUDA GPUs (kernel launches, sync); see docs/tiers.md. */
