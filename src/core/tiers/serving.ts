@@ -44,8 +44,14 @@ export interface ReplicaTimes {
   readonly admission?: GroupAdmission;
 }
 
-/** How requests arrive at one replica. */
-export type Arrivals = { readonly kind: 'poisson'; readonly perSec: number } | { readonly kind: 'closed'; readonly concurrency: number };
+/**
+ * How requests arrive at one replica. `single`: Poisson arrivals served one at a time (a user's own device running
+ * llama.cpp-style single-stream generation), an M/D/1 queue over the whole request.
+ */
+export type Arrivals =
+  | { readonly kind: 'poisson'; readonly perSec: number }
+  | { readonly kind: 'closed'; readonly concurrency: number }
+  | { readonly kind: 'single'; readonly perSec: number };
 
 /** Output tokens per request: the mean sets the load, the p95 the p95 end-to-end time. */
 export interface OutputShape {
@@ -245,8 +251,30 @@ function closedLatency(t: ReplicaTimes, concurrency: number, out: OutputShape): 
   return result(t, a, d, rho, slotWait, rho * share);
 }
 
+/** One request at a time: M/D/1 over prefill + output × the batch-1 step. */
+function singleLatency(t: ReplicaTimes, perSec: number, out: OutputShape): ServingLatency {
+  const x = Math.max(0, perSec) / 1000;
+  const step = t.decodeMs(1);
+  const service = t.prefillMeanMs + out.mean * step;
+  const rho = x * service;
+  if (rho >= 1) return UNSTABLE(1, x * t.prefillMeanMs, perSec);
+  const waitMean = rho > 0 ? (rho * service) / (2 * (1 - rho)) : 0;
+  return {
+    stable: true,
+    batch: 1,
+    tpotMs: step,
+    ttftMeanMs: t.overheadMs + waitMean + t.prefillMeanMs,
+    ttftP50Ms: t.overheadMs + waitQuantile(waitMean, rho, 0.5) + t.prefillMeanMs,
+    ttftP95Ms: t.overheadMs + waitQuantile(waitMean, rho, 0.95) + t.prefillP95Ms,
+    waitMeanMs: waitMean,
+    prefillShare: x * t.prefillMeanMs,
+    throughputPerSec: perSec,
+  };
+}
+
 /** Latency of a request on one replica under `arrivals`. */
 export function servingLatency(t: ReplicaTimes, arrivals: Arrivals, out: OutputShape): ServingLatency {
   const o: OutputShape = { mean: Math.max(1, out.mean), p95: Math.max(1, out.p95) };
+  if (arrivals.kind === 'single') return singleLatency(t, arrivals.perSec, o);
   return arrivals.kind === 'poisson' ? poissonLatency(t, arrivals.perSec, o) : closedLatency(t, arrivals.concurrency, o);
 }

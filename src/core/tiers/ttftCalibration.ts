@@ -174,7 +174,7 @@ function servedPredictor(row: TtftRow, m: RowModel, input: number, output: numbe
     return lat.stable ? pick(row.statistic, lat.ttftMeanMs ?? NaN, lat.ttftP50Ms ?? NaN) : Number.POSITIVE_INFINITY;
   };
   const lat = at(0);
-  const load = arrivals.kind === 'poisson' ? `${arrivals.perSec} req/s` : `concurrency ${arrivals.concurrency}`;
+  const load = arrivals.kind === 'closed' ? `concurrency ${arrivals.concurrency}` : `${arrivals.perSec} req/s`;
   const kv = Number.isFinite(maxSeq) ? ` (KV holds ${maxSeq})` : '';
   return { predict, note: `${m.note}, ${load}: prefill ${pf.toFixed(1)} ms, batch ${lat.batch.toFixed(1)}${kv}, wait ${(lat.waitMeanMs ?? NaN).toFixed(1)} ms${m.admission ? ' (group admission)' : ''}` };
 }
