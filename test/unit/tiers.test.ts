@@ -401,7 +401,7 @@ describe('tiers: calibration against test/fixtures/reference/throughput.csv (a c
     assert.ok(s.medianApe <= 0.17, `median ${s.medianApe}`);
   });
 
-  it('batched throughput: median ≤ 20 %, p90 ≤ 40 % (issue targets; p90 met at 39.7 %, only 0.3 pt of margin: gpt-oss 1k/1k rows still 1.6-2× over)', () => {
+  it('batched throughput: median ≤ 20 %, p90 ≤ 40 % (issue targets; 9.1 / 29.9 % with the serving-compute share fitted on the TTFT rows, out of sample here)', () => {
     const s = stat('batched');
     assert.ok(s.n >= 27);
     assert.ok(s.medianApe <= 0.2, `median ${s.medianApe}`);

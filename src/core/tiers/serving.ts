@@ -108,17 +108,20 @@ interface DecodeState {
 }
 
 /**
- * Fixed point of the decode batch at throughput `x` (requests/ms): TPOT = step(seen) ÷ (1 − ρ), in decode = x × output
- * × TPOT, where a request meets `share` of the others in decode (1 for Poisson arrivals, (c − 1)/c for c clients).
+ * Fixed point of the decode batch at throughput `x` (requests/ms): TPOT = step(seen) ÷ (1 − share × ρ), in decode =
+ * x × output × TPOT, where a request meets `share` of the others (1 for Poisson arrivals, (c − 1)/c for c clients).
  * Null when it does not converge below `cap` sequences.
  */
 function decodeAt(t: ReplicaTimes, x: number, outMean: number, share: number, cap: number): DecodeState | null {
   const rho = x * t.prefillMeanMs;
   if (rho >= 1) return null;
+  // Only the other requests' prefills interleave with a request's decode: all of them for Poisson arrivals,
+  // (c − 1)/c of them for c clients (a lone client's own prefill never overlaps its decode).
+  const others = rho * share;
   let n = 0;
   for (let i = 0; i < 1000; i++) {
     const seen = 1 + n * share;
-    const tpot = t.decodeMs(seen) / (1 - rho);
+    const tpot = t.decodeMs(seen) / (1 - others);
     const next = x * outMean * tpot;
     if (next > cap) return null;
     if (Math.abs(next - n) <= 1e-9 * (1 + n)) return { inDecode: next, seen: 1 + next * share, tpot };
