@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { MAX_GLOB_LENGTH } from '../glob';
 
 /**
  * The team-file formats, as zod schemas. They validate entries one at a time (a broken entry is reported and
@@ -59,7 +60,7 @@ export const priceModelSchema = z.strictObject({
 export const adjustmentSchema = z
   .strictObject({
     provider: z.string().min(1).optional().describe('Provider id it applies to (absent: all).'),
-    model: z.string().min(1).optional().describe('Glob on the model id (`gpt-4o*`).'),
+    model: z.string().min(1).max(MAX_GLOB_LENGTH).optional().describe('Glob on the model id (`gpt-4o*`).'),
     discount: z.number().min(0).max(1).optional().describe('0.15 = −15 %.'),
     markup: nonNeg.optional().describe('0.1 = +10 %.'),
     uplift: nonNeg.optional().describe('Regional uplift: 0.1 = +10 %.'),
@@ -97,7 +98,7 @@ const perApi = z.partialRecord(z.enum(apiKeys), usageValuesSchema);
 export const usageSiteSchema = usageValuesSchema.extend({
   match: z
     .strictObject({
-      file: z.string().min(1).optional().describe('Glob on the workspace-relative path.'),
+      file: z.string().min(1).max(MAX_GLOB_LENGTH).optional().describe('Glob on the workspace-relative path.'),
       function: z.string().min(1).optional().describe('Enclosing function name.'),
       line: z.number().int().min(1).optional().describe('1-based line of the call.'),
       id: z.string().min(1).optional().describe('Call-site id.'),
@@ -123,12 +124,12 @@ export const policyRuleSchema = z.strictObject({
       perMonthOver: nonNeg.optional(),
       perCallOver: nonNeg.optional(),
       provider: z.string().optional(),
-      model: z.string().optional().describe('Glob on the model id.'),
-      file: z.string().optional().describe('Glob on the path.'),
+      model: z.string().max(MAX_GLOB_LENGTH).optional().describe('Glob on the model id.'),
+      file: z.string().max(MAX_GLOB_LENGTH).optional().describe('Glob on the path.'),
     })
     .optional(),
   require: z.array(z.enum(['caching', 'batch', 'max-tokens', 'bounded-loop', 'known-price'])).optional(),
-  forbidModels: z.array(z.string().min(1)).optional(),
+  forbidModels: z.array(z.string().min(1).max(MAX_GLOB_LENGTH)).optional().describe('Globs on the model id.'),
 });
 
 export const policyFileSchema = z.strictObject({
