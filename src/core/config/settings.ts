@@ -160,7 +160,8 @@ export function parseSettings(raw: Readonly<Record<string, unknown>>): { setting
   const out: Record<string, unknown> = {};
   const shape = settingsSchema.shape as Record<string, z.ZodType>;
   for (const [key, field] of Object.entries(shape)) {
-    const value = raw[key];
+    // Own values only: an inherited `currency` (a prototype set through a `__proto__` key) is nobody's setting.
+    const value = Object.hasOwn(raw, key) ? raw[key] : undefined;
     const r = field.safeParse(value);
     if (r.success) {
       out[key] = r.data;
