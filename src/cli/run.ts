@@ -9,7 +9,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { version as packageVersion } from '../../package.json';
 import type { Settings } from '../core/config/settings';
 import type { TeamConfig } from '../core/estimate/estimator';
-import { loadTeamConfig } from '../core/team/loadTeamConfig';
+import { loadTeamConfig, UNREADABLE_TEAM_FILE } from '../core/team/loadTeamConfig';
 import { createEngine, type Engine } from '../core/engine';
 import type { FileProvider } from '../core/fileProvider';
 import type { Logger } from '../core/logger';
@@ -208,7 +208,7 @@ async function setup(values: Values, positionals: readonly string[], io: CliIo):
   const team = await loadTeamConfig(teamFiles, settings, { trusted: true });
   // A policy file that does not parse, or a team file that is there and cannot be read (permissions, a FIFO, a link out
   // of the root), must not let a build pass silently: the gate it holds would be off.
-  const broken = team.diagnostics.filter((d) => d.severity === 'error' && d.code === 'policy-file');
+  const broken = team.diagnostics.filter((d) => d.severity === 'error' && (d.code === 'policy-file' || d.code === UNREADABLE_TEAM_FILE));
   if (broken.length) throw new UsageError(broken.map((d) => (d.message.startsWith(d.file ?? '\u0000') ? d.message : `${d.file ?? '.tokentier/policy'}${d.range ? `:${d.range.start.line + 1}` : ''}: ${d.message}`)).join('\n'));
   return { root, paths, settings, team, diagnostics: [...diagnostics, ...teamFiles.diagnostics, ...team.diagnostics], values, overrides, followSymlinks };
 }

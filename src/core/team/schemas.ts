@@ -92,26 +92,31 @@ export const usageValuesSchema = z.strictObject({
   model: z.string().min(1).optional().describe('Model for sites whose model the code does not resolve.'),
 });
 
-const apiKeys = ['chat', 'completion', 'responses', 'messages', 'generate', 'embeddings', 'images', 'audio'] as const;
-const perApi = z.partialRecord(z.enum(apiKeys), usageValuesSchema);
+/** The API kinds a usage file's `defaults` may name. */
+export const USAGE_API_KEYS = ['chat', 'completion', 'responses', 'messages', 'generate', 'embeddings', 'images', 'audio'] as const;
+const perApi = z.partialRecord(z.enum(USAGE_API_KEYS), usageValuesSchema);
 
-export const usageSiteSchema = usageValuesSchema.extend({
-  match: z
+export const usageMatchSchema = z
     .strictObject({
       file: z.string().min(1).max(MAX_GLOB_LENGTH).optional().describe('Glob on the workspace-relative path.'),
       function: z.string().min(1).optional().describe('Enclosing function name.'),
       line: z.number().int().min(1).optional().describe('1-based line of the call.'),
       id: z.string().min(1).optional().describe('Call-site id.'),
     })
-    .refine((m) => Object.values(m).some((v) => v !== undefined), { message: 'match needs at least one of file, function, line, id' }),
+    .refine((m) => Object.values(m).some((v) => v !== undefined), { message: 'match needs at least one of file, function, line, id' });
+
+export const usageSiteSchema = usageValuesSchema.extend({
+  match: usageMatchSchema,
   profiles: z.record(z.string(), usageValuesSchema).optional().describe('Values per profile (low, expected, high, …).'),
 });
+
+export const usageProfileSchema = z.strictObject({ callsMultiplier: nonNeg.optional(), defaults: perApi.optional() });
 
 export const usageFileSchema = z.strictObject({
   $schema: z.string().optional(),
   version: z.literal(TEAM_SCHEMA_VERSION).optional(),
   defaults: perApi.optional().describe('Defaults per API kind.'),
-  profiles: z.record(z.string(), z.strictObject({ callsMultiplier: nonNeg.optional(), defaults: perApi.optional() })).optional(),
+  profiles: z.record(z.string(), usageProfileSchema).optional(),
   sites: z.array(usageSiteSchema).optional().describe('Per-site assumptions; later entries win.'),
 });
 

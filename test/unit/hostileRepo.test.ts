@@ -1,0 +1,365 @@
+/**
+ * Issue 17: what a hostile repository could still do to the CLI and the editor (second red-team pass). One block per
+ * finding, each reproducing the red team's input. Hangs run behind mocha's 20 s guard (.mocharc.json); linearity is
+ * shown by counted operations, not wall time. Independent oracles: the file system itself (what exists, what a link
+ * points at), hand-counted expectations in the comments, GitHub's documented rules for workflow commands and
+ * mentions, and an independent Markdown renderer (markdown-it).
+ */
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defaultSettings, filesExcludeFrom } from '../../src/core/config/settings';
+import type { FileProvider } from '../../src/core/fileProvider';
+import { globStats } from '../../src/core/glob';
+import { lineLookupStats } from '../../src/core/team/parseFile';
+import { loadTeamConfig, MAX_DIAGNOSTICS_PER_FILE, UNREADABLE_TEAM_FILE } from '../../src/core/team/loadTeamConfig';
+import type { Diagnostic, Report } from '../../src/core/types';
+import { isInsideReal } from '../../src/cli/nodeFiles';
+import { jsonNestingDepth, loadCliSettings } from '../../src/cli/workspaceConfig';
+import { localFileProvider } from '../../src/node/localFiles';
+import { runCli } from './util/runCli';
+
+const CALL = 'from openai import OpenAI\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "hi"}])\n';
+
+/** A fresh folder per test, removed afterwards (links inside are removed, never followed). */
+function tempDir(prefix = 'tokentier-hostile-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+function write(root: string, rel: string, text: string): void {
+  fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+  fs.writeFileSync(path.join(root, rel), text);
+}
+
+function memoryFiles(map: Record<string, string>, extra: Partial<FileProvider> = {}): FileProvider {
+  return {
+    readText: async (p) => map[p],
+    list: async () => undefined,
+    stat: async (p) => (map[p] === undefined ? undefined : { type: 'file', size: Buffer.byteLength(map[p]!), mtime: 0 }),
+    ...extra,
+  };
+}
+
+const describeAll = (ds: readonly Diagnostic[]): string => ds.map((d) => `${d.severity} ${d.code} ${d.message}`).join('\n');
+
+function mkfifo(p: string): boolean {
+  try {
+    execFileSync('mkfifo', [p]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function scanJson(dir: string, extra: string[] = []): Promise<{ code: number; report?: Report; err: string }> {
+  const r = await runCli(['scan', '.', '--format', 'json', '--workers', '0', '--no-rg', ...extra], dir);
+  return { code: r.code, err: r.err, ...(r.code !== 2 && r.out ? { report: JSON.parse(r.out) as Report } : {}) };
+}
+
+describe('issue 17: a hostile repository', function () {
+  this.timeout(20_000);
+  let dir: string;
+  let outside: string;
+  beforeEach(() => {
+    dir = tempDir();
+    outside = tempDir('tokentier-outside-');
+  });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(outside, { recursive: true, force: true });
+  });
+
+  describe('finding 1: symlinks never take the walk out of the scan root', () => {
+    it('a link to / is not followed: the scan ends with the one real site and reports the link', async () => {
+      write(dir, 'app.py', CALL);
+      fs.symlinkSync('/', path.join(dir, 'rootfs'));
+      const r = await scanJson(dir);
+      assert.equal(r.code, 0, r.err);
+      assert.deepEqual(r.report!.sites.map((s) => s.site.file), ['app.py']);
+      assert.ok(r.report!.diagnostics.some((d) => d.code === 'symlink-outside-root' && d.file === 'rootfs'), describeAll(r.report!.diagnostics));
+    });
+
+    it('with --follow-symlinks a link to / is a link to an ancestor (the `//` comparison bug): reported as a loop, not walked', async () => {
+      write(dir, 'app.py', CALL);
+      fs.symlinkSync('/', path.join(dir, 'rootfs'));
+      const r = await scanJson(dir, ['--follow-symlinks']);
+      assert.equal(r.code, 0, r.err);
+      assert.deepEqual(r.report!.sites.map((s) => s.site.file), ['app.py']);
+      assert.ok(r.report!.diagnostics.some((d) => d.code === 'symlink-loop' && d.file === 'rootfs'), describeAll(r.report!.diagnostics));
+    });
+
+    it('isInsideReal: the file system root contains everything; a sibling with a common prefix is not inside', () => {
+      assert.equal(isInsideReal('/', '/proc/1/cwd'), true);
+      assert.equal(isInsideReal('/a/b', '/a/b'), true);
+      assert.equal(isInsideReal('/a/b', '/a/b/c'), true);
+      assert.equal(isInsideReal('/a/b', '/a/bc'), false);
+    });
+
+    it('a folder and a file linked from outside are skipped and named; --follow-symlinks scans them', async () => {
+      write(dir, 'app.py', CALL);
+      write(outside, 'lib/other.py', CALL);
+      write(outside, 'single.py', CALL);
+      fs.symlinkSync(path.join(outside, 'lib'), path.join(dir, 'lib'));
+      fs.symlinkSync(path.join(outside, 'single.py'), path.join(dir, 'single.py'));
+      const r = await scanJson(dir);
+      assert.deepEqual(r.report!.sites.map((s) => s.site.file), ['app.py']);
+      const skipped = r.report!.diagnostics.filter((d) => d.code === 'symlink-outside-root').map((d) => d.file).sort();
+      assert.deepEqual(skipped, ['lib', 'single.py']);
+      const followed = await scanJson(dir, ['--follow-symlinks']);
+      assert.deepEqual(followed.report!.sites.map((s) => s.site.file).sort(), ['app.py', 'lib/other.py', 'single.py']);
+    });
+
+    it('a link that stays inside the root is still followed', async () => {
+      write(dir, 'real/app.py', CALL);
+      fs.symlinkSync(path.join(dir, 'real'), path.join(dir, 'alias'));
+      const r = await scanJson(dir);
+      assert.deepEqual(r.report!.sites.map((s) => s.site.file).sort(), ['alias/app.py', 'real/app.py']);
+      assert.ok(!r.report!.diagnostics.some((d) => d.code === 'symlink-outside-root'));
+    });
+
+    it('the editor provider (src/node/localFiles.ts) reads nothing through a link out of the folder', async () => {
+      write(outside, 'secret.py', 'SECRET');
+      fs.symlinkSync(path.join(outside, 'secret.py'), path.join(dir, 'secret.py'));
+      fs.symlinkSync(outside, path.join(dir, 'out'));
+      const files = localFileProvider(dir);
+      assert.equal(await files.readText('secret.py'), undefined);
+      assert.equal(await files.readText('out/secret.py'), undefined);
+      assert.equal(await files.stat('out/secret.py'), undefined);
+      assert.equal(await files.exists?.('out/secret.py'), true, 'exists() still says something is there');
+    });
+  });
+
+  describe('finding 2: .vscode/settings.json that never ends, blocks, or nests 100,000 deep', () => {
+    it('a link to /dev/zero: refused with a warning, defaults apply, the scan reports', async function () {
+      if (!fs.existsSync('/dev/zero')) this.skip();
+      write(dir, 'app.py', CALL);
+      fs.mkdirSync(path.join(dir, '.vscode'));
+      fs.symlinkSync('/dev/zero', path.join(dir, '.vscode', 'settings.json'));
+      const s = loadCliSettings(dir);
+      assert.equal(s.settings.currency, 'USD');
+      assert.ok(s.diagnostics.some((d) => /not a regular file/.test(d.message)), describeAll(s.diagnostics));
+      const r = await scanJson(dir);
+      assert.equal(r.code, 0, r.err);
+      assert.equal(r.report!.sites.length, 1);
+    });
+
+    it('a FIFO: not opened for a blocking read (the red team waited forever)', async function () {
+      fs.mkdirSync(path.join(dir, '.vscode'));
+      if (!mkfifo(path.join(dir, '.vscode', 'settings.json'))) this.skip();
+      const s = loadCliSettings(dir);
+      assert.ok(s.diagnostics.some((d) => /not a regular file/.test(d.message)), describeAll(s.diagnostics));
+    });
+
+    it('a 200 KB file nested 100,000 deep: a warning, no stack overflow', async () => {
+      write(dir, 'app.py', CALL);
+      write(dir, '.vscode/settings.json', `{"tokentier.priceBook": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+      assert.equal(jsonNestingDepth(fs.readFileSync(path.join(dir, '.vscode/settings.json'), 'utf8')), 100_001);
+      const s = loadCliSettings(dir);
+      assert.ok(s.diagnostics.some((d) => /nested more than 64/.test(d.message)), describeAll(s.diagnostics));
+      const r = await scanJson(dir);
+      assert.equal(r.code, 0, r.err);
+      assert.equal(r.report!.sites.length, 1);
+    });
+
+    it('over 1 MB: refused; a settings file that links out of the root: refused', () => {
+      write(dir, '.vscode/settings.json', `{"tokentier.currency": "EUR", "x": "${'y'.repeat(1_100_000)}"}`);
+      assert.ok(loadCliSettings(dir).diagnostics.some((d) => /over the 1 MB limit/.test(d.message)));
+      fs.rmSync(path.join(dir, '.vscode'), { recursive: true });
+      write(outside, 'settings.json', '{"tokentier.profile": "high"}');
+      fs.mkdirSync(path.join(dir, '.vscode'));
+      fs.symlinkSync(path.join(outside, 'settings.json'), path.join(dir, '.vscode', 'settings.json'));
+      const s = loadCliSettings(dir);
+      assert.equal(s.settings.profile, 'expected');
+      assert.ok(s.diagnostics.some((d) => /leads out of the scan root/.test(d.message)), describeAll(s.diagnostics));
+      assert.equal(loadCliSettings(dir, {}, { followSymlinks: true }).settings.profile, 'high');
+    });
+  });
+
+  describe('finding 3: team files with many keys are read in linear time, with a bounded number of messages', () => {
+    const unknownKeysJson = (n: number) => `{${Array.from({ length: n }, (_, i) => `"k${i}": 1`).join(',\n')}}`;
+    const unknownKeysYaml = (n: number) => Array.from({ length: n }, (_, i) => `k${i}: 1`).join('\n');
+
+    for (const [kind, make, file] of [['JSON', unknownKeysJson, '.tokentier/prices.json'], ['YAML', unknownKeysYaml, '.tokentier/prices.yml']] as const) {
+      it(`${kind}: 40,000 unknown top-level keys (the red team's 429 KB file): line look-ups grow linearly; at most ${MAX_DIAGNOSTICS_PER_FILE} + 1 messages`, async () => {
+        const steps: number[] = [];
+        for (const n of [10_000, 40_000]) {
+          const before = lineLookupStats.steps;
+          const team = await loadTeamConfig(memoryFiles({ [file]: make(n) }), defaultSettings, { trusted: true });
+          steps.push(lineLookupStats.steps - before);
+          const mine = team.diagnostics.filter((d) => d.file === file);
+          // 5 named + 1 "N more unknown fields".
+          assert.equal(mine.length, 6, describeAll(mine));
+          assert.match(mine[5]!.message, new RegExp(`${n - 5} more unknown fields`));
+        }
+        // Four times the keys, at most ~4× the work (the per-key re-scan made it 16×).
+        assert.ok(steps[1]! <= 4.5 * steps[0]!, `look-up steps ${steps.join(' → ')}`);
+      });
+    }
+
+    it('every line look-up of a LiteLLM map with 40,000 bad entries is linear, and the messages are capped', async () => {
+      const map = (n: number) => JSON.stringify({ litellm: Object.fromEntries(Array.from({ length: n }, (_, i) => [`m${i}`, 'not an object'])) });
+      const steps: number[] = [];
+      for (const n of [10_000, 40_000]) {
+        const before = lineLookupStats.steps;
+        const team = await loadTeamConfig(memoryFiles({ '.tokentier/prices.json': map(n) }), defaultSettings, { trusted: true });
+        steps.push(lineLookupStats.steps - before);
+        assert.equal(team.diagnostics.length, MAX_DIAGNOSTICS_PER_FILE + 1, describeAll(team.diagnostics.slice(-2)));
+        assert.match(team.diagnostics.at(-1)!.message, new RegExp(`${n - MAX_DIAGNOSTICS_PER_FILE} more problems`));
+      }
+      assert.ok(steps[1]! <= 4.5 * steps[0]!, `look-up steps ${steps.join(' → ')}`);
+    });
+  });
+
+  describe('finding 4: catastrophic globs in every place a repository can put one', () => {
+    /** picomatch needed seconds for 30 `a`s and minutes for 60; the guard is mocha's 20 s. */
+    const LONG = 'a'.repeat(120);
+    const EVIL = '*a*a*a*a*a*a*a*a*b';
+
+    it('price-book adjustment, tokentier.exclude, usage match.file and a policy rule, all at once: the scan ends, the glob work is linear', async () => {
+      write(dir, `${LONG}.py`, CALL.replace('gpt-4o-mini', LONG));
+      write(dir, '.vscode/settings.json', JSON.stringify({ 'tokentier.exclude': [EVIL] }));
+      write(dir, '.tokentier/prices.yml', `models:\n  - id: ${LONG}\n    prices: { input_mtok: 1, output_mtok: 2 }\nadjustments:\n  - model: "${EVIL}"\n    discount: 0.5\n`);
+      write(dir, '.tokentier/usage.yml', `sites:\n  - match: { file: "${EVIL}" }\n    callsPerDay: 5\n`);
+      write(dir, '.tokentier/policy.yml', `rules:\n  - id: r\n    when: { model: "${EVIL}", file: "${EVIL}" }\n    forbidModels: ["${EVIL}"]\n`);
+      const before = globStats.steps;
+      const r = await scanJson(dir);
+      const steps = globStats.steps - before;
+      assert.equal(r.code, 0, r.err);
+      // None of the globs match (no `b`), so the site is scanned, priced without the discount, at the default volume.
+      assert.equal(r.report!.sites.length, 1);
+      const e = r.report!.sites[0]!;
+      assert.equal(e.cost.lines.find((l) => l.dimension === 'input')?.rate, 1, 'the price book price, with no discount');
+      assert.equal(e.usage.callsPerDay.value, 1000, 'the default volume (the usage rule did not match)');
+      // Each match costs at most (4·18 + 3) visits per character of a ~124-character input; a few dozen matches in all.
+      assert.ok(steps < 100 * 75 * 130, `${steps} glob steps`);
+    });
+
+    it("Restricted Mode does not apply the workspace's files.exclude; a trusted workspace merges every scope", () => {
+      const inspection = { defaultValue: { '**/.git': true }, globalValue: { '**/tmp': true, '**/.git': false }, workspaceValue: { [EVIL]: true }, workspaceFolderValue: { '**/x': true } };
+      assert.deepEqual(filesExcludeFrom(inspection, false), ['**/tmp']);
+      assert.deepEqual(filesExcludeFrom(inspection, true).sort(), ['**/tmp', '**/x', EVIL].sort());
+      assert.deepEqual(filesExcludeFrom(undefined, true), []);
+    });
+  });
+
+  describe('finding 8: a team file that exists and cannot be read is an error (exit 2 in CI), never silence', () => {
+    it('policy.yml as a FIFO: exit 2 naming it (the budget gate would have been off)', async function () {
+      write(dir, 'app.py', CALL);
+      fs.mkdirSync(path.join(dir, '.tokentier'));
+      if (!mkfifo(path.join(dir, '.tokentier', 'policy.yml'))) this.skip();
+      const r = await runCli(['scan', '.', '--fail-on-total-above', '0'], dir);
+      assert.equal(r.code, 2);
+      assert.match(r.err, /\.tokentier\/policy\.yml.*exists but cannot be read/);
+    });
+
+    it('prices.yml as a dangling link: exit 2', async () => {
+      write(dir, 'app.py', CALL);
+      fs.mkdirSync(path.join(dir, '.tokentier'));
+      fs.symlinkSync(path.join(outside, 'nowhere.yml'), path.join(dir, '.tokentier', 'prices.yml'));
+      const r = await runCli(['scan', '.'], dir);
+      assert.equal(r.code, 2, r.err);
+      assert.match(r.err, /prices\.yml/);
+    });
+
+    it('a provider that lists the file but cannot read it (permission denied as root cannot be faked): an error diagnostic for the editor', async () => {
+      const files = memoryFiles({}, {
+        stat: async (p) => (p === '.tokentier/policy.yml' ? { type: 'file', size: 10, mtime: 0 } : undefined),
+        readText: async () => undefined,
+      });
+      const team = await loadTeamConfig(files, defaultSettings, { trusted: true });
+      assert.equal(team.policy, undefined);
+      const d = team.diagnostics.find((x) => x.code === UNREADABLE_TEAM_FILE);
+      assert.ok(d && d.severity === 'error' && d.file === '.tokentier/policy.yml', describeAll(team.diagnostics));
+    });
+
+    it('chmod 000 policy.yml (only when not root): exit 2', async function () {
+      if (process.getuid?.() === 0 || process.platform === 'win32') this.skip();
+      write(dir, 'app.py', CALL);
+      write(dir, '.tokentier/policy.yml', 'budgets: { totalPerMonth: 0 }\n');
+      fs.chmodSync(path.join(dir, '.tokentier', 'policy.yml'), 0o000);
+      try {
+        assert.equal((await runCli(['scan', '.'], dir)).code, 2);
+      } finally {
+        fs.chmodSync(path.join(dir, '.tokentier', 'policy.yml'), 0o644);
+      }
+    });
+  });
+
+  describe('finding 9: team files never read through a link out of the workspace; unknown keys never echoed', () => {
+    const SECRET = 'wJalrXUtnFEMI-K7MDENG-bPxRfiCYEXAMPLEKEY';
+
+    it('.tokentier -> /outside: its prices are not applied, exit 2, and nothing of the outside file reaches the report', async () => {
+      write(dir, 'app.py', CALL);
+      write(outside, 'prices.yml', `AWS_SECRET_ACCESS_KEY=${SECRET}: 1\nmodels:\n  - id: gpt-4o-mini\n    prices: { input_mtok: 999, output_mtok: 999 }\n`);
+      fs.symlinkSync(outside, path.join(dir, '.tokentier'));
+      const r = await runCli(['scan', '.', '--format', 'sarif'], dir);
+      assert.equal(r.code, 2);
+      assert.ok(!`${r.out}${r.err}`.includes(SECRET));
+      // With --follow-symlinks the user asked for it: the prices apply, and the key is still not echoed.
+      const followed = await runCli(['scan', '.', '--format', 'sarif', '--follow-symlinks'], dir);
+      assert.equal(followed.code, 0, followed.err);
+      assert.ok(!followed.out.includes(SECRET), 'the unknown key was echoed into SARIF');
+      assert.match(followed.out, /unknown field \(a key of \d+ characters\)/);
+    });
+
+    it('a symlinked priceBook setting, --price-book and litellm: path are refused', async () => {
+      write(dir, 'app.py', CALL);
+      write(outside, 'book.yml', 'models:\n  - id: gpt-4o-mini\n    prices: { input_mtok: 999 }\n');
+      write(outside, 'litellm.json', JSON.stringify({ 'gpt-4o-mini': { input_cost_per_token: 0.001, output_cost_per_token: 0.001 } }));
+      fs.symlinkSync(path.join(outside, 'book.yml'), path.join(dir, 'book.yml'));
+      fs.symlinkSync(path.join(outside, 'litellm.json'), path.join(dir, 'litellm.json'));
+      const flag = await runCli(['scan', '.', '--price-book', 'book.yml'], dir);
+      assert.equal(flag.code, 2);
+      assert.match(flag.err, /symbolic link that leads out of the scan root/);
+      write(dir, '.vscode/settings.json', JSON.stringify({ 'tokentier.priceBook': 'book.yml' }));
+      assert.equal((await runCli(['scan', '.'], dir)).code, 2, 'the priceBook setting');
+      fs.rmSync(path.join(dir, '.vscode'), { recursive: true });
+      write(dir, '.tokentier/prices.yml', 'litellm: litellm.json\n');
+      const lit = await scanJson(dir);
+      assert.equal(lit.code, 2, 'the litellm: file');
+    });
+
+    it('at most five unknown keys are named, each only if it looks like a name', async () => {
+      const keys = [`AWS_SECRET_ACCESS_KEY=${SECRET}`, 'constructor', 'toString', ...Array.from({ length: 100 }, (_, i) => `x${i}`)];
+      const team = await loadTeamConfig(memoryFiles({ '.tokentier/prices.json': JSON.stringify(Object.fromEntries(keys.map((k) => [k, SECRET]))) }), defaultSettings, { trusted: true });
+      const text = describeAll(team.diagnostics);
+      assert.ok(!text.includes(SECRET), text);
+      assert.equal(team.diagnostics.filter((d) => /unknown field /.test(d.message)).length, 5);
+      assert.match(text, /98 more unknown fields/);
+    });
+  });
+
+  describe('finding 15: per-field fallback, own keys only, no prototype from settings', () => {
+    it('`constructor` and `toString` at the top level are unknown fields (the `in` check followed the prototype chain)', async () => {
+      const team = await loadTeamConfig(memoryFiles({ '.tokentier/policy.yml': 'constructor: 1\ntoString: 2\nbudgets: { totalPerMonth: 5 }\n' }), defaultSettings, { trusted: true });
+      assert.deepEqual(team.diagnostics.map((d) => d.message.replace(/ \(allowed.*/, '')), ['.tokentier/policy.yml:1: unknown field "constructor"', '.tokentier/policy.yml:2: unknown field "toString"']);
+      assert.equal(team.policy?.budgets.totalPerMonth, 5);
+    });
+
+    it('one bad field in defaults.chat keeps the block\'s other fields (and the other blocks)', async () => {
+      const yml = 'defaults:\n  chat:\n    callsPerDay: 250\n    outputTokens: lots\n    cacheHitRate: 0.5\n  embeddings: { callsPerDay: 9 }\nprofiles:\n  high:\n    callsMultiplier: -1\n    defaults: { chat: { callsPerDay: 7 } }\n';
+      const team = await loadTeamConfig(memoryFiles({ '.tokentier/usage.yml': yml }), defaultSettings, { trusted: true });
+      assert.deepEqual(team.usage?.defaults.chat, { callsPerDay: 250, cacheHitRate: 0.5 });
+      assert.deepEqual(team.usage?.defaults.embeddings, { callsPerDay: 9 });
+      assert.deepEqual(team.usage?.profiles['high'], { defaults: { chat: { callsPerDay: 7 } } });
+      const msgs = team.diagnostics.map((d) => d.message);
+      assert.ok(msgs.some((m) => m.startsWith('.tokentier/usage.yml:4: defaults.chat.outputTokens')), msgs.join('\n'));
+      assert.ok(msgs.some((m) => m.startsWith('.tokentier/usage.yml:9: profiles.high.callsMultiplier')), msgs.join('\n'));
+    });
+
+    it('a YAML duplicate key no longer drops the price book', async () => {
+      const team = await loadTeamConfig(memoryFiles({ '.tokentier/prices.yml': 'models:\n  - id: a\n    prices: { input_mtok: 1 }\nmodels:\n  - id: b\n    prices: { input_mtok: 2 }\n' }), defaultSettings, { trusted: true });
+      assert.deepEqual(team.priceBook?.models.map((m) => m.id), ['b']);
+      assert.ok(team.diagnostics.some((d) => d.severity === 'warning' && /duplicate key "models" \(first on line 1\)/.test(d.message)));
+    });
+
+    it('"tokentier.__proto__": { "currency": "EUR" } in settings.json does not change the currency', () => {
+      write(dir, '.vscode/settings.json', '{ "tokentier.__proto__": { "currency": "EUR", "profile": "high" } }');
+      const s = loadCliSettings(dir);
+      assert.equal(s.settings.currency, 'USD');
+      assert.equal(s.settings.profile, 'expected');
+    });
+  });
+});
