@@ -19,6 +19,14 @@ import type { Diagnostic, Report } from '../../src/core/types';
 import { isInsideReal } from '../../src/cli/nodeFiles';
 import { jsonNestingDepth, loadCliSettings } from '../../src/cli/workspaceConfig';
 import { localFileProvider } from '../../src/node/localFiles';
+import { createRequire } from 'node:module';
+import { estimateSites } from '../../src/core/estimate/estimator';
+import { buildReport } from '../../src/core/report/build';
+import { formatDiffMarkdown, diffReports } from '../../src/core/report/diff';
+import { formatCsv, formatJson, formatJsonl, formatMarkdown, formatTable } from '../../src/core/report/format';
+import { hoverMarkdown } from '../../src/core/report/present';
+import { formatSarif } from '../../src/core/report/sarif';
+import type { CallSite, Range } from '../../src/core/types';
 import { runCli } from './util/runCli';
 
 const CALL = 'from openai import OpenAI\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "hi"}])\n';
@@ -57,6 +65,60 @@ async function scanJson(dir: string, extra: string[] = []): Promise<{ code: numb
   const r = await runCli(['scan', '.', '--format', 'json', '--workers', '0', '--no-rg', ...extra], dir);
   return { code: r.code, err: r.err, ...(r.code !== 2 && r.out ? { report: JSON.parse(r.out) as Report } : {}) };
 }
+
+const r0: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 10 } };
+
+/** A detected call with a chosen file and model id (the strings a repository controls). */
+function site(file: string, model: string, i = 0): CallSite {
+  return {
+    id: `${file}#${i + 1}:create`,
+    file,
+    range: r0,
+    line: i + 1,
+    provider: 'openai',
+    via: 'sdk',
+    api: 'chat',
+    method: 'chat.completions.create',
+    model: { id: model, canonical: model, resolution: { kind: 'literal' } },
+    stream: false,
+    params: { maxTokens: 100 },
+    prompt: [{ role: 'user', kind: 'literal', text: 'hi', range: r0 }],
+    loops: [],
+    confidence: 'high',
+  } as CallSite;
+}
+
+async function reportOf(sites: CallSite[]): Promise<Report> {
+  const estimates = await estimateSites(sites, { settings: defaultSettings, team: { diagnostics: [] }, now: new Date('2026-11-23T00:00:00Z') });
+  return buildReport({ root: '.', currency: 'USD', profile: 'expected', estimates, diagnostics: sites.map((x) => ({ severity: 'warning' as const, code: 'x', message: `${x.model.id} in ${x.file}`, file: x.file })), generatedAt: new Date(0) });
+}
+
+interface Renderer {
+  render(src: string): string;
+}
+
+/** markdown-it (a dependency of @vscode/vsce) with GFM-style linkify: bare URLs and domains become links. */
+function linkifyRenderer(): Renderer | undefined {
+  try {
+    const MarkdownIt = createRequire(__filename)('markdown-it') as new (opts: Record<string, unknown>) => Renderer;
+    return new MarkdownIt({ html: false, linkify: true });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The rendered text, tags stripped and the entities we emit decoded (what GitHub's mention filter reads). */
+function renderedText(html: string): string {
+  return html.replace(/<[^>]*>/g, '').replace(/&#8203;|\u200b/g, '\u200b').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
+}
+
+/**
+ * GitHub's @mention pattern (html-pipeline MentionFilter, applied to rendered text nodes): `@` after a non-word
+ * character or the start, then a letter or digit.
+ */
+const GITHUB_MENTION = /(?:^|[^\w])@[a-z0-9]/im;
+/** GitHub Actions runs a line as a workflow command when, after leading whitespace, it starts with `::`. */
+const WORKFLOW_COMMAND = /^\s*::/m;
 
 describe('issue 17: a hostile repository', function () {
   this.timeout(20_000);
@@ -360,6 +422,59 @@ describe('issue 17: a hostile repository', function () {
       const s = loadCliSettings(dir);
       assert.equal(s.settings.currency, 'USD');
       assert.equal(s.settings.profile, 'expected');
+    });
+  });
+
+  describe('finding 10: Markdown reports render no link and no mention from model ids or paths', () => {
+    const PAYLOADS = ['https://evil.example/x', 'www.evil.example', '@octocat', 'team @org/admins', 'a@b.co', 'see #1234', 'evil.com', '&#64;user', 'ftp://x.y'];
+
+    it('markdown-it with linkify renders no <a> from the report or the diff; the text has no GitHub mention; nothing is lost', async function () {
+      const md = linkifyRenderer();
+      if (!md) this.skip();
+      const report = await reportOf(PAYLOADS.map((p, i) => site(`src/${p.replace(/\//g, '_')}.py`, p, i)));
+      const diff = diffReports(await reportOf([]), report);
+      for (const [name, src] of [['report', formatMarkdown(report)], ['diff', formatDiffMarkdown(diff)]] as const) {
+        const html = md!.render(src);
+        assert.doesNotMatch(html, /<a /, `${name}: ${html.match(/<a [^>]*>[^<]*/)?.[0] ?? ''}`);
+        const text = renderedText(html);
+        assert.doesNotMatch(text, GITHUB_MENTION, `${name}: a mention: ${text.match(GITHUB_MENTION)?.[0] ?? ''}`);
+        // Nothing lost: every payload is in the rendered text once the zero-width spaces are taken out.
+        for (const p of PAYLOADS) assert.ok(text.replace(/\u200b/g, '').includes(p), `${name}: ${p} missing`);
+      }
+    });
+  });
+
+  describe('finding 11: no output line starts with `::` (a GitHub Actions workflow command)', () => {
+    const NAMES = ['::error title=PWN::x.py', '  ::warning::y.py', 'a\n::error::z.py'];
+
+    it('every report format and the diff, from in-memory estimates', async () => {
+      const report = await reportOf(NAMES.map((n, i) => site(n, `::set-output name=x::${i}`, i)));
+      const diff = diffReports(await reportOf([]), report);
+      const outputs = { table: formatTable(report), csv: formatCsv(report), json: formatJson(report), jsonl: formatJsonl(report), markdown: formatMarkdown(report), sarif: formatSarif(report), diff: formatDiffMarkdown(diff) };
+      for (const [name, text] of Object.entries(outputs)) assert.doesNotMatch(text, WORKFLOW_COMMAND, `${name}:\n${text.split('\n').find((l) => /^\s*::/.test(l)) ?? ''}`);
+      // The data is still there: CSV quotes the field, the table shows `:\:`.
+      assert.match(outputs.csv, /"::error title=PWN::x\.py"/);
+      assert.match(outputs.table, /:\\:error title=PWN:\\:x\.py/);
+    });
+
+    it('the real CLI on a file named `::error title=PWN::x.py`: stdout and stderr in every format', async () => {
+      write(dir, '::error title=PWN::x.py', CALL.replace('gpt-4o-mini', '::warning::m'));
+      for (const format of ['table', 'csv', 'markdown', 'json', 'jsonl', 'sarif']) {
+        const r = await runCli(['scan', '.', '--format', format, '--workers', '0'], dir);
+        assert.equal(r.code, 0, r.err);
+        assert.doesNotMatch(r.out, WORKFLOW_COMMAND, `${format} stdout`);
+        assert.doesNotMatch(r.err, WORKFLOW_COMMAND, `${format} stderr`);
+      }
+    });
+  });
+
+  describe('finding 12: hovers carry no bidi or C0 control from a model id', () => {
+    it('U+202E, U+2066 and BEL/ESC in a model id: none reaches the hover Markdown; they show as \\xNN or are dropped', async () => {
+      const [e] = (await reportOf([site('a.py', 'gpt\u202e4o\u2066-mini\u0007\u001b[31m')])).sites;
+      const md = hoverMarkdown({ estimate: e! });
+      // eslint-disable-next-line no-control-regex
+      assert.doesNotMatch(md, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+      assert.match(md, /gpt4o\\-mini\\\\x07\\\\x1b\\\[31m/);
     });
   });
 });
