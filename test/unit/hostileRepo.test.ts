@@ -477,4 +477,57 @@ describe('issue 17: a hostile repository', function () {
       assert.match(md, /gpt4o\\-mini\\\\x07\\\\x1b\\\[31m/);
     });
   });
+
+  describe('finding 13: UTF-16 files, CR-only line ends, notebooks with large outputs', () => {
+    const NB_CALL = ['from openai import OpenAI\n', 'client = OpenAI()\n', 'client.chat.completions.create(model="gpt-4o-mini", messages=[])\n'];
+    const notebook = (outputBytes: number, code: string[] = NB_CALL) =>
+      JSON.stringify({
+        cells: [
+          { cell_type: 'markdown', source: ['# title'] },
+          // A PNG of `outputBytes` base64 characters, on one line as Jupyter writes it.
+          { cell_type: 'code', source: ['print(1)\n'], outputs: [{ output_type: 'display_data', data: { 'image/png': 'iVBORw0KGgo'.padEnd(outputBytes, 'A') } }] },
+          { cell_type: 'code', source: code, outputs: [] },
+        ],
+        metadata: {},
+        nbformat: 4,
+        nbformat_minor: 5,
+      });
+
+    it('UTF-16 LE and BE with a BOM are decoded, not reported as binary; the call is on line 3', async () => {
+      fs.writeFileSync(path.join(dir, 'le.py'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CALL, 'utf16le')]));
+      const be = Buffer.from(CALL, 'utf16le').swap16();
+      fs.writeFileSync(path.join(dir, 'be.py'), Buffer.concat([Buffer.from([0xfe, 0xff]), be]));
+      // With and without the ripgrep fast path (a UTF-16 file holds NUL bytes, so ripgrep lists it for reading).
+      for (const args of [['--no-rg'], []]) {
+        const r = await runCli(['scan', '.', '--format', 'json', '--workers', '0', ...args], dir);
+        assert.equal(r.code, 0, r.err);
+        const report = JSON.parse(r.out) as Report;
+        assert.deepEqual(report.sites.map((x) => [x.site.file, x.site.line]).sort(), [['be.py', 3], ['le.py', 3]]);
+        assert.ok(!report.diagnostics.some((d) => d.code === 'binary-file'), describeAll(report.diagnostics));
+      }
+    });
+
+    it('CR-only line ends: each site on its own line (hand-counted: lines 3 and 5), not all on line 1', async () => {
+      const text = ['from openai import OpenAI', 'client = OpenAI()', 'client.chat.completions.create(model="gpt-4o", messages=[])', '', 'client.chat.completions.create(model="gpt-4o-mini", messages=[])', ''].join('\r');
+      write(dir, 'mac.py', text);
+      const r = await scanJson(dir);
+      assert.deepEqual(r.report!.sites.map((x) => [x.site.line, x.site.model.id]), [[3, 'gpt-4o'], [5, 'gpt-4o-mini']]);
+    });
+
+    it('a notebook with 5 MB of image output (over the 2 MB limit) is scanned: the limit applies to its code', async () => {
+      write(dir, 'big.ipynb', notebook(5 * 1024 * 1024));
+      assert.ok(fs.statSync(path.join(dir, 'big.ipynb')).size > 5 * 1024 * 1024);
+      const r = await scanJson(dir);
+      assert.equal(r.code, 0, r.err);
+      assert.deepEqual(r.report!.sites.map((x) => [x.site.file, x.site.cell, x.site.line]), [['big.ipynb', 2, 3]]);
+    });
+
+    it('a notebook whose code cells are over the limit is skipped with file-too-large', async () => {
+      const code = [...NB_CALL, ...Array.from({ length: 3000 }, (_, i) => `x${i} = ${'1 + '.repeat(10)}1\n`)];
+      write(dir, 'code.ipynb', notebook(10, code));
+      const r = await scanJson(dir, ['--max-file-size', '65536']);
+      assert.equal(r.report!.sites.length, 0);
+      assert.ok(r.report!.diagnostics.some((d) => d.code === 'file-too-large' && /code cells/.test(d.message)), describeAll(r.report!.diagnostics));
+    });
+  });
 });

@@ -1,7 +1,7 @@
 import ignore, { type Ignore } from 'ignore';
 import { neverCancelled, type CancellationToken } from '../cancellation';
 import type { Engine } from '../engine';
-import { DEFAULT_EXCLUDED_FOLDERS, languageOfPath, type SupportedLanguage } from '../excludes';
+import { DEFAULT_EXCLUDED_FOLDERS, languageOfPath, readLimitFor, type SupportedLanguage } from '../excludes';
 import type { FileProvider } from '../fileProvider';
 import { globMatcher } from '../glob';
 import { buildReport } from '../report/build';
@@ -260,8 +260,8 @@ export async function scanWorkspace(engine: Engine, files: FileProvider, options
     const st = await files.stat(path);
     if (!st || st.type !== 'file') {
       fileDiagnostics.push({ severity: 'warning', code: 'unreadable', message: `${path} could not be read (deleted during the scan, or permission denied).`, file: path });
-    } else if (st.size > maxBytes) {
-      fileDiagnostics.push({ severity: 'info', code: 'file-too-large', message: `${path} skipped: ${st.size} bytes is over the ${maxBytes}-byte limit.`, file: path });
+    } else if (st.size > readLimitFor(path, maxBytes)) {
+      fileDiagnostics.push({ severity: 'info', code: 'file-too-large', message: `${path} skipped: ${st.size} bytes is over the ${readLimitFor(path, maxBytes)}-byte limit.`, file: path });
     } else if (skip?.has(path)) {
       // Known by the fast path to hold no prefilter word and no NUL: the slow path would read it and move on.
       filesScanned++;
