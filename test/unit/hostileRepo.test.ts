@@ -6,7 +6,7 @@
  * mentions, and an independent Markdown renderer (markdown-it).
  */
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -528,6 +528,45 @@ describe('issue 17: a hostile repository', function () {
       const r = await scanJson(dir, ['--max-file-size', '65536']);
       assert.equal(r.report!.sites.length, 0);
       assert.ok(r.report!.diagnostics.some((d) => d.code === 'file-too-large' && /code cells/.test(d.message)), describeAll(r.report!.diagnostics));
+    });
+  });
+
+  describe('finding 14: --output keeps the mode, writes through a link, and cleans up after a killed run', () => {
+    it('over a 0600 file: still 0600, new content', async () => {
+      write(dir, 'app.py', CALL);
+      write(dir, 'out.json', 'old');
+      fs.chmodSync(path.join(dir, 'out.json'), 0o600);
+      const r = await runCli(['scan', '.', '--format', 'json', '--output', 'out.json', '--workers', '0'], dir);
+      assert.equal(r.code, 0, r.err);
+      assert.equal(fs.statSync(path.join(dir, 'out.json')).mode & 0o777, 0o600);
+      assert.equal((JSON.parse(fs.readFileSync(path.join(dir, 'out.json'), 'utf8')) as Report).sites.length, 1);
+    });
+
+    it('through a symbolic link: the link stays, its target gets the report', async () => {
+      write(dir, 'app.py', CALL);
+      write(outside, 'reports/latest.json', 'old');
+      fs.symlinkSync(path.join(outside, 'reports', 'latest.json'), path.join(dir, 'out.json'));
+      const r = await runCli(['scan', '.', '--format', 'json', '--output', 'out.json', '--workers', '0'], dir);
+      assert.equal(r.code, 0, r.err);
+      assert.ok(fs.lstatSync(path.join(dir, 'out.json')).isSymbolicLink(), 'the link was replaced by a file');
+      assert.equal((JSON.parse(fs.readFileSync(path.join(outside, 'reports', 'latest.json'), 'utf8')) as Report).sites.length, 1);
+    });
+
+    it('a writer killed with SIGKILL mid-write leaves a temporary file; the next run removes it, not a live writer\'s', async () => {
+      write(dir, 'app.py', CALL);
+      // A process that created its temporary file the way writeFileAtomic names it, then hangs until killed.
+      const child = spawn(process.execPath, ['-e', `require('fs').writeFileSync('.out.json.' + process.pid + '.1.ab.tmp', 'partial'); setInterval(() => {}, 1000); console.log('ready')`], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] });
+      await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
+      const killedTemp = `.out.json.${child.pid}.1.ab.tmp`;
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
+      const liveTemp = `.out.json.${process.ppid}.1.cd.tmp`;
+      write(dir, liveTemp, 'another writer, still running');
+      assert.ok(fs.existsSync(path.join(dir, killedTemp)));
+      const r = await runCli(['scan', '.', '--format', 'json', '--output', 'out.json', '--workers', '0'], dir);
+      assert.equal(r.code, 0, r.err);
+      assert.ok(!fs.existsSync(path.join(dir, killedTemp)), 'the dead writer\'s temporary file is still there');
+      assert.ok(fs.existsSync(path.join(dir, liveTemp)), 'a running writer\'s temporary file was removed');
     });
   });
 });
