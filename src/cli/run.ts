@@ -235,7 +235,7 @@ async function workerEngine(w: WorkerSetup): Promise<Engine> {
  * threads parse. Both leave the report unchanged (test/unit/scanPaths.test.ts); `--no-rg` and `--workers 0` turn
  * them off. Returns the scan options to add and a cleanup.
  */
-function fastPaths(s: ScanSetup, files: NodeFileProvider, io: CliIo, engine: Engine): { options: Pick<ScanOptions, 'skipFiles' | 'analyze'>; close: () => Promise<void> } {
+function fastPaths(s: ScanSetup, files: NodeFileProvider, io: CliIo, engine: Engine): { options: Pick<ScanOptions, 'skipFiles' | 'analyze'>; close: () => Promise<void>; diagnostics: readonly Diagnostic[] } {
   const options: { skipFiles?: ScanOptions['skipFiles']; analyze?: ScanOptions['analyze'] } = {};
   const rg = s.values['no-rg'] ? undefined : findRipgrep();
   if (rg) options.skipFiles = (paths, token) => ripgrepSkipList(rg, files.root, paths, PREFILTER_PATTERN, token);
@@ -263,6 +263,7 @@ function fastPaths(s: ScanSetup, files: NodeFileProvider, io: CliIo, engine: Eng
   }
   return {
     options,
+    diagnostics: cache?.diagnostics ?? [],
     close: async () => {
       await pool?.close();
       if (cache && !cache.save()) io.stderr.write(`tokentier: could not write the cache in ${s.values.cache ?? ''}\n`);
@@ -288,7 +289,7 @@ async function scanWith(s: ScanSetup, files: FileProvider, io: CliIo, label: str
     onProgress: (d, t) => progress.update(d, t),
   }).finally(() => fast?.close());
   progress.done();
-  return report;
+  return fast ? withDiagnostics(report, fast.diagnostics) : report;
 }
 
 function emit(text: string, values: Values, io: CliIo): void {

@@ -569,4 +569,41 @@ describe('issue 17: a hostile repository', function () {
       assert.ok(fs.existsSync(path.join(dir, liveTemp)), 'a running writer\'s temporary file was removed');
     });
   });
+
+  describe('finding 7: a tampered --cache entry is a miss with a diagnostic, never trusted', () => {
+    async function cachedScan(cache: string): Promise<Report> {
+      const r = await runCli(['scan', '.', '--format', 'json', '--cache', cache, '--workers', '0', '--no-rg'], dir);
+      assert.equal(r.code, 0, r.err);
+      return JSON.parse(r.out) as Report;
+    }
+    const tamper = (cache: string, f: (e: Record<string, unknown>) => void) => {
+      const file = path.join(cache, 'tokentier-scan-cache.json');
+      const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { entries: Record<string, Record<string, unknown>> };
+      for (const e of Object.values(data.entries)) f(e);
+      fs.writeFileSync(file, JSON.stringify(data));
+    };
+
+    for (const [what, f] of [
+      ['estimates: "garbage"', (e: Record<string, unknown>) => (e['estimates'] = 'garbage')],
+      ['an estimate without its cost', (e: Record<string, unknown>) => (e['estimates'] = (e['estimates'] as Record<string, unknown>[]).map(({ cost: _c, ...rest }) => rest))],
+      ['deps: null', (e: Record<string, unknown>) => (e['deps'] = null)],
+      ['diagnostics: [42]', (e: Record<string, unknown>) => (e['diagnostics'] = [42])],
+    ] as const) {
+      it(`${what}: the three sites are still reported, with cache-entry-invalid warnings`, async () => {
+        for (const n of ['a', 'b', 'c']) write(dir, `${n}.py`, CALL);
+        const cache = path.join(outside, 'cache');
+        const first = await cachedScan(cache);
+        assert.equal(first.sites.length, 3);
+        tamper(cache, f);
+        const second = await cachedScan(cache);
+        assert.deepEqual(second.sites.map((x) => x.site.file), ['a.py', 'b.py', 'c.py']);
+        assert.deepEqual(second.sites.map((x) => x.cost.perMonth?.expected), first.sites.map((x) => x.cost.perMonth?.expected));
+        assert.equal(second.diagnostics.filter((d) => d.code === 'cache-entry-invalid').length, 3, describeAll(second.diagnostics));
+        // The re-analysed entries replaced the bad ones: a third run is all hits, no warning.
+        const third = await cachedScan(cache);
+        assert.equal(third.sites.length, 3);
+        assert.ok(!third.diagnostics.some((d) => d.code === 'cache-entry-invalid'));
+      });
+    }
+  });
 });
