@@ -14,6 +14,7 @@ import { defaultSettings, filesExcludeFrom } from '../../src/core/config/setting
 import type { FileProvider } from '../../src/core/fileProvider';
 import { globStats } from '../../src/core/glob';
 import { lineLookupStats } from '../../src/core/team/parseFile';
+import { addUsageSite } from '../../src/core/team/usageEdit';
 import { loadTeamConfig, MAX_DIAGNOSTICS_PER_FILE, UNREADABLE_TEAM_FILE } from '../../src/core/team/loadTeamConfig';
 import type { Diagnostic, Report } from '../../src/core/types';
 import { isInsideReal } from '../../src/cli/nodeFiles';
@@ -605,5 +606,52 @@ describe('issue 17: a hostile repository', function () {
         assert.ok(!third.diagnostics.some((d) => d.code === 'cache-entry-invalid'));
       });
     }
+  });
+
+  describe('finding 6: "Set Model → Usage file entry" keeps every rule and comment of usage.yml', () => {
+    const ENTRY = { match: { file: 'src/new.py', function: 'ask' }, model: 'gpt-4o' };
+    /** Each layout with the site rules it holds (hand-written) and its comments. */
+    const LAYOUTS: Record<string, { text: string; rules: number }> = {
+      'the template': { text: '# Tokentier usage\ndefaults:\n  chat:\n    callsPerDay: 1000\nsites:\n', rules: 0 },
+      'profiles: after sites:': { text: 'sites:\n  - match: { file: a.py }\n    callsPerDay: 5\nprofiles:\n  high: { callsMultiplier: 3 }\n', rules: 1 },
+      'sites: []': { text: '# rules\ndefaults: { chat: { callsPerDay: 9 } }\nsites: []\n', rules: 0 },
+      'a comment after sites:': { text: 'sites: # per-site rules\n  - match: { line: 3 }\n    callsPerDay: 4\n  - match: { function: f }\n    callsPerDay: 6\n', rules: 2 },
+      'unindented items': { text: 'sites:\n- match: { file: a.py }\n  callsPerDay: 2\n- match: { file: b.py } # b\n  callsPerDay: 3\n', rules: 2 },
+      'no sites key': { text: 'defaults:\n  chat: { callsPerDay: 10 }  # ten\n', rules: 0 },
+      'comments only': { text: '# nothing yet\n', rules: 0 },
+      'empty file': { text: '', rules: 0 },
+    };
+
+    for (const [name, { text, rules }] of Object.entries(LAYOUTS)) {
+      it(`${name}: the old rules and the new one load; every comment is still there`, async () => {
+        const out = addUsageSite(text, '.tokentier/usage.yml', ENTRY);
+        assert.ok('text' in out, JSON.stringify(out));
+        const before = await loadTeamConfig(memoryFiles({ '.tokentier/usage.yml': text }), defaultSettings, { trusted: true });
+        const after = await loadTeamConfig(memoryFiles({ '.tokentier/usage.yml': out.text }), defaultSettings, { trusted: true });
+        assert.deepEqual(after.diagnostics, [], `${out.text}\n${describeAll(after.diagnostics)}`);
+        const strip = (r: { match: unknown; values: unknown; profiles: unknown }) => ({ match: r.match, values: r.values, profiles: r.profiles });
+        assert.equal(after.usage!.sites.length, rules + 1, out.text);
+        assert.deepEqual(after.usage!.sites.slice(0, rules).map(strip), (before.usage?.sites ?? []).map(strip));
+        assert.deepEqual(strip(after.usage!.sites[rules]!), { match: ENTRY.match, values: { model: 'gpt-4o' }, profiles: {} });
+        assert.deepEqual(after.usage!.defaults, before.usage?.defaults ?? {});
+        assert.deepEqual(after.usage!.profiles, before.usage?.profiles ?? {});
+        for (const comment of text.match(/#[^\n]*/g) ?? []) assert.ok(out.text.includes(comment), `lost ${comment}:\n${out.text}`);
+      });
+    }
+
+    it('usage.json: the entry is appended with jsonc-parser, comments kept', async () => {
+      const text = '{\n  // volumes\n  "sites": [\n    { "match": { "file": "a.py" }, "callsPerDay": 5 }\n  ]\n}\n';
+      const out = addUsageSite(text, '.tokentier/usage.json', ENTRY);
+      assert.ok('text' in out);
+      assert.ok(out.text.includes('// volumes'));
+      const after = await loadTeamConfig(memoryFiles({ '.tokentier/usage.json': out.text }), defaultSettings, { trusted: true });
+      assert.deepEqual(after.usage!.sites.map((x) => x.match), [{ file: 'a.py' }, ENTRY.match]);
+    });
+
+    it('a file with a syntax error or a `sites` that is not a list is left alone, with a reason', () => {
+      assert.match((addUsageSite('sites: [\n', '.tokentier/usage.yml', ENTRY) as { error: string }).error, /YAML errors/);
+      assert.match((addUsageSite('sites: 5\n', '.tokentier/usage.yml', ENTRY) as { error: string }).error, /not a list/);
+      assert.match((addUsageSite('{"sites": 5}', '.tokentier/usage.json', ENTRY) as { error: string }).error, /not a list/);
+    });
   });
 });
