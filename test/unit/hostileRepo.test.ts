@@ -6,7 +6,7 @@
  * mentions, and an independent Markdown renderer (markdown-it).
  */
 import { strict as assert } from 'node:assert';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -652,6 +652,47 @@ describe('issue 17: a hostile repository', function () {
       assert.match((addUsageSite('sites: [\n', '.tokentier/usage.yml', ENTRY) as { error: string }).error, /YAML errors/);
       assert.match((addUsageSite('sites: 5\n', '.tokentier/usage.yml', ENTRY) as { error: string }).error, /not a list/);
       assert.match((addUsageSite('{"sites": 5}', '.tokentier/usage.json', ENTRY) as { error: string }).error, /not a list/);
+    });
+  });
+
+  describe('finding 16: no code is generated at run time (what SECURITY.md says about eval)', function () {
+    this.timeout(60_000);
+    const REPO = path.join(__dirname, '..', '..');
+    /** Counts every `Function` construction/call and every `eval` from the moment it is loaded, printed at exit. */
+    const PRELOAD = [
+      'const counts = { Function: 0, eval: 0 };',
+      'const F = Function;',
+      'globalThis.Function = new Proxy(F, { construct(t, a) { counts.Function++; return Reflect.construct(t, a); }, apply(t, th, a) { counts.Function++; return Reflect.apply(t, th, a); } });',
+      'const e = globalThis.eval;',
+      'globalThis.eval = (s) => { counts.eval++; return e(s); };',
+      "process.on('exit', () => process.stderr.write('CODEGEN ' + JSON.stringify(counts) + '\\n'));",
+    ].join('\n');
+
+    function counted(args: string[]): { Function: number; eval: number; status: number | null; out: string } {
+      const preload = path.join(dir, 'preload.cjs');
+      fs.writeFileSync(preload, PRELOAD);
+      const r = spawnSync(process.execPath, ['--require', preload, ...args], { cwd: REPO, encoding: 'utf8', timeout: 50_000 });
+      const m = /CODEGEN (\{.*\})/.exec(r.stderr);
+      assert.ok(m, r.stderr);
+      return { ...(JSON.parse(m[1]!) as { Function: number; eval: number }), status: r.status, out: r.stdout };
+    }
+
+    it('a whole CLI scan of the demo (settings, team files, grammars, estimates, report) from source: 0 Function, 0 eval', () => {
+      const script = path.join(dir, 'scan.cjs');
+      const runTs = path.join(REPO, 'src', 'cli', 'run.ts');
+      fs.writeFileSync(script, `const { run } = require(${JSON.stringify(runTs)}); const out = { write: (t) => process.stdout.write(t) };\nrun(['scan', ${JSON.stringify(path.join(REPO, 'examples', 'demo'))}, '--format', 'json', '--workers', '0'], { stdout: out, stderr: { write: () => true }, cwd: ${JSON.stringify(REPO)}, assetDir: ${JSON.stringify(path.join(REPO, 'src', 'cli'))} }).then((c) => { process.exitCode = c; });`);
+      const r = counted(['--require', 'tsx/cjs', script]);
+      assert.equal(r.status, 0);
+      assert.ok((JSON.parse(r.out) as Report).sites.length > 0, 'the grammars were loaded and used');
+      assert.deepEqual({ Function: r.Function, eval: r.eval }, { Function: 0, eval: 0 });
+    });
+
+    it('the built dist/cli.js (when built): 0 Function, 0 eval', function () {
+      if (!fs.existsSync(path.join(REPO, 'dist', 'cli.js'))) this.skip();
+      const r = counted([path.join(REPO, 'dist', 'cli.js'), 'scan', 'examples/demo', '--format', 'json', '--workers', '0']);
+      assert.equal(r.status, 0);
+      assert.ok((JSON.parse(r.out) as Report).sites.length > 0);
+      assert.deepEqual({ Function: r.Function, eval: r.eval }, { Function: 0, eval: 0 });
     });
   });
 });

@@ -1,3 +1,4 @@
+import '../zodJitless';
 import * as z from 'zod';
 import { MAX_GLOB_LENGTH } from '../glob';
 

@@ -1,3 +1,4 @@
+import '../zodJitless';
 import * as z from 'zod';
 import reportSchema from '../../../schemas/report.schema.json';
 import type { Diagnostic, SiteEstimate } from '../types';
