@@ -14,8 +14,8 @@
  * The dialect is VS Code's (`files.exclude`), which is picomatch's common core:
  * - `*` any run of characters except `/` (a `*` that is a whole last segment needs at least one character);
  * - `?` one character except `/`;
- * - `**` as a whole path segment: any number of segments (`a/**` also matches `a`; `**` + `/x` also matches `x`); elsewhere
- *   it is `*`;
+ * - `**` as a whole path segment: any number of segments (`a/**` also matches `a`, except after a segment that ends
+ *   in `*`, as in picomatch; `**` + `/x` also matches `x`); elsewhere it is `*`;
  * - `[abc]`, `[a-z]`, `[!a]` / `[^a]`, POSIX classes (`[[:alpha:]]`); never `/`;
  * - `{a,b,c}` alternatives, nested; `{a}` without a comma and `{1..3}` ranges are literal text;
  * - a leading `!` negates the pattern; `\x` is a literal `x`; a leading `./` is ignored.
@@ -91,10 +91,14 @@ class Parser {
 
   parse(): Node[] {
     const seq = this.seq(0, false);
-    // `a/**`: the slash and everything after it are optional (picomatch and VS Code match `a` too).
+    // `**` + `/**`: a globstar directly after another adds nothing ((?:.*\/)?.* is .*).
+    for (let i = seq.length - 2; i >= 0; i--) if (seq[i]!.t === 'dirs' && (seq[i + 1]!.t === 'dirs' || seq[i + 1]!.t === 'all')) seq.splice(i, 1);
+    // `a/**`: the slash and everything after it are optional (picomatch and VS Code match `a` too), unless the segment
+    // before it ends with a `*` (picomatch: `a*` then `/**` needs the slash; found by the glob fuzzer).
     const last = seq[seq.length - 1];
     const before = seq[seq.length - 2];
-    if (last?.t === 'all' && seq.length >= 2 && before && this.isSlash(before)) seq.splice(seq.length - 2, 2, { t: 'tail' });
+    const segmentEnd = seq[seq.length - 3];
+    if (last?.t === 'all' && seq.length >= 2 && before && this.isSlash(before) && segmentEnd?.t !== 'star') seq.splice(seq.length - 2, 2, { t: 'tail' });
     return seq;
   }
 
@@ -157,7 +161,8 @@ class Parser {
     // Inside braces, `{` and `,` start an alternative and `,` and `}` end one.
     const atSegmentStart = prev === -1 || prev === SLASH || (inBraces && (prev === 123 || prev === 44));
     const atSegmentEnd = next === -1 || next === SLASH || (inBraces && (next === 44 || next === 125));
-    if (run >= 2 && atSegmentStart && atSegmentEnd) {
+    // Exactly two stars make a globstar (three or more are one `*`, as in picomatch).
+    if (run === 2 && atSegmentStart && atSegmentEnd) {
       if (next === SLASH) {
         // `**/`: zero or more whole segments (the slash is part of it).
         this.i++;

@@ -30,10 +30,12 @@ describe('glob: linear-time matcher (issue 17 finding 4)', () => {
     'claude-3-5-sonnet', 'bx', 'dx', 'v2', 'notebooks/a/b.ipynb', 'a/b/c', '{}', '{a}', '[', 'a[', '\\', 'x/1/y/2/z', '',
   ];
   /**
-   * Deliberate differences from picomatch, each VS Code's `files.exclude` reading: `**` is a globstar only as a whole
-   * segment (picomatch lets a leading `**.py` cross folders), and a leading `[!…]` is a negated class (picomatch
-   * negates the whole pattern). Inputs ending in `/` are left out: picomatch accepts an optional trailing slash after
-   * some patterns and not others; the scanner asks about a folder both with and without it.
+   * Deliberate differences from picomatch 4.0.7, where it is the odd one out (the glob fuzzer in fuzz.test.ts found the
+   * last three): `**` is a globstar only as a whole segment (picomatch lets a leading `**.py` cross folders); `[!a]` is
+   * a negated class (picomatch reads `!` as a member); `*.*` matches `a.` (picomatch wants a character after the dot);
+   * with a POSIX class `.` stays a literal dot (picomatch stops escaping it). Inputs ending in `/` are left out:
+   * picomatch accepts an optional trailing slash after some patterns and not others; the scanner asks about a folder
+   * both with and without it.
    */
   const DIFFERENT = new Set(['**.py']);
 
@@ -63,6 +65,15 @@ describe('glob: linear-time matcher (issue 17 finding 4)', () => {
     assert.equal(m('**.py', 'b.py'), true);
     assert.equal(m('[!a]*', 'b.py'), true, 'a leading `[!` is a negated class');
     assert.equal(m('[!a]*', 'a.py'), false);
+    assert.equal(m('*.*', 'a.'), true);
+    assert.equal(m('[[:alpha:]]b.', 'aba'), false, '`.` is a literal dot next to a POSIX class');
+    // Found by the fuzzer, now as picomatch: `***` is one `*`; a globstar after a globstar adds nothing; a segment ending
+    // in `*` before `/**` needs the slash.
+    assert.equal(m('***', 'a/a'), false);
+    assert.equal(m('aa/**/**', 'aa'), true);
+    assert.equal(m('a*/**', 'ab'), false);
+    assert.equal(m('a*/**', 'ab/c'), true);
+    assert.equal(m('a?/**', 'ab'), true);
     assert.equal(m('?', '/'), false);
     assert.equal(m('[^a]', '/'), false, 'a class never matches `/`');
     assert.equal(m('{1..3}', '2'), false, 'ranges are literal');

@@ -384,6 +384,13 @@ describe('issue 17: a hostile repository', function () {
       assert.equal(lit.code, 2, 'the litellm: file');
     });
 
+    it('a file that is not YAML (a .env) behind a team-file name: YAML errors never quote its text (found by the config fuzzer)', async () => {
+      const env = `- version: ""\nmodels: 0\nAWS_SECRET_ACCESS_KEY=${SECRET}: 0\nexport AWS_SESSION_TOKEN=${SECRET}\n`;
+      const team = await loadTeamConfig(memoryFiles({ '.tokentier/prices.yml': env }), defaultSettings, { trusted: true });
+      assert.ok(team.diagnostics.some((d) => /YAML syntax error/.test(d.message)), describeAll(team.diagnostics));
+      assert.ok(!describeAll(team.diagnostics).includes(SECRET), describeAll(team.diagnostics));
+    });
+
     it('at most five unknown keys are named, each only if it looks like a name', async () => {
       const keys = [`AWS_SECRET_ACCESS_KEY=${SECRET}`, 'constructor', 'toString', ...Array.from({ length: 100 }, (_, i) => `x${i}`)];
       const team = await loadTeamConfig(memoryFiles({ '.tokentier/prices.json': JSON.stringify(Object.fromEntries(keys.map((k) => [k, SECRET]))) }), defaultSettings, { trusted: true });

@@ -186,7 +186,7 @@ function priceBookFrom(file: ParsedFile, files: FileProvider, fromSetting: boole
       const l = top['litellm'];
       if (typeof l === 'string') {
         const lf = await readTeamFile(files, l, code, diagnostics);
-        if (!lf) diagnostics.push(fileDiagnostic(code, file.path, file.lineAt(['litellm']), `litellm: ${l} not found or not readable`));
+        if (!lf) diagnostics.push(fileDiagnostic(code, file.path, file.lineAt(['litellm']), 'litellm: the file it names was not found or is not readable'));
         else if (isObj(lf.value)) {
           const r = importLiteLlm(lf.value, lf.path, (k) => lf.lineAt([k]), { source: fromSetting ? 'settings' : 'team-file', label: `${lf.path} (LiteLLM format)`, file: lf.path });
           models.push(...r.models);
@@ -328,7 +328,7 @@ export async function loadTeamConfig(files: FileProvider, settings: Settings, op
     if (typeof setting === 'string') {
       const sf = await readTeamFile(files, setting, 'price-book', diagnostics);
       if (sf) priceBook = mergeBooks(priceBook, await priceBookFrom(sf, files, true, diagnostics));
-      else diagnostics.push({ severity: 'warning', code: 'price-book', message: `tokentier.priceBook: ${setting} not found or not readable` });
+      else diagnostics.push({ severity: 'warning', code: 'price-book', message: `tokentier.priceBook: ${displayKey(setting)} not found or not readable` });
     } else if (setting) {
       const inline: ParsedFile = { path: 'tokentier.priceBook', value: setting, lineAt: () => undefined };
       priceBook = mergeBooks(priceBook, await priceBookFrom(inline, files, true, diagnostics));

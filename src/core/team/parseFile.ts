@@ -229,8 +229,11 @@ export function parseStructured(text: string, path: string, code: string): { fil
     }
     const lineCounter = new LineCounter();
     // uniqueKeys: false: a repeated key is a warning below (the last value is used), not an error that drops the file.
-    const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
-    for (const e of doc.errors.slice(0, 5)) diagnostics.push(fileDiagnostic(code, path, lineOfOffset(starts, e.pos[0]), `YAML syntax error: ${e.message.split('\n')[0]}`, 'error'));
+    // logLevel 'error': a hostile file (a map used as a key) must not make yaml print warnings on the process's stderr.
+    const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
+    // The yaml package quotes the offending source text (`Unexpected scalar token in YAML stream: "…"`): cut it, so a
+    // file that is not YAML at all (a `.env`) cannot have its contents copied into a report (issue 17).
+    for (const e of doc.errors.slice(0, 5)) diagnostics.push(fileDiagnostic(code, path, lineOfOffset(starts, e.pos[0]), `YAML syntax error: ${e.message.split('\n')[0]!.replace(/:?\s*["'`].*$/, '')}`, 'error'));
     if (doc.errors.length) return { diagnostics };
     const dups = yamlDuplicateKeys(doc);
     for (const d of dups.slice(0, 5)) diagnostics.push(fileDiagnostic(code, path, lineOfOffset(starts, d.offset), `duplicate key ${displayKey(d.key)} (first on line ${lineOfOffset(starts, d.firstOffset)}); the last value is used`));
