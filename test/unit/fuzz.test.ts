@@ -39,6 +39,7 @@ import { loadCliSettings } from '../../src/cli/workspaceConfig';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ignore from 'ignore';
 import picomatch from 'picomatch';
 import { globInput, globPattern, SECRET, settingsText, teamFile } from './fuzz/config';
 import type { Api, CallSite, Diagnostic, LoopContext, PromptPart, Provider, Range, SiteEstimate, Via } from '../../src/core/types';
@@ -595,6 +596,15 @@ describe(`fuzz (seed ${seed}, ${totalRuns} cases; FUZZ_RUNS / FUZZ_SEED to chang
           compileGlob(pattern, { nocase })(input);
           const steps = globStats.steps - before;
           assert.ok(steps <= (4 * pattern.length + 3) * (input.length + 2), `${steps} steps for ${JSON.stringify(pattern)} on ${input.length} characters`);
+          // The same pattern as a .gitignore line goes through the `ignore` package (a RegExp, so no step count): it must
+          // not throw and must answer under a guard of 1 s per path (SECURITY.md states this is no proven bound).
+          const t0 = performance.now();
+          try {
+            ignore({ allowRelativePaths: true }).add(pattern).test(input.replace(/^\/+/, '') || 'a');
+          } catch {
+            // An invalid path for `ignore` (the scanner never passes one); a pattern `ignore` rejects is reported there.
+          }
+          assert.ok(performance.now() - t0 < 1000, `.gitignore ${JSON.stringify(pattern)} took ${(performance.now() - t0).toFixed(0)} ms`);
         }),
         params('globs'),
       );
