@@ -136,12 +136,17 @@ export class RootGuard {
   private readonly listed = new Set<string>();
   private readonly links = new Set<string>();
 
-  constructor(root: string, readonly follow: boolean) {
+  /**
+   * `remember`: use listings for the cheap check. Only for a provider that lives as long as one scan: a long-lived one
+   * (the editor's) would trust a folder listed before a link replaced it, so it resolves every path.
+   */
+  constructor(root: string, readonly follow: boolean, private readonly remember = true) {
     this.rootReal = realOf(root) ?? root;
   }
 
   /** Records a folder listing: which entries are links, and that `dir` itself was walked. */
   noteListing(dir: string, linkNames: readonly string[]): void {
+    if (!this.remember) return;
     this.listed.add(dir);
     for (const n of linkNames) this.links.add(dir ? `${dir}/${n}` : n);
   }

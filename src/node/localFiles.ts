@@ -22,7 +22,8 @@ export function localFileProvider(base: string, listings?: ListingMemo): FilePro
   const segments = (p: string) => p.split('/').filter(Boolean);
   // Inside the folder only: `..` never leaves it. Plain paths (nearly all) skip the split.
   const lexical = (p: string): string | undefined => joinPlain(base, p) ?? (segments(p).includes('..') ? undefined : path.join(base, ...segments(p)));
-  const guard = new RootGuard(base, false);
+  // With `listings` the provider serves one scan and may trust its own listings; without, it lives long: resolve all.
+  const guard = new RootGuard(base, false, listings !== undefined);
   // Inside the folder for real: a path through a symbolic link that leads out of it reads as missing.
   const local = (p: string): string | undefined => {
     const f = lexical(p);
