@@ -80,6 +80,8 @@ describe('protocol: number formatting', () => {
     assert.equal(formatUsd(null), 'n/a');
     assert.equal(formatMs(850.4), '850 ms');
     assert.equal(formatMs(2350), '2.35 s');
+    assert.equal(formatMs(0.5), '0.5 ms', 'an on-prem round trip is not rounded up to 1 ms');
+    assert.equal(formatMs(34.5), '34.5 ms');
     assert.equal(formatPercent(0.7), '70 %');
   });
 

@@ -80,7 +80,6 @@ export function apiTier(w: Workload, load: Load): TierResult {
     rateLimit,
     notes: [
       rec ? `latency: ${rec.provider} ${rec.model}, ${rec.statistic}, ${rec.workload} (${rec.source.quality ?? 'unrated'} source, ${rec.source.date ?? 'undated'}); the network round trip (${networkNumber('api').value} ms on the same continent) is already inside it` : `latency: n/a — no source for ${api.provider} ${api.model}`,
-      `rate limit: ${rateLimit.note}`,
       energy.note,
     ],
   };

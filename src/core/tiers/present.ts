@@ -38,9 +38,10 @@ export function formatUsd(v: number | null): string {
   return `${v < 0 ? '-' : ''}$${formatNumber(Math.abs(v))}`;
 }
 
-/** Milliseconds below one second, seconds above (`850 ms`, `2.35 s`). */
+/** Milliseconds below one second, seconds above (`0.5 ms`, `34.5 ms`, `850 ms`, `2.35 s`). */
 export function formatMs(v: number | null): string {
   if (v === null || !Number.isFinite(v)) return 'n/a';
+  if (v < 100 && v !== Math.round(v)) return `${Number(v.toFixed(1))} ms`;
   return v < 1000 ? `${Math.round(v)} ms` : `${(v / 1000).toFixed(2)} s`;
 }
 
@@ -85,7 +86,7 @@ export function hardwareText(o: TierOption | null): string {
   if (!o.hardwareId) return `hosted by ${o.provider}`;
   const count = o.gpuCount ?? 1;
   const extra = o.tensorParallel !== undefined || o.replicas !== undefined ? ` (TP ${o.tensorParallel ?? 1}, ${o.replicas ?? 1} replica${(o.replicas ?? 1) === 1 ? '' : 's'})` : '';
-  return `${count} × ${o.hardwareId}${extra}`;
+  return `${count} × ${o.hardwareId.replace(/^edge:/, '')}${extra}`;
 }
 
 /** One row of the comparison table / exports. */
@@ -96,10 +97,15 @@ export interface ComparisonRow {
   readonly cells: readonly { readonly text: string; readonly title: string }[];
 }
 
-/** The cell of a tier without an option: `not a fit` with the reason, or `n/a` with the notes. */
-function emptyCell(c: TierComparison, t: TierKind): { text: string; title: string } {
+/**
+ * The cell of a tier without an option: `not a fit` with the reason, or `n/a` with the notes; the first row of an
+ * edge tier without a number of users asks for it.
+ */
+function emptyCell(c: TierComparison, t: TierKind, first = false): { text: string; title: string } {
   const r = c.tiers[t];
-  return r.notAFit ? { text: 'not a fit', title: [r.notAFit, ...r.notes].join('\n') } : { text: 'n/a', title: r.notes.join('\n') || 'no option' };
+  if (r.notAFit) return { text: 'not a fit', title: [r.notAFit, ...r.notes].join('\n') };
+  const unsized = r.notes[0]?.startsWith('not sized');
+  return { text: first && unsized ? 'not sized: enter the number of users' : 'n/a', title: r.notes.join('\n') || 'no option' };
 }
 
 const numberRow = (key: string, label: string, c: TierComparison, pick: (o: TierOption) => TierNumber | undefined, apiSuffix = ''): ComparisonRow => ({
@@ -148,7 +154,7 @@ export function comparisonRows(c: TierComparison): readonly ComparisonRow[] {
     label,
     cells: TIER_ORDER.map((t) => {
       const o = c.tiers[t].best;
-      return o ? { text: f(o), title: tip(o) } : emptyCell(c, t);
+      return o ? { text: f(o), title: tip(o) } : emptyCell(c, t, key === 'option');
     }),
   });
   return [
