@@ -88,6 +88,15 @@ export function tierAt(w: Workload, o: TierOptions, tier: SelfHostedTier, rpd: n
  * from 1 to 1e9 requests/day and refined by bisection. Null when there is no API cost or no crossing.
  */
 export function breakEvenVolumes(workload: Workload, options?: TierOptionsInput): BreakEven[] {
+  // compareTiers and costCurve on the same workload and options (the panel calls both) search once.
+  if (lastBreakEven && lastBreakEven.workload === workload && lastBreakEven.options === options) return lastBreakEven.result;
+  const result = searchBreakEven(workload, options);
+  lastBreakEven = { workload, options, result };
+  return result;
+}
+let lastBreakEven: { workload: Workload; options: TierOptionsInput | undefined; result: BreakEven[] } | undefined;
+
+function searchBreakEven(workload: Workload, options?: TierOptionsInput): BreakEven[] {
   const o = resolveTierOptions(options);
   const tiers: SelfHostedTier[] = ['marketplace', 'onprem', 'edge'];
   return tiers.map((tier) => {
@@ -122,7 +131,7 @@ export function breakEvenVolumes(workload: Workload, options?: TierOptionsInput)
 export function compareTiers(workload: Workload, options?: TierOptionsInput): TierComparison {
   const o = resolveTierOptions(options);
   const e = evaluate(workload, o);
-  const breakEven = breakEvenVolumes(workload, o);
+  const breakEven = breakEvenVolumes(workload, options);
   const base = { workload, options: o, tiers: e.tiers, breakEven, diagnostics: e.diagnostics, tokensPerMonth: e.load.tokensPerMonth };
   return { ...base, recommendation: recommend(base, (tier, rpd) => tierAt(workload, o, tier, rpd)) };
 }
@@ -139,6 +148,6 @@ export function costCurve(workload: Workload, options: TierOptionsInput | undefi
       monthlyCostUsd: evals.map((ev) => ev.tiers[tier].best?.monthlyCostUsd.value ?? null),
       labels: evals.map((ev) => ev.tiers[tier].best?.label ?? null),
     })),
-    breakEven: breakEvenVolumes(workload, o),
+    breakEven: breakEvenVolumes(workload, options),
   };
 }

@@ -24,9 +24,18 @@ export function num(value: number | null, unit: string, formula: string, sources
   return range ? { value, unit, formula, sources, range } : { value, unit, formula, sources };
 }
 
-/** `x` to `d` significant digits, for formulas. */
+/** `x` to `d` significant digits, for formulas (arithmetic, not toPrecision: formulas are built by the thousand). */
 export function round(x: number, d = 3): string {
-  return Number.isFinite(x) ? String(Number(x.toPrecision(d))) : 'n/a';
+  if (!Number.isFinite(x)) return 'n/a';
+  if (x === 0) return '0';
+  const e = Math.floor(Math.log10(Math.abs(x)));
+  const k = d - 1 - e;
+  if (k <= 0) {
+    const f = 10 ** -k;
+    return String(Math.round(x / f) * f);
+  }
+  const f = 10 ** Math.min(k, 20);
+  return String(Math.round(x * f) / f);
 }
 
 export function round1(x: number): string {

@@ -49,20 +49,26 @@ function place(r: ReplicaModel, load: Load, o: TierOptions): Placement {
   return { r, replicas, serving, perReplica, lat: latencyAt(r, perReplica, load) };
 }
 
+/** Replicas a replica size needs at this load (the latency is computed only for the size chosen). */
+function replicasOf(r: ReplicaModel, load: Load, o: TierOptions): number {
+  return replicasNeeded(load.peakReqPerSec, r.capacityPerSec, o.utilisation, o.redundancyNPlus1);
+}
+
 /**
  * Best replica size for a hardware at this load: among the TP sizes that fit, prefer one whose p95 request meets the
  * latency targets, then the fewest GPUs in total (replicas × TP), then the most requests/s per GPU.
  */
 export function bestPlacement(w: Workload, load: Load, m: Served, h: Device, o: TierOptions, tpSizes: readonly number[], tier: TierKind): Placement | null {
-  const cands = tpSizes.map((tp) => replicaModel(w, load, m, h, tp, o, tier)).filter((r): r is ReplicaModel => r !== null).map((r) => place(r, load, o));
+  const cands = tpSizes.map((tp) => replicaModel(w, load, m, h, tp, o, tier)).filter((r): r is ReplicaModel => r !== null);
   if (cands.length === 0) return null;
-  const key = (p: Placement): [number, number, number] => [p.r.targetsMet === false ? 1 : 0, p.replicas * p.r.tp, -p.r.capacityPerSec / p.r.tp];
-  return cands.reduce((a, b) => {
+  const key = (r: ReplicaModel): [number, number, number] => [r.targetsMet === false ? 1 : 0, replicasOf(r, load, o) * r.tp, -r.capacityPerSec / r.tp];
+  const best = cands.reduce((a, b) => {
     const ka = key(a);
     const kb = key(b);
     for (let i = 0; i < 3; i++) if (ka[i] !== kb[i]) return kb[i]! < ka[i]! ? b : a;
     return a;
   });
+  return place(best, load, o);
 }
 
 /** The figures every self-hosted option shares: latency at load, utilisation, energy, memory. */

@@ -58,13 +58,35 @@ function passes(w: Workload, lat: ServingLatency, net: number, outP95: number): 
 }
 
 const cache = new Map<string, ReplicaModel | null>();
+const effKeys = new WeakMap<object, string>();
+const shapeKeys = new WeakMap<object, string>();
+
+/** A key of the workload's shape and targets, once per load object. */
+function shapeKey(w: Workload, load: Load): string {
+  let k = shapeKeys.get(load);
+  if (k === undefined) {
+    k = `${load.inMean}|${load.inP95}|${load.outMean}|${load.outP95}|${w.ttftTargetMs}|${w.e2eTargetMs}`;
+    shapeKeys.set(load, k);
+  }
+  return k;
+}
+
+/** A cheap key of the efficiency factors (one JSON per options object, not one per call). */
+function effKey(e: TierOptions['efficiency']): string {
+  let k = effKeys.get(e);
+  if (k === undefined) {
+    k = JSON.stringify(e);
+    effKeys.set(e, k);
+  }
+  return k;
+}
 
 /**
  * The replica model, or null when the model does not fit `tp` devices. `single`: one request at a time (an edge
  * device running one user's requests), so the capacity is 1 ÷ (prefill + output × step).
  */
 export function replicaModel(w: Workload, load: Load, m: Served, h: Device, tp: number, o: TierOptions, tier: TierKind, single = false): ReplicaModel | null {
-  const key = JSON.stringify([m.model.id, h.id, h.memoryGb, h.memBwGBps, h.bf16Tflops, h.fp8Tflops, h.appleChip, tp, o.precision, o.efficiency, load.inMean, load.inP95, load.outMean, load.outP95, w.ttftTargetMs, w.e2eTargetMs, tier, single]);
+  const key = `${m.model.id}|${h.id}|${h.memoryGb}|${h.memBwGBps}|${h.bf16Tflops}|${h.fp8Tflops}|${h.appleChip?.chipId}|${h.appleChip?.cores}|${tp}|${o.precision}|${effKey(o.efficiency)}|${shapeKey(w, load)}|${tier}|${single}`;
   if (cache.has(key)) return cache.get(key)!;
   if (cache.size > 4000) cache.clear();
   const r = build(w, load, m, h, tp, o, tier, single);
