@@ -108,6 +108,7 @@ export async function run(ctx: E2eContext): Promise<void> {
     const details = await ctx.expectText(frame.locator('#details'), /^GPU marketplace · Monthly cost: /);
     assert.ok(details.includes('='), `the details show the formula: ${details}`);
     assert.equal(await frame.locator('#tiers td[tabindex="0"]').count(), 1, 'exactly one tab stop in the table');
+    await ctx.screenshot('dark-keyboard');
 
     // Export CSV: the host's save dialog (code-server's simple dialog), an atomic write, a status line.
     const csvPath = path.join(ctx.workspace, 'tier-advisor.csv');
