@@ -2,7 +2,8 @@
  * Calibration of the roofline against measured points (throughput.csv columns). Pure: takes the CSV text, predicts
  * every row from the row's own hardware, bandwidth, parameters, weight size, precision, batch and lengths, and
  * returns per-row predictions plus median / p90 absolute percentage error per metric × tier. Rows that cannot be
- * predicted are listed with the reason. Nothing here is fitted to the rows.
+ * predicted are listed with the reason. Nothing here is fitted to these rows; one factor used here is fitted elsewhere:
+ * `EfficiencyParams.servingCompute`, on the TTFT rows (ttftCalibration.ts), so the batched rows check it out of sample.
  */
 import { parseCsvRecords, parseNumberCell } from './csv';
 import { appleGpuTflops, computeCapabilityOf, getHardware, getSelfHostModel } from './catalogue';

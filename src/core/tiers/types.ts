@@ -2,7 +2,9 @@
  * Public types of the deploy-target (tier) model: hosted API vs GPU marketplace vs on-prem vs edge.
  *
  * API stable as of 2026-11-23 10:50 UTC. Additive changes only after this point (since then: `edgePrecision`,
- * `stepOverheadMsPerLayerMetal`, `attentionHeads`, `experts`/`expertsPerToken`, `memoryType`).
+ * `stepOverheadMsPerLayerMetal`, `attentionHeads`, `experts`/`expertsPerToken`, `memoryType`; #20: `servingCompute`,
+ * `TierNumber.range`, the p50/network/operating-batch figures of `TierOption`, `TierResult.notAFit`, the rate-limit
+ * tiers, `TierDiagnostic.kind/tier`, `TierComparison.recommendation`; `Workload.edgeUsers` unset now means "not sized").
  *
  * Entry points (implemented in sibling files, all pure and synchronous, none throws):
  * - `compareTiers(workload, options?)` in `src/core/tiers/compare.ts` → {@link TierComparison}
