@@ -83,6 +83,7 @@ describe('protocol: number formatting', () => {
     assert.equal(formatMs(0.5), '0.5 ms', 'an on-prem round trip is not rounded up to 1 ms');
     assert.equal(formatMs(34.5), '34.5 ms');
     assert.equal(formatPercent(0.7), '70 %');
+    assert.equal(formatPercent(0.0042), '0.4 %', 'a nearly idle GPU is not shown as 0 %');
   });
 
   it('formats tier numbers by unit and says n/a with the reason', () => {

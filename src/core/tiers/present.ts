@@ -45,10 +45,11 @@ export function formatMs(v: number | null): string {
   return v < 1000 ? `${Math.round(v)} ms` : `${(v / 1000).toFixed(2)} s`;
 }
 
-/** A fraction as a percentage (`0.7` → `70 %`). */
+/** A fraction as a percentage (`0.7` → `70 %`; below 10 % one decimal, so a 0.4 % busy GPU does not read `0 %`). */
 export function formatPercent(v: number | null): string {
   if (v === null || !Number.isFinite(v)) return 'n/a';
-  return `${Math.round(v * 100)} %`;
+  const p = v * 100;
+  return p !== 0 && Math.abs(p) < 10 ? `${Number(p.toFixed(1))} %` : `${Math.round(p)} %`;
 }
 
 /** A {@link TierNumber} in its unit's usual form; an estimate with a range shows it (`0.01 kWh/… (0.009–0.011)`). */
