@@ -153,9 +153,9 @@ function usageFrom(file: ParsedFile, diagnostics: Diagnostic[]): UsageBook {
       top['sites'].forEach((s, i) => {
         const v = check(usageSiteSchema, s, file, ['sites', i], code, diagnostics);
         if (!v) return;
-        const { match, profiles: p, ...values } = v;
+        const { match, profiles: p, calibrated, ...values } = v;
         const line = file.lineAt(['sites', i]);
-        sites.push({ match: stripUndefined(match), values: stripUndefined(values) as UsageValues, profiles: p ?? {}, source: { ...source, ...(line ? { line } : {}) } });
+        sites.push({ match: stripUndefined(match), values: stripUndefined(values) as UsageValues, profiles: p ?? {}, ...(calibrated ? { calibrated: stripUndefined(calibrated) } : {}), source: { ...source, ...(line ? { line } : {}) } });
       });
   }
   check(usageFileSchema.shape.version, top['version'], file, ['version'], code, diagnostics);

@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import type { Settings } from '../config/settings';
-import type { UsageBook, UsageRule, UsageValues } from '../team/teamTypes';
+import type { UsageBook, UsageCalibration, UsageRule, UsageValues } from '../team/teamTypes';
 import type { CallSite, Diagnostic, Provenance, Sourced, UsageAssumptions } from '../types';
 import { parseAnnotation, type AnnotationValues } from './annotation';
 
@@ -39,7 +39,7 @@ export function ruleMatches(rule: UsageRule, site: CallSite): boolean {
   return true;
 }
 
-type Layer = { readonly values: UsageValues | AnnotationValues; readonly source: Provenance; readonly specific: boolean };
+type Layer = { readonly values: UsageValues | AnnotationValues; readonly source: Provenance; readonly specific: boolean; readonly calibrated?: UsageCalibration };
 
 /** Resolves the usage assumptions of a site. Never throws. */
 export function resolveUsage(site: CallSite, settings: Settings, usage: UsageBook | undefined): ResolvedUsage {
@@ -56,8 +56,9 @@ export function resolveUsage(site: CallSite, settings: Settings, usage: UsageBoo
     const rules = usage.sites.filter((r) => ruleMatches(r, site)).reverse();
     for (const r of rules) {
       const p = r.profiles[profile];
-      if (p) layers.push({ values: p, source: { ...r.source, rule: `profile ${profile}` }, specific: true });
-      layers.push({ values: r.values, source: r.source, specific: true });
+      const calibrated = r.calibrated ? { calibrated: r.calibrated } : {};
+      if (p) layers.push({ values: p, source: { ...r.source, rule: `profile ${profile}` }, specific: true, ...calibrated });
+      layers.push({ values: r.values, source: r.source, specific: true, ...calibrated });
     }
     const pd = usage.profiles[profile]?.defaults?.[site.api];
     if (pd) layers.push({ values: pd, source: { ...usage.source, rule: `profile ${profile}, ${site.api} defaults` }, specific: false });
@@ -149,6 +150,7 @@ export function resolveUsage(site: CallSite, settings: Settings, usage: UsageBoo
       profile,
       assumed,
       ...(model ? { model } : {}),
+      ...(callsLayer?.calibrated ? { calibration: { ...callsLayer.calibrated, ...(callsLayer.source.file ? { file: callsLayer.source.file } : {}), ...(callsLayer.source.line ? { line: callsLayer.source.line } : {}) } } : {}),
     },
     cacheTtl: ttl ? { value: ttl.value, source: ttl.layer.source } : { value: '5m', source: { source: 'default', label: '5-minute cache (vendor default)' } },
     cacheFromDefault: cachePick === undefined,
