@@ -4,6 +4,7 @@ import type { AdvisorScope } from '../protocol/messages';
 import { AnalysisCache } from './analysisCache';
 import { registerCompareCommand } from './commands/compareCommand';
 import type { CommandDeps } from './commands/deps';
+import { registerReconcileCommand } from './commands/reconcileCommand';
 import { registerReportCommands } from './commands/reportCommands';
 import { findSite, registerSiteCommands } from './commands/siteCommands';
 import { registerTeamFileCommands } from './commands/teamFileCommands';
@@ -74,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): TokentierApi | undef
       ...registerTeamFileCommands(deps),
       ...registerViewCommands(deps),
       ...registerCompareCommand(deps),
+      ...registerReconcileCommand(deps),
     );
     registerTierAdvisor(context, { logger, getWorkload: (scope) => workload(deps, scope), onDidChangeWorkload: model.onDidChange });
 

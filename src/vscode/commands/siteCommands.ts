@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { hoverMarkdown } from '../../core/report/present';
+import { USAGE_TEMPLATE } from '../../core/usage/template';
 import type { SiteEstimate } from '../../core/types';
 import { relativePathOfDocument, toVsRange } from '../documents';
 import { atomicWrite, exists } from '../fsUtil';
@@ -117,15 +118,3 @@ function usageEntry(path: string, e: SiteEstimate, model: string): string {
   const match = e.site.enclosingFunction ? `{ file: ${JSON.stringify(path)}, function: ${JSON.stringify(e.site.enclosingFunction)} }` : `{ file: ${JSON.stringify(path)}, line: ${e.site.line} }`;
   return `  - match: ${match}\n    model: ${JSON.stringify(model)}\n`;
 }
-
-/** The template of a new `.tokentier/usage.yml` (format: src/core/team/schemas.ts `usageFileSchema`). */
-export const USAGE_TEMPLATE = `# Tokentier usage assumptions: how often each LLM call runs, shared by the editor and the CLI.
-# Sites are matched by file glob, function, line or id; later entries win. Every figure used is shown in the
-# hovers as coming from this file.
-defaults:
-  chat:
-    callsPerDay: 1000
-  embeddings:
-    callsPerDay: 10000
-sites:
-`;
