@@ -77,7 +77,8 @@ export async function cmdReconcile(flags: ReconcileFlags, deps: ReconcileDeps): 
     final = { ...result, usageFile: { ...result.usageFile!, written: true } };
   }
   deps.emit(format(final, f));
-  for (const d of final.diagnostics) if (d.severity !== 'info' && !flags.quiet) deps.stderr.write(`${d.severity === 'error' ? 'error' : 'warn'}: ${escapeTerminal(d.message)}\n`);
+  // The usage file's own error ends the run below, with its message once.
+  for (const d of final.diagnostics) if (d.severity !== 'info' && d.code !== 'usage-file' && !flags.quiet) deps.stderr.write(`${d.severity === 'error' ? 'error' : 'warn'}: ${escapeTerminal(d.message)}\n`);
   const unread = final.exports.filter((x) => !x.format);
   if (final.diagnostics.some((d) => d.code === 'usage-file' && d.severity === 'error')) throw new UsageError(final.diagnostics.find((d) => d.code === 'usage-file')!.message);
   if (unread.length) throw new UsageError(`${unread.map((x) => x.file).join(', ')}: not a usage export Tokentier reads (see the messages above and docs/reconcile.md).`);

@@ -1,4 +1,4 @@
-// Editing .tokentier/usage.* in place (src/core/usage/usageEdit.ts) and the calibration marker it writes, read back by
+// Editing .tokentier/usage.* in place for reconcile (src/core/team/usageEdit.ts) and the calibration marker it writes, read back by
 // the usage loader (src/core/team/loadTeamConfig.ts) and shown in the hover (src/core/report/present.ts).
 import { strict as assert } from 'node:assert';
 import { parseSettings } from '../../src/core/config/settings';
@@ -6,8 +6,9 @@ import { estimateSites } from '../../src/core/estimate/estimator';
 import { hoverMarkdown } from '../../src/core/report/present';
 import { loadTeamConfig } from '../../src/core/team/loadTeamConfig';
 import type { CallSite } from '../../src/core/types';
-import { editUsageFile, type UsageEntryEdit } from '../../src/core/usage/usageEdit';
-import { USAGE_TEMPLATE } from '../../src/core/usage/template';
+import { editUsageFile, USAGE_TEMPLATE, type UsageEntryEdit } from '../../src/core/team/usageEdit';
+import { ruleMatches } from '../../src/core/usage/assumptions';
+import type { UsageRule } from '../../src/core/team/teamTypes';
 import type { FileProvider } from '../../src/core/fileProvider';
 
 const FILE = `# Team usage (comments must survive)
@@ -21,7 +22,11 @@ sites:
     callsPerDay: 10
 `;
 
-const site = (line: number, fn?: string, file = 'app.py'): Pick<CallSite, 'id' | 'file' | 'line' | 'enclosingFunction'> => ({ id: `${file}#${line}:create`, file, line, ...(fn ? { enclosingFunction: fn } : {}) });
+/** An edit's `appliesTo` for a site: the usage loader's own matching (src/core/usage/assumptions.ts). */
+const site = (line: number, fn?: string, file = 'app.py') => {
+  const s = { id: `${file}#${line}:create`, file, line, ...(fn ? { enclosingFunction: fn } : {}) } as CallSite;
+  return (m: Readonly<Record<string, unknown>>) => ruleMatches({ match: m as UsageRule['match'] } as UsageRule, s);
+};
 const cal = { from: '2026-09-01', to: '2026-09-03', source: 'OpenAI Usage API (completions) JSON' };
 
 function memory(files: Record<string, string>): FileProvider {
@@ -34,7 +39,7 @@ function memory(files: Record<string, string>): FileProvider {
 
 describe('usage file edits keep comments and layout', () => {
   it('updates the entry with the same match in place, drops the stale callsPerMonth, keeps every comment', () => {
-    const r = editUsageFile(FILE, '.tokentier/usage.yml', [{ site: site(8, 'label'), match: { file: 'app.py', function: 'label' }, set: { callsPerDay: 2400, cacheHitRate: 0.33 }, calibrated: cal }]);
+    const r = editUsageFile(FILE, '.tokentier/usage.yml', [{ appliesTo: site(8, 'label'), match: { file: 'app.py', function: 'label' }, set: { callsPerDay: 2400, cacheHitRate: 0.33 }, calibrated: cal }]);
     assert.ok('text' in r);
     assert.equal(
       r.text,
@@ -54,7 +59,7 @@ sites:
   });
 
   it('appends a new entry (with its comment) when the last matching entry has another match', () => {
-    const edit: UsageEntryEdit = { site: site(4, 'answer', 'src/a.ts'), match: { file: 'src/a.ts', function: 'answer' }, set: { callsPerDay: 7 }, calibrated: cal, comment: 'Calibrated by tokentier reconcile.' };
+    const edit: UsageEntryEdit = { appliesTo: site(4, 'answer', 'src/a.ts'), match: { file: 'src/a.ts', function: 'answer' }, set: { callsPerDay: 7 }, calibrated: cal, comment: 'Calibrated by tokentier reconcile.' };
     const r = editUsageFile(FILE, '.tokentier/usage.yml', [edit]);
     assert.ok('text' in r);
     assert.ok(r.text.startsWith(FILE.trimEnd()));
@@ -66,10 +71,10 @@ sites:
   });
 
   it('starts from the template when there is no file, and edits JSON with jsonc (comments kept)', () => {
-    const fresh = editUsageFile(undefined, '.tokentier/usage.yml', [{ site: site(3), match: { file: 'app.py', line: 3 }, set: { callsPerDay: 5 } }]);
+    const fresh = editUsageFile(undefined, '.tokentier/usage.yml', [{ appliesTo: site(3), match: { file: 'app.py', line: 3 }, set: { callsPerDay: 5 } }]);
     assert.ok('text' in fresh && fresh.text.startsWith(USAGE_TEMPLATE.split('\n')[0]!) && fresh.text.includes('  - match: { file: app.py, line: 3 }\n    callsPerDay: 5\n'));
     const json = '{\n  // kept\n  "version": 1,\n  "sites": [\n    { "match": { "file": "app.py", "line": 3 }, "callsPerMonth": 30 }\n  ]\n}\n';
-    const r = editUsageFile(json, '.tokentier/usage.json', [{ site: site(3), match: { file: 'app.py', line: 3 }, set: { callsPerDay: 5 } }]);
+    const r = editUsageFile(json, '.tokentier/usage.json', [{ appliesTo: site(3), match: { file: 'app.py', line: 3 }, set: { callsPerDay: 5 } }]);
     assert.ok('text' in r);
     assert.ok(r.text.includes('// kept'));
     const parsed = JSON.parse(r.text.replace('// kept', '')) as { sites: Record<string, unknown>[] };
@@ -77,8 +82,8 @@ sites:
   });
 
   it('refuses a file that does not parse, and changes nothing', () => {
-    const r = editUsageFile('sites:\n  - match: {file: a\n', '.tokentier/usage.yml', [{ site: site(1), match: { file: 'a', line: 1 }, set: { callsPerDay: 1 } }]);
-    assert.ok('error' in r && /YAML syntax error/.test(r.error) && /nothing was changed/.test(r.error));
+    const r = editUsageFile('sites:\n  - match: {file: a\n', '.tokentier/usage.yml', [{ appliesTo: site(1), match: { file: 'a', line: 1 }, set: { callsPerDay: 1 } }]);
+    assert.ok('error' in r && /it has YAML errors/.test(r.error) && /nothing was changed/.test(r.error), JSON.stringify(r));
     assert.ok('error' in editUsageFile('[1, 2]', '.tokentier/usage.yml', []));
     assert.ok('error' in editUsageFile('{ "sites": ', '.tokentier/usage.json', []));
   });
@@ -86,7 +91,7 @@ sites:
 
 describe('usage file: the calibration marker', () => {
   it('is read back by the loader and shown in the hover as "calibrated against usage of <dates>"', async () => {
-    const edited = editUsageFile(FILE, '.tokentier/usage.yml', [{ site: site(8, 'label'), match: { file: 'app.py', function: 'label' }, set: { callsPerDay: 2400 }, calibrated: cal }]);
+    const edited = editUsageFile(FILE, '.tokentier/usage.yml', [{ appliesTo: site(8, 'label'), match: { file: 'app.py', function: 'label' }, set: { callsPerDay: 2400 }, calibrated: cal }]);
     assert.ok('text' in edited);
     const settings = parseSettings({}).settings;
     const team = await loadTeamConfig(memory({ '.tokentier/usage.yml': edited.text }), settings, { trusted: true });

@@ -6,7 +6,8 @@
  * share of input read from cache. Values an inline annotation sets are left alone and said so.
  */
 import { ruleMatches } from '../usage/assumptions';
-import type { UsageEntryEdit } from '../usage/usageEdit';
+import type { UsageEntryEdit } from '../team/usageEdit';
+import type { UsageRule } from '../team/teamTypes';
 import type { CallSite, SiteEstimate } from '../types';
 import type { SitePrediction } from './predict';
 import type { ModelComparison, ReconcileResult, SiteProposal } from './types';
@@ -26,7 +27,7 @@ function differs(current: number, proposed: number, minStep: number): boolean {
  * else file + line, else the site id.
  */
 export function matchFor(site: CallSite, all: readonly CallSite[]): Readonly<Record<string, string | number>> {
-  const unique = (m: Record<string, string | number>) => all.filter((s) => ruleMatches({ match: m } as never, s)).length === 1;
+  const unique = (m: Record<string, string | number>) => all.filter((s) => ruleMatches({ match: m } as UsageRule, s)).length === 1;
   if (site.enclosingFunction) {
     const m = { file: site.file, function: site.enclosingFunction };
     if (unique(m)) return m;
@@ -109,7 +110,7 @@ export function editsFor(result: ReconcileResult, proposals: readonly SitePropos
     if (Object.keys(set).length === 0) continue;
     const source = [...new Set(result.exports.filter((x) => x.platform === period.platform && x.label).map((x) => x.label!))].join(' + ');
     edits.push({
-      site,
+      appliesTo: (m) => ruleMatches({ match: m as UsageRule['match'] } as UsageRule, site),
       match: p.match,
       set,
       calibrated: { from: period.from, to: period.to, ...(source ? { source: source.slice(0, 200) } : {}) },

@@ -12,7 +12,7 @@ import type { FileProvider } from '../fileProvider';
 import { bundledPriceTable, type PriceTable } from '../pricing/priceTable';
 import { loadTeamConfig } from '../team/loadTeamConfig';
 import type { Report } from '../types';
-import { editUsageFile } from '../usage/usageEdit';
+import { editUsageFile } from '../team/usageEdit';
 import { compareWithBills } from './compare';
 import { unifiedDiff } from './lineDiff';
 import { ModelMatcher } from './models';
