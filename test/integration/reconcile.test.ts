@@ -62,7 +62,8 @@ describe('reconcile with a usage export (palette command)', function () {
     assert.equal(mini.scale?.basis, 'requests');
     assert.ok(r.outcome.proposed, 'a proposal');
     assert.equal(r.preview.scheme, 'tokentier');
-    const preview = (await vscode.workspace.openTextDocument(r.preview)).getText();
+    // The Markdown escapes the punctuation of data (':' and '.' included, so nothing autolinks): read it unescaped.
+    const preview = (await vscode.workspace.openTextDocument(r.preview)).getText().replace(/\\(.)/g, '$1');
     assert.ok(preview.includes('4 sites call gpt-4o-mini: the bill cannot tell which site spent what, so every one of them is scaled by billed ÷ predicted requests'));
     assert.ok(preview.includes('### Usage-file proposal'));
     assert.equal(await text(usageUri()), original);
