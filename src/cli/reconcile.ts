@@ -14,8 +14,9 @@ import { reconcile } from '../core/reconcile/reconcile';
 import type { ReconcileResult } from '../core/reconcile/types';
 import { escapeTerminal } from '../core/report/text';
 import type { Report } from '../core/types';
+import { writeFileAtomic } from '../node/atomicWrite';
 import { currentText, localUsageFile, readExportFile } from '../node/usageExports';
-import { writeFileAtomic, type Out } from './output';
+import type { Out } from './output';
 import { UsageError } from './usageError';
 
 /** What the command needs from the rest of the CLI (run.ts): the scan, and where output goes. */

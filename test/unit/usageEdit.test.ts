@@ -1,14 +1,14 @@
-// Editing .tokentier/usage.* in place for reconcile (src/core/team/usageEdit.ts) and the calibration marker it writes, read back by
-// the usage loader (src/core/team/loadTeamConfig.ts) and shown in the hover (src/core/report/present.ts).
+// Editing .tokentier/usage.* in place for reconcile (src/core/teamFiles/usageEdit.ts) and the calibration marker it writes, read back by
+// the usage loader (src/core/teamFiles/loadTeamConfig.ts) and shown in the hover (src/core/report/present.ts).
 import { strict as assert } from 'node:assert';
 import { parseSettings } from '../../src/core/config/settings';
 import { estimateSites } from '../../src/core/estimate/estimator';
 import { hoverMarkdown } from '../../src/core/report/present';
-import { loadTeamConfig } from '../../src/core/team/loadTeamConfig';
+import { loadTeamConfig } from '../../src/core/teamFiles/loadTeamConfig';
 import type { CallSite } from '../../src/core/types';
-import { editUsageFile, USAGE_TEMPLATE, type UsageEntryEdit } from '../../src/core/team/usageEdit';
+import { editUsageFile, USAGE_TEMPLATE, type UsageEntryEdit } from '../../src/core/teamFiles/usageEdit';
 import { ruleMatches } from '../../src/core/usage/assumptions';
-import type { UsageRule } from '../../src/core/team/teamTypes';
+import type { UsageRule } from '../../src/core/teamFiles/teamTypes';
 import type { FileProvider } from '../../src/core/fileProvider';
 
 const FILE = `# Team usage (comments must survive)

@@ -5,7 +5,7 @@
  * and compared by that key. Display names are mapped to ids only by an exact match of their words with a price table
  * entry's name; a name that matches nothing, or several different models, stays as written and matches no site.
  */
-import { familyId } from '../pricing/modelIds';
+import { familyId } from '../models/modelIds';
 import type { PriceTable } from '../pricing/priceTable';
 import type { Provider } from '../types';
 import type { BillPlatform, BilledModel } from '../bills/types';

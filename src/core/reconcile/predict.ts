@@ -4,7 +4,7 @@
  * code), and the cost per day. The same arithmetic as the estimator's (src/core/estimate/estimator.ts), read back from
  * the estimate rather than redone.
  */
-import { generatedTokens } from '../tokens/generated';
+import { generatedTokens } from '../tokens/outputTokens';
 import type { SiteEstimate } from '../types';
 import type { BillPlatform } from '../bills/types';
 import { platformOfProvider, type ModelMatcher } from './models';

@@ -6,8 +6,8 @@
  * share of input read from cache. Values an inline annotation sets are left alone and said so.
  */
 import { ruleMatches } from '../usage/assumptions';
-import type { UsageEntryEdit } from '../team/usageEdit';
-import type { UsageRule } from '../team/teamTypes';
+import type { UsageEntryEdit } from '../teamFiles/usageEdit';
+import type { UsageRule } from '../teamFiles/teamTypes';
 import type { CallSite, SiteEstimate } from '../types';
 import type { SitePrediction } from './predict';
 import type { ModelComparison, ReconcileResult, SiteProposal } from './types';

@@ -6,7 +6,7 @@
 import type { Report, SiteEstimate } from '../types';
 import { describeProvenance } from './present';
 import { siteLocation } from './format';
-import { modelLabel } from './totals';
+import { pricedModel } from './totals';
 import { formatCount, formatMoney } from './text';
 import { renderHtml, type ViewDocument, type ViewSection } from './view';
 
@@ -22,7 +22,7 @@ function sitesSection(report: Report): ViewSection {
     siteLocation(e),
     e.site.method,
     e.site.provider,
-    modelLabel(e),
+    pricedModel(e),
     formatCount(e.tokens.input.expected),
     formatCount(e.tokens.output.expected),
     formatCount(e.usage.callsPerDay.value * e.usage.fanOut.value),

@@ -1,5 +1,5 @@
 import type { Settings } from '../config/settings';
-import type { UsageBook, UsageCalibration, UsageRule, UsageValues } from '../team/teamTypes';
+import type { UsageBook, UsageCalibration, UsageRule, UsageValues } from '../teamFiles/teamTypes';
 import type { CallSite, Diagnostic, Provenance, Sourced, UsageAssumptions } from '../types';
 import { parseAnnotation, type AnnotationValues } from './annotation';
 import { globMatch as linearGlobMatch } from '../glob';
@@ -35,7 +35,15 @@ export function ruleMatches(rule: UsageRule, site: CallSite): boolean {
 
 type Layer = { readonly values: UsageValues | AnnotationValues; readonly source: Provenance; readonly specific: boolean; readonly calibrated?: UsageCalibration };
 
+/** The calibration marker of the usage-file entry that set calls/day (written by reconcile), with its file and line. */
+function calibrationOf(layer: Layer | undefined): Pick<UsageAssumptions, 'calibration'> {
+  if (!layer?.calibrated) return {};
+  const { file, line } = layer.source;
+  return { calibration: { ...layer.calibrated, ...(file ? { file } : {}), ...(line ? { line } : {}) } };
+}
+
 /** Resolves the usage assumptions of a site. Never throws. */
+// eslint-disable-next-line max-lines-per-function -- the precedence of every usage figure (annotation, usage file site, defaults, profile) in one place; to be split with #19's caching rules (item 5)
 export function resolveUsage(site: CallSite, settings: Settings, usage: UsageBook | undefined): ResolvedUsage {
   const diagnostics: Diagnostic[] = [];
   const profile = settings.profile;
@@ -144,7 +152,7 @@ export function resolveUsage(site: CallSite, settings: Settings, usage: UsageBoo
       profile,
       assumed,
       ...(model ? { model } : {}),
-      ...(callsLayer?.calibrated ? { calibration: { ...callsLayer.calibrated, ...(callsLayer.source.file ? { file: callsLayer.source.file } : {}), ...(callsLayer.source.line ? { line: callsLayer.source.line } : {}) } } : {}),
+      ...calibrationOf(callsLayer),
     },
     cacheTtl: ttl ? { value: ttl.value, source: ttl.layer.source } : { value: '5m', source: { source: 'default', label: '5-minute cache (vendor default)' } },
     cacheFromDefault: cachePick === undefined,

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ReconcileOutcome } from '../../core/engine';
+import type { ReconcileOutcome } from '../../core/engineBundle';
 import { MAX_EXPORT_BYTES as MAX_BYTES } from '../../core/bills/types';
 import { readExportFile } from '../../node/usageExports';
 import { workspaceFileProvider } from '../engineLoader';

@@ -10,7 +10,7 @@ import type { UsageCalibration } from './teamTypes';
  * errors, or a `sites` that is not a list, is left alone and the error says why. Pure; never throws.
  */
 
-/** The template of a new `.tokentier/usage.yml` (format: src/core/team/schemas.ts `usageFileSchema`). */
+/** The template of a new `.tokentier/usage.yml` (format: src/core/teamFiles/schemas.ts `usageFileSchema`). */
 export const USAGE_TEMPLATE = `# Tokentier usage assumptions: how often each LLM call runs, shared by the editor and the CLI.
 # Sites are matched by file glob, function, line or id; later entries win. Every figure used is shown in the
 # hovers as coming from this file.
