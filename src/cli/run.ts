@@ -17,6 +17,7 @@ import { withDiagnostics } from '../core/report/build';
 import { diffReports, formatDiffMarkdown, type ReportDiff } from '../core/report/diff';
 import { formatCsv, formatJson, formatJsonl, formatMarkdown, formatTable, layoutTable } from '../core/report/format';
 import { evaluatePolicy, type PolicyFlags, type PolicyResult } from '../core/report/policy';
+import { formatHtml } from '../core/report/html';
 import { formatSarif } from '../core/report/sarif';
 import { pricedModel } from '../core/report/totals';
 import { escapeTerminal, formatMoney, formatMoneyDelta } from '../core/report/text';
@@ -35,6 +36,8 @@ import { findRipgrep, ripgrepSkipList } from '../node/ripgrepSkipList';
 import { configKey, ScanCache, trackDeps, trackingProvider } from '../node/scanCache';
 import { defaultWorkerCount, isScanWorker, ScanWorkerPool, serveScanWorker, type WorkerSetup } from '../node/scanThreads';
 import { loadCliSettings, type SettingOverrides } from './workspaceConfig';
+import { UsageError } from './usageError';
+import { cmdReconcile } from './reconcile';
 
 /** The CLI's version (package.json). */
 export const CLI_VERSION: string = packageVersion;
@@ -47,10 +50,8 @@ export interface CliIo {
   readonly assetDir?: string;
 }
 
-/** A usage or input error: exit code 2 with a message. */
-class UsageError extends Error {}
 
-const FORMATS = ['table', 'json', 'jsonl', 'markdown', 'csv', 'sarif'] as const;
+const FORMATS = ['table', 'json', 'jsonl', 'markdown', 'csv', 'sarif', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
 const HELP = `Usage: tokentier <command> [options]
@@ -59,10 +60,14 @@ Commands:
   scan [paths...]          Find LLM API calls and estimate their cost
   diff --base <ref|file>   Compare costs with a git ref or a saved report.json
   tiers [paths...]         Compare hosted API, GPU rental, on-prem and edge for the scanned workload
+  reconcile --usage FILE [paths...]
+                           Compare the estimates with billed usage (OpenAI, Anthropic, AWS Bedrock exports)
+                           per model and day; --write updates .tokentier/usage.* to match
 
 Options:
   --root DIR               Scan root (default: the single folder given, else the current folder)
-  --format FMT             table | json | jsonl | markdown | csv | sarif (diff: table | json | markdown)
+  --format FMT             table | json | jsonl | markdown | csv | sarif | html (diff: table | json | markdown;
+                           reconcile: table | json | markdown | html)
   --output FILE            Write to FILE (atomically) instead of stdout
   --profile NAME           Usage profile from .tokentier/usage.* (e.g. low, expected, high)
   --currency CODE          ISO 4217 currency for every figure
@@ -84,6 +89,9 @@ Options:
   --self-host-model ID     tiers: open-weight model for self-hosted tiers (default: suggested from the API model)
   --users N                tiers: users for the edge tier, each running the model on their own device
                            (default: setting tokentier.tiers.users; unset: edge is not sized)
+  --usage FILE             reconcile: a usage or cost export (repeatable; .gz is unpacked)
+  --write                  reconcile: write the proposed entries into .tokentier/usage.* (comments kept)
+  --fail-on-error-above P  reconcile: exit 1 when a model's estimate is off by more than P percent
   --quiet                  No progress or summary on stderr
   --verbose                Log engine messages to stderr
   --version, --help
@@ -114,6 +122,9 @@ const OPTIONS = {
   head: { type: 'string' },
   'self-host-model': { type: 'string' },
   users: { type: 'string' },
+  usage: { type: 'string', multiple: true },
+  write: { type: 'boolean' },
+  'fail-on-error-above': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean' },
   version: { type: 'boolean', short: 'v' },
@@ -340,6 +351,7 @@ async function cmdScan(values: Values, positionals: readonly string[], io: CliIo
     : format === 'csv' ? formatCsv(report)
     : format === 'markdown' ? formatMarkdown(report)
     : format === 'sarif' ? formatSarif(report, result)
+    : format === 'html' ? formatHtml(report)
     : formatTable(report);
   emit(text, values, io);
   if (!values.quiet && (values.output || format !== 'table')) io.stderr.write(escapeTerminal(summaryLine(report).trimEnd()) + '\n');
@@ -434,6 +446,21 @@ async function cmdTiers(values: Values, positionals: readonly string[], io: CliI
   return 0;
 }
 
+/** `reconcile`: the scan of `scan`, handed to src/cli/reconcile.ts with where its output goes. */
+async function reconcileCommand(values: Values, positionals: readonly string[], io: CliIo): Promise<number> {
+  return cmdReconcile(values, {
+    scan: async () => {
+      const s = await setup(values, positionals, io);
+      const nodeFiles = createNodeFileProvider(s.root);
+      const report = withDiagnostics(await scanWith(s, nodeFiles, io, s.root, true, nodeFiles), [...s.diagnostics, ...nodeFiles.diagnostics]);
+      return { report, root: s.root, settings: s.settings, team: s.team, files: nodeFiles };
+    },
+    emit: (text) => emit(text, values, io),
+    stderr: io.stderr,
+    cwd: io.cwd,
+  });
+}
+
 /** Runs the CLI with `argv` (without `node` and the script). Resolves to the exit code; never rejects. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (isScanWorker(argv)) {
@@ -465,8 +492,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return await cmdDiff(values, rest, io);
       case 'tiers':
         return await cmdTiers(values, rest, io);
+      case 'reconcile':
+        return await reconcileCommand(values, rest, io);
       default:
-        throw new UsageError(`Unknown command "${command}". Commands: scan, diff, tiers.`);
+        throw new UsageError(`Unknown command "${command}". Commands: scan, diff, tiers, reconcile.`);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -270,6 +270,20 @@ export interface UsageAssumptions {
   readonly assumed: boolean;
   /** A model given by the usage file or annotation for a site whose model the code does not resolve. */
   readonly model?: Sourced<string>;
+  /**
+   * Set when calls/day comes from a usage-file entry that `tokentier reconcile --write` calibrated against billed
+   * usage: the days (UTC, `YYYY-MM-DD`), the exports it came from, and the entry's file and line. Added in 1.1.0.
+   */
+  readonly calibration?: UsageCalibrationRef;
+}
+
+/** The billed usage a site's usage-file entry was calibrated against (see {@link UsageAssumptions.calibration}). */
+export interface UsageCalibrationRef {
+  readonly from: string;
+  readonly to: string;
+  readonly source?: string;
+  readonly file?: string;
+  readonly line?: number;
 }
 
 /** Everything Tokentier knows about one site. */

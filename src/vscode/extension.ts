@@ -4,6 +4,7 @@ import type { AdvisorScope, AdvisorView } from '../core/tiers/advisorView';
 import { AnalysisCache } from './analysisCache';
 import { registerCompareCommand } from './commands/compareCommand';
 import type { CommandDeps } from './commands/deps';
+import { registerReconcileCommand } from './commands/reconcileCommand';
 import { registerReportCommands } from './commands/reportCommands';
 import { findSite, registerSiteCommands } from './commands/siteCommands';
 import { registerTeamFileCommands } from './commands/teamFileCommands';
@@ -76,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): TokentierApi | undef
       ...registerTeamFileCommands(deps),
       ...registerViewCommands(deps),
       ...registerCompareCommand(deps),
+      ...registerReconcileCommand(deps),
     );
     registerTierAdvisor(context, {
       logger,

@@ -266,6 +266,7 @@ export function hoverMarkdown({ estimate: e, note, linkArgs }: HoverOptions): st
   const u = e.usage;
   out.push('', `**Usage** (profile ${esc(u.profile)})${u.assumed ? ' — *assumed: cost depends on usage*' : ''}`);
   out.push(`- calls/day: ${esc(formatCount(u.callsPerDay.value))} — ${esc(describeProvenance(u.callsPerDay.source))}`);
+  if (u.calibration) out.push(`- ${esc(calibrationText(u.calibration))}`);
   if (u.fanOut.value !== 1) out.push(`- fan-out: ×${esc(String(u.fanOut.value))} — ${esc(describeProvenance(u.fanOut.source))}`);
   out.push(`- cache hit rate: ${esc(pct(u.cacheHitRate.value))} — ${esc(describeProvenance(u.cacheHitRate.source))}`);
   if (u.batchShare.value) out.push(`- batch share: ${esc(pct(u.batchShare.value))} — ${esc(describeProvenance(u.batchShare.source))}`);
@@ -287,6 +288,12 @@ export function hoverMarkdown({ estimate: e, note, linkArgs }: HoverOptions): st
     );
   }
   return out.join('\n');
+}
+
+/** `calibrated against usage of 2026-09-01 – 2026-09-03 (OpenAI Usage API JSON) · .tokentier/usage.yml:23`. */
+export function calibrationText(c: NonNullable<SiteEstimate['usage']['calibration']>): string {
+  const days = c.from === c.to ? c.from : `${c.from} – ${c.to}`;
+  return `calibrated against usage of ${days}${c.source ? ` (${c.source})` : ''}${c.file ? ` · ${c.file}${c.line ? `:${c.line}` : ''}` : ''}`;
 }
 
 function pct(v: number): string {
