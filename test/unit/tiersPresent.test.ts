@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { TierComparison, TierKind, TierNumber, TierOption, TierResult } from '../../src/core/tiers/types';
 import { DEFAULT_TIER_OPTIONS } from '../../src/core/tiers/defaults';
 import {
-  comparisonRows, csvField, escapeMarkdown, formatMs, formatNumber, formatPercent, formatTierNumber, formatUsd, hardwareText, tierNumberTooltip, toCsv, toJson, toMarkdown,
+  comparisonRows, csvCell, escapeMarkdownCell, formatMs, formatNumber, formatPercent, formatTierNumber, formatUsd, hardwareText, tierNumberTooltip, toCsv, toJson, toMarkdown,
 } from '../../src/core/tiers/present';
 import type { AdvisorView } from '../../src/core/tiers/advisorView';
 
@@ -80,7 +80,10 @@ describe('protocol: number formatting', () => {
     assert.equal(formatUsd(null), 'n/a');
     assert.equal(formatMs(850.4), '850 ms');
     assert.equal(formatMs(2350), '2.35 s');
+    assert.equal(formatMs(0.5), '0.5 ms', 'an on-prem round trip is not rounded up to 1 ms');
+    assert.equal(formatMs(34.5), '34.5 ms');
     assert.equal(formatPercent(0.7), '70 %');
+    assert.equal(formatPercent(0.0042), '0.4 %', 'a nearly idle GPU is not shown as 0 %');
   });
 
   it('formats tier numbers by unit and says n/a with the reason', () => {
@@ -98,9 +101,9 @@ describe('protocol: number formatting', () => {
     assert.equal(hardwareText(null), 'n/a');
   });
 
-  it('builds 13 rows of 4 cells, with tooltips, and n/a plus the reason for a tier without an option', () => {
+  it('builds 15 rows of 4 cells, with tooltips, and n/a plus the reason for a tier without an option', () => {
     const rows = comparisonRows(comparison);
-    assert.equal(rows.length, 13);
+    assert.deepEqual(rows.map((r) => r.key), ['option', 'provider', 'hardware', 'costPerMTok', 'monthlyCost', 'ttft', 'tokensPerSec', 'e2e', 'network', 'target', 'utilisation', 'energy', 'co2', 'rateLimit', 'notes']);
     for (const r of rows) assert.equal(r.cells.length, 4);
     const monthly = rows.find((r) => r.key === 'monthlyCost')!;
     assert.deepEqual(monthly.cells.map((c) => c.text), ['$1,234', '$1,234', '$1,234', 'n/a']);
@@ -124,9 +127,10 @@ describe('protocol: number formatting', () => {
 
 describe('protocol: exports escape untrusted text', () => {
   it('escapes Markdown: no raw HTML, no live link, no broken table', () => {
-    assert.equal(escapeMarkdown(EVIL), '\\<img src=x onerror=alert\\(1\\)\\>');
-    assert.equal(escapeMarkdown('[a](javascript:x)'), '\\[a\\]\\(javascript:x\\)');
-    assert.equal(escapeMarkdown('a|b\nc'), 'a\\|b c');
+    assert.equal(escapeMarkdownCell(EVIL), '\\<img src=x onerror=alert\\(1\\)\\>');
+    // `:` is escaped too (issue 17): no scheme can start an autolink.
+    assert.equal(escapeMarkdownCell('[a](javascript:x)'), '\\[a\\]\\(javascript\\:x\\)');
+    assert.equal(escapeMarkdownCell('a|b\nc'), 'a\\|b c');
     const md = toMarkdown(view, '2026-11-23T00:00:00Z');
     assert.ok(!/(^|[^\\])<img/.test(md), 'every <img in the Markdown is backslash-escaped');
     assert.ok(md.includes('\\<img src=x'), 'the hostile text is kept, escaped');
@@ -136,19 +140,19 @@ describe('protocol: exports escape untrusted text', () => {
   });
 
   it('quotes CSV fields and defuses formulas', () => {
-    assert.equal(csvField('plain'), 'plain');
-    assert.equal(csvField('a,b'), '"a,b"');
-    assert.equal(csvField('say "hi"'), '"say ""hi"""');
-    assert.equal(csvField('=HYPERLINK("http://x")'), `"'=HYPERLINK(""http://x"")"`);
-    assert.equal(csvField('@SUM(A1)'), "'@SUM(A1)");
-    assert.equal(csvField('-12.5'), '-12.5', 'a negative number stays a number');
-    assert.equal(csvField('-1+cmd'), "'-1+cmd");
+    assert.equal(csvCell('plain'), 'plain');
+    assert.equal(csvCell('a,b'), '"a,b"');
+    assert.equal(csvCell('say "hi"'), '"say ""hi"""');
+    assert.equal(csvCell('=HYPERLINK("http://x")'), `"'=HYPERLINK(""http://x"")"`);
+    assert.equal(csvCell('@SUM(A1)'), "'@SUM(A1)");
+    assert.equal(csvCell('-12.5'), '-12.5', 'a negative number stays a number');
+    assert.equal(csvCell('-1+cmd'), "'-1+cmd");
     const csv = toCsv(view);
     const lines = csv.trimEnd().split('\r\n');
     assert.equal(lines.length, 5, 'header + four tiers');
     assert.ok(lines[3]!.includes(`"'=cmd|calc; line1\nline2"`), `notes defused and quoted: ${lines[3]}`);
-    assert.ok(lines[1]!.startsWith('api,openai <img src=x onerror=alert(1)>,openai,,,1.5,1234,250,80,4000,pass,0.7,0.3,0.1,a note'));
-    assert.equal(lines[4], 'edge,,,,,,,,,,,,,,model does not fit 24 GB');
+    assert.ok(lines[1]!.startsWith('api,openai <img src=x onerror=alert(1)>,openai,,,1.5,1234,250,80,4000,pass,0.7,0.3,0.1,,,,unknown,a note'), lines[1]);
+    assert.equal(lines[4], 'edge,,,,,,,,,,,,,,,,,,model does not fit 24 GB');
   });
 
   it('writes JSON that round-trips the comparison', () => {

@@ -53,7 +53,7 @@ export interface UsageValues {
 /** A usage-file entry for the sites it matches. All given conditions must hold. */
 export interface UsageRule {
   readonly match: {
-    /** A glob on the workspace-relative path (picomatch). */
+    /** A glob on the workspace-relative path (src/core/glob.ts). */
     readonly file?: string;
     /** The enclosing function's name. */
     readonly function?: string;
@@ -65,7 +65,16 @@ export interface UsageRule {
   readonly values: UsageValues;
   /** Per-profile values (`low`, `high`, …) replacing `values` field by field. */
   readonly profiles: Readonly<Record<string, UsageValues>>;
+  /** Set by `tokentier reconcile --write`: the billed usage the values were calibrated against. */
+  readonly calibrated?: UsageCalibration;
   readonly source: Provenance;
+}
+
+/** The billed usage a usage-file entry was calibrated against (days are UTC, `YYYY-MM-DD`). */
+export interface UsageCalibration {
+  readonly from: string;
+  readonly to: string;
+  readonly source?: string;
 }
 
 /** The parsed `.tokentier/usage.*`. */
