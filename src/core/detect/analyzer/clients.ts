@@ -319,23 +319,27 @@ export function evalValue(fa: FileAnalyzer, node: Node): Value | undefined {
   }
 }
 
+/** A name: its binding's value; `cls` in a classmethod; else the name's other bindings (see below). */
+function evalName(fa: FileAnalyzer, n: Node): Value | undefined {
+  const b = fa.lookup(n.text, n);
+  const v = b ? evalBinding(fa, b, n) : undefined;
+  // `cls` in a classmethod is the class (`return cls(llm, …)` builds an instance of it).
+  if (!v && b?.kind === 'param' && n.text === 'cls' && !b.type) {
+    const owner = fa.enclosingClass(n);
+    if (owner) return { kind: 'class', node: fa.selfClass && isSubclassOf(fa, fa.selfClass, owner) ? fa.selfClass : owner, ctx: fa };
+  }
+  if (v || b?.kind !== 'assign') return v;
+  // Resolution is flow-insensitive: when the nearest assignment gives nothing (a placeholder, the `elif` branch of
+  // a provider this catalogue does not know), the name's other bindings are tried (`llm = ChatOpenAI(…)` in another
+  // branch, the import under `if TYPE_CHECKING:`, what a function declaring it `global` assigns).
+  return lateBinding(fa, n.text, b);
+}
+
 export function evalValueInner(fa: FileAnalyzer, n: Node): Value | undefined {
   switch (n.type) {
     case 'identifier':
-    case 'shorthand_property_identifier': {
-      const b = fa.lookup(n.text, n);
-      const v = b ? evalBinding(fa, b, n) : undefined;
-      // `cls` in a classmethod is the class (`return cls(llm, …)` builds an instance of it).
-      if (!v && b?.kind === 'param' && n.text === 'cls' && !b.type) {
-        const owner = fa.enclosingClass(n);
-        if (owner) return { kind: 'class', node: fa.selfClass && isSubclassOf(fa, fa.selfClass, owner) ? fa.selfClass : owner, ctx: fa };
-      }
-      if (v || b?.kind !== 'assign') return v;
-      // Resolution is flow-insensitive: when the nearest assignment gives nothing (a placeholder, the `elif` branch of
-      // a provider this catalogue does not know), the name's other bindings are tried (`llm = ChatOpenAI(…)` in another
-      // branch, the import under `if TYPE_CHECKING:`, what a function declaring it `global` assigns).
-      return lateBinding(fa, n.text, b);
-    }
+    case 'shorthand_property_identifier':
+      return evalName(fa, n);
     case 'attribute':
     case 'member_expression': {
       const obj = memberObject(n);
