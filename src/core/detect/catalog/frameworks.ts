@@ -193,6 +193,13 @@ function lcStores(names: readonly string[], js = false): Record<string, Member> 
 }
 const LC_PY_STORES = ['Chroma', 'FAISS', 'PGVector', 'Pinecone', 'PineconeVectorStore', 'Qdrant', 'QdrantVectorStore', 'Weaviate', 'MongoDBAtlasVectorSearch', 'SupabaseVectorStore', 'ElasticsearchStore', 'LanceDB', 'Milvus', 'OpenSearchVectorSearch', 'DocArrayInMemorySearch', 'InMemoryVectorStore', 'SKLearnVectorStore', 'Neo4jVector'];
 
+const LC_JS_AGENTS: Record<string, Member> = {
+  AgentExecutor: LC_AGENT([kw('agent')]), createToolCallingAgent: LC_AGENT([kw('llm')]), createOpenAIToolsAgent: LC_AGENT([kw('llm')]),
+  createOpenAIFunctionsAgent: LC_AGENT([kw('llm')]), createReactAgent: LC_AGENT([kw('llm')]), createStructuredChatAgent: LC_AGENT([kw('llm')]),
+};
+/** LangChain's base types, as the type of an injected model or embeddings (provider unknown). */
+const LC_PY_BASES: Record<string, Member> = { BaseChatModel: make('lc-chat'), BaseLanguageModel: make('lc-chat'), BaseLLM: make('lc-llm') };
+
 /** Framework modules, by language. */
 export const FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   // Legacy chains (LangChain < 1.0, and `langchain_classic` since): each runs the model it is built over.
@@ -216,6 +223,12 @@ export const FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   simple('python', 'langchain_postgres', lcStores(['PGVector'])),
   simple('python', 'langchain_mongodb', lcStores(['MongoDBAtlasVectorSearch'])),
   simple('python', 'langchain_core.vectorstores', lcStores(['InMemoryVectorStore'])),
+  simple('python', 'langchain_core.language_models', LC_PY_BASES),
+  simple('python', 'langchain_core.language_models.chat_models', { BaseChatModel: LC_PY_BASES.BaseChatModel as Member }),
+  simple('python', 'langchain_core.language_models.base', { BaseLanguageModel: LC_PY_BASES.BaseLanguageModel as Member }),
+  simple('python', 'langchain.schema.language_model', { BaseLanguageModel: LC_PY_BASES.BaseLanguageModel as Member }),
+  simple('python', 'langchain_core.embeddings', { Embeddings: make('lc-embed') }),
+  simple('python', 'langchain.embeddings.base', { Embeddings: make('lc-embed') }),
   simple('python', 'langchain_voyageai', { VoyageAIEmbeddings: lcEmbed('other', kw('model')) }),
 
   simple('python', 'llama_index.embeddings.mistralai', { MistralAIEmbedding: make('li-embed', { provider: 'mistral', model: kw('model_name') }) }),
@@ -305,10 +318,17 @@ export const FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   simple('js', 'langchain/vectorstores/memory', lcStores(['MemoryVectorStore'], true)),
   simple('js', '@langchain/community/embeddings/voyage', { VoyageEmbeddings: lcEmbed('other', kw('modelName', 'model')) }),
   simple('js', '@langchain/core/prompts', LC_PROMPTS),
-  simple('js', 'langchain/agents', {
-    AgentExecutor: LC_AGENT([kw('agent')]), createToolCallingAgent: LC_AGENT([kw('llm')]), createOpenAIToolsAgent: LC_AGENT([kw('llm')]),
-    createOpenAIFunctionsAgent: LC_AGENT([kw('llm')]), createReactAgent: LC_AGENT([kw('llm')]), createStructuredChatAgent: LC_AGENT([kw('llm')]),
-  }),
+  // LangChain JS agents; since LangChain 1.0 the legacy ones live in `@langchain/classic`.
+  simple('js', 'langchain/agents', LC_JS_AGENTS),
+  simple('js', '@langchain/classic/agents', LC_JS_AGENTS),
+  simple('js', '@langchain/classic/chains', { LLMChain: make('lc-chat', { inheritFrom: kw('llm') }), ConversationChain: make('lc-chat', { inheritFrom: kw('llm') }) }),
+  simple('js', '@langchain/classic/vectorstores/memory', lcStores(['MemoryVectorStore'], true)),
+  // A model or embeddings injected under LangChain's base type (`private llm: BaseChatModel`, `config.model as Embeddings`):
+  // a request to a provider the file does not name.
+  simple('js', '@langchain/core/language_models/base', { BaseLanguageModel: make('lc-chat') }),
+  simple('js', '@langchain/core/language_models/chat_models', { BaseChatModel: make('lc-chat') }),
+  simple('js', '@langchain/core/language_models/llms', { BaseLLM: make('lc-llm'), LLM: make('lc-llm') }),
+  simple('js', '@langchain/core/embeddings', { Embeddings: make('lc-embed') }),
   simple('js', '@langchain/langgraph/prebuilt', { createReactAgent: LC_AGENT([kw('llm', 'model')], { model: kw('llm', 'model'), providerFromModel: kw('modelProvider') }) }),
   simple('js', 'langchain', { createAgent: LC_AGENT([kw('model', 'llm')], { model: kw('model', 'llm'), providerFromModel: kw('modelProvider') }) }),
 ];
