@@ -283,6 +283,13 @@ function receiverName(call: Node, key: string, path: string): string | undefined
   for (let i = 0; cur && i < path.split('.').length; i++) cur = isMember(cur) ? unwrap(memberObject(cur) ?? cur) : undefined;
   if (!cur || key.length < path.length) return undefined;
   if (cur.type === 'identifier') return cur.text;
+  // A receiver returned by a call is named by its function and `()` (`MyCrew().crew().kickoff()`: `crew()`).
+  if (isCall(cur)) {
+    const f = callee(cur);
+    const u = f ? unwrap(f) : undefined;
+    const n = u?.type === 'identifier' ? u.text : u && isMember(u) ? memberName(u) : undefined;
+    return n ? `${n}()` : undefined;
+  }
   return isMember(cur) ? memberName(cur) : undefined;
 }
 

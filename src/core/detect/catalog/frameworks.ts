@@ -49,7 +49,7 @@ export const FRAMEWORK_TYPES: readonly TypeSpec[] = [
       kickoff: site('chat', undefined, { user: kwPos(0, 'inputs', 'messages') }), kickoff_async: site('chat', undefined, { user: kwPos(0, 'inputs', 'messages') }),
       akickoff: site('chat', undefined, { user: kwPos(0, 'inputs', 'messages') }),
       kickoff_for_each: site('chat', undefined, {}, { fanOut: true }), kickoff_for_each_async: site('chat', undefined, {}, { fanOut: true }),
-      test: site('chat', undefined, {}), train: site('chat', undefined, {}),
+      test: site('chat', undefined, {}), train: site('chat', undefined, {}), replay: site('chat', undefined, {}),
     },
   },
   {
@@ -335,6 +335,10 @@ export const FRAMEWORK_MODULES: readonly ModuleSpec[] = [
 
 /** Framework objects built in too many ways to follow, found by their receiver's name. */
 export const FRAMEWORK_FALLBACKS: readonly FallbackSpec[] = [
+  // A crewAI project's crew (`crewai create crew`): `MyCrew().crew().kickoff(inputs=…)` in main.py, the class imported
+  // from the project's crew.py (an @CrewBase class whose @crew method returns Crew(…)); or a variable named like a crew.
+  ...['kickoff', 'kickoff_async', 'akickoff', 'kickoff_for_each', 'kickoff_for_each_async'].map((path) => ({ lang: 'python' as const, path, type: 'crewai', fileToken: /crew/i, requireKw: [], receiver: /^(?:crew\(\)|(?:\w+_)?crew)$/i })),
+  ...['train', 'test', 'replay'].map((path) => ({ lang: 'python' as const, path, type: 'crewai', fileToken: /crew/i, requireKw: [], receiver: /^crew\(\)$/ })),
   // LlamaIndex engines, built in too many ways to follow (`index.as_query_engine()`, routers, sub-question engines):
   // a query/chat call on a receiver named like one, in a file that imports LlamaIndex.
   { lang: 'python', path: 'query', type: 'li-engine', fileToken: /llama_index/, requireKw: [], receiver: /(^|_)engine$/i },
