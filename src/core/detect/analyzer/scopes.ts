@@ -198,8 +198,15 @@ function addDeclaration(fa: FileAnalyzer, c: Node, type: string, add: (b: Bindin
       if (name?.type === 'identifier' && value) {
         if (value.type === 'arrow_function' || value.type === 'function_expression' || value.type === 'function') add({ kind: 'func', name: name.text, node: value, at: c });
         else add({ kind: 'assign', name: name.text, value, at: c });
-      } else if (name?.type === 'object_pattern' && value) fa.addDestructure(name, value, c, add);
-      else if (name?.type === 'identifier' && !value) {
+      } else if (name?.type === 'object_pattern' && value) {
+        fa.addDestructure(name, value, c, add);
+        // `const { model = "llama3-8b-8192" } = config`: a name with a default is known by its default.
+        for (const p of name.namedChildren) {
+          const left = p?.type === 'object_assignment_pattern' ? p.childForFieldName('left') : null;
+          const def = p?.childForFieldName('right');
+          if (p && left?.type === 'shorthand_property_identifier_pattern' && def) add({ kind: 'param', name: left.text, def, at: p });
+        }
+      } else if (name?.type === 'identifier' && !value) {
         const type = c.childForFieldName('type');
         if (type) add({ kind: 'param', name: name.text, type, at: c });
       }
