@@ -23,6 +23,8 @@ function anchorNames(): string[] {
   };
   for (const t of TYPES) for (const k of Object.keys(t.members)) addKey(k);
   for (const m of MODULES) for (const [k, v] of Object.entries(m.members)) if (v.kind === 'site') addKey(k);
+  // A class whose construction is itself a request (LlamaIndex `VectorStoreIndex(nodes)`: a callable instance type).
+  for (const m of MODULES) for (const [k, v] of Object.entries(m.members)) if (v.kind === 'instance' && TYPES.some((t) => t.id === v.type && t.callable)) addKey(k);
   return [...names];
 }
 /** The anchor regex: any of those names followed by `(` (optional chaining allowed). */

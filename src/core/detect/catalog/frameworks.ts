@@ -118,7 +118,15 @@ export const FRAMEWORK_TYPES: readonly TypeSpec[] = [
   {
     // `VectorStoreIndex.from_documents(docs)` embeds every node with the file's `Settings.embed_model`.
     id: 'li-index-class', provider: 'other', via: 'llamaindex', globalModel: 'Settings.embed_model',
-    members: { from_documents: site('embeddings', undefined, { input: kwPos(0, 'documents') }) },
+    // `VectorStoreIndex(nodes)` embeds the nodes too (with `embed_model=` when given: a local one sends nothing).
+    callable: { api: 'embeddings', prompt: { input: kwPos(0, 'nodes') }, modelObject: kw('embed_model') },
+    members: { from_documents: site('embeddings', undefined, { input: kwPos(0, 'documents') }, { modelObject: kw('embed_model') }) },
+  },
+  {
+    // A LlamaIndex retriever (`index.as_retriever()`, found by name like the engines): `retrieve` embeds the query with
+    // the file's `Settings.embed_model`.
+    id: 'li-retriever', provider: 'other', via: 'llamaindex', globalModel: 'Settings.embed_model',
+    members: { retrieve: site('embeddings', undefined, { input: kwPos(0, 'str_or_query_bundle') }), aretrieve: site('embeddings', undefined, { input: kwPos(0, 'str_or_query_bundle') }) },
   },
 ];
 
@@ -247,7 +255,7 @@ export const FRAMEWORK_MODULES: readonly ModuleSpec[] = [
 
   simple('python', 'llama_index.core', {
     VectorStoreIndex: { kind: 'instance', type: 'li-index-class' },
-    'VectorStoreIndex.from_documents': site('embeddings', undefined, { input: kwPos(0, 'documents') }, { via: 'llamaindex' }),
+    'VectorStoreIndex.from_documents': site('embeddings', undefined, { input: kwPos(0, 'documents') }, { via: 'llamaindex', modelObject: kw('embed_model') }),
   }),
   simple('python', 'llama_index.core.agent.workflow', {
     FunctionAgent: liAgent(), ReActAgent: liAgent(), CodeActAgent: liAgent(), AgentWorkflow: liAgent([kw('agents')]),
@@ -341,6 +349,8 @@ export const FRAMEWORK_FALLBACKS: readonly FallbackSpec[] = [
   ...['train', 'test', 'replay'].map((path) => ({ lang: 'python' as const, path, type: 'crewai', fileToken: /crew/i, requireKw: [], receiver: /^crew\(\)$/ })),
   // LlamaIndex engines, built in too many ways to follow (`index.as_query_engine()`, routers, sub-question engines):
   // a query/chat call on a receiver named like one, in a file that imports LlamaIndex.
+  // Retrievers over an index embed the query; keyword ones (BM25, sparse) do not.
+  ...['retrieve', 'aretrieve'].map((path) => ({ lang: 'python' as const, path, type: 'li-retriever', fileToken: /llama_index/, requireKw: [], receiver: /^(?!.*(?:bm25|keyword|sparse|summary|list))(?:\w+_)?retriever$/i })),
   { lang: 'python', path: 'query', type: 'li-engine', fileToken: /llama_index/, requireKw: [], receiver: /(^|_)engine$/i },
   { lang: 'python', path: 'aquery', type: 'li-engine', fileToken: /llama_index/, requireKw: [], receiver: /(^|_)engine$/i },
   { lang: 'python', path: 'chat', type: 'li-engine', fileToken: /llama_index/, requireKw: [], receiver: /(^|_)chat_engine$/i },
