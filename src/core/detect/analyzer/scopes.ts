@@ -47,12 +47,56 @@ export function lookup(fa: FileAnalyzer, name: string, use: Node): Binding | und
       const list = bindingsOf(fa, scope).get(name);
       if (list && list.length) {
         const before = list.filter((b) => b.at.startIndex < use.startIndex && !(b.kind === 'assign' && b.at.endIndex > use.startIndex));
+        // Of several assignments, one in a branch whose constant condition is false is dead code (`chosen = "openai"`
+        // then `if chosen == "ollama": model = …`).
+        while (before.length > 1 && deadBranch(fa, (before[before.length - 1] as Binding).at, scope)) before.pop();
         const pick = before.length ? before[before.length - 1] : isModuleScope(fa, scope) ? list[list.length - 1] : undefined;
         if (pick) return pick;
       }
     }
   }
   return undefined;
+}
+
+let deadDepth = 0;
+/** Whether a binding sits in an `if`/`elif`/`else` branch that a comparison of constant strings rules out. */
+function deadBranch(fa: FileAnalyzer, at: Node, scope: Node): boolean {
+  if (deadDepth > 2) return false;
+  deadDepth++;
+  try {
+    let child = at;
+    for (let p = at.parent; p && p.id !== scope.id; child = p, p = p.parent) {
+      if ((p.type === 'if_statement' || p.type === 'elif_clause') && p.childForFieldName('consequence')?.id === child.id) {
+        if (constCondition(fa, p.childForFieldName('condition')) === false) return true;
+      }
+      if (p.type === 'if_statement' && (child.type === 'elif_clause' || child.type === 'else_clause')) {
+        if (constCondition(fa, p.childForFieldName('condition')) === true) return true;
+        for (const alt of p.childrenForFieldName('alternative')) {
+          if (!alt || alt.id === child.id) break;
+          if (alt.type === 'elif_clause' && constCondition(fa, alt.childForFieldName('condition')) === true) return true;
+        }
+      }
+    }
+    return false;
+  } finally {
+    deadDepth--;
+  }
+}
+
+/** `x == "a"` / `x != "a"` (`===`, `!==`) where x is a constant string: its truth; otherwise undefined. */
+function constCondition(fa: FileAnalyzer, cond: Node | null): boolean | undefined {
+  if (!cond) return undefined;
+  const c = unwrap(cond);
+  const ops = c.children.filter((x) => x !== null && !x.isNamed).map((x) => x?.type);
+  const operands = c.namedChildren.filter((x): x is Node => x !== null && x.type !== 'comment');
+  if ((c.type !== 'comparison_operator' && c.type !== 'binary_expression') || operands.length !== 2 || ops.length !== 1) return undefined;
+  const op = ops[0];
+  if (op !== '==' && op !== '!=' && op !== '===' && op !== '!==') return undefined;
+  const [l, r] = operands as [Node, Node];
+  const a = fa.constString(l);
+  const b = fa.constString(r);
+  if (a === undefined || b === undefined) return undefined;
+  return op.startsWith('=') ? a === b : a !== b;
 }
 
 /**
