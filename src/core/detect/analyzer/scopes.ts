@@ -292,7 +292,9 @@ function addStatementBinding(c: Node, type: string, add: (b: Binding) => void): 
       return;
     }
     case 'with_item': {
-      const v = c.childForFieldName('value');
+      // `with (Client() as c):` (one parenthesised item, Python 3.10+) wraps the `as` in parentheses.
+      let v = c.childForFieldName('value');
+      if (v?.type === 'parenthesized_expression' && v.namedChildren.length === 1 && v.namedChildren[0]?.type === 'as_pattern') v = v.namedChildren[0];
       if (v?.type === 'as_pattern') {
         const target = v.childForFieldName('alias') ?? v.namedChildren[v.namedChildren.length - 1];
         const expr = v.namedChildren[0];
