@@ -171,6 +171,8 @@ describe('report: schemas/report.schema.json matches src/core/types.ts', () => {
       ['UsageAssumptions', 'usage'], ['CostTotal', 'costTotal'], ['Diagnostic', 'diagnostic'], ['Provenance', 'provenance'],
       ['PriceLine', 'priceLine'], ['PromptPart', 'promptPart'], ['LoopContext', 'loopContext'], ['CallParams', 'callParams'],
       ['ModelRef', 'modelRef'], ['TokenPartEstimate', 'tokenPart'], ['NumberRange', 'numberRange'], ['Range', 'range'], ['Position', 'position'],
+      ['SiteAdvice', 'siteAdvice'], ['LifecycleAlert', 'lifecycleAlert'], ['MigrationEstimate', 'migrationEstimate'], ['ModelAlternative', 'modelAlternative'],
+      ['FeatureFit', 'featureFit'], ['QualityScore', 'qualityScore'], ['QualityComparison', 'qualityComparison'],
     ] as const).map(([t, d]): [string, SchemaObject] => [t, schema.definitions![d]!]),
   ];
   for (const [typeName, def] of pairs) {

@@ -9,7 +9,8 @@ import type { PolicyBook, PriceBook, UsageBook } from '../team/teamTypes';
 import { estimateTokens } from '../tokens/estimateTokens';
 import { generatedTokens, generationCap } from '../tokens/generated';
 import { resolveUsage } from '../usage/assumptions';
-import type { CallSite, CostEstimate, Diagnostic, NumberRange, PriceLine, Provenance, SiteEstimate, TokenEstimate } from '../types';
+import { adviseSite } from '../advice/advise';
+import type { CallSite, CostEstimate, Diagnostic, NumberRange, PriceLine, Provenance, Provider, SiteEstimate, TokenEstimate } from '../types';
 
 /** Team files loaded from `.tokentier/` (price book, usage assumptions, policy) and the `tokentier.priceBook` setting. */
 export interface TeamConfig {
@@ -94,7 +95,7 @@ export function estimateSitesSync(sites: readonly CallSite[], ctx: EstimateConte
       // for the same settings, team files, price table and day, unless it reads a prompt file (which may change).
       const cacheable = !site.prompt.some((p) => p.kind === 'file');
       const memo = cacheable ? estimateMemo.get(site) : undefined;
-      const r = memo && memo.settings === ctx.settings && memo.team === ctx.team && memo.table === ctx.table && memo.day === day ? memo : estimateOne(site, ctx, fileTexts);
+      const r = memo && memo.settings === ctx.settings && memo.team === ctx.team && memo.table === ctx.table && memo.day === day ? memo : withAdvice(estimateOne(site, ctx, fileTexts), ctx, day, fileTexts);
       if (cacheable && r !== memo) estimateMemo.set(site, { settings: ctx.settings, team: ctx.team, table: ctx.table, day, estimate: r.estimate, diagnostics: r.diagnostics });
       estimates.push(r.estimate);
       diagnostics.push(...r.diagnostics);
@@ -159,7 +160,27 @@ function costFor(
   return { perCall: { min: lo.total, expected: e.total, max: hi.total }, lines: e.lines, rules: rule ? [rule] : [] };
 }
 
-function estimateOne(site: CallSite, ctx: EstimateContext & { readonly table: PriceTable }, fileTexts?: ReadonlyMap<string, string | undefined>): { estimate: SiteEstimate; diagnostics: Diagnostic[] } {
+/**
+ * Adds the site's advice (deprecation alert with the migration's cost, cheaper models) to an estimate. Other models
+ * are priced by the same estimator at the same usage (`reprice`), so the comparison uses every rule the site's own
+ * cost uses. Advice never breaks an estimate: a failure leaves it out.
+ */
+function withAdvice(r: { estimate: SiteEstimate; diagnostics: Diagnostic[] }, ctx: EstimateContext & { readonly table: PriceTable }, day: string, fileTexts?: ReadonlyMap<string, string | undefined>): { estimate: SiteEstimate; diagnostics: Diagnostic[] } {
+  try {
+    const site = r.estimate.site;
+    const reprice = (model: string, provider: Provider): SiteEstimate => estimateOne(provider === site.provider ? site : { ...site, provider }, ctx, fileTexts, model).estimate;
+    const advice = adviseSite(r.estimate, { day, reprice, table: ctx.table });
+    return advice ? { estimate: { ...r.estimate, advice }, diagnostics: r.diagnostics } : r;
+  } catch {
+    return r;
+  }
+}
+
+/**
+ * Estimates one site. `modelOverride` prices the same call with another model (advice): it replaces the model the code
+ * or the usage assumptions give, and conditional candidates no longer widen the range.
+ */
+function estimateOne(site: CallSite, ctx: EstimateContext & { readonly table: PriceTable }, fileTexts?: ReadonlyMap<string, string | undefined>, modelOverride?: string): { estimate: SiteEstimate; diagnostics: Diagnostic[] } {
   const { settings, team } = ctx;
   const at = ctx.now ?? new Date();
   // Time-of-day prices (off-peak discounts) are evaluated at 12:00 UTC of the day: a daily estimate, not the current minute.
@@ -170,7 +191,7 @@ function estimateOne(site: CallSite, ctx: EstimateContext & { readonly table: Pr
   const usage = u.assumptions;
   // A conditional model the code cannot pin down (`a if x else b`) is priced as its first candidate; the others widen the range.
   const firstCandidate = site.model.candidates?.map((c) => c.canonical ?? c.id).find((x): x is string => !!x);
-  const modelId = usage.model?.value ?? site.model.canonical ?? site.model.id ?? firstCandidate ?? null;
+  const modelId = modelOverride ?? usage.model?.value ?? site.model.canonical ?? site.model.id ?? firstCandidate ?? null;
   const tokens = estimateTokens({ site, modelId, settings, ...(fileTexts ? { fileTexts } : {}), ...(usage.outputTokens ? { outputAssumption: usage.outputTokens } : {}) });
 
   const imageTokens = tokens.parts.filter((p) => p.role === 'image').reduce<NumberRange>((a, p) => ({ min: a.min + p.tokens.min, expected: a.expected + p.tokens.expected, max: a.max + p.tokens.max }), { min: 0, expected: 0, max: 0 });
@@ -263,7 +284,7 @@ function estimateOne(site: CallSite, ctx: EstimateContext & { readonly table: Pr
   const main = costFor(entry, tokens, imageTokens, cache, outputCap, factors, priceTime);
   let perCall = main.perCall;
   // Fallbacks and conditional candidates: the range covers the dearest and cheapest model that may serve the call.
-  const others = [...(site.model.candidates ?? []).map((c) => c.canonical ?? c.id), ...(site.params.fallbacks ?? [])].filter((x): x is string => !!x && x !== modelId);
+  const others = modelOverride ? [] : [...(site.model.candidates ?? []).map((c) => c.canonical ?? c.id), ...(site.params.fallbacks ?? [])].filter((x): x is string => !!x && x !== modelId);
   for (const other of new Set(others)) {
     const p = resolvePrice(other, site.provider, ctx.table, team.priceBook);
     if (!p.ok) {
