@@ -1,4 +1,5 @@
 import type { CostTotal, Report, SiteEstimate } from '../types';
+import { ADVICE_CSV_COLUMNS, adviceCsvValues, adviceMarkdownSection, adviceTableSection } from './adviceReport';
 import { modelLabel } from './totals';
 import { csvField, escapeMarkdown, escapeTerminal, formatCount, formatMoney } from './text';
 
@@ -29,6 +30,7 @@ export const CSV_COLUMNS = [
   'file', 'line', 'cell', 'provider', 'via', 'api', 'method', 'model', 'model_resolution', 'confidence', 'ignored',
   'input_tokens', 'output_tokens', 'token_accuracy', 'calls_per_day', 'fan_out', 'usage_assumed', 'currency',
   'cost_per_call', 'cost_per_month_min', 'cost_per_month', 'cost_per_month_max', 'price_id', 'unknown_reason',
+  ...ADVICE_CSV_COLUMNS,
 ] as const;
 
 /** CSV (RFC 4180, CRLF line ends): one row per site, expected values, amounts in the report currency. */
@@ -40,6 +42,7 @@ export function formatCsv(report: Report): string {
       s.file, s.line, s.cell, s.provider, s.via, s.api, s.method, s.model.id ?? e.usage.model?.value ?? '', s.model.resolution.kind, s.confidence, s.ignored === true,
       e.tokens.input.expected, e.tokens.output.expected, e.tokens.accuracy, e.usage.callsPerDay.value, e.usage.fanOut.value, e.usage.assumed, e.cost.currency,
       e.cost.perCall?.expected ?? null, e.cost.perMonth?.min ?? null, e.cost.perMonth?.expected ?? null, e.cost.perMonth?.max ?? null, e.cost.priceId, e.cost.unknownReason,
+      ...adviceCsvValues(e),
     ].map(csvField).join(','));
   }
   return `${rows.join('\r\n')}\r\n`;
@@ -80,6 +83,7 @@ export function formatMarkdown(report: Report): string {
     }
     out.push('');
   }
+  out.push(...adviceMarkdownSection(report));
   const errors = report.diagnostics.filter((d) => d.severity !== 'info');
   if (errors.length) out.push(`${errors.length} warning${errors.length === 1 ? '' : 's'} while scanning (see \`--format json\`).`, '');
   out.push(`<sub>Prices: ${report.priceTables.map((p) => escapeMarkdown(p.label)).join(', ') || 'none'} · ${report.stats.filesScanned} files scanned · Tokentier ${escapeMarkdown(report.tool.version)}</sub>`, '');
@@ -114,5 +118,5 @@ export function formatTable(report: Report): string {
   ]);
   const table = rows.length ? layoutTable(['Site', 'Provider', 'Model', 'In tok', 'Out tok', 'Calls/day', 'Per month'], rows, [3, 4, 5, 6]) : 'No LLM call sites found.';
   const issues = report.diagnostics.filter((d) => d.severity !== 'info').length;
-  return `${table}\n\nTotal: ${escapeTerminal(totalText(report.totals.workspace, c))} across ${report.totals.workspace.sites} site(s) in ${report.totals.byFile.length} file(s); ${report.stats.filesScanned} files scanned${issues ? `, ${issues} warning(s)` : ''}.\n`;
+  return `${table}\n\nTotal: ${escapeTerminal(totalText(report.totals.workspace, c))} across ${report.totals.workspace.sites} site(s) in ${report.totals.byFile.length} file(s); ${report.stats.filesScanned} files scanned${issues ? `, ${issues} warning(s)` : ''}.\n${adviceTableSection(report)}`;
 }

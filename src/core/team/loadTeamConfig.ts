@@ -177,7 +177,10 @@ function policyFrom(file: ParsedFile, diagnostics: Diagnostic[]): PolicyBook {
         if (v) rules.push(stripUndefined({ ...v, severity: v.severity ?? 'warning', ...(line ? { line } : {}) }) as PolicyRule);
       });
   }
-  return { budgets, rules, source: { source: 'team-file', label: file.path, file: file.path } };
+  const dep = top['deprecated'] !== undefined ? check(policyFileSchema.shape.deprecated, top['deprecated'], file, ['deprecated'], code, diagnostics) : undefined;
+  const depLine = file.lineAt(['deprecated']);
+  const deprecated = dep ? stripUndefined({ severity: dep.severity ?? 'warning', withinDays: dep.withinDays, ...(depLine ? { line: depLine } : {}) }) as PolicyBook['deprecated'] : undefined;
+  return { budgets, rules, ...(deprecated ? { deprecated } : {}), source: { source: 'team-file', label: file.path, file: file.path } };
 }
 
 /**
