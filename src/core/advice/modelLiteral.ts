@@ -72,6 +72,19 @@ function assignment(name: string): string {
   return `${guard}${escapeRe(last)}\\s*(?::[^=\\n;,()]+)?=\\s*`;
 }
 
+/**
+ * Why a site's model cannot be changed where the call is, whatever the document's text: it comes from another file,
+ * another notebook cell or an environment variable. Undefined when it may be editable here.
+ */
+export function elsewhere(e: SiteEstimate): string | undefined {
+  if (e.usage.model) return undefined;
+  const r = e.site.model.resolution;
+  if (r.kind === 'imported') return `the model is set in ${r.file} (${r.name}): change it there`;
+  if (r.kind === 'earlier-cell') return `the model is set in notebook cell ${r.cell + 1}: change it there`;
+  if (r.kind === 'env-default') return `the model comes from environment variable ${r.envVar} (the id in code is only its default)`;
+  return undefined;
+}
+
 /** The location of a site's model id in its own document's text, or why there is none. */
 export function modelInDocument(text: string, e: SiteEstimate): ModelLocation | NoLocation {
   const id = e.site.model.id;
@@ -88,7 +101,7 @@ export function modelInDocument(text: string, e: SiteEstimate): ModelLocation | 
   const r = e.site.model.resolution;
   switch (r.kind) {
     case 'literal':
-      return located(text, starts, quoted(text, id, '', offsetAt(starts, e.site.range.start), offsetAt(starts, e.site.range.end)), id, 'in the call');
+      return located(text, starts, quoted(text, id, '', offsetAt(starts, e.site.range.start), offsetAt(starts, e.site.range.end)), id, 'the call');
     case 'constant':
       return located(text, starts, quoted(text, id, assignment(r.name)), id, `constant ${r.name}`);
     case 'default-argument':
@@ -96,11 +109,9 @@ export function modelInDocument(text: string, e: SiteEstimate): ModelLocation | 
     case 'constructor':
       return located(text, starts, quoted(text, id), id, 'the client constructor');
     case 'imported':
-      return { reason: `the model is set in ${r.file} (${r.name}): change it there` };
     case 'earlier-cell':
-      return { reason: `the model is set in notebook cell ${r.cell + 1}: change it there` };
     case 'env-default':
-      return { reason: `the model comes from environment variable ${r.envVar} (the id in code is only its default)` };
+      return { reason: elsewhere(e)! };
     default:
       return { reason: 'the model is not written in the code' };
   }

@@ -131,9 +131,11 @@ function statusOn(row: LifecycleRow, day: string): Omit<LifecycleMatch, 'row' | 
 export function rowSource(row: LifecycleRow): Provenance {
   const s = SOURCES[row.source];
   const snapshot = s?.snapshot ?? 'unknown date';
+  // `2026-09 (undated copy; …)`: the label keeps the date, the data file keeps the rest.
+  const short = /^\d{4}(-\d{2}){0,2}/.exec(snapshot)?.[0] ?? snapshot;
   return {
     source: 'bundled',
-    label: `${s?.title ?? row.source} (copy of ${snapshot})`,
+    label: `${s?.title ?? row.source} (copy of ${short})`,
     file: 'src/core/models/data/lifecycle.json',
     ...(/^\d{4}-\d{2}-\d{2}$/.test(snapshot) ? { date: snapshot } : {}),
     ...(s?.url ? { rule: s.url } : {}),

@@ -14,8 +14,11 @@ function deprecated(report: Report): SiteEstimate[] {
   return report.sites.filter((e) => !e.site.ignored && e.advice?.lifecycle && e.advice.lifecycle.status !== 'scheduled');
 }
 
+/** Savings under one unit of the currency a month are left out of the text reports (the JSON keeps them). */
+const MIN_LISTED_SAVING = 1;
+
 function cheaper(report: Report): SiteEstimate[] {
-  return report.sites.filter((e) => !e.site.ignored && e.advice?.alternatives.length);
+  return report.sites.filter((e) => !e.site.ignored && (e.advice?.alternatives[0]?.savingPerMonth ?? 0) >= MIN_LISTED_SAVING);
 }
 
 function qualityCell(e: SiteEstimate): string {
@@ -44,7 +47,7 @@ export function adviceTableSection(report: Report): string {
   }
   const ch = cheaper(report);
   if (ch.length) {
-    out.push('', 'Cheaper models that fit the call (same provider first; `--format json` has the fit and quality details):');
+    out.push('', `Cheaper models that fit the call (same provider first; savings of ${formatMoney(MIN_LISTED_SAVING, c)}/month or more; \`--format json\` has all of them, with the fit and quality details):`);
     for (const e of ch) {
       const a = e.advice!.alternatives[0]!;
       out.push(`  ${where(e)}  ${modelLabel(e)} -> ${a.model}: saves ${formatMoney(a.savingPerMonth, c)}/month (${Math.round(a.savingShare * 100)} %)${a.samePlatform ? '' : ', another provider'}; ${fitCell(e)}; ${a.quality.index} ${a.quality.asOf}: ${qualityCell(e)}`);
@@ -70,7 +73,7 @@ export function adviceMarkdownSection(report: Report): string[] {
   const ch = cheaper(report);
   if (ch.length) {
     const q = ch[0]!.advice!.alternatives[0]!.quality;
-    out.push('### Cheaper models', '', `| Site | Model | Cheaper model | Saving per month | Fit | Quality (${m(q.index)}, ${m(q.asOf)}) |`, '|---|---|---|---:|---|---|');
+    out.push('### Cheaper models', '', `Savings of ${m(formatMoney(MIN_LISTED_SAVING, c))}/month or more at each site's usage; the JSON report has every suggestion with its fit and quality details.`, '', `| Site | Model | Cheaper model | Saving per month | Fit | Quality (${m(q.index)}, ${m(q.asOf)}) |`, '|---|---|---|---:|---|---|');
     for (const e of ch) {
       const a = e.advice!.alternatives[0]!;
       out.push(`| ${m(where(e))} | ${m(modelLabel(e))} | ${m(a.model)}${a.samePlatform ? '' : ' (another provider)'} | ${m(formatMoney(a.savingPerMonth, c))} (${Math.round(a.savingShare * 100)} %) | ${m(fitCell(e))} | ${m(qualityCell(e))} |`);

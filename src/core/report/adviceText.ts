@@ -2,6 +2,7 @@
  * Pure formatters for a site's advice (src/core/advice): the lens suffix, the hover section, the diagnostics' and the
  * CLI's one-line messages. Every string from code or data is escaped by the caller's medium (hover: `escapeHover`).
  */
+import { elsewhere } from '../advice/modelLiteral';
 import type { FeatureFit, LifecycleAlert, ModelAlternative, QualityComparison, SiteEstimate } from '../types';
 import { compactMoney, escapeHover } from './present';
 
@@ -70,8 +71,8 @@ function savingText(a: ModelAlternative, currency: string): string {
 
 /** One line for the cheaper-model diagnostic and the CLI. */
 export function alternativeMessage(e: SiteEstimate, a: ModelAlternative, current: string): string {
-  const where = a.samePlatform ? 'same client' : 'another provider: needs its client';
-  return `${a.model} ${savingText(a, e.cost.currency)} at this site's usage${e.usage.assumed ? ' (assumed)' : ''} (${where}); fit: ${fitText(a.fit)}; quality: ${qualityText(a.quality, current, a.model)}.`;
+  const where = a.samePlatform ? 'same client' : 'another provider, needs its client';
+  return `${a.model} ${savingText(a, e.cost.currency)} at ${e.usage.assumed ? 'the assumed usage' : "this site's usage"}, ${where}; fit: ${fitText(a.fit)}; quality: ${qualityText(a.quality, current, a.model)}.`;
 }
 
 /** The hover section for a site's advice, as Markdown lines (empty when there is nothing to say). */
@@ -96,9 +97,11 @@ export function adviceHoverLines(e: SiteEstimate, current: string): string[] {
     out.push(`- ${esc(`fit: ${fitText(best.fit)}`)}`);
     out.push(`- ${esc(`quality: ${qualityText(best.quality, current, best.model)}`)}`);
     if (best.family) out.push(`- ${esc(`the provider's cheaper sibling in ${best.family}: ${best.sources[1]?.label ?? ''}`)}`);
-    if (more.length) out.push(`- ${esc(`also: ${more.map((a) => `${a.model} (${savingText(a, cur)}${a.samePlatform ? '' : ', another provider'})`).join(', ')}`)}`);
+    if (more.length) out.push(`- ${esc(`also: ${more.map((a) => `${a.model} −${compactMoney(a.savingPerMonth, cur)}/mo, ${Math.round(a.savingShare * 100)} %${a.samePlatform ? '' : ' (another provider)'}`).join('; ')}`)}`);
   } else if (e.advice?.noAlternatives && !l) {
     out.push('', `*${esc(`No cheaper model suggested: ${e.advice.noAlternatives}.`)}*`);
   }
+  const away = (best || l?.migration) && elsewhere(e);
+  if (away) out.push(`- ${esc(`to change the model: ${away}`)}`);
   return out;
 }

@@ -33,7 +33,7 @@ export function deprecationViolations(report: Report, policy: PolicyBook | undef
     out.push({
       rule: DEPRECATED_RULE,
       severity,
-      message: `${e.site.file}:${e.site.line} calls ${l.model}, ${lifecycleStatusText(l)} on ${l.platformName}; ${cost} (source: ${l.source.label}).`,
+      message: `${e.site.cell !== undefined ? `${e.site.file}#cell${e.site.cell}` : e.site.file}:${e.site.line} calls ${l.model}, ${lifecycleStatusText(l)} on ${l.platformName}; ${cost} (source: ${l.source.label}).`,
       siteId: e.site.id,
       file: e.site.file,
       line: e.site.line,

@@ -19,9 +19,8 @@ type Found = { readonly uri: vscode.Uri; readonly loc: ModelLocation } | { reado
 
 const API_ID = /^[\w.:/@-]+$/;
 
-function targets(e: SiteEstimate): { targets: Target[]; blocked?: { title: string; reason: string } } {
+function targets(e: SiteEstimate): Target[] {
   const out: Target[] = [];
-  let blocked: { title: string; reason: string } | undefined;
   const cur = e.cost.currency;
   const l = e.advice?.lifecycle;
   const m = l?.migration;
@@ -29,16 +28,16 @@ function targets(e: SiteEstimate): { targets: Target[]; blocked?: { title: strin
     const delta = m.deltaPerMonth === null ? 'cost change unknown' : monthlyDelta(m.deltaPerMonth, cur);
     const title = `Migrate to ${m.model} (${l.platformName}'s replacement, ${delta})`;
     // A replacement reached through retired ones is not the provider's word for this call (text-davinci-003's
-    // gpt-3.5-turbo-instruct is retired; its own replacement takes the chat API): the user migrates by hand.
-    if (m.via?.length) blocked = { title, reason: `the named replacement ${m.via[0]} is retired too and ${m.model} may need another API: migrate by hand` };
-    else out.push({ model: m.model, title, code: AdviceCode.deprecatedModel, preferred: l.status === 'retired' });
+    // gpt-3.5-turbo-instruct is retired; its own replacement takes the chat API): the user migrates by hand, as the
+    // hover says.
+    if (!m.via?.length) out.push({ model: m.model, title, code: AdviceCode.deprecatedModel, preferred: l.status === 'retired' });
   }
   for (const a of e.advice?.alternatives ?? []) {
     if (!a.samePlatform || out.length >= 3) continue;
     const unknown = a.fit.some((f) => f.fits === null) ? ', some features unverified' : '';
     out.push({ model: a.model, title: `Switch to ${a.model}: saves ${compactMoney(a.savingPerMonth, cur)}/mo (${Math.round(a.savingShare * 100)} %)${unknown}`, code: AdviceCode.cheaperModel, preferred: false });
   }
-  return { targets: out, ...(blocked ? { blocked } : {}) };
+  return out;
 }
 
 async function find(document: vscode.TextDocument, e: SiteEstimate): Promise<Found> {
@@ -68,34 +67,23 @@ function sharedBy(e: SiteEstimate, all: readonly SiteEstimate[]): number {
 
 /**
  * Quick fixes that change a site's model string: to the provider's replacement of a deprecated model, or to a cheaper
- * model of the same provider. Only where the string is a literal this document (or the usage-file entry) holds; else
- * one disabled action says where to change it.
+ * model of the same provider. Only where the string is a literal this document (or the usage-file entry) holds, found
+ * exactly once; otherwise there is no action (VS Code does not show disabled quick fixes) and the hover says where the
+ * model is set.
  */
 export async function modelActions(document: vscode.TextDocument, e: SiteEstimate, all: readonly SiteEstimate[], diagnostics: readonly vscode.Diagnostic[]): Promise<vscode.CodeAction[]> {
-  const { targets: list, blocked } = targets(e);
-  const out: vscode.CodeAction[] = [];
-  if (blocked) {
-    const a = new vscode.CodeAction(blocked.title, vscode.CodeActionKind.QuickFix);
-    a.disabled = { reason: blocked.reason };
-    out.push(a);
-  }
-  if (!list.length) return out;
+  const list = targets(e);
+  if (!list.length) return [];
   const found = await find(document, e);
+  if ('reason' in found) return [];
   const siteRange = toVsRange(e.site.range);
-  for (const t of list) {
-    const related = diagnostics.filter((d) => d.code === t.code && d.range.intersection(siteRange));
-    const action = new vscode.CodeAction(t.title, vscode.CodeActionKind.QuickFix);
-    action.diagnostics = related;
-    if ('reason' in found) {
-      action.disabled = { reason: found.reason };
-    } else {
-      const shared = sharedBy(e, all);
-      action.title = `${t.title} — in ${found.loc.where}${shared > 1 ? `, used by ${shared} calls` : ''}`;
-      action.edit = new vscode.WorkspaceEdit();
-      action.edit.replace(found.uri, toVsRange(found.loc.range), replacementText(found.loc.text, t.model));
-      action.isPreferred = t.preferred;
-    }
-    out.push(action);
-  }
-  return out;
+  const shared = sharedBy(e, all);
+  return list.map((t) => {
+    const action = new vscode.CodeAction(`${t.title} — in ${found.loc.where}${shared > 1 ? `, used by ${shared} calls` : ''}`, vscode.CodeActionKind.QuickFix);
+    action.diagnostics = diagnostics.filter((d) => d.code === t.code && d.range.intersection(siteRange));
+    action.edit = new vscode.WorkspaceEdit();
+    action.edit.replace(found.uri, toVsRange(found.loc.range), replacementText(found.loc.text, t.model));
+    action.isPreferred = t.preferred;
+    return action;
+  });
 }
