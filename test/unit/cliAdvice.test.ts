@@ -48,16 +48,14 @@ describe('cli: deprecated models and cheaper models', function () {
     assert.match(r.err, /^FAIL: legacy\.py:3 calls text-davinci-003/m);
   });
 
-  it('the policy file\'s deprecated severity fails it too; a bad value is reported at its line and falls back to warning', async () => {
+  it('the policy file\'s deprecated severity fails it too; a typo in it is an input error, so it cannot turn the gate off', async () => {
     fs.mkdirSync(path.join(dir, '.tokentier'));
-    fs.writeFileSync(path.join(dir, '.tokentier', 'policy.yml'), 'deprecated:\n  severity: error\n');
+    fs.writeFileSync(path.join(dir, '.tokentier', 'policy.yml'), 'deprecated:\n  severity: error\n  withinDays: 90\n');
     assert.equal((await runCli(['scan', '--no-rg', '--workers', '0', '--quiet'], dir)).code, 1);
     fs.writeFileSync(path.join(dir, '.tokentier', 'policy.yml'), 'deprecated:\n  severity: fatal\n');
-    const bad = await runCli(['scan', '--no-rg', '--workers', '0', '--quiet', '--format', 'json'], dir);
-    assert.equal(bad.code, 0);
-    const report = JSON.parse(bad.out) as Report;
-    assert.ok(report.diagnostics.some((d) => d.code === 'policy-file' && /policy\.yml:2: deprecated\.severity/.test(d.message)), JSON.stringify(report.diagnostics));
-    assert.match(bad.err, /^warn: legacy\.py:3 calls text-davinci-003/m);
+    const bad = await runCli(['scan', '--no-rg', '--workers', '0', '--quiet'], dir);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /policy\.yml:2: .*deprecated\.severity.*fix the deprecated rule/);
   });
 
   it('the JSON report carries the advice and validates against schema 1.1.0; SARIF names the rule', async () => {
