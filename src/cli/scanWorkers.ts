@@ -25,6 +25,8 @@ export interface WorkerSetup {
   readonly verbose: boolean;
   /** `--exhaustive`. */
   readonly exhaustive: boolean;
+  /** `--follow-symlinks`. */
+  readonly followSymlinks: boolean;
 }
 
 interface Request extends AnalyzeInput {

@@ -1,3 +1,4 @@
+import '../core/zodJitless';
 import * as z from 'zod';
 import type { AdvisorEdits, AdvisorScope, AdvisorUiState, FromWebview } from './messages';
 

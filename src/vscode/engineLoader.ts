@@ -4,7 +4,7 @@ import type { Settings } from '../core/config/settings';
 import type * as EngineExports from '../core/engine';
 import type { Engine } from '../core/engine';
 import type { TeamConfig } from '../core/estimate/estimator';
-import { ListingMemo, type FileProvider } from '../core/fileProvider';
+import { decodeFileText, ListingMemo, type FileProvider } from '../core/fileProvider';
 import type { Logger } from '../core/logger';
 import type { Diagnostic } from '../core/types';
 import { localFileProvider } from '../node/localFiles';
@@ -27,7 +27,7 @@ export function workspaceFileProvider(root: vscode.Uri, options: { readonly list
   return {
     async readText(p) {
       try {
-        return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(resolve(p)));
+        return decodeFileText(await vscode.workspace.fs.readFile(resolve(p)));
       } catch {
         return undefined;
       }

@@ -1,11 +1,18 @@
 import { execFile } from 'node:child_process';
-import type { FileProvider, FileStat } from '../core/fileProvider';
+import { decodeFileText, type FileProvider, type FileStat } from '../core/fileProvider';
 
 /** Runs git in a folder; resolves stdout, or undefined on any failure (no git, not a repo, bad ref). */
 export function git(cwd: string, args: readonly string[], maxBuffer = 64 * 1024 * 1024): Promise<string | undefined> {
   return new Promise((resolve) => {
     // execFile, not exec: arguments are never interpreted by a shell.
     execFile('git', [...args], { cwd, maxBuffer, encoding: 'utf8', windowsHide: true }, (err, stdout) => resolve(err ? undefined : stdout));
+  });
+}
+
+/** A blob's bytes (`git show <ref>:<path>`), decoded as the other providers do (UTF-16 with a BOM, else UTF-8). */
+function gitBlobText(cwd: string, args: readonly string[]): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile('git', [...args], { cwd, maxBuffer: 64 * 1024 * 1024, encoding: 'buffer', windowsHide: true }, (err, stdout) => resolve(err ? undefined : decodeFileText(stdout)));
   });
 }
 
@@ -52,7 +59,7 @@ export async function gitRefFileProvider(cwd: string, ref: string): Promise<File
   return {
     async readText(p) {
       if (!files.has(p)) return undefined;
-      return git(cwd, ['show', `${ref}:./${p}`]);
+      return gitBlobText(cwd, ['show', `${ref}:./${p}`]);
     },
     async list(p) {
       const children = dirs.get(p);

@@ -5,7 +5,7 @@
 import type { CancellationToken } from '../cancellation';
 import type { FileProvider, FileStat } from '../fileProvider';
 import type { Logger } from '../logger';
-import { DEFAULT_MAX_FILE_BYTES, languageOfPath, type SupportedLanguage } from '../excludes';
+import { DEFAULT_MAX_FILE_BYTES, languageOfPath, readLimitFor, type SupportedLanguage } from '../excludes';
 import type { CallSite, DetectResult, Diagnostic, LoopContext } from '../types';
 import type { Parser, Tree } from 'web-tree-sitter';
 import { FileAnalyzer, WHOLE_TEXT_PATTERNS, type ForeignModule, type SiteDraft } from './analyzer';
@@ -80,14 +80,23 @@ export async function detect(input: DetectInput, options: DetectOptions): Promis
   }
 }
 
+/** Lone CR line ends (classic Mac) as LF: tree-sitter counts rows on LF only, so every site landed on line 1. Same length. */
+function normaliseLineEnds(text: string): string {
+  return text.includes('\r') && /\r(?!\n)/.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
 async function detectInner(input: DetectInput, options: DetectOptions, diagnostics: Diagnostic[]): Promise<DetectResult> {
-  const { path, text } = input;
+  const path = input.path;
+  // Offsets are unchanged (one character for one), so ranges still point into the caller's text.
+  const text = normaliseLineEnds(input.text);
   const language = input.languageId ?? languageOfPath(path);
   if (!language) return { sites: [], diagnostics };
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  // UTF-16 length is a lower bound of the UTF-8 size; good enough for a size guard.
-  if (text.length > max) {
-    diagnostics.push({ severity: 'info', code: 'file-too-large', message: `Skipped: ${text.length} characters is over the ${max}-byte limit.`, file: path });
+  // UTF-16 length is a lower bound of the UTF-8 size; good enough for a size guard. A notebook is held to the limit
+  // by its code cells' source (below), not by its outputs.
+  const limit = language === 'jupyter' ? readLimitFor('.ipynb', max) : max;
+  if (text.length > limit) {
+    diagnostics.push({ severity: 'info', code: 'file-too-large', message: `Skipped: ${text.length} characters is over the ${limit}-byte limit.`, file: path });
     return { sites: [], diagnostics };
   }
   if (text.includes('\u0000')) {
@@ -99,6 +108,10 @@ async function detectInner(input: DetectInput, options: DetectOptions, diagnosti
 
   const prepared = prepare(language, path, text, diagnostics);
   if (!prepared) return { sites: [], diagnostics };
+  if (language === 'jupyter' && prepared.text.length > max) {
+    diagnostics.push({ severity: 'info', code: 'file-too-large', message: `Skipped: the notebook's code cells hold ${prepared.text.length} characters, over the ${max}-byte limit.`, file: path });
+    return { sites: [], diagnostics };
+  }
   if (language === 'jupyter' && !PREFILTER.test(prepared.text)) return { sites: [], diagnostics };
   if (language !== 'jupyter' && hasMinifiedLine(prepared.text)) {
     diagnostics.push({ severity: 'info', code: 'minified-file', message: 'Skipped: the file looks minified (very long lines).', file: path });
@@ -484,7 +497,8 @@ function prepareNotebook(path: string, text: string, diagnostics: Diagnostic[]):
   let row = 0;
   cells.forEach((c: NotebookCell, index: number) => {
     if (!c || c.cell_type !== 'code') return;
-    const src = Array.isArray(c.source) ? c.source.filter((s): s is string => typeof s === 'string').join('') : typeof c.source === 'string' ? c.source : '';
+    const raw = Array.isArray(c.source) ? c.source.filter((s): s is string => typeof s === 'string').join('') : typeof c.source === 'string' ? c.source : '';
+    const src = normaliseLineEnds(raw);
     // IPython magics and shell escapes are not Python: comment them out without moving anything.
     const cleaned = src
       .split('\n')
