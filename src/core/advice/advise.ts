@@ -2,19 +2,12 @@
  * Advice for one site (issue #22): the model's deprecation or retirement with the migration's cost, and cheaper
  * models that fit the call. Pure; other models are priced through `reprice`, the estimator itself at the site's usage.
  */
-import type { PriceTable } from '../pricing/priceTable';
-import type { Provider, SiteAdvice, SiteEstimate } from '../types';
+import type { SiteAdvice, SiteEstimate } from '../types';
+import type { AdviceContext } from './context';
 import { lifecycleAlert } from './lifecycleAlert';
 import { cheaperModels } from './suggest';
 
-/** What advice needs from the estimator. */
-export interface AdviceContext {
-  /** The estimate's day (ISO date): lifecycle status is judged on it. */
-  readonly day: string;
-  /** The same site priced with another model (served by `provider`), at the same usage. */
-  readonly reprice: (model: string, provider: Provider) => SiteEstimate;
-  readonly table: PriceTable;
-}
+export type { AdviceContext } from './context';
 
 /** The model id a site is priced as, as written (usage override, the code's id, else its first candidate). */
 export function pricedModelId(e: SiteEstimate): string | undefined {

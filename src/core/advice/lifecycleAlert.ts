@@ -4,7 +4,7 @@
  */
 import { lifecycleOf, platformName, platformsFor, type LifecycleMatch, type LifecycleRow } from '../models/lifecycle';
 import type { LifecycleAlert, MigrationEstimate, SiteEstimate } from '../types';
-import type { AdviceContext } from './advise';
+import type { AdviceContext } from './context';
 
 /** Replacements followed when the named one is retired itself. */
 const MAX_HOPS = 3;

@@ -16,7 +16,7 @@ import { tableProviderId } from '../pricing/priceTable';
 import { pricesAt } from '../pricing/calc';
 import { generatedTokens } from '../tokens/generated';
 import type { Api, FeatureFit, ModelAlternative, Provider, QualityComparison, SiteEstimate } from '../types';
-import type { AdviceContext } from './advise';
+import type { AdviceContext } from './context';
 import { callNeeds, featureFit, overallFit, type CallNeeds } from './fit';
 
 /** A candidate must save at least this share of the current monthly cost. */

@@ -7,7 +7,16 @@ import type { PolicyBook } from '../team/teamTypes';
 import type { Report, SiteEstimate } from '../types';
 import { lifecycleStatusText, migrationText } from './adviceText';
 import { formatMoneyDelta } from './text';
-import type { PolicyViolation } from './policy';
+
+/** One call to a deprecated or retired model (the shape of a `PolicyViolation` of policy.ts, which imports this file). */
+export interface DeprecationViolation {
+  readonly rule: typeof DEPRECATED_RULE;
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly message: string;
+  readonly siteId: string;
+  readonly file: string;
+  readonly line: number;
+}
 
 /** The rule id in violations, SARIF and the policy file. */
 export const DEPRECATED_RULE = 'deprecated';
@@ -22,10 +31,10 @@ function reported(e: SiteEstimate, withinDays: number | undefined): boolean {
 }
 
 /** The `deprecated` rule's violations over a report. `failOnDeprecated` (the CLI flag) makes them errors. */
-export function deprecationViolations(report: Report, policy: PolicyBook | undefined, failOnDeprecated = false): PolicyViolation[] {
+export function deprecationViolations(report: Report, policy: PolicyBook | undefined, failOnDeprecated = false): DeprecationViolation[] {
   const rule = policy?.deprecated;
   const severity = failOnDeprecated ? 'error' : rule?.severity ?? 'warning';
-  const out: PolicyViolation[] = [];
+  const out: DeprecationViolation[] = [];
   for (const e of report.sites) {
     if (!reported(e, rule?.withinDays)) continue;
     const l = e.advice!.lifecycle!;
