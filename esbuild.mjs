@@ -1,7 +1,7 @@
 // One build config, several bundles (ARCHITECTURE.md "Build"):
 //   dist/extension.js   VS Code extension host entry (node, cjs, `vscode` external) — small, loaded at activation
 //   dist/engine.js      the core analysis engine (detect + tokens + pricing + tiers), required lazily on first use
-//   dist/scanWorker.js  the extension's workspace-scan worker thread (node, cjs; requires dist/engine.js)
+//   dist/scanChild.js   the extension's workspace-scan child process (node, cjs; requires dist/engine.js)
 //   dist/cli.js         the `tokentier` command-line tool (node, cjs)
 //   dist/webview/*      the Tier Advisor / report panel (browser, iife) + its CSS and codicons
 //   dist/grammars/*     tree-sitter runtime + grammar .wasm files, read as bytes at run time
@@ -67,14 +67,14 @@ const builds = [
   },
   {
     ...common, ...nodeShim,
-    entryPoints: { engine: 'src/core/engine.ts' },
+    entryPoints: { engine: 'src/core/engineBundle.ts' },
     outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20',
     external: ['vscode'],
   },
   {
     ...common, ...nodeShim,
-    // The workspace scan's worker thread (src/node/scanThread.ts); it requires dist/engine.js at run time.
-    entryPoints: { scanWorker: 'src/node/scanWorker.ts' },
+    // The workspace scan's child process (src/node/scanChild.ts); it requires dist/engine.js at run time.
+    entryPoints: { scanChild: 'src/node/scanChild.ts' },
     outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20',
     external: ['vscode', './engine.js'],
   },

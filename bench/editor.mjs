@@ -70,7 +70,7 @@ const vsix = fs.readdirSync(root).filter((f) => f.endsWith('.vsix')).sort().pop(
 const sizes = {
   'dist/extension.js (loaded at activation)': size('dist/extension.js'),
   'dist/engine.js (loaded on first analysis)': size('dist/engine.js'),
-  'dist/scanWorker.js (the workspace scan\'s child process; requires dist/engine.js)': size('dist/scanWorker.js'),
+  'dist/scanChild.js (the workspace scan\'s child process; requires dist/engine.js)': size('dist/scanChild.js'),
   'dist/cli.js': size('dist/cli.js'),
   'dist/grammars/*.wasm': fs.existsSync(path.join(root, 'dist/grammars')) ? fs.readdirSync(path.join(root, 'dist/grammars')).reduce((n, f) => n + fs.statSync(path.join(root, 'dist/grammars', f)).size, 0) : undefined,
   [vsix ? `${vsix}` : '*.vsix (not built: run `npx vsce package`)']: vsix ? size(vsix) : undefined,

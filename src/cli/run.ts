@@ -9,7 +9,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { version as packageVersion } from '../../package.json';
 import type { Settings } from '../core/config/settings';
 import type { TeamConfig } from '../core/estimate/estimator';
-import { loadTeamConfig, UNREADABLE_TEAM_FILE } from '../core/team/loadTeamConfig';
+import { loadTeamConfig, UNREADABLE_TEAM_FILE } from '../core/teamFiles/loadTeamConfig';
 import { createEngine, type Engine } from '../core/engine';
 import type { FileProvider } from '../core/fileProvider';
 import type { Logger } from '../core/logger';
@@ -18,18 +18,22 @@ import { diffReports, formatDiffMarkdown, type ReportDiff } from '../core/report
 import { formatCsv, formatJson, formatJsonl, formatMarkdown, formatTable, layoutTable } from '../core/report/format';
 import { evaluatePolicy, type PolicyFlags, type PolicyResult } from '../core/report/policy';
 import { formatSarif } from '../core/report/sarif';
-import { modelLabel } from '../core/report/totals';
+import { pricedModel } from '../core/report/totals';
 import { escapeTerminal, formatMoney, formatMoneyDelta } from '../core/report/text';
 import { PREFILTER_PATTERN } from '../core/scan/prefilter';
 import { scanWorkspace, type AnalyzeInput, type ScanOptions } from '../core/scan/scanner';
 import { REPORT_SCHEMA_VERSION, type Diagnostic, type Report } from '../core/types';
-import { createGitFileProvider, gitLocation, resolveCommit } from './gitFiles';
-import { createNodeFileProvider, isInsideReal, type NodeFileProvider } from './nodeFiles';
-import { createProgress, writeFileAtomic, type Out } from './output';
-import { formatTiersTable, tiersFor } from './tiers';
-import { findRipgrep, ripgrepSkipList } from './rgPrefilter';
-import { configKey, ScanCache, trackDeps, trackingProvider } from './scanCache';
-import { defaultWorkerCount, isScanWorker, ScanWorkerPool, serveScanWorker, type WorkerSetup } from './scanWorkers';
+import { createGitFileProvider, gitLocation, resolveCommit } from '../node/gitFiles';
+import { createNodeFileProvider, isInsideReal, type NodeFileProvider } from '../node/nodeFiles';
+import { writeFileAtomic } from '../node/atomicWrite';
+import { createProgress, type Out } from './output';
+import { compareTiers } from '../core/tiers/compare';
+import { workspaceLabel } from '../core/tiers/present';
+import { buildWorkload } from '../core/tiers/workload';
+import { formatTiersTable } from './tiers';
+import { findRipgrep, ripgrepSkipList } from '../node/ripgrepSkipList';
+import { configKey, ScanCache, trackDeps, trackingProvider } from '../node/scanCache';
+import { defaultWorkerCount, isScanWorker, ScanWorkerPool, serveScanWorker, type WorkerSetup } from '../node/scanThreads';
 import { loadCliSettings, type SettingOverrides } from './workspaceConfig';
 
 /** The CLI's version (package.json). */
@@ -79,7 +83,7 @@ Options:
   --fail-on-deprecated     Exit 1 when a call uses a model its provider has deprecated or retired
                            (the \`deprecated\` rule; set its severity and withinDays in .tokentier/policy.*)
   --head FILE              diff: compare against this report.json instead of scanning
-  --self-host-model ID     tiers: open-weight model for self-hosted tiers (default llama-3.1-8b)
+  --self-host-model ID     tiers: open-weight model for self-hosted tiers (default: suggested from the API model)
   --quiet                  No progress or summary on stderr
   --verbose                Log engine messages to stderr
   --version, --help
@@ -224,7 +228,7 @@ function makeEngine(s: ScanSetup, files: FileProvider, io: CliIo): Engine {
 }
 
 /** Builds a worker thread's engine exactly as the main thread's (same settings file, flags and team files). */
-async function workerEngine(w: WorkerSetup): Promise<Engine> {
+async function workerEngine(w: WorkerSetup<SettingOverrides>): Promise<Engine> {
   const { settings } = loadCliSettings(w.root, w.overrides, { followSymlinks: w.followSymlinks });
   const files = createNodeFileProvider(w.root, { followSymlinks: w.followSymlinks });
   const team = await loadTeamConfig(files, settings, { trusted: true });
@@ -363,7 +367,7 @@ function formatDiffTable(d: ReportDiff): string {
   const c = d.currency;
   const rows = d.sites.filter((x) => x.status !== 'unchanged').map((x) => {
     const e = x.head ?? x.base;
-    return [x.status, e ? `${e.site.file}:${e.site.line}` : '', e ? modelLabel(e) : '', x.changes.join(', '), formatMoneyDelta(x.deltaPerMonth, c)];
+    return [x.status, e ? `${e.site.file}:${e.site.line}` : '', e ? pricedModel(e) : '', x.changes.join(', '), formatMoneyDelta(x.deltaPerMonth, c)];
   });
   const pct = d.deltaPercent === null ? '' : ` (${d.deltaPercent >= 0 ? '+' : ''}${d.deltaPercent.toFixed(1)} %)`;
   const body = rows.length ? layoutTable(['Status', 'Site', 'Model', 'Changes', 'Δ/month'], rows, [4]) : 'No call site changed.';
@@ -407,7 +411,7 @@ async function cmdDiff(values: Values, positionals: readonly string[], io: CliIo
 
 /** The diff as JSON: sites reduced to identity + cost, so the output stays small. */
 function jsonDiff(d: ReportDiff): unknown {
-  const brief = (e: Report['sites'][number] | undefined) => e && { id: e.site.id, file: e.site.file, line: e.site.line, method: e.site.method, model: modelLabel(e), maxTokens: e.site.params.maxTokens ?? null, inputTokens: e.tokens.input.expected, perMonth: e.cost.perMonth?.expected ?? null, ignored: e.site.ignored === true };
+  const brief = (e: Report['sites'][number] | undefined) => e && { id: e.site.id, file: e.site.file, line: e.site.line, method: e.site.method, model: pricedModel(e), maxTokens: e.site.params.maxTokens ?? null, inputTokens: e.tokens.input.expected, perMonth: e.cost.perMonth?.expected ?? null, ignored: e.site.ignored === true };
   return { ...d, sites: d.sites.map((x) => ({ status: x.status, changes: x.changes, deltaPerMonth: x.deltaPerMonth, unknown: x.unknown, base: brief(x.base) ?? null, head: brief(x.head) ?? null })) };
 }
 
@@ -416,9 +420,13 @@ async function cmdTiers(values: Values, positionals: readonly string[], io: CliI
   const s = await setup(values, positionals, io);
   const nodeFiles = createNodeFileProvider(s.root, { followSymlinks: s.followSymlinks });
   const report = await scanWith(s, nodeFiles, io, s.root, true, nodeFiles);
-  const comparison = tiersFor(report, values['self-host-model'] ?? 'llama-3.1-8b');
-  if (!comparison) throw new UsageError('No priced call site found, so there is no workload to place on tiers (see `tokentier scan`).');
-  emit(format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : formatTiersTable(comparison), values, io);
+  const chosen = values['self-host-model'];
+  const agg = buildWorkload(report.sites, { label: workspaceLabel(path.basename(s.root)), ...(chosen !== undefined ? { selfHostModelId: chosen } : {}) });
+  if (!agg.workload) throw new UsageError('No LLM call site found, so there is no workload to place on tiers (see `tokentier scan`).');
+  if (!agg.workload.api) throw new UsageError(`No priced call site found, so there is no workload to place on tiers (see \`tokentier scan\`). ${agg.messages.join(' ')}`);
+  const comparison = compareTiers(agg.workload);
+  const json = { ...comparison, workloadNotes: agg.notes, messages: agg.messages };
+  emit(format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : formatTiersTable(comparison, agg), values, io);
   return 0;
 }
 

@@ -10,7 +10,7 @@ import { createScanner, parse as parseJsonc, printParseErrorCode, type ParseErro
 import { parseSettings, type Settings } from '../core/config/settings';
 import { decodeFileText } from '../core/fileProvider';
 import type { Diagnostic } from '../core/types';
-import { isInsideReal, readRegularFile } from './nodeFiles';
+import { isInsideReal, readRegularFile } from '../node/nodeFiles';
 
 /** `.vscode/settings.json` larger than this is not read (as a team file). */
 export const MAX_SETTINGS_BYTES = 1024 * 1024;

@@ -1,7 +1,7 @@
 /**
- * The engine facade: the one entry the extension and the CLI use. Bundled on its own (`dist/engine.js`) and
- * loaded lazily by the extension, so activation stays cheap. Pure: all I/O goes through the host's FileProvider
- * and LoadWasm.
+ * The engine facade: detection and estimation of one document, with one configuration at a time. The extension reaches
+ * it through the lazily loaded engine bundle (src/core/engineBundle.ts), the CLI directly. Pure: all I/O goes through
+ * the host's FileProvider and LoadWasm.
  */
 import { neverCancelled, type CancellationToken } from './cancellation';
 import { defaultSettings, type Settings } from './config/settings';
@@ -78,18 +78,3 @@ export class Engine {
 export function createEngine(host: EngineHost): Engine {
   return new Engine(host);
 }
-
-// Re-exports for the extension, which loads this bundle lazily and reaches the scanner and report builders through
-// it (so they stay out of the small activation bundle).
-export { scanWorkspace, type ScanOptions } from './scan/scanner';
-export { PREFILTER_PATTERN } from './scan/prefilter';
-export { buildReport, type ReportInput } from './report/build';
-export { formatCsv, formatJson, formatMarkdown } from './report/format';
-export { diffReports, formatDiffMarkdown, type ReportDiff } from './report/diff';
-export { totalOf, totalsBy } from './report/totals';
-export { loadTeamConfig } from './team/loadTeamConfig';
-// The tier model, for the Tier Advisor panel (src/vscode/webview/tiersApi.ts): its hardware/rental tables load with
-// this bundle, not at activation.
-export { breakEvenVolumes, compareTiers, costCurve } from './tiers/compare';
-export { listFacilityFigures, listSelfHostModels } from './tiers/catalogue';
-export { resolveTierOptions } from './tiers/defaults';

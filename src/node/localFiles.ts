@@ -1,17 +1,17 @@
 /**
  * The FileProvider over a folder on the local disk, with `node:fs`. Used by the extension host for `file:` workspace
- * folders (src/vscode/engineLoader.ts) and by the workspace scan's child process (src/node/scanWorker.ts), so it must
+ * folders (src/vscode/engineLoader.ts) and by the workspace scan's child process (src/node/scanChild.ts), so it must
  * not import `vscode`.
  *
  * The calls are synchronous: each is a few microseconds, and the promise API's thread-pool round trips doubled a
  * 30,000-file scan. Symbolic links are left out of listings, as `vscode.workspace.fs.readDirectory` reports them
- * (File | SymbolicLink); the CLI's provider (src/cli/nodeFiles.ts) follows them. A path read directly (a team file, an
+ * (File | SymbolicLink); the CLI's provider (src/node/nodeFiles.ts) follows them. A path read directly (a team file, an
  * import) that leads out of the folder through a symbolic link reads as missing, and `exists` says something is
  * there (issue 17); reads take regular files only, opened non-blocking. Never throws.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { joinPlain, readRegularFile, RootGuard, statPath } from '../cli/nodeFiles';
+import { joinPlain, readRegularFile, RootGuard, statPath } from './nodeFiles';
 import { decodeFileText, type FileProvider, type ListingMemo } from '../core/fileProvider';
 
 /**

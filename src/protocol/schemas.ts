@@ -1,6 +1,7 @@
 import '../core/zodJitless';
 import * as z from 'zod';
-import type { AdvisorEdits, AdvisorScope, AdvisorUiState, FromWebview } from './messages';
+import type { AdvisorEdits, AdvisorScope } from '../core/tiers/advisorView';
+import type { AdvisorUiState, FromWebview } from './messages';
 
 /** Bounds keep a hostile or buggy webview from driving the model into absurd (or non-finite) territory. */
 const finite = (min: number, max: number) => z.number().finite().min(min).max(max);

@@ -1,16 +1,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Settings } from '../core/config/settings';
-import type * as EngineExports from '../core/engine';
 import type { Engine } from '../core/engine';
 import type { TeamConfig } from '../core/estimate/estimator';
 import { decodeFileText, ListingMemo, type FileProvider } from '../core/fileProvider';
 import type { Logger } from '../core/logger';
 import type { Diagnostic } from '../core/types';
+import { loadEngineBundle, type EngineBundle } from '../node/engineBundle';
 import { localFileProvider } from '../node/localFiles';
-
-/** The lazily loaded bundle's exports (src/core/engine.ts). */
-export type EngineModule = typeof EngineExports;
 
 /**
  * FileProvider rooted at a workspace folder. Never throws. A folder on the local disk (`file:`) is read with `node:fs`
@@ -59,7 +56,7 @@ export function workspaceFileProvider(root: vscode.Uri, options: { readonly list
  * Loads `dist/engine.js` on first use (it holds the parsers, tokenizer and price data), so activation stays cheap.
  */
 export class EngineLoader {
-  private module: EngineModule | undefined;
+  private module: EngineBundle | undefined;
   private readonly engines = new Map<string, Engine>();
   private readonly teams = new Map<string, { folder: vscode.Uri; team: TeamConfig }>();
 
@@ -70,8 +67,8 @@ export class EngineLoader {
     return file ? path.join(this.extensionUri.fsPath, 'dist', file) : path.join(this.extensionUri.fsPath, 'dist');
   }
 
-  /** The engine bundle's exports (scanner, report builders), loading it on first use. */
-  get bundle(): EngineModule {
+  /** The engine bundle's exports (scanner, report builders, the Tier Advisor's view model), loading it on first use. */
+  get bundle(): EngineBundle {
     return this.load();
   }
 
@@ -110,12 +107,10 @@ export class EngineLoader {
     this.teams.clear();
   }
 
-  private load(): EngineModule {
+  private load(): EngineBundle {
     if (!this.module) {
       const started = Date.now();
-      // A runtime require of the separate bundle: esbuild keeps it external (esbuild.mjs).
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle path is only known at run time.
-      this.module = require(path.join(this.extensionUri.fsPath, 'dist', 'engine.js')) as EngineModule;
+      this.module = loadEngineBundle(this.distPath());
       this.logger.info(`Engine loaded in ${Date.now() - started} ms`);
     }
     return this.module;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { SiteEstimate } from '../core/types';
-import type { AdvisorScope } from '../protocol/messages';
+import type { AdvisorScope, AdvisorView } from '../core/tiers/advisorView';
 import { AnalysisCache } from './analysisCache';
 import { registerCompareCommand } from './commands/compareCommand';
 import type { CommandDeps } from './commands/deps';
@@ -19,7 +19,7 @@ import { CostHoverProvider } from './providers/hover';
 import { StatusBar } from './statusBar';
 import { SitesTree } from './tree';
 import { VirtualDocuments } from './virtualDocs';
-import { registerTierAdvisor } from './webview/advisorPanel';
+import { AdvisorPanel, registerTierAdvisor } from './webview/advisorPanel';
 import { WorkspaceModel } from './workspaceModel';
 
 /** What `activate` returns: the live parts, for the integration tests and the latency benchmark. */
@@ -31,6 +31,8 @@ export interface TokentierApi {
   readonly display: DisplayController;
   readonly diagnostics: DiagnosticsController;
   readonly docs: VirtualDocuments;
+  /** The view the open Tier Advisor panel last posted to its webview (undefined while none is open). */
+  readonly advisorView: () => AdvisorView | undefined;
 }
 
 /** Composes the features; each registers its own disposables. Heavy modules load lazily (EngineLoader). */
@@ -75,7 +77,7 @@ export function activate(context: vscode.ExtensionContext): TokentierApi | undef
       ...registerViewCommands(deps),
       ...registerCompareCommand(deps),
     );
-    registerTierAdvisor(context, { logger, getWorkload: (scope) => workload(deps, scope), onDidChangeWorkload: model.onDidChange });
+    registerTierAdvisor(context, { logger, getWorkload: (scope) => workload(deps, scope), onDidChangeWorkload: model.onDidChange, computeView: (input) => engines.bundle.computeAdvisorView(input) });
 
     // The first scan runs in the background with a window progress indicator (a notification at start-up would be
     // in the way); "Rescan Workspace" shows the cancellable notification.
@@ -84,7 +86,7 @@ export function activate(context: vscode.ExtensionContext): TokentierApi | undef
 
     logger.info(`Tokentier ${String(context.extension.packageJSON.version)} activated in ${Date.now() - started} ms (trusted: ${vscode.workspace.isTrusted})`);
     logger.debug(`Settings: ${JSON.stringify(config.settings)}`);
-    return { cache, model, tree, statusBar, display, diagnostics, docs };
+    return { cache, model, tree, statusBar, display, diagnostics, docs, advisorView: () => AdvisorPanel.active?.lastView };
   } catch (e) {
     logger.error(e instanceof Error ? e : String(e));
     void vscode.window.showErrorMessage(`Tokentier failed to start: ${String(e)}`, 'Show Logs').then((c) => c && channel.show());

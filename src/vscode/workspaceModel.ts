@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findVsCodeRipgrep, ripgrepSkipList } from '../cli/rgPrefilter';
+import { findVsCodeRipgrep, ripgrepSkipList } from '../node/ripgrepSkipList';
 import type { CancellationToken } from '../core/cancellation';
 import { filesExcludeFrom, type Settings } from '../core/config/settings';
 import { isExcludedFolderName, languageOfPath } from '../core/excludes';
@@ -217,7 +217,7 @@ export class WorkspaceModel extends Disposable {
     let mode: 'process' | 'host' = 'host';
     if (folder.uri.scheme === 'file' && this.processScans) {
       const result = await scanInProcess(
-        this.engines.distPath('scanWorker.js'),
+        this.engines.distPath('scanChild.js'),
         { root: folder.uri.fsPath, distDir: this.engines.distPath(), settings, trusted, include: settings.include, exclude, maxFileBytes: settings.maxFileSize, rootLabel: folder.name, ...(rg ? { ripgrep: rg } : {}) },
         {
           onFiles: (files) => {

@@ -20,8 +20,8 @@ import {
   type TooltipItem,
 } from 'chart.js';
 import type { CostCurve, TierKind } from '../core/tiers/types';
-import { TIER_NAMES, TIER_ORDER, formatMs, formatNumber, formatUsd } from '../protocol/advisorFormat';
-import type { AdvisorView } from '../protocol/messages';
+import { TIER_NAMES, TIER_ORDER, formatMs, formatNumber, formatUsd } from '../core/tiers/present';
+import type { AdvisorView } from '../core/tiers/advisorView';
 
 Chart.register(LineController, LineElement, PointElement, ScatterController, BarController, BarElement, LinearScale, LogarithmicScale, CategoryScale, Tooltip, Legend);
 
@@ -74,6 +74,7 @@ function destroy(h: ChartsHandle | undefined): void {
 }
 
 /** Draws (or redraws) both charts for `view`. */
+// eslint-disable-next-line max-lines-per-function -- one Chart.js configuration object (datasets, axes, tooltips), declarative data
 export function renderCharts(prev: ChartsHandle | undefined, view: AdvisorView, costCanvas: HTMLCanvasElement, latencyCanvas: HTMLCanvasElement): ChartsHandle | undefined {
   destroy(prev);
   const curve = view.curve;

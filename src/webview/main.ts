@@ -16,8 +16,9 @@ import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-s
 import type { VscodeTabs } from '@vscode-elements/elements/dist/vscode-tabs/index.js';
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { TierKind } from '../core/tiers/types';
-import { TIER_NAMES, TIER_ORDER, comparisonRows, formatMs, formatNumber, formatUsd } from '../protocol/advisorFormat';
-import type { AdvisorEdits, AdvisorScope, AdvisorUiState, AdvisorView, ExportFormat, FromWebview, PanelSnapshot, ToWebview } from '../protocol/messages';
+import { TIER_NAMES, TIER_ORDER, comparisonRows, formatMs, formatNumber, formatUsd } from '../core/tiers/present';
+import type { AdvisorEdits, AdvisorScope, AdvisorView } from '../core/tiers/advisorView';
+import type { AdvisorUiState, ExportFormat, FromWebview, PanelSnapshot, ToWebview } from '../protocol/messages';
 import { renderCharts, type ChartsHandle } from './charts';
 import { el } from './dom';
 
@@ -73,6 +74,7 @@ const FIELDS: readonly NumberField[] = [
 /** The log₁₀ slider spans 1 … 10⁸ requests/day. */
 const SLIDER_MAX_EXP = 8;
 
+// eslint-disable-next-line max-lines-per-function -- the panel's static DOM, one element per line in display order; splitting it would scatter the layout
 function buildSkeleton(root: HTMLElement): void {
   root.replaceChildren();
   root.setAttribute('aria-busy', 'true');

@@ -1,8 +1,12 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { TierComparison } from '../../src/core/tiers/types';
+import type { WorkloadNotes } from '../../src/core/tiers/workload';
+import type { TokentierApi } from '../../src/vscode/extension';
 import { writeFileAtomic } from '../../src/vscode/webview/advisorPanel';
 import { activateExtension, codeLenses, demoUri, openDemo, waitFor } from './helpers';
 
@@ -59,6 +63,21 @@ describe('Tier Advisor panel (in the real extension host)', () => {
     const tabs = await waitFor(advisorTabs, (t) => t.length === 1, 'one Tier Advisor tab');
     await new Promise((r) => setTimeout(r, 1000));
     assert.equal(tabs[0]!.label, 'Tokentier: Tier Advisor');
+  });
+
+  it('shows the workload `tokentier tiers --format json` prints for the same folder (one workload builder)', async () => {
+    const ext = await activateExtension();
+    const api = ext.exports as TokentierApi;
+    await vscode.commands.executeCommand('tokentier.openTierAdvisor');
+    // The first view may come before the workspace scan has finished: wait for the one with every demo site.
+    await api.model.idle();
+    const view = await waitFor(() => api.advisorView(), (v) => v !== undefined && v.scope.kind === 'workspace' && v.sites === api.model.estimates().filter((e) => !e.site.ignored).length, 'the workspace view', 60_000);
+    const folder = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+    const out = execFileSync(process.execPath, [path.join(ext.extensionPath, 'dist', 'cli.js'), 'tiers', folder, '--format', 'json', '--quiet'], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+    const cli = JSON.parse(out) as TierComparison & { workloadNotes: WorkloadNotes; messages: string[] };
+    assert.deepEqual(view!.workload, cli.workload);
+    assert.deepEqual(view!.workloadNotes, cli.workloadNotes);
+    assert.deepEqual(view!.messages, cli.messages);
   });
 
   it('has registered a webview panel serializer for its view type (a second registration is refused)', () => {

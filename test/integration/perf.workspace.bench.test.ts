@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
-import { findVsCodeRipgrep } from '../../src/cli/rgPrefilter';
+import { findVsCodeRipgrep } from '../../src/node/ripgrepSkipList';
 import { EXTENSION_ID } from './helpers';
 
 interface BenchApi {

@@ -21,11 +21,11 @@ function essence(estimates: readonly SiteEstimate[]): SiteEstimate[] {
   return [...estimates].sort((a, b) => (a.site.id < b.site.id ? -1 : a.site.id > b.site.id ? 1 : 0));
 }
 
-/** Runs `body` with the model's scan child started from `entry()` (asked at each scan) instead of dist/scanWorker.js. */
+/** Runs `body` with the model's scan child started from `entry()` (asked at each scan) instead of dist/scanChild.js. */
 async function withScanChild<T>(a: TokentierApi, entry: () => string, body: () => Promise<T>): Promise<T> {
   const engines = (a.model as unknown as { engines: { distPath(file?: string): string } }).engines;
   const real = engines.distPath.bind(engines);
-  engines.distPath = (file?: string) => (file === 'scanWorker.js' ? entry() : real(file));
+  engines.distPath = (file?: string) => (file === 'scanChild.js' ? entry() : real(file));
   try {
     return await body();
   } finally {
@@ -75,7 +75,7 @@ describe('workspace scan in a child process', function () {
       let listener: (() => void) | undefined;
       const received = new Set<string>();
       const result = await scanInProcess(
-        path.join(distDir(), 'scanWorker.js'),
+        path.join(distDir(), 'scanChild.js'),
         { root, distDir: distDir(), settings: defaultSettings, trusted: false, include: [], exclude: [], maxFileBytes: defaultSettings.maxFileSize, rootLabel: 'cancel' },
         {
           onFiles: (files) => files.forEach((f) => received.add(f.file)),

@@ -13,7 +13,7 @@ import { adviceCsvValues, adviceMarkdownSection, adviceTableSection } from '../.
 import { adviceHoverLines, lifecycleHint } from '../../src/core/report/adviceText';
 import { buildReport } from '../../src/core/report/build';
 import { evaluatePolicy } from '../../src/core/report/policy';
-import type { PolicyBook } from '../../src/core/team/teamTypes';
+import type { PolicyBook } from '../../src/core/teamFiles/teamTypes';
 import type { CallSite, LifecycleAlert, ModelResolution, Report, SiteEstimate } from '../../src/core/types';
 import { makeSite } from '../fixtures/cli/sites';
 

@@ -16,7 +16,7 @@ import { run } from '../../src/cli/run';
 import { defaultSettings, parseSettings, type Settings } from '../../src/core/config/settings';
 import { estimateSitesWithDiagnostics } from '../../src/core/estimate/estimator';
 import type { FileProvider } from '../../src/core/fileProvider';
-import { loadTeamConfig } from '../../src/core/team/loadTeamConfig';
+import { loadTeamConfig } from '../../src/core/teamFiles/loadTeamConfig';
 import type { CallSite, Diagnostic, Range } from '../../src/core/types';
 
 /** An in-memory FileProvider that records every call (it has no write method: the interface cannot write). */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { distributionCdf, distributionQuantile, mixtureCdf, mixtureQuantile, rangeDistribution, type RangeDistribution } from '../../src/core/estimate/distribution';
+import { distributionCdf, distributionQuantile, mixtureCdf, mixtureQuantile, rangeDistribution, type RangeDistribution } from '../../src/core/tiers/distribution';
 import type { NumberRange } from '../../src/core/types';
-import { weightedQuantile } from '../../src/protocol/advisorWorkload';
+import { weightedQuantile } from '../../src/core/tiers/workload';
 import { mulberry32 } from '../shared/generators.mjs';
 
 const dist = (min: number, expected: number, max: number): RangeDistribution => {

@@ -6,7 +6,7 @@ import { emptyTeamConfig, estimateSites, estimateSitesSync, estimateSitesWithDia
 import { totals, totalsByFile, totalsByFolder, totalsByModel, totalsByProvider } from '../../src/core/estimate/totals';
 import type { FileProvider } from '../../src/core/fileProvider';
 import { bundledPriceTable } from '../../src/core/pricing/priceTable';
-import { loadTeamConfig } from '../../src/core/team/loadTeamConfig';
+import { loadTeamConfig } from '../../src/core/teamFiles/loadTeamConfig';
 import type { CallSite, SiteEstimate } from '../../src/core/types';
 
 const fixtures = path.join(__dirname, '../fixtures/estimate');

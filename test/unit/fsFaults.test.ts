@@ -11,7 +11,7 @@ import * as assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createNodeFileProvider } from '../../src/cli/nodeFiles';
+import { createNodeFileProvider } from '../../src/node/nodeFiles';
 import type { CancellationToken } from '../../src/core/cancellation';
 import { createEngine, type Engine } from '../../src/core/engine';
 import type { FileProvider, FileStat } from '../../src/core/fileProvider';

@@ -23,7 +23,8 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { defaultSettings } from '../../src/core/config/settings';
-import { detect, extractScripts, type DetectInput } from '../../src/core/detect/detector';
+import { detect, type DetectInput } from '../../src/core/detect/detector';
+import { extractScripts } from '../../src/core/detect/prepare';
 import { getParser } from '../../src/core/detect/parser';
 import { emptyTeamConfig, estimateSites } from '../../src/core/estimate/estimator';
 import { buildReport } from '../../src/core/report/build';
@@ -34,7 +35,7 @@ import { formatSarif } from '../../src/core/report/sarif';
 import { parseSettings } from '../../src/core/config/settings';
 import type { FileProvider } from '../../src/core/fileProvider';
 import { compileGlob, globStats } from '../../src/core/glob';
-import { loadTeamConfig, MAX_DIAGNOSTICS_PER_FILE } from '../../src/core/team/loadTeamConfig';
+import { loadTeamConfig, MAX_DIAGNOSTICS_PER_FILE } from '../../src/core/teamFiles/loadTeamConfig';
 import { loadCliSettings } from '../../src/cli/workspaceConfig';
 import fs from 'node:fs';
 import os from 'node:os';

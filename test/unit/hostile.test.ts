@@ -23,7 +23,7 @@ import { buildReport } from '../../src/core/report/build';
 import { formatCsv, formatJson, formatJsonl, formatMarkdown, formatTable } from '../../src/core/report/format';
 import { HOVER_COMMANDS, hoverMarkdown, inlayLabel, lensTitle, siteRow, statusText } from '../../src/core/report/present';
 import { formatSarif } from '../../src/core/report/sarif';
-import { loadTeamConfig } from '../../src/core/team/loadTeamConfig';
+import { loadTeamConfig } from '../../src/core/teamFiles/loadTeamConfig';
 import { runCli } from './util/runCli';
 import type { CallSite, Range, Report, SiteEstimate } from '../../src/core/types';
 

@@ -56,7 +56,7 @@ describe('no network', function () {
 
   describe('bundles', () => {
     const NETWORK_MODULES = /require\(["'](node:)?(net|http|https|http2|tls|dgram|dns|inspector)["']\)|from ["'](node:)?(net|http|https|http2|tls|dgram|dns)["']/;
-    for (const bundle of ['dist/extension.js', 'dist/engine.js', 'dist/scanWorker.js', 'dist/cli.js']) {
+    for (const bundle of ['dist/extension.js', 'dist/engine.js', 'dist/scanChild.js', 'dist/cli.js']) {
       it(`${bundle} loads none of Node's network modules`, function () {
         const file = path.join(ROOT, bundle);
         if (!fs.existsSync(file)) this.skip();

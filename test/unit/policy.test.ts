@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { buildReport } from '../../src/core/report/build';
 import { evaluatePolicy } from '../../src/core/report/policy';
-import type { PolicyBook, PolicyRule } from '../../src/core/team/teamTypes';
+import type { PolicyBook, PolicyRule } from '../../src/core/teamFiles/teamTypes';
 import type { Report } from '../../src/core/types';
 import { makeSite, type SiteSpec } from '../fixtures/cli/sites';
 

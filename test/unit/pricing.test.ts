@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { calcPrice } from '@pydantic/genai-prices';
 import { billCall, pricesAt, type BillableUsage } from '../../src/core/pricing/calc';
-import { parseModelId } from '../../src/core/pricing/modelIds';
+import { parseModelId } from '../../src/core/models/modelIds';
 import { bundledPriceTable, type PriceTable, type RawProvider } from '../../src/core/pricing/priceTable';
 import type { UnitPrices } from '../../src/core/pricing/priceTypes';
 import type { Provider } from '../../src/core/types';

@@ -6,7 +6,7 @@ import { Engine, type DocumentAnalysis } from '../../src/core/engine';
 import type { DetectInput } from '../../src/core/detect/detector';
 import type { FileProvider, FileStat } from '../../src/core/fileProvider';
 import { collectFiles, scanWorkspace } from '../../src/core/scan/scanner';
-import { createNodeFileProvider, resolveInside } from '../../src/cli/nodeFiles';
+import { createNodeFileProvider, resolveInside } from '../../src/node/nodeFiles';
 import type { CancellationToken } from '../../src/core/cancellation';
 import { makeSite } from '../fixtures/cli/sites';
 

@@ -9,15 +9,15 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createNodeFileProvider } from '../../src/cli/nodeFiles';
-import { findRipgrep, findVsCodeRipgrep, ripgrepPattern, ripgrepSkipList } from '../../src/cli/rgPrefilter';
+import { createNodeFileProvider } from '../../src/node/nodeFiles';
+import { findRipgrep, findVsCodeRipgrep, ripgrepPattern, ripgrepSkipList } from '../../src/node/ripgrepSkipList';
 import { run } from '../../src/cli/run';
 import { loadCliSettings } from '../../src/cli/workspaceConfig';
 import { neverCancelled } from '../../src/core/cancellation';
 import { createEngine } from '../../src/core/engine';
 import { PREFILTER_PATTERN } from '../../src/core/scan/prefilter';
 import { scanWorkspace, type ScanOptions } from '../../src/core/scan/scanner';
-import { loadTeamConfig } from '../../src/core/team/loadTeamConfig';
+import { loadTeamConfig } from '../../src/core/teamFiles/loadTeamConfig';
 import type { Report } from '../../src/core/types';
 import { createNodeLoadWasm } from './detect/fixtureFormat';
 

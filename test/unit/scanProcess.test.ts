@@ -1,7 +1,7 @@
 /**
  * src/node/scanProcess.ts with stand-in children (small Node scripts that speak the worker's protocol), so each way a
  * child can end is met for real: it never answers, it fails before it is ready, it dies part-way, it finishes.
- * (The real child, dist/scanWorker.js, is tested in the extension host: test/integration/scanProcess.test.ts.)
+ * (The real child, dist/scanChild.js, is tested in the extension host: test/integration/scanProcess.test.ts.)
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';

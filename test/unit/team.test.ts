@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { defaultSettings, parseSettings } from '../../src/core/config/settings';
 import type { FileProvider } from '../../src/core/fileProvider';
-import { loadTeamConfig } from '../../src/core/team/loadTeamConfig';
-import { teamJsonSchema } from '../../src/core/team/schemas';
+import { loadTeamConfig } from '../../src/core/teamFiles/loadTeamConfig';
+import { teamJsonSchema } from '../../src/core/teamFiles/schemas';
 
 /** An in-memory FileProvider. */
 export function memoryFiles(map: Record<string, string>): FileProvider {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { apiLatencyFor, apiModelKey } from '../../src/core/tiers/catalogue';
 import { compareTiers } from '../../src/core/tiers/compare';
-import { tierNumberTooltip } from '../../src/protocol/advisorFormat';
+import { tierNumberTooltip } from '../../src/core/tiers/present';
 import supplement from '../../src/core/tiers/data/apiLatencySupplement.json';
 import type { Workload } from '../../src/core/tiers/types';
 

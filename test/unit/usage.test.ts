@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { defaultSettings, parseSettings } from '../../src/core/config/settings';
-import type { UsageBook } from '../../src/core/team/teamTypes';
+import type { UsageBook } from '../../src/core/teamFiles/teamTypes';
 import type { CallSite } from '../../src/core/types';
 import { parseAnnotation, parseNumber } from '../../src/core/usage/annotation';
 import { resolveUsage, usageEntryOf } from '../../src/core/usage/assumptions';

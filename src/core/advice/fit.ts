@@ -4,7 +4,7 @@
  * `fits: null`, never a pass.
  */
 import type { ModelCapabilities } from '../models/capabilities';
-import { generatedTokens } from '../tokens/generated';
+import { generatedTokens } from '../tokens/outputTokens';
 import type { FeatureFit, SiteEstimate } from '../types';
 
 /** What one call needs from any model that serves it. */

@@ -5,7 +5,7 @@
  * returned when exactly one literal with that id matches, never a guess, and never in another file the code imports
  * (the detector's one-hop import is the user's to change where it is shared).
  */
-import { parseModelId } from '../pricing/modelIds';
+import { parseModelId } from '../models/modelIds';
 import type { Range, SiteEstimate } from '../types';
 
 /** A model id found in a text: the range of the id itself (inside the quotes). */

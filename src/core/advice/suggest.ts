@@ -14,7 +14,7 @@ import { isWithdrawn, platformOfVendor } from '../models/lifecycle';
 import { QUALITY_INDEXES, qualityOf } from '../models/quality';
 import { tableProviderId } from '../pricing/priceTable';
 import { pricesAt } from '../pricing/calc';
-import { generatedTokens } from '../tokens/generated';
+import { generatedTokens } from '../tokens/outputTokens';
 import type { Api, FeatureFit, ModelAlternative, Provider, QualityComparison, SiteEstimate } from '../types';
 import type { AdviceContext } from './context';
 import { callNeeds, featureFit, overallFit, type CallNeeds } from './fit';

@@ -8,11 +8,14 @@ import type { Logger } from '../logger';
 import { DEFAULT_MAX_FILE_BYTES, languageOfPath, readLimitFor, type SupportedLanguage } from '../excludes';
 import type { CallSite, DetectResult, Diagnostic, LoopContext } from '../types';
 import type { Parser, Tree } from 'web-tree-sitter';
-import { FileAnalyzer, WHOLE_TEXT_PATTERNS, type ForeignModule, type SiteDraft } from './analyzer';
+import { FileAnalyzer } from './analyzer';
+import { WHOLE_TEXT_PATTERNS } from './analyzer/siteSearch';
+import type { ForeignModule, SiteDraft } from './analyzer/types';
 import { catalogueEvidence, hasHttpCall, hasModuleImport, httpEvidence, neighbourEnables, neighbourEvidenceOf, type NeighbourEvidence } from './evidence';
 import { commentFlags, enclosingFunctionName, loopsOf } from './context';
 import { getParser, parseCached, parseDeltaOf, releaseTree, type GrammarName, type ParseDelta } from './parser';
-import { callArgs, toRange, unwrap, type Lang } from './syntax';
+import { cellIndexOfRow, normaliseLineEnds, prepare, type Prepared } from './prepare';
+import { callArgs, isNameCode, toRange, unwrap, type Lang } from './syntax';
 
 /** Reads a bundled wasm file (`web-tree-sitter.wasm`, `tree-sitter-python.wasm`, …) by name. The caller does the I/O. */
 export type LoadWasm = (name: string) => Promise<Uint8Array>;
@@ -57,13 +60,6 @@ const MINIFIED_LINE = 5000;
 const MAX_FOREIGN_FILES = 8;
 const MAX_FOREIGN_BYTES = 512 * 1024;
 
-interface Prepared {
-  readonly text: string;
-  readonly grammar: GrammarName;
-  readonly lang: Lang;
-  /** Notebook cells: the start row of each code cell in the concatenated text, and its index in `cells`. */
-  readonly cells?: readonly { readonly row: number; readonly cell: number }[];
-}
 
 /**
  * Finds every LLM API call site in one file. Never throws: broken, binary, huge or cancelled input yields
@@ -80,9 +76,38 @@ export async function detect(input: DetectInput, options: DetectOptions): Promis
   }
 }
 
-/** Lone CR line ends (classic Mac) as LF: tree-sitter counts rows on LF only, so every site landed on line 1. Same length. */
-function normaliseLineEnds(text: string): string {
-  return text.includes('\r') && /\r(?!\n)/.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
+/**
+ * The text checks before any parse: size, binary, the pre-filter, extraction (notebook, Vue/Svelte) and minified
+ * lines. Undefined when the file is not analysed (a diagnostic says why, except for a pre-filter miss).
+ */
+function textToParse(path: string, text: string, language: SupportedLanguage, options: DetectOptions, diagnostics: Diagnostic[]): Prepared | undefined {
+  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  // UTF-16 length is a lower bound of the UTF-8 size; good enough for a size guard. A notebook is held to the limit
+  // by its code cells' source (below), not by its outputs.
+  const limit = language === 'jupyter' ? readLimitFor('.ipynb', max) : max;
+  if (text.length > limit) {
+    diagnostics.push({ severity: 'info', code: 'file-too-large', message: `Skipped: ${text.length} characters is over the ${limit}-byte limit.`, file: path });
+    return undefined;
+  }
+  if (text.includes('\u0000')) {
+    diagnostics.push({ severity: 'info', code: 'binary-file', message: 'Skipped: the file looks binary (NUL bytes).', file: path });
+    return undefined;
+  }
+  // Notebooks are validated first, so a malformed one always says why it gave no site.
+  if (language !== 'jupyter' && !PREFILTER.test(text)) return undefined;
+
+  const prepared = prepare(language, path, text, diagnostics);
+  if (!prepared) return undefined;
+  if (language === 'jupyter' && prepared.text.length > max) {
+    diagnostics.push({ severity: 'info', code: 'file-too-large', message: `Skipped: the notebook's code cells hold ${prepared.text.length} characters, over the ${max}-byte limit.`, file: path });
+    return undefined;
+  }
+  if (language === 'jupyter' && !PREFILTER.test(prepared.text)) return undefined;
+  if (language !== 'jupyter' && hasMinifiedLine(prepared.text)) {
+    diagnostics.push({ severity: 'info', code: 'minified-file', message: 'Skipped: the file looks minified (very long lines).', file: path });
+    return undefined;
+  }
+  return prepared;
 }
 
 async function detectInner(input: DetectInput, options: DetectOptions, diagnostics: Diagnostic[]): Promise<DetectResult> {
@@ -91,32 +116,8 @@ async function detectInner(input: DetectInput, options: DetectOptions, diagnosti
   const text = normaliseLineEnds(input.text);
   const language = input.languageId ?? languageOfPath(path);
   if (!language) return { sites: [], diagnostics };
-  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  // UTF-16 length is a lower bound of the UTF-8 size; good enough for a size guard. A notebook is held to the limit
-  // by its code cells' source (below), not by its outputs.
-  const limit = language === 'jupyter' ? readLimitFor('.ipynb', max) : max;
-  if (text.length > limit) {
-    diagnostics.push({ severity: 'info', code: 'file-too-large', message: `Skipped: ${text.length} characters is over the ${limit}-byte limit.`, file: path });
-    return { sites: [], diagnostics };
-  }
-  if (text.includes('\u0000')) {
-    diagnostics.push({ severity: 'info', code: 'binary-file', message: 'Skipped: the file looks binary (NUL bytes).', file: path });
-    return { sites: [], diagnostics };
-  }
-  // Notebooks are validated first, so a malformed one always says why it gave no site.
-  if (language !== 'jupyter' && !PREFILTER.test(text)) return { sites: [], diagnostics };
-
-  const prepared = prepare(language, path, text, diagnostics);
+  const prepared = textToParse(path, text, language, options, diagnostics);
   if (!prepared) return { sites: [], diagnostics };
-  if (language === 'jupyter' && prepared.text.length > max) {
-    diagnostics.push({ severity: 'info', code: 'file-too-large', message: `Skipped: the notebook's code cells hold ${prepared.text.length} characters, over the ${max}-byte limit.`, file: path });
-    return { sites: [], diagnostics };
-  }
-  if (language === 'jupyter' && !PREFILTER.test(prepared.text)) return { sites: [], diagnostics };
-  if (language !== 'jupyter' && hasMinifiedLine(prepared.text)) {
-    diagnostics.push({ severity: 'info', code: 'minified-file', message: 'Skipped: the file looks minified (very long lines).', file: path });
-    return { sites: [], diagnostics };
-  }
   if (options.token?.isCancellationRequested) return { sites: [], diagnostics };
   // The evidence test: most files that mention a pre-filter word can hold no site; they are never parsed. The file's own
   // catalogue evidence serves it and, below, the choice of an HTTP-only analysis: tested once.
@@ -250,17 +251,13 @@ const DOTTED_WRITE = /\.[ \t]*[\w$]+[ \t]*=(?!=)/;
 /** How far around the edited statement whole-file patterns are re-tested (longer than any of their matches). */
 const GATE_MARGIN = 200;
 
-function isWordCode(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c > 127;
-}
-
 /** True when `name` appears as a whole word in `text` outside `[from, to)` (in code, comments or strings alike). */
 function mentionedOutside(text: string, name: string, from: number, to: number): boolean {
   for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
     if (i >= from && i < to) continue;
     const before = i > 0 ? text.charCodeAt(i - 1) : 32;
     const after = i + name.length < text.length ? text.charCodeAt(i + name.length) : 32;
-    if (!isWordCode(before) && !isWordCode(after)) return true;
+    if (!isNameCode(before) && !isNameCode(after)) return true;
   }
   return false;
 }
@@ -275,6 +272,30 @@ function mentionedOutside(text: string, name: string, from: number, to: number):
  * when it lies below the edit. Anything less certain falls back.
  */
 function reanalyseEdited(prev: IncrementalState, tops: readonly TopStatement[], delta: ParseDelta, tree: Tree, prepared: Prepared, path: string, analyzer: FileAnalyzer): CallSite[] | undefined {
+  const stmt = editedFunction(prev, tops, delta, tree, prepared);
+  if (!stmt) return undefined;
+  const { e } = stmt;
+  const kept = keptSites(prev, stmt, path);
+  if (!kept) return undefined;
+  const { before, after } = kept;
+  const text = prepared.text;
+  const edited = analyzer.findSites({ start: e.start, end: e.end }).map((d) => toCallSite(d, path, text, undefined, analyzer));
+  const out = [...before, ...edited, ...after];
+  // Equal ids or equal start positions make the full analysis's result depend on its visiting order: fall back.
+  const ids = new Set<string>();
+  const starts = new Set<string>();
+  for (const s of out) {
+    const k = `${s.range.start.line}:${s.range.start.character}`;
+    if (ids.has(s.id) || starts.has(k)) return undefined;
+    ids.add(s.id);
+    starts.add(k);
+  }
+  return out;
+}
+
+
+/** The top-level statement before (`o`) and after (`e`) the edit, when re-analysing it alone is provably enough. */
+function editedFunction(prev: IncrementalState, tops: readonly TopStatement[], delta: ParseDelta, tree: Tree, prepared: Prepared): { e: TopStatement; o: TopStatement } | undefined {
   if (delta.oldText !== prev.text || tree.rootNode.type !== prev.rootType || tops.length !== prev.tops.length) return undefined;
   const { start, oldEnd, newEnd } = delta;
   const shift = newEnd - oldEnd;
@@ -317,7 +338,11 @@ function reanalyseEdited(prev: IncrementalState, tops: readonly TopStatement[], 
     p.lastIndex = 0;
     if (a !== p.test(extOld)) return undefined;
   }
+  return { e, o };
+}
 
+/** The previous sites outside the edited statement, those below it moved by the change in its row count; undefined when one cannot be kept. */
+function keptSites(prev: IncrementalState, { e, o }: { e: TopStatement; o: TopStatement }, path: string): { before: CallSite[]; after: CallSite[] } | undefined {
   // Keep the sites outside the statement; shift those below it by the change in its row count.
   const dRow = e.endRow - o.endRow;
   const moveRange = (r: CallSite['range']): CallSite['range'] | undefined => {
@@ -355,18 +380,7 @@ function reanalyseEdited(prev: IncrementalState, tops: readonly TopStatement[], 
       ...(s.annotation ? { annotation: { text: s.annotation.text, line: s.annotation.line + dRow } } : {}),
     });
   }
-  const edited = analyzer.findSites({ start: e.start, end: e.end }).map((d) => toCallSite(d, path, text, undefined, analyzer));
-  const out = [...before, ...edited, ...after];
-  // Equal ids or equal start positions make the full analysis's result depend on its visiting order: fall back.
-  const ids = new Set<string>();
-  const starts = new Set<string>();
-  for (const s of out) {
-    const k = `${s.range.start.line}:${s.range.start.character}`;
-    if (ids.has(s.id) || starts.has(k)) return undefined;
-    ids.add(s.id);
-    starts.add(k);
-  }
-  return out;
+  return { before, after };
 }
 
 /** Moves the prompt and loop ranges of a kept site; `true` when none moved, undefined when one cannot be moved. */
@@ -418,112 +432,6 @@ function hasMinifiedLine(text: string): boolean {
     start = end + 1;
   }
   return false;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Input preparation
-// ---------------------------------------------------------------------------------------------------------------
-
-function prepare(language: SupportedLanguage, path: string, text: string, diagnostics: Diagnostic[]): Prepared | undefined {
-  switch (language) {
-    case 'python':
-      return { text, grammar: 'python', lang: 'python' };
-    case 'typescript':
-      return { text, grammar: 'typescript', lang: 'js' };
-    case 'typescriptreact':
-      return { text, grammar: 'tsx', lang: 'js' };
-    case 'javascript':
-    case 'javascriptreact':
-      return { text, grammar: 'javascript', lang: 'js' };
-    case 'vue':
-    case 'svelte': {
-      const script = extractScripts(text);
-      if (!script) return undefined;
-      return { text: script.text, grammar: script.ts ? 'typescript' : 'javascript', lang: 'js' };
-    }
-    case 'jupyter':
-      return prepareNotebook(path, text, diagnostics);
-    default:
-      return undefined;
-  }
-}
-
-/**
- * Keeps only the `<script>` blocks of a Vue/Svelte file; everything else becomes spaces (newlines kept), so the
- * positions in the parsed text are the positions in the file.
- */
-export function extractScripts(text: string): { text: string; ts: boolean } | undefined {
-  const re = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
-  const keep: [number, number][] = [];
-  let ts = false;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const attrs = m[1] ?? '';
-    if (/\blang\s*=\s*["']?(ts|typescript)\b/i.test(attrs)) ts = true;
-    const start = m.index + m[0].indexOf('>') + 1;
-    keep.push([start, start + (m[2] ?? '').length]);
-  }
-  if (!keep.length) return undefined;
-  const chars = text.split('');
-  let k = 0;
-  for (let i = 0; i < chars.length; i++) {
-    while (k < keep.length && i >= (keep[k]?.[1] ?? 0)) k++;
-    const inside = k < keep.length && i >= (keep[k]?.[0] ?? Infinity);
-    if (!inside && chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
-  }
-  return { text: chars.join(''), ts };
-}
-
-interface NotebookCell {
-  readonly cell_type?: unknown;
-  readonly source?: unknown;
-}
-
-/** Joins the code cells into one Python text (so later cells see earlier cells' bindings) with a row map. */
-function prepareNotebook(path: string, text: string, diagnostics: Diagnostic[]): Prepared | undefined {
-  let nb: unknown;
-  try {
-    nb = JSON.parse(text);
-  } catch (e) {
-    diagnostics.push({ severity: 'warning', code: 'malformed-notebook', message: `Not a valid notebook (JSON): ${e instanceof Error ? e.message : String(e)}`, file: path });
-    return undefined;
-  }
-  const cells = nb !== null && typeof nb === 'object' ? (nb as { cells?: unknown }).cells : undefined;
-  if (!Array.isArray(cells)) {
-    diagnostics.push({ severity: 'warning', code: 'malformed-notebook', message: 'Not a valid notebook: no `cells` array.', file: path });
-    return undefined;
-  }
-  const parts: string[] = [];
-  const map: { row: number; cell: number }[] = [];
-  let row = 0;
-  cells.forEach((c: NotebookCell, index: number) => {
-    if (!c || c.cell_type !== 'code') return;
-    const raw = Array.isArray(c.source) ? c.source.filter((s): s is string => typeof s === 'string').join('') : typeof c.source === 'string' ? c.source : '';
-    const src = normaliseLineEnds(raw);
-    // IPython magics and shell escapes are not Python: comment them out without moving anything.
-    const cleaned = src
-      .split('\n')
-      .map((l) => (/^\s*[%!]/.test(l) ? l.replace(/[%!]/, '#') : l))
-      .join('\n');
-    map.push({ row, cell: index });
-    parts.push(cleaned);
-    row += cleaned.split('\n').length;
-  });
-  if (!parts.length) {
-    diagnostics.push({ severity: 'info', code: 'empty-notebook', message: 'The notebook has no code cells.', file: path });
-    return undefined;
-  }
-  return { text: parts.join('\n'), grammar: 'python', lang: 'python', cells: map };
-}
-
-function cellIndexOfRow(cells: readonly { row: number; cell: number }[], row: number): { row: number; cell: number } {
-  let lo = 0;
-  let hi = cells.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((cells[mid]?.row ?? 0) <= row) lo = mid;
-    else hi = mid - 1;
-  }
-  return cells[lo] ?? { row: 0, cell: 0 };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -31,7 +31,7 @@
  */
 import { FALLBACKS, MODULES } from './catalog/sdks';
 import { HTTP_ENDPOINTS } from './catalog/params';
-import { isWordCode, type Lang } from './syntax';
+import { isAsciiWordCode, type Lang } from './syntax';
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -78,7 +78,7 @@ const HTTP_CALL_RE: Readonly<Record<Lang, RegExp>> = {
 function findWord(re: RegExp, text: string): boolean {
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m.index === 0 || !isWordCode(text.charCodeAt(m.index - 1))) return true;
+    if (m.index === 0 || !isAsciiWordCode(text.charCodeAt(m.index - 1))) return true;
     re.lastIndex = m.index + 1;
   }
   return false;
@@ -131,7 +131,7 @@ export function hasFallback(text: string, lang: Lang): boolean {
   for (let m = any.exec(text); m; m = any.exec(text)) {
     const at = m.index;
     any.lastIndex = at + 1;
-    if (at > 0 && isWordCode(text.charCodeAt(at - 1))) continue;
+    if (at > 0 && isAsciiWordCode(text.charCodeAt(at - 1))) continue;
     // Which fallbacks' chains start here (the alternation reports only the first); any with its token counts.
     for (const f of FALLBACK_TESTS) {
       if (f.lang !== lang) continue;

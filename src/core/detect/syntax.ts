@@ -136,6 +136,14 @@ export function lineOf(n: Node): number {
 }
 
 /** A JavaScript/Python identifier character in ASCII (letters, digits, `_`, `$`), by char code. */
-export function isWordCode(c: number): boolean {
+export function isAsciiWordCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+}
+
+/**
+ * An identifier character by char code, counting every non-ASCII code unit as one (a name may be written in any
+ * script): for "is this name mentioned elsewhere", where a false yes only costs a full re-analysis.
+ */
+export function isNameCode(c: number): boolean {
+  return isAsciiWordCode(c) || c > 127;
 }

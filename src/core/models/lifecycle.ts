@@ -4,7 +4,7 @@
  * ./data/lifecycle.json (one row per platform and model, each with its source page and snapshot date). Pure.
  */
 import type { Provenance, Provider } from '../types';
-import { parseModelId, withoutRegion } from '../pricing/modelIds';
+import { parseModelId, withoutRegion } from './modelIds';
 import data from './data/lifecycle.json';
 
 /** A platform key of lifecycle.json. */

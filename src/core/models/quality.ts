@@ -5,7 +5,7 @@
  * else is unknown. Scores compare models within one snapshot only.
  */
 import type { Provenance, QualityScore } from '../types';
-import { parseModelId, withoutRegion } from '../pricing/modelIds';
+import { parseModelId, withoutRegion } from './modelIds';
 import data from './data/quality.json';
 
 /** The indexes in the data file. */

@@ -1,7 +1,7 @@
-import type { CustomModel, PriceBook } from '../team/teamTypes';
+import type { CustomModel, PriceBook } from '../teamFiles/teamTypes';
 import type { Provider } from '../types';
 import type { RateFactor } from './calc';
-import { parseModelId, withoutRegion } from './modelIds';
+import { parseModelId, withoutRegion } from '../models/modelIds';
 import type { PriceEntry, PriceLookup } from './priceTypes';
 import { tableProviderId, type PriceTable } from './priceTable';
 import { globMatch } from '../glob';

@@ -5,7 +5,7 @@
 import type { Report, SiteEstimate } from '../types';
 import { lifecycleStatusText, migrationText } from './adviceText';
 import { escapeMarkdown, escapeTerminal, formatMoney, formatMoneyDelta } from './text';
-import { modelLabel } from './totals';
+import { pricedModel } from './totals';
 
 const where = (e: SiteEstimate): string => (e.site.cell !== undefined ? `${e.site.file}#cell${e.site.cell}:${e.site.line}` : `${e.site.file}:${e.site.line}`);
 const perMonth = (d: number, c: string): string => `${formatMoneyDelta(d, c)}/month`;
@@ -50,7 +50,7 @@ export function adviceTableSection(report: Report): string {
     out.push('', `Cheaper models that fit the call (same provider first; savings of ${formatMoney(MIN_LISTED_SAVING, c)}/month or more; \`--format json\` has all of them, with the fit and quality details):`);
     for (const e of ch) {
       const a = e.advice!.alternatives[0]!;
-      out.push(`  ${where(e)}  ${modelLabel(e)} -> ${a.model}: saves ${formatMoney(a.savingPerMonth, c)}/month (${Math.round(a.savingShare * 100)} %)${a.samePlatform ? '' : ', another provider'}; ${fitCell(e)}; ${a.quality.index} ${a.quality.asOf}: ${qualityCell(e)}`);
+      out.push(`  ${where(e)}  ${pricedModel(e)} -> ${a.model}: saves ${formatMoney(a.savingPerMonth, c)}/month (${Math.round(a.savingShare * 100)} %)${a.samePlatform ? '' : ', another provider'}; ${fitCell(e)}; ${a.quality.index} ${a.quality.asOf}: ${qualityCell(e)}`);
     }
   }
   return out.map(escapeTerminal).join('\n') + (out.length ? '\n' : '');
@@ -76,7 +76,7 @@ export function adviceMarkdownSection(report: Report): string[] {
     out.push('### Cheaper models', '', `Savings of ${m(formatMoney(MIN_LISTED_SAVING, c))}/month or more at each site's usage; the JSON report has every suggestion with its fit and quality details.`, '', `| Site | Model | Cheaper model | Saving per month | Fit | Quality (${m(q.index)}, ${m(q.asOf)}) |`, '|---|---|---|---:|---|---|');
     for (const e of ch) {
       const a = e.advice!.alternatives[0]!;
-      out.push(`| ${m(where(e))} | ${m(modelLabel(e))} | ${m(a.model)}${a.samePlatform ? '' : ' (another provider)'} | ${m(formatMoney(a.savingPerMonth, c))} (${Math.round(a.savingShare * 100)} %) | ${m(fitCell(e))} | ${m(qualityCell(e))} |`);
+      out.push(`| ${m(where(e))} | ${m(pricedModel(e))} | ${m(a.model)}${a.samePlatform ? '' : ' (another provider)'} | ${m(formatMoney(a.savingPerMonth, c))} (${Math.round(a.savingShare * 100)} %) | ${m(fitCell(e))} | ${m(qualityCell(e))} |`);
     }
     out.push('');
   }

@@ -3,7 +3,7 @@
  * (src/core/advice). Reported at `warning` unless `.tokentier/policy.*` (`deprecated: { severity, withinDays }`) or
  * `--fail-on-deprecated` (severity `error`, so CI fails) says otherwise. Pure.
  */
-import type { PolicyBook } from '../team/teamTypes';
+import type { PolicyBook } from '../teamFiles/teamTypes';
 import type { Report, SiteEstimate } from '../types';
 import { lifecycleStatusText, migrationText } from './adviceText';
 import { formatMoneyDelta } from './text';

@@ -52,7 +52,7 @@ const DEFAULT_SRC: TierSource = { label: 'default (docs/tiers.md)', quality: 'de
 
 /**
  * A TierNumber. `why` says what is missing (TierNumber contract); the display adds the "n/a — " itself
- * (advisorFormat.tierNumberTooltip), so a leading "n/a — " is dropped here rather than shown twice.
+ * (present.ts tierNumberTooltip), so a leading "n/a — " is dropped here rather than shown twice.
  */
 function num(value: number | null, unit: string, formula: string, sources: readonly TierSource[], why?: string): TierNumber {
   return value === null || !Number.isFinite(value) ? { value: null, unit, formula, sources, why: (why ?? 'no source').replace(/^n\/a — /, '') } : { value, unit, formula, sources };

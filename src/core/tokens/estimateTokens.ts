@@ -1,5 +1,5 @@
 import type { Settings } from '../config/settings';
-import { familyId } from '../pricing/modelIds';
+import { familyId } from '../models/modelIds';
 import type { CallSite, NumberRange, Provenance, Sourced, TokenEstimate, TokenPartEstimate } from '../types';
 import { tokenizerFor, type TokenizerChoice } from './families';
 import { imageRuleFor, imageTokens } from './images';
@@ -71,6 +71,7 @@ export function reasoningTokens(modelId: string | null, site: CallSite): { token
 }
 
 /** Estimates input, output and reasoning tokens for one call of `site`. Never throws. */
+// eslint-disable-next-line max-lines-per-function -- one pass over the prompt parts, then output and reasoning ranges; to be split with the output-token rules of #19 (items 3, 4, 11)
 export function estimateTokens(inp: TokenInputs): TokenEstimate {
   const { site, settings } = inp;
   const tok = tokenizerFor(inp.modelId, settings);
@@ -170,7 +171,7 @@ export function estimateTokens(inp: TokenInputs): TokenEstimate {
   if (r) {
     reasoning = { min: r.tokens.min * n, expected: r.tokens.expected * n, max: r.tokens.max * n };
     // max_tokens (max_completion_tokens, Anthropic max_tokens, Gemini maxOutputTokens) caps output + reasoning together:
-    // each range is capped here on its own; their sum is capped where they are added (src/core/tokens/generated.ts).
+    // each range is capped here on its own; their sum is capped where they are added (src/core/tokens/outputTokens.ts).
     if (maxTokens !== undefined && maxTokens >= 0) reasoning = { min: Math.min(reasoning.min, maxTokens * n), expected: Math.min(reasoning.expected, maxTokens * n), max: Math.min(reasoning.max, maxTokens * n) };
     parts.push({ role: 'overhead', kind: 'overhead', tokens: ZERO, note: `reasoning: ${r.source.rule ?? ''}` });
   }

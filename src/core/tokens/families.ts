@@ -1,5 +1,5 @@
 import type { Settings } from '../config/settings';
-import { familyId } from '../pricing/modelIds';
+import { familyId } from '../models/modelIds';
 import type { NumberRange, Provenance } from '../types';
 import multipliers from './multipliers.json';
 import type { EncodingName } from './tokenizer';

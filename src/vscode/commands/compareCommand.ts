@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { gitRefFileProvider, listRefs } from '../gitFiles';
+import { listRefs, openGitRef } from '../../node/gitFiles';
 import { filesExcludePatterns } from '../workspaceModel';
 import { CommandId } from './commandIds';
 import type { CommandDeps } from './deps';
@@ -33,14 +33,14 @@ export function registerCompareCommand(deps: CommandDeps): vscode.Disposable[] {
         if (!pick) return undefined;
         ref = pick.label;
       }
-      const files = await gitRefFileProvider(cwd, ref);
+      const files = await openGitRef(cwd, ref);
       if (!files) {
         void vscode.window.showErrorMessage(`Tokentier: could not read ${ref} from git.`, 'Show Logs').then((c) => c && deps.channel.show());
         return undefined;
       }
       const chosen = folder;
       const settings = deps.config.read(chosen.uri);
-      return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Tokentier: comparing with ${ref}`, cancellable: true }, async (_progress, token) => {
+      const run = vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Tokentier: comparing with ${ref}`, cancellable: true }, async (_progress, token) => {
         const engine = deps.engines.createEngine(files);
         const trusted = vscode.workspace.isTrusted;
         engine.configure({ settings, trusted, team: trusted ? await deps.engines.teamConfigFor(chosen.uri, settings) : undefined });
@@ -60,6 +60,8 @@ export function registerCompareCommand(deps: CommandDeps): vscode.Disposable[] {
         const md = bundle.formatDiffMarkdown(diff);
         return deps.docs.showPreview(`compare/${chosen.name}-${ref.replace(/[^A-Za-z0-9._-]+/g, '_')}.md`, md);
       });
+      // One `git cat-file` process serves the whole scan; it ends with the comparison.
+      return Promise.resolve(run).finally(() => files.close());
     }),
   ];
 }

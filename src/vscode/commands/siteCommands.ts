@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { hoverMarkdown } from '../../core/report/present';
-import { addUsageSite, type UsageSiteEntry } from '../../core/team/usageEdit';
+import { addUsageSite, type UsageSiteEntry } from '../../core/teamFiles/usageEdit';
 import type { SiteEstimate } from '../../core/types';
 import { relativePathOfDocument, toVsRange } from '../documents';
 import { atomicWrite, exists } from '../fsUtil';
@@ -95,7 +95,7 @@ async function writeAnnotation(document: vscode.TextDocument, e: SiteEstimate, m
 /**
  * Adds a site entry to the usage file the team files loader reads (`.tokentier/usage.json`, `.yaml` or `.yml`, first
  * found; `usage.yml` is created when there is none), through a YAML/JSON document API that keeps the rest of the file
- * and its comments (src/core/team/usageEdit.ts), written atomically after confirmation.
+ * and its comments (src/core/teamFiles/usageEdit.ts), written atomically after confirmation.
  */
 async function writeUsageEntry(document: vscode.TextDocument, e: SiteEstimate, model: string): Promise<boolean> {
   const { folder, path } = relativePathOfDocument(document);
@@ -129,11 +129,11 @@ async function writeUsageEntry(document: vscode.TextDocument, e: SiteEstimate, m
 }
 
 function usageEntry(path: string, e: SiteEstimate, model: string): UsageSiteEntry {
-  // The match keys of `.tokentier/usage.yml` (src/core/team/schemas.ts): file plus function, else line.
+  // The match keys of `.tokentier/usage.yml` (src/core/teamFiles/schemas.ts): file plus function, else line.
   return { match: e.site.enclosingFunction ? { file: path, function: e.site.enclosingFunction } : { file: path, line: e.site.line }, model };
 }
 
-/** The template of a new `.tokentier/usage.yml` (format: src/core/team/schemas.ts `usageFileSchema`). */
+/** The template of a new `.tokentier/usage.yml` (format: src/core/teamFiles/schemas.ts `usageFileSchema`). */
 export const USAGE_TEMPLATE = `# Tokentier usage assumptions: how often each LLM call runs, shared by the editor and the CLI.
 # Sites are matched by file glob, function, line or id; later entries win. Every figure used is shown in the
 # hovers as coming from this file.

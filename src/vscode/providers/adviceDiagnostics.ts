@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Settings } from '../../core/config/settings';
 import { alternativeMessage, lifecycleMessage } from '../../core/report/adviceText';
-import { modelLabel } from '../../core/report/present';
+import { writtenModel } from '../../core/report/present';
 import type { SiteEstimate } from '../../core/types';
 import { toVsRange } from '../documents';
 
@@ -42,7 +42,7 @@ export function adviceDiagnostics(e: SiteEstimate, settings: Settings): vscode.D
   }
   const best = e.advice.alternatives[0];
   if (settings['diagnostics.cheaperModels'] && best?.samePlatform && best.fit.every((f) => f.fits === true)) {
-    const d = new vscode.Diagnostic(range, `Cheaper model: ${alternativeMessage(e, best, modelLabel(e) ?? 'the current model')}`, vscode.DiagnosticSeverity.Information);
+    const d = new vscode.Diagnostic(range, `Cheaper model: ${alternativeMessage(e, best, writtenModel(e) ?? 'the current model')}`, vscode.DiagnosticSeverity.Information);
     d.source = 'Tokentier';
     d.code = AdviceCode.cheaperModel;
     out.push(d);

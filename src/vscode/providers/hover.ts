@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { adviceHoverLines } from '../../core/report/adviceText';
-import { HOVER_COMMANDS, hoverMarkdown, modelLabel } from '../../core/report/present';
+import { HOVER_COMMANDS, hoverMarkdown, writtenModel } from '../../core/report/present';
 import type { SiteEstimate } from '../../core/types';
 import type { AnalysisCache } from '../analysisCache';
 import { toVsRange } from '../documents';
@@ -41,5 +41,5 @@ export class CostHoverProvider implements vscode.HoverProvider {
 
 /** The hover's advice section of a site: deprecation with the migration's cost, the best cheaper model. */
 export function siteAdvice(e: SiteEstimate): string[] {
-  return adviceHoverLines(e, modelLabel(e) ?? 'the current model');
+  return adviceHoverLines(e, writtenModel(e) ?? 'the current model');
 }

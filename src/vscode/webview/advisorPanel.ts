@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
+import type { AdvisorEdits, AdvisorScope, AdvisorScopeChoice, AdvisorView, AdvisorViewInput } from '../../core/tiers/advisorView';
+import { toCsv, toJson, toMarkdown, workspaceLabel } from '../../core/tiers/present';
 import type { SiteEstimate } from '../../core/types';
-import { toCsv, toJson, toMarkdown } from '../../protocol/advisorFormat';
-import { aggregateWorkload, applyEdits, placeholderWorkload, suggestSelfHostModel } from '../../protocol/advisorWorkload';
-import type { AdvisorEdits, AdvisorRegionChoice, AdvisorScope, AdvisorScopeChoice, AdvisorView, ExportFormat, PanelSnapshot, ToWebview } from '../../protocol/messages';
+import type { ExportFormat, PanelSnapshot, ToWebview } from '../../protocol/messages';
 import { parseAdvisorScope, parseAdvisorUiState, parseFromWebview } from '../../protocol/schemas';
 import { panelHtml, panelOptions } from './html';
-import { loadTiersFromBundle, type TiersApi } from './tiersApi';
 
 export const ADVISOR_VIEW_TYPE = 'tokentier.tierAdvisor';
 export const OPEN_TIER_ADVISOR_COMMAND = 'tokentier.openTierAdvisor';
@@ -16,18 +15,13 @@ export interface AdvisorDeps {
   readonly logger: Logger;
   /** The analysed call sites of a scope (workspace, file or one site). Should not throw; a rejection is shown. */
   readonly getWorkload: (scope: AdvisorScope) => Promise<readonly SiteEstimate[]>;
-  /** The tier model; default: loaded from `dist/engine.js` on first use (tests may inject one). */
-  readonly tiers?: () => TiersApi;
+  /**
+   * The view model (src/core/tiers/advisorView.ts `computeAdvisorView`), from the lazily loaded engine bundle so the
+   * tier model's tables never load at activation.
+   */
+  readonly computeView: (input: AdvisorViewInput) => AdvisorView;
   /** Fires when the analysed code changes (e.g. the workspace model's onDidChange); the open panel then recomputes. */
   readonly onDidChangeWorkload?: vscode.Event<void>;
-}
-
-/** Requests/day points of the cost chart: 10 … 10⁷, four per decade, plus the current volume. */
-function curvePoints(current: number): number[] {
-  const pts: number[] = [];
-  for (let e = 1; e <= 7.0001; e += 0.25) pts.push(Math.round(10 ** e));
-  if (current > 0 && Number.isFinite(current)) pts.push(current);
-  return [...new Set(pts)].sort((a, b) => a - b);
 }
 
 /** Workspace-relative path of a URI, for labels. */
@@ -68,7 +62,6 @@ export function scopeFromArg(arg: unknown): AdvisorScope {
 export class AdvisorPanel implements vscode.Disposable {
   private static current: AdvisorPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
-  private tiersApi: TiersApi | undefined;
   private generation = 0;
   private view: AdvisorView | undefined;
   private disposed = false;
@@ -101,7 +94,7 @@ export class AdvisorPanel implements vscode.Disposable {
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
-    private readonly extensionUri: vscode.Uri,
+    extensionUri: vscode.Uri,
     private readonly deps: AdvisorDeps,
     private scope: AdvisorScope,
     private edits: AdvisorEdits,
@@ -166,15 +159,10 @@ export class AdvisorPanel implements vscode.Disposable {
     }
   }
 
-  private tiers(): TiersApi {
-    this.tiersApi ??= this.deps.tiers ? this.deps.tiers() : loadTiersFromBundle(this.extensionUri);
-    return this.tiersApi;
-  }
-
   private scopeLabel(scope: AdvisorScope, estimates: readonly SiteEstimate[]): string {
     switch (scope.kind) {
       case 'workspace':
-        return vscode.workspace.name ? `Workspace ${vscode.workspace.name}` : 'Workspace';
+        return workspaceLabel(vscode.workspace.name);
       case 'file':
         return relPath(scope.uri);
       case 'site': {
@@ -231,49 +219,11 @@ export class AdvisorPanel implements vscode.Disposable {
   }
 
   private compute(scope: AdvisorScope, estimates: readonly SiteEstimate[], workspaceSites: readonly SiteEstimate[]): AdvisorView {
-    const tiers = this.tiers();
-    const models = tiers.listSelfHostModels();
-    const label = this.scopeLabel(scope, estimates);
-    const included = estimates.filter((e) => !e.site.ignored);
-    const apiModel = included[0]?.site.model.canonical ?? included[0]?.site.model.id ?? null;
-    const suggested = suggestSelfHostModel(apiModel, models) ?? models[0]?.id ?? 'llama-3.1-8b';
-    const agg = aggregateWorkload(estimates, suggested, label);
-    const base = agg.workload ?? placeholderWorkload(suggested, label);
-    const messages = [...agg.messages];
-    if (this.edits.selfHostModelId !== undefined && !models.some((m) => m.id === this.edits.selfHostModelId)) {
-      messages.push('The chosen self-hosted model is not in the catalogue; using the suggestion instead.');
-      const { selfHostModelId: _drop, ...rest } = this.edits;
-      this.edits = rest;
-    }
-    const workload = applyEdits(base, this.edits, agg.apiCostSplit);
-    const options = tiers.resolveTierOptions({
-      ...(this.edits.precision !== undefined ? { precision: this.edits.precision } : {}),
-      ...(this.edits.electricityUsdPerKWh !== undefined ? { electricityUsdPerKWh: this.edits.electricityUsdPerKWh } : {}),
-      ...(this.edits.utilisation !== undefined ? { utilisation: this.edits.utilisation } : {}),
-    });
-    const comparison = tiers.compareTiers(workload, options);
-    const curve = tiers.costCurve(workload, options, curvePoints(workload.requestsPerDay));
-    return {
-      scope,
-      scopeLabel: label,
-      scopes: this.scopeChoices(workspaceSites, scope, label),
-      sites: agg.sites,
-      pricedSites: agg.pricedSites,
-      derived: agg.workload,
-      edits: this.edits,
-      workload,
-      workloadNotes: agg.notes,
-      comparison,
-      curve,
-      models: models.map((m) => ({
-        id: m.id,
-        name: m.name,
-        detail: m.moe ? `${m.totalParamsB}B MoE (${m.activeParamsB}B active)` : `${m.totalParamsB}B dense`,
-      })),
-      precisions: ['bf16', 'fp16', 'fp8', 'int8', 'int4'],
-      regions: regionChoices(tiers),
-      messages,
-    };
+    const scopeLabel = this.scopeLabel(scope, estimates);
+    const view = this.deps.computeView({ scope, scopeLabel, scopes: this.scopeChoices(workspaceSites, scope, scopeLabel), estimates, edits: this.edits });
+    // Edits that no longer apply (a self-hosted model not in the catalogue) were dropped: keep the ones in force.
+    this.edits = view.edits;
+    return view;
   }
 
   /** Saves the comparison: a save dialog, confirmation before overwriting, an atomic write (temp file + rename). */
@@ -319,21 +269,6 @@ export class AdvisorPanel implements vscode.Disposable {
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
   }
-}
-
-/**
- * Electricity presets from the tier model's facility figures. rental.csv states electricity in US cents/kWh (its
- * `unit` column), hence the division by 100.
- */
-function regionChoices(tiers: TiersApi): AdvisorRegionChoice[] {
-  const figures = tiers.listFacilityFigures?.() ?? [];
-  return figures
-    .filter((f) => f.category === 'electricity' && f.value !== null && f.value > 0)
-    .map((f) => ({
-      label: `${f.region} (${f.provider}): $${(f.value! / 100).toFixed(4).replace(/0+$/, '')}/kWh`,
-      usdPerKWh: f.value! / 100,
-      source: `${f.source.label}${f.source.date ? ` (${f.source.date})` : ''}${f.source.ref ? ` — ${f.source.ref}` : ''}`,
-    }));
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { SelfHostModel } from '../../src/core/tiers/types';
 import type { PriceLine, Provider, SiteEstimate } from '../../src/core/types';
-import { aggregateWorkload, applyEdits, placeholderWorkload, siteRequestsPerDay, suggestSelfHostModel, weightedQuantile } from '../../src/protocol/advisorWorkload';
+import { buildWorkload, applyEdits, placeholderWorkload, siteRequestsPerDay, suggestSelfHostModel, weightedQuantile } from '../../src/core/tiers/workload';
 
 const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
 const src = { source: 'default', label: 'test' } as const;
@@ -85,14 +85,14 @@ const D = site({ id: 'd', model: null, callsPerDay: 1000, input: [1000, 1000, 10
 
 const close = (a: number, b: number, what: string) => assert.ok(Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)), `${what}: ${a} vs ${b}`);
 
-describe('protocol: workload aggregation for the Tier Advisor', () => {
+describe('tiers: workload aggregation for the Tier Advisor', () => {
   it('counts calls/day × fan-out × (1 + retries) per site', () => {
     close(siteRequestsPerDay(A), 1000 * 2 * 1.1, 'A'); // 2,200
     assert.equal(siteRequestsPerDay(site({ id: 'z', model: 'x', callsPerDay: Number.NaN, input: [1, 1, 1], output: [1, 1, 1], perCall: null })), 0);
   });
 
   it('aggregates sites by hand-computed request weights', () => {
-    const r = aggregateWorkload([A, B, C, D], 'llama-3.1-8b', 'Workspace');
+    const r = buildWorkload([A, B, C, D], { label: 'Workspace', selfHostModelId: 'llama-3.1-8b' });
     assert.equal(r.sites, 3, 'the ignored site is left out');
     assert.equal(r.pricedSites, 2);
     const w = r.workload!;
@@ -128,14 +128,14 @@ describe('protocol: workload aggregation for the Tier Advisor', () => {
 
   it('takes the p95 over the request mix, not the per-site worst case (demo input 200 / 400 / 4,000)', () => {
     const demo = site({ id: 'demo', model: 'gpt-4o-mini', callsPerDay: 500, input: [200, 400, 4000], output: [50, 300, 4096], perCall: 0.001 });
-    const w = aggregateWorkload([demo], 'm', 'w').workload!;
+    const w = buildWorkload([demo], { label: 'w', selfHostModelId: 'm' }).workload!;
     close(w.inputTokens, 400, 'input mean');
     // Mean 200 above min on a width of 3,800: an exponential of mean 200 (truncation at 19 means is negligible),
     // p95 = 200 + 200·ln 20 = 799.15 (was the maximum, 4,000).
     assert.ok(Math.abs(w.inputTokensP95! - 799.146) < 0.001, `input p95 ${w.inputTokensP95}`);
     // Output: 50 + 250·ln 20 = 798.93 (was 4,096).
     assert.ok(Math.abs(w.outputTokensP95! - 798.934) < 0.001, `output p95 ${w.outputTokensP95}`);
-    const r = aggregateWorkload([demo], 'm', 'w');
+    const r = buildWorkload([demo], { label: 'w', selfHostModelId: 'm' });
     assert.match(r.notes.inputTokens, /95th percentile of input tokens per request over the request mix/);
     assert.doesNotMatch(r.notes.inputTokens, /maxima/);
     assert.match(r.notes.outputTokens, /output \+ reasoning/);
@@ -144,7 +144,7 @@ describe('protocol: workload aggregation for the Tier Advisor', () => {
   it('treats reasoning as part of the output range', () => {
     // Output 0 / 100 / 200 plus reasoning 0 / 100 / 200 is one range 0 / 200 / 400: uniform, p95 = 380.
     const s = site({ id: 'r', model: 'o4-mini', callsPerDay: 10, input: [10, 10, 10], output: [0, 100, 200], reasoning: [0, 100, 200], perCall: null });
-    const w = aggregateWorkload([s], 'm', 'w').workload!;
+    const w = buildWorkload([s], { label: 'w', selfHostModelId: 'm' }).workload!;
     close(w.outputTokens, 200, 'output mean');
     close(w.outputTokensP95!, 380, 'output p95');
   });
@@ -152,7 +152,7 @@ describe('protocol: workload aggregation for the Tier Advisor', () => {
   it('caps output + reasoning together at max_tokens (the limit covers both), not each on its own', () => {
     // Each range is within max_tokens 250 on its own, but together they would reach 400: the server stops at 250.
     const s = site({ id: 'r', model: 'o4-mini', callsPerDay: 10, input: [10, 10, 10], output: [0, 100, 200], reasoning: [0, 100, 200], maxTokens: 250, perCall: null });
-    const w = aggregateWorkload([s], 'm', 'w').workload!;
+    const w = buildWorkload([s], { label: 'w', selfHostModelId: 'm' }).workload!;
     close(w.outputTokens, 200, 'output mean (200 is under the cap)');
     assert.ok(w.outputTokensP95! <= 250, `p95 ${w.outputTokensP95} is above max_tokens`);
     assert.ok(w.outputTokensP95! > 200, `p95 ${w.outputTokensP95}`);
@@ -161,7 +161,7 @@ describe('protocol: workload aggregation for the Tier Advisor', () => {
   it('counts every site once when no site has requests', () => {
     const lo = site({ id: 'l', model: 'x', callsPerDay: 0, input: [100, 100, 100], output: [0, 50, 100], perCall: null });
     const hi = site({ id: 'h', model: 'x', callsPerDay: 0, input: [300, 300, 300], output: [10, 10, 10], perCall: null });
-    const w = aggregateWorkload([lo, hi], 'm', 'w').workload!;
+    const w = buildWorkload([lo, hi], { label: 'w', selfHostModelId: 'm' }).workload!;
     close(w.inputTokens, 200, 'plain mean');
     assert.equal(w.inputTokensP95, 300, 'half the mass at 300 covers the 95 % point');
     // Output: half at 10, half uniform on [0, 100]: 0.5 + 0.5·x/100 = 0.95 → x = 90.
@@ -172,7 +172,7 @@ describe('protocol: workload aggregation for the Tier Advisor', () => {
     const ok = site({ id: 'ok', model: 'x', callsPerDay: 100, input: [0, 500, 1000], output: [10, 10, 10], perCall: null });
     const nan = site({ id: 'nan', model: 'x', callsPerDay: 100, input: [Number.NaN, Number.NaN, Number.NaN], output: [10, 10, 10], perCall: null });
     const inf = site({ id: 'inf', model: 'x', callsPerDay: 100, input: [0, 500, Number.POSITIVE_INFINITY], output: [10, Number.NaN, 30], perCall: null });
-    const r = aggregateWorkload([ok, nan, inf], 'm', 'w');
+    const r = buildWorkload([ok, nan, inf], { label: 'w', selfHostModelId: 'm' });
     const w = r.workload!;
     for (const v of [w.inputTokens, w.inputTokensP95!, w.outputTokens, w.outputTokensP95!]) assert.ok(Number.isFinite(v), JSON.stringify(w));
     // The NaN site is left out; `inf` becomes the point 0 / 500 / 500 → 500; `ok` is uniform on [0, 1000]:
@@ -186,14 +186,14 @@ describe('protocol: workload aggregation for the Tier Advisor', () => {
     assert.ok(r.messages.some((m) => m.startsWith('1 site(s) have no finite token estimate')), r.messages.join(' | '));
     assert.ok(r.messages.some((m) => m.startsWith('1 site(s) have a token range that is not a finite')), r.messages.join(' | '));
 
-    const none = aggregateWorkload([nan], 'm', 'w').workload!;
+    const none = buildWorkload([nan], { label: 'w', selfHostModelId: 'm' }).workload!;
     assert.equal(none.inputTokens, 0, 'no finite input anywhere: 0, with the message, rather than NaN');
     assert.equal(none.inputTokensP95, undefined);
     close(none.outputTokensP95!, 10, 'the output range is fine');
   });
 
   it('returns no workload for a scope without sites', () => {
-    const r = aggregateWorkload([C], 'llama-3.1-8b', 'x.py');
+    const r = buildWorkload([C], { label: 'x.py', selfHostModelId: 'llama-3.1-8b' });
     assert.equal(r.workload, null);
     assert.equal(r.sites, 0);
     assert.equal(r.messages.length, 1);
@@ -201,7 +201,7 @@ describe('protocol: workload aggregation for the Tier Advisor', () => {
 
   it('leaves the API tier out when no site has a USD price', () => {
     const eur = site({ id: 'e', model: 'mistral-large', callsPerDay: 10, input: [10, 10, 10], output: [10, 10, 10], perCall: 0.01, currency: 'EUR' });
-    const r = aggregateWorkload([eur, D], 'm', 'w');
+    const r = buildWorkload([eur, D], { label: 'w', selfHostModelId: 'm' });
     assert.equal(r.workload!.api, undefined);
     assert.equal(r.apiCostSplit, undefined);
     assert.ok(r.messages.some((m) => m.includes('another currency')));
@@ -210,19 +210,19 @@ describe('protocol: workload aggregation for the Tier Advisor', () => {
 
   it('treats a cost without price lines as a fixed per-request charge', () => {
     const s = site({ id: 's', model: 'gpt-4o-mini', callsPerDay: 10, input: [100, 100, 100], output: [10, 10, 10], perCall: 0.002 });
-    const r = aggregateWorkload([s], 'm', 'w');
+    const r = buildWorkload([s], { label: 'w', selfHostModelId: 'm' });
     assert.deepEqual(r.apiCostSplit, { input: 0, output: 0, other: 0.002 });
   });
 
   it('keeps untrusted model ids as they are (they are data, not markup)', () => {
     const evil = '<img src=x onerror=alert(1)>';
-    const r = aggregateWorkload([site({ id: 'h', model: evil, callsPerDay: 1, input: [1, 1, 1], output: [1, 1, 1], perCall: 0.1 })], 'm', evil);
+    const r = buildWorkload([site({ id: 'h', model: evil, callsPerDay: 1, input: [1, 1, 1], output: [1, 1, 1], perCall: 0.1 })], { label: evil, selfHostModelId: 'm' });
     assert.equal(r.workload!.api!.model, evil);
     assert.equal(r.workload!.label, evil);
   });
 });
 
-describe('protocol: weighted quantile', () => {
+describe('tiers: weighted quantile', () => {
   it('is the smallest value whose cumulative weight reaches q', () => {
     assert.equal(weightedQuantile([1, 2, 3, 4], [1, 1, 1, 1], 0.5), 2);
     assert.equal(weightedQuantile([1, 2, 3, 4], [1, 1, 1, 1], 0.51), 3);
@@ -232,8 +232,8 @@ describe('protocol: weighted quantile', () => {
   });
 });
 
-describe('protocol: applying edits', () => {
-  const base = aggregateWorkload([A, B, C, D], 'llama-3.1-8b', 'Workspace');
+describe('tiers: applying edits', () => {
+  const base = buildWorkload([A, B, C, D], { label: 'Workspace', selfHostModelId: 'llama-3.1-8b' });
   const w = base.workload!;
 
   it('overrides volume, targets and model; null clears a target', () => {
@@ -259,7 +259,7 @@ describe('protocol: applying edits', () => {
   });
 });
 
-describe('protocol: self-hosted model suggestion', () => {
+describe('tiers: self-hosted model suggestion', () => {
   const m = (id: string, active: number, moe = false): SelfHostModel => ({
     id, name: id, totalParamsB: moe ? active * 20 : active, activeParamsB: active, layers: 32, attentionHeads: 32, kvHeads: 8, headDim: 128, contextLength: 131072, licence: 'x', moe, source: { label: 't' },
   });

@@ -188,7 +188,7 @@ function cdfWith(parts: readonly WeightedDistribution[], w: readonly number[], x
  * (where the CDF is continuous) finds the crossing, down to adjacent floating-point numbers. At a bound, a
  * cumulative weight of exactly q can come out a rounding error short (1 % + 6 % + 88 % of the requests sums to
  * 0.9499999999999998), so a bound whose CDF reaches q within 10⁻⁹ counts as reaching it: the same tolerance as the weighted quantile of
- * src/protocol/advisorWorkload.ts. Hence the result never exceeds the weighted quantile of the components' maxima
+ * src/core/tiers/workload.ts. Hence the result never exceeds the weighted quantile of the components' maxima
  * (at that value every component whose maximum is not larger has all its mass counted).
  */
 export function mixtureQuantile(parts: readonly WeightedDistribution[], q: number): number | undefined {

@@ -12,16 +12,18 @@ import { Worker, parentPort, workerData } from 'node:worker_threads';
 import type { Engine } from '../core/engine';
 import type { AnalyzeInput } from '../core/scan/scanner';
 import { trackDeps, type TrackedOutput } from './scanCache';
-import type { SettingOverrides } from './workspaceConfig';
 
 /** argv[2] of a scan worker. */
 export const WORKER_ARG = '__scan-worker';
 
-/** What a worker needs to rebuild the main thread's engine (plain data: it is structured-cloned). */
-export interface WorkerSetup {
+/**
+ * What a worker needs to rebuild the main thread's engine (plain data: it is structured-cloned). `O` is the caller's
+ * setting overrides (the CLI's flags), opaque here: they go to the caller's engine factory unchanged.
+ */
+export interface WorkerSetup<O = unknown> {
   readonly root: string;
   readonly assetDir: string;
-  readonly overrides: SettingOverrides;
+  readonly overrides: O;
   readonly verbose: boolean;
   /** `--exhaustive`. */
   readonly exhaustive: boolean;
@@ -60,7 +62,7 @@ export class ScanWorkerPool {
   private nextId = 1;
   private localBusy = 0;
 
-  constructor(private readonly entry: string, private readonly count: number, private readonly setup: WorkerSetup, private readonly local?: (input: AnalyzeInput) => Promise<TrackedOutput>) {}
+  constructor(private readonly entry: string, private readonly count: number, private readonly setup: WorkerSetup<unknown>, private readonly local?: (input: AnalyzeInput) => Promise<TrackedOutput>) {}
 
   /** Workers start on the first file that needs one (a fully cached re-scan starts none). */
   private start(): void {
@@ -121,10 +123,10 @@ export function isScanWorker(argv: readonly string[]): boolean {
  * The worker side: builds the engine with `makeEngine(setup)` and answers requests until terminated. The engine
  * should read through a `trackingProvider` so replies carry the files each analysis looked at (for the cache).
  */
-export async function serveScanWorker(makeEngine: (setup: WorkerSetup) => Promise<Engine>): Promise<void> {
+export async function serveScanWorker<O>(makeEngine: (setup: WorkerSetup<O>) => Promise<Engine>): Promise<void> {
   const port = parentPort;
   if (!port) return;
-  const setup = workerData as WorkerSetup;
+  const setup = workerData as WorkerSetup<O>;
   const ready = makeEngine(setup);
   port.on('message', (req: Request) => {
     void (async () => {

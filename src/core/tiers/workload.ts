@@ -1,12 +1,14 @@
 /**
- * Turns the cost engine's per-site estimates into the tier model's {@link Workload}, and applies the user's edits.
- * Pure and synchronous; the host calls it, the webview never does (it only shows the result).
+ * The workload of the tier model, built from the cost engine's per-site estimates: the one builder that `tokentier
+ * tiers` (src/cli/run.ts) and the Tier Advisor panel (src/core/tiers/advisorView.ts) both call, so the two agree to the
+ * request. Also applies the user's edits. Pure and synchronous; the webview never calls it (it only shows the result).
  */
-import { mixtureQuantile, rangeDistribution, type WeightedDistribution } from '../core/estimate/distribution';
-import { generatedTokens } from '../core/tokens/generated';
-import type { NumberRange, SiteEstimate } from '../core/types';
-import type { ApiCostInput, SelfHostModel, Workload } from '../core/tiers/types';
-import type { AdvisorEdits } from './messages';
+import { mixtureQuantile, rangeDistribution, type WeightedDistribution } from './distribution';
+import { generatedTokens } from '../tokens/outputTokens';
+import type { NumberRange, SiteEstimate } from '../types';
+import type { AdvisorEdits } from './advisorView';
+import type { ApiCostInput, SelfHostModel, Workload } from './types';
+import { listSelfHostModels } from './catalogue';
 
 /** How the derived workload came about, for tooltips. */
 export interface WorkloadNotes {
@@ -17,7 +19,7 @@ export interface WorkloadNotes {
   readonly selfHostModelId: string;
 }
 
-/** Result of {@link aggregateWorkload}. */
+/** Result of {@link buildWorkload}. */
 export interface AggregatedWorkload {
   /** Null when the scope has no (non-ignored) call sites. */
   readonly workload: Workload | null;
@@ -96,7 +98,7 @@ function weightedMean(values: readonly number[], weights: readonly number[]): nu
   return values.reduce((acc, v, i) => acc + v * (weights[i] ?? 0), 0) / total;
 }
 
-/** Request-weighted mean and 95th percentile of one token dimension (see {@link aggregateWorkload}). */
+/** Request-weighted mean and 95th percentile of one token dimension (see {@link buildWorkload}). */
 interface TokenStats {
   readonly mean: number;
   /** Undefined when no site has a finite range. */
@@ -107,7 +109,7 @@ interface TokenStats {
 
 /**
  * Tokens per request over the request mix: each site's range becomes a distribution with mean `expected`
- * (src/core/estimate/distribution.ts); the mean is the request-weighted mean of those means and the p95 is the
+ * (src/core/tiers/distribution.ts); the mean is the request-weighted mean of those means and the p95 is the
  * 95th percentile of the request-weighted mixture. A site whose range has no finite number is left out of both.
  */
 function tokenStats(ranges: readonly NumberRange[], reqs: readonly number[]): TokenStats {
@@ -125,123 +127,185 @@ function tokenStats(ranges: readonly NumberRange[], reqs: readonly number[]): To
   return { mean, p95: mixtureQuantile(parts, 0.95), status };
 }
 
+/** Options of {@link buildWorkload}. */
+export interface WorkloadOptions {
+  /** Display label of the scope (see present.ts `workspaceLabel`); untrusted text. */
+  readonly label: string;
+  /** The open-weight model of the self-hosted tiers; default: suggested from the API model ({@link suggestSelfHostModel}). */
+  readonly selfHostModelId?: string;
+  /** The catalogue the suggestion picks from; default: every model of the tier model's catalogue. */
+  readonly selfHostModels?: readonly SelfHostModel[];
+}
+
+/** The model that represents a scope: the provider/model with the most requests (ties: the first site's). */
+interface Representative {
+  readonly provider: string;
+  readonly model: string;
+  /** How many distinct models the sites call. */
+  readonly models: number;
+}
+
+/** The id a site is priced as, for grouping: the canonical id, else the id as written, else the usage file's. */
+function siteModel(e: SiteEstimate): string {
+  return e.site.model.canonical ?? e.site.model.id ?? e.usage.model?.value ?? 'unknown';
+}
+
+function representative(sites: readonly { e: SiteEstimate; r: number }[]): Representative | undefined {
+  const byModel = new Map<string, { provider: string; model: string; r: number }>();
+  for (const { e, r } of sites) {
+    const model = siteModel(e);
+    const key = `${e.site.provider}\u0000${model}`;
+    const cur = byModel.get(key) ?? { provider: e.site.provider, model, r: 0 };
+    cur.r += r;
+    byModel.set(key, cur);
+  }
+  const top = [...byModel.values()].sort((a, b) => b.r - a.r)[0];
+  return top ? { provider: top.provider, model: top.model, models: byModel.size } : undefined;
+}
+
+/** Where the API prices came from: every price table and team file the priced sites cite, each once. */
+function priceSource(priced: readonly SiteEstimate[]): ApiCostInput['source'] {
+  const labels: string[] = [];
+  const dates = new Set<string>();
+  for (const e of priced) {
+    for (const p of e.cost.provenance) {
+      if (p.source !== 'bundled' && p.source !== 'team-file') continue;
+      if (!labels.includes(p.label)) labels.push(p.label);
+      if (p.date) dates.add(p.date);
+    }
+  }
+  const date = dates.size === 1 ? [...dates][0] : undefined;
+  return { label: labels.join(', ') || 'Tokentier cost engine', ...(date ? { date } : {}), quality: 'derived' };
+}
+
+/** The hosted-API part of the workload: request-weighted cost per request of the priced sites, and its split. */
+function apiCost(priced: readonly { e: SiteEstimate; r: number }[], messages: string[]): { api?: ApiCostInput; split?: ApiCostSplit; note: string } {
+  if (!priced.length) return { note: 'no priced site: the API tier is n/a' };
+  const top = representative(priced)!;
+  const pr = priced.map(({ r }) => r);
+  const costPerRequestUsd = weightedMean(
+    priced.map(({ e }) => e.cost.perCall!.expected),
+    pr,
+  );
+  const splits = priced.map(({ e }) => splitSiteCost(e));
+  const split = {
+    input: weightedMean(splits.map((x) => x.input), pr),
+    output: weightedMean(splits.map((x) => x.output), pr),
+    other: weightedMean(splits.map((x) => x.other), pr),
+  };
+  const api: ApiCostInput = { provider: top.provider, model: top.model, costPerRequestUsd, source: priceSource(priced.map(({ e }) => e)) };
+  const others = top.models - 1;
+  const note =
+    `request-weighted mean cost per request of ${priced.length} priced site(s), × requests/day × 365/12 days a month (the month of every tier); ` +
+    `latency looked up for ${top.provider}/${top.model}` +
+    (others > 0 ? ` (the model with most requests; ${others} other model(s) in scope)` : '');
+  if (others > 0) messages.push(`This scope calls ${top.models} models; the API tier's latency is that of ${top.model} (most requests).`);
+  return { api, split, note };
+}
+
+/** The caveats about prices: sites in another currency, unpriced sites. */
+function priceMessages(sites: readonly SiteEstimate[], priced: number, messages: string[]): void {
+  const otherCurrency = sites.filter((e) => e.cost.perCall !== null && e.cost.currency !== 'USD').length;
+  if (otherCurrency) messages.push(`${otherCurrency} site(s) are priced in another currency than USD and are left out of the API cost.`);
+  const unpriced = sites.length - priced - otherCurrency;
+  if (unpriced && priced === 0) messages.push(`No site in this scope has a known USD price: the hosted API tier is n/a.`);
+  else if (unpriced) messages.push(`${unpriced} of ${sites.length} site(s) have no known price: the API cost assumes they cost the average of the priced ones.`);
+}
+
+/** The result for a scope without sites. */
+function emptyScope(): AggregatedWorkload {
+  const none = 'no call sites in this scope';
+  return {
+    workload: null,
+    notes: { requestsPerDay: none, inputTokens: none, outputTokens: none, api: none, selfHostModelId: none },
+    sites: 0,
+    pricedSites: 0,
+    messages: ['No LLM call sites in this scope: the workload below is a placeholder you can edit.'],
+  };
+}
+
 /**
- * Aggregates the estimates of a scope (workspace, file or site) into one workload.
+ * The one workload builder: what `tokentier tiers` compares and what the Tier Advisor panel shows, from the estimates
+ * of a scope (workspace, file or site). docs/tiers.md "Workload from the code" gives the rules with an example.
  *
- * - requests/day: the sum of {@link siteRequestsPerDay} over non-ignored sites;
+ * - requests/day: the sum of {@link siteRequestsPerDay} over non-ignored sites. Retries count: they are requests the
+ *   server serves and the provider bills (the scan report's cost already includes them), and fan-out multiplies calls;
  * - tokens per request: request-weighted means of the expected input and output tokens (reasoning tokens count as
  *   output: the server generates them). p95: the 95th percentile of tokens per request over the request mix. Each
  *   site's min / expected / max range is read as the maximum-entropy distribution on [min, max] with mean
- *   `expected` (a truncated exponential; why that shape is in src/core/estimate/distribution.ts), the sites are
+ *   `expected` (a truncated exponential; why that shape is in src/core/tiers/distribution.ts), the sites are
  *   mixed in proportion to their requests per day, and the mixture's 95 % point is solved from its CDF. It is never
  *   above the old rule (the 95 % weighted quantile of per-site maxima, a worst case: every request at its ceiling,
  *   `max_tokens` fully used), which it equals when every range is a point;
- * - hosted API: the request-weighted mean USD cost per request of the priced sites, applied to every request, with the
- *   provider/model that carries the most requests (the latency data of the tier model is looked up for that one).
- *
- * `selfHostModelId` is chosen by the caller (see {@link suggestSelfHostModel}).
+ * - hosted API: the request-weighted mean USD cost per request of the priced sites, applied to every request. The
+ *   model that represents the workload is the provider/model that carries the most requests: latency and the
+ *   self-hosted model are properties of a typical request, not of the dearest one;
+ * - self-hosted model: `selfHostModelId` when given, else {@link suggestSelfHostModel} for the representative model.
  */
-export function aggregateWorkload(estimates: readonly SiteEstimate[], selfHostModelId: string, label: string): AggregatedWorkload {
+export function buildWorkload(estimates: readonly SiteEstimate[], opts: WorkloadOptions): AggregatedWorkload {
   const sites = estimates.filter((e) => !e.site.ignored);
+  if (sites.length === 0) return emptyScope();
   const messages: string[] = [];
-  if (sites.length === 0) {
-    const none = 'no call sites in this scope';
-    return {
-      workload: null,
-      notes: { requestsPerDay: none, inputTokens: none, outputTokens: none, api: none, selfHostModelId: none },
-      sites: 0,
-      pricedSites: 0,
-      messages: ['No LLM call sites in this scope: the workload below is a placeholder you can edit.'],
-    };
-  }
   const reqs = sites.map(siteRequestsPerDay);
   const requestsPerDay = reqs.reduce((a, b) => a + b, 0);
   const input = tokenStats(sites.map((e) => e.tokens.input), reqs);
   // Output + reasoning (the server generates both), capped together by the site's max_tokens.
   const output = tokenStats(sites.map((e) => generatedTokens(e.tokens, e.site)), reqs);
-  let dropped = 0;
-  let repaired = 0;
-  for (let i = 0; i < sites.length; i++) {
-    const st = [input.status[i], output.status[i]];
-    if (st.includes('dropped')) dropped++;
-    else if (st.includes('repaired')) repaired++;
-  }
-  if (dropped) messages.push(`${dropped} site(s) have no finite token estimate and are left out of the tokens per request.`);
-  if (repaired) messages.push(`${repaired} site(s) have a token range that is not a finite min ≤ expected ≤ max; it was widened to its finite values.`);
+  tokenMessages(input, output, messages);
 
-  const priced = sites.map((e, i) => ({ e, r: reqs[i]! })).filter(({ e }) => e.cost.perCall !== null && e.cost.currency === 'USD');
-  const otherCurrency = sites.filter((e) => e.cost.perCall !== null && e.cost.currency !== 'USD').length;
-  if (otherCurrency) messages.push(`${otherCurrency} site(s) are priced in another currency than USD and are left out of the API cost.`);
-  const unpriced = sites.length - priced.length - otherCurrency;
-  if (unpriced && priced.length === 0) messages.push(`No site in this scope has a known USD price: the hosted API tier is n/a.`);
-  else if (unpriced) messages.push(`${unpriced} of ${sites.length} site(s) have no known price: the API cost assumes they cost the average of the priced ones.`);
-
-  let api: ApiCostInput | undefined;
-  let apiCostSplit: ApiCostSplit | undefined;
-  let apiNote = 'no priced site: the API tier is n/a';
-  if (priced.length) {
-    const byModel = new Map<string, { provider: string; model: string; r: number }>();
-    for (const { e, r } of priced) {
-      const model = e.site.model.canonical ?? e.site.model.id ?? e.usage.model?.value ?? 'unknown';
-      const key = `${e.site.provider}\u0000${model}`;
-      const cur = byModel.get(key) ?? { provider: e.site.provider, model, r: 0 };
-      cur.r += r;
-      byModel.set(key, cur);
-    }
-    const ranked = [...byModel.values()].sort((a, b) => b.r - a.r);
-    const top = ranked[0]!;
-    const costPerRequestUsd = weightedMean(
-      priced.map(({ e }) => e.cost.perCall!.expected),
-      priced.map(({ r }) => r),
-    );
-    const splits = priced.map(({ e }) => splitSiteCost(e));
-    const pr = priced.map(({ r }) => r);
-    apiCostSplit = {
-      input: weightedMean(splits.map((x) => x.input), pr),
-      output: weightedMean(splits.map((x) => x.output), pr),
-      other: weightedMean(splits.map((x) => x.other), pr),
-    };
-    const prov = priced[0]!.e.cost.provenance[0];
-    api = {
-      provider: top.provider,
-      model: top.model,
-      costPerRequestUsd,
-      source: { label: prov?.label ?? 'Tokentier cost engine', ...(prov?.date ? { date: prov.date } : {}), quality: 'derived' },
-    };
-    apiNote =
-      `request-weighted mean cost per request of ${priced.length} priced site(s); latency looked up for ${top.provider}/${top.model}` +
-      (ranked.length > 1 ? ` (the model with most requests; ${ranked.length - 1} other model(s) in scope)` : '');
-    if (ranked.length > 1) messages.push(`This scope calls ${ranked.length} models; the API tier's latency is that of ${top.model} (most requests).`);
-  }
+  const weighted = sites.map((e, i) => ({ e, r: reqs[i]! }));
+  const priced = weighted.filter(({ e }) => e.cost.perCall !== null && e.cost.currency === 'USD');
+  priceMessages(sites, priced.length, messages);
+  const cost = apiCost(priced, messages);
+  const rep = representative(priced.length ? priced : weighted);
+  const models = opts.selfHostModels ?? listSelfHostModels();
+  const selfHostModelId = opts.selfHostModelId ?? suggestSelfHostModel(rep?.model ?? null, models) ?? models[0]?.id ?? 'llama-3.1-8b';
 
   const workload: Workload = {
-    label,
+    label: opts.label,
     requestsPerDay,
     inputTokens: input.mean,
     outputTokens: output.mean,
     ...(input.p95 !== undefined ? { inputTokensP95: input.p95 } : {}),
     ...(output.p95 !== undefined ? { outputTokensP95: output.p95 } : {}),
     selfHostModelId,
-    ...(api ? { api } : {}),
+    ...(cost.api ? { api: cost.api } : {}),
   };
-  const assumed = sites.filter((e) => e.usage.assumed).length;
-  const counted = (t: TokenStats): number => t.status.filter((x) => x !== 'dropped').length;
   return {
     workload,
-    notes: {
-      requestsPerDay:
-        `Σ calls/day × fan-out × (1 + retry rate) over ${sites.length} site(s)` + (assumed ? `; ${assumed} site(s) use the default calls/day assumption` : ''),
-      inputTokens:
-        `request-weighted mean of expected input tokens over ${counted(input)} site(s); p95 = 95th percentile of input tokens per request ` +
-        `over the request mix, each site spread over its min–max range with its expected value as the mean (not the worst case of every request at its max)`,
-      outputTokens: `request-weighted mean of expected output + reasoning tokens over ${counted(output)} site(s); p95 as for input (max_tokens is a ceiling, not the typical reply)`,
-      api: apiNote,
-      selfHostModelId: 'open-weight model of similar class, suggested from the API model name (change it in the picker)',
-    },
+    notes: workloadNotes(sites, input, output, cost.note, opts.selfHostModelId !== undefined),
     sites: sites.length,
     pricedSites: priced.length,
     messages,
-    ...(apiCostSplit ? { apiCostSplit } : {}),
+    ...(cost.split ? { apiCostSplit: cost.split } : {}),
+  };
+}
+
+/** Says how many sites' token ranges were dropped or repaired. */
+function tokenMessages(input: TokenStats, output: TokenStats, messages: string[]): void {
+  let dropped = 0;
+  let repaired = 0;
+  for (let i = 0; i < input.status.length; i++) {
+    const st = [input.status[i], output.status[i]];
+    if (st.includes('dropped')) dropped++;
+    else if (st.includes('repaired')) repaired++;
+  }
+  if (dropped) messages.push(`${dropped} site(s) have no finite token estimate and are left out of the tokens per request.`);
+  if (repaired) messages.push(`${repaired} site(s) have a token range that is not a finite min ≤ expected ≤ max; it was widened to its finite values.`);
+}
+
+/** How each figure of the workload was derived, for tooltips and the CLI's JSON. */
+function workloadNotes(sites: readonly SiteEstimate[], input: TokenStats, output: TokenStats, api: string, chosen: boolean): WorkloadNotes {
+  const assumed = sites.filter((e) => e.usage.assumed).length;
+  const counted = (t: TokenStats): number => t.status.filter((x) => x !== 'dropped').length;
+  return {
+    requestsPerDay: `Σ calls/day × fan-out × (1 + retry rate) over ${sites.length} site(s)` + (assumed ? `; ${assumed} site(s) use the default calls/day assumption` : ''),
+    inputTokens:
+      `request-weighted mean of expected input tokens over ${counted(input)} site(s); p95 = 95th percentile of input tokens per request ` +
+      `over the request mix, each site spread over its min–max range with its expected value as the mean (not the worst case of every request at its max)`,
+    outputTokens: `request-weighted mean of expected output + reasoning tokens over ${counted(output)} site(s); p95 as for input (max_tokens is a ceiling, not the typical reply)`,
+    api,
+    selfHostModelId: chosen ? 'chosen by the user' : 'open-weight model of similar class, suggested from the API model name (change it in the picker)',
   };
 }
 

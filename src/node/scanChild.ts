@@ -1,5 +1,5 @@
 /**
- * The workspace scan of a local folder, in a child process of the extension host (bundled as `dist/scanWorker.js`,
+ * The workspace scan of a local folder, in a child process of the extension host (bundled as `dist/scanChild.js`,
  * started by src/node/scanProcess.ts, which explains why a process). It loads its own engine (`dist/engine.js`:
  * parsers, tokenizer tables, price data), walks and analyses the folder at full speed with `node:fs`, streams each
  * file's results to the host and is ended by it: the host keeps only the results, and its event loop never waits on
@@ -9,18 +9,15 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ripgrepSkipList } from '../cli/rgPrefilter';
+import { ripgrepSkipList } from './ripgrepSkipList';
 import type { CancellationToken } from '../core/cancellation';
 import type { Settings } from '../core/config/settings';
 import type { TeamConfig } from '../core/estimate/estimator';
-import type * as EngineExports from '../core/engine';
 import { ListingMemo } from '../core/fileProvider';
 import type { Logger } from '../core/logger';
 import type { Diagnostic, SiteEstimate } from '../core/types';
+import { loadEngineBundle } from './engineBundle';
 import { localFileProvider } from './localFiles';
-
-/** The engine bundle's exports (src/core/engine.ts). */
-type EngineModule = typeof EngineExports;
 
 /** What the host hands the child (plain data: it is structured-cloned). */
 export interface ScanWorkerSetup {
@@ -73,9 +70,7 @@ async function run(setup: ScanWorkerSetup, post: (m: ScanWorkerMessage) => void,
   const log = (level: keyof Logger) => (message: string | Error, ...args: unknown[]) =>
     post({ type: 'log', level, message: [message instanceof Error ? message.stack ?? message.message : message, ...args.map(String)].join(' ') });
   const logger: Logger = { trace: log('trace'), debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
-  // A runtime require of the separate engine bundle, as in the host (src/vscode/engineLoader.ts).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle path is only known at run time.
-  const bundle = require(path.join(setup.distDir, 'engine.js')) as EngineModule;
+  const bundle = loadEngineBundle(setup.distDir);
   const files = localFileProvider(setup.root, new ListingMemo());
   const engine = bundle.createEngine({ files, loadWasm: async (name) => fs.readFileSync(path.join(setup.distDir, 'grammars', name)), logger, retain: false });
   const team = setup.trusted ? await bundle.loadTeamConfig(localFileProvider(setup.root), setup.settings, { trusted: true }) : undefined;

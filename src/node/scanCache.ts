@@ -22,7 +22,7 @@ import type { FileProvider } from '../core/fileProvider';
 import { analysisProblem } from '../core/report/validate';
 import type { AnalyzeInput, AnalyzeOutput } from '../core/scan/scanner';
 import type { Diagnostic } from '../core/types';
-import { writeFileAtomic } from './output';
+import { writeFileAtomic } from './atomicWrite';
 
 const CACHE_FORMAT = 1;
 

@@ -1,8 +1,9 @@
 /**
- * A read-only FileProvider over a git revision, for `tokentier diff --base <ref>`. It lists with one
- * `git ls-tree` and reads blobs through one long-running `git cat-file --batch` (one process for the whole
- * scan instead of one `git show` per file), so the working tree, the index and HEAD are never touched.
- * Paths are relative to `prefix` (the scan root inside the repository).
+ * The one git reader: a read-only FileProvider over a git revision, for `tokentier diff --base <ref>` and the editor's
+ * "Compare Costs with Branch…", plus the list of refs the editor offers. It lists with one `git ls-tree` and reads
+ * blobs through one long-running `git cat-file --batch` (one process for the whole scan instead of one `git show` per
+ * file), so the working tree, the index and HEAD are never touched. Paths are relative to `prefix` (the scan root
+ * inside the repository). Arguments never pass through a shell, and refs that look like options are refused.
  */
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { decodeFileText, type FileProvider, type FileStat } from '../core/fileProvider';
@@ -36,6 +37,24 @@ export async function resolveCommit(dir: string, ref: string): Promise<string | 
   } catch {
     return undefined;
   }
+}
+
+/** Local branches, remote branches and tags, most recently committed first; empty outside a repository. */
+export async function listRefs(cwd: string): Promise<{ name: string; kind: 'branch' | 'remote' | 'tag' }[]> {
+  let out: string;
+  try {
+    out = (await git(cwd, ['for-each-ref', '--sort=-committerdate', '--format=%(refname)', 'refs/heads', 'refs/remotes', 'refs/tags'])).toString('utf8');
+  } catch {
+    return [];
+  }
+  return out
+    .split('\n')
+    .filter((r) => r && !r.endsWith('/HEAD'))
+    .map((r) => {
+      if (r.startsWith('refs/heads/')) return { name: r.slice('refs/heads/'.length), kind: 'branch' as const };
+      if (r.startsWith('refs/remotes/')) return { name: r.slice('refs/remotes/'.length), kind: 'remote' as const };
+      return { name: r.slice('refs/tags/'.length), kind: 'tag' as const };
+    });
 }
 
 interface TreeEntry {
@@ -178,4 +197,14 @@ export function createGitFileProvider(top: string, commit: string, prefix: strin
     },
     close: () => blobs.close(),
   };
+}
+
+/**
+ * A provider over `ref` for the folder `dir` (which may be a subfolder of its repository), or undefined when `dir` is
+ * not in a repository or `ref` names no commit. Call `close()` when the scan is done.
+ */
+export async function openGitRef(dir: string, ref: string): Promise<GitFileProvider | undefined> {
+  const loc = await gitLocation(dir);
+  const commit = loc ? await resolveCommit(dir, ref) : undefined;
+  return loc && commit ? createGitFileProvider(loc.top, commit, loc.prefix) : undefined;
 }

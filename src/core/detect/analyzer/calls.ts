@@ -1,0 +1,240 @@
+/**
+ * Call resolution: from a candidate call to a site. The callee is split into a root expression and a member path,
+ * the root is evaluated (./clients.ts) and the path looked up in the catalogue; a resolved site is built with its
+ * model (./models.ts), parameters and prompt (./prompts.ts). Unresolved receivers go to the raw-HTTP check
+ * (./rawHttp.ts) and then the fallback paths (catalog/sdks.ts `FALLBACKS`).
+ *
+ * Functions of one `FileAnalyzer` (src/core/detect/analyzer.ts, passed as `fa`), which holds the file, its caches and
+ * the routes between sections: a section calls another only through it (`fa.evalValue(…)`), never by importing
+ * another section's analysis functions (docs/detection.md "Code map").
+ */
+import type { Node } from 'web-tree-sitter';
+import type { CallParams, Confidence, Provider, Via } from '../../types';
+import { FALLBACKS } from '../catalog/sdks';
+import type { SiteSpec } from '../catalog/types';
+import { CACHE_KEYS, FALLBACK_KEYS, MAX_TOKEN_KEYS, N_KEYS, REASONING_KEYS, RESPONSE_FORMAT_KEYS, SERVICE_TIER_KEYS, STREAM_KEYS, THINKING_KEYS, TOOLS_KEYS } from '../catalog/params';
+import { callArgs, callee, isCall, isMember, memberName, memberObject, unwrap } from '../syntax';
+import { PROVIDER_OF_NAME } from '../../models/providers';
+import type { FileAnalyzer } from '../analyzer';
+import type { SiteDraft, Value } from './types';
+import { TYPE_BY_ID } from './catalogIndex';
+import { providerOfModelString } from './models';
+
+/** Splits a callee into its root expression and the member names after it. */
+export function splitCallee(fn: Node): { root: Node; path: string[] } {
+  const path: string[] = [];
+  let cur = unwrap(fn);
+  while (isMember(cur)) {
+    const name = memberName(cur);
+    const obj = memberObject(cur);
+    if (!name || !obj) break;
+    // `self.client` / `this.client` is one value (a class attribute), not `self` plus a path.
+    const o = unwrap(obj);
+    if ((o.type === 'identifier' && o.text === 'self') || o.type === 'this') break;
+    path.unshift(name);
+    cur = unwrap(obj);
+  }
+  return { root: cur, path };
+}
+
+export function analyzeCall(fa: FileAnalyzer, call: Node, nameNode: Node): SiteDraft | undefined {
+  const fn = callee(call);
+  if (!fn) return undefined;
+  let { root, path } = splitCallee(fn);
+  // Without a catalogue import in reach, evaluating the receiver can only find local functions (`func`), which lead
+  // to the HTTP check below, and a fallback needs its path written in the file: the HTTP check is all that is left.
+  if (fa.opts.httpOnly) return fa.analyzeHttp(call, nameNode, root, path);
+  let rootVal = fa.evalValue(root);
+  if (!rootVal && path.length >= 2) {
+    // `st.session_state.chat.send_message(...)`: a receiver stored on an attribute of some other object.
+    let obj = memberObject(unwrap(fn));
+    let rest = [path[path.length - 1] ?? ''];
+    while (obj && isMember(unwrap(obj)) && rest.length < path.length) {
+      const assigned = fa.dottedAssignment(unwrap(obj));
+      const v = assigned ? fa.evalValue(assigned) : undefined;
+      if (v?.kind === 'inst') {
+        rootVal = v;
+        root = unwrap(obj);
+        path = rest;
+        break;
+      }
+      rest = [memberName(unwrap(obj)) ?? '', ...rest];
+      obj = memberObject(unwrap(obj));
+    }
+  }
+  if (rootVal && rootVal.kind !== 'func') {
+    const full = [...rootVal.path, ...path];
+    const found = fa.lookupMember(rootVal, full);
+    if (found?.member.kind === 'site') {
+      return buildSite(fa, call, nameNode, found.member.site, found.inst, found.method, 'resolved');
+    }
+    if (found) return undefined;
+  }
+  if (rootVal && rootVal.kind === 'inst' && path.length === 0) {
+    const t = TYPE_BY_ID.get(rootVal.type);
+    if (t?.callable) return buildSite(fa, call, nameNode, t.callable, rootVal, nameNode.text, 'resolved');
+  }
+  const http = fa.analyzeHttp(call, nameNode, root, path);
+  if (http) return http;
+  if (!rootVal && !isLocalObject(fa, root)) return fallback(fa, call, nameNode, path);
+  return undefined;
+}
+
+export function buildSite(fa: FileAnalyzer, call: Node, nameNode: Node, specIn: SiteSpec, inst: (Value & { kind: 'inst' }) | undefined, method: string, how: 'resolved' | 'fallback'): SiteDraft | undefined {
+  let spec = specIn;
+  let argCall = call;
+  if (spec.commands) {
+    // AWS SDK v3: `client.send(new ConverseCommand({...}))`.
+    const a0 = callArgs(call)[0];
+    let cmd = a0 ? unwrap(a0) : undefined;
+    if (cmd?.type === 'identifier') {
+      const b = fa.lookup(cmd.text, cmd);
+      cmd = b?.kind === 'assign' ? unwrap(b.value) : undefined;
+    }
+    if (!cmd || cmd.type !== 'new_expression') return undefined;
+    const cls = callee(cmd)?.text ?? '';
+    const sub = spec.commands[cls];
+    if (!sub) return undefined;
+    spec = sub;
+    argCall = cmd;
+  }
+  const type = inst ? TYPE_BY_ID.get(inst.type) : undefined;
+  let provider: Provider = inst?.provider ?? spec.provider ?? type?.provider ?? 'other';
+  const via: Via = spec.via ?? type?.via ?? 'sdk';
+  let model = fa.resolveModel(argCall, spec, inst);
+  const km = fa.keyMap(argCall);
+  const ctorKm = inst?.ctor ? inst.ctor.ctx.keyMap(inst.ctor.node) : undefined;
+
+  if (spec.modelFromFactory) {
+    const mNode = fa.getArg(argCall, spec.model ?? { kw: ['model'] });
+    const f = mNode ? fa.factoryModel(mNode) : undefined;
+    if (f) {
+      model = f.model;
+      provider = f.provider;
+    } else if (model.raw) provider = providerOfModelString(model.raw) ?? 'other';
+  } else if (spec.providerFromModel && model.raw) {
+    provider = providerOfModelString(model.raw) ?? provider;
+  } else if (inst?.ctor?.spec.providerFromModel) {
+    const pm = inst.ctor.ctx.getArg(inst.ctor.node, inst.ctor.spec.providerFromModel);
+    const ps = pm ? inst.ctor.ctx.constString(pm) : undefined;
+    provider = (ps && PROVIDER_OF_NAME[ps]) || (model.raw ? providerOfModelString(model.raw) : undefined) || provider;
+  }
+
+  const params = callParams(fa, km, ctorKm, spec);
+  const stream = spec.stream === true || params.stream === true;
+  const prompt = fa.promptParts(argCall, spec, km, inst);
+  const resolvedModel = model.ref.id !== null;
+  const confidence: Confidence = how === 'fallback' ? (resolvedModel ? 'medium' : 'low') : resolvedModel ? 'high' : 'medium';
+  return {
+    call, nameNode, method, provider, via, api: spec.api, model: model.ref, stream,
+    params: { ...params, ...(spec.batch ? { batch: true } : {}), ...(stream ? { stream: true } : {}) },
+    prompt, confidence, fanOut: spec.fanOut,
+  };
+}
+
+export function callParams(fa: FileAnalyzer, km: Map<string, Node[]>, ctorKm: Map<string, Node[]> | undefined, spec: SiteSpec): CallParams {
+  const get = (keys: readonly string[]): { key: string; node: Node } | undefined => {
+    for (const m of [km, ctorKm]) {
+      if (!m) continue;
+      for (const k of keys) {
+        const v = m.get(k);
+        if (v?.[0]) return { key: k, node: v[0] };
+      }
+    }
+    return undefined;
+  };
+  const out: { -readonly [K in keyof CallParams]: CallParams[K] } = {};
+  const mt = get(MAX_TOKEN_KEYS);
+  if (mt) {
+    out.maxTokensParam = mt.key;
+    const v = fa.constNumber(mt.node);
+    if (v !== undefined) out.maxTokens = v;
+  }
+  const n = get(N_KEYS);
+  if (n) {
+    const v = fa.constNumber(n.node);
+    if (v !== undefined) out.n = v;
+  }
+  const st = get(STREAM_KEYS);
+  if (st) {
+    const t = unwrap(st.node).type;
+    if (t === 'true') out.stream = true;
+    else if (t === 'false') out.stream = false;
+  }
+  if (get(TOOLS_KEYS)) out.tools = true;
+  if (get(RESPONSE_FORMAT_KEYS)) out.responseFormat = true;
+  const re = get(REASONING_KEYS);
+  if (re) {
+    const s = fa.constString(re.node);
+    if (s) out.reasoningEffort = s;
+  }
+  const th = get(THINKING_KEYS);
+  if (th) {
+    const v = fa.constNumber(th.node);
+    if (v !== undefined) out.thinkingBudget = v;
+  }
+  if (get(CACHE_KEYS)) out.cacheControl = true;
+  const tier = get(SERVICE_TIER_KEYS);
+  if (tier) {
+    const s = fa.constString(tier.node);
+    if (s) out.serviceTier = s;
+  }
+  const fb = get(FALLBACK_KEYS);
+  if (fb) {
+    const list = unwrap(fb.node);
+    if (list.type === 'list' || list.type === 'array') {
+      const ids = list.namedChildren.map((x) => (x ? fa.constString(x) : undefined)).filter((x): x is string => typeof x === 'string');
+      if (ids.length) out.fallbacks = ids;
+    }
+  }
+  if (spec.batch) out.batch = true;
+  return out;
+}
+
+/** True when the receiver is visibly the project's own object (an instance of a class defined here). */
+export function isLocalObject(fa: FileAnalyzer, root: Node): boolean {
+  if (root.type !== 'identifier') return false;
+  const b = fa.lookup(root.text, root);
+  if (b?.kind === 'class') return true;
+  if (b?.kind !== 'assign') return false;
+  const v = unwrap(b.value);
+  if (v.type === 'object' || v.type === 'dictionary') return true;
+  if (!isCall(v)) return false;
+  const fn = callee(v);
+  // Test doubles are not the SDK.
+  if (/(^|\.)(Mock|MagicMock|AsyncMock|NonCallableMock|create_autospec|fn|mock)$/.test(fn?.text ?? '')) return true;
+  if (fn?.type !== 'identifier') return false;
+  return fa.lookup(fn.text, fn)?.kind === 'class';
+}
+
+/** The provider of the one SDK client class of `type` this file imports, if exactly one. */
+export function importedProvider(fa: FileAnalyzer, type: string): Provider | undefined {
+  const providers = new Set<Provider>();
+  for (const list of fa.bindingsOf(fa.root).values()) {
+    for (const b of list) {
+      if (b.kind !== 'import') continue;
+      const v = fa.importValue(b);
+      const inst = v ? fa.instantiate(v) : undefined;
+      if (inst?.kind === 'inst' && inst.type === type) providers.add(inst.provider ?? TYPE_BY_ID.get(type)?.provider ?? 'other');
+    }
+  }
+  return providers.size === 1 ? [...providers][0] : undefined;
+}
+
+export function fallback(fa: FileAnalyzer, call: Node, nameNode: Node, path: readonly string[]): SiteDraft | undefined {
+  const key = path.filter((p) => p !== 'beta' && p !== 'with_raw_response' && p !== 'aio').join('.');
+  for (const f of FALLBACKS) {
+    if (f.lang !== fa.lang || !key.endsWith(f.path)) continue;
+    if (!(key === f.path || key.endsWith(`.${f.path}`))) continue;
+    if (!f.fileToken.test(fa.text)) continue;
+    const km = fa.keyMap(call);
+    if (!f.requireKw.some((k) => km.has(k))) continue;
+    const t = TYPE_BY_ID.get(f.type);
+    const m = t?.members[f.path];
+    if (!t || m?.kind !== 'site') continue;
+    const method = key.slice(key.length - f.path.length);
+    const provider = importedProvider(fa, t.id);
+    return buildSite(fa, call, nameNode, m.site, { kind: 'inst', type: t.id, path: [], ...(provider ? { provider } : {}) }, method, 'fallback');
+  }
+  return undefined;
+}

@@ -1,0 +1,102 @@
+/**
+ * Imports: the bindings an import statement makes (Python `import`/`from … import`, JS `import`/`require`), and the
+ * one-hop lookup of a relative import in another workspace file (the detector parses it; `AnalyzerOptions.foreign`).
+ *
+ * Functions of one `FileAnalyzer` (src/core/detect/analyzer.ts, passed as `fa`), which holds the file, its caches and
+ * the routes between sections: a section calls another only through it (`fa.evalValue(…)`), never by importing
+ * another section's analysis functions (docs/detection.md "Code map").
+ */
+import type { Node } from 'web-tree-sitter';
+import { callArgs, callee, stringParts, unwrap } from '../syntax';
+import type { FileAnalyzer } from '../analyzer';
+import type { Binding, ForeignModule } from './types';
+
+export function foreignFor(fa: FileAnalyzer, b: Binding & { kind: 'import' }): ForeignModule | undefined {
+  if (!fa.opts.foreign) return undefined;
+  try {
+    return fa.opts.foreign(b.module, b.relativeLevel ?? 0);
+  } catch {
+    return undefined;
+  }
+}
+
+export function addDestructure(pattern: Node, value: Node, at: Node, add: (b: Binding) => void): void {
+  // `const { OpenAI } = require('openai')`.
+  const v = unwrap(value);
+  if (v.type === 'call_expression' && callee(v)?.text === 'require') {
+    const arg = callArgs(v)[0];
+    if (!arg || arg.type !== 'string') return;
+    const module = stringParts(arg).text;
+    for (const p of pattern.namedChildren) {
+      if (!p) continue;
+      if (p.type === 'shorthand_property_identifier_pattern') add({ kind: 'import', name: p.text, module, member: p.text, at, relativeLevel: module.startsWith('.') ? 1 : 0 });
+      else if (p.type === 'pair_pattern') {
+        const k = p.childForFieldName('key');
+        const val = p.childForFieldName('value');
+        if (k && val?.type === 'identifier') add({ kind: 'import', name: val.text, module, member: k.text, at, relativeLevel: module.startsWith('.') ? 1 : 0 });
+      }
+    }
+  }
+}
+
+export function addImports(fa: FileAnalyzer, c: Node, add: (b: Binding) => void): void {
+  if (fa.lang === 'python') {
+    if (c.type === 'import_statement') {
+      for (const n of c.namedChildren) {
+        if (!n) continue;
+        if (n.type === 'dotted_name') {
+          // `import google.generativeai` binds `google`.
+          const first = n.text.split('.')[0] ?? n.text;
+          add({ kind: 'import', name: first, module: first, at: c });
+        } else if (n.type === 'aliased_import') {
+          const name = n.childForFieldName('name');
+          const alias = n.childForFieldName('alias');
+          if (name && alias) add({ kind: 'import', name: alias.text, module: name.text, at: c });
+        }
+      }
+      return;
+    }
+    if (c.type === 'import_from_statement') {
+      const modNode = c.childForFieldName('module_name');
+      if (!modNode) return;
+      let level = 0;
+      let module = modNode.text;
+      if (modNode.type === 'relative_import') {
+        const prefix = modNode.namedChildren.find((x) => x?.type === 'import_prefix');
+        level = prefix ? prefix.text.length : 0;
+        module = modNode.namedChildren.find((x) => x?.type === 'dotted_name')?.text ?? '';
+      }
+      for (const n of c.childrenForFieldName('name')) {
+        if (!n) continue;
+        if (n.type === 'dotted_name') add({ kind: 'import', name: n.text, module, member: n.text, at: c, relativeLevel: level });
+        else if (n.type === 'aliased_import') {
+          const name = n.childForFieldName('name');
+          const alias = n.childForFieldName('alias');
+          if (name && alias) add({ kind: 'import', name: alias.text, module, member: name.text, at: c, relativeLevel: level });
+        }
+      }
+    }
+    return;
+  }
+  const src = c.childForFieldName('source');
+  if (!src) return;
+  const module = stringParts(src).text;
+  const level = module.startsWith('.') || module.startsWith('@/') || module.startsWith('~/') ? 1 : 0;
+  const clause = c.namedChildren.find((x) => x?.type === 'import_clause');
+  if (!clause) return;
+  for (const n of clause.namedChildren) {
+    if (!n) continue;
+    if (n.type === 'identifier') add({ kind: 'import', name: n.text, module, member: 'default', at: c, relativeLevel: level });
+    else if (n.type === 'namespace_import') {
+      const id = n.namedChildren.find((x) => x?.type === 'identifier');
+      if (id) add({ kind: 'import', name: id.text, module, at: c, relativeLevel: level });
+    } else if (n.type === 'named_imports') {
+      for (const s of n.namedChildren) {
+        if (s?.type !== 'import_specifier') continue;
+        const name = s.childForFieldName('name');
+        const alias = s.childForFieldName('alias');
+        if (name) add({ kind: 'import', name: (alias ?? name).text, module, member: name.text, at: c, relativeLevel: level });
+      }
+    }
+  }
+}

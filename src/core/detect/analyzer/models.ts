@@ -1,0 +1,117 @@
+/**
+ * Models: the model of a site — an argument, the model its client was constructed with (through chat sessions and
+ * wrappers), or an AI SDK provider factory (`openai('gpt-4o')`) — and the provider a model string names.
+ *
+ * Functions of one `FileAnalyzer` (src/core/detect/analyzer.ts, passed as `fa`), which holds the file, its caches and
+ * the routes between sections: a section calls another only through it (`fa.evalValue(…)`), never by importing
+ * another section's analysis functions (docs/detection.md "Code map").
+ */
+import type { Node } from 'web-tree-sitter';
+import type { ModelRef, ModelResolution, Provider } from '../../types';
+import type { SiteSpec } from '../catalog/types';
+import { CANONICAL_STRIP_PREFIXES, MODEL_NAME_PROVIDERS } from '../catalog/params';
+import { PROVIDER_OF_NAME } from '../../models/providers';
+import { callArgs, callee, isMember, memberObject, unwrap } from '../syntax';
+import type { FileAnalyzer } from '../analyzer';
+import type { ResolvedModel, Value } from './types';
+import { TYPE_BY_ID } from './catalogIndex';
+
+/** The model of a site: an argument, or the model its receiver was constructed with. */
+export function resolveModel(fa: FileAnalyzer, call: Node, spec: SiteSpec, inst: (Value & { kind: 'inst' }) | undefined): ResolvedModel {
+  if (spec.model) {
+    const arg = fa.getArg(call, spec.model) ?? (spec.model.kw ? fa.deepKey(call, spec.model.kw) : undefined);
+    if (arg) return modelFromNode(fa, arg);
+    if (!inst?.ctor && !inst?.parent) return { ref: { id: null, canonical: null, resolution: { kind: 'unknown', expression: '' } } };
+  }
+  let cur: Value | undefined = inst;
+  for (let i = 0; cur && cur.kind === 'inst' && i < 4; i++) {
+    const ctor = cur.ctor;
+    if (ctor?.spec.model || (spec.model && ctor)) {
+      const ref = ctor.spec.model ?? spec.model ?? {};
+      const arg = ctor.ctx.getArg(ctor.node, ref);
+      if (arg) {
+        const m = ctor.ctx.modelFromNode(arg, true);
+        // Notebooks: a model object built in an earlier cell.
+        const cell = ctor.ctx === fa ? fa.earlierCell(ctor.node, call) : undefined;
+        if (cell !== undefined && m.ref.id !== null && (m.ref.resolution.kind === 'constant' || m.ref.resolution.kind === 'earlier-cell')) {
+          return { ...m, ref: { ...m.ref, resolution: { kind: 'earlier-cell', cell } } };
+        }
+        return m;
+      }
+      return { ref: { id: null, canonical: null, resolution: { kind: 'unknown', expression: '' } } };
+    }
+    cur = cur.parent;
+  }
+  return { ref: { id: null, canonical: null, resolution: { kind: 'unknown', expression: '' } } };
+}
+
+export function modelFromNode(fa: FileAnalyzer, arg: Node, fromCtor = false): ResolvedModel {
+  const r = fa.resolveString(arg);
+  const via = fa.viaVar.get(arg.id);
+  const resolution: ModelResolution =
+    r.value !== null && r.resolution.kind === 'literal' ? (fromCtor ? { kind: 'constructor' } : via ? { kind: 'constant', name: via } : r.resolution) : r.resolution;
+  const ref: ModelRef = {
+    id: r.value,
+    canonical: r.value === null ? null : canonicalModel(r.value),
+    resolution: r.value === null ? r.resolution : resolution,
+    ...(r.candidates ? { candidates: r.candidates.map((c) => c.ref) } : {}),
+  };
+  return { ref, raw: r.value ?? undefined, node: arg };
+}
+
+/** AI SDK: `openai('gpt-4o')`, `openai.chat('gpt-4o')`, `createOpenAI({...})('m')`, a variable holding one, or a gateway string. */
+export function factoryModel(fa: FileAnalyzer, n: Node, hops = 0): { model: ResolvedModel; provider: Provider } | undefined {
+  const u = unwrap(n);
+  if ((u.type === 'identifier' || u.type === 'shorthand_property_identifier') && hops < 3) {
+    const b = fa.lookup(u.text, u);
+    if (b?.kind === 'assign') return factoryModel(fa, b.value, hops + 1);
+    if (b?.kind === 'import' && b.member) {
+      const f = fa.foreignFor(b);
+      const fb = f ? f.analyzer.topLevel(b.member) : undefined;
+      const hit = f && fb?.kind === 'assign' ? f.analyzer.factoryModel(fb.value, hops + 1) : undefined;
+      if (f && hit && hit.model.ref.id !== null) {
+        return { ...hit, model: { ...hit.model, ref: { ...hit.model.ref, resolution: { kind: 'imported', file: f.path, name: b.member } } } };
+      }
+      return hit;
+    }
+    return undefined;
+  }
+  if (u.type !== 'call_expression') return undefined;
+  const fn = callee(u);
+  if (!fn) return undefined;
+  const target = isMember(fn) ? memberObject(fn) : fn;
+  if (!target) return undefined;
+  const v = fa.evalValue(target);
+  if (v?.kind !== 'inst' || !TYPE_BY_ID.get(v.type)?.modelFactory) return undefined;
+  const arg = callArgs(u)[0];
+  const model = arg ? modelFromNode(fa, arg, true) : { ref: { id: null, canonical: null, resolution: { kind: 'unknown', expression: '' } } as ModelRef };
+  return { model, provider: v.provider ?? TYPE_BY_ID.get(v.type)?.provider ?? 'other' };
+}
+
+/** A resolved string as a model reference. */
+export function toResolved(r: { value: string | null; resolution: ModelResolution }): ResolvedModel {
+  return { ref: { id: r.value, canonical: r.value === null ? null : canonicalModel(r.value), resolution: r.resolution }, raw: r.value ?? undefined };
+}
+
+/** The pricing id: known provider prefixes and `models/` stripped; Bedrock ids are kept as written. */
+export function canonicalModel(id: string): string {
+  let out = id.trim();
+  for (let i = 0; i < 3; i++) {
+    const p = CANONICAL_STRIP_PREFIXES.find((x) => out.startsWith(x) && out.length > x.length);
+    if (!p) break;
+    out = out.slice(p.length);
+  }
+  return out;
+}
+
+/** Provider named by a model string's prefix (`anthropic/…`, `openai:…`) or its family name. */
+export function providerOfModelString(model: string): Provider | undefined {
+  const m = /^([\w.-]+)[/:]/.exec(model);
+  if (m?.[1]) {
+    const p = PROVIDER_OF_NAME[m[1].toLowerCase()];
+    if (p) return p;
+  }
+  const bare = model.replace(/^models\//, '').toLowerCase();
+  for (const e of MODEL_NAME_PROVIDERS) if (e.pattern.test(bare)) return e.provider;
+  return undefined;
+}

@@ -1,0 +1,361 @@
+/**
+ * Scopes and bindings: which binding of a name is visible at a use (innermost scope first, the last assignment
+ * before the use), collected once per scope from assignments, parameters, imports, loops, `with … as`, functions and
+ * classes; `self.x` / `this.x` attributes from any method, class fields and TS parameter properties.
+ *
+ * Functions of one `FileAnalyzer` (src/core/detect/analyzer.ts, passed as `fa`), which holds the file, its caches and
+ * the routes between sections: a section calls another only through it (`fa.evalValue(…)`), never by importing
+ * another section's analysis functions (docs/detection.md "Code map").
+ */
+import type { Node } from 'web-tree-sitter';
+import { callee, FUNCTION_TYPES, isCall, isMember, memberName, memberObject, SCOPE_TYPES, unwrap } from '../syntax';
+import type { FileAnalyzer } from '../analyzer';
+import type { Binding } from './types';
+
+/** Node types that can contain binding statements (both grammars). */
+const STATEMENTISH = /^ERROR$|statement|clause|block|declaration|declarator|^module$|^program$|with_item|^case|switch_body|decorated_definition|^assignment|^augmented|_body$|^export/;
+
+/**
+ * The ancestors of a node, innermost first. tree-sitter's `parent` walks down from the root each time (slow on
+ * big files), so the chain is computed once with a cursor and cached per node.
+ */
+export function ancestors(fa: FileAnalyzer, n: Node): readonly Node[] {
+  const cached = fa.ancestorCache.get(n.id);
+  if (cached) return cached;
+  const chain: Node[] = [];
+  let cur: Node | null = fa.root;
+  for (let guard = 0; cur && cur.id !== n.id && guard < 200000; guard++) {
+    chain.push(cur);
+    cur = cur.childWithDescendant(n);
+  }
+  chain.reverse();
+  fa.ancestorCache.set(n.id, chain);
+  return chain;
+}
+
+/** A module-level binding (for foreign files). */
+export function topLevel(fa: FileAnalyzer, name: string): Binding | undefined {
+  const list = bindingsOf(fa, fa.root).get(name);
+  return list ? list[list.length - 1] : undefined;
+}
+
+/** The binding of `name` visible at `use`: innermost scope first, the last assignment before the use. */
+export function lookup(fa: FileAnalyzer, name: string, use: Node): Binding | undefined {
+  for (const scope of ancestors(fa, use)) {
+    {
+      if (!isScope(fa, scope)) continue;
+      const list = bindingsOf(fa, scope).get(name);
+      if (list && list.length) {
+        const before = list.filter((b) => b.at.startIndex < use.startIndex && !(b.kind === 'assign' && b.at.endIndex > use.startIndex));
+        const pick = before.length ? before[before.length - 1] : isModuleScope(fa, scope) ? list[list.length - 1] : undefined;
+        if (pick) return pick;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The module scope is the root node whatever its type: when an unclosed bracket at the end of the file (the user
+ * is still typing) makes tree-sitter wrap the whole file in one `ERROR` root, the imports and assignments are
+ * still there as children of that node and must stay visible to everything above the edit.
+ */
+export function isModuleScope(fa: FileAnalyzer, n: Node): boolean {
+  return n.type === 'module' || n.type === 'program' || n.id === fa.root.id;
+}
+
+export function isScope(fa: FileAnalyzer, n: Node): boolean {
+  return SCOPE_TYPES.has(n.type) || n.id === fa.root.id;
+}
+
+export function bindingsOf(fa: FileAnalyzer, scope: Node): Map<string, Binding[]> {
+  const cached = fa.scopeCache.get(scope.id);
+  if (cached) return cached;
+  const map = new Map<string, Binding[]>();
+  const add = (b: Binding): void => {
+    const l = map.get(b.name);
+    if (l) l.push(b);
+    else map.set(b.name, [b]);
+  };
+  if (FUNCTION_TYPES.has(scope.type)) collectParams(scope, add);
+  const body = isModuleScope(fa, scope) ? scope : scope.childForFieldName('body');
+  if (body) collectBindings(fa, body, add, 0);
+  fa.scopeCache.set(scope.id, map);
+  return map;
+}
+
+export function collectParams(fn: Node, add: (b: Binding) => void): void {
+  const params = fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter');
+  if (!params) return;
+  const list = params.type === 'identifier' ? [params] : params.namedChildren;
+  for (const p of list) {
+    if (!p) continue;
+    switch (p.type) {
+      case 'identifier':
+        add({ kind: 'param', name: p.text, at: p });
+        break;
+      case 'typed_parameter': {
+        const id = p.namedChildren.find((c) => c?.type === 'identifier');
+        if (id) add({ kind: 'param', name: id.text, type: p.childForFieldName('type') ?? undefined, at: p });
+        break;
+      }
+      case 'default_parameter':
+      case 'typed_default_parameter': {
+        const id = p.childForFieldName('name');
+        if (id) add({ kind: 'param', name: id.text, type: p.childForFieldName('type') ?? undefined, def: p.childForFieldName('value') ?? undefined, at: p });
+        break;
+      }
+      case 'required_parameter':
+      case 'optional_parameter': {
+        const id = p.childForFieldName('pattern');
+        if (id?.type === 'object_pattern') addPatternParams(id, add);
+        if (id && id.type === 'identifier') add({ kind: 'param', name: id.text, type: p.childForFieldName('type') ?? undefined, def: p.childForFieldName('value') ?? undefined, at: p });
+        break;
+      }
+      case 'object_pattern':
+        addPatternParams(p, add);
+        break;
+      case 'assignment_pattern': {
+        const id = p.childForFieldName('left');
+        if (id && id.type === 'identifier') add({ kind: 'param', name: id.text, def: p.childForFieldName('right') ?? undefined, at: p });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+}
+
+/** `({ model = 'gpt-4o', prompt }) => …`: each destructured name is a parameter, with its default. */
+export function addPatternParams(pattern: Node, add: (b: Binding) => void): void {
+  for (const c of pattern.namedChildren) {
+    if (!c) continue;
+    if (c.type === 'object_assignment_pattern') {
+      const left = c.childForFieldName('left');
+      const right = c.childForFieldName('right');
+      if (left) add({ kind: 'param', name: left.text, def: right ?? undefined, at: c });
+    } else if (c.type === 'shorthand_property_identifier_pattern') add({ kind: 'param', name: c.text, at: c });
+    else if (c.type === 'pair_pattern') {
+      const v = c.childForFieldName('value');
+      if (v?.type === 'identifier') add({ kind: 'param', name: v.text, at: c });
+      else if (v?.type === 'assignment_pattern') {
+        const l = v.childForFieldName('left');
+        if (l) add({ kind: 'param', name: l.text, def: v.childForFieldName('right') ?? undefined, at: c });
+      }
+    }
+  }
+}
+
+export function collectBindings(fa: FileAnalyzer, n: Node, add: (b: Binding) => void, depth: number): void {
+  if (depth > 60) return;
+  for (const c of n.namedChildren) {
+    if (!c) continue;
+    // Read once: each `type` read is a call into the parser (the module scope of a large file has many children).
+    const type = c.type;
+    if (addDeclaration(fa, c, type, add, depth)) continue;
+    addStatementBinding(c, type, add);
+    if (FUNCTION_TYPES.has(type) || type === 'class_body') continue;
+    // Bindings are made by statements; expressions (calls, literals, operators) are not walked.
+    if (!STATEMENTISH.test(type)) continue;
+    collectBindings(fa, c, add, depth + 1);
+  }
+}
+
+/**
+ * The binding a declaration makes (function, class, assignment, variable, import). True when `c` is one: its inside is
+ * not walked for more bindings of this scope.
+ */
+function addDeclaration(fa: FileAnalyzer, c: Node, type: string, add: (b: Binding) => void, depth: number): boolean {
+  switch (type) {
+    case 'function_definition':
+    case 'function_declaration':
+    case 'generator_function_declaration': {
+      const name = c.childForFieldName('name');
+      if (name) add({ kind: 'func', name: name.text, node: c, at: c });
+      return true;
+    }
+    case 'class_definition':
+    case 'class_declaration': {
+      const name = c.childForFieldName('name');
+      if (name) add({ kind: 'class', name: name.text, node: c, at: c });
+      return true;
+    }
+    case 'decorated_definition': {
+      const def = c.childForFieldName('definition');
+      const name = def?.childForFieldName('name');
+      if (def && name) add({ kind: def.type === 'class_definition' ? 'class' : 'func', name: name.text, node: def, at: c } as Binding);
+      return true;
+    }
+    case 'assignment': {
+      addAssignTargets(c.childForFieldName('left'), c.childForFieldName('right'), c.childForFieldName('type'), c, add);
+      const right = c.childForFieldName('right');
+      if (right && right.type === 'assignment') collectBindings(fa, { namedChildren: [right] } as unknown as Node, add, depth + 1);
+      return true;
+    }
+    case 'variable_declarator': {
+      const name = c.childForFieldName('name');
+      const value = c.childForFieldName('value');
+      if (name?.type === 'identifier' && value) {
+        if (value.type === 'arrow_function' || value.type === 'function_expression' || value.type === 'function') add({ kind: 'func', name: name.text, node: value, at: c });
+        else add({ kind: 'assign', name: name.text, value, at: c });
+      } else if (name?.type === 'object_pattern' && value) fa.addDestructure(name, value, c, add);
+      else if (name?.type === 'identifier' && !value) {
+        const type = c.childForFieldName('type');
+        if (type) add({ kind: 'param', name: name.text, type, at: c });
+      }
+      return true;
+    }
+    case 'import_statement':
+    case 'import_from_statement':
+    case 'future_import_statement':
+      fa.addImports(c, add);
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** The binding a statement makes on its way (`x = …` as an expression, `export default`, `for x in`, `with … as x`); its inside is still walked. */
+function addStatementBinding(c: Node, type: string, add: (b: Binding) => void): void {
+  switch (type) {
+    case 'assignment_expression': {
+      const left = c.childForFieldName('left');
+      const right = c.childForFieldName('right');
+      if (left?.type === 'identifier' && right) add({ kind: 'assign', name: left.text, value: right, at: c });
+      return;
+    }
+    case 'export_statement': {
+      // `export default client` / `export default new OpenAI()`: what `import x from './file'` binds.
+      const value = c.childForFieldName('value');
+      if (value && c.children.some((x) => x?.type === 'default')) add({ kind: 'assign', name: 'default', value, at: c });
+      return;
+    }
+    case 'for_statement':
+    case 'for_in_statement': {
+      const left = c.childForFieldName('left');
+      const right = c.childForFieldName('right');
+      if (left && right) {
+        const id = left.type === 'identifier' ? left : left.namedChildren.find((x) => x?.type === 'identifier');
+        if (id) add({ kind: 'loop', name: id.text, iter: right, at: c });
+      }
+      return;
+    }
+    case 'with_item': {
+      const v = c.childForFieldName('value');
+      if (v?.type === 'as_pattern') {
+        const target = v.childForFieldName('alias') ?? v.namedChildren[v.namedChildren.length - 1];
+        const expr = v.namedChildren[0];
+        const id = target?.type === 'as_pattern_target' ? target.namedChildren[0] : target;
+        if (id?.type === 'identifier' && expr) add({ kind: 'assign', name: id.text, value: expr, at: c });
+      }
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+export function addAssignTargets(left: Node | null, right: Node | null, type: Node | null, at: Node, add: (b: Binding) => void): void {
+  if (!left) return;
+  if (left.type === 'identifier') {
+    if (right) add({ kind: 'assign', name: left.text, value: right, at });
+    else if (type) add({ kind: 'param', name: left.text, type, at });
+    return;
+  }
+  // `a, b = x, y`: pair elements when both sides are literal sequences.
+  if ((left.type === 'pattern_list' || left.type === 'tuple_pattern') && right && (right.type === 'expression_list' || right.type === 'tuple')) {
+    const ls = left.namedChildren;
+    const rs = right.namedChildren;
+    ls.forEach((l, i) => {
+      const r = rs[i];
+      if (l?.type === 'identifier' && r) add({ kind: 'assign', name: l.text, value: r, at });
+    });
+  }
+}
+
+/** `self.x` / `this.x` inside a class: assignments in any method, class-level fields, TS constructor parameter properties. */
+export function lookupSelfAttr(fa: FileAnalyzer, name: string, use: Node): Binding | undefined {
+  const cls = ancestors(fa, use).find((a) => a.type === 'class_definition' || a.type === 'class_declaration' || a.type === 'class');
+  if (!cls) return undefined;
+  let map = fa.classAttrCache.get(cls.id);
+  if (!map) {
+    map = new Map();
+    fa.classAttrCache.set(cls.id, map);
+    const m = map;
+    const add = (b: Binding): void => {
+      const l = m.get(b.name);
+      if (l) l.push(b);
+      else m.set(b.name, [b]);
+    };
+    const body = cls.childForFieldName('body');
+    if (body) collectClassAttrs(fa, body, add, 0, true);
+  }
+  const list = map.get(name);
+  if (!list || !list.length) return undefined;
+  // Prefer a binding that carries a value or a type we can evaluate.
+  return list.find((b) => b.kind === 'assign') ?? list[0];
+}
+
+export function collectClassAttrs(fa: FileAnalyzer, n: Node, add: (b: Binding) => void, depth: number, top: boolean): void {
+  if (depth > 40) return;
+  for (const c of n.namedChildren) {
+    if (!c) continue;
+    if (top && fa.lang === 'python' && c.type === 'expression_statement') {
+      const a = c.namedChildren[0];
+      if (a?.type === 'assignment') {
+        const left = a.childForFieldName('left');
+        const right = a.childForFieldName('right');
+        const type = a.childForFieldName('type');
+        if (left?.type === 'identifier') {
+          if (right) add({ kind: 'assign', name: left.text, value: right, at: a });
+          else if (type) add({ kind: 'param', name: left.text, type, at: a });
+        }
+      }
+    }
+    if (c.type === 'public_field_definition' || c.type === 'field_definition') {
+      const name = c.childForFieldName('name') ?? c.childForFieldName('property');
+      const value = c.childForFieldName('value');
+      const type = c.childForFieldName('type');
+      if (name) {
+        if (value) add({ kind: 'assign', name: name.text, value, at: c });
+        else if (type) add({ kind: 'param', name: name.text, type, at: c });
+      }
+      continue;
+    }
+    if (c.type === 'assignment' || c.type === 'assignment_expression') {
+      const left = c.childForFieldName('left');
+      const right = c.childForFieldName('right');
+      const type = c.childForFieldName('type');
+      if (left && isMember(left)) {
+        const obj = memberObject(left);
+        const attr = memberName(left);
+        if (obj && attr && ((obj.type === 'identifier' && obj.text === 'self') || obj.type === 'this')) {
+          if (right) add({ kind: 'assign', name: attr, value: right, at: c });
+          else if (type) add({ kind: 'param', name: attr, type, at: c });
+        }
+      }
+    }
+    if (c.type === 'method_definition' && c.childForFieldName('name')?.text === 'constructor') {
+      const params = c.childForFieldName('parameters');
+      for (const p of params?.namedChildren ?? []) {
+        if (!p || (p.type !== 'required_parameter' && p.type !== 'optional_parameter')) continue;
+        if (!p.namedChildren.some((x) => x?.type === 'accessibility_modifier' || x?.type === 'readonly')) continue;
+        const id = p.childForFieldName('pattern');
+        if (id) add({ kind: 'param', name: id.text, type: p.childForFieldName('type') ?? undefined, def: p.childForFieldName('value') ?? undefined, at: p });
+      }
+    }
+    if (c.type === 'class_definition' || c.type === 'class_declaration') continue;
+    if (!STATEMENTISH.test(c.type) && !FUNCTION_TYPES.has(c.type) && c.type !== 'class_body' && c.type !== 'assignment' && c.type !== 'assignment_expression') continue;
+    collectClassAttrs(fa, c, add, depth + 1, false);
+  }
+}
+
+/** The local class a value is an instance of (`Settings()`), as a class binding. */
+export function localClassOf(fa: FileAnalyzer, value: Node): Binding | undefined {
+  const v = unwrap(value);
+  if (!isCall(v)) return undefined;
+  const fn = callee(v);
+  if (fn?.type !== 'identifier') return undefined;
+  const b = lookup(fa, fn.text, fn);
+  return b?.kind === 'class' ? b : undefined;
+}

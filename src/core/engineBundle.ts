@@ -1,0 +1,16 @@
+/**
+ * The entry of the engine bundle (`dist/engine.js`): everything the extension host and the workspace scan's child
+ * process use from the core, loaded on first use by src/node/engineBundle.ts (the one loader), so the parsers,
+ * tokenizer tables, price data and the tier model's tables never load at activation. The CLI bundles the core itself
+ * and does not go through this file.
+ */
+export { createEngine, Engine, type EngineConfig, type EngineHost, type DocumentAnalysis } from './engine';
+export { scanWorkspace, type ScanOptions } from './scan/scanner';
+export { PREFILTER_PATTERN } from './scan/prefilter';
+export { buildReport, type ReportInput } from './report/build';
+export { formatCsv, formatJson, formatMarkdown } from './report/format';
+export { diffReports, formatDiffMarkdown, type ReportDiff } from './report/diff';
+export { totalOf, totalsBy } from './report/totals';
+export { loadTeamConfig } from './teamFiles/loadTeamConfig';
+// The Tier Advisor's view model (src/vscode/webview/advisorPanel.ts): the tier model's tables load with this bundle.
+export { computeAdvisorView } from './tiers/advisorView';
