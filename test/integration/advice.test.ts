@@ -1,3 +1,4 @@
+// @workspace test/fixtures/workspaces/advice
 // Issue #22 in the real extension host: deprecated models in the lens, hover and Problems panel; the best cheaper
 // model in the hover; quick fixes that change the model string where it is written. The models are chosen so the
 // outcome does not depend on the day the suite runs: OpenAI retired text-davinci-003 on 2024-01-04 and
@@ -5,37 +6,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, codeLenses, demoUri, openDemo, waitFor, withSetting } from './helpers';
-
-const RETIRED = `import openai
-from openai import OpenAI
-
-client = OpenAI()
-
-legacy = openai.Completion.create(model="text-davinci-003", prompt="Write a one-line tagline for a bakery.", max_tokens=64)
-
-vision = client.chat.completions.create(
-    model="gpt-4-vision-preview",
-    messages=[{"role": "user", "content": "How do I reset my password?"}],
-)
-`;
-
-const CHEAPER = `from openai import OpenAI
-
-MODEL = "gpt-4o"
-client = OpenAI()
-
-
-def answer(question: str):
-    return client.chat.completions.create(
-        model=MODEL,
-        messages=[{"role": "user", "content": question}],
-    )
-`;
-
-async function writeDemo(rel: string, text: string): Promise<vscode.TextDocument> {
-  await vscode.workspace.fs.writeFile(demoUri(rel), new TextEncoder().encode(text));
-  return openDemo(rel);
-}
 
 async function hoverText(doc: vscode.TextDocument, needle: string): Promise<string> {
   const at = doc.positionAt(doc.getText().indexOf(needle));
@@ -54,7 +24,7 @@ describe('advice: deprecated models and cheaper models (#22)', function () {
   before(() => activateExtension());
 
   it('the lens says a retired model is retired, with the date', async () => {
-    const doc = await writeDemo('advice_retired.py', RETIRED);
+    const doc = await openDemo('advice_retired.py');
     const lenses = await waitFor(() => codeLenses(doc.uri), (l) => l.filter((x) => x.command?.title.includes('retired')).length === 2, 'two lenses marked retired');
     const titles = lenses.map((l) => l.command?.title ?? '');
     assert.ok(titles.some((t) => t.startsWith('text-davinci-003') && t.endsWith('⚠ retired 2024-01-04')), JSON.stringify(titles));
@@ -86,7 +56,7 @@ describe('advice: deprecated models and cheaper models (#22)', function () {
   });
 
   it('the hover shows the best cheaper model with its saving, fit and a dated quality caveat', async () => {
-    const doc = await writeDemo('advice_cheaper.py', CHEAPER);
+    const doc = await openDemo('advice_cheaper.py');
     const md = await waitFor(() => hoverText(doc, 'chat.completions.create'), (t) => t.includes('Cheaper model'), 'the cheaper-model hover');
     assert.match(md, /\*\*Cheaper model\*\*: gpt-4o-mini saves \$[\d,.]+\/mo \(94 %\) at (the assumed usage|this site's usage) \(same client: change the model string\)/);
     assert.match(md, /fit: ✓ input up to [\d,]+ tokens \(estimate: some input is only known at run time\); max input 128,000; ✓ output up to [\d,]+ tokens \(estimate\); max output 16,384/);
@@ -126,15 +96,21 @@ describe('advice: deprecated models and cheaper models (#22)', function () {
   });
 
   it('a model imported from another file is not edited from here: no quick fix, the hover says where to change it', async () => {
-    await vscode.workspace.fs.writeFile(demoUri('advice_config.py'), new TextEncoder().encode('MODEL = "gpt-4o"\n'));
-    const doc = await writeDemo('advice_imported.py', 'from openai import OpenAI\nfrom advice_config import MODEL\n\nclient = OpenAI()\nreply = client.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": "Hi"}])\n');
+    const doc = await openDemo('advice_imported.py');
     const md = await waitFor(() => hoverText(doc, 'chat.completions.create'), (t) => t.includes('Cheaper model'), 'the cheaper-model hover');
     assert.match(md, /to change the model: the model is set in advice_config\.py \(MODEL\): change it there/);
     assert.ok(!(await actionsAt(doc, 'chat.completions.create')).some((x) => x.title.startsWith('Switch to')));
   });
 
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const f of ['advice_retired.py', 'advice_cheaper.py', 'advice_imported.py', 'advice_config.py']) await vscode.workspace.fs.delete(demoUri(f)).then(undefined, () => undefined);
+  it('a model set by the usage file is switched in that file\'s entry', async () => {
+    const doc = await openDemo('advice_usage.py');
+    const actions = await waitFor(() => actionsAt(doc, 'chat.completions.create'), (a) => a.some((x) => x.title.startsWith('Switch to gpt-4o-mini')), 'the switch action');
+    const sw = actions.find((x) => x.title.startsWith('Switch to gpt-4o-mini'))!;
+    assert.match(sw.title, /— in the usage-file entry$/);
+    assert.ok(await vscode.workspace.applyEdit(sw.edit!));
+    const usage = await vscode.workspace.openTextDocument(demoUri('.tokentier/usage.yml'));
+    assert.match(usage.getText(), /^ {4}model: gpt-4o-mini$/m);
+    assert.match(usage.getText(), /^ {4}callsPerDay: 200$/m, 'the rest of the entry is untouched');
+    await usage.save();
   });
 });
