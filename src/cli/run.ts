@@ -84,6 +84,8 @@ Options:
                            (the \`deprecated\` rule; set its severity and withinDays in .tokentier/policy.*)
   --head FILE              diff: compare against this report.json instead of scanning
   --self-host-model ID     tiers: open-weight model for self-hosted tiers (default: suggested from the API model)
+  --users N                tiers: users for the edge tier, each running the model on their own device
+                           (default: setting tokentier.tiers.users; unset: edge is not sized)
   --quiet                  No progress or summary on stderr
   --verbose                Log engine messages to stderr
   --version, --help
@@ -114,6 +116,7 @@ const OPTIONS = {
   base: { type: 'string' },
   head: { type: 'string' },
   'self-host-model': { type: 'string' },
+  users: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean' },
   version: { type: 'boolean', short: 'v' },
@@ -424,7 +427,11 @@ async function cmdTiers(values: Values, positionals: readonly string[], io: CliI
   const agg = buildWorkload(report.sites, { label: workspaceLabel(path.basename(s.root)), ...(chosen !== undefined ? { selfHostModelId: chosen } : {}) });
   if (!agg.workload) throw new UsageError('No LLM call site found, so there is no workload to place on tiers (see `tokentier scan`).');
   if (!agg.workload.api) throw new UsageError(`No priced call site found, so there is no workload to place on tiers (see \`tokentier scan\`). ${agg.messages.join(' ')}`);
-  const comparison = compareTiers(agg.workload);
+  const rawUsers = values.users;
+  const users = rawUsers !== undefined ? Number(rawUsers) : s.settings['tiers.users'];
+  if (rawUsers !== undefined && (rawUsers.trim() === '' || !Number.isInteger(users) || (users as number) < 1)) throw new UsageError(`--users needs a whole number of users (1 or more), got "${rawUsers}".`);
+  const workload = users !== undefined ? { ...agg.workload, edgeUsers: users } : agg.workload;
+  const comparison = compareTiers(workload, { electricityUsdPerKWh: s.settings['tiers.electricityPricePerKWh'], gridKgCo2PerKWh: s.settings['tiers.gridIntensity'] });
   const json = { ...comparison, workloadNotes: agg.notes, messages: agg.messages };
   emit(format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : formatTiersTable(comparison, agg), values, io);
   return 0;

@@ -282,6 +282,24 @@ export interface SiteEstimate {
   readonly tokensPerDay?: NumberRange;
   /** The model's deprecation or retirement and cheaper models for this call (src/core/advice), when any. */
   readonly advice?: SiteAdvice;
+  /** Energy of the call at the provider (EcoLogits-style estimate, src/core/models/energy.ts); absent when unknown. */
+  readonly energy?: SiteEnergy;
+}
+
+/**
+ * Energy and emissions of a hosted call, estimated EcoLogits-style from the model's (estimated) active parameters and
+ * the tokens it generates. `min`/`max` are the estimate's range (parameter and PUE ranges); `expected` is its midpoint.
+ */
+export interface SiteEnergy {
+  /** Watt-hours per call at the expected generated (output + reasoning) tokens. */
+  readonly whPerCall: NumberRange;
+  /** Grams CO₂e per call (electricity mix of the provider's location). */
+  readonly gCo2ePerCall: NumberRange;
+  /** Kilowatt-hours per month at the site's calls (calls/day × fan-out × (1 + retries) × days/month). */
+  readonly kwhPerMonth: NumberRange;
+  /** The model's size is EcoLogits' estimate (its architecture is not published). */
+  readonly estimatedParameters: boolean;
+  readonly source: Provenance;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -343,15 +361,6 @@ export interface FeatureFit {
   readonly fits: boolean | null;
   /** What the call needs and what the model offers, e.g. `input up to 1,234 tokens; max input 128,000`. */
   readonly detail: string;
-}
-
-/** One model's score in a quality index. */
-export interface QualityScore {
-  /** The model's name in the index. */
-  readonly name: string;
-  readonly score: number;
-  /** Half-width of the 95 % confidence interval, when the index gives one. */
-  readonly ci95?: number;
 }
 
 /** The quality caveat beside a cheaper model: both models in one dated index snapshot. */
@@ -417,7 +426,7 @@ export interface CostTotal {
 // and of every export. Versioned: see `schemas/report.schema.json`.
 // ---------------------------------------------------------------------------------------------
 
-export const REPORT_SCHEMA_VERSION = '1.1.0';
+export const REPORT_SCHEMA_VERSION = '1.2.0';
 
 export interface FileSummary {
   /** Workspace-relative POSIX path. */
@@ -446,4 +455,13 @@ export interface Report {
   };
   readonly diagnostics: readonly Diagnostic[];
   readonly stats: { readonly filesScanned: number; readonly filesParsed: number; readonly bytes: number; readonly ms: number };
+}
+
+/** One model's score in a quality index (src/core/models/quality.ts; shared with the cheaper-model advice of #22). */
+export interface QualityScore {
+  /** The model's name in the index. */
+  readonly name: string;
+  readonly score: number;
+  /** Half-width of the 95 % confidence interval, when the index gives one. */
+  readonly ci95?: number;
 }

@@ -77,7 +77,16 @@ export function activate(context: vscode.ExtensionContext): TokentierApi | undef
       ...registerViewCommands(deps),
       ...registerCompareCommand(deps),
     );
-    registerTierAdvisor(context, { logger, getWorkload: (scope) => workload(deps, scope), onDidChangeWorkload: model.onDidChange, computeView: (input) => engines.bundle.computeAdvisorView(input) });
+    registerTierAdvisor(context, {
+      logger,
+      getWorkload: (scope) => workload(deps, scope),
+      onDidChangeWorkload: model.onDidChange,
+      computeView: (input) => engines.bundle.computeAdvisorView(input),
+      settings: () => {
+        const s = config.settings;
+        return { ...(s['tiers.users'] !== undefined ? { users: s['tiers.users'] } : {}), electricityUsdPerKWh: s['tiers.electricityPricePerKWh'], gridKgCo2PerKWh: s['tiers.gridIntensity'] };
+      },
+    });
 
     // The first scan runs in the background with a window progress indicator (a notification at start-up would be
     // in the way); "Rescan Workspace" shows the cancellable notification.

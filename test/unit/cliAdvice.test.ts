@@ -1,6 +1,6 @@
 /**
  * The CLI's side of issue #22 on a temporary project: the `deprecated` rule gates CI (`--fail-on-deprecated`, the
- * policy file's severity), the JSON report carries the advice (schema 1.1.0), SARIF names the rule, and the table
+ * policy file's severity), the JSON report carries the advice (schema 1.2.0), SARIF names the rule, and the table
  * lists the cheaper model. The models are chosen so the outcome does not depend on the day the test runs: OpenAI
  * retired text-davinci-003 on 2024-01-04 (deprecations page), and gpt-4o / gpt-4o-mini have no deprecation notice in
  * the data.
@@ -58,10 +58,10 @@ describe('cli: deprecated models and cheaper models', function () {
     assert.match(bad.err, /policy\.yml:2: .*deprecated\.severity.*fix the deprecated rule/);
   });
 
-  it('the JSON report carries the advice and validates against schema 1.1.0; SARIF names the rule', async () => {
+  it('the JSON report carries the advice and validates against schema 1.2.0; SARIF names the rule', async () => {
     const r = await runCli(['scan', '--no-rg', '--workers', '0', '--quiet', '--format', 'json'], dir);
     const report = JSON.parse(r.out) as Report;
-    assert.equal(report.schemaVersion, '1.1.0');
+    assert.equal(report.schemaVersion, '1.2.0');
     const ajv = new Ajv({ allErrors: true, strict: false });
     addFormats(ajv);
     const validate = ajv.compile(JSON.parse(fs.readFileSync(path.join(__dirname, '../../schemas/report.schema.json'), 'utf8')) as object);

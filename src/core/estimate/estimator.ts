@@ -11,6 +11,7 @@ import { generatedTokens, generationCap } from '../tokens/outputTokens';
 import { resolveUsage } from '../usage/assumptions';
 import { adviseSite } from '../advice/advise';
 import type { CallSite, CostEstimate, Diagnostic, NumberRange, PriceLine, Provenance, Provider, SiteEstimate, TokenEstimate } from '../types';
+import { siteEnergyOf } from '../models/energy';
 
 /** Team files loaded from `.tokentier/` (price book, usage assumptions, policy) and the `tokentier.priceBook` setting. */
 export interface TeamConfig {
@@ -168,7 +169,7 @@ function costFor(
 function withAdvice(r: { estimate: SiteEstimate; diagnostics: Diagnostic[] }, ctx: EstimateContext & { readonly table: PriceTable }, day: string, fileTexts?: ReadonlyMap<string, string | undefined>): { estimate: SiteEstimate; diagnostics: Diagnostic[] } {
   try {
     const site = r.estimate.site;
-    const reprice = (model: string, provider: Provider): SiteEstimate => estimateOne(provider === site.provider ? site : { ...site, provider }, ctx, fileTexts, model).estimate;
+    const reprice = (model: string, provider: Provider): SiteEstimate => estimateCore(provider === site.provider ? site : { ...site, provider }, ctx, fileTexts, model).estimate;
     const advice = adviseSite(r.estimate, { day, reprice, table: ctx.table });
     return advice ? { estimate: { ...r.estimate, advice }, diagnostics: r.diagnostics } : r;
   } catch {
@@ -269,11 +270,23 @@ function costWithCandidates(site: CallSite, modelId: string, price: ResolvedPric
   return { perCall, lines: main.lines };
 }
 
+/** One site's estimate, with the energy of its calls at the provider when the model is one EcoLogits estimates. */
+function estimateOne(site: CallSite, ctx: EstimateContext & { readonly table: PriceTable }, fileTexts?: ReadonlyMap<string, string | undefined>): { estimate: SiteEstimate; diagnostics: Diagnostic[] } {
+  const r = estimateCore(site, ctx, fileTexts);
+  const e = r.estimate;
+  const model = e.usage.model?.value ?? site.model.canonical ?? site.model.id;
+  if (!model) return r;
+  const callsPerMonth = e.usage.callsPerDay.value * e.usage.fanOut.value * (1 + e.usage.retryRate.value) * ctx.settings['usage.daysPerMonth'];
+  const energy = siteEnergyOf(site.provider, model, generatedTokens(e.tokens, site).expected, callsPerMonth);
+  return energy ? { ...r, estimate: { ...e, energy } } : r;
+}
+
 /**
- * Estimates one site. `modelOverride` prices the same call with another model (advice): it replaces the model the code
- * or the usage assumptions give, and conditional candidates no longer widen the range.
+ * Estimates one site (its energy is added by `estimateOne`). `modelOverride` prices the same call with another model
+ * (advice): it replaces the model the code or the usage assumptions give, and conditional candidates no longer widen
+ * the range.
  */
-function estimateOne(site: CallSite, ctx: EstimateContext & { readonly table: PriceTable }, fileTexts?: ReadonlyMap<string, string | undefined>, modelOverride?: string): { estimate: SiteEstimate; diagnostics: Diagnostic[] } {
+function estimateCore(site: CallSite, ctx: EstimateContext & { readonly table: PriceTable }, fileTexts?: ReadonlyMap<string, string | undefined>, modelOverride?: string): { estimate: SiteEstimate; diagnostics: Diagnostic[] } {
   const { settings, team } = ctx;
   const at = ctx.now ?? new Date();
   // Time-of-day prices (off-peak discounts) are evaluated at 12:00 UTC of the day: a daily estimate, not the current minute.

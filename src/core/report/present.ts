@@ -281,6 +281,7 @@ export function hoverMarkdown({ estimate: e, note, linkArgs, advice }: HoverOpti
   if (e.cost.perMonth) {
     out.push('', `**Monthly**: ${esc(compactMoney(e.cost.perMonth.expected, cur))} (range ${esc(compactMoney(e.cost.perMonth.min, cur))} – ${esc(compactMoney(e.cost.perMonth.max, cur))})`);
   }
+  out.push('', esc(energyLine(e)));
   if (linkArgs) {
     const args = [linkArgs];
     out.push(
@@ -316,4 +317,16 @@ export function siteRow(e: SiteEstimate): { readonly label: string; readonly des
   const model = writtenModel(e) ?? 'unknown model';
   const cost = e.site.ignored ? 'ignored' : e.cost.perMonth ? `${compactMoney(e.cost.perMonth.expected, e.cost.currency)}/mo` : 'price unknown';
   return { label: plainText(`${where} ${e.site.method}`), description: plainText(`${model} · ${cost}`) };
+}
+
+/**
+ * The energy line of a site (hover, reports): Wh per call and kWh per month with the estimate's range, or why it is
+ * unknown. EcoLogits-style: from the model's (estimated) size and the tokens it generates.
+ */
+export function energyLine(e: SiteEstimate): string {
+  const en = e.energy;
+  if (!en) return `Energy: n/a — no EcoLogits parameter estimate for ${writtenModel(e) ?? 'this model'}`;
+  const wh = (n: number): string => (n >= 10 ? n.toFixed(0) : Number(n.toPrecision(2)).toString());
+  const size = en.estimatedParameters ? '; model size estimated' : '';
+  return `Energy ≈ ${wh(en.whPerCall.min)}–${wh(en.whPerCall.max)} Wh per call (${wh(en.gCo2ePerCall.min)}–${wh(en.gCo2ePerCall.max)} g CO₂e), ${wh(en.kwhPerMonth.expected)} kWh/month — EcoLogits-style estimate${size}`;
 }
