@@ -7,7 +7,7 @@ const noVscode = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/fixtures/**', 'examples/**', 'artifacts/**', 'bench/results/**', 'bench/work/**', 'media/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/fixtures/**', 'examples/**', 'artifacts/**', 'bench/results/**', 'bench/work/**', 'media/**', 'eval/.work/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
