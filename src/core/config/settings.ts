@@ -103,9 +103,9 @@ export const settingsSchema = z.object({
     .describe('Glob patterns of files to skip, on top of `files.exclude`, `.gitignore` and the default folders (node_modules, virtual environments, build output).')
     .meta(scope('resource')),
   languages: z
-    .array(z.enum(['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'jupyter']))
-    .default(['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'jupyter'])
-    .describe('Languages to analyse.')
+    .array(z.enum(['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'jupyter', 'shellscript']))
+    .default(['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'jupyter', 'shellscript'])
+    .describe('Languages to analyse. `shellscript`: `curl`, `wget` and HTTPie requests to inference endpoints in `.sh`, `.bash` and `.zsh` files (notebooks\' `%%bash` cells and `!` lines are part of `jupyter`).')
     .meta(scope('resource')),
   maxFileSize: z
     .number()

@@ -16,6 +16,7 @@ import { commentFlags, enclosingFunctionName, loopsOf } from './context';
 import { getParser, parseCached, parseDeltaOf, releaseTree, type GrammarName, type ParseDelta } from './parser';
 import { cellIndexOfRow, prepare, type Prepared } from './prepare';
 import { callArgs, isNameCode, toRange, unwrap, type Lang } from './syntax';
+import { detectShellScript, notebookShellEvidence, notebookShellSites } from './shell/detect';
 
 /** Reads a bundled wasm file (`web-tree-sitter.wasm`, `tree-sitter-python.wasm`, …) by name. The caller does the I/O. */
 export type LoadWasm = (name: string) => Promise<Uint8Array>;
@@ -82,22 +83,13 @@ export async function detect(input: DetectInput, options: DetectOptions): Promis
  */
 function textToParse(input: DetectInput, language: SupportedLanguage, options: DetectOptions, diagnostics: Diagnostic[]): Prepared | undefined {
   const { path, text } = input;
-  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  // UTF-16 length is a lower bound of the UTF-8 size; good enough for a size guard.
-  if (text.length > max) {
-    diagnostics.push({ severity: 'info', code: 'file-too-large', message: `Skipped: ${text.length} characters is over the ${max}-byte limit.`, file: path });
-    return undefined;
-  }
-  if (text.includes('\u0000')) {
-    diagnostics.push({ severity: 'info', code: 'binary-file', message: 'Skipped: the file looks binary (NUL bytes).', file: path });
-    return undefined;
-  }
+  if (!readableText(input, options, diagnostics)) return undefined;
   // Notebooks are validated first, so a malformed one always says why it gave no site.
   if (language !== 'jupyter' && !PREFILTER.test(text)) return undefined;
 
   const prepared = prepare(language, path, text, diagnostics);
   if (!prepared) return undefined;
-  if (language === 'jupyter' && !PREFILTER.test(prepared.text)) return undefined;
+  if (language === 'jupyter' && !PREFILTER.test(prepared.text) && !notebookShellEvidence(prepared)) return undefined;
   if (language !== 'jupyter' && hasMinifiedLine(prepared.text)) {
     diagnostics.push({ severity: 'info', code: 'minified-file', message: 'Skipped: the file looks minified (very long lines).', file: path });
     return undefined;
@@ -105,19 +97,48 @@ function textToParse(input: DetectInput, language: SupportedLanguage, options: D
   return prepared;
 }
 
+/** The size and binary checks every file passes before anything else (a diagnostic says why a file fails). */
+function readableText(input: DetectInput, options: DetectOptions, diagnostics: Diagnostic[]): boolean {
+  const { path, text } = input;
+  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  // UTF-16 length is a lower bound of the UTF-8 size; good enough for a size guard.
+  if (text.length > max) {
+    diagnostics.push({ severity: 'info', code: 'file-too-large', message: `Skipped: ${text.length} characters is over the ${max}-byte limit.`, file: path });
+    return false;
+  }
+  if (text.includes('\u0000')) {
+    diagnostics.push({ severity: 'info', code: 'binary-file', message: 'Skipped: the file looks binary (NUL bytes).', file: path });
+    return false;
+  }
+  return true;
+}
+
 async function detectInner(input: DetectInput, options: DetectOptions, diagnostics: Diagnostic[]): Promise<DetectResult> {
   const { path, text } = input;
   const language = input.languageId ?? languageOfPath(path);
   if (!language) return { sites: [], diagnostics };
+  if (language === 'shellscript') {
+    if (!readableText(input, options, diagnostics)) return { sites: [], diagnostics };
+    const shell = await detectShellScript(path, text, options.loadWasm, options.exhaustive === true, diagnostics);
+    dedupeIds(shell);
+    return { sites: shell, diagnostics };
+  }
   const prepared = textToParse(input, language, options, diagnostics);
   if (!prepared) return { sites: [], diagnostics };
   if (options.token?.isCancellationRequested) return { sites: [], diagnostics };
+  // A notebook's shell chunks (`%%bash`, `!curl`) are analysed with the Python around them (shell/notebook.ts).
+  const withShell = !!prepared.shell?.length && (options.exhaustive === true || notebookShellEvidence(prepared));
   // The evidence test: most files that mention a pre-filter word can hold no site; they are never parsed. The file's own
   // catalogue evidence serves it and, below, the choice of an HTTP-only analysis: tested once.
   const catalogue = !options.exhaustive && !DECLARATION_FILE.test(path) && catalogueEvidence(prepared.text, prepared.lang);
+  // Without evidence the Python is still parsed for a notebook's shell chunks (their values), but not searched.
+  let pythonSites = true;
   if (!options.exhaustive && !(await mayHoldSites(prepared, path, options, catalogue))) {
-    evidenceCounts.skipped++;
-    return { sites: [], diagnostics };
+    if (!withShell) {
+      evidenceCounts.skipped++;
+      return { sites: [], diagnostics };
+    }
+    pythonSites = false;
   }
   evidenceCounts.parsed++;
 
@@ -132,7 +153,7 @@ async function detectInner(input: DetectInput, options: DetectOptions, diagnosti
   // Every parser is ready before the first parse: from here to the end of the analysis nothing awaits, so no other
   // detection can run in between and push this file's trees (or its neighbours') out of the tree cache.
   const parsers = new Map<GrammarName, Parser>();
-  for (const g of new Set<GrammarName>([prepared.grammar, ...neighbours.map((f) => f.grammar)])) parsers.set(g, await getParser(g, options.loadWasm));
+  for (const g of new Set<GrammarName>([prepared.grammar, ...neighbours.map((f) => f.grammar), ...(withShell ? ['bash' as const] : [])])) parsers.set(g, await getParser(g, options.loadWasm));
   if (options.token?.isCancellationRequested) return { sites: [], diagnostics };
   const foreign = parseForeign(neighbours, parsers);
   const tree = parseCached(`${path}`, prepared.grammar, parsers.get(prepared.grammar) as Parser, prepared.text);
@@ -166,8 +187,9 @@ async function detectInner(input: DetectInput, options: DetectOptions, diagnosti
   if (raw) analysisCounts.incremental++;
   else analysisCounts.full++;
   if (!raw) {
-    const drafts = analyzer.findSites();
+    const drafts = pythonSites ? analyzer.findSites() : [];
     raw = drafts.map((d) => toCallSite(d, path, prepared.text, cells, analyzer));
+    if (withShell) raw.push(...notebookShellSites(prepared, path, parsers.get('bash') as Parser, analyzer));
   }
   const sites = [...raw];
   dedupeIds(sites);

@@ -57,13 +57,13 @@ export interface FixtureCase {
   readonly workspaceRoot: string;
   /** The path handed to the detector, relative to `workspaceRoot`. */
   readonly detectPath: string;
-  /** `python`, `typescript`, `tsx`, `javascript`, `vue`, `svelte`, `notebook` (from the extension). */
+  /** `python`, `typescript`, `tsx`, `javascript`, `vue`, `svelte`, `notebook`, `shell` (from the extension). */
   readonly language: string;
   readonly multiFile: boolean;
   readonly expected: ExpectedFile;
 }
 
-const SOURCE_EXTENSIONS = ['.py', '.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '.vue', '.svelte', '.ipynb'];
+const SOURCE_EXTENSIONS = ['.py', '.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '.vue', '.svelte', '.ipynb', '.sh', '.bash'];
 
 const LANGUAGE_OF_EXTENSION: Readonly<Record<string, string>> = {
   '.py': 'python',
@@ -78,6 +78,8 @@ const LANGUAGE_OF_EXTENSION: Readonly<Record<string, string>> = {
   '.vue': 'vue',
   '.svelte': 'svelte',
   '.ipynb': 'notebook',
+  '.sh': 'shell',
+  '.bash': 'shell',
 };
 
 /** The repository root (this file is test/unit/detect/fixtureFormat.ts). */
