@@ -16,6 +16,8 @@ export interface SettingOverrides {
   readonly profile?: string;
   readonly priceBook?: string;
   readonly maxFileSize?: number;
+  /** `--include-tests`: count test-code sites in totals and gates. */
+  readonly includeTests?: boolean;
 }
 
 /** Reads `tokentier.*` from `<root>/.vscode/settings.json`, applies overrides, and validates. Never throws. */
@@ -45,6 +47,7 @@ export function loadCliSettings(root: string, overrides: SettingOverrides = {}):
   if (overrides.profile !== undefined) raw['profile'] = overrides.profile;
   if (overrides.priceBook !== undefined) raw['priceBook'] = overrides.priceBook;
   if (overrides.maxFileSize !== undefined) raw['maxFileSize'] = overrides.maxFileSize;
+  if (overrides.includeTests !== undefined) raw['includeTests'] = overrides.includeTests;
   const { settings, issues } = parseSettings(raw);
   for (const issue of issues) {
     if (raw[issue.key] === undefined) continue;

@@ -34,6 +34,7 @@ const SAMPLES: Record<string, { valid: unknown; invalid: unknown }> = {
   'tiers.electricityPricePerKWh': { valid: 0.2, invalid: -0.1 },
   'tiers.gridIntensity': { valid: 0.1, invalid: '0.1' },
   debounceMs: { valid: 100, invalid: 99999 },
+  includeTests: { valid: true, invalid: 'sometimes' },
 };
 
 const KEYS = Object.keys(settingsSchema.shape);

@@ -17,6 +17,7 @@ import { getParser, parseCached, parseDeltaOf, releaseTree, type GrammarName, ty
 import { cellIndexOfRow, prepare, type Prepared } from './prepare';
 import { callArgs, isNameCode, toRange, unwrap, type Lang } from './syntax';
 import { detectShellScript, notebookShellEvidence, notebookShellSites } from './shell/detect';
+import { isTestPath } from './catalog/testCode';
 
 /** Reads a bundled wasm file (`web-tree-sitter.wasm`, `tree-sitter-python.wasm`, …) by name. The caller does the I/O. */
 export type LoadWasm = (name: string) => Promise<Uint8Array>;
@@ -69,7 +70,9 @@ const MAX_FOREIGN_BYTES = 512 * 1024;
 export async function detect(input: DetectInput, options: DetectOptions): Promise<DetectResult> {
   const diagnostics: Diagnostic[] = [];
   try {
-    return await detectInner(input, options, diagnostics);
+    const r = await detectInner(input, options, diagnostics);
+    // Test code is found and flagged (catalog/testCode.ts); totals and gates decide whether it counts.
+    return r.sites.length && isTestPath(input.path) ? { ...r, sites: r.sites.map((s) => (s.test ? s : { ...s, test: true })) } : r;
   } catch (e) {
     options.logger?.error(e instanceof Error ? e : String(e));
     diagnostics.push({ severity: 'error', code: 'internal-error', message: `Detection failed: ${e instanceof Error ? e.message : String(e)}`, file: input.path });

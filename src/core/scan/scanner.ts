@@ -341,6 +341,7 @@ export async function scanWorkspace(engine: Engine, files: FileProvider, options
     diagnostics,
     stats: { filesScanned, filesParsed, bytes, ms: Date.now() - started },
     ...(options.toolVersion ? { toolVersion: options.toolVersion } : {}),
+    includeTests: settings.includeTests,
   });
 }
 

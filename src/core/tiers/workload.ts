@@ -3,6 +3,7 @@
  * tiers` (src/cli/run.ts) and the Tier Advisor panel (src/core/tiers/advisorView.ts) both call, so the two agree to the
  * request. Also applies the user's edits. Pure and synchronous; the webview never calls it (it only shows the result).
  */
+import { isCounted } from '../estimate/totals';
 import { mixtureQuantile, rangeDistribution, type WeightedDistribution } from './distribution';
 import { generatedTokens } from '../tokens/outputTokens';
 import type { NumberRange, SiteEstimate } from '../types';
@@ -135,6 +136,11 @@ export interface WorkloadOptions {
   readonly selfHostModelId?: string;
   /** The catalogue the suggestion picks from; default: every model of the tier model's catalogue. */
   readonly selfHostModels?: readonly SelfHostModel[];
+  /**
+   * Count test-code sites (`CallSite.test`); default true: the builder counts what it is given. The CLI passes the
+   * report's `includeTests`; the editor leaves test code out of the workspace scope unless `tokentier.includeTests`.
+   */
+  readonly includeTests?: boolean;
 }
 
 /** The model that represents a scope: the provider/model with the most requests (ties: the first site's). */
@@ -243,7 +249,7 @@ function emptyScope(): AggregatedWorkload {
  * - self-hosted model: `selfHostModelId` when given, else {@link suggestSelfHostModel} for the representative model.
  */
 export function buildWorkload(estimates: readonly SiteEstimate[], opts: WorkloadOptions): AggregatedWorkload {
-  const sites = estimates.filter((e) => !e.site.ignored);
+  const sites = estimates.filter((e) => isCounted(e, { includeTests: opts.includeTests ?? true }));
   if (sites.length === 0) return emptyScope();
   const messages: string[] = [];
   const reqs = sites.map(siteRequestsPerDay);

@@ -34,6 +34,8 @@ export interface ExpectedSite {
   readonly stream?: boolean;
   readonly maxTokens?: number;
   readonly ignored?: boolean;
+  /** The site is in test code (`CallSite.test`). */
+  readonly test?: boolean;
 }
 
 /** The content of one `<case>.expected.json`. */
@@ -314,6 +316,7 @@ export function compareSites(expected: readonly ExpectedSite[], actual: readonly
     if (e.stream !== undefined) check('stream', e.stream, a.stream);
     if (e.maxTokens !== undefined) check('maxTokens', e.maxTokens, a.params.maxTokens);
     if (e.ignored !== undefined) check('ignored', e.ignored, a.ignored === true);
+    if (e.test !== undefined) check('test', e.test, a.test === true);
     matched.push({ expected: e, actual: a, diffs: diffs.map((d) => `${siteKey(e.line, e.cell)}: ${d}`), modelCorrect });
   }
   const extra = [...byKey.values()].flat();
