@@ -5,7 +5,7 @@
 import type { CancellationToken } from '../cancellation';
 import type { FileProvider, FileStat } from '../fileProvider';
 import type { Logger } from '../logger';
-import { DEFAULT_MAX_FILE_BYTES, languageOfPath, type SupportedLanguage } from '../excludes';
+import { DEFAULT_MAX_FILE_BYTES, languageOfPath, readLimitFor, type SupportedLanguage } from '../excludes';
 import type { CallSite, DetectResult, Diagnostic, LoopContext } from '../types';
 import type { Parser, Tree } from 'web-tree-sitter';
 import { FileAnalyzer } from './analyzer';
@@ -14,7 +14,7 @@ import type { ForeignModule, SiteDraft } from './analyzer/types';
 import { catalogueEvidence, hasHttpCall, hasModuleImport, httpEvidence, neighbourEnables, neighbourEvidenceOf, type NeighbourEvidence } from './evidence';
 import { commentFlags, enclosingFunctionName, loopsOf } from './context';
 import { getParser, parseCached, parseDeltaOf, releaseTree, type GrammarName, type ParseDelta } from './parser';
-import { cellIndexOfRow, prepare, type Prepared } from './prepare';
+import { cellIndexOfRow, normaliseLineEnds, prepare, type Prepared } from './prepare';
 import { callArgs, isNameCode, toRange, unwrap, type Lang } from './syntax';
 import { detectShellScript, notebookShellEvidence, notebookShellSites } from './shell/detect';
 import { isTestPath } from './catalog/testCode';
@@ -86,12 +86,19 @@ export async function detect(input: DetectInput, options: DetectOptions): Promis
  */
 function textToParse(input: DetectInput, language: SupportedLanguage, options: DetectOptions, diagnostics: Diagnostic[]): Prepared | undefined {
   const { path, text } = input;
-  if (!readableText(input, options, diagnostics)) return undefined;
+  if (!readableText(input, language, options, diagnostics)) return undefined;
   // Notebooks are validated first, so a malformed one always says why it gave no site.
   if (language !== 'jupyter' && !PREFILTER.test(text)) return undefined;
 
   const prepared = prepare(language, path, text, diagnostics);
   if (!prepared) return undefined;
+  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  // A notebook is held to the limit by its code cells' source (Python and shell), not by its outputs.
+  const code = language === 'jupyter' ? prepared.text.length + (prepared.shell ?? []).reduce((n, c) => n + c.text.length, 0) : 0;
+  if (language === 'jupyter' && code > max) {
+    diagnostics.push({ severity: 'info', code: 'file-too-large', message: `Skipped: the notebook's code cells hold ${code} characters, over the ${max}-byte limit.`, file: path });
+    return undefined;
+  }
   if (language === 'jupyter' && !PREFILTER.test(prepared.text) && !notebookShellEvidence(prepared)) return undefined;
   if (language !== 'jupyter' && hasMinifiedLine(prepared.text)) {
     diagnostics.push({ severity: 'info', code: 'minified-file', message: 'Skipped: the file looks minified (very long lines).', file: path });
@@ -101,12 +108,14 @@ function textToParse(input: DetectInput, language: SupportedLanguage, options: D
 }
 
 /** The size and binary checks every file passes before anything else (a diagnostic says why a file fails). */
-function readableText(input: DetectInput, options: DetectOptions, diagnostics: Diagnostic[]): boolean {
+function readableText(input: DetectInput, language: SupportedLanguage, options: DetectOptions, diagnostics: Diagnostic[]): boolean {
   const { path, text } = input;
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  // UTF-16 length is a lower bound of the UTF-8 size; good enough for a size guard.
-  if (text.length > max) {
-    diagnostics.push({ severity: 'info', code: 'file-too-large', message: `Skipped: ${text.length} characters is over the ${max}-byte limit.`, file: path });
+  // UTF-16 length is a lower bound of the UTF-8 size; good enough for a size guard. A notebook is held to the limit
+  // by its code cells' source (textToParse), not by its outputs.
+  const limit = language === 'jupyter' ? readLimitFor('.ipynb', max) : max;
+  if (text.length > limit) {
+    diagnostics.push({ severity: 'info', code: 'file-too-large', message: `Skipped: ${text.length} characters is over the ${limit}-byte limit.`, file: path });
     return false;
   }
   if (text.includes('\u0000')) {
@@ -116,12 +125,14 @@ function readableText(input: DetectInput, options: DetectOptions, diagnostics: D
   return true;
 }
 
-async function detectInner(input: DetectInput, options: DetectOptions, diagnostics: Diagnostic[]): Promise<DetectResult> {
+async function detectInner(rawInput: DetectInput, options: DetectOptions, diagnostics: Diagnostic[]): Promise<DetectResult> {
+  // Offsets are unchanged (one character for one), so ranges still point into the caller's text.
+  const input = { ...rawInput, text: normaliseLineEnds(rawInput.text) };
   const { path, text } = input;
   const language = input.languageId ?? languageOfPath(path);
   if (!language) return { sites: [], diagnostics };
   if (language === 'shellscript') {
-    if (!readableText(input, options, diagnostics)) return { sites: [], diagnostics };
+    if (!readableText(input, language, options, diagnostics)) return { sites: [], diagnostics };
     const shell = await detectShellScript(path, text, options.loadWasm, options.exhaustive === true, diagnostics);
     dedupeIds(shell);
     return { sites: shell, diagnostics };

@@ -33,6 +33,11 @@ export interface Prepared {
   readonly env?: readonly EnvMagic[];
 }
 
+/** Lone CR line ends (classic Mac) as LF: tree-sitter counts rows on LF only, so every site landed on line 1. Same length. */
+export function normaliseLineEnds(text: string): string {
+  return text.includes('\r') && /\r(?!\n)/.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
 /** The parser input of a file, or undefined when the file holds no code to parse (diagnostics say why). */
 export function prepare(language: SupportedLanguage, path: string, text: string, diagnostics: Diagnostic[]): Prepared | undefined {
   switch (language) {
@@ -118,8 +123,8 @@ function prepareNotebook(path: string, text: string, diagnostics: Diagnostic[]):
   let offset = 0;
   cells.forEach((c: NotebookCell, index: number) => {
     if (!c || c.cell_type !== 'code') return;
-    const src = Array.isArray(c.source) ? c.source.filter((s): s is string => typeof s === 'string').join('') : typeof c.source === 'string' ? c.source : '';
-    const lines = src.split('\n');
+    const raw = Array.isArray(c.source) ? c.source.filter((s): s is string => typeof s === 'string').join('') : typeof c.source === 'string' ? c.source : '';
+    const lines = normaliseLineEnds(raw).split('\n');
     const cleaned = (cellLanguage(c) === 'shellscript' ? shellCell(lines, -1, index, offset, shell) : splitShell(lines, index, offset, shell, env)).join('\n');
     map.push({ row, cell: index });
     parts.push(cleaned);

@@ -1,9 +1,9 @@
 import ignore, { type Ignore } from 'ignore';
-import picomatch from 'picomatch';
 import { neverCancelled, type CancellationToken } from '../cancellation';
 import type { Engine } from '../engine';
-import { DEFAULT_EXCLUDED_FOLDERS, languageOfPath, type SupportedLanguage } from '../excludes';
+import { DEFAULT_EXCLUDED_FOLDERS, languageOfPath, readLimitFor, type SupportedLanguage } from '../excludes';
 import type { FileProvider } from '../fileProvider';
+import { globMatcher } from '../glob';
 import { buildReport } from '../report/build';
 import type { Report, SiteEstimate, Diagnostic } from '../types';
 import { looksBinary, mightContainLlmCall } from './prefilter';
@@ -11,7 +11,7 @@ import { looksBinary, mightContainLlmCall } from './prefilter';
 export interface ScanOptions {
   /** Workspace-relative folders or files to scan ('' = the root). */
   readonly paths?: readonly string[];
-  /** Glob patterns (picomatch, POSIX, relative to the root); when non-empty a file must match one. Defaults to the `include` setting. */
+  /** Glob patterns (src/core/glob.ts, POSIX, relative to the root); when non-empty a file must match one. Defaults to the `include` setting. */
   readonly include?: readonly string[];
   /** Glob patterns of files and folders to skip. Defaults to the `exclude` setting. */
   readonly exclude?: readonly string[];
@@ -128,9 +128,9 @@ export async function collectFiles(files: FileProvider, options: ScanOptions & {
   const out: string[] = [];
   const useGitignore = options.gitignore !== false;
   const defaultExcludes = options.defaultExcludes !== false;
-  const glob = { dot: true, windows: false } as const;
-  const include = options.include?.length ? picomatch([...options.include], glob) : undefined;
-  const exclude = options.exclude?.length ? picomatch([...options.exclude], glob) : undefined;
+  // Linear-time globs (src/core/glob.ts): `tokentier.exclude` and `files.exclude` come from the workspace.
+  const include = options.include?.length ? globMatcher(options.include) : undefined;
+  const exclude = options.exclude?.length ? globMatcher(options.exclude) : undefined;
   const languages = options.languages ? new Set(options.languages) : undefined;
   const seen = new Set<string>();
 
@@ -260,8 +260,8 @@ export async function scanWorkspace(engine: Engine, files: FileProvider, options
     const st = await files.stat(path);
     if (!st || st.type !== 'file') {
       fileDiagnostics.push({ severity: 'warning', code: 'unreadable', message: `${path} could not be read (deleted during the scan, or permission denied).`, file: path });
-    } else if (st.size > maxBytes) {
-      fileDiagnostics.push({ severity: 'info', code: 'file-too-large', message: `${path} skipped: ${st.size} bytes is over the ${maxBytes}-byte limit.`, file: path });
+    } else if (st.size > readLimitFor(path, maxBytes)) {
+      fileDiagnostics.push({ severity: 'info', code: 'file-too-large', message: `${path} skipped: ${st.size} bytes is over the ${readLimitFor(path, maxBytes)}-byte limit.`, file: path });
     } else if (skip?.has(path)) {
       // Known by the fast path to hold no prefilter word and no NUL: the slow path would read it and move on.
       filesScanned++;
