@@ -40,7 +40,9 @@ export function notebookToIpynb(notebook: vscode.NotebookDocument): string {
   const language = notebook.getCells().find((c) => c.kind === vscode.NotebookCellKind.Code)?.document.languageId ?? 'python';
   const cells = notebook.getCells().map((c) => ({
     cell_type: c.kind === vscode.NotebookCellKind.Code ? 'code' : 'markdown',
-    metadata: {},
+    // A code cell in another language (a `shellscript` cell in a Python notebook) says so as VS Code's Jupyter
+    // extension saves it, so the detector reads it as shell.
+    metadata: c.kind === vscode.NotebookCellKind.Code && c.document.languageId !== language ? { vscode: { languageId: c.document.languageId } } : {},
     source: c.document.getText(),
     ...(c.kind === vscode.NotebookCellKind.Code ? { outputs: [], execution_count: null } : {}),
   }));

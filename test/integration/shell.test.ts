@@ -33,4 +33,24 @@ describe('shell scripts in the editor', function () {
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(uri, '..'), { recursive: true });
     }
   });
+
+  it('finds curl in a notebook: a %%bash cell with the model from an earlier Python cell, and a cell in the shellscript language', async () => {
+    const a = (await activateExtension()).exports as TokentierApi;
+    const url = 'https://generativelanguage.googleapis.com/v1beta/models/${MODEL_ID}:generateContent?key=$GEMINI_API_KEY';
+    const data = new vscode.NotebookData([
+      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'MODEL_ID = "gemini-2.5-flash"', 'python'),
+      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, `%%bash\n\ncurl "${url}" \\\n  -H 'Content-Type: application/json' \\\n  -d '{"contents": [{"parts": [{"text": "hi"}]}]}'`, 'python'),
+      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'curl https://api.openai.com/v1/chat/completions -d \'{"model": "gpt-4o-mini", "messages": []}\'', 'shellscript'),
+    ]);
+    const nb = await vscode.workspace.openNotebookDocument('jupyter-notebook', data);
+    await vscode.window.showNotebookDocument(nb);
+    const [, bash, sh] = nb.getCells();
+    const inCell = async (cell: vscode.NotebookCell) => a.cache.estimatesFor(cell.document, await a.cache.get(cell.document));
+    const bashSites = await waitFor(() => inCell(bash!), (e) => e.length === 1, 'the curl site in the %%bash cell');
+    assert.deepEqual([bashSites[0]!.site.line, bashSites[0]!.site.model.id, bashSites[0]!.site.model.resolution.kind, bashSites[0]!.site.provider], [3, 'gemini-2.5-flash', 'earlier-cell', 'google']);
+    const shSites = await waitFor(() => inCell(sh!), (e) => e.length === 1, 'the curl site in the shellscript cell');
+    assert.deepEqual([shSites[0]!.site.line, shSites[0]!.site.model.id, shSites[0]!.site.provider], [1, 'gpt-4o-mini', 'openai']);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 });
+
