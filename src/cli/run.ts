@@ -18,7 +18,7 @@ import { diffReports, formatDiffMarkdown, isUncountedTest, type ReportDiff } fro
 import { formatCsv, formatJson, formatJsonl, formatMarkdown, formatTable, layoutTable, testsNote } from '../core/report/format';
 import { evaluatePolicy, type PolicyFlags, type PolicyResult } from '../core/report/policy';
 import { formatSarif } from '../core/report/sarif';
-import { modelLabel } from '../core/report/totals';
+import { pricedModel } from '../core/report/totals';
 import { escapeTerminal, formatMoney, formatMoneyDelta } from '../core/report/text';
 import { PREFILTER_PATTERN } from '../core/scan/prefilter';
 import { scanWorkspace, type AnalyzeInput, type ScanOptions } from '../core/scan/scanner';
@@ -369,7 +369,7 @@ function formatDiffTable(d: ReportDiff): string {
   const c = d.currency;
   const rows = d.sites.filter((x) => x.status !== 'unchanged' && !isUncountedTest(x, d.includeTests)).map((x) => {
     const e = x.head ?? x.base;
-    return [x.status, e ? `${e.site.file}:${e.site.line}` : '', e ? modelLabel(e) : '', x.changes.join(', '), formatMoneyDelta(x.deltaPerMonth, c)];
+    return [x.status, e ? `${e.site.file}:${e.site.line}` : '', e ? pricedModel(e) : '', x.changes.join(', '), formatMoneyDelta(x.deltaPerMonth, c)];
   });
   const pct = d.deltaPercent === null ? '' : ` (${d.deltaPercent >= 0 ? '+' : ''}${d.deltaPercent.toFixed(1)} %)`;
   const body = rows.length ? layoutTable(['Status', 'Site', 'Model', 'Changes', 'Δ/month'], rows, [4]) : d.uncountedTests ? 'No counted call site changed.' : 'No call site changed.';
@@ -416,7 +416,7 @@ async function cmdDiff(values: Values, positionals: readonly string[], io: CliIo
 
 /** The diff as JSON: sites reduced to identity + cost, so the output stays small. */
 function jsonDiff(d: ReportDiff): unknown {
-  const brief = (e: Report['sites'][number] | undefined) => e && { id: e.site.id, file: e.site.file, line: e.site.line, method: e.site.method, model: modelLabel(e), maxTokens: e.site.params.maxTokens ?? null, inputTokens: e.tokens.input.expected, perMonth: e.cost.perMonth?.expected ?? null, ignored: e.site.ignored === true, test: e.site.test === true };
+  const brief = (e: Report['sites'][number] | undefined) => e && { id: e.site.id, file: e.site.file, line: e.site.line, method: e.site.method, model: pricedModel(e), maxTokens: e.site.params.maxTokens ?? null, inputTokens: e.tokens.input.expected, perMonth: e.cost.perMonth?.expected ?? null, ignored: e.site.ignored === true, test: e.site.test === true };
   return { ...d, sites: d.sites.map((x) => ({ status: x.status, changes: x.changes, deltaPerMonth: x.deltaPerMonth, unknown: x.unknown, base: brief(x.base) ?? null, head: brief(x.head) ?? null })) };
 }
 

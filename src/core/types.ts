@@ -150,7 +150,7 @@ export interface CallSite {
   readonly ignored?: boolean;
   /**
    * The site is in test code or a test fixture (`tests/`, `test_*.py`, `*.test.ts`, `__testfixtures__/`, …; the list is
-   * `src/core/detect/catalog/testCode.ts`). Test sites are reported and kept apart: left out of totals, the status bar
+   * `isTestPath` in `src/core/excludes.ts`). Test sites are reported and kept apart: left out of totals, the status bar
    * and budget gates unless `tokentier.includeTests` / `--include-tests` counts them (`Report.includeTests`).
    */
   readonly test?: boolean;

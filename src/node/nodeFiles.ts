@@ -175,6 +175,19 @@ export class RootGuard {
   }
 }
 
+/** What the provider's methods share: the root, its guard, the walk's listings and the diagnostics. */
+interface ProviderState {
+  readonly abs: string;
+  readonly guard: RootGuard;
+  readonly listings: ListingMemo;
+  /** Adds a diagnostic once per code and file. */
+  note(d: Diagnostic): void;
+  /** Reports a link that leads out of the root. */
+  outside(rel: string): void;
+  /** The absolute path of `rel` when it may be read; notes a refused link. */
+  allowed(rel: string): string | undefined;
+}
+
 /** Creates the provider. `root` may be relative (resolved against the current directory). */
 export function createNodeFileProvider(root: string, options: NodeFileOptions = {}): NodeFileProvider {
   const abs = path.resolve(root);
@@ -189,7 +202,6 @@ export function createNodeFileProvider(root: string, options: NodeFileOptions = 
   const guard = new RootGuard(abs, options.followSymlinks === true);
   const outside = (rel: string) =>
     note({ severity: 'warning', code: 'symlink-outside-root', message: `${rel} is a symbolic link (or lies under one) that leads out of the scan root; not read. Pass --follow-symlinks to follow such links.`, file: rel });
-  /** The absolute path of `rel` when it may be read; notes a refused link. */
   const allowed = (rel: string): string | undefined => {
     const p = resolveInside(abs, rel);
     if (!p) return undefined;
@@ -201,7 +213,7 @@ export function createNodeFileProvider(root: string, options: NodeFileOptions = 
   };
   // Folder listings of the walk answer most stats of one-hop import resolution without a system call (one CLI run is
   // one scan, so the memo never goes stale).
-  const listings = new ListingMemo();
+  const state: ProviderState = { abs, guard, listings: new ListingMemo(), note, outside, allowed };
   return {
     root: abs,
     diagnostics,
@@ -214,7 +226,7 @@ export function createNodeFileProvider(root: string, options: NodeFileOptions = 
       return undefined;
     },
     async stat(rel: string): Promise<FileStat | undefined> {
-      if (listings.knownMissing(rel)) return undefined;
+      if (state.listings.knownMissing(rel)) return undefined;
       const p = allowed(rel);
       return p ? statPath(p) : undefined;
     },
@@ -227,55 +239,65 @@ export function createNodeFileProvider(root: string, options: NodeFileOptions = 
         return true;
       }
     },
-    async list(rel: string) {
-      const p = allowed(rel);
-      if (!p) return undefined;
-      let entries: fs.Dirent[];
-      try {
-        entries = fs.readdirSync(p, { withFileTypes: true });
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'EACCES' || code === 'EPERM') note({ severity: 'warning', code: 'permission-denied', message: `Permission denied listing ${rel || 'the scan root'}.`, ...(rel ? { file: rel } : {}) });
-        return undefined;
-      }
-      listings.record(rel, entries.map((e) => e.name));
-      guard.noteListing(rel, entries.filter((e) => e.isSymbolicLink()).map((e) => e.name));
-      const out: { name: string; type: 'file' | 'directory' }[] = [];
-      let here: string | undefined;
-      for (const entry of entries) {
-        if (entry.isFile()) out.push({ name: entry.name, type: 'file' });
-        else if (entry.isDirectory()) out.push({ name: entry.name, type: 'directory' });
-        else if (entry.isSymbolicLink()) {
-          const target = path.join(p, entry.name);
-          const relPath = rel ? `${rel}/${entry.name}` : entry.name;
-          try {
-            const st = await fs.promises.stat(target);
-            if (!st.isFile() && !st.isDirectory()) continue;
-            const real = await fs.promises.realpath(target);
-            if (!guard.follow && !isInsideReal(guard.rootReal, real)) {
-              outside(relPath);
-              continue;
-            }
-            if (st.isFile()) out.push({ name: entry.name, type: 'file' });
-            else {
-              here ??= await fs.promises.realpath(p);
-              // A link to this folder or one of its ancestors (the file system root included) would make the walk endless.
-              if (isInsideReal(real, here)) {
-                note({ severity: 'info', code: 'symlink-loop', message: `${relPath} links back to a folder that contains it; not followed.`, file: relPath });
-              } else {
-                out.push({ name: entry.name, type: 'directory' });
-              }
-            }
-          } catch (e) {
-            // ELOOP: a cycle of links (c1/to2 → c2, c2/to1 → c1) that the kernel gave up resolving. Anything else is a
-            // dangling link: nothing to scan.
-            if ((e as NodeJS.ErrnoException).code === 'ELOOP') {
-              note({ severity: 'info', code: 'symlink-loop', message: `${relPath} is part of a cycle of symbolic links; not followed.`, file: relPath });
-            }
-          }
-        }
-      }
-      return out;
-    },
+    list: (rel: string) => listFolder(state, rel),
   };
+}
+
+/** A folder's entries: files, folders and the symbolic links that stand for one of them ({@link linkEntry}). */
+async function listFolder(state: ProviderState, rel: string): Promise<{ name: string; type: 'file' | 'directory' }[] | undefined> {
+  const p = state.allowed(rel);
+  if (!p) return undefined;
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(p, { withFileTypes: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') state.note({ severity: 'warning', code: 'permission-denied', message: `Permission denied listing ${rel || 'the scan root'}.`, ...(rel ? { file: rel } : {}) });
+    return undefined;
+  }
+  state.listings.record(rel, entries.map((e) => e.name));
+  state.guard.noteListing(rel, entries.filter((e) => e.isSymbolicLink()).map((e) => e.name));
+  const out: { name: string; type: 'file' | 'directory' }[] = [];
+  let here: Promise<string> | undefined;
+  const hereReal = () => (here ??= fs.promises.realpath(p));
+  for (const entry of entries) {
+    if (entry.isFile()) out.push({ name: entry.name, type: 'file' });
+    else if (entry.isDirectory()) out.push({ name: entry.name, type: 'directory' });
+    else if (entry.isSymbolicLink()) {
+      const type = await linkEntry(state, path.join(p, entry.name), rel ? `${rel}/${entry.name}` : entry.name, hereReal);
+      if (type) out.push({ name: entry.name, type });
+    }
+  }
+  return out;
+}
+
+/**
+ * What a symbolic link in a listing stands for: a file or a folder to walk, or nothing (dangling, not a file or
+ * folder, out of the root unless followed, or a loop; the last two are reported). `hereReal`: the listed folder's real
+ * path.
+ */
+async function linkEntry(state: ProviderState, target: string, relPath: string, hereReal: () => Promise<string>): Promise<'file' | 'directory' | undefined> {
+  try {
+    const st = await fs.promises.stat(target);
+    if (!st.isFile() && !st.isDirectory()) return undefined;
+    const real = await fs.promises.realpath(target);
+    if (!state.guard.follow && !isInsideReal(state.guard.rootReal, real)) {
+      state.outside(relPath);
+      return undefined;
+    }
+    if (st.isFile()) return 'file';
+    // A link to this folder or one of its ancestors (the file system root included) would make the walk endless.
+    if (isInsideReal(real, await hereReal())) {
+      state.note({ severity: 'info', code: 'symlink-loop', message: `${relPath} links back to a folder that contains it; not followed.`, file: relPath });
+      return undefined;
+    }
+    return 'directory';
+  } catch (e) {
+    // ELOOP: a cycle of links (c1/to2 → c2, c2/to1 → c1) that the kernel gave up resolving. Anything else is a
+    // dangling link: nothing to scan.
+    if ((e as NodeJS.ErrnoException).code === 'ELOOP') {
+      state.note({ severity: 'info', code: 'symlink-loop', message: `${relPath} is part of a cycle of symbolic links; not followed.`, file: relPath });
+    }
+    return undefined;
+  }
 }

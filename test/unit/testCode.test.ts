@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { isTestPath } from '../../src/core/detect/catalog/testCode';
+import { isTestPath } from '../../src/core/excludes';
 import { buildReport, withIncludeTests } from '../../src/core/report/build';
 import { diffReports, formatDiffMarkdown } from '../../src/core/report/diff';
 import { CSV_COLUMNS, formatCsv, formatMarkdown, formatTable } from '../../src/core/report/format';

@@ -17,7 +17,7 @@ import { getParser, parseCached, parseDeltaOf, releaseTree, type GrammarName, ty
 import { cellIndexOfRow, normaliseLineEnds, prepare, type Prepared } from './prepare';
 import { callArgs, isNameCode, toRange, unwrap, type Lang } from './syntax';
 import { detectShellScript, notebookShellEvidence, notebookShellSites } from './shell/detect';
-import { isTestPath } from './catalog/testCode';
+import { isTestPath } from '../excludes';
 
 /** Reads a bundled wasm file (`web-tree-sitter.wasm`, `tree-sitter-python.wasm`, …) by name. The caller does the I/O. */
 export type LoadWasm = (name: string) => Promise<Uint8Array>;
@@ -71,7 +71,7 @@ export async function detect(input: DetectInput, options: DetectOptions): Promis
   const diagnostics: Diagnostic[] = [];
   try {
     const r = await detectInner(input, options, diagnostics);
-    // Test code is found and flagged (catalog/testCode.ts); totals and gates decide whether it counts.
+    // Test code is found and flagged (`isTestPath`, src/core/excludes.ts); totals and gates decide whether it counts.
     return r.sites.length && isTestPath(input.path) ? { ...r, sites: r.sites.map((s) => (s.test ? s : { ...s, test: true })) } : r;
   } catch (e) {
     options.logger?.error(e instanceof Error ? e : String(e));
@@ -84,9 +84,8 @@ export async function detect(input: DetectInput, options: DetectOptions): Promis
  * The text checks before any parse: size, binary, the pre-filter, extraction (notebook, Vue/Svelte) and minified
  * lines. Undefined when the file is not analysed (a diagnostic says why, except for a pre-filter miss).
  */
-function textToParse(input: DetectInput, language: SupportedLanguage, options: DetectOptions, diagnostics: Diagnostic[]): Prepared | undefined {
-  const { path, text } = input;
-  if (!readableText(input, language, options, diagnostics)) return undefined;
+function textToParse(path: string, text: string, language: SupportedLanguage, options: DetectOptions, diagnostics: Diagnostic[]): Prepared | undefined {
+  if (!readableText(path, text, language, options, diagnostics)) return undefined;
   // Notebooks are validated first, so a malformed one always says why it gave no site.
   if (language !== 'jupyter' && !PREFILTER.test(text)) return undefined;
 
@@ -108,8 +107,7 @@ function textToParse(input: DetectInput, language: SupportedLanguage, options: D
 }
 
 /** The size and binary checks every file passes before anything else (a diagnostic says why a file fails). */
-function readableText(input: DetectInput, language: SupportedLanguage, options: DetectOptions, diagnostics: Diagnostic[]): boolean {
-  const { path, text } = input;
+function readableText(path: string, text: string, language: SupportedLanguage, options: DetectOptions, diagnostics: Diagnostic[]): boolean {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   // UTF-16 length is a lower bound of the UTF-8 size; good enough for a size guard. A notebook is held to the limit
   // by its code cells' source (textToParse), not by its outputs.
@@ -125,36 +123,40 @@ function readableText(input: DetectInput, language: SupportedLanguage, options: 
   return true;
 }
 
-async function detectInner(rawInput: DetectInput, options: DetectOptions, diagnostics: Diagnostic[]): Promise<DetectResult> {
-  // Offsets are unchanged (one character for one), so ranges still point into the caller's text.
-  const input = { ...rawInput, text: normaliseLineEnds(rawInput.text) };
-  const { path, text } = input;
-  const language = input.languageId ?? languageOfPath(path);
-  if (!language) return { sites: [], diagnostics };
-  if (language === 'shellscript') {
-    if (!readableText(input, language, options, diagnostics)) return { sites: [], diagnostics };
-    const shell = await detectShellScript(path, text, options.loadWasm, options.exhaustive === true, diagnostics);
-    dedupeIds(shell);
-    return { sites: shell, diagnostics };
-  }
-  const prepared = textToParse(input, language, options, diagnostics);
-  if (!prepared) return { sites: [], diagnostics };
-  if (options.token?.isCancellationRequested) return { sites: [], diagnostics };
-  // A notebook's shell chunks (`%%bash`, `!curl`) are analysed with the Python around them (shell/notebook.ts).
+/**
+ * The evidence test: most files that mention a pre-filter word can hold no site; they are never parsed (undefined).
+ * `catalogue` (the file's own catalogue evidence) also decides the HTTP-only analysis. A notebook's shell chunks
+ * (`%%bash`, `!curl`) are analysed with the Python around them (shell/notebook.ts): without evidence for the Python,
+ * it is still parsed for their values (`withShell`), but not searched (`pythonSites` false).
+ */
+async function evidenceOf(prepared: Prepared, path: string, options: DetectOptions): Promise<{ catalogue: boolean; withShell: boolean; pythonSites: boolean } | undefined> {
   const withShell = !!prepared.shell?.length && (options.exhaustive === true || notebookShellEvidence(prepared));
-  // The evidence test: most files that mention a pre-filter word can hold no site; they are never parsed. The file's own
-  // catalogue evidence serves it and, below, the choice of an HTTP-only analysis: tested once.
   const catalogue = !options.exhaustive && !DECLARATION_FILE.test(path) && catalogueEvidence(prepared.text, prepared.lang);
-  // Without evidence the Python is still parsed for a notebook's shell chunks (their values), but not searched.
   let pythonSites = true;
   if (!options.exhaustive && !(await mayHoldSites(prepared, path, options, catalogue))) {
     if (!withShell) {
       evidenceCounts.skipped++;
-      return { sites: [], diagnostics };
+      return undefined;
     }
     pythonSites = false;
   }
   evidenceCounts.parsed++;
+  return { catalogue, withShell, pythonSites };
+}
+
+async function detectInner(input: DetectInput, options: DetectOptions, diagnostics: Diagnostic[]): Promise<DetectResult> {
+  const path = input.path;
+  // Offsets are unchanged (one character for one), so ranges still point into the caller's text.
+  const text = normaliseLineEnds(input.text);
+  const language = input.languageId ?? languageOfPath(path);
+  if (!language) return { sites: [], diagnostics };
+  if (language === 'shellscript') return { sites: readableText(path, text, language, options, diagnostics) ? await detectShellScript(path, text, options.loadWasm, options.exhaustive === true, diagnostics) : [], diagnostics };
+  const prepared = textToParse(path, text, language, options, diagnostics);
+  if (!prepared) return { sites: [], diagnostics };
+  if (options.token?.isCancellationRequested) return { sites: [], diagnostics };
+  const evidence = await evidenceOf(prepared, path, options);
+  if (!evidence) return { sites: [], diagnostics };
+  const { catalogue, withShell, pythonSites } = evidence;
 
   const neighbours = options.files ? await readForeign(prepared, path, options.files) : [];
   if (options.token?.isCancellationRequested) return { sites: [], diagnostics };

@@ -1,6 +1,6 @@
 import { REPORT_SCHEMA_VERSION, type Diagnostic, type Provenance, type Report, type SiteEstimate } from '../types';
-import { isTestPath } from '../detect/catalog/testCode';
-import { modelLabel, totalOf, totalsBy } from './totals';
+import { isTestPath } from '../excludes';
+import { pricedModel, totalOf, totalsBy } from './totals';
 
 /** The tool version written into reports when the caller does not give one. */
 export const TOOL_VERSION = '0.1.0';
@@ -81,7 +81,7 @@ export function reportTotals(sites: readonly SiteEstimate[], includeTests: boole
   const byProvider = totalsBy(parts, (e) => e.site.provider, opts)
     .map(({ key, total }) => ({ provider: key, total }))
     .sort((a, b) => b.total.perMonth.expected - a.total.perMonth.expected || (a.provider < b.provider ? -1 : 1));
-  const byModel = totalsBy(parts, modelLabel, opts)
+  const byModel = totalsBy(parts, pricedModel, opts)
     .map(({ key, total }) => ({ model: key, total }))
     .sort((a, b) => b.total.perMonth.expected - a.total.perMonth.expected || (a.model < b.model ? -1 : 1));
   const tests = totalOf(sites.filter((e) => e.site.test === true), { includeTests: true });

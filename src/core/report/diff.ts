@@ -1,6 +1,6 @@
 import type { Report, SiteEstimate } from '../types';
 import { withIncludeTests } from './build';
-import { isCounted, modelLabel } from './totals';
+import { isCounted, pricedModel } from './totals';
 import { codeSpan, escapeMarkdown, formatCount, formatMoney, formatMoneyDelta } from './text';
 
 /**
@@ -57,7 +57,7 @@ function unknownOf(e: SiteEstimate | undefined, counting: Counting): boolean {
 }
 
 function siteKey(e: SiteEstimate, withModel: boolean): string {
-  return `${e.site.file}\u0000${e.site.cell ?? ''}\u0000${e.site.method}${withModel ? `\u0000${modelLabel(e)}` : ''}`;
+  return `${e.site.file}\u0000${e.site.cell ?? ''}\u0000${e.site.method}${withModel ? `\u0000${pricedModel(e)}` : ''}`;
 }
 
 /** Greedy nearest-line matching within groups of equal key; removes matched items from both pools. */
@@ -93,7 +93,7 @@ function matchPass(base: SiteEstimate[], head: SiteEstimate[], withModel: boolea
 
 function changesOf(b: SiteEstimate, h: SiteEstimate, counting: Counting): SiteChangeKind[] {
   const out: SiteChangeKind[] = [];
-  if (modelLabel(b) !== modelLabel(h)) out.push('model');
+  if (pricedModel(b) !== pricedModel(h)) out.push('model');
   if (b.site.params.maxTokens !== h.site.params.maxTokens) out.push('max-tokens');
   if (h.tokens.input.expected > b.tokens.input.expected) out.push('prompt-growth');
   else if (h.tokens.input.expected < b.tokens.input.expected) out.push('prompt-shrink');
@@ -161,7 +161,7 @@ function describeChange(d: SiteDiff): string {
   if (!b || !h) return '';
   const parts: string[] = [];
   for (const c of d.changes) {
-    if (c === 'model') parts.push(`model ${escapeMarkdown(modelLabel(b))} → ${escapeMarkdown(modelLabel(h))}`);
+    if (c === 'model') parts.push(`model ${escapeMarkdown(pricedModel(b))} → ${escapeMarkdown(pricedModel(h))}`);
     else if (c === 'max-tokens') parts.push(`max tokens ${b.site.params.maxTokens ?? 'unset'} → ${h.site.params.maxTokens ?? 'unset'}`);
     else if (c === 'prompt-growth' || c === 'prompt-shrink') parts.push(`prompt ${formatCount(b.tokens.input.expected)} → ${formatCount(h.tokens.input.expected)} tokens`);
     else if (c === 'calls') parts.push(`calls/day ${formatCount(b.usage.callsPerDay.value * b.usage.fanOut.value)} → ${formatCount(h.usage.callsPerDay.value * h.usage.fanOut.value)}`);
@@ -193,7 +193,7 @@ export function formatDiffMarkdown(diff: ReportDiff): string {
       const e = (s.head ?? s.base) as SiteEstimate;
       const mark = s.status === 'new' ? '🆕 new' : s.status === 'removed' ? '➖ removed' : '✏️ changed';
       const delta = formatMoneyDelta(s.deltaPerMonth, c) + (s.unknown ? ' (partly unknown)' : '');
-      out.push(`| ${mark} | ${escapeMarkdown(`${e.site.file}:${e.site.line}`)} ${codeSpan(e.site.method)} | ${escapeMarkdown(modelLabel(e))} | ${money(s.base, c, diff.includeTests)} | ${money(s.head, c, diff.includeTests)} | ${delta} | ${describeChange(s)} |`);
+      out.push(`| ${mark} | ${escapeMarkdown(`${e.site.file}:${e.site.line}`)} ${codeSpan(e.site.method)} | ${escapeMarkdown(pricedModel(e))} | ${money(s.base, c, diff.includeTests)} | ${money(s.head, c, diff.includeTests)} | ${delta} | ${describeChange(s)} |`);
     }
     out.push('');
   } else {

@@ -1,5 +1,5 @@
 import type { CostTotal, Report, SiteEstimate } from '../types';
-import { modelLabel } from './totals';
+import { pricedModel } from './totals';
 import { codeSpan, csvField, escapeMarkdown, escapeTerminal, formatCount, formatMoney } from './text';
 
 /**
@@ -91,7 +91,7 @@ export function formatMarkdown(report: Report): string {
     const sorted = [...report.sites].sort((a, b) => (b.cost.perMonth?.expected ?? -1) - (a.cost.perMonth?.expected ?? -1));
     for (const e of sorted) {
       const where = siteLocation(e);
-      out.push(`| ${escapeMarkdown(where)} ${codeSpan(e.site.method)} | ${e.site.provider} | ${escapeMarkdown(modelLabel(e))} | ${formatCount(e.tokens.input.expected)} | ${formatCount(e.tokens.output.expected)} | ${formatCount(e.usage.callsPerDay.value * e.usage.fanOut.value)} | ${e.cost.perCall ? formatMoney(e.cost.perCall.expected, c) : 'unknown'} | ${monthly(e, c)} |`);
+      out.push(`| ${escapeMarkdown(where)} ${codeSpan(e.site.method)} | ${e.site.provider} | ${escapeMarkdown(pricedModel(e))} | ${formatCount(e.tokens.input.expected)} | ${formatCount(e.tokens.output.expected)} | ${formatCount(e.usage.callsPerDay.value * e.usage.fanOut.value)} | ${e.cost.perCall ? formatMoney(e.cost.perCall.expected, c) : 'unknown'} | ${monthly(e, c)} |`);
     }
     out.push('');
   }
@@ -121,7 +121,7 @@ export function formatTable(report: Report): string {
   const rows = report.sites.map((e) => [
     siteLocation(e),
     e.site.provider,
-    modelLabel(e),
+    pricedModel(e),
     formatCount(e.tokens.input.expected),
     formatCount(e.tokens.output.expected),
     formatCount(e.usage.callsPerDay.value * e.usage.fanOut.value),

@@ -1,6 +1,6 @@
 import type { PolicyBook, PolicyRule } from '../teamFiles/teamTypes';
 import type { Report, SiteEstimate } from '../types';
-import { isCounted, modelLabel } from './totals';
+import { isCounted, pricedModel } from './totals';
 import { formatMoney } from './text';
 import { globMatch } from '../glob';
 
@@ -44,7 +44,7 @@ const glob = { nocase: true } as const;
 function ruleApplies(rule: PolicyRule, e: SiteEstimate): boolean {
   const w = rule.when ?? {};
   if (w.provider && w.provider !== e.site.provider) return false;
-  if (w.model && !globMatch(w.model, modelLabel(e), glob)) return false;
+  if (w.model && !globMatch(w.model, pricedModel(e), glob)) return false;
   if (w.file && !globMatch(w.file, e.site.file, glob)) return false;
   if (w.perMonthOver !== undefined && !(e.cost.perMonth && e.cost.perMonth.expected > w.perMonthOver)) return false;
   if (w.perCallOver !== undefined && !(e.cost.perCall && e.cost.perCall.expected > w.perCallOver)) return false;
@@ -61,7 +61,7 @@ function breaches(rule: PolicyRule, e: SiteEstimate): string[] {
     if (req === 'bounded-loop' && e.site.loops.some((l) => l.unbounded)) out.push('inside a loop with no visible bound');
     if (req === 'known-price' && !e.cost.perMonth) out.push('with no known price');
   }
-  const model = modelLabel(e);
+  const model = pricedModel(e);
   if (rule.forbidModels?.some((m) => globMatch(m, model, glob))) out.push(`using forbidden model ${model}`);
   return out;
 }

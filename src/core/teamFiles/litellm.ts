@@ -1,4 +1,5 @@
 import type { Diagnostic, Provenance } from '../types';
+import { LITELLM_PROVIDER_OF_NAME } from '../models/providers';
 import type { TieredPrice } from '../pricing/priceTypes';
 import { displayKey, fileDiagnostic } from './parseFile';
 import { MAX_PRICE } from './schemas';
@@ -17,32 +18,6 @@ const FIELDS: Readonly<Record<string, string>> = {
   output_cost_per_reasoning_token: 'output_reasoning_mtok',
   input_cost_per_audio_token: 'input_audio_mtok',
   input_cost_per_image_token: 'input_image_mtok',
-};
-
-/** LiteLLM `litellm_provider` values → genai-prices provider ids. */
-const PROVIDERS: Readonly<Record<string, string>> = {
-  openai: 'openai',
-  text_completion_openai: 'openai',
-  azure: 'azure',
-  azure_ai: 'azure',
-  anthropic: 'anthropic',
-  bedrock: 'aws',
-  bedrock_converse: 'aws',
-  gemini: 'google',
-  vertex_ai: 'google',
-  'vertex_ai-language-models': 'google',
-  'vertex_ai-anthropic_models': 'google',
-  mistral: 'mistral',
-  groq: 'groq',
-  together_ai: 'together',
-  fireworks_ai: 'fireworks',
-  deepseek: 'deepseek',
-  xai: 'x-ai',
-  openrouter: 'openrouter',
-  cohere: 'cohere',
-  cohere_chat: 'cohere',
-  cerebras: 'cerebras',
-  ollama: 'ollama',
 };
 
 const round = (n: number): number => Math.round(n * 1e6 * 1e9) / 1e9;
@@ -87,7 +62,7 @@ export function importLiteLlm(map: Readonly<Record<string, unknown>>, file: stri
       if (typeof base === 'number') prices[target] = { base, tiers: list.sort((a, b) => a.start - b.start) };
     }
     if (Object.keys(prices).length === 0) continue; // image/audio-only or mode entries without token prices
-    const provider = typeof s['litellm_provider'] === 'string' ? PROVIDERS[s['litellm_provider']] : undefined;
+    const provider = typeof s['litellm_provider'] === 'string' ? LITELLM_PROVIDER_OF_NAME[s['litellm_provider']] : undefined;
     const line = lineAt(key);
     models.push({
       id: key,

@@ -3,7 +3,6 @@
  * tiers` (src/cli/run.ts) and the Tier Advisor panel (src/core/tiers/advisorView.ts) both call, so the two agree to the
  * request. Also applies the user's edits. Pure and synchronous; the webview never calls it (it only shows the result).
  */
-import { isCounted } from '../estimate/totals';
 import { mixtureQuantile, rangeDistribution, type WeightedDistribution } from './distribution';
 import { generatedTokens } from '../tokens/outputTokens';
 import type { NumberRange, SiteEstimate } from '../types';
@@ -249,7 +248,8 @@ function emptyScope(): AggregatedWorkload {
  * - self-hosted model: `selfHostModelId` when given, else {@link suggestSelfHostModel} for the representative model.
  */
 export function buildWorkload(estimates: readonly SiteEstimate[], opts: WorkloadOptions): AggregatedWorkload {
-  const sites = estimates.filter((e) => isCounted(e, { includeTests: opts.includeTests ?? true }));
+  // What totals count (src/core/estimate/totals.ts `isCounted`): not ignored, and test code only with includeTests.
+  const sites = estimates.filter((e) => !e.site.ignored && (opts.includeTests !== false || e.site.test !== true));
   if (sites.length === 0) return emptyScope();
   const messages: string[] = [];
   const reqs = sites.map(siteRequestsPerDay);

@@ -36,6 +36,7 @@ export function ruleMatches(rule: UsageRule, site: CallSite): boolean {
 type Layer = { readonly values: UsageValues | AnnotationValues; readonly source: Provenance; readonly specific: boolean };
 
 /** Resolves the usage assumptions of a site. Never throws. */
+// eslint-disable-next-line max-lines-per-function -- the precedence of every usage figure (annotation, usage file site, defaults, profile) in one place; to be split with #19's caching rules (item 5)
 export function resolveUsage(site: CallSite, settings: Settings, usage: UsageBook | undefined): ResolvedUsage {
   const diagnostics: Diagnostic[] = [];
   const profile = settings.profile;

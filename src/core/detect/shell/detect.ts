@@ -25,7 +25,7 @@ export function notebookShellEvidence(prepared: Prepared): boolean {
   return chunks.some((c) => hasEndpointWord(c.text)) || hasEndpointWord(prepared.text);
 }
 
-/** The sites of a shell script. */
+/** The sites of a shell script, with unique ids. */
 export async function detectShellScript(path: string, text: string, loadWasm: WasmLoader, exhaustive: boolean, diagnostics: Diagnostic[]): Promise<CallSite[]> {
   if (!(exhaustive ? SHELL_CLIENT_RE.test(text) : shellEvidence(text))) return [];
   const parser = await getParser('bash', loadWasm);
@@ -36,7 +36,13 @@ export async function detectShellScript(path: string, text: string, loadWasm: Wa
   }
   try {
     if (tree.rootNode.hasError) diagnostics.push({ severity: 'info', code: 'parse-error', message: 'The file has syntax errors; results may be partial.', file: path });
-    return shellSites({ path, text, tree });
+    // Two requests on one line (`curl … ; curl …`) get `~2` ids, as the detector's own sites do.
+    const seen = new Map<string, number>();
+    return shellSites({ path, text, tree }).map((s) => {
+      const n = (seen.get(s.id) ?? 0) + 1;
+      seen.set(s.id, n);
+      return n > 1 ? { ...s, id: `${s.id}~${n}` } : s;
+    });
   } finally {
     tree.delete();
   }
