@@ -36,6 +36,7 @@ const SAMPLES: Record<string, { valid: unknown; invalid: unknown }> = {
   'tiers.gridIntensity': { valid: 0.1, invalid: '0.1' },
   'tiers.users': { valid: 250, invalid: 2.5 },
   debounceMs: { valid: 100, invalid: 99999 },
+  includeTests: { valid: true, invalid: 'sometimes' },
 };
 
 const KEYS = Object.keys(settingsSchema.shape);

@@ -110,10 +110,15 @@ export const settingsSchema = z.object({
     .describe('Glob patterns of files to skip, on top of `files.exclude`, `.gitignore` and the default folders (node_modules, virtual environments, build output).')
     .meta(scope('resource')),
   languages: z
-    .array(z.enum(['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'jupyter']))
-    .default(['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'jupyter'])
-    .describe('Languages to analyse.')
+    .array(z.enum(['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'jupyter', 'shellscript']))
+    .default(['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'jupyter', 'shellscript'])
+    .describe('Languages to analyse. `shellscript`: `curl`, `wget` and HTTPie requests to inference endpoints in `.sh`, `.bash` and `.zsh` files (notebooks\' `%%bash` cells and `!` lines are part of `jupyter`).')
     .meta(scope('resource')),
+  includeTests: z
+    .boolean()
+    .default(false)
+    .describe('Count call sites in test code and test fixtures (`tests/`, `test_*.py`, `*.test.ts`, `__tests__/`, `__testfixtures__/`, …) in totals, the status bar and budget gates. They are always found and listed (the call-site tree shows them in their own group); by default they are kept out of every total.')
+    .meta(scope('window')),
   maxFileSize: z
     .number()
     .int()

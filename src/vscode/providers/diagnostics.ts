@@ -126,11 +126,13 @@ export function siteDiagnostics(e: SiteEstimate, settings: Settings, policy: Pol
     d.code = code;
     out.push(d);
   };
-  const perCall = budget(settings['budget.perCall'], 'tokentier.budget.perCall', policy.perCall, policy.file);
+  // Test code is kept out of budgets unless tokentier.includeTests counts it.
+  const budgeted = settings.includeTests || e.site.test !== true;
+  const perCall = budgeted ? budget(settings['budget.perCall'], 'tokentier.budget.perCall', policy.perCall, policy.file) : undefined;
   if (perCall && e.cost.perCall && e.cost.perCall.expected > perCall.value) {
     make(`Expected cost per call ${compactMoney(e.cost.perCall.expected, cur)} exceeds the budget of ${compactMoney(perCall.value, cur)} (${perCall.from}).`, DiagnosticCode.budgetPerCall);
   }
-  const perMonth = budget(settings['budget.perMonth'], 'tokentier.budget.perMonth', policy.perMonth, policy.file);
+  const perMonth = budgeted ? budget(settings['budget.perMonth'], 'tokentier.budget.perMonth', policy.perMonth, policy.file) : undefined;
   if (perMonth && e.cost.perMonth && e.cost.perMonth.expected > perMonth.value) {
     make(`Expected monthly cost ${compactMoney(e.cost.perMonth.expected, cur)} exceeds the budget of ${compactMoney(perMonth.value, cur)} (${perMonth.from}).`, DiagnosticCode.budgetPerMonth);
   }
