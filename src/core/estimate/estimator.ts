@@ -264,7 +264,7 @@ function estimateOne(site: CallSite, ctx: EstimateContext & { readonly table: Pr
   // A conditional model the code cannot pin down (`a if x else b`) is priced as its first candidate; the others widen the range.
   const firstCandidate = site.model.candidates?.map((c) => c.canonical ?? c.id).find((x): x is string => !!x);
   const modelId = usage.model?.value ?? site.model.canonical ?? site.model.id ?? firstCandidate ?? null;
-  const tokens = estimateTokens({ site, modelId, settings, ...(fileTexts ? { fileTexts } : {}), ...(usage.outputTokens ? { outputAssumption: usage.outputTokens } : {}) });
+  const tokens = estimateTokens({ site, modelId, settings, ...(fileTexts ? { fileTexts } : {}), ...(usage.outputTokens ? { outputAssumption: usage.outputTokens, outputAssumptionSpecific: u.outputSpecific } : {}) });
 
   const imageTokens = tokens.parts.filter((p) => p.role === 'image').reduce<NumberRange>((a, p) => ({ min: a.min + p.tokens.min, expected: a.expected + p.tokens.expected, max: a.max + p.tokens.max }), { min: 0, expected: 0, max: 0 });
   const currency = currencyFor(settings, team.priceBook);

@@ -15,6 +15,8 @@ export interface ResolvedUsage {
   readonly cacheTtl: Sourced<'5m' | '1h'>;
   /** True when cacheHitRate came from nothing more specific than settings (the estimator may use code markers). */
   readonly cacheFromDefault: boolean;
+  /** True when outputTokens names this site (annotation, usage-file site rule), not a default for its api kind. */
+  readonly outputSpecific: boolean;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -153,6 +155,7 @@ export function resolveUsage(site: CallSite, settings: Settings, usage: UsageBoo
     },
     cacheTtl: ttl ? { value: ttl.value, source: ttl.layer.source } : { value: '5m', source: { source: 'default', label: '5-minute cache (vendor default)' } },
     cacheFromDefault: cachePick === undefined,
+    outputSpecific: out?.layer.specific === true,
     diagnostics,
   };
 }
