@@ -9,6 +9,8 @@ import type { PolicyBook, PriceBook, UsageBook } from '../teamFiles/teamTypes';
 import { estimateTokens } from '../tokens/estimateTokens';
 import { generatedTokens, generationCap } from '../tokens/outputTokens';
 import { resolveUsage } from '../usage/assumptions';
+import { cachePlan, type CacheShares } from './caching';
+import { serviceTierFactor } from './serviceTier';
 import type { CallSite, CostEstimate, Diagnostic, NumberRange, PriceLine, Provenance, SiteEstimate, TokenEstimate } from '../types';
 
 /** Team files loaded from `.tokentier/` (price book, usage assumptions, policy) and the `tokentier.priceBook` setting. */
@@ -169,47 +171,12 @@ interface Billing {
   readonly priceTime: Date;
 }
 
-/** Shares of the input read from and written to the prompt cache, and whether writes keep for an hour. */
-interface CacheShares {
-  readonly read: number;
-  readonly write: number;
-  readonly ttl1h: boolean;
-}
-
-/**
- * Cache: `cacheHitRate` is the share of input tokens read from cache. The cacheable prefix is the leading known parts
- * of the prompt; a vendor that bills writes re-writes that prefix on every miss. A `cache_control` marker in the code
- * with no cache figure given assumes 80 % of calls hit the cached prefix.
- */
-function cacheShares(site: CallSite, tokens: TokenEstimate, usage: SiteEstimate['usage'], fromDefault: boolean, ttl: '5m' | '1h', inForce: Readonly<Record<string, unknown>>): { cache: CacheShares; cacheHitRate: SiteEstimate['usage']['cacheHitRate'] } {
-  let hit = usage.cacheHitRate.value;
-  let cacheHitRate = usage.cacheHitRate;
-  const inputExp = Math.max(1, tokens.input.expected);
-  let prefix = 0;
-  for (const p of tokens.parts) {
-    if (p.kind === 'literal' || p.kind === 'file' || p.kind === 'overhead') prefix += p.tokens.expected;
-    else break;
-  }
-  if (fromDefault && site.params.cacheControl && hit === 0 && prefix > 0) {
-    hit = Math.min(1, (0.8 * prefix) / inputExp);
-    cacheHitRate = { value: hit, source: { source: 'code', label: 'cache_control marker in code', rule: `assume 80 % of calls hit the cached prefix (${Math.round(prefix)} tokens): ${(hit * 100).toFixed(1)} % of input read from cache` } };
-  }
-  const cacheable = prefix > 0 ? Math.max(prefix, hit * inputExp) : inputExp;
-  const hitCalls = Math.min(1, (hit * inputExp) / cacheable);
-  const billsWrites = inForce['cache_write_mtok'] !== undefined || inForce['cache_write_1h_mtok'] !== undefined;
-  const writeShare = hit > 0 && billsWrites ? ((1 - hitCalls) * cacheable) / inputExp : 0;
-  return { cache: { read: hit, write: Math.min(writeShare, 1 - hit), ttl1h: ttl === '1h' }, cacheHitRate };
-}
-
 /** The service tier's and the batch share's factors on every price line (team adjustments and currency come after). */
-function rateFactors(site: CallSite, provider: string, batchShare: number, team: TeamConfig, diagnostics: Diagnostic[]): RateFactor[] {
+function rateFactors(site: CallSite, entry: PriceEntry, batchShare: number, team: TeamConfig, diagnostics: Diagnostic[]): RateFactor[] {
   const factors: RateFactor[] = [];
-  const tiers = serviceTiers.serviceTiers as Readonly<Record<string, Readonly<Record<string, { factor: number; source: string }>>>>;
-  const tier = site.params.serviceTier?.toLowerCase();
-  if (tier && tiers[provider]?.[tier]) {
-    const t = tiers[provider]![tier]!;
-    factors.push({ factor: t.factor, rule: `service_tier=${tier} × ${t.factor}`, source: { source: 'bundled', label: 'Tokentier service tiers (src/core/pricing/serviceTiers.json)', date: serviceTiers.checked, rule: t.source } });
-  }
+  const provider = entry.providerId;
+  const tier = serviceTierFactor(site, entry, diagnostics);
+  if (tier) factors.push(tier);
   const b = batchShare;
   if (b > 0) {
     const bookBatch = team.priceBook?.batch[provider];
@@ -302,8 +269,9 @@ function estimateOne(site: CallSite, ctx: EstimateContext & { readonly table: Pr
     return { estimate: { site, tokens, usage, cost: { ...baseCost, priceId: entry.priceId, unknownReason: reason, provenance } }, diagnostics };
   }
 
-  const { cache, cacheHitRate } = cacheShares(site, tokens, usage, u.cacheFromDefault, u.cacheTtl.value, pricesAt(entry.prices, priceTime).prices);
-  const factors = rateFactors(site, entry.providerId, usage.batchShare.value, team, diagnostics);
+  const { cache, cacheHitRate, diagnostics: cacheDiagnostics } = cachePlan(site, modelId, tokens, usage, u.cacheFromDefault, u.cacheTtl.value, pricesAt(entry.prices, priceTime).prices);
+  diagnostics.push(...cacheDiagnostics);
+  const factors = rateFactors(site, entry, usage.batchShare.value, team, diagnostics);
   factors.push(...price.adjustments);
   if (currency.factor) factors.push(currency.factor);
   for (const f of factors) if (f.source) provenance.push({ ...f.source, rule: f.source.rule ?? f.rule });
