@@ -125,7 +125,8 @@ describe('protocol: number formatting', () => {
 describe('protocol: exports escape untrusted text', () => {
   it('escapes Markdown: no raw HTML, no live link, no broken table', () => {
     assert.equal(escapeMarkdownCell(EVIL), '\\<img src=x onerror=alert\\(1\\)\\>');
-    assert.equal(escapeMarkdownCell('[a](javascript:x)'), '\\[a\\]\\(javascript:x\\)');
+    // `:` is escaped too (issue 17): no scheme can start an autolink.
+    assert.equal(escapeMarkdownCell('[a](javascript:x)'), '\\[a\\]\\(javascript\\:x\\)');
     assert.equal(escapeMarkdownCell('a|b\nc'), 'a\\|b c');
     const md = toMarkdown(view, '2026-11-23T00:00:00Z');
     assert.ok(!/(^|[^\\])<img/.test(md), 'every <img in the Markdown is backslash-escaped');

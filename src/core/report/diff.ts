@@ -1,6 +1,6 @@
 import type { Report, SiteEstimate } from '../types';
 import { pricedModel } from './totals';
-import { escapeMarkdown, formatCount, formatMoney, formatMoneyDelta } from './text';
+import { codeSpan, escapeMarkdown, formatCount, formatMoney, formatMoneyDelta } from './text';
 
 /**
  * Compares two reports site by site. A site's identity survives line shifts: sites are matched by
@@ -157,7 +157,7 @@ export function formatDiffMarkdown(diff: ReportDiff): string {
       const e = (s.head ?? s.base) as SiteEstimate;
       const mark = s.status === 'new' ? '🆕 new' : s.status === 'removed' ? '➖ removed' : '✏️ changed';
       const delta = formatMoneyDelta(s.deltaPerMonth, c) + (s.unknown ? ' (partly unknown)' : '');
-      out.push(`| ${mark} | ${escapeMarkdown(`${e.site.file}:${e.site.line}`)} \`${escapeMarkdown(e.site.method)}\` | ${escapeMarkdown(pricedModel(e))} | ${money(s.base, c)} | ${money(s.head, c)} | ${delta} | ${describeChange(s)} |`);
+      out.push(`| ${mark} | ${escapeMarkdown(`${e.site.file}:${e.site.line}`)} ${codeSpan(e.site.method)} | ${escapeMarkdown(pricedModel(e))} | ${money(s.base, c)} | ${money(s.head, c)} | ${delta} | ${describeChange(s)} |`);
     }
     out.push('');
   } else {

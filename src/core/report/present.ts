@@ -141,10 +141,12 @@ function inlayLabelRaw(e: SiteEstimate): HintText {
 
 /**
  * Escapes every ASCII punctuation character with a backslash (valid CommonMark), so text from code or data can
- * never open a link, an image, HTML, a code span or an autolink in a hover. Newlines become spaces.
+ * never open a link, an image, HTML, a code span or an autolink in a hover. Line breaks become spaces, bidi controls
+ * are dropped and other control characters shown as `\xNN` ({@link plainText}, as the lens and tree do; issue 17:
+ * a U+202E in a model id reordered the hover).
  */
 export function escapeHover(s: string): string {
-  return s.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>~"'=:&$;/?@%,^]/g, (c) => `\\${c}`);
+  return plainText(s).replace(/[\\`*_{}[\]()#+\-.!|<>~"'=:&$;/?@%,^]/g, (c) => `\\${c}`);
 }
 
 /** The only commands a hover may link to; the extension passes exactly these to `isTrusted.enabledCommands`. */

@@ -1,9 +1,9 @@
 import ignore, { type Ignore } from 'ignore';
-import picomatch from 'picomatch';
 import { neverCancelled, type CancellationToken } from '../cancellation';
 import type { Engine } from '../engine';
-import { DEFAULT_EXCLUDED_FOLDERS, languageOfPath, type SupportedLanguage } from '../excludes';
+import { DEFAULT_EXCLUDED_FOLDERS, languageOfPath, readLimitFor, type SupportedLanguage } from '../excludes';
 import type { FileProvider } from '../fileProvider';
+import { globMatcher } from '../glob';
 import { buildReport } from '../report/build';
 import type { Report, SiteEstimate, Diagnostic } from '../types';
 import { looksBinary, mightContainLlmCall } from './prefilter';
@@ -11,7 +11,7 @@ import { looksBinary, mightContainLlmCall } from './prefilter';
 export interface ScanOptions {
   /** Workspace-relative folders or files to scan ('' = the root). */
   readonly paths?: readonly string[];
-  /** Glob patterns (picomatch, POSIX, relative to the root); when non-empty a file must match one. Defaults to the `include` setting. */
+  /** Glob patterns (src/core/glob.ts, POSIX, relative to the root); when non-empty a file must match one. Defaults to the `include` setting. */
   readonly include?: readonly string[];
   /** Glob patterns of files and folders to skip. Defaults to the `exclude` setting. */
   readonly exclude?: readonly string[];
@@ -117,21 +117,48 @@ async function loadGitignore(files: FileProvider, dir: string, diagnostics: Diag
   }
 }
 
+/** The .gitignore files of the folders above a start folder (`parts`: its path segments), which apply to it too. */
+async function gitignoresAbove(files: FileProvider, parts: readonly string[], diagnostics: Diagnostic[]): Promise<IgnoreLevel[]> {
+  const levels: IgnoreLevel[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const level = await loadGitignore(files, parts.slice(0, i).join('/'), diagnostics);
+    if (level) levels.push(level);
+  }
+  return levels;
+}
+
+/** A folder's entries, or undefined with an `unreadable-folder` diagnostic. */
+async function listFolder(files: FileProvider, dir: string, diagnostics: Diagnostic[]): Promise<Awaited<ReturnType<FileProvider['list']>>> {
+  // The FileProvider contract says list() never throws; a provider that breaks it loses this folder only.
+  let entries: Awaited<ReturnType<FileProvider['list']>>;
+  let failure = '';
+  try {
+    entries = await files.list(dir);
+  } catch (e) {
+    entries = undefined;
+    failure = `: ${e instanceof Error ? e.message : String(e)}`;
+  }
+  if (!entries) {
+    const why = failure || ' (deleted, or permission denied)';
+    diagnostics.push({ severity: 'warning', code: 'unreadable-folder', message: `Could not list ${dir || 'the scan root'}${why}.`, ...(dir ? { file: dir } : {}) });
+  }
+  return entries;
+}
+
 /**
  * Walks the tree through the FileProvider and lists the files to analyse: supported languages only, minus the
  * default folders, `.gitignore`d paths and `exclude` globs, and (when given) only files matching `include`.
  * Never throws.
  */
-// eslint-disable-next-line max-lines-per-function -- the walk: excludes, .gitignore, include/exclude globs and size limit applied in one pass; left whole while the glob matching is being fixed (#17)
 export async function collectFiles(files: FileProvider, options: ScanOptions & { readonly languages?: readonly SupportedLanguage[] } = {}): Promise<CollectResult> {
   const token = options.token ?? neverCancelled;
   const diagnostics: Diagnostic[] = [];
   const out: string[] = [];
   const useGitignore = options.gitignore !== false;
   const defaultExcludes = options.defaultExcludes !== false;
-  const glob = { dot: true, windows: false } as const;
-  const include = options.include?.length ? picomatch([...options.include], glob) : undefined;
-  const exclude = options.exclude?.length ? picomatch([...options.exclude], glob) : undefined;
+  // Linear-time globs (src/core/glob.ts): `tokentier.exclude` and `files.exclude` come from the workspace.
+  const include = options.include?.length ? globMatcher(options.include) : undefined;
+  const exclude = options.exclude?.length ? globMatcher(options.exclude) : undefined;
   const languages = options.languages ? new Set(options.languages) : undefined;
   const seen = new Set<string>();
 
@@ -157,23 +184,8 @@ export async function collectFiles(files: FileProvider, options: ScanOptions & {
       diagnostics.push({ severity: 'warning', code: 'too-deep', message: `Stopped at ${dir}: more than ${MAX_DEPTH} nested folders (a symbolic-link loop?).`, file: dir });
       return;
     }
-    // The FileProvider contract says list() never throws; a provider that breaks it loses this folder only.
-    let entries: Awaited<ReturnType<FileProvider['list']>>;
-    let failure = '';
-    try {
-      entries = await files.list(dir);
-    } catch (e) {
-      entries = undefined;
-      failure = `: ${e instanceof Error ? e.message : String(e)}`;
-    }
-    if (!entries) {
-      if (failure) {
-        diagnostics.push({ severity: 'warning', code: 'unreadable-folder', message: `Could not list ${dir || 'the scan root'}${failure}.`, ...(dir ? { file: dir } : {}) });
-        return;
-      }
-      diagnostics.push({ severity: 'warning', code: 'unreadable-folder', message: `Could not list ${dir || 'the scan root'} (deleted, or permission denied).`, ...(dir ? { file: dir } : {}) });
-      return;
-    }
+    const entries = await listFolder(files, dir, diagnostics);
+    if (!entries) return;
     let here = levels;
     if (useGitignore && entries.some((e) => e.name === '.gitignore' && e.type === 'file')) {
       const level = await loadGitignore(files, dir, diagnostics);
@@ -200,15 +212,8 @@ export async function collectFiles(files: FileProvider, options: ScanOptions & {
     const starts = (options.paths?.length ? options.paths : ['']).map(normalisePath);
     for (const start of starts) {
       if (token.isCancellationRequested) break;
-      // The .gitignore files of the folders above a start folder apply to it too.
-      const levels: IgnoreLevel[] = [];
       const parts = start ? start.split('/') : [];
-      if (useGitignore) {
-        for (let i = 0; i < parts.length; i++) {
-          const level = await loadGitignore(files, parts.slice(0, i).join('/'), diagnostics);
-          if (level) levels.push(level);
-        }
-      }
+      const levels = useGitignore ? await gitignoresAbove(files, parts, diagnostics) : [];
       const st = start ? await files.stat(start) : { type: 'directory' as const, size: 0, mtime: 0 };
       if (!st) {
         diagnostics.push({ severity: 'error', code: 'path-not-found', message: `${start} does not exist.`, file: start });
@@ -337,8 +342,8 @@ async function analyseFile(path: string, scan: FileScan, state: ScanState): Prom
   const st = await files.stat(path);
   if (!st || st.type !== 'file') {
     fileDiagnostics.push({ severity: 'warning', code: 'unreadable', message: `${path} could not be read (deleted during the scan, or permission denied).`, file: path });
-  } else if (st.size > maxBytes) {
-    fileDiagnostics.push({ severity: 'info', code: 'file-too-large', message: `${path} skipped: ${st.size} bytes is over the ${maxBytes}-byte limit.`, file: path });
+  } else if (st.size > readLimitFor(path, maxBytes)) {
+    fileDiagnostics.push({ severity: 'info', code: 'file-too-large', message: `${path} skipped: ${st.size} bytes is over the ${readLimitFor(path, maxBytes)}-byte limit.`, file: path });
   } else if (state.skip?.has(path)) {
     // Known by the fast path to hold no prefilter word and no NUL: the slow path would read it and move on.
     state.filesScanned++;

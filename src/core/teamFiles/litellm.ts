@@ -1,7 +1,7 @@
 import type { Diagnostic, Provenance } from '../types';
 import { LITELLM_PROVIDER_OF_NAME } from '../models/providers';
 import type { TieredPrice } from '../pricing/priceTypes';
-import { fileDiagnostic } from './parseFile';
+import { displayKey, fileDiagnostic } from './parseFile';
 import { MAX_PRICE } from './schemas';
 import type { CustomModel } from './teamTypes';
 
@@ -29,7 +29,7 @@ export function importLiteLlm(map: Readonly<Record<string, unknown>>, file: stri
   for (const [key, spec] of Object.entries(map)) {
     if (key === 'sample_spec') continue;
     if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
-      diagnostics.push(fileDiagnostic('price-book', file, lineAt(key), `litellm "${key}": expected an object`));
+      diagnostics.push(fileDiagnostic('price-book', file, lineAt(key), `litellm ${displayKey(key)}: expected an object`));
       continue;
     }
     const s = spec as Record<string, unknown>;
@@ -54,7 +54,7 @@ export function importLiteLlm(map: Readonly<Record<string, unknown>>, file: stri
       else prices[target] = round(value);
     }
     if (bad) {
-      diagnostics.push(fileDiagnostic('price-book', file, lineAt(key), `litellm "${key}": ${bad}; entry skipped`));
+      diagnostics.push(fileDiagnostic('price-book', file, lineAt(key), `litellm ${displayKey(key)}: ${bad}; entry skipped`));
       continue;
     }
     for (const [target, list] of Object.entries(tiers)) {

@@ -151,10 +151,16 @@ export function comparisonRows(c: TierComparison): readonly ComparisonRow[] {
 
 /**
  * Escapes text for a Markdown table cell: backslash-escapes Markdown punctuation (links, emphasis, code, HTML
- * brackets, pipes) and flattens newlines, so a model name cannot inject a link, HTML or break the table.
+ * brackets, pipes) and flattens newlines, so a model name cannot inject a link, HTML or break the table. As in
+ * src/core/report/text.ts (issue 17): `:` and `.` are escaped so no URL or domain is autolinked, and an `@` or a `#`
+ * before a digit is followed by a zero-width space so GitHub makes no mention or issue link.
  */
 export function escapeMarkdownCell(s: string): string {
-  return s.replace(/[\\`*_{}[\]()<>#+!|~&"']/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, ' ');
+  return s
+    .replace(/[\\`*_{}[\]()<>#+!|~&"':.@]/g, (c) => `\\${c}`)
+    .replace(/\r\n|\r|\n/g, ' ')
+    .replace(/\\@/g, '\\@&#8203;')
+    .replace(/\\#(?=\d)/g, '\\#&#8203;');
 }
 
 /**

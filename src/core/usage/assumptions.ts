@@ -1,8 +1,8 @@
-import picomatch from 'picomatch';
 import type { Settings } from '../config/settings';
 import type { UsageBook, UsageRule, UsageValues } from '../teamFiles/teamTypes';
 import type { CallSite, Diagnostic, Provenance, Sourced, UsageAssumptions } from '../types';
 import { parseAnnotation, type AnnotationValues } from './annotation';
+import { globMatch as linearGlobMatch } from '../glob';
 
 /**
  * Usage assumptions for one site. Precedence, field by field: inline annotation > usage-file site rule (the
@@ -20,15 +20,9 @@ export interface ResolvedUsage {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-const globCache = new Map<string, (path: string) => boolean>();
-
+/** A usage-file `match.file` glob (linear time: src/core/glob.ts; a rule's pattern comes from the repository). */
 function globMatch(glob: string, path: string): boolean {
-  let m = globCache.get(glob);
-  if (!m) {
-    m = picomatch(glob, { dot: true });
-    globCache.set(glob, m);
-  }
-  return m(path);
+  return linearGlobMatch(glob, path);
 }
 
 /** True when every condition of the rule holds for the site. */
