@@ -78,7 +78,13 @@ export class EngineLoader {
    */
   async teamConfigFor(folder: vscode.Uri, settings: Settings): Promise<TeamConfig | undefined> {
     try {
-      const team = await this.load().loadTeamConfig(workspaceFileProvider(folder), settings, { trusted: vscode.workspace.isTrusted });
+      const bundle = this.load();
+      const loaded = await bundle.loadTeamConfig(workspaceFileProvider(folder), settings, { trusted: vscode.workspace.isTrusted });
+      // A currency that cannot be reached (no rate) is a configuration error the editor shows, as the CLI does (exit 2).
+      const plan = bundle.currencyPlan(settings, loaded.priceBook);
+      const pf = loaded.policy ? bundle.policyFactor(plan, loaded.policy.currency, loaded.priceBook) : {};
+      const policyProblem = 'error' in pf && pf.error ? [{ severity: 'error' as const, code: 'currency', message: `${loaded.policy?.source.file ?? '.tokentier/policy'}: ${pf.error}`, ...(loaded.policy?.source.file ? { file: loaded.policy.source.file } : {}) }] : [];
+      const team = plan.problems.length || policyProblem.length ? { ...loaded, diagnostics: [...loaded.diagnostics, ...plan.problems, ...policyProblem] } : loaded;
       this.teams.set(folder.toString(), { folder, team });
       return team;
     } catch (e) {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { groupDescription, hoverMarkdown, siteRow } from '../core/report/present';
+import { commonCurrency, groupDescription, hoverMarkdown, siteRow } from '../core/report/present';
 import type { CostTotal, SiteEstimate } from '../core/types';
 import { CommandId } from './commands/commandIds';
 import { Disposable } from './disposable';
@@ -127,7 +127,8 @@ export class SitesTree extends Disposable implements vscode.TreeDataProvider<Tre
     const state = node.kind === 'file' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
     const item = new vscode.TreeItem(node.label, state);
     item.id = node.id;
-    item.description = groupDescription(this.total(node.sites), this.currency());
+    const currency = commonCurrency(node.sites.map((x) => x.estimate));
+    item.description = currency || node.sites.length === 0 ? groupDescription(this.total(node.sites), currency ?? 'USD') : `mixed currencies · ${node.sites.length} sites`;
     item.contextValue = node.kind;
     if (node.kind === 'file') {
       item.resourceUri = node.uri;
@@ -136,10 +137,6 @@ export class SitesTree extends Disposable implements vscode.TreeDataProvider<Tre
       item.iconPath = new vscode.ThemeIcon(node.kind === 'provider' ? 'cloud' : 'symbol-class');
     }
     return item;
-  }
-
-  private currency(): string {
-    return this.model.settingsFor(this.model.states()[0]?.folder).currency;
   }
 
   private total(sites: readonly LocatedSite[]): CostTotal {

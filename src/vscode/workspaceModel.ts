@@ -126,7 +126,8 @@ export class WorkspaceModel extends Disposable {
     const settings = this.settingsFor(scope?.folder ?? states[0]?.folder);
     return this.engines.bundle.buildReport({
       root: scope?.folder?.name ?? vscode.workspace.name ?? 'workspace',
-      currency: settings.currency,
+      // The report takes its currency from its sites (buildReport); this names it when there are none yet.
+      currency: settings.currency ?? 'USD',
       profile: settings.profile,
       estimates,
       diagnostics,

@@ -177,10 +177,12 @@ describe('estimate: behaviour', () => {
     const [plain] = await estimateSites([site({ model: o3, params: {}, annotation: { text: '# tokentier: calls/day=10', line: 1 } })], { settings: defaultSettings, team: emptyTeamConfig });
     assert.ok(e!.cost.perCall!.max < plain!.cost.perCall!.max);
   });
-  it('a currency with no exchange rate stays USD and says so', async () => {
-    const r = await estimateSitesWithDiagnostics([site()], { settings: parseSettings({ currency: 'JPY' }).settings, team: emptyTeamConfig });
-    assert.equal(r.estimates[0]!.cost.currency, 'USD');
-    assert.ok(r.diagnostics.some((d) => d.code === 'currency'));
+  it('a currency with no exchange rate is never relabelled: the figures are unknown, with the reason', async () => {
+    const settings = parseSettings({ currency: 'JPY' }).settings;
+    const r = await estimateSitesWithDiagnostics([site()], { settings, team: emptyTeamConfig });
+    assert.equal(r.estimates[0]!.cost.currency, 'JPY');
+    assert.equal(r.estimates[0]!.cost.perCall, null);
+    assert.match(r.estimates[0]!.cost.unknownReason ?? '', /no rate for JPY/);
   });
 });
 

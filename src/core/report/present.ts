@@ -300,6 +300,19 @@ export function statusText(opts: { readonly total?: CostTotal; readonly currency
   return plainText(`$(pulse) ${compactMoney(opts.total.perMonth.expected, opts.currency)}/mo${unpriced}`);
 }
 
+/**
+ * The one currency a set of estimates is priced in, or undefined when they mix currencies (folders whose price books
+ * differ) or there are none: totals are only shown in one named currency (issue #19 item 2).
+ */
+export function commonCurrency(estimates: readonly SiteEstimate[]): string | undefined {
+  let c: string | undefined;
+  for (const e of estimates) {
+    if (c === undefined) c = e.cost.currency;
+    else if (e.cost.currency !== c) return undefined;
+  }
+  return c;
+}
+
 /** A tree row's description for a group: `$36/mo · 3 sites` (plus unpriced count). */
 export function groupDescription(total: CostTotal, currency: string): string {
   const sites = `${total.sites} site${total.sites === 1 ? '' : 's'}`;

@@ -7,7 +7,7 @@ import type { Api, Diagnostic, Provenance } from '../types';
 import { importLiteLlm } from './litellm';
 import { displayKey, fileDiagnostic, formatPath, parseStructured, teamSource, type ParsedFile } from './parseFile';
 import { adjustmentSchema, policyFileSchema, priceBookSchema, priceModelSchema, USAGE_API_KEYS, usageFileSchema, usageMatchSchema, usageProfileSchema, usageSiteSchema, usageValuesSchema } from './schemas';
-import type { CustomModel, PolicyBook, PolicyRule, PriceAdjustment, PriceBook, UsageBook, UsageRule, UsageValues } from './teamTypes';
+import type { CustomModel, ExchangeRate, PolicyBook, PolicyRule, PriceAdjustment, PriceBook, UsageBook, UsageRule, UsageValues } from './teamTypes';
 
 /** Team files larger than this are not read (a diagnostic says so). */
 export const MAX_TEAM_FILE_BYTES = 1024 * 1024;
@@ -173,6 +173,30 @@ function topLevel(file: ParsedFile, shape: Readonly<Record<string, z.ZodType>>, 
   return out;
 }
 
+/**
+ * A price book's currency and exchange rate (issue #19 item 2): its own prices are in `currency` (USD when it names
+ * none); `exchangeRate` (units of that currency per 1 USD) combines them with the bundled USD prices and must say where
+ * and when it was read (`rateSource`, `rateDate`).
+ */
+function bookCurrencyOf(file: ParsedFile, top: Obj, src: (path: (string | number)[]) => Provenance, diagnostics: Diagnostic[]): { currency?: PriceBook['currency']; rates: Record<string, ExchangeRate>; bookCurrency: string } {
+  const code = 'price-book';
+  const cur = check(priceBookSchema.shape.currency, top['currency'], file, ['currency'], code, diagnostics);
+  const rate = check(priceBookSchema.shape.exchangeRate, top['exchangeRate'], file, ['exchangeRate'], code, diagnostics);
+  const rateSource = check(priceBookSchema.shape.rateSource, top['rateSource'], file, ['rateSource'], code, diagnostics);
+  const rateDate = check(priceBookSchema.shape.rateDate, top['rateDate'], file, ['rateDate'], code, diagnostics);
+  const bookCurrency = cur ?? 'USD';
+  const rates: Record<string, ExchangeRate> = {};
+  if (rate !== undefined && bookCurrency === 'USD') {
+    diagnostics.push(fileDiagnostic('currency', file.path, file.lineAt(['exchangeRate']), "exchangeRate: the book's prices are in USD (it names no other currency), so the rate converts nothing; set currency to the code the rate is for", 'error'));
+  } else if (rate !== undefined) {
+    const missing = [rateSource === undefined ? 'rateSource' : '', rateDate === undefined ? 'rateDate' : ''].filter(Boolean);
+    if (missing.length) diagnostics.push(fileDiagnostic('currency', file.path, file.lineAt(['exchangeRate']), `exchangeRate: say where and when the rate was read with ${missing.join(' and ')} (every figure in ${bookCurrency} depends on it)`, 'error'));
+    const where = rateSource ? ` (${rateSource}${rateDate ? `, ${rateDate}` : ''})` : '';
+    rates[bookCurrency] = { perUsd: rate, ...(rateSource !== undefined ? { rateSource } : {}), ...(rateDate !== undefined ? { rateDate } : {}), source: { ...src(['exchangeRate']), rule: `1 USD = ${rate} ${bookCurrency}${where}`, ...(rateDate ? { date: rateDate } : {}) } };
+  }
+  return { ...(cur ? { currency: { code: cur, source: src(['currency']) } } : {}), rates, bookCurrency };
+}
+
 function priceBookFrom(file: ParsedFile, files: FileProvider, fromSetting: boolean, diagnostics: Diagnostic[]): Promise<PriceBook> {
   return (async () => {
     const code = 'price-book';
@@ -181,7 +205,7 @@ function priceBookFrom(file: ParsedFile, files: FileProvider, fromSetting: boole
     const models: CustomModel[] = [];
     const adjustments: PriceAdjustment[] = [];
     const batch: Record<string, number> = {};
-    let currency: PriceBook['currency'];
+    const { currency, rates, bookCurrency } = bookCurrencyOf(file, top, src, diagnostics);
     if (top['litellm'] !== undefined) {
       const l = top['litellm'];
       if (typeof l === 'string') {
@@ -203,7 +227,7 @@ function priceBookFrom(file: ParsedFile, files: FileProvider, fromSetting: boole
       else
         top['models'].forEach((m, i) => {
           const v = check(priceModelSchema, m, file, ['models', i], code, diagnostics);
-          if (v) models.push({ id: v.id, ...(v.provider ? { provider: v.provider.toLowerCase() } : {}), aliases: v.aliases ?? [], prices: v.prices as RawPrices, ...(v.contextWindow ? { contextWindow: v.contextWindow } : {}), source: src(['models', i]) });
+          if (v) models.push({ id: v.id, ...(v.provider ? { provider: v.provider.toLowerCase() } : {}), aliases: v.aliases ?? [], prices: v.prices as RawPrices, ...(v.contextWindow ? { contextWindow: v.contextWindow } : {}), currency: bookCurrency, source: src(['models', i]) });
         });
     }
     if (top['adjustments'] !== undefined) {
@@ -221,23 +245,17 @@ function priceBookFrom(file: ParsedFile, files: FileProvider, fromSetting: boole
           adjustments.push({ ...(v.provider ? { provider: v.provider } : {}), ...(v.model ? { model: v.model } : {}), factor, kind, label: `${text} (${scope}${v.reason ? `: ${v.reason}` : ''})`, source: src(['adjustments', i]) });
         });
     }
-    const cur = check(priceBookSchema.shape.currency, top['currency'], file, ['currency'], code, diagnostics);
-    const rate = check(priceBookSchema.shape.exchangeRate, top['exchangeRate'], file, ['exchangeRate'], code, diagnostics);
-    if (cur && cur !== 'USD') {
-      if (rate === undefined) diagnostics.push(fileDiagnostic(code, file.path, file.lineAt(['currency']), `currency ${cur} needs exchangeRate (units of ${cur} per 1 USD); figures stay in USD`));
-      else currency = { code: cur, perUsd: rate, source: { ...src(['exchangeRate']), rule: `1 USD = ${rate} ${cur}` } };
-    }
     const bd = check(priceBookSchema.shape.batchDiscounts, top['batchDiscounts'], file, ['batchDiscounts'], code, diagnostics);
     if (bd) Object.assign(batch, bd);
     check(priceBookSchema.shape.version, top['version'], file, ['version'], code, diagnostics);
-    return { models, adjustments, ...(currency ? { currency } : {}), batch, sources: [src([])] };
+    return { models, adjustments, ...(currency ? { currency } : {}), rates, batch, sources: [src([])] };
   })();
 }
 
 function mergeBooks(a: PriceBook | undefined, b: PriceBook): PriceBook {
   if (!a) return b;
   const currency = b.currency ?? a.currency;
-  return { models: [...a.models, ...b.models], adjustments: [...a.adjustments, ...b.adjustments], ...(currency ? { currency } : {}), batch: { ...a.batch, ...b.batch }, sources: [...a.sources, ...b.sources] };
+  return { models: [...a.models, ...b.models], adjustments: [...a.adjustments, ...b.adjustments], ...(currency ? { currency } : {}), rates: { ...a.rates, ...b.rates }, batch: { ...a.batch, ...b.batch }, sources: [...a.sources, ...b.sources] };
 }
 
 const stripUndefined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
@@ -305,7 +323,21 @@ function policyFrom(file: ParsedFile, diagnostics: Diagnostic[]): PolicyBook {
         if (v) rules.push(stripUndefined({ ...v, severity: v.severity ?? 'warning', ...(line ? { line } : {}) }) as PolicyRule);
       });
   }
-  return { budgets, rules, source: { source: 'team-file', label: file.path, file: file.path } };
+  const currency = check(policyFileSchema.shape.currency, top['currency'], file, ['currency'], code, diagnostics);
+  return { ...(currency ? { currency } : {}), budgets, rules, source: { source: 'team-file', label: file.path, file: file.path } };
+}
+
+/** The profiles a usage file defines, plus `expected` (the default, which needs no definition). */
+export function usageProfiles(usage: UsageBook | undefined): string[] {
+  return [...new Set(['expected', ...Object.keys(usage?.profiles ?? {})])];
+}
+
+/** An error when `tokentier.profile` / `--profile` names a profile the usage file does not define (its figures would silently be the default's). */
+function unknownProfile(profile: string, usage: UsageBook | undefined): Diagnostic | undefined {
+  const valid = usageProfiles(usage);
+  if (valid.includes(profile)) return undefined;
+  const where = usage?.source.file ?? '.tokentier/usage.yml';
+  return { severity: 'error', code: 'profile', message: `profile "${profile}" is not defined${usage ? ` in ${where}` : ' (there is no .tokentier/usage.* file)'}; valid profiles: ${valid.join(', ')}. The expected figures apply.`, ...(usage?.source.file ? { file: usage.source.file } : {}) };
 }
 
 /**
@@ -335,6 +367,8 @@ export async function loadTeamConfig(files: FileProvider, settings: Settings, op
     }
     const uf = await findTeamFile(files, 'usage', 'usage-file', diagnostics);
     const usage = uf ? usageFrom(uf, diagnostics) : undefined;
+    const profileProblem = unknownProfile(settings.profile, usage);
+    if (profileProblem) diagnostics.push(profileProblem);
     const polf = await findTeamFile(files, 'policy', 'policy-file', diagnostics);
     const policy = polf ? policyFrom(polf, diagnostics) : undefined;
     return { ...(priceBook ? { priceBook } : {}), ...(usage ? { usage } : {}), ...(policy ? { policy } : {}), diagnostics: capPerFile(diagnostics) };
