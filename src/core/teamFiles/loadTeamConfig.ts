@@ -11,6 +11,13 @@ import type { CustomModel, ExchangeRate, PolicyBook, PolicyRule, PriceAdjustment
 
 /** Team files larger than this are not read (a diagnostic says so). */
 export const MAX_TEAM_FILE_BYTES = 1024 * 1024;
+/**
+ * The limit for the LiteLLM map a price book imports (`litellm: path`) and for that map only (issue #19 item 9):
+ * LiteLLM's model_prices_and_context_window.json is ~1.6 MB and grows; 8 MB leaves room without reading anything huge.
+ */
+export const MAX_LITELLM_FILE_BYTES = 8 * 1024 * 1024;
+
+const mb = (n: number): string => `${n / 1024 / 1024} MB`;
 
 /**
  * The code of a team file that is there but cannot be read: no permission, not a regular file (a FIFO, a device, a
@@ -30,7 +37,7 @@ const EXTENSIONS = ['json', 'yaml', 'yml'] as const;
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-async function readTeamFile(files: FileProvider, path: string, code: string, diagnostics: Diagnostic[]): Promise<ParsedFile | undefined> {
+async function readTeamFile(files: FileProvider, path: string, code: string, diagnostics: Diagnostic[], maxBytes = MAX_TEAM_FILE_BYTES): Promise<ParsedFile | undefined> {
   const st = await files.stat(path);
   if (!st || st.type !== 'file') {
     // Missing is fine; there but unreadable is not (a policy that cannot be read must not turn the gate off).
@@ -38,8 +45,8 @@ async function readTeamFile(files: FileProvider, path: string, code: string, dia
     else if (await files.exists?.(path)) diagnostics.push(fileDiagnostic(UNREADABLE_TEAM_FILE, path, undefined, 'exists but cannot be read: not a regular file (a FIFO or device), a symbolic link that leads out of the workspace or nowhere, or no permission', 'error'));
     return undefined;
   }
-  if (st.size > MAX_TEAM_FILE_BYTES) {
-    diagnostics.push(fileDiagnostic(code, path, undefined, `is ${Math.round(st.size / 1024)} KB, over the 1 MB limit: not read`, 'error'));
+  if (st.size > maxBytes) {
+    diagnostics.push(fileDiagnostic(code, path, undefined, `is ${Math.round(st.size / 1024)} KB, over the ${mb(maxBytes)} limit: not read`, 'error'));
     return undefined;
   }
   const text = await files.readText(path);
@@ -47,8 +54,8 @@ async function readTeamFile(files: FileProvider, path: string, code: string, dia
     diagnostics.push(fileDiagnostic(UNREADABLE_TEAM_FILE, path, undefined, 'exists but could not be read (no permission, not a regular file, or a symbolic link that leads out of the workspace)', 'error'));
     return undefined;
   }
-  if (text.length > MAX_TEAM_FILE_BYTES) {
-    diagnostics.push(fileDiagnostic(code, path, undefined, 'is over the 1 MB limit: not read', 'error'));
+  if (text.length > maxBytes) {
+    diagnostics.push(fileDiagnostic(code, path, undefined, `is over the ${mb(maxBytes)} limit: not read`, 'error'));
     return undefined;
   }
   const r = parseStructured(text, path, code);
@@ -209,7 +216,7 @@ function priceBookFrom(file: ParsedFile, files: FileProvider, fromSetting: boole
     if (top['litellm'] !== undefined) {
       const l = top['litellm'];
       if (typeof l === 'string') {
-        const lf = await readTeamFile(files, l, code, diagnostics);
+        const lf = await readTeamFile(files, l, code, diagnostics, MAX_LITELLM_FILE_BYTES);
         if (!lf) diagnostics.push(fileDiagnostic(code, file.path, file.lineAt(['litellm']), 'litellm: the file it names was not found or is not readable'));
         else if (isObj(lf.value)) {
           const r = importLiteLlm(lf.value, lf.path, (k) => lf.lineAt([k]), { source: fromSetting ? 'settings' : 'team-file', label: `${lf.path} (LiteLLM format)`, file: lf.path });
