@@ -116,8 +116,9 @@ describe('team files: the LiteLLM map at its real size (issue #19 item 9)', func
     assert.equal(gpt4o.currency, 'USD');
     assert.equal(gpt4o.provider, 'openai');
     const claude = models.find((m) => m.id === 'claude-sonnet-0001')!;
-    assert.deepEqual(claude.prices['input_mtok'], { base: 3, tiers: [{ start: 200000, price: 6 }] });
-    assert.equal(claude.prices['cache_write_1h_mtok'], 6);
+    const prices = claude.prices as Readonly<Record<string, unknown>>;
+    assert.deepEqual(prices['input_mtok'], { base: 3, tiers: [{ start: 200000, price: 6 }] });
+    assert.equal(prices['cache_write_1h_mtok'], 6);
     // Lines point into the map (its 4-space layout): the entry's own line.
     const line = text.split('\n').findIndex((l) => l.startsWith('    "claude-sonnet-0001"')) + 1;
     assert.equal(claude.source.line, line);

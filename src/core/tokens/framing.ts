@@ -19,6 +19,7 @@ interface FramingRule {
   readonly range: readonly number[];
   readonly exact: boolean;
   readonly source: string;
+  readonly short: string;
 }
 
 const families = data.families as Readonly<Record<string, FramingRule>>;
@@ -53,5 +54,5 @@ export function framingTokens(parts: readonly PromptPart[], tok: TokenizerChoice
   const nameText = named.length ? ` + ${named.length} name(s) ${names}` : '';
   const arithmetic = `${r.start ? `${r.start} + ` : ''}${msgs.length} message(s) × ${r.perMessage}${r.role ? ` + roles ${roles}` : ''}${nameText} + ${r.priming} priming = ${n}`;
   const spread = r.exact ? '' : r.range[0] === r.range[1] ? '' : ` (range ${tokens.min}–${tokens.max})`;
-  return { tokens, exact: r.exact, note: `framing ${arithmetic}${spread}: ${r.source}` };
+  return { tokens, exact: r.exact, note: `framing ${arithmetic}${spread} (${r.short}, src/core/tokens/framing.json)` };
 }

@@ -169,7 +169,8 @@ export function callParams(fa: FileAnalyzer, km: Map<string, Node[]>, ctorKm: Ma
   if (stop) {
     const u = unwrap(stop.node);
     const items = u.type === 'list' || u.type === 'array' || u.type === 'tuple' ? u.namedChildren.filter((x): x is Node => !!x && x.type !== 'comment') : [u];
-    const texts = items.map((x) => fa.constString(x)).filter((x): x is string => typeof x === 'string');
+    // constString keeps escapes as written (`"\\n"`): a stop sequence is compared as the text the model sees.
+    const texts = items.map((x) => fa.constString(x)?.replace(/\\([nrt])/g, (_, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : '\t'))).filter((x): x is string => typeof x === 'string');
     if (texts.length) out.stop = texts.slice(0, 4);
   }
   if (get(RESPONSE_FORMAT_KEYS)) out.responseFormat = true;

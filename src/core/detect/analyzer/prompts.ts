@@ -204,7 +204,8 @@ function objectJson(fa: FileAnalyzer, u: Node, depth: number): { value: Json; ho
 /** A messages list: roles from dicts/objects, LangChain tuples and message classes. */
 export function messageParts(fa: FileAnalyzer, n: Node, hops = 0): PromptPart[] {
   const u = unwrap(n);
-  if (u.type === 'identifier' && hops < 3) {
+  // `messages=msgs`, or `{ model, messages }` (a shorthand property names the variable).
+  if ((u.type === 'identifier' || u.type === 'shorthand_property_identifier') && hops < 3) {
     const b = fa.lookup(u.text, u);
     if (b?.kind === 'assign') {
       const v = unwrap(b.value);
@@ -268,7 +269,7 @@ function messageOf(fa: FileAnalyzer, el: Node, hops: number): PromptPart[] {
 function listValue(fa: FileAnalyzer, n: Node): Node | undefined {
   const u = unwrap(n);
   if (u.type === 'list' || u.type === 'array' || isListConcat(u)) return u;
-  if (u.type !== 'identifier') return undefined;
+  if (u.type !== 'identifier' && u.type !== 'shorthand_property_identifier') return undefined;
   const b = fa.lookup(u.text, u);
   const v = b?.kind === 'assign' ? unwrap(b.value) : undefined;
   return v && (v.type === 'list' || v.type === 'array' || isListConcat(v)) ? v : undefined;
