@@ -146,7 +146,8 @@ function costFor(
     };
   };
   const source: Provenance = { ...entry.source, ...(rule ? { rule } : {}) };
-  const e = billCall(prices, at3('expected'), source, factors);
+  // The line's arithmetic names the price in its own currency (a price book's, else USD); the factors convert it.
+  const e = billCall(prices, at3('expected'), source, factors, true, entry.currency ?? 'USD');
   const lo = billCall(prices, at3('min'), source, factors, false);
   const hi = billCall(prices, at3('max'), source, factors, false);
   return { perCall: { min: lo.total, expected: e.total, max: hi.total }, lines: e.lines, rules: rule ? [rule] : [] };

@@ -31,6 +31,15 @@ export function textTokens(text: string, tok: TokenizerChoice): NumberRange {
   return scale(point(countTokens(text, tok.encoding)), tok.multiplier);
 }
 
+/** How a text's count was made, for the hover: `12 o200k tokens × 1.2 (1.1–1.42), rounded` (nothing when exact). */
+function multiplierNote(text: string, tok: TokenizerChoice): string | undefined {
+  if (tok.exact) return undefined;
+  const m = tok.multiplier;
+  return `${countTokens(text, tok.encoding)} ${tok.encoding.replace('_base', '')} tokens × ${m.expected} (${m.min}–${m.max}), rounded`;
+}
+
+const joinNotes = (...notes: (string | undefined)[]): string | undefined => notes.filter(Boolean).join('; ') || undefined;
+
 export interface PromptCount {
   readonly parts: TokenPartEstimate[];
   readonly input: NumberRange;
@@ -76,15 +85,19 @@ function partTokens(part: Part, site: CallSite, modelId: string | null, tok: Tok
     const t = toolsPart(part, site, modelId, tok);
     if (t) return { est: t.est, known: part.kind === 'literal', exact: t.exact };
   }
-  if (part.kind === 'literal' && part.text !== undefined) return { est: { role: part.role, kind: part.kind, tokens: textTokens(part.text, tok) }, known: true, exact: tok.exact };
+  if (part.kind === 'literal' && part.text !== undefined) {
+    const note = multiplierNote(part.text, tok);
+    return { est: { role: part.role, kind: part.kind, tokens: textTokens(part.text, tok), ...(note ? { note } : {}) }, known: true, exact: tok.exact };
+  }
   if (part.kind === 'template') {
     const holes = Math.max(0, part.placeholders ?? 0);
     const tokens = add(textTokens(part.text ?? '', tok), holesRange(holes));
-    return { est: { role: part.role, kind: part.kind, tokens, note: `${holes} placeholder(s) × ${PLACEHOLDER_TOKENS.min}/${PLACEHOLDER_TOKENS.expected}/${PLACEHOLDER_TOKENS.max} tokens` }, known: holes === 0, exact: holes === 0 && tok.exact };
+    const note = joinNotes(multiplierNote(part.text ?? '', tok), `${holes} placeholder(s) × ${PLACEHOLDER_TOKENS.min}/${PLACEHOLDER_TOKENS.expected}/${PLACEHOLDER_TOKENS.max} tokens`)!;
+    return { est: { role: part.role, kind: part.kind, tokens, note }, known: holes === 0, exact: holes === 0 && tok.exact };
   }
   if (part.kind === 'file' && part.file !== undefined) {
     const text = fileTexts?.get(part.file);
-    if (text !== undefined) return { est: { role: part.role, kind: part.kind, tokens: textTokens(text, tok), note: `read from ${part.file}` }, known: true, exact: tok.exact };
+    if (text !== undefined) return { est: { role: part.role, kind: part.kind, tokens: textTokens(text, tok), note: joinNotes(`read from ${part.file}`, multiplierNote(text, tok))! }, known: true, exact: tok.exact };
     return { est: { role: part.role, kind: part.kind, tokens: DYNAMIC_PART_TOKENS[part.role], note: `${part.file} not readable: assumed like a run-time value` }, known: false, exact: false };
   }
   const d = DYNAMIC_PART_TOKENS[part.role];
