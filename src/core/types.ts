@@ -305,7 +305,7 @@ export interface CostTotal {
 // and of every export. Versioned: see `schemas/report.schema.json`.
 // ---------------------------------------------------------------------------------------------
 
-export const REPORT_SCHEMA_VERSION = '1.0.0';
+export const REPORT_SCHEMA_VERSION = '1.1.0';
 
 export interface FileSummary {
   /** Workspace-relative POSIX path. */
