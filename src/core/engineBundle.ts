@@ -12,6 +12,5 @@ export { formatCsv, formatJson, formatMarkdown } from './report/format';
 export { diffReports, formatDiffMarkdown, type ReportDiff } from './report/diff';
 export { totalOf, totalsBy } from './report/totals';
 export { loadTeamConfig } from './teamFiles/loadTeamConfig';
-export { currencyPlan, policyFactor, type CurrencyPlan } from './estimate/currency';
 // The Tier Advisor's view model (src/vscode/webview/advisorPanel.ts): the tier model's tables load with this bundle.
 export { computeAdvisorView } from './tiers/advisorView';

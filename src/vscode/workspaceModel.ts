@@ -228,7 +228,7 @@ export class WorkspaceModel extends Disposable {
           onProgress,
           // The child loads the team files with the core's loader; the host keeps them (policy, their problems)
           // without loading the engine bundle itself.
-          onTeam: (team) => this.engines.rememberTeam(folder.uri, team),
+          onTeam: (team) => this.engines.rememberTeam(folder.uri, team, settings),
           logger: this.logger,
           onCancel: (listener) => token.onCancellationRequested(listener),
           isCancelled: () => token.isCancellationRequested,
