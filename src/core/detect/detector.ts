@@ -9,14 +9,16 @@ import { DEFAULT_MAX_FILE_BYTES, languageOfPath, readLimitFor, type SupportedLan
 import type { CallSite, DetectResult, Diagnostic, LoopContext } from '../types';
 import type { Parser, Tree } from 'web-tree-sitter';
 import { FileAnalyzer } from './analyzer';
+import { candidatesFor, foreignKey, importsOf } from './workspaceImports';
 import { WHOLE_TEXT_PATTERNS } from './analyzer/siteSearch';
-import { MODULES } from './catalog/sdks';
 import type { ForeignModule, SiteDraft } from './analyzer/types';
 import { catalogueEvidence, hasHttpCall, hasModuleImport, httpEvidence, neighbourEnables, neighbourEvidenceOf, type NeighbourEvidence } from './evidence';
 import { commentFlags, enclosingFunctionName, loopsOf } from './context';
 import { getParser, parseCached, parseDeltaOf, releaseTree, type GrammarName, type ParseDelta } from './parser';
 import { cellIndexOfRow, normaliseLineEnds, prepare, type Prepared } from './prepare';
 import { callArgs, isNameCode, toRange, unwrap, type Lang } from './syntax';
+import { detectShellScript, notebookShellEvidence, notebookShellSites } from './shell/detect';
+import { isTestPath } from '../excludes';
 
 /** Reads a bundled wasm file (`web-tree-sitter.wasm`, `tree-sitter-python.wasm`, …) by name. The caller does the I/O. */
 export type LoadWasm = (name: string) => Promise<Uint8Array>;
@@ -69,7 +71,9 @@ const MAX_FOREIGN_BYTES = 512 * 1024;
 export async function detect(input: DetectInput, options: DetectOptions): Promise<DetectResult> {
   const diagnostics: Diagnostic[] = [];
   try {
-    return await detectInner(input, options, diagnostics);
+    const r = await detectInner(input, options, diagnostics);
+    // Test code is found and flagged (`isTestPath`, src/core/excludes.ts); totals and gates decide whether it counts.
+    return r.sites.length && isTestPath(input.path) ? { ...r, sites: r.sites.map((s) => (s.test ? s : { ...s, test: true })) } : r;
   } catch (e) {
     options.logger?.error(e instanceof Error ? e : String(e));
     diagnostics.push({ severity: 'error', code: 'internal-error', message: `Detection failed: ${e instanceof Error ? e.message : String(e)}`, file: input.path });
@@ -82,33 +86,63 @@ export async function detect(input: DetectInput, options: DetectOptions): Promis
  * lines. Undefined when the file is not analysed (a diagnostic says why, except for a pre-filter miss).
  */
 function textToParse(path: string, text: string, language: SupportedLanguage, options: DetectOptions, diagnostics: Diagnostic[]): Prepared | undefined {
-  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  // UTF-16 length is a lower bound of the UTF-8 size; good enough for a size guard. A notebook is held to the limit
-  // by its code cells' source (below), not by its outputs.
-  const limit = language === 'jupyter' ? readLimitFor('.ipynb', max) : max;
-  if (text.length > limit) {
-    diagnostics.push({ severity: 'info', code: 'file-too-large', message: `Skipped: ${text.length} characters is over the ${limit}-byte limit.`, file: path });
-    return undefined;
-  }
-  if (text.includes('\u0000')) {
-    diagnostics.push({ severity: 'info', code: 'binary-file', message: 'Skipped: the file looks binary (NUL bytes).', file: path });
-    return undefined;
-  }
+  if (!readableText(path, text, language, options, diagnostics)) return undefined;
   // Notebooks are validated first, so a malformed one always says why it gave no site.
   if (language !== 'jupyter' && !PREFILTER.test(text)) return undefined;
 
   const prepared = prepare(language, path, text, diagnostics);
   if (!prepared) return undefined;
-  if (language === 'jupyter' && prepared.text.length > max) {
-    diagnostics.push({ severity: 'info', code: 'file-too-large', message: `Skipped: the notebook's code cells hold ${prepared.text.length} characters, over the ${max}-byte limit.`, file: path });
+  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  // A notebook is held to the limit by its code cells' source (Python and shell), not by its outputs.
+  const code = language === 'jupyter' ? prepared.text.length + (prepared.shell ?? []).reduce((n, c) => n + c.text.length, 0) : 0;
+  if (language === 'jupyter' && code > max) {
+    diagnostics.push({ severity: 'info', code: 'file-too-large', message: `Skipped: the notebook's code cells hold ${code} characters, over the ${max}-byte limit.`, file: path });
     return undefined;
   }
-  if (language === 'jupyter' && !PREFILTER.test(prepared.text)) return undefined;
+  if (language === 'jupyter' && !PREFILTER.test(prepared.text) && !notebookShellEvidence(prepared)) return undefined;
   if (language !== 'jupyter' && hasMinifiedLine(prepared.text)) {
     diagnostics.push({ severity: 'info', code: 'minified-file', message: 'Skipped: the file looks minified (very long lines).', file: path });
     return undefined;
   }
   return prepared;
+}
+
+/** The size and binary checks every file passes before anything else (a diagnostic says why a file fails). */
+function readableText(path: string, text: string, language: SupportedLanguage, options: DetectOptions, diagnostics: Diagnostic[]): boolean {
+  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  // UTF-16 length is a lower bound of the UTF-8 size; good enough for a size guard. A notebook is held to the limit
+  // by its code cells' source (textToParse), not by its outputs.
+  const limit = language === 'jupyter' ? readLimitFor('.ipynb', max) : max;
+  if (text.length > limit) {
+    diagnostics.push({ severity: 'info', code: 'file-too-large', message: `Skipped: ${text.length} characters is over the ${limit}-byte limit.`, file: path });
+    return false;
+  }
+  if (text.includes('\u0000')) {
+    diagnostics.push({ severity: 'info', code: 'binary-file', message: 'Skipped: the file looks binary (NUL bytes).', file: path });
+    return false;
+  }
+  return true;
+}
+
+/**
+ * The evidence test: most files that mention a pre-filter word can hold no site; they are never parsed (undefined).
+ * `catalogue` (the file's own catalogue evidence) also decides the HTTP-only analysis. A notebook's shell chunks
+ * (`%%bash`, `!curl`) are analysed with the Python around them (shell/notebook.ts): without evidence for the Python,
+ * it is still parsed for their values (`withShell`), but not searched (`pythonSites` false).
+ */
+async function evidenceOf(prepared: Prepared, path: string, options: DetectOptions): Promise<{ catalogue: boolean; withShell: boolean; pythonSites: boolean } | undefined> {
+  const withShell = !!prepared.shell?.length && (options.exhaustive === true || notebookShellEvidence(prepared));
+  const catalogue = !options.exhaustive && !DECLARATION_FILE.test(path) && catalogueEvidence(prepared.text, prepared.lang, path);
+  let pythonSites = true;
+  if (!options.exhaustive && !(await mayHoldSites(prepared, path, options, catalogue))) {
+    if (!withShell) {
+      evidenceCounts.skipped++;
+      return undefined;
+    }
+    pythonSites = false;
+  }
+  evidenceCounts.parsed++;
+  return { catalogue, withShell, pythonSites };
 }
 
 async function detectInner(input: DetectInput, options: DetectOptions, diagnostics: Diagnostic[]): Promise<DetectResult> {
@@ -117,17 +151,13 @@ async function detectInner(input: DetectInput, options: DetectOptions, diagnosti
   const text = normaliseLineEnds(input.text);
   const language = input.languageId ?? languageOfPath(path);
   if (!language) return { sites: [], diagnostics };
+  if (language === 'shellscript') return { sites: readableText(path, text, language, options, diagnostics) ? await detectShellScript(path, text, options.loadWasm, options.exhaustive === true, diagnostics) : [], diagnostics };
   const prepared = textToParse(path, text, language, options, diagnostics);
   if (!prepared) return { sites: [], diagnostics };
   if (options.token?.isCancellationRequested) return { sites: [], diagnostics };
-  // The evidence test: most files that mention a pre-filter word can hold no site; they are never parsed. The file's own
-  // catalogue evidence serves it and, below, the choice of an HTTP-only analysis: tested once.
-  const catalogue = !options.exhaustive && !DECLARATION_FILE.test(path) && catalogueEvidence(prepared.text, prepared.lang, path);
-  if (!options.exhaustive && !(await mayHoldSites(prepared, path, options, catalogue))) {
-    evidenceCounts.skipped++;
-    return { sites: [], diagnostics };
-  }
-  evidenceCounts.parsed++;
+  const evidence = await evidenceOf(prepared, path, options);
+  if (!evidence) return { sites: [], diagnostics };
+  const { catalogue, withShell, pythonSites } = evidence;
 
   const neighbours = options.files ? await readForeign(prepared, path, options.files) : [];
   if (options.token?.isCancellationRequested) return { sites: [], diagnostics };
@@ -140,7 +170,7 @@ async function detectInner(input: DetectInput, options: DetectOptions, diagnosti
   // Every parser is ready before the first parse: from here to the end of the analysis nothing awaits, so no other
   // detection can run in between and push this file's trees (or its neighbours') out of the tree cache.
   const parsers = new Map<GrammarName, Parser>();
-  for (const g of new Set<GrammarName>([prepared.grammar, ...neighbours.map((f) => f.grammar)])) parsers.set(g, await getParser(g, options.loadWasm));
+  for (const g of new Set<GrammarName>([prepared.grammar, ...neighbours.map((f) => f.grammar), ...(withShell ? ['bash' as const] : [])])) parsers.set(g, await getParser(g, options.loadWasm));
   if (options.token?.isCancellationRequested) return { sites: [], diagnostics };
   const foreign = parseForeign(neighbours, parsers);
   const tree = parseCached(`${path}`, prepared.grammar, parsers.get(prepared.grammar) as Parser, prepared.text);
@@ -174,8 +204,9 @@ async function detectInner(input: DetectInput, options: DetectOptions, diagnosti
   if (raw) analysisCounts.incremental++;
   else analysisCounts.full++;
   if (!raw) {
-    const drafts = analyzer.findSites();
+    const drafts = pythonSites ? analyzer.findSites() : [];
     raw = drafts.map((d) => toCallSite(d, path, prepared.text, cells, analyzer));
+    if (withShell) raw.push(...notebookShellSites(prepared, path, parsers.get('bash') as Parser, analyzer));
   }
   const sites = [...raw];
   dedupeIds(sites);
@@ -464,94 +495,6 @@ function hasMinifiedLine(text: string): boolean {
 // One hop across workspace files
 // ---------------------------------------------------------------------------------------------------------------
 
-function foreignKey(module: string, level: number): string {
-  return `${level}:${module}`;
-}
-
-function dirOf(p: string): string {
-  const i = p.lastIndexOf('/');
-  return i < 0 ? '' : p.slice(0, i);
-}
-
-function joinPath(...parts: string[]): string {
-  const out: string[] = [];
-  for (const seg of parts.join('/').split('/')) {
-    if (!seg || seg === '.') continue;
-    if (seg === '..') out.pop();
-    else out.push(seg);
-  }
-  return out.join('/');
-}
-
-/** Candidate workspace paths for an import. */
-function candidatesFor(fromPath: string, module: string, level: number, lang: Lang): string[] {
-  if (lang === 'python') {
-    const rel = module.replace(/\./g, '/');
-    const bases: string[] = [];
-    if (level > 0) {
-      let d = dirOf(fromPath);
-      for (let i = 1; i < level; i++) d = dirOf(d);
-      bases.push(d);
-    } else {
-      // Absolute imports: the file's own folder and its ancestors (covers `src/` layouts), then the root.
-      let d = dirOf(fromPath);
-      for (let i = 0; i < 6; i++) {
-        bases.push(d);
-        if (!d) break;
-        d = dirOf(d);
-      }
-    }
-    const out: string[] = [];
-    for (const b of bases) {
-      if (!rel) out.push(joinPath(b, '__init__.py'));
-      else out.push(joinPath(b, `${rel}.py`), joinPath(b, rel, '__init__.py'));
-    }
-    return [...new Set(out)];
-  }
-  let base: string;
-  if (module.startsWith('@/') || module.startsWith('~/')) base = joinPath('src', module.slice(2));
-  else base = joinPath(dirOf(fromPath), module);
-  const stripped = base.replace(/\.(js|mjs|cjs|jsx)$/, '');
-  const exts = ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '/index.ts', '/index.js', '/index.tsx'];
-  return [base, ...exts.map((e) => stripped + e)];
-}
-
-const PY_IMPORT_RE = /^[\uFEFF \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import\b|^[\uFEFF \t]*import[ \t]+([\w.]+)/gm;
-const JS_IMPORT_RE = /\bfrom\s*['"]((?:\.|@\/|~\/)[^'"]*)['"]|\brequire\(\s*['"](\.[^'"]*)['"]\s*\)/g;
-
-/** The workspace imports of a file (what {@link candidatesFor} resolves), in order, without repeats. */
-function importsOf(prepared: Prepared): { module: string; level: number }[] {
-  const wanted: { module: string; level: number; first: boolean }[] = [];
-  const seen = new Set<string>();
-  const re = prepared.lang === 'python' ? PY_IMPORT_RE : JS_IMPORT_RE;
-  re.lastIndex = 0;
-  for (let m = re.exec(prepared.text); m; m = re.exec(prepared.text)) {
-    let w: { module: string; level: number };
-    if (prepared.lang === 'python') {
-      const dots = m[1] ?? '';
-      const mod = m[2] ?? m[3] ?? '';
-      if (!dots && (!mod || isKnownPackage(mod))) continue;
-      w = { module: mod, level: dots.length };
-    } else {
-      const mod = m[1] ?? m[2] ?? '';
-      if (!mod) continue;
-      w = { module: mod, level: 1 };
-    }
-    const key = foreignKey(w.module, w.level);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    // Only 8 neighbours are read: a project module that re-exports a client (`from onyx.llm.litellm_singleton import
-    // litellm`, `from app.llm import client`) goes before the project's other imports, wherever it is in the file.
-    const eol = prepared.text.indexOf('\n', m.index);
-    const line = prepared.text.slice(prepared.text.lastIndexOf('\n', m.index) + 1, eol < 0 ? undefined : eol);
-    const names = prepared.lang === 'python' ? line.slice(Math.max(0, line.search(/\bimport\b/) + 6)) : line.replace(/from\s*['"][^'"]*['"]/, '');
-    wanted.push({ ...w, first: CLIENTISH_IMPORT.test(names) });
-  }
-  return [...wanted.filter((w) => w.first), ...wanted.filter((w) => !w.first)].map(({ module, level }) => ({ module, level }));
-}
-/** Imported names that are clients or LLM wrappers (catalogue module names, `…client`, `…llm…`). */
-const CLIENTISH_IMPORT = new RegExp(`\\b(?:${[...new Set(MODULES.map((m) => m.name.split(/[./]/)[0] ?? m.name).filter((n) => /^[A-Za-z_]\w*$/.test(n)))].join('|')})\\b|client|llm`, 'i');
-
 /** A neighbour's metadata, or undefined when it is missing, not a file or too large to resolve through. */
 async function statNeighbour(files: FileProvider, cand: string): Promise<FileStat | undefined> {
   try {
@@ -683,12 +626,6 @@ function parseForeign(neighbours: readonly ForeignText[], parsers: ReadonlyMap<G
     if (tree) out.set(f.key, { path: f.path, analyzer: new FileAnalyzer({ path: f.path, lang: f.lang, text: f.text, tree, foreignOnly: true }) });
   }
   return out;
-}
-
-/** Imports of well-known third-party packages are never looked up in the workspace. */
-function isKnownPackage(mod: string): boolean {
-  const top = mod.split('.')[0] ?? mod;
-  return /^(os|sys|re|json|typing|asyncio|openai|anthropic|google|boto3|botocore|langchain.*|llama_index|litellm|mistralai|cohere|groq|together|fireworks|ollama|huggingface_hub|transformers|torch|numpy|pandas|requests|httpx|aiohttp|dotenv|pydantic|fastapi|flask|django|vertexai|collections|dataclasses|functools|itertools|pathlib|logging|time|datetime|random|math|abc|enum|uuid|base64|hashlib|subprocess|tiktoken|streamlit|gradio|typing_extensions|contextlib|concurrent|threading|textwrap|urllib|io|csv|argparse|tqdm|unittest|pytest)$/.test(top);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

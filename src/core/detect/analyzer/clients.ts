@@ -633,6 +633,8 @@ function pipeChain(fa: FileAnalyzer, n: Node): Value | undefined {
     // Output parsers and runnable helpers are not models (`prompt | StrOutputParser()`, `| RunnableLambda(f)`).
     const named = next.type === 'call' ? callee(next)?.text ?? '' : next.text;
     if (NOT_A_MODEL.test(named)) continue;
+    // A fake model (`prompt | FakeListChatModel(...) | parser`) sends nothing.
+    if (fa.isTestDouble(next)) return undefined;
     if (next.type === 'identifier' || isMember(next) || next.type === 'call') return { kind: 'inst', type: 'lc-chat', path: [] };
   }
   return values.find((v) => v?.kind === 'inst' && TYPE_BY_ID.get(v.type)?.pipeable);
