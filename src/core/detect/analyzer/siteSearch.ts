@@ -50,7 +50,7 @@ const CALLABLE_RE = /\b(llm|chat|chat_model|model|lm|[a-z][a-z0-9]*_(?:llm|model
 /** Anchor words that are everyday method names elsewhere, and the file token that makes them worth a look. */
 const GENERIC_ANCHORS: Readonly<Record<string, RegExp>> = {
   call: /langchain|crewai/i, run: /langchain|crewai|autogen|smolagents|llama_index|agno|pydantic_ai|browser_use/i, arun: /langchain|agno/i,
-  bind: /langchain/i, pipe: /langchain|Runnable/i, test: /crewai/i, train: /crewai/i, query: /llama_index|claude_code_sdk|claude_agent_sdk/i,
+  bind: /langchain/i, pipe: /langchain|Runnable/i, test: /crewai|\.crew\(\)/i, train: /crewai|\.crew\(\)/i, replay: /crewai|\.crew\(\)/i, query: /llama_index|claude_code_sdk|claude_agent_sdk/i,
   from_documents: /llama_index|langchain|vectorstore/i, from_texts: /langchain|vectorstore/i, run_sync: /pydantic_ai/i, run_stream: /autogen|pydantic_ai/i,
   copy: /openai|groq|together|fireworks/i, predict: /langchain|llama_index|vertexai/i, apredict: /langchain|llama_index/i,
   parse: /openai|anthropic|mistral|groq/i, send: /bedrock/i,
