@@ -60,7 +60,7 @@ const common = {
 const builds = [
   {
     ...common, ...nodeShim,
-    entryPoints: { extension: 'src/vscode/extension.ts' },
+    entryPoints: { extension: 'src/vscode/desktop/extension.ts' },
     outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20',
     // The engine is a separate bundle, loaded on first analysis (see src/vscode/engineLoader.ts).
     external: ['vscode', './engine.js'],

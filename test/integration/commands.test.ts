@@ -209,7 +209,7 @@ describe('commands', function () {
     const { model } = await api();
     const folder = vscode.workspace.workspaceFolders![0]!;
     // Every working-tree site is new, changed or unchanged.
-    assert.equal(added + changed + unchanged, model.report({ folder, prefix: false }).sites.length);
+    assert.equal(added + changed + unchanged, (await model.report({ folder, prefix: false })).sites.length);
     // When the demo has no uncommitted changes, HEAD and the working tree have the same sites.
     const clean = await new Promise<boolean>((resolve) => execFile('git', ['diff', '--quiet', 'HEAD', '--', '.'], { cwd: folder.uri.fsPath }, (err) => resolve(!err)));
     const untracked = await new Promise<string>((resolve) => execFile('git', ['ls-files', '--others', '--exclude-standard', '.'], { cwd: folder.uri.fsPath }, (_e, out) => resolve(String(out).trim())));
