@@ -1,5 +1,7 @@
 // One build config, several bundles (ARCHITECTURE.md "Build"):
 //   dist/extension.js   VS Code extension host entry (node, cjs, `vscode` external) — small, loaded at activation
+//   dist/web/extension.js  the `browser` entry for the web worker extension host (vscode.dev, github.dev): no Node
+//   dist/web/engine.js  the engine for the web host, read through vscode.workspace.fs on first use (scripts/webBuild.mjs)
 //   dist/engine.js      the core analysis engine (detect + tokens + pricing + tiers), required lazily on first use
 //   dist/scanChild.js   the extension's workspace-scan child process (node, cjs; requires dist/engine.js)
 //   dist/cli.js         the `tokentier` command-line tool (node, cjs)
@@ -11,6 +13,7 @@ import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { rankTablesAsJson } from './scripts/rankTables.mjs';
+import { noNodeBuiltins, webBundleOptions } from './scripts/webBuild.mjs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -65,6 +68,13 @@ const builds = [
     // The engine is a separate bundle, loaded on first analysis (see src/vscode/engineLoader.ts).
     external: ['vscode', './engine.js'],
   },
+  // The web worker extension host (package.json `browser`): no Node built-ins may reach these (noNodeBuiltins).
+  {
+    ...common, ...webBundleOptions,
+    plugins: [...common.plugins, noNodeBuiltins],
+    entryPoints: { 'web/extension': 'src/vscode/web/extension.ts', 'web/engine': 'src/core/engineBundle.ts' },
+    outdir: 'dist',
+  },
   {
     ...common, ...nodeShim,
     entryPoints: { engine: 'src/core/engineBundle.ts' },
@@ -91,6 +101,7 @@ const builds = [
     entryPoints: { 'webview/main': 'src/webview/main.ts' },
     outdir: 'dist', platform: 'browser', format: 'iife', target: 'es2022',
     loader: { '.ttf': 'file' },
+    plugins: [...common.plugins, noNodeBuiltins],
   },
 ];
 if (withTests) {

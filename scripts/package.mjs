@@ -45,7 +45,7 @@ export function zipEntries(file) {
 }
 
 /** Files the extension loads at run time; the vsix must hold each (see .vscodeignore). */
-const RUNTIME_FILES = ['dist/extension.js', 'dist/engine.js', 'dist/scanChild.js', 'dist/webview/main.js', 'dist/grammars/web-tree-sitter.wasm', 'dist/grammars/tree-sitter-python.wasm', 'package.json'];
+const RUNTIME_FILES = ['dist/extension.js', 'dist/engine.js', 'dist/scanChild.js', 'dist/web/extension.js', 'dist/web/engine.js', 'dist/webview/main.js', 'dist/grammars/web-tree-sitter.wasm', 'dist/grammars/tree-sitter-python.wasm', 'package.json'];
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 

@@ -273,9 +273,13 @@ export function remoteUri(port, absPath) {
   return `vscode-remote://127.0.0.1:${port}${absPath}`;
 }
 
-/** The dev/test payload: load the extension from the repo (dev mode) and optionally run a test entry. */
-export function devPayload(port, { testsPath } = {}) {
+/**
+ * The dev/test payload: load the extension from the repo (dev mode) and optionally run a test entry. `host: 'web'` runs
+ * it in the workbench's web worker extension host (package.json `browser`, as on vscode.dev) instead of the Node one.
+ */
+export function devPayload(port, { testsPath, host = 'node' } = {}) {
   const p = [['extensionDevelopmentPath', remoteUri(port, REPO)]];
+  if (host === 'web') p.push(['extensionDevelopmentKind', 'web']);
   if (testsPath) p.push(['extensionTestsPath', remoteUri(port, testsPath)]);
   p.push(['skipWelcome', 'true']);
   return p;
