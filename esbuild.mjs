@@ -115,7 +115,47 @@ if (withTests) {
       outdir: 'out/test/integration', platform: 'node', format: 'cjs', target: 'node20',
       external: ['vscode', 'mocha'],
     });
+    // The same suites for the web worker extension host: the files marked `// @host … web`, behind
+    // test/integration/web/index.ts (test/harness/README.md "Tests in the web host").
+    const webSuites = testEntries.filter((f) => f.endsWith('.test.ts') && hostsOf(f).includes('web'));
+    builds.push({
+      ...common, ...webBundleOptions,
+      entryPoints: { index: 'test/integration/web/index.ts' },
+      outdir: 'out/test/integration-web',
+      // webTestFiles first: it maps node:assert/strict to the browser version before the guard sees it.
+      plugins: [...common.plugins, webTestFiles(webSuites), noNodeBuiltins],
+    });
   }
+}
+
+/** The `// @host node web` directive of a test file's leading comments (default: node). */
+function hostsOf(file) {
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    const t = line.trim();
+    if (t && !t.startsWith('//')) break;
+    const m = /^\/\/\s*@host\s+(.+)$/.exec(t);
+    if (m) return m[1].trim().split(/\s+/);
+  }
+  return ['node'];
+}
+
+/**
+ * The module `tokentier:web-test-files`: `{ 'x.test.js': () => require('…/x.test.ts'), … }`, one loader per suite; and
+ * `node:assert/strict` → test/integration/web/assert.ts (a worker has no Node built-ins).
+ */
+function webTestFiles(files) {
+  return {
+    name: 'web-test-files',
+    setup(build) {
+      build.onResolve({ filter: /^node:assert\/strict$/ }, () => ({ path: path.join(root, 'test/integration/web/assert.ts') }));
+      build.onResolve({ filter: /^tokentier:web-test-files$/ }, () => ({ path: 'web-test-files', namespace: 'tokentier' }));
+      build.onLoad({ filter: /.*/, namespace: 'tokentier' }, () => ({
+        contents: `module.exports = {\n${files.map((f) => `  ${JSON.stringify(path.basename(f).replace(/\.ts$/, '.js'))}: () => require(${JSON.stringify(path.join(root, f))}),`).join('\n')}\n};\n`,
+        loader: 'js',
+        resolveDir: root,
+      }));
+    },
+  };
 }
 
 /** Copies the wasm runtime and grammars and the codicon font next to the bundles. */
