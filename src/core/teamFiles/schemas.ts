@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { API_KINDS } from '../types';
 
 /**
  * The team-file formats, as zod schemas. They validate entries one at a time (a broken entry is reported and
@@ -91,7 +92,7 @@ export const usageValuesSchema = z.strictObject({
   model: z.string().min(1).optional().describe('Model for sites whose model the code does not resolve.'),
 });
 
-const apiKeys = ['chat', 'completion', 'responses', 'messages', 'generate', 'embeddings', 'images', 'audio'] as const;
+const apiKeys = API_KINDS;
 const perApi = z.partialRecord(z.enum(apiKeys), usageValuesSchema);
 
 export const usageSiteSchema = usageValuesSchema.extend({
