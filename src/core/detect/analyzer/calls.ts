@@ -106,7 +106,7 @@ export function buildSite(fa: FileAnalyzer, call: Node, nameNode: Node, specIn: 
 
   if (spec.modelFromFactory) {
     const mNode = fa.getArg(argCall, spec.model ?? { kw: ['model'] });
-    const f = mNode ? fa.factoryModel(mNode) : undefined;
+    const f = (mNode ? fa.factoryModel(mNode) : undefined) ?? ctorFactoryModel(fa, argCall, spec, inst);
     if (f) {
       model = f.model;
       provider = f.provider;
@@ -129,6 +129,23 @@ export function buildSite(fa: FileAnalyzer, call: Node, nameNode: Node, specIn: 
     params: { ...params, ...(spec.batch ? { batch: true } : {}), ...(stream ? { stream: true } : {}) },
     prompt, confidence, fanOut: spec.fanOut,
   };
+}
+
+/**
+ * The provider-factory model of the object a site runs: its receiver's constructor (`new ToolLoopAgent({ model:
+ * openai('gpt-4o') })` then `agent.generate(…)`), or the agent passed in `spec.agentArg`.
+ */
+function ctorFactoryModel(fa: FileAnalyzer, call: Node, spec: SiteSpec, inst: (Value & { kind: 'inst' }) | undefined): ReturnType<FileAnalyzer['factoryModel']> {
+  let owner = inst;
+  if (spec.agentArg) {
+    const a = fa.getArg(call, spec.agentArg);
+    const v = a ? fa.evalValue(a) : undefined;
+    owner = v?.kind === 'inst' ? v : undefined;
+  }
+  const ctor = owner?.ctor;
+  if (!ctor?.spec.model) return undefined;
+  const arg = ctor.ctx.getArg(ctor.node, ctor.spec.model);
+  return arg ? ctor.ctx.factoryModel(arg) : undefined;
 }
 
 export function callParams(fa: FileAnalyzer, km: Map<string, Node[]>, ctorKm: Map<string, Node[]> | undefined, spec: SiteSpec): CallParams {

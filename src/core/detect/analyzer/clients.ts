@@ -13,7 +13,7 @@ import type { Member, ModuleSpec, NewSpec } from '../catalog/types';
 import { callArgs, callee, FUNCTION_TYPES, isMember, isAsciiWordCode, memberName, memberObject, stringParts, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import type { Binding, Value } from './types';
-import { MODULE_BY_KEY, MODULE_PREFIXES, TYPE_BY_ID } from './catalogIndex';
+import { memberOf, MODULE_BY_KEY, MODULE_PREFIXES, TYPE_BY_ID } from './catalogIndex';
 import { escapeRe } from './text';
 import { providerOfUrl } from './rawHttp';
 
@@ -49,7 +49,7 @@ export function lookupMember(fa: FileAnalyzer, v: Value, path: readonly string[]
   const optional = new Set(t.optionalSegments ?? []);
   const clean = path.filter((p) => !optional.has(p));
   const key = clean.join('.');
-  const member = t.members[key];
+  const member = memberOf(t, key);
   if (member) {
     const written = path.filter((p) => !/^with_?(raw|streaming)_?response$/i.test(p) && p !== 'withRawResponse' && p !== 'aio').join('.');
     return { member, inst: { ...v, path: [] }, method: written };

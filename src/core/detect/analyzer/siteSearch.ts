@@ -13,6 +13,7 @@ import { callee, isCall, isMember } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import type { SiteDraft } from './types';
 import { escapeRe } from './text';
+import { memberKeys } from './catalogIndex';
 
 /** Every method/function name that can end a site or produce a client: the anchor words of the text pre-pass. */
 function anchorNames(): string[] {
@@ -21,7 +22,7 @@ function anchorNames(): string[] {
     const last = k.split('.').pop();
     if (last && last !== 'default') names.add(last);
   };
-  for (const t of TYPES) for (const k of Object.keys(t.members)) addKey(k);
+  for (const t of TYPES) for (const k of memberKeys(t)) addKey(k);
   for (const m of MODULES) for (const [k, v] of Object.entries(m.members)) if (v.kind === 'site') addKey(k);
   return [...names];
 }

@@ -18,6 +18,8 @@ const make = (type: string, extra: Partial<NewSpec> = {}): Member => ({ kind: 'n
 const same: Member = { kind: 'same' };
 
 const MODEL = kw('model');
+/** The model as a keyword or the first positional argument (ollama-python, LiteLLM: `completion("gpt-4o", messages)`). */
+const MODEL_POS0 = kwPos(0, 'model');
 const CHAT_PROMPT: PromptSpec = { messages: kw('messages') };
 const RESP_PROMPT: PromptSpec = { input: kw('input'), system: kw('instructions') };
 
@@ -36,6 +38,7 @@ function openAiMembers(): Record<string, Member> {
     'responses.create': site('responses', MODEL, RESP_PROMPT),
     'responses.parse': site('responses', MODEL, RESP_PROMPT),
     'responses.stream': site('responses', MODEL, RESP_PROMPT, { stream: true }),
+    'responses.compact': site('responses', MODEL, RESP_PROMPT),
     'embeddings.create': site('embeddings', MODEL, { input: kw('input', 'inputs') }),
     'images.generate': site('images', MODEL, { prompt: kw('prompt') }),
     'images.edit': site('images', MODEL, { prompt: kw('prompt') }),
@@ -44,6 +47,32 @@ function openAiMembers(): Record<string, Member> {
     'audio.transcriptions.create': site('audio', MODEL, {}),
     'audio.translations.create': site('audio', MODEL, {}),
     'audio.speech.create': site('audio', MODEL, { input: kw('input') }),
+    // Video generation (Sora; Together's `videos.create`): billed per second of video.
+    'videos.create': site('other', MODEL, { prompt: kw('prompt') }),
+    'videos.createAndPoll': site('other', MODEL, { prompt: kw('prompt') }),
+    'videos.edit': site('other', MODEL, { prompt: kw('prompt') }),
+    'videos.extend': site('other', MODEL, { prompt: kw('prompt') }),
+    'videos.remix': site('other', MODEL, { prompt: kw('prompt') }),
+    'decisions.create': site('other', MODEL, { input: kw('input') }),
+    // Together's rerank endpoint.
+    'rerank.create': site('rerank', MODEL, { input: kw('query') }),
+    // Assistants: a run makes the assistant's model answer the thread (`model` overrides the assistant's).
+    ...Object.fromEntries(
+      ['threads.runs.create', 'threads.runs.createAndPoll', 'threads.runs.createAndStream', 'threads.runs.stream', 'threads.runs.submitToolOutputs', 'threads.runs.submitToolOutputsAndPoll', 'threads.runs.submitToolOutputsStream', 'threads.createAndRun', 'threads.createAndRunPoll', 'threads.createAndRunStream']
+        .map((k) => [k, site('other', MODEL, { system: kw('instructions') })]),
+    ),
+    // Managed agents: a session turn runs the agent's model (the model is the agent's, not in the call).
+    'agents.sessions.create': site('other', undefined, { input: kw('input') }),
+    'agents.sessions.stream': site('other', undefined, { input: kw('input') }),
+    'agents.sessions.events.create': site('other', undefined, { input: kw('events') }),
+    'agents.automations.invocations.create': site('other', undefined, {}),
+    // Realtime and Live sessions started server-side (SIP/WebRTC): the session's model answers the call.
+    'realtime.calls.create': site('other', MODEL, { system: kw('instructions') }),
+    'realtime.calls.accept': site('other', MODEL, { system: kw('instructions') }),
+    'live.create': site('other', MODEL, { system: kw('instructions') }),
+    'live.sessions.accept': site('other', MODEL, { system: kw('instructions') }),
+    // Python `client.realtime.connect(model=…)` (also `beta.`): a WebSocket session; `response.create` asks for a turn.
+    'realtime.connect': make('openai-realtime', { model: MODEL }),
     with_options: same,
     withOptions: same,
     copy: same,
@@ -58,7 +87,15 @@ function anthropicMembers(): Record<string, Member> {
     'messages.stream': site('messages', MODEL, ANTHROPIC_PROMPT, { stream: true }),
     'messages.parse': site('messages', MODEL, ANTHROPIC_PROMPT),
     'messages.batches.create': site('messages', undefined, {}, { batch: true }),
+    // The tool runner loops `messages.create` until the model stops calling tools (one site, several requests).
+    'messages.toolRunner': site('messages', MODEL, ANTHROPIC_PROMPT),
+    // A server-held thread: each `send` is one request with the thread's model.
+    'messages.thread': make('anthropic-thread', { model: MODEL }),
     'completions.create': site('completion', MODEL, { prompt: kw('prompt') }),
+    // Managed Agents: a user event (or a tool result) makes the session's agent take a turn with its own model.
+    'sessions.events.send': site('other', undefined, { input: kw('events') }),
+    'sessions.events.toolRunner': site('other', undefined, {}),
+    'deployments.run': site('other', undefined, {}),
     with_options: same,
     withOptions: same,
   };
@@ -106,7 +143,14 @@ const AISDK_PROMPT: PromptSpec = { system: kw('system'), prompt: kw('prompt'), m
 /** Every instance type. */
 export const TYPES: readonly TypeSpec[] = [
   { id: 'openai', provider: 'openai', via: 'sdk', members: openAiMembers(), optionalSegments: OPENAI_OPTIONAL },
-  { id: 'anthropic', provider: 'anthropic', via: 'sdk', members: anthropicMembers(), optionalSegments: ['beta', 'tools', 'with_raw_response', 'with_streaming_response', 'withRawResponse'] },
+  // `beta.tools.` and `beta.prompt_caching.` are the legacy beta namespaces of anthropic-sdk-python < 0.40.
+  { id: 'anthropic', provider: 'anthropic', via: 'sdk', members: anthropicMembers(), optionalSegments: ['beta', 'tools', 'prompt_caching', 'with_raw_response', 'with_streaming_response', 'withRawResponse'] },
+  { id: 'anthropic-thread', provider: 'anthropic', via: 'sdk', members: { send: site('messages', undefined, { messages: { pos: 0 } }), stream: site('messages', undefined, { messages: { pos: 0 } }, { stream: true }) } },
+  {
+    // A Realtime WebSocket session (Python `client.realtime.connect(model=…)`): `response.create` makes the model answer.
+    id: 'openai-realtime', provider: 'openai', via: 'sdk',
+    members: { 'response.create': site('other', undefined, {}) },
+  },
   {
     id: 'genai-client', provider: 'google', via: 'sdk', optionalSegments: ['aio'],
     members: {
@@ -118,7 +162,31 @@ export const TYPES: readonly TypeSpec[] = [
       'models.generateContentStream': site('generate', MODEL, { user: kw('contents') }, { stream: true }),
       'models.embedContent': site('embeddings', MODEL, { input: kw('contents') }),
       'models.generateImages': site('images', MODEL, { prompt: kw('prompt') }),
+      'models.editImage': site('images', MODEL, { prompt: kw('prompt') }),
+      'models.upscaleImage': site('images', MODEL, {}),
+      'models.recontextImage': site('images', MODEL, {}),
+      'models.segmentImage': site('images', MODEL, {}),
+      // Veo: a long-running operation billed per second of video.
+      'models.generateVideos': site('other', MODEL, { prompt: kw('prompt') }),
+      // The Interactions API: one model turn (`model=`), or a turn of an agent (`agent=`, Deep Research).
+      'interactions.create': site('generate', kw('model', 'agent'), { input: kw('input'), system: kw('system_instruction', 'systemInstruction') }),
+      'decisions.create': site('other', MODEL, {}),
+      'triggers.run': site('other', undefined, {}),
       'chats.create': make('genai-chat', { model: MODEL }),
+      // The Live API: a WebSocket session; each message sent makes the model take a turn.
+      'live.connect': make('genai-live', { model: MODEL }),
+      // Lyria RealTime music: one billed generation stream per session, counted at the connect that names the model.
+      'live.music.connect': site('audio', MODEL, {}),
+    },
+  },
+  {
+    id: 'genai-live', provider: 'google', via: 'sdk',
+    members: {
+      sendClientContent: site('other', undefined, { user: kw('turns') }),
+      sendRealtimeInput: site('other', undefined, { user: kw('text') }),
+      sendToolResponse: site('other', undefined, {}),
+      // google-genai < 1.0 (Python): `session.send(input=…, end_of_turn=True)`.
+      send: site('other', undefined, { user: kwPos(0, 'input') }),
     },
   },
   {
@@ -145,7 +213,7 @@ export const TYPES: readonly TypeSpec[] = [
     },
   },
   {
-    id: 'gemini-js', provider: 'google', via: 'sdk',
+    id: 'gemini-js', provider: 'google', via: 'sdk', optionalSegments: ['preview'],
     members: { getGenerativeModel: make('gemini-model', { model: kw('model') }) },
   },
   {
@@ -155,6 +223,13 @@ export const TYPES: readonly TypeSpec[] = [
       invoke_model_with_response_stream: site('generate', kw('modelId'), { messages: kw('messages'), system: kw('system'), prompt: kw('prompt', 'inputText') }, { stream: true }),
       converse: site('chat', kw('modelId'), { messages: kw('messages'), system: kw('system') }),
       converse_stream: site('chat', kw('modelId'), { messages: kw('messages'), system: kw('system') }, { stream: true }),
+      // AWS SDK v3's aggregated client (`new BedrockRuntime({}).converse({...})`) names the same operations in camelCase.
+      invokeModel: site('generate', kw('modelId'), { messages: kw('messages'), system: kw('system'), prompt: kw('prompt', 'inputText') }),
+      invokeModelWithResponseStream: site('generate', kw('modelId'), { messages: kw('messages'), system: kw('system'), prompt: kw('prompt', 'inputText') }, { stream: true }),
+      invokeModelWithBidirectionalStream: site('audio', kw('modelId'), {}, { stream: true }),
+      converseStream: site('chat', kw('modelId'), { messages: kw('messages'), system: kw('system') }, { stream: true }),
+      // An asynchronous invocation (Nova Reel video): one model request, polled later.
+      startAsyncInvoke: site('other', kw('modelId'), {}),
       send: {
         kind: 'site',
         site: {
@@ -164,6 +239,8 @@ export const TYPES: readonly TypeSpec[] = [
             InvokeModelWithResponseStreamCommand: { api: 'generate', model: kw('modelId'), stream: true, prompt: { messages: kw('messages'), system: kw('system') } },
             ConverseCommand: { api: 'chat', model: kw('modelId'), prompt: { messages: kw('messages'), system: kw('system') } },
             ConverseStreamCommand: { api: 'chat', model: kw('modelId'), stream: true, prompt: { messages: kw('messages'), system: kw('system') } },
+            InvokeModelWithBidirectionalStreamCommand: { api: 'audio', model: kw('modelId'), stream: true, prompt: {} },
+            StartAsyncInvokeCommand: { api: 'other', model: kw('modelId'), prompt: {} },
           },
         },
       },
@@ -171,36 +248,64 @@ export const TYPES: readonly TypeSpec[] = [
   },
   { id: 'boto3-session', provider: 'bedrock', via: 'sdk', members: { client: make('none', { typeByArg: { arg: kwPos(0, 'service_name'), map: { 'bedrock-runtime': 'bedrock-runtime' } } }) } },
   {
-    id: 'mistral', provider: 'mistral', via: 'sdk',
+    // mistralai (Python) has an `_async` twin of every method (`chat.complete_async`); `beta.` holds the Agents API.
+    id: 'mistral', provider: 'mistral', via: 'sdk', asyncSuffix: '_async', optionalSegments: ['beta'],
     members: {
-      'chat.complete': site('chat', MODEL, CHAT_PROMPT), 'chat.complete_async': site('chat', MODEL, CHAT_PROMPT),
-      'chat.stream': site('chat', MODEL, CHAT_PROMPT, { stream: true }), 'chat.stream_async': site('chat', MODEL, CHAT_PROMPT, { stream: true }),
+      'chat.complete': site('chat', MODEL, CHAT_PROMPT),
+      'chat.stream': site('chat', MODEL, CHAT_PROMPT, { stream: true }),
       'chat.parse': site('chat', MODEL, CHAT_PROMPT),
+      'chat.parseStream': site('chat', MODEL, CHAT_PROMPT, { stream: true }),
       'embeddings.create': site('embeddings', MODEL, { input: kw('inputs', 'input') }),
       'fim.complete': site('completion', MODEL, { prompt: kw('prompt') }),
+      'fim.stream': site('completion', MODEL, { prompt: kw('prompt') }, { stream: true }),
+      // An agent's completion: the model is the agent's (`agent_id`), not in the call.
+      'agents.complete': site('chat', undefined, CHAT_PROMPT),
+      'agents.stream': site('chat', undefined, CHAT_PROMPT, { stream: true }),
+      // The Conversations API (`beta.conversations`): each call runs a model or agent turn; Python's `run`/`run_stream`
+      // helpers (RunContext) loop it.
+      ...Object.fromEntries(['start', 'append', 'restart', 'run'].flatMap((v) => [
+        [`conversations.${v}`, site('chat', MODEL, { input: kw('inputs') })],
+        [`conversations.${v}Stream`, site('chat', MODEL, { input: kw('inputs') }, { stream: true })],
+      ])),
+      'classifiers.classify': site('other', MODEL, { input: kw('inputs') }),
+      'classifiers.classifyChat': site('other', MODEL, { input: kw('inputs') }),
+      'ocr.process': site('other', MODEL, {}),
+      'audio.speech.complete': site('audio', MODEL, { input: kw('input') }),
+      'audio.transcriptions.complete': site('audio', MODEL, {}),
+      'audio.transcriptions.stream': site('audio', MODEL, {}, { stream: true }),
+      // LLM-as-a-judge runs.
+      'observability.judges.judgeConversation': site('other', undefined, {}),
+      'observability.datasets.records.judge': site('other', undefined, {}),
       // mistralai < 1.0 (`MistralClient`)
       chat: site('chat', MODEL, CHAT_PROMPT), chat_stream: site('chat', MODEL, CHAT_PROMPT, { stream: true }),
       embeddings: site('embeddings', MODEL, { input: kw('input') }),
     },
   },
   {
-    id: 'cohere', provider: 'cohere', via: 'sdk',
+    // `v2.` is the v2 API on the v1 client (`co.v2.chat`).
+    id: 'cohere', provider: 'cohere', via: 'sdk', optionalSegments: ['v2'],
     members: {
       chat: site('chat', MODEL, { user: kw('message'), messages: kw('messages'), system: kw('preamble') }),
-      chat_stream: site('chat', MODEL, { user: kw('message'), messages: kw('messages'), system: kw('preamble') }, { stream: true }),
       chatStream: site('chat', MODEL, { user: kw('message'), messages: kw('messages'), system: kw('preamble') }, { stream: true }),
       generate: site('completion', MODEL, { prompt: kw('prompt') }),
+      generateStream: site('completion', MODEL, { prompt: kw('prompt') }, { stream: true }),
+      summarize: site('completion', MODEL, { prompt: kw('text') }),
       embed: site('embeddings', MODEL, { input: kw('texts', 'inputs') }),
-      rerank: site('embeddings', MODEL, { input: kw('query') }),
+      rerank: site('rerank', MODEL, { input: kw('query') }),
+      classify: site('other', MODEL, { input: kw('inputs') }),
+      // Document parsing (a vision model reads the image).
+      parse: site('other', MODEL, {}),
+      'audio.transcriptions.create': site('audio', MODEL, {}),
     },
   },
   {
+    // ollama-python takes the model as the first positional argument (`ollama.chat('gemma3', messages=…)`).
     id: 'ollama', provider: 'ollama', via: 'sdk',
     members: {
-      chat: site('chat', MODEL, CHAT_PROMPT),
-      generate: site('completion', MODEL, { prompt: kw('prompt'), system: kw('system') }),
-      embed: site('embeddings', MODEL, { input: kw('input') }),
-      embeddings: site('embeddings', MODEL, { input: kw('prompt') }),
+      chat: site('chat', MODEL_POS0, { messages: kwPos(1, 'messages') }),
+      generate: site('completion', MODEL_POS0, { prompt: kwPos(1, 'prompt'), system: kw('system') }),
+      embed: site('embeddings', MODEL_POS0, { input: kwPos(1, 'input') }),
+      embeddings: site('embeddings', MODEL_POS0, { input: kwPos(1, 'prompt') }),
     },
   },
   {
@@ -250,10 +355,10 @@ export const TYPES: readonly TypeSpec[] = [
   {
     id: 'litellm', provider: 'other', via: 'litellm',
     members: {
-      completion: site('chat', MODEL, CHAT_PROMPT, { providerFromModel: true }),
-      acompletion: site('chat', MODEL, CHAT_PROMPT, { providerFromModel: true }),
-      embedding: site('embeddings', MODEL, { input: kw('input') }, { providerFromModel: true }),
-      aembedding: site('embeddings', MODEL, { input: kw('input') }, { providerFromModel: true }),
+      completion: site('chat', MODEL_POS0, { messages: kwPos(1, 'messages') }, { providerFromModel: true }),
+      acompletion: site('chat', MODEL_POS0, { messages: kwPos(1, 'messages') }, { providerFromModel: true }),
+      embedding: site('embeddings', MODEL_POS0, { input: kwPos(1, 'input') }, { providerFromModel: true }),
+      aembedding: site('embeddings', MODEL_POS0, { input: kwPos(1, 'input') }, { providerFromModel: true }),
       text_completion: site('completion', MODEL, { prompt: kw('prompt') }, { providerFromModel: true }),
       atext_completion: site('completion', MODEL, { prompt: kw('prompt') }, { providerFromModel: true }),
       image_generation: site('images', MODEL, { prompt: kw('prompt') }, { providerFromModel: true }),
@@ -262,6 +367,75 @@ export const TYPES: readonly TypeSpec[] = [
       responses: site('responses', MODEL, RESP_PROMPT, { providerFromModel: true }),
       batch_completion: site('chat', MODEL, CHAT_PROMPT, { providerFromModel: true, fanOut: true }),
       'chat.completions.create': site('chat', MODEL, CHAT_PROMPT, { providerFromModel: true }),
+    },
+  },
+  {
+    // Voyage AI (voyageai, Python and JS): embeddings and reranking.
+    id: 'voyage', provider: 'other', via: 'sdk',
+    members: {
+      embed: site('embeddings', MODEL, { input: kwPos(0, 'texts', 'input') }),
+      multimodalEmbed: site('embeddings', MODEL, { input: kwPos(0, 'inputs') }),
+      contextualizedEmbed: site('embeddings', MODEL, { input: kwPos(0, 'inputs') }),
+      rerank: site('rerank', MODEL, { input: kwPos(0, 'query') }),
+    },
+  },
+  {
+    // ElevenLabs (elevenlabs, @elevenlabs/elevenlabs-js): speech synthesis and transcription.
+    id: 'elevenlabs', provider: 'other', via: 'sdk',
+    members: {
+      'textToSpeech.convert': site('audio', kw('model_id', 'modelId'), { input: kw('text') }),
+      'textToSpeech.stream': site('audio', kw('model_id', 'modelId'), { input: kw('text') }, { stream: true }),
+      'textToSpeech.convertWithTimestamps': site('audio', kw('model_id', 'modelId'), { input: kw('text') }),
+      'speechToText.convert': site('audio', kw('model_id', 'modelId'), {}),
+      'textToSoundEffects.convert': site('audio', undefined, { input: kw('text') }),
+      // elevenlabs < 1.0: `client.generate(text=…, voice=…, model=…)`.
+      generate: site('audio', kw('model', 'model_id', 'modelId'), { input: kw('text') }),
+    },
+  },
+  {
+    // Deepgram: `listen.v1.media.transcribe_file` (v4+), `listen.prerecorded.v("1").transcribe_file` (v3).
+    id: 'deepgram', provider: 'other', via: 'sdk',
+    members: {
+      'listen.v1.media.transcribeFile': site('audio', MODEL, {}),
+      'listen.v1.media.transcribeUrl': site('audio', MODEL, {}),
+      'listen.prerecorded.v': make('deepgram-listen'),
+      'listen.rest.v': make('deepgram-listen'),
+      'listen.asyncrest.v': make('deepgram-listen'),
+      'listen.prerecorded.transcribeFile': site('audio', MODEL, {}),
+      'listen.prerecorded.transcribeUrl': site('audio', MODEL, {}),
+      'speak.v1.audio.generate': site('audio', MODEL, { input: kw('text') }),
+    },
+  },
+  {
+    id: 'deepgram-listen', provider: 'other', via: 'sdk',
+    members: { transcribeFile: site('audio', MODEL, {}), transcribeUrl: site('audio', MODEL, {}) },
+  },
+  {
+    // azure-ai-inference: Azure AI Foundry / GitHub Models endpoints.
+    id: 'azure-inference', provider: 'azure-openai', via: 'sdk',
+    members: {
+      complete: site('chat', MODEL, CHAT_PROMPT),
+      embed: site('embeddings', MODEL, { input: kw('input') }),
+    },
+  },
+  {
+    // Google Cloud Speech-to-Text (Chirp): the model is in the recognition config.
+    id: 'google-speech', provider: 'google', via: 'sdk',
+    members: {
+      recognize: site('audio', undefined, {}),
+      batch_recognize: site('audio', undefined, {}),
+      streaming_recognize: site('audio', undefined, {}, { stream: true }),
+      long_running_recognize: site('audio', undefined, {}),
+    },
+  },
+  {
+    // Vertex AI vision models (`ImageGenerationModel.from_pretrained("imagen-3.0-generate-002")`).
+    id: 'vertex-vision', provider: 'google', via: 'sdk',
+    members: {
+      generate_images: site('images', undefined, { prompt: kwPos(0, 'prompt') }),
+      edit_image: site('images', undefined, { prompt: kw('prompt') }),
+      upscale_image: site('images', undefined, {}),
+      get_embeddings: site('embeddings', undefined, {}),
     },
   },
   { id: 'lc-chat', provider: 'other', via: 'langchain', members: langChainChatMembers('chat'), callable: LC_CALLABLE, pipeable: true },
@@ -287,7 +461,36 @@ export const TYPES: readonly TypeSpec[] = [
       generateImage: site('images', MODEL, { prompt: kw('prompt') }, { modelFromFactory: true }),
       experimental_generateImage: site('images', MODEL, { prompt: kw('prompt') }, { modelFromFactory: true }),
       experimental_generateSpeech: site('audio', MODEL, { input: kw('text') }, { modelFromFactory: true }),
+      generateSpeech: site('audio', MODEL, { input: kw('text') }, { modelFromFactory: true }),
+      experimental_streamSpeech: site('audio', MODEL, { input: kw('text') }, { modelFromFactory: true, stream: true }),
       experimental_transcribe: site('audio', MODEL, {}, { modelFromFactory: true }),
+      transcribe: site('audio', MODEL, {}, { modelFromFactory: true }),
+      experimental_streamTranscribe: site('audio', MODEL, {}, { modelFromFactory: true, stream: true }),
+      experimental_streamTranslate: site('audio', MODEL, {}, { modelFromFactory: true, stream: true }),
+      rerank: site('rerank', MODEL, { input: kw('query') }, { modelFromFactory: true }),
+      experimental_generateVideo: site('other', MODEL, { prompt: kw('prompt') }, { modelFromFactory: true }),
+      generateVideo: site('other', MODEL, { prompt: kw('prompt') }, { modelFromFactory: true }),
+      experimental_startVideo: site('other', MODEL, { prompt: kw('prompt') }, { modelFromFactory: true }),
+      experimental_decide: site('other', MODEL, {}, { modelFromFactory: true }),
+      experimental_evaluate: site('other', MODEL, {}, { modelFromFactory: true }),
+      experimental_extract: site('other', MODEL, {}, { modelFromFactory: true }),
+      experimental_streamLanguageModelCall: site('generate', MODEL, AISDK_PROMPT, { modelFromFactory: true, stream: true }),
+      experimental_streamTextLowMemory: site('generate', MODEL, AISDK_PROMPT, { modelFromFactory: true, stream: true }),
+      // An agent run (`createAgentUIStreamResponse({ agent, uiMessages })`): the model is the agent's.
+      createAgentUIStream: site('generate', undefined, { messages: kw('uiMessages', 'messages') }, { modelFromFactory: true, agentArg: kw('agent'), stream: true }),
+      createAgentUIStreamResponse: site('generate', undefined, { messages: kw('uiMessages', 'messages') }, { modelFromFactory: true, agentArg: kw('agent'), stream: true }),
+      pipeAgentUIStreamToResponse: site('generate', undefined, { messages: kw('uiMessages', 'messages') }, { modelFromFactory: true, agentArg: kw('agent'), stream: true }),
+      ToolLoopAgent: make('aisdk-agent', { model: MODEL }),
+      Experimental_Agent: make('aisdk-agent', { model: MODEL }),
+      Agent: make('aisdk-agent', { model: MODEL }),
+    },
+  },
+  {
+    // `new ToolLoopAgent({ model: openai('gpt-4o'), … })`: each `generate`/`stream` runs the tool loop with that model.
+    id: 'aisdk-agent', provider: 'other', via: 'ai-sdk',
+    members: {
+      generate: site('generate', undefined, AISDK_PROMPT, { modelFromFactory: true }),
+      stream: site('generate', undefined, AISDK_PROMPT, { modelFromFactory: true, stream: true }),
     },
   },
 ];
@@ -429,6 +632,22 @@ export const MODULES: readonly ModuleSpec[] = [
   simple('python', 'ollama', { Client: make('ollama'), AsyncClient: make('ollama') }, { asType: 'ollama' }),
   simple('python', 'huggingface_hub', { InferenceClient: make('hf-inference', { baseUrl: kw('base_url'), model: kwPos(0, 'model') }), AsyncInferenceClient: make('hf-inference', { baseUrl: kw('base_url'), model: kwPos(0, 'model') }) }),
   simple('python', 'litellm', { Router: make('litellm') }, { asType: 'litellm' }),
+  simple('python', 'voyageai', { Client: make('voyage'), AsyncClient: make('voyage') }),
+  simple('python', 'elevenlabs', { ElevenLabs: make('elevenlabs'), AsyncElevenLabs: make('elevenlabs') }),
+  simple('python', 'elevenlabs.client', { ElevenLabs: make('elevenlabs'), AsyncElevenLabs: make('elevenlabs') }),
+  simple('python', 'deepgram', { DeepgramClient: make('deepgram'), AsyncDeepgramClient: make('deepgram') }),
+  simple('python', 'azure.ai.inference', { ChatCompletionsClient: make('azure-inference'), EmbeddingsClient: make('azure-inference'), ImageEmbeddingsClient: make('azure-inference') }),
+  simple('python', 'azure.ai.inference.aio', { ChatCompletionsClient: make('azure-inference'), EmbeddingsClient: make('azure-inference'), ImageEmbeddingsClient: make('azure-inference') }),
+  simple('python', 'google.cloud.speech_v2', { SpeechClient: make('google-speech'), SpeechAsyncClient: make('google-speech') }),
+  simple('python', 'google.cloud.speech', { SpeechClient: make('google-speech'), SpeechAsyncClient: make('google-speech') }),
+  simple('python', 'vertexai.vision_models', {
+    'ImageGenerationModel.from_pretrained': make('vertex-vision', { model: kwPos(0, 'model_name') }),
+    'MultiModalEmbeddingModel.from_pretrained': make('vertex-vision', { model: kwPos(0, 'model_name') }),
+  }),
+  simple('python', 'vertexai.preview.vision_models', {
+    'ImageGenerationModel.from_pretrained': make('vertex-vision', { model: kwPos(0, 'model_name') }),
+    'MultiModalEmbeddingModel.from_pretrained': make('vertex-vision', { model: kwPos(0, 'model_name') }),
+  }),
   // instructor wraps a client and keeps its surface (`instructor.from_openai(OpenAI())`).
   simple('python', 'instructor', {
     from_openai: make('none', { inheritFrom: kwPos(0, 'client') }), from_anthropic: make('none', { inheritFrom: kwPos(0, 'client') }),
@@ -524,20 +743,32 @@ export const MODULES: readonly ModuleSpec[] = [
   simple('js', 'langchain/llms/openai', pick(LC_JS, ['OpenAI'])),
   simple('js', 'langchain/embeddings/openai', pick(LC_JS, ['OpenAIEmbeddings'])),
   simple('js', 'langchain/chat_models/universal', pick(LC_JS, ['initChatModel'])),
-  simple('js', 'ai', {}, { asType: 'aisdk' }),
+  simple('js', 'voyageai', { VoyageAIClient: make('voyage') }),
+  simple('js', '@elevenlabs/elevenlabs-js', { ElevenLabsClient: make('elevenlabs') }),
+  simple('js', 'elevenlabs', { ElevenLabsClient: make('elevenlabs') }),
+  simple('js', '@deepgram/sdk', { createClient: make('deepgram'), DeepgramClient: make('deepgram') }),
+  simple('js', 'ai', { gateway: aiProvider('other'), createGateway: aiCreate('other') }, { asType: 'aisdk' }),
+  simple('js', '@ai-sdk/gateway', { gateway: aiProvider('other'), createGateway: aiCreate('other') }),
   simple('js', '@ai-sdk/openai', { openai: aiProvider('openai'), createOpenAI: aiCreate('openai') }),
   simple('js', '@ai-sdk/azure', { azure: aiProvider('azure-openai'), createAzure: aiCreate('azure-openai') }),
   simple('js', '@ai-sdk/anthropic', { anthropic: aiProvider('anthropic'), createAnthropic: aiCreate('anthropic') }),
-  simple('js', '@ai-sdk/google', { google: aiProvider('google'), createGoogleGenerativeAI: aiCreate('google') }),
-  simple('js', '@ai-sdk/google-vertex', { vertex: aiProvider('google'), createVertex: aiCreate('google') }),
-  simple('js', '@ai-sdk/google-vertex/anthropic', { vertexAnthropic: aiProvider('google'), createVertexAnthropic: aiCreate('google') }),
-  simple('js', '@ai-sdk/amazon-bedrock', { bedrock: aiProvider('bedrock'), createAmazonBedrock: aiCreate('bedrock') }),
+  simple('js', '@ai-sdk/google', { google: aiProvider('google'), createGoogleGenerativeAI: aiCreate('google'), createGoogle: aiCreate('google') }),
+  // @ai-sdk/google-vertex's entry points (`/edge` for edge runtimes): Anthropic, xAI and open models served by Vertex.
+  ...['', '/edge'].flatMap((edge) => [
+    simple('js', `@ai-sdk/google-vertex${edge}`, { vertex: aiProvider('google'), createVertex: aiCreate('google'), googleVertex: aiProvider('google'), createGoogleVertex: aiCreate('google') }),
+    simple('js', `@ai-sdk/google-vertex/anthropic${edge}`, { vertexAnthropic: aiProvider('google'), createVertexAnthropic: aiCreate('google'), googleVertexAnthropic: aiProvider('google'), createGoogleVertexAnthropic: aiCreate('google') }),
+    simple('js', `@ai-sdk/google-vertex/maas${edge}`, { vertexMaas: aiProvider('google'), createVertexMaas: aiCreate('google'), googleVertexMaas: aiProvider('google'), createGoogleVertexMaas: aiCreate('google') }),
+    simple('js', `@ai-sdk/google-vertex/xai${edge}`, { googleVertexXai: aiProvider('google'), createGoogleVertexXai: aiCreate('google') }),
+  ]),
+  simple('js', '@ai-sdk/amazon-bedrock', { bedrock: aiProvider('bedrock'), amazonBedrock: aiProvider('bedrock'), createAmazonBedrock: aiCreate('bedrock') }),
+  simple('js', '@ai-sdk/amazon-bedrock/anthropic', { bedrockAnthropic: aiProvider('bedrock'), createBedrockAnthropic: aiCreate('bedrock'), amazonBedrockAnthropic: aiProvider('bedrock'), createAmazonBedrockAnthropic: aiCreate('bedrock') }),
+  simple('js', '@ai-sdk/amazon-bedrock/mantle', { bedrockMantle: aiProvider('bedrock'), createBedrockMantle: aiCreate('bedrock') }),
   simple('js', '@ai-sdk/mistral', { mistral: aiProvider('mistral'), createMistral: aiCreate('mistral') }),
   simple('js', '@ai-sdk/cohere', { cohere: aiProvider('cohere'), createCohere: aiCreate('cohere') }),
   simple('js', '@ai-sdk/groq', { groq: aiProvider('groq'), createGroq: aiCreate('groq') }),
   simple('js', '@ai-sdk/togetherai', { togetherai: aiProvider('together'), createTogetherAI: aiCreate('together') }),
   simple('js', '@ai-sdk/fireworks', { fireworks: aiProvider('fireworks'), createFireworks: aiCreate('fireworks') }),
-  simple('js', '@ai-sdk/deepseek', { deepseek: aiProvider('deepseek'), createDeepSeek: aiCreate('deepseek') }),
+  simple('js', '@ai-sdk/deepseek', { deepseek: aiProvider('deepseek'), deepSeek: aiProvider('deepseek'), createDeepSeek: aiCreate('deepseek') }),
   simple('js', '@ai-sdk/xai', { xai: aiProvider('xai'), createXai: aiCreate('xai') }),
   simple('js', '@openrouter/ai-sdk-provider', { openrouter: aiProvider('openrouter'), createOpenRouter: aiCreate('openrouter') }),
   simple('js', 'ollama-ai-provider', { ollama: aiProvider('ollama'), createOllama: aiCreate('ollama') }),

@@ -42,6 +42,8 @@ export interface SiteSpec {
   readonly commands?: Readonly<Record<string, SiteSpec>>;
   /** The model arg is a provider-factory call (`openai('gpt-4o')`) or a gateway string: provider comes from it. */
   readonly modelFromFactory?: boolean;
+  /** The call runs the agent object passed in this argument: the model is the one that agent was built with. */
+  readonly agentArg?: ArgRef;
   /** Provider comes from the model string's `provider/` or `provider:` prefix (LiteLLM, init_chat_model). */
   readonly providerFromModel?: boolean;
 }
@@ -89,6 +91,8 @@ export interface TypeSpec {
   readonly pipeable?: boolean;
   /** An AI SDK provider: calling it (or `.chat(…)`, `.embedding(…)`) names a model of this provider. */
   readonly modelFactory?: boolean;
+  /** The Python SDK also has an async twin of every site under this suffix (mistralai: `chat.complete_async`). */
+  readonly asyncSuffix?: string;
 }
 
 /** A Python module (dotted import path) or an npm package, and what it exports. */
