@@ -16,6 +16,7 @@ import type { Binding, Value } from './types';
 import { memberOf, MODULE_BY_KEY, MODULE_PREFIXES, TYPE_BY_ID } from './catalogIndex';
 import { escapeRe } from './text';
 import { providerOfUrl } from './rawHttp';
+import { catalogueImport } from './moduleNames';
 
 /** How deep expression evaluation may recurse (bindings, calls, chains) before it gives up on a value. */
 const MAX_DEPTH = 14;
@@ -121,11 +122,9 @@ export function moduleProvider(fa: FileAnalyzer, mod: ModuleSpec): Provider | un
 export function evalCallResult(fa: FileAnalyzer, call: Node): Value | undefined {
   const fn = callee(call);
   if (!fn) return undefined;
-  if (fa.lang === 'js' && call.type === 'call_expression' && fn.type === 'identifier' && fn.text === 'require') {
-    const arg = callArgs(call)[0];
-    if (arg && arg.type === 'string') return moduleValue(fa, stringParts(arg).text, undefined);
-    return undefined;
-  }
+  // `require('openai')`, `await import('openai')`, Python `importlib.import_module("openai")`: the module object.
+  const loaded = dynamicImportOf(call);
+  if (loaded !== undefined) return loaded ? moduleValue(fa, loaded, undefined) : undefined;
   // JS `prompt.pipe(llm)` and `RunnableSequence.from([prompt, llm])`: the chain keeps the model piped in.
   if (isMember(fn) && (memberName(fn) === 'pipe' || fn.text === 'RunnableSequence.from')) {
     const args = callArgs(call);
@@ -195,6 +194,19 @@ export function providerOfNew(fa: FileAnalyzer, spec: NewSpec, call: Node, recei
     }
   }
   return provider;
+}
+
+/**
+ * The module a call loads at run time, written as a string literal: JS `require('m')` and `import('m')`, Python
+ * `importlib.import_module("m")` and `__import__("m")`. `''` for such a call with no literal; undefined for any other call.
+ */
+export function dynamicImportOf(call: Node): string | undefined {
+  const fn = callee(call);
+  if (!fn) return undefined;
+  const name = fn.type === 'import' ? 'import' : fn.text;
+  if (name !== 'require' && name !== 'import' && name !== 'importlib.import_module' && name !== 'import_module' && name !== '__import__') return undefined;
+  const arg = callArgs(call)[0];
+  return arg && (arg.type === 'string' || (arg.type === 'template_string' && !arg.namedChildren.some((c) => c?.type === 'template_substitution'))) ? stringParts(arg).text : '';
 }
 
 /** The value of a same-file factory function: the first `return` whose value is a client. */
@@ -391,10 +403,11 @@ export function instantiate(fa: FileAnalyzer, v: Value): Value | undefined {
   return undefined;
 }
 
-export function moduleValue(fa: FileAnalyzer, module: string, member: string | undefined): Value | undefined {
+export function moduleValue(fa: FileAnalyzer, specifier: string, imported: string | undefined): Value | undefined {
   const lang = fa.lang;
-  const known = MODULE_BY_KEY.has(`${lang}:${module}`) || MODULE_PREFIXES.has(`${lang}:${module}`);
-  if (!known) return undefined;
+  const ref = catalogueImport(lang, specifier, imported);
+  if (!ref) return undefined;
+  const { module, member } = ref;
   if (member === undefined) return { kind: 'module', lang, module, path: [] };
   if (MODULE_BY_KEY.has(`${lang}:${module}.${member}`) || MODULE_PREFIXES.has(`${lang}:${module}.${member}`)) {
     return { kind: 'module', lang, module: `${module}.${member}`, path: [] };

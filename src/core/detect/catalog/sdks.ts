@@ -776,6 +776,12 @@ export const MODULES: readonly ModuleSpec[] = [
   simple('js', '@ai-sdk/openai-compatible', { createOpenAICompatible: aiCreate('other') }),
 ];
 
+/**
+ * Other names a registry publishes a catalogue package under (`jsr:@openai/openai` is the openai package on JSR).
+ * Runtime prefixes, CDN URLs, versions and sub-paths need no entry: analyzer/moduleNames.ts reads them.
+ */
+export const JS_PACKAGE_ALIASES: Readonly<Record<string, string>> = { '@openai/openai': 'openai' };
+
 /** Provider-specific AI SDK provider types are generated from the one generic entry (same members). */
 export const AISDK_PROVIDERS: readonly Provider[] = ['openai', 'azure-openai', 'anthropic', 'google', 'bedrock', 'mistral', 'cohere', 'groq', 'together', 'fireworks', 'deepseek', 'xai', 'openrouter', 'ollama', 'other'];
 
