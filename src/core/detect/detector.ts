@@ -16,6 +16,7 @@ import { commentFlags, enclosingFunctionName, loopsOf } from './context';
 import { getParser, parseCached, parseDeltaOf, releaseTree, type GrammarName, type ParseDelta } from './parser';
 import { cellIndexOfRow, prepare, type Prepared } from './prepare';
 import { callArgs, isNameCode, toRange, unwrap, type Lang } from './syntax';
+import { PREFILTER } from './vocabulary';
 
 /** Reads a bundled wasm file (`web-tree-sitter.wasm`, `tree-sitter-python.wasm`, …) by name. The caller does the I/O. */
 export type LoadWasm = (name: string) => Promise<Uint8Array>;
@@ -50,11 +51,10 @@ export interface DetectOptions {
 }
 
 /**
- * The cheap text pre-filter: a file none of these words appear in cannot contain a site and is never parsed.
- * It is deliberately broad (any module name, method name or endpoint fragment the catalogue relies on).
+ * The cheap text pre-filter: a file none of these texts appear in cannot contain a site and is never parsed. Derived
+ * from the catalogue (./vocabulary.ts): module tokens, method witnesses, endpoint path segments.
  */
-export const PREFILTER =
-  /openai|anthropic|claude|genai|generativeai|generative-ai|gemini|vertexai|bedrock|boto3|mistral|cohere|groq|together|fireworks|ollama|huggingface|inference|litellm|langchain|llama_index|llamaindex|cerebras|['"]ai['"]|@ai-sdk|completions|generateContent|generate_content|\/api\/(chat|generate|embed)|\/v1\/messages|invoke|embed|ChatCompletion|deepseek|openrouter|messages\.(create|stream)|\.chat\(|\.complete\(|\.generate\(|send_message|sendMessage/i;
+export { PREFILTER };
 
 const MINIFIED_LINE = 5000;
 const MAX_FOREIGN_FILES = 8;
