@@ -93,7 +93,7 @@ function anthropicMembers(): Record<string, Member> {
     'messages.thread': make('anthropic-thread', { model: MODEL }),
     'completions.create': site('completion', MODEL, { prompt: kw('prompt') }),
     // Managed Agents: a user event (or a tool result) makes the session's agent take a turn with its own model.
-    'sessions.events.send': site('other', undefined, { input: kw('events') }),
+    'sessions.events.send': site('other', undefined, { input: { kw: ['events'], obj: 1 } }),
     'sessions.events.toolRunner': site('other', undefined, {}),
     'deployments.run': site('other', undefined, {}),
     with_options: same,
