@@ -17,6 +17,7 @@ import { getParser, parseCached, parseDeltaOf, releaseTree, type GrammarName, ty
 import { cellIndexOfRow, prepare, type Prepared } from './prepare';
 import { callArgs, isNameCode, toRange, unwrap, type Lang } from './syntax';
 import { PREFILTER } from './vocabulary';
+import { MODULE_BY_KEY } from './analyzer/catalogIndex';
 
 /** Reads a bundled wasm file (`web-tree-sitter.wasm`, `tree-sitter-python.wasm`, …) by name. The caller does the I/O. */
 export type LoadWasm = (name: string) => Promise<Uint8Array>;
@@ -480,7 +481,29 @@ function candidatesFor(fromPath: string, module: string, level: number, lang: La
   else base = joinPath(dirOf(fromPath), module);
   const stripped = base.replace(/\.(js|mjs|cjs|jsx)$/, '');
   const exts = ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '/index.ts', '/index.js', '/index.tsx'];
-  return [base, ...exts.map((e) => stripped + e)];
+  // `from "../.."`: a package's own tests importing its root; the package.json names the package (packageRootText).
+  const root = /^\.{1,2}(?:\/\.{1,2})*\/?$/.test(module) ? [joinPath(base, 'package.json')] : [];
+  return [base, ...exts.map((e) => stripped + e), ...root];
+}
+
+/**
+ * A package root reached by a relative import (`import { GoogleGenerativeAI } from "../.."` in the SDK's own tests),
+ * when its package.json names a catalogue package: read as a module that re-exports that package, so the importer's
+ * names resolve as if it had imported the package by name. Undefined for any other package.json.
+ */
+function packageRootText(text: string): string | undefined {
+  let name: unknown;
+  try {
+    name = (JSON.parse(text) as { name?: unknown }).name;
+  } catch {
+    return undefined;
+  }
+  const mod = typeof name === 'string' ? MODULE_BY_KEY.get(`js:${name}`) : undefined;
+  if (!mod) return undefined;
+  const spec = JSON.stringify(mod.name);
+  const names = new Set(Object.keys(mod.members).map((k) => k.split('.')[0] ?? k).filter((k) => k !== 'default' && /^[A-Za-z_$][\w$]*$/.test(k)));
+  const named = names.size ? `import { ${[...names].join(', ')} } from ${spec};\nexport { ${[...names].join(', ')} };\n` : '';
+  return `import * as tokentierPackage from ${spec};\nexport default tokentierPackage.default;\n${named}`;
 }
 
 const PY_IMPORT_RE = /^[\uFEFF \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import\b|^[\uFEFF \t]*import[ \t]+([\w.]+)/gm;
@@ -596,7 +619,8 @@ async function neighbourEvidence(files: FileProvider, cand: string, memo: boolea
     const hit = scanEvidence.get(key);
     if (hit) return hit;
   }
-  const text = await readNeighbour(files, cand, stat);
+  let text = await readNeighbour(files, cand, stat);
+  if (text !== undefined && cand.endsWith('package.json')) text = packageRootText(text);
   if (text === undefined) return undefined;
   const ev = neighbourEvidenceOf(text, langOfNeighbour(cand));
   if (key) {
@@ -622,7 +646,8 @@ async function readForeign(prepared: Prepared, path: string, files: FileProvider
     if (out.length >= MAX_FOREIGN_FILES) break;
     for (const cand of candidatesFor(path, w.module, w.level, prepared.lang)) {
       if (cand === path) continue;
-      const text = await readNeighbour(files, cand);
+      let text = await readNeighbour(files, cand);
+      if (text !== undefined && cand.endsWith('package.json')) text = packageRootText(text);
       if (text === undefined) continue;
       const lang = langOfNeighbour(cand);
       const grammar: GrammarName = lang === 'python' ? 'python' : cand.endsWith('.tsx') ? 'tsx' : /\.(js|mjs|cjs|jsx)$/.test(cand) ? 'javascript' : 'typescript';

@@ -33,8 +33,17 @@ export function lookupMember(fa: FileAnalyzer, v: Value, path: readonly string[]
       if (rest.length === 0) return undefined;
       const head = mod.members[rest[0] ?? ''];
       if (head?.kind === 'module' && rest.length > 1) return lookupMember(fa, { kind: 'module', lang: v.lang, module: head.module, path: [] }, rest.slice(1));
-      const key = rest.join('.');
-      const member = mod.members[key];
+      let key = rest.join('.');
+      let member = mod.members[key];
+      // Python: a class reached through an inner module the package re-exports it from
+      // (`from google.generativeai import generative_models` … `generative_models.GenerativeModel(…)`).
+      for (let j = 1; !member && v.lang === 'python' && j < rest.length && /^_?[a-z][a-z0-9_]*$/.test(rest[j - 1] ?? ''); j++) {
+        const inner = rest.slice(j).join('.');
+        if (/^[A-Z]/.test(rest[j] ?? '') && mod.members[inner]) {
+          key = inner;
+          member = mod.members[inner];
+        }
+      }
       if (member) {
         const inst = mod.provider ? ({ kind: 'inst', type: mod.asType ?? '', path: [], provider: moduleProvider(fa, mod) } as const) : undefined;
         return { member, method: key, ...(inst ? { inst } : {}) };
