@@ -71,8 +71,10 @@ function openAiMembers(): Record<string, Member> {
     'realtime.calls.accept': site('other', MODEL, { system: kw('instructions') }),
     'live.create': site('other', MODEL, { system: kw('instructions') }),
     'live.sessions.accept': site('other', MODEL, { system: kw('instructions') }),
-    // Python `client.realtime.connect(model=…)` (also `beta.`): a WebSocket session; `response.create` asks for a turn.
+    // Python `client.realtime.connect(model=…)` (also `beta.`) and the Responses WebSocket `responses.connect(…)`: a
+    // session in which each `response.create` asks for a turn.
     'realtime.connect': make('openai-realtime', { model: MODEL }),
+    'responses.connect': make('openai-realtime', { model: MODEL }),
     with_options: same,
     withOptions: same,
     copy: same,
@@ -91,6 +93,7 @@ function anthropicMembers(): Record<string, Member> {
     'messages.toolRunner': site('messages', MODEL, ANTHROPIC_PROMPT),
     // A server-held thread: each `send` is one request with the thread's model.
     'messages.thread': make('anthropic-thread', { model: MODEL }),
+    copy: same,
     'completions.create': site('completion', MODEL, { prompt: kw('prompt') }),
     // Managed Agents: a user event (or a tool result) makes the session's agent take a turn with its own model.
     'sessions.events.send': site('other', undefined, { input: { kw: ['events'], obj: 1 } }),
@@ -291,6 +294,8 @@ export const TYPES: readonly TypeSpec[] = [
       generateStream: site('completion', MODEL, { prompt: kw('prompt') }, { stream: true }),
       summarize: site('completion', MODEL, { prompt: kw('text') }),
       embed: site('embeddings', MODEL, { input: kw('texts', 'inputs') }),
+      // cohere-python's batching helper: one embed request per batch of texts.
+      embed_stream: site('embeddings', MODEL, { input: kw('texts') }),
       rerank: site('rerank', MODEL, { input: kw('query') }),
       classify: site('other', MODEL, { input: kw('inputs') }),
       // Document parsing (a vision model reads the image).

@@ -28,6 +28,11 @@ export interface SdkSurface {
   readonly providers?: boolean;
   /** Methods that do not call a model, with why. */
   readonly notModelCalls?: Readonly<Record<string, string>>;
+  /**
+   * Methods only the Python SDK of the same vendor has (snake_case paths), that do not call a model: checked by
+   * scripts/pythonSurface.ts against the Python SDK's sources, not by the unit test (CI has no Python SDK).
+   */
+  readonly pythonNotModelCalls?: Readonly<Record<string, string>>;
 }
 
 /** The same reason for several names. */
@@ -54,6 +59,11 @@ export const SURFACE_COMMON: Readonly<Record<string, string>> = {
   ...each(['*.list', '*.listPages', '*.retrieve', '*.get', '*.info', '*.status', '*.update', '*.delete', '*.archive', '*.unarchive', '*.cancel', '*.pause', '*.resume', '*.unpause', '*.poll', '*.content', '*.download', '*.listEvents'], 'reads, lists, changes, deletes, cancels or polls a resource; sends no prompt'),
   ...each(['*.countTokens', '*.count', '*.computeTokens', 'tokenize', 'detokenize'], TOKENS),
   ...each(['withOptions', 'buildURL', 'get', 'post', 'patch', 'put', 'delete', 'request', 'getAPIList', 'requestAPIList', 'fetchWithTimeout', 'buildRequest', 'calculateNonstreamingTimeout', 'fetch', 'destroy', 'credentials', 'whoami', 'checkApiKey'], PLUMBING),
+};
+
+/** Client plumbing only the Python SDKs have (closing the HTTP client, query-string helpers, the request hooks). */
+export const PYTHON_SURFACE_COMMON: Readonly<Record<string, string>> = {
+  ...each(['close', 'aclose', 'is_closed', 'base_url', 'platform_headers', 'get_api_list', 'qs.*', 'with_middleware', 'copy', '*.do_request', '*.do_request_async', 'do_request', 'do_request_async', 'dynamic_import'], PLUMBING),
 };
 
 export const SDK_SURFACES: readonly SdkSurface[] = [
@@ -84,6 +94,10 @@ export const SDK_SURFACES: readonly SdkSurface[] = [
       'videos.createCharacter': 'registers a character from an uploaded video (an asset for later generations)',
       'videos.getCharacter': 'reads a character',
       'videos.downloadContent': 'downloads a generated video',
+    },
+    pythonNotModelCalls: {
+      'realtime.sessions.*': REALTIME_TOKENS, 'realtime.transcription_sessions.*': REALTIME_TOKENS,
+      'beta.threads.list_items': 'lists a thread\'s items',
     },
   },
   {
@@ -135,6 +149,7 @@ export const SDK_SURFACES: readonly SdkSurface[] = [
       'classifiers.moderate': MODERATION, 'classifiers.moderateChat': MODERATION,
       'workflows.*': 'workflow orchestration (the model calls run inside the workflow\'s own code)', 'events.*': 'workflow event streams',
     },
+    pythonNotModelCalls: { 'fine_tuning.*': FINE_TUNING },
   },
   {
     pkg: 'cohere-ai',
@@ -142,6 +157,11 @@ export const SDK_SURFACES: readonly SdkSurface[] = [
     notModelCalls: {
       'batches.*': BATCH_JOBS, 'embedJobs.*': BATCH_JOBS, 'datasets.*': FILES, 'connectors.*': 'connector (tool) configuration',
       'finetuning.*': FINE_TUNING, 'models.*': 'model listing',
+    },
+    pythonNotModelCalls: {
+      ...each(['create_finetune', 'export_finetune', 'wait_for_finetune_job'], FINE_TUNING),
+      ...each(['connect_to_endpoint', 'create_endpoint', 'delete_endpoint', 'provision_throughput'], 'SageMaker/Bedrock endpoint management of the cohere AWS clients'),
+      fetch_tokenizer: TOKENS,
     },
   },
   {
@@ -159,6 +179,7 @@ export const SDK_SURFACES: readonly SdkSurface[] = [
       systemone: 'an undocumented scoring helper of the JS client with no Python counterpart (left out until it is documented)',
       webSearch: 'Ollama\'s web search API (no model)', webFetch: 'Ollama\'s web fetch API (no model)',
     },
+    pythonNotModelCalls: { create_blob: 'uploads a model blob to the local server' },
   },
   {
     pkg: 'together-ai',
