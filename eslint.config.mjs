@@ -2,9 +2,149 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const noVscode = {
-  paths: [{ name: 'vscode', message: 'Only src/vscode/** may import vscode (ARCHITECTURE.md: the dependency rule).' }],
-};
+// ── Layers (ARCHITECTURE.md "Layers"; every rule is proven by test/unit/layers.test.ts) ──────────────────────────
+// Each layer lists what its files must not import. Patterns are gitignore-style paths matched against the import
+// specifier (relative imports included); `typesOnly` forbids run-time imports but allows `import type`. A file gets
+// the rules of every layer whose `files` match it (the outer layer's and its core folder's), merged into one
+// `@typescript-eslint/no-restricted-imports` entry, because a later flat-config entry replaces a rule's options.
+
+const NODE_IO = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'net', 'node:net', 'http', 'node:http', 'https', 'node:https', 'http2', 'node:http2', 'child_process', 'node:child_process', 'worker_threads', 'node:worker_threads'];
+/** Core folders, bottom to top; a folder may import the ones it does not forbid. */
+const CORE = (...folders) => folders.map((f) => `**/core/${f}/**`).concat(folders.map((f) => `../${f}/**`), folders.map((f) => `../../${f}/**`));
+
+/** @type {{ name: string, files: string[], forbid: { group?: string[], regex?: string, message: string, typesOnly?: boolean }[], noVscode?: boolean }[]} */
+export const LAYERS = [
+  {
+    name: 'core',
+    files: ['src/core/**'],
+    noVscode: true,
+    forbid: [
+      { group: ['**/vscode/**', '**/webview/**', '**/cli/**', '**/node/**', '**/protocol/**'], message: 'src/core is the bottom layer: it imports no other src/ folder.' },
+      { group: NODE_IO, message: 'The core does no I/O: read files through FileProvider.' },
+    ],
+  },
+  {
+    name: 'protocol',
+    files: ['src/protocol/**'],
+    noVscode: true,
+    forbid: [
+      { group: ['**/vscode/**', '**/webview/**', '**/cli/**', '**/node/**'], message: 'src/protocol holds messages only: it imports core types and zod.' },
+      { regex: '(^|/)core/(?!zodJitless$)', typesOnly: true, message: 'src/protocol imports core types only (import type), and src/core/zodJitless.ts (zod without generated code) before its schemas.' },
+    ],
+  },
+  {
+    name: 'webview',
+    files: ['src/webview/**'],
+    noVscode: true,
+    forbid: [
+      { group: ['**/vscode/**', '**/cli/**', '**/node/**'], message: 'The webview is a browser bundle: protocol and core types only.' },
+      { group: ['node:*', ...NODE_IO], message: 'The webview is a browser bundle: no Node built-ins.' },
+      { regex: '(^|/)core/(?!tiers/present$)', typesOnly: true, message: 'The webview imports core types only, and the pure formatters of src/core/tiers/present.ts.' },
+    ],
+  },
+  {
+    name: 'node',
+    files: ['src/node/**'],
+    noVscode: true,
+    forbid: [{ group: ['**/vscode/**', '**/webview/**', '**/cli/**', '**/protocol/**'], message: 'src/node is the shared Node layer under the CLI and the extension: it imports core only.' }],
+  },
+  {
+    name: 'cli',
+    files: ['src/cli/**'],
+    noVscode: true,
+    forbid: [{ group: ['**/vscode/**', '**/webview/**', '**/protocol/**'], message: 'src/cli is the command line: it imports core and node.' }],
+  },
+  {
+    name: 'vscode',
+    files: ['src/vscode/**'],
+    forbid: [{ group: ['**/cli/**', '**/src/webview/**'], message: 'src/vscode imports core, protocol and node (src/webview is another bundle; src/cli the command line).' }],
+  },
+  // `../webview/…` is src/webview (the browser bundle) from src/vscode/*.ts but src/vscode/webview from a subfolder.
+  { name: 'vscode (top)', files: ['src/vscode/*.ts'], forbid: [{ group: ['../webview/**'], message: 'src/webview is the browser bundle: the host talks to it by messages (src/protocol).' }] },
+  { name: 'vscode (subfolders)', files: ['src/vscode/*/**'], forbid: [{ group: ['../../webview/**'], message: 'src/webview is the browser bundle: the host talks to it by messages (src/protocol).' }] },
+  // Inside the core: detection knows nothing of cost, tokens nothing of prices, the data layers nothing of reports.
+  {
+    name: 'core/detect',
+    files: ['src/core/detect/**'],
+    forbid: [{ group: [...CORE('pricing', 'tokens', 'usage', 'estimate', 'teamFiles', 'report', 'scan', 'tiers'), '**/engine', '**/engineBundle'], message: 'Detection finds call sites only: it imports no pricing, tokens, usage, estimation, reports, scanning or tiers.' }],
+  },
+  {
+    name: 'core/tokens',
+    files: ['src/core/tokens/**'],
+    forbid: [{ group: [...CORE('detect', 'pricing', 'usage', 'estimate', 'teamFiles', 'report', 'scan', 'tiers')], message: 'Tokens count tokens: no prices (model ids come from src/core/models), no detection, no estimation.' }],
+  },
+  {
+    name: 'core/pricing',
+    files: ['src/core/pricing/**'],
+    forbid: [
+      { group: [...CORE('detect', 'tokens', 'usage', 'estimate', 'report', 'scan', 'tiers')], message: 'Pricing is price tables and arithmetic: no detection, tokens, usage, estimation, reports or tiers.' },
+      { group: [...CORE('teamFiles')], typesOnly: true, message: 'Pricing reads the price book through its types only.' },
+    ],
+  },
+  {
+    name: 'core/usage',
+    files: ['src/core/usage/**'],
+    forbid: [
+      { group: [...CORE('detect', 'tokens', 'pricing', 'estimate', 'report', 'scan', 'tiers')], message: 'Usage assumptions: no detection, tokens, prices, estimation, reports or tiers.' },
+      { group: [...CORE('teamFiles')], typesOnly: true, message: 'Usage reads the usage file through its types only.' },
+    ],
+  },
+  {
+    name: 'core/teamFiles',
+    files: ['src/core/teamFiles/**'],
+    forbid: [
+      { group: [...CORE('detect', 'tokens', 'usage', 'report', 'scan', 'tiers')], message: 'Team files are parsed into data: no detection, tokens, usage rules, reports or tiers.' },
+      { group: [...CORE('pricing', 'estimate')], typesOnly: true, message: 'Team files use the price and estimate types only.' },
+    ],
+  },
+  {
+    name: 'core/estimate',
+    files: ['src/core/estimate/**'],
+    forbid: [{ group: [...CORE('detect', 'report', 'scan', 'tiers')], message: 'Estimation prices call sites: no detection code, reports, scanning or tiers.' }],
+  },
+  {
+    name: 'core/report',
+    files: ['src/core/report/**'],
+    forbid: [{ group: [...CORE('detect', 'scan', 'tiers'), '**/engine', '**/engineBundle'], message: 'Reports format estimates: no detection, scanning or tiers.' }],
+  },
+  {
+    name: 'core/tiers',
+    files: ['src/core/tiers/**'],
+    forbid: [{ group: [...CORE('detect', 'pricing', 'usage', 'estimate', 'teamFiles', 'report', 'scan'), '**/engine', '**/engineBundle'], message: 'The tier model takes a workload built from estimates: no detection, pricing, reports or scanning.' }],
+  },
+  {
+    name: 'core/tiers/present',
+    files: ['src/core/tiers/present.ts'],
+    forbid: [{ regex: '.*', typesOnly: true, message: 'present.ts is bundled into the webview: it imports types only.' }],
+  },
+  {
+    name: 'core/scan',
+    files: ['src/core/scan/**'],
+    forbid: [{ group: [...CORE('tiers')], message: 'Scanning builds reports: no tiers.' }],
+  },
+  {
+    name: 'core/models+config',
+    files: ['src/core/models/**', 'src/core/config/**'],
+    forbid: [{ group: [...CORE('detect', 'tokens', 'pricing', 'usage', 'estimate', 'teamFiles', 'report', 'scan', 'tiers')], message: 'Model ids and settings are the bottom of the core: they import no other core folder.' }],
+  },
+];
+
+const noVscodePath = { name: 'vscode', message: 'Only src/vscode/** may import vscode (ARCHITECTURE.md: the dependency rule).' };
+
+/** The merged restricted-imports rule for one file glob: every layer whose files include it. */
+function layerConfigs() {
+  const globs = [...new Set(LAYERS.flatMap((l) => l.files))];
+  // A layer applies to a glob when its own glob is the same or a parent folder's `/**` (src/core/** covers src/core/detect/**).
+  const covers = (layerGlob, glob) => layerGlob === glob || (layerGlob.endsWith('/**') && glob.startsWith(layerGlob.slice(0, -2)));
+  return globs.map((glob) => {
+    const layers = LAYERS.filter((l) => l.files.some((f) => covers(f, glob)));
+    const patterns = layers.flatMap((l) => l.forbid.map((f) => ({ ...(f.regex ? { regex: f.regex } : { group: f.group }), message: `${f.message} (layer ${l.name})`, ...(f.typesOnly ? { allowTypeImports: true } : {}) })));
+    return {
+      files: [glob],
+      rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: layers.some((l) => l.noVscode) ? [noVscodePath] : [], patterns }] },
+    };
+  });
+}
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/fixtures/**', 'examples/**', 'artifacts/**', 'bench/results/**', 'bench/work/**', 'media/**', 'eval/.work/**'] },
@@ -24,27 +164,17 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off', '@typescript-eslint/consistent-type-imports': 'off', 'no-restricted-syntax': 'off' },
   },
   {
-    files: ['src/core/**', 'src/protocol/**', 'src/cli/**', 'src/node/**', 'test/unit/**', 'bench/**'],
-    rules: {
-      'no-restricted-imports': ['error', { ...noVscode, patterns: [{ group: ['**/vscode/**'], message: 'core/protocol/cli/node must not depend on src/vscode.' }] }],
-    },
+    // Size: a file a reader can hold, a function a reader can follow. Exceptions are inline
+    // `eslint-disable-next-line max-lines-per-function -- <why>` comments, at most 10 in src/ (test/unit/layers.test.ts
+    // counts them; ARCHITECTURE.md lists them).
+    files: ['src/**/*.ts'],
+    rules: { 'max-lines': ['error', { max: 800 }], 'max-lines-per-function': ['error', { max: 80 }] },
   },
   {
-    files: ['src/core/**'],
+    files: ['test/unit/**', 'bench/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        ...noVscode,
-        patterns: [
-          { group: ['**/vscode/**', '**/webview/**', '**/cli/**'], message: 'src/core is the bottom layer.' },
-          { group: ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'net', 'node:net', 'http', 'node:http', 'https', 'node:https', 'child_process', 'node:child_process'], message: 'The core does no I/O: read files through FileProvider.' },
-        ],
-      }],
+      'no-restricted-imports': ['error', { paths: [noVscodePath], patterns: [{ group: ['**/vscode/**'], message: 'Unit tests and benchmarks run under plain Node: no src/vscode.' }] }],
     },
   },
-  {
-    files: ['src/webview/**'],
-    rules: {
-      'no-restricted-imports': ['error', { ...noVscode, patterns: [{ group: ['**/vscode/**', '**/cli/**'], message: 'The webview imports protocol and core types only.' }] }],
-    },
-  },
+  ...layerConfigs(),
 );

@@ -9,7 +9,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { version as packageVersion } from '../../package.json';
 import type { Settings } from '../core/config/settings';
 import type { TeamConfig } from '../core/estimate/estimator';
-import { loadTeamConfig } from '../core/teamFiles/loadTeamConfig';
+import { loadTeamConfig, UNREADABLE_TEAM_FILE } from '../core/teamFiles/loadTeamConfig';
 import { createEngine, type Engine } from '../core/engine';
 import type { FileProvider } from '../core/fileProvider';
 import type { Logger } from '../core/logger';
@@ -18,13 +18,13 @@ import { diffReports, formatDiffMarkdown, type ReportDiff } from '../core/report
 import { formatCsv, formatJson, formatJsonl, formatMarkdown, formatTable, layoutTable } from '../core/report/format';
 import { evaluatePolicy, type PolicyFlags, type PolicyResult } from '../core/report/policy';
 import { formatSarif } from '../core/report/sarif';
-import { modelLabel } from '../core/report/totals';
+import { pricedModel } from '../core/report/totals';
 import { escapeTerminal, formatMoney, formatMoneyDelta } from '../core/report/text';
 import { PREFILTER_PATTERN } from '../core/scan/prefilter';
 import { scanWorkspace, type AnalyzeInput, type ScanOptions } from '../core/scan/scanner';
 import { REPORT_SCHEMA_VERSION, type Diagnostic, type Report } from '../core/types';
 import { createGitFileProvider, gitLocation, resolveCommit } from '../node/gitFiles';
-import { createNodeFileProvider, type NodeFileProvider } from '../node/nodeFiles';
+import { createNodeFileProvider, isInsideReal, type NodeFileProvider } from '../node/nodeFiles';
 import { writeFileAtomic } from '../node/atomicWrite';
 import { createProgress, type Out } from './output';
 import { compareTiers } from '../core/tiers/compare';
@@ -72,6 +72,7 @@ Options:
   --max-file-size BYTES    Skip larger files (default 2097152)
   --no-gitignore           Do not apply .gitignore files
   --no-default-excludes    Also scan node_modules, virtual environments and build output
+  --follow-symlinks        Follow symbolic links that lead out of the scan root (default: skip and report them)
   --workers N              Worker threads for parsing, besides the main thread (default: cores - 2, up to 3)
   --no-rg                  Do not use ripgrep (rg on PATH, or TOKENTIER_RG) to skip files quickly
   --exhaustive             Parse every file that mentions an SDK word, even with no import or endpoint
@@ -100,6 +101,7 @@ const OPTIONS = {
   'max-file-size': { type: 'string' },
   'no-gitignore': { type: 'boolean' },
   'no-default-excludes': { type: 'boolean' },
+  'follow-symlinks': { type: 'boolean' },
   workers: { type: 'string' },
   'no-rg': { type: 'boolean' },
   exhaustive: { type: 'boolean' },
@@ -160,6 +162,8 @@ interface ScanSetup {
   readonly values: Values;
   /** The setting overrides from the flags (worker threads rebuild the same settings from them). */
   readonly overrides: SettingOverrides;
+  /** `--follow-symlinks`. */
+  readonly followSymlinks: boolean;
 }
 
 async function setup(values: Values, positionals: readonly string[], io: CliIo): Promise<ScanSetup> {
@@ -184,11 +188,14 @@ async function setup(values: Values, positionals: readonly string[], io: CliIo):
   });
   // The priceBook setting is relative to the workspace folder; the flag is relative to where the user typed it.
   let priceBook: string | undefined;
+  const followSymlinks = values['follow-symlinks'] === true;
   if (values['price-book'] !== undefined) {
     const abs = path.resolve(io.cwd, values['price-book']);
     const rel = path.relative(root, abs);
     if (!fs.existsSync(abs)) throw new UsageError(`--price-book ${values['price-book']} does not exist.`);
     if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`--price-book must be inside the scan root ${root}.`);
+    // Inside by name is not enough: a symbolic link may lead out of the root (issue 17).
+    if (!followSymlinks && !isInsideReal(fs.realpathSync.native(root), fs.realpathSync.native(abs))) throw new UsageError(`--price-book ${values['price-book']} is a symbolic link that leads out of the scan root ${root} (pass --follow-symlinks to allow it).`);
     priceBook = rel.split(path.sep).join('/');
   }
   const maxFileSize = numberFlag(values, 'max-file-size');
@@ -198,14 +205,16 @@ async function setup(values: Values, positionals: readonly string[], io: CliIo):
     ...(priceBook !== undefined ? { priceBook } : {}),
     ...(maxFileSize !== undefined ? { maxFileSize: Math.max(1024, Math.floor(maxFileSize)) } : {}),
   };
-  const { settings, diagnostics } = loadCliSettings(root, overrides);
+  const { settings, diagnostics } = loadCliSettings(root, overrides, { followSymlinks });
   if (values.currency !== undefined && settings.currency !== values.currency.toUpperCase()) throw new UsageError(`--currency must be an ISO 4217 code such as USD or EUR, got "${values.currency}".`);
   // Trusted: the user ran the tool on this folder, as with `git` or `npm`.
-  const team = await loadTeamConfig(createNodeFileProvider(root), settings, { trusted: true });
-  const broken = team.diagnostics.filter((d) => d.severity === 'error' && d.code === 'policy-file');
-  // A policy file that does not parse must not let a build pass silently.
-  if (broken.length) throw new UsageError(broken.map((d) => `${d.file ?? '.tokentier/policy'}${d.range ? `:${d.range.start.line + 1}` : ''}: ${d.message}`).join('\n'));
-  return { root, paths, settings, team, diagnostics: [...diagnostics, ...team.diagnostics], values, overrides };
+  const teamFiles = createNodeFileProvider(root, { followSymlinks });
+  const team = await loadTeamConfig(teamFiles, settings, { trusted: true });
+  // A policy file that does not parse, or a team file that is there and cannot be read (permissions, a FIFO, a link out
+  // of the root), must not let a build pass silently: the gate it holds would be off.
+  const broken = team.diagnostics.filter((d) => d.severity === 'error' && (d.code === 'policy-file' || d.code === UNREADABLE_TEAM_FILE));
+  if (broken.length) throw new UsageError(broken.map((d) => (d.message.startsWith(d.file ?? '\u0000') ? d.message : `${d.file ?? '.tokentier/policy'}${d.range ? `:${d.range.start.line + 1}` : ''}: ${d.message}`)).join('\n'));
+  return { root, paths, settings, team, diagnostics: [...diagnostics, ...teamFiles.diagnostics, ...team.diagnostics], values, overrides, followSymlinks };
 }
 
 function makeEngine(s: ScanSetup, files: FileProvider, io: CliIo): Engine {
@@ -217,8 +226,8 @@ function makeEngine(s: ScanSetup, files: FileProvider, io: CliIo): Engine {
 
 /** Builds a worker thread's engine exactly as the main thread's (same settings file, flags and team files). */
 async function workerEngine(w: WorkerSetup<SettingOverrides>): Promise<Engine> {
-  const { settings } = loadCliSettings(w.root, w.overrides);
-  const files = createNodeFileProvider(w.root);
+  const { settings } = loadCliSettings(w.root, w.overrides, { followSymlinks: w.followSymlinks });
+  const files = createNodeFileProvider(w.root, { followSymlinks: w.followSymlinks });
   const team = await loadTeamConfig(files, settings, { trusted: true });
   const engine = createEngine({ files: trackingProvider(files), loadWasm: wasmLoader(w.assetDir), retain: false, ...(w.exhaustive ? { exhaustive: true } : {}), ...(w.verbose ? { logger: stderrLogger(process.stderr) } : {}) });
   engine.configure({ settings, trusted: true, team });
@@ -230,7 +239,7 @@ async function workerEngine(w: WorkerSetup<SettingOverrides>): Promise<Engine> {
  * threads parse. Both leave the report unchanged (test/unit/scanPaths.test.ts); `--no-rg` and `--workers 0` turn
  * them off. Returns the scan options to add and a cleanup.
  */
-function fastPaths(s: ScanSetup, files: NodeFileProvider, io: CliIo, engine: Engine): { options: Pick<ScanOptions, 'skipFiles' | 'analyze'>; close: () => Promise<void> } {
+function fastPaths(s: ScanSetup, files: NodeFileProvider, io: CliIo, engine: Engine): { options: Pick<ScanOptions, 'skipFiles' | 'analyze'>; close: () => Promise<void>; diagnostics: readonly Diagnostic[] } {
   const options: { skipFiles?: ScanOptions['skipFiles']; analyze?: ScanOptions['analyze'] } = {};
   const rg = s.values['no-rg'] ? undefined : findRipgrep();
   if (rg) options.skipFiles = (paths, token) => ripgrepSkipList(rg, files.root, paths, PREFILTER_PATTERN, token);
@@ -246,7 +255,7 @@ function fastPaths(s: ScanSetup, files: NodeFileProvider, io: CliIo, engine: Eng
   const here = (input: AnalyzeInput) => trackDeps(() => engine.analyzeDocument(input));
   let pool: ScanWorkerPool | undefined;
   if (count > 0) {
-    const p = new ScanWorkerPool(entry, count, { root: files.root, assetDir: io.assetDir ?? __dirname, overrides: s.overrides, verbose: s.values.verbose === true, exhaustive: s.values.exhaustive === true }, here);
+    const p = new ScanWorkerPool(entry, count, { root: files.root, assetDir: io.assetDir ?? __dirname, overrides: s.overrides, verbose: s.values.verbose === true, exhaustive: s.values.exhaustive === true, followSymlinks: s.followSymlinks }, here);
     pool = p;
     options.analyze = (input) => p.analyze(input);
   }
@@ -258,6 +267,7 @@ function fastPaths(s: ScanSetup, files: NodeFileProvider, io: CliIo, engine: Eng
   }
   return {
     options,
+    diagnostics: cache?.diagnostics ?? [],
     close: async () => {
       await pool?.close();
       if (cache && !cache.save()) io.stderr.write(`tokentier: could not write the cache in ${s.values.cache ?? ''}\n`);
@@ -283,7 +293,7 @@ async function scanWith(s: ScanSetup, files: FileProvider, io: CliIo, label: str
     onProgress: (d, t) => progress.update(d, t),
   }).finally(() => fast?.close());
   progress.done();
-  return report;
+  return fast ? withDiagnostics(report, fast.diagnostics) : report;
 }
 
 function emit(text: string, values: Values, io: CliIo): void {
@@ -318,7 +328,7 @@ async function cmdScan(values: Values, positionals: readonly string[], io: CliIo
   const format = formatOf(values, FORMATS, 'table');
   const s = await setup(values, positionals, io);
   const policy = policyFor(s);
-  const nodeFiles = createNodeFileProvider(s.root);
+  const nodeFiles = createNodeFileProvider(s.root, { followSymlinks: s.followSymlinks });
   let report = await scanWith(s, nodeFiles, io, s.root, true, nodeFiles);
   report = withDiagnostics(report, [...s.diagnostics, ...nodeFiles.diagnostics]);
   const result = policy(report);
@@ -354,7 +364,7 @@ function formatDiffTable(d: ReportDiff): string {
   const c = d.currency;
   const rows = d.sites.filter((x) => x.status !== 'unchanged').map((x) => {
     const e = x.head ?? x.base;
-    return [x.status, e ? `${e.site.file}:${e.site.line}` : '', e ? modelLabel(e) : '', x.changes.join(', '), formatMoneyDelta(x.deltaPerMonth, c)];
+    return [x.status, e ? `${e.site.file}:${e.site.line}` : '', e ? pricedModel(e) : '', x.changes.join(', '), formatMoneyDelta(x.deltaPerMonth, c)];
   });
   const pct = d.deltaPercent === null ? '' : ` (${d.deltaPercent >= 0 ? '+' : ''}${d.deltaPercent.toFixed(1)} %)`;
   const body = rows.length ? layoutTable(['Status', 'Site', 'Model', 'Changes', 'Δ/month'], rows, [4]) : 'No call site changed.';
@@ -368,7 +378,7 @@ async function cmdDiff(values: Values, positionals: readonly string[], io: CliIo
   let head: Report;
   if (values.head) head = readReportFile(path.resolve(io.cwd, values.head));
   else {
-    const nodeFiles = createNodeFileProvider(s.root);
+    const nodeFiles = createNodeFileProvider(s.root, { followSymlinks: s.followSymlinks });
     head = withDiagnostics(await scanWith(s, nodeFiles, io, s.root, true, nodeFiles), nodeFiles.diagnostics);
   }
   let base: Report;
@@ -398,14 +408,14 @@ async function cmdDiff(values: Values, positionals: readonly string[], io: CliIo
 
 /** The diff as JSON: sites reduced to identity + cost, so the output stays small. */
 function jsonDiff(d: ReportDiff): unknown {
-  const brief = (e: Report['sites'][number] | undefined) => e && { id: e.site.id, file: e.site.file, line: e.site.line, method: e.site.method, model: modelLabel(e), maxTokens: e.site.params.maxTokens ?? null, inputTokens: e.tokens.input.expected, perMonth: e.cost.perMonth?.expected ?? null, ignored: e.site.ignored === true };
+  const brief = (e: Report['sites'][number] | undefined) => e && { id: e.site.id, file: e.site.file, line: e.site.line, method: e.site.method, model: pricedModel(e), maxTokens: e.site.params.maxTokens ?? null, inputTokens: e.tokens.input.expected, perMonth: e.cost.perMonth?.expected ?? null, ignored: e.site.ignored === true };
   return { ...d, sites: d.sites.map((x) => ({ status: x.status, changes: x.changes, deltaPerMonth: x.deltaPerMonth, unknown: x.unknown, base: brief(x.base) ?? null, head: brief(x.head) ?? null })) };
 }
 
 async function cmdTiers(values: Values, positionals: readonly string[], io: CliIo): Promise<number> {
   const format = formatOf(values, ['table', 'json'], 'table');
   const s = await setup(values, positionals, io);
-  const nodeFiles = createNodeFileProvider(s.root);
+  const nodeFiles = createNodeFileProvider(s.root, { followSymlinks: s.followSymlinks });
   const report = await scanWith(s, nodeFiles, io, s.root, true, nodeFiles);
   const chosen = values['self-host-model'];
   const agg = buildWorkload(report.sites, { label: workspaceLabel(path.basename(s.root)), ...(chosen !== undefined ? { selfHostModelId: chosen } : {}) });

@@ -49,6 +49,18 @@ export type SupportedLanguage = 'python' | 'typescript' | 'typescriptreact' | 'j
 /** Default largest file analysed, in bytes (a setting overrides it). Larger files get a `file-too-large` diagnostic. */
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
+/**
+ * A notebook file is read up to this size (or `maxFileSize` when larger): its outputs (base64 images, tables) are
+ * most of it, and the size limit applies to its code cells' source instead (issue 17: a notebook with large outputs
+ * was skipped whole). Past this it is `file-too-large` without being read.
+ */
+export const MAX_NOTEBOOK_FILE_BYTES = 64 * 1024 * 1024;
+
+/** The largest file of this path's kind the scanner reads: `maxBytes`, or for a notebook {@link MAX_NOTEBOOK_FILE_BYTES}. */
+export function readLimitFor(path: string, maxBytes: number): number {
+  return languageOfPath(path) === 'jupyter' ? Math.max(maxBytes, MAX_NOTEBOOK_FILE_BYTES) : maxBytes;
+}
+
 /** True when a path segment is a default-excluded folder. */
 export function isExcludedFolderName(name: string): boolean {
   return DEFAULT_EXCLUDED_FOLDERS.includes(name);

@@ -17,6 +17,28 @@ export interface FileProvider {
   list(dir: string): Promise<readonly { readonly name: string; readonly type: 'file' | 'directory' }[] | undefined>;
   /** File metadata, or undefined when it does not exist. Never throws. */
   stat(path: string): Promise<FileStat | undefined>;
+  /**
+   * True when something is at `path` even though {@link stat} or {@link readText} give nothing for it: a FIFO or
+   * device, a symbolic link that points nowhere or out of the workspace, a file the process may not read. Team files
+   * use it to tell "missing" (fine) from "there but unreadable" (an error: a policy that cannot be read must not
+   * turn the budget gate off). Optional; never throws.
+   */
+  exists?(path: string): Promise<boolean>;
+}
+
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+const UTF16LE = new TextDecoder('utf-16le', { ignoreBOM: true });
+const UTF16BE = new TextDecoder('utf-16be', { ignoreBOM: true });
+
+/**
+ * A file's bytes as text: UTF-16 (little or big endian) when it starts with that byte-order mark, else UTF-8 (invalid
+ * sequences become U+FFFD). The mark is kept as U+FEFF at offset 0, as for UTF-8 files, so positions are the same
+ * whatever the encoding. Without its BOM, a UTF-16 file is full of NUL bytes and is skipped as binary.
+ */
+export function decodeFileText(bytes: Uint8Array): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return UTF16LE.decode(bytes);
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return UTF16BE.decode(bytes);
+  return UTF8.decode(bytes);
 }
 
 /** A provider with no files: for analysing a single text with no workspace around it. */

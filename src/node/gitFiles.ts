@@ -6,7 +6,7 @@
  * inside the repository). Arguments never pass through a shell, and refs that look like options are refused.
  */
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import type { FileProvider, FileStat } from '../core/fileProvider';
+import { decodeFileText, type FileProvider, type FileStat } from '../core/fileProvider';
 
 /** Runs git and returns stdout as a Buffer; rejects with git's stderr on failure. */
 export function git(cwd: string, args: readonly string[]): Promise<Buffer> {
@@ -183,7 +183,8 @@ export function createGitFileProvider(top: string, commit: string, prefix: strin
     async readText(rel: string): Promise<string | undefined> {
       const entry = (await load()).get(rel);
       if (entry?.type !== 'file' || !entry.oid) return undefined;
-      return (await blobs.read(entry.oid))?.toString('utf8');
+      const blob = await blobs.read(entry.oid);
+      return blob ? decodeFileText(blob) : undefined;
     },
     async stat(rel: string): Promise<FileStat | undefined> {
       const entry = (await load()).get(rel);

@@ -1,15 +1,17 @@
 /**
  * The CLI's FileProvider over `node:fs`, rooted at the scan root. Paths are root-relative POSIX paths;
  * anything that would escape the root (`..`, absolute paths) reads as missing.
- * Symbolic links are followed, except a link to a folder that contains it (a loop), which is dropped from
- * the listing and reported in `diagnostics`.
+ * Symbolic links are followed while they stay inside the scan root (issue 17): a link that leads out of it is not
+ * listed or read, and is reported (`symlink-outside-root`), unless `followSymlinks` (`--follow-symlinks`). A link to a
+ * folder that contains it (a loop) is dropped from the listing and reported in `diagnostics`. Reads open files
+ * non-blocking and take regular files only (never a FIFO or a device).
  *
  * It uses synchronous fs calls on purpose: for many small files they are faster than the promise API's
  * thread-pool round trips (measured on this repo's node_modules), and the CLI has no UI thread to keep free.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ListingMemo, type FileProvider, type FileStat } from '../core/fileProvider';
+import { decodeFileText, ListingMemo, type FileProvider, type FileStat } from '../core/fileProvider';
 import type { Diagnostic } from '../core/types';
 
 export interface NodeFileProvider extends FileProvider {
@@ -57,8 +59,137 @@ export function statPath(abs: string): FileStat | undefined {
   }
 }
 
+/** True when `real` (a resolved path) is `root` or inside it. Right for a root of `/` too (its prefix is `/`, not `//`). */
+export function isInsideReal(rootReal: string, real: string): boolean {
+  if (real === rootReal) return true;
+  const prefix = rootReal.endsWith(path.sep) ? rootReal : rootReal + path.sep;
+  return real.startsWith(prefix);
+}
+
+/** The real path of `p`, or undefined when it cannot be resolved (missing, a loop, permission). */
+function realOf(p: string): string | undefined {
+  try {
+    return fs.realpathSync.native(p);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads a regular file without ever blocking or reading without end: opened non-blocking (a FIFO would otherwise wait
+ * for a writer forever), then `fstat` on the open descriptor must say "regular file" (not `/dev/zero`, a FIFO or a
+ * socket) no bigger than `maxBytes`, and at most that many bytes are read. Returns the bytes, or why not.
+ * Shared by the file providers and the settings reader.
+ */
+export function readRegularFile(abs: string, maxBytes = Number.MAX_SAFE_INTEGER): { bytes: Buffer } | { error: 'missing' | 'not-a-file' | 'too-large' | 'denied' | 'unreadable'; size?: number } {
+  let fd: number;
+  try {
+    fd = fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { error: code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : code === 'EACCES' || code === 'EPERM' ? 'denied' : 'unreadable' };
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) return { error: 'not-a-file' };
+    if (st.size > maxBytes) return { error: 'too-large', size: st.size };
+    const cap = Math.min(st.size, maxBytes) + 1;
+    const chunks: Buffer[] = [];
+    let total = 0;
+    // Read until end of file, but never past the cap (a file that grows while read is cut off and refused).
+    for (;;) {
+      const buf = Buffer.allocUnsafe(Math.max(1, Math.min(cap - total, 1 << 20)));
+      const n = fs.readSync(fd, buf, 0, buf.length, null);
+      if (n <= 0) break;
+      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+      total += n;
+      if (total > maxBytes) return { error: 'too-large', size: total };
+      if (total >= cap) break;
+    }
+    return { bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total) };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { error: code === 'EACCES' || code === 'EPERM' ? 'denied' : 'unreadable' };
+  } finally {
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // Already closed.
+    }
+  }
+}
+
+/** Options of {@link createNodeFileProvider}. */
+export interface NodeFileOptions {
+  /** Follow symbolic links that lead out of the scan root (`--follow-symlinks`). Default: never leave the root. */
+  readonly followSymlinks?: boolean;
+}
+
+/**
+ * Keeps reads inside the scan root. Symbolic links whose target is inside the root are followed (a loop is caught by
+ * the walk); one that leads out of it is refused unless links may be followed. Paths are checked cheaply when every
+ * folder on the way was listed by this provider and none of their names is a link (the walk's own files); any other
+ * path (imports, team files, paths through a link) is resolved with `realpath`.
+ */
+export class RootGuard {
+  readonly rootReal: string;
+  private readonly listed = new Set<string>();
+  private readonly links = new Set<string>();
+
+  /**
+   * `remember`: use listings for the cheap check. Only for a provider that lives as long as one scan: a long-lived one
+   * (the editor's) would trust a folder listed before a link replaced it, so it resolves every path.
+   */
+  constructor(root: string, readonly follow: boolean, private readonly remember = true) {
+    this.rootReal = realOf(root) ?? root;
+  }
+
+  /** Records a folder listing: which entries are links, and that `dir` itself was walked. */
+  noteListing(dir: string, linkNames: readonly string[]): void {
+    if (!this.remember) return;
+    this.listed.add(dir);
+    for (const n of linkNames) this.links.add(dir ? `${dir}/${n}` : n);
+  }
+
+  /** True when no folder on the way to `rel` is a link and each was listed: `rel` is lexically inside the root. */
+  private plain(rel: string): boolean {
+    let i = rel.indexOf('/');
+    while (i >= 0) {
+      const dir = rel.slice(0, i);
+      if (!this.listed.has(dir) || this.links.has(dir)) return false;
+      i = rel.indexOf('/', i + 1);
+    }
+    const parent = rel.lastIndexOf('/') < 0 ? '' : rel.slice(0, rel.lastIndexOf('/'));
+    return this.listed.has(parent) && !this.links.has(rel);
+  }
+
+  /**
+   * Whether `abs` (the root joined with `rel`) may be read: `inside`, `outside` the root through a link (refused unless
+   * following), or `missing`.
+   */
+  check(rel: string, abs: string): 'inside' | 'outside' | 'missing' {
+    if (this.follow || this.plain(rel)) return 'inside';
+    const real = realOf(abs);
+    if (real === undefined) return 'missing';
+    return isInsideReal(this.rootReal, real) ? 'inside' : 'outside';
+  }
+}
+
+/** What the provider's methods share: the root, its guard, the walk's listings and the diagnostics. */
+interface ProviderState {
+  readonly abs: string;
+  readonly guard: RootGuard;
+  readonly listings: ListingMemo;
+  /** Adds a diagnostic once per code and file. */
+  note(d: Diagnostic): void;
+  /** Reports a link that leads out of the root. */
+  outside(rel: string): void;
+  /** The absolute path of `rel` when it may be read; notes a refused link. */
+  allowed(rel: string): string | undefined;
+}
+
 /** Creates the provider. `root` may be relative (resolved against the current directory). */
-export function createNodeFileProvider(root: string): NodeFileProvider {
+export function createNodeFileProvider(root: string, options: NodeFileOptions = {}): NodeFileProvider {
   const abs = path.resolve(root);
   const diagnostics: Diagnostic[] = [];
   const reported = new Set<string>();
@@ -68,72 +199,105 @@ export function createNodeFileProvider(root: string): NodeFileProvider {
     reported.add(key);
     diagnostics.push(d);
   };
+  const guard = new RootGuard(abs, options.followSymlinks === true);
+  const outside = (rel: string) =>
+    note({ severity: 'warning', code: 'symlink-outside-root', message: `${rel} is a symbolic link (or lies under one) that leads out of the scan root; not read. Pass --follow-symlinks to follow such links.`, file: rel });
+  const allowed = (rel: string): string | undefined => {
+    const p = resolveInside(abs, rel);
+    if (!p) return undefined;
+    if (guard.check(rel, p) === 'outside') {
+      outside(rel);
+      return undefined;
+    }
+    return p;
+  };
   // Folder listings of the walk answer most stats of one-hop import resolution without a system call (one CLI run is
   // one scan, so the memo never goes stale).
-  const listings = new ListingMemo();
+  const state: ProviderState = { abs, guard, listings: new ListingMemo(), note, outside, allowed };
   return {
     root: abs,
     diagnostics,
     async readText(rel: string): Promise<string | undefined> {
-      const p = resolveInside(abs, rel);
+      const p = allowed(rel);
       if (!p) return undefined;
-      try {
-        return fs.readFileSync(p, 'utf8');
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'EACCES' || code === 'EPERM') note({ severity: 'warning', code: 'permission-denied', message: `Permission denied reading ${rel}.`, file: rel });
-        return undefined;
-      }
+      const r = readRegularFile(p);
+      if ('bytes' in r) return decodeFileText(r.bytes);
+      if (r.error === 'denied') note({ severity: 'warning', code: 'permission-denied', message: `Permission denied reading ${rel}.`, file: rel });
+      return undefined;
     },
     async stat(rel: string): Promise<FileStat | undefined> {
-      if (listings.knownMissing(rel)) return undefined;
-      const p = resolveInside(abs, rel);
+      if (state.listings.knownMissing(rel)) return undefined;
+      const p = allowed(rel);
       return p ? statPath(p) : undefined;
     },
-    async list(rel: string) {
+    async exists(rel: string): Promise<boolean> {
       const p = resolveInside(abs, rel);
-      if (!p) return undefined;
-      let entries: fs.Dirent[];
+      if (!p) return false;
       try {
-        entries = fs.readdirSync(p, { withFileTypes: true });
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'EACCES' || code === 'EPERM') note({ severity: 'warning', code: 'permission-denied', message: `Permission denied listing ${rel || 'the scan root'}.`, ...(rel ? { file: rel } : {}) });
-        return undefined;
+        return fs.lstatSync(p, { throwIfNoEntry: false }) !== undefined;
+      } catch {
+        return true;
       }
-      listings.record(rel, entries.map((e) => e.name));
-      const out: { name: string; type: 'file' | 'directory' }[] = [];
-      let here: string | undefined;
-      for (const entry of entries) {
-        if (entry.isFile()) out.push({ name: entry.name, type: 'file' });
-        else if (entry.isDirectory()) out.push({ name: entry.name, type: 'directory' });
-        else if (entry.isSymbolicLink()) {
-          const target = path.join(p, entry.name);
-          try {
-            const st = await fs.promises.stat(target);
-            if (st.isFile()) out.push({ name: entry.name, type: 'file' });
-            else if (st.isDirectory()) {
-              here ??= await fs.promises.realpath(p);
-              const real = await fs.promises.realpath(target);
-              // A link to this folder or one of its ancestors would make the walk endless.
-              if (here === real || here.startsWith(real + path.sep)) {
-                const relPath = rel ? `${rel}/${entry.name}` : entry.name;
-                note({ severity: 'info', code: 'symlink-loop', message: `${relPath} links back to a folder that contains it; not followed.`, file: relPath });
-              } else {
-                out.push({ name: entry.name, type: 'directory' });
-              }
-            }
-          } catch (e) {
-            // ELOOP: a cycle of links (c1/to2 → c2, c2/to1 → c1) that the kernel gave up resolving. Anything else is a
-            // dangling link: nothing to scan.
-            if ((e as NodeJS.ErrnoException).code === 'ELOOP') {
-              const relPath = rel ? `${rel}/${entry.name}` : entry.name;
-              note({ severity: 'info', code: 'symlink-loop', message: `${relPath} is part of a cycle of symbolic links; not followed.`, file: relPath });
-            }
-          }
-        }
-      }
-      return out;
     },
+    list: (rel: string) => listFolder(state, rel),
   };
+}
+
+/** A folder's entries: files, folders and the symbolic links that stand for one of them ({@link linkEntry}). */
+async function listFolder(state: ProviderState, rel: string): Promise<{ name: string; type: 'file' | 'directory' }[] | undefined> {
+  const p = state.allowed(rel);
+  if (!p) return undefined;
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(p, { withFileTypes: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') state.note({ severity: 'warning', code: 'permission-denied', message: `Permission denied listing ${rel || 'the scan root'}.`, ...(rel ? { file: rel } : {}) });
+    return undefined;
+  }
+  state.listings.record(rel, entries.map((e) => e.name));
+  state.guard.noteListing(rel, entries.filter((e) => e.isSymbolicLink()).map((e) => e.name));
+  const out: { name: string; type: 'file' | 'directory' }[] = [];
+  let here: Promise<string> | undefined;
+  const hereReal = () => (here ??= fs.promises.realpath(p));
+  for (const entry of entries) {
+    if (entry.isFile()) out.push({ name: entry.name, type: 'file' });
+    else if (entry.isDirectory()) out.push({ name: entry.name, type: 'directory' });
+    else if (entry.isSymbolicLink()) {
+      const type = await linkEntry(state, path.join(p, entry.name), rel ? `${rel}/${entry.name}` : entry.name, hereReal);
+      if (type) out.push({ name: entry.name, type });
+    }
+  }
+  return out;
+}
+
+/**
+ * What a symbolic link in a listing stands for: a file or a folder to walk, or nothing (dangling, not a file or
+ * folder, out of the root unless followed, or a loop; the last two are reported). `hereReal`: the listed folder's real
+ * path.
+ */
+async function linkEntry(state: ProviderState, target: string, relPath: string, hereReal: () => Promise<string>): Promise<'file' | 'directory' | undefined> {
+  try {
+    const st = await fs.promises.stat(target);
+    if (!st.isFile() && !st.isDirectory()) return undefined;
+    const real = await fs.promises.realpath(target);
+    if (!state.guard.follow && !isInsideReal(state.guard.rootReal, real)) {
+      state.outside(relPath);
+      return undefined;
+    }
+    if (st.isFile()) return 'file';
+    // A link to this folder or one of its ancestors (the file system root included) would make the walk endless.
+    if (isInsideReal(real, await hereReal())) {
+      state.note({ severity: 'info', code: 'symlink-loop', message: `${relPath} links back to a folder that contains it; not followed.`, file: relPath });
+      return undefined;
+    }
+    return 'directory';
+  } catch (e) {
+    // ELOOP: a cycle of links (c1/to2 → c2, c2/to1 → c1) that the kernel gave up resolving. Anything else is a
+    // dangling link: nothing to scan.
+    if ((e as NodeJS.ErrnoException).code === 'ELOOP') {
+      state.note({ severity: 'info', code: 'symlink-loop', message: `${relPath} is part of a cycle of symbolic links; not followed.`, file: relPath });
+    }
+    return undefined;
+  }
 }

@@ -9,13 +9,19 @@
  * - the configuration: tool version, settings, team files (price book, usage, policy) and the date (prices
  *   change on dates).
  * Anything else (a corrupt or foreign cache file) starts an empty cache. Writes are atomic.
+ *
+ * The cache folder is input like the repository (a CI cache can be restored from anywhere): each entry is checked
+ * before use against the report schema (src/core/report/validate.ts). An entry that does not match is a miss, the
+ * file is analysed again, and a `cache-entry-invalid` diagnostic says so (issue 17).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FileProvider } from '../core/fileProvider';
+import { analysisProblem } from '../core/report/validate';
 import type { AnalyzeInput, AnalyzeOutput } from '../core/scan/scanner';
+import type { Diagnostic } from '../core/types';
 import { writeFileAtomic } from './atomicWrite';
 
 const CACHE_FORMAT = 1;
@@ -75,13 +81,15 @@ export class ScanCache {
   /** Reused / analysed counts, for the summary and the benchmark. */
   hits = 0;
   misses = 0;
+  /** Entries that failed validation (one diagnostic each), for the report. */
+  readonly diagnostics: Diagnostic[] = [];
 
   constructor(dir: string, private readonly root: string, private readonly config: string) {
     this.file = path.join(dir, 'tokentier-scan-cache.json');
     let entries: Record<string, Entry> = {};
     try {
       const raw = JSON.parse(fs.readFileSync(this.file, 'utf8')) as Partial<CacheFile>;
-      if (raw.format === CACHE_FORMAT && raw.config === config && raw.entries && typeof raw.entries === 'object') entries = raw.entries;
+      if (raw.format === CACHE_FORMAT && raw.config === config && raw.entries && typeof raw.entries === 'object' && !Array.isArray(raw.entries)) entries = raw.entries;
     } catch {
       // No cache yet, or unreadable: start empty.
     }
@@ -90,6 +98,8 @@ export class ScanCache {
 
   private signature(rel: string): string {
     const dir = rel.endsWith('/');
+    // A dependency is a root-relative path; one that climbs out (a tampered entry) is never looked at.
+    if (rel.split('/').includes('..') || rel.startsWith('/')) return '!';
     const p = path.join(this.root, ...rel.split('/').filter(Boolean));
     try {
       const st = fs.statSync(p);
@@ -104,8 +114,11 @@ export class ScanCache {
   wrap(analyze: (input: AnalyzeInput) => Promise<TrackedOutput>): (input: AnalyzeInput) => Promise<AnalyzeOutput> {
     return async (input) => {
       const hash = createHash('sha1').update(input.text).digest('hex');
-      const e = this.entries[input.path];
-      if (e && e.hash === hash && Object.entries(e.deps).every(([p, sig]) => this.signature(p) === sig)) {
+      const e = Object.hasOwn(this.entries, input.path) ? this.entries[input.path] : undefined;
+      const problem = e === undefined ? undefined : entryProblem(e);
+      if (problem) {
+        this.diagnostics.push({ severity: 'warning', code: 'cache-entry-invalid', message: `The --cache entry for ${input.path} is not a valid result (${problem}); the file was analysed again.`, file: input.path });
+      } else if (e && e.hash === hash && Object.entries(e.deps).every(([p, sig]) => this.signature(p) === sig)) {
         this.hits++;
         return { estimates: e.estimates, diagnostics: e.diagnostics };
       }
@@ -132,4 +145,13 @@ export class ScanCache {
       return false;
     }
   }
+}
+
+/** Why a cache entry cannot be used (a tampered or corrupt cache file), or undefined when it is well formed. */
+function entryProblem(e: unknown): string | undefined {
+  if (!e || typeof e !== 'object' || Array.isArray(e)) return 'not an object';
+  const x = e as Partial<Entry>;
+  if (typeof x.hash !== 'string') return 'hash: not a string';
+  if (!x.deps || typeof x.deps !== 'object' || Array.isArray(x.deps) || !Object.values(x.deps).every((v) => typeof v === 'string')) return 'deps: not a map of signatures';
+  return analysisProblem({ estimates: x.estimates, diagnostics: x.diagnostics });
 }

@@ -51,24 +51,14 @@ export const START_TIMEOUT_MS = 30_000;
 /** Scans `setup.root` in a new child process running `entry` (`dist/scanChild.js`). Never rejects. */
 export function scanInProcess(entry: string, setup: ScanWorkerSetup, hooks: ScanProcessHooks, options: { readonly startTimeoutMs?: number } = {}): Promise<ScanProcessResult> {
   return new Promise<ScanProcessResult>((resolve) => {
-    let child: ChildProcess;
-    try {
-      child = fork(entry, [], {
-        // Structured clone over the IPC channel (Maps, no JSON round trip of every estimate).
-        serialization: 'advanced',
-        execArgv: [`--max-old-space-size=${SCAN_PROCESS_HEAP_MB}`],
-        env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      });
-    } catch (e) {
-      resolve({ kind: 'failed', message: `could not start the scan process: ${e instanceof Error ? e.message : String(e)}`, started: false });
+    const child = forkScanChild(entry);
+    if (typeof child === 'string') {
+      resolve({ kind: 'failed', message: child, started: false });
       return;
     }
     let settled = false;
     // Set by `ready` (the engine is loaded): a failure after that is not a failure to start.
     let started = false;
-    let sites = 0;
-    let files = 0;
     let killTimer: ReturnType<typeof setTimeout> | undefined;
     let stderr = '';
     child.stderr?.on('data', (d: Buffer) => {
@@ -104,34 +94,12 @@ export function scanInProcess(entry: string, setup: ScanWorkerSetup, hooks: Scan
       child.kill();
       resolve(result);
     };
+    const counts = { sites: 0, files: 0 };
     child.on('message', (m: ScanWorkerMessage) => {
       if (settled) return;
       try {
-        switch (m.type) {
-          case 'ready':
-            started = true;
-            break;
-          case 'files':
-            for (const f of m.files) sites += f.estimates.length;
-            files += m.files.length + m.empty;
-            hooks.onFiles(m.files, m.empty);
-            break;
-          case 'team':
-            hooks.onTeam?.(m.team);
-            break;
-          case 'progress':
-            hooks.onProgress?.(m.done, m.total);
-            break;
-          case 'log':
-            hooks.logger[m.level](m.message);
-            break;
-          case 'done':
-            finish({ kind: 'done', sites: m.sites, files: m.files, cancelled: m.cancelled });
-            break;
-          case 'failed':
-            finish({ kind: 'failed', message: m.message, started });
-            break;
-        }
+        if (m.type === 'ready') started = true;
+        else onChildMessage(m, hooks, counts, (result) => finish(result.kind === 'failed' ? { ...result, started } : result));
       } catch (e) {
         // A listener's error (UI code) must not leave the scan hanging.
         hooks.logger.error(e instanceof Error ? e : String(e));
@@ -141,10 +109,51 @@ export function scanInProcess(entry: string, setup: ScanWorkerSetup, hooks: Scan
     child.on('exit', (code, signal) => {
       const cancelled = killTimer !== undefined || hooks.isCancelled?.() === true;
       // Killed after a cancel: what it sent is kept, and the scan counts as cancelled, not failed.
-      if (cancelled) finish({ kind: 'done', sites, files, cancelled: true });
+      if (cancelled) finish({ kind: 'done', sites: counts.sites, files: counts.files, cancelled: true });
       else finish({ kind: 'failed', message: `the scan process exited (${signal ?? `code ${code}`}) before it finished${stderr ? `: ${stderr.trim().slice(0, 500)}` : ''}`, started });
     });
     send({ type: 'start', setup });
     if (hooks.isCancelled?.()) cancelNow();
   });
+}
+
+/** Starts the child with its heap limit and an IPC channel; a message when it cannot start. */
+function forkScanChild(entry: string): ChildProcess | string {
+  try {
+    return fork(entry, [], {
+      // Structured clone over the IPC channel (Maps, no JSON round trip of every estimate).
+      serialization: 'advanced',
+      execArgv: [`--max-old-space-size=${SCAN_PROCESS_HEAP_MB}`],
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+  } catch (e) {
+    return `could not start the scan process: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
+/** Hands one message of a started child to the hooks, counting its sites and files; `done`/`failed` end the scan. */
+function onChildMessage(m: Exclude<ScanWorkerMessage, { type: 'ready' }>, hooks: ScanProcessHooks, counts: { sites: number; files: number }, finish: (r: ScanProcessResult) => void): void {
+  switch (m.type) {
+    case 'files':
+      for (const f of m.files) counts.sites += f.estimates.length;
+      counts.files += m.files.length + m.empty;
+      hooks.onFiles(m.files, m.empty);
+      break;
+    case 'team':
+      hooks.onTeam?.(m.team);
+      break;
+    case 'progress':
+      hooks.onProgress?.(m.done, m.total);
+      break;
+    case 'log':
+      hooks.logger[m.level](m.message);
+      break;
+    case 'done':
+      finish({ kind: 'done', sites: m.sites, files: m.files, cancelled: m.cancelled });
+      break;
+    case 'failed':
+      finish({ kind: 'failed', message: m.message, started: true });
+      break;
+  }
 }

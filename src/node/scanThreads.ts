@@ -27,6 +27,8 @@ export interface WorkerSetup<O = unknown> {
   readonly verbose: boolean;
   /** `--exhaustive`. */
   readonly exhaustive: boolean;
+  /** `--follow-symlinks`. */
+  readonly followSymlinks: boolean;
 }
 
 interface Request extends AnalyzeInput {

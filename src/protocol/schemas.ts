@@ -1,3 +1,4 @@
+import '../core/zodJitless';
 import * as z from 'zod';
 import type { AdvisorEdits, AdvisorScope } from '../core/tiers/advisorView';
 import type { AdvisorUiState, FromWebview } from './messages';

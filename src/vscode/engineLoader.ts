@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Settings } from '../core/config/settings';
 import type { Engine } from '../core/engine';
 import type { TeamConfig } from '../core/estimate/estimator';
-import { ListingMemo, type FileProvider } from '../core/fileProvider';
+import { decodeFileText, ListingMemo, type FileProvider } from '../core/fileProvider';
 import type { Logger } from '../core/logger';
 import type { Diagnostic } from '../core/types';
 import { loadEngineBundle, type EngineBundle } from '../node/engineBundle';
@@ -24,7 +24,7 @@ export function workspaceFileProvider(root: vscode.Uri, options: { readonly list
   return {
     async readText(p) {
       try {
-        return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(resolve(p)));
+        return decodeFileText(await vscode.workspace.fs.readFile(resolve(p)));
       } catch {
         return undefined;
       }

@@ -1,9 +1,9 @@
-import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import { findVsCodeRipgrep, ripgrepSkipList } from '../node/ripgrepSkipList';
 import type { CancellationToken } from '../core/cancellation';
-import type { Settings } from '../core/config/settings';
+import { filesExcludeFrom, type Settings } from '../core/config/settings';
 import { isExcludedFolderName, languageOfPath } from '../core/excludes';
+import { globMatcher } from '../core/glob';
 import type { TeamConfig } from '../core/estimate/estimator';
 import type { Logger } from '../core/logger';
 import { totalOf } from '../core/report/totals';
@@ -31,12 +31,12 @@ export interface FolderState {
 
 const WATCH_GLOB = '**/*.{py,pyi,ts,mts,cts,tsx,js,mjs,cjs,jsx,vue,svelte,ipynb}';
 
-/** `files.exclude` patterns that are switched on, for the scanner's `exclude` option. */
+/**
+ * `files.exclude` patterns that are switched on, for the scanner's `exclude` option. In Restricted Mode only the
+ * default and user values apply, never the workspace's (a glob from an untrusted folder).
+ */
 export function filesExcludePatterns(folder: vscode.WorkspaceFolder): string[] {
-  const map = vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude') ?? {};
-  return Object.entries(map)
-    .filter(([, v]) => v === true)
-    .map(([k]) => k);
+  return filesExcludeFrom(vscode.workspace.getConfiguration('files', folder.uri).inspect<Record<string, unknown>>('exclude'), vscode.workspace.isTrusted);
 }
 
 /**
@@ -329,8 +329,8 @@ export class WorkspaceModel extends Disposable {
     if (path.split('/').some((seg) => isExcludedFolderName(seg))) return true;
     const settings = this.settingsFor(folder);
     const patterns = [...settings.exclude, ...filesExcludePatterns(folder)];
-    if (patterns.length && picomatch(patterns, { dot: true })(path)) return true;
-    if (settings.include.length && !picomatch(settings.include, { dot: true })(path)) return true;
+    if (patterns.length && globMatcher(patterns)(path)) return true;
+    if (settings.include.length && !globMatcher(settings.include)(path)) return true;
     return false;
   }
 

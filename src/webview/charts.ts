@@ -74,6 +74,7 @@ function destroy(h: ChartsHandle | undefined): void {
 }
 
 /** Draws (or redraws) both charts for `view`. */
+// eslint-disable-next-line max-lines-per-function -- one Chart.js configuration object (datasets, axes, tooltips), declarative data
 export function renderCharts(prev: ChartsHandle | undefined, view: AdvisorView, costCanvas: HTMLCanvasElement, latencyCanvas: HTMLCanvasElement): ChartsHandle | undefined {
   destroy(prev);
   const curve = view.curve;

@@ -6,6 +6,9 @@ import * as vscode from 'vscode';
 import type { TokentierApi } from '../../src/vscode/extension';
 import { activateExtension, codeLenses, demoUri, openDemo, waitFor } from './helpers';
 
+/** CommonMark backslash escapes removed (`app\\.py` → `app.py`). */
+const unescapeMarkdown = (md: string): string => md.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+
 async function api(): Promise<TokentierApi> {
   return (await activateExtension()).exports as TokentierApi;
 }
@@ -68,9 +71,9 @@ describe('commands', function () {
 
   it('shows the cost report with every scanned file', async () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri>('tokentier.showCostReport', { scope: 'workspace' });
-    const text = (await vscode.workspace.openTextDocument(uri)).getText();
-    // Markdown escapes `_` in file names, so look for the part after it.
-    for (const f of ['app.py', 'agents.py', 'answer.ts', 'themes.ipynb']) assert.ok(text.includes(f), `report mentions ${f}`);
+    // Markdown backslash-escapes punctuation in file names (`_`, and `.` and `:` since issue 17): read it unescaped.
+    const text = unescapeMarkdown((await vscode.workspace.openTextDocument(uri)).getText());
+    for (const f of ['app.py', 'agents.py', 'service/src/answer.ts', 'notebooks/ticket_themes.ipynb']) assert.ok(text.includes(f), `report mentions ${f}`);
   });
 
   it('exports JSON, CSV and Markdown reports whose totals equal the sum of the sites', async () => {
@@ -96,7 +99,7 @@ describe('commands', function () {
 
     const mdTarget = vscode.Uri.joinPath(tmp, 'report.md');
     await vscode.commands.executeCommand('tokentier.exportCostReport', { format: 'markdown', scope: 'workspace', target: mdTarget.toString(), overwrite: true });
-    assert.ok(new TextDecoder().decode(await vscode.workspace.fs.readFile(mdTarget)).includes('app.py'));
+    assert.ok(unescapeMarkdown(new TextDecoder().decode(await vscode.workspace.fs.readFile(mdTarget))).includes('app.py'));
     // Atomic write: no temporary file is left next to the target.
     const left = (await vscode.workspace.fs.readDirectory(tmp)).map(([n]) => n).filter((n) => n.endsWith('.tmp'));
     assert.deepEqual(left, []);

@@ -225,12 +225,18 @@ describe('bad configuration', () => {
       assert.equal(estimates[1]!.cost.perCall, null);
     });
 
-    it('duplicate keys in YAML: an error naming the file and the line of the duplicate', async () => {
-      const prices = ['currency: EUR', 'exchangeRate: 0.9', 'currency: GBP', ''].join('\n');
+    // Issue 17: a duplicate key used to be a YAML error that dropped the whole price book. It is now a warning naming
+    // the line of the duplicate, the last value is used (as for JSON below), and the rest of the file applies.
+    it('duplicate keys in YAML: a warning naming the file and the line of the duplicate; the rest applies', async () => {
+      const prices = ['currency: EUR', 'exchangeRate: 0.9', 'currency: GBP', 'models:', '  - id: m1', '    prices: { input_mtok: 3 }', ''].join('\n');
       const team = await load({ '.tokentier/prices.yaml': prices });
-      const d = team.diagnostics.find((x) => x.code === 'price-book' && /YAML/.test(x.message));
+      const d = team.diagnostics.find((x) => x.code === 'price-book' && /duplicate/i.test(x.message));
       assert.ok(d, describeAll(team.diagnostics));
+      assert.equal(d.severity, 'warning');
       assert.equal(lineOf(d), 3);
+      assert.match(d.message, /duplicate key "currency" \(first on line 1\)/);
+      assert.equal(team.priceBook?.currency?.code, 'GBP');
+      assert.deepEqual(team.priceBook?.models.map((m) => m.id), ['m1']);
     });
 
     // jsonc-parser reports no duplicate keys and getNodeValue keeps the last one; parseFile.ts finds them in the tree.
@@ -287,8 +293,11 @@ describe('bad configuration', () => {
       assert.ok(msgs.some((d) => d.message.includes('defaults') && lineOf(d) !== undefined), describeAll(msgs));
       assert.ok(msgs.some((d) => d.message.includes('sites[0]') && d.message.includes('cacheHitRate') && lineOf(d) === 8), describeAll(msgs));
       assert.ok(msgs.some((d) => d.message.includes('colour') && lineOf(d) === 11), describeAll(msgs));
-      assert.equal(team.usage?.sites.length, 1);
-      assert.equal(team.usage?.sites[0]?.values.callsPerDay, 7);
+      // Per field (issue 17): sites[0] keeps its match with the bad cacheHitRate left out; defaults.embeddings stays.
+      assert.equal(team.usage?.sites.length, 2);
+      assert.deepEqual(team.usage?.sites[0]?.values, {});
+      assert.equal(team.usage?.sites[1]?.values.callsPerDay, 7);
+      assert.equal(team.usage?.defaults.embeddings?.callsPerDay, 500);
     });
 
     it('a huge price book (2 MB) is not read: an error with the file; the usage file still applies', async () => {

@@ -14,7 +14,11 @@
  * - time grows linearly with pathological input size (1×/2×/4×);
  * - skipped inputs (too large, minified, binary, malformed notebooks) come back with a diagnostic;
  * - estimateSites and every report formatter (JSON, JSON Lines, CSV, Markdown, table, SARIF, diff, hints, hover) never
- *   throw, on detected and on generated sites.
+ *   throw, on detected and on generated sites;
+ * - the configuration a repository controls (issue 17): team files (JSON/YAML, generated then mutated) load without a
+ *   throw or an internal error, echo no value, cap their messages and give estimates with finite money;
+ *   `.vscode/settings.json` (JSONC, prototype keys, deep nesting, junk) gives valid settings and pollutes no prototype;
+ *   globs never throw, stay within their state-visit bound and agree with picomatch on plain patterns.
  */
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
@@ -28,6 +32,17 @@ import { diffReports, formatDiffMarkdown } from '../../src/core/report/diff';
 import { formatCsv, formatJson, formatJsonl, formatMarkdown, formatTable } from '../../src/core/report/format';
 import { hoverMarkdown, inlayLabel, lensTitle, siteRow } from '../../src/core/report/present';
 import { formatSarif } from '../../src/core/report/sarif';
+import { parseSettings } from '../../src/core/config/settings';
+import type { FileProvider } from '../../src/core/fileProvider';
+import { compileGlob, globStats } from '../../src/core/glob';
+import { loadTeamConfig, MAX_DIAGNOSTICS_PER_FILE } from '../../src/core/teamFiles/loadTeamConfig';
+import { loadCliSettings } from '../../src/cli/workspaceConfig';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ignore from 'ignore';
+import picomatch from 'picomatch';
+import { globInput, globPattern, SECRET, settingsText, teamFile } from './fuzz/config';
 import type { Api, CallSite, Diagnostic, LoopContext, PromptPart, Provider, Range, SiteEstimate, Via } from '../../src/core/types';
 import { createNodeLoadWasm } from './detect/fixtureFormat';
 import { count, counts, longRun, params, seed, totalRuns } from './fuzz/budget';
@@ -228,7 +243,7 @@ describe(`fuzz (seed ${seed}, ${totalRuns} cases; FUZZ_RUNS / FUZZ_SEED to chang
       assert.equal(plain.sites[0]?.provider, 'deepseek');
     });
 
-    it('CRLF line ends change no site; CR-only line ends never throw', async () => {
+    it('CRLF and CR-only line ends change no site', async () => {
       const failures: string[] = [];
       for (const file of corpus) {
         const crlf = await safeDetect({ path: file.path, text: file.text.replace(/\r?\n/g, '\r\n') }, file);
@@ -237,9 +252,12 @@ describe(`fuzz (seed ${seed}, ${totalRuns} cases; FUZZ_RUNS / FUZZ_SEED to chang
         count('cr');
         assert.deepEqual(internalErrors([...crlf.diagnostics, ...cr.diagnostics]), [], file.id);
         const want = (reference.get(file.id) ?? []).map(key).sort();
-        const got = new Set(crlf.sites.map(key));
-        const missing = want.filter((k) => !got.has(k));
-        if (missing.length) failures.push(`${file.id}: lost ${missing.join(', ')}`);
+        // CR-only line ends are line breaks too (issue 17: every site used to land on line 1).
+        for (const [name, r] of [['CRLF', crlf], ['CR', cr]] as const) {
+          const got = new Set(r.sites.map(key));
+          const missing = want.filter((k) => !got.has(k));
+          if (missing.length) failures.push(`${file.id} (${name}): lost ${missing.join(', ')}`);
+        }
       }
       assert.deepEqual(failures, []);
     });
@@ -511,6 +529,102 @@ describe(`fuzz (seed ${seed}, ${totalRuns} cases; FUZZ_RUNS / FUZZ_SEED to chang
           for (const e of estimates) hoverMarkdown({ estimate: e });
         }),
         { ...params('estimation'), numRuns: Math.max(5, Math.round(params('estimation').numRuns! / 4)) },
+      );
+    });
+  });
+
+  describe('configuration a repository controls (issue 17)', () => {
+    const memory = (map: Record<string, string>): FileProvider => ({
+      readText: async (p) => (Object.hasOwn(map, p) ? map[p] : undefined),
+      list: async () => undefined,
+      stat: async (p) => (Object.hasOwn(map, p) ? { type: 'file', size: Buffer.byteLength(map[p]!), mtime: 0 } : undefined),
+    });
+    const r0: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+    const probeSites: CallSite[] = ['gpt-4o', 'gpt-4o-mini', 'claude-3-5-sonnet-20241022'].map((m, i) => ({
+      id: `a.py#${i + 1}:create`, file: `src/${'a'.repeat(i * 40)}.py`, range: r0, line: i + 1, provider: i === 2 ? 'anthropic' : 'openai', via: 'sdk', api: i === 2 ? 'messages' : 'chat',
+      method: 'create', model: { id: m, canonical: m, resolution: { kind: 'literal' } }, stream: false, params: { maxTokens: 100 }, prompt: [], loops: [], confidence: 'high', enclosingFunction: 'f',
+    }) as CallSite);
+    const prototypeClean = () => Object.getOwnPropertyNames(Object.prototype).every((k) => !['currency', 'profile', 'polluted', 'a'].includes(k)) && ({} as Record<string, unknown>)['currency'] === undefined;
+
+    it('team files: never throw, no internal error, no value echoed, at most 51 messages a file, finite money', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(teamFile, { minLength: 1, maxLength: 3 }), fc.boolean(), async (files, viaSetting) => {
+          count('teamFiles');
+          const map = Object.fromEntries(files.map((f) => [f.path, f.text]));
+          const settings = viaSetting ? { ...defaultSettings, priceBook: files[0]!.path } : defaultSettings;
+          const team = await loadTeamConfig(memory(map), settings, { trusted: true });
+          assert.deepEqual(internalErrors(team.diagnostics), []);
+          const text = team.diagnostics.map((d) => d.message).join('\n');
+          assert.ok(!text.includes(SECRET), `a value was echoed: ${text}`);
+          const perFile = new Map<string, number>();
+          for (const d of team.diagnostics) perFile.set(d.file ?? '', (perFile.get(d.file ?? '') ?? 0) + 1);
+          for (const [f, n] of perFile) assert.ok(!f || n <= MAX_DIAGNOSTICS_PER_FILE + 1, `${n} messages for ${f}`);
+          assert.ok(prototypeClean(), 'Object.prototype was changed');
+          for (const e of await estimateSites(probeSites, { settings, team, now: new Date('2026-11-23T00:00:00Z') })) {
+            for (const v of [e.cost.perCall?.expected, e.cost.perMonth?.min, e.cost.perMonth?.expected, e.cost.perMonth?.max]) if (v !== undefined) assert.ok(Number.isFinite(v) && v >= 0, `money ${v}`);
+          }
+        }),
+        params('teamFiles'),
+      );
+    });
+
+    it('.vscode/settings.json: never throws, gives valid settings, pollutes no prototype', async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokentier-fuzz-settings-'));
+      fs.mkdirSync(path.join(dir, '.vscode'));
+      try {
+        await fc.assert(
+          fc.asyncProperty(settingsText, async (text) => {
+            count('settings');
+            fs.writeFileSync(path.join(dir, '.vscode', 'settings.json'), text);
+            const { settings } = loadCliSettings(dir);
+            assert.match(settings.currency, /^[A-Z]{3}$/);
+            // What came out is a valid settings object: parsing it again reports nothing.
+            assert.deepEqual(parseSettings({ ...settings }).issues, []);
+            assert.ok(prototypeClean(), 'Object.prototype was changed');
+          }),
+          params('settings'),
+        );
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('globs: never throw, at most (4·|pattern| + 3)·(|input| + 1) state visits, agree with picomatch on plain patterns', () => {
+      fc.assert(
+        fc.property(globPattern, globInput, fc.boolean(), (pattern, input, nocase) => {
+          count('globs');
+          const before = globStats.steps;
+          compileGlob(pattern, { nocase })(input);
+          const steps = globStats.steps - before;
+          assert.ok(steps <= (4 * pattern.length + 3) * (input.length + 2), `${steps} steps for ${JSON.stringify(pattern)} on ${input.length} characters`);
+          // The same pattern as a .gitignore line goes through the `ignore` package (a RegExp, so no step count): it must
+          // not throw and must answer under a guard of 1 s per path (SECURITY.md states this is no proven bound).
+          const t0 = performance.now();
+          try {
+            ignore({ allowRelativePaths: true }).add(pattern).test(input.replace(/^\/+/, '') || 'a');
+          } catch {
+            // An invalid path for `ignore` (the scanner never passes one); a pattern `ignore` rejects is reported there.
+          }
+          assert.ok(performance.now() - t0 < 1000, `.gitignore ${JSON.stringify(pattern)} took ${(performance.now() - t0).toFixed(0)} ms`);
+        }),
+        params('globs'),
+      );
+      // Plain patterns (segments of a, b, ., *, ?, whole-segment **) on plain paths (no empty, `.` or `..` segment):
+      // the dialect picomatch and VS Code share, where picomatch's backtracking stays small.
+      const segment = fc.array(fc.constantFrom('a', 'b', '.', '*', '?', '[ab]', '[a-b]', '[^a]', '{a,b}', '{a,b*}'), { minLength: 1, maxLength: 4 }).map((c) => c.join(''));
+      // Left out, where picomatch 4.0.7 is the odd one (found by this property; documented in src/core/glob.ts): `**`
+      // inside a segment (picomatch lets a leading `**.a` cross folders), `*.*` (picomatch wants a character after the
+      // dot), `[!a]` (picomatch reads `!` as a member, not a negation; `[^a]` is compared) and POSIX classes (with one,
+      // picomatch stops escaping `.`: `[[:alpha:]]b.` matches `aba`).
+      const quirk = (p: string) => p.split('/').some((seg) => seg !== '**' && seg.includes('**')) || p.includes('*.*');
+      const plainPattern = fc.array(fc.oneof({ weight: 4, arbitrary: segment }, { weight: 1, arbitrary: fc.constant('**') }), { minLength: 1, maxLength: 4 }).map((s) => s.join('/')).filter((p) => (p.match(/\*/g) ?? []).length <= 4 && !quirk(p));
+      const plainPath = fc.array(fc.array(fc.constantFrom('a', 'b', '.'), { minLength: 1, maxLength: 4 }).map((c) => c.join('')), { minLength: 1, maxLength: 4 }).filter((s) => s.every((x) => x !== '.' && x !== '..')).map((s) => s.join('/'));
+      fc.assert(
+        fc.property(plainPattern, plainPath, (pattern, input) => {
+          count('globs');
+          assert.equal(compileGlob(pattern)(input), picomatch.isMatch(input, pattern, { dot: true, windows: false }), `${pattern} on ${input}`);
+        }),
+        params('globs'),
       );
     });
   });

@@ -150,7 +150,12 @@ describe('hostile strings from code and workspace files', () => {
     it('the escaped text still shows the data (nothing dropped): unescaping the Markdown gives back the model id', () => {
       for (const e of estimates) {
         const text = hoverMarkdown({ estimate: e }).replace(/\\([!-/:-@[-`{-~])/g, '$1');
-        const id = (e.site.model.id ?? '').replace(/[\r\n]+/g, ' ');
+        // As the lens and tree show it (issue 17): line breaks as a space, bidi controls dropped, other controls as \xNN.
+        const id = (e.site.model.id ?? '')
+          .replace(/[\r\n]+/g, ' ')
+          .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
+          // eslint-disable-next-line no-control-regex
+          .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
         assert.ok(text.includes(id), `model id ${JSON.stringify(id)} missing from the hover`);
       }
     });

@@ -151,7 +151,11 @@ describe('team: usage and policy files', () => {
     const u = team.usage!;
     assert.equal(u.defaults.chat!.callsPerDay, 500);
     assert.equal(u.profiles['high']!.callsMultiplier, 3);
-    assert.equal(u.sites.length, 1);
+    // sites[1] has no usable match: dropped. sites[2] keeps its match; its bad cacheHitRate alone falls back (issue 17:
+    // per-field fallback).
+    assert.equal(u.sites.length, 2);
+    assert.deepEqual(u.sites[1]!.match, { line: 3 });
+    assert.deepEqual(u.sites[1]!.values, {});
     assert.deepEqual(u.sites[0]!.match, { file: 'src/**/*.py', function: 'summarize' });
     assert.equal(u.sites[0]!.source.line, 6);
     assert.deepEqual(u.sites[0]!.profiles, { low: { callsPerDay: 200 } });

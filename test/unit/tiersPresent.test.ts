@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { TierComparison, TierKind, TierNumber, TierOption, TierResult } from '../../src/core/tiers/types';
 import { DEFAULT_TIER_OPTIONS } from '../../src/core/tiers/defaults';
 import {
-  comparisonRows, csvField, escapeMarkdown, formatMs, formatNumber, formatPercent, formatTierNumber, formatUsd, hardwareText, tierNumberTooltip, toCsv, toJson, toMarkdown,
+  comparisonRows, csvCell, escapeMarkdownCell, formatMs, formatNumber, formatPercent, formatTierNumber, formatUsd, hardwareText, tierNumberTooltip, toCsv, toJson, toMarkdown,
 } from '../../src/core/tiers/present';
 import type { AdvisorView } from '../../src/core/tiers/advisorView';
 
@@ -124,9 +124,10 @@ describe('protocol: number formatting', () => {
 
 describe('protocol: exports escape untrusted text', () => {
   it('escapes Markdown: no raw HTML, no live link, no broken table', () => {
-    assert.equal(escapeMarkdown(EVIL), '\\<img src=x onerror=alert\\(1\\)\\>');
-    assert.equal(escapeMarkdown('[a](javascript:x)'), '\\[a\\]\\(javascript:x\\)');
-    assert.equal(escapeMarkdown('a|b\nc'), 'a\\|b c');
+    assert.equal(escapeMarkdownCell(EVIL), '\\<img src=x onerror=alert\\(1\\)\\>');
+    // `:` is escaped too (issue 17): no scheme can start an autolink.
+    assert.equal(escapeMarkdownCell('[a](javascript:x)'), '\\[a\\]\\(javascript\\:x\\)');
+    assert.equal(escapeMarkdownCell('a|b\nc'), 'a\\|b c');
     const md = toMarkdown(view, '2026-11-23T00:00:00Z');
     assert.ok(!/(^|[^\\])<img/.test(md), 'every <img in the Markdown is backslash-escaped');
     assert.ok(md.includes('\\<img src=x'), 'the hostile text is kept, escaped');
@@ -136,13 +137,13 @@ describe('protocol: exports escape untrusted text', () => {
   });
 
   it('quotes CSV fields and defuses formulas', () => {
-    assert.equal(csvField('plain'), 'plain');
-    assert.equal(csvField('a,b'), '"a,b"');
-    assert.equal(csvField('say "hi"'), '"say ""hi"""');
-    assert.equal(csvField('=HYPERLINK("http://x")'), `"'=HYPERLINK(""http://x"")"`);
-    assert.equal(csvField('@SUM(A1)'), "'@SUM(A1)");
-    assert.equal(csvField('-12.5'), '-12.5', 'a negative number stays a number');
-    assert.equal(csvField('-1+cmd'), "'-1+cmd");
+    assert.equal(csvCell('plain'), 'plain');
+    assert.equal(csvCell('a,b'), '"a,b"');
+    assert.equal(csvCell('say "hi"'), '"say ""hi"""');
+    assert.equal(csvCell('=HYPERLINK("http://x")'), `"'=HYPERLINK(""http://x"")"`);
+    assert.equal(csvCell('@SUM(A1)'), "'@SUM(A1)");
+    assert.equal(csvCell('-12.5'), '-12.5', 'a negative number stays a number');
+    assert.equal(csvCell('-1+cmd'), "'-1+cmd");
     const csv = toCsv(view);
     const lines = csv.trimEnd().split('\r\n');
     assert.equal(lines.length, 5, 'header + four tiers');

@@ -1,4 +1,6 @@
+import '../zodJitless';
 import * as z from 'zod';
+import { MAX_GLOB_LENGTH } from '../glob';
 import { API_KINDS } from '../types';
 
 /**
@@ -96,12 +98,12 @@ export const settingsSchema = z.object({
     .describe('Show cost diagnostics (budgets, unknown or deprecated models, calls in unbounded loops) in the Problems panel. Errors in price books and usage files are always shown.')
     .meta(scope('resource')),
   include: z
-    .array(z.string())
+    .array(z.string().max(MAX_GLOB_LENGTH))
     .default([])
     .describe('Glob patterns of files to scan (empty: every supported file).')
     .meta(scope('resource')),
   exclude: z
-    .array(z.string())
+    .array(z.string().max(MAX_GLOB_LENGTH))
     .default([])
     .describe('Glob patterns of files to skip, on top of `files.exclude`, `.gitignore` and the default folders (node_modules, virtual environments, build output).')
     .meta(scope('resource')),
@@ -162,7 +164,8 @@ export function parseSettings(raw: Readonly<Record<string, unknown>>): { setting
   const out: Record<string, unknown> = {};
   const shape = settingsSchema.shape as Record<string, z.ZodType>;
   for (const [key, field] of Object.entries(shape)) {
-    const value = raw[key];
+    // Own values only: an inherited `currency` (a prototype set through a `__proto__` key) is nobody's setting.
+    const value = Object.hasOwn(raw, key) ? raw[key] : undefined;
     const r = field.safeParse(value);
     if (r.success) {
       out[key] = r.data;
@@ -198,6 +201,22 @@ export function explicitSettingValue(inspection: SettingInspection | undefined, 
     if (inspection.workspaceValue !== undefined) return inspection.workspaceValue;
   }
   return inspection.globalValue;
+}
+
+/**
+ * The `files.exclude` patterns switched on, from `inspect('files.exclude')`. VS Code merges this object setting over
+ * its scopes (default < user < workspace < folder). In Restricted Mode (`trusted: false`) the workspace's own values
+ * are left out: its globs must not steer the scan of a folder nobody trusted (issue 17). Never throws.
+ */
+export function filesExcludeFrom(inspection: (SettingInspection & { readonly defaultValue?: unknown }) | undefined, trusted: boolean): string[] {
+  if (!inspection) return [];
+  const layers = trusted ? [inspection.defaultValue, inspection.globalValue, inspection.workspaceValue, inspection.workspaceFolderValue] : [inspection.defaultValue, inspection.globalValue];
+  const merged = new Map<string, unknown>();
+  for (const layer of layers) {
+    if (!layer || typeof layer !== 'object' || Array.isArray(layer)) continue;
+    for (const [k, v] of Object.entries(layer as Record<string, unknown>)) merged.set(k, v);
+  }
+  return [...merged].filter(([, v]) => v === true).map(([k]) => k);
 }
 
 /** The defaults, as if no setting were set. */

@@ -5,7 +5,7 @@
 import type { CancellationToken } from '../cancellation';
 import type { FileProvider, FileStat } from '../fileProvider';
 import type { Logger } from '../logger';
-import { DEFAULT_MAX_FILE_BYTES, languageOfPath, type SupportedLanguage } from '../excludes';
+import { DEFAULT_MAX_FILE_BYTES, languageOfPath, readLimitFor, type SupportedLanguage } from '../excludes';
 import type { CallSite, DetectResult, Diagnostic, LoopContext } from '../types';
 import type { Parser, Tree } from 'web-tree-sitter';
 import { FileAnalyzer } from './analyzer';
@@ -14,7 +14,7 @@ import type { ForeignModule, SiteDraft } from './analyzer/types';
 import { catalogueEvidence, hasHttpCall, hasModuleImport, httpEvidence, neighbourEnables, neighbourEvidenceOf, type NeighbourEvidence } from './evidence';
 import { commentFlags, enclosingFunctionName, loopsOf } from './context';
 import { getParser, parseCached, parseDeltaOf, releaseTree, type GrammarName, type ParseDelta } from './parser';
-import { cellIndexOfRow, prepare, type Prepared } from './prepare';
+import { cellIndexOfRow, normaliseLineEnds, prepare, type Prepared } from './prepare';
 import { callArgs, isNameCode, toRange, unwrap, type Lang } from './syntax';
 import { PREFILTER } from './vocabulary';
 import { MODULE_BY_KEY } from './analyzer/catalogIndex';
@@ -81,12 +81,13 @@ export async function detect(input: DetectInput, options: DetectOptions): Promis
  * The text checks before any parse: size, binary, the pre-filter, extraction (notebook, Vue/Svelte) and minified
  * lines. Undefined when the file is not analysed (a diagnostic says why, except for a pre-filter miss).
  */
-function textToParse(input: DetectInput, language: SupportedLanguage, options: DetectOptions, diagnostics: Diagnostic[]): Prepared | undefined {
-  const { path, text } = input;
+function textToParse(path: string, text: string, language: SupportedLanguage, options: DetectOptions, diagnostics: Diagnostic[]): Prepared | undefined {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  // UTF-16 length is a lower bound of the UTF-8 size; good enough for a size guard.
-  if (text.length > max) {
-    diagnostics.push({ severity: 'info', code: 'file-too-large', message: `Skipped: ${text.length} characters is over the ${max}-byte limit.`, file: path });
+  // UTF-16 length is a lower bound of the UTF-8 size; good enough for a size guard. A notebook is held to the limit
+  // by its code cells' source (below), not by its outputs.
+  const limit = language === 'jupyter' ? readLimitFor('.ipynb', max) : max;
+  if (text.length > limit) {
+    diagnostics.push({ severity: 'info', code: 'file-too-large', message: `Skipped: ${text.length} characters is over the ${limit}-byte limit.`, file: path });
     return undefined;
   }
   if (text.includes('\u0000')) {
@@ -98,6 +99,10 @@ function textToParse(input: DetectInput, language: SupportedLanguage, options: D
 
   const prepared = prepare(language, path, text, diagnostics);
   if (!prepared) return undefined;
+  if (language === 'jupyter' && prepared.text.length > max) {
+    diagnostics.push({ severity: 'info', code: 'file-too-large', message: `Skipped: the notebook's code cells hold ${prepared.text.length} characters, over the ${max}-byte limit.`, file: path });
+    return undefined;
+  }
   if (language === 'jupyter' && !PREFILTER.test(prepared.text)) return undefined;
   if (language !== 'jupyter' && hasMinifiedLine(prepared.text)) {
     diagnostics.push({ severity: 'info', code: 'minified-file', message: 'Skipped: the file looks minified (very long lines).', file: path });
@@ -107,10 +112,12 @@ function textToParse(input: DetectInput, language: SupportedLanguage, options: D
 }
 
 async function detectInner(input: DetectInput, options: DetectOptions, diagnostics: Diagnostic[]): Promise<DetectResult> {
-  const { path, text } = input;
+  const path = input.path;
+  // Offsets are unchanged (one character for one), so ranges still point into the caller's text.
+  const text = normaliseLineEnds(input.text);
   const language = input.languageId ?? languageOfPath(path);
   if (!language) return { sites: [], diagnostics };
-  const prepared = textToParse(input, language, options, diagnostics);
+  const prepared = textToParse(path, text, language, options, diagnostics);
   if (!prepared) return { sites: [], diagnostics };
   if (options.token?.isCancellationRequested) return { sites: [], diagnostics };
   // The evidence test: most files that mention a pre-filter word can hold no site; they are never parsed. The file's own

@@ -17,6 +17,11 @@ export interface Prepared {
   readonly cells?: readonly { readonly row: number; readonly cell: number }[];
 }
 
+/** Lone CR line ends (classic Mac) as LF: tree-sitter counts rows on LF only, so every site landed on line 1. Same length. */
+export function normaliseLineEnds(text: string): string {
+  return text.includes('\r') && /\r(?!\n)/.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
 /** The parser input of a file, or undefined when the file holds no code to parse (diagnostics say why). */
 export function prepare(language: SupportedLanguage, path: string, text: string, diagnostics: Diagnostic[]): Prepared | undefined {
   switch (language) {
@@ -91,7 +96,8 @@ function prepareNotebook(path: string, text: string, diagnostics: Diagnostic[]):
   let row = 0;
   cells.forEach((c: NotebookCell, index: number) => {
     if (!c || c.cell_type !== 'code') return;
-    const src = Array.isArray(c.source) ? c.source.filter((s): s is string => typeof s === 'string').join('') : typeof c.source === 'string' ? c.source : '';
+    const raw = Array.isArray(c.source) ? c.source.filter((s): s is string => typeof s === 'string').join('') : typeof c.source === 'string' ? c.source : '';
+    const src = normaliseLineEnds(raw);
     // IPython magics and shell escapes are not Python: comment them out without moving anything.
     const cleaned = src
       .split('\n')

@@ -3,7 +3,7 @@ import type { FileProvider } from '../fileProvider';
 import { billCall, pricesAt, type BillableUsage, type RateFactor } from '../pricing/calc';
 import { bundledPriceTable, type PriceTable } from '../pricing/priceTable';
 import type { PriceEntry } from '../pricing/priceTypes';
-import { resolvePrice } from '../pricing/resolvePrice';
+import { resolvePrice, type ResolvedPrice } from '../pricing/resolvePrice';
 import serviceTiers from '../pricing/serviceTiers.json';
 import type { PolicyBook, PriceBook, UsageBook } from '../teamFiles/teamTypes';
 import { estimateTokens } from '../tokens/estimateTokens';
@@ -128,7 +128,7 @@ function costFor(
   entry: PriceEntry,
   tokens: TokenEstimate,
   imageTokens: NumberRange,
-  cache: { readonly read: number; readonly write: number; readonly ttl1h: boolean },
+  cache: CacheShares,
   outputCap: number | undefined,
   factors: readonly RateFactor[],
   at: Date,
@@ -157,6 +157,99 @@ function costFor(
   const lo = billCall(prices, at3('min'), source, factors, false);
   const hi = billCall(prices, at3('max'), source, factors, false);
   return { perCall: { min: lo.total, expected: e.total, max: hi.total }, lines: e.lines, rules: rule ? [rule] : [] };
+}
+
+/** How a call is billed apart from its model's prices: tokens, cache shares, output cap, rate factors, the day. */
+interface Billing {
+  readonly tokens: TokenEstimate;
+  readonly imageTokens: NumberRange;
+  readonly cache: CacheShares;
+  readonly outputCap: number | undefined;
+  readonly factors: readonly RateFactor[];
+  readonly priceTime: Date;
+}
+
+/** Shares of the input read from and written to the prompt cache, and whether writes keep for an hour. */
+interface CacheShares {
+  readonly read: number;
+  readonly write: number;
+  readonly ttl1h: boolean;
+}
+
+/**
+ * Cache: `cacheHitRate` is the share of input tokens read from cache. The cacheable prefix is the leading known parts
+ * of the prompt; a vendor that bills writes re-writes that prefix on every miss. A `cache_control` marker in the code
+ * with no cache figure given assumes 80 % of calls hit the cached prefix.
+ */
+function cacheShares(site: CallSite, tokens: TokenEstimate, usage: SiteEstimate['usage'], fromDefault: boolean, ttl: '5m' | '1h', inForce: Readonly<Record<string, unknown>>): { cache: CacheShares; cacheHitRate: SiteEstimate['usage']['cacheHitRate'] } {
+  let hit = usage.cacheHitRate.value;
+  let cacheHitRate = usage.cacheHitRate;
+  const inputExp = Math.max(1, tokens.input.expected);
+  let prefix = 0;
+  for (const p of tokens.parts) {
+    if (p.kind === 'literal' || p.kind === 'file' || p.kind === 'overhead') prefix += p.tokens.expected;
+    else break;
+  }
+  if (fromDefault && site.params.cacheControl && hit === 0 && prefix > 0) {
+    hit = Math.min(1, (0.8 * prefix) / inputExp);
+    cacheHitRate = { value: hit, source: { source: 'code', label: 'cache_control marker in code', rule: `assume 80 % of calls hit the cached prefix (${Math.round(prefix)} tokens): ${(hit * 100).toFixed(1)} % of input read from cache` } };
+  }
+  const cacheable = prefix > 0 ? Math.max(prefix, hit * inputExp) : inputExp;
+  const hitCalls = Math.min(1, (hit * inputExp) / cacheable);
+  const billsWrites = inForce['cache_write_mtok'] !== undefined || inForce['cache_write_1h_mtok'] !== undefined;
+  const writeShare = hit > 0 && billsWrites ? ((1 - hitCalls) * cacheable) / inputExp : 0;
+  return { cache: { read: hit, write: Math.min(writeShare, 1 - hit), ttl1h: ttl === '1h' }, cacheHitRate };
+}
+
+/** The service tier's and the batch share's factors on every price line (team adjustments and currency come after). */
+function rateFactors(site: CallSite, provider: string, batchShare: number, team: TeamConfig, diagnostics: Diagnostic[]): RateFactor[] {
+  const factors: RateFactor[] = [];
+  const tiers = serviceTiers.serviceTiers as Readonly<Record<string, Readonly<Record<string, { factor: number; source: string }>>>>;
+  const tier = site.params.serviceTier?.toLowerCase();
+  if (tier && tiers[provider]?.[tier]) {
+    const t = tiers[provider]![tier]!;
+    factors.push({ factor: t.factor, rule: `service_tier=${tier} × ${t.factor}`, source: { source: 'bundled', label: 'Tokentier service tiers (src/core/pricing/serviceTiers.json)', date: serviceTiers.checked, rule: t.source } });
+  }
+  const b = batchShare;
+  if (b > 0) {
+    const bookBatch = team.priceBook?.batch[provider];
+    const bundledBatch = (serviceTiers.batch as Readonly<Record<string, { factor: number; source: string }>>)[provider];
+    const d = bookBatch ?? bundledBatch?.factor;
+    if (d === undefined) {
+      diagnostics.push({ severity: 'info', code: 'no-batch-discount', message: `No batch discount is known for ${provider}: batch calls priced at the standard rate.`, file: site.file, range: site.range });
+    } else {
+      const f = 1 - b * (1 - d);
+      const pct = Math.round((1 - d) * 100);
+      factors.push({
+        factor: f,
+        rule: b === 1 ? `batch −${pct} %` : `batch share ${Math.round(b * 100)} % at −${pct} %`,
+        source: bookBatch !== undefined ? { source: 'team-file', label: 'price book batch discount' } : { source: 'bundled', label: 'Tokentier batch discounts (src/core/pricing/serviceTiers.json)', date: serviceTiers.checked, rule: bundledBatch!.source },
+      });
+    }
+  }
+  return factors;
+}
+
+/**
+ * The cost per call with the site's model, its range widened by the fallbacks and conditional candidates: it covers the
+ * dearest and cheapest model that may serve the call (the expected value stays the model's own).
+ */
+function costWithCandidates(site: CallSite, modelId: string, price: ResolvedPrice & { readonly ok: true }, billing: Billing, table: PriceTable, book: PriceBook | undefined, provenance: Provenance[]): { perCall: NumberRange; lines: PriceLine[] } {
+  const { tokens, imageTokens, cache, outputCap, factors, priceTime } = billing;
+  const main = costFor(price.entry, tokens, imageTokens, cache, outputCap, factors, priceTime);
+  let perCall = main.perCall;
+  const others = [...(site.model.candidates ?? []).map((c) => c.canonical ?? c.id), ...(site.params.fallbacks ?? [])].filter((x): x is string => !!x && x !== modelId);
+  for (const other of new Set(others)) {
+    const p = resolvePrice(other, site.provider, table, book);
+    if (!p.ok) {
+      provenance.push({ source: 'default', label: `fallback ${other}`, rule: `no price for ${other}: not included in the range` });
+      continue;
+    }
+    const c = costFor(p.entry, tokens, imageTokens, cache, outputCap, [...factors.filter((f) => !price.adjustments.includes(f)), ...p.adjustments], priceTime);
+    perCall = { min: Math.min(perCall.min, c.perCall.min), expected: perCall.expected, max: Math.max(perCall.max, c.perCall.max) };
+    provenance.push({ ...p.entry.source, rule: `candidate ${other} (${p.entry.priceId}) widens the range: ${c.perCall.min.toPrecision(3)}–${c.perCall.max.toPrecision(3)} per call` });
+  }
+  return { perCall, lines: main.lines };
 }
 
 function estimateOne(site: CallSite, ctx: EstimateContext & { readonly table: PriceTable }, fileTexts?: ReadonlyMap<string, string | undefined>): { estimate: SiteEstimate; diagnostics: Diagnostic[] } {
@@ -209,77 +302,19 @@ function estimateOne(site: CallSite, ctx: EstimateContext & { readonly table: Pr
     return { estimate: { site, tokens, usage, cost: { ...baseCost, priceId: entry.priceId, unknownReason: reason, provenance } }, diagnostics };
   }
 
-  // Cache: `cacheHitRate` is the share of input tokens read from cache. The cacheable prefix is the leading
-  // known parts of the prompt; a vendor that bills writes re-writes that prefix on every miss.
-  let hit = usage.cacheHitRate.value;
-  let cacheHitRate = usage.cacheHitRate;
-  const inputExp = Math.max(1, tokens.input.expected);
-  let prefix = 0;
-  for (const p of tokens.parts) {
-    if (p.kind === 'literal' || p.kind === 'file' || p.kind === 'overhead') prefix += p.tokens.expected;
-    else break;
-  }
-  if (u.cacheFromDefault && site.params.cacheControl && hit === 0 && prefix > 0) {
-    hit = Math.min(1, (0.8 * prefix) / inputExp);
-    cacheHitRate = { value: hit, source: { source: 'code', label: 'cache_control marker in code', rule: `assume 80 % of calls hit the cached prefix (${Math.round(prefix)} tokens): ${(hit * 100).toFixed(1)} % of input read from cache` } };
-  }
-  const cacheable = prefix > 0 ? Math.max(prefix, hit * inputExp) : inputExp;
-  const hitCalls = Math.min(1, (hit * inputExp) / cacheable);
-  const { prices: inForce } = pricesAt(entry.prices, priceTime);
-  const billsWrites = inForce['cache_write_mtok'] !== undefined || inForce['cache_write_1h_mtok'] !== undefined;
-  const writeShare = hit > 0 && billsWrites ? ((1 - hitCalls) * cacheable) / inputExp : 0;
-  const cache = { read: hit, write: Math.min(writeShare, 1 - hit), ttl1h: u.cacheTtl.value === '1h' };
-
-  // Factors on every line: service tier, batch share, team adjustments, currency.
-  const factors: RateFactor[] = [];
-  const provider = entry.providerId;
-  const tiers = serviceTiers.serviceTiers as Readonly<Record<string, Readonly<Record<string, { factor: number; source: string }>>>>;
-  const tier = site.params.serviceTier?.toLowerCase();
-  if (tier && tiers[provider]?.[tier]) {
-    const t = tiers[provider]![tier]!;
-    factors.push({ factor: t.factor, rule: `service_tier=${tier} × ${t.factor}`, source: { source: 'bundled', label: 'Tokentier service tiers (src/core/pricing/serviceTiers.json)', date: serviceTiers.checked, rule: t.source } });
-  }
-  const b = usage.batchShare.value;
-  if (b > 0) {
-    const bookBatch = team.priceBook?.batch[provider];
-    const bundledBatch = (serviceTiers.batch as Readonly<Record<string, { factor: number; source: string }>>)[provider];
-    const d = bookBatch ?? bundledBatch?.factor;
-    if (d === undefined) {
-      diagnostics.push({ severity: 'info', code: 'no-batch-discount', message: `No batch discount is known for ${provider}: batch calls priced at the standard rate.`, file: site.file, range: site.range });
-    } else {
-      const f = 1 - b * (1 - d);
-      const pct = Math.round((1 - d) * 100);
-      factors.push({
-        factor: f,
-        rule: b === 1 ? `batch −${pct} %` : `batch share ${Math.round(b * 100)} % at −${pct} %`,
-        source: bookBatch !== undefined ? { source: 'team-file', label: 'price book batch discount' } : { source: 'bundled', label: 'Tokentier batch discounts (src/core/pricing/serviceTiers.json)', date: serviceTiers.checked, rule: bundledBatch!.source },
-      });
-    }
-  }
+  const { cache, cacheHitRate } = cacheShares(site, tokens, usage, u.cacheFromDefault, u.cacheTtl.value, pricesAt(entry.prices, priceTime).prices);
+  const factors = rateFactors(site, entry.providerId, usage.batchShare.value, team, diagnostics);
   factors.push(...price.adjustments);
   if (currency.factor) factors.push(currency.factor);
   for (const f of factors) if (f.source) provenance.push({ ...f.source, rule: f.source.rule ?? f.rule });
 
-  const main = costFor(entry, tokens, imageTokens, cache, outputCap, factors, priceTime);
-  let perCall = main.perCall;
-  // Fallbacks and conditional candidates: the range covers the dearest and cheapest model that may serve the call.
-  const others = [...(site.model.candidates ?? []).map((c) => c.canonical ?? c.id), ...(site.params.fallbacks ?? [])].filter((x): x is string => !!x && x !== modelId);
-  for (const other of new Set(others)) {
-    const p = resolvePrice(other, site.provider, ctx.table, team.priceBook);
-    if (!p.ok) {
-      provenance.push({ source: 'default', label: `fallback ${other}`, rule: `no price for ${other}: not included in the range` });
-      continue;
-    }
-    const c = costFor(p.entry, tokens, imageTokens, cache, outputCap, [...factors.filter((f) => !price.adjustments.includes(f)), ...p.adjustments], priceTime);
-    perCall = { min: Math.min(perCall.min, c.perCall.min), expected: perCall.expected, max: Math.max(perCall.max, c.perCall.max) };
-    provenance.push({ ...p.entry.source, rule: `candidate ${other} (${p.entry.priceId}) widens the range: ${c.perCall.min.toPrecision(3)}–${c.perCall.max.toPrecision(3)} per call` });
-  }
+  const { perCall, lines } = costWithCandidates(site, modelId, price, { tokens, imageTokens, cache, outputCap, factors, priceTime }, ctx.table, team.priceBook, provenance);
   const perDay = scaleRange(perCall, callsPerDay);
   const perMonth = scaleRange(perDay, days);
   // Prices are capped (team/schemas.ts MAX_PRICE), but an adjustment, exchange rate or usage value can still be
   // absurd enough to overflow: say so and leave the cost unknown rather than show Infinity/NaN (JSON writes null).
   const finite = (r: NumberRange): boolean => Number.isFinite(r.min) && Number.isFinite(r.expected) && Number.isFinite(r.max);
-  if (![perCall, perDay, perMonth].every(finite) || !main.lines.every((l) => Number.isFinite(l.amount) && Number.isFinite(l.rate))) {
+  if (![perCall, perDay, perMonth].every(finite) || !lines.every((l) => Number.isFinite(l.amount) && Number.isFinite(l.rate))) {
     const reason = `the cost with ${entry.priceId} is not a finite number (a price, adjustment, exchange rate or usage value in the settings or team files is absurdly large); check them`;
     diagnostics.push({ severity: 'warning', code: 'cost-overflow', message: `${modelId}: ${reason}. Cost unknown.`, file: site.file, range: site.range });
     const cost: CostEstimate = { ...baseCost, priceId: entry.priceId, unknownReason: reason, provenance };
@@ -290,7 +325,7 @@ function estimateOne(site: CallSite, ctx: EstimateContext & { readonly table: Pr
     perCall,
     perDay,
     perMonth,
-    lines: main.lines,
+    lines,
     priceId: entry.priceId,
     provenance,
   };

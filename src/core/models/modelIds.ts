@@ -3,6 +3,7 @@
  * meaning is certain (a `models/` path, a known provider prefix, a Bedrock cross-region prefix); it never
  * shortens a model name to a neighbour's.
  */
+import { PRICES_PROVIDER_OF_NAME } from './providers';
 
 /** A model id split into the parts the price lookup needs. */
 export interface ParsedModelId {
@@ -15,43 +16,6 @@ export interface ParsedModelId {
   /** A Bedrock cross-region inference prefix (`us`, `eu`, `apac`, `global`, …). */
   readonly region?: string;
 }
-
-/**
- * Prefixes (LiteLLM, OpenRouter, Vercel AI SDK `provider:model`, pydantic-ai `provider:model`) mapped to the
- * genai-prices provider id that bills them.
- */
-const PREFIX_PROVIDERS: Readonly<Record<string, string>> = {
-  openai: 'openai',
-  azure: 'azure',
-  azure_ai: 'azure',
-  'azure-openai': 'azure',
-  anthropic: 'anthropic',
-  google: 'google',
-  gemini: 'google',
-  'google-gla': 'google',
-  'google-vertex': 'google',
-  vertex_ai: 'google',
-  vertex: 'google',
-  bedrock: 'aws',
-  'bedrock-converse': 'aws',
-  aws: 'aws',
-  mistral: 'mistral',
-  mistralai: 'mistral',
-  groq: 'groq',
-  together: 'together',
-  together_ai: 'together',
-  togetherai: 'together',
-  fireworks: 'fireworks',
-  fireworks_ai: 'fireworks',
-  deepseek: 'deepseek',
-  xai: 'x-ai',
-  'x-ai': 'x-ai',
-  openrouter: 'openrouter',
-  cohere: 'cohere',
-  cerebras: 'cerebras',
-  perplexity: 'perplexity',
-  moonshotai: 'moonshotai',
-};
 
 const BEDROCK_REGION = /^(us|eu|apac|global|us-gov|jp|au|ca|ap)\.(?=[a-z0-9-]+\.)/;
 
@@ -66,7 +30,7 @@ export function parseModelId(input: string): ParsedModelId {
   // `provider:model` / `provider/model` (repeated: `openrouter/openai/gpt-4o`).
   for (let i = 0; i < 3; i++) {
     const m = /^([a-z_-]+)[:/](.+)$/.exec(bare);
-    const p = m ? PREFIX_PROVIDERS[m[1]!] : undefined;
+    const p = m ? PRICES_PROVIDER_OF_NAME[m[1]!] : undefined;
     if (!m || !p) break;
     // OpenRouter resells other vendors' models; the inner prefix names the vendor whose price applies.
     prefixProvider = prefixProvider === 'openrouter' ? prefixProvider : p;

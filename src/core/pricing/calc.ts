@@ -132,21 +132,13 @@ export function billCall(prices: UnitPrices, usage: BillableUsage, source: Prove
   const aud = has('input_audio_mtok') ? u.audio : 0;
   const r = has('output_reasoning_mtok') ? u.reasoning : 0;
   const inputLeaf = Math.max(0, u.input - cr - w - w1h - img - aud);
-  if (!withLines) {
-    // Range end points: the same arithmetic, no strings.
-    let f = 1;
-    for (const x of factors) f *= x.factor;
-    const i = u.input;
-    const total =
-      part(prices, 'input_mtok', inputLeaf, 1e6, i) + part(prices, 'cache_read_mtok', cr, 1e6, i) + part(prices, 'cache_write_mtok', w, 1e6, i) + part(prices, 'cache_write_1h_mtok', w1h, 1e6, i) +
-      part(prices, 'input_image_mtok', img, 1e6, i) + part(prices, 'input_audio_mtok', aud, 1e6, i) + part(prices, 'output_mtok', u.output - r, 1e6, i) + part(prices, 'output_reasoning_mtok', r, 1e6, i) +
-      part(prices, 'requests_kcount', u.requests, 1e3, i);
-    return { total: total * f, lines: [] };
-  }
   const notes: string[] = [];
-  if (!has('cache_read_mtok') && u.cacheRead > 0) notes.push('no cache-read price: cache reads billed at the input rate');
-  if (!has('cache_write_mtok') && !has('cache_write_1h_mtok') && u.cacheWrite > 0) notes.push('no cache-write price: cache writes billed at the input rate');
-  if (!has('cache_write_1h_mtok') && has('cache_write_mtok') && u.cacheWrite1h > 0) notes.push('no 1-hour cache-write price: billed at the 5-minute write rate');
+  if (withLines) {
+    if (!has('cache_read_mtok') && u.cacheRead > 0) notes.push('no cache-read price: cache reads billed at the input rate');
+    if (!has('cache_write_mtok') && !has('cache_write_1h_mtok') && u.cacheWrite > 0) notes.push('no cache-write price: cache writes billed at the input rate');
+    if (!has('cache_write_1h_mtok') && has('cache_write_mtok') && u.cacheWrite1h > 0) notes.push('no 1-hour cache-write price: billed at the 5-minute write rate');
+  }
+  // The one list of what is billed: each dimension, its price key and its units.
   const dims: Dim[] = [
     { dimension: 'input', key: 'input_mtok', units: inputLeaf, per: 1e6, ...(notes.length ? { note: notes.join('; ') } : {}) },
     { dimension: 'cache_read', key: 'cache_read_mtok', units: cr, per: 1e6 },
@@ -154,12 +146,18 @@ export function billCall(prices: UnitPrices, usage: BillableUsage, source: Prove
     { dimension: 'cache_write_1h', key: 'cache_write_1h_mtok', units: w1h, per: 1e6 },
     { dimension: 'image', key: 'input_image_mtok', units: img, per: 1e6 },
     { dimension: 'audio', key: 'input_audio_mtok', units: aud, per: 1e6 },
-    { dimension: 'output', key: 'output_mtok', units: u.output - r, per: 1e6, ...(u.reasoning > 0 && r === 0 ? { note: `includes ${fmtInt(u.reasoning)} reasoning tokens billed as output` } : {}) },
+    { dimension: 'output', key: 'output_mtok', units: u.output - r, per: 1e6, ...(withLines && u.reasoning > 0 && r === 0 ? { note: `includes ${fmtInt(u.reasoning)} reasoning tokens billed as output` } : {}) },
     { dimension: 'reasoning', key: 'output_reasoning_mtok', units: r, per: 1e6 },
     { dimension: 'request', key: 'requests_kcount', units: u.requests, per: 1e3 },
   ];
+  if (!withLines) {
+    // Range end points: the same dimensions, no strings; the factors multiply the sum.
+    let f = 1;
+    for (const x of factors) f *= x.factor;
+    return { total: dims.reduce((t, d) => t + part(prices, d.key, d.units, d.per, u.input), 0) * f, lines: [] };
+  }
   const factor = factors.reduce((f, x) => f * x.factor, 1);
-  const factorRule = withLines ? factors.map((x) => `× ${x.factor.toFixed(4).replace(/\.?0+$/, '')} (${x.rule})`).join(' ') : '';
+  const factorRule = factors.map((x) => `× ${x.factor.toFixed(4).replace(/\.?0+$/, '')} (${x.rule})`).join(' ');
   const lines: PriceLine[] = [];
   let total = 0;
   for (const d of dims) {
@@ -169,7 +167,6 @@ export function billCall(prices: UnitPrices, usage: BillableUsage, source: Prove
     const effective = rate * factor;
     const amount = (d.units * effective) / d.per;
     total += amount;
-    if (!withLines) continue;
     const unitText = d.per === 1e6 ? `${fmtInt(d.units)} tokens × $${rate}/M` : `${fmtInt(d.units)} request(s) × $${rate}/1k`;
     const arithmetic = `${unitText}${factorRule ? ` ${factorRule}` : ''} = ${amount.toPrecision(4)}`;
     lines.push({

@@ -1,5 +1,6 @@
 import type { Provider, Provenance } from '../types';
 import { parseModelId, withoutRegion } from '../models/modelIds';
+import { pricesProviderOf } from '../models/providers';
 import type { MatchRule, PriceEntry, PriceLookup, RawPrices } from './priceTypes';
 
 /** The bundled table's identity, shown in every provenance. */
@@ -28,29 +29,9 @@ export interface RawProvider {
   }[];
 }
 
-/** Our provider names → genai-prices provider ids. `undefined`: infer from the model name. */
-const PROVIDER_IDS: Readonly<Record<Provider, string | undefined>> = {
-  openai: 'openai',
-  'azure-openai': 'azure',
-  anthropic: 'anthropic',
-  google: 'google',
-  bedrock: 'aws',
-  mistral: 'mistral',
-  cohere: 'cohere',
-  groq: 'groq',
-  together: 'together',
-  fireworks: 'fireworks',
-  deepseek: 'deepseek',
-  openrouter: 'openrouter',
-  xai: 'x-ai',
-  ollama: undefined,
-  huggingface: undefined,
-  other: undefined,
-};
-
-/** The genai-prices provider id for one of our providers (undefined for self-hosted/unknown). */
+/** The genai-prices provider id for one of our providers (undefined for self-hosted/unknown); src/core/models/providerNames.json. */
 export function tableProviderId(p: Provider): string | undefined {
-  return PROVIDER_IDS[p];
+  return pricesProviderOf(p);
 }
 
 const regexCache = new Map<string, RegExp>();

@@ -1,22 +1,17 @@
-import picomatch from 'picomatch';
 import type { CustomModel, PriceBook } from '../teamFiles/teamTypes';
 import type { Provider } from '../types';
 import type { RateFactor } from './calc';
 import { parseModelId, withoutRegion } from '../models/modelIds';
 import type { PriceEntry, PriceLookup } from './priceTypes';
 import { tableProviderId, type PriceTable } from './priceTable';
+import { globMatch } from '../glob';
 
 /** A price lookup through the team price book and the bundled table, with the book's adjustments. */
 export type ResolvedPrice = (PriceLookup & { readonly ok: false }) | { readonly ok: true; readonly entry: PriceEntry; readonly rule: string; readonly adjustments: readonly RateFactor[] };
 
-const globs = new Map<string, (s: string) => boolean>();
+/** An adjustment's model glob, without case (linear time: src/core/glob.ts; the pattern comes from a price book). */
 function glob(pattern: string, value: string): boolean {
-  let m = globs.get(pattern);
-  if (!m) {
-    m = picomatch(pattern.toLowerCase(), { nocase: true });
-    globs.set(pattern, m);
-  }
-  return m(value.toLowerCase());
+  return globMatch(pattern, value, { nocase: true });
 }
 
 /** Normalised names → book models (latest first), built once per book. */

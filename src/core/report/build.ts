@@ -1,5 +1,5 @@
 import { REPORT_SCHEMA_VERSION, type Diagnostic, type Provenance, type Report, type SiteEstimate } from '../types';
-import { modelLabel, totalOf, totalsBy } from './totals';
+import { pricedModel, totalOf, totalsBy } from './totals';
 
 /** The tool version written into reports when the caller does not give one. */
 export const TOOL_VERSION = '0.1.0';
@@ -55,7 +55,7 @@ export function buildReport(input: ReportInput): Report {
   const byProvider = totalsBy(sites, (e) => e.site.provider)
     .map(({ key, total }) => ({ provider: key, total }))
     .sort((a, b) => b.total.perMonth.expected - a.total.perMonth.expected || (a.provider < b.provider ? -1 : 1));
-  const byModel = totalsBy(sites, modelLabel)
+  const byModel = totalsBy(sites, pricedModel)
     .map(({ key, total }) => ({ model: key, total }))
     .sort((a, b) => b.total.perMonth.expected - a.total.perMonth.expected || (a.model < b.model ? -1 : 1));
   return {

@@ -1,6 +1,6 @@
 import type { Report, SiteEstimate } from '../types';
-import { modelLabel } from './totals';
-import { escapeMarkdown, formatCount, formatMoney, formatMoneyDelta } from './text';
+import { pricedModel } from './totals';
+import { codeSpan, escapeMarkdown, formatCount, formatMoney, formatMoneyDelta } from './text';
 
 /**
  * Compares two reports site by site. A site's identity survives line shifts: sites are matched by
@@ -45,7 +45,7 @@ function unknownOf(e: SiteEstimate | undefined): boolean {
 }
 
 function siteKey(e: SiteEstimate, withModel: boolean): string {
-  return `${e.site.file}\u0000${e.site.cell ?? ''}\u0000${e.site.method}${withModel ? `\u0000${modelLabel(e)}` : ''}`;
+  return `${e.site.file}\u0000${e.site.cell ?? ''}\u0000${e.site.method}${withModel ? `\u0000${pricedModel(e)}` : ''}`;
 }
 
 /** Greedy nearest-line matching within groups of equal key; removes matched items from both pools. */
@@ -81,7 +81,7 @@ function matchPass(base: SiteEstimate[], head: SiteEstimate[], withModel: boolea
 
 function changesOf(b: SiteEstimate, h: SiteEstimate): SiteChangeKind[] {
   const out: SiteChangeKind[] = [];
-  if (modelLabel(b) !== modelLabel(h)) out.push('model');
+  if (pricedModel(b) !== pricedModel(h)) out.push('model');
   if (b.site.params.maxTokens !== h.site.params.maxTokens) out.push('max-tokens');
   if (h.tokens.input.expected > b.tokens.input.expected) out.push('prompt-growth');
   else if (h.tokens.input.expected < b.tokens.input.expected) out.push('prompt-shrink');
@@ -127,7 +127,7 @@ function describeChange(d: SiteDiff): string {
   if (!b || !h) return '';
   const parts: string[] = [];
   for (const c of d.changes) {
-    if (c === 'model') parts.push(`model ${escapeMarkdown(modelLabel(b))} → ${escapeMarkdown(modelLabel(h))}`);
+    if (c === 'model') parts.push(`model ${escapeMarkdown(pricedModel(b))} → ${escapeMarkdown(pricedModel(h))}`);
     else if (c === 'max-tokens') parts.push(`max tokens ${b.site.params.maxTokens ?? 'unset'} → ${h.site.params.maxTokens ?? 'unset'}`);
     else if (c === 'prompt-growth' || c === 'prompt-shrink') parts.push(`prompt ${formatCount(b.tokens.input.expected)} → ${formatCount(h.tokens.input.expected)} tokens`);
     else if (c === 'calls') parts.push(`calls/day ${formatCount(b.usage.callsPerDay.value * b.usage.fanOut.value)} → ${formatCount(h.usage.callsPerDay.value * h.usage.fanOut.value)}`);
@@ -157,7 +157,7 @@ export function formatDiffMarkdown(diff: ReportDiff): string {
       const e = (s.head ?? s.base) as SiteEstimate;
       const mark = s.status === 'new' ? '🆕 new' : s.status === 'removed' ? '➖ removed' : '✏️ changed';
       const delta = formatMoneyDelta(s.deltaPerMonth, c) + (s.unknown ? ' (partly unknown)' : '');
-      out.push(`| ${mark} | ${escapeMarkdown(`${e.site.file}:${e.site.line}`)} \`${escapeMarkdown(e.site.method)}\` | ${escapeMarkdown(modelLabel(e))} | ${money(s.base, c)} | ${money(s.head, c)} | ${delta} | ${describeChange(s)} |`);
+      out.push(`| ${mark} | ${escapeMarkdown(`${e.site.file}:${e.site.line}`)} ${codeSpan(e.site.method)} | ${escapeMarkdown(pricedModel(e))} | ${money(s.base, c)} | ${money(s.head, c)} | ${delta} | ${describeChange(s)} |`);
     }
     out.push('');
   } else {

@@ -1,6 +1,6 @@
 import type { CostTotal, Report, SiteEstimate } from '../types';
-import { modelLabel } from './totals';
-import { csvField, escapeMarkdown, escapeTerminal, formatCount, formatMoney } from './text';
+import { pricedModel } from './totals';
+import { codeSpan, csvField, escapeMarkdown, escapeTerminal, formatCount, formatMoney } from './text';
 
 /**
  * Plain-text report formats: JSON (the versioned Report), JSON Lines, CSV, Markdown and a terminal table.
@@ -65,7 +65,7 @@ export function formatMarkdown(report: Report): string {
   const c = report.currency;
   const out: string[] = [];
   out.push('## Tokentier cost report', '');
-  out.push(`**${report.totals.workspace.sites}** LLM call site${report.totals.workspace.sites === 1 ? '' : 's'} · **${totalText(report.totals.workspace, c)}** · profile \`${escapeMarkdown(report.profile)}\``, '');
+  out.push(`**${report.totals.workspace.sites}** LLM call site${report.totals.workspace.sites === 1 ? '' : 's'} · **${totalText(report.totals.workspace, c)}** · profile ${codeSpan(report.profile, false)}`, '');
   if (report.totals.byModel.length) {
     out.push('| Model | Sites | Per month |', '|---|---:|---:|');
     for (const m of report.totals.byModel) out.push(`| ${escapeMarkdown(m.model)} | ${m.total.sites} | ${m.total.unpriced === m.total.sites && m.total.sites > 0 ? 'unknown' : formatMoney(m.total.perMonth.expected, c)} |`);
@@ -76,7 +76,7 @@ export function formatMarkdown(report: Report): string {
     const sorted = [...report.sites].sort((a, b) => (b.cost.perMonth?.expected ?? -1) - (a.cost.perMonth?.expected ?? -1));
     for (const e of sorted) {
       const where = siteLocation(e);
-      out.push(`| ${escapeMarkdown(where)} \`${escapeMarkdown(e.site.method)}\` | ${e.site.provider} | ${escapeMarkdown(modelLabel(e))} | ${formatCount(e.tokens.input.expected)} | ${formatCount(e.tokens.output.expected)} | ${formatCount(e.usage.callsPerDay.value * e.usage.fanOut.value)} | ${e.cost.perCall ? formatMoney(e.cost.perCall.expected, c) : 'unknown'} | ${monthly(e, c)} |`);
+      out.push(`| ${escapeMarkdown(where)} ${codeSpan(e.site.method)} | ${e.site.provider} | ${escapeMarkdown(pricedModel(e))} | ${formatCount(e.tokens.input.expected)} | ${formatCount(e.tokens.output.expected)} | ${formatCount(e.usage.callsPerDay.value * e.usage.fanOut.value)} | ${e.cost.perCall ? formatMoney(e.cost.perCall.expected, c) : 'unknown'} | ${monthly(e, c)} |`);
     }
     out.push('');
   }
@@ -106,7 +106,7 @@ export function formatTable(report: Report): string {
   const rows = report.sites.map((e) => [
     siteLocation(e),
     e.site.provider,
-    modelLabel(e),
+    pricedModel(e),
     formatCount(e.tokens.input.expected),
     formatCount(e.tokens.output.expected),
     formatCount(e.usage.callsPerDay.value * e.usage.fanOut.value),

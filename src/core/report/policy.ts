@@ -1,8 +1,8 @@
-import picomatch from 'picomatch';
 import type { PolicyBook, PolicyRule } from '../teamFiles/teamTypes';
 import type { Report, SiteEstimate } from '../types';
-import { modelLabel } from './totals';
+import { pricedModel } from './totals';
 import { formatMoney } from './text';
+import { globMatch } from '../glob';
 
 /**
  * Budget policy: the limits in `.tokentier/policy.*` (parsed by `loadTeamConfig` into `TeamConfig.policy`,
@@ -38,13 +38,14 @@ export interface PolicyResult {
   readonly violations: readonly PolicyViolation[];
 }
 
-const glob = { dot: true, windows: false, nocase: true } as const;
+/** Policy globs ignore case; matched in linear time (src/core/glob.ts), as the patterns come from the repository. */
+const glob = { nocase: true } as const;
 
 function ruleApplies(rule: PolicyRule, e: SiteEstimate): boolean {
   const w = rule.when ?? {};
   if (w.provider && w.provider !== e.site.provider) return false;
-  if (w.model && !picomatch.isMatch(modelLabel(e), w.model, glob)) return false;
-  if (w.file && !picomatch.isMatch(e.site.file, w.file, glob)) return false;
+  if (w.model && !globMatch(w.model, pricedModel(e), glob)) return false;
+  if (w.file && !globMatch(w.file, e.site.file, glob)) return false;
   if (w.perMonthOver !== undefined && !(e.cost.perMonth && e.cost.perMonth.expected > w.perMonthOver)) return false;
   if (w.perCallOver !== undefined && !(e.cost.perCall && e.cost.perCall.expected > w.perCallOver)) return false;
   return true;
@@ -60,8 +61,8 @@ function breaches(rule: PolicyRule, e: SiteEstimate): string[] {
     if (req === 'bounded-loop' && e.site.loops.some((l) => l.unbounded)) out.push('inside a loop with no visible bound');
     if (req === 'known-price' && !e.cost.perMonth) out.push('with no known price');
   }
-  const model = modelLabel(e);
-  if (rule.forbidModels?.some((m) => picomatch.isMatch(model, m, glob))) out.push(`using forbidden model ${model}`);
+  const model = pricedModel(e);
+  if (rule.forbidModels?.some((m) => globMatch(m, model, glob))) out.push(`using forbidden model ${model}`);
   return out;
 }
 

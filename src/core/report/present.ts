@@ -9,6 +9,7 @@
  * titles, inlay labels, tree rows, status bar) pass their whole text through {@link plainText}.
  */
 import { generatedTokens, generationCap } from '../tokens/outputTokens';
+import { formatCount } from './text';
 import type { CostTotal, ModelResolution, NumberRange, Provenance, SiteEstimate, TokenPartEstimate } from '../types';
 
 const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { USD: '$', EUR: '€', GBP: '£', JPY: '¥', INR: '₹' };
@@ -76,13 +77,11 @@ function trimNumber(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(1)));
 }
 
-/** A token count with thousands separators (`12,345`). */
-export function formatTokens(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
-}
-
-/** The model id a site is priced as: the code's id, else one given by the usage file/annotation, else undefined. */
-export function modelLabel(e: SiteEstimate): string | undefined {
+/**
+ * The model a hint names: the id as written in the code, else one the usage file or an annotation gives, else
+ * undefined (the hint then asks for one). Reports total by `pricedModel` (./totals.ts) instead.
+ */
+export function writtenModel(e: SiteEstimate): string | undefined {
   return e.site.model.id ?? e.usage.model?.value ?? undefined;
 }
 
@@ -109,7 +108,7 @@ export function lensTitle(e: SiteEstimate): HintText {
 }
 
 function lensTitleRaw(e: SiteEstimate): HintText {
-  const model = modelLabel(e);
+  const model = writtenModel(e);
   if (e.site.ignored) return { text: `${model ?? 'LLM call'} · ignored (tokentier-ignore)`, state: 'ignored' };
   if (!model) return { text: 'LLM call · price unknown — set model…', state: 'unknown-model' };
   const perCall = e.cost.perCall;
@@ -131,7 +130,7 @@ export function inlayLabel(e: SiteEstimate): HintText {
 }
 
 function inlayLabelRaw(e: SiteEstimate): HintText {
-  const model = modelLabel(e);
+  const model = writtenModel(e);
   if (e.site.ignored) return { text: 'ignored', state: 'ignored' };
   if (!model) return { text: 'model unknown', state: 'unknown-model' };
   if (!e.cost.perCall) return { text: `${model}: price unknown`, state: 'unknown-price' };
@@ -142,10 +141,12 @@ function inlayLabelRaw(e: SiteEstimate): HintText {
 
 /**
  * Escapes every ASCII punctuation character with a backslash (valid CommonMark), so text from code or data can
- * never open a link, an image, HTML, a code span or an autolink in a hover. Newlines become spaces.
+ * never open a link, an image, HTML, a code span or an autolink in a hover. Line breaks become spaces, bidi controls
+ * are dropped and other control characters shown as `\xNN` ({@link plainText}, as the lens and tree do; issue 17:
+ * a U+202E in a model id reordered the hover).
  */
 export function escapeHover(s: string): string {
-  return s.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>~"'=:&$;/?@%,^]/g, (c) => `\\${c}`);
+  return plainText(s).replace(/[\\`*_{}[\]()#+\-.!|<>~"'=:&$;/?@%,^]/g, (c) => `\\${c}`);
 }
 
 /** The only commands a hover may link to; the extension passes exactly these to `isTrusted.enabledCommands`. */
@@ -198,7 +199,7 @@ function range(r: NumberRange, f: (n: number) => string): string {
 
 function partLine(p: TokenPartEstimate): string {
   const t = p.tokens;
-  const tokens = t.min === t.max ? formatTokens(t.expected) : `${formatTokens(t.min)}–${formatTokens(t.max)}`;
+  const tokens = t.min === t.max ? formatCount(t.expected) : `${formatCount(t.min)}–${formatCount(t.max)}`;
   return `${p.role} (${p.kind}): ${tokens}${p.note ? ` — ${p.note}` : ''}`;
 }
 
@@ -224,7 +225,7 @@ export interface HoverOptions {
 export function hoverMarkdown({ estimate: e, note, linkArgs }: HoverOptions): string {
   const esc = escapeHover;
   const out: string[] = [];
-  const model = modelLabel(e);
+  const model = writtenModel(e);
   const cur = e.cost.currency;
   out.push(`**Tokentier** · ${model ? `**${esc(model)}**` : '**unknown model**'} · ${esc(e.site.provider)} ${esc(e.site.method)}`);
   if (note) out.push('', `*${esc(note)}*`);
@@ -236,14 +237,14 @@ export function hoverMarkdown({ estimate: e, note, linkArgs }: HoverOptions): st
 
   out.push('', '| tokens | min | expected | max |', '|---|---:|---:|---:|');
   const t = e.tokens;
-  out.push(`| input | ${formatTokens(t.input.min)} | ${formatTokens(t.input.expected)} | ${formatTokens(t.input.max)} |`);
-  out.push(`| output | ${formatTokens(t.output.min)} | ${formatTokens(t.output.expected)} | ${formatTokens(t.output.max)} |`);
-  if (t.reasoning) out.push(`| reasoning | ${formatTokens(t.reasoning.min)} | ${formatTokens(t.reasoning.expected)} | ${formatTokens(t.reasoning.max)} |`);
+  out.push(`| input | ${formatCount(t.input.min)} | ${formatCount(t.input.expected)} | ${formatCount(t.input.max)} |`);
+  out.push(`| output | ${formatCount(t.output.min)} | ${formatCount(t.output.expected)} | ${formatCount(t.output.max)} |`);
+  if (t.reasoning) out.push(`| reasoning | ${formatCount(t.reasoning.min)} | ${formatCount(t.reasoning.expected)} | ${formatCount(t.reasoning.max)} |`);
   if (t.reasoning) {
     // The limit in code covers both: when their sum would pass it, show what is generated (and billed).
     const g = generatedTokens(t, e.site);
     const cap = generationCap(e.site);
-    if (cap !== undefined && g.max < t.output.max + t.reasoning.max) out.push(`| output + reasoning (≤ ${formatTokens(cap)}, the limit in code) | ${formatTokens(g.min)} | ${formatTokens(g.expected)} | ${formatTokens(g.max)} |`);
+    if (cap !== undefined && g.max < t.output.max + t.reasoning.max) out.push(`| output + reasoning (≤ ${formatCount(cap)}, the limit in code) | ${formatCount(g.min)} | ${formatCount(g.expected)} | ${formatCount(g.max)} |`);
   }
   out.push('', `Input: ${esc(t.accuracy)} (${esc(t.tokenizer)}) — ${esc(describeProvenance(t.inputSource))}`);
   for (const p of t.parts) out.push(`- ${esc(partLine(p))}`);
@@ -256,7 +257,7 @@ export function hoverMarkdown({ estimate: e, note, linkArgs }: HoverOptions): st
     for (const l of e.cost.lines) {
       const perUnit = DIMENSION_UNITS[l.dimension];
       const rate = perUnit ? `${compactMoney(l.rate, cur)}/${perUnit.replace(/s$/, '')}` : `${compactMoney(l.rate, cur)}/M`;
-      const units = perUnit ? `${formatTokens(l.units)} ${perUnit}` : `${formatTokens(l.units)} tok`;
+      const units = perUnit ? `${formatCount(l.units)} ${perUnit}` : `${formatCount(l.units)} tok`;
       out.push(`- ${esc(l.dimension)}: ${esc(units)} × ${esc(rate)} = ${esc(compactMoney(l.amount, cur))} — ${esc(describeProvenance(l.source))}`);
     }
     out.push('', `Per call: ${esc(range(e.cost.perCall, (n) => compactMoney(n, cur)))}${e.cost.priceId ? ` (${esc(e.cost.priceId)})` : ''}`);
@@ -264,12 +265,12 @@ export function hoverMarkdown({ estimate: e, note, linkArgs }: HoverOptions): st
 
   const u = e.usage;
   out.push('', `**Usage** (profile ${esc(u.profile)})${u.assumed ? ' — *assumed: cost depends on usage*' : ''}`);
-  out.push(`- calls/day: ${esc(formatTokens(u.callsPerDay.value))} — ${esc(describeProvenance(u.callsPerDay.source))}`);
+  out.push(`- calls/day: ${esc(formatCount(u.callsPerDay.value))} — ${esc(describeProvenance(u.callsPerDay.source))}`);
   if (u.fanOut.value !== 1) out.push(`- fan-out: ×${esc(String(u.fanOut.value))} — ${esc(describeProvenance(u.fanOut.source))}`);
   out.push(`- cache hit rate: ${esc(pct(u.cacheHitRate.value))} — ${esc(describeProvenance(u.cacheHitRate.source))}`);
   if (u.batchShare.value) out.push(`- batch share: ${esc(pct(u.batchShare.value))} — ${esc(describeProvenance(u.batchShare.source))}`);
   if (u.retryRate.value) out.push(`- retry rate: ${esc(pct(u.retryRate.value))} — ${esc(describeProvenance(u.retryRate.source))}`);
-  if (u.outputTokens) out.push(`- output tokens: ${esc(formatTokens(u.outputTokens.value))} — ${esc(describeProvenance(u.outputTokens.source))}`);
+  if (u.outputTokens) out.push(`- output tokens: ${esc(formatCount(u.outputTokens.value))} — ${esc(describeProvenance(u.outputTokens.source))}`);
   for (const loop of e.site.loops) {
     out.push(`- inside a ${esc(loop.kind)} loop${loop.unbounded ? ' with no visible bound' : loop.bound !== undefined ? ` of ${esc(String(loop.bound))}` : ''}`);
   }
@@ -309,7 +310,7 @@ export function groupDescription(total: CostTotal, currency: string): string {
 /** A call-site tree row: label `L12 chat.completions.create`, description `gpt-4o-mini · $36/mo`. */
 export function siteRow(e: SiteEstimate): { readonly label: string; readonly description: string } {
   const where = e.site.cell !== undefined ? `cell ${e.site.cell + 1} L${e.site.line}` : `L${e.site.line}`;
-  const model = modelLabel(e) ?? 'unknown model';
+  const model = writtenModel(e) ?? 'unknown model';
   const cost = e.site.ignored ? 'ignored' : e.cost.perMonth ? `${compactMoney(e.cost.perMonth.expected, e.cost.currency)}/mo` : 'price unknown';
   return { label: plainText(`${where} ${e.site.method}`), description: plainText(`${model} · ${cost}`) };
 }

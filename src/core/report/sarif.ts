@@ -1,6 +1,6 @@
 import type { Diagnostic, Report, SiteEstimate } from '../types';
 import type { PolicyResult } from './policy';
-import { modelLabel } from './totals';
+import { pricedModel } from './totals';
 import { formatMoney } from './text';
 
 /**
@@ -88,7 +88,7 @@ function siteRule(e: SiteEstimate): string {
 
 function siteMessage(e: SiteEstimate, currency: string): string {
   const s = e.site;
-  const model = modelLabel(e);
+  const model = pricedModel(e);
   const head = `${s.provider} ${s.api} call (${s.method}) to ${model}`;
   if (!e.cost.perMonth || !e.cost.perCall) return `${head}: cost unknown (${e.cost.unknownReason ?? 'no price'}). Not included in totals.`;
   const range = `${formatMoney(e.cost.perMonth.min, currency)}–${formatMoney(e.cost.perMonth.max, currency)}`;
@@ -126,12 +126,12 @@ export function formatSarifLog(report: Report, policy?: PolicyResult): SarifLog 
       message: { text: siteMessage(e, c) },
       locations: [location(e.site.file, e.site.line, col)],
       // Stable across line shifts: code scanning matches alerts between runs by these.
-      partialFingerprints: { 'tokentierSite/v1': `${e.site.file}|${e.site.method}|${modelLabel(e)}${e.site.cell !== undefined ? `|cell${e.site.cell}` : ''}` },
+      partialFingerprints: { 'tokentierSite/v1': `${e.site.file}|${e.site.method}|${pricedModel(e)}${e.site.cell !== undefined ? `|cell${e.site.cell}` : ''}` },
       ...(e.site.ignored ? { suppressions: [{ kind: 'inSource' as const, justification: 'tokentier-ignore comment' }] } : {}),
       properties: {
         siteId: e.site.id,
         provider: e.site.provider,
-        model: modelLabel(e),
+        model: pricedModel(e),
         currency: c,
         costPerMonth: e.cost.perMonth?.expected ?? null,
         costPerCall: e.cost.perCall?.expected ?? null,

@@ -22,7 +22,10 @@ const zero: NumberRange = { min: 0, expected: 0, max: 0 };
 /** The empty total (no sites). */
 export const emptyTotal: CostTotal = { perMonth: zero, perDay: zero, sites: 0, unpriced: 0 };
 
-/** The model label a site is totalled under: the usage override, else the canonical id, else the id as written, else `unknown`. */
-export function modelLabel(e: SiteEstimate): string {
+/**
+ * The model a site is priced and totalled as (reports, diffs, policies, SARIF): the usage file's or annotation's
+ * override, else the canonical id, else the id as written, else `unknown`. Hints show `writtenModel` (./present.ts) instead.
+ */
+export function pricedModel(e: SiteEstimate): string {
   return e.usage.model?.value ?? e.site.model.canonical ?? e.site.model.id ?? 'unknown';
 }

@@ -1,9 +1,9 @@
 import ignore, { type Ignore } from 'ignore';
-import picomatch from 'picomatch';
 import { neverCancelled, type CancellationToken } from '../cancellation';
 import type { Engine } from '../engine';
-import { DEFAULT_EXCLUDED_FOLDERS, languageOfPath, type SupportedLanguage } from '../excludes';
+import { DEFAULT_EXCLUDED_FOLDERS, languageOfPath, readLimitFor, type SupportedLanguage } from '../excludes';
 import type { FileProvider } from '../fileProvider';
+import { globMatcher } from '../glob';
 import { buildReport } from '../report/build';
 import type { Report, SiteEstimate, Diagnostic } from '../types';
 import { looksBinary, mightContainLlmCall } from './prefilter';
@@ -11,7 +11,7 @@ import { looksBinary, mightContainLlmCall } from './prefilter';
 export interface ScanOptions {
   /** Workspace-relative folders or files to scan ('' = the root). */
   readonly paths?: readonly string[];
-  /** Glob patterns (picomatch, POSIX, relative to the root); when non-empty a file must match one. Defaults to the `include` setting. */
+  /** Glob patterns (src/core/glob.ts, POSIX, relative to the root); when non-empty a file must match one. Defaults to the `include` setting. */
   readonly include?: readonly string[];
   /** Glob patterns of files and folders to skip. Defaults to the `exclude` setting. */
   readonly exclude?: readonly string[];
@@ -117,6 +117,34 @@ async function loadGitignore(files: FileProvider, dir: string, diagnostics: Diag
   }
 }
 
+/** The .gitignore files of the folders above a start folder (`parts`: its path segments), which apply to it too. */
+async function gitignoresAbove(files: FileProvider, parts: readonly string[], diagnostics: Diagnostic[]): Promise<IgnoreLevel[]> {
+  const levels: IgnoreLevel[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const level = await loadGitignore(files, parts.slice(0, i).join('/'), diagnostics);
+    if (level) levels.push(level);
+  }
+  return levels;
+}
+
+/** A folder's entries, or undefined with an `unreadable-folder` diagnostic. */
+async function listFolder(files: FileProvider, dir: string, diagnostics: Diagnostic[]): Promise<Awaited<ReturnType<FileProvider['list']>>> {
+  // The FileProvider contract says list() never throws; a provider that breaks it loses this folder only.
+  let entries: Awaited<ReturnType<FileProvider['list']>>;
+  let failure = '';
+  try {
+    entries = await files.list(dir);
+  } catch (e) {
+    entries = undefined;
+    failure = `: ${e instanceof Error ? e.message : String(e)}`;
+  }
+  if (!entries) {
+    const why = failure || ' (deleted, or permission denied)';
+    diagnostics.push({ severity: 'warning', code: 'unreadable-folder', message: `Could not list ${dir || 'the scan root'}${why}.`, ...(dir ? { file: dir } : {}) });
+  }
+  return entries;
+}
+
 /**
  * Walks the tree through the FileProvider and lists the files to analyse: supported languages only, minus the
  * default folders, `.gitignore`d paths and `exclude` globs, and (when given) only files matching `include`.
@@ -128,9 +156,9 @@ export async function collectFiles(files: FileProvider, options: ScanOptions & {
   const out: string[] = [];
   const useGitignore = options.gitignore !== false;
   const defaultExcludes = options.defaultExcludes !== false;
-  const glob = { dot: true, windows: false } as const;
-  const include = options.include?.length ? picomatch([...options.include], glob) : undefined;
-  const exclude = options.exclude?.length ? picomatch([...options.exclude], glob) : undefined;
+  // Linear-time globs (src/core/glob.ts): `tokentier.exclude` and `files.exclude` come from the workspace.
+  const include = options.include?.length ? globMatcher(options.include) : undefined;
+  const exclude = options.exclude?.length ? globMatcher(options.exclude) : undefined;
   const languages = options.languages ? new Set(options.languages) : undefined;
   const seen = new Set<string>();
 
@@ -156,23 +184,8 @@ export async function collectFiles(files: FileProvider, options: ScanOptions & {
       diagnostics.push({ severity: 'warning', code: 'too-deep', message: `Stopped at ${dir}: more than ${MAX_DEPTH} nested folders (a symbolic-link loop?).`, file: dir });
       return;
     }
-    // The FileProvider contract says list() never throws; a provider that breaks it loses this folder only.
-    let entries: Awaited<ReturnType<FileProvider['list']>>;
-    let failure = '';
-    try {
-      entries = await files.list(dir);
-    } catch (e) {
-      entries = undefined;
-      failure = `: ${e instanceof Error ? e.message : String(e)}`;
-    }
-    if (!entries) {
-      if (failure) {
-        diagnostics.push({ severity: 'warning', code: 'unreadable-folder', message: `Could not list ${dir || 'the scan root'}${failure}.`, ...(dir ? { file: dir } : {}) });
-        return;
-      }
-      diagnostics.push({ severity: 'warning', code: 'unreadable-folder', message: `Could not list ${dir || 'the scan root'} (deleted, or permission denied).`, ...(dir ? { file: dir } : {}) });
-      return;
-    }
+    const entries = await listFolder(files, dir, diagnostics);
+    if (!entries) return;
     let here = levels;
     if (useGitignore && entries.some((e) => e.name === '.gitignore' && e.type === 'file')) {
       const level = await loadGitignore(files, dir, diagnostics);
@@ -199,15 +212,8 @@ export async function collectFiles(files: FileProvider, options: ScanOptions & {
     const starts = (options.paths?.length ? options.paths : ['']).map(normalisePath);
     for (const start of starts) {
       if (token.isCancellationRequested) break;
-      // The .gitignore files of the folders above a start folder apply to it too.
-      const levels: IgnoreLevel[] = [];
       const parts = start ? start.split('/') : [];
-      if (useGitignore) {
-        for (let i = 0; i < parts.length; i++) {
-          const level = await loadGitignore(files, parts.slice(0, i).join('/'), diagnostics);
-          if (level) levels.push(level);
-        }
-      }
+      const levels = useGitignore ? await gitignoresAbove(files, parts, diagnostics) : [];
       const st = start ? await files.stat(start) : { type: 'directory' as const, size: 0, mtime: 0 };
       if (!st) {
         diagnostics.push({ severity: 'error', code: 'path-not-found', message: `${start} does not exist.`, file: start });
@@ -243,53 +249,15 @@ export async function scanWorkspace(engine: Engine, files: FileProvider, options
   const started = Date.now();
   const settings = engine.currentSettings;
   const token = options.token ?? neverCancelled;
-  const maxBytes = options.maxFileBytes ?? settings.maxFileSize;
-  const diagnostics: Diagnostic[] = [];
-  const estimates: SiteEstimate[] = [];
-  let filesScanned = 0;
-  let filesParsed = 0;
-  let bytes = 0;
-  let total = 0;
-  let done = 0;
-  let skip: ReadonlySet<string> | undefined;
-  const analyzeOne = options.analyze ?? ((input: AnalyzeInput, t: CancellationToken): Promise<AnalyzeOutput> => engine.analyzeDocument(input, t));
-
-  const analyse = async (path: string): Promise<void> => {
-    const fileDiagnostics: Diagnostic[] = [];
-    let fileEstimates: readonly SiteEstimate[] = [];
-    const st = await files.stat(path);
-    if (!st || st.type !== 'file') {
-      fileDiagnostics.push({ severity: 'warning', code: 'unreadable', message: `${path} could not be read (deleted during the scan, or permission denied).`, file: path });
-    } else if (st.size > maxBytes) {
-      fileDiagnostics.push({ severity: 'info', code: 'file-too-large', message: `${path} skipped: ${st.size} bytes is over the ${maxBytes}-byte limit.`, file: path });
-    } else if (skip?.has(path)) {
-      // Known by the fast path to hold no prefilter word and no NUL: the slow path would read it and move on.
-      filesScanned++;
-      bytes += st.size;
-    } else {
-      const text = await files.readText(path);
-      if (text === undefined) {
-        fileDiagnostics.push({ severity: 'warning', code: 'unreadable', message: `${path} could not be read (deleted during the scan, or permission denied).`, file: path });
-      } else {
-        filesScanned++;
-        bytes += st.size;
-        if (looksBinary(text)) {
-          fileDiagnostics.push({ severity: 'info', code: 'binary-file', message: `${path} skipped: it looks binary.`, file: path });
-        } else if (mightContainLlmCall(text)) {
-          filesParsed++;
-          const analysis = await analyzeOne({ path, text, languageId: languageOfPath(path) }, token);
-          fileEstimates = analysis.estimates;
-          fileDiagnostics.push(...analysis.diagnostics);
-        }
-      }
-    }
-    estimates.push(...fileEstimates);
-    diagnostics.push(...fileDiagnostics);
-    done++;
-    safeCall(() => options.onFile?.(path, fileEstimates, fileDiagnostics));
-    safeCall(() => options.onProgress?.(done, total));
+  const state: ScanState = { estimates: [], diagnostics: [], filesScanned: 0, filesParsed: 0, bytes: 0, total: 0, done: 0 };
+  const scan: FileScan = {
+    files,
+    options,
+    token,
+    maxBytes: options.maxFileBytes ?? settings.maxFileSize,
+    analyze: options.analyze ?? ((input: AnalyzeInput, t: CancellationToken): Promise<AnalyzeOutput> => engine.analyzeDocument(input, t)),
   };
-
+  const { diagnostics } = state;
   try {
     const collected = await collectFiles(files, {
       ...options,
@@ -298,14 +266,14 @@ export async function scanWorkspace(engine: Engine, files: FileProvider, options
       languages: settings.languages,
     });
     diagnostics.push(...collected.diagnostics);
-    total = collected.files.length;
-    safeCall(() => options.onProgress?.(0, total));
-    if (options.skipFiles && total) {
+    state.total = collected.files.length;
+    safeCall(() => options.onProgress?.(0, state.total));
+    if (options.skipFiles && state.total) {
       try {
-        skip = await options.skipFiles(collected.files, token);
+        state.skip = await options.skipFiles(collected.files, token);
       } catch {
         // The fast path is an optimisation: without it every file is read.
-        skip = undefined;
+        state.skip = undefined;
       }
     }
     let next = 0;
@@ -316,7 +284,7 @@ export async function scanWorkspace(engine: Engine, files: FileProvider, options
         if (next >= collected.files.length || token.isCancellationRequested) break;
         const path = collected.files[next++] as string;
         try {
-          await analyse(path);
+          await analyseFile(path, scan, state);
         } catch (e) {
           diagnostics.push({ severity: 'error', code: 'internal-error', message: `Could not analyse ${path}: ${String(e)}`, file: path });
         }
@@ -328,7 +296,7 @@ export async function scanWorkspace(engine: Engine, files: FileProvider, options
     // file's in the order they were found, so two scans of the same tree give the same report.
     sortByFile(diagnostics);
     if (token.isCancellationRequested) {
-      diagnostics.push({ severity: 'info', code: 'cancelled', message: `Scan cancelled after ${done} of ${total} files; the report is partial.` });
+      diagnostics.push({ severity: 'info', code: 'cancelled', message: `Scan cancelled after ${state.done} of ${state.total} files; the report is partial.` });
     }
   } catch (e) {
     diagnostics.push({ severity: 'error', code: 'internal-error', message: `The scan stopped: ${String(e)}` });
@@ -337,11 +305,71 @@ export async function scanWorkspace(engine: Engine, files: FileProvider, options
     root: options.rootLabel ?? '.',
     currency: settings.currency,
     profile: settings.profile,
-    estimates,
+    estimates: state.estimates,
     diagnostics,
-    stats: { filesScanned, filesParsed, bytes, ms: Date.now() - started },
+    stats: { filesScanned: state.filesScanned, filesParsed: state.filesParsed, bytes: state.bytes, ms: Date.now() - started },
     ...(options.toolVersion ? { toolVersion: options.toolVersion } : {}),
   });
+}
+
+/** What a scan has found so far. */
+interface ScanState {
+  readonly estimates: SiteEstimate[];
+  readonly diagnostics: Diagnostic[];
+  filesScanned: number;
+  filesParsed: number;
+  bytes: number;
+  total: number;
+  done: number;
+  /** Files the fast path proved to hold no pre-filter word (never read). */
+  skip?: ReadonlySet<string>;
+}
+
+/** What every file of one scan is analysed with. */
+interface FileScan {
+  readonly files: FileProvider;
+  readonly options: ScanOptions;
+  readonly token: CancellationToken;
+  readonly maxBytes: number;
+  readonly analyze: (input: AnalyzeInput, token: CancellationToken) => Promise<AnalyzeOutput>;
+}
+
+/** Reads and analyses one file of the scan, adds its results to `state` and reports them (onFile, onProgress). */
+async function analyseFile(path: string, scan: FileScan, state: ScanState): Promise<void> {
+  const { files, options, token, maxBytes } = scan;
+  const fileDiagnostics: Diagnostic[] = [];
+  let fileEstimates: readonly SiteEstimate[] = [];
+  const st = await files.stat(path);
+  if (!st || st.type !== 'file') {
+    fileDiagnostics.push({ severity: 'warning', code: 'unreadable', message: `${path} could not be read (deleted during the scan, or permission denied).`, file: path });
+  } else if (st.size > readLimitFor(path, maxBytes)) {
+    fileDiagnostics.push({ severity: 'info', code: 'file-too-large', message: `${path} skipped: ${st.size} bytes is over the ${readLimitFor(path, maxBytes)}-byte limit.`, file: path });
+  } else if (state.skip?.has(path)) {
+    // Known by the fast path to hold no prefilter word and no NUL: the slow path would read it and move on.
+    state.filesScanned++;
+    state.bytes += st.size;
+  } else {
+    const text = await files.readText(path);
+    if (text === undefined) {
+      fileDiagnostics.push({ severity: 'warning', code: 'unreadable', message: `${path} could not be read (deleted during the scan, or permission denied).`, file: path });
+    } else {
+      state.filesScanned++;
+      state.bytes += st.size;
+      if (looksBinary(text)) {
+        fileDiagnostics.push({ severity: 'info', code: 'binary-file', message: `${path} skipped: it looks binary.`, file: path });
+      } else if (mightContainLlmCall(text)) {
+        state.filesParsed++;
+        const analysis = await scan.analyze({ path, text, languageId: languageOfPath(path) }, token);
+        fileEstimates = analysis.estimates;
+        fileDiagnostics.push(...analysis.diagnostics);
+      }
+    }
+  }
+  state.estimates.push(...fileEstimates);
+  state.diagnostics.push(...fileDiagnostics);
+  state.done++;
+  safeCall(() => options.onFile?.(path, fileEstimates, fileDiagnostics));
+  safeCall(() => options.onProgress?.(state.done, state.total));
 }
 
 /** Sorts diagnostics by file, those with no file first; `sort` is stable, so each file's keep their order. */

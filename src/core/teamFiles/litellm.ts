@@ -1,6 +1,7 @@
 import type { Diagnostic, Provenance } from '../types';
+import { LITELLM_PROVIDER_OF_NAME } from '../models/providers';
 import type { TieredPrice } from '../pricing/priceTypes';
-import { fileDiagnostic } from './parseFile';
+import { displayKey, fileDiagnostic } from './parseFile';
 import { MAX_PRICE } from './schemas';
 import type { CustomModel } from './teamTypes';
 
@@ -19,32 +20,6 @@ const FIELDS: Readonly<Record<string, string>> = {
   input_cost_per_image_token: 'input_image_mtok',
 };
 
-/** LiteLLM `litellm_provider` values → genai-prices provider ids. */
-const PROVIDERS: Readonly<Record<string, string>> = {
-  openai: 'openai',
-  text_completion_openai: 'openai',
-  azure: 'azure',
-  azure_ai: 'azure',
-  anthropic: 'anthropic',
-  bedrock: 'aws',
-  bedrock_converse: 'aws',
-  gemini: 'google',
-  vertex_ai: 'google',
-  'vertex_ai-language-models': 'google',
-  'vertex_ai-anthropic_models': 'google',
-  mistral: 'mistral',
-  groq: 'groq',
-  together_ai: 'together',
-  fireworks_ai: 'fireworks',
-  deepseek: 'deepseek',
-  xai: 'x-ai',
-  openrouter: 'openrouter',
-  cohere: 'cohere',
-  cohere_chat: 'cohere',
-  cerebras: 'cerebras',
-  ollama: 'ollama',
-};
-
 const round = (n: number): number => Math.round(n * 1e6 * 1e9) / 1e9;
 
 /** Converts a LiteLLM map. Entries with no usable price or with bad values give a diagnostic and are skipped. */
@@ -54,7 +29,7 @@ export function importLiteLlm(map: Readonly<Record<string, unknown>>, file: stri
   for (const [key, spec] of Object.entries(map)) {
     if (key === 'sample_spec') continue;
     if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
-      diagnostics.push(fileDiagnostic('price-book', file, lineAt(key), `litellm "${key}": expected an object`));
+      diagnostics.push(fileDiagnostic('price-book', file, lineAt(key), `litellm ${displayKey(key)}: expected an object`));
       continue;
     }
     const s = spec as Record<string, unknown>;
@@ -79,7 +54,7 @@ export function importLiteLlm(map: Readonly<Record<string, unknown>>, file: stri
       else prices[target] = round(value);
     }
     if (bad) {
-      diagnostics.push(fileDiagnostic('price-book', file, lineAt(key), `litellm "${key}": ${bad}; entry skipped`));
+      diagnostics.push(fileDiagnostic('price-book', file, lineAt(key), `litellm ${displayKey(key)}: ${bad}; entry skipped`));
       continue;
     }
     for (const [target, list] of Object.entries(tiers)) {
@@ -87,7 +62,7 @@ export function importLiteLlm(map: Readonly<Record<string, unknown>>, file: stri
       if (typeof base === 'number') prices[target] = { base, tiers: list.sort((a, b) => a.start - b.start) };
     }
     if (Object.keys(prices).length === 0) continue; // image/audio-only or mode entries without token prices
-    const provider = typeof s['litellm_provider'] === 'string' ? PROVIDERS[s['litellm_provider']] : undefined;
+    const provider = typeof s['litellm_provider'] === 'string' ? LITELLM_PROVIDER_OF_NAME[s['litellm_provider']] : undefined;
     const line = lineAt(key);
     models.push({
       id: key,

@@ -5,12 +5,25 @@ import type { FileProvider } from '../fileProvider';
 import type { RawPrices } from '../pricing/priceTypes';
 import type { Api, Diagnostic, Provenance } from '../types';
 import { importLiteLlm } from './litellm';
-import { fileDiagnostic, formatPath, parseStructured, teamSource, type ParsedFile } from './parseFile';
-import { adjustmentSchema, policyFileSchema, priceBookSchema, priceModelSchema, usageFileSchema, usageSiteSchema } from './schemas';
+import { displayKey, fileDiagnostic, formatPath, parseStructured, teamSource, type ParsedFile } from './parseFile';
+import { adjustmentSchema, policyFileSchema, priceBookSchema, priceModelSchema, USAGE_API_KEYS, usageFileSchema, usageMatchSchema, usageProfileSchema, usageSiteSchema, usageValuesSchema } from './schemas';
 import type { CustomModel, PolicyBook, PolicyRule, PriceAdjustment, PriceBook, UsageBook, UsageRule, UsageValues } from './teamTypes';
 
 /** Team files larger than this are not read (a diagnostic says so). */
 export const MAX_TEAM_FILE_BYTES = 1024 * 1024;
+
+/**
+ * The code of a team file that is there but cannot be read: no permission, not a regular file (a FIFO, a device, a
+ * folder), or a symbolic link that leads out of the workspace or nowhere. An error: the CLI exits 2 on it, since a
+ * policy or price book that silently does not apply would let a build pass (issue 17).
+ */
+export const UNREADABLE_TEAM_FILE = 'unreadable-team-file';
+
+/** Problems reported per team file before the rest are summed up in one line (a hostile file has no end of them). */
+export const MAX_DIAGNOSTICS_PER_FILE = 50;
+
+/** Unknown keys named per object before the rest are only counted. */
+const MAX_UNKNOWN_NAMED = 5;
 
 const EXTENSIONS = ['json', 'yaml', 'yml'] as const;
 
@@ -19,13 +32,21 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 
 async function readTeamFile(files: FileProvider, path: string, code: string, diagnostics: Diagnostic[]): Promise<ParsedFile | undefined> {
   const st = await files.stat(path);
-  if (!st || st.type !== 'file') return undefined;
+  if (!st || st.type !== 'file') {
+    // Missing is fine; there but unreadable is not (a policy that cannot be read must not turn the gate off).
+    if (st) diagnostics.push(fileDiagnostic(UNREADABLE_TEAM_FILE, path, undefined, 'is a folder, not a file: not read', 'error'));
+    else if (await files.exists?.(path)) diagnostics.push(fileDiagnostic(UNREADABLE_TEAM_FILE, path, undefined, 'exists but cannot be read: not a regular file (a FIFO or device), a symbolic link that leads out of the workspace or nowhere, or no permission', 'error'));
+    return undefined;
+  }
   if (st.size > MAX_TEAM_FILE_BYTES) {
     diagnostics.push(fileDiagnostic(code, path, undefined, `is ${Math.round(st.size / 1024)} KB, over the 1 MB limit: not read`, 'error'));
     return undefined;
   }
   const text = await files.readText(path);
-  if (text === undefined) return undefined;
+  if (text === undefined) {
+    diagnostics.push(fileDiagnostic(UNREADABLE_TEAM_FILE, path, undefined, 'exists but could not be read (no permission, not a regular file, or a symbolic link that leads out of the workspace)', 'error'));
+    return undefined;
+  }
   if (text.length > MAX_TEAM_FILE_BYTES) {
     diagnostics.push(fileDiagnostic(code, path, undefined, 'is over the 1 MB limit: not read', 'error'));
     return undefined;
@@ -49,9 +70,90 @@ function check<T>(schema: z.ZodType<T>, value: unknown, file: ParsedFile, path: 
   if (r.success) return r.data;
   for (const issue of r.error.issues.slice(0, 5)) {
     const full = [...path, ...(issue.path as (string | number)[])];
-    diagnostics.push(fileDiagnostic(code, file.path, file.lineAt(full), `${formatPath(full) || '(root)'}: ${issue.message}; entry ignored, the rest applies`));
+    diagnostics.push(fileDiagnostic(code, file.path, file.lineAt(full), `${formatPath(full) || '(root)'}: ${issueMessage(issue)}; entry ignored, the rest applies`));
   }
   return undefined;
+}
+
+/** zod's message, except that unknown keys are named through displayKey and at most five of them. */
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code !== 'unrecognized_keys') return issue.message;
+  const named = issue.keys.slice(0, MAX_UNKNOWN_NAMED).map(displayKey).join(', ');
+  return `unknown field${issue.keys.length === 1 ? '' : 's'} ${named}${issue.keys.length > MAX_UNKNOWN_NAMED ? ` and ${issue.keys.length - MAX_UNKNOWN_NAMED} more` : ''}`;
+}
+
+/** Reports the unknown keys of one object: the first few by name (and line), the rest counted in one message. */
+function unknownKeys(keys: readonly string[], allowed: readonly string[], file: ParsedFile, path: (string | number)[], code: string, diagnostics: Diagnostic[]): void {
+  for (const k of keys.slice(0, MAX_UNKNOWN_NAMED)) {
+    diagnostics.push(fileDiagnostic(code, file.path, file.lineAt([...path, k]), `${path.length ? `${formatPath(path)}: ` : ''}unknown field ${displayKey(k)} (allowed: ${allowed.join(', ')})`));
+  }
+  if (keys.length > MAX_UNKNOWN_NAMED) diagnostics.push(fileDiagnostic(code, file.path, file.lineAt([...path, keys[MAX_UNKNOWN_NAMED]!]), `${path.length ? `${formatPath(path)}: ` : ''}${keys.length - MAX_UNKNOWN_NAMED} more unknown fields, ignored`));
+}
+
+/**
+ * Validates an object field by field (issue 17: one bad field used to drop the whole block): each own key of `value`
+ * that the schema knows and that passes is kept; a bad one is reported and left out; unknown keys are reported.
+ * `fields` may give a key its own checker (a nested block validated field by field in turn). Undefined when `value`
+ * is undefined or not an object (reported).
+ */
+function checkFields(shape: Readonly<Record<string, z.ZodType>>, value: unknown, file: ParsedFile, path: (string | number)[], code: string, diagnostics: Diagnostic[], fields: Readonly<Record<string, (v: unknown, p: (string | number)[]) => unknown>> = {}): Obj | undefined {
+  if (value === undefined) return undefined;
+  if (!isObj(value)) {
+    diagnostics.push(fileDiagnostic(code, file.path, file.lineAt(path), `${formatPath(path) || '(root)'}: expected an object; ignored`));
+    return undefined;
+  }
+  const out: Obj = {};
+  const unknown: string[] = [];
+  for (const [k, v] of Object.entries(value)) {
+    const own = Object.hasOwn(fields, k) ? fields[k] : undefined;
+    if (own) {
+      const r = own(v, [...path, k]);
+      if (r !== undefined) out[k] = r;
+    } else if (Object.hasOwn(shape, k)) {
+      const r = check(shape[k]!, v, file, [...path, k], code, diagnostics);
+      if (r !== undefined) out[k] = r;
+    } else unknown.push(k);
+  }
+  unknownKeys(unknown, Object.keys(shape), file, path, code, diagnostics);
+  return out;
+}
+
+/** A map of named blocks (`profiles: { low: {...}, high: {...} }`), each block checked by `each`. */
+function checkRecord(value: unknown, file: ParsedFile, path: (string | number)[], code: string, diagnostics: Diagnostic[], each: (v: unknown, p: (string | number)[]) => unknown): Obj | undefined {
+  if (value === undefined) return undefined;
+  if (!isObj(value)) {
+    diagnostics.push(fileDiagnostic(code, file.path, file.lineAt(path), `${formatPath(path)}: expected an object; ignored`));
+    return undefined;
+  }
+  const out: Obj = {};
+  for (const [k, v] of Object.entries(value)) {
+    const r = each(v, [...path, k]);
+    if (r !== undefined) out[k] = r;
+  }
+  return out;
+}
+
+/** Caps each file's diagnostics at MAX_DIAGNOSTICS_PER_FILE, summing up the rest in one (same severity as the worst). */
+function capPerFile(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const counts = new Map<string, number>();
+  const dropped = new Map<string, { n: number; worst: Diagnostic['severity']; code: string }>();
+  const out: Diagnostic[] = [];
+  const rank = { info: 0, warning: 1, error: 2 } as const;
+  for (const d of diagnostics) {
+    const key = d.file ?? '';
+    const n = (counts.get(key) ?? 0) + 1;
+    counts.set(key, n);
+    if (!d.file || n <= MAX_DIAGNOSTICS_PER_FILE) {
+      out.push(d);
+      continue;
+    }
+    const x = dropped.get(key) ?? { n: 0, worst: 'info' as Diagnostic['severity'], code: d.code };
+    x.n++;
+    if (rank[d.severity] > rank[x.worst]) x.worst = d.severity;
+    dropped.set(key, x);
+  }
+  for (const [file, x] of dropped) out.push(fileDiagnostic(x.code, file, undefined, `${x.n} more problems not listed (only the first ${MAX_DIAGNOSTICS_PER_FILE} are)`, x.worst));
+  return out;
 }
 
 /** Validates the top level field by field and arrays element by element, so one bad entry never drops the rest. */
@@ -61,13 +163,13 @@ function topLevel(file: ParsedFile, shape: Readonly<Record<string, z.ZodType>>, 
     return undefined;
   }
   const out: Obj = {};
+  const unknown: string[] = [];
   for (const [k, v] of Object.entries(file.value)) {
-    if (!(k in shape)) {
-      diagnostics.push(fileDiagnostic(code, file.path, file.lineAt([k]), `unknown field "${k}" (allowed: ${Object.keys(shape).join(', ')})`));
-      continue;
-    }
-    out[k] = v;
+    // Own keys only: `constructor` or `toString` are not fields because every object inherits them.
+    if (!Object.hasOwn(shape, k)) unknown.push(k);
+    else out[k] = v;
   }
+  unknownKeys(unknown, Object.keys(shape), file, [], code, diagnostics);
   return out;
 }
 
@@ -84,7 +186,7 @@ function priceBookFrom(file: ParsedFile, files: FileProvider, fromSetting: boole
       const l = top['litellm'];
       if (typeof l === 'string') {
         const lf = await readTeamFile(files, l, code, diagnostics);
-        if (!lf) diagnostics.push(fileDiagnostic(code, file.path, file.lineAt(['litellm']), `litellm: ${l} not found or not readable`));
+        if (!lf) diagnostics.push(fileDiagnostic(code, file.path, file.lineAt(['litellm']), 'litellm: the file it names was not found or is not readable'));
         else if (isObj(lf.value)) {
           const r = importLiteLlm(lf.value, lf.path, (k) => lf.lineAt([k]), { source: fromSetting ? 'settings' : 'team-file', label: `${lf.path} (LiteLLM format)`, file: lf.path });
           models.push(...r.models);
@@ -140,32 +242,58 @@ function mergeBooks(a: PriceBook | undefined, b: PriceBook): PriceBook {
 
 const stripUndefined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
+/** A usage file's values block (`callsPerDay`, `outputTokens`, …), field by field. */
+function usageValuesFrom(file: ParsedFile, code: string, diagnostics: Diagnostic[]) {
+  return (v: unknown, p: (string | number)[]) => checkFields(usageValuesSchema.shape, v, file, p, code, diagnostics);
+}
+
+/** `defaults:` per API kind, each kind field by field. */
+function perApiFrom(file: ParsedFile, code: string, diagnostics: Diagnostic[]) {
+  const values = usageValuesFrom(file, code, diagnostics);
+  const shape = Object.fromEntries(USAGE_API_KEYS.map((k) => [k, usageValuesSchema]));
+  return (v: unknown, p: (string | number)[]) => checkFields(shape, v, file, p, code, diagnostics, Object.fromEntries(USAGE_API_KEYS.map((k) => [k, values])));
+}
+
 function usageFrom(file: ParsedFile, diagnostics: Diagnostic[]): UsageBook {
   const code = 'usage-file';
   const top = topLevel(file, usageFileSchema.shape, code, diagnostics) ?? {};
   const source: Provenance = { source: 'team-file', label: file.path, file: file.path };
-  const defaults = check(usageFileSchema.shape.defaults, top['defaults'], file, ['defaults'], code, diagnostics) ?? {};
-  const profiles = check(usageFileSchema.shape.profiles, top['profiles'], file, ['profiles'], code, diagnostics) ?? {};
+  // Field by field (issue 17): one bad value in `defaults.chat` no longer drops the whole block.
+  const perApi = perApiFrom(file, code, diagnostics);
+  const values = usageValuesFrom(file, code, diagnostics);
+  const defaults = (perApi(top['defaults'], ['defaults']) ?? {}) as Partial<Record<Api, UsageValues>>;
+  const profiles = (checkRecord(top['profiles'], file, ['profiles'], code, diagnostics, (v, p) => checkFields(usageProfileSchema.shape, v, file, p, code, diagnostics, { defaults: perApi })) ?? {}) as UsageBook['profiles'];
   const sites: UsageRule[] = [];
   if (top['sites'] !== undefined) {
     if (!Array.isArray(top['sites'])) diagnostics.push(fileDiagnostic(code, file.path, file.lineAt(['sites']), 'sites: expected a list'));
     else
       top['sites'].forEach((s, i) => {
-        const v = check(usageSiteSchema, s, file, ['sites', i], code, diagnostics);
+        // The match decides which sites the entry is for: without a valid one the entry is dropped. Its values are
+        // kept field by field.
+        const v = checkFields(usageSiteSchema.shape, s, file, ['sites', i], code, diagnostics, {
+          match: (m, p) => check(usageMatchSchema, m, file, p, code, diagnostics),
+          profiles: (m, p) => checkRecord(m, file, p, code, diagnostics, values),
+        });
         if (!v) return;
-        const { match, profiles: p, ...values } = v;
+        if (v['match'] === undefined) {
+          if (s && typeof s === 'object' && !Object.hasOwn(s, 'match')) diagnostics.push(fileDiagnostic(code, file.path, file.lineAt(['sites', i]), `sites[${i}]: match is required; entry ignored, the rest applies`));
+          return;
+        }
+        const { match, profiles: p, ...rest } = v as { match: UsageRule['match']; profiles?: UsageRule['profiles'] } & Obj;
         const line = file.lineAt(['sites', i]);
-        sites.push({ match: stripUndefined(match), values: stripUndefined(values) as UsageValues, profiles: p ?? {}, source: { ...source, ...(line ? { line } : {}) } });
+        sites.push({ match: stripUndefined(match), values: stripUndefined(rest) as UsageValues, profiles: p ?? {}, source: { ...source, ...(line ? { line } : {}) } });
       });
   }
   check(usageFileSchema.shape.version, top['version'], file, ['version'], code, diagnostics);
-  return { defaults: defaults as Partial<Record<Api, UsageValues>>, profiles, sites, source };
+  return { defaults, profiles, sites, source };
 }
 
 function policyFrom(file: ParsedFile, diagnostics: Diagnostic[]): PolicyBook {
   const code = 'policy-file';
   const top = topLevel(file, policyFileSchema.shape, code, diagnostics) ?? {};
-  const budgets = check(policyFileSchema.shape.budgets, top['budgets'], file, ['budgets'], code, diagnostics) ?? {};
+  // Budgets field by field; a rule is all or nothing (half a rule would check something else than what was written).
+  const budgetShape = policyFileSchema.shape.budgets.unwrap().shape;
+  const budgets = (checkFields(budgetShape, top['budgets'], file, ['budgets'], code, diagnostics) ?? {}) as PolicyBook['budgets'];
   const rules: PolicyRule[] = [];
   const ruleSchema = policyFileSchema.shape.rules.unwrap().element;
   if (top['rules'] !== undefined) {
@@ -200,7 +328,7 @@ export async function loadTeamConfig(files: FileProvider, settings: Settings, op
     if (typeof setting === 'string') {
       const sf = await readTeamFile(files, setting, 'price-book', diagnostics);
       if (sf) priceBook = mergeBooks(priceBook, await priceBookFrom(sf, files, true, diagnostics));
-      else diagnostics.push({ severity: 'warning', code: 'price-book', message: `tokentier.priceBook: ${setting} not found or not readable` });
+      else diagnostics.push({ severity: 'warning', code: 'price-book', message: `tokentier.priceBook: ${displayKey(setting)} not found or not readable` });
     } else if (setting) {
       const inline: ParsedFile = { path: 'tokentier.priceBook', value: setting, lineAt: () => undefined };
       priceBook = mergeBooks(priceBook, await priceBookFrom(inline, files, true, diagnostics));
@@ -209,7 +337,7 @@ export async function loadTeamConfig(files: FileProvider, settings: Settings, op
     const usage = uf ? usageFrom(uf, diagnostics) : undefined;
     const polf = await findTeamFile(files, 'policy', 'policy-file', diagnostics);
     const policy = polf ? policyFrom(polf, diagnostics) : undefined;
-    return { ...(priceBook ? { priceBook } : {}), ...(usage ? { usage } : {}), ...(policy ? { policy } : {}), diagnostics };
+    return { ...(priceBook ? { priceBook } : {}), ...(usage ? { usage } : {}), ...(policy ? { policy } : {}), diagnostics: capPerFile(diagnostics) };
   } catch (e) {
     diagnostics.push({ severity: 'error', code: 'internal-error', message: `Tokentier could not load the team files: ${String(e)}` });
     return { diagnostics };

@@ -1,4 +1,6 @@
+import '../zodJitless';
 import * as z from 'zod';
+import { MAX_GLOB_LENGTH } from '../glob';
 import { API_KINDS } from '../types';
 
 /**
@@ -60,7 +62,7 @@ export const priceModelSchema = z.strictObject({
 export const adjustmentSchema = z
   .strictObject({
     provider: z.string().min(1).optional().describe('Provider id it applies to (absent: all).'),
-    model: z.string().min(1).optional().describe('Glob on the model id (`gpt-4o*`).'),
+    model: z.string().min(1).max(MAX_GLOB_LENGTH).optional().describe('Glob on the model id (`gpt-4o*`).'),
     discount: z.number().min(0).max(1).optional().describe('0.15 = −15 %.'),
     markup: nonNeg.optional().describe('0.1 = +10 %.'),
     uplift: nonNeg.optional().describe('Regional uplift: 0.1 = +10 %.'),
@@ -92,26 +94,31 @@ export const usageValuesSchema = z.strictObject({
   model: z.string().min(1).optional().describe('Model for sites whose model the code does not resolve.'),
 });
 
-const apiKeys = API_KINDS;
-const perApi = z.partialRecord(z.enum(apiKeys), usageValuesSchema);
+/** The API kinds a usage file's `defaults` may name (every kind a site can have). */
+export const USAGE_API_KEYS = API_KINDS;
+const perApi = z.partialRecord(z.enum(USAGE_API_KEYS), usageValuesSchema);
 
-export const usageSiteSchema = usageValuesSchema.extend({
-  match: z
+export const usageMatchSchema = z
     .strictObject({
-      file: z.string().min(1).optional().describe('Glob on the workspace-relative path.'),
+      file: z.string().min(1).max(MAX_GLOB_LENGTH).optional().describe('Glob on the workspace-relative path.'),
       function: z.string().min(1).optional().describe('Enclosing function name.'),
       line: z.number().int().min(1).optional().describe('1-based line of the call.'),
       id: z.string().min(1).optional().describe('Call-site id.'),
     })
-    .refine((m) => Object.values(m).some((v) => v !== undefined), { message: 'match needs at least one of file, function, line, id' }),
+    .refine((m) => Object.values(m).some((v) => v !== undefined), { message: 'match needs at least one of file, function, line, id' });
+
+export const usageSiteSchema = usageValuesSchema.extend({
+  match: usageMatchSchema,
   profiles: z.record(z.string(), usageValuesSchema).optional().describe('Values per profile (low, expected, high, …).'),
 });
+
+export const usageProfileSchema = z.strictObject({ callsMultiplier: nonNeg.optional(), defaults: perApi.optional() });
 
 export const usageFileSchema = z.strictObject({
   $schema: z.string().optional(),
   version: z.literal(TEAM_SCHEMA_VERSION).optional(),
   defaults: perApi.optional().describe('Defaults per API kind.'),
-  profiles: z.record(z.string(), z.strictObject({ callsMultiplier: nonNeg.optional(), defaults: perApi.optional() })).optional(),
+  profiles: z.record(z.string(), usageProfileSchema).optional(),
   sites: z.array(usageSiteSchema).optional().describe('Per-site assumptions; later entries win.'),
 });
 
@@ -124,12 +131,12 @@ export const policyRuleSchema = z.strictObject({
       perMonthOver: nonNeg.optional(),
       perCallOver: nonNeg.optional(),
       provider: z.string().optional(),
-      model: z.string().optional().describe('Glob on the model id.'),
-      file: z.string().optional().describe('Glob on the path.'),
+      model: z.string().max(MAX_GLOB_LENGTH).optional().describe('Glob on the model id.'),
+      file: z.string().max(MAX_GLOB_LENGTH).optional().describe('Glob on the path.'),
     })
     .optional(),
   require: z.array(z.enum(['caching', 'batch', 'max-tokens', 'bounded-loop', 'known-price'])).optional(),
-  forbidModels: z.array(z.string().min(1)).optional(),
+  forbidModels: z.array(z.string().min(1).max(MAX_GLOB_LENGTH)).optional().describe('Globs on the model id.'),
 });
 
 export const policyFileSchema = z.strictObject({

@@ -53,7 +53,7 @@ export interface UsageValues {
 /** A usage-file entry for the sites it matches. All given conditions must hold. */
 export interface UsageRule {
   readonly match: {
-    /** A glob on the workspace-relative path (picomatch). */
+    /** A glob on the workspace-relative path (src/core/glob.ts). */
     readonly file?: string;
     /** The enclosing function's name. */
     readonly function?: string;

@@ -247,6 +247,7 @@ function percentile(sorted: readonly number[], q: number): number {
 }
 
 /** Predicts one row; returns a prediction or the reason it cannot. */
+// eslint-disable-next-line max-lines-per-function -- one calibration row end to end (scope, hardware, engine, batch, prefill/decode roofline); the steps share a dozen locals and read best in order
 function predictRow(r: Record<string, string>, eff: EfficiencyParams): { predicted: number; note: string } | { reason: string } {
   const metric = METRIC_OF[r.metric];
   if (!metric) return { reason: `unknown metric ${r.metric}` };

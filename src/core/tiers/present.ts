@@ -151,17 +151,23 @@ export function comparisonRows(c: TierComparison): readonly ComparisonRow[] {
 
 /**
  * Escapes text for a Markdown table cell: backslash-escapes Markdown punctuation (links, emphasis, code, HTML
- * brackets, pipes) and flattens newlines, so a model name cannot inject a link, HTML or break the table.
+ * brackets, pipes) and flattens newlines, so a model name cannot inject a link, HTML or break the table. As in
+ * src/core/report/text.ts (issue 17): `:` and `.` are escaped so no URL or domain is autolinked, and an `@` or a `#`
+ * before a digit is followed by a zero-width space so GitHub makes no mention or issue link.
  */
-export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_{}[\]()<>#+!|~&"']/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, ' ');
+export function escapeMarkdownCell(s: string): string {
+  return s
+    .replace(/[\\`*_{}[\]()<>#+!|~&"':.@]/g, (c) => `\\${c}`)
+    .replace(/\r\n|\r|\n/g, ' ')
+    .replace(/\\@/g, '\\@&#8203;')
+    .replace(/\\#(?=\d)/g, '\\#&#8203;');
 }
 
 /**
  * Quotes a CSV field (RFC 4180) and defuses spreadsheet formulas: a field starting with `=`, `+`, `-`, `@`, tab or
  * CR gets a leading apostrophe (OWASP "CSV injection"), unless it is a plain number.
  */
-export function csvField(s: string): string {
+export function csvCell(s: string): string {
   let v = s;
   if (/^[=+\-@\t\r]/.test(v) && !/^[-+]?\d+(\.\d+)?(e[-+]?\d+)?$/i.test(v)) v = `'${v}`;
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
@@ -172,36 +178,36 @@ export function toMarkdown(view: AdvisorView, generatedAt: string): string {
   const c = view.comparison;
   const w = view.workload;
   const out: string[] = [];
-  out.push(`# Tokentier Tier Advisor — ${escapeMarkdown(view.scopeLabel)}`, '', `Generated ${generatedAt}.`, '');
+  out.push(`# Tokentier Tier Advisor — ${escapeMarkdownCell(view.scopeLabel)}`, '', `Generated ${generatedAt}.`, '');
   out.push('## Workload', '', '| Figure | Value |', '|---|---|');
   out.push(`| Requests/day | ${formatNumber(w.requestsPerDay)} |`);
   out.push(`| Input tokens/request (expected, p95) | ${formatNumber(w.inputTokens)}, ${formatNumber(w.inputTokensP95 ?? w.inputTokens)} |`);
   out.push(`| Output tokens/request (expected, p95) | ${formatNumber(w.outputTokens)}, ${formatNumber(w.outputTokensP95 ?? w.outputTokens)} |`);
   out.push(`| TTFT target | ${w.ttftTargetMs !== undefined ? formatMs(w.ttftTargetMs) : 'none'} |`);
   out.push(`| End-to-end target | ${w.e2eTargetMs !== undefined ? formatMs(w.e2eTargetMs) : 'none'} |`);
-  out.push(`| Self-hosted model | ${escapeMarkdown(w.selfHostModelId)} |`);
-  if (w.api) out.push(`| API model | ${escapeMarkdown(`${w.api.provider}/${w.api.model}`)} (${formatUsd(w.api.costPerRequestUsd)}/request) |`);
+  out.push(`| Self-hosted model | ${escapeMarkdownCell(w.selfHostModelId)} |`);
+  if (w.api) out.push(`| API model | ${escapeMarkdownCell(`${w.api.provider}/${w.api.model}`)} (${formatUsd(w.api.costPerRequestUsd)}/request) |`);
   if (c) {
     out.push(`| Precision | ${c.options.precision} |`, `| Electricity | ${formatUsd(c.options.electricityUsdPerKWh)}/kWh |`, `| Utilisation target | ${formatPercent(c.options.utilisation)} |`);
     out.push('', '## Comparison', '', `| | ${TIER_ORDER.map((t) => TIER_NAMES[t]).join(' | ')} |`, `|---|${TIER_ORDER.map(() => '---').join('|')}|`);
-    for (const r of comparisonRows(c)) out.push(`| ${r.label} | ${r.cells.map((x) => escapeMarkdown(x.text)).join(' | ')} |`);
+    for (const r of comparisonRows(c)) out.push(`| ${r.label} | ${r.cells.map((x) => escapeMarkdownCell(x.text)).join(' | ')} |`);
     out.push('', '## Break-even with the hosted API', '');
-    for (const b of c.breakEven) out.push(`- ${TIER_NAMES[b.tier]}: ${escapeMarkdown(b.note)}`);
+    for (const b of c.breakEven) out.push(`- ${TIER_NAMES[b.tier]}: ${escapeMarkdownCell(b.note)}`);
     if (c.diagnostics.length) {
       out.push('', '## Diagnostics', '');
-      for (const d of c.diagnostics) out.push(`- ${d.severity}: ${escapeMarkdown(d.message)}`);
+      for (const d of c.diagnostics) out.push(`- ${d.severity}: ${escapeMarkdownCell(d.message)}`);
     }
     out.push('', '## Derivations and sources', '');
     for (const r of comparisonRows(c)) {
       TIER_ORDER.forEach((t, i) => {
         const cell = r.cells[i]!;
-        if (cell.title && cell.title !== cell.text) out.push(`- ${TIER_NAMES[t]} · ${r.label}: ${escapeMarkdown(cell.title)}`);
+        if (cell.title && cell.title !== cell.text) out.push(`- ${TIER_NAMES[t]} · ${r.label}: ${escapeMarkdownCell(cell.title)}`);
       });
     }
   } else {
     out.push('', 'No comparison (see messages).');
   }
-  for (const m of view.messages) out.push('', `> ${escapeMarkdown(m)}`);
+  for (const m of view.messages) out.push('', `> ${escapeMarkdownCell(m)}`);
   return out.join('\n') + '\n';
 }
 
@@ -221,7 +227,7 @@ export function toCsv(view: AdvisorView): string {
         ? [t, o.label, o.provider, o.hardwareId ?? '', o.gpuCount !== undefined ? String(o.gpuCount) : '', num(o.costPerMTokUsd), num(o.monthlyCostUsd), num(o.ttftMs),
           num(o.tokensPerSecPerRequest), num(o.e2eLatencyMs), latencyVerdict(o), num(o.utilisation), num(o.energyKWhPerMTok), num(o.co2KgPerMTok), o.notes.join('; ')]
         : [t, '', '', '', '', '', '', '', '', '', '', '', '', '', c.tiers[t].notes.join('; ')];
-      lines.push(row.map(csvField).join(','));
+      lines.push(row.map(csvCell).join(','));
     }
   }
   return lines.join('\r\n') + '\r\n';

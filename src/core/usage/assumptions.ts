@@ -1,8 +1,8 @@
-import picomatch from 'picomatch';
 import type { Settings } from '../config/settings';
 import type { UsageBook, UsageRule, UsageValues } from '../teamFiles/teamTypes';
 import type { CallSite, Diagnostic, Provenance, Sourced, UsageAssumptions } from '../types';
 import { parseAnnotation, type AnnotationValues } from './annotation';
+import { globMatch as linearGlobMatch } from '../glob';
 
 /**
  * Usage assumptions for one site. Precedence, field by field: inline annotation > usage-file site rule (the
@@ -18,15 +18,9 @@ export interface ResolvedUsage {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-const globCache = new Map<string, (path: string) => boolean>();
-
+/** A usage-file `match.file` glob (linear time: src/core/glob.ts; a rule's pattern comes from the repository). */
 function globMatch(glob: string, path: string): boolean {
-  let m = globCache.get(glob);
-  if (!m) {
-    m = picomatch(glob, { dot: true });
-    globCache.set(glob, m);
-  }
-  return m(path);
+  return linearGlobMatch(glob, path);
 }
 
 /** True when every condition of the rule holds for the site. */
@@ -42,6 +36,7 @@ export function ruleMatches(rule: UsageRule, site: CallSite): boolean {
 type Layer = { readonly values: UsageValues | AnnotationValues; readonly source: Provenance; readonly specific: boolean };
 
 /** Resolves the usage assumptions of a site. Never throws. */
+// eslint-disable-next-line max-lines-per-function -- the precedence of every usage figure (annotation, usage file site, defaults, profile) in one place; to be split with #19's caching rules (item 5)
 export function resolveUsage(site: CallSite, settings: Settings, usage: UsageBook | undefined): ResolvedUsage {
   const diagnostics: Diagnostic[] = [];
   const profile = settings.profile;

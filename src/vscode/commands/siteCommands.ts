@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { hoverMarkdown } from '../../core/report/present';
+import { addUsageSite, type UsageSiteEntry } from '../../core/teamFiles/usageEdit';
 import type { SiteEstimate } from '../../core/types';
 import { relativePathOfDocument, toVsRange } from '../documents';
 import { atomicWrite, exists } from '../fsUtil';
@@ -91,31 +92,45 @@ async function writeAnnotation(document: vscode.TextDocument, e: SiteEstimate, m
   return vscode.workspace.applyEdit(edit);
 }
 
-/** Adds a site entry to `.tokentier/usage.yml` (created when missing), written atomically after confirmation. */
+/**
+ * Adds a site entry to the usage file the team files loader reads (`.tokentier/usage.json`, `.yaml` or `.yml`, first
+ * found; `usage.yml` is created when there is none), through a YAML/JSON document API that keeps the rest of the file
+ * and its comments (src/core/teamFiles/usageEdit.ts), written atomically after confirmation.
+ */
 async function writeUsageEntry(document: vscode.TextDocument, e: SiteEstimate, model: string): Promise<boolean> {
   const { folder, path } = relativePathOfDocument(document);
   if (!folder) {
     void vscode.window.showWarningMessage('Tokentier: a usage file needs a workspace folder. Use an inline annotation instead.');
     return false;
   }
-  const uri = vscode.Uri.joinPath(folder.uri, '.tokentier', 'usage.yml');
-  const entry = usageEntry(path, e, model);
-  if (await exists(uri)) {
-    const current = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    const ok = await vscode.window.showInformationMessage(`Add an entry for ${path}:${e.site.line} to .tokentier/usage.yml?`, { modal: true, detail: entry }, 'Add');
-    if (ok !== 'Add') return false;
-    const hasSites = /^sites:\s*$/m.test(current);
-    await atomicWrite(uri, `${current.replace(/\s*$/, '\n')}${hasSites ? '' : 'sites:\n'}${entry}`);
-  } else {
-    await atomicWrite(uri, `${USAGE_TEMPLATE}${entry}`);
+  let uri = vscode.Uri.joinPath(folder.uri, '.tokentier', 'usage.yml');
+  for (const ext of ['json', 'yaml', 'yml']) {
+    const candidate = vscode.Uri.joinPath(folder.uri, '.tokentier', `usage.${ext}`);
+    if (await exists(candidate)) {
+      uri = candidate;
+      break;
+    }
   }
+  const name = `.tokentier/${uri.path.slice(uri.path.lastIndexOf('/') + 1)}`;
+  const entry = usageEntry(path, e, model);
+  const existing = await exists(uri);
+  const current = existing ? new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) : USAGE_TEMPLATE;
+  const edited = addUsageSite(current, name, entry);
+  if ('error' in edited) {
+    void vscode.window.showErrorMessage(`Tokentier: cannot add the entry to ${name}: ${edited.error}.`);
+    return false;
+  }
+  if (existing) {
+    const ok = await vscode.window.showInformationMessage(`Add an entry for ${path}:${e.site.line} to ${name}?`, { modal: true, detail: `match: ${JSON.stringify(entry.match)}\nmodel: ${entry.model}` }, 'Add');
+    if (ok !== 'Add') return false;
+  }
+  await atomicWrite(uri, edited.text);
   return true;
 }
 
-function usageEntry(path: string, e: SiteEstimate, model: string): string {
+function usageEntry(path: string, e: SiteEstimate, model: string): UsageSiteEntry {
   // The match keys of `.tokentier/usage.yml` (src/core/teamFiles/schemas.ts): file plus function, else line.
-  const match = e.site.enclosingFunction ? `{ file: ${JSON.stringify(path)}, function: ${JSON.stringify(e.site.enclosingFunction)} }` : `{ file: ${JSON.stringify(path)}, line: ${e.site.line} }`;
-  return `  - match: ${match}\n    model: ${JSON.stringify(model)}\n`;
+  return { match: e.site.enclosingFunction ? { file: path, function: e.site.enclosingFunction } : { file: path, line: e.site.line }, model };
 }
 
 /** The template of a new `.tokentier/usage.yml` (format: src/core/teamFiles/schemas.ts `usageFileSchema`). */

@@ -28,12 +28,16 @@ export const longRun: boolean = totalRuns >= 10_000;
 
 /** Each property's share of {@link totalRuns}; the shares sum to 1. */
 export const SHARES = {
-  fixtureMutations: 0.55,
+  fixtureMutations: 0.47,
   notebookCells: 0.1,
   randomText: 0.12,
   notebookShapes: 0.05,
   estimation: 0.1,
   formatting: 0.08,
+  // Issue 17: the configuration a repository controls.
+  teamFiles: 0.04,
+  settings: 0.02,
+  globs: 0.02,
 } as const;
 
 /** The number of runs of one property (at least `min`). */

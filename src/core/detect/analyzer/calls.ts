@@ -12,8 +12,9 @@ import type { Node } from 'web-tree-sitter';
 import type { CallParams, Confidence, Provider, Via } from '../../types';
 import { FALLBACKS } from '../catalog/sdks';
 import type { SiteSpec } from '../catalog/types';
-import { CACHE_KEYS, FALLBACK_KEYS, MAX_TOKEN_KEYS, MODEL_PREFIX_PROVIDERS, N_KEYS, REASONING_KEYS, RESPONSE_FORMAT_KEYS, SERVICE_TIER_KEYS, STREAM_KEYS, THINKING_KEYS, TOOLS_KEYS } from '../catalog/params';
+import { CACHE_KEYS, FALLBACK_KEYS, MAX_TOKEN_KEYS, N_KEYS, REASONING_KEYS, RESPONSE_FORMAT_KEYS, SERVICE_TIER_KEYS, STREAM_KEYS, THINKING_KEYS, TOOLS_KEYS } from '../catalog/params';
 import { callArgs, callee, isCall, isMember, memberName, memberObject, unwrap } from '../syntax';
+import { PROVIDER_OF_NAME } from '../../models/providers';
 import type { FileAnalyzer } from '../analyzer';
 import type { SiteDraft, Value } from './types';
 import { TYPE_BY_ID } from './catalogIndex';
@@ -116,7 +117,7 @@ export function buildSite(fa: FileAnalyzer, call: Node, nameNode: Node, specIn: 
   } else if (inst?.ctor?.spec.providerFromModel) {
     const pm = inst.ctor.ctx.getArg(inst.ctor.node, inst.ctor.spec.providerFromModel);
     const ps = pm ? inst.ctor.ctx.constString(pm) : undefined;
-    provider = (ps && MODEL_PREFIX_PROVIDERS[ps]) || (model.raw ? providerOfModelString(model.raw) : undefined) || provider;
+    provider = (ps && PROVIDER_OF_NAME[ps]) || (model.raw ? providerOfModelString(model.raw) : undefined) || provider;
   }
 
   const params = callParams(fa, km, ctorKm, spec);

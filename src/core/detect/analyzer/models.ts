@@ -9,7 +9,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { ModelRef, ModelResolution, Provider } from '../../types';
 import type { SiteSpec } from '../catalog/types';
-import { CANONICAL_STRIP_PREFIXES, MODEL_NAME_PROVIDERS, MODEL_PREFIX_PROVIDERS } from '../catalog/params';
+import { CANONICAL_STRIP_PREFIXES, MODEL_NAME_PROVIDERS } from '../catalog/params';
+import { PROVIDER_OF_NAME } from '../../models/providers';
 import { callArgs, callee, isMember, memberObject, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import type { ResolvedModel, Value } from './types';
@@ -107,7 +108,7 @@ export function canonicalModel(id: string): string {
 export function providerOfModelString(model: string): Provider | undefined {
   const m = /^([\w.-]+)[/:]/.exec(model);
   if (m?.[1]) {
-    const p = MODEL_PREFIX_PROVIDERS[m[1].toLowerCase()];
+    const p = PROVIDER_OF_NAME[m[1].toLowerCase()];
     if (p) return p;
   }
   const bare = model.replace(/^models\//, '').toLowerCase();

@@ -65,16 +65,6 @@ export const HTTP_ENDPOINTS: readonly { readonly path: RegExp; readonly api: Api
   { path: /\/v[12]\/chat\/?$/, api: 'chat', provider: 'cohere', words: ['chat'] },
 ];
 
-/** LiteLLM / OpenRouter / init_chat_model prefixes → provider (`anthropic/claude-…`, `openai:gpt-4o`). */
-export const MODEL_PREFIX_PROVIDERS: Readonly<Record<string, Provider>> = {
-  openai: 'openai', azure: 'azure-openai', azure_openai: 'azure-openai', 'azure-openai': 'azure-openai', anthropic: 'anthropic',
-  gemini: 'google', google: 'google', google_genai: 'google', google_vertexai: 'google', vertex_ai: 'google', vertex: 'google',
-  'vertex_ai-language-models': 'google', bedrock: 'bedrock', bedrock_converse: 'bedrock', aws: 'bedrock', mistral: 'mistral',
-  mistralai: 'mistral', cohere: 'cohere', cohere_chat: 'cohere', groq: 'groq', together_ai: 'together', together: 'together',
-  togetherai: 'together', fireworks_ai: 'fireworks', fireworks: 'fireworks', deepseek: 'deepseek', openrouter: 'openrouter',
-  xai: 'xai', 'x-ai': 'xai', ollama: 'ollama', ollama_chat: 'ollama', huggingface: 'huggingface',
-};
-
 /** Prefixes stripped from a model id to get the canonical (pricing) id. Bedrock ids are kept as written. */
 export const CANONICAL_STRIP_PREFIXES: readonly string[] = [
   'models/', 'openai/', 'anthropic/', 'google/', 'gemini/', 'vertex_ai/', 'azure/', 'groq/', 'mistral/', 'cohere/',
