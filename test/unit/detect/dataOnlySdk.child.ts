@@ -6,6 +6,9 @@
 import { readFileSync } from 'node:fs';
 import * as sdks from '../../../src/core/detect/catalog/sdks';
 import type { ModuleSpec, TypeSpec } from '../../../src/core/detect/catalog/types';
+// Types only (erased): the modules themselves are required below, after the catalogue is extended.
+import type * as DetectorModule from '../../../src/core/detect/detector';
+import type * as FixtureFormatModule from './fixtureFormat';
 
 const TYPE: TypeSpec = {
   id: 'acme',
@@ -30,9 +33,9 @@ if (process.argv.includes('--add')) {
 void (async () => {
   // Loaded only now, so every index, the prefilter and the gates are derived from the catalogue as extended.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { detect, PREFILTER } = require('../../../src/core/detect/detector') as typeof import('../../../src/core/detect/detector');
+  const { detect, PREFILTER } = require('../../../src/core/detect/detector') as typeof DetectorModule;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { createMemoryFileProvider, createNodeLoadWasm } = require('./fixtureFormat') as typeof import('./fixtureFormat');
+  const { createMemoryFileProvider, createNodeLoadWasm } = require('./fixtureFormat') as typeof FixtureFormatModule;
   const [dir, ...names] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   const files = createMemoryFileProvider(dir ?? '.');
   const out: Record<string, unknown> = {};

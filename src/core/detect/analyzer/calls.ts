@@ -81,6 +81,7 @@ export function analyzeCall(fa: FileAnalyzer, call: Node, nameNode: Node): SiteD
 }
 
 export function buildSite(fa: FileAnalyzer, call: Node, nameNode: Node, specIn: SiteSpec, inst: (Value & { kind: 'inst' }) | undefined, method: string, how: 'resolved' | 'fallback'): SiteDraft | undefined {
+  if (specIn.when && !eventMatches(fa, call, specIn.when)) return undefined;
   let spec = specIn;
   let argCall = call;
   if (spec.commands) {
@@ -130,6 +131,15 @@ export function buildSite(fa: FileAnalyzer, call: Node, nameNode: Node, specIn: 
     params: { ...params, ...(spec.batch ? { batch: true } : {}), ...(stream ? { stream: true } : {}) },
     prompt, confidence, fanOut: spec.fanOut,
   };
+}
+
+/** `send({ type: 'response.create', … })`: the first argument's `key` holds one of the strings (SiteSpec.when). */
+function eventMatches(fa: FileAnalyzer, call: Node, when: NonNullable<SiteSpec['when']>): boolean {
+  const a0 = callArgs(call)[0];
+  const obj = a0 ? fa.resolveObject(a0) : undefined;
+  const v = obj ? fa.objectKey(obj, [when.key]) : undefined;
+  const s = v ? fa.constString(v) : undefined;
+  return s !== undefined && when.equals.includes(s);
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import type { Api, Provider, Via } from '../../types';
 import type { ArgRef, FallbackSpec, Member, ModuleSpec, NewSpec, PromptSpec, SiteSpec, TypeSpec } from './types';
+import { SPEECH_AND_OTHER_MODULES, SPEECH_AND_OTHER_TYPES } from './otherSdks';
 
 // Small builders keep the tables readable; they only assemble data.
 const kw = (...names: string[]): ArgRef => ({ kw: names });
@@ -152,7 +153,12 @@ export const TYPES: readonly TypeSpec[] = [
   {
     // A Realtime WebSocket session (Python `client.realtime.connect(model=…)`): `response.create` makes the model answer.
     id: 'openai-realtime', provider: 'openai', via: 'sdk',
-    members: { 'response.create': site('other', undefined, {}) },
+    members: {
+      'response.create': site('other', undefined, {}),
+      // The raw event: only `response.create` asks the model for a turn (`session.update`, `input_audio_buffer.append`,
+      // `conversation.item.create` … do not).
+      send: site('other', MODEL, { input: kw('input') }, { when: { key: 'type', equals: ['response.create'] } }),
+    },
   },
   {
     id: 'genai-client', provider: 'google', via: 'sdk', optionalSegments: ['aio'],
@@ -279,9 +285,9 @@ export const TYPES: readonly TypeSpec[] = [
       // LLM-as-a-judge runs.
       'observability.judges.judgeConversation': site('other', undefined, {}),
       'observability.datasets.records.judge': site('other', undefined, {}),
-      // mistralai < 1.0 (`MistralClient`)
-      chat: site('chat', MODEL, CHAT_PROMPT), chat_stream: site('chat', MODEL, CHAT_PROMPT, { stream: true }),
-      embeddings: site('embeddings', MODEL, { input: kw('input') }),
+      // mistralai < 1.0 (`MistralClient.chat(model, messages)`: the model may be positional)
+      chat: site('chat', MODEL_POS0, { messages: kwPos(1, 'messages') }), chat_stream: site('chat', MODEL_POS0, { messages: kwPos(1, 'messages') }, { stream: true }),
+      embeddings: site('embeddings', MODEL_POS0, { input: kwPos(1, 'input') }),
     },
   },
   {
@@ -374,75 +380,7 @@ export const TYPES: readonly TypeSpec[] = [
       'chat.completions.create': site('chat', MODEL, CHAT_PROMPT, { providerFromModel: true }),
     },
   },
-  {
-    // Voyage AI (voyageai, Python and JS): embeddings and reranking.
-    id: 'voyage', provider: 'other', via: 'sdk',
-    members: {
-      embed: site('embeddings', MODEL, { input: kwPos(0, 'texts', 'input') }),
-      multimodalEmbed: site('embeddings', MODEL, { input: kwPos(0, 'inputs') }),
-      contextualizedEmbed: site('embeddings', MODEL, { input: kwPos(0, 'inputs') }),
-      rerank: site('rerank', MODEL, { input: kwPos(0, 'query') }),
-    },
-  },
-  {
-    // ElevenLabs (elevenlabs, @elevenlabs/elevenlabs-js): speech synthesis and transcription.
-    id: 'elevenlabs', provider: 'other', via: 'sdk',
-    members: {
-      'textToSpeech.convert': site('audio', kw('model_id', 'modelId'), { input: kw('text') }),
-      'textToSpeech.stream': site('audio', kw('model_id', 'modelId'), { input: kw('text') }, { stream: true }),
-      'textToSpeech.convertWithTimestamps': site('audio', kw('model_id', 'modelId'), { input: kw('text') }),
-      'speechToText.convert': site('audio', kw('model_id', 'modelId'), {}),
-      'textToSoundEffects.convert': site('audio', undefined, { input: kw('text') }),
-      // elevenlabs < 1.0: `client.generate(text=…, voice=…, model=…)`.
-      generate: site('audio', kw('model', 'model_id', 'modelId'), { input: kw('text') }),
-    },
-  },
-  {
-    // Deepgram: `listen.v1.media.transcribe_file` (v4+), `listen.prerecorded.v("1").transcribe_file` (v3).
-    id: 'deepgram', provider: 'other', via: 'sdk',
-    members: {
-      'listen.v1.media.transcribeFile': site('audio', MODEL, {}),
-      'listen.v1.media.transcribeUrl': site('audio', MODEL, {}),
-      'listen.prerecorded.v': make('deepgram-listen'),
-      'listen.rest.v': make('deepgram-listen'),
-      'listen.asyncrest.v': make('deepgram-listen'),
-      'listen.prerecorded.transcribeFile': site('audio', MODEL, {}),
-      'listen.prerecorded.transcribeUrl': site('audio', MODEL, {}),
-      'speak.v1.audio.generate': site('audio', MODEL, { input: kw('text') }),
-    },
-  },
-  {
-    id: 'deepgram-listen', provider: 'other', via: 'sdk',
-    members: { transcribeFile: site('audio', MODEL, {}), transcribeUrl: site('audio', MODEL, {}) },
-  },
-  {
-    // azure-ai-inference: Azure AI Foundry / GitHub Models endpoints.
-    id: 'azure-inference', provider: 'azure-openai', via: 'sdk',
-    members: {
-      complete: site('chat', MODEL, CHAT_PROMPT),
-      embed: site('embeddings', MODEL, { input: kw('input') }),
-    },
-  },
-  {
-    // Google Cloud Speech-to-Text (Chirp): the model is in the recognition config.
-    id: 'google-speech', provider: 'google', via: 'sdk',
-    members: {
-      recognize: site('audio', undefined, {}),
-      batch_recognize: site('audio', undefined, {}),
-      streaming_recognize: site('audio', undefined, {}, { stream: true }),
-      long_running_recognize: site('audio', undefined, {}),
-    },
-  },
-  {
-    // Vertex AI vision models (`ImageGenerationModel.from_pretrained("imagen-3.0-generate-002")`).
-    id: 'vertex-vision', provider: 'google', via: 'sdk',
-    members: {
-      generate_images: site('images', undefined, { prompt: kwPos(0, 'prompt') }),
-      edit_image: site('images', undefined, { prompt: kw('prompt') }),
-      upscale_image: site('images', undefined, {}),
-      get_embeddings: site('embeddings', undefined, {}),
-    },
-  },
+  ...SPEECH_AND_OTHER_TYPES,
   { id: 'lc-chat', provider: 'other', via: 'langchain', members: langChainChatMembers('chat'), callable: LC_CALLABLE, pipeable: true },
   { id: 'lc-llm', provider: 'other', via: 'langchain', members: langChainChatMembers('completion'), callable: { api: 'completion', prompt: LC_INPUT }, pipeable: true },
   { id: 'lc-embed', provider: 'other', via: 'langchain', members: lcEmbedMembers() },
@@ -607,7 +545,7 @@ export const MODULES: readonly ModuleSpec[] = [
   simple('python', 'google.genai', { Client: make('genai-client') }),
   simple('python', 'google.generativeai', {
     GenerativeModel: make('gemini-model', { model: kwPos(0, 'model_name', 'model') }),
-    embed_content: site('embeddings', MODEL, { input: kw('content') }),
+    embed_content: site('embeddings', MODEL_POS0, { input: kwPos(1, 'content') }),
     generate_text: site('completion', MODEL, { prompt: kw('prompt') }),
   }, { provider: 'google' }),
   simple('python', 'vertexai.generative_models', { GenerativeModel: make('gemini-model', { model: kwPos(0, 'model_name', 'model') }) }),
@@ -637,22 +575,6 @@ export const MODULES: readonly ModuleSpec[] = [
   simple('python', 'ollama', { Client: make('ollama'), AsyncClient: make('ollama') }, { asType: 'ollama' }),
   simple('python', 'huggingface_hub', { InferenceClient: make('hf-inference', { baseUrl: kw('base_url'), model: kwPos(0, 'model') }), AsyncInferenceClient: make('hf-inference', { baseUrl: kw('base_url'), model: kwPos(0, 'model') }) }),
   simple('python', 'litellm', { Router: make('litellm') }, { asType: 'litellm' }),
-  simple('python', 'voyageai', { Client: make('voyage'), AsyncClient: make('voyage') }),
-  simple('python', 'elevenlabs', { ElevenLabs: make('elevenlabs'), AsyncElevenLabs: make('elevenlabs') }),
-  simple('python', 'elevenlabs.client', { ElevenLabs: make('elevenlabs'), AsyncElevenLabs: make('elevenlabs') }),
-  simple('python', 'deepgram', { DeepgramClient: make('deepgram'), AsyncDeepgramClient: make('deepgram') }),
-  simple('python', 'azure.ai.inference', { ChatCompletionsClient: make('azure-inference'), EmbeddingsClient: make('azure-inference'), ImageEmbeddingsClient: make('azure-inference') }),
-  simple('python', 'azure.ai.inference.aio', { ChatCompletionsClient: make('azure-inference'), EmbeddingsClient: make('azure-inference'), ImageEmbeddingsClient: make('azure-inference') }),
-  simple('python', 'google.cloud.speech_v2', { SpeechClient: make('google-speech'), SpeechAsyncClient: make('google-speech') }),
-  simple('python', 'google.cloud.speech', { SpeechClient: make('google-speech'), SpeechAsyncClient: make('google-speech') }),
-  simple('python', 'vertexai.vision_models', {
-    'ImageGenerationModel.from_pretrained': make('vertex-vision', { model: kwPos(0, 'model_name') }),
-    'MultiModalEmbeddingModel.from_pretrained': make('vertex-vision', { model: kwPos(0, 'model_name') }),
-  }),
-  simple('python', 'vertexai.preview.vision_models', {
-    'ImageGenerationModel.from_pretrained': make('vertex-vision', { model: kwPos(0, 'model_name') }),
-    'MultiModalEmbeddingModel.from_pretrained': make('vertex-vision', { model: kwPos(0, 'model_name') }),
-  }),
   // instructor wraps a client and keeps its surface (`instructor.from_openai(OpenAI())`).
   simple('python', 'instructor', {
     from_openai: make('none', { inheritFrom: kwPos(0, 'client') }), from_anthropic: make('none', { inheritFrom: kwPos(0, 'client') }),
@@ -713,6 +635,9 @@ export const MODULES: readonly ModuleSpec[] = [
 
   // ---- JavaScript / TypeScript ----
   simple('js', 'openai', { default: OPENAI_CTOR(), OpenAI: OPENAI_CTOR(), AzureOpenAI: OPENAI_CTOR('azure-openai'), OpenAIApi: make('openai-v3') }, { callable: OPENAI_CTOR() }),
+  // Realtime and Responses WebSocket connections (openai-node sub-paths); `.azure(client)` builds one for Azure.
+  ...[['openai/realtime/ws', 'OpenAIRealtimeWS'], ['openai/realtime/websocket', 'OpenAIRealtimeWebSocket'], ['openai/resources/responses/ws', 'ResponsesWS'], ['openai/resources/beta/responses/ws', 'ResponsesWS']]
+    .map(([name, cls]) => simple('js', name ?? '', { [cls ?? '']: make('openai-realtime', { model: MODEL }), [`${cls}.azure`]: make('openai-realtime', { model: kw('deploymentName', 'model'), provider: 'azure-openai' }) })),
   simple('js', '@azure/openai', { OpenAIClient: make('azure-openai-legacy-js'), AzureOpenAI: OPENAI_CTOR('azure-openai') }),
   simple('js', '@anthropic-ai/sdk', { default: ANTHROPIC_CTOR(), Anthropic: ANTHROPIC_CTOR() }, { callable: ANTHROPIC_CTOR() }),
   simple('js', '@anthropic-ai/bedrock-sdk', { default: ANTHROPIC_CTOR('bedrock'), AnthropicBedrock: ANTHROPIC_CTOR('bedrock') }),
@@ -748,10 +673,6 @@ export const MODULES: readonly ModuleSpec[] = [
   simple('js', 'langchain/llms/openai', pick(LC_JS, ['OpenAI'])),
   simple('js', 'langchain/embeddings/openai', pick(LC_JS, ['OpenAIEmbeddings'])),
   simple('js', 'langchain/chat_models/universal', pick(LC_JS, ['initChatModel'])),
-  simple('js', 'voyageai', { VoyageAIClient: make('voyage') }),
-  simple('js', '@elevenlabs/elevenlabs-js', { ElevenLabsClient: make('elevenlabs') }),
-  simple('js', 'elevenlabs', { ElevenLabsClient: make('elevenlabs') }),
-  simple('js', '@deepgram/sdk', { createClient: make('deepgram'), DeepgramClient: make('deepgram') }),
   simple('js', 'ai', { gateway: aiProvider('other'), createGateway: aiCreate('other') }, { asType: 'aisdk' }),
   simple('js', '@ai-sdk/gateway', { gateway: aiProvider('other'), createGateway: aiCreate('other') }),
   simple('js', '@ai-sdk/openai', { openai: aiProvider('openai'), createOpenAI: aiCreate('openai') }),
@@ -779,6 +700,7 @@ export const MODULES: readonly ModuleSpec[] = [
   simple('js', 'ollama-ai-provider', { ollama: aiProvider('ollama'), createOllama: aiCreate('ollama') }),
   simple('js', 'ollama-ai-provider-v2', { ollama: aiProvider('ollama'), createOllama: aiCreate('ollama') }),
   simple('js', '@ai-sdk/openai-compatible', { createOpenAICompatible: aiCreate('other') }),
+  ...SPEECH_AND_OTHER_MODULES,
 ];
 
 /**

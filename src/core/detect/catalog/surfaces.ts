@@ -69,8 +69,14 @@ export const PYTHON_SURFACE_COMMON: Readonly<Record<string, string>> = {
 export const SDK_SURFACES: readonly SdkSurface[] = [
   {
     pkg: 'openai',
-    roots: [{ export: 'OpenAI', type: 'openai' }],
+    roots: [
+      { export: 'OpenAI', type: 'openai' },
+      { export: 'OpenAIRealtimeWS', type: 'openai-realtime', module: 'openai/realtime/ws' },
+      { export: 'OpenAIRealtimeWebSocket', type: 'openai-realtime', module: 'openai/realtime/websocket' },
+      { export: 'ResponsesWS', type: 'openai-realtime', module: 'openai/resources/responses/ws' },
+    ],
     notModelCalls: {
+      ...each(['OpenAIRealtimeWS:*', 'OpenAIRealtimeWebSocket:*', 'ResponsesWS:*'], 'the WebSocket connection\'s event plumbing (`send({ type: \'response.create\' })` is the site)'),
       'files.*': FILES, 'uploads.*': FILES, 'vectorStores.*': `${FILES}; vector-store search embeds the query server-side`, 'containers.*': FILES,
       'fineTuning.*': `${FINE_TUNING} (alpha graders are evaluation tooling)`,
       'batches.*': BATCH_JOBS,

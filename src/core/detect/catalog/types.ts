@@ -44,6 +44,11 @@ export interface SiteSpec {
   readonly modelFromFactory?: boolean;
   /** The call runs the agent object passed in this argument: the model is the one that agent was built with. */
   readonly agentArg?: ArgRef;
+  /**
+   * A generic method that is a model call only for some events: the call's first argument (an object or dict, or a
+   * variable holding one) has `key` set to one of these strings (a Realtime `send({ type: 'response.create' })`).
+   */
+  readonly when?: { readonly key: string; readonly equals: readonly string[] };
   /** Provider comes from the model string's `provider/` or `provider:` prefix (LiteLLM, init_chat_model). */
   readonly providerFromModel?: boolean;
 }
