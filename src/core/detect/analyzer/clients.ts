@@ -37,9 +37,12 @@ export function lookupMember(fa: FileAnalyzer, v: Value, path: readonly string[]
       let member = mod.members[key];
       // Python: a class reached through an inner module the package re-exports it from
       // (`from google.generativeai import generative_models` … `generative_models.GenerativeModel(…)`).
+      // Also a module function the package re-exports (`from google.generativeai import embedding` …
+      // `embedding.embed_content(…)`): a site or constructor of the package, not a constant or a sub-module.
       for (let j = 1; !member && v.lang === 'python' && j < rest.length && /^_?[a-z][a-z0-9_]*$/.test(rest[j - 1] ?? ''); j++) {
         const inner = rest.slice(j).join('.');
-        if (/^[A-Z]/.test(rest[j] ?? '') && mod.members[inner]) {
+        const candidate = mod.members[inner];
+        if (candidate && (/^[A-Z]/.test(rest[j] ?? '') || candidate.kind === 'site' || candidate.kind === 'new')) {
           key = inner;
           member = mod.members[inner];
         }

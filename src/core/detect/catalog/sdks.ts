@@ -223,7 +223,11 @@ export const TYPES: readonly TypeSpec[] = [
   },
   {
     id: 'gemini-js', provider: 'google', via: 'sdk', optionalSegments: ['preview'],
-    members: { getGenerativeModel: make('gemini-model', { model: kw('model') }) },
+    members: {
+      getGenerativeModel: make('gemini-model', { model: kw('model') }),
+      // A model over a context cache: the model is the cache's (`model` of the cache, rarely visible at the call).
+      getGenerativeModelFromCachedContent: make('gemini-model', { model: kwPos(0, 'model') }),
+    },
   },
   {
     id: 'bedrock-runtime', provider: 'bedrock', via: 'sdk',
@@ -541,21 +545,26 @@ export const MODULES: readonly ModuleSpec[] = [
     Anthropic: ANTHROPIC_CTOR(), AsyncAnthropic: ANTHROPIC_CTOR(), Client: ANTHROPIC_CTOR(), AsyncClient: ANTHROPIC_CTOR(),
     AnthropicBedrock: ANTHROPIC_CTOR('bedrock'), AsyncAnthropicBedrock: ANTHROPIC_CTOR('bedrock'),
     AnthropicVertex: ANTHROPIC_CTOR('google'), AsyncAnthropicVertex: ANTHROPIC_CTOR('google'),
+    // Claude Platform on Google Cloud bills through Google Cloud (like Vertex); on AWS and in Microsoft Foundry it is
+    // Anthropic's own API and prices, reached through those platforms.
+    AnthropicGoogleCloud: ANTHROPIC_CTOR('google'), AsyncAnthropicGoogleCloud: ANTHROPIC_CTOR('google'),
+    AnthropicAWS: ANTHROPIC_CTOR(), AsyncAnthropicAWS: ANTHROPIC_CTOR(), AnthropicFoundry: ANTHROPIC_CTOR(), AsyncAnthropicFoundry: ANTHROPIC_CTOR(),
   }),
   simple('python', 'google.genai', { Client: make('genai-client') }),
   simple('python', 'google.generativeai', {
     GenerativeModel: make('gemini-model', { model: kwPos(0, 'model_name', 'model') }),
+    'GenerativeModel.from_cached_content': make('gemini-model', { model: kw('model_name', 'model') }),
     embed_content: site('embeddings', MODEL_POS0, { input: kwPos(1, 'content') }),
     generate_text: site('completion', MODEL, { prompt: kw('prompt') }),
   }, { provider: 'google' }),
-  simple('python', 'vertexai.generative_models', { GenerativeModel: make('gemini-model', { model: kwPos(0, 'model_name', 'model') }) }),
+  simple('python', 'vertexai.generative_models', { GenerativeModel: make('gemini-model', { model: kwPos(0, 'model_name', 'model') }), 'GenerativeModel.from_cached_content': make('gemini-model', { model: kw('model_name', 'model') }) }),
   simple('python', 'vertexai.language_models', {
     'TextGenerationModel.from_pretrained': make('vertex-legacy', { model: kwPos(0, 'model_name') }),
     'ChatModel.from_pretrained': make('vertex-legacy', { model: kwPos(0, 'model_name') }),
     'CodeGenerationModel.from_pretrained': make('vertex-legacy', { model: kwPos(0, 'model_name') }),
     'TextEmbeddingModel.from_pretrained': make('vertex-legacy', { model: kwPos(0, 'model_name') }),
   }),
-  simple('python', 'vertexai.preview.generative_models', { GenerativeModel: make('gemini-model', { model: kwPos(0, 'model_name', 'model') }) }),
+  simple('python', 'vertexai.preview.generative_models', { GenerativeModel: make('gemini-model', { model: kwPos(0, 'model_name', 'model') }), 'GenerativeModel.from_cached_content': make('gemini-model', { model: kw('model_name', 'model') }) }),
   simple('python', 'boto3', {
     client: make('none', { typeByArg: { arg: kwPos(0, 'service_name'), map: { 'bedrock-runtime': 'bedrock-runtime' } } }),
     Session: make('boto3-session'),
@@ -642,6 +651,9 @@ export const MODULES: readonly ModuleSpec[] = [
   simple('js', '@anthropic-ai/sdk', { default: ANTHROPIC_CTOR(), Anthropic: ANTHROPIC_CTOR() }, { callable: ANTHROPIC_CTOR() }),
   simple('js', '@anthropic-ai/bedrock-sdk', { default: ANTHROPIC_CTOR('bedrock'), AnthropicBedrock: ANTHROPIC_CTOR('bedrock') }),
   simple('js', '@anthropic-ai/vertex-sdk', { default: ANTHROPIC_CTOR('google'), AnthropicVertex: ANTHROPIC_CTOR('google') }),
+  simple('js', '@anthropic-ai/google-cloud-sdk', { default: ANTHROPIC_CTOR('google'), AnthropicGoogleCloud: ANTHROPIC_CTOR('google') }),
+  simple('js', '@anthropic-ai/aws-sdk', { default: ANTHROPIC_CTOR(), AnthropicAws: ANTHROPIC_CTOR() }),
+  simple('js', '@anthropic-ai/foundry-sdk', { default: ANTHROPIC_CTOR(), AnthropicFoundry: ANTHROPIC_CTOR() }),
   simple('js', '@google/genai', { GoogleGenAI: make('genai-client') }),
   simple('js', '@google/generative-ai', { GoogleGenerativeAI: make('gemini-js') }),
   simple('js', '@google-cloud/vertexai', { VertexAI: make('gemini-js') }),
