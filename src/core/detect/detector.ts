@@ -333,7 +333,7 @@ function editedFunction(prev: IncrementalState, tops: readonly TopStatement[], d
   if (DOTTED_WRITE.test(newBody) || DOTTED_WRITE.test(oldBody)) return undefined;
   const extNew = text.slice(Math.max(0, e.start - GATE_MARGIN), e.end + GATE_MARGIN);
   const extOld = prev.text.slice(Math.max(0, o.start - GATE_MARGIN), o.end + GATE_MARGIN);
-  for (const p of WHOLE_TEXT_PATTERNS) {
+  for (const p of WHOLE_TEXT_PATTERNS()) {
     p.lastIndex = 0;
     const a = p.test(extNew);
     p.lastIndex = 0;

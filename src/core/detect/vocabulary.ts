@@ -5,7 +5,7 @@
  *   can exist leaves one of them in the file: the import of a catalogue module (its {@link moduleToken}), a call of a
  *   catalogue method whose receiver comes from a neighbour file (the method path's {@link witnessOf} segment), or a
  *   raw HTTP call (an endpoint's last path segment, `HTTP_ENDPOINTS` words).
- * - {@link GENERIC_ANCHORS}: a method name in {@link EVERYDAY_NAMES} (`create`, `parse`, `embed`, `run` …) is only
+ * - {@link genericGate}: a method name in {@link EVERYDAY_NAMES} (`create`, `parse`, `embed`, `run` …) is only
  *   looked at in a file that holds a witness of some catalogue method ending with that name — another segment of its
  *   path (`completions` for `chat.completions.create`), or, when every segment is an everyday name (`embed`,
  *   `complete`), the token of a module whose client has it (`ollama`, `cohere`, `voyageai` …).
@@ -38,6 +38,12 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
+/** The component of a Python module name that every import of it writes and that names it (not `google`, `ai` …). */
+export function pythonModuleWord(name: string): string {
+  const parts = name.split('.');
+  return parts.find((p) => !GENERIC_MODULE_PARTS.has(p)) ?? parts[parts.length - 1] ?? name;
+}
+
 /** A module token: a literal word, or a regex fragment when the name needs context. */
 export type ModuleToken = { readonly kind: 'word'; readonly word: string } | { readonly kind: 'pattern'; readonly pattern: string };
 
@@ -48,10 +54,7 @@ export type ModuleToken = { readonly kind: 'word'; readonly word: string } | { r
  * between the characters a specifier puts around it (`'ai'`, `npm:ai@4`, `ai/rsc`).
  */
 export function moduleToken(m: Pick<ModuleSpec, 'lang' | 'name'>): ModuleToken {
-  if (m.lang === 'python') {
-    const parts = m.name.split('.');
-    return { kind: 'word', word: parts.find((p) => !GENERIC_MODULE_PARTS.has(p)) ?? parts[parts.length - 1] ?? m.name };
-  }
+  if (m.lang === 'python') return { kind: 'word', word: pythonModuleWord(m.name) };
   const pkg = m.name.startsWith('@') ? m.name.split('/').slice(0, 2).join('/') : m.name.split('/')[0] ?? m.name;
   return pkg.length < 4 ? { kind: 'pattern', pattern: `['"\`/:]${escapeRe(pkg)}['"\`/@]` } : { kind: 'word', word: pkg };
 }
@@ -80,8 +83,13 @@ export function witnessOf(key: string): Witness | undefined {
   const segs = key.split('.');
   const anchor = segs[segs.length - 1] ?? '';
   if (COMPOUND.test(anchor)) return { kind: 'word', word: anchor };
-  if (segs.length === 1) return EVERYDAY_NAMES.has(anchor) ? undefined : { kind: 'call', name: anchor };
+  if (segs.length === 1) return isEveryday(anchor) ? undefined : { kind: 'call', name: anchor };
   return { kind: 'after', resource: segs[segs.length - 2] ?? '', name: anchor };
+}
+
+/** An everyday method name, or one of one or two letters (Deepgram's `listen.prerecorded.v("1")`). */
+export function isEveryday(name: string): boolean {
+  return EVERYDAY_NAMES.has(name) || name.length <= 2;
 }
 
 /**
@@ -90,14 +98,19 @@ export function witnessOf(key: string): Witness | undefined {
  */
 function steps(word: string): string[] {
   const out: string[] = [];
+  const upper = (c: number): boolean => c >= 65 && c <= 90;
+  const lowerOrDigit = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
   for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
     const c = word[i] ?? '';
     if (c === '_') out.push('_?');
-    else if (/[A-Z]/.test(c) && i > 0 && /[a-z0-9]/.test(word[i - 1] ?? '')) out.push('_?', c.toLowerCase());
-    else out.push(escapeRe(c.toLowerCase()));
+    else if (upper(code) && i > 0 && lowerOrDigit(word.charCodeAt(i - 1))) out.push('_?', c.toLowerCase());
+    else out.push(/[a-z0-9]/i.test(c) ? c.toLowerCase() : escapeRe(c));
   }
   return out;
 }
+
+const byText = ([a]: [string, unknown], [b]: [string, unknown]): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * A set of literal words as one case-insensitive alternation shaped as a trie (`g(?:enai|roq)`): the regex engines
@@ -119,7 +132,7 @@ export function trieAlternation(words: Iterable<string>, whole = false): string 
   }
   const emit = (n: Node): string => {
     if (n.end && (!whole || n.kids.size === 0)) return '';
-    const alts = [...n.kids].sort(([a], [b]) => a.localeCompare(b)).map(([step, k]) => `${step}${emit(k)}`);
+    const alts = [...n.kids].sort(byText).map(([step, k]) => `${step}${emit(k)}`);
     const body = alts.length === 1 && !n.end ? alts[0] ?? '' : `(?:${alts.join('|')})`;
     return n.end ? `${body}?` : body;
   };
@@ -169,23 +182,28 @@ class WitnessSet {
   source(): string {
     const g = this.gap;
     const dot = `${g}\\.${g}`;
-    // A word that contains another word adds nothing to a test for either (`@langchain/openai` and `openai`).
-    const lean = (set: Set<string>): string[] => [...set].filter((w) => ![...set].some((u) => u !== w && w.includes(u)));
+    // A module token that contains another adds nothing to a test for either (`@langchain/openai` and `openai`).
+    // (Method names are left whole: the trie merges their common prefixes, and a containment scan over them all costs
+    // more at load time than it saves.)
+    const lean = (set: Set<string>): string[] => {
+      const all = [...set].sort((a, b) => a.length - b.length);
+      return all.filter((w, i) => !all.slice(0, i).some((u) => u.length < w.length && w.includes(u)));
+    };
     const out: string[] = [];
     const words = lean(this.words);
     if (words.length) out.push(trieAlternation(words));
     out.push(...[...this.patterns].sort());
     if (this.exact) {
-      if (this.compounds.size) out.push(trieAlternation(lean(this.compounds)));
+      if (this.compounds.size) out.push(trieAlternation(this.compounds));
       if (this.calls.size) out.push(`\\.${g}${trieAlternation(this.calls, true)}${g}\\(`);
-      for (const [resource, { opts, names }] of [...this.after].sort(([a], [b]) => a.localeCompare(b))) {
+      for (const [resource, { opts, names }] of [...this.after].sort(byText)) {
         const skip = opts.size ? `(?:${dot}${trieAlternation(opts, true)})*` : '';
         out.push(`${escapeRe(resource)}${skip}${dot}${trieAlternation(names, true)}\\b`);
       }
       return out.join('|');
     }
     const member: string[] = [];
-    if (this.compounds.size) member.push(trieAlternation(lean(this.compounds)));
+    if (this.compounds.size) member.push(trieAlternation(this.compounds));
     if (this.calls.size) member.push(`${trieAlternation(this.calls, true)}${g}\\(`);
     if (this.after.size) {
       const all = [...this.after.values()];
@@ -264,7 +282,7 @@ export const PREFILTER: RegExp = new RegExp(prefilterSource(), 'i');
 const HTTP_ANCHOR_GATES: Readonly<Record<string, readonly string[]>> = { request: ['https?:', 'base_?url'], post: ['https?:', 'base_?url'] };
 
 /** For each everyday method name, the texts that make it worth a look (see the module comment). */
-function genericAnchors(): Record<string, RegExp> {
+function genericAnchors(): Map<string, WitnessSet> {
   const gates = new Map<string, WitnessSet>();
   const gate = (anchor: string): WitnessSet => {
     let g = gates.get(anchor);
@@ -275,7 +293,7 @@ function genericAnchors(): Record<string, RegExp> {
   for (const t of TYPES) {
     for (const k of memberKeys(t)) {
       const anchor = k.split('.').pop() ?? '';
-      if (!EVERYDAY_NAMES.has(anchor)) continue;
+      if (!isEveryday(anchor)) continue;
       const w = witnessOf(k);
       if (w) gate(anchor).add(w, t.optionalSegments);
       else for (const token of TOKENS_BY_TYPE.get(t.id) ?? []) addToken(gate(anchor), token);
@@ -284,15 +302,30 @@ function genericAnchors(): Record<string, RegExp> {
   for (const m of MODULES) {
     for (const [k, member] of Object.entries(m.members)) {
       const anchor = k.split('.').pop() ?? '';
-      if (member.kind !== 'site' || !EVERYDAY_NAMES.has(anchor)) continue;
+      if (member.kind !== 'site' || !isEveryday(anchor)) continue;
       const w = witnessOf(k);
       if (w) gate(anchor).add(w);
       else addToken(gate(anchor), moduleToken(m));
     }
   }
   for (const [anchor, tokens] of Object.entries(HTTP_ANCHOR_GATES)) for (const t of tokens) gate(anchor).addPattern(t);
-  return Object.fromEntries([...gates].map(([anchor, g]) => [anchor, new RegExp(g.source(), 'i')]));
+  return gates;
 }
 
-/** Everyday method names and the file texts that make a call of one worth resolving. */
-export const GENERIC_ANCHORS: Readonly<Record<string, RegExp>> = genericAnchors();
+/** The gates' witness sets, collected at load; each gate's regex is built the first time it is asked for. */
+const GATES = genericAnchors();
+const GATE_RES = new Map<string, RegExp>();
+
+/** Everyday method names that have a gate. */
+export const GATED_NAMES: ReadonlySet<string> = new Set(GATES.keys());
+
+/** The file texts that make a call of this everyday method name worth resolving; undefined for other names. */
+export function genericGate(name: string): RegExp | undefined {
+  let re = GATE_RES.get(name);
+  if (!re) {
+    const g = GATES.get(name);
+    if (!g) return undefined;
+    GATE_RES.set(name, (re = new RegExp(g.source(), 'i')));
+  }
+  return re;
+}

@@ -56,9 +56,15 @@ export function memberOf(t: TypeSpec, key: string): Member | undefined {
   return m.get(key);
 }
 
+const KEYS = new Map<string, ReadonlySet<string>>();
+
 /** Every key {@link memberOf} answers for a type. */
 export function memberKeys(t: TypeSpec): ReadonlySet<string> {
-  let m = MEMBERS.get(t.id);
-  if (!m) MEMBERS.set(t.id, (m = membersOf(t)));
-  return new Set(m.keys());
+  let keys = KEYS.get(t.id);
+  if (!keys) {
+    let m = MEMBERS.get(t.id);
+    if (!m) MEMBERS.set(t.id, (m = membersOf(t)));
+    KEYS.set(t.id, (keys = new Set(m.keys())));
+  }
+  return keys;
 }

@@ -15,7 +15,7 @@ import type { SiteDraft } from './types';
 import { escapeRe } from './text';
 import { memberKeys } from './catalogIndex';
 // Everyday method names (`create`, `parse`, `embed` …) and the file texts that make them worth a look (derived).
-import { GENERIC_ANCHORS } from '../vocabulary';
+import { GATED_NAMES, genericGate } from '../vocabulary';
 
 /** Every method/function name that can end a site or produce a client: the anchor words of the text pre-pass. */
 function anchorNames(): string[] {
@@ -37,13 +37,18 @@ const CALLABLE_RE = /\b(llm|chat|chat_model|model|lm)\s*\(/g;
 
 /**
  * Every pattern the analyser tests against the whole file text (not against one call): a site's result can change
- * when one of these starts or stops matching anywhere in the file, so incremental re-analysis checks them.
+ * when one of these starts or stops matching anywhere in the file, so incremental re-analysis checks them. Built on the
+ * first call (the gates' regexes are compiled when first needed).
  */
-export const WHOLE_TEXT_PATTERNS: readonly RegExp[] = [
-  ...Object.values(GENERIC_ANCHORS),
-  ...MODULES.flatMap((m) => (m.providerByText ?? []).map((r) => r.pattern)),
-  ...FALLBACKS.map((f) => f.fileToken),
-];
+let wholeTextPatterns: readonly RegExp[] | undefined;
+export function WHOLE_TEXT_PATTERNS(): readonly RegExp[] {
+  wholeTextPatterns ??= [
+    ...[...GATED_NAMES].map((n) => genericGate(n)).filter((r): r is RegExp => r !== undefined),
+    ...MODULES.flatMap((m) => (m.providerByText ?? []).map((r) => r.pattern)),
+    ...FALLBACKS.map((f) => f.fileToken),
+  ];
+  return wholeTextPatterns;
+}
 
 /**
  * Finds every site in the file, or only the sites whose called name starts inside `within` (UTF-16 offsets;
@@ -62,7 +67,7 @@ export function findSites(fa: FileAnalyzer, within?: { readonly start: number; r
       const start = m.index;
       if (start >= to) break;
       // Very common method names only count in files that mention the SDK family they belong to.
-      const token = GENERIC_ANCHORS[name];
+      const token = GATED_NAMES.has(name) ? genericGate(name) : undefined;
       if (token) {
         let ok = gate.get(name);
         if (ok === undefined) gate.set(name, (ok = token.test(fa.text)));
