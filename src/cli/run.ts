@@ -85,6 +85,8 @@ Options:
   --cache DIR              Reuse per-file results from earlier scans (keyed by content, imports and settings)
   --fail-on-total-above N  Exit 1 when the expected monthly total is above N (report currency)
   --fail-on-increase-above P  diff: exit 1 when the monthly total grows more than P percent
+  --fail-on-deprecated     Exit 1 when a call uses a model its provider has deprecated or retired
+                           (the \`deprecated\` rule; set its severity and withinDays in .tokentier/policy.*)
   --head FILE              diff: compare against this report.json instead of scanning
   --self-host-model ID     tiers: open-weight model for self-hosted tiers (default: suggested from the API model)
   --users N                tiers: users for the edge tier, each running the model on their own device
@@ -118,6 +120,7 @@ const OPTIONS = {
   cache: { type: 'string' },
   'fail-on-total-above': { type: 'string' },
   'fail-on-increase-above': { type: 'string' },
+  'fail-on-deprecated': { type: 'boolean' },
   base: { type: 'string' },
   head: { type: 'string' },
   'self-host-model': { type: 'string' },
@@ -324,7 +327,7 @@ function formatOf(values: Values, allowed: readonly string[], fallback: Format):
 function policyFor(s: ScanSetup, extra: PolicyFlags = {}): (r: Report) => PolicyResult {
   const total = numberFlag(s.values, 'fail-on-total-above');
   const increase = numberFlag(s.values, 'fail-on-increase-above');
-  const flags: PolicyFlags = { ...extra, ...(total !== undefined ? { failOnTotalAbove: total } : {}), ...(increase !== undefined ? { failOnIncreaseAbove: increase } : {}) };
+  const flags: PolicyFlags = { ...extra, ...(total !== undefined ? { failOnTotalAbove: total } : {}), ...(increase !== undefined ? { failOnIncreaseAbove: increase } : {}), ...(s.values['fail-on-deprecated'] ? { failOnDeprecated: true } : {}) };
   return (r) => evaluatePolicy(r, s.team.policy, flags);
 }
 

@@ -299,6 +299,8 @@ export interface SiteEstimate {
   readonly cost: CostEstimate;
   /** Input + output + reasoning tokens per day (per call × calls/day × fan-out × (1 + retries)). */
   readonly tokensPerDay?: NumberRange;
+  /** The model's deprecation or retirement and cheaper models for this call (src/core/advice), when any. */
+  readonly advice?: SiteAdvice;
   /** Energy of the call at the provider (EcoLogits-style estimate, src/core/models/energy.ts); absent when unknown. */
   readonly energy?: SiteEnergy;
 }
@@ -317,6 +319,116 @@ export interface SiteEnergy {
   /** The model's size is EcoLogits' estimate (its architecture is not published). */
   readonly estimatedParameters: boolean;
   readonly source: Provenance;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Advice (src/core/advice): deprecation alerts with the migration's cost and cheaper models that fit the call.
+// ---------------------------------------------------------------------------------------------
+
+/** What migrating a site to another model does to its monthly cost, at the site's own usage. */
+export interface MigrationEstimate {
+  /** The API id priced: the provider's replacement, followed through replacements that are retired themselves. */
+  readonly model: string;
+  /** Replacements passed over because they are retired too (`gpt-3.5-turbo-instruct`), in order. */
+  readonly via?: readonly string[];
+  /** The replacement's monthly cost at this site's usage; null when it has no price. */
+  readonly perMonth: NumberRange | null;
+  /** Replacement minus current, expected per month; null when either cost is unknown. */
+  readonly deltaPerMonth: number | null;
+  readonly priceId?: string;
+  /** Why `perMonth` or `deltaPerMonth` is null, when one is. */
+  readonly unknownReason?: string;
+}
+
+/** A model's published deprecation or retirement on the platform that serves the call. */
+export interface LifecycleAlert {
+  /**
+   * `retired`: the shutdown date has passed, calls fail; `deprecated`: announced, shutting down on a later or not yet
+   * announced date; `scheduled`: a published shutdown date with no deprecation notice yet (Gemini, Vertex AI).
+   */
+  readonly status: 'retired' | 'deprecated' | 'scheduled';
+  /** `openai`, `anthropic`, `gemini-api`, `vertex-ai`, `bedrock`, `mistral`, `cohere`. */
+  readonly platform: string;
+  /** The platform's name for people (`Amazon Bedrock`). */
+  readonly platformName: string;
+  /** The model id as the provider's page writes it. */
+  readonly model: string;
+  /** ISO date of the deprecation notice, when the page gives one. */
+  readonly announced?: string;
+  /** ISO shutdown date, when the page gives a day. */
+  readonly shutdown?: string;
+  /** The shutdown as the page writes it (`To be announced`, `Effective September 15, 2025`). */
+  readonly shutdownAsWritten: string;
+  /** Days from the estimate's day to `shutdown` (negative once past). */
+  readonly daysLeft?: number;
+  /** The provider's recommended replacement, as written; absent when the page names none. */
+  readonly replacement?: string;
+  /** The cost of moving this site to the replacement. */
+  readonly migration?: MigrationEstimate;
+  /** The same model on another platform the call may be served by, when its date differs (`Vertex AI: retired 2026-02-05`). */
+  readonly otherPlatforms?: readonly string[];
+  /** Regions the date applies to (Bedrock dates differ by region). */
+  readonly regions?: string;
+  readonly note?: string;
+  readonly source: Provenance;
+}
+
+/** Whether a model can take one feature or limit a call uses. */
+export interface FeatureFit {
+  readonly feature: 'tools' | 'vision' | 'json-schema' | 'reasoning' | 'context' | 'max-output' | 'parameters';
+  /** True: fits; false: does not; null: the data does not say (unknown, never assumed). */
+  readonly fits: boolean | null;
+  /** What the call needs and what the model offers, e.g. `input up to 1,234 tokens; max input 128,000`. */
+  readonly detail: string;
+}
+
+/** The quality caveat beside a cheaper model: both models in one dated index snapshot. */
+export interface QualityComparison {
+  /** `LMArena text`. */
+  readonly index: string;
+  /** ISO date of the index snapshot. */
+  readonly asOf: string;
+  /** Absent: the current model is not in the snapshot. */
+  readonly current?: QualityScore;
+  /** Absent: the alternative is not in the snapshot. */
+  readonly alternative?: QualityScore;
+  /** Alternative minus current, when both are scored. */
+  readonly delta?: number;
+  readonly source: Provenance;
+}
+
+/** A cheaper model that can serve the same call, with the trade-off stated. */
+export interface ModelAlternative {
+  /** The id to write in code (`gpt-4o-mini`). */
+  readonly model: string;
+  readonly priceId: string;
+  /** `family`: the provider's cheaper sibling; `provider`: another model of the same provider; `cross-provider`. */
+  readonly kind: 'family' | 'provider' | 'cross-provider';
+  /** True when the same client serves it, so only the model string changes. */
+  readonly samePlatform: boolean;
+  /** The ladder it was found on (`GPT-4o`), for `family`. */
+  readonly family?: string;
+  /** Its monthly cost at this site's usage. */
+  readonly perMonth: NumberRange;
+  /** Current minus alternative, expected per month (positive: a saving). */
+  readonly savingPerMonth: number;
+  /** `savingPerMonth` as a share of the current expected monthly cost (0–1). */
+  readonly savingShare: number;
+  /** Every feature and limit the call uses, checked against the model's published limits. */
+  readonly fit: readonly FeatureFit[];
+  readonly quality: QualityComparison;
+  /** Where the capability and family figures come from. */
+  readonly sources: readonly Provenance[];
+}
+
+/** Advice for one site. */
+export interface SiteAdvice {
+  /** The model's deprecation or retirement, when the provider has announced one. */
+  readonly lifecycle?: LifecycleAlert;
+  /** Cheaper models that fit the call, best first (at most four). */
+  readonly alternatives: readonly ModelAlternative[];
+  /** Why no alternative is offered, when none is (`current cost unknown`, `no suggestion data for Amazon Bedrock`). */
+  readonly noAlternatives?: string;
 }
 
 /** A total that is by definition the sum of the non-ignored sites it covers (no double counting). */

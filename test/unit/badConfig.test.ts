@@ -58,6 +58,7 @@ describe('bad configuration', () => {
       'budget.perCall': [0.5, -1, undefined],
       'budget.perMonth': [100, 'lots', undefined],
       'diagnostics.enabled': [true, 'yes', false],
+      'diagnostics.cheaperModels': [true, 'no', false],
       include: [['src/**'], 'src/**', []],
       exclude: [['dist/**'], [1], []],
       languages: [['python'], ['cobol'], ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'jupyter']],

@@ -97,6 +97,11 @@ export const settingsSchema = z.object({
     .default(false)
     .describe('Show cost diagnostics (budgets, unknown or deprecated models, calls in unbounded loops) in the Problems panel. Errors in price books and usage files are always shown.')
     .meta(scope('resource')),
+  'diagnostics.cheaperModels': z
+    .boolean()
+    .default(false)
+    .describe('Show an information diagnostic, with a quick fix, where a cheaper model of the same provider fits every feature the call uses and saves at least 10 % of its monthly cost. The hover always shows the best alternative, with this setting on or off.')
+    .meta(scope('resource')),
   include: z
     .array(z.string().max(MAX_GLOB_LENGTH))
     .default([])

@@ -1,4 +1,5 @@
 import type { CostTotal, Report, SiteEstimate } from '../types';
+import { ADVICE_CSV_COLUMNS, adviceCsvValues, adviceMarkdownSection, adviceTableSection } from './adviceReport';
 import { pricedModel } from './totals';
 import { codeSpan, csvField, escapeMarkdown, escapeTerminal, formatCount, formatMoney } from './text';
 
@@ -30,6 +31,7 @@ export const CSV_COLUMNS = [
   'input_tokens', 'output_tokens', 'token_accuracy', 'calls_per_day', 'fan_out', 'usage_assumed', 'currency',
   'cost_per_call', 'cost_per_month_min', 'cost_per_month', 'cost_per_month_max', 'price_id', 'unknown_reason',
   'energy_wh_per_call_min', 'energy_wh_per_call_max', 'energy_kwh_per_month',
+  ...ADVICE_CSV_COLUMNS,
 ] as const;
 
 /** CSV (RFC 4180, CRLF line ends): one row per site, expected values, amounts in the report currency. */
@@ -42,6 +44,7 @@ export function formatCsv(report: Report): string {
       e.tokens.input.expected, e.tokens.output.expected, e.tokens.accuracy, e.usage.callsPerDay.value, e.usage.fanOut.value, e.usage.assumed, e.cost.currency,
       e.cost.perCall?.expected ?? null, e.cost.perMonth?.min ?? null, e.cost.perMonth?.expected ?? null, e.cost.perMonth?.max ?? null, e.cost.priceId, e.cost.unknownReason,
       e.energy?.whPerCall.min ?? null, e.energy?.whPerCall.max ?? null, e.energy?.kwhPerMonth.expected ?? null,
+      ...adviceCsvValues(e),
     ].map(csvField).join(','));
   }
   return `${rows.join('\r\n')}\r\n`;
@@ -90,6 +93,7 @@ export function formatMarkdown(report: Report): string {
     }
     out.push('');
   }
+  out.push(...adviceMarkdownSection(report));
   const errors = report.diagnostics.filter((d) => d.severity !== 'info');
   if (errors.length) out.push(`${errors.length} warning${errors.length === 1 ? '' : 's'} while scanning (see \`--format json\`).`, '');
   out.push(`<sub>Prices: ${report.priceTables.map((p) => escapeMarkdown(p.label)).join(', ') || 'none'} · Energy: EcoLogits-style estimates at the provider (model sizes of closed models estimated) · ${report.stats.filesScanned} files scanned · Tokentier ${escapeMarkdown(report.tool.version)}</sub>`, '');
@@ -124,5 +128,5 @@ export function formatTable(report: Report): string {
   ]);
   const table = rows.length ? layoutTable(['Site', 'Provider', 'Model', 'In tok', 'Out tok', 'Calls/day', 'Per month'], rows, [3, 4, 5, 6]) : 'No LLM call sites found.';
   const issues = report.diagnostics.filter((d) => d.severity !== 'info').length;
-  return `${table}\n\nTotal: ${escapeTerminal(totalText(report.totals.workspace, c))} across ${report.totals.workspace.sites} site(s) in ${report.totals.byFile.length} file(s); ${report.stats.filesScanned} files scanned${issues ? `, ${issues} warning(s)` : ''}.\n`;
+  return `${table}\n\nTotal: ${escapeTerminal(totalText(report.totals.workspace, c))} across ${report.totals.workspace.sites} site(s) in ${report.totals.byFile.length} file(s); ${report.stats.filesScanned} files scanned${issues ? `, ${issues} warning(s)` : ''}.\n${adviceTableSection(report)}`;
 }

@@ -1,5 +1,6 @@
 import type { PolicyBook, PolicyRule } from '../teamFiles/teamTypes';
 import type { Report, SiteEstimate } from '../types';
+import { deprecationViolations } from './deprecationPolicy';
 import { pricedModel } from './totals';
 import { formatMoney } from './text';
 import { globMatch } from '../glob';
@@ -18,11 +19,13 @@ export interface PolicyFlags {
   readonly failOnIncreaseAbove?: number;
   /** The baseline's expected monthly total, for increase checks. */
   readonly baselineTotalPerMonth?: number;
+  /** `--fail-on-deprecated`: calls to deprecated or retired models are errors. */
+  readonly failOnDeprecated?: boolean;
 }
 
 /** One broken limit. */
 export interface PolicyViolation {
-  /** `total-above`, `increase-above`, `site-per-month-above`, `site-per-call-above`, or a rule id. */
+  /** `total-above`, `increase-above`, `site-per-month-above`, `site-per-call-above`, `deprecated`, or a rule id. */
   readonly rule: string;
   readonly severity: 'error' | 'warning' | 'info';
   readonly message: string;
@@ -109,5 +112,6 @@ export function evaluatePolicy(report: Report, policy?: PolicyBook, flags: Polic
       v.push({ rule: rule.id, severity: rule.severity, message: `${where}${cost} ${found.join(', ')}: breaks policy rule "${rule.id}"${why}.`, ...at });
     }
   }
+  v.push(...deprecationViolations(report, policy, flags.failOnDeprecated));
   return { passed: !v.some((x) => x.severity === 'error'), violations: v };
 }

@@ -215,6 +215,8 @@ export interface HoverOptions {
    * arguments (the extension passes `{ uri, siteId }`); omitted for exported documents.
    */
   readonly linkArgs?: Readonly<Record<string, string>>;
+  /** Markdown lines about the model's deprecation and cheaper models (`adviceHoverLines`, already escaped), shown after the model line. */
+  readonly advice?: readonly string[];
 }
 
 /**
@@ -222,7 +224,7 @@ export interface HoverOptions {
  * (min/expected/max, accuracy, parts), price lines with provenance, usage assumptions with sources, monthly cost
  * and command links. Every data string is escaped.
  */
-export function hoverMarkdown({ estimate: e, note, linkArgs }: HoverOptions): string {
+export function hoverMarkdown({ estimate: e, note, linkArgs, advice }: HoverOptions): string {
   const esc = escapeHover;
   const out: string[] = [];
   const model = writtenModel(e);
@@ -234,6 +236,7 @@ export function hoverMarkdown({ estimate: e, note, linkArgs }: HoverOptions): st
     out.push('', `Candidates: ${e.site.model.candidates.map((c) => esc(c.id ?? '?')).join(', ')}`);
   }
   if (e.site.ignored) out.push('', '*Ignored by a tokentier\\-ignore comment: not included in totals.*');
+  if (advice) out.push(...advice);
 
   out.push('', '| tokens | min | expected | max |', '|---|---:|---:|---:|');
   const t = e.tokens;
