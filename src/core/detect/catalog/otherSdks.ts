@@ -65,13 +65,14 @@ export const SPEECH_AND_OTHER_TYPES: readonly TypeSpec[] = [
     },
   },
   {
-    // Google Cloud Speech-to-Text (Chirp): the model is in the recognition config.
+    // Google Cloud Speech-to-Text (Chirp): the model is in the recognition config, read through the request object
+    // (`recognize(request=RecognizeRequest(config=RecognitionConfig(model="chirp_3")))`, each possibly a variable).
     id: 'google-speech', provider: 'google', via: 'sdk',
     members: {
-      recognize: site('audio', undefined, {}),
-      batch_recognize: site('audio', undefined, {}),
-      streaming_recognize: site('audio', undefined, {}, { stream: true }),
-      long_running_recognize: site('audio', undefined, {}),
+      recognize: site('audio', MODEL, {}),
+      batch_recognize: site('audio', MODEL, {}),
+      streaming_recognize: site('audio', MODEL, {}, { stream: true }),
+      long_running_recognize: site('audio', MODEL, {}),
     },
   },
   {
