@@ -92,12 +92,17 @@ export function buildSite(fa: FileAnalyzer, call: Node, nameNode: Node, specIn: 
       const b = fa.lookup(cmd.text, cmd);
       cmd = b?.kind === 'assign' ? unwrap(b.value) : undefined;
     }
-    if (!cmd || cmd.type !== 'new_expression') return undefined;
-    const cls = callee(cmd)?.text ?? '';
-    const sub = spec.commands[cls];
-    if (!sub) return undefined;
-    spec = sub;
-    argCall = cmd;
+    if (cmd?.type === 'new_expression') {
+      const ctor = callee(cmd);
+      const sub = ctor ? spec.commands[isMember(ctor) ? (memberName(ctor) ?? '') : ctor.text] : undefined;
+      if (!sub) return undefined;
+      spec = sub;
+      argCall = cmd;
+    } else {
+      const sub = a0 ? spec.commands['*'] : undefined;
+      if (!sub) return undefined;
+      spec = sub;
+    }
   }
   const type = inst ? TYPE_BY_ID.get(inst.type) : undefined;
   let provider: Provider = inst?.provider ?? spec.provider ?? type?.provider ?? 'other';

@@ -1,7 +1,7 @@
 /**
  * Catalogue entries of SDKs that have no JS/TS twin in the pinned dev dependencies (their surface is written from
  * their API references, checked 2026-12): Voyage AI, ElevenLabs, Deepgram, azure-ai-inference, Google Cloud
- * Speech-to-Text and Vertex AI vision models. Data only, in the shapes of ./types.ts; sdks.ts includes them.
+ * Speech-to-Text, Vertex AI vision models and the SageMaker runtime. Data only, in the shapes of ./types.ts; sdks.ts includes them.
  */
 import type { Api } from '../../types';
 import type { ArgRef, Member, ModuleSpec, NewSpec, PromptSpec, SiteSpec, TypeSpec } from './types';
@@ -85,6 +85,31 @@ export const SPEECH_AND_OTHER_TYPES: readonly TypeSpec[] = [
       get_embeddings: site('embeddings', undefined, {}),
     },
   },
+  {
+    // Amazon SageMaker runtime: a request to a deployed model endpoint (boto3 `client("sagemaker-runtime")`, AWS SDK v3
+    // `SageMakerRuntimeClient`). The endpoint name is not a model id; every operation of the client is an invocation.
+    id: 'sagemaker-runtime', provider: 'other', via: 'sdk',
+    members: {
+      invoke_endpoint: site('other', undefined, { input: kw('Body') }),
+      invoke_endpoint_with_response_stream: site('other', undefined, { input: kw('Body') }, { stream: true }),
+      invoke_endpoint_async: site('other', undefined, {}),
+      invokeEndpoint: site('other', undefined, { input: kw('Body') }),
+      invokeEndpointWithResponseStream: site('other', undefined, { input: kw('Body') }, { stream: true }),
+      invokeEndpointAsync: site('other', undefined, {}),
+      send: {
+        kind: 'site',
+        site: {
+          api: 'other',
+          commands: {
+            InvokeEndpointCommand: { api: 'other', prompt: { input: kw('Body') } },
+            InvokeEndpointWithResponseStreamCommand: { api: 'other', stream: true, prompt: { input: kw('Body') } },
+            InvokeEndpointAsyncCommand: { api: 'other', prompt: {} },
+            '*': { api: 'other', prompt: {} },
+          },
+        },
+      },
+    },
+  },
 ];
 
 export const SPEECH_AND_OTHER_MODULES: readonly ModuleSpec[] = [
@@ -107,5 +132,6 @@ export const SPEECH_AND_OTHER_MODULES: readonly ModuleSpec[] = [
   mod('js', 'voyageai', { VoyageAIClient: make('voyage') }),
   mod('js', '@elevenlabs/elevenlabs-js', { ElevenLabsClient: make('elevenlabs') }),
   mod('js', 'elevenlabs', { ElevenLabsClient: make('elevenlabs') }),
+  mod('js', '@aws-sdk/client-sagemaker-runtime', { SageMakerRuntimeClient: make('sagemaker-runtime'), SageMakerRuntime: make('sagemaker-runtime') }),
   mod('js', '@deepgram/sdk', { createClient: make('deepgram'), DeepgramClient: make('deepgram') }),
 ];

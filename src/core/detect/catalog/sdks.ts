@@ -259,7 +259,7 @@ export const TYPES: readonly TypeSpec[] = [
       },
     },
   },
-  { id: 'boto3-session', provider: 'bedrock', via: 'sdk', members: { client: make('none', { typeByArg: { arg: kwPos(0, 'service_name'), map: { 'bedrock-runtime': 'bedrock-runtime' } } }) } },
+  { id: 'boto3-session', provider: 'bedrock', via: 'sdk', members: { client: make('none', { typeByArg: { arg: kwPos(0, 'service_name'), map: { 'bedrock-runtime': 'bedrock-runtime', 'sagemaker-runtime': 'sagemaker-runtime' } } }) } },
   {
     // mistralai (Python) has an `_async` twin of every method (`chat.complete_async`); `beta.` holds the Agents API.
     id: 'mistral', provider: 'mistral', via: 'sdk', asyncSuffix: '_async', optionalSegments: ['beta'],
@@ -566,7 +566,7 @@ export const MODULES: readonly ModuleSpec[] = [
   }),
   simple('python', 'vertexai.preview.generative_models', { GenerativeModel: make('gemini-model', { model: kwPos(0, 'model_name', 'model') }), 'GenerativeModel.from_cached_content': make('gemini-model', { model: kw('model_name', 'model') }) }),
   simple('python', 'boto3', {
-    client: make('none', { typeByArg: { arg: kwPos(0, 'service_name'), map: { 'bedrock-runtime': 'bedrock-runtime' } } }),
+    client: make('none', { typeByArg: { arg: kwPos(0, 'service_name'), map: { 'bedrock-runtime': 'bedrock-runtime', 'sagemaker-runtime': 'sagemaker-runtime' } } }),
     Session: make('boto3-session'),
     'session.Session': make('boto3-session'),
   }),

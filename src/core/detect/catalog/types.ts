@@ -38,7 +38,11 @@ export interface SiteSpec {
   readonly batch?: boolean;
   /** LangChain `.batch()`: a fan-out over the first argument. */
   readonly fanOut?: boolean;
-  /** AWS SDK v3 `client.send(new XCommand({...}))`: the command's class name picks the spec. */
+  /**
+   * AWS SDK v3 `client.send(new XCommand({...}))`: the command's class name picks the spec (also written through a
+   * namespace, `new sdk.XCommand(…)`). `'*'`: the spec of a command the file does not show (built by a helper), for a
+   * client whose every command is a model call (SageMaker runtime).
+   */
   readonly commands?: Readonly<Record<string, SiteSpec>>;
   /** The model arg is a provider-factory call (`openai('gpt-4o')`) or a gateway string: provider comes from it. */
   readonly modelFromFactory?: boolean;
