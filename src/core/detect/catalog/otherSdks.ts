@@ -1,7 +1,7 @@
 /**
  * Catalogue entries of SDKs that have no JS/TS twin in the pinned dev dependencies (their surface is written from
  * their API references, checked 2026-12): Voyage AI, ElevenLabs, Deepgram, azure-ai-inference, Google Cloud
- * Speech-to-Text, Vertex AI vision models and the SageMaker runtime. Data only, in the shapes of ./types.ts; sdks.ts includes them.
+ * Speech-to-Text, Vertex AI vision models, endpoints and prediction service, and the SageMaker runtime. Data only, in the shapes of ./types.ts; sdks.ts includes them.
  */
 import type { Api } from '../../types';
 import type { ArgRef, Member, ModuleSpec, NewSpec, PromptSpec, SiteSpec, TypeSpec } from './types';
@@ -110,6 +110,36 @@ export const SPEECH_AND_OTHER_TYPES: readonly TypeSpec[] = [
       },
     },
   },
+  {
+    // Vertex AI endpoints (google-cloud-aiplatform): a deployed model (Model Garden, a custom container) answering
+    // `predict`; the endpoint is not a model id. `Model.deploy()` / `OpenModel.deploy()` return one.
+    id: 'vertex-endpoint', provider: 'google', via: 'sdk',
+    members: {
+      predict: site('other', undefined, { input: kw('instances') }),
+      predict_async: site('other', undefined, { input: kw('instances') }),
+      raw_predict: site('other', undefined, { input: kw('body') }),
+      stream_raw_predict: site('other', undefined, { input: kw('body') }, { stream: true }),
+      direct_predict: site('other', undefined, { input: kw('inputs') }),
+      direct_raw_predict: site('other', undefined, { input: kw('body') }),
+    },
+  },
+  { id: 'vertex-model-resource', provider: 'google', via: 'sdk', members: { deploy: make('vertex-endpoint') } },
+  {
+    // The Vertex AI prediction service (`PredictionServiceClient`, Python gapic and Node): `predict` on an endpoint
+    // path, which for publisher models names the model (`…/publishers/google/models/text-embedding-005`).
+    id: 'vertex-prediction', provider: 'google', via: 'sdk',
+    members: {
+      predict: site('other', undefined, { input: kw('instances') }),
+      raw_predict: site('other', undefined, {}),
+      stream_raw_predict: site('other', undefined, {}, { stream: true }),
+      rawPredict: site('other', undefined, {}),
+      streamRawPredict: site('other', undefined, {}, { stream: true }),
+      generate_content: site('generate', kw('model'), { input: kw('contents') }),
+      stream_generate_content: site('generate', kw('model'), { input: kw('contents') }, { stream: true }),
+      generateContent: site('generate', kw('model'), { input: kw('contents') }),
+      streamGenerateContent: site('generate', kw('model'), { input: kw('contents') }, { stream: true }),
+    },
+  },
 ];
 
 export const SPEECH_AND_OTHER_MODULES: readonly ModuleSpec[] = [
@@ -128,6 +158,23 @@ export const SPEECH_AND_OTHER_MODULES: readonly ModuleSpec[] = [
   mod('python', 'vertexai.preview.vision_models', {
     'ImageGenerationModel.from_pretrained': make('vertex-vision', { model: kwPos(0, 'model_name') }),
     'MultiModalEmbeddingModel.from_pretrained': make('vertex-vision', { model: kwPos(0, 'model_name') }),
+  }),
+  mod('python', 'google.cloud.aiplatform', {
+    Endpoint: make('vertex-endpoint'),
+    'Endpoint.create': make('vertex-endpoint'),
+    PrivateEndpoint: make('vertex-endpoint'),
+    'Model': make('vertex-model-resource'),
+    'Model.upload': make('vertex-model-resource'),
+    'gapic.PredictionServiceClient': make('vertex-prediction'),
+  }),
+  mod('python', 'google.cloud.aiplatform_v1', { PredictionServiceClient: make('vertex-prediction'), PredictionServiceAsyncClient: make('vertex-prediction') }),
+  mod('python', 'google.cloud.aiplatform_v1beta1', { PredictionServiceClient: make('vertex-prediction'), PredictionServiceAsyncClient: make('vertex-prediction') }),
+  mod('python', 'vertexai.model_garden', { OpenModel: make('vertex-model-resource') }),
+  mod('python', 'vertexai.preview.model_garden', { OpenModel: make('vertex-model-resource') }),
+  mod('js', '@google-cloud/aiplatform', {
+    PredictionServiceClient: make('vertex-prediction'),
+    'v1.PredictionServiceClient': make('vertex-prediction'),
+    'v1beta1.PredictionServiceClient': make('vertex-prediction'),
   }),
   mod('js', 'voyageai', { VoyageAIClient: make('voyage') }),
   mod('js', '@elevenlabs/elevenlabs-js', { ElevenLabsClient: make('elevenlabs') }),
