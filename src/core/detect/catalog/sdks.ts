@@ -394,6 +394,8 @@ export const TYPES: readonly TypeSpec[] = [
     // An AI SDK provider instance (`openai`, `createOpenAI({...})`): `p('id')`, `p.chat('id')`, `p.embedding('id')`.
     id: 'aisdk-provider', provider: 'other', via: 'ai-sdk', modelFactory: true, members: {},
   },
+  // An AI SDK provider registry or custom provider: `registry.languageModel('openai:gpt-4o')`, `.embeddingModel(…)`.
+  { id: 'aisdk-registry', provider: 'other', via: 'ai-sdk', modelFactory: true, providerInModelId: true, members: {} },
   {
     id: 'aisdk',
     provider: 'other',
@@ -685,7 +687,18 @@ export const MODULES: readonly ModuleSpec[] = [
   simple('js', 'langchain/llms/openai', pick(LC_JS, ['OpenAI'])),
   simple('js', 'langchain/embeddings/openai', pick(LC_JS, ['OpenAIEmbeddings'])),
   simple('js', 'langchain/chat_models/universal', pick(LC_JS, ['initChatModel'])),
-  simple('js', 'ai', { gateway: aiProvider('other'), createGateway: aiCreate('other') }, { asType: 'aisdk' }),
+  simple('js', 'ai', {
+    gateway: aiProvider('other'),
+    createGateway: aiCreate('other'),
+    createProviderRegistry: make('aisdk-registry'),
+    experimental_createProviderRegistry: make('aisdk-registry'),
+    customProvider: make('aisdk-registry'),
+    experimental_customProvider: make('aisdk-registry'),
+    // A model wrapped with middleware is the model it wraps.
+    wrapLanguageModel: make('none', { inheritFrom: kw('model') }),
+    wrapEmbeddingModel: make('none', { inheritFrom: kw('model') }),
+    wrapImageModel: make('none', { inheritFrom: kw('model') }),
+  }, { asType: 'aisdk' }),
   simple('js', '@ai-sdk/gateway', { gateway: aiProvider('other'), createGateway: aiCreate('other') }),
   simple('js', '@ai-sdk/openai', { openai: aiProvider('openai'), createOpenAI: aiCreate('openai') }),
   simple('js', '@ai-sdk/azure', { azure: aiProvider('azure-openai'), createAzure: aiCreate('azure-openai') }),

@@ -100,6 +100,8 @@ export interface TypeSpec {
   readonly pipeable?: boolean;
   /** An AI SDK provider: calling it (or `.chat(…)`, `.embedding(…)`) names a model of this provider. */
   readonly modelFactory?: boolean;
+  /** A model factory whose ids name their provider (`registry.languageModel('openai:gpt-4o')`). */
+  readonly providerInModelId?: boolean;
   /** The Python SDK also has an async twin of every site under this suffix (mistralai: `chat.complete_async`). */
   readonly asyncSuffix?: string;
 }
