@@ -83,7 +83,9 @@ export function factoryModel(fa: FileAnalyzer, n: Node, hops = 0): { model: Reso
   if (!target) return undefined;
   const v = fa.evalValue(target);
   if (v?.kind !== 'inst' || !TYPE_BY_ID.get(v.type)?.modelFactory) return hops < 3 ? wrappedModel(fa, u, fn, hops) : undefined;
-  const arg = callArgs(u)[0];
+  const a0 = callArgs(u)[0];
+  // `google.interactions({ agent: 'deep-research-pro-preview-12-2025' })`: the id in an options object.
+  const arg = a0 && unwrap(a0).type === 'object' ? fa.objectKey(unwrap(a0), ['model', 'modelId', 'agent']) : a0;
   const model = arg ? modelFromNode(fa, arg, true) : { ref: { id: null, canonical: null, resolution: { kind: 'unknown', expression: '' } } as ModelRef };
   const type = TYPE_BY_ID.get(v.type);
   const named = type?.providerInModelId && model.raw ? providerOfModelString(model.raw) : undefined;
