@@ -490,7 +490,11 @@ function candidatesFor(fromPath: string, module: string, level: number, lang: La
   const exts = ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '/index.ts', '/index.js', '/index.tsx'];
   // `from "../.."`: a package's own tests importing its root; the package.json names the package (packageRootText).
   const root = /^\.{1,2}(?:\/\.{1,2})*\/?$/.test(module) ? [joinPath(base, 'package.json')] : [];
-  return [base, ...exts.map((e) => stripped + e), ...root];
+  // `from "../src"` (or `../src/index`): the same tests importing the package's entry source; its package.json is
+  // tried first (only a catalogue package's is read, packageRootText), else the source file itself.
+  const src = /^\.{1,2}(?:\/\.{1,2})*\/src(?:\/index)?(?:\.[cm]?[jt]s)?$/.test(module);
+  const entry = src ? [joinPath(dirOf(stripped.replace(/\/index(?:\.[cm]?ts)?$/, '')), 'package.json')] : [];
+  return [...entry, base, ...exts.map((e) => stripped + e), ...root];
 }
 
 /**
