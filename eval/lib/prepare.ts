@@ -4,7 +4,6 @@
  */
 import path from 'node:path';
 import type { LabelFile } from './labels';
-import { languageOfFile } from './score';
 import { extractTree, findGitDir, hasCommit, headCommit, loadLabelDir, mirrorsRoot, repoKey, WORK_DIR, type ExtractResult } from './io';
 
 export interface RepoState {
@@ -35,18 +34,7 @@ export function repoFilter(want: string | undefined): (repo: string) => boolean 
   return (repo) => (w.includes('/') ? repo.toLowerCase() === w : repo.toLowerCase().includes(w));
 }
 
-/**
- * `--languages a,b`: keeps only the labelled files of those languages (`languageOfFile`: python, notebook,
- * typescript, javascript, vue, svelte, shell, go, java, csharp, ruby, php, …); a repository left with no labelled
- * file is dropped (neither extracted nor scanned). Undefined keeps everything.
- */
-export function languageFilter(labels: LabelFile, languages: ReadonlySet<string> | undefined): LabelFile | undefined {
-  if (!languages) return labels;
-  const files = labels.files.filter((f) => languages.has(languageOfFile(f.path)));
-  return files.length ? { ...labels, files } : undefined;
-}
-
-export async function prepare(labelsDir: string, want: string | undefined, log: (m: string) => void, languages?: ReadonlySet<string>): Promise<Prepared> {
+export async function prepare(labelsDir: string, want: string | undefined, log: (m: string) => void): Promise<Prepared> {
   const loaded = loadLabelDir(labelsDir);
   const invalid = loaded.filter((l) => !l.labels).map((l) => ({ file: path.basename(l.file), errors: l.errors }));
   const warnings = loaded.flatMap((l) => l.warnings);
@@ -54,11 +42,9 @@ export async function prepare(labelsDir: string, want: string | undefined, log: 
   const repos: RepoState[] = [];
   for (const l of loaded) {
     if (!l.labels || !keep(l.labels.repo)) continue;
-    const labels = languageFilter(l.labels, languages);
-    if (!labels) continue;
-    const { repo, commit } = labels;
+    const { repo, commit } = l.labels;
     const tree = path.join(WORK_DIR, repoKey(repo));
-    const base = { repo, labels, labelFile: path.basename(l.file), tree };
+    const base = { repo, labels: l.labels, labelFile: path.basename(l.file), tree };
     const gitDir = findGitDir(repo);
     if (!gitDir) {
       repos.push({ ...base, status: 'no-mirror', detail: `no mirror under ${mirrorsRoot()}` });

@@ -10,7 +10,16 @@ import { parseArgs } from 'node:util';
 import { formatFalseSites, formatMisses, formatModelMisses, formatSummary, TABLE_NOTES } from './format';
 import { DEFAULT_LABELS_DIR, ensureBuilt, PROJECT_ROOT, repoKey, scanKey, scanTree, SourceReader, WORK_DIR, type ScanResult } from './io';
 import { missingText, prepare, type RepoState } from './prepare';
-import { matchRepo, modelAccuracy, precision, recall, summarise, type RepoMatch, type Summary, type Tally } from './score';
+import { languageOfFile, matchRepo, modelAccuracy, precision, recall, summarise, type RepoMatch, type Summary, type Tally } from './score';
+
+/** The languages of issue 25 (the others belong to the multi-language issue). */
+const ISSUE25_LANGUAGES = ['python', 'typescript', 'javascript', 'notebook', 'shell', 'vue', 'svelte'];
+
+/** A repository's labels kept to files of the given languages (undefined: all). */
+function onlyLanguages(r: RepoState, languages: ReadonlySet<string> | undefined): RepoState {
+  if (!languages) return r;
+  return { ...r, labels: { ...r.labels, files: r.labels.files.filter((f) => languages.has(languageOfFile(f.path))) } };
+}
 
 const HELP = `Usage: npm run eval -- [options]      (node eval/run.mjs [options])
 
@@ -18,13 +27,14 @@ Scores the scanner against the hand-made labels in eval/labels/ (see eval/README
 
 Options:
   --repo X         Only this repository (owner/name, owner__name, or part of a name)
-  --languages L    Only labelled files of these languages, comma-separated (python, notebook, typescript,
-                   javascript, vue, svelte, shell, go, java, csharp, ruby, php); \`core\` = the first seven
   --labels DIR     Read label files from DIR instead of eval/labels/
   --json           Machine-readable output (tallies, misses, false sites, problems)
   --markdown       Print the tables as Markdown (the form docs/detection.md uses)
   --misses-only    Print only the misses
   --rescan         Ignore cached scans in eval/.work/
+  --languages L    Only labelled files of these languages, comma-separated, by file extension (python, typescript,
+                   javascript, notebook, shell, vue, svelte, go, java, csharp, ruby, php, …); repositories left with
+                   no file are not scanned. \`--languages issue25\` is python,typescript,javascript,notebook,shell,vue,svelte
   --help
 
 Mirrors: /work/.mirror (the fetch tool's folder), or TOKENTIER_EVAL_MIRRORS. Trees go to eval/.work/ (git-ignored).
@@ -32,9 +42,6 @@ Mirrors: /work/.mirror (the fetch tool's folder), or TOKENTIER_EVAL_MIRRORS. Tre
 
 /** Scanner diagnostics that can explain a miss (a skipped or unparsed file); cost notes are left out. */
 const DETECTION_NOTES: ReadonlySet<string> = new Set(['internal-error', 'unreadable', 'parse-error', 'malformed-notebook', 'file-too-large', 'binary-file', 'minified-file', 'empty-notebook', 'too-deep', 'cancelled']);
-
-/** The languages the scanner reads today (`--languages core`); Go, Java, C#, Ruby and PHP belong to issue 21. */
-const CORE_LANGUAGES = ['python', 'notebook', 'typescript', 'javascript', 'vue', 'svelte', 'shell'];
 
 export interface RunOutput {
   readonly stdout: (s: string) => void;
@@ -80,7 +87,7 @@ export async function main(argv: readonly string[], out: RunOutput): Promise<num
   try {
     ({ values } = parseArgs({
       args: [...argv],
-      options: { repo: { type: 'string' }, languages: { type: 'string' }, labels: { type: 'string' }, json: { type: 'boolean' }, markdown: { type: 'boolean' }, 'misses-only': { type: 'boolean' }, rescan: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { repo: { type: 'string' }, labels: { type: 'string' }, languages: { type: 'string' }, json: { type: 'boolean' }, markdown: { type: 'boolean' }, 'misses-only': { type: 'boolean' }, rescan: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
       strict: true,
       allowPositionals: false,
     }));
@@ -95,10 +102,12 @@ export async function main(argv: readonly string[], out: RunOutput): Promise<num
   const log = (m: string) => out.stderr(`eval: ${m}\n`);
   const labelsDir = values.labels ? path.resolve(values.labels) : DEFAULT_LABELS_DIR;
   out.stderr('eval: a developer command (not part of npm test); it reads local mirrors and never touches the network.\n');
-  const languages = values.languages === undefined ? undefined : new Set(values.languages.split(',').map((x) => x.trim().toLowerCase()).flatMap((x) => (x === 'core' ? CORE_LANGUAGES : x ? [x] : [])));
-  const p = await prepare(labelsDir, values.repo, log, languages);
+  const p = await prepare(labelsDir, values.repo, log);
   const missing = missingText(p);
-  const ready = p.repos.filter((r) => r.status === 'ready');
+  const langList = values.languages?.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean).flatMap((x) => (x === 'issue25' ? ISSUE25_LANGUAGES : [x]));
+  const languages = langList?.length ? new Set(langList) : undefined;
+  if (languages) out.stderr(`eval: only labelled files in ${[...languages].join(', ')}.\n`);
+  const ready = p.repos.filter((r) => r.status === 'ready').map((r) => onlyLanguages(r, languages)).filter((r) => r.labels.files.length > 0);
   if (values.repo && !p.repos.length && p.labelFiles) out.stderr(`eval: no label file names a repository matching "${values.repo}".\n`);
   if (!ready.length) {
     if (values.json) out.stdout(`${JSON.stringify({ evaluated: 0, missing: p.repos.map((r) => ({ repo: r.repo, commit: r.labels.commit, status: r.status, detail: r.detail })), invalid: p.invalid, note: missing.trim() }, null, 2)}\n`);

@@ -9,13 +9,13 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { version as packageVersion } from '../../package.json';
 import type { Settings } from '../core/config/settings';
 import type { TeamConfig } from '../core/estimate/estimator';
-import { loadTeamConfig, UNREADABLE_TEAM_FILE } from '../core/teamFiles/loadTeamConfig';
+import { loadTeamConfig } from '../core/teamFiles/loadTeamConfig';
 import { createEngine, type Engine } from '../core/engine';
 import type { FileProvider } from '../core/fileProvider';
 import type { Logger } from '../core/logger';
-import { withDiagnostics } from '../core/report/build';
-import { diffReports, formatDiffMarkdown, type ReportDiff } from '../core/report/diff';
-import { formatCsv, formatJson, formatJsonl, formatMarkdown, formatTable, layoutTable } from '../core/report/format';
+import { withDiagnostics, withIncludeTests } from '../core/report/build';
+import { diffReports, formatDiffMarkdown, isUncountedTest, type ReportDiff } from '../core/report/diff';
+import { formatCsv, formatJson, formatJsonl, formatMarkdown, formatTable, layoutTable, testsNote } from '../core/report/format';
 import { evaluatePolicy, type PolicyFlags, type PolicyResult } from '../core/report/policy';
 import { formatHtml } from '../core/report/html';
 import { formatSarif } from '../core/report/sarif';
@@ -31,6 +31,9 @@ import { createProgress, type Out } from './output';
 import { compareTiers } from '../core/tiers/compare';
 import { workspaceLabel } from '../core/tiers/present';
 import { buildWorkload } from '../core/tiers/workload';
+import { getSelfHostModel, listSelfHostModels } from '../core/tiers/catalogue';
+import type { RateFactor } from '../core/pricing/calc';
+import { checkConfiguration, configLine } from './checks';
 import { formatTiersTable } from './tiers';
 import { findRipgrep, ripgrepSkipList } from '../node/ripgrepSkipList';
 import { configKey, ScanCache, trackDeps, trackingProvider } from '../node/scanCache';
@@ -70,7 +73,9 @@ Options:
                            reconcile: table | json | markdown | html)
   --output FILE            Write to FILE (atomically) instead of stdout
   --profile NAME           Usage profile from .tokentier/usage.* (e.g. low, expected, high)
-  --currency CODE          ISO 4217 currency for every figure
+  --currency CODE          ISO 4217 currency for every figure (default: the price book's, else USD)
+  --exchange-rate RATE     Units of --currency per 1 USD, when the price book gives no rate for it
+  --exchange-rate-source TEXT  Where and when that rate was read (shown with every converted figure)
   --price-book PATH        Price book (JSON/YAML), merged over .tokentier/prices.*
   --include GLOB           Only scan matching files (repeatable)
   --exclude GLOB           Skip matching files and folders (repeatable)
@@ -78,12 +83,14 @@ Options:
   --no-gitignore           Do not apply .gitignore files
   --no-default-excludes    Also scan node_modules, virtual environments and build output
   --follow-symlinks        Follow symbolic links that lead out of the scan root (default: skip and report them)
+  --include-tests          Count call sites in test code and fixtures (tests/, test_*.py, *.test.ts,
+                           __testfixtures__/, …) in totals and budget gates; they are always listed
   --workers N              Worker threads for parsing, besides the main thread (default: cores - 2, up to 3)
   --no-rg                  Do not use ripgrep (rg on PATH, or TOKENTIER_RG) to skip files quickly
   --exhaustive             Parse every file that mentions an SDK word, even with no import or endpoint
                            that could make a call (slower; the same sites; for checking)
   --cache DIR              Reuse per-file results from earlier scans (keyed by content, imports and settings)
-  --fail-on-total-above N  Exit 1 when the expected monthly total is above N (report currency)
+  --fail-on-total-above N  Exit 1 when the expected monthly total is above N (in the report's currency)
   --fail-on-increase-above P  diff: exit 1 when the monthly total grows more than P percent
   --fail-on-deprecated     Exit 1 when a call uses a model its provider has deprecated or retired
                            (the \`deprecated\` rule; set its severity and withinDays in .tokentier/policy.*)
@@ -94,11 +101,13 @@ Options:
   --usage FILE             reconcile: a usage or cost export (repeatable; .gz is unpacked)
   --write                  reconcile: write the proposed entries into .tokentier/usage.* (comments kept)
   --fail-on-error-above P  reconcile: exit 1 when a model's estimate is off by more than P percent
-  --quiet                  No progress or summary on stderr
+  --strict                 Exit 2 on any problem in the settings or team files (they are always printed)
+  --quiet                  No progress or summary on stderr (configuration problems are still printed)
   --verbose                Log engine messages to stderr
   --version, --help
 
-Exit codes: 0 pass, 1 budget or policy failure, 2 usage or input error.
+Exit codes: 0 pass, 1 budget or policy failure, 2 usage or input error (also: a currency with no exchange
+rate, an unknown profile, a broken or unreadable policy, and with --strict any team-file or settings problem).
 `;
 
 const OPTIONS = {
@@ -107,12 +116,16 @@ const OPTIONS = {
   output: { type: 'string', short: 'o' },
   profile: { type: 'string' },
   currency: { type: 'string' },
+  'exchange-rate': { type: 'string' },
+  'exchange-rate-source': { type: 'string' },
+  strict: { type: 'boolean' },
   'price-book': { type: 'string' },
   include: { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
   'max-file-size': { type: 'string' },
   'no-gitignore': { type: 'boolean' },
   'no-default-excludes': { type: 'boolean' },
+  'include-tests': { type: 'boolean' },
   'follow-symlinks': { type: 'boolean' },
   workers: { type: 'string' },
   'no-rg': { type: 'boolean' },
@@ -136,7 +149,7 @@ const OPTIONS = {
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
-function numberFlag(values: Values, name: 'max-file-size' | 'fail-on-total-above' | 'fail-on-increase-above'): number | undefined {
+function numberFlag(values: Values, name: 'max-file-size' | 'fail-on-total-above' | 'fail-on-increase-above' | 'exchange-rate'): number | undefined {
   const raw = values[name];
   if (raw === undefined) return undefined;
   const n = Number(raw);
@@ -181,6 +194,8 @@ interface ScanSetup {
   readonly overrides: SettingOverrides;
   /** `--follow-symlinks`. */
   readonly followSymlinks: boolean;
+  /** The factor from the policy file's amounts to the report currency, when they differ. */
+  readonly policyRate?: RateFactor;
 }
 
 async function setup(values: Values, positionals: readonly string[], io: CliIo): Promise<ScanSetup> {
@@ -198,9 +213,11 @@ async function setup(values: Values, positionals: readonly string[], io: CliIo):
   }
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(`The scan root ${root} is not a folder.`);
   paths = paths.map((p) => {
-    const rel = path.relative(root, path.resolve(io.cwd, p));
+    const abs = path.resolve(io.cwd, p);
+    const rel = path.relative(root, abs);
+    // Existence first: a path that is not there is "does not exist" wherever it points.
+    if (!fs.existsSync(abs)) throw new UsageError(`${p} does not exist.`);
     if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${p} is outside the scan root ${root}.`);
-    if (!fs.existsSync(path.join(root, rel))) throw new UsageError(`${p} does not exist.`);
     return rel.split(path.sep).join('/');
   });
   // The priceBook setting is relative to the workspace folder; the flag is relative to where the user typed it.
@@ -216,22 +233,31 @@ async function setup(values: Values, positionals: readonly string[], io: CliIo):
     priceBook = rel.split(path.sep).join('/');
   }
   const maxFileSize = numberFlag(values, 'max-file-size');
+  const rate = numberFlag(values, 'exchange-rate');
+  if (rate === 0) throw new UsageError('--exchange-rate needs a positive number (units of --currency per 1 USD).');
   const overrides: SettingOverrides = {
     ...(values.currency !== undefined ? { currency: values.currency } : {}),
+    ...(rate !== undefined ? { exchangeRate: rate } : {}),
+    ...(values['exchange-rate-source'] !== undefined ? { exchangeRateSource: values['exchange-rate-source'] } : {}),
     ...(values.profile !== undefined ? { profile: values.profile } : {}),
     ...(priceBook !== undefined ? { priceBook } : {}),
     ...(maxFileSize !== undefined ? { maxFileSize: Math.max(1024, Math.floor(maxFileSize)) } : {}),
+    ...(values['include-tests'] ? { includeTests: true } : {}),
   };
   const { settings, diagnostics } = loadCliSettings(root, overrides, { followSymlinks });
   if (values.currency !== undefined && settings.currency !== values.currency.toUpperCase()) throw new UsageError(`--currency must be an ISO 4217 code such as USD or EUR, got "${values.currency}".`);
   // Trusted: the user ran the tool on this folder, as with `git` or `npm`.
   const teamFiles = createNodeFileProvider(root, { followSymlinks });
   const team = await loadTeamConfig(teamFiles, settings, { trusted: true });
-  // A policy file that does not parse, or a team file that is there and cannot be read (permissions, a FIFO, a link out
-  // of the root), must not let a build pass silently: the gate it holds would be off.
-  const broken = team.diagnostics.filter((d) => d.severity === 'error' && (d.code === 'policy-file' || d.code === UNREADABLE_TEAM_FILE));
-  if (broken.length) throw new UsageError(broken.map((d) => (d.message.startsWith(d.file ?? '\u0000') ? d.message : `${d.file ?? '.tokentier/policy'}${d.range ? `:${d.range.start.line + 1}` : ''}: ${d.message}`)).join('\n'));
-  return { root, paths, settings, team, diagnostics: [...diagnostics, ...teamFiles.diagnostics, ...team.diagnostics], values, overrides, followSymlinks };
+  // Every problem in the settings and team files is printed, whatever the format (issue #19 item 8); the ones that
+  // would make a figure or a gate wrong stop the run (a currency without a rate, an unknown profile, a broken or
+  // unreadable policy; with --strict, every one).
+  const settingsProblems = [...diagnostics, ...teamFiles.diagnostics];
+  const check = checkConfiguration(settings, team, settingsProblems, values.strict === true);
+  const lines = [...settingsProblems, ...team.diagnostics].filter((d) => d.severity !== 'info').map(configLine);
+  for (const line of new Set([...lines, ...check.fatal.map((f) => f.replace(/ \(--strict\)$/, ''))])) io.stderr.write(`${line}\n`);
+  if (check.fatal.length) throw new UsageError(`stopped: ${check.fatal.length} configuration problem(s) above${values.strict ? ' (--strict)' : ''} would make the figures or the budget gates wrong.`);
+  return { root, paths, settings, team, diagnostics: [...diagnostics, ...teamFiles.diagnostics, ...team.diagnostics], values, overrides, followSymlinks, ...(check.policyRate ? { policyRate: check.policyRate } : {}) };
 }
 
 function makeEngine(s: ScanSetup, files: FileProvider, io: CliIo): Engine {
@@ -327,7 +353,7 @@ function formatOf(values: Values, allowed: readonly string[], fallback: Format):
 function policyFor(s: ScanSetup, extra: PolicyFlags = {}): (r: Report) => PolicyResult {
   const total = numberFlag(s.values, 'fail-on-total-above');
   const increase = numberFlag(s.values, 'fail-on-increase-above');
-  const flags: PolicyFlags = { ...extra, ...(total !== undefined ? { failOnTotalAbove: total } : {}), ...(increase !== undefined ? { failOnIncreaseAbove: increase } : {}), ...(s.values['fail-on-deprecated'] ? { failOnDeprecated: true } : {}) };
+  const flags: PolicyFlags = { ...extra, ...(total !== undefined ? { failOnTotalAbove: total } : {}), ...(increase !== undefined ? { failOnIncreaseAbove: increase } : {}), ...(s.values['fail-on-deprecated'] ? { failOnDeprecated: true } : {}), ...(s.policyRate ? { policyRate: s.policyRate } : {}) };
   return (r) => evaluatePolicy(r, s.team.policy, flags);
 }
 
@@ -338,7 +364,8 @@ function reportPolicy(result: PolicyResult, io: CliIo): number {
 
 function summaryLine(report: Report): string {
   const t = report.totals.workspace;
-  return `tokentier: ${t.sites} site(s), ${formatMoney(t.perMonth.expected, report.currency)}/month expected${t.unpriced ? `, ${t.unpriced} unpriced` : ''}; ${report.stats.filesScanned} files in ${report.stats.ms} ms.\n`;
+  const tests = testsNote(report);
+  return `tokentier: ${t.sites} site(s), ${formatMoney(t.perMonth.expected, report.currency)}/month expected${t.unpriced ? `, ${t.unpriced} unpriced` : ''}${tests ? `; ${tests}` : ''}; ${report.stats.filesScanned} files in ${report.stats.ms} ms.\n`;
 }
 
 async function cmdScan(values: Values, positionals: readonly string[], io: CliIo): Promise<number> {
@@ -380,13 +407,15 @@ function readReportFile(file: string): Report {
 
 function formatDiffTable(d: ReportDiff): string {
   const c = d.currency;
-  const rows = d.sites.filter((x) => x.status !== 'unchanged').map((x) => {
+  const rows = d.sites.filter((x) => x.status !== 'unchanged' && !isUncountedTest(x, d.includeTests)).map((x) => {
     const e = x.head ?? x.base;
     return [x.status, e ? `${e.site.file}:${e.site.line}` : '', e ? pricedModel(e) : '', x.changes.join(', '), formatMoneyDelta(x.deltaPerMonth, c)];
   });
   const pct = d.deltaPercent === null ? '' : ` (${d.deltaPercent >= 0 ? '+' : ''}${d.deltaPercent.toFixed(1)} %)`;
-  const body = rows.length ? layoutTable(['Status', 'Site', 'Model', 'Changes', 'Δ/month'], rows, [4]) : 'No call site changed.';
-  return `${body}\n\nMonthly total: ${formatMoney(d.baseTotalPerMonth, c)} → ${formatMoney(d.headTotalPerMonth, c)} (${formatMoneyDelta(d.deltaPerMonth, c)}${pct}); ${d.counts.new} new, ${d.counts.changed} changed, ${d.counts.removed} removed, ${d.counts.unchanged} unchanged.\n`;
+  const body = rows.length ? layoutTable(['Status', 'Site', 'Model', 'Changes', 'Δ/month'], rows, [4]) : d.uncountedTests ? 'No counted call site changed.' : 'No call site changed.';
+  const tests = d.uncountedTests ? ` ${d.uncountedTests} test-code site(s) new, changed or removed, not counted (--include-tests counts them).` : '';
+  const note = d.includeTestsNote ? `\nNote: ${escapeTerminal(d.includeTestsNote)}.` : '';
+  return `${body}\n\nMonthly total: ${formatMoney(d.baseTotalPerMonth, c)} → ${formatMoney(d.headTotalPerMonth, c)} (${formatMoneyDelta(d.deltaPerMonth, c)}${pct}); ${d.counts.new} new, ${d.counts.changed} changed, ${d.counts.removed} removed, ${d.counts.unchanged} unchanged.${tests}${note}\n`;
 }
 
 async function cmdDiff(values: Values, positionals: readonly string[], io: CliIo): Promise<number> {
@@ -394,7 +423,8 @@ async function cmdDiff(values: Values, positionals: readonly string[], io: CliIo
   if (!values.base) throw new UsageError('diff needs --base <git-ref|report.json>.');
   const s = await setup(values, positionals, io);
   let head: Report;
-  if (values.head) head = readReportFile(path.resolve(io.cwd, values.head));
+  // A saved head report counts test code as this run's settings say (--include-tests, tokentier.includeTests).
+  if (values.head) head = withIncludeTests(readReportFile(path.resolve(io.cwd, values.head)), s.settings.includeTests);
   else {
     const nodeFiles = createNodeFileProvider(s.root, { followSymlinks: s.followSymlinks });
     head = withDiagnostics(await scanWith(s, nodeFiles, io, s.root, true, nodeFiles), nodeFiles.diagnostics);
@@ -426,7 +456,7 @@ async function cmdDiff(values: Values, positionals: readonly string[], io: CliIo
 
 /** The diff as JSON: sites reduced to identity + cost, so the output stays small. */
 function jsonDiff(d: ReportDiff): unknown {
-  const brief = (e: Report['sites'][number] | undefined) => e && { id: e.site.id, file: e.site.file, line: e.site.line, method: e.site.method, model: pricedModel(e), maxTokens: e.site.params.maxTokens ?? null, inputTokens: e.tokens.input.expected, perMonth: e.cost.perMonth?.expected ?? null, ignored: e.site.ignored === true };
+  const brief = (e: Report['sites'][number] | undefined) => e && { id: e.site.id, file: e.site.file, line: e.site.line, method: e.site.method, model: pricedModel(e), maxTokens: e.site.params.maxTokens ?? null, inputTokens: e.tokens.input.expected, perMonth: e.cost.perMonth?.expected ?? null, ignored: e.site.ignored === true, test: e.site.test === true };
   return { ...d, sites: d.sites.map((x) => ({ status: x.status, changes: x.changes, deltaPerMonth: x.deltaPerMonth, unknown: x.unknown, base: brief(x.base) ?? null, head: brief(x.head) ?? null })) };
 }
 
@@ -436,7 +466,8 @@ async function cmdTiers(values: Values, positionals: readonly string[], io: CliI
   const nodeFiles = createNodeFileProvider(s.root, { followSymlinks: s.followSymlinks });
   const report = await scanWith(s, nodeFiles, io, s.root, true, nodeFiles);
   const chosen = values['self-host-model'];
-  const agg = buildWorkload(report.sites, { label: workspaceLabel(path.basename(s.root)), ...(chosen !== undefined ? { selfHostModelId: chosen } : {}) });
+  if (chosen !== undefined && !getSelfHostModel(chosen)) throw new UsageError(`--self-host-model ${chosen} is not an open-weight model Tokentier can size; valid: ${listSelfHostModels().map((m) => m.id).join(', ')}.`);
+  const agg = buildWorkload(report.sites, { label: workspaceLabel(path.basename(s.root)), includeTests: report.includeTests, ...(chosen !== undefined ? { selfHostModelId: chosen } : {}) });
   if (!agg.workload) throw new UsageError('No LLM call site found, so there is no workload to place on tiers (see `tokentier scan`).');
   if (!agg.workload.api) throw new UsageError(`No priced call site found, so there is no workload to place on tiers (see \`tokentier scan\`). ${agg.messages.join(' ')}`);
   const rawUsers = values.users;

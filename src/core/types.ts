@@ -84,6 +84,8 @@ export interface PromptPart {
   readonly placeholders?: number;
   /** For `file`: the workspace-relative path the code reads. */
   readonly file?: string;
+  /** The message's `name` field (OpenAI: a speaker name such as `example_user`), when a literal: counted with the message. */
+  readonly name?: string;
   /** For `image`: stated size, when the code states it. */
   readonly image?: { readonly width?: number; readonly height?: number; readonly detail?: string };
   /** Where the part is in the source document. */
@@ -109,6 +111,13 @@ export interface CallParams {
   readonly n?: number;
   readonly stream?: boolean;
   readonly tools?: boolean;
+  /**
+   * The tool choice, normalised: `auto`, `none`, `required` (OpenAI `required`, Anthropic `any`, Gemini mode `ANY`) or
+   * `function:<name>` (one named tool forced).
+   */
+  readonly toolChoice?: string;
+  /** Stop sequences, when literal strings (at most 4 kept). */
+  readonly stop?: readonly string[];
   readonly responseFormat?: boolean;
   /** `low` | `medium` | `high` | `minimal`, as written. */
   readonly reasoningEffort?: string;
@@ -153,6 +162,12 @@ export interface CallSite {
   readonly enclosingFunction?: string;
   /** A `tokentier-ignore` comment applies. Ignored sites are reported but not totalled. */
   readonly ignored?: boolean;
+  /**
+   * The site is in test code or a test fixture (`tests/`, `test_*.py`, `*.test.ts`, `__testfixtures__/`, …; the list is
+   * `isTestPath` in `src/core/excludes.ts`). Test sites are reported and kept apart: left out of totals, the status bar
+   * and budget gates unless `tokentier.includeTests` / `--include-tests` counts them (`Report.includeTests`).
+   */
+  readonly test?: boolean;
   /** The raw text of a `tokentier:` inline annotation next to the call, when present. */
   readonly annotation?: { readonly text: string; readonly line: number };
 }
@@ -465,12 +480,22 @@ export interface Report {
   /** The price tables in force, e.g. `genai-prices 0.1.8 (checked 2026-09-23)`, `.tokentier/prices.yml`. */
   readonly priceTables: readonly Provenance[];
   readonly sites: readonly SiteEstimate[];
-  /** Totals over non-ignored sites; each equals the sum of its parts. */
+  /**
+   * Whether test-code sites (`CallSite.test`) are counted in the totals (`tokentier.includeTests`, `--include-tests`).
+   * Absent in reports older than schema 1.1.0, which had no test flag.
+   */
+  readonly includeTests: boolean;
+  /**
+   * Totals over the counted sites (not ignored; not test code unless `includeTests`); `workspace` equals the sum of
+   * `byFile`, of `byProvider` and of `byModel`, which list counted sites only. `tests` is the total of the test-code
+   * sites (not ignored) whether they are counted or not: kept apart, so a reader sees what the tests would add.
+   */
   readonly totals: {
     readonly workspace: CostTotal;
     readonly byFile: readonly FileSummary[];
     readonly byProvider: readonly { readonly provider: Provider; readonly total: CostTotal }[];
     readonly byModel: readonly { readonly model: string; readonly total: CostTotal }[];
+    readonly tests: CostTotal;
   };
   readonly diagnostics: readonly Diagnostic[];
   readonly stats: { readonly filesScanned: number; readonly filesParsed: number; readonly bytes: number; readonly ms: number };

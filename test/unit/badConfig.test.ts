@@ -46,7 +46,10 @@ describe('bad configuration', () => {
     // and, when parsing fills in sub-defaults, what the valid value parses to].
     const table: Record<string, [unknown, unknown, unknown, unknown?]> = {
       display: ['inlay', 'sideways', 'codeLens'],
-      currency: ['EUR', 'usd', 'USD'],
+      // Unset: the price book's currency, else USD (src/core/estimate/currency.ts); no package.json default.
+      currency: ['EUR', 'usd', undefined],
+      exchangeRate: [0.92, -1, undefined],
+      exchangeRateSource: ['ECB reference rate 2026-12-01', 42, undefined],
       profile: ['high', '', 'expected'],
       // The per-kind defaults of package.json fill in the kinds the value leaves out.
       'usage.callsPerDay': [{ chat: 5 }, { chat: -1 }, {}, { chat: 5, completion: 1000, responses: 1000, messages: 1000, generate: 1000, embeddings: 10000, images: 100, audio: 100, rerank: 1000, other: 100 }],
@@ -61,7 +64,8 @@ describe('bad configuration', () => {
       'diagnostics.cheaperModels': [true, 'no', false],
       include: [['src/**'], 'src/**', []],
       exclude: [['dist/**'], [1], []],
-      languages: [['python'], ['cobol'], ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'jupyter']],
+      languages: [['python'], ['cobol'], ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'jupyter', 'shellscript']],
+      includeTests: [true, 'yes', false],
       maxFileSize: [4096, 10, 2097152],
       'tokens.multipliers': [{ claude: 1.2 }, { claude: -1 }, {}],
       'tiers.electricityPricePerKWh': [0.2, -0.1, 0.08],

@@ -38,8 +38,21 @@ export const settingsSchema = z.object({
   currency: z
     .string()
     .regex(/^[A-Z]{3}$/)
-    .default('USD')
-    .describe('ISO 4217 currency for every figure. Prices are converted with the price book\'s exchange rate (USD when none is set).')
+    .optional()
+    .describe('ISO 4217 currency for every figure. Unset: the price book\'s currency, else USD. Another currency needs its rate per 1 USD: the price book\'s `exchangeRate` when the book is in that currency, else `tokentier.exchangeRate`. Without a rate Tokentier reports an error and never relabels figures.')
+    .meta(scope('resource')),
+  exchangeRate: z
+    .number()
+    .positive()
+    .max(1e9)
+    .optional()
+    .describe('Units of `tokentier.currency` per 1 USD, for a currency the price book gives no rate for (`tokentier scan --exchange-rate`). Say where it comes from in `tokentier.exchangeRateSource`.')
+    .meta(scope('resource')),
+  exchangeRateSource: z
+    .string()
+    .max(200)
+    .optional()
+    .describe('Where and when `tokentier.exchangeRate` was read (e.g. "ECB reference rate 2026-12-01"); shown next to every converted figure.')
     .meta(scope('resource')),
   profile: z
     .string()
@@ -113,10 +126,15 @@ export const settingsSchema = z.object({
     .describe('Glob patterns of files to skip, on top of `files.exclude`, `.gitignore` and the default folders (node_modules, virtual environments, build output).')
     .meta(scope('resource')),
   languages: z
-    .array(z.enum(['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'jupyter']))
-    .default(['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'jupyter'])
-    .describe('Languages to analyse.')
+    .array(z.enum(['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'jupyter', 'shellscript']))
+    .default(['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'jupyter', 'shellscript'])
+    .describe('Languages to analyse. `shellscript`: `curl`, `wget` and HTTPie requests to inference endpoints in `.sh`, `.bash` and `.zsh` files (notebooks\' `%%bash` cells and `!` lines are part of `jupyter`).')
     .meta(scope('resource')),
+  includeTests: z
+    .boolean()
+    .default(false)
+    .describe('Count call sites in test code and test fixtures (`tests/`, `test_*.py`, `*.test.ts`, `__tests__/`, `__testfixtures__/`, …) in totals, the status bar and budget gates. They are always found and listed (the call-site tree shows them in their own group); by default they are kept out of every total.')
+    .meta(scope('window')),
   maxFileSize: z
     .number()
     .int()

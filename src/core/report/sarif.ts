@@ -88,7 +88,12 @@ function siteRule(e: SiteEstimate): string {
   return 'tokentier/llm-call';
 }
 
-function siteMessage(e: SiteEstimate, currency: string): string {
+function siteMessage(e: SiteEstimate, currency: string, includeTests: boolean): string {
+  const text = siteMessageRaw(e, currency);
+  return e.site.test && !includeTests ? `${text} Test code: not included in totals.` : text;
+}
+
+function siteMessageRaw(e: SiteEstimate, currency: string): string {
   const s = e.site;
   const model = pricedModel(e);
   const head = `${s.provider} ${s.api} call (${s.method}) to ${model}`;
@@ -125,7 +130,7 @@ export function formatSarifLog(report: Report, policy?: PolicyResult): SarifLog 
       ruleId,
       ruleIndex: ruleIndex.get(ruleId) ?? 0,
       level: SARIF_RULES[ruleIndex.get(ruleId) ?? 0]?.level ?? 'note',
-      message: { text: siteMessage(e, c) },
+      message: { text: siteMessage(e, c, report.includeTests === true) },
       locations: [location(e.site.file, e.site.line, col)],
       // Stable across line shifts: code scanning matches alerts between runs by these.
       partialFingerprints: { 'tokentierSite/v1': `${e.site.file}|${e.site.method}|${pricedModel(e)}${e.site.cell !== undefined ? `|cell${e.site.cell}` : ''}` },
@@ -138,6 +143,7 @@ export function formatSarifLog(report: Report, policy?: PolicyResult): SarifLog 
         costPerMonth: e.cost.perMonth?.expected ?? null,
         costPerCall: e.cost.perCall?.expected ?? null,
         ...(e.site.cell !== undefined ? { cell: e.site.cell } : {}),
+        ...(e.site.test ? { test: true } : {}),
       },
     });
   }

@@ -303,12 +303,13 @@ export async function scanWorkspace(engine: Engine, files: FileProvider, options
   }
   return buildReport({
     root: options.rootLabel ?? '.',
-    currency: settings.currency,
+    currency: engine.currency,
     profile: settings.profile,
     estimates: state.estimates,
     diagnostics,
     stats: { filesScanned: state.filesScanned, filesParsed: state.filesParsed, bytes: state.bytes, ms: Date.now() - started },
     ...(options.toolVersion ? { toolVersion: options.toolVersion } : {}),
+    includeTests: settings.includeTests,
   });
 }
 
