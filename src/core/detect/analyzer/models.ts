@@ -28,7 +28,10 @@ export function resolveModel(fa: FileAnalyzer, call: Node, spec: SiteSpec, inst:
     const ctor = cur.ctor;
     if (ctor?.spec.model || (spec.model && ctor)) {
       const ref = ctor.spec.model ?? spec.model ?? {};
-      const arg = ctor.ctx.getArg(ctor.node, ref);
+      // The constructor's own model argument, also inside an object it is handed (a context cache built with
+      // `CachedContent.create(model=…)` and given to `GenerativeModel.from_cached_content(cache)`).
+      const own = ctor.spec.model?.kw;
+      const arg = ctor.ctx.getArg(ctor.node, ref) ?? (own ? ctor.ctx.deepKey(ctor.node, own) : undefined);
       if (arg) {
         const m = ctor.ctx.modelFromNode(arg, true);
         // Notebooks: a model object built in an earlier cell.
