@@ -535,6 +535,10 @@ const OPENAI_PY_MODULE: Record<string, Member> = {
   'Embedding.acreate': site('embeddings', LEGACY_MODEL, { input: kw('input') }),
   'Image.create': site('images', LEGACY_MODEL, { prompt: kw('prompt') }),
   'Audio.transcribe': site('audio', { pos: 0, kw: ['model'] }, {}),
+  // The classes a WebSocket connection is typed with (`connection: ResponsesConnection`, imported from its inner module
+  // `openai.resources.responses.responses`): what `client.realtime.connect()` / `client.responses.connect()` yields.
+  RealtimeConnection: make('openai-realtime'), AsyncRealtimeConnection: make('openai-realtime'),
+  ResponsesConnection: make('openai-realtime'), AsyncResponsesConnection: make('openai-realtime'),
 };
 
 const simple = (lang: 'python' | 'js', name: string, members: Record<string, Member>, extra: Partial<ModuleSpec> = {}): ModuleSpec => ({ lang, name, members, ...extra });
