@@ -9,7 +9,7 @@ import { DEFAULT_MAX_FILE_BYTES, languageOfPath, readLimitFor, type SupportedLan
 import type { CallSite, DetectResult, Diagnostic, LoopContext } from '../types';
 import type { Parser, Tree } from 'web-tree-sitter';
 import { FileAnalyzer } from './analyzer';
-import { candidatesFor, foreignKey, importsOf } from './workspaceImports';
+import { foreignKey, importsOf } from './workspaceImports';
 import { WHOLE_TEXT_PATTERNS } from './analyzer/siteSearch';
 import type { ForeignModule, SiteDraft } from './analyzer/types';
 import { catalogueEvidence, hasHttpCall, hasModuleImport, httpEvidence, neighbourEnables, neighbourEvidenceOf, type NeighbourEvidence } from './evidence';
@@ -17,6 +17,8 @@ import { commentFlags, enclosingFunctionName, loopsOf } from './context';
 import { getParser, parseCached, parseDeltaOf, releaseTree, type GrammarName, type ParseDelta } from './parser';
 import { cellIndexOfRow, normaliseLineEnds, prepare, type Prepared } from './prepare';
 import { callArgs, isNameCode, toRange, unwrap, type Lang } from './syntax';
+import { PREFILTER } from './vocabulary';
+import { candidatesFor, packageRootText } from './neighbourPaths';
 import { detectShellScript, notebookShellEvidence, notebookShellSites } from './shell/detect';
 import { isTestPath } from '../excludes';
 
@@ -53,11 +55,10 @@ export interface DetectOptions {
 }
 
 /**
- * The cheap text pre-filter: a file none of these words appear in cannot contain a site and is never parsed.
- * It is deliberately broad (any module name, method name or endpoint fragment the catalogue relies on).
+ * The cheap text pre-filter: a file none of these texts appear in cannot contain a site and is never parsed. Derived
+ * from the catalogue (./vocabulary.ts): module tokens, method witnesses, endpoint path segments.
  */
-export const PREFILTER =
-  /openai|anthropic|claude|genai|generativeai|generative-ai|gemini|vertexai|bedrock|boto3|mistral|cohere|groq|together|fireworks|ollama|huggingface|inference|litellm|langchain|llama_index|llamaindex|cerebras|crewai|autogen|smolagents|langgraph|deepagents|claude_code_sdk|claude_agent_sdk|agno|pydantic_ai|browser_use|['"]ai['"]|@ai-sdk|completions|generateContent|generate_content|\/api\/(chat|generate|embed)|\/v1\/messages|invoke|embed|ChatCompletion|deepseek|openrouter|messages\.(create|stream)|\.chat\(|\.complete\(|\.generate\(|send_message|sendMessage|\.kickoff\(/i;
+export { PREFILTER };
 
 const MINIFIED_LINE = 5000;
 const MAX_FOREIGN_FILES = 8;
@@ -389,7 +390,7 @@ function editedFunction(prev: IncrementalState, tops: readonly TopStatement[], d
   if (ITEM_WRITE.test(newBody) || ITEM_WRITE.test(oldBody) || callsLocalDefinition(newBody, text, e) || callsLocalDefinition(oldBody, text, e)) return undefined;
   const extNew = text.slice(Math.max(0, e.start - GATE_MARGIN), e.end + GATE_MARGIN);
   const extOld = prev.text.slice(Math.max(0, o.start - GATE_MARGIN), o.end + GATE_MARGIN);
-  for (const p of WHOLE_TEXT_PATTERNS) {
+  for (const p of WHOLE_TEXT_PATTERNS()) {
     p.lastIndex = 0;
     const a = p.test(extNew);
     p.lastIndex = 0;
@@ -579,7 +580,8 @@ async function neighbourEvidence(files: FileProvider, cand: string, memo: boolea
     const hit = scanEvidence.get(key);
     if (hit) return hit;
   }
-  const text = await readNeighbour(files, cand, stat);
+  let text = await readNeighbour(files, cand, stat);
+  if (text !== undefined && cand.endsWith('package.json')) text = packageRootText(text);
   if (text === undefined) return undefined;
   const ev = neighbourEvidenceOf(text, langOfNeighbour(cand), cand);
   if (key) {
@@ -605,7 +607,8 @@ async function readForeign(prepared: Prepared, path: string, files: FileProvider
     if (out.length >= MAX_FOREIGN_FILES) break;
     for (const cand of candidatesFor(path, w.module, w.level, prepared.lang)) {
       if (cand === path) continue;
-      const text = await readNeighbour(files, cand);
+      let text = await readNeighbour(files, cand);
+      if (text !== undefined && cand.endsWith('package.json')) text = packageRootText(text);
       if (text === undefined) continue;
       const lang = langOfNeighbour(cand);
       const grammar: GrammarName = lang === 'python' ? 'python' : cand.endsWith('.tsx') ? 'tsx' : /\.(js|mjs|cjs|jsx)$/.test(cand) ? 'javascript' : 'typescript';

@@ -1,62 +1,13 @@
 /**
  * The workspace imports of a file and the paths they may name (one hop across workspace files, read by
  * detector.ts): Python relative and absolute imports (`src/` layouts), JS relative and `@/`/`~/` specifiers; a
- * project module that re-exports a client is read first.
+ * project module that re-exports a client is read first. Where each may live: neighbourPaths.ts `candidatesFor`.
  */
 import { MODULES } from './catalog/sdks';
 import type { Prepared } from './prepare';
-import type { Lang } from './syntax';
 
 export function foreignKey(module: string, level: number): string {
   return `${level}:${module}`;
-}
-
-function dirOf(p: string): string {
-  const i = p.lastIndexOf('/');
-  return i < 0 ? '' : p.slice(0, i);
-}
-
-function joinPath(...parts: string[]): string {
-  const out: string[] = [];
-  for (const seg of parts.join('/').split('/')) {
-    if (!seg || seg === '.') continue;
-    if (seg === '..') out.pop();
-    else out.push(seg);
-  }
-  return out.join('/');
-}
-
-/** Candidate workspace paths for an import. */
-export function candidatesFor(fromPath: string, module: string, level: number, lang: Lang): string[] {
-  if (lang === 'python') {
-    const rel = module.replace(/\./g, '/');
-    const bases: string[] = [];
-    if (level > 0) {
-      let d = dirOf(fromPath);
-      for (let i = 1; i < level; i++) d = dirOf(d);
-      bases.push(d);
-    } else {
-      // Absolute imports: the file's own folder and its ancestors (covers `src/` layouts), then the root.
-      let d = dirOf(fromPath);
-      for (let i = 0; i < 6; i++) {
-        bases.push(d);
-        if (!d) break;
-        d = dirOf(d);
-      }
-    }
-    const out: string[] = [];
-    for (const b of bases) {
-      if (!rel) out.push(joinPath(b, '__init__.py'));
-      else out.push(joinPath(b, `${rel}.py`), joinPath(b, rel, '__init__.py'));
-    }
-    return [...new Set(out)];
-  }
-  let base: string;
-  if (module.startsWith('@/') || module.startsWith('~/')) base = joinPath('src', module.slice(2));
-  else base = joinPath(dirOf(fromPath), module);
-  const stripped = base.replace(/\.(js|mjs|cjs|jsx)$/, '');
-  const exts = ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '/index.ts', '/index.js', '/index.tsx'];
-  return [base, ...exts.map((e) => stripped + e)];
 }
 
 const PY_IMPORT_RE = /^[\uFEFF \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import\b|^[\uFEFF \t]*import[ \t]+([\w.]+)/gm;

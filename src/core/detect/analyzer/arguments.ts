@@ -160,8 +160,14 @@ export function keyMap(fa: FileAnalyzer, call: Node): Map<string, Node[]> {
   return map;
 }
 
-/** `a.b[0].c`: a field read from a variable (the chain's innermost object is a name, not a call or a literal). */
+/**
+ * `a.b[0].c`: a field read from a variable (the chain's innermost object is a name, not a call or a literal). An `.id`
+ * is not: it names the resource the variable's call created (`assistant_id=assistant.id`, `agent_id=agent.id`), whose
+ * creation arguments configure this call (the assistant's or the agent's model).
+ */
 function isFieldRead(n: Node): boolean {
+  const prop = n.type === 'attribute' ? n.childForFieldName('attribute') : n.type === 'member_expression' ? n.childForFieldName('property') : null;
+  if (prop?.text === 'id') return false;
   let cur: Node | null = n;
   for (let i = 0; cur && i < 12; i++) {
     if (cur.type === 'attribute' || cur.type === 'member_expression') cur = cur.childForFieldName('object');

@@ -13,6 +13,9 @@ import { callee, isCall, isMember } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import type { SiteDraft } from './types';
 import { escapeRe } from './text';
+import { memberKeys } from './catalogIndex';
+// Everyday method names (`create`, `parse`, `embed` …) and the file texts that make them worth a look (derived).
+import { GATED_NAMES, genericGate } from '../vocabulary';
 
 /** Every method/function name that can end a site or produce a client: the anchor words of the text pre-pass. */
 function anchorNames(): string[] {
@@ -21,7 +24,7 @@ function anchorNames(): string[] {
     const last = k.split('.').pop();
     if (last && last !== 'default') names.add(last);
   };
-  for (const t of TYPES) for (const k of Object.keys(t.members)) addKey(k);
+  for (const t of TYPES) for (const k of memberKeys(t)) addKey(k);
   for (const m of MODULES) for (const [k, v] of Object.entries(m.members)) if (v.kind === 'site') addKey(k);
   // A class whose construction is itself a request (LlamaIndex `VectorStoreIndex(nodes)`: a callable instance type).
   for (const m of MODULES) for (const [k, v] of Object.entries(m.members)) if (v.kind === 'instance' && TYPES.some((t) => t.id === v.type && t.callable)) addKey(k);
@@ -47,25 +50,20 @@ const JS_FETCH_RE = /(?<![\w$])(\$fetch|ofetch|fetch|ky|got)\s*(?:<[^()]*?>)?\s*
 /** LangChain's legacy direct call `llm("…")` on common variable names. */
 const CALLABLE_RE = /\b(llm|chat|chat_model|model|lm|[a-z][a-z0-9]*_(?:llm|model))\s*\(/g;
 
-/** Anchor words that are everyday method names elsewhere, and the file token that makes them worth a look. */
-const GENERIC_ANCHORS: Readonly<Record<string, RegExp>> = {
-  call: /langchain|crewai/i, run: /langchain|crewai|autogen|smolagents|llama_index|agno|pydantic_ai|browser_use/i, arun: /langchain|agno/i,
-  bind: /langchain/i, pipe: /langchain|Runnable/i, test: /crewai|\.crew\(\)/i, train: /crewai|\.crew\(\)/i, replay: /crewai|\.crew\(\)/i, query: /llama_index|claude_code_sdk|claude_agent_sdk/i,
-  from_documents: /llama_index|langchain|vectorstore/i, from_texts: /langchain|vectorstore/i, run_sync: /pydantic_ai/i, run_stream: /autogen|pydantic_ai/i,
-  copy: /openai|groq|together|fireworks/i, predict: /langchain|llama_index|vertexai/i, apredict: /langchain|llama_index/i,
-  parse: /openai|anthropic|mistral|groq/i, send: /bedrock/i,
-  complete: /llama_index|mistral|fim/i,
-  embed: /ollama|cohere|['"]ai['"]|@ai-sdk/i, request: /https?:|base_?url/i, post: /https?:|base_?url/i,
-};
 /**
  * Every pattern the analyser tests against the whole file text (not against one call): a site's result can change
- * when one of these starts or stops matching anywhere in the file, so incremental re-analysis checks them.
+ * when one of these starts or stops matching anywhere in the file, so incremental re-analysis checks them. Built on the
+ * first call (the gates' regexes are compiled when first needed).
  */
-export const WHOLE_TEXT_PATTERNS: readonly RegExp[] = [
-  ...Object.values(GENERIC_ANCHORS),
-  ...MODULES.flatMap((m) => (m.providerByText ?? []).map((r) => r.pattern)),
-  ...FALLBACKS.map((f) => f.fileToken),
-];
+let wholeTextPatterns: readonly RegExp[] | undefined;
+export function WHOLE_TEXT_PATTERNS(): readonly RegExp[] {
+  wholeTextPatterns ??= [
+    ...[...GATED_NAMES].map((n) => genericGate(n)).filter((r): r is RegExp => r !== undefined),
+    ...MODULES.flatMap((m) => (m.providerByText ?? []).map((r) => r.pattern)),
+    ...FALLBACKS.map((f) => f.fileToken),
+  ];
+  return wholeTextPatterns;
+}
 
 /**
  * Finds every site in the file, or only the sites whose called name starts inside `within` (UTF-16 offsets;
@@ -84,7 +82,7 @@ export function findSites(fa: FileAnalyzer, within?: { readonly start: number; r
       const start = m.index;
       if (start >= to) break;
       // Very common method names only count in files that mention the SDK family they belong to.
-      const token = GENERIC_ANCHORS[name];
+      const token = GATED_NAMES.has(name) ? genericGate(name) : undefined;
       if (token) {
         let ok = gate.get(name);
         if (ok === undefined) gate.set(name, (ok = token.test(fa.text)));
@@ -115,7 +113,25 @@ export function findSites(fa: FileAnalyzer, within?: { readonly start: number; r
   for (const [name, list] of fa.bindingsOf(fa.root)) {
     if (list.some((b) => b.kind === 'import' && b.member !== undefined && b.member !== name && b.member !== 'default' && fa.importValue(b))) aliases.push(name);
   }
-  if (aliases.length) visit(new RegExp(`\\b(${aliases.map(escapeRe).join('|')})\\s*\\(`, 'g'));
+  // Renamed in a destructured `require`/dynamic `import` inside a function (`const { embed: aiEmbed } = await
+  // import('ai')`): the candidate calls are found by name here, and resolved through the function's scope as usual.
+  if (fa.lang === 'js') aliases.push(...destructuredAliases(fa.text));
+  if (aliases.length) visit(new RegExp(`\\b(${[...new Set(aliases)].map(escapeRe).join('|')})\\s*\\(`, 'g'));
+  return out;
+}
+
+/** `{ a: b, c }` destructured from `require(…)` or `import(…)`: the renamed local names (`b`). */
+const DESTRUCTURED_LOAD = /\{([^{}]*)\}\s*=\s*(?:await\s+)?(?:require|import)\s*\(/g;
+function destructuredAliases(text: string): string[] {
+  const out: string[] = [];
+  if (!text.includes('import(') && !text.includes('require(')) return out;
+  DESTRUCTURED_LOAD.lastIndex = 0;
+  for (let m = DESTRUCTURED_LOAD.exec(text); m; m = DESTRUCTURED_LOAD.exec(text)) {
+    for (const pair of (m[1] ?? '').split(',')) {
+      const alias = /^\s*[\w$]+\s*:\s*([\w$]+)\s*$/.exec(pair)?.[1];
+      if (alias) out.push(alias);
+    }
+  }
   return out;
 }
 
@@ -143,7 +159,7 @@ function visitRefs(fa: FileAnalyzer, from: number, to: number, seen: Set<number>
     // `anyio.to_thread.run_sync(agent.run, task)`: a runner called with the reference first and its arguments after it.
     const runner = list[0]?.id === member.id && others.length > 0;
     if (!invoked && !withRequest && !runner) continue;
-    const gate = GENERIC_ANCHORS[name];
+    const gate = GATED_NAMES.has(name) ? genericGate(name) : undefined;
     if (gate && !gate.test(fa.text)) continue;
     seen.add(member.id);
     try {
