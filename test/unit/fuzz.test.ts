@@ -64,6 +64,37 @@ async function safeDetect(input: DetectInput, file?: CorpusFile, maxFileBytes?: 
 }
 
 /** The original text a mutation removes or rewrites, with a margin (what a site's callers may have lost). */
+/**
+ * The top-level functions of a source file that call `name`, directly or through each other (by name, in their text):
+ * where a travelling client comes from (analyzer/travel.ts reads the file's calls of the site's function). Each with
+ * its line range (from its `def`/`function` line to the next top-level line).
+ */
+function callerBlocks(text: string, name: string): { from: number; to: number }[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  const blocks: { name: string; from: number; to: number }[] = [];
+  lines.forEach((l, i) => {
+    if (!/^\S/.test(l)) return;
+    const def = /^(?:export\s+)?(?:async\s+)?(?:def|function)\s+([\w$]+)/.exec(l);
+    if (blocks.length) blocks[blocks.length - 1]!.to = i - 1;
+    blocks.push({ name: def?.[1] ?? '', from: i, to: lines.length - 1 });
+  });
+  const body = (b: { from: number; to: number }): string => lines.slice(b.from, b.to + 1).join('\n');
+  const names = new Set([name]);
+  const callers: { from: number; to: number }[] = [];
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const b of blocks) {
+      if (!b.name || names.has(b.name)) continue;
+      if ([...names].some((n) => new RegExp(`(?<![\\w$.])${n}\\b`).test(body(b)))) {
+        names.add(b.name);
+        callers.push(b);
+        grew = true;
+      }
+    }
+  }
+  return callers;
+}
+
 function touchedText(text: string, m: Mutation): string {
   switch (m.kind) {
     case 'truncate':
@@ -300,6 +331,9 @@ describe(`fuzz (seed ${seed}, ${totalRuns} cases; FUZZ_RUNS / FUZZ_SEED to chang
             // a mutation that removes or alters such a call may change the provider (to a fallback's), never the site.
             const caller = s.enclosingFunction ? new RegExp(`(?<![\\w$.])${s.enclosingFunction.replace(/[^\\w$]/g, '')}\\b`) : undefined;
             if (!got.has(key(s)) && caller?.test(touchedText(file.text, m)) && r.sites.some((x) => x.cell === s.cell && x.line === s.line && x.api === s.api)) return;
+            // A mutation inside a function that calls the site's function (directly or through others) can break the
+            // call that passes the client in (an unparsable `async def main()` header): the site may be lost.
+            if (!got.has(key(s)) && s.enclosingFunction && callerBlocks(file.text, s.enclosingFunction.replace(/[^\w$]/g, '')).some((b) => mutatedLine >= b.from && mutatedLine <= b.to)) return;
             assert.ok(got.has(key(s)), `${file.id}: the site at line ${s.line} (${s.provider} ${s.api}, its statement ends on line ${end + 1}) was lost after a ${m.kind} at line ${mutatedLine + 1}: ${JSON.stringify(m)}`);
           });
         }),
