@@ -134,7 +134,7 @@ export function listFixtures(root: string = FIXTURE_ROOT): FixtureCase[] {
 }
 
 const PROVIDERS: readonly Provider[] = ['openai', 'azure-openai', 'anthropic', 'google', 'bedrock', 'mistral', 'cohere', 'groq', 'together', 'fireworks', 'deepseek', 'openrouter', 'xai', 'ollama', 'huggingface', 'other'];
-const VIAS: readonly Via[] = ['sdk', 'http', 'langchain', 'llamaindex', 'litellm', 'ai-sdk'];
+const VIAS: readonly Via[] = ['sdk', 'http', 'langchain', 'llamaindex', 'litellm', 'ai-sdk', 'framework'];
 const APIS: readonly Api[] = API_KINDS;
 const RESOLUTIONS: readonly ModelResolution['kind'][] = ['literal', 'constant', 'default-argument', 'env-default', 'earlier-cell', 'imported', 'constructor', 'usage-file', 'unknown'];
 

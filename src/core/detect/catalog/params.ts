@@ -43,6 +43,28 @@ export const HOST_PROVIDERS: readonly { readonly host: RegExp; readonly provider
   { host: /huggingface\.co$|\.hf\.space$|router\.huggingface\.co$/, provider: 'huggingface' },
 ];
 
+/**
+ * A base URL known only in part (`f"https://{host}/v1/projects/{p}/locations/{l}/endpoints/openapi"`,
+ * `` `${ENDPOINT}/openai/deployments/${ID}` ``, `https://bedrock-mantle.${region}.api.aws/v1`): what its visible text
+ * names. Sources: Vertex AI's OpenAI-compatible endpoint and Azure OpenAI's deployment URLs (their docs), Bedrock's
+ * OpenAI-compatible "Mantle" endpoint; checked 2026-12.
+ */
+export const BASE_URL_PARTS: readonly { readonly pattern: RegExp; readonly provider: Provider }[] = [
+  { pattern: /\/endpoints\/openapi\b|aiplatform\.googleapis\.com|generativelanguage\.googleapis\.com/, provider: 'google' },
+  { pattern: /\/openai\/deployments\/|\.openai\.azure\.com|\.cognitiveservices\.azure\.com|\.services\.ai\.azure\.com/, provider: 'azure-openai' },
+  { pattern: /bedrock-mantle\.|bedrock-runtime\./, provider: 'bedrock' },
+  { pattern: /api\.groq\.com/, provider: 'groq' },
+  { pattern: /api\.mistral\.ai/, provider: 'mistral' },
+  { pattern: /openrouter\.ai/, provider: 'openrouter' },
+  { pattern: /api\.deepseek\.com/, provider: 'deepseek' },
+  { pattern: /api\.together\.(xyz|ai)/, provider: 'together' },
+  { pattern: /api\.fireworks\.ai/, provider: 'fireworks' },
+  { pattern: /api\.x\.ai/, provider: 'xai' },
+  { pattern: /api\.cohere\.(ai|com)/, provider: 'cohere' },
+  { pattern: /huggingface\.co|\.hf\.space/, provider: 'huggingface' },
+  { pattern: /:11434\b/, provider: 'ollama' },
+];
+
 /** Hosts of a local server: `localhost:11434` (Ollama's default port) is Ollama, any other local host is `other`. */
 export const OLLAMA_PORT = '11434';
 
