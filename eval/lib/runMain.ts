@@ -10,7 +10,16 @@ import { parseArgs } from 'node:util';
 import { formatFalseSites, formatMisses, formatModelMisses, formatSummary, TABLE_NOTES } from './format';
 import { DEFAULT_LABELS_DIR, ensureBuilt, PROJECT_ROOT, repoKey, scanKey, scanTree, SourceReader, WORK_DIR, type ScanResult } from './io';
 import { missingText, prepare, type RepoState } from './prepare';
-import { matchRepo, modelAccuracy, precision, recall, summarise, type RepoMatch, type Summary, type Tally } from './score';
+import { languageOfFile, matchRepo, modelAccuracy, precision, recall, summarise, type RepoMatch, type Summary, type Tally } from './score';
+
+/** The languages of issue 25 (the others belong to the multi-language issue). */
+const ISSUE25_LANGUAGES = ['python', 'typescript', 'javascript', 'notebook', 'shell', 'vue', 'svelte'];
+
+/** A repository's labels kept to files of the given languages (undefined: all). */
+function onlyLanguages(r: RepoState, languages: ReadonlySet<string> | undefined): RepoState {
+  if (!languages) return r;
+  return { ...r, labels: { ...r.labels, files: r.labels.files.filter((f) => languages.has(languageOfFile(f.path))) } };
+}
 
 const HELP = `Usage: npm run eval -- [options]      (node eval/run.mjs [options])
 
@@ -23,6 +32,9 @@ Options:
   --markdown       Print the tables as Markdown (the form docs/detection.md uses)
   --misses-only    Print only the misses
   --rescan         Ignore cached scans in eval/.work/
+  --languages L    Only labelled files of these languages, comma-separated, by file extension (python, typescript,
+                   javascript, notebook, shell, vue, svelte, go, java, csharp, ruby, php, …); repositories left with
+                   no file are not scanned. \`--languages issue25\` is python,typescript,javascript,notebook,shell,vue,svelte
   --help
 
 Mirrors: /work/.mirror (the fetch tool's folder), or TOKENTIER_EVAL_MIRRORS. Trees go to eval/.work/ (git-ignored).
@@ -75,7 +87,7 @@ export async function main(argv: readonly string[], out: RunOutput): Promise<num
   try {
     ({ values } = parseArgs({
       args: [...argv],
-      options: { repo: { type: 'string' }, labels: { type: 'string' }, json: { type: 'boolean' }, markdown: { type: 'boolean' }, 'misses-only': { type: 'boolean' }, rescan: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { repo: { type: 'string' }, labels: { type: 'string' }, languages: { type: 'string' }, json: { type: 'boolean' }, markdown: { type: 'boolean' }, 'misses-only': { type: 'boolean' }, rescan: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
       strict: true,
       allowPositionals: false,
     }));
@@ -92,7 +104,10 @@ export async function main(argv: readonly string[], out: RunOutput): Promise<num
   out.stderr('eval: a developer command (not part of npm test); it reads local mirrors and never touches the network.\n');
   const p = await prepare(labelsDir, values.repo, log);
   const missing = missingText(p);
-  const ready = p.repos.filter((r) => r.status === 'ready');
+  const langList = values.languages?.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean).flatMap((x) => (x === 'issue25' ? ISSUE25_LANGUAGES : [x]));
+  const languages = langList?.length ? new Set(langList) : undefined;
+  if (languages) out.stderr(`eval: only labelled files in ${[...languages].join(', ')}.\n`);
+  const ready = p.repos.filter((r) => r.status === 'ready').map((r) => onlyLanguages(r, languages)).filter((r) => r.labels.files.length > 0);
   if (values.repo && !p.repos.length && p.labelFiles) out.stderr(`eval: no label file names a repository matching "${values.repo}".\n`);
   if (!ready.length) {
     if (values.json) out.stdout(`${JSON.stringify({ evaluated: 0, missing: p.repos.map((r) => ({ repo: r.repo, commit: r.labels.commit, status: r.status, detail: r.detail })), invalid: p.invalid, note: missing.trim() }, null, 2)}\n`);
