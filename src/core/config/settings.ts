@@ -105,9 +105,9 @@ export const settingsSchema = z.object({
     .describe('Glob patterns of files to skip, on top of `files.exclude`, `.gitignore` and the default folders (node_modules, virtual environments, build output).')
     .meta(scope('resource')),
   languages: z
-    .array(z.enum(['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'jupyter']))
-    .default(['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'jupyter'])
-    .describe('Languages to analyse.')
+    .array(z.enum(['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'jupyter', 'go', 'java', 'csharp', 'ruby', 'php']))
+    .default(['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'jupyter', 'go', 'java', 'csharp', 'ruby', 'php'])
+    .describe('Languages to analyse. `go`, `java`, `csharp`, `ruby` and `php` files are read with their own grammars, loaded the first time a file of that language is analysed.')
     .meta(scope('resource')),
   maxFileSize: z
     .number()

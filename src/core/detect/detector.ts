@@ -16,6 +16,7 @@ import { commentFlags, enclosingFunctionName, loopsOf } from './context';
 import { getParser, parseCached, parseDeltaOf, releaseTree, type GrammarName, type ParseDelta } from './parser';
 import { cellIndexOfRow, normaliseLineEnds, prepare, type Prepared } from './prepare';
 import { callArgs, isNameCode, toRange, unwrap, type Lang } from './syntax';
+import { detectOtherLanguage, isOtherLanguage } from './languages/detect';
 
 /** Reads a bundled wasm file (`web-tree-sitter.wasm`, `tree-sitter-python.wasm`, …) by name. The caller does the I/O. */
 export type LoadWasm = (name: string) => Promise<Uint8Array>;
@@ -116,6 +117,8 @@ async function detectInner(input: DetectInput, options: DetectOptions, diagnosti
   const text = normaliseLineEnds(input.text);
   const language = input.languageId ?? languageOfPath(path);
   if (!language) return { sites: [], diagnostics };
+  // Go, Java, C#, Ruby and PHP: their own front end (languages/), one analyser over per-language syntax views.
+  if (isOtherLanguage(language)) return detectOtherLanguage(path, text, language, options, diagnostics);
   const prepared = textToParse(path, text, language, options, diagnostics);
   if (!prepared) return { sites: [], diagnostics };
   if (options.token?.isCancellationRequested) return { sites: [], diagnostics };

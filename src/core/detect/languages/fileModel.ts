@@ -1,0 +1,419 @@
+/**
+ * One parsed file of a multi-language front end: its scopes and bindings (collected in one walk), its imports, and
+ * `evalValue`, which says what an expression is in catalogue terms — a namespace or class, an instance of a
+ * catalogue type (with the nodes that configured it), or an instance of one of the file's own classes.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { Provider } from '../../types';
+import { PATH_SEP, type CatalogueIndex, type MakeEntry } from './catalogIndex';
+import type { CallView, Decl, ImportTable, MemberWrite, SyntaxView, TypeSpec } from './types';
+
+/** An instance of a catalogue type. */
+export interface Inst {
+  readonly k: 'inst';
+  readonly type: TypeSpec;
+  /** Members followed from the instance so far (`Chat`, `Completions`). */
+  readonly path: readonly string[];
+  /** Nodes whose keyed views configured it, newest first (its constructor call, builder calls, option calls). */
+  readonly cfg: readonly Node[];
+  /** The node holding its model, when the way it was made names one. */
+  readonly model?: Node;
+  /** The provider the way it was made fixes. */
+  readonly provider?: Provider;
+  /** The value it wraps: provider and model come from there when it has none of its own. */
+  readonly wraps?: Val;
+  /** `X.builder()…` before `.build()`: the type being built. */
+  readonly building?: boolean;
+}
+
+export type Val =
+  | Inst
+  /** A namespace, package or class, by fully-qualified name. */
+  | { readonly k: 'ns'; readonly fqn: string }
+  /** An instance of one of the file's own classes (its fields are looked up). */
+  | { readonly k: 'local'; readonly cls: string };
+
+interface Scope {
+  readonly node: Node;
+  readonly kind: 'fn' | 'class' | 'file';
+  readonly parent?: Scope;
+  readonly names: Map<string, Decl[]>;
+}
+
+const MAX_DEPTH = 12;
+
+export class FileModel {
+  readonly root: Node;
+  readonly imports: ImportTable;
+  private readonly scopes = new Map<number, Scope>();
+  private readonly classScopes = new Map<string, Scope>();
+  private readonly functions = new Map<string, Node[]>();
+  private readonly writes = new Map<string, MemberWrite[]>();
+  private readonly memo = new Map<number, Val | null>();
+  private readonly busy = new Set<number>();
+  /** The keyed search (values.ts), set by the caller so that this file does not import it. */
+  keyed?: (call: CallView, keys: readonly string[]) => Node | undefined;
+
+  constructor(
+    readonly view: SyntaxView,
+    root: Node,
+    readonly text: string,
+    readonly index: CatalogueIndex,
+  ) {
+    this.root = root;
+    this.imports = view.imports(root);
+    this.collect();
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Scopes and bindings
+  // -------------------------------------------------------------------------------------------------------------
+
+  private collect(): void {
+    const file: Scope = { node: this.root, kind: 'file', names: new Map() };
+    this.scopes.set(this.root.id, file);
+    const stack: { node: Node; scope: Scope }[] = [{ node: this.root, scope: file }];
+    while (stack.length) {
+      const { node, scope } = stack.pop() as { node: Node; scope: Scope };
+      if (this.view.isOpaque(node)) continue;
+      let inner = scope;
+      const kind = node === this.root ? undefined : this.view.scopeKind(node);
+      if (kind) {
+        inner = { node, kind, parent: scope, names: new Map() };
+        this.scopes.set(node.id, inner);
+        if (kind === 'class') {
+          const name = this.view.className(node);
+          if (name && !this.classScopes.has(name)) this.classScopes.set(name, inner);
+        } else {
+          const name = this.view.functionName(node);
+          if (name) {
+            const l = this.functions.get(name);
+            if (l) l.push(node);
+            else this.functions.set(name, [node]);
+          }
+        }
+      }
+      for (const d of this.view.declares(node)) {
+        // A declaration names something in the scope around it (a function's own name, a class's), its
+        // parameters are bound inside the function.
+        const target = d.inClass ? this.classScopeAround(scope) ?? scope : d.kind === 'param' && kind === 'fn' ? inner : scope;
+        const l = target.names.get(d.name);
+        if (l) l.push(d);
+        else target.names.set(d.name, [d]);
+      }
+      const w = this.view.memberWrite?.(node);
+      if (w) {
+        const l = this.writes.get(w.object);
+        if (l) l.push(w);
+        else this.writes.set(w.object, [w]);
+      }
+      for (let i = node.namedChildCount - 1; i >= 0; i--) {
+        const c = node.namedChild(i);
+        if (c) stack.push({ node: c, scope: inner });
+      }
+    }
+  }
+
+  private classScopeAround(scope: Scope): Scope | undefined {
+    for (let s: Scope | undefined = scope; s; s = s.parent) {
+      if (s.kind === 'class') return s;
+      // A Go method belongs to its receiver's struct, declared elsewhere in the file.
+      if (s.kind === 'fn') {
+        const cls = this.view.classOf?.(s.node);
+        const cs = cls ? this.classScopes.get(cls) : undefined;
+        if (cs) return cs;
+      }
+    }
+    return undefined;
+  }
+
+  /** The innermost scope around a node. */
+  scopeAt(node: Node): Scope {
+    for (let n: Node | null = node.parent; n; n = n.parent) {
+      const s = this.scopes.get(n.id);
+      if (s) return s;
+    }
+    return this.scopes.get(this.root.id) as Scope;
+  }
+
+  /** The binding of `name` visible at `use`: in the innermost scope that has one, the last before the use. */
+  lookup(name: string, use: Node): Decl | undefined {
+    for (let s: Scope | undefined = this.scopeAt(use); s; s = s.parent) {
+      const hit = pick(s, name, use);
+      if (hit) return hit;
+      // Inside a Go method, the receiver struct's fields are not in scope by name (they need `r.x`); Java, C# and
+      // Ruby fields are (`_client`, `@client`).
+    }
+    return undefined;
+  }
+
+  /** A field of the class around `use` (or of the named class): `this.x`, `@x`, `$this->x`. */
+  field(name: string, use: Node, cls?: string): Decl | undefined {
+    const scope = cls ? this.classScopes.get(cls) : this.classScopeAround(this.scopeAt(use));
+    return scope ? pick(scope, name, use, true) : undefined;
+  }
+
+  /** The file's own class of that name has a field `name` (typed or assigned). */
+  hasClass(cls: string): boolean {
+    return this.classScopes.has(cls);
+  }
+
+  /** `x.prop = value` writes to a variable named `object`. */
+  writesTo(object: string): readonly MemberWrite[] {
+    return this.writes.get(object) ?? [];
+  }
+
+  /** Same-file functions and methods of that name. */
+  functionsNamed(name: string): readonly Node[] {
+    return this.functions.get(name) ?? [];
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Names
+  // -------------------------------------------------------------------------------------------------------------
+
+  /** The fully-qualified name a simple name stands for through the imports, or undefined. */
+  qualify(name: string): string | undefined {
+    const direct = this.imports.names.get(name);
+    if (direct) return direct;
+    const { known, bySimpleName } = this.index;
+    const sep = this.view.sep;
+    for (const w of this.imports.wildcards) {
+      const fqn = `${w}${sep}${name}`;
+      if (known.has(fqn)) return fqn;
+    }
+    if (known.has(name)) return name;
+    // A catalogue class no import names (C# global usings, Java classes of the same package as the SDK's own
+    // examples): only when it has one meaning and the file imports that SDK.
+    const cands = this.view.lang === 'go' || this.view.lang === 'ruby' ? undefined : bySimpleName.get(name);
+    if (cands?.length === 1 && /^[A-Z]/.test(name)) {
+      const fqn = cands[0] as string;
+      if (this.imports.modules.some((m) => fqn.startsWith(m) || m.startsWith(rootOf(fqn)))) return fqn;
+    }
+    return undefined;
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Values
+  // -------------------------------------------------------------------------------------------------------------
+
+  /** What an expression is in catalogue terms, or undefined. Memoised per node; cycles and depth are bounded. */
+  evalValue(node: Node, depth = 0): Val | undefined {
+    const hit = this.memo.get(node.id);
+    if (hit !== undefined) return hit ?? undefined;
+    if (depth > MAX_DEPTH || this.busy.has(node.id)) return undefined;
+    this.busy.add(node.id);
+    let v: Val | undefined;
+    try {
+      v = this.evalInner(node, depth + 1);
+    } finally {
+      this.busy.delete(node.id);
+    }
+    this.memo.set(node.id, v ?? null);
+    return v;
+  }
+
+  private evalInner(node: Node, depth: number): Val | undefined {
+    const e = this.view.expr(node);
+    switch (e.k) {
+      case 'wrap':
+        return this.evalValue(e.inner, depth);
+      case 'name':
+        return this.evalName(e.name, node, depth);
+      case 'scoped': {
+        const fqn = this.qualifyParts(e.parts);
+        return fqn ? this.nsOrStatic(fqn) : undefined;
+      }
+      case 'member':
+        return this.evalMember(e.object, e.name, node, depth);
+      case 'call':
+        return this.evalCall(e.call, depth);
+      case 'binary':
+        return e.op === '??' || e.op === '||' || e.op === '?:' || e.op === 'or' ? this.evalValue(e.left, depth) ?? this.evalValue(e.right, depth) : undefined;
+      case 'cond':
+        return this.evalValue(e.then, depth) ?? this.evalValue(e.else, depth);
+      case 'list':
+        // `[]chains.Chain{first, second}`: a chain of chains runs the first one's model.
+        return e.items[0] ? this.evalValue(e.items[0], depth) : undefined;
+      case 'obj':
+        // A Go struct literal: of a catalogue type (`&genai.Client{…}`), or of a file's own type (`&Svc{client: c}`).
+        return e.typeNode ? this.evalType(e.typeNode) : undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  private qualifyParts(parts: readonly string[]): string | undefined {
+    if (!parts.length) return undefined;
+    const [first, ...rest] = parts as [string, ...string[]];
+    const head = this.qualify(first) ?? first;
+    return [head, ...rest].join(this.view.sep);
+  }
+
+  /** A class used statically as an instance (a facade), else the namespace itself. */
+  private nsOrStatic(fqn: string): Val {
+    const st = this.index.byStatic.get(fqn)?.[0];
+    if (st) return { k: 'inst', type: st.type, path: [], cfg: [], ...(st.make.provider ? { provider: st.make.provider } : {}) };
+    return { k: 'ns', fqn };
+  }
+
+  private evalName(name: string, node: Node, depth: number): Val | undefined {
+    const d = this.lookup(name, node);
+    if (d) return this.evalDecl(d, depth);
+    const implicit = this.view.implicitField?.(name);
+    const f = implicit ? this.field(implicit, node) : undefined;
+    if (f) return this.evalDecl(f, depth);
+    const fqn = this.qualify(name);
+    if (fqn) return this.nsOrStatic(fqn);
+    return undefined;
+  }
+
+  /** What a binding holds: its value, else its declared type. */
+  evalDecl(d: Decl, depth: number): Val | undefined {
+    if (d.kind === 'func' || d.kind === 'class') return undefined;
+    const fromValue = d.value ? this.evalValue(d.value, depth) : undefined;
+    if (fromValue) return fromValue;
+    return d.type ? this.evalType(d.type) : undefined;
+  }
+
+  /** An instance of the type a type node names: a catalogue type, or one of the file's classes. */
+  evalType(typeNode: Node): Val | undefined {
+    const name = this.view.typeName(typeNode, this.imports);
+    if (!name) return undefined;
+    if (this.hasClass(name)) return { k: 'local', cls: name };
+    const q = /[.\\:/]/.test(name) ? name : this.qualify(name);
+    const t = q ? this.index.typeByName.get(q) : undefined;
+    return t ? { k: 'inst', type: t, path: [], cfg: [] } : undefined;
+  }
+
+  private evalMember(object: Node, name: string, node: Node, depth: number): Val | undefined {
+    const ov = this.view.expr(object);
+    if (ov.k === 'self') {
+      const f = this.field(name, node);
+      return f ? this.evalDecl(f, depth) : undefined;
+    }
+    const v = this.evalValue(object, depth);
+    if (!v) return undefined;
+    if (v.k === 'ns') return this.nsOrStatic(`${v.fqn}${memberSep(this.view.lang, v.fqn)}${name}`);
+    if (v.k === 'local') {
+      const f = this.field(name, node, v.cls);
+      return f ? this.evalDecl(f, depth) : undefined;
+    }
+    return this.step(v, name, undefined);
+  }
+
+  private evalCall(call: CallView, depth: number): Val | undefined {
+    if (call.newType) {
+      const fqn = this.view.typeName(call.newType, this.imports);
+      if (!fqn) return undefined;
+      const made = this.make(this.index.byNew.get(fqn), call, undefined);
+      if (made) return made;
+      return this.hasClass(fqn) ? { k: 'local', cls: fqn } : undefined;
+    }
+    if (!call.receiver) return this.evalBareCall(call, depth);
+    const rv = this.view.expr(call.receiver).k === 'self' ? undefined : this.evalValue(call.receiver, depth);
+    if (!rv) return undefined;
+    if (rv.k === 'ns') {
+      const fqn = `${rv.fqn}.${call.name}`;
+      const made = this.make(this.index.byFn.get(fqn), call, undefined);
+      if (made) return made;
+      // `X.builder()` starts a builder of X: every call until `.build()` configures it.
+      const b = call.name === 'builder' || call.name === 'Builder' ? this.index.byBuilder.get(rv.fqn)?.[0] : undefined;
+      if (b) return { k: 'inst', type: b.type, path: [], cfg: [call.node], building: true, ...(b.make.provider ? { provider: b.make.provider } : {}) };
+      if (this.index.identity.has(fqn) && call.args[0]) return this.evalValue(call.args[0].value, depth);
+      return undefined;
+    }
+    if (rv.k === 'local') return undefined;
+    return this.step(rv, call.name, call);
+  }
+
+  /** A bare call: a same-file factory function's return value, or a function the imports name. */
+  private evalBareCall(call: CallView, depth: number): Val | undefined {
+    const own = this.functionsNamed(call.name);
+    for (const fn of own) {
+      for (const r of this.view.returns(fn)) {
+        const v = this.evalValue(r, depth);
+        if (v) return v;
+      }
+    }
+    const fqn = own.length ? undefined : this.qualify(call.name);
+    return fqn ? this.make(this.index.byFn.get(fqn), call, undefined) : undefined;
+  }
+
+  /** Makes an instance from the first matching make entry (its model and configuration are this call's). */
+  make(entries: readonly MakeEntry[] | undefined, call: CallView | undefined, receiver: Inst | undefined): Inst | undefined {
+    const e = entries?.[0];
+    if (!e) return undefined;
+    const m = e.make;
+    const modelNode = m.model && call ? argAt(call, m.model.pos, m.model.keys) : undefined;
+    const wrapped = m.wraps && call ? argAt(call, m.wraps.pos, m.wraps.keys) ?? (m.wraps.keys ? this.keyed?.(call, m.wraps.keys) : undefined) : undefined;
+    const wraps = wrapped ? this.evalValue(wrapped) : m.keepsReceiver ? receiver : undefined;
+    const cfg = [...(call?.extra ? [call.extra] : []), ...(call ? [call.node] : []), ...(m.keepsReceiver && receiver ? receiver.cfg : [])];
+    return {
+      k: 'inst',
+      type: e.type,
+      path: [],
+      cfg,
+      ...(modelNode ? { model: modelNode } : {}),
+      ...(m.provider ? { provider: m.provider } : m.keepsReceiver && receiver?.provider ? { provider: receiver.provider } : {}),
+      ...(wraps ? { wraps } : {}),
+    };
+  }
+
+  /** One member or method step from an instance: a builder call, a passthrough, a sub-client, or a path prefix. */
+  step(v: Inst, name: string, call: CallView | undefined): Val | undefined {
+    if (v.building) {
+      if (name === 'build' || name === 'Build') return { ...v, building: false };
+      return call ? { ...v, cfg: [call.node, ...v.cfg] } : undefined;
+    }
+    if (v.type.passthrough?.includes(name)) return call ? { ...v, cfg: [call.node, ...v.cfg] } : v;
+    const path = [...v.path, name];
+    const key = path.join(PATH_SEP);
+    const from = this.index.byFrom.get(v.type.id)?.get(key);
+    if (from) {
+      const made = this.make(from, call, v);
+      if (made) return made;
+    }
+    if (this.index.prefixes.get(v.type.id)?.has(key)) return { ...v, path };
+    return undefined;
+  }
+}
+
+function pick(s: { names: Map<string, Decl[]> } & { kind: string }, name: string, use: Node, anyPosition = false): Decl | undefined {
+  const decls = s.names.get(name);
+  if (!decls?.length) return undefined;
+  let best: Decl | undefined;
+  for (const d of decls) {
+    // A binding whose value contains the use (`x = x.with(…)`) is not the use's own value.
+    if (d.value && d.value.startIndex <= use.startIndex && use.endIndex <= d.value.endIndex) continue;
+    if (d.at.startIndex <= use.startIndex) best = d;
+  }
+  if (best) return best;
+  // Fields, functions and file-level names may be declared below their use; a function's locals may not.
+  if (anyPosition || s.kind !== 'fn') return decls.find((d) => !(d.value && d.value.startIndex <= use.startIndex && use.endIndex <= d.value.endIndex));
+  return undefined;
+}
+
+/** The argument at a position, or the first whose name (a keyword, a named argument) is one of `keys`. */
+export function argAt(call: CallView, pos: number | undefined, keys: readonly string[] | undefined): Node | undefined {
+  if (keys) {
+    for (const a of call.args) if (a.name && keys.includes(a.name)) return a.value;
+  }
+  if (pos !== undefined) {
+    const positional = call.args.filter((a) => !a.name);
+    return positional[pos]?.value;
+  }
+  return undefined;
+}
+
+function rootOf(fqn: string): string {
+  const m = /^[^.\\:/]+/.exec(fqn);
+  return m ? m[0] : fqn;
+}
+
+/** How a member joins a namespace: Ruby constants `::`, PHP namespaces `\`, everything else `.`. */
+function memberSep(lang: string, fqn: string): string {
+  if (lang === 'ruby') return '::';
+  if (lang === 'php' && !fqn.includes('.')) return '\\';
+  return '.';
+}

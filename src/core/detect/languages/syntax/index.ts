@@ -1,0 +1,12 @@
+/** The syntax view of each language, made with its catalogue index (Go needs the package names of import paths). */
+import type { CatalogueIndex } from '../catalogIndex';
+import type { OtherLanguage, SyntaxView } from '../types';
+import { goView } from './go';
+
+export const VIEW_FACTORIES: Readonly<Record<OtherLanguage, (index: CatalogueIndex) => SyntaxView>> = {
+  go: (index) => goView(index.goPackages),
+  java: (index) => goView(index.goPackages),
+  csharp: (index) => goView(index.goPackages),
+  ruby: (index) => goView(index.goPackages),
+  php: (index) => goView(index.goPackages),
+};
