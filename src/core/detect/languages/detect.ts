@@ -107,7 +107,7 @@ export async function detectOtherLanguage(path: string, text: string, language: 
   }
   if (tree.rootNode.hasError) diagnostics.push({ severity: 'info', code: 'parse-error', message: 'The file has syntax errors; results may be partial.', file: path });
   const fm = new FileModel(state.view, tree.rootNode, text, state.index);
-  fm.keyed = (call, keys) => findKeyed(fm, call.args.map((a) => a.value), new Set(keys.map(normKey)))?.value;
+  fm.keyed = (nodes, keys) => findKeyed(fm, nodes, new Set(keys.map(normKey)))?.value;
   const sites = findSites(fm).map((s) => ({ ...s, id: `${path}#${s.line}:${s.method}`, file: path }));
   sites.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   dedupe(sites);

@@ -51,8 +51,9 @@ export class FileModel {
   private readonly writes = new Map<string, MemberWrite[]>();
   private readonly memo = new Map<number, Val | null>();
   private readonly busy = new Set<number>();
-  /** The keyed search (values.ts), set by the caller so that this file does not import it. */
-  keyed?: (call: CallView, keys: readonly string[]) => Node | undefined;
+  private truncated = false;
+  /** The keyed search (values.ts) over nodes, set by the caller so that this file does not import it. */
+  keyed?: (nodes: readonly Node[], keys: readonly string[]) => Node | undefined;
 
   constructor(
     readonly view: SyntaxView,
@@ -70,6 +71,7 @@ export class FileModel {
   // -------------------------------------------------------------------------------------------------------------
 
   private collect(): void {
+    const assigns: { d: Decl; scope: Scope }[] = [];
     const file: Scope = { node: this.root, kind: 'file', names: new Map() };
     this.scopes.set(this.root.id, file);
     const stack: { node: Node; scope: Scope }[] = [{ node: this.root, scope: file }];
@@ -97,9 +99,11 @@ export class FileModel {
         // A declaration names something in the scope around it (a function's own name, a class's), its
         // parameters are bound inside the function.
         const target = d.inClass ? this.classScopeAround(scope) ?? scope : d.kind === 'param' && kind === 'fn' ? inner : scope;
-        const l = target.names.get(d.name);
-        if (l) l.push(d);
-        else target.names.set(d.name, [d]);
+        if (d.assign && target.kind === 'fn') {
+          assigns.push({ d, scope: target });
+          continue;
+        }
+        addDecl(target, d);
       }
       const w = this.view.memberWrite?.(node);
       if (w) {
@@ -112,6 +116,24 @@ export class FileModel {
         if (c) stack.push({ node: c, scope: inner });
       }
     }
+    // `x = …` with no local `x`: the variable of an outer function, the class's field or the file's variable (a
+    // field set in a constructor without `this.`, a Go package variable set in `init()`).
+    for (const { d, scope } of assigns) addDecl(this.outerOwner(d.name, scope), d);
+  }
+
+  private outerOwner(name: string, scope: Scope): Scope {
+    for (let s: Scope | undefined = scope; s; s = s.parent) {
+      if (s.kind === 'fn') {
+        if (s.names.get(name)?.some((x) => !x.assign)) return s;
+        continue;
+      }
+      // The first class or file scope: the class's field (a Go method's receiver struct), else any outer declaration.
+      const cls = s.kind === 'class' ? s : this.classScopeAround(scope);
+      if (cls?.names.has(name)) return cls;
+      for (let o: Scope | undefined = s; o; o = o.parent) if (o.names.get(name)?.some((x) => !x.assign)) return o;
+      return scope;
+    }
+    return scope;
   }
 
   private classScopeAround(scope: Scope): Scope | undefined {
@@ -201,15 +223,22 @@ export class FileModel {
   evalValue(node: Node, depth = 0): Val | undefined {
     const hit = this.memo.get(node.id);
     if (hit !== undefined) return hit ?? undefined;
-    if (depth > MAX_DEPTH || this.busy.has(node.id)) return undefined;
+    if (depth > MAX_DEPTH || this.busy.has(node.id)) {
+      this.truncated = true;
+      return undefined;
+    }
     this.busy.add(node.id);
+    const outer = this.truncated;
+    this.truncated = false;
     let v: Val | undefined;
     try {
       v = this.evalInner(node, depth + 1);
     } finally {
       this.busy.delete(node.id);
     }
-    this.memo.set(node.id, v ?? null);
+    // A result cut short by the depth bound or a cycle holds for this path only: it is not remembered.
+    if (!this.truncated) this.memo.set(node.id, v ?? null);
+    this.truncated = this.truncated || outer;
     return v;
   }
 
@@ -273,16 +302,87 @@ export class FileModel {
     if (d.kind === 'func' || d.kind === 'class') return undefined;
     const fromValue = d.value ? this.evalValue(d.value, depth) : undefined;
     if (fromValue) return fromValue;
+    // `EmbeddingModel m = new AllMiniLmL6V2EmbeddingModel()`: a constructor the catalogue does not know makes
+    // something else than the interface's catalogue meaning (an in-process model).
+    if (d.value && this.isConstruction(d.value)) return undefined;
+    if (d.kind === 'param' && d.index !== undefined) {
+      const passed = this.passedTo(d, depth);
+      if (passed) return passed;
+    }
     return d.type ? this.evalType(d.type) : undefined;
+  }
+
+  /** What the file's own calls of the parameter's function pass at its position (the first that evaluates). */
+  private passedTo(d: Decl, depth: number): Val | undefined {
+    const fn = this.scopeAt(d.at);
+    if (fn.kind !== 'fn') return undefined;
+    const name = this.view.functionName(fn.node);
+    if (!name) return undefined;
+    for (const c of this.callsNamed(name)) {
+      const a = c.args.filter((x) => !x.name)[d.index as number];
+      if (!a || a.splat) continue;
+      const v = this.evalValue(a.value, depth);
+      if (v?.k === 'inst') return v;
+    }
+    return undefined;
+  }
+
+  private callIndex?: Map<string, CallView[]>;
+
+  /** The file's calls of a function, method or constructor by name (`f(…)`, `x.f(…)`, `new F(…)`). */
+  callsNamed(name: string): readonly CallView[] {
+    if (!this.callIndex) {
+      const idx = new Map<string, CallView[]>();
+      const stack: Node[] = [this.root];
+      while (stack.length) {
+        const n = stack.pop() as Node;
+        if (this.view.isOpaque(n)) continue;
+        const c = this.view.call(n);
+        if (c) {
+          const l = idx.get(c.name);
+          if (l) l.push(c);
+          else idx.set(c.name, [c]);
+        }
+        for (let i = 0; i < n.namedChildCount; i++) {
+          const ch = n.namedChild(i);
+          if (ch) stack.push(ch);
+        }
+      }
+      this.callIndex = idx;
+    }
+    return this.callIndex.get(name) ?? [];
+  }
+
+  /** The value is built in this file by a constructor or builder (directly or through one variable). */
+  private builtLocally(n: Node): boolean {
+    if (this.isConstruction(n)) return true;
+    const e = this.view.expr(n);
+    const d = e.k === 'name' ? this.lookup(e.name, n) : undefined;
+    return !!d?.value && this.isConstruction(d.value);
+  }
+
+  private isConstruction(n: Node): boolean {
+    const e = this.view.expr(n);
+    if (e.k === 'wrap') return this.isConstruction(e.inner);
+    return e.k === 'call' && (!!e.call.newType || e.call.name === 'new' || e.call.name === 'builder' || e.call.name === 'build');
+  }
+
+  /** The fully-qualified name of a type node (a bare or dotted name is qualified through the imports). */
+  qualifiedType(typeNode: Node): string | undefined {
+    const raw = this.view.typeName(typeNode, this.imports);
+    if (!raw || this.hasClass(raw)) return raw;
+    if (this.index.typeByName.has(raw) || this.index.byNew.has(raw)) return raw;
+    const m = /^([^.\\:]+)((?:\.|::|\\)[\s\S]*)?$/.exec(raw);
+    const head = m?.[1] ? this.qualify(m[1]) : undefined;
+    return head ? `${head}${m?.[2] ?? ''}` : raw;
   }
 
   /** An instance of the type a type node names: a catalogue type, or one of the file's classes. */
   evalType(typeNode: Node): Val | undefined {
-    const name = this.view.typeName(typeNode, this.imports);
+    const name = this.qualifiedType(typeNode);
     if (!name) return undefined;
     if (this.hasClass(name)) return { k: 'local', cls: name };
-    const q = /[.\\:/]/.test(name) ? name : this.qualify(name);
-    const t = q ? this.index.typeByName.get(q) : undefined;
+    const t = this.index.typeByName.get(name);
     return t ? { k: 'inst', type: t, path: [], cfg: [] } : undefined;
   }
 
@@ -304,7 +404,7 @@ export class FileModel {
 
   private evalCall(call: CallView, depth: number): Val | undefined {
     if (call.newType) {
-      const fqn = this.view.typeName(call.newType, this.imports);
+      const fqn = this.qualifiedType(call.newType);
       if (!fqn) return undefined;
       const made = this.make(this.index.byNew.get(fqn), call, undefined);
       if (made) return made;
@@ -318,8 +418,9 @@ export class FileModel {
       const made = this.make(this.index.byFn.get(fqn), call, undefined);
       if (made) return made;
       // `X.builder()` starts a builder of X: every call until `.build()` configures it.
-      const b = call.name === 'builder' || call.name === 'Builder' ? this.index.byBuilder.get(rv.fqn)?.[0] : undefined;
-      if (b) return { k: 'inst', type: b.type, path: [], cfg: [call.node], building: true, ...(b.make.provider ? { provider: b.make.provider } : {}) };
+      const b = call.name === 'builder' || call.name === 'Builder' ? this.index.byBuilder.get(rv.fqn) : undefined;
+      const started = b ? this.make(b, call, undefined) : undefined;
+      if (started) return { ...started, building: true };
       if (this.index.identity.has(fqn) && call.args[0]) return this.evalValue(call.args[0].value, depth);
       return undefined;
     }
@@ -346,8 +447,10 @@ export class FileModel {
     if (!e) return undefined;
     const m = e.make;
     const modelNode = m.model && call ? argAt(call, m.model.pos, m.model.keys) : undefined;
-    const wrapped = m.wraps && call ? argAt(call, m.wraps.pos, m.wraps.keys) ?? (m.wraps.keys ? this.keyed?.(call, m.wraps.keys) : undefined) : undefined;
+    const wrapped = m.wraps && call ? argAt(call, m.wraps.pos, m.wraps.keys) ?? (m.wraps.keys ? this.keyed?.(call.args.map((a) => a.value), m.wraps.keys) : undefined) : undefined;
     const wraps = wrapped ? this.evalValue(wrapped) : m.keepsReceiver ? receiver : undefined;
+    // A wrapper over something the file builds that the catalogue does not know (an in-process model) runs no API.
+    if (wrapped && !wraps && this.builtLocally(wrapped)) return undefined;
     const cfg = [...(call?.extra ? [call.extra] : []), ...(call ? [call.node] : []), ...(m.keepsReceiver && receiver ? receiver.cfg : [])];
     return {
       k: 'inst',
@@ -363,7 +466,7 @@ export class FileModel {
   /** One member or method step from an instance: a builder call, a passthrough, a sub-client, or a path prefix. */
   step(v: Inst, name: string, call: CallView | undefined): Val | undefined {
     if (v.building) {
-      if (name === 'build' || name === 'Build') return { ...v, building: false };
+      if (name === 'build' || name === 'Build') return { ...v, building: false, ...this.builtWraps(v) };
       return call ? { ...v, cfg: [call.node, ...v.cfg] } : undefined;
     }
     if (v.type.passthrough?.includes(name)) return call ? { ...v, cfg: [call.node, ...v.cfg] } : v;
@@ -375,8 +478,24 @@ export class FileModel {
       if (made) return made;
     }
     if (this.index.prefixes.get(v.type.id)?.has(key)) return { ...v, path };
+    if (v.type.fluent && call && !v.path.length && !this.index.sitesOfType.get(v.type.id)?.some((s) => s.path?.[0] === name)) return { ...v, cfg: [call.node, ...v.cfg] };
     return undefined;
   }
+
+  /** At `.build()`: the model a builder was given by one of its calls (`AiServices.builder(X.class).chatModel(m)`). */
+  private builtWraps(v: Inst): { wraps?: Val } {
+    if (v.wraps) return {};
+    const keys = this.index.sdkOfType.get(v.type.id) && v.type.make?.find((m) => m.builder && m.wraps?.keys)?.wraps?.keys;
+    const n = keys ? this.keyed?.(v.cfg, keys) : undefined;
+    const w = n ? this.evalValue(n) : undefined;
+    return w ? { wraps: w } : {};
+  }
+}
+
+function addDecl(s: Scope, d: Decl): void {
+  const l = s.names.get(d.name);
+  if (l) l.push(d);
+  else s.names.set(d.name, [d]);
 }
 
 function pick(s: { names: Map<string, Decl[]> } & { kind: string }, name: string, use: Node, anyPosition = false): Decl | undefined {

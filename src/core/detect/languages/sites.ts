@@ -154,7 +154,7 @@ function modelNode(fm: FileModel, f: Found): Node | undefined {
   }
   const kinds = f.spec.api === 'embeddings' ? [EMBEDDING_MODEL_KEYS, MODEL_KEYS] : [CHAT_MODEL_KEYS, MODEL_KEYS];
   for (const keys of kinds) {
-    const own = findKeyed(fm, args, keys)?.value;
+    const own = findKeyed(fm, args, keys, notAnObject(fm))?.value;
     if (own) return own;
   }
   for (const keys of kinds) {
@@ -167,9 +167,14 @@ function modelNode(fm: FileModel, f: Found): Node | undefined {
 function instModel(fm: FileModel, v: Val | undefined, keys: ReadonlySet<string>, hops: number): Node | undefined {
   if (!v || v.k !== 'inst' || hops > 4) return undefined;
   if (v.model && keys === MODEL_KEYS) return v.model;
-  const hit = findKeyed(fm, v.cfg, keys)?.value;
+  const hit = findKeyed(fm, v.cfg, keys, notAnObject(fm))?.value;
   if (hit) return hit;
   return instModel(fm, v.wraps, keys, hops + 1);
+}
+
+/** A model key holds a string, not a model object (LangChain4j's `.chatModel(model)` hands the builder a model). */
+function notAnObject(fm: FileModel): (n: Node) => boolean {
+  return (n) => fm.evalValue(n)?.k !== 'inst';
 }
 
 function toCallSite(fm: FileModel, f: Found): CallSite {

@@ -74,6 +74,10 @@ export interface Decl {
   readonly def?: Node;
   /** `this.x = …`, `@x = …`, `$this->x = …`: a field of the enclosing class. */
   readonly inClass?: boolean;
+  /** A plain assignment (`x = …`, not a declaration): it binds the variable of an outer scope when no local declares `x`. */
+  readonly assign?: boolean;
+  /** A parameter's position in its function's parameter list (values passed by the file's own calls flow in). */
+  readonly index?: number;
   /** The node where the name is bound (its position orders bindings). */
   readonly at: Node;
 }
@@ -151,7 +155,8 @@ export interface MakeSpec {
   readonly model?: ArgRef;
   /** The provider, when this way of making it fixes one (a Bedrock client class). */
   readonly provider?: Provider;
-  /** The instance wraps another value: provider and model come from it (an agent over a model, a chain). */
+  /** The instance wraps another value: provider and model come from it (an agent over a model, a chain). For a
+   *  builder, `keys` are also searched in the builder's calls when `.build()` ends it (`.chatModel(model)`). */
   readonly wraps?: ArgRef;
   /** The instance keeps the receiver's provider and model (`.AsIChatClient()`, `with_options`). */
   readonly keepsReceiver?: boolean;
@@ -167,6 +172,8 @@ export interface TypeSpec {
   readonly make?: readonly MakeSpec[];
   /** Members that return the same object (`async()`, `withRawResponse()`, `AsBuilder()`…`Build()`). */
   readonly passthrough?: readonly string[];
+  /** Every method that is not a site or a `from` path returns the same object, configured (a request spec, a builder). */
+  readonly fluent?: boolean;
   /** An OpenAI-compatible client: a base URL in its construction names the provider (`other` when it is not visible). */
   readonly baseUrlDecides?: boolean;
 }

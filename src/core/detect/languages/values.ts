@@ -31,11 +31,16 @@ const BASE_URL_KEYS: ReadonlySet<string> = new Set(['baseurl', 'baseuri', 'urlba
 const MAX_STEPS = 200;
 const MAX_DEPTH = 7;
 
-/** The first value under one of `keys` in the keyed views reachable from `roots` (breadth first). */
-export function findKeyed(fm: FileModel, roots: readonly Node[], keys: ReadonlySet<string>): { key: string; value: Node } | undefined {
+/**
+ * The first value under one of `keys` in the keyed views reachable from `roots` (breadth first; a builder chain's
+ * own calls before what their arguments hold). `accept` can refuse a hit (a model object under `chatModel`): the
+ * search then goes on inside it.
+ */
+export function findKeyed(fm: FileModel, roots: readonly Node[], keys: ReadonlySet<string>, accept?: (value: Node) => boolean): { key: string; value: Node } | undefined {
   const queue: { n: Node; d: number }[] = roots.map((n) => ({ n, d: 0 }));
   const seen = new Set<number>();
   const view = fm.view;
+  const ok = (h: { key: string; value: Node } | undefined): h is { key: string; value: Node } => !!h && (!accept || accept(h.value));
   for (let steps = 0; queue.length && steps < MAX_STEPS; steps++) {
     const { n, d } = queue.shift() as { n: Node; d: number };
     if (seen.has(n.id) || d > MAX_DEPTH) continue;
@@ -46,15 +51,17 @@ export function findKeyed(fm: FileModel, roots: readonly Node[], keys: ReadonlyS
     const e = view.expr(n);
     switch (e.k) {
       case 'obj':
-        for (const [k, v] of e.pairs) if (keys.has(normKey(k))) return { key: k, value: v };
+        for (const [k, v] of e.pairs) if (keys.has(normKey(k)) && ok({ key: k, value: v })) return { key: k, value: v };
         for (const [, v] of e.pairs) push(v);
         break;
       case 'call': {
         const hit = keyedCall(e.call, keys);
-        if (hit) return hit;
+        if (ok(hit)) return hit;
+        // The rest of a builder chain (`X.builder().model(m)….build()`, `paramsBuilder.build()`) comes first.
+        const r = e.call.receiver ? view.expr(e.call.receiver).k : undefined;
+        if (e.call.receiver && (r === 'call' || r === 'name')) queue.unshift({ n: e.call.receiver, d });
         for (const a of e.call.args) push(a.value);
         push(e.call.extra);
-        if (e.call.receiver && view.expr(e.call.receiver).k === 'call') push(e.call.receiver);
         // Params built by a same-file function (`client.Responses.New(ctx, buildParams(q))`): what it returns.
         if (!e.call.receiver) for (const fn of fm.functionsNamed(e.call.name)) for (const r of view.returns(fn)) push(r);
         break;
@@ -62,7 +69,7 @@ export function findKeyed(fm: FileModel, roots: readonly Node[], keys: ReadonlyS
       case 'name': {
         const decl = fm.lookup(e.name, n);
         push(decl?.value);
-        for (const w of fm.writesTo(e.name)) if (keys.has(normKey(w.prop))) return { key: w.prop, value: w.value };
+        for (const w of fm.writesTo(e.name)) if (keys.has(normKey(w.prop)) && ok({ key: w.prop, value: w.value })) return { key: w.prop, value: w.value };
         break;
       }
       case 'member':

@@ -1,10 +1,11 @@
 /** The catalogue of every language of the multi-language front end. */
 import type { LanguageCatalogue, OtherLanguage } from '../types';
 import { GO_SDKS } from './go';
+import { JAVA_SDKS } from './java';
 
 export const CATALOGUES: Readonly<Record<OtherLanguage, LanguageCatalogue>> = {
   go: { language: 'go', sdks: GO_SDKS },
-  java: { language: 'java', sdks: [] },
+  java: { language: 'java', sdks: JAVA_SDKS },
   csharp: { language: 'csharp', sdks: [] },
   ruby: { language: 'ruby', sdks: [] },
   php: { language: 'php', sdks: [] },

@@ -133,14 +133,14 @@ function namesOf(list: Node | undefined): Node[] {
 }
 
 /** `a, b := x, y` / `a, err := f()`: each name with its value (one value for several names goes to the first). */
-function assigned(left: Node | undefined, right: Node | undefined, at: Node): Decl[] {
+function assigned(left: Node | undefined, right: Node | undefined, at: Node, assign: boolean): Decl[] {
   const ls = namesOf(left);
   const rs = namesOf(right);
   const out: Decl[] = [];
   ls.forEach((l, i) => {
     if (l.type !== 'identifier' || l.text === '_') return;
     const value = rs.length === ls.length ? rs[i] : i === 0 ? rs[0] : undefined;
-    out.push({ name: l.text, kind: 'var', ...(value ? { value } : {}), at });
+    out.push({ name: l.text, kind: 'var', ...(value ? { value } : {}), ...(assign ? { assign } : {}), at });
   });
   return out;
 }
@@ -158,15 +158,24 @@ function specDecls(n: Node): Decl[] {
 function declares(n: Node): Decl[] {
   switch (n.type) {
     case 'short_var_declaration':
+      return assigned(field(n, 'left'), field(n, 'right'), n, false);
     case 'assignment_statement':
-      return assigned(field(n, 'left'), field(n, 'right'), n);
+      return assigned(field(n, 'left'), field(n, 'right'), n, operatorOf(n) === '=');
     case 'var_spec':
     case 'const_spec':
       return specDecls(n);
     case 'parameter_declaration':
     case 'variadic_parameter_declaration': {
       const type = field(n, 'type');
-      return n.childrenForFieldName('name').filter((x): x is Node => !!x).map((nm) => ({ name: nm.text, kind: 'param' as const, ...(type ? { type } : {}), at: n }));
+      // The position among the function's parameters (not the method receiver's list): `a, b int` counts two.
+      const list = n.parent;
+      const isReceiver = list?.parent?.type === 'method_declaration' && list.parent.childForFieldName('receiver')?.id === list.id;
+      let index = 0;
+      for (const p of named(list)) {
+        if (p.id === n.id) break;
+        index += Math.max(1, p.childrenForFieldName('name').length);
+      }
+      return n.childrenForFieldName('name').filter((x): x is Node => !!x).map((nm, i) => ({ name: nm.text, kind: 'param' as const, ...(type ? { type } : {}), ...(isReceiver ? {} : { index: index + i }), at: n }));
     }
     case 'field_declaration': {
       const type = field(n, 'type');

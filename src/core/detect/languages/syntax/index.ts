@@ -2,10 +2,11 @@
 import type { CatalogueIndex } from '../catalogIndex';
 import type { OtherLanguage, SyntaxView } from '../types';
 import { goView } from './go';
+import { javaView } from './java';
 
 export const VIEW_FACTORIES: Readonly<Record<OtherLanguage, (index: CatalogueIndex) => SyntaxView>> = {
   go: (index) => goView(index.goPackages),
-  java: (index) => goView(index.goPackages),
+  java: () => javaView(),
   csharp: (index) => goView(index.goPackages),
   ruby: (index) => goView(index.goPackages),
   php: (index) => goView(index.goPackages),
