@@ -19,6 +19,8 @@ export interface CatalogueIndex {
   readonly byFn: ReadonlyMap<string, readonly MakeEntry[]>;
   readonly byNew: ReadonlyMap<string, readonly MakeEntry[]>;
   readonly byBuilder: ReadonlyMap<string, readonly MakeEntry[]>;
+  /** Methods that make a type on an unresolved receiver. */
+  readonly byAnyReceiver: ReadonlyMap<string, readonly MakeEntry[]>;
   /** Classes used statically as an instance (a Laravel facade). */
   readonly byStatic: ReadonlyMap<string, readonly MakeEntry[]>;
   /** `typeId` → member paths (joined by `\u0000`) that make another type. */
@@ -35,6 +37,7 @@ export interface CatalogueIndex {
   readonly identity: ReadonlySet<string>;
   /** Go: module path → package name. */
   readonly goPackages: ReadonlyMap<string, string>;
+  readonly modelParams: ReadonlyMap<string, number>;
 }
 
 export const PATH_SEP = '\u0000';
@@ -81,6 +84,7 @@ export function buildIndex(cat: LanguageCatalogue): CatalogueIndex {
   const byNew = new Map<string, MakeEntry[]>();
   const byBuilder = new Map<string, MakeEntry[]>();
   const byStatic = new Map<string, MakeEntry[]>();
+  const byAnyReceiver = new Map<string, MakeEntry[]>();
   const byFrom = new Map<string, Map<string, MakeEntry[]>>();
   const typeByName = new Map<string, TypeSpec>();
   const sitesOfType = new Map<string, SiteSpec[]>();
@@ -90,6 +94,7 @@ export function buildIndex(cat: LanguageCatalogue): CatalogueIndex {
   const bySimpleName = new Map<string, string[]>();
   const identity = new Set<string>();
   const goPackages = new Map<string, string>();
+  const modelParams = new Map<string, number>();
   const addPrefixes = (typeId: string, path: readonly string[]): void => {
     let s = prefixes.get(typeId);
     if (!s) prefixes.set(typeId, (s = new Set()));
@@ -97,6 +102,10 @@ export function buildIndex(cat: LanguageCatalogue): CatalogueIndex {
   };
   for (const sdk of cat.sdks) {
     for (const [m, n] of Object.entries(sdk.goPackages ?? {})) goPackages.set(m, n);
+    for (const [c, pos] of Object.entries(sdk.modelParams ?? {})) {
+      modelParams.set(c, pos);
+      addKnown(known, bySimpleName, c);
+    }
     for (const t of sdk.types) {
       typeById.set(t.id, t);
       sdkOfType.set(t.id, sdk);
@@ -120,6 +129,7 @@ export function buildIndex(cat: LanguageCatalogue): CatalogueIndex {
           push(byBuilder, make.builder, e);
           addKnown(known, bySimpleName, make.builder);
         }
+        if (make.anyReceiver) push(byAnyReceiver, make.anyReceiver, e);
         if (make.staticOf) {
           push(byStatic, make.staticOf, e);
           addKnown(known, bySimpleName, make.staticOf);
@@ -147,5 +157,5 @@ export function buildIndex(cat: LanguageCatalogue): CatalogueIndex {
       addKnown(known, bySimpleName, classOfStatic(i));
     }
   }
-  return { language: cat.language, sdks: cat.sdks, typeById, sdkOfType, byFn, byNew, byBuilder, byStatic, byFrom, typeByName, sitesOfType, sitesOfFn, prefixes, known, bySimpleName, identity, goPackages };
+  return { language: cat.language, sdks: cat.sdks, typeById, sdkOfType, byFn, byNew, byBuilder, byStatic, byAnyReceiver, byFrom, typeByName, sitesOfType, sitesOfFn, prefixes, known, bySimpleName, identity, goPackages, modelParams };
 }

@@ -100,13 +100,14 @@ export async function detectOtherLanguage(path: string, text: string, language: 
   if (hit && hit.text === text) return { sites: hit.sites, diagnostics };
   const parser: Parser = await getParser(GRAMMAR[language], options.loadWasm);
   if (options.token?.isCancellationRequested) return { sites: [], diagnostics };
-  const tree = parseCached(path, GRAMMAR[language], parser, text);
+  const source = state.view.prepare ? state.view.prepare(text) : text;
+  const tree = parseCached(path, GRAMMAR[language], parser, source);
   if (!tree) {
     diagnostics.push({ severity: 'warning', code: 'parse-error', message: 'The parser returned no tree.', file: path });
     return { sites: [], diagnostics };
   }
   if (tree.rootNode.hasError) diagnostics.push({ severity: 'info', code: 'parse-error', message: 'The file has syntax errors; results may be partial.', file: path });
-  const fm = new FileModel(state.view, tree.rootNode, text, state.index);
+  const fm = new FileModel(state.view, tree.rootNode, source, state.index);
   fm.keyed = (nodes, keys) => findKeyed(fm, nodes, new Set(keys.map(normKey)))?.value;
   const sites = findSites(fm).map((s) => ({ ...s, id: `${path}#${s.line}:${s.method}`, file: path }));
   sites.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

@@ -41,6 +41,8 @@ interface Scope {
 }
 
 const MAX_DEPTH = 12;
+/** A test double passed for a client: `mockClient.Object`, `fakeLlm`, `stubClient`. */
+const MOCK = /(^|[^A-Za-z])(mock|fake|stub|dummy)|Mock|Fake|Stub/;
 
 export class FileModel {
   readonly root: Node;
@@ -307,24 +309,43 @@ export class FileModel {
     if (d.value && this.isConstruction(d.value)) return undefined;
     if (d.kind === 'param' && d.index !== undefined) {
       const passed = this.passedTo(d, depth);
+      if (passed === 'mock') return undefined;
       if (passed) return passed;
     }
     return d.type ? this.evalType(d.type) : undefined;
   }
 
-  /** What the file's own calls of the parameter's function pass at its position (the first that evaluates). */
-  private passedTo(d: Decl, depth: number): Val | undefined {
+  /**
+   * What the file's own calls of the parameter's function pass at its position (the first that evaluates), or
+   * `mock` when every value passed is a test double (`mockClient.Object`, `fakeClient`).
+   */
+  private passedTo(d: Decl, depth: number): Val | 'mock' | undefined {
     const fn = this.scopeAt(d.at);
     if (fn.kind !== 'fn') return undefined;
     const name = this.view.functionName(fn.node);
     if (!name) return undefined;
+    let mocks = 0;
+    let others = 0;
     for (const c of this.callsNamed(name)) {
       const a = c.args.filter((x) => !x.name)[d.index as number];
       if (!a || a.splat) continue;
+      if (this.isMock(a.value)) {
+        mocks++;
+        continue;
+      }
       const v = this.evalValue(a.value, depth);
       if (v?.k === 'inst') return v;
+      others++;
     }
-    return undefined;
+    return mocks && !others ? 'mock' : undefined;
+  }
+
+  /** A test double: its text, or the value of the variable it names, says mock/fake/stub. */
+  private isMock(n: Node): boolean {
+    if (MOCK.test(n.text)) return true;
+    const e = this.view.expr(n);
+    const d = e.k === 'name' ? this.lookup(e.name, n) : undefined;
+    return !!d?.value && MOCK.test(d.value.text);
   }
 
   private callIndex?: Map<string, CallView[]>;
@@ -411,8 +432,14 @@ export class FileModel {
       return this.hasClass(fqn) ? { k: 'local', cls: fqn } : undefined;
     }
     if (!call.receiver) return this.evalBareCall(call, depth);
+    // A service resolved by type from a container: `sp.GetRequiredService<IChatClient>()`.
+    if (call.typeArgs && /^(GetRequiredService|GetService|GetRequiredKeyedService|GetKeyedService|Resolve)$/.test(call.name)) {
+      const t = this.view.expr(call.typeArgs).k === 'other' ? named0(call.typeArgs) : call.typeArgs;
+      const v = t ? this.evalType(t) : undefined;
+      if (v) return v;
+    }
     const rv = this.view.expr(call.receiver).k === 'self' ? undefined : this.evalValue(call.receiver, depth);
-    if (!rv) return undefined;
+    if (!rv) return this.make(this.index.byAnyReceiver.get(call.name), call, undefined);
     if (rv.k === 'ns') {
       const fqn = `${rv.fqn}.${call.name}`;
       const made = this.make(this.index.byFn.get(fqn), call, undefined);
@@ -466,7 +493,10 @@ export class FileModel {
   /** One member or method step from an instance: a builder call, a passthrough, a sub-client, or a path prefix. */
   step(v: Inst, name: string, call: CallView | undefined): Val | undefined {
     if (v.building) {
-      if (name === 'build' || name === 'Build') return { ...v, building: false, ...this.builtWraps(v) };
+      if (name === 'build' || name === 'Build') {
+        const w = this.builtWraps(v);
+        return w === 'local' ? undefined : { ...v, building: false, ...w };
+      }
       return call ? { ...v, cfg: [call.node, ...v.cfg] } : undefined;
     }
     if (v.type.passthrough?.includes(name)) return call ? { ...v, cfg: [call.node, ...v.cfg] } : v;
@@ -483,13 +513,22 @@ export class FileModel {
   }
 
   /** At `.build()`: the model a builder was given by one of its calls (`AiServices.builder(X.class).chatModel(m)`). */
-  private builtWraps(v: Inst): { wraps?: Val } {
+  private builtWraps(v: Inst): { wraps?: Val } | 'local' {
     if (v.wraps) return {};
     const keys = this.index.sdkOfType.get(v.type.id) && v.type.make?.find((m) => m.builder && m.wraps?.keys)?.wraps?.keys;
     const n = keys ? this.keyed?.(v.cfg, keys) : undefined;
     const w = n ? this.evalValue(n) : undefined;
+    if (n && !w && this.builtLocally(n)) return 'local';
     return w ? { wraps: w } : {};
   }
+}
+
+function named0(n: Node): Node | undefined {
+  for (let i = 0; i < n.namedChildCount; i++) {
+    const c = n.namedChild(i);
+    if (c) return c;
+  }
+  return undefined;
 }
 
 function addDecl(s: Scope, d: Decl): void {

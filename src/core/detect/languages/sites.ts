@@ -49,8 +49,20 @@ export function findSites(fm: FileModel): CallSite[] {
   return out;
 }
 
+/** A call a test expects to fail (`Assert.ThrowsAsync(() => …)`, `assertThrows(…)`) sends nothing that is billed. */
+const EXPECTS_FAILURE = /^(Throws|ThrowsAsync|ThrowsAny|ThrowsAnyAsync|ThrowsExactly|ThrowsExactlyAsync|assertThrows|assertThrowsExactly|expectThrows)$/;
+
+function insideExpectedFailure(fm: FileModel, call: Node): boolean {
+  for (let n = call.parent, hops = 0; n && hops < 12; n = n.parent, hops++) {
+    const c = fm.view.call(n);
+    if (c && EXPECTS_FAILURE.test(c.name)) return true;
+    if (fm.view.scopeKind(n) === 'fn' && fm.view.functionName(n)) return false;
+  }
+  return false;
+}
+
 function siteOf(fm: FileModel, c: CallView): Found | undefined {
-  if (c.newType) return undefined;
+  if (c.newType || insideExpectedFailure(fm, c.node)) return undefined;
   if (!c.receiver) {
     const fqn = fm.qualify(c.name);
     return fqn ? fnSite(fm, c, fqn) : undefined;
@@ -148,10 +160,10 @@ function fallbackSite(fm: FileModel, c: CallView): Found | undefined {
 function modelNode(fm: FileModel, f: Found): Node | undefined {
   const c = f.call;
   const args = [...c.args.map((a) => a.value), ...(c.extra ? [c.extra] : [])];
-  if (f.spec.model) {
-    const n = argAt(c, f.spec.model.pos, f.spec.model.keys);
-    if (n) return n;
-  }
+  // The catalogue's position comes first when it holds a string (`CreateResponse("gpt-5", …)`); else the keyed search
+  // (`CreateResponse(options)` with `new CreateResponseOptions("gpt-5", …)`), else that argument after all.
+  const atPos = f.spec.model ? argAt(c, f.spec.model.pos, f.spec.model.keys) : undefined;
+  if (atPos && resolveString(fm, atPos).value !== null) return atPos;
   const kinds = f.spec.api === 'embeddings' ? [EMBEDDING_MODEL_KEYS, MODEL_KEYS] : [CHAT_MODEL_KEYS, MODEL_KEYS];
   for (const keys of kinds) {
     const own = findKeyed(fm, args, keys, notAnObject(fm))?.value;
@@ -161,15 +173,21 @@ function modelNode(fm: FileModel, f: Found): Node | undefined {
     const hit = instModel(fm, f.inst ?? f.wrapped, keys, 0);
     if (hit) return hit;
   }
-  return undefined;
+  return atPos ?? instModelNode(f.inst ?? f.wrapped);
 }
 
 function instModel(fm: FileModel, v: Val | undefined, keys: ReadonlySet<string>, hops: number): Node | undefined {
   if (!v || v.k !== 'inst' || hops > 4) return undefined;
-  if (v.model && keys === MODEL_KEYS) return v.model;
+  if (v.model && keys === MODEL_KEYS && resolveString(fm, v.model).value !== null) return v.model;
   const hit = findKeyed(fm, v.cfg, keys, notAnObject(fm))?.value;
   if (hit) return hit;
   return instModel(fm, v.wraps, keys, hops + 1);
+}
+
+/** The model argument of the way an instance (or what it wraps) was made, even when it does not resolve. */
+function instModelNode(v: Val | undefined, hops = 0): Node | undefined {
+  if (!v || v.k !== 'inst' || hops > 4) return undefined;
+  return v.model ?? instModelNode(v.wraps, hops + 1);
 }
 
 /** A model key holds a string, not a model object (LangChain4j's `.chatModel(model)` hands the builder a model). */

@@ -37,6 +37,8 @@ export interface CallView {
   readonly newType?: Node;
   /** C# `new X { A = 1 }` / a Ruby block / Java's trailing lambda: more config to search. */
   readonly extra?: Node;
+  /** `GetRequiredService<IChatClient>()`: the type arguments. */
+  readonly typeArgs?: Node;
 }
 
 /** What an expression is, one level deep (children stay nodes). */
@@ -129,6 +131,8 @@ export interface SyntaxView {
   loopKind(node: Node): 'for' | 'while' | undefined;
   /** Comments and strings are never searched for calls. */
   isOpaque(node: Node): boolean;
+  /** The text the parser sees, same length (C#: `#:package` / `#!` lines of file-based apps and stray BOMs blanked). */
+  prepare?(text: string): string;
   /** Ruby: a bare name no local binds may be the reader of a field (`attr_reader :client` → `@client`). */
   implicitField?(name: string): string | undefined;
 }
@@ -149,6 +153,8 @@ export interface MakeSpec {
   readonly builder?: string;
   /** A class whose static members act as an instance's (a Laravel facade: `OpenAI::chat()->create(…)`). */
   readonly staticOf?: string;
+  /** A method distinctive enough to make this type on a receiver the analyser cannot resolve (MAF's `AsAIAgent`). */
+  readonly anyReceiver?: string;
   /** A method path on an instance of another type (`GetChatClient` on `OpenAIClient`). */
   readonly from?: { readonly type: string; readonly path: readonly string[] };
   /** Where the model is in this call. */
@@ -200,7 +206,8 @@ export interface SiteSpec {
 
 /** A provider named by a class or function used in a client's construction (`azure.WithEndpoint`, `BedrockBackend`). */
 export interface ProviderMarker {
-  /** A fully-qualified name, or a prefix ending in `.`/`\\`/`::`/`/`. */
+  /** A fully-qualified name, or a prefix ending in `.`/`\\`/`::`/`/`; `.Name` is any method call of that name
+   *  (Semantic Kernel's `.AddOpenAIChatCompletion(…)` on a kernel builder). */
   readonly name: string;
   readonly provider: Provider;
 }
@@ -218,6 +225,8 @@ export interface LanguageSdk {
   readonly markers?: readonly ProviderMarker[];
   /** Calls that hand their argument through unchanged (`aws.String(x)`, `openai.ChatModel(x)`), by qualified name. */
   readonly identity?: readonly string[];
+  /** Request classes whose constructor takes the model at a position (`new CreateResponseOptions("gpt-5", items)`). */
+  readonly modelParams?: Readonly<Record<string, number>>;
 }
 
 /** The catalogue of one language, indexed. */

@@ -55,7 +55,7 @@ export function findKeyed(fm: FileModel, roots: readonly Node[], keys: ReadonlyS
         for (const [, v] of e.pairs) push(v);
         break;
       case 'call': {
-        const hit = keyedCall(e.call, keys);
+        const hit = keyedCall(e.call, keys) ?? modelParam(fm, e.call, keys);
         if (ok(hit)) return hit;
         // The rest of a builder chain (`X.builder().model(m)….build()`, `paramsBuilder.build()`) comes first.
         const r = e.call.receiver ? view.expr(e.call.receiver).k : undefined;
@@ -97,6 +97,15 @@ export function findKeyed(fm: FileModel, roots: readonly Node[], keys: ReadonlyS
     }
   }
   return undefined;
+}
+
+/** `new CreateResponseOptions("gpt-5", items)`: a request class that takes the model at a position (catalogue data). */
+function modelParam(fm: FileModel, c: CallView, keys: ReadonlySet<string>): { key: string; value: Node } | undefined {
+  if (!c.newType || !keys.has('model')) return undefined;
+  const fqn = fm.qualifiedType(c.newType);
+  const pos = fqn !== undefined ? fm.index.modelParams.get(fqn) : undefined;
+  const a = pos !== undefined ? c.args.filter((x) => !x.name)[pos] : undefined;
+  return a ? { key: 'model', value: a.value } : undefined;
 }
 
 /** A call that is itself a key: a named argument, a builder step `.model(x)`, a Go option `WithModel(x)`. */
@@ -384,7 +393,7 @@ function markerProvider(fm: FileModel, v: Inst): Provider | undefined {
   if (markers.length) {
     const names = namesIn(fm, v.cfg);
     for (const m of markers) {
-      const sepEnd = /[./\\:]$/.test(m.name);
+      const sepEnd = /[./\\:]$/.test(m.name) && !m.name.startsWith('.');
       if (names.some((n) => (sepEnd ? n.startsWith(m.name) : n === m.name))) return m.provider;
     }
   }
@@ -419,6 +428,7 @@ function namesIn(fm: FileModel, roots: readonly Node[]): string[] {
       } else if (c.receiver) {
         const v = fm.evalValue(c.receiver);
         if (v?.k === 'ns') out.push(`${v.fqn}.${c.name}`);
+        out.push(`.${c.name}`);
       } else {
         const q = fm.qualify(c.name);
         if (q) out.push(q);

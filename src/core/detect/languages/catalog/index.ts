@@ -2,11 +2,12 @@
 import type { LanguageCatalogue, OtherLanguage } from '../types';
 import { GO_SDKS } from './go';
 import { JAVA_SDKS } from './java';
+import { CSHARP_SDKS } from './csharp';
 
 export const CATALOGUES: Readonly<Record<OtherLanguage, LanguageCatalogue>> = {
   go: { language: 'go', sdks: GO_SDKS },
   java: { language: 'java', sdks: JAVA_SDKS },
-  csharp: { language: 'csharp', sdks: [] },
+  csharp: { language: 'csharp', sdks: CSHARP_SDKS },
   ruby: { language: 'ruby', sdks: [] },
   php: { language: 'php', sdks: [] },
 };

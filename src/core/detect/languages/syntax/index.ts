@@ -3,11 +3,12 @@ import type { CatalogueIndex } from '../catalogIndex';
 import type { OtherLanguage, SyntaxView } from '../types';
 import { goView } from './go';
 import { javaView } from './java';
+import { csharpView } from './csharp';
 
 export const VIEW_FACTORIES: Readonly<Record<OtherLanguage, (index: CatalogueIndex) => SyntaxView>> = {
   go: (index) => goView(index.goPackages),
   java: () => javaView(),
-  csharp: (index) => goView(index.goPackages),
+  csharp: () => csharpView(),
   ruby: (index) => goView(index.goPackages),
   php: (index) => goView(index.goPackages),
 };
