@@ -100,6 +100,21 @@ export function buildIndex(cat: LanguageCatalogue): CatalogueIndex {
     if (!s) prefixes.set(typeId, (s = new Set()));
     for (let i = 0; i < path.length; i++) s.add(path.slice(0, i).join(PATH_SEP));
   };
+  const indexMake = (e: MakeEntry): void => {
+    const make = e.make;
+    for (const [name, into] of [[make.fn, byFn], [make.newOf, byNew], [make.builder, byBuilder], [make.staticOf, byStatic]] as const) {
+      if (!name) continue;
+      push(into, name, e);
+      addKnown(known, bySimpleName, name);
+    }
+    if (make.anyReceiver) push(byAnyReceiver, make.anyReceiver, e);
+    if (make.from) {
+      let m = byFrom.get(make.from.type);
+      if (!m) byFrom.set(make.from.type, (m = new Map()));
+      push(m, make.from.path.join(PATH_SEP), e);
+      addPrefixes(make.from.type, make.from.path);
+    }
+  };
   for (const sdk of cat.sdks) {
     for (const [m, n] of Object.entries(sdk.goPackages ?? {})) goPackages.set(m, n);
     for (const [c, pos] of Object.entries(sdk.modelParams ?? {})) {
@@ -114,34 +129,7 @@ export function buildIndex(cat: LanguageCatalogue): CatalogueIndex {
         addKnown(known, bySimpleName, n);
       }
     }
-    for (const t of sdk.types) {
-      for (const make of t.make ?? []) {
-        const e = { type: t, make, sdk };
-        if (make.fn) {
-          push(byFn, make.fn, e);
-          addKnown(known, bySimpleName, make.fn);
-        }
-        if (make.newOf) {
-          push(byNew, make.newOf, e);
-          addKnown(known, bySimpleName, make.newOf);
-        }
-        if (make.builder) {
-          push(byBuilder, make.builder, e);
-          addKnown(known, bySimpleName, make.builder);
-        }
-        if (make.anyReceiver) push(byAnyReceiver, make.anyReceiver, e);
-        if (make.staticOf) {
-          push(byStatic, make.staticOf, e);
-          addKnown(known, bySimpleName, make.staticOf);
-        }
-        if (make.from) {
-          let m = byFrom.get(make.from.type);
-          if (!m) byFrom.set(make.from.type, (m = new Map()));
-          push(m, make.from.path.join(PATH_SEP), e);
-          addPrefixes(make.from.type, make.from.path);
-        }
-      }
-    }
+    for (const t of sdk.types) for (const make of t.make ?? []) indexMake({ type: t, make, sdk });
     for (const s of sdk.sites) {
       if (s.type && s.path) {
         push(sitesOfType, s.type, s);

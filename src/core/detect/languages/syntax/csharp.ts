@@ -123,6 +123,11 @@ function anonymousPairs(n: Node): [string, Node][] {
 
 function expr(n: Node): ExprView {
   if (STRING.has(n.type)) return stringExpr(n);
+  return callOrName(n) ?? literal(n) ?? operator(n) ?? { k: 'other' };
+}
+
+/** Calls, constructions, member access and names. */
+function callOrName(n: Node): ExprView | undefined {
   switch (n.type) {
     case 'invocation_expression':
     case 'object_creation_expression': {
@@ -153,6 +158,14 @@ function expr(n: Node): ExprView {
     case 'this_expression':
     case 'this':
       return { k: 'self' };
+    default:
+      return undefined;
+  }
+}
+
+/** Numbers, initializers, anonymous objects, collections, lambdas. */
+function literal(n: Node): ExprView | undefined {
+  switch (n.type) {
     case 'integer_literal':
     case 'real_literal': {
       const v = numberOf(n.text);
@@ -174,20 +187,25 @@ function expr(n: Node): ExprView {
       const body = field(n, 'body') ?? named(n).pop();
       return body ? { k: 'lambda', params: [], body } : { k: 'other' };
     }
+    default:
+      return undefined;
+  }
+}
+
+/** Wrappers, casts, `??`, `?:`, indexers. */
+function operator(n: Node): ExprView | undefined {
+  switch (n.type) {
     case 'await_expression':
     case 'parenthesized_expression':
     case 'postfix_unary_expression':
-    case 'argument': {
+    case 'argument':
+    case 'conditional_access_expression': {
       const inner = named(n).pop();
       return inner ? { k: 'wrap', inner } : { k: 'other' };
     }
     case 'cast_expression': {
       const v = field(n, 'value');
       return v ? { k: 'wrap', inner: v } : { k: 'other' };
-    }
-    case 'conditional_access_expression': {
-      const inner = named(n).pop();
-      return inner ? { k: 'wrap', inner } : { k: 'other' };
     }
     case 'binary_expression': {
       const l = field(n, 'left');
@@ -206,7 +224,7 @@ function expr(n: Node): ExprView {
       return o && i ? { k: 'index', object: o, index: i } : { k: 'other' };
     }
     default:
-      return { k: 'other' };
+      return undefined;
   }
 }
 
