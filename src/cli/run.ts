@@ -17,6 +17,7 @@ import { withDiagnostics } from '../core/report/build';
 import { diffReports, formatDiffMarkdown, type ReportDiff } from '../core/report/diff';
 import { formatCsv, formatJson, formatJsonl, formatMarkdown, formatTable, layoutTable } from '../core/report/format';
 import { evaluatePolicy, type PolicyFlags, type PolicyResult } from '../core/report/policy';
+import { formatHtml } from '../core/report/html';
 import { formatSarif } from '../core/report/sarif';
 import { pricedModel } from '../core/report/totals';
 import { escapeTerminal, formatMoney, formatMoneyDelta } from '../core/report/text';
@@ -35,6 +36,8 @@ import { findRipgrep, ripgrepSkipList } from '../node/ripgrepSkipList';
 import { configKey, ScanCache, trackDeps, trackingProvider } from '../node/scanCache';
 import { defaultWorkerCount, isScanWorker, ScanWorkerPool, serveScanWorker, type WorkerSetup } from '../node/scanThreads';
 import { loadCliSettings, type SettingOverrides } from './workspaceConfig';
+import { UsageError } from './usageError';
+import { cmdReconcile } from './reconcile';
 
 /** The CLI's version (package.json). */
 export const CLI_VERSION: string = packageVersion;
@@ -47,10 +50,8 @@ export interface CliIo {
   readonly assetDir?: string;
 }
 
-/** A usage or input error: exit code 2 with a message. */
-class UsageError extends Error {}
 
-const FORMATS = ['table', 'json', 'jsonl', 'markdown', 'csv', 'sarif'] as const;
+const FORMATS = ['table', 'json', 'jsonl', 'markdown', 'csv', 'sarif', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
 const HELP = `Usage: tokentier <command> [options]
@@ -59,10 +60,14 @@ Commands:
   scan [paths...]          Find LLM API calls and estimate their cost
   diff --base <ref|file>   Compare costs with a git ref or a saved report.json
   tiers [paths...]         Compare hosted API, GPU rental, on-prem and edge for the scanned workload
+  reconcile --usage FILE [paths...]
+                           Compare the estimates with billed usage (OpenAI, Anthropic, AWS Bedrock exports)
+                           per model and day; --write updates .tokentier/usage.* to match
 
 Options:
   --root DIR               Scan root (default: the single folder given, else the current folder)
-  --format FMT             table | json | jsonl | markdown | csv | sarif (diff: table | json | markdown)
+  --format FMT             table | json | jsonl | markdown | csv | sarif | html (diff: table | json | markdown;
+                           reconcile: table | json | markdown | html)
   --output FILE            Write to FILE (atomically) instead of stdout
   --profile NAME           Usage profile from .tokentier/usage.* (e.g. low, expected, high)
   --currency CODE          ISO 4217 currency for every figure
@@ -82,6 +87,11 @@ Options:
   --fail-on-increase-above P  diff: exit 1 when the monthly total grows more than P percent
   --head FILE              diff: compare against this report.json instead of scanning
   --self-host-model ID     tiers: open-weight model for self-hosted tiers (default: suggested from the API model)
+  --users N                tiers: users for the edge tier, each running the model on their own device
+                           (default: setting tokentier.tiers.users; unset: edge is not sized)
+  --usage FILE             reconcile: a usage or cost export (repeatable; .gz is unpacked)
+  --write                  reconcile: write the proposed entries into .tokentier/usage.* (comments kept)
+  --fail-on-error-above P  reconcile: exit 1 when a model's estimate is off by more than P percent
   --quiet                  No progress or summary on stderr
   --verbose                Log engine messages to stderr
   --version, --help
@@ -111,6 +121,10 @@ const OPTIONS = {
   base: { type: 'string' },
   head: { type: 'string' },
   'self-host-model': { type: 'string' },
+  users: { type: 'string' },
+  usage: { type: 'string', multiple: true },
+  write: { type: 'boolean' },
+  'fail-on-error-above': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean' },
   version: { type: 'boolean', short: 'v' },
@@ -337,6 +351,7 @@ async function cmdScan(values: Values, positionals: readonly string[], io: CliIo
     : format === 'csv' ? formatCsv(report)
     : format === 'markdown' ? formatMarkdown(report)
     : format === 'sarif' ? formatSarif(report, result)
+    : format === 'html' ? formatHtml(report)
     : formatTable(report);
   emit(text, values, io);
   if (!values.quiet && (values.output || format !== 'table')) io.stderr.write(escapeTerminal(summaryLine(report).trimEnd()) + '\n');
@@ -421,10 +436,29 @@ async function cmdTiers(values: Values, positionals: readonly string[], io: CliI
   const agg = buildWorkload(report.sites, { label: workspaceLabel(path.basename(s.root)), ...(chosen !== undefined ? { selfHostModelId: chosen } : {}) });
   if (!agg.workload) throw new UsageError('No LLM call site found, so there is no workload to place on tiers (see `tokentier scan`).');
   if (!agg.workload.api) throw new UsageError(`No priced call site found, so there is no workload to place on tiers (see \`tokentier scan\`). ${agg.messages.join(' ')}`);
-  const comparison = compareTiers(agg.workload);
+  const rawUsers = values.users;
+  const users = rawUsers !== undefined ? Number(rawUsers) : s.settings['tiers.users'];
+  if (rawUsers !== undefined && (rawUsers.trim() === '' || !Number.isInteger(users) || (users as number) < 1)) throw new UsageError(`--users needs a whole number of users (1 or more), got "${rawUsers}".`);
+  const workload = users !== undefined ? { ...agg.workload, edgeUsers: users } : agg.workload;
+  const comparison = compareTiers(workload, { electricityUsdPerKWh: s.settings['tiers.electricityPricePerKWh'], gridKgCo2PerKWh: s.settings['tiers.gridIntensity'] });
   const json = { ...comparison, workloadNotes: agg.notes, messages: agg.messages };
   emit(format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : formatTiersTable(comparison, agg), values, io);
   return 0;
+}
+
+/** `reconcile`: the scan of `scan`, handed to src/cli/reconcile.ts with where its output goes. */
+async function reconcileCommand(values: Values, positionals: readonly string[], io: CliIo): Promise<number> {
+  return cmdReconcile(values, {
+    scan: async () => {
+      const s = await setup(values, positionals, io);
+      const nodeFiles = createNodeFileProvider(s.root);
+      const report = withDiagnostics(await scanWith(s, nodeFiles, io, s.root, true, nodeFiles), [...s.diagnostics, ...nodeFiles.diagnostics]);
+      return { report, root: s.root, settings: s.settings, team: s.team, files: nodeFiles };
+    },
+    emit: (text) => emit(text, values, io),
+    stderr: io.stderr,
+    cwd: io.cwd,
+  });
 }
 
 /** Runs the CLI with `argv` (without `node` and the script). Resolves to the exit code; never rejects. */
@@ -458,8 +492,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return await cmdDiff(values, rest, io);
       case 'tiers':
         return await cmdTiers(values, rest, io);
+      case 'reconcile':
+        return await reconcileCommand(values, rest, io);
       default:
-        throw new UsageError(`Unknown command "${command}". Commands: scan, diff, tiers.`);
+        throw new UsageError(`Unknown command "${command}". Commands: scan, diff, tiers, reconcile.`);
     }
   } catch (e) {
     if (e instanceof UsageError) {

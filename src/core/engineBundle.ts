@@ -9,6 +9,10 @@ export { scanWorkspace, type ScanOptions } from './scan/scanner';
 export { PREFILTER_PATTERN } from './scan/prefilter';
 export { buildReport, type ReportInput } from './report/build';
 export { formatCsv, formatJson, formatMarkdown } from './report/format';
+export { formatHtml } from './report/html';
+// Reconcile with the bill (src/vscode/commands/reconcileCommand.ts).
+export { reconcile, type ReconcileOutcome, type ReconcileRequest } from './reconcile/reconcile';
+export { formatReconcileHtml, formatReconcileMarkdown } from './reconcile/format';
 export { diffReports, formatDiffMarkdown, type ReportDiff } from './report/diff';
 export { totalOf, totalsBy } from './report/totals';
 export { loadTeamConfig } from './teamFiles/loadTeamConfig';

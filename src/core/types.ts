@@ -270,6 +270,20 @@ export interface UsageAssumptions {
   readonly assumed: boolean;
   /** A model given by the usage file or annotation for a site whose model the code does not resolve. */
   readonly model?: Sourced<string>;
+  /**
+   * Set when calls/day comes from a usage-file entry that `tokentier reconcile --write` calibrated against billed
+   * usage: the days (UTC, `YYYY-MM-DD`), the exports it came from, and the entry's file and line. Added in 1.1.0.
+   */
+  readonly calibration?: UsageCalibrationRef;
+}
+
+/** The billed usage a site's usage-file entry was calibrated against (see {@link UsageAssumptions.calibration}). */
+export interface UsageCalibrationRef {
+  readonly from: string;
+  readonly to: string;
+  readonly source?: string;
+  readonly file?: string;
+  readonly line?: number;
 }
 
 /** Everything Tokentier knows about one site. */
@@ -280,6 +294,24 @@ export interface SiteEstimate {
   readonly cost: CostEstimate;
   /** Input + output + reasoning tokens per day (per call × calls/day × fan-out × (1 + retries)). */
   readonly tokensPerDay?: NumberRange;
+  /** Energy of the call at the provider (EcoLogits-style estimate, src/core/models/energy.ts); absent when unknown. */
+  readonly energy?: SiteEnergy;
+}
+
+/**
+ * Energy and emissions of a hosted call, estimated EcoLogits-style from the model's (estimated) active parameters and
+ * the tokens it generates. `min`/`max` are the estimate's range (parameter and PUE ranges); `expected` is its midpoint.
+ */
+export interface SiteEnergy {
+  /** Watt-hours per call at the expected generated (output + reasoning) tokens. */
+  readonly whPerCall: NumberRange;
+  /** Grams CO₂e per call (electricity mix of the provider's location). */
+  readonly gCo2ePerCall: NumberRange;
+  /** Kilowatt-hours per month at the site's calls (calls/day × fan-out × (1 + retries) × days/month). */
+  readonly kwhPerMonth: NumberRange;
+  /** The model's size is EcoLogits' estimate (its architecture is not published). */
+  readonly estimatedParameters: boolean;
+  readonly source: Provenance;
 }
 
 /** A total that is by definition the sum of the non-ignored sites it covers (no double counting). */
@@ -296,7 +328,7 @@ export interface CostTotal {
 // and of every export. Versioned: see `schemas/report.schema.json`.
 // ---------------------------------------------------------------------------------------------
 
-export const REPORT_SCHEMA_VERSION = '1.0.0';
+export const REPORT_SCHEMA_VERSION = '1.1.0';
 
 export interface FileSummary {
   /** Workspace-relative POSIX path. */
@@ -325,4 +357,13 @@ export interface Report {
   };
   readonly diagnostics: readonly Diagnostic[];
   readonly stats: { readonly filesScanned: number; readonly filesParsed: number; readonly bytes: number; readonly ms: number };
+}
+
+/** One model's score in a quality index (src/core/models/quality.ts; shared with the cheaper-model advice of #22). */
+export interface QualityScore {
+  /** The model's name in the index. */
+  readonly name: string;
+  readonly score: number;
+  /** Half-width of the 95 % confidence interval, when the index gives one. */
+  readonly ci95?: number;
 }

@@ -24,6 +24,7 @@ export const advisorEditsSchema = z.object({
   precision: z.enum(['bf16', 'fp16', 'fp8', 'int8', 'int4']).optional(),
   electricityUsdPerKWh: finite(0, 10).optional(),
   utilisation: finite(0.01, 1).optional(),
+  edgeUsers: z.number().int().min(1).max(1e9).nullable().optional(),
 });
 
 /** Validates a message from the webview. Unknown or malformed messages parse to undefined (the host logs and ignores them). */

@@ -4,6 +4,7 @@ import type { AdvisorScope, AdvisorView } from '../core/tiers/advisorView';
 import { AnalysisCache } from './analysisCache';
 import { registerCompareCommand } from './commands/compareCommand';
 import type { CommandDeps } from './commands/deps';
+import { registerReconcileCommand } from './commands/reconcileCommand';
 import { registerReportCommands } from './commands/reportCommands';
 import { findSite, registerSiteCommands } from './commands/siteCommands';
 import { registerTeamFileCommands } from './commands/teamFileCommands';
@@ -76,8 +77,18 @@ export function activate(context: vscode.ExtensionContext): TokentierApi | undef
       ...registerTeamFileCommands(deps),
       ...registerViewCommands(deps),
       ...registerCompareCommand(deps),
+      ...registerReconcileCommand(deps),
     );
-    registerTierAdvisor(context, { logger, getWorkload: (scope) => workload(deps, scope), onDidChangeWorkload: model.onDidChange, computeView: (input) => engines.bundle.computeAdvisorView(input) });
+    registerTierAdvisor(context, {
+      logger,
+      getWorkload: (scope) => workload(deps, scope),
+      onDidChangeWorkload: model.onDidChange,
+      computeView: (input) => engines.bundle.computeAdvisorView(input),
+      settings: () => {
+        const s = config.settings;
+        return { ...(s['tiers.users'] !== undefined ? { users: s['tiers.users'] } : {}), electricityUsdPerKWh: s['tiers.electricityPricePerKWh'], gridKgCo2PerKWh: s['tiers.gridIntensity'] };
+      },
+    });
 
     // The first scan runs in the background with a window progress indicator (a notification at start-up would be
     // in the way); "Rescan Workspace" shows the cancellable notification.

@@ -50,7 +50,7 @@ function post(message: FromWebview): void {
 interface NumberField {
   readonly id: string;
   readonly label: string;
-  readonly key: 'requestsPerDay' | 'inputTokens' | 'outputTokens' | 'ttftTargetMs' | 'e2eTargetMs' | 'electricityUsdPerKWh' | 'utilisation';
+  readonly key: 'requestsPerDay' | 'inputTokens' | 'outputTokens' | 'ttftTargetMs' | 'e2eTargetMs' | 'electricityUsdPerKWh' | 'utilisation' | 'edgeUsers';
   readonly min: number;
   readonly max: number;
   readonly step: string;
@@ -69,6 +69,7 @@ const FIELDS: readonly NumberField[] = [
   { id: 'e2e-target', label: 'End-to-end target (ms)', key: 'e2eTargetMs', min: 1, max: 1e8, step: '1', scale: 1, nullable: true, help: 'Whole-response latency for a p95 request; empty = no target.' },
   { id: 'electricity', label: 'Electricity (USD/kWh)', key: 'electricityUsdPerKWh', min: 0, max: 10, step: '0.0001', scale: 1, nullable: false, help: 'Price of electricity where the self-hosted hardware runs.' },
   { id: 'utilisation', label: 'Utilisation target (%)', key: 'utilisation', min: 0.01, max: 1, step: '0.1', scale: 100, nullable: false, help: 'Average load on provisioned self-hosted capacity at peak (headroom for bursts).' },
+  { id: 'users', label: 'Users (edge)', key: 'edgeUsers', min: 1, max: 1e9, step: '1', scale: 1, nullable: true, help: 'Users who would each run the model on their own device (edge); empty = not set (setting tokentier.tiers.users).' },
 ];
 
 /** The log₁₀ slider spans 1 … 10⁸ requests/day. */
@@ -78,6 +79,10 @@ const SLIDER_MAX_EXP = 8;
 function buildSkeleton(root: HTMLElement): void {
   root.replaceChildren();
   root.setAttribute('aria-busy', 'true');
+
+  // The first line: what to do, and the condition it depends on.
+  const rec = el('section', { id: 'recommendation', className: 'recommendation', attrs: { 'aria-label': 'Recommendation', 'aria-live': 'polite' } });
+  rec.append(el('p', { id: 'rec-headline', className: 'headline' }), el('p', { id: 'rec-caveat', className: 'caveat' }));
 
   const header = el('header', { className: 'bar' });
   const h1 = el('h1', { id: 'title', text: 'Tier Advisor' });
@@ -191,7 +196,8 @@ function buildSkeleton(root: HTMLElement): void {
   const breakEvenH = el('h3', { text: 'Break-even with the hosted API' });
   const breakEven = el('ul', { id: 'break-even' });
   const details = el('pre', { id: 'details', className: 'details', attrs: { 'aria-live': 'polite', tabindex: '-1' } });
-  p0.append(table, el('h3', { text: 'Derivation' }), details, breakEvenH, breakEven);
+  const gapsNote = el('p', { id: 'gaps-note', className: 'muted' });
+  p0.append(table, gapsNote, el('h3', { text: 'Derivation' }), details, breakEvenH, breakEven);
   const p1 = el('vscode-tab-panel', { id: 'panel-charts' });
   const costBox = el('div', { className: 'chart-box' });
   const costCanvas = el('canvas', { id: 'cost-chart', attrs: { role: 'img', 'aria-label': 'Monthly cost versus requests per day for each tier, with break-even points' } });
@@ -209,7 +215,7 @@ function buildSkeleton(root: HTMLElement): void {
     if (tabs.selectedIndex === 1) drawCharts();
   });
 
-  root.append(header, status, messages, form, tabs);
+  root.append(rec, header, status, messages, form, tabs);
 }
 
 let editTimer: ReturnType<typeof setTimeout> | undefined;
@@ -287,6 +293,7 @@ function renderForm(v: AdvisorView): void {
     e2eTargetMs: w.e2eTargetMs,
     electricityUsdPerKWh: c?.options.electricityUsdPerKWh,
     utilisation: c?.options.utilisation,
+    edgeUsers: w.edgeUsers,
   };
   for (const f of FIELDS) {
     const val = values[f.key];
@@ -331,6 +338,7 @@ function sameScope(a: AdvisorScope, b: AdvisorScope): boolean {
 function cheapestTier(v: AdvisorView): TierKind | undefined {
   const c = v.comparison;
   if (!c) return undefined;
+  if (c.recommendation?.cheapest) return c.recommendation.cheapest;
   const costs = TIER_ORDER.map((t) => ({ t, o: c.tiers[t].best })).filter((x) => x.o && x.o.monthlyCostUsd.value !== null);
   const ok = costs.filter((x) => x.o!.latency.pass !== false);
   const pool = ok.length ? ok : costs;
@@ -369,6 +377,7 @@ function renderTable(v: AdvisorView): void {
       td.title = cell.title;
       td.tabIndex = -1;
       if (row.key === 'target') td.classList.add(cell.text === 'pass' ? 'pass' : cell.text === 'fail' ? 'fail' : 'neutral');
+      if (cell.text === 'not a fit') td.classList.add('not-fit');
       if (TIER_ORDER[i] === best) td.classList.add('best');
       const show = () => {
         const d = document.getElementById('details');
@@ -384,6 +393,9 @@ function renderTable(v: AdvisorView): void {
   const first = tbody.querySelector('td');
   if (first) first.tabIndex = 0;
 
+  const gaps = c.diagnostics.filter((d) => d.kind === 'data-gap').length;
+  const gapsNote = document.getElementById('gaps-note');
+  if (gapsNote) gapsNote.textContent = gaps ? `${gaps} figure(s) missing for hardware that is not in the answer (a price, a spec): listed under Assumptions › Diagnostics.` : '';
   const be = document.getElementById('break-even');
   if (be) {
     be.replaceChildren(
@@ -468,6 +480,18 @@ function renderAssumptions(v: AdvisorView): void {
   }
 }
 
+/** The first line: the recommendation and its caveat (quality of the self-hosted model vs the hosted one). */
+function renderRecommendation(v: AdvisorView): void {
+  const r = v.comparison?.recommendation;
+  const head = document.getElementById('rec-headline');
+  const caveat = document.getElementById('rec-caveat');
+  if (head) head.textContent = r?.headline ?? 'No comparison yet.';
+  if (caveat) {
+    caveat.textContent = r?.caveat ?? '';
+    caveat.title = r?.quality ? `${r.quality.index}, snapshot ${r.quality.asOf}: ${r.quality.scale}\n${r.quality.source.ref ?? ''}` : '';
+  }
+}
+
 function drawCharts(): void {
   if (!view) return;
   charts = renderCharts(charts, view, document.getElementById('cost-chart') as HTMLCanvasElement, document.getElementById('latency-chart') as HTMLCanvasElement);
@@ -488,6 +512,7 @@ function render(snapshot: PanelSnapshot): void {
   edits = v.edits;
   saveUi({ edits, scope: v.scope });
   renderForm(v);
+  renderRecommendation(v);
   const ul = document.getElementById('messages');
   ul?.replaceChildren(...v.messages.map((m) => el('li', { text: m })));
   renderTable(v);

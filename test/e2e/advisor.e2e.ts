@@ -69,7 +69,22 @@ export async function run(ctx: E2eContext): Promise<void> {
     ctx.log('headers:', headers);
     for (const t of TIERS) assert.ok(headers.some((h) => h.startsWith(t)), `table header has ${t}: ${JSON.stringify(headers)}`);
     const rows = await frame.locator('#tiers tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row')));
-    assert.deepEqual(rows, ['option', 'provider', 'hardware', 'costPerMTok', 'monthlyCost', 'ttft', 'tokensPerSec', 'e2e', 'target', 'utilisation', 'energy', 'co2', 'notes']);
+    assert.deepEqual(rows, ['option', 'provider', 'hardware', 'costPerMTok', 'monthlyCost', 'ttft', 'tokensPerSec', 'e2e', 'network', 'target', 'utilisation', 'energy', 'co2', 'rateLimit', 'notes']);
+
+    // The first line is a recommendation a person can act on, with its quality caveat (#20).
+    const first = await frame.locator('#root > *').first().getAttribute('id');
+    assert.equal(first, 'recommendation', 'the recommendation is the first thing in the panel');
+    const headline = await ctx.expectText(frame.locator('#rec-headline'), /^At [\d,]+ requests\/day, .* is cheapest/);
+    const caveat = await frame.locator('#rec-caveat').innerText();
+    ctx.log('recommendation:', headline, '|', caveat);
+    assert.match(caveat, /^Quality: /);
+    // Latency at the real load: p50 / p95 for the self-hosted tiers, the API's published median.
+    const ttft = await cellTexts(frame, 'ttft');
+    ctx.log('ttft:', ttft);
+    assert.match(ttft[0]!, /\(published\)$/);
+    assert.match(ttft[2]!, /^\d+(\.\d+)? m?s \/ \d+(\.\d+)? m?s$/, 'on-prem shows p50 / p95');
+    // Data gaps about hardware not in the answer are one line here, listed under Assumptions.
+    await ctx.expectText(frame.locator('#gaps-note'), /missing for hardware that is not in the answer/);
     const monthly = await cellTexts(frame, 'monthlyCost');
     ctx.log('monthly cost:', monthly);
     assert.equal(monthly.length, 4);
@@ -82,6 +97,8 @@ export async function run(ctx: E2eContext): Promise<void> {
     ctx.log('break-even:', breakEven);
     assert.equal(breakEven.length, 3, 'a break-even line for marketplace, on-prem and edge');
     for (const line of breakEven) assert.match(line, /^(GPU marketplace|On-prem|Edge): .*(requests\/day|cheaper|never|n\/a)/i);
+    await ctx.screenshot('dark-top');
+    await frame.locator('#tiers').scrollIntoViewIfNeeded();
     await ctx.screenshot('dark-table');
 
     // Keyboard: one tab stop into the table, arrows move; the focused cell's derivation is shown as text.
@@ -91,6 +108,7 @@ export async function run(ctx: E2eContext): Promise<void> {
     const details = await ctx.expectText(frame.locator('#details'), /^GPU marketplace · Monthly cost: /);
     assert.ok(details.includes('='), `the details show the formula: ${details}`);
     assert.equal(await frame.locator('#tiers td[tabindex="0"]').count(), 1, 'exactly one tab stop in the table');
+    await ctx.screenshot('dark-keyboard');
 
     // Export CSV: the host's save dialog (code-server's simple dialog), an atomic write, a status line.
     const csvPath = path.join(ctx.workspace, 'tier-advisor.csv');
@@ -108,6 +126,25 @@ export async function run(ctx: E2eContext): Promise<void> {
     assert.match(csv[0]!, /^tier,option,provider,hardware_id,gpu_count,cost_per_1m_tokens_usd,monthly_cost_usd/);
     assert.deepEqual(csv.slice(1).map((l) => l.split(',')[0]), ['api', 'marketplace', 'onprem', 'edge']);
     assert.deepEqual(fs.readdirSync(ctx.workspace).filter((f) => f.endsWith('.tmp')), [], 'no temp file left behind');
+
+    // Users (edge): empty means not sized; a number sizes one device per user.
+    const edgeBefore = (await cellTexts(frame, 'option'))[3]!;
+    assert.equal(edgeBefore, 'not sized: enter the number of users', 'edge is not sized without a number of users');
+    const users = frame.locator('#users input');
+    await users.fill('40');
+    await users.press('Enter');
+    await users.press('Tab');
+    const edgeAfter = await ctx.waitFor(async () => {
+      const o = (await cellTexts(frame, 'option'))[3]!;
+      return /one per user/.test(o) ? o : undefined;
+    }, 'the edge tier to be sized for 40 users');
+    ctx.log('edge with 40 users:', edgeAfter);
+    await frame.locator('#recommendation').scrollIntoViewIfNeeded();
+    await ctx.screenshot('dark-recommendation');
+    await users.fill('');
+    await users.press('Enter');
+    await users.press('Tab');
+    await ctx.waitFor(async () => (await cellTexts(frame, 'option'))[3] === 'not sized: enter the number of users', 'edge back to not sized');
 
     // Change the volume: the API's monthly cost scales with it.
     const volumeInput = frame.locator('#volume input');
@@ -197,6 +234,9 @@ export async function run(ctx: E2eContext): Promise<void> {
     // Light theme.
     await tab(revived, 'Comparison').click();
     await setTheme(ctx, 'Light');
+    await revived.locator('#recommendation').scrollIntoViewIfNeeded();
+    await ctx.page.waitForTimeout(800);
+    await ctx.screenshot('light-recommendation');
     await revived.locator('#tiers').scrollIntoViewIfNeeded();
     await ctx.page.waitForTimeout(800);
     await ctx.screenshot('light-table');

@@ -55,6 +55,8 @@ describe('providers (CodeLens, hover, code actions, diagnostics)', function () {
     assert.ok(md.includes('genai\\-prices'), 'price lines cite the price table');
     assert.ok(md.includes('calls/day:'), 'lists usage assumptions');
     assert.ok(md.includes('**Monthly**'));
+    // The call's energy at the provider (#20): gpt-4o-mini is an EcoLogits model, so a range in Wh per call.
+    assert.match(md, /Energy ≈ [\d\\.]+–[\d\\.]+ Wh per call/, 'shows the energy per call');
     assert.ok(md.includes('](command:tokentier.openTierAdvisor?'));
     assert.ok(md.includes('](command:tokentier.openUsageAssumptions?'));
   });

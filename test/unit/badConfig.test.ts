@@ -65,6 +65,7 @@ describe('bad configuration', () => {
       'tokens.multipliers': [{ claude: 1.2 }, { claude: -1 }, {}],
       'tiers.electricityPricePerKWh': [0.2, -0.1, 0.08],
       'tiers.gridIntensity': [0.5, Number.NaN, 0.37],
+      'tiers.users': [40, 0, undefined],
       debounceMs: [100, 99999, 250],
     };
 

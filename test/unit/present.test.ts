@@ -7,6 +7,7 @@ import {
   describeProvenance,
   escapeHover,
   groupDescription,
+  energyLine,
   hoverMarkdown,
   inlayLabel,
   lensTitle,
@@ -14,6 +15,7 @@ import {
   statusText,
 } from '../../src/core/report/present';
 import type { CallSite, SiteEstimate } from '../../src/core/types';
+import { siteEnergyOf } from '../../src/core/models/energy';
 
 const range = { start: { line: 4, character: 2 }, end: { line: 8, character: 3 } };
 
@@ -160,6 +162,20 @@ describe('present: hover Markdown', () => {
     assert.ok(md.includes('**Monthly**: \\$8\\.10'));
     assert.ok(md.includes('[Open in Tier Advisor](command:tokentier.openTierAdvisor?'));
     assert.ok(md.includes('[Edit assumptions](command:tokentier.openUsageAssumptions?'));
+  });
+  it('shows the energy of the call at the provider (EcoLogits-style), with its range, per call and per month', () => {
+    // gpt-4o-mini (EcoLogits: 8–28B dense, 1 H100, OpenAI PUE 1.2), 200 generated tokens. Low end: f_E = 1.1665e-6 ×
+    // e^(−0.011206 × 64) × 8 + 4.0529e-5 = 4.5085e-5 Wh/token → 0.009017 Wh; ΔT = 200 × (6.7851e-4 × 8 + 3.1193e-4 × 64 +
+    // 0.019474) = 8.973 s → server 8.973/3600 × 1,200 W / 8 / 64 = 0.005842 Wh; × 1.2 = 0.017831 Wh. High end (28B):
+    // 0.022684 Wh. CO2e × 0.38355 g/Wh (USA). Month: 1,000 calls/day × 30 days × midpoint 0.020257 Wh = 0.6077 kWh.
+    const energy = siteEnergyOf('openai', 'gpt-4o-mini', 200, 30000);
+    assert.ok(energy);
+    assert.ok(Math.abs(energy.whPerCall.min - 0.017831) < 1e-6 && Math.abs(energy.whPerCall.max - 0.022684) < 1e-6, JSON.stringify(energy.whPerCall));
+    assert.ok(Math.abs(energy.kwhPerMonth.expected - 0.6077) < 1e-4);
+    const e = { ...estimate(), energy };
+    assert.equal(energyLine(e), 'Energy ≈ 0.018–0.023 Wh per call (0.0068–0.0087 g CO₂e), 0.61 kWh/month — EcoLogits-style estimate; model size estimated');
+    assert.ok(hoverMarkdown({ estimate: e }).includes('Energy ≈ 0\\.018–0\\.023 Wh per call'));
+    assert.equal(energyLine(estimate()), 'Energy: n/a — no EcoLogits parameter estimate for gpt-4o-mini');
   });
   it('leaves the links out of exported documents and shows the restricted-mode note', () => {
     const md = hoverMarkdown({ estimate: estimate(), note: 'Restricted Mode' });

@@ -170,7 +170,8 @@ describe('report: schemas/report.schema.json matches src/core/types.ts', () => {
       ['CallSite', 'callSite'], ['SiteEstimate', 'siteEstimate'], ['CostEstimate', 'cost'], ['TokenEstimate', 'tokenEstimate'],
       ['UsageAssumptions', 'usage'], ['CostTotal', 'costTotal'], ['Diagnostic', 'diagnostic'], ['Provenance', 'provenance'],
       ['PriceLine', 'priceLine'], ['PromptPart', 'promptPart'], ['LoopContext', 'loopContext'], ['CallParams', 'callParams'],
-      ['ModelRef', 'modelRef'], ['TokenPartEstimate', 'tokenPart'], ['NumberRange', 'numberRange'], ['Range', 'range'], ['Position', 'position'],
+      ['ModelRef', 'modelRef'], ['TokenPartEstimate', 'tokenPart'], ['NumberRange', 'numberRange'], ['Range', 'range'], ['Position', 'position'], ['SiteEnergy', 'siteEnergy'],
+      ['UsageCalibrationRef', 'usageCalibration'],
     ] as const).map(([t, d]): [string, SchemaObject] => [t, schema.definitions![d]!]),
   ];
   for (const [typeName, def] of pairs) {

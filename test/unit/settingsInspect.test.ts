@@ -33,6 +33,7 @@ const SAMPLES: Record<string, { valid: unknown; invalid: unknown }> = {
   'tokens.multipliers': { valid: { claude: 1.3 }, invalid: { claude: 0 } },
   'tiers.electricityPricePerKWh': { valid: 0.2, invalid: -0.1 },
   'tiers.gridIntensity': { valid: 0.1, invalid: '0.1' },
+  'tiers.users': { valid: 250, invalid: 2.5 },
   debounceMs: { valid: 100, invalid: 99999 },
 };
 

@@ -62,4 +62,49 @@ describe('tiers: one workload for the CLI and the panel (demo)', function () {
     const monthly = cliJson.tiers.api.best?.monthlyCostUsd.value ?? NaN;
     assert.ok(Math.abs(monthly - (perDay * 365) / 12) < 1e-9, `${monthly} vs ${(perDay * 365) / 12}`);
   });
+
+  it('the panel shows the same recommendation the CLI prints', () => {
+    const view = computeAdvisorView({ scope: { kind: 'workspace' }, scopeLabel: workspaceLabel(path.basename(DEMO)), scopes: [], estimates: report.sites, edits: {} });
+    assert.deepEqual(view.comparison?.recommendation, cliJson.recommendation);
+    assert.match(cliJson.recommendation?.headline ?? '', /^At 11,580 requests\/day, the hosted API \(openai gpt-4o-mini\) is cheapest/);
+  });
+
+  it('the table prints the recommendation first, then TTFT and end-to-end p95 for every tier that has an option', async () => {
+    const r = await runCli(['tiers', DEMO, '--quiet'], DEMO);
+    assert.equal(r.code, 0, r.err);
+    const lines = r.out.split('\n');
+    assert.match(lines[2] ?? '', /^At 11,580 requests\/day, /, 'the recommendation follows the workload line');
+    assert.match(lines[3] ?? '', /^Quality: on LMArena text \(snapshot 2025-08-04\)/);
+    const header = lines.find((l) => l.startsWith('Tier '));
+    assert.ok(header && /TTFT p95 +E2E p95/.test(header), header);
+    for (const tier of ['api', 'marketplace', 'onprem']) {
+      const row = lines.find((l) => l.startsWith(`${tier} `));
+      assert.ok(row && /\d+(\.\d+)? m?s( \(pub\.\))? +\d+(\.\d+)? m?s/.test(row), `${tier}: ${row}`);
+    }
+    assert.match(r.out, /- rate limit: needs OpenAI usage Tier 2/);
+    assert.match(r.out, /Diagnostics \(figures missing for hardware that is not in the answer\):\n- info \(marketplace\)/);
+  });
+
+  it('--users sizes the edge tier (each user on their own device); a bad value is a usage error', async () => {
+    const ok = await runCli(['tiers', DEMO, '--users', '50', '--format', 'json', '--quiet'], DEMO);
+    assert.equal(ok.code, 0, ok.err);
+    const c = JSON.parse(ok.out) as TierComparison;
+    assert.equal(c.workload.edgeUsers, 50);
+    assert.match(c.tiers.edge.best?.label ?? '', /^50 × .* \(one per user\)$/);
+    for (const bad of ['0', '2.5', 'many']) {
+      const r = await runCli(['tiers', DEMO, '--users', bad, '--quiet'], DEMO);
+      assert.equal(r.code, 2, `--users ${bad}`);
+      assert.match(r.err, /--users needs a whole number of users \(1 or more\)/);
+    }
+  });
+
+  it('the scan report carries each site’s energy at the provider when EcoLogits estimates its model', () => {
+    const mini = report.sites.filter((e) => e.site.model.id === 'gpt-4o-mini');
+    assert.ok(mini.length > 0);
+    for (const e of mini) {
+      assert.ok(e.energy, `${e.site.file}:${e.site.line} has energy`);
+      assert.ok(e.energy.whPerCall.min > 0 && e.energy.whPerCall.min <= e.energy.whPerCall.expected && e.energy.whPerCall.expected <= e.energy.whPerCall.max);
+      assert.equal(e.energy.estimatedParameters, true);
+    }
+  });
 });

@@ -80,7 +80,10 @@ describe('protocol: number formatting', () => {
     assert.equal(formatUsd(null), 'n/a');
     assert.equal(formatMs(850.4), '850 ms');
     assert.equal(formatMs(2350), '2.35 s');
+    assert.equal(formatMs(0.5), '0.5 ms', 'an on-prem round trip is not rounded up to 1 ms');
+    assert.equal(formatMs(34.5), '34.5 ms');
     assert.equal(formatPercent(0.7), '70 %');
+    assert.equal(formatPercent(0.0042), '0.4 %', 'a nearly idle GPU is not shown as 0 %');
   });
 
   it('formats tier numbers by unit and says n/a with the reason', () => {
@@ -98,9 +101,9 @@ describe('protocol: number formatting', () => {
     assert.equal(hardwareText(null), 'n/a');
   });
 
-  it('builds 13 rows of 4 cells, with tooltips, and n/a plus the reason for a tier without an option', () => {
+  it('builds 15 rows of 4 cells, with tooltips, and n/a plus the reason for a tier without an option', () => {
     const rows = comparisonRows(comparison);
-    assert.equal(rows.length, 13);
+    assert.deepEqual(rows.map((r) => r.key), ['option', 'provider', 'hardware', 'costPerMTok', 'monthlyCost', 'ttft', 'tokensPerSec', 'e2e', 'network', 'target', 'utilisation', 'energy', 'co2', 'rateLimit', 'notes']);
     for (const r of rows) assert.equal(r.cells.length, 4);
     const monthly = rows.find((r) => r.key === 'monthlyCost')!;
     assert.deepEqual(monthly.cells.map((c) => c.text), ['$1,234', '$1,234', '$1,234', 'n/a']);
@@ -148,8 +151,8 @@ describe('protocol: exports escape untrusted text', () => {
     const lines = csv.trimEnd().split('\r\n');
     assert.equal(lines.length, 5, 'header + four tiers');
     assert.ok(lines[3]!.includes(`"'=cmd|calc; line1\nline2"`), `notes defused and quoted: ${lines[3]}`);
-    assert.ok(lines[1]!.startsWith('api,openai <img src=x onerror=alert(1)>,openai,,,1.5,1234,250,80,4000,pass,0.7,0.3,0.1,a note'));
-    assert.equal(lines[4], 'edge,,,,,,,,,,,,,,model does not fit 24 GB');
+    assert.ok(lines[1]!.startsWith('api,openai <img src=x onerror=alert(1)>,openai,,,1.5,1234,250,80,4000,pass,0.7,0.3,0.1,,,,unknown,a note'), lines[1]);
+    assert.equal(lines[4], 'edge,,,,,,,,,,,,,,,,,,model does not fit 24 GB');
   });
 
   it('writes JSON that round-trips the comparison', () => {

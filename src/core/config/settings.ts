@@ -133,6 +133,13 @@ export const settingsSchema = z.object({
     .default(0.37)
     .describe('Grid carbon intensity in kg CO₂e per kWh for energy estimates.')
     .meta(scope('resource')),
+  'tiers.users': z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('Number of users for the Tier Advisor\'s edge tier, where each user runs the model on their own device (cost = users × (device share + energy)). Unset: the edge tier asks for it. The panel\'s field and `tokentier tiers --users` override it.')
+    .meta(scope('resource')),
   'debounceMs': z
     .number()
     .int()

@@ -10,6 +10,7 @@ import { estimateTokens } from '../tokens/estimateTokens';
 import { generatedTokens, generationCap } from '../tokens/outputTokens';
 import { resolveUsage } from '../usage/assumptions';
 import type { CallSite, CostEstimate, Diagnostic, NumberRange, PriceLine, Provenance, SiteEstimate, TokenEstimate } from '../types';
+import { siteEnergyOf } from '../models/energy';
 
 /** Team files loaded from `.tokentier/` (price book, usage assumptions, policy) and the `tokentier.priceBook` setting. */
 export interface TeamConfig {
@@ -252,7 +253,18 @@ function costWithCandidates(site: CallSite, modelId: string, price: ResolvedPric
   return { perCall, lines: main.lines };
 }
 
+/** One site's estimate, with the energy of its calls at the provider when the model is one EcoLogits estimates. */
 function estimateOne(site: CallSite, ctx: EstimateContext & { readonly table: PriceTable }, fileTexts?: ReadonlyMap<string, string | undefined>): { estimate: SiteEstimate; diagnostics: Diagnostic[] } {
+  const r = estimateCore(site, ctx, fileTexts);
+  const e = r.estimate;
+  const model = e.usage.model?.value ?? site.model.canonical ?? site.model.id;
+  if (!model) return r;
+  const callsPerMonth = e.usage.callsPerDay.value * e.usage.fanOut.value * (1 + e.usage.retryRate.value) * ctx.settings['usage.daysPerMonth'];
+  const energy = siteEnergyOf(site.provider, model, generatedTokens(e.tokens, site).expected, callsPerMonth);
+  return energy ? { ...r, estimate: { ...e, energy } } : r;
+}
+
+function estimateCore(site: CallSite, ctx: EstimateContext & { readonly table: PriceTable }, fileTexts?: ReadonlyMap<string, string | undefined>): { estimate: SiteEstimate; diagnostics: Diagnostic[] } {
   const { settings, team } = ctx;
   const at = ctx.now ?? new Date();
   // Time-of-day prices (off-peak discounts) are evaluated at 12:00 UTC of the day: a daily estimate, not the current minute.

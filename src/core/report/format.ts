@@ -29,6 +29,7 @@ export const CSV_COLUMNS = [
   'file', 'line', 'cell', 'provider', 'via', 'api', 'method', 'model', 'model_resolution', 'confidence', 'ignored',
   'input_tokens', 'output_tokens', 'token_accuracy', 'calls_per_day', 'fan_out', 'usage_assumed', 'currency',
   'cost_per_call', 'cost_per_month_min', 'cost_per_month', 'cost_per_month_max', 'price_id', 'unknown_reason',
+  'energy_wh_per_call_min', 'energy_wh_per_call_max', 'energy_kwh_per_month',
 ] as const;
 
 /** CSV (RFC 4180, CRLF line ends): one row per site, expected values, amounts in the report currency. */
@@ -40,6 +41,7 @@ export function formatCsv(report: Report): string {
       s.file, s.line, s.cell, s.provider, s.via, s.api, s.method, s.model.id ?? e.usage.model?.value ?? '', s.model.resolution.kind, s.confidence, s.ignored === true,
       e.tokens.input.expected, e.tokens.output.expected, e.tokens.accuracy, e.usage.callsPerDay.value, e.usage.fanOut.value, e.usage.assumed, e.cost.currency,
       e.cost.perCall?.expected ?? null, e.cost.perMonth?.min ?? null, e.cost.perMonth?.expected ?? null, e.cost.perMonth?.max ?? null, e.cost.priceId, e.cost.unknownReason,
+      e.energy?.whPerCall.min ?? null, e.energy?.whPerCall.max ?? null, e.energy?.kwhPerMonth.expected ?? null,
     ].map(csvField).join(','));
   }
   return `${rows.join('\r\n')}\r\n`;
@@ -48,6 +50,14 @@ export function formatCsv(report: Report): string {
 /** `file:line`, or `notebook.ipynb#cell3:line` for notebook cells. */
 export function siteLocation(e: SiteEstimate): string {
   return e.site.cell !== undefined ? `${e.site.file}#cell${e.site.cell}:${e.site.line}` : `${e.site.file}:${e.site.line}`;
+}
+
+/** Wh per call as a range (EcoLogits-style estimate), or n/a. */
+function energyCell(e: SiteEstimate): string {
+  const w = e.energy?.whPerCall;
+  if (!w) return 'n/a';
+  const f = (n: number): string => Number(n.toPrecision(2)).toString();
+  return `${f(w.min)}–${f(w.max)} Wh`;
 }
 
 function monthly(e: SiteEstimate, currency: string): string {
@@ -72,17 +82,17 @@ export function formatMarkdown(report: Report): string {
     out.push('');
   }
   if (report.sites.length) {
-    out.push('| Site | Provider | Model | Input tok | Output tok | Calls/day | Per call | Per month |', '|---|---|---|---:|---:|---:|---:|---:|');
+    out.push('| Site | Provider | Model | Input tok | Output tok | Calls/day | Per call | Per month | Energy/call |', '|---|---|---|---:|---:|---:|---:|---:|---:|');
     const sorted = [...report.sites].sort((a, b) => (b.cost.perMonth?.expected ?? -1) - (a.cost.perMonth?.expected ?? -1));
     for (const e of sorted) {
       const where = siteLocation(e);
-      out.push(`| ${escapeMarkdown(where)} ${codeSpan(e.site.method)} | ${e.site.provider} | ${escapeMarkdown(pricedModel(e))} | ${formatCount(e.tokens.input.expected)} | ${formatCount(e.tokens.output.expected)} | ${formatCount(e.usage.callsPerDay.value * e.usage.fanOut.value)} | ${e.cost.perCall ? formatMoney(e.cost.perCall.expected, c) : 'unknown'} | ${monthly(e, c)} |`);
+      out.push(`| ${escapeMarkdown(where)} ${codeSpan(e.site.method)} | ${e.site.provider} | ${escapeMarkdown(pricedModel(e))} | ${formatCount(e.tokens.input.expected)} | ${formatCount(e.tokens.output.expected)} | ${formatCount(e.usage.callsPerDay.value * e.usage.fanOut.value)} | ${e.cost.perCall ? formatMoney(e.cost.perCall.expected, c) : 'unknown'} | ${monthly(e, c)} | ${energyCell(e)} |`);
     }
     out.push('');
   }
   const errors = report.diagnostics.filter((d) => d.severity !== 'info');
   if (errors.length) out.push(`${errors.length} warning${errors.length === 1 ? '' : 's'} while scanning (see \`--format json\`).`, '');
-  out.push(`<sub>Prices: ${report.priceTables.map((p) => escapeMarkdown(p.label)).join(', ') || 'none'} · ${report.stats.filesScanned} files scanned · Tokentier ${escapeMarkdown(report.tool.version)}</sub>`, '');
+  out.push(`<sub>Prices: ${report.priceTables.map((p) => escapeMarkdown(p.label)).join(', ') || 'none'} · Energy: EcoLogits-style estimates at the provider (model sizes of closed models estimated) · ${report.stats.filesScanned} files scanned · Tokentier ${escapeMarkdown(report.tool.version)}</sub>`, '');
   return out.join('\n');
 }
 

@@ -266,6 +266,7 @@ export function hoverMarkdown({ estimate: e, note, linkArgs }: HoverOptions): st
   const u = e.usage;
   out.push('', `**Usage** (profile ${esc(u.profile)})${u.assumed ? ' — *assumed: cost depends on usage*' : ''}`);
   out.push(`- calls/day: ${esc(formatCount(u.callsPerDay.value))} — ${esc(describeProvenance(u.callsPerDay.source))}`);
+  if (u.calibration) out.push(`- ${esc(calibrationText(u.calibration))}`);
   if (u.fanOut.value !== 1) out.push(`- fan-out: ×${esc(String(u.fanOut.value))} — ${esc(describeProvenance(u.fanOut.source))}`);
   out.push(`- cache hit rate: ${esc(pct(u.cacheHitRate.value))} — ${esc(describeProvenance(u.cacheHitRate.source))}`);
   if (u.batchShare.value) out.push(`- batch share: ${esc(pct(u.batchShare.value))} — ${esc(describeProvenance(u.batchShare.source))}`);
@@ -278,6 +279,7 @@ export function hoverMarkdown({ estimate: e, note, linkArgs }: HoverOptions): st
   if (e.cost.perMonth) {
     out.push('', `**Monthly**: ${esc(compactMoney(e.cost.perMonth.expected, cur))} (range ${esc(compactMoney(e.cost.perMonth.min, cur))} – ${esc(compactMoney(e.cost.perMonth.max, cur))})`);
   }
+  out.push('', esc(energyLine(e)));
   if (linkArgs) {
     const args = [linkArgs];
     out.push(
@@ -286,6 +288,12 @@ export function hoverMarkdown({ estimate: e, note, linkArgs }: HoverOptions): st
     );
   }
   return out.join('\n');
+}
+
+/** `calibrated against usage of 2026-09-01 – 2026-09-03 (OpenAI Usage API JSON) · .tokentier/usage.yml:23`. */
+export function calibrationText(c: NonNullable<SiteEstimate['usage']['calibration']>): string {
+  const days = c.from === c.to ? c.from : `${c.from} – ${c.to}`;
+  return `calibrated against usage of ${days}${c.source ? ` (${c.source})` : ''}${c.file ? ` · ${c.file}${c.line ? `:${c.line}` : ''}` : ''}`;
 }
 
 function pct(v: number): string {
@@ -313,4 +321,16 @@ export function siteRow(e: SiteEstimate): { readonly label: string; readonly des
   const model = writtenModel(e) ?? 'unknown model';
   const cost = e.site.ignored ? 'ignored' : e.cost.perMonth ? `${compactMoney(e.cost.perMonth.expected, e.cost.currency)}/mo` : 'price unknown';
   return { label: plainText(`${where} ${e.site.method}`), description: plainText(`${model} · ${cost}`) };
+}
+
+/**
+ * The energy line of a site (hover, reports): Wh per call and kWh per month with the estimate's range, or why it is
+ * unknown. EcoLogits-style: from the model's (estimated) size and the tokens it generates.
+ */
+export function energyLine(e: SiteEstimate): string {
+  const en = e.energy;
+  if (!en) return `Energy: n/a — no EcoLogits parameter estimate for ${writtenModel(e) ?? 'this model'}`;
+  const wh = (n: number): string => (n >= 10 ? n.toFixed(0) : Number(n.toPrecision(2)).toString());
+  const size = en.estimatedParameters ? '; model size estimated' : '';
+  return `Energy ≈ ${wh(en.whPerCall.min)}–${wh(en.whPerCall.max)} Wh per call (${wh(en.gCo2ePerCall.min)}–${wh(en.gCo2ePerCall.max)} g CO₂e), ${wh(en.kwhPerMonth.expected)} kWh/month — EcoLogits-style estimate${size}`;
 }

@@ -91,3 +91,14 @@ export function formatMoneyDelta(amount: number, currency: string): string {
 export function formatCount(n: number): string {
   return Math.round(n).toLocaleString('en-US');
 }
+
+/**
+ * Escapes text for HTML element content and double-quoted attribute values: `&`, `<`, `>`, `"` and `'` become
+ * entities; control characters and bidi controls are shown as `\xNN`/`\uNNNN` (as in the terminal), so text from
+ * code or an export can neither add markup nor hide or reorder what is shown.
+ */
+export function escapeHtml(text: string): string {
+  return escapeTerminal(text)
+    .replace(/[\u2028\u2029]/g, ' ')
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}

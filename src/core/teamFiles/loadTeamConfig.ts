@@ -7,7 +7,7 @@ import type { Api, Diagnostic, Provenance } from '../types';
 import { importLiteLlm } from './litellm';
 import { displayKey, fileDiagnostic, formatPath, parseStructured, teamSource, type ParsedFile } from './parseFile';
 import { adjustmentSchema, policyFileSchema, priceBookSchema, priceModelSchema, USAGE_API_KEYS, usageFileSchema, usageMatchSchema, usageProfileSchema, usageSiteSchema, usageValuesSchema } from './schemas';
-import type { CustomModel, PolicyBook, PolicyRule, PriceAdjustment, PriceBook, UsageBook, UsageRule, UsageValues } from './teamTypes';
+import type { CustomModel, PolicyBook, PolicyRule, PriceAdjustment, PriceBook, UsageBook, UsageCalibration, UsageRule, UsageValues } from './teamTypes';
 
 /** Team files larger than this are not read (a diagnostic says so). */
 export const MAX_TEAM_FILE_BYTES = 1024 * 1024;
@@ -279,9 +279,9 @@ function usageFrom(file: ParsedFile, diagnostics: Diagnostic[]): UsageBook {
           if (s && typeof s === 'object' && !Object.hasOwn(s, 'match')) diagnostics.push(fileDiagnostic(code, file.path, file.lineAt(['sites', i]), `sites[${i}]: match is required; entry ignored, the rest applies`));
           return;
         }
-        const { match, profiles: p, ...rest } = v as { match: UsageRule['match']; profiles?: UsageRule['profiles'] } & Obj;
+        const { match, profiles: p, calibrated, ...rest } = v as { match: UsageRule['match']; profiles?: UsageRule['profiles']; calibrated?: UsageCalibration } & Obj;
         const line = file.lineAt(['sites', i]);
-        sites.push({ match: stripUndefined(match), values: stripUndefined(rest) as UsageValues, profiles: p ?? {}, source: { ...source, ...(line ? { line } : {}) } });
+        sites.push({ match: stripUndefined(match), values: stripUndefined(rest) as UsageValues, profiles: p ?? {}, ...(calibrated ? { calibrated: stripUndefined(calibrated) } : {}), source: { ...source, ...(line ? { line } : {}) } });
       });
   }
   check(usageFileSchema.shape.version, top['version'], file, ['version'], code, diagnostics);

@@ -12,6 +12,7 @@ export const TEAM_SCHEMA_VERSION = 1;
 
 const nonNeg = z.number().min(0);
 const share = z.number().min(0).max(1);
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a day as YYYY-MM-DD' });
 
 /**
  * The largest price a team file may set: USD 1,000,000 per million tokens (USD 1 per token) or per thousand
@@ -109,6 +110,14 @@ export const usageMatchSchema = z
 export const usageSiteSchema = usageValuesSchema.extend({
   match: usageMatchSchema,
   profiles: z.record(z.string(), usageValuesSchema).optional().describe('Values per profile (low, expected, high, …).'),
+  calibrated: z
+    .strictObject({
+      from: isoDay.describe('First day of the billed usage the values were calibrated against (YYYY-MM-DD, UTC).'),
+      to: isoDay.describe('Last day of that usage (YYYY-MM-DD, UTC).'),
+      source: z.string().min(1).max(200).optional().describe('The exports it came from, e.g. "OpenAI Usage API (completions) JSON".'),
+    })
+    .optional()
+    .describe('Written by `tokentier reconcile --write`: the values of this entry were calibrated against billed usage of these days. The hover says so.'),
 });
 
 export const usageProfileSchema = z.strictObject({ callsMultiplier: nonNeg.optional(), defaults: perApi.optional() });

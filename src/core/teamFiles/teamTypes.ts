@@ -65,7 +65,16 @@ export interface UsageRule {
   readonly values: UsageValues;
   /** Per-profile values (`low`, `high`, …) replacing `values` field by field. */
   readonly profiles: Readonly<Record<string, UsageValues>>;
+  /** Set by `tokentier reconcile --write`: the billed usage the values were calibrated against. */
+  readonly calibrated?: UsageCalibration;
   readonly source: Provenance;
+}
+
+/** The billed usage a usage-file entry was calibrated against (days are UTC, `YYYY-MM-DD`). */
+export interface UsageCalibration {
+  readonly from: string;
+  readonly to: string;
+  readonly source?: string;
 }
 
 /** The parsed `.tokentier/usage.*`. */

@@ -43,6 +43,18 @@ export interface AdvisorEdits {
   readonly electricityUsdPerKWh?: number;
   /** Target average utilisation of self-hosted capacity, 0–1. */
   readonly utilisation?: number;
+  /** Users of the edge tier, each on their own device; null = not set (overrides the setting `tiers.users`). */
+  readonly edgeUsers?: number | null;
+}
+
+/** The `tokentier.tiers.*` settings the view starts from (the panel's edits override them). */
+export interface AdvisorSettings {
+  /** `tokentier.tiers.users`. */
+  readonly users?: number;
+  /** `tokentier.tiers.electricityPricePerKWh`. */
+  readonly electricityUsdPerKWh?: number;
+  /** `tokentier.tiers.gridIntensity`. */
+  readonly gridKgCo2PerKWh?: number;
 }
 
 /** An entry of the scope picker. `label` is untrusted text (paths, model names from code). */
@@ -105,6 +117,8 @@ export interface AdvisorViewInput {
   /** The scope's estimates (ignored sites included: the builder leaves them out). */
   readonly estimates: readonly SiteEstimate[];
   readonly edits: AdvisorEdits;
+  /** The `tokentier.tiers.*` settings; absent = the model's defaults. */
+  readonly settings?: AdvisorSettings;
 }
 
 /** Requests/day points of the cost chart: 10 … 10⁷, four per decade, plus the current volume. */
@@ -144,9 +158,13 @@ export function computeAdvisorView(input: AdvisorViewInput): AdvisorView {
   }
   const agg = buildWorkload(input.estimates, { label: input.scopeLabel, selfHostModels: models });
   messages.unshift(...agg.messages);
-  const base = agg.workload ?? placeholderWorkload(suggestSelfHostModel(null, models) ?? models[0]?.id ?? 'llama-3.1-8b', input.scopeLabel);
+  const placeholder = agg.workload ?? placeholderWorkload(suggestSelfHostModel(null, models) ?? models[0]?.id ?? 'llama-3.1-8b', input.scopeLabel);
+  const s = input.settings ?? {};
+  const base = s.users !== undefined ? { ...placeholder, edgeUsers: s.users } : placeholder;
   const workload = applyEdits(base, edits, agg.apiCostSplit);
   const options = resolveTierOptions({
+    ...(s.electricityUsdPerKWh !== undefined ? { electricityUsdPerKWh: s.electricityUsdPerKWh } : {}),
+    ...(s.gridKgCo2PerKWh !== undefined ? { gridKgCo2PerKWh: s.gridKgCo2PerKWh } : {}),
     ...(edits.precision !== undefined ? { precision: edits.precision } : {}),
     ...(edits.electricityUsdPerKWh !== undefined ? { electricityUsdPerKWh: edits.electricityUsdPerKWh } : {}),
     ...(edits.utilisation !== undefined ? { utilisation: edits.utilisation } : {}),

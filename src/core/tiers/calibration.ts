@@ -2,7 +2,8 @@
  * Calibration of the roofline against measured points (throughput.csv columns). Pure: takes the CSV text, predicts
  * every row from the row's own hardware, bandwidth, parameters, weight size, precision, batch and lengths, and
  * returns per-row predictions plus median / p90 absolute percentage error per metric × tier. Rows that cannot be
- * predicted are listed with the reason. Nothing here is fitted to the rows.
+ * predicted are listed with the reason. Nothing here is fitted to these rows; one factor used here is fitted elsewhere:
+ * `EfficiencyParams.servingCompute`, on the TTFT rows (ttftCalibration.ts), so the batched rows check it out of sample.
  */
 import { parseCsvRecords, parseNumberCell } from './csv';
 import { appleGpuTflops, computeCapabilityOf, getHardware, getSelfHostModel } from './catalogue';
@@ -44,6 +45,10 @@ interface EngineRecord {
     readonly belowMinSm: { readonly expertActivations: string; readonly kvCache: string };
     readonly atOrAboveMinSm: { readonly expertActivations: string; readonly kvCache: string };
   };
+  /** A serving engine (continuous batching, CUDA): compute-bound work at `EfficiencyParams.servingCompute` of the GEMM rate. */
+  readonly servingEngine?: boolean;
+  /** The engine admits waiting requests in groups (TGI's router); see serving.ts `GroupAdmission`. */
+  readonly groupAdmission?: { readonly waitingServedRatio: number; readonly maxWaitingSteps: number };
   /** First month (YYYY-MM) of builds with this behaviour; rows dated earlier do not get it. */
   readonly validFrom?: string;
   /** First month (YYYY-MM) of builds without it any more. */
@@ -132,7 +137,7 @@ const METRIC_OF: Readonly<Record<string, CalibrationMetric>> = {
 };
 
 /** Model-name rule: catalogue geometry (layers, KV heads, head dim) for a row's model label. */
-function catalogueIdFor(model: string): string | null {
+export function catalogueIdFor(model: string): string | null {
   const m = model.toLowerCase();
   // Same architecture ⇒ same geometry: LLaMA 1 / Llama 2 / CodeLlama 7B share one entry, Llama 3 / 3.1 / 3.3 another.
   const rules: [RegExp, string][] = [
@@ -162,6 +167,7 @@ function catalogueIdFor(model: string): string | null {
     [/gemma[- ]?2[- ]?9b/, 'gemma-2-9b'],
     [/phi[- ]?3(\.5)?[- ]?(mini|3\.8b|3b)/, 'phi-3.5-mini'],
     [/smollm2/, 'smollm2-1.7b'],
+    [/gpt-?j[- ]?6b/, 'gpt-j-6b'],
   ];
   for (const [re, id] of rules) if (re.test(m)) return id;
   return null;
@@ -246,17 +252,41 @@ function percentile(sorted: readonly number[], q: number): number {
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
 
-/** Predicts one row; returns a prediction or the reason it cannot. */
+/**
+ * The roofline of one measured configuration (a throughput.csv row, or a TTFT row mapped to its columns): the model's
+ * geometry, the replica with every engine behaviour that applies to the row's engine, build date and hardware, and the
+ * step times. Built once per row; the metric-specific predictions below read it.
+ */
+export interface RowModel {
+  readonly g: ModelGeometry;
+  readonly rep: ReplicaSpec;
+  readonly eff: EfficiencyParams;
+  /** Stored bytes per weight actually read. */
+  readonly bpp: number;
+  readonly kvBpe: number;
+  readonly kvReadFactor: number;
+  /** Accelerators the row's figure is divided by (per-GPU scope), else 1. */
+  readonly perGpu: number;
+  readonly n: number;
+  readonly peak: number | null;
+  /** Sequences whose KV cache fits beside the weights at `contextTokens` each, or null without a memory size. */
+  readonly maxSequences: (contextTokens: number) => number | null;
+  /** Prefill of one prompt, ms (micro-batched where the engine does that). */
+  readonly prefillMs: (tokens: number) => number;
+  /** Prefill of `sequences` prompts of `tokens` each in one static batch, ms. */
+  readonly prefillBatchMs: (tokens: number, sequences: number) => number;
+  /** One decode step of `batch` sequences at an average context, ms. */
+  readonly decodeMs: (batch: number, contextTokens: number) => number;
+  /** Group admission of the engine (TGI), if any. */
+  readonly admission?: { readonly waitingServedRatio: number; readonly maxWaitingSteps: number };
+  readonly note: string;
+  /** Prefill-specific note (micro-batching, pipelining). */
+  readonly prefillNote: string;
+}
+
+/** Builds a row's {@link RowModel}, or says why the row cannot be predicted. */
 // eslint-disable-next-line max-lines-per-function -- one calibration row end to end (scope, hardware, engine, batch, prefill/decode roofline); the steps share a dozen locals and read best in order
-function predictRow(r: Record<string, string>, eff: EfficiencyParams): { predicted: number; note: string } | { reason: string } {
-  const metric = METRIC_OF[r.metric];
-  if (!metric) return { reason: `unknown metric ${r.metric}` };
-  if (r.metric.startsWith('mlperf') || r.metric === 'ttft_ms_mean' || r.metric === 'tpot_ms_mean') {
-    // The mean output (294.45 tokens/sample, mlcommons/inference language/llama2-70b/README.md) is sourced, but no
-    // citable mean input length of the 24,576-sample OpenOrca subset was found (only "up to 1,024"), and prefill is
-    // a large share of the work at these lengths; server rows also depend on the offered load.
-    return { reason: 'MLPerf scenario: OpenOrca mean input length not found in a citable source (output mean 294.45 is), server load not given' };
-  }
+export function rowModel(r: Record<string, string>, eff: EfficiencyParams): RowModel | { reason: string } {
   const hwId = canonicalHardwareId(r.hardware);
   const hw = hwId ? getHardware(hwId) : undefined;
   const bw = parseNumberCell(r.mem_bw_gbps_reported) ?? hw?.memBwGBps ?? null;
@@ -338,15 +368,16 @@ function predictRow(r: Record<string, string>, eff: EfficiencyParams): { predict
   // Separate SwiGLU kernel: reads gate and up outputs, writes their product, 16-bit activations → 6 B per FFN element.
   const swiGluBytes = engineFacts.some((e) => e.unfusedSwiGlu === true) && cat.intermediateSize ? 6 * cat.intermediateSize * cat.layers : 0;
   const parallel = /llama\.cpp/i.test(r.engine) ? 'layer' : 'tensor';
+  // A serving engine's forward pass reaches a fitted share of the GEMM rate on compute-bound work (EfficiencyParams).
+  const serving = engineFacts.some((e) => e.servingEngine === true) && engineCompute === null;
+  if (serving) computeEfficiency *= eff.servingCompute;
   const engineEff = engineBandwidthEfficiency(r.engine, hw?.memoryType, backend);
   const rep: ReplicaSpec = { memBwGBps: bw, peakTflops: peak, computeEfficiency, devices: n, parallel, backend, bandwidthEfficiency: engineEff ?? undefined, elementwiseBytesPerToken: swiGluBytes || undefined };
-  const input = parseNumberCell(r.input_len) ?? 0;
-  const output = parseNumberCell(r.output_len) ?? 0;
   const scope = correctedScope(r);
   const perGpu = scope.scope === 'per_gpu' ? n : 1;
   // 2023 TensorRT-LLM generation kernel: one thread block per query head, so each KV head is read once per query head.
   const kvReadFactor = perQueryHeadKv ? cat.attentionHeads / cat.kvHeads : 1;
-  const note = `bw ${bw} GB/s${engineEff ? ` × ${engineEff} (engine)` : ''}, peak ${peak === null ? 'n/a' : Number(peak.toFixed(2))} TF × ${computeEfficiency.toFixed(2)}, ${(bppUsed * 8).toFixed(2)} bits/w${powerNote}, ${parallel}×${n}${kvReadFactor > 1 ? `, KV read ×${kvReadFactor} (per-query-head kernel)` : ''}${swiGluBytes ? `, separate SwiGLU kernel ${(swiGluBytes / 1e6).toFixed(2)} MB/token` : ''}${scope.note ? `, ${scope.note}` : ''}${mxNote}`;
+  const note = `bw ${bw} GB/s${engineEff ? ` × ${engineEff} (engine)` : ''}, peak ${peak === null ? 'n/a' : Number(peak.toFixed(2))} TF × ${computeEfficiency.toFixed(2)}${serving ? ` (serving ${eff.servingCompute})` : ''}, ${(bppUsed * 8).toFixed(2)} bits/w${powerNote}, ${parallel}×${n}${kvReadFactor > 1 ? `, KV read ×${kvReadFactor} (per-query-head kernel)` : ''}${swiGluBytes ? `, separate SwiGLU kernel ${(swiGluBytes / 1e6).toFixed(2)} MB/token` : ''}${scope.note ? `, ${scope.note}` : ''}${mxNote}`;
   // llama.cpp CUDA prompt processing: micro-batches of n_ubatch tokens, a dequantize-to-F16 pass per micro-batch for
   // quantized weights in Oct 2023 - Jun 2024 builds, pipelined over layer-split GPUs from Mar 2024 (engines.json).
   const quantized = bppUsed < 1.9;
@@ -359,42 +390,83 @@ function predictRow(r: Record<string, string>, eff: EfficiencyParams): { predict
           pipelineStages: pipelined && parallel === 'layer' ? n : 1,
         })
       : prefill(g, rep, eff, tokens, bppUsed).ms;
-  const pfNote = microBatched ? `${dequantPrefill && quantized ? ', dequant→F16 per 512-token µbatch' : ''}${pipelined && parallel === 'layer' && n > 1 ? `, pipelined ×${n}` : ''}` : '';
+  const prefillNote = microBatched ? `${dequantPrefill && quantized ? ', dequant→F16 per 512-token µbatch' : ''}${pipelined && parallel === 'layer' && n > 1 ? `, pipelined ×${n}` : ''}` : '';
+  const mem = hw?.memoryGb;
+  return {
+    g,
+    rep,
+    eff,
+    bpp: bppUsed,
+    kvBpe,
+    kvReadFactor,
+    perGpu,
+    n,
+    peak,
+    maxSequences: (ctx) => (mem ? maxBatchByMemory(g, n * mem * 1e9 * eff.discreteMemoryUsable, ctx, bppUsed, kvBpe) : null),
+    prefillMs,
+    prefillBatchMs: (tokens, sequences) => (microBatched ? sequences * prefillMs(tokens) : prefill(g, rep, eff, tokens, bppUsed, sequences).ms),
+    decodeMs: (batch, ctx) => decodeStep(g, rep, eff, batch, ctx, bppUsed, kvBpe, kvReadFactor).ms,
+    ...(engineFacts.find((e) => e.groupAdmission) ? { admission: engineFacts.find((e) => e.groupAdmission)!.groupAdmission } : {}),
+    note,
+    prefillNote,
+  };
+}
+
+/** Predicts one row; returns a prediction or the reason it cannot. */
+function predictRow(r: Record<string, string>, eff: EfficiencyParams): { predicted: number; note: string } | { reason: string } {
+  const metric = METRIC_OF[r.metric];
+  if (!metric) return { reason: `unknown metric ${r.metric}` };
+  if (r.metric.startsWith('mlperf') || r.metric === 'ttft_ms_mean' || r.metric === 'tpot_ms_mean') {
+    // The mean output (294.45 tokens/sample, mlcommons/inference language/llama2-70b/README.md) is sourced, but no
+    // citable mean input length of the 24,576-sample OpenOrca subset was found (only "up to 1,024"), and prefill is
+    // a large share of the work at these lengths; server rows also depend on the offered load.
+    return { reason: 'MLPerf scenario: OpenOrca mean input length not found in a citable source (output mean 294.45 is), server load not given' };
+  }
+  const m = rowModel(r, eff);
+  if ('reason' in m) return m;
+  const input = parseNumberCell(r.input_len) ?? 0;
+  const output = parseNumberCell(r.output_len) ?? 0;
   switch (metric) {
-    case 'decode': {
-      const s = decodeStep(g, rep, eff, 1, input + Math.max(output, 1) / 2, bppUsed, kvBpe);
-      return { predicted: 1000 / s.ms / perGpu, note };
-    }
+    case 'decode':
+      return { predicted: 1000 / m.decodeMs(1, input + Math.max(output, 1) / 2) / m.perGpu, note: m.note };
     case 'prefill': {
-      if (!peak) return { reason: `no sourced TFLOPS for "${r.hardware}" (prefill is compute-bound)` };
+      if (!m.peak) return { reason: `no sourced TFLOPS for "${r.hardware}" (prefill is compute-bound)` };
       if (!input) return { reason: 'no input length' };
-      return { predicted: input / (prefillMs(input) / 1000) / perGpu, note: note + pfNote };
+      return { predicted: input / (m.prefillMs(input) / 1000) / m.perGpu, note: m.note + m.prefillNote };
     }
     case 'ttft': {
-      if (!peak) return { reason: `no sourced TFLOPS for "${r.hardware}"` };
-      return { predicted: prefillMs(input), note: note + pfNote };
+      if (!m.peak) return { reason: `no sourced TFLOPS for "${r.hardware}"` };
+      return { predicted: m.prefillMs(input), note: m.note + m.prefillNote };
     }
-    case 'batched': {
-      if (!peak) return { reason: `no sourced TFLOPS for "${r.hardware}"` };
-      if (!input || !output) return { reason: 'input/output length not numeric' };
-      // The batch is the row's (static batch) or, for max-load rows, as many sequences as the KV cache holds; a
-      // stated batch larger than memory allows is capped (the engine cannot hold more sequences at once).
-      const stated = parseNumberCell(r.batch_or_concurrency);
-      const mem = hw?.memoryGb;
-      const memCap = mem ? maxBatchByMemory(g, n * mem * 1e9 * eff.discreteMemoryUsable, input + output, bppUsed, kvBpe) : null;
-      if (stated === null && memCap === null) return { reason: 'max-load row and no memory size to bound the batch' };
-      // trtllm-bench without batch options: its own limit (4096 for the formats it tunes, BuildConfig's 2048 otherwise).
-      const limit = engineFacts.find((e) => e.benchBatchLimit)?.benchBatchLimit;
-      const weightFormat = mxfp4 && bq ? 'mxfp4' : r.precision.toLowerCase().replace(/[^a-z0-9].*$/, '');
-      const benchCap = stated === null && limit ? (limit.tunedWeightFormats.includes(weightFormat) ? limit.tunedCap : limit.untunedDefault) : null;
-      const batch = Math.min(stated ?? Number.POSITIVE_INFINITY, memCap ?? Number.POSITIVE_INFINITY, benchCap ?? Number.POSITIVE_INFINITY);
-      if (batch < 1) return { reason: 'model does not fit' };
-      const capNote = benchCap !== null && batch === benchCap ? ` (trtllm-bench limit for ${weightFormat})` : '';
-      return { predicted: batchedOutputTokensPerSec(g, rep, eff, batch, input, output, bppUsed, kvBpe, kvReadFactor) / perGpu, note: `${note}, batch ${batch}${capNote}` };
-    }
+    case 'batched':
+      return predictBatched(r, m, input, output);
     case 'tpot':
       return { reason: 'TPOT rows are MLPerf server-load figures' };
   }
+}
+
+/** A batched-throughput row: the batch is the row's, or as many sequences as fit (and the benchmark's own limit). */
+function predictBatched(r: Record<string, string>, m: RowModel, input: number, output: number): { predicted: number; note: string } | { reason: string } {
+  if (!m.peak) return { reason: `no sourced TFLOPS for "${r.hardware}"` };
+  if (!input || !output) return { reason: 'input/output length not numeric' };
+  // The batch is the row's (static batch) or, for max-load rows, as many sequences as the KV cache holds; a
+  // stated batch larger than memory allows is capped (the engine cannot hold more sequences at once).
+  const stated = parseNumberCell(r.batch_or_concurrency);
+  const memCap = m.maxSequences(input + output);
+  if (stated === null && memCap === null) return { reason: 'max-load row and no memory size to bound the batch' };
+  // trtllm-bench without batch options: its own limit (4096 for the formats it tunes, BuildConfig's 2048 otherwise).
+  const hwId = canonicalHardwareId(r.hardware);
+  const backend = hwId?.startsWith('apple-') ? 'metal' : 'cuda';
+  const engineFacts = enginesFor(r.engine, backend, r.date);
+  const limit = engineFacts.find((e) => e.benchBatchLimit)?.benchBatchLimit;
+  const mxfp4 = engineFacts.some((e) => e.mxfp4Checkpoint);
+  const cat = getSelfHostModel(catalogueIdFor(r.model) ?? '');
+  const weightFormat = mxfp4 && cat?.blockQuantizedExperts ? 'mxfp4' : r.precision.toLowerCase().replace(/[^a-z0-9].*$/, '');
+  const benchCap = stated === null && limit ? (limit.tunedWeightFormats.includes(weightFormat) ? limit.tunedCap : limit.untunedDefault) : null;
+  const batch = Math.min(stated ?? Number.POSITIVE_INFINITY, memCap ?? Number.POSITIVE_INFINITY, benchCap ?? Number.POSITIVE_INFINITY);
+  if (batch < 1) return { reason: 'model does not fit' };
+  const capNote = benchCap !== null && batch === benchCap ? ` (trtllm-bench limit for ${weightFormat})` : '';
+  return { predicted: batchedOutputTokensPerSec(m.g, m.rep, m.eff, batch, input, output, m.bpp, m.kvBpe, m.kvReadFactor) / m.perGpu, note: `${m.note}, batch ${batch}${capNote}` };
 }
 
 /** Runs the calibration over CSV text with throughput.csv's columns. */

@@ -7,6 +7,10 @@ import type { EfficiencyParams, TierOptions, TierOptionsInput } from './types';
 export const DEFAULT_EFFICIENCY: EfficiencyParams = Object.freeze({
   // pytorch/ao roofline_utils.py: 78 % of peak GEMM achievable; used only where gpus.csv has no measured MAMF.
   computeFallback: 0.78,
+  // Serving engines (TensorRT-LLM, vLLM, SGLang, TGI, NIM) reach this share of the achievable GEMM rate over a whole
+  // forward pass: fitted on the published TTFT rows (src/core/tiers/data/ttftRows.json + throughput.csv), leave-one-
+  // source-out; checked out of sample on the batched-throughput rows. `npm run calibrate` prints the fit.
+  servingCompute: 0.68,
   // pytorch/ao roofline_utils.py: 92 % of peak memory bandwidth achievable.
   bandwidth: 0.92,
   // Fixed per-layer cost of one forward step (kernel launches + sync); docs/tiers.md derives ~0.06 ms from

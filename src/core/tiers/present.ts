@@ -38,26 +38,29 @@ export function formatUsd(v: number | null): string {
   return `${v < 0 ? '-' : ''}$${formatNumber(Math.abs(v))}`;
 }
 
-/** Milliseconds below one second, seconds above (`850 ms`, `2.35 s`). */
+/** Milliseconds below one second, seconds above (`0.5 ms`, `34.5 ms`, `850 ms`, `2.35 s`). */
 export function formatMs(v: number | null): string {
   if (v === null || !Number.isFinite(v)) return 'n/a';
+  if (v < 100 && v !== Math.round(v)) return `${Number(v.toFixed(1))} ms`;
   return v < 1000 ? `${Math.round(v)} ms` : `${(v / 1000).toFixed(2)} s`;
 }
 
-/** A fraction as a percentage (`0.7` → `70 %`). */
+/** A fraction as a percentage (`0.7` → `70 %`; below 10 % one decimal, so a 0.4 % busy GPU does not read `0 %`). */
 export function formatPercent(v: number | null): string {
   if (v === null || !Number.isFinite(v)) return 'n/a';
-  return `${Math.round(v * 100)} %`;
+  const p = v * 100;
+  return p !== 0 && Math.abs(p) < 10 ? `${Number(p.toFixed(1))} %` : `${Math.round(p)} %`;
 }
 
-/** A {@link TierNumber} in its unit's usual form. */
+/** A {@link TierNumber} in its unit's usual form; an estimate with a range shows it (`0.01 kWh/… (0.009–0.011)`). */
 export function formatTierNumber(n: TierNumber | undefined): string {
   if (!n || n.value === null) return 'n/a';
   const u = n.unit;
   if (u.startsWith('USD')) return formatUsd(n.value);
   if (u === 'ms') return formatMs(n.value);
   if (u === 'fraction') return formatPercent(n.value);
-  return `${formatNumber(n.value)} ${u}`;
+  const range = n.range && n.range[0] !== n.range[1] ? ` (${formatNumber(n.range[0])}–${formatNumber(n.range[1])})` : '';
+  return `${formatNumber(n.value)} ${u}${range}`;
 }
 
 /** Tooltip text of a {@link TierNumber}: the formula with its inputs, then every source. */
@@ -66,6 +69,7 @@ export function tierNumberTooltip(n: TierNumber | undefined): string {
   const lines: string[] = [];
   if (n.value === null) lines.push(`n/a — ${n.why ?? 'no source'}`);
   if (n.formula) lines.push(`= ${n.formula}`);
+  if (n.range) lines.push(`range ${formatNumber(n.range[0])}–${formatNumber(n.range[1])} ${n.unit}`);
   for (const s of n.sources) lines.push(`• ${s.label}${s.date ? ` (${s.date})` : ''}${s.ref ? ` — ${s.ref}` : ''}`);
   return lines.join('\n');
 }
@@ -83,7 +87,7 @@ export function hardwareText(o: TierOption | null): string {
   if (!o.hardwareId) return `hosted by ${o.provider}`;
   const count = o.gpuCount ?? 1;
   const extra = o.tensorParallel !== undefined || o.replicas !== undefined ? ` (TP ${o.tensorParallel ?? 1}, ${o.replicas ?? 1} replica${(o.replicas ?? 1) === 1 ? '' : 's'})` : '';
-  return `${count} × ${o.hardwareId}${extra}`;
+  return `${count} × ${o.hardwareId.replace(/^edge:/, '')}${extra}`;
 }
 
 /** One row of the comparison table / exports. */
@@ -94,16 +98,49 @@ export interface ComparisonRow {
   readonly cells: readonly { readonly text: string; readonly title: string }[];
 }
 
+/**
+ * The cell of a tier without an option: `not a fit` with the reason, or `n/a` with the notes; the first row of an
+ * edge tier without a number of users asks for it.
+ */
+function emptyCell(c: TierComparison, t: TierKind, first = false): { text: string; title: string } {
+  const r = c.tiers[t];
+  if (r.notAFit) return { text: 'not a fit', title: [r.notAFit, ...r.notes].join('\n') };
+  const unsized = r.notes[0]?.startsWith('not sized');
+  return { text: first && unsized ? 'not sized: enter the number of users' : 'n/a', title: r.notes.join('\n') || 'no option' };
+}
+
 const numberRow = (key: string, label: string, c: TierComparison, pick: (o: TierOption) => TierNumber | undefined, apiSuffix = ''): ComparisonRow => ({
   key,
   label,
   cells: TIER_ORDER.map((t) => {
     const o = c.tiers[t].best;
-    const n = o ? pick(o) : undefined;
+    if (!o) return emptyCell(c, t);
+    const n = pick(o);
     const suffix = t === 'api' && apiSuffix && n && n.value !== null ? apiSuffix : '';
-    return { text: o ? formatTierNumber(n) + suffix : 'n/a', title: o ? tierNumberTooltip(n) : c.tiers[t].notes.join('\n') || 'no option' };
+    return { text: formatTierNumber(n) + suffix, title: tierNumberTooltip(n) };
   }),
 });
+
+/** `p50 / p95` of two latency figures, with both derivations in the tooltip. */
+const pairRow = (key: string, label: string, c: TierComparison, p50: (o: TierOption) => TierNumber | undefined, p95: (o: TierOption) => TierNumber | undefined, apiText: (o: TierOption) => string): ComparisonRow => ({
+  key,
+  label,
+  cells: TIER_ORDER.map((t) => {
+    const o = c.tiers[t].best;
+    if (!o) return emptyCell(c, t);
+    const a = p50(o);
+    const b = p95(o);
+    const text = t === 'api' ? apiText(o) : `${formatTierNumber(a)} / ${formatTierNumber(b)}`;
+    return { text, title: [`p50: ${formatTierNumber(a)}`, tierNumberTooltip(a), '', `p95: ${formatTierNumber(b)}`, tierNumberTooltip(b)].join('\n') };
+  }),
+});
+
+/** The API's rate-limit verdict: the tier it needs, or why it is unknown / exceeded. */
+export function rateLimitText(o: TierOption): string {
+  const r = o.rateLimit;
+  if (!r) return o.tier === 'api' ? 'unknown' : '— (self-hosted)';
+  return r.status === 'ok' ? `needs ${r.requiredTier}` : r.status === 'exceeds' ? 'exceeds every tier' : 'unknown';
+}
 
 /**
  * The hosted API's latency is a published measurement (its statistic and workload are in the tooltip), not the p95 the
@@ -118,7 +155,7 @@ export function comparisonRows(c: TierComparison): readonly ComparisonRow[] {
     label,
     cells: TIER_ORDER.map((t) => {
       const o = c.tiers[t].best;
-      return o ? { text: f(o), title: tip(o) } : { text: 'n/a', title: c.tiers[t].notes.join('\n') || 'no option' };
+      return o ? { text: f(o), title: tip(o) } : emptyCell(c, t, key === 'option');
     }),
   });
   return [
@@ -127,10 +164,12 @@ export function comparisonRows(c: TierComparison): readonly ComparisonRow[] {
     text('hardware', 'GPUs / device', hardwareText, (o) => (o.concurrencyPerReplica !== undefined ? `batch ${o.concurrencyPerReplica} per replica` : hardwareText(o))),
     numberRow('costPerMTok', 'Cost per 1M tokens', c, (o) => o.costPerMTokUsd),
     numberRow('monthlyCost', 'Monthly cost', c, (o) => o.monthlyCostUsd),
-    numberRow('ttft', 'TTFT (p95)', c, (o) => o.ttftMs, PUBLISHED),
+    // Self-hosted latency is at the load each replica gets at the peak hour: p50 / p95. The API's is its published
+    // median (provider queueing and network included); its end-to-end time is computed from that and its speed.
+    pairRow('ttft', 'TTFT p50 / p95', c, (o) => o.ttftP50Ms ?? o.ttftMs, (o) => o.ttftMs, (o) => formatTierNumber(o.ttftMs) + (o.ttftMs.value !== null ? PUBLISHED : '')),
     numberRow('tokensPerSec', 'Tokens/s per request', c, (o) => o.tokensPerSecPerRequest, PUBLISHED),
-    // The API's end-to-end time is computed for the p95 request from its published TTFT and speed.
-    numberRow('e2e', 'End-to-end latency (p95)', c, (o) => o.e2eLatencyMs, ' (from published)'),
+    pairRow('e2e', 'End-to-end p50 / p95', c, (o) => o.e2eP50Ms ?? o.e2eLatencyMs, (o) => o.e2eLatencyMs, (o) => `${formatTierNumber(o.e2eP50Ms)} / ${formatTierNumber(o.e2eLatencyMs)}${o.e2eLatencyMs.value !== null ? ' (from published)' : ''}`),
+    numberRow('network', 'Network round trip', c, (o) => o.networkMs, ' (inside the published TTFT)'),
     text('target', 'Latency target', latencyVerdict, (o) =>
       [
         `TTFT: ${o.latency.ttftPass === null ? 'no target' : o.latency.ttftPass ? 'pass' : 'fail'}${c.workload.ttftTargetMs !== undefined ? ` (target ${formatMs(c.workload.ttftTargetMs)})` : ''}`,
@@ -141,6 +180,7 @@ export function comparisonRows(c: TierComparison): readonly ComparisonRow[] {
     // The unit (per 1M output tokens, from the tier model) is in each cell, so the labels do not repeat it.
     numberRow('energy', 'Energy', c, (o) => o.energyKWhPerMTok),
     numberRow('co2', 'CO₂e', c, (o) => o.co2KgPerMTok),
+    text('rateLimit', 'Rate limit', rateLimitText, (o) => (o.rateLimit ? [o.rateLimit.note, ...(o.rateLimit.tiers ?? []).map((x) => `${x.tier}: ${x.fits ? 'fits' : x.binding ?? 'does not fit'}`)].join('\n') : 'A self-hosted tier has no provider rate limit: its capacity is sized for the peak.')),
     text('notes', 'Notes', (o) => o.notes.join('; ') || '—', (o) => o.notes.join('\n') || 'no notes'),
   ];
 }
@@ -178,7 +218,9 @@ export function toMarkdown(view: AdvisorView, generatedAt: string): string {
   const c = view.comparison;
   const w = view.workload;
   const out: string[] = [];
-  out.push(`# Tokentier Tier Advisor — ${escapeMarkdownCell(view.scopeLabel)}`, '', `Generated ${generatedAt}.`, '');
+  out.push(`# Tokentier Tier Advisor — ${escapeMarkdownCell(view.scopeLabel)}`, '');
+  if (c?.recommendation) out.push(`**${escapeMarkdownCell(c.recommendation.headline)}**`, '', escapeMarkdownCell(c.recommendation.caveat), '');
+  out.push(`Generated ${generatedAt}.`, '');
   out.push('## Workload', '', '| Figure | Value |', '|---|---|');
   out.push(`| Requests/day | ${formatNumber(w.requestsPerDay)} |`);
   out.push(`| Input tokens/request (expected, p95) | ${formatNumber(w.inputTokens)}, ${formatNumber(w.inputTokensP95 ?? w.inputTokens)} |`);
@@ -186,6 +228,7 @@ export function toMarkdown(view: AdvisorView, generatedAt: string): string {
   out.push(`| TTFT target | ${w.ttftTargetMs !== undefined ? formatMs(w.ttftTargetMs) : 'none'} |`);
   out.push(`| End-to-end target | ${w.e2eTargetMs !== undefined ? formatMs(w.e2eTargetMs) : 'none'} |`);
   out.push(`| Self-hosted model | ${escapeMarkdownCell(w.selfHostModelId)} |`);
+  out.push(`| Edge users | ${w.edgeUsers !== undefined ? formatNumber(w.edgeUsers) : 'not set'} |`);
   if (w.api) out.push(`| API model | ${escapeMarkdownCell(`${w.api.provider}/${w.api.model}`)} (${formatUsd(w.api.costPerRequestUsd)}/request) |`);
   if (c) {
     out.push(`| Precision | ${c.options.precision} |`, `| Electricity | ${formatUsd(c.options.electricityUsdPerKWh)}/kWh |`, `| Utilisation target | ${formatPercent(c.options.utilisation)} |`);
@@ -215,7 +258,8 @@ export function toMarkdown(view: AdvisorView, generatedAt: string): string {
 export function toCsv(view: AdvisorView): string {
   const header = [
     'tier', 'option', 'provider', 'hardware_id', 'gpu_count', 'cost_per_1m_tokens_usd', 'monthly_cost_usd', 'ttft_ms',
-    'tokens_per_s_per_request', 'e2e_latency_ms', 'latency_target', 'utilisation', 'energy_kwh_per_1m_tokens', 'co2_kg_per_1m_tokens', 'notes',
+    'tokens_per_s_per_request', 'e2e_latency_ms', 'latency_target', 'utilisation', 'energy_kwh_per_1m_tokens', 'co2_kg_per_1m_tokens',
+    'ttft_p50_ms', 'e2e_p50_ms', 'network_ms', 'rate_limit', 'notes',
   ];
   const lines = [header.join(',')];
   const c = view.comparison;
@@ -225,8 +269,9 @@ export function toCsv(view: AdvisorView): string {
       const o = c.tiers[t].best;
       const row = o
         ? [t, o.label, o.provider, o.hardwareId ?? '', o.gpuCount !== undefined ? String(o.gpuCount) : '', num(o.costPerMTokUsd), num(o.monthlyCostUsd), num(o.ttftMs),
-          num(o.tokensPerSecPerRequest), num(o.e2eLatencyMs), latencyVerdict(o), num(o.utilisation), num(o.energyKWhPerMTok), num(o.co2KgPerMTok), o.notes.join('; ')]
-        : [t, '', '', '', '', '', '', '', '', '', '', '', '', '', c.tiers[t].notes.join('; ')];
+          num(o.tokensPerSecPerRequest), num(o.e2eLatencyMs), latencyVerdict(o), num(o.utilisation), num(o.energyKWhPerMTok), num(o.co2KgPerMTok),
+          num(o.ttftP50Ms), num(o.e2eP50Ms), num(o.networkMs), rateLimitText(o), o.notes.join('; ')]
+        : [t, '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', [c.tiers[t].notAFit, ...c.tiers[t].notes].filter(Boolean).join('; ')];
       lines.push(row.map(csvCell).join(','));
     }
   }

@@ -2,7 +2,9 @@
  * Public types of the deploy-target (tier) model: hosted API vs GPU marketplace vs on-prem vs edge.
  *
  * API stable as of 2026-11-23 10:50 UTC. Additive changes only after this point (since then: `edgePrecision`,
- * `stepOverheadMsPerLayerMetal`, `attentionHeads`, `experts`/`expertsPerToken`, `memoryType`).
+ * `stepOverheadMsPerLayerMetal`, `attentionHeads`, `experts`/`expertsPerToken`, `memoryType`; #20: `servingCompute`,
+ * `TierNumber.range`, the p50/network/operating-batch figures of `TierOption`, `TierResult.notAFit`, the rate-limit
+ * tiers, `TierDiagnostic.kind/tier`, `TierComparison.recommendation`; `Workload.edgeUsers` unset now means "not sized").
  *
  * Entry points (implemented in sibling files, all pure and synchronous, none throws):
  * - `compareTiers(workload, options?)` in `src/core/tiers/compare.ts` → {@link TierComparison}
@@ -58,6 +60,8 @@ export interface TierNumber {
   readonly sources: readonly TierSource[];
   /** When `value` is null: what is missing. */
   readonly why?: string;
+  /** Low and high end when the figure is an estimate with a stated range (hosted-API energy, network RTT). */
+  readonly range?: readonly [number, number];
 }
 
 /** Hosted-API cost for this workload, computed by the cost engine and passed in (keeps tiers free of pricing code). */
@@ -101,7 +105,10 @@ export interface Workload {
   readonly selfHostModelId: string;
   /** Hosted API cost and identity; absent = API tier reported as n/a. */
   readonly api?: ApiCostInput;
-  /** Edge tier: number of users/devices (per-user: one device each; shared: devices sized for the load). Default 1. */
+  /**
+   * Edge tier: the number of users, each running the model on their own device (`--users`, the panel's field, the
+   * setting `tokentier.tiers.users`). Absent: the edge tier is not sized (it depends on it) and says so.
+   */
   readonly edgeUsers?: number;
 }
 
@@ -112,6 +119,13 @@ export interface EfficiencyParams {
    * gpus.csv has it (H100 0.80, A100 0.87, B200 0.78, MI300X 0.51), else `computeFallback`.
    */
   readonly computeFallback: number;
+  /**
+   * Fraction of the achievable GEMM rate (MAMF, else `computeFallback`) that a serving engine's whole forward pass
+   * reaches on compute-bound work (prefill, large decode batches): TensorRT-LLM, vLLM, SGLang, TGI, NIM on CUDA GPUs
+   * (engines.json `servingEngine`). Fitted on the published TTFT rows with a leave-one-source-out check, and checked
+   * out of sample on the batched-throughput rows (docs/tiers.md "Latency at load"). Not applied to llama.cpp or Apple.
+   */
+  readonly servingCompute: number;
   /** Achievable fraction of peak memory bandwidth in decode (pytorch/ao roofline derate: 0.92). */
   readonly bandwidth: number;
   /** Fixed per-step overhead in ms per model layer on CUDA GPUs (kernel launches, sync); see docs/tiers.md. */
@@ -197,12 +211,44 @@ export interface LatencyCheck {
   readonly pass: boolean | null;
 }
 
+/** One published rate-limit tier of a model, and whether the workload's peak fits it. */
+export interface RateLimitTier {
+  /** `Tier 1` … as the provider names it. */
+  readonly tier: string;
+  readonly rpm: number | null;
+  /** Tokens per minute (OpenAI, Gemini: input + output as they count it). */
+  readonly tpm?: number | null;
+  /** Input / output tokens per minute (Anthropic). */
+  readonly itpm?: number | null;
+  readonly otpm?: number | null;
+  /** Requests per day, when the tier has a daily cap. */
+  readonly rpd?: number | null;
+  /** How an account reaches the tier (`$50 paid and 7+ days since first successful payment`). */
+  readonly qualification?: string;
+  /** The tier's monthly spend cap, when published. */
+  readonly usageLimitUsdPerMonth?: number | null;
+  /** The peak fits every published limit of this tier (and its spend cap holds the monthly cost). */
+  readonly fits: boolean;
+  /** The first limit the workload exceeds, e.g. `RPM 500 < 1,210 at peak`. */
+  readonly binding?: string;
+}
+
 /** Rate-limit feasibility for the API tier (published tier limits; `unknown` where no sourced data). */
 export interface RateLimitCheck {
+  /** `ok`: some published tier holds the peak (`requiredTier`); `exceeds`: none does; `unknown`: no table for the model. */
   readonly status: 'ok' | 'exceeds' | 'unknown';
   /** Peak requests/minute and tokens/minute the workload needs. */
   readonly peakRequestsPerMinute: number;
   readonly peakTokensPerMinute: number;
+  /** Peak input and output tokens/minute (limits that count them apart). */
+  readonly peakInputTokensPerMinute?: number;
+  readonly peakOutputTokensPerMinute?: number;
+  /** The lowest published tier that holds the peak, when any. */
+  readonly requiredTier?: string;
+  /** Every published tier of the model, lowest first. */
+  readonly tiers?: readonly RateLimitTier[];
+  /** The snapshot the check was computed against (`as published 2026`). */
+  readonly asOf?: string;
   readonly note: string;
   readonly sources: readonly TierSource[];
 }
@@ -226,14 +272,25 @@ export interface TierOption {
   readonly concurrencyPerReplica?: number;
   readonly costPerMTokUsd: TierNumber;
   readonly monthlyCostUsd: TierNumber;
-  /** Time to first token for a p95 request at the chosen batch. */
+  /**
+   * Time to first token of a p95 request at the load each replica gets at the peak hour (queueing + prefill + network;
+   * the hosted API: its published median, which includes the provider's queueing and the network).
+   */
   readonly ttftMs: TierNumber;
-  /** Output tokens/s seen by one request (1000 / TPOT). */
+  /** Time to first token of a median request at the same load. */
+  readonly ttftP50Ms?: TierNumber;
+  /** Output tokens/s seen by one request at the operating load (1000 / TPOT). */
   readonly tokensPerSecPerRequest: TierNumber;
   /** Aggregate output tokens/s of one replica at the chosen batch. */
   readonly tokensPerSecPerReplica: TierNumber;
-  /** End-to-end latency of a p95 request. */
+  /** End-to-end latency of a p95 request (p95 TTFT + p95 output × TPOT). */
   readonly e2eLatencyMs: TierNumber;
+  /** End-to-end latency of a median request (p50 TTFT + expected output × TPOT). */
+  readonly e2eP50Ms?: TierNumber;
+  /** The network round trip between client and server in this tier (included in TTFT and end-to-end). */
+  readonly networkMs?: TierNumber;
+  /** Mean decode batch a request runs in at the operating load (1 = alone). */
+  readonly operatingBatch?: number;
   readonly latency: LatencyCheck;
   /** Average utilisation of provisioned capacity (average load ÷ capacity). */
   readonly utilisation: TierNumber;
@@ -258,6 +315,8 @@ export interface TierResult {
   readonly alternatives: readonly TierOption[];
   /** Why `best` is null or why options were excluded (e.g. `model does not fit 24 GB`). */
   readonly notes: readonly string[];
+  /** Set when the tier does not suit the workload at all, in plain words (edge: `not a fit: …`). */
+  readonly notAFit?: string;
 }
 
 /** Volume at which a tier's monthly cost equals the API's (null: never within the search range / no API cost). */
@@ -272,6 +331,44 @@ export interface BreakEven {
 export interface TierDiagnostic {
   readonly severity: 'error' | 'warning' | 'info';
   readonly message: string;
+  /** `data-gap`: a figure missing for hardware that is not in the answer (kept out of the tiers' notes). */
+  readonly kind?: 'data-gap';
+  readonly tier?: TierKind;
+}
+
+/** A model's score in a quality index, for the caveat beside a self-hosted model. */
+export interface QualityNote {
+  readonly model: string;
+  /** Name in the index; absent when the index does not list the model. */
+  readonly indexName?: string;
+  readonly score?: number;
+  readonly ci95?: number;
+}
+
+/** The quality caveat: both models in one dated index snapshot. */
+export interface QualityCaveat {
+  readonly index: string;
+  readonly asOf: string;
+  readonly scale: string;
+  readonly hosted: QualityNote;
+  readonly selfHosted: QualityNote;
+  /** Self-hosted minus hosted, when both are scored. */
+  readonly delta?: number;
+  /** Share of head-to-head votes the hosted model is expected to win (Bradley–Terry: 1 / (1 + 10^(−Δ/400))). */
+  readonly hostedPreferredShare?: number;
+  readonly text: string;
+  readonly source: TierSource;
+}
+
+/** The first line a person can act on, and its caveat. */
+export interface Recommendation {
+  /** e.g. `At 11,580 requests/day, the hosted API is cheapest until ~38,500/day; on-prem 2 × RTX 4090 wins above that, if Llama 3.1 8B's quality is enough for these prompts.` */
+  readonly headline: string;
+  /** The quality caveat (self-hosted vs hosted model) and other conditions, in plain words. */
+  readonly caveat: string;
+  /** The tier that is cheapest now (meeting the latency targets when set). */
+  readonly cheapest: TierKind | null;
+  readonly quality?: QualityCaveat;
 }
 
 /** Full comparison returned by `compareTiers`. */
@@ -284,6 +381,8 @@ export interface TierComparison {
   readonly diagnostics: readonly TierDiagnostic[];
   /** Tokens per month the workload produces (input + output), for reference. */
   readonly tokensPerMonth: number;
+  /** What to do, with the quality caveat. */
+  readonly recommendation?: Recommendation;
 }
 
 /** One chart series: monthly cost of a tier's best option at each requests/day point (null = not servable/n/a). */

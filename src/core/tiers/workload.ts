@@ -373,5 +373,9 @@ export function applyEdits(base: Workload, edits: AdvisorEdits, split?: ApiCostS
     else w.e2eTargetMs = edits.e2eTargetMs;
   }
   if (edits.selfHostModelId !== undefined) w.selfHostModelId = edits.selfHostModelId;
+  if (edits.edgeUsers !== undefined) {
+    if (edits.edgeUsers === null) delete w.edgeUsers;
+    else w.edgeUsers = edits.edgeUsers;
+  }
   return w;
 }

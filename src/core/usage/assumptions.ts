@@ -1,5 +1,5 @@
 import type { Settings } from '../config/settings';
-import type { UsageBook, UsageRule, UsageValues } from '../teamFiles/teamTypes';
+import type { UsageBook, UsageCalibration, UsageRule, UsageValues } from '../teamFiles/teamTypes';
 import type { CallSite, Diagnostic, Provenance, Sourced, UsageAssumptions } from '../types';
 import { parseAnnotation, type AnnotationValues } from './annotation';
 import { globMatch as linearGlobMatch } from '../glob';
@@ -33,7 +33,14 @@ export function ruleMatches(rule: UsageRule, site: CallSite): boolean {
   return true;
 }
 
-type Layer = { readonly values: UsageValues | AnnotationValues; readonly source: Provenance; readonly specific: boolean };
+type Layer = { readonly values: UsageValues | AnnotationValues; readonly source: Provenance; readonly specific: boolean; readonly calibrated?: UsageCalibration };
+
+/** The calibration marker of the usage-file entry that set calls/day (written by reconcile), with its file and line. */
+function calibrationOf(layer: Layer | undefined): Pick<UsageAssumptions, 'calibration'> {
+  if (!layer?.calibrated) return {};
+  const { file, line } = layer.source;
+  return { calibration: { ...layer.calibrated, ...(file ? { file } : {}), ...(line ? { line } : {}) } };
+}
 
 /** Resolves the usage assumptions of a site. Never throws. */
 // eslint-disable-next-line max-lines-per-function -- the precedence of every usage figure (annotation, usage file site, defaults, profile) in one place; to be split with #19's caching rules (item 5)
@@ -51,8 +58,9 @@ export function resolveUsage(site: CallSite, settings: Settings, usage: UsageBoo
     const rules = usage.sites.filter((r) => ruleMatches(r, site)).reverse();
     for (const r of rules) {
       const p = r.profiles[profile];
-      if (p) layers.push({ values: p, source: { ...r.source, rule: `profile ${profile}` }, specific: true });
-      layers.push({ values: r.values, source: r.source, specific: true });
+      const calibrated = r.calibrated ? { calibrated: r.calibrated } : {};
+      if (p) layers.push({ values: p, source: { ...r.source, rule: `profile ${profile}` }, specific: true, ...calibrated });
+      layers.push({ values: r.values, source: r.source, specific: true, ...calibrated });
     }
     const pd = usage.profiles[profile]?.defaults?.[site.api];
     if (pd) layers.push({ values: pd, source: { ...usage.source, rule: `profile ${profile}, ${site.api} defaults` }, specific: false });
@@ -144,6 +152,7 @@ export function resolveUsage(site: CallSite, settings: Settings, usage: UsageBoo
       profile,
       assumed,
       ...(model ? { model } : {}),
+      ...calibrationOf(callsLayer),
     },
     cacheTtl: ttl ? { value: ttl.value, source: ttl.layer.source } : { value: '5m', source: { source: 'default', label: '5-minute cache (vendor default)' } },
     cacheFromDefault: cachePick === undefined,

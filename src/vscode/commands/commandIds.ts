@@ -18,4 +18,6 @@ export const enum CommandId {
   clearTreeFilter = 'tokentier.clearTreeFilter',
   sortTree = 'tokentier.sortTree',
   revealSite = 'tokentier.revealSite',
+  /** {@link ./reconcileCommand.ts} Compares billed usage exports with the estimates; proposes usage-file entries. */
+  reconcileUsage = 'tokentier.reconcileUsage',
 }

@@ -4,8 +4,8 @@ import { atomicWrite, confirmOverwrite } from '../fsUtil';
 import { CommandId } from './commandIds';
 import type { CommandDeps } from './deps';
 
-type Format = 'markdown' | 'csv' | 'json';
-const EXTENSIONS: Readonly<Record<Format, string>> = { markdown: 'md', csv: 'csv', json: 'json' };
+type Format = 'markdown' | 'csv' | 'json' | 'html';
+const EXTENSIONS: Readonly<Record<Format, string>> = { markdown: 'md', csv: 'csv', json: 'json', html: 'html' };
 
 /** Options a caller (or a test) can pass to skip the pickers. */
 export interface ReportArgs {
@@ -58,6 +58,7 @@ export function registerReportCommands(deps: CommandDeps): vscode.Disposable[] {
             { label: 'Markdown', description: '.md — for a pull request or a wiki', format: 'markdown' as const },
             { label: 'CSV', description: '.csv — one row per call site, for a spreadsheet', format: 'csv' as const },
             { label: 'JSON', description: '.json — the versioned report schema', format: 'json' as const },
+            { label: 'HTML', description: '.html — one self-contained page to share (no scripts, works offline)', format: 'html' as const },
           ],
           { title: 'Tokentier: export format' },
         );
@@ -79,7 +80,7 @@ export function registerReportCommands(deps: CommandDeps): vscode.Disposable[] {
         return undefined;
       }
       const bundle = deps.engines.bundle;
-      const text = format === 'markdown' ? bundle.formatMarkdown(scoped.report) : format === 'csv' ? bundle.formatCsv(scoped.report) : bundle.formatJson(scoped.report);
+      const text = format === 'markdown' ? bundle.formatMarkdown(scoped.report) : format === 'csv' ? bundle.formatCsv(scoped.report) : format === 'html' ? bundle.formatHtml(scoped.report) : bundle.formatJson(scoped.report);
       await atomicWrite(target, text);
       deps.logger.info(`Exported the cost report (${format}) to ${target.toString()}`);
       void vscode.window.showInformationMessage(`Tokentier: report exported to ${vscode.workspace.asRelativePath(target)}.`, 'Open').then((c) => c && vscode.window.showTextDocument(target));

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { hoverMarkdown } from '../../core/report/present';
-import { addUsageSite, type UsageSiteEntry } from '../../core/teamFiles/usageEdit';
+import { addUsageSite, USAGE_TEMPLATE, type UsageSiteEntry } from '../../core/teamFiles/usageEdit';
 import type { SiteEstimate } from '../../core/types';
 import { relativePathOfDocument, toVsRange } from '../documents';
 import { atomicWrite, exists } from '../fsUtil';
@@ -132,15 +132,3 @@ function usageEntry(path: string, e: SiteEstimate, model: string): UsageSiteEntr
   // The match keys of `.tokentier/usage.yml` (src/core/teamFiles/schemas.ts): file plus function, else line.
   return { match: e.site.enclosingFunction ? { file: path, function: e.site.enclosingFunction } : { file: path, line: e.site.line }, model };
 }
-
-/** The template of a new `.tokentier/usage.yml` (format: src/core/teamFiles/schemas.ts `usageFileSchema`). */
-export const USAGE_TEMPLATE = `# Tokentier usage assumptions: how often each LLM call runs, shared by the editor and the CLI.
-# Sites are matched by file glob, function, line or id; later entries win. Every figure used is shown in the
-# hovers as coming from this file.
-defaults:
-  chat:
-    callsPerDay: 1000
-  embeddings:
-    callsPerDay: 10000
-sites:
-`;

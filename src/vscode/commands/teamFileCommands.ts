@@ -5,7 +5,8 @@ import { atomicWrite, exists } from '../fsUtil';
 import { SCHEME } from '../virtualDocs';
 import { CommandId } from './commandIds';
 import type { CommandDeps } from './deps';
-import { USAGE_TEMPLATE, findSite } from './siteCommands';
+import { USAGE_TEMPLATE } from '../../core/teamFiles/usageEdit';
+import { findSite } from './siteCommands';
 
 /** The template of a new `.tokentier/prices.json`; `$schema` resolves offline through the `tokentier:` scheme. */
 export const PRICE_BOOK_TEMPLATE = `${JSON.stringify(

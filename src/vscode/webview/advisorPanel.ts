@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/logger';
-import type { AdvisorEdits, AdvisorScope, AdvisorScopeChoice, AdvisorView, AdvisorViewInput } from '../../core/tiers/advisorView';
+import type { AdvisorEdits, AdvisorScope, AdvisorScopeChoice, AdvisorSettings, AdvisorView, AdvisorViewInput } from '../../core/tiers/advisorView';
 import { toCsv, toJson, toMarkdown, workspaceLabel } from '../../core/tiers/present';
 import type { SiteEstimate } from '../../core/types';
 import type { ExportFormat, PanelSnapshot, ToWebview } from '../../protocol/messages';
@@ -22,6 +22,8 @@ export interface AdvisorDeps {
   readonly computeView: (input: AdvisorViewInput) => AdvisorView;
   /** Fires when the analysed code changes (e.g. the workspace model's onDidChange); the open panel then recomputes. */
   readonly onDidChangeWorkload?: vscode.Event<void>;
+  /** The `tokentier.tiers.*` settings (users, electricity, grid intensity); the panel's edits override them. */
+  readonly settings?: () => AdvisorSettings;
 }
 
 /** Workspace-relative path of a URI, for labels. */
@@ -220,7 +222,8 @@ export class AdvisorPanel implements vscode.Disposable {
 
   private compute(scope: AdvisorScope, estimates: readonly SiteEstimate[], workspaceSites: readonly SiteEstimate[]): AdvisorView {
     const scopeLabel = this.scopeLabel(scope, estimates);
-    const view = this.deps.computeView({ scope, scopeLabel, scopes: this.scopeChoices(workspaceSites, scope, scopeLabel), estimates, edits: this.edits });
+    const settings = this.deps.settings?.();
+    const view = this.deps.computeView({ scope, scopeLabel, scopes: this.scopeChoices(workspaceSites, scope, scopeLabel), estimates, edits: this.edits, ...(settings ? { settings } : {}) });
     // Edits that no longer apply (a self-hosted model not in the catalogue) were dropped: keep the ones in force.
     this.edits = view.edits;
     return view;
