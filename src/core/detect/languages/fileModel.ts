@@ -252,6 +252,8 @@ export class FileModel {
       case 'name':
         return this.evalName(e.name, node, depth);
       case 'scoped': {
+        const only = e.parts.length === 1 ? this.lookup(e.parts[0] as string, node) : undefined;
+        if (only) return this.evalDecl(only, depth);
         const fqn = this.qualifyParts(e.parts);
         return fqn ? this.nsOrStatic(fqn) : undefined;
       }
@@ -307,7 +309,7 @@ export class FileModel {
     // `EmbeddingModel m = new AllMiniLmL6V2EmbeddingModel()`: a constructor the catalogue does not know makes
     // something else than the interface's catalogue meaning (an in-process model).
     if (d.value && this.isConstruction(d.value)) return undefined;
-    if (d.kind === 'param' && d.index !== undefined) {
+    if (d.kind === 'param' && (d.index !== undefined || d.keyword !== undefined)) {
       const passed = this.passedTo(d, depth);
       if (passed === 'mock') return undefined;
       if (passed) return passed;
@@ -320,24 +322,33 @@ export class FileModel {
    * `mock` when every value passed is a test double (`mockClient.Object`, `fakeClient`).
    */
   private passedTo(d: Decl, depth: number): Val | 'mock' | undefined {
-    const fn = this.scopeAt(d.at);
-    if (fn.kind !== 'fn') return undefined;
-    const name = this.view.functionName(fn.node);
-    if (!name) return undefined;
     let mocks = 0;
     let others = 0;
-    for (const c of this.callsNamed(name)) {
-      const a = c.args.filter((x) => !x.name)[d.index as number];
-      if (!a || a.splat) continue;
-      if (this.isMock(a.value)) {
+    for (const a of this.argsPassed(d)) {
+      if (this.isMock(a)) {
         mocks++;
         continue;
       }
-      const v = this.evalValue(a.value, depth);
+      const v = this.evalValue(a, depth);
       if (v?.k === 'inst') return v;
       others++;
     }
     return mocks && !others ? 'mock' : undefined;
+  }
+
+  /** The values the file's own calls of a parameter's function pass for it (by position, or by keyword: Ruby `model:`). */
+  argsPassed(d: Decl): Node[] {
+    if (d.kind !== 'param' || (d.index === undefined && d.keyword === undefined)) return [];
+    const fn = this.scopeAt(d.at);
+    if (fn.kind !== 'fn') return [];
+    const name = this.view.functionName(fn.node);
+    if (!name) return [];
+    const out: Node[] = [];
+    for (const c of this.callsNamed(name)) {
+      const a = d.keyword !== undefined ? c.args.find((x) => x.name === d.keyword) : c.args.filter((x) => !x.name)[d.index as number];
+      if (a && !a.splat) out.push(a.value);
+    }
+    return out;
   }
 
   /** A test double: its text, or the value of the variable it names, says mock/fake/stub. */
@@ -543,7 +554,8 @@ function pick(s: { names: Map<string, Decl[]> } & { kind: string }, name: string
   let best: Decl | undefined;
   for (const d of decls) {
     // A binding whose value contains the use (`x = x.with(…)`) is not the use's own value.
-    if (d.value && d.value.startIndex <= use.startIndex && use.endIndex <= d.value.endIndex) continue;
+    // A block's parameter stands for what its call yields: its value (the call) contains the block.
+    if (d.kind !== 'param' && d.value && d.value.startIndex <= use.startIndex && use.endIndex <= d.value.endIndex) continue;
     if (d.at.startIndex <= use.startIndex) best = d;
   }
   if (best) return best;

@@ -166,7 +166,7 @@ function modelNode(fm: FileModel, f: Found): Node | undefined {
   if (atPos && resolveString(fm, atPos).value !== null) return atPos;
   const kinds = f.spec.api === 'embeddings' ? [EMBEDDING_MODEL_KEYS, MODEL_KEYS] : [CHAT_MODEL_KEYS, MODEL_KEYS];
   for (const keys of kinds) {
-    const own = findKeyed(fm, args, keys, notAnObject(fm))?.value;
+    const own = namedArg(c, keys)?.value ?? findKeyed(fm, args, keys, notAnObject(fm))?.value;
     if (own) return own;
   }
   for (const keys of kinds) {
@@ -182,6 +182,12 @@ function instModel(fm: FileModel, v: Val | undefined, keys: ReadonlySet<string>,
   const hit = findKeyed(fm, v.cfg, keys, notAnObject(fm))?.value;
   if (hit) return hit;
   return instModel(fm, v.wraps, keys, hops + 1);
+}
+
+/** A keyword or named argument of the call itself (`model: "x"` in Ruby, PHP 8 and C#). */
+function namedArg(c: CallView, keys: ReadonlySet<string>): { key: string; value: Node } | undefined {
+  const a = c.args.find((x) => x.name !== undefined && keys.has(normKey(x.name)));
+  return a ? { key: a.name as string, value: a.value } : undefined;
 }
 
 /** The model argument of the way an instance (or what it wraps) was made, even when it does not resolve. */
@@ -241,7 +247,7 @@ function lineAt(text: string, row: number): string {
 function paramsOf(fm: FileModel, f: Found): CallParams {
   const c = f.call;
   const roots = [...c.args.map((a) => a.value), ...(c.extra ? [c.extra] : [])];
-  let hit = findKeyed(fm, roots, MAX_TOKEN_KEYS);
+  let hit = namedArg(c, MAX_TOKEN_KEYS) ?? findKeyed(fm, roots, MAX_TOKEN_KEYS);
   for (let v: Val | undefined = f.inst ?? f.wrapped, hops = 0; !hit && v?.k === 'inst' && hops < 4; v = v.wraps, hops++) hit = findKeyed(fm, v.cfg, MAX_TOKEN_KEYS);
   const maxTokens = hit ? resolveNumber(fm, hit.value) : undefined;
   return {

@@ -80,6 +80,8 @@ export interface Decl {
   readonly assign?: boolean;
   /** A parameter's position in its function's parameter list (values passed by the file's own calls flow in). */
   readonly index?: number;
+  /** A keyword parameter (Ruby `model:`, PHP named arguments): callers pass it by this name. */
+  readonly keyword?: string;
   /** The node where the name is bound (its position orders bindings). */
   readonly at: Node;
 }

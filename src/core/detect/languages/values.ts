@@ -156,8 +156,10 @@ export function resolveString(fm: FileModel, node: Node, depth = 0): Resolved {
     case 'name':
       return resolveName(fm, e.name, node, depth);
     case 'member':
-    case 'scoped':
       return resolveConstant(fm, node, e, depth);
+    case 'scoped':
+      // A Ruby constant of the file (`MODEL = "gpt-4o"`) is a name.
+      return e.parts.length === 1 && e.parts[0] ? resolveName(fm, e.parts[0], node, depth) : resolveConstant(fm, node, e, depth);
     case 'index':
       return envOfIndex(e.object, e.index, fm) ?? unknown(node);
     case 'call':
@@ -192,6 +194,11 @@ function resolveName(fm: FileModel, name: string, node: Node, depth: number): Re
     if (d.kind === 'param' && d.def) {
       const r = resolveString(fm, d.def, depth + 1);
       return r.value !== null ? { ...r, resolution: { kind: 'default-argument', name } } : r;
+    }
+    // A required parameter: what the file's own callers pass (the first that resolves).
+    for (const a of fm.argsPassed(d)) {
+      const r = resolveString(fm, a, depth + 2);
+      if (r.value !== null) return asConstant(r, name);
     }
     return unknown(node);
   }

@@ -4,11 +4,12 @@ import type { OtherLanguage, SyntaxView } from '../types';
 import { goView } from './go';
 import { javaView } from './java';
 import { csharpView } from './csharp';
+import { rubyView } from './ruby';
 
 export const VIEW_FACTORIES: Readonly<Record<OtherLanguage, (index: CatalogueIndex) => SyntaxView>> = {
   go: (index) => goView(index.goPackages),
   java: () => javaView(),
   csharp: () => csharpView(),
-  ruby: (index) => goView(index.goPackages),
+  ruby: () => rubyView(),
   php: (index) => goView(index.goPackages),
 };
