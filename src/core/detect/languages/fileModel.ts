@@ -345,7 +345,8 @@ export class FileModel {
     if (!name) return [];
     const out: Node[] = [];
     for (const c of this.callsNamed(name)) {
-      const a = d.keyword !== undefined ? c.args.find((x) => x.name === d.keyword) : c.args.filter((x) => !x.name)[d.index as number];
+      const byName = d.keyword !== undefined ? c.args.find((x) => x.name === d.keyword) : undefined;
+      const a = byName ?? (d.index !== undefined ? c.args.filter((x) => !x.name)[d.index] : undefined);
       if (a && !a.splat) out.push(a.value);
     }
     return out;
@@ -481,7 +482,7 @@ export class FileModel {
 
   /** Makes an instance from the first matching make entry (its model and configuration are this call's). */
   make(entries: readonly MakeEntry[] | undefined, call: CallView | undefined, receiver: Inst | undefined): Inst | undefined {
-    const e = entries?.[0];
+    const e = entries?.find((x) => x.make.withArg === undefined || (call && this.firstArgIs(call, x.make.withArg)));
     if (!e) return undefined;
     const m = e.make;
     const modelNode = m.model && call ? argAt(call, m.model.pos, m.model.keys) : undefined;
@@ -499,6 +500,12 @@ export class FileModel {
       ...(m.provider ? { provider: m.provider } : m.keepsReceiver && receiver?.provider ? { provider: receiver.provider } : {}),
       ...(wraps ? { wraps } : {}),
     };
+  }
+
+  private firstArgIs(call: CallView, value: string): boolean {
+    const a = call.args[0];
+    const e = a ? this.view.expr(a.value) : undefined;
+    return e?.k === 'str' && e.value === value;
   }
 
   /** One member or method step from an instance: a builder call, a passthrough, a sub-client, or a path prefix. */

@@ -75,11 +75,42 @@ function siteOf(fm: FileModel, c: CallView): Found | undefined {
     const path = [...rv.path, c.name];
     const spec = matchSpec(fm.index.sitesOfType.get(rv.type.id), path, c);
     const sdk = fm.index.sdkOfType.get(rv.type.id);
+    if (spec && sdk && fakedBefore(fm, c, rv.type)) return undefined;
     if (spec && sdk) return { call: c, spec, sdk, type: rv.type, inst: rv, method: path.join('.'), confidence: 'high' };
     return undefined;
   }
   if (rv) return undefined;
   return fallbackSite(fm, c);
+}
+
+/** The leftmost node of a receiver chain (`OpenAI` in `OpenAI::chat()->create`). */
+function chainRoot(fm: FileModel, n: Node): Node {
+  for (let i = 0; i < 16; i++) {
+    const e = fm.view.expr(n);
+    if (e.k === 'call' && e.call.receiver) n = e.call.receiver;
+    else if (e.k === 'member') n = e.object;
+    else break;
+  }
+  return n;
+}
+
+/** `OpenAI::fake([...])` earlier in the same function: the facade now answers from the fake (a mock, not a request). */
+function fakedBefore(fm: FileModel, c: CallView, type: TypeSpec): boolean {
+  if (!type.fakedBy?.length || !c.receiver) return false;
+  const root = chainRoot(fm, c.receiver).text;
+  const scope = fm.scopeAt(c.node).node;
+  return type.fakedBy.some((m) =>
+    fm.callsNamed(m).some((f) => f.receiver?.text === root && f.node.startIndex < c.node.startIndex && f.node.startIndex >= scope.startIndex && f.node.endIndex <= scope.endIndex),
+  );
+}
+
+/** The receiver's root variable holds a constructor the catalogue does not know (`new ClientFake([...])`): not an SDK client. */
+function rootBuiltByOther(fm: FileModel, receiver: Node): boolean {
+  const root = chainRoot(fm, receiver);
+  const e = fm.view.expr(root);
+  const d = e.k === 'name' ? fm.lookup(e.name, root) : undefined;
+  const v = d?.value ? fm.view.expr(d.value) : undefined;
+  return v?.k === 'call' && !!v.call.newType;
 }
 
 function fnSite(fm: FileModel, c: CallView, fqn: string): Found | undefined {
@@ -135,7 +166,7 @@ function writtenPath(fm: FileModel, n: Node, depth = 0): string[] | undefined {
 
 function fallbackSite(fm: FileModel, c: CallView): Found | undefined {
   const written = writtenPath(fm, c.receiver as Node);
-  if (!written || written.length < 2) return undefined;
+  if (!written || written.length < 2 || rootBuiltByOther(fm, c.receiver as Node)) return undefined;
   for (const sdk of fm.index.sdks) {
     if (!sdk.modules.some((m) => fm.imports.modules.some((im) => im === m || im.startsWith(`${m}/`) || im.startsWith(`${m}.`) || im.startsWith(`${m}\\`) || im.startsWith(`${m}::`)))) continue;
     for (const s of sdk.sites) {

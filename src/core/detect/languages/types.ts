@@ -159,6 +159,8 @@ export interface MakeSpec {
   readonly anyReceiver?: string;
   /** A method path on an instance of another type (`GetChatClient` on `OpenAIClient`). */
   readonly from?: { readonly type: string; readonly path: readonly string[] };
+  /** The call's first argument must be this string (a container lookup: Laravel's `app('openai')`). */
+  readonly withArg?: string;
   /** Where the model is in this call. */
   readonly model?: ArgRef;
   /** The provider, when this way of making it fixes one (a Bedrock client class). */
@@ -182,6 +184,8 @@ export interface TypeSpec {
   readonly passthrough?: readonly string[];
   /** Every method that is not a site or a `from` path returns the same object, configured (a request spec, a builder). */
   readonly fluent?: boolean;
+  /** Static methods that swap the instance for a test fake (`OpenAI::fake([...])`): later calls in that function are mocks. */
+  readonly fakedBy?: readonly string[];
   /** An OpenAI-compatible client: a base URL in its construction names the provider (`other` when it is not visible). */
   readonly baseUrlDecides?: boolean;
 }

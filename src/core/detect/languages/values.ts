@@ -69,7 +69,12 @@ export function findKeyed(fm: FileModel, roots: readonly Node[], keys: ReadonlyS
       case 'name': {
         const decl = fm.lookup(e.name, n);
         push(decl?.value);
-        for (const w of fm.writesTo(e.name)) if (keys.has(normKey(w.prop)) && ok({ key: w.prop, value: w.value })) return { key: w.prop, value: w.value };
+        // `$config->model = 'x'` written to this variable: in the scope of its declaration (closures reuse names).
+        const home = decl ? fm.scopeAt(decl.at).node : undefined;
+        for (const w of fm.writesTo(e.name)) {
+          if (home && fm.scopeAt(w.at).node.id !== home.id) continue;
+          if (keys.has(normKey(w.prop)) && ok({ key: w.prop, value: w.value })) return { key: w.prop, value: w.value };
+        }
         break;
       }
       case 'member':

@@ -5,11 +5,12 @@ import { goView } from './go';
 import { javaView } from './java';
 import { csharpView } from './csharp';
 import { rubyView } from './ruby';
+import { phpView } from './php';
 
 export const VIEW_FACTORIES: Readonly<Record<OtherLanguage, (index: CatalogueIndex) => SyntaxView>> = {
   go: (index) => goView(index.goPackages),
   java: () => javaView(),
   csharp: () => csharpView(),
   ruby: () => rubyView(),
-  php: (index) => goView(index.goPackages),
+  php: () => phpView(),
 };
