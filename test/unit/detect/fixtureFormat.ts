@@ -57,13 +57,13 @@ export interface FixtureCase {
   readonly workspaceRoot: string;
   /** The path handed to the detector, relative to `workspaceRoot`. */
   readonly detectPath: string;
-  /** `python`, `typescript`, `tsx`, `javascript`, `vue`, `svelte`, `notebook` (from the extension). */
+  /** `python`, `typescript`, `tsx`, `javascript`, `vue`, `svelte`, `notebook`, `go`, `java`, `csharp`, `ruby`, `php` (from the extension). */
   readonly language: string;
   readonly multiFile: boolean;
   readonly expected: ExpectedFile;
 }
 
-const SOURCE_EXTENSIONS = ['.py', '.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '.vue', '.svelte', '.ipynb'];
+const SOURCE_EXTENSIONS = ['.py', '.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '.vue', '.svelte', '.ipynb', '.go', '.java', '.cs', '.rb', '.php'];
 
 const LANGUAGE_OF_EXTENSION: Readonly<Record<string, string>> = {
   '.py': 'python',
@@ -78,6 +78,11 @@ const LANGUAGE_OF_EXTENSION: Readonly<Record<string, string>> = {
   '.vue': 'vue',
   '.svelte': 'svelte',
   '.ipynb': 'notebook',
+  '.go': 'go',
+  '.java': 'java',
+  '.cs': 'csharp',
+  '.rb': 'ruby',
+  '.php': 'php',
 };
 
 /** The repository root (this file is test/unit/detect/fixtureFormat.ts). */

@@ -202,9 +202,18 @@ function modelNode(fm: FileModel, f: Found): Node | undefined {
   }
   for (const keys of kinds) {
     const hit = instModel(fm, f.inst ?? f.wrapped, keys, 0);
-    if (hit) return hit;
+    if (hit) return fromConstruction(hit);
   }
-  return atPos ?? instModelNode(f.inst ?? f.wrapped);
+  if (atPos) return atPos;
+  const made = instModelNode(f.inst ?? f.wrapped);
+  return made ? fromConstruction(made) : undefined;
+}
+
+/** Model nodes found on the instance's construction (`new ChatClient("gpt-4o")`, `GetChatClient("x")`, a builder's `.model(x)`). */
+const CONSTRUCTION_MODELS = new WeakSet<Node>();
+function fromConstruction(n: Node): Node {
+  CONSTRUCTION_MODELS.add(n);
+  return n;
 }
 
 function instModel(fm: FileModel, v: Val | undefined, keys: ReadonlySet<string>, hops: number): Node | undefined {
@@ -235,7 +244,10 @@ function notAnObject(fm: FileModel): (n: Node) => boolean {
 function toCallSite(fm: FileModel, f: Found): CallSite {
   const c = f.call;
   const mn = modelNode(fm, f);
-  const r: Resolved = mn ? resolveString(fm, mn) : { value: null, resolution: { kind: 'unknown', expression: '' } };
+  const found: Resolved = mn ? resolveString(fm, mn) : { value: null, resolution: { kind: 'unknown', expression: '' } };
+  // A literal given to the model object's construction is `constructor` (fixture README convention); a constant,
+  // environment default or parameter default there keeps its own kind.
+  const r: Resolved = mn && CONSTRUCTION_MODELS.has(mn) && found.resolution.kind === 'literal' ? { ...found, resolution: { kind: 'constructor' } } : found;
   const provider: Provider = (f.wrapped ? providerOf(fm, f.wrapped) : undefined) ?? (f.inst ? providerOf(fm, f.inst) : undefined) ?? f.type?.provider ?? f.sdk.types[0]?.provider ?? 'other';
   const via: Via = (f.type ?? f.sdk.types[0])?.via ?? 'sdk';
   const nameRow = c.nameNode.startPosition.row;
