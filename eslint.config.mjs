@@ -66,18 +66,18 @@ export const LAYERS = [
   {
     name: 'core/detect',
     files: ['src/core/detect/**'],
-    forbid: [{ group: [...CORE('pricing', 'tokens', 'usage', 'estimate', 'teamFiles', 'report', 'scan', 'tiers'), '**/engine', '**/engineBundle'], message: 'Detection finds call sites only: it imports no pricing, tokens, usage, estimation, reports, scanning or tiers.' }],
+    forbid: [{ group: [...CORE('pricing', 'tokens', 'usage', 'advice', 'estimate', 'teamFiles', 'report', 'scan', 'tiers'), '**/engine', '**/engineBundle'], message: 'Detection finds call sites only: it imports no pricing, tokens, usage, advice, estimation, reports, scanning or tiers.' }],
   },
   {
     name: 'core/tokens',
     files: ['src/core/tokens/**'],
-    forbid: [{ group: [...CORE('detect', 'pricing', 'usage', 'estimate', 'teamFiles', 'report', 'scan', 'tiers')], message: 'Tokens count tokens: no prices (model ids come from src/core/models), no detection, no estimation.' }],
+    forbid: [{ group: [...CORE('detect', 'pricing', 'usage', 'advice', 'estimate', 'teamFiles', 'report', 'scan', 'tiers')], message: 'Tokens count tokens: no prices (model ids come from src/core/models), no detection, no estimation.' }],
   },
   {
     name: 'core/pricing',
     files: ['src/core/pricing/**'],
     forbid: [
-      { group: [...CORE('detect', 'tokens', 'usage', 'estimate', 'report', 'scan', 'tiers')], message: 'Pricing is price tables and arithmetic: no detection, tokens, usage, estimation, reports or tiers.' },
+      { group: [...CORE('detect', 'tokens', 'usage', 'advice', 'estimate', 'report', 'scan', 'tiers')], message: 'Pricing is price tables and arithmetic: no detection, tokens, usage, advice, estimation, reports or tiers.' },
       { group: [...CORE('teamFiles')], typesOnly: true, message: 'Pricing reads the price book through its types only.' },
     ],
   },
@@ -85,7 +85,7 @@ export const LAYERS = [
     name: 'core/usage',
     files: ['src/core/usage/**'],
     forbid: [
-      { group: [...CORE('detect', 'tokens', 'pricing', 'estimate', 'report', 'scan', 'tiers')], message: 'Usage assumptions: no detection, tokens, prices, estimation, reports or tiers.' },
+      { group: [...CORE('detect', 'tokens', 'pricing', 'advice', 'estimate', 'report', 'scan', 'tiers')], message: 'Usage assumptions: no detection, tokens, prices, advice, estimation, reports or tiers.' },
       { group: [...CORE('teamFiles')], typesOnly: true, message: 'Usage reads the usage file through its types only.' },
     ],
   },
@@ -93,9 +93,14 @@ export const LAYERS = [
     name: 'core/teamFiles',
     files: ['src/core/teamFiles/**'],
     forbid: [
-      { group: [...CORE('detect', 'tokens', 'usage', 'report', 'scan', 'tiers')], message: 'Team files are parsed into data: no detection, tokens, usage rules, reports or tiers.' },
+      { group: [...CORE('detect', 'tokens', 'usage', 'advice', 'report', 'scan', 'tiers')], message: 'Team files are parsed into data: no detection, tokens, usage rules, advice, reports or tiers.' },
       { group: [...CORE('pricing', 'estimate')], typesOnly: true, message: 'Team files use the price and estimate types only.' },
     ],
+  },
+  {
+    name: 'core/advice',
+    files: ['src/core/advice/**'],
+    forbid: [{ group: [...CORE('detect', 'usage', 'estimate', 'teamFiles', 'report', 'scan', 'tiers'), '**/engine', '**/engineBundle'], message: 'Advice reads model facts and prices other models through the estimator it is handed: no detection, usage rules, estimation code, team files, reports, scanning or tiers.' }],
   },
   {
     name: 'core/estimate',
@@ -110,7 +115,7 @@ export const LAYERS = [
   {
     name: 'core/tiers',
     files: ['src/core/tiers/**'],
-    forbid: [{ group: [...CORE('detect', 'pricing', 'usage', 'estimate', 'teamFiles', 'report', 'scan'), '**/engine', '**/engineBundle'], message: 'The tier model takes a workload built from estimates: no detection, pricing, reports or scanning.' }],
+    forbid: [{ group: [...CORE('detect', 'pricing', 'usage', 'advice', 'estimate', 'teamFiles', 'report', 'scan'), '**/engine', '**/engineBundle'], message: 'The tier model takes a workload built from estimates: no detection, pricing, reports or scanning.' }],
   },
   {
     name: 'core/tiers/present',
@@ -125,7 +130,7 @@ export const LAYERS = [
   {
     name: 'core/models+config',
     files: ['src/core/models/**', 'src/core/config/**'],
-    forbid: [{ group: [...CORE('detect', 'tokens', 'pricing', 'usage', 'estimate', 'teamFiles', 'report', 'scan', 'tiers')], message: 'Model ids and settings are the bottom of the core: they import no other core folder.' }],
+    forbid: [{ group: [...CORE('detect', 'tokens', 'pricing', 'usage', 'advice', 'estimate', 'teamFiles', 'report', 'scan', 'tiers')], message: 'Model ids, model facts and settings are the bottom of the core: they import no other core folder.' }],
   },
 ];
 

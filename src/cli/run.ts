@@ -13,9 +13,9 @@ import { loadTeamConfig, UNREADABLE_TEAM_FILE } from '../core/teamFiles/loadTeam
 import { createEngine, type Engine } from '../core/engine';
 import type { FileProvider } from '../core/fileProvider';
 import type { Logger } from '../core/logger';
-import { withDiagnostics } from '../core/report/build';
-import { diffReports, formatDiffMarkdown, type ReportDiff } from '../core/report/diff';
-import { formatCsv, formatJson, formatJsonl, formatMarkdown, formatTable, layoutTable } from '../core/report/format';
+import { withDiagnostics, withIncludeTests } from '../core/report/build';
+import { diffReports, formatDiffMarkdown, isUncountedTest, type ReportDiff } from '../core/report/diff';
+import { formatCsv, formatJson, formatJsonl, formatMarkdown, formatTable, layoutTable, testsNote } from '../core/report/format';
 import { evaluatePolicy, type PolicyFlags, type PolicyResult } from '../core/report/policy';
 import { formatHtml } from '../core/report/html';
 import { formatSarif } from '../core/report/sarif';
@@ -78,6 +78,8 @@ Options:
   --no-gitignore           Do not apply .gitignore files
   --no-default-excludes    Also scan node_modules, virtual environments and build output
   --follow-symlinks        Follow symbolic links that lead out of the scan root (default: skip and report them)
+  --include-tests          Count call sites in test code and fixtures (tests/, test_*.py, *.test.ts,
+                           __testfixtures__/, …) in totals and budget gates; they are always listed
   --workers N              Worker threads for parsing, besides the main thread (default: cores - 2, up to 3)
   --no-rg                  Do not use ripgrep (rg on PATH, or TOKENTIER_RG) to skip files quickly
   --exhaustive             Parse every file that mentions an SDK word, even with no import or endpoint
@@ -85,6 +87,8 @@ Options:
   --cache DIR              Reuse per-file results from earlier scans (keyed by content, imports and settings)
   --fail-on-total-above N  Exit 1 when the expected monthly total is above N (report currency)
   --fail-on-increase-above P  diff: exit 1 when the monthly total grows more than P percent
+  --fail-on-deprecated     Exit 1 when a call uses a model its provider has deprecated or retired
+                           (the \`deprecated\` rule; set its severity and withinDays in .tokentier/policy.*)
   --head FILE              diff: compare against this report.json instead of scanning
   --self-host-model ID     tiers: open-weight model for self-hosted tiers (default: suggested from the API model)
   --users N                tiers: users for the edge tier, each running the model on their own device
@@ -111,6 +115,7 @@ const OPTIONS = {
   'max-file-size': { type: 'string' },
   'no-gitignore': { type: 'boolean' },
   'no-default-excludes': { type: 'boolean' },
+  'include-tests': { type: 'boolean' },
   'follow-symlinks': { type: 'boolean' },
   workers: { type: 'string' },
   'no-rg': { type: 'boolean' },
@@ -118,6 +123,7 @@ const OPTIONS = {
   cache: { type: 'string' },
   'fail-on-total-above': { type: 'string' },
   'fail-on-increase-above': { type: 'string' },
+  'fail-on-deprecated': { type: 'boolean' },
   base: { type: 'string' },
   head: { type: 'string' },
   'self-host-model': { type: 'string' },
@@ -218,6 +224,7 @@ async function setup(values: Values, positionals: readonly string[], io: CliIo):
     ...(values.profile !== undefined ? { profile: values.profile } : {}),
     ...(priceBook !== undefined ? { priceBook } : {}),
     ...(maxFileSize !== undefined ? { maxFileSize: Math.max(1024, Math.floor(maxFileSize)) } : {}),
+    ...(values['include-tests'] ? { includeTests: true } : {}),
   };
   const { settings, diagnostics } = loadCliSettings(root, overrides, { followSymlinks });
   if (values.currency !== undefined && settings.currency !== values.currency.toUpperCase()) throw new UsageError(`--currency must be an ISO 4217 code such as USD or EUR, got "${values.currency}".`);
@@ -324,7 +331,7 @@ function formatOf(values: Values, allowed: readonly string[], fallback: Format):
 function policyFor(s: ScanSetup, extra: PolicyFlags = {}): (r: Report) => PolicyResult {
   const total = numberFlag(s.values, 'fail-on-total-above');
   const increase = numberFlag(s.values, 'fail-on-increase-above');
-  const flags: PolicyFlags = { ...extra, ...(total !== undefined ? { failOnTotalAbove: total } : {}), ...(increase !== undefined ? { failOnIncreaseAbove: increase } : {}) };
+  const flags: PolicyFlags = { ...extra, ...(total !== undefined ? { failOnTotalAbove: total } : {}), ...(increase !== undefined ? { failOnIncreaseAbove: increase } : {}), ...(s.values['fail-on-deprecated'] ? { failOnDeprecated: true } : {}) };
   return (r) => evaluatePolicy(r, s.team.policy, flags);
 }
 
@@ -335,7 +342,8 @@ function reportPolicy(result: PolicyResult, io: CliIo): number {
 
 function summaryLine(report: Report): string {
   const t = report.totals.workspace;
-  return `tokentier: ${t.sites} site(s), ${formatMoney(t.perMonth.expected, report.currency)}/month expected${t.unpriced ? `, ${t.unpriced} unpriced` : ''}; ${report.stats.filesScanned} files in ${report.stats.ms} ms.\n`;
+  const tests = testsNote(report);
+  return `tokentier: ${t.sites} site(s), ${formatMoney(t.perMonth.expected, report.currency)}/month expected${t.unpriced ? `, ${t.unpriced} unpriced` : ''}${tests ? `; ${tests}` : ''}; ${report.stats.filesScanned} files in ${report.stats.ms} ms.\n`;
 }
 
 async function cmdScan(values: Values, positionals: readonly string[], io: CliIo): Promise<number> {
@@ -377,13 +385,15 @@ function readReportFile(file: string): Report {
 
 function formatDiffTable(d: ReportDiff): string {
   const c = d.currency;
-  const rows = d.sites.filter((x) => x.status !== 'unchanged').map((x) => {
+  const rows = d.sites.filter((x) => x.status !== 'unchanged' && !isUncountedTest(x, d.includeTests)).map((x) => {
     const e = x.head ?? x.base;
     return [x.status, e ? `${e.site.file}:${e.site.line}` : '', e ? pricedModel(e) : '', x.changes.join(', '), formatMoneyDelta(x.deltaPerMonth, c)];
   });
   const pct = d.deltaPercent === null ? '' : ` (${d.deltaPercent >= 0 ? '+' : ''}${d.deltaPercent.toFixed(1)} %)`;
-  const body = rows.length ? layoutTable(['Status', 'Site', 'Model', 'Changes', 'Δ/month'], rows, [4]) : 'No call site changed.';
-  return `${body}\n\nMonthly total: ${formatMoney(d.baseTotalPerMonth, c)} → ${formatMoney(d.headTotalPerMonth, c)} (${formatMoneyDelta(d.deltaPerMonth, c)}${pct}); ${d.counts.new} new, ${d.counts.changed} changed, ${d.counts.removed} removed, ${d.counts.unchanged} unchanged.\n`;
+  const body = rows.length ? layoutTable(['Status', 'Site', 'Model', 'Changes', 'Δ/month'], rows, [4]) : d.uncountedTests ? 'No counted call site changed.' : 'No call site changed.';
+  const tests = d.uncountedTests ? ` ${d.uncountedTests} test-code site(s) new, changed or removed, not counted (--include-tests counts them).` : '';
+  const note = d.includeTestsNote ? `\nNote: ${escapeTerminal(d.includeTestsNote)}.` : '';
+  return `${body}\n\nMonthly total: ${formatMoney(d.baseTotalPerMonth, c)} → ${formatMoney(d.headTotalPerMonth, c)} (${formatMoneyDelta(d.deltaPerMonth, c)}${pct}); ${d.counts.new} new, ${d.counts.changed} changed, ${d.counts.removed} removed, ${d.counts.unchanged} unchanged.${tests}${note}\n`;
 }
 
 async function cmdDiff(values: Values, positionals: readonly string[], io: CliIo): Promise<number> {
@@ -391,7 +401,8 @@ async function cmdDiff(values: Values, positionals: readonly string[], io: CliIo
   if (!values.base) throw new UsageError('diff needs --base <git-ref|report.json>.');
   const s = await setup(values, positionals, io);
   let head: Report;
-  if (values.head) head = readReportFile(path.resolve(io.cwd, values.head));
+  // A saved head report counts test code as this run's settings say (--include-tests, tokentier.includeTests).
+  if (values.head) head = withIncludeTests(readReportFile(path.resolve(io.cwd, values.head)), s.settings.includeTests);
   else {
     const nodeFiles = createNodeFileProvider(s.root, { followSymlinks: s.followSymlinks });
     head = withDiagnostics(await scanWith(s, nodeFiles, io, s.root, true, nodeFiles), nodeFiles.diagnostics);
@@ -423,7 +434,7 @@ async function cmdDiff(values: Values, positionals: readonly string[], io: CliIo
 
 /** The diff as JSON: sites reduced to identity + cost, so the output stays small. */
 function jsonDiff(d: ReportDiff): unknown {
-  const brief = (e: Report['sites'][number] | undefined) => e && { id: e.site.id, file: e.site.file, line: e.site.line, method: e.site.method, model: pricedModel(e), maxTokens: e.site.params.maxTokens ?? null, inputTokens: e.tokens.input.expected, perMonth: e.cost.perMonth?.expected ?? null, ignored: e.site.ignored === true };
+  const brief = (e: Report['sites'][number] | undefined) => e && { id: e.site.id, file: e.site.file, line: e.site.line, method: e.site.method, model: pricedModel(e), maxTokens: e.site.params.maxTokens ?? null, inputTokens: e.tokens.input.expected, perMonth: e.cost.perMonth?.expected ?? null, ignored: e.site.ignored === true, test: e.site.test === true };
   return { ...d, sites: d.sites.map((x) => ({ status: x.status, changes: x.changes, deltaPerMonth: x.deltaPerMonth, unknown: x.unknown, base: brief(x.base) ?? null, head: brief(x.head) ?? null })) };
 }
 
@@ -433,7 +444,7 @@ async function cmdTiers(values: Values, positionals: readonly string[], io: CliI
   const nodeFiles = createNodeFileProvider(s.root, { followSymlinks: s.followSymlinks });
   const report = await scanWith(s, nodeFiles, io, s.root, true, nodeFiles);
   const chosen = values['self-host-model'];
-  const agg = buildWorkload(report.sites, { label: workspaceLabel(path.basename(s.root)), ...(chosen !== undefined ? { selfHostModelId: chosen } : {}) });
+  const agg = buildWorkload(report.sites, { label: workspaceLabel(path.basename(s.root)), includeTests: report.includeTests, ...(chosen !== undefined ? { selfHostModelId: chosen } : {}) });
   if (!agg.workload) throw new UsageError('No LLM call site found, so there is no workload to place on tiers (see `tokentier scan`).');
   if (!agg.workload.api) throw new UsageError(`No priced call site found, so there is no workload to place on tiers (see \`tokentier scan\`). ${agg.messages.join(' ')}`);
   const rawUsers = values.users;

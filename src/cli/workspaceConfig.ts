@@ -56,6 +56,8 @@ export interface SettingOverrides {
   readonly profile?: string;
   readonly priceBook?: string;
   readonly maxFileSize?: number;
+  /** `--include-tests`: count test-code sites in totals and gates. */
+  readonly includeTests?: boolean;
 }
 
 /**
@@ -92,6 +94,7 @@ export function loadCliSettings(root: string, overrides: SettingOverrides = {}, 
   if (overrides.profile !== undefined) raw['profile'] = overrides.profile;
   if (overrides.priceBook !== undefined) raw['priceBook'] = overrides.priceBook;
   if (overrides.maxFileSize !== undefined) raw['maxFileSize'] = overrides.maxFileSize;
+  if (overrides.includeTests !== undefined) raw['includeTests'] = overrides.includeTests;
   const { settings, issues } = parseSettings(raw);
   for (const issue of issues) {
     if (!Object.hasOwn(raw, issue.key) || raw[issue.key] === undefined) continue;

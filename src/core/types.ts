@@ -148,6 +148,12 @@ export interface CallSite {
   readonly enclosingFunction?: string;
   /** A `tokentier-ignore` comment applies. Ignored sites are reported but not totalled. */
   readonly ignored?: boolean;
+  /**
+   * The site is in test code or a test fixture (`tests/`, `test_*.py`, `*.test.ts`, `__testfixtures__/`, …; the list is
+   * `isTestPath` in `src/core/excludes.ts`). Test sites are reported and kept apart: left out of totals, the status bar
+   * and budget gates unless `tokentier.includeTests` / `--include-tests` counts them (`Report.includeTests`).
+   */
+  readonly test?: boolean;
   /** The raw text of a `tokentier:` inline annotation next to the call, when present. */
   readonly annotation?: { readonly text: string; readonly line: number };
 }
@@ -294,6 +300,8 @@ export interface SiteEstimate {
   readonly cost: CostEstimate;
   /** Input + output + reasoning tokens per day (per call × calls/day × fan-out × (1 + retries)). */
   readonly tokensPerDay?: NumberRange;
+  /** The model's deprecation or retirement and cheaper models for this call (src/core/advice), when any. */
+  readonly advice?: SiteAdvice;
   /** Energy of the call at the provider (EcoLogits-style estimate, src/core/models/energy.ts); absent when unknown. */
   readonly energy?: SiteEnergy;
 }
@@ -312,6 +320,116 @@ export interface SiteEnergy {
   /** The model's size is EcoLogits' estimate (its architecture is not published). */
   readonly estimatedParameters: boolean;
   readonly source: Provenance;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Advice (src/core/advice): deprecation alerts with the migration's cost and cheaper models that fit the call.
+// ---------------------------------------------------------------------------------------------
+
+/** What migrating a site to another model does to its monthly cost, at the site's own usage. */
+export interface MigrationEstimate {
+  /** The API id priced: the provider's replacement, followed through replacements that are retired themselves. */
+  readonly model: string;
+  /** Replacements passed over because they are retired too (`gpt-3.5-turbo-instruct`), in order. */
+  readonly via?: readonly string[];
+  /** The replacement's monthly cost at this site's usage; null when it has no price. */
+  readonly perMonth: NumberRange | null;
+  /** Replacement minus current, expected per month; null when either cost is unknown. */
+  readonly deltaPerMonth: number | null;
+  readonly priceId?: string;
+  /** Why `perMonth` or `deltaPerMonth` is null, when one is. */
+  readonly unknownReason?: string;
+}
+
+/** A model's published deprecation or retirement on the platform that serves the call. */
+export interface LifecycleAlert {
+  /**
+   * `retired`: the shutdown date has passed, calls fail; `deprecated`: announced, shutting down on a later or not yet
+   * announced date; `scheduled`: a published shutdown date with no deprecation notice yet (Gemini, Vertex AI).
+   */
+  readonly status: 'retired' | 'deprecated' | 'scheduled';
+  /** `openai`, `anthropic`, `gemini-api`, `vertex-ai`, `bedrock`, `mistral`, `cohere`. */
+  readonly platform: string;
+  /** The platform's name for people (`Amazon Bedrock`). */
+  readonly platformName: string;
+  /** The model id as the provider's page writes it. */
+  readonly model: string;
+  /** ISO date of the deprecation notice, when the page gives one. */
+  readonly announced?: string;
+  /** ISO shutdown date, when the page gives a day. */
+  readonly shutdown?: string;
+  /** The shutdown as the page writes it (`To be announced`, `Effective September 15, 2025`). */
+  readonly shutdownAsWritten: string;
+  /** Days from the estimate's day to `shutdown` (negative once past). */
+  readonly daysLeft?: number;
+  /** The provider's recommended replacement, as written; absent when the page names none. */
+  readonly replacement?: string;
+  /** The cost of moving this site to the replacement. */
+  readonly migration?: MigrationEstimate;
+  /** The same model on another platform the call may be served by, when its date differs (`Vertex AI: retired 2026-02-05`). */
+  readonly otherPlatforms?: readonly string[];
+  /** Regions the date applies to (Bedrock dates differ by region). */
+  readonly regions?: string;
+  readonly note?: string;
+  readonly source: Provenance;
+}
+
+/** Whether a model can take one feature or limit a call uses. */
+export interface FeatureFit {
+  readonly feature: 'tools' | 'vision' | 'json-schema' | 'reasoning' | 'context' | 'max-output' | 'parameters';
+  /** True: fits; false: does not; null: the data does not say (unknown, never assumed). */
+  readonly fits: boolean | null;
+  /** What the call needs and what the model offers, e.g. `input up to 1,234 tokens; max input 128,000`. */
+  readonly detail: string;
+}
+
+/** The quality caveat beside a cheaper model: both models in one dated index snapshot. */
+export interface QualityComparison {
+  /** `LMArena text`. */
+  readonly index: string;
+  /** ISO date of the index snapshot. */
+  readonly asOf: string;
+  /** Absent: the current model is not in the snapshot. */
+  readonly current?: QualityScore;
+  /** Absent: the alternative is not in the snapshot. */
+  readonly alternative?: QualityScore;
+  /** Alternative minus current, when both are scored. */
+  readonly delta?: number;
+  readonly source: Provenance;
+}
+
+/** A cheaper model that can serve the same call, with the trade-off stated. */
+export interface ModelAlternative {
+  /** The id to write in code (`gpt-4o-mini`). */
+  readonly model: string;
+  readonly priceId: string;
+  /** `family`: the provider's cheaper sibling; `provider`: another model of the same provider; `cross-provider`. */
+  readonly kind: 'family' | 'provider' | 'cross-provider';
+  /** True when the same client serves it, so only the model string changes. */
+  readonly samePlatform: boolean;
+  /** The ladder it was found on (`GPT-4o`), for `family`. */
+  readonly family?: string;
+  /** Its monthly cost at this site's usage. */
+  readonly perMonth: NumberRange;
+  /** Current minus alternative, expected per month (positive: a saving). */
+  readonly savingPerMonth: number;
+  /** `savingPerMonth` as a share of the current expected monthly cost (0–1). */
+  readonly savingShare: number;
+  /** Every feature and limit the call uses, checked against the model's published limits. */
+  readonly fit: readonly FeatureFit[];
+  readonly quality: QualityComparison;
+  /** Where the capability and family figures come from. */
+  readonly sources: readonly Provenance[];
+}
+
+/** Advice for one site. */
+export interface SiteAdvice {
+  /** The model's deprecation or retirement, when the provider has announced one. */
+  readonly lifecycle?: LifecycleAlert;
+  /** Cheaper models that fit the call, best first (at most four). */
+  readonly alternatives: readonly ModelAlternative[];
+  /** Why no alternative is offered, when none is (`current cost unknown`, `no suggestion data for Amazon Bedrock`). */
+  readonly noAlternatives?: string;
 }
 
 /** A total that is by definition the sum of the non-ignored sites it covers (no double counting). */
@@ -348,12 +466,22 @@ export interface Report {
   /** The price tables in force, e.g. `genai-prices 0.1.8 (checked 2026-09-23)`, `.tokentier/prices.yml`. */
   readonly priceTables: readonly Provenance[];
   readonly sites: readonly SiteEstimate[];
-  /** Totals over non-ignored sites; each equals the sum of its parts. */
+  /**
+   * Whether test-code sites (`CallSite.test`) are counted in the totals (`tokentier.includeTests`, `--include-tests`).
+   * Absent in reports older than schema 1.1.0, which had no test flag.
+   */
+  readonly includeTests: boolean;
+  /**
+   * Totals over the counted sites (not ignored; not test code unless `includeTests`); `workspace` equals the sum of
+   * `byFile`, of `byProvider` and of `byModel`, which list counted sites only. `tests` is the total of the test-code
+   * sites (not ignored) whether they are counted or not: kept apart, so a reader sees what the tests would add.
+   */
   readonly totals: {
     readonly workspace: CostTotal;
     readonly byFile: readonly FileSummary[];
     readonly byProvider: readonly { readonly provider: Provider; readonly total: CostTotal }[];
     readonly byModel: readonly { readonly model: string; readonly total: CostTotal }[];
+    readonly tests: CostTotal;
   };
   readonly diagnostics: readonly Diagnostic[];
   readonly stats: { readonly filesScanned: number; readonly filesParsed: number; readonly bytes: number; readonly ms: number };

@@ -1,4 +1,7 @@
-/** Atomic file writes on the local disk, for the CLI's `--output` and the scan cache. */
+/**
+ * Atomic file writes on the local disk, for the CLI's `--output` and the scan cache: a temporary file renamed over the
+ * target, through symbolic links, keeping an existing file's mode, cleaning up temporary files killed writers left.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 

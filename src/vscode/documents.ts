@@ -3,7 +3,7 @@ import type { SupportedLanguage } from '../core/excludes';
 import type { Range } from '../core/types';
 
 /** Text-document languages Tokentier analyses (notebooks are handled as a whole, see {@link notebookOf}). */
-export const TEXT_LANGUAGES: readonly SupportedLanguage[] = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'go', 'java', 'csharp', 'ruby', 'php'];
+export const TEXT_LANGUAGES: readonly SupportedLanguage[] = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'shellscript', 'go', 'java', 'csharp', 'ruby', 'php'];
 
 /** The explicit selector every provider registers for (STYLE.md §6: no `*`). Notebook cells match by language. */
 export const SELECTOR: vscode.DocumentSelector = TEXT_LANGUAGES.flatMap((language) => [
@@ -40,7 +40,9 @@ export function notebookToIpynb(notebook: vscode.NotebookDocument): string {
   const language = notebook.getCells().find((c) => c.kind === vscode.NotebookCellKind.Code)?.document.languageId ?? 'python';
   const cells = notebook.getCells().map((c) => ({
     cell_type: c.kind === vscode.NotebookCellKind.Code ? 'code' : 'markdown',
-    metadata: {},
+    // A code cell in another language (a `shellscript` cell in a Python notebook) says so as VS Code's Jupyter
+    // extension saves it, so the detector reads it as shell.
+    metadata: c.kind === vscode.NotebookCellKind.Code && c.document.languageId !== language ? { vscode: { languageId: c.document.languageId } } : {},
     source: c.document.getText(),
     ...(c.kind === vscode.NotebookCellKind.Code ? { outputs: [], execution_count: null } : {}),
   }));

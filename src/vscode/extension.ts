@@ -117,7 +117,9 @@ async function workload(deps: CommandDeps, scope: AdvisorScope): Promise<readonl
   }
   if (deps.model.states().length === 0) await deps.model.rescan(false);
   await deps.model.idle();
-  return deps.model.estimates();
+  // The workspace's workload is what its totals count: test code only with tokentier.includeTests.
+  const includeTests = deps.model.includeTests();
+  return deps.model.estimates().filter((e) => includeTests || e.site.test !== true);
 }
 
 export function deactivate(): void {

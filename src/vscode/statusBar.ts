@@ -38,6 +38,12 @@ export class StatusBar extends Disposable {
     const lines = ['Tokentier: estimated monthly LLM cost of the workspace (expected usage). Click for the report.'];
     if (total) {
       lines.push(`${total.sites} call sites, ${total.unpriced} without a price; range ${compactMoney(total.perMonth.min, currency)} – ${compactMoney(total.perMonth.max, currency)}/mo.`);
+      const tests = estimates.filter((e) => e.site.test && !e.site.ignored);
+      if (tests.length) {
+        const t = this.model.engineTotal(tests, { includeTests: true });
+        const amount = `${compactMoney(t.perMonth.expected, currency)}/mo`;
+        lines.push(this.model.includeTests() ? `Includes ${t.sites} call sites in test code (${amount}).` : `${t.sites} call sites in test code (${amount}) are not counted (setting tokentier.includeTests).`);
+      }
     }
     if (!vscode.workspace.isTrusted) lines.push(RESTRICTED_NOTE);
     this.item.tooltip = lines.join('\n');

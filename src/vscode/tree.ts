@@ -12,12 +12,19 @@ export interface LocatedSite {
   readonly uri: vscode.Uri;
 }
 
-/** A row of the tree: provider → model → file → site. */
+/**
+ * A row of the tree: provider → model → file → site. Sites in test code (`CallSite.test`) sit under their own
+ * `tests` group (after the providers), grouped the same way inside it; `tests: true` marks the rows of that group.
+ */
 export type TreeNode =
-  | { readonly kind: 'provider'; readonly id: string; readonly label: string; readonly sites: readonly LocatedSite[] }
-  | { readonly kind: 'model'; readonly id: string; readonly label: string; readonly sites: readonly LocatedSite[] }
-  | { readonly kind: 'file'; readonly id: string; readonly label: string; readonly uri: vscode.Uri; readonly sites: readonly LocatedSite[] }
+  | { readonly kind: 'tests'; readonly id: string; readonly label: string; readonly sites: readonly LocatedSite[] }
+  | { readonly kind: 'provider'; readonly id: string; readonly label: string; readonly sites: readonly LocatedSite[]; readonly tests?: boolean }
+  | { readonly kind: 'model'; readonly id: string; readonly label: string; readonly sites: readonly LocatedSite[]; readonly tests?: boolean }
+  | { readonly kind: 'file'; readonly id: string; readonly label: string; readonly uri: vscode.Uri; readonly sites: readonly LocatedSite[]; readonly tests?: boolean }
   | { readonly kind: 'site'; readonly id: string; readonly site: LocatedSite };
+
+/** The label of the test-code group. */
+export const TESTS_GROUP_LABEL = 'Test code';
 
 export type TreeSort = 'cost' | 'name';
 
@@ -96,12 +103,19 @@ export class SitesTree extends Disposable implements vscode.TreeDataProvider<Tre
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
-    if (!node) return this.group(this.sites(), (s) => s.estimate.site.provider, (key, sites) => ({ kind: 'provider', id: `p:${key}`, label: key, sites }));
+    if (!node) {
+      const all = this.sites();
+      const tests = all.filter((s) => s.estimate.site.test === true);
+      const providers = this.providers(all.filter((s) => s.estimate.site.test !== true), false, '');
+      return tests.length ? [...providers, { kind: 'tests', id: 't:tests', label: TESTS_GROUP_LABEL, sites: tests }] : providers;
+    }
     switch (node.kind) {
+      case 'tests':
+        return this.providers(node.sites, true, `${node.id}/`);
       case 'provider':
-        return this.group(node.sites, (s) => s.estimate.usage.model?.value ?? s.estimate.site.model.id ?? 'unknown model', (key, sites) => ({ kind: 'model', id: `${node.id}/m:${key}`, label: key, sites }));
+        return this.group(node.sites, (s) => s.estimate.usage.model?.value ?? s.estimate.site.model.id ?? 'unknown model', (key, sites) => ({ kind: 'model', id: `${node.id}/m:${key}`, label: key, sites, ...(node.tests ? { tests: true } : {}) }), node.tests);
       case 'model':
-        return this.group(node.sites, (s) => s.uri.toString(), (key, sites) => ({ kind: 'file', id: `${node.id}/f:${key}`, label: vscode.workspace.asRelativePath(vscode.Uri.parse(key), (vscode.workspace.workspaceFolders?.length ?? 0) > 1), uri: vscode.Uri.parse(key), sites }));
+        return this.group(node.sites, (s) => s.uri.toString(), (key, sites) => ({ kind: 'file', id: `${node.id}/f:${key}`, label: vscode.workspace.asRelativePath(vscode.Uri.parse(key), (vscode.workspace.workspaceFolders?.length ?? 0) > 1), uri: vscode.Uri.parse(key), sites, ...(node.tests ? { tests: true } : {}) }), node.tests);
       case 'file':
         return [...node.sites]
           .sort((a, b) => (this.sortBy === 'cost' ? monthly(b.estimate) - monthly(a.estimate) : 0) || a.estimate.site.line - b.estimate.site.line)
@@ -109,6 +123,10 @@ export class SitesTree extends Disposable implements vscode.TreeDataProvider<Tre
       case 'site':
         return [];
     }
+  }
+
+  private providers(sites: readonly LocatedSite[], tests: boolean, prefix: string): TreeNode[] {
+    return this.group(sites, (s) => s.estimate.site.provider, (key, list) => ({ kind: 'provider', id: `${prefix}p:${key}`, label: key, sites: list, ...(tests ? { tests: true } : {}) }), tests);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -124,12 +142,20 @@ export class SitesTree extends Disposable implements vscode.TreeDataProvider<Tre
       item.command = { title: 'Reveal in Editor', command: CommandId.revealSite, arguments: [{ uri: node.site.uri.toString(), siteId: e.site.id }] };
       return item;
     }
-    const state = node.kind === 'file' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
+    // The test-code group starts collapsed: it is kept apart, and large monorepos have many test sites.
+    const state = node.kind === 'file' || node.kind === 'tests' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
     const item = new vscode.TreeItem(node.label, state);
     item.id = node.id;
-    item.description = groupDescription(this.total(node.sites), this.currency());
+    const inTests = node.kind === 'tests' || node.tests === true;
+    const counted = this.model.includeTests();
+    item.description = groupDescription(this.total(node.sites, inTests), this.currency()) + (node.kind === 'tests' && !counted ? ' · not in totals' : '');
     item.contextValue = node.kind;
-    if (node.kind === 'file') {
+    if (node.kind === 'tests') {
+      item.iconPath = new vscode.ThemeIcon('beaker');
+      item.tooltip = counted
+        ? 'Call sites in test code and test fixtures. Counted in the totals (tokentier.includeTests is on).'
+        : 'Call sites in test code and test fixtures (tests/, test_*.py, *.test.ts, __testfixtures__/, …). Kept out of the totals, the status bar and budgets; the setting tokentier.includeTests counts them.';
+    } else if (node.kind === 'file') {
       item.resourceUri = node.uri;
       item.iconPath = vscode.ThemeIcon.File;
     } else {
@@ -142,11 +168,12 @@ export class SitesTree extends Disposable implements vscode.TreeDataProvider<Tre
     return this.model.settingsFor(this.model.states()[0]?.folder).currency;
   }
 
-  private total(sites: readonly LocatedSite[]): CostTotal {
-    return this.model.engineTotal(sites.map((s) => s.estimate));
+  /** A group's total; inside the test-code group the test sites are its own (counted there, whatever the setting). */
+  private total(sites: readonly LocatedSite[], tests = false): CostTotal {
+    return this.model.engineTotal(sites.map((s) => s.estimate), tests ? { includeTests: true } : {});
   }
 
-  private group<T extends TreeNode>(sites: readonly LocatedSite[], key: (s: LocatedSite) => string, make: (key: string, sites: LocatedSite[]) => T): T[] {
+  private group<T extends TreeNode>(sites: readonly LocatedSite[], key: (s: LocatedSite) => string, make: (key: string, sites: LocatedSite[]) => T, tests = false): T[] {
     const groups = new Map<string, LocatedSite[]>();
     for (const s of sites) {
       const k = key(s);
@@ -154,7 +181,7 @@ export class SitesTree extends Disposable implements vscode.TreeDataProvider<Tre
       if (list) list.push(s);
       else groups.set(k, [s]);
     }
-    const nodes = [...groups].map(([k, list]) => ({ node: make(k, list), cost: this.total(list).perMonth.expected, label: k }));
+    const nodes = [...groups].map(([k, list]) => ({ node: make(k, list), cost: this.total(list, tests).perMonth.expected, label: k }));
     nodes.sort((a, b) => (this.sortBy === 'cost' ? b.cost - a.cost : 0) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
     return nodes.map((n) => n.node);
   }

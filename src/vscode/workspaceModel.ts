@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { findVsCodeRipgrep, ripgrepSkipList } from '../node/ripgrepSkipList';
 import type { CancellationToken } from '../core/cancellation';
 import { filesExcludeFrom, type Settings } from '../core/config/settings';
-import { isExcludedFolderName, languageOfPath } from '../core/excludes';
+import { isExcludedFolderName, LANGUAGE_BY_EXTENSION, languageOfPath } from '../core/excludes';
 import { globMatcher } from '../core/glob';
 import type { TeamConfig } from '../core/estimate/estimator';
 import type { Logger } from '../core/logger';
@@ -29,7 +29,8 @@ export interface FolderState {
   scanned: boolean;
 }
 
-const WATCH_GLOB = '**/*.{py,pyi,ts,mts,cts,tsx,js,mjs,cjs,jsx,vue,svelte,ipynb}';
+/** Every file extension Tokentier analyses (one list: src/core/excludes.ts). */
+const WATCH_GLOB = `**/*.{${Object.keys(LANGUAGE_BY_EXTENSION).map((e) => e.slice(1)).join(',')}}`;
 
 /**
  * `files.exclude` patterns that are switched on, for the scanner's `exclude` option. In Restricted Mode only the
@@ -70,6 +71,9 @@ export class WorkspaceModel extends Disposable {
     this._register(watcher.onDidCreate((u) => this.queue(u)));
     this._register(watcher.onDidChange((u) => this.queue(u)));
     this._register(watcher.onDidDelete((u) => this.remove(u)));
+    // A deleted folder is one event that matches no file glob: watch deletions of anything, so its files go too.
+    const deletions = this._register(vscode.workspace.createFileSystemWatcher('**', true, true, false));
+    this._register(deletions.onDidDelete((u) => this.remove(u)));
     this._register(cache.onDidChange(() => this.takeFromCache()));
     this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan(false)));
     this._register({
@@ -95,9 +99,17 @@ export class WorkspaceModel extends Disposable {
     return this.states().flatMap((s) => [...s.files.values()].flatMap((f) => f.estimates));
   }
 
-  /** The total over sites without double counting (the core's `totalOf`: small, so bundled with the extension). */
-  engineTotal(estimates: readonly SiteEstimate[]): CostTotal {
-    return totalOf(estimates);
+  /**
+   * The total over sites without double counting (the core's `totalOf`: small, so bundled with the extension). Test
+   * code counts as `tokentier.includeTests` says, unless `opts` says otherwise (the tree's own test-code group).
+   */
+  engineTotal(estimates: readonly SiteEstimate[], opts: { readonly includeTests?: boolean } = {}): CostTotal {
+    return totalOf(estimates, { includeTests: opts.includeTests ?? this.includeTests() });
+  }
+
+  /** `tokentier.includeTests` (a window setting: one value for every folder). */
+  includeTests(): boolean {
+    return this.settingsFor(this.states()[0]?.folder).includeTests;
   }
 
   /** The settings that apply to a folder (currency for totals, excludes for the watcher). */
@@ -131,6 +143,7 @@ export class WorkspaceModel extends Disposable {
       estimates,
       diagnostics,
       stats: { filesScanned: states.reduce((n, s) => n + s.filesScanned, 0) },
+      includeTests: settings.includeTests,
     });
   }
 

@@ -187,7 +187,7 @@ describe('evidence test before parsing', () => {
       responses: ['/v1/responses'],
       messages: ['/v1/messages'],
       embeddings: ['/v1/embeddings', '/api/embed', '/api/embeddings', '/v1beta/models/text-embedding-004:embedContent', '/v1beta/models/e:batchEmbedContents'],
-      generate: ['/v1beta/models/gemini-2.0-flash:generateContent', '/v1/models/g:streamGenerateContent', '/model/anthropic.claude-3/invoke', '/model/m/converse-stream', '/model/m/invoke-with-response-stream'],
+      generate: ['/v1beta/models/gemini-2.0-flash:generateContent', '/v1/models/g:streamGenerateContent', '/model/anthropic.claude-3/invoke', '/model/m/converse-stream', '/model/m/invoke-with-response-stream', '/v1beta/interactions', '/v1beta1/projects/p/locations/us-central1/interactions'],
       images: ['/v1/images/generations'],
       audio: ['/v1/audio/transcriptions', '/v1/audio/translations', '/v1/audio/speech'],
     };

@@ -172,6 +172,8 @@ describe('report: schemas/report.schema.json matches src/core/types.ts', () => {
       ['PriceLine', 'priceLine'], ['PromptPart', 'promptPart'], ['LoopContext', 'loopContext'], ['CallParams', 'callParams'],
       ['ModelRef', 'modelRef'], ['TokenPartEstimate', 'tokenPart'], ['NumberRange', 'numberRange'], ['Range', 'range'], ['Position', 'position'], ['SiteEnergy', 'siteEnergy'],
       ['UsageCalibrationRef', 'usageCalibration'],
+      ['SiteAdvice', 'siteAdvice'], ['LifecycleAlert', 'lifecycleAlert'], ['MigrationEstimate', 'migrationEstimate'], ['ModelAlternative', 'modelAlternative'],
+      ['FeatureFit', 'featureFit'], ['QualityScore', 'qualityScore'], ['QualityComparison', 'qualityComparison'],
     ] as const).map(([t, d]): [string, SchemaObject] => [t, schema.definitions![d]!]),
   ];
   for (const [typeName, def] of pairs) {

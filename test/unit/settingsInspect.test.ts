@@ -26,6 +26,7 @@ const SAMPLES: Record<string, { valid: unknown; invalid: unknown }> = {
   'budget.perCall': { valid: 0.01, invalid: -1 },
   'budget.perMonth': { valid: 100, invalid: 'a lot' },
   'diagnostics.enabled': { valid: true, invalid: 'yes' },
+  'diagnostics.cheaperModels': { valid: true, invalid: 1 },
   include: { valid: ['src/**'], invalid: 'src/**' },
   exclude: { valid: ['gen/**'], invalid: [1] },
   languages: { valid: ['python'], invalid: ['cobol'] },
@@ -35,6 +36,7 @@ const SAMPLES: Record<string, { valid: unknown; invalid: unknown }> = {
   'tiers.gridIntensity': { valid: 0.1, invalid: '0.1' },
   'tiers.users': { valid: 250, invalid: 2.5 },
   debounceMs: { valid: 100, invalid: 99999 },
+  includeTests: { valid: true, invalid: 'sometimes' },
 };
 
 const KEYS = Object.keys(settingsSchema.shape);

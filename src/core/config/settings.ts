@@ -94,6 +94,11 @@ export const settingsSchema = z.object({
     .default(false)
     .describe('Show cost diagnostics (budgets, unknown or deprecated models, calls in unbounded loops) in the Problems panel. Errors in price books and usage files are always shown.')
     .meta(scope('resource')),
+  'diagnostics.cheaperModels': z
+    .boolean()
+    .default(false)
+    .describe('Show an information diagnostic, with a quick fix, where a cheaper model of the same provider fits every feature the call uses and saves at least 10 % of its monthly cost. The hover always shows the best alternative, with this setting on or off.')
+    .meta(scope('resource')),
   include: z
     .array(z.string().max(MAX_GLOB_LENGTH))
     .default([])
@@ -105,10 +110,15 @@ export const settingsSchema = z.object({
     .describe('Glob patterns of files to skip, on top of `files.exclude`, `.gitignore` and the default folders (node_modules, virtual environments, build output).')
     .meta(scope('resource')),
   languages: z
-    .array(z.enum(['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'jupyter', 'go', 'java', 'csharp', 'ruby', 'php']))
-    .default(['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'jupyter', 'go', 'java', 'csharp', 'ruby', 'php'])
-    .describe('Languages to analyse. `go`, `java`, `csharp`, `ruby` and `php` files are read with their own grammars, loaded the first time a file of that language is analysed.')
+    .array(z.enum(['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'jupyter', 'shellscript', 'go', 'java', 'csharp', 'ruby', 'php']))
+    .default(['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'jupyter', 'shellscript', 'go', 'java', 'csharp', 'ruby', 'php'])
+    .describe('Languages to analyse. `go`, `java`, `csharp`, `ruby` and `php` files are read with their own grammars, loaded the first time a file of that language is analysed; `shellscript`: `curl`, `wget` and HTTPie requests to inference endpoints in `.sh`, `.bash` and `.zsh` files (notebooks\' `%%bash` cells and `!` lines are part of `jupyter`).')
     .meta(scope('resource')),
+  includeTests: z
+    .boolean()
+    .default(false)
+    .describe('Count call sites in test code and test fixtures (`tests/`, `test_*.py`, `*.test.ts`, `__tests__/`, `__testfixtures__/`, …) in totals, the status bar and budget gates. They are always found and listed (the call-site tree shows them in their own group); by default they are kept out of every total.')
+    .meta(scope('window')),
   maxFileSize: z
     .number()
     .int()

@@ -38,6 +38,7 @@ import * as prompts from './analyzer/prompts';
 import * as scopes from './analyzer/scopes';
 import * as siteSearch from './analyzer/siteSearch';
 import * as strings from './analyzer/strings';
+import * as testDoubles from './analyzer/testDoubles';
 import type { AnalyzerOptions, Binding, ForeignModule, ResolvedModel, SiteDraft, Value } from './analyzer/types';
 
 export class FileAnalyzer {
@@ -119,6 +120,12 @@ findSites(within?: { readonly start: number; readonly end: number }): SiteDraft[
 
   importValue(b: Binding & { kind: 'import' }): Value | undefined {
     return clients.importValue(this, b);
+  }
+
+  // ── Test doubles (analyzer/testDoubles.ts) ──
+
+  isTestDouble(n: Node): boolean {
+    return testDoubles.isTestDouble(this, n);
   }
 
   // ── Scopes and bindings (analyzer/scopes.ts) ──

@@ -17,6 +17,8 @@ import { getParser, parseCached, parseDeltaOf, releaseTree, type GrammarName, ty
 import { cellIndexOfRow, normaliseLineEnds, prepare, type Prepared } from './prepare';
 import { callArgs, isNameCode, toRange, unwrap, type Lang } from './syntax';
 import { detectOtherLanguage, isOtherLanguage } from './languages/detect';
+import { detectShellScript, notebookShellEvidence, notebookShellSites } from './shell/detect';
+import { isTestPath } from '../excludes';
 
 /** Reads a bundled wasm file (`web-tree-sitter.wasm`, `tree-sitter-python.wasm`, …) by name. The caller does the I/O. */
 export type LoadWasm = (name: string) => Promise<Uint8Array>;
@@ -69,7 +71,9 @@ const MAX_FOREIGN_BYTES = 512 * 1024;
 export async function detect(input: DetectInput, options: DetectOptions): Promise<DetectResult> {
   const diagnostics: Diagnostic[] = [];
   try {
-    return await detectInner(input, options, diagnostics);
+    const r = await detectInner(input, options, diagnostics);
+    // Test code is found and flagged (`isTestPath`, src/core/excludes.ts); totals and gates decide whether it counts.
+    return r.sites.length && isTestPath(input.path) ? { ...r, sites: r.sites.map((s) => (s.test ? s : { ...s, test: true })) } : r;
   } catch (e) {
     options.logger?.error(e instanceof Error ? e : String(e));
     diagnostics.push({ severity: 'error', code: 'internal-error', message: `Detection failed: ${e instanceof Error ? e.message : String(e)}`, file: input.path });
@@ -82,33 +86,63 @@ export async function detect(input: DetectInput, options: DetectOptions): Promis
  * lines. Undefined when the file is not analysed (a diagnostic says why, except for a pre-filter miss).
  */
 function textToParse(path: string, text: string, language: SupportedLanguage, options: DetectOptions, diagnostics: Diagnostic[]): Prepared | undefined {
-  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  // UTF-16 length is a lower bound of the UTF-8 size; good enough for a size guard. A notebook is held to the limit
-  // by its code cells' source (below), not by its outputs.
-  const limit = language === 'jupyter' ? readLimitFor('.ipynb', max) : max;
-  if (text.length > limit) {
-    diagnostics.push({ severity: 'info', code: 'file-too-large', message: `Skipped: ${text.length} characters is over the ${limit}-byte limit.`, file: path });
-    return undefined;
-  }
-  if (text.includes('\u0000')) {
-    diagnostics.push({ severity: 'info', code: 'binary-file', message: 'Skipped: the file looks binary (NUL bytes).', file: path });
-    return undefined;
-  }
+  if (!readableText(path, text, language, options, diagnostics)) return undefined;
   // Notebooks are validated first, so a malformed one always says why it gave no site.
   if (language !== 'jupyter' && !PREFILTER.test(text)) return undefined;
 
   const prepared = prepare(language, path, text, diagnostics);
   if (!prepared) return undefined;
-  if (language === 'jupyter' && prepared.text.length > max) {
-    diagnostics.push({ severity: 'info', code: 'file-too-large', message: `Skipped: the notebook's code cells hold ${prepared.text.length} characters, over the ${max}-byte limit.`, file: path });
+  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  // A notebook is held to the limit by its code cells' source (Python and shell), not by its outputs.
+  const code = language === 'jupyter' ? prepared.text.length + (prepared.shell ?? []).reduce((n, c) => n + c.text.length, 0) : 0;
+  if (language === 'jupyter' && code > max) {
+    diagnostics.push({ severity: 'info', code: 'file-too-large', message: `Skipped: the notebook's code cells hold ${code} characters, over the ${max}-byte limit.`, file: path });
     return undefined;
   }
-  if (language === 'jupyter' && !PREFILTER.test(prepared.text)) return undefined;
+  if (language === 'jupyter' && !PREFILTER.test(prepared.text) && !notebookShellEvidence(prepared)) return undefined;
   if (language !== 'jupyter' && hasMinifiedLine(prepared.text)) {
     diagnostics.push({ severity: 'info', code: 'minified-file', message: 'Skipped: the file looks minified (very long lines).', file: path });
     return undefined;
   }
   return prepared;
+}
+
+/** The size and binary checks every file passes before anything else (a diagnostic says why a file fails). */
+function readableText(path: string, text: string, language: SupportedLanguage, options: DetectOptions, diagnostics: Diagnostic[]): boolean {
+  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  // UTF-16 length is a lower bound of the UTF-8 size; good enough for a size guard. A notebook is held to the limit
+  // by its code cells' source (textToParse), not by its outputs.
+  const limit = language === 'jupyter' ? readLimitFor('.ipynb', max) : max;
+  if (text.length > limit) {
+    diagnostics.push({ severity: 'info', code: 'file-too-large', message: `Skipped: ${text.length} characters is over the ${limit}-byte limit.`, file: path });
+    return false;
+  }
+  if (text.includes('\u0000')) {
+    diagnostics.push({ severity: 'info', code: 'binary-file', message: 'Skipped: the file looks binary (NUL bytes).', file: path });
+    return false;
+  }
+  return true;
+}
+
+/**
+ * The evidence test: most files that mention a pre-filter word can hold no site; they are never parsed (undefined).
+ * `catalogue` (the file's own catalogue evidence) also decides the HTTP-only analysis. A notebook's shell chunks
+ * (`%%bash`, `!curl`) are analysed with the Python around them (shell/notebook.ts): without evidence for the Python,
+ * it is still parsed for their values (`withShell`), but not searched (`pythonSites` false).
+ */
+async function evidenceOf(prepared: Prepared, path: string, options: DetectOptions): Promise<{ catalogue: boolean; withShell: boolean; pythonSites: boolean } | undefined> {
+  const withShell = !!prepared.shell?.length && (options.exhaustive === true || notebookShellEvidence(prepared));
+  const catalogue = !options.exhaustive && !DECLARATION_FILE.test(path) && catalogueEvidence(prepared.text, prepared.lang);
+  let pythonSites = true;
+  if (!options.exhaustive && !(await mayHoldSites(prepared, path, options, catalogue))) {
+    if (!withShell) {
+      evidenceCounts.skipped++;
+      return undefined;
+    }
+    pythonSites = false;
+  }
+  evidenceCounts.parsed++;
+  return { catalogue, withShell, pythonSites };
 }
 
 async function detectInner(input: DetectInput, options: DetectOptions, diagnostics: Diagnostic[]): Promise<DetectResult> {
@@ -117,19 +151,15 @@ async function detectInner(input: DetectInput, options: DetectOptions, diagnosti
   const text = normaliseLineEnds(input.text);
   const language = input.languageId ?? languageOfPath(path);
   if (!language) return { sites: [], diagnostics };
+  if (language === 'shellscript') return { sites: readableText(path, text, language, options, diagnostics) ? await detectShellScript(path, text, options.loadWasm, options.exhaustive === true, diagnostics) : [], diagnostics };
   // Go, Java, C#, Ruby and PHP: their own front end (languages/), one analyser over per-language syntax views.
   if (isOtherLanguage(language)) return detectOtherLanguage(path, text, language, options, diagnostics);
   const prepared = textToParse(path, text, language, options, diagnostics);
   if (!prepared) return { sites: [], diagnostics };
   if (options.token?.isCancellationRequested) return { sites: [], diagnostics };
-  // The evidence test: most files that mention a pre-filter word can hold no site; they are never parsed. The file's own
-  // catalogue evidence serves it and, below, the choice of an HTTP-only analysis: tested once.
-  const catalogue = !options.exhaustive && !DECLARATION_FILE.test(path) && catalogueEvidence(prepared.text, prepared.lang);
-  if (!options.exhaustive && !(await mayHoldSites(prepared, path, options, catalogue))) {
-    evidenceCounts.skipped++;
-    return { sites: [], diagnostics };
-  }
-  evidenceCounts.parsed++;
+  const evidence = await evidenceOf(prepared, path, options);
+  if (!evidence) return { sites: [], diagnostics };
+  const { catalogue, withShell, pythonSites } = evidence;
 
   const neighbours = options.files ? await readForeign(prepared, path, options.files) : [];
   if (options.token?.isCancellationRequested) return { sites: [], diagnostics };
@@ -142,7 +172,7 @@ async function detectInner(input: DetectInput, options: DetectOptions, diagnosti
   // Every parser is ready before the first parse: from here to the end of the analysis nothing awaits, so no other
   // detection can run in between and push this file's trees (or its neighbours') out of the tree cache.
   const parsers = new Map<GrammarName, Parser>();
-  for (const g of new Set<GrammarName>([prepared.grammar, ...neighbours.map((f) => f.grammar)])) parsers.set(g, await getParser(g, options.loadWasm));
+  for (const g of new Set<GrammarName>([prepared.grammar, ...neighbours.map((f) => f.grammar), ...(withShell ? ['bash' as const] : [])])) parsers.set(g, await getParser(g, options.loadWasm));
   if (options.token?.isCancellationRequested) return { sites: [], diagnostics };
   const foreign = parseForeign(neighbours, parsers);
   const tree = parseCached(`${path}`, prepared.grammar, parsers.get(prepared.grammar) as Parser, prepared.text);
@@ -176,8 +206,9 @@ async function detectInner(input: DetectInput, options: DetectOptions, diagnosti
   if (raw) analysisCounts.incremental++;
   else analysisCounts.full++;
   if (!raw) {
-    const drafts = analyzer.findSites();
+    const drafts = pythonSites ? analyzer.findSites() : [];
     raw = drafts.map((d) => toCallSite(d, path, prepared.text, cells, analyzer));
+    if (withShell) raw.push(...notebookShellSites(prepared, path, parsers.get('bash') as Parser, analyzer));
   }
   const sites = [...raw];
   dedupeIds(sites);

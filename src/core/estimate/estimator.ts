@@ -9,7 +9,8 @@ import type { PolicyBook, PriceBook, UsageBook } from '../teamFiles/teamTypes';
 import { estimateTokens } from '../tokens/estimateTokens';
 import { generatedTokens, generationCap } from '../tokens/outputTokens';
 import { resolveUsage } from '../usage/assumptions';
-import type { CallSite, CostEstimate, Diagnostic, NumberRange, PriceLine, Provenance, SiteEstimate, TokenEstimate } from '../types';
+import { adviseSite } from '../advice/advise';
+import type { CallSite, CostEstimate, Diagnostic, NumberRange, PriceLine, Provenance, Provider, SiteEstimate, TokenEstimate } from '../types';
 import { siteEnergyOf } from '../models/energy';
 
 /** Team files loaded from `.tokentier/` (price book, usage assumptions, policy) and the `tokentier.priceBook` setting. */
@@ -95,7 +96,7 @@ export function estimateSitesSync(sites: readonly CallSite[], ctx: EstimateConte
       // for the same settings, team files, price table and day, unless it reads a prompt file (which may change).
       const cacheable = !site.prompt.some((p) => p.kind === 'file');
       const memo = cacheable ? estimateMemo.get(site) : undefined;
-      const r = memo && memo.settings === ctx.settings && memo.team === ctx.team && memo.table === ctx.table && memo.day === day ? memo : estimateOne(site, ctx, fileTexts);
+      const r = memo && memo.settings === ctx.settings && memo.team === ctx.team && memo.table === ctx.table && memo.day === day ? memo : withAdvice(estimateOne(site, ctx, fileTexts), ctx, day, fileTexts);
       if (cacheable && r !== memo) estimateMemo.set(site, { settings: ctx.settings, team: ctx.team, table: ctx.table, day, estimate: r.estimate, diagnostics: r.diagnostics });
       estimates.push(r.estimate);
       diagnostics.push(...r.diagnostics);
@@ -158,6 +159,22 @@ function costFor(
   const lo = billCall(prices, at3('min'), source, factors, false);
   const hi = billCall(prices, at3('max'), source, factors, false);
   return { perCall: { min: lo.total, expected: e.total, max: hi.total }, lines: e.lines, rules: rule ? [rule] : [] };
+}
+
+/**
+ * Adds the site's advice (deprecation alert with the migration's cost, cheaper models) to an estimate. Other models
+ * are priced by the same estimator at the same usage (`reprice`), so the comparison uses every rule the site's own
+ * cost uses. Advice never breaks an estimate: a failure leaves it out.
+ */
+function withAdvice(r: { estimate: SiteEstimate; diagnostics: Diagnostic[] }, ctx: EstimateContext & { readonly table: PriceTable }, day: string, fileTexts?: ReadonlyMap<string, string | undefined>): { estimate: SiteEstimate; diagnostics: Diagnostic[] } {
+  try {
+    const site = r.estimate.site;
+    const reprice = (model: string, provider: Provider): SiteEstimate => estimateCore(provider === site.provider ? site : { ...site, provider }, ctx, fileTexts, model).estimate;
+    const advice = adviseSite(r.estimate, { day, reprice, table: ctx.table });
+    return advice ? { estimate: { ...r.estimate, advice }, diagnostics: r.diagnostics } : r;
+  } catch {
+    return r;
+  }
 }
 
 /** How a call is billed apart from its model's prices: tokens, cache shares, output cap, rate factors, the day. */
@@ -235,11 +252,11 @@ function rateFactors(site: CallSite, provider: string, batchShare: number, team:
  * The cost per call with the site's model, its range widened by the fallbacks and conditional candidates: it covers the
  * dearest and cheapest model that may serve the call (the expected value stays the model's own).
  */
-function costWithCandidates(site: CallSite, modelId: string, price: ResolvedPrice & { readonly ok: true }, billing: Billing, table: PriceTable, book: PriceBook | undefined, provenance: Provenance[]): { perCall: NumberRange; lines: PriceLine[] } {
+function costWithCandidates(site: CallSite, modelId: string, price: ResolvedPrice & { readonly ok: true }, billing: Billing, table: PriceTable, book: PriceBook | undefined, provenance: Provenance[], widen = true): { perCall: NumberRange; lines: PriceLine[] } {
   const { tokens, imageTokens, cache, outputCap, factors, priceTime } = billing;
   const main = costFor(price.entry, tokens, imageTokens, cache, outputCap, factors, priceTime);
   let perCall = main.perCall;
-  const others = [...(site.model.candidates ?? []).map((c) => c.canonical ?? c.id), ...(site.params.fallbacks ?? [])].filter((x): x is string => !!x && x !== modelId);
+  const others = widen ? [...(site.model.candidates ?? []).map((c) => c.canonical ?? c.id), ...(site.params.fallbacks ?? [])].filter((x): x is string => !!x && x !== modelId) : [];
   for (const other of new Set(others)) {
     const p = resolvePrice(other, site.provider, table, book);
     if (!p.ok) {
@@ -264,7 +281,12 @@ function estimateOne(site: CallSite, ctx: EstimateContext & { readonly table: Pr
   return energy ? { ...r, estimate: { ...e, energy } } : r;
 }
 
-function estimateCore(site: CallSite, ctx: EstimateContext & { readonly table: PriceTable }, fileTexts?: ReadonlyMap<string, string | undefined>): { estimate: SiteEstimate; diagnostics: Diagnostic[] } {
+/**
+ * Estimates one site (its energy is added by `estimateOne`). `modelOverride` prices the same call with another model
+ * (advice): it replaces the model the code or the usage assumptions give, and conditional candidates no longer widen
+ * the range.
+ */
+function estimateCore(site: CallSite, ctx: EstimateContext & { readonly table: PriceTable }, fileTexts?: ReadonlyMap<string, string | undefined>, modelOverride?: string): { estimate: SiteEstimate; diagnostics: Diagnostic[] } {
   const { settings, team } = ctx;
   const at = ctx.now ?? new Date();
   // Time-of-day prices (off-peak discounts) are evaluated at 12:00 UTC of the day: a daily estimate, not the current minute.
@@ -275,7 +297,7 @@ function estimateCore(site: CallSite, ctx: EstimateContext & { readonly table: P
   const usage = u.assumptions;
   // A conditional model the code cannot pin down (`a if x else b`) is priced as its first candidate; the others widen the range.
   const firstCandidate = site.model.candidates?.map((c) => c.canonical ?? c.id).find((x): x is string => !!x);
-  const modelId = usage.model?.value ?? site.model.canonical ?? site.model.id ?? firstCandidate ?? null;
+  const modelId = modelOverride ?? usage.model?.value ?? site.model.canonical ?? site.model.id ?? firstCandidate ?? null;
   const tokens = estimateTokens({ site, modelId, settings, ...(fileTexts ? { fileTexts } : {}), ...(usage.outputTokens ? { outputAssumption: usage.outputTokens } : {}) });
 
   const imageTokens = tokens.parts.filter((p) => p.role === 'image').reduce<NumberRange>((a, p) => ({ min: a.min + p.tokens.min, expected: a.expected + p.tokens.expected, max: a.max + p.tokens.max }), { min: 0, expected: 0, max: 0 });
@@ -320,7 +342,7 @@ function estimateCore(site: CallSite, ctx: EstimateContext & { readonly table: P
   if (currency.factor) factors.push(currency.factor);
   for (const f of factors) if (f.source) provenance.push({ ...f.source, rule: f.source.rule ?? f.rule });
 
-  const { perCall, lines } = costWithCandidates(site, modelId, price, { tokens, imageTokens, cache, outputCap, factors, priceTime }, ctx.table, team.priceBook, provenance);
+  const { perCall, lines } = costWithCandidates(site, modelId, price, { tokens, imageTokens, cache, outputCap, factors, priceTime }, ctx.table, team.priceBook, provenance, modelOverride === undefined);
   const perDay = scaleRange(perCall, callsPerDay);
   const perMonth = scaleRange(perDay, days);
   // Prices are capped (team/schemas.ts MAX_PRICE), but an adjustment, exchange rate or usage value can still be

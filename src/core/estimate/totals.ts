@@ -1,10 +1,21 @@
 import type { CostTotal, NumberRange, Provider, SiteEstimate } from '../types';
 
 /**
- * Totals are defined once, here: the sum over the non-ignored sites given, each site counted once (by id), with
- * unpriced sites counted apart and left out of the sums. A file/provider/model total is `totals` of that subset,
- * so the parts always add up to the whole.
+ * Totals are defined once, here: the sum over the **counted** sites given (not ignored by a `tokentier-ignore`
+ * comment; not test code unless `includeTests`), each site counted once (by id), with unpriced sites counted apart and
+ * left out of the sums. A file/provider/model total is `totals` of that subset, so the parts always add up to the
+ * whole.
  */
+
+/** Which sites a total counts. `includeTests`: test code (`CallSite.test`) counts too (default: it does not). */
+export interface CountOptions {
+  readonly includeTests?: boolean;
+}
+
+/** True when a total counts the site: not ignored, and not test code unless `includeTests`. */
+export function isCounted(e: SiteEstimate, opts: CountOptions = {}): boolean {
+  return !e.site.ignored && (opts.includeTests === true || e.site.test !== true);
+}
 
 const zero = (): { min: number; expected: number; max: number } => ({ min: 0, expected: 0, max: 0 });
 
@@ -14,15 +25,15 @@ function addInto(acc: { min: number; expected: number; max: number }, r: NumberR
   acc.max += r.max;
 }
 
-/** The total of the given estimates: ignored sites and duplicates (same site id) are skipped. */
-export function totals(estimates: readonly SiteEstimate[]): CostTotal {
+/** The total of the given estimates: uncounted sites ({@link isCounted}) and duplicates (same site id) are skipped. */
+export function totals(estimates: readonly SiteEstimate[], opts: CountOptions = {}): CostTotal {
   const perDay = zero();
   const perMonth = zero();
   let sites = 0;
   let unpriced = 0;
   const seen = new Set<string>();
   for (const e of estimates) {
-    if (e.site.ignored) continue;
+    if (!isCounted(e, opts)) continue;
     const key = `${e.site.file}\u0000${e.site.id}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -38,7 +49,7 @@ export function totals(estimates: readonly SiteEstimate[]): CostTotal {
 }
 
 /** Totals per group key (file, folder, provider, model), in first-seen order. Each group is `totals` of its sites. */
-export function totalsBy<K extends string>(estimates: readonly SiteEstimate[], key: (e: SiteEstimate) => K): { key: K; total: CostTotal }[] {
+export function totalsBy<K extends string>(estimates: readonly SiteEstimate[], key: (e: SiteEstimate) => K, opts: CountOptions = {}): { key: K; total: CostTotal }[] {
   const groups = new Map<K, SiteEstimate[]>();
   for (const e of estimates) {
     const k = key(e);
@@ -46,7 +57,7 @@ export function totalsBy<K extends string>(estimates: readonly SiteEstimate[], k
     if (!g) groups.set(k, (g = []));
     g.push(e);
   }
-  return [...groups].map(([k, g]) => ({ key: k, total: totals(g) }));
+  return [...groups].map(([k, g]) => ({ key: k, total: totals(g, opts) }));
 }
 
 /** Totals per file. */

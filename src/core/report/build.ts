@@ -1,4 +1,5 @@
 import { REPORT_SCHEMA_VERSION, type Diagnostic, type Provenance, type Report, type SiteEstimate } from '../types';
+import { isTestPath } from '../excludes';
 import { pricedModel, totalOf, totalsBy } from './totals';
 
 /** The tool version written into reports when the caller does not give one. */
@@ -18,6 +19,8 @@ export interface ReportInput {
   readonly toolVersion?: string;
   /** Defaults to now; tests pass a fixed date so output is reproducible. */
   readonly generatedAt?: Date;
+  /** Count test-code sites in the totals (`tokentier.includeTests`); default false. */
+  readonly includeTests?: boolean;
 }
 
 /** Orders sites by file, cell, line, then id: the order of every report output and of every sum. */
@@ -45,19 +48,17 @@ function collectPriceTables(estimates: readonly SiteEstimate[]): Provenance[] {
 }
 
 /**
- * Builds a Report from analysed sites. Sites are sorted into report order; totals are computed over the
- * non-ignored sites, so `totals.workspace` equals the sum of `byFile`, of `byProvider` and of `byModel`.
- * Never throws on well-typed input.
+ * Builds a Report from analysed sites. Sites are sorted into report order (test-code sites included, flagged);
+ * totals are computed over the counted sites (not ignored; not test code unless `includeTests`), so
+ * `totals.workspace` equals the sum of `byFile`, of `byProvider` and of `byModel`; `totals.tests` is the test-code
+ * sites' own total. Never throws on well-typed input.
  */
 export function buildReport(input: ReportInput): Report {
   const sites = [...input.estimates].sort(compareSites);
-  const byFile = totalsBy(sites, (e) => e.site.file).map(({ key, total }) => ({ file: key, total }));
-  const byProvider = totalsBy(sites, (e) => e.site.provider)
-    .map(({ key, total }) => ({ provider: key, total }))
-    .sort((a, b) => b.total.perMonth.expected - a.total.perMonth.expected || (a.provider < b.provider ? -1 : 1));
-  const byModel = totalsBy(sites, pricedModel)
-    .map(({ key, total }) => ({ model: key, total }))
-    .sort((a, b) => b.total.perMonth.expected - a.total.perMonth.expected || (a.model < b.model ? -1 : 1));
+  return { ...reportHead(input, sites), sites, includeTests: input.includeTests === true, totals: reportTotals(sites, input.includeTests === true), diagnostics: [...(input.diagnostics ?? [])], stats: { filesScanned: 0, filesParsed: 0, bytes: 0, ms: 0, ...input.stats } };
+}
+
+function reportHead(input: ReportInput, sites: readonly SiteEstimate[]): Pick<Report, 'schemaVersion' | 'tool' | 'generatedAt' | 'root' | 'currency' | 'profile' | 'priceTables'> {
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'tokentier', version: input.toolVersion ?? TOOL_VERSION },
@@ -66,11 +67,37 @@ export function buildReport(input: ReportInput): Report {
     currency: input.currency,
     profile: input.profile,
     priceTables: input.priceTables ?? collectPriceTables(sites),
-    sites,
-    totals: { workspace: totalOf(sites), byFile, byProvider, byModel },
-    diagnostics: [...(input.diagnostics ?? [])],
-    stats: { filesScanned: 0, filesParsed: 0, bytes: 0, ms: 0, ...input.stats },
   };
+}
+
+/**
+ * The totals of sites in report order. The parts list only sites the totals may count (test code is left out of them
+ * unless `includeTests`), so a test file does not appear as a zero row; ignored sites keep their rows, as before.
+ */
+export function reportTotals(sites: readonly SiteEstimate[], includeTests: boolean): Report['totals'] {
+  const opts = { includeTests };
+  const parts = includeTests ? sites : sites.filter((e) => e.site.test !== true);
+  const byFile = totalsBy(parts, (e) => e.site.file, opts).map(({ key, total }) => ({ file: key, total }));
+  const byProvider = totalsBy(parts, (e) => e.site.provider, opts)
+    .map(({ key, total }) => ({ provider: key, total }))
+    .sort((a, b) => b.total.perMonth.expected - a.total.perMonth.expected || (a.provider < b.provider ? -1 : 1));
+  const byModel = totalsBy(parts, pricedModel, opts)
+    .map(({ key, total }) => ({ model: key, total }))
+    .sort((a, b) => b.total.perMonth.expected - a.total.perMonth.expected || (a.model < b.model ? -1 : 1));
+  const tests = totalOf(sites.filter((e) => e.site.test === true), { includeTests: true });
+  return { workspace: totalOf(sites, opts), byFile, byProvider, byModel, tests };
+}
+
+/**
+ * The same report counting test-code sites or not (a saved report compared with a scan that decided otherwise).
+ * Sites without the flag (reports older than schema 1.1.0) are flagged from their path first.
+ */
+export function withIncludeTests(report: Report, includeTests: boolean): Report {
+  // A report without `includeTests` predates the flag: its sites say nothing about test code, their paths do.
+  const legacy = (report as { includeTests?: boolean }).includeTests === undefined;
+  const flagged = legacy ? report.sites.map((e) => (isTestPath(e.site.file) ? { ...e, site: { ...e.site, test: true } } : e)) : report.sites;
+  if (!legacy && report.includeTests === includeTests) return report;
+  return { ...report, sites: flagged, includeTests, totals: reportTotals(flagged, includeTests) };
 }
 
 /** A copy of a report with extra diagnostics appended (e.g. from the host's file provider). */

@@ -1,5 +1,6 @@
 import type { Report, SiteEstimate } from '../types';
-import { pricedModel } from './totals';
+import { withIncludeTests } from './build';
+import { isCounted, pricedModel } from './totals';
 import { codeSpan, escapeMarkdown, formatCount, formatMoney, formatMoneyDelta } from './text';
 
 /**
@@ -34,14 +35,25 @@ export interface ReportDiff {
   readonly counts: { readonly new: number; readonly removed: number; readonly changed: number; readonly unchanged: number };
   /** Set when the two reports are in different currencies (amounts are not comparable). */
   readonly currencyMismatch?: string;
+  /** Whether test-code sites count (the head report's choice; the base is recounted the same way). */
+  readonly includeTests: boolean;
+  /** New, changed or removed sites that are test code and not counted (listed apart, not in the deltas). */
+  readonly uncountedTests: number;
+  /** Set when the base report had decided otherwise about test code and was recounted. */
+  readonly includeTestsNote?: string;
 }
 
-function monthlyOf(e: SiteEstimate | undefined): number {
-  return e && !e.site.ignored && e.cost.perMonth ? e.cost.perMonth.expected : 0;
+/** Which sites count (test code only with `includeTests`). */
+interface Counting {
+  readonly includeTests: boolean;
 }
 
-function unknownOf(e: SiteEstimate | undefined): boolean {
-  return !!e && !e.site.ignored && !e.cost.perMonth;
+function monthlyOf(e: SiteEstimate | undefined, counting: Counting): number {
+  return e && isCounted(e, counting) && e.cost.perMonth ? e.cost.perMonth.expected : 0;
+}
+
+function unknownOf(e: SiteEstimate | undefined, counting: Counting): boolean {
+  return !!e && isCounted(e, counting) && !e.cost.perMonth;
 }
 
 function siteKey(e: SiteEstimate, withModel: boolean): string {
@@ -79,36 +91,49 @@ function matchPass(base: SiteEstimate[], head: SiteEstimate[], withModel: boolea
   return pairs;
 }
 
-function changesOf(b: SiteEstimate, h: SiteEstimate): SiteChangeKind[] {
+function changesOf(b: SiteEstimate, h: SiteEstimate, counting: Counting): SiteChangeKind[] {
   const out: SiteChangeKind[] = [];
   if (pricedModel(b) !== pricedModel(h)) out.push('model');
   if (b.site.params.maxTokens !== h.site.params.maxTokens) out.push('max-tokens');
   if (h.tokens.input.expected > b.tokens.input.expected) out.push('prompt-growth');
   else if (h.tokens.input.expected < b.tokens.input.expected) out.push('prompt-shrink');
   if (b.usage.callsPerDay.value * b.usage.fanOut.value !== h.usage.callsPerDay.value * h.usage.fanOut.value) out.push('calls');
-  if (!out.length && monthlyOf(b) !== monthlyOf(h)) out.push('cost');
+  // A test site's own cost change is a change even when the totals do not count it (it is listed apart).
+  const own: Counting = { includeTests: counting.includeTests || b.site.test === true || h.site.test === true };
+  if (!out.length && monthlyOf(b, own) !== monthlyOf(h, own)) out.push('cost');
   return out;
 }
 
 const statusOrder = { new: 0, changed: 1, removed: 2, unchanged: 3 } as const;
 
-/** Diffs two reports (base = the baseline, head = the change under review). Pure; never throws on well-typed input. */
-export function diffReports(base: Report, head: Report): ReportDiff {
+/**
+ * Diffs two reports (base = the baseline, head = the change under review). Pure; never throws on well-typed input.
+ * Test code counts as the head report says (`includeTests`); a base that decided otherwise, or that predates the
+ * test flag (schema 1.0.0), is recounted the same way first, so the totals compare like with like.
+ */
+export function diffReports(baseIn: Report, headIn: Report): ReportDiff {
+  const includeTests = headIn.includeTests === true;
+  const head = withIncludeTests(headIn, includeTests);
+  const base = withIncludeTests(baseIn, includeTests);
+  const baseChoice = (baseIn as { includeTests?: boolean }).includeTests;
+  const recounted = baseChoice !== undefined && baseChoice !== includeTests;
+  const counting: Counting = { includeTests };
   const b = [...base.sites];
   const h = [...head.sites];
   const pairs = [...matchPass(b, h, true), ...matchPass(b, h, false)];
   const sites: SiteDiff[] = [];
   for (const [bs, hs] of pairs) {
-    const changes = changesOf(bs, hs);
-    sites.push({ status: changes.length ? 'changed' : 'unchanged', base: bs, head: hs, changes, deltaPerMonth: monthlyOf(hs) - monthlyOf(bs), unknown: unknownOf(bs) || unknownOf(hs) });
+    const changes = changesOf(bs, hs, counting);
+    sites.push({ status: changes.length ? 'changed' : 'unchanged', base: bs, head: hs, changes, deltaPerMonth: monthlyOf(hs, counting) - monthlyOf(bs, counting), unknown: unknownOf(bs, counting) || unknownOf(hs, counting) });
   }
-  for (const hs of h) sites.push({ status: 'new', head: hs, changes: [], deltaPerMonth: monthlyOf(hs), unknown: unknownOf(hs) });
-  for (const bs of b) sites.push({ status: 'removed', base: bs, changes: [], deltaPerMonth: -monthlyOf(bs), unknown: unknownOf(bs) });
+  for (const hs of h) sites.push({ status: 'new', head: hs, changes: [], deltaPerMonth: monthlyOf(hs, counting), unknown: unknownOf(hs, counting) });
+  for (const bs of b) sites.push({ status: 'removed', base: bs, changes: [], deltaPerMonth: -monthlyOf(bs, counting), unknown: unknownOf(bs, counting) });
   sites.sort((x, y) => statusOrder[x.status] - statusOrder[y.status] || Math.abs(y.deltaPerMonth) - Math.abs(x.deltaPerMonth) || ((x.head ?? x.base)?.site.id ?? '').localeCompare((y.head ?? y.base)?.site.id ?? ''));
   const baseTotal = base.totals.workspace.perMonth.expected;
   const headTotal = head.totals.workspace.perMonth.expected;
   const delta = headTotal - baseTotal;
   const count = (s: SiteDiff['status']) => sites.filter((x) => x.status === s).length;
+  const uncountedTests = sites.filter((x) => x.status !== 'unchanged' && isUncountedTest(x, includeTests)).length;
   return {
     currency: head.currency,
     baseTotalPerMonth: baseTotal,
@@ -118,7 +143,16 @@ export function diffReports(base: Report, head: Report): ReportDiff {
     sites,
     counts: { new: count('new'), removed: count('removed'), changed: count('changed'), unchanged: count('unchanged') },
     ...(base.currency !== head.currency ? { currencyMismatch: `base is in ${base.currency}, head in ${head.currency}` } : {}),
+    includeTests,
+    uncountedTests,
+    ...(recounted ? { includeTestsNote: `the base report ${baseChoice ? 'counted' : 'left out'} test code; it was recounted to ${includeTests ? 'count' : 'leave out'} test code, as the head does` } : {}),
   };
+}
+
+/** A site diff whose sides are all test code that does not count: listed apart from the table. */
+export function isUncountedTest(d: SiteDiff, includeTests: boolean): boolean {
+  if (includeTests) return false;
+  return (d.base?.site.test === true || d.head?.site.test === true) && (!d.base || d.base.site.test === true) && (!d.head || d.head.site.test === true);
 }
 
 function describeChange(d: SiteDiff): string {
@@ -136,9 +170,10 @@ function describeChange(d: SiteDiff): string {
   return parts.join('; ');
 }
 
-function money(e: SiteEstimate | undefined, c: string): string {
+function money(e: SiteEstimate | undefined, c: string, includeTests: boolean): string {
   if (!e) return '—';
   if (e.site.ignored) return 'ignored';
+  if (e.site.test && !includeTests) return 'test (not counted)';
   return e.cost.perMonth ? formatMoney(e.cost.perMonth.expected, c) : 'unknown';
 }
 
@@ -150,19 +185,21 @@ export function formatDiffMarkdown(diff: ReportDiff): string {
   out.push(`Expected monthly cost: **${formatMoney(diff.baseTotalPerMonth, c)} → ${formatMoney(diff.headTotalPerMonth, c)}** (${formatMoneyDelta(diff.deltaPerMonth, c)}${pct})`, '');
   out.push(`${diff.counts.new} new · ${diff.counts.changed} changed · ${diff.counts.removed} removed · ${diff.counts.unchanged} unchanged call site(s)`, '');
   if (diff.currencyMismatch) out.push(`> Warning: ${escapeMarkdown(diff.currencyMismatch)}; amounts are not comparable.`, '');
-  const shown = diff.sites.filter((s) => s.status !== 'unchanged');
+  if (diff.includeTestsNote) out.push(`> Note: ${escapeMarkdown(diff.includeTestsNote)}.`, '');
+  const shown = diff.sites.filter((s) => s.status !== 'unchanged' && !isUncountedTest(s, diff.includeTests));
   if (shown.length) {
     out.push('| | Site | Model | Before | After | Δ / month | What changed |', '|---|---|---|---:|---:|---:|---|');
     for (const s of shown) {
       const e = (s.head ?? s.base) as SiteEstimate;
       const mark = s.status === 'new' ? '🆕 new' : s.status === 'removed' ? '➖ removed' : '✏️ changed';
       const delta = formatMoneyDelta(s.deltaPerMonth, c) + (s.unknown ? ' (partly unknown)' : '');
-      out.push(`| ${mark} | ${escapeMarkdown(`${e.site.file}:${e.site.line}`)} ${codeSpan(e.site.method)} | ${escapeMarkdown(pricedModel(e))} | ${money(s.base, c)} | ${money(s.head, c)} | ${delta} | ${describeChange(s)} |`);
+      out.push(`| ${mark} | ${escapeMarkdown(`${e.site.file}:${e.site.line}`)} ${codeSpan(e.site.method)} | ${escapeMarkdown(pricedModel(e))} | ${money(s.base, c, diff.includeTests)} | ${money(s.head, c, diff.includeTests)} | ${delta} | ${describeChange(s)} |`);
     }
     out.push('');
   } else {
-    out.push('No call site changed.', '');
+    out.push(diff.uncountedTests ? 'No counted call site changed.' : 'No call site changed.', '');
   }
+  if (diff.uncountedTests) out.push(`${diff.uncountedTests} test-code call site(s) new, changed or removed; not counted (\`--include-tests\` counts them).`, '');
   out.push('<sub>Estimated by Tokentier from the code; usage figures are assumptions unless set in `.tokentier/usage.*` or annotations.</sub>', '');
   return out.join('\n');
 }

@@ -1,4 +1,5 @@
 import type { CostTotal, Report, SiteEstimate } from '../types';
+import { ADVICE_CSV_COLUMNS, adviceCsvValues, adviceMarkdownSection, adviceTableSection } from './adviceReport';
 import { pricedModel } from './totals';
 import { codeSpan, csvField, escapeMarkdown, escapeTerminal, formatCount, formatMoney } from './text';
 
@@ -30,6 +31,7 @@ export const CSV_COLUMNS = [
   'input_tokens', 'output_tokens', 'token_accuracy', 'calls_per_day', 'fan_out', 'usage_assumed', 'currency',
   'cost_per_call', 'cost_per_month_min', 'cost_per_month', 'cost_per_month_max', 'price_id', 'unknown_reason',
   'energy_wh_per_call_min', 'energy_wh_per_call_max', 'energy_kwh_per_month',
+  ...ADVICE_CSV_COLUMNS, 'test',
 ] as const;
 
 /** CSV (RFC 4180, CRLF line ends): one row per site, expected values, amounts in the report currency. */
@@ -42,6 +44,7 @@ export function formatCsv(report: Report): string {
       e.tokens.input.expected, e.tokens.output.expected, e.tokens.accuracy, e.usage.callsPerDay.value, e.usage.fanOut.value, e.usage.assumed, e.cost.currency,
       e.cost.perCall?.expected ?? null, e.cost.perMonth?.min ?? null, e.cost.perMonth?.expected ?? null, e.cost.perMonth?.max ?? null, e.cost.priceId, e.cost.unknownReason,
       e.energy?.whPerCall.min ?? null, e.energy?.whPerCall.max ?? null, e.energy?.kwhPerMonth.expected ?? null,
+      ...adviceCsvValues(e), s.test === true,
     ].map(csvField).join(','));
   }
   return `${rows.join('\r\n')}\r\n`;
@@ -62,7 +65,20 @@ function energyCell(e: SiteEstimate): string {
 
 function monthly(e: SiteEstimate, currency: string): string {
   if (e.site.ignored) return 'ignored';
-  return e.cost.perMonth ? formatMoney(e.cost.perMonth.expected, currency) : 'unknown';
+  const amount = e.cost.perMonth ? formatMoney(e.cost.perMonth.expected, currency) : 'unknown';
+  return e.site.test ? `${amount} (test)` : amount;
+}
+
+/**
+ * What the totals leave out as test code (`Report.includeTests` false): `12 test-code sites ($340.00/month) not
+ * counted`, or undefined when there are none or they are counted.
+ */
+export function testsNote(report: Report): string | undefined {
+  const t = report.totals.tests;
+  if (!t || t.sites === 0) return undefined;
+  const amount = t.unpriced === t.sites ? 'price unknown' : `${formatMoney(t.perMonth.expected, report.currency)}/month${t.unpriced ? `, ${t.unpriced} unpriced` : ''}`;
+  if (report.includeTests) return `${t.sites} of them in test code (${amount}), counted (--include-tests)`;
+  return `${t.sites} test-code site${t.sites === 1 ? '' : 's'} (${amount}) not counted (--include-tests counts them)`;
 }
 
 function totalText(t: CostTotal, currency: string): string {
@@ -76,6 +92,8 @@ export function formatMarkdown(report: Report): string {
   const out: string[] = [];
   out.push('## Tokentier cost report', '');
   out.push(`**${report.totals.workspace.sites}** LLM call site${report.totals.workspace.sites === 1 ? '' : 's'} · **${totalText(report.totals.workspace, c)}** · profile ${codeSpan(report.profile, false)}`, '');
+  const tests = testsNote(report);
+  if (tests) out.push(`${escapeMarkdown(tests)}.`, '');
   if (report.totals.byModel.length) {
     out.push('| Model | Sites | Per month |', '|---|---:|---:|');
     for (const m of report.totals.byModel) out.push(`| ${escapeMarkdown(m.model)} | ${m.total.sites} | ${m.total.unpriced === m.total.sites && m.total.sites > 0 ? 'unknown' : formatMoney(m.total.perMonth.expected, c)} |`);
@@ -90,6 +108,7 @@ export function formatMarkdown(report: Report): string {
     }
     out.push('');
   }
+  out.push(...adviceMarkdownSection(report));
   const errors = report.diagnostics.filter((d) => d.severity !== 'info');
   if (errors.length) out.push(`${errors.length} warning${errors.length === 1 ? '' : 's'} while scanning (see \`--format json\`).`, '');
   out.push(`<sub>Prices: ${report.priceTables.map((p) => escapeMarkdown(p.label)).join(', ') || 'none'} · Energy: EcoLogits-style estimates at the provider (model sizes of closed models estimated) · ${report.stats.filesScanned} files scanned · Tokentier ${escapeMarkdown(report.tool.version)}</sub>`, '');
@@ -124,5 +143,6 @@ export function formatTable(report: Report): string {
   ]);
   const table = rows.length ? layoutTable(['Site', 'Provider', 'Model', 'In tok', 'Out tok', 'Calls/day', 'Per month'], rows, [3, 4, 5, 6]) : 'No LLM call sites found.';
   const issues = report.diagnostics.filter((d) => d.severity !== 'info').length;
-  return `${table}\n\nTotal: ${escapeTerminal(totalText(report.totals.workspace, c))} across ${report.totals.workspace.sites} site(s) in ${report.totals.byFile.length} file(s); ${report.stats.filesScanned} files scanned${issues ? `, ${issues} warning(s)` : ''}.\n`;
+  const tests = testsNote(report);
+  return `${table}\n\nTotal: ${escapeTerminal(totalText(report.totals.workspace, c))} across ${report.totals.workspace.sites} site(s) in ${report.totals.byFile.length} file(s); ${tests ? `${tests}; ` : ''}${report.stats.filesScanned} files scanned${issues ? `, ${issues} warning(s)` : ''}.\n${adviceTableSection(report)}`;
 }

@@ -1,6 +1,7 @@
 import type { PolicyBook, PolicyRule } from '../teamFiles/teamTypes';
 import type { Report, SiteEstimate } from '../types';
-import { pricedModel } from './totals';
+import { deprecationViolations } from './deprecationPolicy';
+import { isCounted, pricedModel } from './totals';
 import { formatMoney } from './text';
 import { globMatch } from '../glob';
 
@@ -18,11 +19,13 @@ export interface PolicyFlags {
   readonly failOnIncreaseAbove?: number;
   /** The baseline's expected monthly total, for increase checks. */
   readonly baselineTotalPerMonth?: number;
+  /** `--fail-on-deprecated`: calls to deprecated or retired models are errors. */
+  readonly failOnDeprecated?: boolean;
 }
 
 /** One broken limit. */
 export interface PolicyViolation {
-  /** `total-above`, `increase-above`, `site-per-month-above`, `site-per-call-above`, or a rule id. */
+  /** `total-above`, `increase-above`, `site-per-month-above`, `site-per-call-above`, `deprecated`, or a rule id. */
   readonly rule: string;
   readonly severity: 'error' | 'warning' | 'info';
   readonly message: string;
@@ -67,7 +70,9 @@ function breaches(rule: PolicyRule, e: SiteEstimate): string[] {
 }
 
 /**
- * Evaluates budgets and rules over a report. Ignored sites are exempt. Flags win over the policy file.
+ * Evaluates budgets and rules over a report. Ignored sites are exempt, and so is test code unless the report counts it
+ * (`includeTests`): the total is the report's, and per-site limits and rules skip the sites it does not count. Flags
+ * win over the policy file.
  * `increase-above` needs `flags.baselineTotalPerMonth`; with no baseline it is not checked.
  */
 export function evaluatePolicy(report: Report, policy?: PolicyBook, flags: PolicyFlags = {}): PolicyResult {
@@ -90,8 +95,9 @@ export function evaluatePolicy(report: Report, policy?: PolicyBook, flags: Polic
       v.push({ rule: 'increase-above', severity: 'error', message: `Expected monthly total grew ${pctText} (${formatMoney(base, c)} → ${formatMoney(total, c)}), above the allowed ${maxIncrease} %.` });
     }
   }
+  const counting = { includeTests: report.includeTests === true };
   for (const e of report.sites) {
-    if (e.site.ignored) continue;
+    if (!isCounted(e, counting)) continue;
     const where = `${e.site.file}:${e.site.line}`;
     const at = { siteId: e.site.id, file: e.site.file, line: e.site.line };
     if (budgets.perSitePerMonth !== undefined && e.cost.perMonth && e.cost.perMonth.expected > budgets.perSitePerMonth) {
@@ -109,5 +115,6 @@ export function evaluatePolicy(report: Report, policy?: PolicyBook, flags: Polic
       v.push({ rule: rule.id, severity: rule.severity, message: `${where}${cost} ${found.join(', ')}: breaks policy rule "${rule.id}"${why}.`, ...at });
     }
   }
+  v.push(...deprecationViolations(report, policy, flags.failOnDeprecated));
   return { passed: !v.some((x) => x.severity === 'error'), violations: v };
 }

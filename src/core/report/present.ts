@@ -120,6 +120,7 @@ function lensTitleRaw(e: SiteEstimate): HintText {
   if (perMonth) parts.push(`${compactMoney(perMonth.expected, currency)}/mo @ ${compactCount(calls)}/day`);
   let text = parts.join(' · ');
   if (e.usage.assumed) text += ' · cost depends on usage';
+  if (e.site.test) text += ' · test code';
   return { text, state: 'ok' };
 }
 
@@ -215,6 +216,8 @@ export interface HoverOptions {
    * arguments (the extension passes `{ uri, siteId }`); omitted for exported documents.
    */
   readonly linkArgs?: Readonly<Record<string, string>>;
+  /** Markdown lines about the model's deprecation and cheaper models (`adviceHoverLines`, already escaped), shown after the model line. */
+  readonly advice?: readonly string[];
 }
 
 /**
@@ -222,7 +225,7 @@ export interface HoverOptions {
  * (min/expected/max, accuracy, parts), price lines with provenance, usage assumptions with sources, monthly cost
  * and command links. Every data string is escaped.
  */
-export function hoverMarkdown({ estimate: e, note, linkArgs }: HoverOptions): string {
+export function hoverMarkdown({ estimate: e, note, linkArgs, advice }: HoverOptions): string {
   const esc = escapeHover;
   const out: string[] = [];
   const model = writtenModel(e);
@@ -234,6 +237,8 @@ export function hoverMarkdown({ estimate: e, note, linkArgs }: HoverOptions): st
     out.push('', `Candidates: ${e.site.model.candidates.map((c) => esc(c.id ?? '?')).join(', ')}`);
   }
   if (e.site.ignored) out.push('', '*Ignored by a tokentier\\-ignore comment: not included in totals.*');
+  else if (e.site.test) out.push('', '*Test code: listed apart and left out of totals, the status bar and budget gates unless `tokentier.includeTests` is on.*');
+  if (advice) out.push(...advice);
 
   out.push('', '| tokens | min | expected | max |', '|---|---:|---:|---:|');
   const t = e.tokens;
@@ -320,7 +325,7 @@ export function siteRow(e: SiteEstimate): { readonly label: string; readonly des
   const where = e.site.cell !== undefined ? `cell ${e.site.cell + 1} L${e.site.line}` : `L${e.site.line}`;
   const model = writtenModel(e) ?? 'unknown model';
   const cost = e.site.ignored ? 'ignored' : e.cost.perMonth ? `${compactMoney(e.cost.perMonth.expected, e.cost.currency)}/mo` : 'price unknown';
-  return { label: plainText(`${where} ${e.site.method}`), description: plainText(`${model} · ${cost}`) };
+  return { label: plainText(`${where} ${e.site.method}`), description: plainText(`${model} · ${cost}${e.site.test ? ' · test' : ''}`) };
 }
 
 /**

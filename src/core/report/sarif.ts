@@ -1,4 +1,5 @@
 import type { Diagnostic, Report, SiteEstimate } from '../types';
+import { DEPRECATED_RULE } from './deprecationPolicy';
 import type { PolicyResult } from './policy';
 import { pricedModel } from './totals';
 import { formatMoney } from './text';
@@ -62,6 +63,7 @@ export const SARIF_RULES: readonly RuleDef[] = [
   { id: 'tokentier/unpriced-call', name: 'UnpricedLlmCall', short: 'LLM API call whose cost is unknown', full: 'The model could not be resolved or has no price in the price book, so the call is not included in totals.', level: 'warning' },
   { id: 'tokentier/unbounded-loop', name: 'LlmCallInUnboundedLoop', short: 'LLM API call inside a loop with no visible bound', full: 'The call runs inside a loop, agent or fan-out with no visible iteration bound; its cost scales with run-time data.', level: 'warning' },
   { id: 'tokentier/budget', name: 'CostBudgetExceeded', short: 'Cost budget or policy rule broken', full: 'A budget or rule from .tokentier/policy.* or the command line is broken.', level: 'error' },
+  { id: 'tokentier/deprecated-model', name: 'DeprecatedModel', short: 'LLM API call to a deprecated or retired model', full: 'The provider has deprecated or retired the model on the platform serving the call (src/core/models/data/lifecycle.json); the message names the shutdown date, the replacement and the monthly cost of migrating.', level: 'warning' },
   { id: 'tokentier/scan-problem', name: 'ScanProblem', short: 'Tokentier could not fully analyse a file', full: 'A file could not be read or parsed, or an annotation or team file is invalid.', level: 'warning' },
 ];
 
@@ -86,7 +88,12 @@ function siteRule(e: SiteEstimate): string {
   return 'tokentier/llm-call';
 }
 
-function siteMessage(e: SiteEstimate, currency: string): string {
+function siteMessage(e: SiteEstimate, currency: string, includeTests: boolean): string {
+  const text = siteMessageRaw(e, currency);
+  return e.site.test && !includeTests ? `${text} Test code: not included in totals.` : text;
+}
+
+function siteMessageRaw(e: SiteEstimate, currency: string): string {
   const s = e.site;
   const model = pricedModel(e);
   const head = `${s.provider} ${s.api} call (${s.method}) to ${model}`;
@@ -123,7 +130,7 @@ export function formatSarifLog(report: Report, policy?: PolicyResult): SarifLog 
       ruleId,
       ruleIndex: ruleIndex.get(ruleId) ?? 0,
       level: SARIF_RULES[ruleIndex.get(ruleId) ?? 0]?.level ?? 'note',
-      message: { text: siteMessage(e, c) },
+      message: { text: siteMessage(e, c, report.includeTests === true) },
       locations: [location(e.site.file, e.site.line, col)],
       // Stable across line shifts: code scanning matches alerts between runs by these.
       partialFingerprints: { 'tokentierSite/v1': `${e.site.file}|${e.site.method}|${pricedModel(e)}${e.site.cell !== undefined ? `|cell${e.site.cell}` : ''}` },
@@ -136,13 +143,15 @@ export function formatSarifLog(report: Report, policy?: PolicyResult): SarifLog 
         costPerMonth: e.cost.perMonth?.expected ?? null,
         costPerCall: e.cost.perCall?.expected ?? null,
         ...(e.site.cell !== undefined ? { cell: e.site.cell } : {}),
+        ...(e.site.test ? { test: true } : {}),
       },
     });
   }
   for (const v of policy?.violations ?? []) {
+    const rule = v.rule === DEPRECATED_RULE ? 'tokentier/deprecated-model' : 'tokentier/budget';
     results.push({
-      ruleId: 'tokentier/budget',
-      ruleIndex: ruleIndex.get('tokentier/budget') ?? 0,
+      ruleId: rule,
+      ruleIndex: ruleIndex.get(rule) ?? 0,
       level: v.severity === 'error' ? 'error' : v.severity === 'warning' ? 'warning' : 'note',
       message: { text: v.message },
       ...(v.file ? { locations: [location(v.file, v.line)] } : {}),

@@ -1,5 +1,5 @@
 import type { CostTotal, NumberRange, SiteEstimate } from '../types';
-import { totals, totalsBy } from '../estimate/totals';
+import { isCounted, totals, totalsBy, type CountOptions } from '../estimate/totals';
 
 /**
  * The report's view of totals. The arithmetic is defined once, in `src/core/estimate/totals.ts` (the sum over the
@@ -8,9 +8,9 @@ import { totals, totalsBy } from '../estimate/totals';
  */
 
 /** Totals a list of site estimates (see `totals` in src/core/estimate/totals.ts). */
-export const totalOf: (estimates: readonly SiteEstimate[]) => CostTotal = totals;
+export const totalOf: (estimates: readonly SiteEstimate[], opts?: CountOptions) => CostTotal = totals;
 
-export { totalsBy };
+export { isCounted, totalsBy, type CountOptions };
 
 /** Adds two ranges point by point. */
 export function addRanges(a: NumberRange, b: NumberRange): NumberRange {

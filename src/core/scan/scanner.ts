@@ -309,6 +309,7 @@ export async function scanWorkspace(engine: Engine, files: FileProvider, options
     diagnostics,
     stats: { filesScanned: state.filesScanned, filesParsed: state.filesParsed, bytes: state.bytes, ms: Date.now() - started },
     ...(options.toolVersion ? { toolVersion: options.toolVersion } : {}),
+    includeTests: settings.includeTests,
   });
 }
 

@@ -305,7 +305,13 @@ function policyFrom(file: ParsedFile, diagnostics: Diagnostic[]): PolicyBook {
         if (v) rules.push(stripUndefined({ ...v, severity: v.severity ?? 'warning', ...(line ? { line } : {}) }) as PolicyRule);
       });
   }
-  return { budgets, rules, source: { source: 'team-file', label: file.path, file: file.path } };
+  const before = diagnostics.length;
+  const dep = top['deprecated'] !== undefined ? check(policyFileSchema.shape.deprecated, top['deprecated'], file, ['deprecated'], code, diagnostics) : undefined;
+  // A typo in the gate's own settings must not turn it off: it is an input error (the CLI exits 2), not a skipped entry.
+  for (let i = before; i < diagnostics.length; i++) diagnostics[i] = { ...diagnostics[i]!, severity: 'error', message: diagnostics[i]!.message.replace('entry ignored, the rest applies', 'fix the deprecated rule') };
+  const depLine = file.lineAt(['deprecated']);
+  const deprecated = dep ? stripUndefined({ severity: dep.severity ?? 'warning', withinDays: dep.withinDays, ...(depLine ? { line: depLine } : {}) }) as PolicyBook['deprecated'] : undefined;
+  return { budgets, rules, ...(deprecated ? { deprecated } : {}), source: { source: 'team-file', label: file.path, file: file.path } };
 }
 
 /**

@@ -158,6 +158,13 @@ export const policyFileSchema = z.strictObject({
     })
     .optional(),
   rules: z.array(policyRuleSchema).optional(),
+  deprecated: z
+    .strictObject({
+      severity: z.enum(['error', 'warning', 'info']).optional().describe('How a call to a deprecated or retired model is reported (default warning; error fails the CLI).'),
+      withinDays: z.number().int().min(0).optional().describe('Only report models retiring within this many days (retired ones always); absent: every announced deprecation.'),
+    })
+    .optional()
+    .describe('The `deprecated` rule: calls to models their provider has deprecated or retired (src/core/models/data/lifecycle.json).'),
 });
 
 /** The published JSON Schema of a team file. */

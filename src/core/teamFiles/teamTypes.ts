@@ -115,5 +115,12 @@ export interface PolicyBook {
     readonly perCall?: number;
   };
   readonly rules: readonly PolicyRule[];
+  /** The `deprecated` rule's settings, when the file sets them (else it reports at `warning`). */
+  readonly deprecated?: {
+    readonly severity: 'error' | 'warning' | 'info';
+    /** Only models retiring within this many days (retired ones always). */
+    readonly withinDays?: number;
+    readonly line?: number;
+  };
   readonly source: Provenance;
 }

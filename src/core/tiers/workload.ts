@@ -135,6 +135,11 @@ export interface WorkloadOptions {
   readonly selfHostModelId?: string;
   /** The catalogue the suggestion picks from; default: every model of the tier model's catalogue. */
   readonly selfHostModels?: readonly SelfHostModel[];
+  /**
+   * Count test-code sites (`CallSite.test`); default true: the builder counts what it is given. The CLI passes the
+   * report's `includeTests`; the editor leaves test code out of the workspace scope unless `tokentier.includeTests`.
+   */
+  readonly includeTests?: boolean;
 }
 
 /** The model that represents a scope: the provider/model with the most requests (ties: the first site's). */
@@ -243,7 +248,8 @@ function emptyScope(): AggregatedWorkload {
  * - self-hosted model: `selfHostModelId` when given, else {@link suggestSelfHostModel} for the representative model.
  */
 export function buildWorkload(estimates: readonly SiteEstimate[], opts: WorkloadOptions): AggregatedWorkload {
-  const sites = estimates.filter((e) => !e.site.ignored);
+  // What totals count (src/core/estimate/totals.ts `isCounted`): not ignored, and test code only with includeTests.
+  const sites = estimates.filter((e) => !e.site.ignored && (opts.includeTests !== false || e.site.test !== true));
   if (sites.length === 0) return emptyScope();
   const messages: string[] = [];
   const reqs = sites.map(siteRequestsPerDay);

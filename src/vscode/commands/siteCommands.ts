@@ -4,7 +4,7 @@ import { addUsageSite, USAGE_TEMPLATE, type UsageSiteEntry } from '../../core/te
 import type { SiteEstimate } from '../../core/types';
 import { relativePathOfDocument, toVsRange } from '../documents';
 import { atomicWrite, exists } from '../fsUtil';
-import { RESTRICTED_NOTE } from '../providers/hover';
+import { RESTRICTED_NOTE, siteAdvice } from '../providers/hover';
 import type { SiteArgs } from '../providers/codeLens';
 import { CommandId } from './commandIds';
 import type { CommandDeps } from './deps';
@@ -43,7 +43,7 @@ export function registerSiteCommands(deps: CommandDeps): vscode.Disposable[] {
       }
       const note = vscode.workspace.isTrusted ? undefined : RESTRICTED_NOTE;
       const name = found.estimate.site.id.replace(/[^A-Za-z0-9._-]+/g, '_');
-      return deps.docs.showPreview(`breakdown/${name}.md`, hoverMarkdown({ estimate: found.estimate, note }), true);
+      return deps.docs.showPreview(`breakdown/${name}.md`, hoverMarkdown({ estimate: found.estimate, note, advice: siteAdvice(found.estimate) }), true);
     }),
     vscode.commands.registerCommand(CommandId.revealSite, async (args?: unknown) => {
       if (!isSiteArgs(args)) return;

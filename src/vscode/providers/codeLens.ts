@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { lensTitle } from '../../core/report/present';
+import { lifecycleHint } from '../../core/report/adviceText';
+import { lensTitle, plainText } from '../../core/report/present';
 import type { SiteEstimate } from '../../core/types';
 import type { AnalysisCache } from '../analysisCache';
 import { CommandId } from '../commands/commandIds';
@@ -34,7 +35,10 @@ export class CostCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
 }
 
 function lensFor(document: vscode.TextDocument, e: SiteEstimate): vscode.CodeLens {
-  const { text, state } = lensTitle(e);
+  const { text: cost, state } = lensTitle(e);
+  // A deprecated or retired model says so in the lens itself: the diagnostic is off by default.
+  const hint = lifecycleHint(e);
+  const text = hint ? plainText(`${cost} · ${hint}`) : cost;
   const args: SiteArgs = { uri: document.uri.toString(), siteId: e.site.id };
   const range = toVsRange(e.site.range);
   if (state === 'unknown-model' || state === 'unknown-price') {

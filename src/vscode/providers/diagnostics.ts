@@ -5,6 +5,7 @@ import type { Diagnostic as CoreDiagnostic, SiteEstimate } from '../../core/type
 import type { AnalysisCache, AnalysisEntry } from '../analysisCache';
 import type { ConfigService } from '../config';
 import { Disposable } from '../disposable';
+import { adviceDiagnostics } from './adviceDiagnostics';
 import { toVsRange } from '../documents';
 import type { EngineLoader } from '../engineLoader';
 
@@ -38,7 +39,7 @@ export class DiagnosticsController extends Disposable {
     this.costs.clear();
     for (const entry of this.cache.all()) {
       const settings = this.config.read(entry.folder);
-      if (!settings['diagnostics.enabled']) continue;
+      if (!settings['diagnostics.enabled'] && !settings['diagnostics.cheaperModels']) continue;
       for (const [uri, list] of this.forEntry(entry, settings)) this.costs.set(vscode.Uri.parse(uri), list);
     }
     this.teamFiles.clear();
@@ -69,6 +70,8 @@ export class DiagnosticsController extends Disposable {
     };
     const policy = this.engines.teamFor(entry.folder)?.policy;
     const budgets = { perCall: policy?.budgets.perCall, perMonth: policy?.budgets.perSitePerMonth, file: policy?.source.file };
+    for (const e of entry.estimates) for (const d of adviceDiagnostics(e, settings)) push(e.site.cell, d);
+    if (!settings['diagnostics.enabled']) return out;
     for (const e of entry.estimates) for (const d of siteDiagnostics(e, settings, budgets)) push(e.site.cell, d);
     for (const d of entry.diagnostics) {
       // Parse problems and the like are reported by the core; show warnings and errors, not notes.
@@ -123,11 +126,13 @@ export function siteDiagnostics(e: SiteEstimate, settings: Settings, policy: Pol
     d.code = code;
     out.push(d);
   };
-  const perCall = budget(settings['budget.perCall'], 'tokentier.budget.perCall', policy.perCall, policy.file);
+  // Test code is kept out of budgets unless tokentier.includeTests counts it.
+  const budgeted = settings.includeTests || e.site.test !== true;
+  const perCall = budgeted ? budget(settings['budget.perCall'], 'tokentier.budget.perCall', policy.perCall, policy.file) : undefined;
   if (perCall && e.cost.perCall && e.cost.perCall.expected > perCall.value) {
     make(`Expected cost per call ${compactMoney(e.cost.perCall.expected, cur)} exceeds the budget of ${compactMoney(perCall.value, cur)} (${perCall.from}).`, DiagnosticCode.budgetPerCall);
   }
-  const perMonth = budget(settings['budget.perMonth'], 'tokentier.budget.perMonth', policy.perMonth, policy.file);
+  const perMonth = budgeted ? budget(settings['budget.perMonth'], 'tokentier.budget.perMonth', policy.perMonth, policy.file) : undefined;
   if (perMonth && e.cost.perMonth && e.cost.perMonth.expected > perMonth.value) {
     make(`Expected monthly cost ${compactMoney(e.cost.perMonth.expected, cur)} exceeds the budget of ${compactMoney(perMonth.value, cur)} (${perMonth.from}).`, DiagnosticCode.budgetPerMonth);
   }

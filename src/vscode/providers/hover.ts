@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { HOVER_COMMANDS, hoverMarkdown } from '../../core/report/present';
+import { adviceHoverLines } from '../../core/report/adviceText';
+import { HOVER_COMMANDS, hoverMarkdown, writtenModel } from '../../core/report/present';
+import type { SiteEstimate } from '../../core/types';
 import type { AnalysisCache } from '../analysisCache';
 import { toVsRange } from '../documents';
 
@@ -33,6 +35,11 @@ export class CostHoverProvider implements vscode.HoverProvider {
     const hit = hits[0];
     if (!hit) return undefined;
     const note = vscode.workspace.isTrusted ? undefined : RESTRICTED_NOTE;
-    return new vscode.Hover(trustedMarkdown(hoverMarkdown({ estimate: hit.e, note, linkArgs: { uri: document.uri.toString(), siteId: hit.e.site.id } })), hit.range);
+    return new vscode.Hover(trustedMarkdown(hoverMarkdown({ estimate: hit.e, note, linkArgs: { uri: document.uri.toString(), siteId: hit.e.site.id }, advice: siteAdvice(hit.e) })), hit.range);
   }
+}
+
+/** The hover's advice section of a site: deprecation with the migration's cost, the best cheaper model. */
+export function siteAdvice(e: SiteEstimate): string[] {
+  return adviceHoverLines(e, writtenModel(e) ?? 'the current model');
 }

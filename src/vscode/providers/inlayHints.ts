@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { inlayLabel } from '../../core/report/present';
+import { lifecycleHint } from '../../core/report/adviceText';
+import { inlayLabel, plainText } from '../../core/report/present';
 import type { AnalysisCache } from '../analysisCache';
 import { CommandId } from '../commands/commandIds';
 import type { SiteArgs } from './codeLens';
@@ -21,7 +22,9 @@ export class CostInlayHintsProvider implements vscode.InlayHintsProvider, vscode
     for (const e of this.cache.estimatesFor(document, entry)) {
       const end = new vscode.Position(e.site.range.end.line, e.site.range.end.character);
       if (!range.contains(end)) continue;
-      const { text, state } = inlayLabel(e);
+      const { text: cost, state } = inlayLabel(e);
+      const retiring = lifecycleHint(e);
+      const text = retiring ? plainText(`${cost} · ${retiring}`) : cost;
       const args: SiteArgs = { uri: document.uri.toString(), siteId: e.site.id };
       const part = new vscode.InlayHintLabelPart(text);
       part.command =

@@ -34,6 +34,8 @@ export interface ExpectedSite {
   readonly stream?: boolean;
   readonly maxTokens?: number;
   readonly ignored?: boolean;
+  /** The site is in test code (`CallSite.test`). */
+  readonly test?: boolean;
 }
 
 /** The content of one `<case>.expected.json`. */
@@ -57,13 +59,13 @@ export interface FixtureCase {
   readonly workspaceRoot: string;
   /** The path handed to the detector, relative to `workspaceRoot`. */
   readonly detectPath: string;
-  /** `python`, `typescript`, `tsx`, `javascript`, `vue`, `svelte`, `notebook`, `go`, `java`, `csharp`, `ruby`, `php` (from the extension). */
+  /** `python`, `typescript`, `tsx`, `javascript`, `vue`, `svelte`, `notebook`, `shell`, `go`, `java`, `csharp`, `ruby`, `php` (from the extension). */
   readonly language: string;
   readonly multiFile: boolean;
   readonly expected: ExpectedFile;
 }
 
-const SOURCE_EXTENSIONS = ['.py', '.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '.vue', '.svelte', '.ipynb', '.go', '.java', '.cs', '.rb', '.php'];
+const SOURCE_EXTENSIONS = ['.py', '.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '.vue', '.svelte', '.ipynb', '.sh', '.bash', '.go', '.java', '.cs', '.rb', '.php'];
 
 const LANGUAGE_OF_EXTENSION: Readonly<Record<string, string>> = {
   '.py': 'python',
@@ -78,6 +80,8 @@ const LANGUAGE_OF_EXTENSION: Readonly<Record<string, string>> = {
   '.vue': 'vue',
   '.svelte': 'svelte',
   '.ipynb': 'notebook',
+  '.sh': 'shell',
+  '.bash': 'shell',
   '.go': 'go',
   '.java': 'java',
   '.cs': 'csharp',
@@ -317,6 +321,7 @@ export function compareSites(expected: readonly ExpectedSite[], actual: readonly
     if (e.stream !== undefined) check('stream', e.stream, a.stream);
     if (e.maxTokens !== undefined) check('maxTokens', e.maxTokens, a.params.maxTokens);
     if (e.ignored !== undefined) check('ignored', e.ignored, a.ignored === true);
+    if (e.test !== undefined) check('test', e.test, a.test === true);
     matched.push({ expected: e, actual: a, diffs: diffs.map((d) => `${siteKey(e.line, e.cell)}: ${d}`), modelCorrect });
   }
   const extra = [...byKey.values()].flat();

@@ -44,6 +44,8 @@ export function analyzeCall(fa: FileAnalyzer, call: Node, nameNode: Node): SiteD
   // Without a catalogue import in reach, evaluating the receiver can only find local functions (`func`), which lead
   // to the HTTP check below, and a fallback needs its path written in the file: the HTTP check is all that is left.
   if (fa.opts.httpOnly) return fa.analyzeHttp(call, nameNode, root, path);
+  // A mock or fake model (`FakeListLLM(...).invoke`) sends no request.
+  if (fa.isTestDouble(root)) return undefined;
   let rootVal = fa.evalValue(root);
   if (!rootVal && path.length >= 2) {
     // `st.session_state.chat.send_message(...)`: a receiver stored on an attribute of some other object.
@@ -107,6 +109,8 @@ export function buildSite(fa: FileAnalyzer, call: Node, nameNode: Node, specIn: 
 
   if (spec.modelFromFactory) {
     const mNode = fa.getArg(argCall, spec.model ?? { kw: ['model'] });
+    // `generateText({ model: new MockLanguageModelV3(…) })`: a test double, no request.
+    if (mNode && fa.isTestDouble(mNode)) return undefined;
     const f = mNode ? fa.factoryModel(mNode) : undefined;
     if (f) {
       model = f.model;

@@ -1,0 +1,19 @@
+/**
+ * Test doubles, as data: a call on a mock or fake model object (`MockLanguageModelV3`, `FakeListLLM`, an object
+ * literal standing for a model) sends no request, so it is not a site at all. (Test *code* is another matter: its
+ * real calls are sites, flagged by path; `isTestPath` in src/core/excludes.ts.)
+ *
+ * Sources (checked 2026-12): the AI SDK's `ai/test` exports (`MockLanguageModelV1`–`V4`, `MockEmbeddingModelV*`,
+ * `MockImageModelV*`, …), LangChain's `langchain_core.language_models.fake*` (`FakeListLLM`, `FakeListChatModel`, `GenericFakeChatModel`,
+ * `ParrotFakeChatModel`, `FakeMessagesListChatModel`, `FakeStreamingListLLM`) and `FakeEmbeddings` /
+ * `DeterministicFakeEmbedding`, LlamaIndex's `MockLLM` / `MockEmbedding`.
+ */
+
+/** Class names of mock or fake models: a call on one of them, or with one as its `model`, is not a site. */
+export const TEST_DOUBLE_CLASS = /^(?:Mock|Fake|GenericFake|ParrotFake|DeterministicFake)[A-Za-z0-9_]*(?:LLM|LanguageModel|ChatModel|Model|Embeddings?|EmbeddingModel)(?:V\d+)?$/;
+
+/**
+ * Keys of an object literal that stands for a model (the AI SDK's `LanguageModelV*` / `EmbeddingModelV*` interface
+ * written inline: `{ provider: 'test', modelId: 'x', doGenerate: async () => … }`).
+ */
+export const MODEL_INTERFACE_KEYS: readonly string[] = ['doGenerate', 'doStream', 'doEmbed', 'doGenerateImage', 'specificationVersion'];
