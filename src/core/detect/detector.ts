@@ -57,7 +57,7 @@ export interface DetectOptions {
  * It is deliberately broad (any module name, method name or endpoint fragment the catalogue relies on).
  */
 export const PREFILTER =
-  /openai|anthropic|claude|genai|generativeai|generative-ai|gemini|vertexai|bedrock|boto3|mistral|cohere|groq|together|fireworks|ollama|huggingface|inference|litellm|langchain|llama_index|llamaindex|cerebras|['"]ai['"]|@ai-sdk|completions|generateContent|generate_content|\/api\/(chat|generate|embed)|\/v1\/messages|invoke|embed|ChatCompletion|deepseek|openrouter|messages\.(create|stream)|\.chat\(|\.complete\(|\.generate\(|send_message|sendMessage/i;
+  /openai|anthropic|claude|genai|generativeai|generative-ai|gemini|vertexai|bedrock|boto3|mistral|cohere|groq|together|fireworks|ollama|huggingface|inference|litellm|langchain|llama_index|llamaindex|cerebras|['"]ai['"]|@ai-sdk|completions|generateContent|generate_content|\/api\/(chat|generate|embed)|\/v1\/messages|invoke|embed|ChatCompletion|deepseek|openrouter|messages\.(create|stream)|\.chat\(|\.complete\(|\.generate\(|send_message|sendMessage|springframework\.ai|Microsoft\.Extensions\.AI|Microsoft\.Agents\.AI|SemanticKernel|Azure\.AI\.Agents|LlmTornado|LLPhant/i;
 
 const MINIFIED_LINE = 5000;
 const MAX_FOREIGN_FILES = 8;

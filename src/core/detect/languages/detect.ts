@@ -12,6 +12,7 @@ import { buildIndex, type CatalogueIndex } from './catalogIndex';
 import { CATALOGUES } from './catalog';
 import { FileModel } from './fileModel';
 import { findSites } from './sites';
+import { hasEndpointWord } from '../evidence';
 import { VIEW_FACTORIES } from './syntax';
 import type { OtherLanguage, SyntaxView } from './types';
 import { findKeyed, normKey } from './values';
@@ -91,7 +92,8 @@ export async function detectOtherLanguage(path: string, text: string, language: 
     return { sites: [], diagnostics };
   }
   const state = stateOf(language);
-  if (!state.prefilter.test(text)) return { sites: [], diagnostics };
+  // Raw HTTP needs an inference endpoint's last path segment in the text (evidence.ts), as in Python and TS.
+  if (!state.prefilter.test(text) && !hasEndpointWord(text)) return { sites: [], diagnostics };
   if (text.split('\n').some((l) => l.length > MINIFIED_LINE)) {
     diagnostics.push({ severity: 'info', code: 'minified-file', message: 'Skipped: the file looks minified (very long lines).', file: path });
     return { sites: [], diagnostics };

@@ -11,6 +11,7 @@ import { toRange } from '../syntax';
 import { PATH_SEP } from './catalogIndex';
 import type { FileModel, Inst, Val } from './fileModel';
 import { argAt } from './fileModel';
+import { httpSite, modelInJsonText } from './rawHttp';
 import type { CallView, LanguageSdk, SiteSpec, TypeSpec, Via } from './types';
 import { CHAT_MODEL_KEYS, EMBEDDING_MODEL_KEYS, findKeyed, MAX_TOKEN_KEYS, MODEL_KEYS, normKey, providerOf, resolveNumber, resolveString, toModelRef, type Resolved } from './values';
 
@@ -37,7 +38,7 @@ export function findSites(fm: FileModel): CallSite[] {
     if (fm.view.isOpaque(n)) continue;
     const c = fm.view.call(n);
     if (c) {
-      const f = siteOf(fm, c);
+      const f = siteOf(fm, c) ?? rawHttpOf(fm, c);
       if (f) found.push(f);
     }
     for (let i = n.namedChildCount - 1; i >= 0; i--) {
@@ -47,6 +48,37 @@ export function findSites(fm: FileModel): CallSite[] {
   }
   for (const f of found) out.push(toCallSite(fm, f));
   return out;
+}
+
+/** A raw HTTP request to an inference endpoint (`rawHttp.ts`). */
+function rawHttpOf(fm: FileModel, c: CallView): Found | undefined {
+  const h = httpSite(fm, c);
+  return h ? { call: c, spec: h.spec, sdk: h.sdk, type: h.type, method: c.name, confidence: 'high' } : undefined;
+}
+
+/** The model of a raw HTTP request's JSON text (`"model": "gpt-4o-mini"` in a text block or a heredoc), one hop through variables. */
+function jsonTextModel(fm: FileModel, c: CallView): string | undefined {
+  const queue: Node[] = c.args.map((a) => a.value);
+  const seen = new Set<number>();
+  for (let steps = 0; queue.length && steps < 60; steps++) {
+    const n = queue.shift() as Node;
+    if (seen.has(n.id)) continue;
+    seen.add(n.id);
+    const e = fm.view.expr(n);
+    if (e.k === 'str') {
+      const m = modelInJsonText(e.value ?? (e.parts ?? []).join(''));
+      if (m) return m;
+    } else if (e.k === 'name') {
+      const d = fm.lookup(e.name, n);
+      if (d?.value) queue.push(d.value);
+    } else if (e.k === 'call') {
+      if (e.call.receiver) queue.push(e.call.receiver);
+      for (const a of e.call.args) queue.push(a.value);
+    } else if (e.k === 'wrap') {
+      queue.push(e.inner);
+    }
+  }
+  return undefined;
 }
 
 /** A call a test expects to fail (`Assert.ThrowsAsync(() => …)`, `assertThrows(…)`) sends nothing that is billed. */
@@ -244,7 +276,11 @@ function notAnObject(fm: FileModel): (n: Node) => boolean {
 function toCallSite(fm: FileModel, f: Found): CallSite {
   const c = f.call;
   const mn = modelNode(fm, f);
-  const found: Resolved = mn ? resolveString(fm, mn) : { value: null, resolution: { kind: 'unknown', expression: '' } };
+  let found: Resolved = mn ? resolveString(fm, mn) : { value: null, resolution: { kind: 'unknown', expression: '' } };
+  if (found.value === null && f.type?.via === 'http') {
+    const m = jsonTextModel(fm, c);
+    if (m) found = { value: m, resolution: { kind: 'literal' } };
+  }
   // A literal given to the model object's construction is `constructor` (fixture README convention); a constant,
   // environment default or parameter default there keeps its own kind.
   const r: Resolved = mn && CONSTRUCTION_MODELS.has(mn) && found.resolution.kind === 'literal' ? { ...found, resolution: { kind: 'constructor' } } : found;

@@ -59,7 +59,8 @@ export function findKeyed(fm: FileModel, roots: readonly Node[], keys: ReadonlyS
         if (ok(hit)) return hit;
         // The rest of a builder chain (`X.builder().model(m)….build()`, `paramsBuilder.build()`) comes first.
         const r = e.call.receiver ? view.expr(e.call.receiver).k : undefined;
-        if (e.call.receiver && (r === 'call' || r === 'name')) queue.unshift({ n: e.call.receiver, d });
+        // `{ model: "x" }.to_json` (Ruby): the receiver is the value.
+        if (e.call.receiver && (r === 'call' || r === 'name' || r === 'obj')) queue.unshift({ n: e.call.receiver, d });
         for (const a of e.call.args) push(a.value);
         push(e.call.extra);
         // Params built by a same-file function (`client.Responses.New(ctx, buildParams(q))`): what it returns.
@@ -74,6 +75,8 @@ export function findKeyed(fm: FileModel, roots: readonly Node[], keys: ReadonlyS
         for (const w of fm.writesTo(e.name)) {
           if (home && fm.scopeAt(w.at).node.id !== home.id) continue;
           if (keys.has(normKey(w.prop)) && ok({ key: w.prop, value: w.value })) return { key: w.prop, value: w.value };
+          // `request.body = { model: … }.to_json`: the value written may hold the key.
+          push(w.value);
         }
         break;
       }
