@@ -9,7 +9,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { version as packageVersion } from '../../package.json';
 import type { Settings } from '../core/config/settings';
 import type { TeamConfig } from '../core/estimate/estimator';
-import { loadTeamConfig, UNREADABLE_TEAM_FILE } from '../core/teamFiles/loadTeamConfig';
+import { loadTeamConfig } from '../core/teamFiles/loadTeamConfig';
 import { createEngine, type Engine } from '../core/engine';
 import type { FileProvider } from '../core/fileProvider';
 import type { Logger } from '../core/logger';
@@ -31,6 +31,9 @@ import { createProgress, type Out } from './output';
 import { compareTiers } from '../core/tiers/compare';
 import { workspaceLabel } from '../core/tiers/present';
 import { buildWorkload } from '../core/tiers/workload';
+import { getSelfHostModel, listSelfHostModels } from '../core/tiers/catalogue';
+import type { RateFactor } from '../core/pricing/calc';
+import { checkConfiguration, configLine } from './checks';
 import { formatTiersTable } from './tiers';
 import { findRipgrep, ripgrepSkipList } from '../node/ripgrepSkipList';
 import { configKey, ScanCache, trackDeps, trackingProvider } from '../node/scanCache';
@@ -70,7 +73,9 @@ Options:
                            reconcile: table | json | markdown | html)
   --output FILE            Write to FILE (atomically) instead of stdout
   --profile NAME           Usage profile from .tokentier/usage.* (e.g. low, expected, high)
-  --currency CODE          ISO 4217 currency for every figure
+  --currency CODE          ISO 4217 currency for every figure (default: the price book's, else USD)
+  --exchange-rate RATE     Units of --currency per 1 USD, when the price book gives no rate for it
+  --exchange-rate-source TEXT  Where and when that rate was read (shown with every converted figure)
   --price-book PATH        Price book (JSON/YAML), merged over .tokentier/prices.*
   --include GLOB           Only scan matching files (repeatable)
   --exclude GLOB           Skip matching files and folders (repeatable)
@@ -85,7 +90,7 @@ Options:
   --exhaustive             Parse every file that mentions an SDK word, even with no import or endpoint
                            that could make a call (slower; the same sites; for checking)
   --cache DIR              Reuse per-file results from earlier scans (keyed by content, imports and settings)
-  --fail-on-total-above N  Exit 1 when the expected monthly total is above N (report currency)
+  --fail-on-total-above N  Exit 1 when the expected monthly total is above N (in the report's currency)
   --fail-on-increase-above P  diff: exit 1 when the monthly total grows more than P percent
   --fail-on-deprecated     Exit 1 when a call uses a model its provider has deprecated or retired
                            (the \`deprecated\` rule; set its severity and withinDays in .tokentier/policy.*)
@@ -96,11 +101,13 @@ Options:
   --usage FILE             reconcile: a usage or cost export (repeatable; .gz is unpacked)
   --write                  reconcile: write the proposed entries into .tokentier/usage.* (comments kept)
   --fail-on-error-above P  reconcile: exit 1 when a model's estimate is off by more than P percent
-  --quiet                  No progress or summary on stderr
+  --strict                 Exit 2 on any problem in the settings or team files (they are always printed)
+  --quiet                  No progress or summary on stderr (configuration problems are still printed)
   --verbose                Log engine messages to stderr
   --version, --help
 
-Exit codes: 0 pass, 1 budget or policy failure, 2 usage or input error.
+Exit codes: 0 pass, 1 budget or policy failure, 2 usage or input error (also: a currency with no exchange
+rate, an unknown profile, a broken or unreadable policy, and with --strict any team-file or settings problem).
 `;
 
 const OPTIONS = {
@@ -109,6 +116,9 @@ const OPTIONS = {
   output: { type: 'string', short: 'o' },
   profile: { type: 'string' },
   currency: { type: 'string' },
+  'exchange-rate': { type: 'string' },
+  'exchange-rate-source': { type: 'string' },
+  strict: { type: 'boolean' },
   'price-book': { type: 'string' },
   include: { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
@@ -139,7 +149,7 @@ const OPTIONS = {
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
-function numberFlag(values: Values, name: 'max-file-size' | 'fail-on-total-above' | 'fail-on-increase-above'): number | undefined {
+function numberFlag(values: Values, name: 'max-file-size' | 'fail-on-total-above' | 'fail-on-increase-above' | 'exchange-rate'): number | undefined {
   const raw = values[name];
   if (raw === undefined) return undefined;
   const n = Number(raw);
@@ -184,6 +194,8 @@ interface ScanSetup {
   readonly overrides: SettingOverrides;
   /** `--follow-symlinks`. */
   readonly followSymlinks: boolean;
+  /** The factor from the policy file's amounts to the report currency, when they differ. */
+  readonly policyRate?: RateFactor;
 }
 
 async function setup(values: Values, positionals: readonly string[], io: CliIo): Promise<ScanSetup> {
@@ -201,9 +213,11 @@ async function setup(values: Values, positionals: readonly string[], io: CliIo):
   }
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(`The scan root ${root} is not a folder.`);
   paths = paths.map((p) => {
-    const rel = path.relative(root, path.resolve(io.cwd, p));
+    const abs = path.resolve(io.cwd, p);
+    const rel = path.relative(root, abs);
+    // Existence first: a path that is not there is "does not exist" wherever it points.
+    if (!fs.existsSync(abs)) throw new UsageError(`${p} does not exist.`);
     if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${p} is outside the scan root ${root}.`);
-    if (!fs.existsSync(path.join(root, rel))) throw new UsageError(`${p} does not exist.`);
     return rel.split(path.sep).join('/');
   });
   // The priceBook setting is relative to the workspace folder; the flag is relative to where the user typed it.
@@ -219,8 +233,12 @@ async function setup(values: Values, positionals: readonly string[], io: CliIo):
     priceBook = rel.split(path.sep).join('/');
   }
   const maxFileSize = numberFlag(values, 'max-file-size');
+  const rate = numberFlag(values, 'exchange-rate');
+  if (rate === 0) throw new UsageError('--exchange-rate needs a positive number (units of --currency per 1 USD).');
   const overrides: SettingOverrides = {
     ...(values.currency !== undefined ? { currency: values.currency } : {}),
+    ...(rate !== undefined ? { exchangeRate: rate } : {}),
+    ...(values['exchange-rate-source'] !== undefined ? { exchangeRateSource: values['exchange-rate-source'] } : {}),
     ...(values.profile !== undefined ? { profile: values.profile } : {}),
     ...(priceBook !== undefined ? { priceBook } : {}),
     ...(maxFileSize !== undefined ? { maxFileSize: Math.max(1024, Math.floor(maxFileSize)) } : {}),
@@ -231,11 +249,15 @@ async function setup(values: Values, positionals: readonly string[], io: CliIo):
   // Trusted: the user ran the tool on this folder, as with `git` or `npm`.
   const teamFiles = createNodeFileProvider(root, { followSymlinks });
   const team = await loadTeamConfig(teamFiles, settings, { trusted: true });
-  // A policy file that does not parse, or a team file that is there and cannot be read (permissions, a FIFO, a link out
-  // of the root), must not let a build pass silently: the gate it holds would be off.
-  const broken = team.diagnostics.filter((d) => d.severity === 'error' && (d.code === 'policy-file' || d.code === UNREADABLE_TEAM_FILE));
-  if (broken.length) throw new UsageError(broken.map((d) => (d.message.startsWith(d.file ?? '\u0000') ? d.message : `${d.file ?? '.tokentier/policy'}${d.range ? `:${d.range.start.line + 1}` : ''}: ${d.message}`)).join('\n'));
-  return { root, paths, settings, team, diagnostics: [...diagnostics, ...teamFiles.diagnostics, ...team.diagnostics], values, overrides, followSymlinks };
+  // Every problem in the settings and team files is printed, whatever the format (issue #19 item 8); the ones that
+  // would make a figure or a gate wrong stop the run (a currency without a rate, an unknown profile, a broken or
+  // unreadable policy; with --strict, every one).
+  const settingsProblems = [...diagnostics, ...teamFiles.diagnostics];
+  const check = checkConfiguration(settings, team, settingsProblems, values.strict === true);
+  const lines = [...settingsProblems, ...team.diagnostics].filter((d) => d.severity !== 'info').map(configLine);
+  for (const line of new Set([...lines, ...check.fatal.map((f) => f.replace(/ \(--strict\)$/, ''))])) io.stderr.write(`${line}\n`);
+  if (check.fatal.length) throw new UsageError(`stopped: ${check.fatal.length} configuration problem(s) above${values.strict ? ' (--strict)' : ''} would make the figures or the budget gates wrong.`);
+  return { root, paths, settings, team, diagnostics: [...diagnostics, ...teamFiles.diagnostics, ...team.diagnostics], values, overrides, followSymlinks, ...(check.policyRate ? { policyRate: check.policyRate } : {}) };
 }
 
 function makeEngine(s: ScanSetup, files: FileProvider, io: CliIo): Engine {
@@ -331,7 +353,7 @@ function formatOf(values: Values, allowed: readonly string[], fallback: Format):
 function policyFor(s: ScanSetup, extra: PolicyFlags = {}): (r: Report) => PolicyResult {
   const total = numberFlag(s.values, 'fail-on-total-above');
   const increase = numberFlag(s.values, 'fail-on-increase-above');
-  const flags: PolicyFlags = { ...extra, ...(total !== undefined ? { failOnTotalAbove: total } : {}), ...(increase !== undefined ? { failOnIncreaseAbove: increase } : {}), ...(s.values['fail-on-deprecated'] ? { failOnDeprecated: true } : {}) };
+  const flags: PolicyFlags = { ...extra, ...(total !== undefined ? { failOnTotalAbove: total } : {}), ...(increase !== undefined ? { failOnIncreaseAbove: increase } : {}), ...(s.values['fail-on-deprecated'] ? { failOnDeprecated: true } : {}), ...(s.policyRate ? { policyRate: s.policyRate } : {}) };
   return (r) => evaluatePolicy(r, s.team.policy, flags);
 }
 
@@ -444,6 +466,7 @@ async function cmdTiers(values: Values, positionals: readonly string[], io: CliI
   const nodeFiles = createNodeFileProvider(s.root, { followSymlinks: s.followSymlinks });
   const report = await scanWith(s, nodeFiles, io, s.root, true, nodeFiles);
   const chosen = values['self-host-model'];
+  if (chosen !== undefined && !getSelfHostModel(chosen)) throw new UsageError(`--self-host-model ${chosen} is not an open-weight model Tokentier can size; valid: ${listSelfHostModels().map((m) => m.id).join(', ')}.`);
   const agg = buildWorkload(report.sites, { label: workspaceLabel(path.basename(s.root)), includeTests: report.includeTests, ...(chosen !== undefined ? { selfHostModelId: chosen } : {}) });
   if (!agg.workload) throw new UsageError('No LLM call site found, so there is no workload to place on tiers (see `tokentier scan`).');
   if (!agg.workload.api) throw new UsageError(`No priced call site found, so there is no workload to place on tiers (see \`tokentier scan\`). ${agg.messages.join(' ')}`);

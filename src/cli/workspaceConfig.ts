@@ -53,6 +53,8 @@ function readSettingsText(root: string, file: string, followSymlinks: boolean): 
 /** Settings keys the command line can override. */
 export interface SettingOverrides {
   readonly currency?: string;
+  readonly exchangeRate?: number;
+  readonly exchangeRateSource?: string;
   readonly profile?: string;
   readonly priceBook?: string;
   readonly maxFileSize?: number;
@@ -91,6 +93,8 @@ export function loadCliSettings(root: string, overrides: SettingOverrides = {}, 
     }
   }
   if (overrides.currency !== undefined) raw['currency'] = overrides.currency.toUpperCase();
+  if (overrides.exchangeRate !== undefined) raw['exchangeRate'] = overrides.exchangeRate;
+  if (overrides.exchangeRateSource !== undefined) raw['exchangeRateSource'] = overrides.exchangeRateSource;
   if (overrides.profile !== undefined) raw['profile'] = overrides.profile;
   if (overrides.priceBook !== undefined) raw['priceBook'] = overrides.priceBook;
   if (overrides.maxFileSize !== undefined) raw['maxFileSize'] = overrides.maxFileSize;

@@ -6,6 +6,7 @@
 import { neverCancelled, type CancellationToken } from './cancellation';
 import { defaultSettings, type Settings } from './config/settings';
 import { detect, type DetectInput, type LoadWasm } from './detect/detector';
+import { currencyPlan } from './estimate/currency';
 import { emptyTeamConfig, estimateSitesWithDiagnostics, type TeamConfig } from './estimate/estimator';
 import type { FileProvider } from './fileProvider';
 import { nullLogger, type Logger } from './logger';
@@ -58,6 +59,11 @@ export class Engine {
 
   get currentSettings(): Settings {
     return this.settings;
+  }
+
+  /** The currency every figure is in under the current settings and price book (src/core/estimate/currency.ts). */
+  get currency(): string {
+    return currencyPlan(this.settings, this.team.priceBook).code;
   }
 
   /** Detects and estimates one document. Never throws. */

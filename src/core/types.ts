@@ -79,6 +79,8 @@ export interface PromptPart {
   readonly placeholders?: number;
   /** For `file`: the workspace-relative path the code reads. */
   readonly file?: string;
+  /** The message's `name` field (OpenAI: a speaker name such as `example_user`), when a literal: counted with the message. */
+  readonly name?: string;
   /** For `image`: stated size, when the code states it. */
   readonly image?: { readonly width?: number; readonly height?: number; readonly detail?: string };
   /** Where the part is in the source document. */
@@ -104,6 +106,13 @@ export interface CallParams {
   readonly n?: number;
   readonly stream?: boolean;
   readonly tools?: boolean;
+  /**
+   * The tool choice, normalised: `auto`, `none`, `required` (OpenAI `required`, Anthropic `any`, Gemini mode `ANY`) or
+   * `function:<name>` (one named tool forced).
+   */
+  readonly toolChoice?: string;
+  /** Stop sequences, when literal strings (at most 4 kept). */
+  readonly stop?: readonly string[];
   readonly responseFormat?: boolean;
   /** `low` | `medium` | `high` | `minimal`, as written. */
   readonly reasoningEffort?: string;

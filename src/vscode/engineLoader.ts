@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { Settings } from '../core/config/settings';
 import type { Engine } from '../core/engine';
 import type { TeamConfig } from '../core/estimate/estimator';
+import { currencyPlan, policyFactor } from '../core/estimate/currency';
 import { decodeFileText, ListingMemo, type FileProvider } from '../core/fileProvider';
 import type { Logger } from '../core/logger';
 import type { Diagnostic } from '../core/types';
@@ -78,7 +79,8 @@ export class EngineLoader {
    */
   async teamConfigFor(folder: vscode.Uri, settings: Settings): Promise<TeamConfig | undefined> {
     try {
-      const team = await this.load().loadTeamConfig(workspaceFileProvider(folder), settings, { trusted: vscode.workspace.isTrusted });
+      const loaded = await this.load().loadTeamConfig(workspaceFileProvider(folder), settings, { trusted: vscode.workspace.isTrusted });
+      const team = withCurrencyProblems(loaded, settings);
       this.teams.set(folder.toString(), { folder, team });
       return team;
     } catch (e) {
@@ -88,8 +90,8 @@ export class EngineLoader {
   }
 
   /** Records team files loaded elsewhere (the workspace scan's thread reads them with the same core function). */
-  rememberTeam(folder: vscode.Uri, team: TeamConfig): void {
-    this.teams.set(folder.toString(), { folder, team });
+  rememberTeam(folder: vscode.Uri, team: TeamConfig, settings: Settings): void {
+    this.teams.set(folder.toString(), { folder, team: withCurrencyProblems(team, settings) });
   }
 
   /** Problems found in the team files last loaded, per folder (price book/usage/policy errors with file and line). */
@@ -154,4 +156,16 @@ export class EngineLoader {
     }
     return engine;
   }
+}
+
+/**
+ * A currency that cannot be reached (no rate) and a policy whose amounts cannot be converted are configuration errors
+ * the editor shows, as the CLI does (exit 2). The currency plan is small pure code (src/core/estimate/currency.ts): it
+ * runs in the extension bundle, without loading the engine.
+ */
+function withCurrencyProblems(team: TeamConfig, settings: Settings): TeamConfig {
+  const plan = currencyPlan(settings, team.priceBook);
+  const pf = team.policy ? policyFactor(plan, team.policy.currency, team.priceBook) : undefined;
+  const policyProblem: Diagnostic[] = pf?.error ? [{ severity: 'error', code: 'currency', message: `${team.policy?.source.file ?? '.tokentier/policy'}: ${pf.error}`, ...(team.policy?.source.file ? { file: team.policy.source.file } : {}) }] : [];
+  return plan.problems.length || policyProblem.length ? { ...team, diagnostics: [...team.diagnostics, ...plan.problems, ...policyProblem] } : team;
 }

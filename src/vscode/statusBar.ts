@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { compactMoney, statusText } from '../core/report/present';
+import { commonCurrency, compactMoney, statusText } from '../core/report/present';
 import { CommandId } from './commands/commandIds';
 import { Disposable } from './disposable';
 import { RESTRICTED_NOTE } from './providers/hover';
@@ -31,12 +31,16 @@ export class StatusBar extends Disposable {
 
   private update(): void {
     const estimates = this.model.estimates();
-    const currency = this.model.settingsFor(this.model.states()[0]?.folder).currency;
-    const hasData = this.model.states().length > 0;
+    // Figures are shown in the currency they were priced in, never relabelled: a workspace whose folders are priced in
+    // different currencies has no single total.
+    const currency = commonCurrency(estimates);
+    const mixed = currency === undefined && estimates.length > 0;
+    const hasData = this.model.states().length > 0 && !mixed;
     const total = hasData ? this.model.engineTotal(estimates) : undefined;
-    this.item.text = statusText({ total, currency, scanning: this.model.scanning });
+    this.item.text = mixed ? '$(pulse) Tokentier: mixed currencies' : statusText({ total, currency: currency ?? 'USD', scanning: this.model.scanning });
     const lines = ['Tokentier: estimated monthly LLM cost of the workspace (expected usage). Click for the report.'];
-    if (total) {
+    if (mixed) lines.push(`The folders are priced in ${[...new Set(estimates.map((e) => e.cost.currency))].join(' and ')}: no single total. Set tokentier.currency (with its rate) in every folder, or open the report of one folder.`);
+    if (total && currency) {
       lines.push(`${total.sites} call sites, ${total.unpriced} without a price; range ${compactMoney(total.perMonth.min, currency)} – ${compactMoney(total.perMonth.max, currency)}/mo.`);
       const tests = estimates.filter((e) => e.site.test && !e.site.ignored);
       if (tests.length) {

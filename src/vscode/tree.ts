@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { groupDescription, hoverMarkdown, siteRow } from '../core/report/present';
+import { commonCurrency, groupDescription, hoverMarkdown, siteRow } from '../core/report/present';
 import type { CostTotal, SiteEstimate } from '../core/types';
 import { CommandId } from './commands/commandIds';
 import { Disposable } from './disposable';
@@ -148,7 +148,10 @@ export class SitesTree extends Disposable implements vscode.TreeDataProvider<Tre
     item.id = node.id;
     const inTests = node.kind === 'tests' || node.tests === true;
     const counted = this.model.includeTests();
-    item.description = groupDescription(this.total(node.sites, inTests), this.currency()) + (node.kind === 'tests' && !counted ? ' · not in totals' : '');
+    const currency = commonCurrency(node.sites.map((x) => x.estimate));
+    item.description = currency || node.sites.length === 0
+      ? groupDescription(this.total(node.sites, inTests), currency ?? 'USD') + (node.kind === 'tests' && !counted ? ' · not in totals' : '')
+      : `mixed currencies · ${node.sites.length} sites`;
     item.contextValue = node.kind;
     if (node.kind === 'tests') {
       item.iconPath = new vscode.ThemeIcon('beaker');
@@ -162,10 +165,6 @@ export class SitesTree extends Disposable implements vscode.TreeDataProvider<Tre
       item.iconPath = new vscode.ThemeIcon(node.kind === 'provider' ? 'cloud' : 'symbol-class');
     }
     return item;
-  }
-
-  private currency(): string {
-    return this.model.settingsFor(this.model.states()[0]?.folder).currency;
   }
 
   /** A group's total; inside the test-code group the test sites are its own (counted there, whatever the setting). */

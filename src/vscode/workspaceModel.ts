@@ -138,7 +138,8 @@ export class WorkspaceModel extends Disposable {
     const settings = this.settingsFor(scope?.folder ?? states[0]?.folder);
     return this.engines.bundle.buildReport({
       root: scope?.folder?.name ?? vscode.workspace.name ?? 'workspace',
-      currency: settings.currency,
+      // The report takes its currency from its sites (buildReport); this names it when there are none yet.
+      currency: settings.currency ?? 'USD',
       profile: settings.profile,
       estimates,
       diagnostics,
@@ -240,7 +241,7 @@ export class WorkspaceModel extends Disposable {
           onProgress,
           // The child loads the team files with the core's loader; the host keeps them (policy, their problems)
           // without loading the engine bundle itself.
-          onTeam: (team) => this.engines.rememberTeam(folder.uri, team),
+          onTeam: (team) => this.engines.rememberTeam(folder.uri, team, settings),
           logger: this.logger,
           onCancel: (listener) => token.onCancellationRequested(listener),
           isCancelled: () => token.isCancellationRequested,

@@ -53,7 +53,7 @@ describe('test code in the tree and the status bar', function () {
       for (const p of roots.filter((n) => n.kind === 'provider')) assert.ok(p.kind === 'provider' && p.sites.every((s) => s.estimate.site.test !== true), `no test site under ${label(a, p)}`);
       const item = a.tree.getTreeItem(tests);
       assert.equal(item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
-      const cur = a.model.settingsFor(a.model.states()[0]?.folder).currency;
+      const cur = all[0]?.cost.currency ?? 'USD'; // the figures' currency (issue #19: the price book's, unless the setting names one)
       const testSites = all.filter((e) => e.site.test === true);
       assert.equal(String(item.description), `${compactMoney(monthly(testSites), cur)}/mo · ${testSites.length} site${testSites.length === 1 ? '' : 's'} · not in totals`);
       // Inside the group: provider → model → file → the site.

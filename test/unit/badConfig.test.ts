@@ -46,7 +46,10 @@ describe('bad configuration', () => {
     // and, when parsing fills in sub-defaults, what the valid value parses to].
     const table: Record<string, [unknown, unknown, unknown, unknown?]> = {
       display: ['inlay', 'sideways', 'codeLens'],
-      currency: ['EUR', 'usd', 'USD'],
+      // Unset: the price book's currency, else USD (src/core/estimate/currency.ts); no package.json default.
+      currency: ['EUR', 'usd', undefined],
+      exchangeRate: [0.92, -1, undefined],
+      exchangeRateSource: ['ECB reference rate 2026-12-01', 42, undefined],
       profile: ['high', '', 'expected'],
       // The per-kind defaults of package.json fill in the kinds the value leaves out.
       'usage.callsPerDay': [{ chat: 5 }, { chat: -1 }, {}, { chat: 5, completion: 1000, responses: 1000, messages: 1000, generate: 1000, embeddings: 10000, images: 100, audio: 100 }],

@@ -221,7 +221,8 @@ describe('cli (in process) over a two-commit git repository', function () {
   });
 
   it('tiers: exit 2 with a clear message while no site is priced, else a comparison', async () => {
-    const r = await cli(['tiers', '--format', 'json'], dir);
+    // The tier model prices the hosted API in USD (src/core/tiers): the fixture's settings show EUR.
+    const r = await cli(['tiers', '--format', 'json', '--currency', 'USD'], dir);
     const report = JSON.parse((await cli(['scan', '--format', 'json', '--currency', 'USD'], dir)).out) as Report;
     if (report.totals.workspace.unpriced === report.totals.workspace.sites) {
       assert.equal(r.code, 2);

@@ -152,8 +152,9 @@ describe('estimate: behaviour', () => {
     close(a!.cost.perCall!.expected, 411e-6, 'override');
     assert.match(a!.cost.provenance.map((p) => p.rule ?? '').join('\n'), /overridden by price book entry gpt-4o/);
     const [b] = await estimateSites([site({ provider: 'bedrock', model: { id: 'anthropic.claude-3-haiku-20240307-v1:0', canonical: 'anthropic.claude-3-haiku-20240307-v1:0', resolution: { kind: 'literal' } }, annotation: { text: '# tokentier: out=100', line: 1 } })], ctx);
-    // Claude 3 Haiku $0.25/$1.25; input 4 'Hello, world!' + 7 framing = 11 × 1.2 (Claude multiplier) = 13 tokens (rounded).
-    close(b!.cost.perCall!.expected, ((13 * 0.25 + 100 * 1.25) / 1e6) * 1.1, 'uplift');
+    // Claude 3 Haiku $0.25/$1.25; input 'Hello, world!' 4 × 1.2 (Claude multiplier) = 5 (rounded) + 7 framing (control
+    // tokens: not multiplied, src/core/tokens/framing.json) = 12 tokens.
+    close(b!.cost.perCall!.expected, ((12 * 0.25 + 100 * 1.25) / 1e6) * 1.1, 'uplift');
   });
   it('image generation is not priced by tokens: unknown with a reason, never a near-zero figure', async () => {
     const [e] = await estimateSites([site({ api: 'images', model: { id: 'gpt-image-1', canonical: 'gpt-image-1', resolution: { kind: 'literal' } } })], { settings: defaultSettings, team: emptyTeamConfig });
@@ -176,10 +177,12 @@ describe('estimate: behaviour', () => {
     const [plain] = await estimateSites([site({ model: o3, params: {}, annotation: { text: '# tokentier: calls/day=10', line: 1 } })], { settings: defaultSettings, team: emptyTeamConfig });
     assert.ok(e!.cost.perCall!.max < plain!.cost.perCall!.max);
   });
-  it('a currency with no exchange rate stays USD and says so', async () => {
-    const r = await estimateSitesWithDiagnostics([site()], { settings: parseSettings({ currency: 'JPY' }).settings, team: emptyTeamConfig });
-    assert.equal(r.estimates[0]!.cost.currency, 'USD');
-    assert.ok(r.diagnostics.some((d) => d.code === 'currency'));
+  it('a currency with no exchange rate is never relabelled: the figures are unknown, with the reason', async () => {
+    const settings = parseSettings({ currency: 'JPY' }).settings;
+    const r = await estimateSitesWithDiagnostics([site()], { settings, team: emptyTeamConfig });
+    assert.equal(r.estimates[0]!.cost.currency, 'JPY');
+    assert.equal(r.estimates[0]!.cost.perCall, null);
+    assert.match(r.estimates[0]!.cost.unknownReason ?? '', /no rate for JPY/);
   });
 });
 

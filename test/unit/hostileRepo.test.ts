@@ -201,7 +201,7 @@ describe('issue 17: a hostile repository', function () {
       fs.mkdirSync(path.join(dir, '.vscode'));
       fs.symlinkSync('/dev/zero', path.join(dir, '.vscode', 'settings.json'));
       const s = loadCliSettings(dir);
-      assert.equal(s.settings.currency, 'USD');
+      assert.equal(s.settings.currency, undefined, 'unset: the price book\'s currency, else USD');
       assert.ok(s.diagnostics.some((d) => /not a regular file/.test(d.message)), describeAll(s.diagnostics));
       const r = await scanJson(dir);
       assert.equal(r.code, 0, r.err);
@@ -428,7 +428,7 @@ describe('issue 17: a hostile repository', function () {
     it('"tokentier.__proto__": { "currency": "EUR" } in settings.json does not change the currency', () => {
       write(dir, '.vscode/settings.json', '{ "tokentier.__proto__": { "currency": "EUR", "profile": "high" } }');
       const s = loadCliSettings(dir);
-      assert.equal(s.settings.currency, 'USD');
+      assert.equal(s.settings.currency, undefined, 'unset: the price book\'s currency, else USD');
       assert.equal(s.settings.profile, 'expected');
     });
   });

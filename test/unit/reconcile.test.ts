@@ -54,7 +54,9 @@ function fake(s: FakeSite): SiteEstimate {
 }
 
 function report(sites: readonly SiteEstimate[], currency = 'USD'): Report {
-  return buildReport({ root: '/repo', currency, profile: 'expected', estimates: sites, generatedAt: new Date('2026-12-06T00:00:00Z') });
+  // A report's currency is its sites' (issue #19): the fake sites are priced in the report's currency.
+  const inCurrency = sites.map((e) => ({ ...e, cost: { ...e.cost, currency } }));
+  return buildReport({ root: '/repo', currency, profile: 'expected', estimates: inCurrency, generatedAt: new Date('2026-12-06T00:00:00Z') });
 }
 
 const near = (a: number | undefined, b: number, eps = 1e-9) => assert.ok(a !== undefined && Math.abs(a - b) <= eps * Math.max(1, Math.abs(b)), `${a} ≈ ${b}`);

@@ -134,7 +134,8 @@ describe('cli: tokentier reconcile', function () {
     fs.writeFileSync(path.join(dir, '.tokentier/usage.yml'), 'sites:\n  - match: {file: app.py\n');
     const broken = await runCli(['reconcile', '.', ...OPENAI, '--write', '--no-rg', '--workers', '0'], dir);
     assert.equal(broken.code, 2);
-    assert.match(broken.err, /^tokentier: \.tokentier\/usage\.yml: it has YAML errors \(.*\); fix them first \(nothing was changed\)\n$/);
+    // The CLI prints every team-file problem first (file:line: message), then reconcile says why it stopped.
+    assert.match(broken.err, /^tokentier: error: \.tokentier\/usage\.yml:3: YAML syntax error: [^\n]*\ntokentier: \.tokentier\/usage\.yml: it has YAML errors \(.*\); fix them first \(nothing was changed\)\n$/);
     assert.equal(fs.readFileSync(path.join(dir, '.tokentier/usage.yml'), 'utf8'), 'sites:\n  - match: {file: app.py\n');
     assert.equal((await runCli(['reconcile', '.', ...OPENAI, '--format', 'csv'], dir)).code, 2);
   });

@@ -16,6 +16,8 @@ import { explicitSettingValue, parseSettings, settingsSchema, type SettingInspec
 const SAMPLES: Record<string, { valid: unknown; invalid: unknown }> = {
   display: { valid: 'inlay', invalid: 'sideways' },
   currency: { valid: 'EUR', invalid: 'euro' },
+  exchangeRate: { valid: 0.92, invalid: 0 },
+  exchangeRateSource: { valid: 'ECB 2026-12-01', invalid: 7 },
   profile: { valid: 'high', invalid: '' },
   'usage.callsPerDay': { valid: { chat: 5 }, invalid: { chat: -1 } },
   'usage.outputTokens': { valid: { chat: 40 }, invalid: { chat: 1.5 } },

@@ -21,6 +21,8 @@ describe('team: price book', () => {
       'version: 1',
       'currency: EUR',
       'exchangeRate: 0.9',
+      'rateSource: ECB reference rate',
+      'rateDate: 2026-11-20',
       'models:',
       '  - id: acme-llm',
       '    provider: ollama',
@@ -40,11 +42,13 @@ describe('team: price book', () => {
     const book = team.priceBook!;
     assert.equal(book.models.length, 2);
     assert.equal(book.models[0]!.id, 'acme-llm');
-    assert.equal(book.models[0]!.source.line, 5);
+    assert.equal(book.models[0]!.source.line, 7);
+    // The book's own prices are in its currency.
+    assert.deepEqual(book.models.map((m) => m.currency), ['EUR', 'EUR']);
     assert.equal(book.models[1]!.source.file, '.tokentier/prices.yml');
     assert.equal(book.adjustments[0]!.factor, 0.85);
     assert.match(book.adjustments[0]!.label, /discount −15 %.*EA contract/);
-    assert.deepEqual(book.currency && { code: book.currency.code, perUsd: book.currency.perUsd }, { code: 'EUR', perUsd: 0.9 });
+    assert.deepEqual(book.currency && { code: book.currency.code, perUsd: book.rates['EUR']?.perUsd, from: book.rates['EUR']?.source.rule }, { code: 'EUR', perUsd: 0.9, from: '1 USD = 0.9 EUR (ECB reference rate, 2026-11-20)' });
     assert.deepEqual(book.batch, { mistral: 0.6 });
   });
 

@@ -181,12 +181,12 @@ describe('tokens: parts', () => {
 describe('tokens: output and reasoning', () => {
   it('max comes from max_tokens; expected from the default, capped by it', () => {
     const t = estimateTokens({ site: site('gpt-4o', [part('user', 'hi')], { params: { maxTokens: 100, maxTokensParam: 'max_tokens' } }), modelId: 'gpt-4o', settings: defaultSettings });
-    assert.deepEqual(t.output, { min: 50, expected: 100, max: 100 });
+    assert.deepEqual(t.output, { min: 1, expected: 100, max: 100 });
     assert.equal(t.reasoning, undefined);
   });
   it('an assumption sets the expected output; n multiplies it', () => {
     const t = estimateTokens({ site: site('gpt-4o', [part('user', 'hi')], { params: { n: 3 } }), modelId: 'gpt-4o', settings: defaultSettings, outputAssumption: { value: 120, source: { source: 'annotation', label: 'x' } } });
-    assert.deepEqual(t.output, { min: 150, expected: 360, max: 12288 });
+    assert.deepEqual(t.output, { min: 3, expected: 360, max: 12288 });
   });
   it('reasoning models get reasoning tokens, apart from output; a thinking budget bounds them', () => {
     const o3 = estimateTokens({ site: site('o3', [part('user', 'hi')], { params: { reasoningEffort: 'high' } }), modelId: 'o3', settings: defaultSettings });

@@ -35,8 +35,21 @@ export const settingsSchema = z.object({
   currency: z
     .string()
     .regex(/^[A-Z]{3}$/)
-    .default('USD')
-    .describe('ISO 4217 currency for every figure. Prices are converted with the price book\'s exchange rate (USD when none is set).')
+    .optional()
+    .describe('ISO 4217 currency for every figure. Unset: the price book\'s currency, else USD. Another currency needs its rate per 1 USD: the price book\'s `exchangeRate` when the book is in that currency, else `tokentier.exchangeRate`. Without a rate Tokentier reports an error and never relabels figures.')
+    .meta(scope('resource')),
+  exchangeRate: z
+    .number()
+    .positive()
+    .max(1e9)
+    .optional()
+    .describe('Units of `tokentier.currency` per 1 USD, for a currency the price book gives no rate for (`tokentier scan --exchange-rate`). Say where it comes from in `tokentier.exchangeRateSource`.')
+    .meta(scope('resource')),
+  exchangeRateSource: z
+    .string()
+    .max(200)
+    .optional()
+    .describe('Where and when `tokentier.exchangeRate` was read (e.g. "ECB reference rate 2026-12-01"); shown next to every converted figure.')
     .meta(scope('resource')),
   profile: z
     .string()

@@ -4,7 +4,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { LoopContext } from '../types';
-import { callArgs, callee, isMember, memberName, memberObject, toRange, unwrap } from './syntax';
+import { callArgs, callee, isCall, isMember, memberName, memberObject, toRange, unwrap } from './syntax';
 
 const STOP_FUNCTIONS = new Set(['function_definition', 'function_declaration', 'method_definition', 'generator_function_declaration', 'class_definition', 'class_declaration']);
 const AGENT_NAME = /iter|step|turn|round|attempt|retr|hop|cycle/i;
@@ -32,10 +32,16 @@ export function loopsOf(call: Node, ancestors: readonly Node[], numberOf: Number
       const right = clause?.childForFieldName('right');
       const bound = right ? iterBound(right, numberOf) : undefined;
       const up1 = ancestors[i + 1];
-      const parentCall = up1?.type === 'argument_list' ? ancestors[i + 2] ?? null : up1?.type === 'list_splat' ? ancestors[i + 3] ?? null : null;
-      const gather = parentCall && /(^|\.)gather$/.test(callee(parentCall)?.text ?? '');
+      const hop = up1?.type === 'argument_list' ? 2 : up1?.type === 'list_splat' ? 3 : 0;
+      const parentCall = hop ? ancestors[i + hop] ?? null : null;
+      const gather = !!parentCall && isGather(parentCall);
       out.push({ kind: gather ? 'gather' : 'comprehension', ...(bound !== undefined ? { bound } : {}), range: toRange(cur) });
-      if (gather && parentCall) child = parentCall;
+      if (gather) {
+        // `gather(*[create(d) for d in docs])`: the comprehension is the fan-out; the gather runs it once (issue #19 item 1).
+        child = parentCall;
+        i += hop;
+        continue;
+      }
     } else if ((t === 'call' || t === 'call_expression') && child.type !== 'member_expression' && child.type !== 'attribute') {
       const fn = callee(cur);
       const fnText = fn?.text ?? '';
@@ -43,15 +49,9 @@ export function loopsOf(call: Node, ancestors: readonly Node[], numberOf: Number
       const argsNode = cur.childForFieldName('arguments');
       const inArgs = argsNode && child.startIndex >= argsNode.startIndex && child.endIndex <= argsNode.endIndex;
       if (inArgs) {
-        if (/^Promise\.(all|allSettled|race|any)$/.test(fnText)) {
-          const a0 = callArgs(cur)[0];
-          const u = a0 ? unwrap(a0) : undefined;
-          const bound = u?.type === 'array' ? u.namedChildren.filter((x) => x && x.type !== 'comment').length : undefined;
-          out.push({ kind: 'promise-all', ...(bound !== undefined ? { bound } : {}), range: toRange(cur) });
-        } else if (/(^|\.)gather$/.test(fnText)) {
-          const args = callArgs(cur);
-          const starred = args.some((a) => a.type === 'list_splat');
-          out.push({ kind: 'gather', ...(!starred ? { bound: args.length } : {}), range: toRange(cur) });
+        if (/^Promise\.(all|allSettled|race|any)$/.test(fnText) || /(^|\.)gather$/.test(fnText)) {
+          const fan = concurrentFanOut(cur, call, fnText.startsWith('Promise') ? 'promise-all' : 'gather');
+          if (fan) out.push(fan);
         } else if (last === 'map' || last === 'forEach' || last === 'flatMap' || last === 'starmap' || last === 'imap' || last === 'imap_unordered' || last === 'map_async') {
           const obj = fn && isMember(fn) ? memberObject(fn) : undefined;
           const u = obj ? unwrap(obj) : undefined;
@@ -68,6 +68,35 @@ export function loopsOf(call: Node, ancestors: readonly Node[], numberOf: Number
     child = cur;
   }
   return out;
+}
+
+function isGather(n: Node): boolean {
+  return /(^|\.)gather$/.test(callee(n)?.text ?? '');
+}
+
+/**
+ * What `Promise.all(…)` / `asyncio.gather(…)` adds around a call that is (inside) one of its arguments, `via` being the
+ * site's call (inside one of its arguments). The fan-out is counted once, by whatever repeats the call:
+ * - a direct element (`gather(a(), b())`, `Promise.all([a(), b()])`): each call runs once → bound 1;
+ * - a `.map(…)`, comprehension or loop inside the argument already counted its iterations → nothing more;
+ * - anything else (`gather(*tasks)` around a call in a helper) → the gather's own unbounded context.
+ */
+function concurrentFanOut(cur: Node, via: Node, kind: 'promise-all' | 'gather'): LoopContext | undefined {
+  const args = callArgs(cur);
+  const arg = args.find((a) => via.startIndex >= a.startIndex && via.endIndex <= a.endIndex);
+  const u = arg ? unwrap(arg.type === 'list_splat' || arg.type === 'spread_element' ? arg.namedChildren[0] ?? arg : arg) : undefined;
+  if (!u) return { kind, unbounded: true, range: toRange(cur) };
+  // Already counted by the map, comprehension or generator that builds the list.
+  if (/comprehension|generator_expression/.test(u.type)) return undefined;
+  if (isCall(u)) {
+    const fn = callee(u);
+    const last = fn && isMember(fn) ? memberName(fn) : fn?.text;
+    if (last === 'map' || last === 'flatMap' || last === 'from') return undefined;
+    // The call itself is the argument: it runs once.
+    return { kind, bound: 1, range: toRange(cur) };
+  }
+  if (u.type === 'array' || u.type === 'list' || u.type === 'tuple') return { kind, bound: 1, range: toRange(cur) };
+  return { kind, unbounded: true, range: toRange(cur) };
 }
 
 function this_is_py(n: Node): boolean {

@@ -10,8 +10,11 @@ import { estimateTokens } from '../tokens/estimateTokens';
 import { generatedTokens, generationCap } from '../tokens/outputTokens';
 import { resolveUsage } from '../usage/assumptions';
 import { adviseSite } from '../advice/advise';
-import type { CallSite, CostEstimate, Diagnostic, NumberRange, PriceLine, Provenance, Provider, SiteEstimate, TokenEstimate } from '../types';
 import { siteEnergyOf } from '../models/energy';
+import { cachePlan, type CacheShares } from './caching';
+import { serviceTierFactor } from './serviceTier';
+import { currencyPlan, type CurrencyPlan } from './currency';
+import type { CallSite, CostEstimate, Diagnostic, NumberRange, PriceLine, Provenance, Provider, SiteEstimate, TokenEstimate } from '../types';
 
 /** Team files loaded from `.tokentier/` (price book, usage assumptions, policy) and the `tokentier.priceBook` setting. */
 export interface TeamConfig {
@@ -90,13 +93,14 @@ export function estimateSitesSync(sites: readonly CallSite[], ctx: EstimateConte
   const estimates: SiteEstimate[] = [];
   const diagnostics: Diagnostic[] = [];
   const day = (ctx.now ?? new Date()).toISOString().slice(0, 10);
+  const plan = currencyPlan(ctx.settings, ctx.team.priceBook);
   for (const site of sites) {
     try {
       // The detector hands back the same CallSite object for a call an edit did not touch: its estimate is the same
       // for the same settings, team files, price table and day, unless it reads a prompt file (which may change).
       const cacheable = !site.prompt.some((p) => p.kind === 'file');
       const memo = cacheable ? estimateMemo.get(site) : undefined;
-      const r = memo && memo.settings === ctx.settings && memo.team === ctx.team && memo.table === ctx.table && memo.day === day ? memo : withAdvice(estimateOne(site, ctx, fileTexts), ctx, day, fileTexts);
+      const r = memo && memo.settings === ctx.settings && memo.team === ctx.team && memo.table === ctx.table && memo.day === day ? memo : withAdvice(estimateOne(site, ctx, plan, fileTexts), ctx, plan, day, fileTexts);
       if (cacheable && r !== memo) estimateMemo.set(site, { settings: ctx.settings, team: ctx.team, table: ctx.table, day, estimate: r.estimate, diagnostics: r.diagnostics });
       estimates.push(r.estimate);
       diagnostics.push(...r.diagnostics);
@@ -108,17 +112,6 @@ export function estimateSitesSync(sites: readonly CallSite[], ctx: EstimateConte
 }
 
 const scaleRange = (r: NumberRange, k: number): NumberRange => ({ min: r.min * k, expected: r.expected * k, max: r.max * k });
-
-/** Currency factor and code for the report: the book's rate when it converts to the wanted currency. */
-function currencyFor(settings: Settings, book: PriceBook | undefined): { code: string; factor?: RateFactor; problem?: string } {
-  const want = settings.currency;
-  const c = book?.currency;
-  if (c && (want === c.code || want === 'USD')) {
-    return { code: c.code, factor: { factor: c.perUsd, rule: `USD → ${c.code} at ${c.perUsd}`, source: c.source } };
-  }
-  if (want !== 'USD') return { code: 'USD', problem: `No exchange rate for ${want}: figures stay in USD. Set currency and exchangeRate in .tokentier/prices.yml.` };
-  return { code: 'USD' };
-}
 
 interface PointCost {
   readonly perCall: NumberRange;
@@ -155,7 +148,8 @@ function costFor(
     };
   };
   const source: Provenance = { ...entry.source, ...(rule ? { rule } : {}) };
-  const e = billCall(prices, at3('expected'), source, factors);
+  // The line's arithmetic names the price in its own currency (a price book's, else USD); the factors convert it.
+  const e = billCall(prices, at3('expected'), source, factors, true, entry.currency ?? 'USD');
   const lo = billCall(prices, at3('min'), source, factors, false);
   const hi = billCall(prices, at3('max'), source, factors, false);
   return { perCall: { min: lo.total, expected: e.total, max: hi.total }, lines: e.lines, rules: rule ? [rule] : [] };
@@ -166,10 +160,10 @@ function costFor(
  * are priced by the same estimator at the same usage (`reprice`), so the comparison uses every rule the site's own
  * cost uses. Advice never breaks an estimate: a failure leaves it out.
  */
-function withAdvice(r: { estimate: SiteEstimate; diagnostics: Diagnostic[] }, ctx: EstimateContext & { readonly table: PriceTable }, day: string, fileTexts?: ReadonlyMap<string, string | undefined>): { estimate: SiteEstimate; diagnostics: Diagnostic[] } {
+function withAdvice(r: { estimate: SiteEstimate; diagnostics: Diagnostic[] }, ctx: EstimateContext & { readonly table: PriceTable }, plan: CurrencyPlan, day: string, fileTexts?: ReadonlyMap<string, string | undefined>): { estimate: SiteEstimate; diagnostics: Diagnostic[] } {
   try {
     const site = r.estimate.site;
-    const reprice = (model: string, provider: Provider): SiteEstimate => estimateCore(provider === site.provider ? site : { ...site, provider }, ctx, fileTexts, model).estimate;
+    const reprice = (model: string, provider: Provider): SiteEstimate => estimateCore(provider === site.provider ? site : { ...site, provider }, ctx, plan, fileTexts, model).estimate;
     const advice = adviseSite(r.estimate, { day, reprice, table: ctx.table });
     return advice ? { estimate: { ...r.estimate, advice }, diagnostics: r.diagnostics } : r;
   } catch {
@@ -185,49 +179,15 @@ interface Billing {
   readonly outputCap: number | undefined;
   readonly factors: readonly RateFactor[];
   readonly priceTime: Date;
-}
-
-/** Shares of the input read from and written to the prompt cache, and whether writes keep for an hour. */
-interface CacheShares {
-  readonly read: number;
-  readonly write: number;
-  readonly ttl1h: boolean;
-}
-
-/**
- * Cache: `cacheHitRate` is the share of input tokens read from cache. The cacheable prefix is the leading known parts
- * of the prompt; a vendor that bills writes re-writes that prefix on every miss. A `cache_control` marker in the code
- * with no cache figure given assumes 80 % of calls hit the cached prefix.
- */
-function cacheShares(site: CallSite, tokens: TokenEstimate, usage: SiteEstimate['usage'], fromDefault: boolean, ttl: '5m' | '1h', inForce: Readonly<Record<string, unknown>>): { cache: CacheShares; cacheHitRate: SiteEstimate['usage']['cacheHitRate'] } {
-  let hit = usage.cacheHitRate.value;
-  let cacheHitRate = usage.cacheHitRate;
-  const inputExp = Math.max(1, tokens.input.expected);
-  let prefix = 0;
-  for (const p of tokens.parts) {
-    if (p.kind === 'literal' || p.kind === 'file' || p.kind === 'overhead') prefix += p.tokens.expected;
-    else break;
-  }
-  if (fromDefault && site.params.cacheControl && hit === 0 && prefix > 0) {
-    hit = Math.min(1, (0.8 * prefix) / inputExp);
-    cacheHitRate = { value: hit, source: { source: 'code', label: 'cache_control marker in code', rule: `assume 80 % of calls hit the cached prefix (${Math.round(prefix)} tokens): ${(hit * 100).toFixed(1)} % of input read from cache` } };
-  }
-  const cacheable = prefix > 0 ? Math.max(prefix, hit * inputExp) : inputExp;
-  const hitCalls = Math.min(1, (hit * inputExp) / cacheable);
-  const billsWrites = inForce['cache_write_mtok'] !== undefined || inForce['cache_write_1h_mtok'] !== undefined;
-  const writeShare = hit > 0 && billsWrites ? ((1 - hitCalls) * cacheable) / inputExp : 0;
-  return { cache: { read: hit, write: Math.min(writeShare, 1 - hit), ttl1h: ttl === '1h' }, cacheHitRate };
+  readonly plan: CurrencyPlan;
 }
 
 /** The service tier's and the batch share's factors on every price line (team adjustments and currency come after). */
-function rateFactors(site: CallSite, provider: string, batchShare: number, team: TeamConfig, diagnostics: Diagnostic[]): RateFactor[] {
+function rateFactors(site: CallSite, entry: PriceEntry, batchShare: number, team: TeamConfig, diagnostics: Diagnostic[]): RateFactor[] {
   const factors: RateFactor[] = [];
-  const tiers = serviceTiers.serviceTiers as Readonly<Record<string, Readonly<Record<string, { factor: number; source: string }>>>>;
-  const tier = site.params.serviceTier?.toLowerCase();
-  if (tier && tiers[provider]?.[tier]) {
-    const t = tiers[provider]![tier]!;
-    factors.push({ factor: t.factor, rule: `service_tier=${tier} × ${t.factor}`, source: { source: 'bundled', label: 'Tokentier service tiers (src/core/pricing/serviceTiers.json)', date: serviceTiers.checked, rule: t.source } });
-  }
+  const provider = entry.providerId;
+  const tier = serviceTierFactor(site, entry, diagnostics);
+  if (tier) factors.push(tier);
   const b = batchShare;
   if (b > 0) {
     const bookBatch = team.priceBook?.batch[provider];
@@ -253,8 +213,9 @@ function rateFactors(site: CallSite, provider: string, batchShare: number, team:
  * dearest and cheapest model that may serve the call (the expected value stays the model's own).
  */
 function costWithCandidates(site: CallSite, modelId: string, price: ResolvedPrice & { readonly ok: true }, billing: Billing, table: PriceTable, book: PriceBook | undefined, provenance: Provenance[], widen = true): { perCall: NumberRange; lines: PriceLine[] } {
-  const { tokens, imageTokens, cache, outputCap, factors, priceTime } = billing;
+  const { tokens, imageTokens, cache, outputCap, factors, priceTime, plan } = billing;
   const main = costFor(price.entry, tokens, imageTokens, cache, outputCap, factors, priceTime);
+  const own = plan.factor(price.entry.currency ?? 'USD').factor;
   let perCall = main.perCall;
   const others = widen ? [...(site.model.candidates ?? []).map((c) => c.canonical ?? c.id), ...(site.params.fallbacks ?? [])].filter((x): x is string => !!x && x !== modelId) : [];
   for (const other of new Set(others)) {
@@ -263,7 +224,13 @@ function costWithCandidates(site: CallSite, modelId: string, price: ResolvedPric
       provenance.push({ source: 'default', label: `fallback ${other}`, rule: `no price for ${other}: not included in the range` });
       continue;
     }
-    const c = costFor(p.entry, tokens, imageTokens, cache, outputCap, [...factors.filter((f) => !price.adjustments.includes(f)), ...p.adjustments], priceTime);
+    const conv = plan.factor(p.entry.currency ?? 'USD');
+    if (conv.missing) {
+      provenance.push({ source: 'default', label: `fallback ${other}`, rule: `${conv.missing}: not included in the range` });
+      continue;
+    }
+    const shared = factors.filter((f) => !price.adjustments.includes(f) && f !== own);
+    const c = costFor(p.entry, tokens, imageTokens, cache, outputCap, [...shared, ...p.adjustments, ...(conv.factor ? [conv.factor] : [])], priceTime);
     perCall = { min: Math.min(perCall.min, c.perCall.min), expected: perCall.expected, max: Math.max(perCall.max, c.perCall.max) };
     provenance.push({ ...p.entry.source, rule: `candidate ${other} (${p.entry.priceId}) widens the range: ${c.perCall.min.toPrecision(3)}–${c.perCall.max.toPrecision(3)} per call` });
   }
@@ -271,8 +238,8 @@ function costWithCandidates(site: CallSite, modelId: string, price: ResolvedPric
 }
 
 /** One site's estimate, with the energy of its calls at the provider when the model is one EcoLogits estimates. */
-function estimateOne(site: CallSite, ctx: EstimateContext & { readonly table: PriceTable }, fileTexts?: ReadonlyMap<string, string | undefined>): { estimate: SiteEstimate; diagnostics: Diagnostic[] } {
-  const r = estimateCore(site, ctx, fileTexts);
+function estimateOne(site: CallSite, ctx: EstimateContext & { readonly table: PriceTable }, plan: CurrencyPlan, fileTexts?: ReadonlyMap<string, string | undefined>): { estimate: SiteEstimate; diagnostics: Diagnostic[] } {
+  const r = estimateCore(site, ctx, plan, fileTexts);
   const e = r.estimate;
   const model = e.usage.model?.value ?? site.model.canonical ?? site.model.id;
   if (!model) return r;
@@ -286,11 +253,8 @@ function estimateOne(site: CallSite, ctx: EstimateContext & { readonly table: Pr
  * (advice): it replaces the model the code or the usage assumptions give, and conditional candidates no longer widen
  * the range.
  */
-function estimateCore(site: CallSite, ctx: EstimateContext & { readonly table: PriceTable }, fileTexts?: ReadonlyMap<string, string | undefined>, modelOverride?: string): { estimate: SiteEstimate; diagnostics: Diagnostic[] } {
+function estimateCore(site: CallSite, ctx: EstimateContext & { readonly table: PriceTable }, plan: CurrencyPlan, fileTexts?: ReadonlyMap<string, string | undefined>, modelOverride?: string): { estimate: SiteEstimate; diagnostics: Diagnostic[] } {
   const { settings, team } = ctx;
-  const at = ctx.now ?? new Date();
-  // Time-of-day prices (off-peak discounts) are evaluated at 12:00 UTC of the day: a daily estimate, not the current minute.
-  const priceTime = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate(), 12));
   const diagnostics: Diagnostic[] = [];
   const u = resolveUsage(site, settings, team.usage);
   diagnostics.push(...u.diagnostics);
@@ -298,70 +262,57 @@ function estimateCore(site: CallSite, ctx: EstimateContext & { readonly table: P
   // A conditional model the code cannot pin down (`a if x else b`) is priced as its first candidate; the others widen the range.
   const firstCandidate = site.model.candidates?.map((c) => c.canonical ?? c.id).find((x): x is string => !!x);
   const modelId = modelOverride ?? usage.model?.value ?? site.model.canonical ?? site.model.id ?? firstCandidate ?? null;
-  const tokens = estimateTokens({ site, modelId, settings, ...(fileTexts ? { fileTexts } : {}), ...(usage.outputTokens ? { outputAssumption: usage.outputTokens } : {}) });
-
-  const imageTokens = tokens.parts.filter((p) => p.role === 'image').reduce<NumberRange>((a, p) => ({ min: a.min + p.tokens.min, expected: a.expected + p.tokens.expected, max: a.max + p.tokens.max }), { min: 0, expected: 0, max: 0 });
-  const currency = currencyFor(settings, team.priceBook);
-  const provenance: Provenance[] = [...(team.priceBook?.sources ?? [])];
-  const baseCost = { currency: currency.code, perCall: null, perDay: null, perMonth: null, lines: [] as PriceLine[] };
-  if (currency.problem) diagnostics.push({ severity: 'info', code: 'currency', message: currency.problem, file: site.file, range: site.range });
-
+  const tokens = estimateTokens({ site, modelId, settings, ...(fileTexts ? { fileTexts } : {}), ...(usage.outputTokens ? { outputAssumption: usage.outputTokens, outputAssumptionSpecific: u.outputSpecific } : {}) });
   // Calls per day actually sent: assumed calls × fan-out × (1 + retries).
   const callsPerDay = usage.callsPerDay.value * usage.fanOut.value * (1 + usage.retryRate.value);
-  const days = settings['usage.daysPerMonth'];
-  const outputCap = generationCap(site);
   // Output and reasoning are capped together by max_tokens (src/core/tokens/outputTokens.ts), not each on its own.
   const generated = generatedTokens(tokens, site);
-  const tokensPerDay: NumberRange = scaleRange(
-    { min: tokens.input.min + generated.min, expected: tokens.input.expected + generated.expected, max: tokens.input.max + generated.max },
-    callsPerDay,
-  );
-
-  if (!modelId) {
-    const cost: CostEstimate = { ...baseCost, unknownReason: 'the model is not resolved from the code; set it with an annotation (model=…) or the usage file', provenance };
-    return { estimate: { site, tokens, usage, cost, tokensPerDay }, diagnostics };
-  }
+  const tokensPerDay: NumberRange = scaleRange({ min: tokens.input.min + generated.min, expected: tokens.input.expected + generated.expected, max: tokens.input.max + generated.max }, callsPerDay);
+  // The price book is cited only where it set a price, an adjustment, a batch discount or a rate (issue #19 item 7).
+  const provenance: Provenance[] = [];
+  const unknown = (unknownReason: string, priceId?: string): { estimate: SiteEstimate; diagnostics: Diagnostic[] } => ({
+    estimate: { site, tokens, usage, cost: { currency: plan.code, perCall: null, perDay: null, perMonth: null, lines: [], ...(priceId ? { priceId } : {}), unknownReason, provenance }, tokensPerDay },
+    diagnostics,
+  });
+  if (!modelId) return unknown('the model is not resolved from the code; set it with an annotation (model=…) or the usage file');
   const price = resolvePrice(modelId, site.provider, ctx.table, team.priceBook);
   if (!price.ok) {
     diagnostics.push({ severity: 'info', code: 'unknown-model', message: `No price for ${modelId}: cost unknown. ${price.reason}`, file: site.file, range: site.range });
-    const cost: CostEstimate = { ...baseCost, unknownReason: price.reason, provenance };
-    return { estimate: { site, tokens, usage, cost, tokensPerDay }, diagnostics };
+    return unknown(price.reason);
   }
   const entry = price.entry;
   provenance.push({ ...entry.source, rule: price.rule });
-  if ((site.api === 'images' || site.api === 'audio') && pricesAt(entry.prices, priceTime).prices['requests_kcount'] === undefined) {
-    // Image generation and speech are billed per image / per second, which the token model does not cover: say
-    // so rather than show a token-only figure near $0.
-    const reason = `${site.api} calls are billed per image or per second of audio, which Tokentier does not estimate yet; add a requests_kcount price for ${entry.modelId} in a price book`;
-    return { estimate: { site, tokens, usage, cost: { ...baseCost, priceId: entry.priceId, unknownReason: reason, provenance } }, diagnostics };
-  }
-
-  const { cache, cacheHitRate } = cacheShares(site, tokens, usage, u.cacheFromDefault, u.cacheTtl.value, pricesAt(entry.prices, priceTime).prices);
-  const factors = rateFactors(site, entry.providerId, usage.batchShare.value, team, diagnostics);
-  factors.push(...price.adjustments);
-  if (currency.factor) factors.push(currency.factor);
+  const at = ctx.now ?? new Date();
+  // Time-of-day prices (off-peak discounts) are evaluated at 12:00 UTC of the day: a daily estimate, not the current minute.
+  const priceTime = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate(), 12));
+  const inForce = pricesAt(entry.prices, priceTime).prices;
+  // Image generation and speech are billed per image / per second, which the token model does not cover: say so rather than show a token-only figure near $0.
+  if ((site.api === 'images' || site.api === 'audio') && inForce['requests_kcount'] === undefined) return unknown(`${site.api} calls are billed per image or per second of audio, which Tokentier does not estimate yet; add a requests_kcount price for ${entry.modelId} in a price book`, entry.priceId);
+  // Never relabelled: a price in a currency with no rate to the display currency is unknown (issue #19 item 2).
+  const conv = plan.factor(entry.currency ?? 'USD');
+  if (conv.missing) return unknown(conv.missing, entry.priceId);
+  const { cache, cacheHitRate, diagnostics: cacheDiagnostics } = cachePlan(site, modelId, tokens, usage, u.cacheFromDefault, u.cacheTtl.value, inForce);
+  diagnostics.push(...cacheDiagnostics);
+  const factors = [...rateFactors(site, entry, usage.batchShare.value, team, diagnostics), ...price.adjustments, ...(conv.factor ? [conv.factor] : [])];
   for (const f of factors) if (f.source) provenance.push({ ...f.source, rule: f.source.rule ?? f.rule });
-
-  const { perCall, lines } = costWithCandidates(site, modelId, price, { tokens, imageTokens, cache, outputCap, factors, priceTime }, ctx.table, team.priceBook, provenance, modelOverride === undefined);
+  const { perCall, lines } = costWithCandidates(site, modelId, price, { tokens, imageTokens: imageTokensOf(tokens), cache, outputCap: generationCap(site), factors, priceTime, plan }, ctx.table, team.priceBook, provenance, modelOverride === undefined);
   const perDay = scaleRange(perCall, callsPerDay);
-  const perMonth = scaleRange(perDay, days);
+  const perMonth = scaleRange(perDay, settings['usage.daysPerMonth']);
+  const withCache = { ...usage, cacheHitRate };
   // Prices are capped (team/schemas.ts MAX_PRICE), but an adjustment, exchange rate or usage value can still be
   // absurd enough to overflow: say so and leave the cost unknown rather than show Infinity/NaN (JSON writes null).
   const finite = (r: NumberRange): boolean => Number.isFinite(r.min) && Number.isFinite(r.expected) && Number.isFinite(r.max);
   if (![perCall, perDay, perMonth].every(finite) || !lines.every((l) => Number.isFinite(l.amount) && Number.isFinite(l.rate))) {
     const reason = `the cost with ${entry.priceId} is not a finite number (a price, adjustment, exchange rate or usage value in the settings or team files is absurdly large); check them`;
     diagnostics.push({ severity: 'warning', code: 'cost-overflow', message: `${modelId}: ${reason}. Cost unknown.`, file: site.file, range: site.range });
-    const cost: CostEstimate = { ...baseCost, priceId: entry.priceId, unknownReason: reason, provenance };
-    return { estimate: { site, tokens, usage: { ...usage, cacheHitRate }, cost, tokensPerDay }, diagnostics };
+    const r = unknown(reason, entry.priceId);
+    return { estimate: { ...r.estimate, usage: withCache }, diagnostics };
   }
-  const cost: CostEstimate = {
-    currency: currency.code,
-    perCall,
-    perDay,
-    perMonth,
-    lines,
-    priceId: entry.priceId,
-    provenance,
-  };
-  return { estimate: { site, tokens, usage: { ...usage, cacheHitRate }, cost, tokensPerDay }, diagnostics };
+  const cost: CostEstimate = { currency: plan.code, perCall, perDay, perMonth, lines, priceId: entry.priceId, provenance };
+  return { estimate: { site, tokens, usage: withCache, cost, tokensPerDay }, diagnostics };
 }
+
+function imageTokensOf(tokens: TokenEstimate): NumberRange {
+  return tokens.parts.filter((p) => p.role === 'image').reduce<NumberRange>((a, p) => ({ min: a.min + p.tokens.min, expected: a.expected + p.tokens.expected, max: a.max + p.tokens.max }), { min: 0, expected: 0, max: 0 });
+}
+

@@ -76,6 +76,13 @@ export function pricesAt(raw: RawPrices, at: Date): { prices: UnitPrices; rule?:
 
 /** `212000` → `212,000` (toLocaleString is ~100× slower, and this runs for every priced line). */
 const fmtInt = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+/** Units as billed: whole numbers grouped (`1,299`), shares of a token kept to one decimal (`1,299.6`) so the line's arithmetic checks. */
+const fmtUnits = (n: number): string => {
+  const r = Math.round(n * 10) / 10;
+  return Number.isInteger(r) ? fmtInt(r) : `${fmtInt(Math.trunc(r))}.${Math.round(Math.abs(r) * 10) % 10}`;
+};
+/** A price as written in its currency: `$0.15` for USD, `0.5 EUR` for a price book in euros. */
+const fmtPrice = (rate: number, currency: string): string => (currency === 'USD' ? `$${rate}` : `${rate} ${currency}`);
 const fmtK = (n: number): string => (n % 1_000_000 === 0 ? `${n / 1_000_000}M` : n % 1000 === 0 ? `${n / 1000}k` : fmtInt(n));
 
 function rateOf(p: number | TieredPrice, inputTotal: number, dim: string): { rate: number; rule?: string } {
@@ -112,7 +119,7 @@ interface Dim {
  * building them, for range end points). Pure; never throws
  * (negative or missing values count as 0).
  */
-export function billCall(prices: UnitPrices, usage: BillableUsage, source: Provenance, factors: readonly RateFactor[] = [], withLines = true): CallCost {
+export function billCall(prices: UnitPrices, usage: BillableUsage, source: Provenance, factors: readonly RateFactor[] = [], withLines = true, priceCurrency = 'USD'): CallCost {
   const has = (k: string): boolean => prices[k] !== undefined;
   const u = {
     input: nn(usage.input),
@@ -167,7 +174,7 @@ export function billCall(prices: UnitPrices, usage: BillableUsage, source: Prove
     const effective = rate * factor;
     const amount = (d.units * effective) / d.per;
     total += amount;
-    const unitText = d.per === 1e6 ? `${fmtInt(d.units)} tokens × $${rate}/M` : `${fmtInt(d.units)} request(s) × $${rate}/1k`;
+    const unitText = d.per === 1e6 ? `${fmtUnits(d.units)} tokens × ${fmtPrice(rate, priceCurrency)}/M` : `${fmtUnits(d.units)} request(s) × ${fmtPrice(rate, priceCurrency)}/1k`;
     const arithmetic = `${unitText}${factorRule ? ` ${factorRule}` : ''} = ${amount.toPrecision(4)}`;
     lines.push({
       dimension: d.dimension,

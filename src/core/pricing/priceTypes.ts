@@ -45,6 +45,8 @@ export interface PriceEntry {
   readonly prices: RawPrices;
   readonly contextWindow?: number;
   readonly deprecated?: boolean;
+  /** ISO 4217 code of `prices` when not USD (a price book's own currency). */
+  readonly currency?: string;
   /** The table (and file/line for team entries) the entry comes from. */
   readonly source: Provenance;
 }

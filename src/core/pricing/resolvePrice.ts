@@ -39,7 +39,7 @@ function customEntry(book: PriceBook, ids: readonly string[], providers: readonl
   const idx = indexOf(book);
   for (const id of ids) {
     const m = idx.get(id)?.find((x) => !x.provider || providers.includes(x.provider.toLowerCase()));
-    if (m) return { priceId: `${m.provider ?? 'custom'}:${m.id}`, providerId: m.provider ?? 'custom', modelId: m.id, prices: m.prices, ...(m.contextWindow ? { contextWindow: m.contextWindow } : {}), source: m.source };
+    if (m) return { priceId: `${m.provider ?? 'custom'}:${m.id}`, providerId: m.provider ?? 'custom', modelId: m.id, prices: m.prices, ...(m.contextWindow ? { contextWindow: m.contextWindow } : {}), currency: m.currency, source: m.source };
   }
   return undefined;
 }

@@ -19,6 +19,7 @@ import { ModelMatcher } from './models';
 import { predictSites } from './predict';
 import { editsFor, proposeUsage } from './proposals';
 import type { ReconcileResult } from './types';
+import { currencyPlan } from '../estimate/currency';
 
 /** What {@link reconcile} needs. */
 export interface ReconcileRequest {
@@ -68,8 +69,9 @@ export async function reconcile(req: ReconcileRequest): Promise<ReconcileOutcome
   const table = req.table ?? (await bundledPriceTable());
   const matcher = new ModelMatcher(table);
   const exports = req.exports.map((x) => parseExport(x.text, x.name));
-  const book = req.team.priceBook?.currency;
-  const usdRate = book && book.code === req.report.currency ? book.perUsd : undefined;
+  // Bills are in USD: the rate to the report's currency is the one its figures were converted with (issue #19's plan).
+  const plan = currencyPlan(req.settings, req.team.priceBook);
+  const usdRate = plan.code === req.report.currency ? plan.factor('USD').factor?.factor : undefined;
   const compared = compareWithBills({ report: req.report, exports, matcher, ...(usdRate !== undefined ? { usdRate } : {}), ...(req.now ? { now: req.now } : {}) });
   const { predictions } = predictSites(req.report.sites, matcher);
   const multiplier = req.team.usage?.profiles[req.settings.profile]?.callsMultiplier;

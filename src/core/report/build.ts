@@ -9,6 +9,7 @@ export const TOOL_VERSION = '0.1.0';
 export interface ReportInput {
   /** The scan root as given (absolute path or workspace folder name). */
   readonly root: string;
+  /** The currency when there is no priced site to take it from (the engine's currency plan, src/core/estimate/currency.ts). */
   readonly currency: string;
   readonly profile: string;
   readonly estimates: readonly SiteEstimate[];
@@ -48,23 +49,45 @@ function collectPriceTables(estimates: readonly SiteEstimate[]): Provenance[] {
 }
 
 /**
+ * The one currency of a report (issue #19 item 2): its sites' (one engine prices them all in its plan's currency). A
+ * report over folders priced in different currencies (a multi-root workspace whose price books differ) keeps the
+ * currency most sites use; the others are left unpriced with the reason and a diagnostic, never summed or relabelled.
+ */
+function oneCurrency(estimates: readonly SiteEstimate[], fallback: string): { currency: string; estimates: readonly SiteEstimate[]; diagnostics: Diagnostic[] } {
+  const count = new Map<string, number>();
+  for (const e of estimates) count.set(e.cost.currency, (count.get(e.cost.currency) ?? 0) + 1);
+  if (count.size === 0) return { currency: fallback, estimates, diagnostics: [] };
+  const currency = [...count].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+  if (count.size === 1) return { currency, estimates, diagnostics: [] };
+  const diagnostics: Diagnostic[] = [];
+  const out = estimates.map((e) => {
+    if (e.cost.currency === currency) return e;
+    const reason = `priced in ${e.cost.currency}, and this report is in ${currency} (its folders use different currencies): not converted`;
+    diagnostics.push({ severity: 'warning', code: 'currency', message: `${e.site.file}:${e.site.line}: ${reason}.`, file: e.site.file, range: e.site.range });
+    return { ...e, cost: { ...e.cost, currency, perCall: null, perDay: null, perMonth: null, lines: [], unknownReason: reason } };
+  });
+  return { currency, estimates: out, diagnostics };
+}
+
+/**
  * Builds a Report from analysed sites. Sites are sorted into report order (test-code sites included, flagged);
  * totals are computed over the counted sites (not ignored; not test code unless `includeTests`), so
  * `totals.workspace` equals the sum of `byFile`, of `byProvider` and of `byModel`; `totals.tests` is the test-code
  * sites' own total. Never throws on well-typed input.
  */
 export function buildReport(input: ReportInput): Report {
-  const sites = [...input.estimates].sort(compareSites);
-  return { ...reportHead(input, sites), sites, includeTests: input.includeTests === true, totals: reportTotals(sites, input.includeTests === true), diagnostics: [...(input.diagnostics ?? [])], stats: { filesScanned: 0, filesParsed: 0, bytes: 0, ms: 0, ...input.stats } };
+  const one = oneCurrency(input.estimates, input.currency);
+  const sites = [...one.estimates].sort(compareSites);
+  return { ...reportHead(input, sites, one.currency), sites, includeTests: input.includeTests === true, totals: reportTotals(sites, input.includeTests === true), diagnostics: [...(input.diagnostics ?? []), ...one.diagnostics], stats: { filesScanned: 0, filesParsed: 0, bytes: 0, ms: 0, ...input.stats } };
 }
 
-function reportHead(input: ReportInput, sites: readonly SiteEstimate[]): Pick<Report, 'schemaVersion' | 'tool' | 'generatedAt' | 'root' | 'currency' | 'profile' | 'priceTables'> {
+function reportHead(input: ReportInput, sites: readonly SiteEstimate[], currency: string): Pick<Report, 'schemaVersion' | 'tool' | 'generatedAt' | 'root' | 'currency' | 'profile' | 'priceTables'> {
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'tokentier', version: input.toolVersion ?? TOOL_VERSION },
     generatedAt: (input.generatedAt ?? new Date()).toISOString(),
     root: input.root,
-    currency: input.currency,
+    currency,
     profile: input.profile,
     priceTables: input.priceTables ?? collectPriceTables(sites),
   };

@@ -1,3 +1,4 @@
+import type { RateFactor } from '../pricing/calc';
 import type { PolicyBook, PolicyRule } from '../teamFiles/teamTypes';
 import type { Report, SiteEstimate } from '../types';
 import { deprecationViolations } from './deprecationPolicy';
@@ -21,6 +22,11 @@ export interface PolicyFlags {
   readonly baselineTotalPerMonth?: number;
   /** `--fail-on-deprecated`: calls to deprecated or retired models are errors. */
   readonly failOnDeprecated?: boolean;
+  /**
+   * The factor from the policy file's amounts (its `currency`, else the price book's, else USD) to the report currency,
+   * when they differ (src/core/estimate/currency.ts `policyFactor`); budgets are compared in the report currency.
+   */
+  readonly policyRate?: RateFactor;
 }
 
 /** One broken limit. */
@@ -44,13 +50,13 @@ export interface PolicyResult {
 /** Policy globs ignore case; matched in linear time (src/core/glob.ts), as the patterns come from the repository. */
 const glob = { nocase: true } as const;
 
-function ruleApplies(rule: PolicyRule, e: SiteEstimate): boolean {
+function ruleApplies(rule: PolicyRule, e: SiteEstimate, k: number): boolean {
   const w = rule.when ?? {};
   if (w.provider && w.provider !== e.site.provider) return false;
   if (w.model && !globMatch(w.model, pricedModel(e), glob)) return false;
   if (w.file && !globMatch(w.file, e.site.file, glob)) return false;
-  if (w.perMonthOver !== undefined && !(e.cost.perMonth && e.cost.perMonth.expected > w.perMonthOver)) return false;
-  if (w.perCallOver !== undefined && !(e.cost.perCall && e.cost.perCall.expected > w.perCallOver)) return false;
+  if (w.perMonthOver !== undefined && !(e.cost.perMonth && e.cost.perMonth.expected > w.perMonthOver * k)) return false;
+  if (w.perCallOver !== undefined && !(e.cost.perCall && e.cost.perCall.expected > w.perCallOver * k)) return false;
   return true;
 }
 
@@ -78,11 +84,16 @@ function breaches(rule: PolicyRule, e: SiteEstimate): string[] {
 export function evaluatePolicy(report: Report, policy?: PolicyBook, flags: PolicyFlags = {}): PolicyResult {
   const c = report.currency;
   const v: PolicyViolation[] = [];
-  const budgets = policy?.budgets ?? {};
+  // The policy's amounts in the report currency; the message names the converted amount and where it came from.
+  const k = flags.policyRate?.factor ?? 1;
+  const from = flags.policyRate ? ` (the policy's amount × ${flags.policyRate.factor.toPrecision(6).replace(/\.?0+$/, '')}: ${flags.policyRate.rule})` : '';
+  const raw = policy?.budgets ?? {};
+  const budgets = { totalPerMonth: raw.totalPerMonth === undefined ? undefined : raw.totalPerMonth * k, perSitePerMonth: raw.perSitePerMonth === undefined ? undefined : raw.perSitePerMonth * k, perCall: raw.perCall === undefined ? undefined : raw.perCall * k };
   const total = report.totals.workspace.perMonth.expected;
   const maxTotal = flags.failOnTotalAbove ?? budgets.totalPerMonth;
   if (maxTotal !== undefined && total > maxTotal) {
-    v.push({ rule: 'total-above', severity: 'error', message: `Expected monthly total ${formatMoney(total, c)} is above the budget of ${formatMoney(maxTotal, c)}.` });
+    const note = flags.failOnTotalAbove === undefined ? from : '';
+    v.push({ rule: 'total-above', severity: 'error', message: `Expected monthly total ${formatMoney(total, c)} is above the budget of ${formatMoney(maxTotal, c)}${note}.` });
   }
   const maxIncrease = flags.failOnIncreaseAbove;
   const base = flags.baselineTotalPerMonth;
@@ -101,13 +112,13 @@ export function evaluatePolicy(report: Report, policy?: PolicyBook, flags: Polic
     const where = `${e.site.file}:${e.site.line}`;
     const at = { siteId: e.site.id, file: e.site.file, line: e.site.line };
     if (budgets.perSitePerMonth !== undefined && e.cost.perMonth && e.cost.perMonth.expected > budgets.perSitePerMonth) {
-      v.push({ rule: 'site-per-month-above', severity: 'error', message: `${where} costs ${formatMoney(e.cost.perMonth.expected, c)}/month, above the per-site budget of ${formatMoney(budgets.perSitePerMonth, c)}.`, ...at });
+      v.push({ rule: 'site-per-month-above', severity: 'error', message: `${where} costs ${formatMoney(e.cost.perMonth.expected, c)}/month, above the per-site budget of ${formatMoney(budgets.perSitePerMonth, c)}${from}.`, ...at });
     }
     if (budgets.perCall !== undefined && e.cost.perCall && e.cost.perCall.expected > budgets.perCall) {
-      v.push({ rule: 'site-per-call-above', severity: 'error', message: `${where} costs ${formatMoney(e.cost.perCall.expected, c)} per call, above the per-call budget of ${formatMoney(budgets.perCall, c)}.`, ...at });
+      v.push({ rule: 'site-per-call-above', severity: 'error', message: `${where} costs ${formatMoney(e.cost.perCall.expected, c)} per call, above the per-call budget of ${formatMoney(budgets.perCall, c)}${from}.`, ...at });
     }
     for (const rule of policy?.rules ?? []) {
-      if (!ruleApplies(rule, e)) continue;
+      if (!ruleApplies(rule, e, k)) continue;
       const found = breaches(rule, e);
       if (!found.length) continue;
       const cost = e.cost.perMonth ? ` (${formatMoney(e.cost.perMonth.expected, c)}/month)` : '';

@@ -200,8 +200,37 @@ function range(r: NumberRange, f: (n: number) => string): string {
 
 function partLine(p: TokenPartEstimate): string {
   const t = p.tokens;
-  const tokens = t.min === t.max ? formatCount(t.expected) : `${formatCount(t.min)}–${formatCount(t.max)}`;
+  // min / expected / max, so the input row is the sum of these lines, column by column.
+  const tokens = t.min === t.max ? formatCount(t.expected) : `${formatCount(t.min)} / ${formatCount(t.expected)} / ${formatCount(t.max)}`;
   return `${p.role} (${p.kind}): ${tokens}${p.note ? ` — ${p.note}` : ''}`;
+}
+
+/** Tokens as billed on a price line: a share of a token keeps one decimal, so units × rate is the amount shown. */
+function formatUnits(n: number): string {
+  const r = Math.round(n * 10) / 10;
+  return Number.isInteger(r) ? formatCount(r) : `${formatCount(Math.trunc(r))}.${Math.round(Math.abs(r) * 10) % 10}`;
+}
+
+/** Money to 4 significant digits (`$0.007981`, `$239.4`), so the products shown check on a calculator. */
+function significantMoney(n: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumSignificantDigits: 4 }).format(n);
+  } catch {
+    return `${n.toPrecision(4)} ${currency}`;
+  }
+}
+
+/** How per call becomes per day and per month, with the figures, so a calculator gives the same result. */
+function costArithmetic(e: SiteEstimate, money: (n: number) => string): string[] {
+  const c = e.cost;
+  if (!c.perCall || !c.perDay || !c.perMonth) return [];
+  const u = e.usage;
+  const factors = [`${formatCount(u.callsPerDay.value)} calls/day`, ...(u.fanOut.value !== 1 ? [`fan-out ${u.fanOut.value}`] : []), ...(u.retryRate.value ? [`(1 + ${u.retryRate.value} retries)`] : [])];
+  const days = c.perDay.expected > 0 ? Math.round((c.perMonth.expected / c.perDay.expected) * 100) / 100 : undefined;
+  return [
+    `Per day: ${money(c.perCall.expected)} × ${factors.join(' × ')} = ${money(c.perDay.expected)}`,
+    ...(days !== undefined ? [`Per month: ${money(c.perDay.expected)} × ${days} days = ${money(c.perMonth.expected)}`] : []),
+  ];
 }
 
 const DIMENSION_UNITS: Readonly<Record<string, string>> = { request: 'requests', image: 'images', audio: 'units', other: 'units' };
@@ -262,7 +291,7 @@ export function hoverMarkdown({ estimate: e, note, linkArgs, advice }: HoverOpti
     for (const l of e.cost.lines) {
       const perUnit = DIMENSION_UNITS[l.dimension];
       const rate = perUnit ? `${compactMoney(l.rate, cur)}/${perUnit.replace(/s$/, '')}` : `${compactMoney(l.rate, cur)}/M`;
-      const units = perUnit ? `${formatCount(l.units)} ${perUnit}` : `${formatCount(l.units)} tok`;
+      const units = perUnit ? `${formatUnits(l.units)} ${perUnit}` : `${formatUnits(l.units)} tok`;
       out.push(`- ${esc(l.dimension)}: ${esc(units)} × ${esc(rate)} = ${esc(compactMoney(l.amount, cur))} — ${esc(describeProvenance(l.source))}`);
     }
     out.push('', `Per call: ${esc(range(e.cost.perCall, (n) => compactMoney(n, cur)))}${e.cost.priceId ? ` (${esc(e.cost.priceId)})` : ''}`);
@@ -283,6 +312,7 @@ export function hoverMarkdown({ estimate: e, note, linkArgs, advice }: HoverOpti
 
   if (e.cost.perMonth) {
     out.push('', `**Monthly**: ${esc(compactMoney(e.cost.perMonth.expected, cur))} (range ${esc(compactMoney(e.cost.perMonth.min, cur))} – ${esc(compactMoney(e.cost.perMonth.max, cur))})`);
+    for (const line of costArithmetic(e, (n) => significantMoney(n, cur))) out.push(`- ${esc(line)}`);
   }
   out.push('', esc(energyLine(e)));
   if (linkArgs) {
@@ -311,6 +341,19 @@ export function statusText(opts: { readonly total?: CostTotal; readonly currency
   if (!opts.total) return '$(pulse) Tokentier';
   const unpriced = opts.total.unpriced ? ` (+${opts.total.unpriced} unpriced)` : '';
   return plainText(`$(pulse) ${compactMoney(opts.total.perMonth.expected, opts.currency)}/mo${unpriced}`);
+}
+
+/**
+ * The one currency a set of estimates is priced in, or undefined when they mix currencies (folders whose price books
+ * differ) or there are none: totals are only shown in one named currency (issue #19 item 2).
+ */
+export function commonCurrency(estimates: readonly SiteEstimate[]): string | undefined {
+  let c: string | undefined;
+  for (const e of estimates) {
+    if (c === undefined) c = e.cost.currency;
+    else if (e.cost.currency !== c) return undefined;
+  }
+  return c;
 }
 
 /** A tree row's description for a group: `$36/mo · 3 sites` (plus unpriced count). */

@@ -303,7 +303,7 @@ export async function scanWorkspace(engine: Engine, files: FileProvider, options
   }
   return buildReport({
     root: options.rootLabel ?? '.',
-    currency: settings.currency,
+    currency: engine.currency,
     profile: settings.profile,
     estimates: state.estimates,
     diagnostics,

@@ -70,6 +70,8 @@ export function importLiteLlm(map: Readonly<Record<string, unknown>>, file: stri
       aliases: [],
       prices,
       ...(typeof s['max_input_tokens'] === 'number' ? { contextWindow: s['max_input_tokens'] } : {}),
+      // LiteLLM's map is in USD per token, whatever the importing book's currency.
+      currency: 'USD',
       source: { ...source, ...(line ? { line } : {}), rule: `imported from LiteLLM map (${key})` },
     });
   }

@@ -7,10 +7,17 @@ import type { Api, Diagnostic, Provenance } from '../types';
 import { importLiteLlm } from './litellm';
 import { displayKey, fileDiagnostic, formatPath, parseStructured, teamSource, type ParsedFile } from './parseFile';
 import { adjustmentSchema, policyFileSchema, priceBookSchema, priceModelSchema, USAGE_API_KEYS, usageFileSchema, usageMatchSchema, usageProfileSchema, usageSiteSchema, usageValuesSchema } from './schemas';
-import type { CustomModel, PolicyBook, PolicyRule, PriceAdjustment, PriceBook, UsageBook, UsageCalibration, UsageRule, UsageValues } from './teamTypes';
+import type { CustomModel, ExchangeRate, PolicyBook, PolicyRule, PriceAdjustment, PriceBook, UsageBook, UsageCalibration, UsageRule, UsageValues } from './teamTypes';
 
 /** Team files larger than this are not read (a diagnostic says so). */
 export const MAX_TEAM_FILE_BYTES = 1024 * 1024;
+/**
+ * The limit for the LiteLLM map a price book imports (`litellm: path`) and for that map only (issue #19 item 9):
+ * LiteLLM's model_prices_and_context_window.json is ~1.6 MB and grows; 8 MB leaves room without reading anything huge.
+ */
+export const MAX_LITELLM_FILE_BYTES = 8 * 1024 * 1024;
+
+const mb = (n: number): string => `${n / 1024 / 1024} MB`;
 
 /**
  * The code of a team file that is there but cannot be read: no permission, not a regular file (a FIFO, a device, a
@@ -30,7 +37,7 @@ const EXTENSIONS = ['json', 'yaml', 'yml'] as const;
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-async function readTeamFile(files: FileProvider, path: string, code: string, diagnostics: Diagnostic[]): Promise<ParsedFile | undefined> {
+async function readTeamFile(files: FileProvider, path: string, code: string, diagnostics: Diagnostic[], maxBytes = MAX_TEAM_FILE_BYTES): Promise<ParsedFile | undefined> {
   const st = await files.stat(path);
   if (!st || st.type !== 'file') {
     // Missing is fine; there but unreadable is not (a policy that cannot be read must not turn the gate off).
@@ -38,8 +45,8 @@ async function readTeamFile(files: FileProvider, path: string, code: string, dia
     else if (await files.exists?.(path)) diagnostics.push(fileDiagnostic(UNREADABLE_TEAM_FILE, path, undefined, 'exists but cannot be read: not a regular file (a FIFO or device), a symbolic link that leads out of the workspace or nowhere, or no permission', 'error'));
     return undefined;
   }
-  if (st.size > MAX_TEAM_FILE_BYTES) {
-    diagnostics.push(fileDiagnostic(code, path, undefined, `is ${Math.round(st.size / 1024)} KB, over the 1 MB limit: not read`, 'error'));
+  if (st.size > maxBytes) {
+    diagnostics.push(fileDiagnostic(code, path, undefined, `is ${Math.round(st.size / 1024)} KB, over the ${mb(maxBytes)} limit: not read`, 'error'));
     return undefined;
   }
   const text = await files.readText(path);
@@ -47,8 +54,8 @@ async function readTeamFile(files: FileProvider, path: string, code: string, dia
     diagnostics.push(fileDiagnostic(UNREADABLE_TEAM_FILE, path, undefined, 'exists but could not be read (no permission, not a regular file, or a symbolic link that leads out of the workspace)', 'error'));
     return undefined;
   }
-  if (text.length > MAX_TEAM_FILE_BYTES) {
-    diagnostics.push(fileDiagnostic(code, path, undefined, 'is over the 1 MB limit: not read', 'error'));
+  if (text.length > maxBytes) {
+    diagnostics.push(fileDiagnostic(code, path, undefined, `is over the ${mb(maxBytes)} limit: not read`, 'error'));
     return undefined;
   }
   const r = parseStructured(text, path, code);
@@ -173,6 +180,30 @@ function topLevel(file: ParsedFile, shape: Readonly<Record<string, z.ZodType>>, 
   return out;
 }
 
+/**
+ * A price book's currency and exchange rate (issue #19 item 2): its own prices are in `currency` (USD when it names
+ * none); `exchangeRate` (units of that currency per 1 USD) combines them with the bundled USD prices and must say where
+ * and when it was read (`rateSource`, `rateDate`).
+ */
+function bookCurrencyOf(file: ParsedFile, top: Obj, src: (path: (string | number)[]) => Provenance, diagnostics: Diagnostic[]): { currency?: PriceBook['currency']; rates: Record<string, ExchangeRate>; bookCurrency: string } {
+  const code = 'price-book';
+  const cur = check(priceBookSchema.shape.currency, top['currency'], file, ['currency'], code, diagnostics);
+  const rate = check(priceBookSchema.shape.exchangeRate, top['exchangeRate'], file, ['exchangeRate'], code, diagnostics);
+  const rateSource = check(priceBookSchema.shape.rateSource, top['rateSource'], file, ['rateSource'], code, diagnostics);
+  const rateDate = check(priceBookSchema.shape.rateDate, top['rateDate'], file, ['rateDate'], code, diagnostics);
+  const bookCurrency = cur ?? 'USD';
+  const rates: Record<string, ExchangeRate> = {};
+  if (rate !== undefined && bookCurrency === 'USD') {
+    diagnostics.push(fileDiagnostic('currency', file.path, file.lineAt(['exchangeRate']), "exchangeRate: the book's prices are in USD (it names no other currency), so the rate converts nothing; set currency to the code the rate is for", 'error'));
+  } else if (rate !== undefined) {
+    const missing = [rateSource === undefined ? 'rateSource' : '', rateDate === undefined ? 'rateDate' : ''].filter(Boolean);
+    if (missing.length) diagnostics.push(fileDiagnostic('currency', file.path, file.lineAt(['exchangeRate']), `exchangeRate: say where and when the rate was read with ${missing.join(' and ')} (every figure in ${bookCurrency} depends on it)`, 'error'));
+    const where = rateSource ? ` (${rateSource}${rateDate ? `, ${rateDate}` : ''})` : '';
+    rates[bookCurrency] = { perUsd: rate, ...(rateSource !== undefined ? { rateSource } : {}), ...(rateDate !== undefined ? { rateDate } : {}), source: { ...src(['exchangeRate']), rule: `1 USD = ${rate} ${bookCurrency}${where}`, ...(rateDate ? { date: rateDate } : {}) } };
+  }
+  return { ...(cur ? { currency: { code: cur, source: src(['currency']) } } : {}), rates, bookCurrency };
+}
+
 function priceBookFrom(file: ParsedFile, files: FileProvider, fromSetting: boolean, diagnostics: Diagnostic[]): Promise<PriceBook> {
   return (async () => {
     const code = 'price-book';
@@ -181,11 +212,11 @@ function priceBookFrom(file: ParsedFile, files: FileProvider, fromSetting: boole
     const models: CustomModel[] = [];
     const adjustments: PriceAdjustment[] = [];
     const batch: Record<string, number> = {};
-    let currency: PriceBook['currency'];
+    const { currency, rates, bookCurrency } = bookCurrencyOf(file, top, src, diagnostics);
     if (top['litellm'] !== undefined) {
       const l = top['litellm'];
       if (typeof l === 'string') {
-        const lf = await readTeamFile(files, l, code, diagnostics);
+        const lf = await readTeamFile(files, l, code, diagnostics, MAX_LITELLM_FILE_BYTES);
         if (!lf) diagnostics.push(fileDiagnostic(code, file.path, file.lineAt(['litellm']), 'litellm: the file it names was not found or is not readable'));
         else if (isObj(lf.value)) {
           const r = importLiteLlm(lf.value, lf.path, (k) => lf.lineAt([k]), { source: fromSetting ? 'settings' : 'team-file', label: `${lf.path} (LiteLLM format)`, file: lf.path });
@@ -203,7 +234,7 @@ function priceBookFrom(file: ParsedFile, files: FileProvider, fromSetting: boole
       else
         top['models'].forEach((m, i) => {
           const v = check(priceModelSchema, m, file, ['models', i], code, diagnostics);
-          if (v) models.push({ id: v.id, ...(v.provider ? { provider: v.provider.toLowerCase() } : {}), aliases: v.aliases ?? [], prices: v.prices as RawPrices, ...(v.contextWindow ? { contextWindow: v.contextWindow } : {}), source: src(['models', i]) });
+          if (v) models.push({ id: v.id, ...(v.provider ? { provider: v.provider.toLowerCase() } : {}), aliases: v.aliases ?? [], prices: v.prices as RawPrices, ...(v.contextWindow ? { contextWindow: v.contextWindow } : {}), currency: bookCurrency, source: src(['models', i]) });
         });
     }
     if (top['adjustments'] !== undefined) {
@@ -221,23 +252,17 @@ function priceBookFrom(file: ParsedFile, files: FileProvider, fromSetting: boole
           adjustments.push({ ...(v.provider ? { provider: v.provider } : {}), ...(v.model ? { model: v.model } : {}), factor, kind, label: `${text} (${scope}${v.reason ? `: ${v.reason}` : ''})`, source: src(['adjustments', i]) });
         });
     }
-    const cur = check(priceBookSchema.shape.currency, top['currency'], file, ['currency'], code, diagnostics);
-    const rate = check(priceBookSchema.shape.exchangeRate, top['exchangeRate'], file, ['exchangeRate'], code, diagnostics);
-    if (cur && cur !== 'USD') {
-      if (rate === undefined) diagnostics.push(fileDiagnostic(code, file.path, file.lineAt(['currency']), `currency ${cur} needs exchangeRate (units of ${cur} per 1 USD); figures stay in USD`));
-      else currency = { code: cur, perUsd: rate, source: { ...src(['exchangeRate']), rule: `1 USD = ${rate} ${cur}` } };
-    }
     const bd = check(priceBookSchema.shape.batchDiscounts, top['batchDiscounts'], file, ['batchDiscounts'], code, diagnostics);
     if (bd) Object.assign(batch, bd);
     check(priceBookSchema.shape.version, top['version'], file, ['version'], code, diagnostics);
-    return { models, adjustments, ...(currency ? { currency } : {}), batch, sources: [src([])] };
+    return { models, adjustments, ...(currency ? { currency } : {}), rates, batch, sources: [src([])] };
   })();
 }
 
 function mergeBooks(a: PriceBook | undefined, b: PriceBook): PriceBook {
   if (!a) return b;
   const currency = b.currency ?? a.currency;
-  return { models: [...a.models, ...b.models], adjustments: [...a.adjustments, ...b.adjustments], ...(currency ? { currency } : {}), batch: { ...a.batch, ...b.batch }, sources: [...a.sources, ...b.sources] };
+  return { models: [...a.models, ...b.models], adjustments: [...a.adjustments, ...b.adjustments], ...(currency ? { currency } : {}), rates: { ...a.rates, ...b.rates }, batch: { ...a.batch, ...b.batch }, sources: [...a.sources, ...b.sources] };
 }
 
 const stripUndefined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
@@ -311,7 +336,21 @@ function policyFrom(file: ParsedFile, diagnostics: Diagnostic[]): PolicyBook {
   for (let i = before; i < diagnostics.length; i++) diagnostics[i] = { ...diagnostics[i]!, severity: 'error', message: diagnostics[i]!.message.replace('entry ignored, the rest applies', 'fix the deprecated rule') };
   const depLine = file.lineAt(['deprecated']);
   const deprecated = dep ? stripUndefined({ severity: dep.severity ?? 'warning', withinDays: dep.withinDays, ...(depLine ? { line: depLine } : {}) }) as PolicyBook['deprecated'] : undefined;
-  return { budgets, rules, ...(deprecated ? { deprecated } : {}), source: { source: 'team-file', label: file.path, file: file.path } };
+  const currency = check(policyFileSchema.shape.currency, top['currency'], file, ['currency'], code, diagnostics);
+  return { ...(currency ? { currency } : {}), budgets, rules, ...(deprecated ? { deprecated } : {}), source: { source: 'team-file', label: file.path, file: file.path } };
+}
+
+/** The profiles a usage file defines, plus `expected` (the default, which needs no definition). */
+export function usageProfiles(usage: UsageBook | undefined): string[] {
+  return [...new Set(['expected', ...Object.keys(usage?.profiles ?? {})])];
+}
+
+/** An error when `tokentier.profile` / `--profile` names a profile the usage file does not define (its figures would silently be the default's). */
+function unknownProfile(profile: string, usage: UsageBook | undefined): Diagnostic | undefined {
+  const valid = usageProfiles(usage);
+  if (valid.includes(profile)) return undefined;
+  const where = usage?.source.file ?? '.tokentier/usage.yml';
+  return { severity: 'error', code: 'profile', message: `profile "${profile}" is not defined${usage ? ` in ${where}` : ' (there is no .tokentier/usage.* file)'}; valid profiles: ${valid.join(', ')}. The expected figures apply.`, ...(usage?.source.file ? { file: usage.source.file } : {}) };
 }
 
 /**
@@ -341,6 +380,8 @@ export async function loadTeamConfig(files: FileProvider, settings: Settings, op
     }
     const uf = await findTeamFile(files, 'usage', 'usage-file', diagnostics);
     const usage = uf ? usageFrom(uf, diagnostics) : undefined;
+    const profileProblem = unknownProfile(settings.profile, usage);
+    if (profileProblem) diagnostics.push(profileProblem);
     const polf = await findTeamFile(files, 'policy', 'policy-file', diagnostics);
     const policy = polf ? policyFrom(polf, diagnostics) : undefined;
     return { ...(priceBook ? { priceBook } : {}), ...(usage ? { usage } : {}), ...(policy ? { policy } : {}), diagnostics: capPerFile(diagnostics) };

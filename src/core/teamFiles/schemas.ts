@@ -74,8 +74,10 @@ export const adjustmentSchema = z
 export const priceBookSchema = z.strictObject({
   $schema: z.string().optional(),
   version: z.literal(TEAM_SCHEMA_VERSION).optional().describe('Format version (1).'),
-  currency: z.string().regex(/^[A-Z]{3}$/).optional().describe('ISO 4217 code figures are shown in.'),
-  exchangeRate: z.number().positive().optional().describe('Units of `currency` per 1 USD.'),
+  currency: z.string().regex(/^[A-Z]{3}$/).optional().describe('ISO 4217 code of this book\'s own prices (default USD). Figures are shown in it unless tokentier.currency / --currency names another.'),
+  exchangeRate: z.number().positive().max(1e9).optional().describe('Units of `currency` per 1 USD, to combine this book\'s prices with the bundled USD prices. Needs rateSource and rateDate.'),
+  rateSource: z.string().min(1).max(200).optional().describe('Where exchangeRate was read (e.g. "ECB reference rate").'),
+  rateDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().describe('The date exchangeRate was read (YYYY-MM-DD).'),
   models: z.array(priceModelSchema).optional().describe('Models to add or whose prices to override.'),
   adjustments: z.array(adjustmentSchema).optional().describe('Discounts, markups and regional uplifts, applied in order.'),
   batchDiscounts: z.record(z.string(), z.number().min(0).max(1)).optional().describe('Batch price as a share of the standard price, per provider id (0.5 = −50 %).'),
@@ -150,9 +152,10 @@ export const policyRuleSchema = z.strictObject({
 export const policyFileSchema = z.strictObject({
   $schema: z.string().optional(),
   version: z.literal(TEAM_SCHEMA_VERSION).optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/).optional().describe('ISO 4217 code of every amount in this file (default: the price book\'s currency, else USD). Converted to the report currency with the price book\'s rates; no rate is an error.'),
   budgets: z
     .strictObject({
-      totalPerMonth: nonNeg.optional().describe('Workspace total per month, report currency.'),
+      totalPerMonth: nonNeg.optional().describe('Workspace total per month, in the policy currency.'),
       perSitePerMonth: nonNeg.optional(),
       perCall: nonNeg.optional(),
     })

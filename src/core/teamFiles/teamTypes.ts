@@ -10,6 +10,16 @@ export interface CustomModel {
   readonly aliases: readonly string[];
   readonly prices: RawPrices;
   readonly contextWindow?: number;
+  /** ISO 4217 code the prices are in: the price book's `currency` (USD when it names none; LiteLLM imports are USD). */
+  readonly currency: string;
+  readonly source: Provenance;
+}
+
+/** A price book's exchange rate: units of a currency per 1 USD, with where and when it was read. */
+export interface ExchangeRate {
+  readonly perUsd: number;
+  readonly rateSource?: string;
+  readonly rateDate?: string;
   readonly source: Provenance;
 }
 
@@ -29,8 +39,10 @@ export interface PriceAdjustment {
 export interface PriceBook {
   readonly models: readonly CustomModel[];
   readonly adjustments: readonly PriceAdjustment[];
-  /** Report currency: units of `code` per 1 USD. */
-  readonly currency?: { readonly code: string; readonly perUsd: number; readonly source: Provenance };
+  /** The currency the book's own prices are in (its `currency` field; the later book's when two are merged). */
+  readonly currency?: { readonly code: string; readonly source: Provenance };
+  /** Exchange rates the books give (currency code → units per 1 USD), to combine their prices with the bundled USD ones. */
+  readonly rates: Readonly<Record<string, ExchangeRate>>;
   /** Batch discount factors per provider, overriding the bundled ones. */
   readonly batch: Readonly<Record<string, number>>;
   /** Every file or setting that contributed, in merge order. */
@@ -109,6 +121,8 @@ export interface PolicyRule {
 
 /** The parsed `.tokentier/policy.*`. */
 export interface PolicyBook {
+  /** The currency of every amount in the policy (its `currency` field), when it names one. */
+  readonly currency?: string;
   readonly budgets: {
     readonly totalPerMonth?: number;
     readonly perSitePerMonth?: number;

@@ -23,13 +23,17 @@ export const DYNAMIC_PART_TOKENS: Readonly<Record<PromptPart['role'], NumberRang
   other: { min: 5, expected: 200, max: 4000 },
 };
 
-/** Output tokens per call by API kind when neither the code, an annotation, a usage file nor a setting says. */
+/**
+ * Output tokens per call by API kind when neither the code, an annotation, a usage file nor a setting says. Nothing
+ * bounds an answer from below (a one-token answer or a bare tool call is common), so the range starts at 1; the
+ * expected 300 is Tokentier's assumption for an unconstrained chat answer (docs/estimates.md).
+ */
 export const DEFAULT_OUTPUT_TOKENS: Readonly<Record<string, NumberRange>> = {
-  chat: { min: 50, expected: 300, max: 4096 },
-  completion: { min: 50, expected: 300, max: 4096 },
-  responses: { min: 50, expected: 300, max: 4096 },
-  messages: { min: 50, expected: 300, max: 4096 },
-  generate: { min: 50, expected: 300, max: 4096 },
+  chat: { min: 1, expected: 300, max: 4096 },
+  completion: { min: 1, expected: 300, max: 4096 },
+  responses: { min: 1, expected: 300, max: 4096 },
+  messages: { min: 1, expected: 300, max: 4096 },
+  generate: { min: 1, expected: 300, max: 4096 },
   embeddings: { min: 0, expected: 0, max: 0 },
   images: { min: 0, expected: 0, max: 0 },
   audio: { min: 0, expected: 0, max: 0 },

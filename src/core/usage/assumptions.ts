@@ -15,6 +15,8 @@ export interface ResolvedUsage {
   readonly cacheTtl: Sourced<'5m' | '1h'>;
   /** True when cacheHitRate came from nothing more specific than settings (the estimator may use code markers). */
   readonly cacheFromDefault: boolean;
+  /** True when outputTokens names this site (annotation, usage-file site rule), not a default for its api kind. */
+  readonly outputSpecific: boolean;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -42,11 +44,8 @@ function calibrationOf(layer: Layer | undefined): Pick<UsageAssumptions, 'calibr
   return { calibration: { ...layer.calibrated, ...(file ? { file } : {}), ...(line ? { line } : {}) } };
 }
 
-/** Resolves the usage assumptions of a site. Never throws. */
-// eslint-disable-next-line max-lines-per-function -- the precedence of every usage figure (annotation, usage file site, defaults, profile) in one place; to be split with #19's caching rules (item 5)
-export function resolveUsage(site: CallSite, settings: Settings, usage: UsageBook | undefined): ResolvedUsage {
-  const diagnostics: Diagnostic[] = [];
-  const profile = settings.profile;
+/** The layers that can set a site's figures, most specific first (annotation, site rules, profile and api defaults). */
+function usageLayers(site: CallSite, profile: string, usage: UsageBook | undefined, diagnostics: Diagnostic[]): Layer[] {
   const layers: Layer[] = [];
   if (site.annotation) {
     const parsed = parseAnnotation(site.annotation.text, site.annotation.line, site.file);
@@ -67,16 +66,15 @@ export function resolveUsage(site: CallSite, settings: Settings, usage: UsageBoo
     const d = usage.defaults[site.api];
     if (d) layers.push({ values: d, source: { ...usage.source, rule: `${site.api} defaults` }, specific: false });
   }
-  const pick = <K extends keyof UsageValues>(k: K): { value: NonNullable<UsageValues[K]>; layer: Layer } | undefined => {
-    for (const l of layers) {
-      const v = (l.values as UsageValues)[k];
-      if (v !== undefined && v !== null) return { value: v as NonNullable<UsageValues[K]>, layer: l };
-    }
-    return undefined;
-  };
-  const days = settings['usage.daysPerMonth'];
+  return layers;
+}
 
-  // Calls per day: calls/day and calls/month from the same layer; the first layer with either wins.
+type LayerPick = <K extends keyof UsageValues>(k: K) => { value: NonNullable<UsageValues[K]>; layer: Layer } | undefined;
+
+/** Calls per day: calls/day and calls/month from the same layer (the first layer with either), else the setting; the profile's multiplier on top. */
+function callsPerDayOf(site: CallSite, settings: Settings, usage: UsageBook | undefined, layers: readonly Layer[]): { callsPerDay: Sourced<number>; assumed: boolean; callsLayer: Layer | undefined } {
+  const days = settings['usage.daysPerMonth'];
+  const profile = settings.profile;
   let callsPerDay: Sourced<number>;
   let assumed = true;
   const callsLayer = layers.find((l) => (l.values as UsageValues).callsPerDay !== undefined || (l.values as UsageValues).callsPerMonth !== undefined);
@@ -93,34 +91,47 @@ export function resolveUsage(site: CallSite, settings: Settings, usage: UsageBoo
   if (mult !== undefined && usage && callsLayer?.source.source !== 'annotation') {
     callsPerDay = { value: callsPerDay.value * mult, source: { ...callsPerDay.source, rule: `${callsPerDay.source.rule ? `${callsPerDay.source.rule}; ` : ''}profile ${profile} × ${mult}` } };
   }
+  return { callsPerDay, assumed, callsLayer };
+}
 
-  // Fan-out: an explicit value, else the product of loop bounds (assumed bound for loops without one).
-  let fanOut: Sourced<number>;
+/** Fan-out: an explicit value, else the product of the loop bounds (the setting's assumed bound for loops without one). */
+function fanOutOf(site: CallSite, settings: Settings, pick: LayerPick): Sourced<number> {
   const f = pick('fanOut');
-  if (f) fanOut = { value: f.value, source: f.layer.source };
-  else if (site.loops.length === 0) fanOut = { value: 1, source: { source: 'code', label: 'no enclosing loop' } };
-  else {
-    let product = 1;
-    const parts: string[] = [];
-    let usedSetting = false;
-    for (const l of site.loops) {
-      if (l.bound !== undefined && l.bound >= 0 && !l.unbounded) {
-        product *= l.bound;
-        parts.push(`${l.kind} bound ${l.bound}`);
-      } else {
-        product *= settings['usage.loopFanOut'];
-        parts.push(`${l.kind} without a visible bound: assumed ${settings['usage.loopFanOut']}`);
-        usedSetting = true;
-      }
+  if (f) return { value: f.value, source: f.layer.source };
+  if (site.loops.length === 0) return { value: 1, source: { source: 'code', label: 'no enclosing loop' } };
+  let product = 1;
+  const parts: string[] = [];
+  let usedSetting = false;
+  for (const l of site.loops) {
+    if (l.bound !== undefined && l.bound >= 0 && !l.unbounded) {
+      product *= l.bound;
+      parts.push(`${l.kind} bound ${l.bound}`);
+    } else {
+      product *= settings['usage.loopFanOut'];
+      parts.push(`${l.kind} without a visible bound: assumed ${settings['usage.loopFanOut']}`);
+      usedSetting = true;
     }
-    fanOut = {
-      value: product,
-      source: usedSetting
-        ? { source: 'settings', label: 'tokentier.usage.loopFanOut', rule: parts.join(' × ') }
-        : { source: 'code', label: 'loop bounds in code', rule: parts.join(' × ') },
-    };
   }
+  return {
+    value: product,
+    source: usedSetting ? { source: 'settings', label: 'tokentier.usage.loopFanOut', rule: parts.join(' × ') } : { source: 'code', label: 'loop bounds in code', rule: parts.join(' × ') },
+  };
+}
 
+/** Resolves the usage assumptions of a site. Never throws. */
+export function resolveUsage(site: CallSite, settings: Settings, usage: UsageBook | undefined): ResolvedUsage {
+  const diagnostics: Diagnostic[] = [];
+  const profile = settings.profile;
+  const layers = usageLayers(site, profile, usage, diagnostics);
+  const pick: LayerPick = (k) => {
+    for (const l of layers) {
+      const v = (l.values as UsageValues)[k];
+      if (v !== undefined && v !== null) return { value: v as NonNullable<UsageValues[typeof k]>, layer: l };
+    }
+    return undefined;
+  };
+  const { callsPerDay, assumed, callsLayer } = callsPerDayOf(site, settings, usage, layers);
+  const fanOut = fanOutOf(site, settings, pick);
   const share = (k: 'cacheHitRate' | 'batchShare' | 'retryRate', fallback: Sourced<number>): Sourced<number> => {
     const p = pick(k);
     return p ? { value: p.value, source: p.layer.source } : fallback;
@@ -130,10 +141,8 @@ export function resolveUsage(site: CallSite, settings: Settings, usage: UsageBoo
     value: settings['usage.cacheHitRate'],
     source: { source: 'settings', label: 'tokentier.usage.cacheHitRate', rule: `${settings['usage.cacheHitRate']}` },
   });
-  let batchShare: Sourced<number>;
-  const annotationBatch = site.annotation ? layers[0]?.source.source === 'annotation' && (layers[0].values as UsageValues).batchShare !== undefined : false;
-  if (site.params.batch && !annotationBatch) batchShare = { value: 1, source: { source: 'code', label: 'batch API call in code' } };
-  else batchShare = share('batchShare', { value: 0, source: { source: 'default', label: 'no batch' } });
+  const annotationBatch = layers[0]?.source.source === 'annotation' && (layers[0].values as UsageValues).batchShare !== undefined;
+  const batchShare: Sourced<number> = site.params.batch && !annotationBatch ? { value: 1, source: { source: 'code', label: 'batch API call in code' } } : share('batchShare', { value: 0, source: { source: 'default', label: 'no batch' } });
   const retryRate = share('retryRate', { value: 0, source: { source: 'default', label: 'no retries assumed' } });
   const out = pick('outputTokens');
   const ttl = pick('cacheTtl');
@@ -156,6 +165,7 @@ export function resolveUsage(site: CallSite, settings: Settings, usage: UsageBoo
     },
     cacheTtl: ttl ? { value: ttl.value, source: ttl.layer.source } : { value: '5m', source: { source: 'default', label: '5-minute cache (vendor default)' } },
     cacheFromDefault: cachePick === undefined,
+    outputSpecific: out?.layer.specific === true,
     diagnostics,
   };
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Settings } from '../../core/config/settings';
+import { currencyPlan, policyFactor } from '../../core/estimate/currency';
 import { compactMoney } from '../../core/report/present';
 import type { Diagnostic as CoreDiagnostic, SiteEstimate } from '../../core/types';
 import type { AnalysisCache, AnalysisEntry } from '../analysisCache';
@@ -45,7 +46,12 @@ export class DiagnosticsController extends Disposable {
     this.teamFiles.clear();
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const { folder, diagnostic } of this.engines.teamDiagnostics()) {
-      if (diagnostic.severity !== 'error' || !diagnostic.file) continue;
+      if (diagnostic.severity !== 'error') continue;
+      if (!diagnostic.file) {
+        // A settings problem with no file to point at (a currency with no rate set in user settings): say it once.
+        this.notifyOnce(diagnostic.message);
+        continue;
+      }
       const uri = vscode.Uri.joinPath(folder, ...diagnostic.file.split('/'));
       const d = new vscode.Diagnostic(diagnostic.range ? toVsRange(diagnostic.range) : new vscode.Range(0, 0, 0, 0), diagnostic.message, vscode.DiagnosticSeverity.Error);
       d.source = SOURCE;
@@ -55,6 +61,16 @@ export class DiagnosticsController extends Disposable {
       byFile.set(uri.toString(), list);
     }
     for (const [uri, list] of byFile) this.teamFiles.set(vscode.Uri.parse(uri), list);
+  }
+
+  private readonly notified = new Set<string>();
+
+  private notifyOnce(message: string): void {
+    if (this.notified.has(message)) return;
+    this.notified.add(message);
+    void vscode.window.showErrorMessage(`Tokentier: ${message}`, 'Open Settings').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'tokentier.currency');
+    });
   }
 
   private forEntry(entry: AnalysisEntry, settings: Settings): Map<string, vscode.Diagnostic[]> {
@@ -68,8 +84,13 @@ export class DiagnosticsController extends Disposable {
       list.push(d);
       out.set(uri.toString(), list);
     };
-    const policy = this.engines.teamFor(entry.folder)?.policy;
-    const budgets = { perCall: policy?.budgets.perCall, perMonth: policy?.budgets.perSitePerMonth, file: policy?.source.file };
+    const team = this.engines.teamFor(entry.folder);
+    const policy = team?.policy;
+    // The policy's amounts are in its own currency: converted to the figures' currency, or left out when they cannot be.
+    const pf = policy ? policyFactor(currencyPlan(settings, team?.priceBook), policy.currency, team?.priceBook) : undefined;
+    const k = pf?.error ? undefined : pf?.factor?.factor ?? 1;
+    const scaled = (x: number | undefined): number | undefined => (x === undefined || k === undefined ? undefined : x * k);
+    const budgets = { perCall: scaled(policy?.budgets.perCall), perMonth: scaled(policy?.budgets.perSitePerMonth), file: policy?.source.file };
     for (const e of entry.estimates) for (const d of adviceDiagnostics(e, settings)) push(e.site.cell, d);
     if (!settings['diagnostics.enabled']) return out;
     for (const e of entry.estimates) for (const d of siteDiagnostics(e, settings, budgets)) push(e.site.cell, d);

@@ -12,7 +12,7 @@ import type { Node } from 'web-tree-sitter';
 import type { CallParams, Confidence, Provider, Via } from '../../types';
 import { FALLBACKS } from '../catalog/sdks';
 import type { SiteSpec } from '../catalog/types';
-import { CACHE_KEYS, FALLBACK_KEYS, MAX_TOKEN_KEYS, N_KEYS, REASONING_KEYS, RESPONSE_FORMAT_KEYS, SERVICE_TIER_KEYS, STREAM_KEYS, THINKING_KEYS, TOOLS_KEYS } from '../catalog/params';
+import { CACHE_KEYS, FALLBACK_KEYS, MAX_TOKEN_KEYS, N_KEYS, REASONING_KEYS, RESPONSE_FORMAT_KEYS, SERVICE_TIER_KEYS, STOP_KEYS, STREAM_KEYS, THINKING_KEYS, TOOL_CHOICE_KEYS, TOOLS_KEYS } from '../catalog/params';
 import { callArgs, callee, isCall, isMember, memberName, memberObject, unwrap } from '../syntax';
 import { PROVIDER_OF_NAME } from '../../models/providers';
 import type { FileAnalyzer } from '../analyzer';
@@ -166,6 +166,17 @@ export function callParams(fa: FileAnalyzer, km: Map<string, Node[]>, ctorKm: Ma
     else if (t === 'false') out.stream = false;
   }
   if (get(TOOLS_KEYS)) out.tools = true;
+  const tc = get(TOOL_CHOICE_KEYS);
+  const choice = tc ? toolChoice(fa, tc.node) : undefined;
+  if (choice) out.toolChoice = choice;
+  const stop = get(STOP_KEYS);
+  if (stop) {
+    const u = unwrap(stop.node);
+    const items = u.type === 'list' || u.type === 'array' || u.type === 'tuple' ? u.namedChildren.filter((x): x is Node => !!x && x.type !== 'comment') : [u];
+    // constString keeps escapes as written (`"\\n"`): a stop sequence is compared as the text the model sees.
+    const texts = items.map((x) => fa.constString(x)?.replace(/\\([nrt])/g, (_, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : '\t'))).filter((x): x is string => typeof x === 'string');
+    if (texts.length) out.stop = texts.slice(0, 4);
+  }
   if (get(RESPONSE_FORMAT_KEYS)) out.responseFormat = true;
   const re = get(REASONING_KEYS);
   if (re) {
@@ -193,6 +204,41 @@ export function callParams(fa: FileAnalyzer, km: Map<string, Node[]>, ctorKm: Ma
   }
   if (spec.batch) out.batch = true;
   return out;
+}
+
+/**
+ * A tool choice as written, normalised (`auto`, `none`, `required`, `function:<name>`): strings (`"required"`,
+ * `"any"`, `"ANY"`), OpenAI `{type: "function", function: {name}}`, Anthropic `{type: "tool", name}` / `{type: "any"}`,
+ * Gemini `{mode: "ANY", allowed_function_names: [one]}`, the legacy `function_call={"name": …}`.
+ */
+function toolChoice(fa: FileAnalyzer, n: Node): string | undefined {
+  const norm = (s: string): string | undefined => {
+    const v = s.toLowerCase();
+    return v === 'auto' || v === 'none' ? v : v === 'required' || v === 'any' ? 'required' : undefined;
+  };
+  const s = fa.constString(n);
+  if (s !== undefined) return norm(s);
+  const u = unwrap(n);
+  if (u.type !== 'dictionary' && u.type !== 'object') return undefined;
+  const str = (keys: readonly string[]): string | undefined => {
+    const k = fa.objectKey(u, keys);
+    return k ? fa.constString(k) : undefined;
+  };
+  const fnNode = fa.objectKey(u, ['function']);
+  const name = (fnNode && (unwrap(fnNode).type === 'dictionary' || unwrap(fnNode).type === 'object') ? (() => {
+    const k = fa.objectKey(unwrap(fnNode), ['name']);
+    return k ? fa.constString(k) : undefined;
+  })() : undefined) ?? str(['name']);
+  const type = str(['type', 'mode']);
+  if (name) return `function:${name}`;
+  if (type) {
+    const allowed = fa.objectKey(u, ['allowed_function_names', 'allowedFunctionNames']);
+    const list = allowed ? unwrap(allowed) : undefined;
+    const only = list && (list.type === 'list' || list.type === 'array') && list.namedChildCount === 1 && list.namedChildren[0] ? fa.constString(list.namedChildren[0]) : undefined;
+    if (only && norm(type) === 'required') return `function:${only}`;
+    return norm(type);
+  }
+  return undefined;
 }
 
 /** True when the receiver is visibly the project's own object (an instance of a class defined here). */

@@ -14,6 +14,10 @@ export const MAX_TOKEN_KEYS: readonly string[] = [
 export const N_KEYS: readonly string[] = ['n', 'candidate_count', 'candidateCount', 'num_generations'];
 export const STREAM_KEYS: readonly string[] = ['stream', 'streaming'];
 export const TOOLS_KEYS: readonly string[] = ['tools', 'functions', 'tool_choice', 'toolChoice', 'toolConfig', 'tool_config'];
+/** Tool-choice parameter names (OpenAI/Mistral `tool_choice`, Anthropic `tool_choice`, AI SDK `toolChoice`, Gemini `function_calling_config`). */
+export const TOOL_CHOICE_KEYS: readonly string[] = ['tool_choice', 'toolChoice', 'function_call', 'function_calling_config', 'functionCallingConfig'];
+/** Stop-sequence parameter names. */
+export const STOP_KEYS: readonly string[] = ['stop', 'stop_sequences', 'stopSequences'];
 export const RESPONSE_FORMAT_KEYS: readonly string[] = ['response_format', 'response_model', 'responseFormat', 'text_format', 'response_schema', 'responseSchema', 'response_mime_type', 'responseMimeType', 'schema', 'format', 'output_type'];
 export const REASONING_KEYS: readonly string[] = ['reasoning_effort', 'reasoningEffort', 'effort'];
 export const THINKING_KEYS: readonly string[] = ['budget_tokens', 'budgetTokens', 'thinking_budget', 'thinkingBudget'];
