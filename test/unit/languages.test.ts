@@ -4,23 +4,33 @@
  * editor would never parse it), and broken input yields diagnostics, never an exception.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { CATALOGUES } from '../../src/core/detect/languages/catalog';
 import { PREFILTER, detect } from '../../src/core/detect/detector';
 import { loadWasm } from './detect/loadWasm';
 
+const ROOT = join(__dirname, '..', '..');
+
 describe('languages (Go, Java, C#, Ruby, PHP)', () => {
-  it('loads a grammar only for a file of its language', async () => {
-    const asked: string[] = [];
-    const recording = async (name: string): Promise<Uint8Array> => {
-      asked.push(name);
-      return loadWasm(name);
-    };
-    // A Ruby file without an SDK word is not parsed: no grammar at all.
-    await detect({ path: 'plain.rb', text: 'puts "hello"\n' }, { loadWasm: recording });
-    assert.deepEqual(asked.filter((n) => n !== 'web-tree-sitter.wasm'), []);
-    const r = await detect({ path: 'a.rb', text: 'require "openai"\nc = OpenAI::Client.new\nc.chat.completions.create(model: "gpt-4o", messages: [])\n' }, { loadWasm: recording });
-    assert.equal(r.sites.length, 1);
-    assert.deepEqual(asked.filter((n) => n !== 'web-tree-sitter.wasm'), ['tree-sitter-ruby.wasm']);
+  it('loads a grammar only for a file of its language', function () {
+    this.timeout(30_000);
+    // In a fresh process: grammars are cached per process, and other tests load them.
+    const script = `
+      const { detect } = require(${JSON.stringify(join(ROOT, 'src/core/detect/detector.ts'))});
+      const { loadWasm } = require(${JSON.stringify(join(ROOT, 'test/unit/detect/loadWasm.ts'))});
+      const asked = [];
+      const recording = (name) => { asked.push(name); return loadWasm(name); };
+      (async () => {
+        await detect({ path: 'plain.rb', text: 'puts "hello"\\n' }, { loadWasm: recording });
+        const before = asked.filter((n) => n !== 'web-tree-sitter.wasm');
+        const r = await detect({ path: 'a.rb', text: 'require "openai"\\nc = OpenAI::Client.new\\nc.chat.completions.create(model: "gpt-4o", messages: [])\\n' }, { loadWasm: recording });
+        console.log(JSON.stringify({ before, after: asked.filter((n) => n !== 'web-tree-sitter.wasm'), sites: r.sites.length }));
+      })();`;
+    const out = spawnSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(out.status, 0, out.stderr);
+    // A Ruby file without an SDK word is not parsed (no grammar); a Ruby file with a call loads Ruby's only.
+    assert.deepEqual(JSON.parse(out.stdout.trim().split('\n').pop() ?? '{}'), { before: [], after: ['tree-sitter-ruby.wasm'], sites: 1 });
   });
 
   it('lets every catalogue SDK through the scanner pre-filter (a module it is imported by, or a class it makes)', () => {
