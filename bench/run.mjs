@@ -18,6 +18,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { EXCLUDED_FOLDERS, EXTENSIONS } from './scope.mjs';
 
 const args = process.argv.slice(2);
@@ -88,11 +89,10 @@ function ensureTree(s) {
 
 /** The candidate pattern and extensions, taken from the engine so every tool searches for the same thing. */
 function candidate() {
-  // The detector's PREFILTER, read from its source (the engine bundle does not export it), in ripgrep syntax.
-  const src = fs.readFileSync(path.join(root, 'src', 'core', 'detect', 'detector.ts'), 'utf8');
-  const m = /export const PREFILTER =\s*\/(.+)\/i;/.exec(src);
-  if (!m) throw new Error('PREFILTER not found in src/core/detect/detector.ts');
-  return { pattern: m[1].replace(/\\\//g, '/') };
+  // The detector's PREFILTER as the engine bundle exports it (it is derived from the SDK catalogue at load time), in
+  // ripgrep syntax: the JavaScript source with its `\/` escapes undone, as src/node/ripgrepSkipList.ts does.
+  const { PREFILTER_PATTERN } = createRequire(import.meta.url)(path.join(root, 'dist', 'engine.js'));
+  return { pattern: PREFILTER_PATTERN.source.replace(/\\\//g, '/') };
 }
 
 
