@@ -17,7 +17,8 @@ import { commentFlags, enclosingFunctionName, loopsOf } from './context';
 import { getParser, parseCached, parseDeltaOf, releaseTree, type GrammarName, type ParseDelta } from './parser';
 import { cellIndexOfRow, normaliseLineEnds, prepare, type Prepared } from './prepare';
 import { callArgs, isNameCode, toRange, unwrap, type Lang } from './syntax';
-import { PREFILTER } from './vocabulary';
+import { detectOtherLanguage, isOtherLanguage } from './languages/detect';
+import { PREFILTER as VOCABULARY_PREFILTER } from './vocabulary';
 import { candidatesFor, packageRootText } from './neighbourPaths';
 import { detectShellScript, notebookShellEvidence, notebookShellSites } from './shell/detect';
 import { isTestPath } from '../excludes';
@@ -58,7 +59,15 @@ export interface DetectOptions {
  * The cheap text pre-filter: a file none of these texts appear in cannot contain a site and is never parsed. Derived
  * from the catalogue (./vocabulary.ts): module tokens, method witnesses, endpoint path segments.
  */
-export { PREFILTER };
+/**
+ * The text pre-filter: the Python/TypeScript vocabulary's (vocabulary.ts) and the names Go, Java, C#, Ruby and PHP
+ * files use their SDKs by (their modules and client classes; test/unit/languages.test.ts checks every catalogue SDK
+ * passes) and the endpoints their raw HTTP sends to. Ripgrep runs it too: plain alternatives only.
+ */
+export const PREFILTER: RegExp = new RegExp(
+  `${VOCABULARY_PREFILTER.source}|openai|anthropic|claude|genai|generativeai|gemini|bedrock|langchain|ollama|mistral|cohere|springframework\\.ai|Microsoft\\.Extensions\\.AI|Microsoft\\.Agents\\.AI|SemanticKernel|Azure\\.AI\\.Agents|LlmTornado|LLPhant|completions|/v1/messages|/v1/responses|embeddings|generateContent|/api/(chat|generate|embed)`,
+  'i',
+);
 
 const MINIFIED_LINE = 5000;
 const MAX_FOREIGN_FILES = 8;
@@ -89,7 +98,7 @@ export async function detect(input: DetectInput, options: DetectOptions): Promis
 function textToParse(path: string, text: string, language: SupportedLanguage, options: DetectOptions, diagnostics: Diagnostic[]): Prepared | undefined {
   if (!readableText(path, text, language, options, diagnostics)) return undefined;
   // Notebooks are validated first, so a malformed one always says why it gave no site.
-  if (language !== 'jupyter' && !PREFILTER.test(text)) return undefined;
+  if (language !== 'jupyter' && !VOCABULARY_PREFILTER.test(text)) return undefined;
 
   const prepared = prepare(language, path, text, diagnostics);
   if (!prepared) return undefined;
@@ -100,7 +109,7 @@ function textToParse(path: string, text: string, language: SupportedLanguage, op
     diagnostics.push({ severity: 'info', code: 'file-too-large', message: `Skipped: the notebook's code cells hold ${code} characters, over the ${max}-byte limit.`, file: path });
     return undefined;
   }
-  if (language === 'jupyter' && !PREFILTER.test(prepared.text) && !notebookShellEvidence(prepared)) return undefined;
+  if (language === 'jupyter' && !VOCABULARY_PREFILTER.test(prepared.text) && !notebookShellEvidence(prepared)) return undefined;
   if (language !== 'jupyter' && hasMinifiedLine(prepared.text)) {
     diagnostics.push({ severity: 'info', code: 'minified-file', message: 'Skipped: the file looks minified (very long lines).', file: path });
     return undefined;
@@ -153,6 +162,8 @@ async function detectInner(input: DetectInput, options: DetectOptions, diagnosti
   const language = input.languageId ?? languageOfPath(path);
   if (!language) return { sites: [], diagnostics };
   if (language === 'shellscript') return { sites: readableText(path, text, language, options, diagnostics) ? await detectShellScript(path, text, options.loadWasm, options.exhaustive === true, diagnostics) : [], diagnostics };
+  // Go, Java, C#, Ruby and PHP: their own front end (languages/), one analyser over per-language syntax views.
+  if (isOtherLanguage(language)) return detectOtherLanguage(path, text, language, options, diagnostics);
   const prepared = textToParse(path, text, language, options, diagnostics);
   if (!prepared) return { sites: [], diagnostics };
   if (options.token?.isCancellationRequested) return { sites: [], diagnostics };
