@@ -128,8 +128,10 @@ export function hasModuleImport(text: string, lang: Lang, path?: string): boolea
 
 /** Makes an HTTP call that could reach an endpoint (way 2). */
 export function hasHttpCall(text: string, lang: Lang): boolean {
-  return findWord(HTTP_CALL_RE[lang], text);
+  return findWord(HTTP_CALL_RE[lang], text) || (lang === 'js' && FETCH_FACTORY_CALL_RE.test(text));
 }
+/** A fetch factory called at once (`customFetch(requestOptions)(url, init)`): the fetch it returns makes the call. */
+const FETCH_FACTORY_CALL_RE = /[a-z]Fetch\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*\(/;
 
 /** Names an endpoint's last path segment (way 2, possibly for a neighbour's HTTP call). */
 export function hasEndpointWord(text: string): boolean {

@@ -14,6 +14,7 @@ import type { FileAnalyzer } from '../analyzer';
 import type { SiteDraft } from './types';
 import { escapeRe } from './text';
 import { memberKeys } from './catalogIndex';
+import { transportWrapperNames } from './rawHttp';
 // Everyday method names (`create`, `parse`, `embed` …) and the file texts that make them worth a look (derived).
 import { GATED_NAMES, genericGate } from '../vocabulary';
 
@@ -47,6 +48,8 @@ const REF_RE = new RegExp(`\\.\\s*(${memberSiteNames().sort((a, b) => b.length -
 
 /** `$fetch<T>(…)` (Nuxt/ofetch), `ofetch(…)`, `ky(…)`, `got(…)`: fetch-like functions, type arguments allowed. */
 const JS_FETCH_RE = /(?<![\w$])(\$fetch|ofetch|fetch|ky|got)\s*(?:<[^()]*?>)?\s*\(/g;
+/** A fetch factory called at once, `customFetch(requestOptions)(url, init)` (analyzeHttp checks the second call). */
+const FETCH_FACTORY_RE = /(?<![\w$])([a-z][\w$]*[a-z]Fetch)\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*\(/g;
 /** LangChain's legacy direct call `llm("…")` on common variable names. */
 const CALLABLE_RE = /\b(llm|chat|chat_model|model|lm|[a-z][a-z0-9]*_(?:llm|model))\s*\(/g;
 
@@ -106,6 +109,10 @@ export function findSites(fa: FileAnalyzer, within?: { readonly start: number; r
   visit(ANCHOR_RE);
   visit(CALLABLE_RE);
   if (fa.lang === 'js') visit(JS_FETCH_RE);
+  // Calls of the file's own transport wrappers (`fetchChatResponse(url, body)` around `fetch(url, …)`).
+  if (fa.lang === 'js') visit(FETCH_FACTORY_RE);
+  const wrappers = fa.lang === 'js' ? transportWrapperNames(fa) : [];
+  if (wrappers.length) visit(new RegExp(`(?<![\\w$])(${wrappers.map(escapeRe).join('|')})\\s*(?:\\?\\.)?\\(`, 'g'));
   if (!fa.opts.httpOnly) visitRefs(fa, from, to, seen, out);
   // Imported names under another local name (`generateText as gen`, `from litellm import completion as llm_call`).
   const aliases: string[] = [];

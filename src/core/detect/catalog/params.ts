@@ -77,7 +77,8 @@ export const OLLAMA_PORT = '11434';
  */
 export const HTTP_ENDPOINTS: readonly { readonly path: RegExp; readonly api: Api; readonly provider?: Provider; readonly words: readonly string[] }[] = [
   { path: /\/chat\/completions\/?$/, api: 'chat', words: ['completions'] },
-  { path: /\/v1\/completions\/?$|\/openai\/deployments\/[^/]+\/completions(?!\w)/, api: 'completion', words: ['completions'] },
+  // `/beta/completions` (DeepSeek FIM) and `/fim/completions` (Mistral/Codestral FIM) are completions too.
+  { path: /\/v1\/completions\/?$|\/(?:beta|fim)\/completions\/?$|\/openai\/deployments\/[^/]+\/completions(?!\w)/, api: 'completion', words: ['completions'] },
   { path: /\/v1\/responses\/?$/, api: 'responses', words: ['responses'] },
   { path: /\/v1\/messages\/?$/, api: 'messages', words: ['messages'] },
   { path: /\/v1\/complete\/?$/, api: 'completion', provider: 'anthropic', words: ['complete'] },
@@ -89,6 +90,9 @@ export const HTTP_ENDPOINTS: readonly { readonly path: RegExp; readonly api: Api
   { path: /\/audio\/(transcriptions|translations|speech)\/?$/, api: 'audio', words: ['transcriptions', 'translations', 'speech'] },
   { path: /\/model\/[^/]+\/(invoke|converse)(-with-response-stream|-stream)?$/, api: 'generate', provider: 'bedrock', words: ['invoke', 'converse'] },
   { path: /\/v[12]\/chat\/?$/, api: 'chat', provider: 'cohere', words: ['chat'] },
+  // Rerank (Cohere `/v2/rerank`, Voyage, Jina, SiliconFlow `/v1/rerank`) and Cohere's `/v2/embed`: the provider from the host.
+  { path: /\/v[12]\/rerank\/?$/, api: 'rerank', words: ['rerank'] },
+  { path: /\/v[12]\/embed\/?$/, api: 'embeddings', words: ['embed'] },
   // Gemini Interactions API over REST (`POST /v1beta/interactions`, Vertex `/v1beta1/projects/…/locations/…/interactions`).
   { path: /\/v1(?:alpha|beta1?)\/(?:projects\/[^/]+\/locations\/[^/]+\/)?interactions\/?$/, api: 'generate', provider: 'google', words: ['interactions'] },
 ];
