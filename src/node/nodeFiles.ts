@@ -53,7 +53,7 @@ export function statPath(abs: string): FileStat | undefined {
     // No exception for a missing file: one-hop import resolution stats many candidate paths that do not exist.
     const st = fs.statSync(abs, { throwIfNoEntry: false });
     if (!st || (!st.isFile() && !st.isDirectory())) return undefined;
-    return { type: st.isDirectory() ? 'directory' : 'file', size: st.size, mtime: st.mtimeMs };
+    return { type: st.isDirectory() ? 'directory' : 'file', size: st.size, mtime: st.mtimeMs, ino: st.ino };
   } catch {
     return undefined;
   }
