@@ -39,6 +39,7 @@ import { loadCliSettings, type SettingOverrides } from './workspaceConfig';
 import { UsageError } from './usageError';
 import { cmdReconcile } from './reconcile';
 import { engineBundle, LazyScanEngine } from './lazyEngine';
+import { mergeCommand } from './merge';
 
 /** The CLI's version (package.json). */
 export const CLI_VERSION: string = packageVersion;
@@ -61,6 +62,8 @@ Commands:
   scan [paths...]          Find LLM API calls and estimate their cost
   diff --base <ref|file>   Compare costs with a git ref or a saved report.json
   tiers [paths...]         Compare hosted API, GPU rental, on-prem and edge for the scanned workload
+  merge REPORT.json...      Merge the JSON reports of many repositories into one (totals, one row per repository);
+                           NAME=REPORT.json names a repository (default: its report's root folder name)
   reconcile --usage FILE [paths...]
                            Compare the estimates with billed usage (OpenAI, Anthropic, AWS Bedrock exports)
                            per model and day; --write updates .tokentier/usage.* to match
@@ -68,7 +71,7 @@ Commands:
 Options:
   --root DIR               Scan root (default: the single folder given, else the current folder)
   --format FMT             table | json | jsonl | markdown | csv | sarif | html (diff: table | json | markdown;
-                           reconcile: table | json | markdown | html)
+                           reconcile: table | json | markdown | html; merge: no sarif)
   --output FILE            Write to FILE (atomically) instead of stdout
   --profile NAME           Usage profile from .tokentier/usage.* (e.g. low, expected, high)
   --currency CODE          ISO 4217 currency for every figure (default: the price book's, else USD)
@@ -553,12 +556,19 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return await cmdTiers(values, rest, io);
       case 'reconcile':
         return await reconcileCommand(values, rest, io);
+      case 'merge': {
+        const { text, report } = mergeCommand(rest, values, io.cwd, CLI_VERSION);
+        emit(text, values, io);
+        if (!values.quiet && (values.output || (values.format ?? 'table') !== 'table')) io.stderr.write(escapeTerminal(`tokentier: merged ${report.repositories?.length ?? 0} report(s): ${report.totals.workspace.sites} site(s), ${formatMoney(report.totals.workspace.perMonth.expected, report.currency)}/month expected.`) + '\n');
+        return 0;
+      }
       default:
-        throw new UsageError(`Unknown command "${command}". Commands: scan, diff, tiers, reconcile.`);
+        throw new UsageError(`Unknown command "${command}". Commands: scan, diff, tiers, reconcile, merge.`);
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`tokentier: ${escapeTerminal(e.message)}\n`);
+      // One line per line of the message (merge lists one problem per line), each escaped.
+      io.stderr.write(`tokentier: ${e.message.split('\n').map(escapeTerminal).join('\n')}\n`);
       return 2;
     }
     io.stderr.write(`tokentier: internal error: ${escapeTerminal(e instanceof Error ? e.stack ?? e.message : String(e))}\n`);
