@@ -16,7 +16,7 @@ import type { FileProvider } from '../core/fileProvider';
 import type { Logger } from '../core/logger';
 import { withDiagnostics, withIncludeTests } from '../core/report/build';
 import { diffReports, formatDiffMarkdown, isUncountedTest, type ReportDiff } from '../core/report/diff';
-import { formatCsv, formatJson, formatJsonl, formatMarkdown, formatTable, layoutTable, testsNote } from '../core/report/format';
+import { formatCsv, formatJsonChunks, formatJsonl, formatMarkdown, formatTable, layoutTable, testsNote } from '../core/report/format';
 import { evaluatePolicy, type PolicyFlags, type PolicyResult } from '../core/report/policy';
 import { formatHtml } from '../core/report/html';
 import { formatSarif } from '../core/report/sarif';
@@ -365,9 +365,11 @@ async function scanWith(s: ScanSetup, files: FileProvider, io: CliIo, label: str
   return fast ? withDiagnostics(report, fast.diagnostics) : report;
 }
 
-function emit(text: string, values: Values, io: CliIo): void {
+/** Writes the output: to `--output` atomically, else to stdout. Pieces (a large JSON report) are never joined whole. */
+function emit(text: string | Iterable<string>, values: Values, io: CliIo): void {
   if (values.output) writeFileAtomic(path.resolve(io.cwd, values.output), text);
-  else io.stdout.write(text);
+  else if (typeof text === 'string') io.stdout.write(text);
+  else for (const piece of text) io.stdout.write(piece);
 }
 
 function formatOf(values: Values, allowed: readonly string[], fallback: Format): Format {
@@ -402,7 +404,7 @@ async function cmdScan(values: Values, positionals: readonly string[], io: CliIo
   let report = await scanWith(s, nodeFiles, io, s.root, true, nodeFiles);
   report = withDiagnostics(report, [...s.diagnostics, ...nodeFiles.diagnostics]);
   const result = policy(report);
-  const text = format === 'json' ? formatJson(report)
+  const text = format === 'json' ? formatJsonChunks(report)
     : format === 'jsonl' ? formatJsonl(report)
     : format === 'csv' ? formatCsv(report)
     : format === 'markdown' ? formatMarkdown(report)
