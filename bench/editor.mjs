@@ -123,6 +123,10 @@ for (const [k, v] of rows) lines.push(`| ${k} | ${typeof v === 'number' ? fmt(v,
 const memoryRows = (title, samples) => {
   lines.push('', title, '', '| edits | RSS MB | JS heap used / committed MB | external (WebAssembly, buffers) MB | array buffers MB | V8 malloced MB | anonymous / file-backed RSS MB |', '|---:|---:|---:|---:|---:|---:|---:|');
   for (const m of samples) lines.push(`| ${fmt(m.edits)} | ${fmt(m.rssMb, 1)} | ${fmt(m.heapMb, 1)} / ${fmt(m.heapCommittedMb, 1)} | ${fmt(m.externalMb, 1)} | ${fmt(m.arrayBuffersMb, 1)} | ${fmt(m.mallocedMb, 1)} | ${fmt(m.rssAnonMb, 1)} / ${fmt(m.rssFileMb, 1)} |`);
+  if (samples.some((m) => m.mallocArenas !== undefined)) {
+    lines.push('', 'Anonymous RSS by mapping (/proc/self/smaps, MB): the C library\'s malloc (main arena `[heap]`, per-thread 64 MiB arenas), JIT code (JavaScript and WebAssembly), reservations ≥ 1 GiB (WebAssembly memories), V8\'s 256 KiB pages, other:', '', '| edits | [heap] | malloc arenas | JIT code | ≥ 1 GiB reservations | V8 pages | other |', '|---:|---:|---:|---:|---:|---:|---:|');
+    for (const m of samples) lines.push(`| ${fmt(m.edits)} | ${fmt(m.brkHeap, 1)} | ${fmt(m.mallocArenas, 1)} | ${fmt(m.jitCode, 1)} | ${fmt(m.bigReservations, 1)} | ${fmt(m.v8Pages, 1)} | ${fmt(m.otherAnon, 1)} |`);
+  }
 };
 if (Array.isArray(figures.memoryDuringEdits)) memoryRows('Extension host memory during the edits, as the host runs (0 edits = after the 5,000-line file\'s first analysis):', figures.memoryDuringEdits);
 if (Array.isArray(figures.memoryCollected)) memoryRows('The same after a full garbage collection (start, halfway, end):', figures.memoryCollected);

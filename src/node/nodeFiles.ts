@@ -19,6 +19,8 @@ export interface NodeFileProvider extends FileProvider {
   readonly root: string;
   /** Problems met while listing (symlink loops, permission errors), for the report. */
   readonly diagnostics: Diagnostic[];
+  /** {@link FileProvider.stat} without the promise (the `--cache` index checks thousands of paths). */
+  statSync(rel: string): FileStat | undefined;
 }
 
 /** A normalised relative POSIX path (`src/app.py`): no empty, `.` or `..` segment, no backslash, no drive. */
@@ -226,6 +228,9 @@ export function createNodeFileProvider(root: string, options: NodeFileOptions = 
       return undefined;
     },
     async stat(rel: string): Promise<FileStat | undefined> {
+      return this.statSync(rel);
+    },
+    statSync(rel: string): FileStat | undefined {
       if (state.listings.knownMissing(rel)) return undefined;
       const p = allowed(rel);
       return p ? statPath(p) : undefined;

@@ -27,6 +27,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FileProvider, FileStat } from '../core/fileProvider';
+import type { NodeFileProvider } from './nodeFiles';
 import { analysisProblem } from '../core/report/validate';
 import type { AnalyzeInput, AnalyzeOutput, FileOutcome, ScanMemo } from '../core/scan/scanner';
 import type { Diagnostic } from '../core/types';
@@ -134,7 +135,7 @@ export class ScanCache implements ScanMemo {
    * `files`: the scan's FileProvider, for the dependencies' signatures (after the walk, its folder listings answer for
    * most files an import looked for and did not find, without a system call).
    */
-  constructor(dir: string, private readonly root: string, config: string, private readonly files: FileProvider, partial = false) {
+  constructor(dir: string, private readonly root: string, config: string, private readonly files: Pick<NodeFileProvider, 'statSync'>, partial = false) {
     this.file = path.join(dir, 'tokentier-scan-cache.json');
     let rows: Record<string, unknown> = {};
     let entries: Record<string, unknown> = {};
@@ -162,7 +163,7 @@ export class ScanCache implements ScanMemo {
   }
 
   /** The kept outcome of a row, or undefined when its results are invalid or stale. */
-  private async outcomeOf(p: string, r: Row): Promise<FileOutcome | undefined> {
+  private outcomeOf(p: string, r: Row): FileOutcome | undefined {
     if (r[3] === 'p') return PLAIN;
     if (r[3] === 'b') return BINARY;
     if (this.invalid.has(p)) return undefined;
@@ -175,13 +176,13 @@ export class ScanCache implements ScanMemo {
     }
     const entry = e as Entry;
     if (entry.hash !== r[4]) return undefined;
-    for (const [d, sig] of Object.entries(entry.deps)) if ((await this.signature(d)) !== sig) return undefined;
+    for (const d in entry.deps) if (this.signature(d) !== entry.deps[d]) return undefined;
     return { kind: 'analysed', estimates: entry.estimates, diagnostics: entry.diagnostics };
   }
 
   async byStat(p: string, st: FileStat): Promise<FileOutcome | undefined> {
     const r = this.row(p);
-    const hit = r && r[1] >= 0 && r[0] === st.size && r[1] === st.mtime && r[2] === (st.ino ?? 0) ? await this.outcomeOf(p, r) : undefined;
+    const hit = r && r[1] >= 0 && r[0] === st.size && r[1] === st.mtime && r[2] === (st.ino ?? 0) ? this.outcomeOf(p, r) : undefined;
     if (hit) this.hits++;
     return hit;
   }
@@ -190,7 +191,7 @@ export class ScanCache implements ScanMemo {
     const hash = contentHash(text);
     this.hashes.set(p, hash);
     const r = this.row(p);
-    const hit = r && r[4] === hash ? await this.outcomeOf(p, r) : undefined;
+    const hit = r && r[4] === hash ? this.outcomeOf(p, r) : undefined;
     if (hit) this.hits++;
     return hit;
   }
@@ -223,14 +224,14 @@ export class ScanCache implements ScanMemo {
   }
 
   /** A dependency's signature now (memoised for the run): `size:mtime`, `-` when missing, `!` when not a root path. */
-  private async signature(rel: string): Promise<string> {
+  private signature(rel: string): string {
     const known = this.sigs.get(rel);
     if (known !== undefined) return known;
     let sig: string;
     if (rel.split('/').includes('..') || rel.startsWith('/')) sig = '!';
     else if (rel.endsWith('/')) sig = this.signatureNow(rel);
     else {
-      const st = await this.files.stat(rel);
+      const st = this.files.statSync(rel);
       sig = st && st.type === 'file' ? `${st.size}:${st.mtime}` : st ? this.signatureNow(rel) : '-';
     }
     this.sigs.set(rel, sig);

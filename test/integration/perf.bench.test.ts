@@ -50,13 +50,49 @@ function rssKinds(): { rssAnonMb?: number; rssFileMb?: number } {
 }
 
 /**
+ * The host's anonymous resident memory by kind of mapping, from /proc/self/smaps (MB): where native memory that is
+ * neither JS heap nor `external` sits. Kinds: `[heap]` (the C library's main malloc arena), 64 MiB-aligned regions of
+ * at most 64 MiB (the C library's per-thread malloc arenas), executable mappings (JIT code: JavaScript and
+ * WebAssembly), reservations of 1 GiB or more (WebAssembly linear memories and their guard regions), V8's 256 KiB
+ * pages, and the rest.
+ */
+function smapsKinds(): Record<string, number> {
+  const out: Record<string, number> = { brkHeap: 0, mallocArenas: 0, jitCode: 0, bigReservations: 0, v8Pages: 0, otherAnon: 0 };
+  try {
+    const text = fs.readFileSync('/proc/self/smaps', 'utf8');
+    let kind: string | undefined;
+    for (const line of text.split('\n')) {
+      const head = /^([0-9a-f]+)-([0-9a-f]+) (\S{4}) \S+ \S+ (\d+)\s*(.*)$/.exec(line);
+      if (head) {
+        const start = BigInt(`0x${head[1]}`);
+        const size = BigInt(`0x${head[2]}`) - start;
+        const [perms, inode, name] = [head[3] as string, head[4], (head[5] ?? '').trim()];
+        if (name === '[heap]') kind = 'brkHeap';
+        else if (inode !== '0' || (name && !name.startsWith('['))) kind = undefined;
+        else if (perms.includes('x')) kind = 'jitCode';
+        else if (size >= 1n << 30n) kind = 'bigReservations';
+        else if (start % (64n << 20n) === 0n && size <= 64n << 20n) kind = 'mallocArenas';
+        else if (start % (256n << 10n) === 0n && size % (256n << 10n) === 0n) kind = 'v8Pages';
+        else kind = 'otherAnon';
+        continue;
+      }
+      const rss = /^Rss:\s+(\d+) kB/.exec(line);
+      if (rss && kind) out[kind] = (out[kind] ?? 0) + Number(rss[1]) / 1024;
+    }
+  } catch {
+    return {};
+  }
+  return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, Math.round(v * 10) / 10]));
+}
+
+/**
  * Where the host's memory is (issue 23: is growth JS heap, WebAssembly memory or native buffers?): RSS, V8 heap used and
  * committed, `external` (WebAssembly linear memory and buffers), array buffers, anonymous/file-backed RSS.
  */
 function memorySample(edits: number): Record<string, number | undefined> {
   const m = process.memoryUsage();
   const h = v8.getHeapStatistics();
-  return { edits, rssMb: mb(m.rss), heapMb: mb(m.heapUsed), heapCommittedMb: mb(h.total_heap_size), externalMb: mb(m.external), arrayBuffersMb: mb(m.arrayBuffers), mallocedMb: mb(h.malloced_memory), ...rssKinds() };
+  return { edits, rssMb: mb(m.rss), heapMb: mb(m.heapUsed), heapCommittedMb: mb(h.total_heap_size), externalMb: mb(m.external), arrayBuffersMb: mb(m.arrayBuffers), mallocedMb: mb(h.malloced_memory), ...rssKinds(), ...smapsKinds() };
 }
 
 /** The extension's own "activated in N ms" log line, from the newest Tokentier output log under the temp folder. */

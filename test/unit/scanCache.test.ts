@@ -15,7 +15,7 @@ import { createEngine } from '../../src/core/engine';
 import type { FileProvider } from '../../src/core/fileProvider';
 import { scanWorkspace, type ScanEngine } from '../../src/core/scan/scanner';
 import type { Report } from '../../src/core/types';
-import { createNodeFileProvider } from '../../src/node/nodeFiles';
+import { createNodeFileProvider, type NodeFileProvider } from '../../src/node/nodeFiles';
 import { ScanCache, trackDeps, trackingProvider } from '../../src/node/scanCache';
 import { createNodeLoadWasm } from './detect/fixtureFormat';
 
@@ -24,9 +24,9 @@ const loadWasm = createNodeLoadWasm();
 const call = (model: string) => `from openai import OpenAI\nclient = OpenAI()\nclient.chat.completions.create(model="${model}", messages=[{"role": "user", "content": "hi"}])\n`;
 
 /** A provider that counts the files read (the scan's reads and the engine's). */
-function counting(files: FileProvider): FileProvider & { reads: string[] } {
+function counting(files: NodeFileProvider): FileProvider & Pick<NodeFileProvider, 'statSync'> & { reads: string[] } {
   const reads: string[] = [];
-  return { reads, readText: (p) => (reads.push(p), files.readText(p)), stat: (p) => files.stat(p), list: (p) => files.list(p) };
+  return { reads, readText: (p) => (reads.push(p), files.readText(p)), stat: (p) => files.stat(p), statSync: (p) => files.statSync(p), list: (p) => files.list(p) };
 }
 
 /** An engine that must not be used: a scan that needs it fails the test. */
