@@ -263,12 +263,24 @@ export class ScanCache implements ScanMemo {
     };
   }
 
+  /** The index as JSON, one piece per analysed entry (never one string of the whole index). */
+  private *pieces(): Generator<string> {
+    const { format, config, files, entries } = this.next;
+    yield `{"format":${JSON.stringify(format)},"config":${JSON.stringify(config)},"files":${JSON.stringify(files)},"entries":{`;
+    let first = true;
+    for (const p in entries) {
+      yield `${first ? '' : ','}${JSON.stringify(p)}:${JSON.stringify(entries[p])}`;
+      first = false;
+    }
+    yield '}}';
+  }
+
   /** Writes the cache (atomically) when anything changed. Never throws; returns false when it could not write. */
   save(): boolean {
     if (!this.dirty && Object.keys(this.next.files).length === Object.keys(this.rows).length) return true;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      writeFileAtomic(this.file, JSON.stringify(this.next));
+      writeFileAtomic(this.file, this.pieces());
       return true;
     } catch {
       return false;
