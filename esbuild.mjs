@@ -1,5 +1,7 @@
 // One build config, several bundles (ARCHITECTURE.md "Build"):
 //   dist/extension.js   VS Code extension host entry (node, cjs, `vscode` external) — small, loaded at activation
+//   dist/web/extension.js  the `browser` entry for the web worker extension host (vscode.dev, github.dev): no Node
+//   dist/web/engine.js  the engine for the web host, read through vscode.workspace.fs on first use (scripts/webBuild.mjs)
 //   dist/engine.js      the core analysis engine (detect + tokens + pricing + tiers), required lazily on first use
 //   dist/scanChild.js   the extension's workspace-scan child process (node, cjs; requires dist/engine.js)
 //   dist/cli.js         the `tokentier` command-line tool (node, cjs)
@@ -11,6 +13,7 @@ import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { rankTablesAsJson } from './scripts/rankTables.mjs';
+import { noNodeBuiltins, webBundleOptions } from './scripts/webBuild.mjs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -60,10 +63,17 @@ const common = {
 const builds = [
   {
     ...common, ...nodeShim,
-    entryPoints: { extension: 'src/vscode/extension.ts' },
+    entryPoints: { extension: 'src/vscode/desktop/extension.ts' },
     outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20',
     // The engine is a separate bundle, loaded on first analysis (see src/vscode/engineLoader.ts).
     external: ['vscode', './engine.js'],
+  },
+  // The web worker extension host (package.json `browser`): no Node built-ins may reach these (noNodeBuiltins).
+  {
+    ...common, ...webBundleOptions,
+    plugins: [...common.plugins, noNodeBuiltins],
+    entryPoints: { 'web/extension': 'src/vscode/web/extension.ts', 'web/engine': 'src/core/engineBundle.ts' },
+    outdir: 'dist',
   },
   {
     ...common, ...nodeShim,
@@ -91,6 +101,7 @@ const builds = [
     entryPoints: { 'webview/main': 'src/webview/main.ts' },
     outdir: 'dist', platform: 'browser', format: 'iife', target: 'es2022',
     loader: { '.ttf': 'file' },
+    plugins: [...common.plugins, noNodeBuiltins],
   },
 ];
 if (withTests) {
@@ -104,7 +115,47 @@ if (withTests) {
       outdir: 'out/test/integration', platform: 'node', format: 'cjs', target: 'node20',
       external: ['vscode', 'mocha'],
     });
+    // The same suites for the web worker extension host: the files marked `// @host … web`, behind
+    // test/integration/web/index.ts (test/harness/README.md "Tests in the web host").
+    const webSuites = testEntries.filter((f) => f.endsWith('.test.ts') && hostsOf(f).includes('web'));
+    builds.push({
+      ...common, ...webBundleOptions,
+      entryPoints: { index: 'test/integration/web/index.ts' },
+      outdir: 'out/test/integration-web',
+      // webTestFiles first: it maps node:assert/strict to the browser version before the guard sees it.
+      plugins: [...common.plugins, webTestFiles(webSuites), noNodeBuiltins],
+    });
   }
+}
+
+/** The `// @host node web` directive of a test file's leading comments (default: node). */
+function hostsOf(file) {
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    const t = line.trim();
+    if (t && !t.startsWith('//')) break;
+    const m = /^\/\/\s*@host\s+(.+)$/.exec(t);
+    if (m) return m[1].trim().split(/\s+/);
+  }
+  return ['node'];
+}
+
+/**
+ * The module `tokentier:web-test-files`: `{ 'x.test.js': () => require('…/x.test.ts'), … }`, one loader per suite; and
+ * `node:assert/strict` → test/integration/web/assert.ts (a worker has no Node built-ins).
+ */
+function webTestFiles(files) {
+  return {
+    name: 'web-test-files',
+    setup(build) {
+      build.onResolve({ filter: /^node:assert\/strict$/ }, () => ({ path: path.join(root, 'test/integration/web/assert.ts') }));
+      build.onResolve({ filter: /^tokentier:web-test-files$/ }, () => ({ path: 'web-test-files', namespace: 'tokentier' }));
+      build.onLoad({ filter: /.*/, namespace: 'tokentier' }, () => ({
+        contents: `module.exports = {\n${files.map((f) => `  ${JSON.stringify(path.basename(f).replace(/\.ts$/, '.js'))}: () => require(${JSON.stringify(path.join(root, f))}),`).join('\n')}\n};\n`,
+        loader: 'js',
+        resolveDir: root,
+      }));
+    },
+  };
 }
 
 /** Copies the wasm runtime and grammars and the codicon font next to the bundles. */

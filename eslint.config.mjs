@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import picomatch from 'picomatch';
 import tseslint from 'typescript-eslint';
 
 // ── Layers (ARCHITECTURE.md "Layers"; every rule is proven by test/unit/layers.test.ts) ──────────────────────────
@@ -62,6 +63,17 @@ export const LAYERS = [
   // `../webview/…` is src/webview (the browser bundle) from src/vscode/*.ts but src/vscode/webview from a subfolder.
   { name: 'vscode (top)', files: ['src/vscode/*.ts'], forbid: [{ group: ['../webview/**'], message: 'src/webview is the browser bundle: the host talks to it by messages (src/protocol).' }] },
   { name: 'vscode (subfolders)', files: ['src/vscode/*/**'], forbid: [{ group: ['../../webview/**'], message: 'src/webview is the browser bundle: the host talks to it by messages (src/protocol).' }] },
+  // The extension code both hosts run (the Node host's `main` and the web worker's `browser` entry, issue 24): Node
+  // reaches it only through HostPlatform (src/vscode/platform.ts), implemented in src/vscode/desktop. A subfolder
+  // added to src/vscode belongs in this list unless it is desktop-only.
+  {
+    name: 'vscode (shared by the Node and web hosts)',
+    files: ['src/vscode/*.ts', 'src/vscode/commands/**', 'src/vscode/providers/**', 'src/vscode/webview/**', 'src/vscode/web/**'],
+    forbid: [
+      { group: ['**/node/**'], typesOnly: true, message: 'This code also runs in the web worker extension host: reach src/node through HostPlatform (src/vscode/desktop/platform.ts); types are fine.' },
+      { group: ['node:*', ...NODE_IO, 'path', 'os', 'zlib', 'crypto', 'util', 'module', 'url', 'stream', 'events', 'buffer'], message: 'This code also runs in the web worker extension host, which has no Node built-ins: use the vscode API or HostPlatform.' },
+    ],
+  },
   // Inside the core: detection knows nothing of cost, tokens nothing of prices, the data layers nothing of reports.
   {
     name: 'core/detect',
@@ -140,7 +152,10 @@ const noVscodePath = { name: 'vscode', message: 'Only src/vscode/** may import v
 function layerConfigs() {
   const globs = [...new Set(LAYERS.flatMap((l) => l.files))];
   // A layer applies to a glob when its own glob is the same or a parent folder's `/**` (src/core/** covers src/core/detect/**).
-  const covers = (layerGlob, glob) => layerGlob === glob || (layerGlob.endsWith('/**') && glob.startsWith(layerGlob.slice(0, -2)));
+  // A layer glob with a `*` segment (src/vscode/*/**) covers what it matches: a sample path of the glob (src/vscode/commands/x/y.ts).
+  const sample = (glob) => glob.replace(/\/\*\*$/, '/x/y.ts').replace(/\*/g, 'x');
+  const covers = (layerGlob, glob) =>
+    layerGlob === glob || (layerGlob.endsWith('/**') && glob.startsWith(layerGlob.slice(0, -2))) || (/\*[^*]|\*$/.test(layerGlob.replace(/\/\*\*$/, '')) && picomatch(layerGlob)(sample(glob)));
   return globs.map((glob) => {
     const layers = LAYERS.filter((l) => l.files.some((f) => covers(f, glob)));
     const patterns = layers.flatMap((l) => l.forbid.map((f) => ({ ...(f.regex ? { regex: f.regex } : { group: f.group }), message: `${f.message} (layer ${l.name})`, ...(f.typesOnly ? { allowTypeImports: true } : {}) })));

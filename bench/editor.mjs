@@ -70,6 +70,8 @@ const vsix = fs.readdirSync(root).filter((f) => f.endsWith('.vsix')).sort().pop(
 const sizes = {
   'dist/extension.js (loaded at activation)': size('dist/extension.js'),
   'dist/engine.js (loaded on first analysis)': size('dist/engine.js'),
+  'dist/web/extension.js (the web worker host\'s `browser` entry, loaded at activation)': size('dist/web/extension.js'),
+  'dist/web/engine.js (the web worker host\'s engine, read through vscode.workspace.fs on first analysis)': size('dist/web/engine.js'),
   'dist/scanChild.js (the workspace scan\'s child process; requires dist/engine.js)': size('dist/scanChild.js'),
   'dist/cli.js': size('dist/cli.js'),
   'dist/grammars/*.wasm': fs.existsSync(path.join(root, 'dist/grammars')) ? fs.readdirSync(path.join(root, 'dist/grammars')).reduce((n, f) => n + fs.statSync(path.join(root, 'dist/grammars', f)).size, 0) : undefined,

@@ -45,9 +45,16 @@ export function zipEntries(file) {
 }
 
 /** Files the extension loads at run time; the vsix must hold each (see .vscodeignore). */
-const RUNTIME_FILES = ['dist/extension.js', 'dist/engine.js', 'dist/scanChild.js', 'dist/webview/main.js', 'dist/grammars/web-tree-sitter.wasm', 'dist/grammars/tree-sitter-python.wasm', 'package.json'];
+const RUNTIME_FILES = ['dist/extension.js', 'dist/engine.js', 'dist/scanChild.js', 'dist/web/extension.js', 'dist/web/engine.js', 'dist/webview/main.js', 'dist/grammars/web-tree-sitter.wasm', 'dist/grammars/tree-sitter-python.wasm', 'package.json'];
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+/**
+ * Activation bundles and their budget (issue 24: ≤ 2 MB, desktop and web alike). They load when the extension activates;
+ * the engine, grammars and tokenizer tables load on first use (dist/engine.js, dist/web/engine.js, dist/grammars/).
+ */
+const ACTIVATION_BUDGET = 2 * 1024 * 1024;
+const ACTIVATION_BUNDLES = ['dist/extension.js', 'dist/web/extension.js'];
 
 function main() {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -72,6 +79,14 @@ function main() {
   if (missing.length) {
     console.error(`\n${out} lacks runtime files (add them to .vscodeignore): ${missing.join(', ')}`);
     process.exit(1);
+  }
+  for (const f of ACTIVATION_BUNDLES) {
+    const e = entries.find((x) => x.name === `extension/${f}`);
+    console.log(`activation bundle ${f}: ${kb(e.size)} (budget ${kb(ACTIVATION_BUDGET)})`);
+    if (e.size > ACTIVATION_BUDGET) {
+      console.error(`${f} is ${kb(e.size)}, over the ${kb(ACTIVATION_BUDGET)} activation budget: load the new code lazily (see src/vscode/engineLoader.ts)`);
+      process.exit(1);
+    }
   }
   return out;
 }

@@ -1,26 +1,27 @@
 /**
- * The one loader of the engine bundle (`dist/engine.js`, entry src/core/engineBundle.ts): the extension host
- * (src/vscode/engineLoader.ts, which the Tier Advisor panel also goes through) and the workspace scan's child process
- * (src/node/scanChild.ts) both call it. A runtime `require` of the separate bundle: esbuild keeps `./engine.js` external
- * (esbuild.mjs), and Node's module cache makes every caller in a process share one instance.
+ * The Node implementation of the one engine-bundle loader (src/core/engineBundleContract.ts): a runtime `require` of
+ * `dist/engine.js` (entry src/core/engineBundle.ts). The desktop extension host (through src/vscode/desktop/platform.ts,
+ * which the Tier Advisor panel also goes through) and the workspace scan's child process (src/node/scanChild.ts) both
+ * use it. esbuild keeps `./engine.js` external (esbuild.mjs), and Node's module cache makes every caller in a process
+ * share one instance. The web worker host loads `dist/web/engine.js` instead (src/vscode/web/engineBundle.ts).
  */
 import * as path from 'node:path';
-import type * as EngineBundleExports from '../core/engineBundle';
+import { checkEngineBundle, type EngineBundle, type EngineBundleLoader } from '../core/engineBundleContract';
 
-/** The engine bundle's exports (src/core/engineBundle.ts). */
-export type EngineBundle = typeof EngineBundleExports;
-
-/** Functions every caller relies on; a bundle without one is an old build. */
-const REQUIRED = ['createEngine', 'scanWorkspace', 'loadTeamConfig', 'computeAdvisorView'] as const;
+export type { EngineBundle } from '../core/engineBundleContract';
 
 /**
  * Loads `<distDir>/engine.js`. Throws with a clear message when the bundle is missing or lacks a function (an old or
  * partial build: rebuild with `node esbuild.mjs`).
  */
 export function loadEngineBundle(distDir: string): EngineBundle {
+  const file = path.join(distDir, 'engine.js');
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle path is only known at run time.
-  const mod = require(path.join(distDir, 'engine.js')) as Record<string, unknown>;
-  const missing = REQUIRED.filter((n) => typeof mod[n] !== 'function');
-  if (missing.length) throw new Error(`${path.join(distDir, 'engine.js')} does not export ${missing.join(', ')} (rebuild with node esbuild.mjs)`);
-  return mod as unknown as EngineBundle;
+  return checkEngineBundle(require(file), file);
+}
+
+/** The {@link EngineBundleLoader} over {@link loadEngineBundle}: `require` is synchronous and cached by Node. */
+export function nodeEngineBundleLoader(distDir: string): EngineBundleLoader {
+  const source = path.join(distDir, 'engine.js');
+  return { source, load: async () => loadEngineBundle(distDir) };
 }

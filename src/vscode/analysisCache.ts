@@ -160,7 +160,7 @@ export class AnalysisCache extends Disposable {
     const uri = t.kind === 'text' ? t.doc.uri : t.notebook.uri;
     const { folder, path } = relativePathOf(uri);
     const generation = this.generation;
-    const engine = this.engines.engineFor(folder?.uri);
+    const engine = await this.engines.engineFor(folder?.uri);
     await this.configure(folder?.uri);
     const text = t.kind === 'text' ? t.doc.getText() : notebookToIpynb(t.notebook);
     const languageId: SupportedLanguage = t.kind === 'text' ? (t.doc.languageId as SupportedLanguage) : 'jupyter';
@@ -184,7 +184,7 @@ export class AnalysisCache extends Disposable {
     const settings = this.config.read(folder);
     const trusted = vscode.workspace.isTrusted;
     const team = trusted && folder ? await this.engines.teamConfigFor(folder, settings) : undefined;
-    this.engines.engineFor(folder).configure({ settings, trusted, team });
+    (await this.engines.engineFor(folder)).configure({ settings, trusted, team });
     this.configured.set(key, this.generation);
   }
 

@@ -5,12 +5,17 @@ import type { Range } from '../core/types';
 /** Text-document languages Tokentier analyses (notebooks are handled as a whole, see {@link notebookOf}). */
 export const TEXT_LANGUAGES: readonly SupportedLanguage[] = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'shellscript'];
 
-/** The explicit selector every provider registers for (STYLE.md §6: no `*`). Notebook cells match by language. */
+/**
+ * The explicit selector every provider registers for (STYLE.md §6: no `*`). Notebook cells match by language.
+ * `vscode-vfs` is github.dev's and Remote Repositories' file system; `vscode-remote` is how a remote folder's files
+ * look to the web worker extension host (code-server, Codespaces in the browser), where the Node host sees `file`.
+ */
 export const SELECTOR: vscode.DocumentSelector = TEXT_LANGUAGES.flatMap((language) => [
   { language, scheme: 'file' },
   { language, scheme: 'untitled' },
   { language, scheme: 'vscode-notebook-cell' },
   { language, scheme: 'vscode-vfs' },
+  { language, scheme: 'vscode-remote' },
 ]);
 
 export const NOTEBOOK_CELL_SCHEME = 'vscode-notebook-cell';

@@ -1,27 +1,22 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Settings } from '../core/config/settings';
 import type { Engine } from '../core/engine';
+import type { EngineBundle } from '../core/engineBundleContract';
 import type { TeamConfig } from '../core/estimate/estimator';
 import { currencyPlan, policyFactor } from '../core/estimate/currency';
-import { decodeFileText, ListingMemo, type FileProvider } from '../core/fileProvider';
+import { decodeFileText, emptyFileProvider, ListingMemo, type FileProvider } from '../core/fileProvider';
 import type { Logger } from '../core/logger';
 import type { Diagnostic } from '../core/types';
-import { loadEngineBundle, type EngineBundle } from '../node/engineBundle';
-import { localFileProvider } from '../node/localFiles';
+import type { HostPlatform } from './platform';
 
 /**
- * FileProvider rooted at a workspace folder. Never throws. A folder on the local disk (`file:`) is read with `node:fs`
- * (src/node/localFiles.ts): a workspace scan makes tens of thousands of calls, and each `vscode.workspace.fs` call is
- * a round trip through the workbench (a 30,000-file scan took 100 s that way). Other schemes (virtual and remote file systems) go through
- * `vscode.workspace.fs`. With `listings`, the folder listings of a scan's walk answer one-hop import resolution's
- * stats of missing paths (one provider per scan).
+ * FileProvider over `vscode.workspace.fs`, rooted at a folder of any scheme (virtual and remote file systems, and every
+ * folder in the web worker host). Never throws. With `listings`, the folder listings of a scan's walk answer one-hop
+ * import resolution's stats of missing paths (one provider per scan).
  */
-export function workspaceFileProvider(root: vscode.Uri, options: { readonly listings?: ListingMemo } = {}): FileProvider {
+export function vscodeFileProvider(root: vscode.Uri, listings?: ListingMemo): FileProvider {
   const segments = (p: string) => p.split('/').filter(Boolean);
   const resolve = (p: string) => vscode.Uri.joinPath(root, ...segments(p));
-  const listings = options.listings;
-  if (root.scheme === 'file') return localFileProvider(root.fsPath, listings);
   return {
     async readText(p) {
       try {
@@ -54,23 +49,48 @@ export function workspaceFileProvider(root: vscode.Uri, options: { readonly list
 }
 
 /**
- * Loads `dist/engine.js` on first use (it holds the parsers, tokenizer and price data), so activation stays cheap.
+ * The engine bundle (parsers, tokenizer tables, price data, the tier model), loaded on first use through the host
+ * platform's {@link HostPlatform.engine} loader (a `require` on the desktop, `vscode.workspace.fs` on the web), so
+ * activation stays cheap; the engines made from it (one per workspace folder for the open documents, fresh ones for
+ * scans) and the team files each folder last loaded.
  */
 export class EngineLoader {
-  private module: EngineBundle | undefined;
+  private module: Promise<EngineBundle> | undefined;
   private readonly engines = new Map<string, Engine>();
   private readonly teams = new Map<string, { folder: vscode.Uri; team: TeamConfig }>();
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly logger: Logger) {}
-
-  /** A file of the extension's `dist` folder (the folder itself without `file`). */
-  distPath(file?: string): string {
-    return file ? path.join(this.extensionUri.fsPath, 'dist', file) : path.join(this.extensionUri.fsPath, 'dist');
-  }
+  constructor(
+    private readonly platform: HostPlatform,
+    private readonly extensionUri: vscode.Uri,
+    private readonly logger: Logger,
+  ) {}
 
   /** The engine bundle's exports (scanner, report builders, the Tier Advisor's view model), loading it on first use. */
-  get bundle(): EngineBundle {
-    return this.load();
+  bundle(): Promise<EngineBundle> {
+    if (!this.module) {
+      const started = Date.now();
+      const loading = this.platform.engine.load();
+      this.module = loading;
+      loading.then(
+        () => this.logger.info(`Engine loaded in ${Date.now() - started} ms from ${this.platform.engine.source}`),
+        (e: unknown) => {
+          // A failed load (a missing or partial build) is logged, and the next use tries again.
+          this.logger.error(`Could not load the engine from ${this.platform.engine.source}: ${e instanceof Error ? e.message : String(e)}`);
+          if (this.module === loading) this.module = undefined;
+        },
+      );
+    }
+    return this.module;
+  }
+
+  /**
+   * FileProvider rooted at a workspace folder. Never throws. The platform's direct reader when it has one (the desktop
+   * reads a `file:` folder with `node:fs`: a workspace scan makes tens of thousands of calls, and each
+   * `vscode.workspace.fs` call is a round trip through the workbench — a 30,000-file scan took 100 s that way), else
+   * `vscode.workspace.fs`.
+   */
+  files(root: vscode.Uri, options: { readonly listings?: ListingMemo } = {}): FileProvider {
+    return this.platform.directFiles(root, options.listings) ?? vscodeFileProvider(root, options.listings);
   }
 
   /**
@@ -79,7 +99,7 @@ export class EngineLoader {
    */
   async teamConfigFor(folder: vscode.Uri, settings: Settings): Promise<TeamConfig | undefined> {
     try {
-      const loaded = await this.load().loadTeamConfig(workspaceFileProvider(folder), settings, { trusted: vscode.workspace.isTrusted });
+      const loaded = await (await this.bundle()).loadTeamConfig(this.files(folder), settings, { trusted: vscode.workspace.isTrusted });
       const team = withCurrencyProblems(loaded, settings);
       this.teams.set(folder.toString(), { folder, team });
       return team;
@@ -89,7 +109,7 @@ export class EngineLoader {
     }
   }
 
-  /** Records team files loaded elsewhere (the workspace scan's thread reads them with the same core function). */
+  /** Records team files loaded elsewhere (the workspace scan's child process reads them with the same core function). */
   rememberTeam(folder: vscode.Uri, team: TeamConfig, settings: Settings): void {
     this.teams.set(folder.toString(), { folder, team: withCurrencyProblems(team, settings) });
   }
@@ -109,27 +129,27 @@ export class EngineLoader {
     this.teams.clear();
   }
 
-  private load(): EngineBundle {
-    if (!this.module) {
-      const started = Date.now();
-      this.module = loadEngineBundle(this.distPath());
-      this.logger.info(`Engine loaded in ${Date.now() - started} ms`);
-    }
-    return this.module;
-  }
+  /** Reads a grammar (`dist/grammars/*.wasm`) from the extension's own files, on the desktop and on the web alike. */
+  private readonly loadWasm = async (name: string): Promise<Uint8Array> => vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'dist', 'grammars', name));
 
   /**
    * A fresh engine over any FileProvider (e.g. files read from a git ref) for one pass over many files: not cached,
    * and it keeps no syntax tree or result after a file (see {@link scanEngineFor}).
    */
-  createEngine(files: FileProvider): Engine {
-    const grammars = vscode.Uri.joinPath(this.extensionUri, 'dist', 'grammars');
-    return this.load().createEngine({ files, loadWasm: async (name) => vscode.workspace.fs.readFile(vscode.Uri.joinPath(grammars, name)), logger: this.logger, retain: false });
+  async createEngine(files: FileProvider): Promise<Engine> {
+    return (await this.bundle()).createEngine({ files, loadWasm: this.loadWasm, logger: this.logger, retain: false });
   }
 
   /** The engine for the open documents of a workspace folder (or for loose files when `folder` is undefined). */
-  engineFor(folder: vscode.Uri | undefined): Engine {
-    return this.cached(folder);
+  async engineFor(folder: vscode.Uri | undefined): Promise<Engine> {
+    const key = folder?.toString() ?? '';
+    const bundle = await this.bundle();
+    let engine = this.engines.get(key);
+    if (!engine) {
+      engine = bundle.createEngine({ files: folder ? this.files(folder) : emptyFileProvider, loadWasm: this.loadWasm, logger: this.logger });
+      this.engines.set(key, engine);
+    }
+    return engine;
   }
 
   /**
@@ -137,24 +157,11 @@ export class EngineLoader {
    * file (a large scan neither grows memory nor pushes the open documents' trees out of the cache), and the provider
    * remembers the walk's folder listings for this scan only.
    */
-  scanEngineFor(folder: vscode.Uri): { readonly engine: Engine; readonly files: FileProvider } {
-    const files = workspaceFileProvider(folder, { listings: new ListingMemo() });
-    return { engine: this.createEngine(files), files };
-  }
-
-  private cached(folder: vscode.Uri | undefined): Engine {
-    const key = folder?.toString() ?? '';
-    let engine = this.engines.get(key);
-    if (!engine) {
-      const grammars = vscode.Uri.joinPath(this.extensionUri, 'dist', 'grammars');
-      engine = this.load().createEngine({
-        files: folder ? workspaceFileProvider(folder) : { readText: async () => undefined, list: async () => undefined, stat: async () => undefined },
-        loadWasm: async (name) => vscode.workspace.fs.readFile(vscode.Uri.joinPath(grammars, name)),
-        logger: this.logger,
-      });
-      this.engines.set(key, engine);
-    }
-    return engine;
+  async scanEngineFor(folder: vscode.Uri): Promise<{ readonly engine: Engine; readonly files: FileProvider; readonly direct: boolean }> {
+    const listings = new ListingMemo();
+    const direct = this.platform.directFiles(folder, listings);
+    const files = direct ?? vscodeFileProvider(folder, listings);
+    return { engine: await this.createEngine(files), files, direct: direct !== undefined };
   }
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Logger } from '../core/logger';
 import type { SiteEstimate } from '../core/types';
 import type { AdvisorScope, AdvisorView } from '../core/tiers/advisorView';
 import { AnalysisCache } from './analysisCache';
@@ -20,8 +21,12 @@ import { CostHoverProvider } from './providers/hover';
 import { StatusBar } from './statusBar';
 import { SitesTree } from './tree';
 import { VirtualDocuments } from './virtualDocs';
+import type { HostPlatform } from './platform';
 import { AdvisorPanel, registerTierAdvisor } from './webview/advisorPanel';
 import { WorkspaceModel } from './workspaceModel';
+
+// The composition shared by both entries: src/vscode/desktop/extension.ts (`main`, the Node extension host) and
+// src/vscode/web/extension.ts (`browser`, the web worker host). What differs between them is a HostPlatform.
 
 /** What `activate` returns: the live parts, for the integration tests and the latency benchmark. */
 export interface TokentierApi {
@@ -34,24 +39,30 @@ export interface TokentierApi {
   readonly docs: VirtualDocuments;
   /** The view the open Tier Advisor panel last posted to its webview (undefined while none is open). */
   readonly advisorView: () => AdvisorView | undefined;
+  /** Which extension host runs Tokentier: `desktop` (Node) or `web` (the web worker of vscode.dev/github.dev). */
+  readonly host: HostPlatform['kind'];
 }
 
-/** Composes the features; each registers its own disposables. Heavy modules load lazily (EngineLoader). */
-export function activate(context: vscode.ExtensionContext): TokentierApi | undefined {
+/**
+ * Composes the features; each registers its own disposables. Heavy modules load lazily (EngineLoader). `platform`
+ * makes the host's platform (it may log).
+ */
+export function activateTokentier(context: vscode.ExtensionContext, platform: (logger: Logger) => HostPlatform): TokentierApi | undefined {
   const started = Date.now();
   const { logger, channel } = createLogger(context);
   try {
+    const host = platform(logger);
     const push = <T extends vscode.Disposable>(d: T): T => {
       context.subscriptions.push(d);
       return d;
     };
     const config = push(new ConfigService(logger));
-    const engines = new EngineLoader(context.extensionUri, logger);
+    const engines = new EngineLoader(host, context.extensionUri, logger);
     const cache = push(new AnalysisCache(engines, config, logger));
     const docs = push(new VirtualDocuments(context.extensionUri));
     const display = push(new DisplayController(cache, config));
     const diagnostics = push(new DiagnosticsController(cache, config, engines));
-    const model = push(new WorkspaceModel(engines, config, cache, logger));
+    const model = push(new WorkspaceModel(engines, config, cache, logger, host));
     const statusBar = push(new StatusBar(model));
     const tree = push(new SitesTree(model));
     push(vscode.languages.registerHoverProvider(SELECTOR, new CostHoverProvider(cache)));
@@ -70,7 +81,7 @@ export function activate(context: vscode.ExtensionContext): TokentierApi | undef
     push(config.onDidChange(() => void model.rescan(false)));
     push(vscode.workspace.onDidGrantWorkspaceTrust(teamChanged));
 
-    const deps: CommandDeps = { context, logger, channel, config, engines, cache, model, tree, docs };
+    const deps: CommandDeps = { context, logger, channel, config, engines, cache, model, tree, docs, platform: host };
     context.subscriptions.push(
       ...registerSiteCommands(deps),
       ...registerReportCommands(deps),
@@ -83,7 +94,7 @@ export function activate(context: vscode.ExtensionContext): TokentierApi | undef
       logger,
       getWorkload: (scope) => workload(deps, scope),
       onDidChangeWorkload: model.onDidChange,
-      computeView: (input) => engines.bundle.computeAdvisorView(input),
+      computeView: async (input) => (await engines.bundle()).computeAdvisorView(input),
       settings: () => {
         const s = config.settings;
         return { ...(s['tiers.users'] !== undefined ? { users: s['tiers.users'] } : {}), electricityUsdPerKWh: s['tiers.electricityPricePerKWh'], gridKgCo2PerKWh: s['tiers.gridIntensity'] };
@@ -95,9 +106,9 @@ export function activate(context: vscode.ExtensionContext): TokentierApi | undef
     const first = setTimeout(() => void model.rescan(false), 0);
     push({ dispose: () => clearTimeout(first) });
 
-    logger.info(`Tokentier ${String(context.extension.packageJSON.version)} activated in ${Date.now() - started} ms (trusted: ${vscode.workspace.isTrusted})`);
+    logger.info(`Tokentier ${String(context.extension.packageJSON.version)} activated in ${Date.now() - started} ms (${host.kind} extension host, trusted: ${vscode.workspace.isTrusted})`);
     logger.debug(`Settings: ${JSON.stringify(config.settings)}`);
-    return { cache, model, tree, statusBar, display, diagnostics, docs, advisorView: () => AdvisorPanel.active?.lastView };
+    return { cache, model, tree, statusBar, display, diagnostics, docs, advisorView: () => AdvisorPanel.active?.lastView, host: host.kind };
   } catch (e) {
     logger.error(e instanceof Error ? e : String(e));
     void vscode.window.showErrorMessage(`Tokentier failed to start: ${String(e)}`, 'Show Logs').then((c) => c && channel.show());
@@ -120,8 +131,4 @@ async function workload(deps: CommandDeps, scope: AdvisorScope): Promise<readonl
   // The workspace's workload is what its totals count: test code only with tokentier.includeTests.
   const includeTests = deps.model.includeTests();
   return deps.model.estimates().filter((e) => includeTests || e.site.test !== true);
-}
-
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
 }

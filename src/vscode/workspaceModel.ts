@@ -1,6 +1,4 @@
 import * as vscode from 'vscode';
-import { findVsCodeRipgrep, ripgrepSkipList } from '../node/ripgrepSkipList';
-import type { CancellationToken } from '../core/cancellation';
 import { filesExcludeFrom, type Settings } from '../core/config/settings';
 import { isExcludedFolderName, LANGUAGE_BY_EXTENSION, languageOfPath } from '../core/excludes';
 import { globMatcher } from '../core/glob';
@@ -8,13 +6,13 @@ import type { TeamConfig } from '../core/estimate/estimator';
 import type { Logger } from '../core/logger';
 import { totalOf } from '../core/report/totals';
 import type { CostTotal, Diagnostic, Report, SiteEstimate } from '../core/types';
-import { scanInProcess } from '../node/scanProcess';
 import type { AnalysisCache } from './analysisCache';
 import type { ConfigService } from './config';
 import { CommandId } from './commands/commandIds';
 import { Disposable } from './disposable';
 import { relativePathOf } from './documents';
-import { workspaceFileProvider, type EngineLoader } from './engineLoader';
+import type { EngineLoader } from './engineLoader';
+import type { HostPlatform } from './platform';
 
 /** What is known about one workspace folder: the latest estimates per workspace-relative file. */
 export interface FolderState {
@@ -65,6 +63,7 @@ export class WorkspaceModel extends Disposable {
     private readonly config: ConfigService,
     private readonly cache: AnalysisCache,
     private readonly logger: Logger,
+    private readonly platform: HostPlatform,
   ) {
     super();
     const watcher = this._register(vscode.workspace.createFileSystemWatcher(WATCH_GLOB));
@@ -121,7 +120,7 @@ export class WorkspaceModel extends Disposable {
    * A report for the workspace (every folder), one folder, or one file, through the core's `buildReport`. In a
    * multi-root workspace file paths get their folder's name as prefix unless `prefix` is false.
    */
-  report(scope?: { folder?: vscode.WorkspaceFolder; file?: string; prefix?: boolean }): Report {
+  async report(scope?: { folder?: vscode.WorkspaceFolder; file?: string; prefix?: boolean }): Promise<Report> {
     const states = scope?.folder ? this.states().filter((s) => s.folder === scope.folder) : this.states();
     const multi = scope?.prefix !== false && (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
     const estimates: SiteEstimate[] = [];
@@ -136,7 +135,7 @@ export class WorkspaceModel extends Disposable {
       }
     }
     const settings = this.settingsFor(scope?.folder ?? states[0]?.folder);
-    return this.engines.bundle.buildReport({
+    return (await this.engines.bundle()).buildReport({
       root: scope?.folder?.name ?? vscode.workspace.name ?? 'workspace',
       // The report takes its currency from its sites (buildReport); this names it when there are none yet.
       currency: settings.currency ?? 'USD',
@@ -189,20 +188,10 @@ export class WorkspaceModel extends Disposable {
     while (this.scan) await this.scan.done;
   }
 
-  private rg: { path: string | undefined } | undefined;
-
-  /** VS Code's ripgrep, looked up once (none: every file is read, as before). */
-  private ripgrep(): string | undefined {
-    if (!this.rg) {
-      this.rg = { path: findVsCodeRipgrep(vscode.env.appRoot) };
-      this.logger.info(this.rg.path ? `Workspace scans skip files with ripgrep: ${this.rg.path}` : `No ripgrep under ${vscode.env.appRoot}: workspace scans read every file.`);
-    }
-    return this.rg.path;
-  }
-
   /**
-   * Scans local folders in a child process (src/node/scanProcess.ts); false scans every folder in the extension host
-   * (as for virtual and remote file systems). Tests switch it to compare the two paths.
+   * Scans local folders in a child process on the desktop (the platform's `scanOutOfHost`, src/node/scanProcess.ts);
+   * false scans every folder in the extension host (as for virtual and remote file systems, and always on the web).
+   * Tests switch it to compare the two paths.
    */
   processScans = true;
 
@@ -222,18 +211,15 @@ export class WorkspaceModel extends Disposable {
     const found = (): void => {
       if (streaming) this.streamSoon();
     };
-    // VS Code's own ripgrep lists the files that hold a pre-filter word; the others are never read (local folders).
-    const rg = folder.uri.scheme === 'file' ? this.ripgrep() : undefined;
     const exclude = [...settings.exclude, ...filesExcludePatterns(folder)];
     let sites: number | undefined;
     let fallback: string | undefined;
     let stopped: string | undefined;
     let mode: 'process' | 'host' = 'host';
-    if (folder.uri.scheme === 'file' && this.processScans) {
-      const result = await scanInProcess(
-        this.engines.distPath('scanChild.js'),
-        { root: folder.uri.fsPath, distDir: this.engines.distPath(), settings, trusted, include: settings.include, exclude, maxFileBytes: settings.maxFileSize, rootLabel: folder.name, ...(rg ? { ripgrep: rg } : {}) },
-        {
+    // Undefined when the platform cannot scan this folder outside the extension host (the web, a virtual folder).
+    const result = !this.processScans
+      ? undefined
+      : await this.platform.scanOutOfHost?.(folder.uri, { settings, trusted, include: settings.include, exclude, maxFileBytes: settings.maxFileSize, rootLabel: folder.name }, {
           onFiles: (files) => {
             for (const f of files) state.files.set(f.file, { estimates: f.estimates, diagnostics: f.diagnostics });
             if (files.some((f) => f.estimates.length)) found();
@@ -245,8 +231,8 @@ export class WorkspaceModel extends Disposable {
           logger: this.logger,
           onCancel: (listener) => token.onCancellationRequested(listener),
           isCancelled: () => token.isCancellationRequested,
-        },
-      );
+        });
+    if (result) {
       if (result.kind === 'done') {
         mode = 'process';
         sites = result.sites;
@@ -271,7 +257,7 @@ export class WorkspaceModel extends Disposable {
     }
     if (sites === undefined && !token.isCancellationRequested) {
       const team = trusted ? await this.engines.teamConfigFor(folder.uri, settings) : undefined;
-      const report = await this.scanInHost(folder, settings, team, rg, exclude, state, token, onProgress, found);
+      const report = await this.scanInHost(folder, settings, team, exclude, state, token, onProgress, found);
       sites = report.sites.length;
       state.filesScanned = report.stats.filesScanned;
     }
@@ -287,28 +273,32 @@ export class WorkspaceModel extends Disposable {
     this.fireSoon();
   }
 
-  /** The scan in the extension host's own thread (virtual and remote folders, or when the child process failed). */
+  /**
+   * The scan in the extension host's own thread: virtual and remote folders, every folder on the web, or when the
+   * child process failed. The same walk, default excludes and analysis as the child's, streaming into the tree.
+   */
   private async scanInHost(
     folder: vscode.WorkspaceFolder,
     settings: Settings,
     team: TeamConfig | undefined,
-    rg: string | undefined,
     exclude: readonly string[],
     state: FolderState,
     token: vscode.CancellationToken,
     onProgress: (done: number, total: number) => void,
     found: () => void,
   ): Promise<Report> {
-    const { engine, files } = this.engines.scanEngineFor(folder.uri);
+    const { engine, files, direct } = await this.engines.scanEngineFor(folder.uri);
     const trusted = vscode.workspace.isTrusted;
     engine.configure({ settings, trusted, team });
-    const bundle = this.engines.bundle;
+    const bundle = await this.engines.bundle();
+    // VS Code's own ripgrep lists the files that hold a pre-filter word; the others are never read (desktop, local folders).
+    const skipFiles = this.platform.skipFiles?.(folder.uri, bundle);
     const report = await bundle.scanWorkspace(engine, files, {
-      ...(rg ? { skipFiles: (paths: readonly string[], t: CancellationToken) => ripgrepSkipList(rg, folder.uri.fsPath, paths, bundle.PREFILTER_PATTERN, t) } : {}),
-      // The local file provider answers synchronously: one file at a time (no I/O to overlap), and a turn for the
-      // editor's requests every 8 ms.
+      ...(skipFiles ? { skipFiles } : {}),
+      // A turn for the editor's requests every 8 ms. The direct (node:fs) provider answers synchronously: one file at
+      // a time, there is no I/O to overlap; over vscode.workspace.fs each read is a round trip, so a few overlap.
       yieldEveryMs: 8,
-      concurrency: 1,
+      concurrency: direct ? 1 : 4,
       include: settings.include,
       exclude,
       maxFileBytes: settings.maxFileSize,
@@ -366,15 +356,14 @@ export class WorkspaceModel extends Disposable {
       if (!state) continue;
       // An open document is kept current by the cache; the disk version would be stale.
       if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.isDirty)) continue;
-      const files = workspaceFileProvider(folder.uri);
-      const text = await files.readText(path);
+      const text = await this.engines.files(folder.uri).readText(path);
       if (text === undefined) {
         state.files.delete(path);
         continue;
       }
       const settings = this.settingsFor(folder);
       if (text.length > settings.maxFileSize) continue;
-      const analysis = await this.engines.engineFor(folder.uri).analyzeDocument({ path, text });
+      const analysis = await (await this.engines.engineFor(folder.uri)).analyzeDocument({ path, text });
       // Only files with results are kept (see FolderState).
       if (analysis.estimates.length || analysis.diagnostics.length) state.files.set(path, { estimates: analysis.estimates, diagnostics: analysis.diagnostics });
       else state.files.delete(path);

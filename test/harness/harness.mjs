@@ -273,9 +273,49 @@ export function remoteUri(port, absPath) {
   return `vscode-remote://127.0.0.1:${port}${absPath}`;
 }
 
-/** The dev/test payload: load the extension from the repo (dev mode) and optionally run a test entry. */
-export function devPayload(port, { testsPath } = {}) {
+/**
+ * The dev/test payload: load the extension from the repo (dev mode) and optionally run a test entry. `host: 'web'` asks
+ * for the workbench's web worker extension host (package.json `browser`, as on vscode.dev) instead of the Node one. The
+ * payload's `extensionDevelopmentKind` alone does not do it in code-server 4.139 (the browser workbench parses it but
+ * its running-location tracker reads another property): start the server with {@link WEB_HOST_SETTINGS} too.
+ */
+/**
+ * User settings that put Tokentier in the web worker extension host of a remote (code-server) window, as if it had only
+ * a `browser` entry: `remote.extensionKind` is honoured for installed and development extensions alike.
+ */
+export const WEB_HOST_SETTINGS = { 'remote.extensionKind': { 'tokentier.tokentier': ['web'] } };
+
+/**
+ * Watches the workbench log (codeAutomationLog's `type`, `args`) for where it placed Tokentier. `observe` returns true for
+ * a line it consumed (trace and debug lines: the caller drops them, they are the workbench's chatter at trace level);
+ * `verdict()` is undefined when the extension ran in the web worker host, else a message saying where it ran.
+ */
+export function webHostCheck() {
+  let placed;
+  return {
+    observe(type, text) {
+      const m = /pickRunningLocation for tokentier\.tokentier\b.*=> (\S+)/i.exec(text);
+      if (m) placed = m[1];
+      return type === 'trace' || type === 'debug';
+    },
+    get placed() {
+      return placed;
+    },
+    verdict() {
+      if (placed === undefined) return 'the workbench log never said where it placed tokentier.tokentier (no pickRunningLocation line)';
+      return /WebWorker/i.test(placed) ? undefined : `the workbench placed tokentier.tokentier in ${placed}, not the web worker extension host`;
+    },
+  };
+}
+
+export function devPayload(port, { testsPath, host = 'node' } = {}) {
   const p = [['extensionDevelopmentPath', remoteUri(port, REPO)]];
+  if (host === 'web') {
+    p.push(['extensionDevelopmentKind', 'web']);
+    // Trace level: the workbench then logs where it placed each extension ("pickRunningLocation for tokentier.tokentier
+    // … => LocalWebWorker"), which the runners check (webHostCheck).
+    p.push(['logLevel', 'trace']);
+  }
   if (testsPath) p.push(['extensionTestsPath', remoteUri(port, testsPath)]);
   p.push(['skipWelcome', 'true']);
   return p;

@@ -1,6 +1,8 @@
 // `npm run test:e2e`: what a person sees. Packages the .vsix (production build), installs it into a throwaway
 // code-server, opens examples/demo and runs every test/e2e/*.e2e.ts spec (through tsx) in one server and one
-// chromium, each spec in a fresh browser context. Screenshots go to artifacts/e2e/.
+// chromium, each spec in a fresh browser context. Screenshots go to artifacts/e2e/. Specs that export
+// `host = 'web'` run afterwards in a second code-server whose settings put the installed extension in the WEB WORKER
+// extension host (package.json `browser`, as on vscode.dev).
 //
 //   node test/harness/runE2e.mjs [specFilter…] [--no-package] [--timeout <s>] [--spec-timeout <s>]
 //
@@ -10,7 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   DEMO, REPO, copyWorkspace, ensureInstalled, exit, hardTimeout, isNoise, launchBrowser, log, newContext, run, startCodeServer, takeFlag, takeOption,
-  workbenchUrl,
+  WEB_HOST_SETTINGS, workbenchUrl,
 } from './harness.mjs';
 
 const argv = process.argv.slice(2);
@@ -54,56 +56,73 @@ async function main() {
 
   fs.rmSync(ARTIFACTS, { recursive: true, force: true });
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  const server = await startCodeServer({ install, vsix });
-  const browser = await launchBrowser(install);
+  // Load every spec first: its `host` decides which server runs it.
+  const loaded = [];
   let passed = 0;
   let failed = 0;
   for (const file of specs) {
-    const slug = file.replace(/\.e2e\.ts$/, '');
-    let spec;
     try {
-      spec = await load(path.join(SPECS, file));
+      const spec = await load(path.join(SPECS, file));
       if (typeof spec.run !== 'function') throw new Error(`${file} does not export run(ctx)`);
+      loaded.push({ file, spec, host: spec.host === 'web' ? 'web' : 'node' });
     } catch (e) {
       failed++;
       console.log(`  ✗ ${file}: cannot load: ${e instanceof Error ? e.message : e}`);
-      continue;
     }
-    const title = spec.name ?? slug;
-    // Specs may edit and save files: each gets its own copy of the demo, never examples/demo itself.
-    const workspace = copyWorkspace(DEMO);
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const pageErrors = [];
-    page.on('pageerror', (e) => {
-      if (!isNoise(String(e))) pageErrors.push(e.message);
-    });
-    const ctx = createContext({ page, baseUrl: server.baseUrl, workspace, artifactsDir: ARTIFACTS, slug });
-    const s0 = Date.now();
-    console.log(`  ${title}`);
-    try {
-      await page.goto(workbenchUrl(server.baseUrl, workspace));
-      await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 30_000 });
-      let timer;
-      await Promise.race([
-        spec.run(ctx),
-        new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`spec timed out after ${specTimeoutS} s`)), specTimeoutS * 1000);
-        }),
-      ]).finally(() => clearTimeout(timer));
-      passed++;
-      console.log(`  ✓ ${title} (${((Date.now() - s0) / 1000).toFixed(1)} s)`);
-    } catch (e) {
-      failed++;
-      console.log(`  ✗ ${title} (${((Date.now() - s0) / 1000).toFixed(1)} s)\n    ${e instanceof Error ? e.message : e}`);
-      await page.screenshot({ path: path.join(ARTIFACTS, `${slug}-FAILED.png`) }).catch(() => undefined);
-      if (pageErrors.length) console.log(`    page errors: ${pageErrors.slice(0, 5).join(' | ')}`);
+  }
+  const browser = await launchBrowser(install);
+  for (const host of ['node', 'web']) {
+    const group = loaded.filter((l) => l.host === host);
+    if (group.length === 0) continue;
+    if (host === 'web') log('specs for the web worker extension host: a second code-server (remote.extensionKind: web)');
+    const server = await startCodeServer({ install, vsix, ...(host === 'web' ? { settings: WEB_HOST_SETTINGS } : {}) });
+    for (const { file, spec } of group) {
+      const r = await runSpec({ browser, server, file, spec, createContext });
+      if (r) passed++;
+      else failed++;
     }
-    await context.close().catch(() => undefined);
+    await server.stop();
   }
   log(`e2e run took ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in ${path.relative(REPO, ARTIFACTS)}/`);
   console.log(`${passed} passed, ${failed} failed`);
   return exit(failed > 0 ? 1 : 0);
+}
+
+/** One spec in a fresh browser context on its own copy of the demo; resolves true when it passed. */
+async function runSpec({ browser, server, file, spec, createContext }) {
+  const slug = file.replace(/\.e2e\.ts$/, '');
+  const title = spec.name ?? slug;
+  // Specs may edit and save files: each gets its own copy of the demo, never examples/demo itself.
+  const workspace = copyWorkspace(DEMO);
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (e) => {
+    if (!isNoise(String(e))) pageErrors.push(e.message);
+  });
+  const ctx = createContext({ page, baseUrl: server.baseUrl, workspace, artifactsDir: ARTIFACTS, slug });
+  const s0 = Date.now();
+  console.log(`  ${title}`);
+  let ok = false;
+  try {
+    await page.goto(workbenchUrl(server.baseUrl, workspace));
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 30_000 });
+    let timer;
+    await Promise.race([
+      spec.run(ctx),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`spec timed out after ${specTimeoutS} s`)), specTimeoutS * 1000);
+      }),
+    ]).finally(() => clearTimeout(timer));
+    ok = true;
+    console.log(`  ✓ ${title} (${((Date.now() - s0) / 1000).toFixed(1)} s)`);
+  } catch (e) {
+    console.log(`  ✗ ${title} (${((Date.now() - s0) / 1000).toFixed(1)} s)\n    ${e instanceof Error ? e.message : e}`);
+    await page.screenshot({ path: path.join(ARTIFACTS, `${slug}-FAILED.png`) }).catch(() => undefined);
+    if (pageErrors.length) console.log(`    page errors: ${pageErrors.slice(0, 5).join(' | ')}`);
+  }
+  await context.close().catch(() => undefined);
+  return ok;
 }
 
 main().catch((e) => fail(e instanceof Error ? e.stack ?? e.message : String(e)));

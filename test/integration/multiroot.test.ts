@@ -29,7 +29,7 @@ describe('multi-root workspaces', function () {
     const names = a.model.states().map((s) => s.folder.name).sort();
     assert.deepEqual(names, ['demo', 'second']);
     assert.ok(a.model.states().find((s) => s.folder.name === 'second')!.files.get('calls.py')?.estimates.length);
-    const report = a.model.report();
+    const report = await a.model.report();
     const files = new Set(report.sites.map((s) => s.site.file));
     assert.ok(files.has('second/calls.py'), [...files].join(', '));
     assert.ok(files.has('demo/app.py'));

@@ -1,3 +1,4 @@
+// @host node web
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TokentierApi } from '../../src/vscode/extension';

@@ -23,13 +23,14 @@ function essence(estimates: readonly SiteEstimate[]): SiteEstimate[] {
 
 /** Runs `body` with the model's scan child started from `entry()` (asked at each scan) instead of dist/scanChild.js. */
 async function withScanChild<T>(a: TokentierApi, entry: () => string, body: () => Promise<T>): Promise<T> {
-  const engines = (a.model as unknown as { engines: { distPath(file?: string): string } }).engines;
-  const real = engines.distPath.bind(engines);
-  engines.distPath = (file?: string) => (file === 'scanChild.js' ? entry() : real(file));
+  // The desktop platform (src/vscode/desktop/platform.ts) asks `scanChildPath` at each scan.
+  const platform = (a.model as unknown as { platform: { scanChildPath(): string } }).platform;
+  const real = platform.scanChildPath;
+  platform.scanChildPath = entry;
   try {
     return await body();
   } finally {
-    engines.distPath = real;
+    platform.scanChildPath = real;
   }
 }
 
@@ -48,7 +49,7 @@ describe('workspace scan in a child process', function () {
     await a.model.idle();
     assert.equal(a.model.lastScan?.mode, 'process', JSON.stringify(a.model.lastScan));
     const threaded = essence(a.model.estimates());
-    const threadedFiles = a.model.report().stats.filesScanned;
+    const threadedFiles = (await a.model.report()).stats.filesScanned;
     assert.ok(threaded.length > 5, `only ${threaded.length} sites`);
     a.model.processScans = false;
     try {
@@ -59,7 +60,7 @@ describe('workspace scan in a child process', function () {
       a.model.processScans = true;
     }
     assert.deepEqual(threaded, essence(a.model.estimates()));
-    assert.equal(threadedFiles, a.model.report().stats.filesScanned);
+    assert.equal(threadedFiles, (await a.model.report()).stats.filesScanned);
   });
 
   it('stops soon after a cancel, keeping what it sent', async () => {

@@ -1,4 +1,5 @@
 // @trust restricted
+// @host node web
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TokentierApi } from '../../src/vscode/extension';

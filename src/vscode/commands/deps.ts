@@ -3,6 +3,7 @@ import type { Logger } from '../../core/logger';
 import type { AnalysisCache } from '../analysisCache';
 import type { ConfigService } from '../config';
 import type { EngineLoader } from '../engineLoader';
+import type { HostPlatform } from '../platform';
 import type { SitesTree } from '../tree';
 import type { VirtualDocuments } from '../virtualDocs';
 import type { WorkspaceModel } from '../workspaceModel';
@@ -18,4 +19,6 @@ export interface CommandDeps {
   readonly model: WorkspaceModel;
   readonly tree: SitesTree;
   readonly docs: VirtualDocuments;
+  /** The extension host's platform (desktop or web): what needs Node goes through it. */
+  readonly platform: HostPlatform;
 }

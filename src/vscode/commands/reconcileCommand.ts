@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { ReconcileOutcome } from '../../core/engineBundle';
-import { MAX_EXPORT_BYTES as MAX_BYTES } from '../../core/bills/types';
-import { readExportFile } from '../../node/usageExports';
-import { workspaceFileProvider } from '../engineLoader';
+import type { HostPlatform } from '../platform';
+import { readExportThroughVscode } from './exportFiles';
 import { atomicWrite, exists } from '../fsUtil';
 import { CommandId } from './commandIds';
 import type { CommandDeps } from './deps';
@@ -35,24 +34,17 @@ async function pickFolder(args: ReconcileArgs | undefined): Promise<vscode.Works
   return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which folder’s call sites and usage file?' });
 }
 
-/** Reads the exports: local files through the Node reader (gzip unpacked), others through the workspace file system. */
-async function readExports(uris: readonly vscode.Uri[]): Promise<{ name: string; text: string }[] | string> {
+/**
+ * Reads the exports: on the desktop, local files through the Node reader; others (virtual and remote file systems, and
+ * every file on the web) through the workspace file system. Both unpack gzip and refuse Parquet.
+ */
+async function readExports(platform: HostPlatform, uris: readonly vscode.Uri[]): Promise<{ name: string; text: string }[] | string> {
   const out: { name: string; text: string }[] = [];
   for (const uri of uris) {
     const name = vscode.workspace.asRelativePath(uri, false);
-    if (uri.scheme === 'file') {
-      const r = readExportFile(uri.fsPath);
-      if ('error' in r) return r.error;
-      out.push({ name, text: r.text });
-      continue;
-    }
-    try {
-      const st = await vscode.workspace.fs.stat(uri);
-      if (st.size > MAX_BYTES) return `${name} is over the ${MAX_BYTES / 1024 / 1024} MB limit`;
-      out.push({ name, text: new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)) });
-    } catch (e) {
-      return `could not read ${name}: ${e instanceof Error ? e.message : String(e)}`;
-    }
+    const r = platform.readLocalExport?.(uri) ?? (await readExportThroughVscode(uri, name));
+    if ('error' in r) return r.error;
+    out.push({ name, text: r.text });
   }
   return out;
 }
@@ -102,7 +94,7 @@ async function reconcileCommand(deps: CommandDeps, args: ReconcileArgs | undefin
     uris = await vscode.window.showOpenDialog({ title: 'Tokentier: usage or cost exports to compare with the estimates', canSelectMany: true, defaultUri: folder.uri, filters: { 'Usage exports': ['csv', 'json', 'gz'], 'All files': ['*'] } });
     if (!uris?.length) return undefined;
   }
-  const exportsRead = await readExports(uris);
+  const exportsRead = await readExports(deps.platform, uris);
   if (typeof exportsRead === 'string') {
     void vscode.window.showErrorMessage(`Tokentier: ${exportsRead}.`);
     return undefined;
@@ -113,11 +105,12 @@ async function reconcileCommand(deps: CommandDeps, args: ReconcileArgs | undefin
     const settings = deps.model.settingsFor(folder);
     const team = (vscode.workspace.isTrusted ? await deps.engines.teamConfigFor(folder.uri, settings) : undefined) ?? { diagnostics: [] };
     const usage = await usageFileOf(folder);
-    const outcome = await deps.engines.bundle.reconcile({ report: deps.model.report({ folder }), exports: exportsRead, settings, team, files: workspaceFileProvider(folder.uri), usageFile: { path: usage.path, text: usage.text } });
+    const bundle = await deps.engines.bundle();
+    const outcome = await bundle.reconcile({ report: await deps.model.report({ folder }), exports: exportsRead, settings, team, files: deps.engines.files(folder.uri), usageFile: { path: usage.path, text: usage.text } });
     return { outcome, usage };
   });
   const { outcome, usage } = run;
-  const preview = await deps.docs.showPreview(`reconcile/reconcile-${folder.name.replace(/[^A-Za-z0-9._-]+/g, '_')}.md`, deps.engines.bundle.formatReconcileMarkdown(outcome.result));
+  const preview = await deps.docs.showPreview(`reconcile/reconcile-${folder.name.replace(/[^A-Za-z0-9._-]+/g, '_')}.md`, (await deps.engines.bundle()).formatReconcileMarkdown(outcome.result));
   const errors = outcome.result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) void vscode.window.showWarningMessage(`Tokentier: ${errors.length} problem${errors.length === 1 ? '' : 's'} reading the exports (listed at the end of the report). ${errors[0]!.message.slice(0, 200)}`);
   let written = false;

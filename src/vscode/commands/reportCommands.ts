@@ -33,10 +33,10 @@ async function pickScope(deps: CommandDeps, args: ReportArgs | undefined): Promi
   if (scope === 'file' && editor && folder) {
     await deps.cache.refresh(editor.document);
     const file = vscode.workspace.asRelativePath(editor.document.uri, false);
-    return { report: deps.model.report({ folder, file }), name: file.replace(/[^A-Za-z0-9._-]+/g, '_') };
+    return { report: await deps.model.report({ folder, file }), name: file.replace(/[^A-Za-z0-9._-]+/g, '_') };
   }
-  if (scope === 'folder' && folder) return { report: deps.model.report({ folder }), name: folder.name };
-  return { report: deps.model.report(), name: 'workspace' };
+  if (scope === 'folder' && folder) return { report: await deps.model.report({ folder }), name: folder.name };
+  return { report: await deps.model.report(), name: 'workspace' };
 }
 
 /** Registers Show Cost Report and Export Cost Report…. */
@@ -46,7 +46,7 @@ export function registerReportCommands(deps: CommandDeps): vscode.Disposable[] {
       if (deps.model.states().length === 0) await deps.model.rescan(false);
       const scoped = await pickScope(deps, args);
       if (!scoped) return undefined;
-      const md = deps.engines.bundle.formatMarkdown(scoped.report);
+      const md = (await deps.engines.bundle()).formatMarkdown(scoped.report);
       return deps.docs.showPreview(`report/${scoped.name}.md`, md);
     }),
     vscode.commands.registerCommand(CommandId.exportCostReport, async (args?: ReportArgs) => {
@@ -79,7 +79,7 @@ export function registerReportCommands(deps: CommandDeps): vscode.Disposable[] {
       } else if (!args?.overwrite && !(await confirmOverwrite(target))) {
         return undefined;
       }
-      const bundle = deps.engines.bundle;
+      const bundle = await deps.engines.bundle();
       const text = format === 'markdown' ? bundle.formatMarkdown(scoped.report) : format === 'csv' ? bundle.formatCsv(scoped.report) : format === 'html' ? bundle.formatHtml(scoped.report) : bundle.formatJson(scoped.report);
       await atomicWrite(target, text);
       deps.logger.info(`Exported the cost report (${format}) to ${target.toString()}`);

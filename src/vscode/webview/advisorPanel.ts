@@ -19,7 +19,7 @@ export interface AdvisorDeps {
    * The view model (src/core/tiers/advisorView.ts `computeAdvisorView`), from the lazily loaded engine bundle so the
    * tier model's tables never load at activation.
    */
-  readonly computeView: (input: AdvisorViewInput) => AdvisorView;
+  readonly computeView: (input: AdvisorViewInput) => Promise<AdvisorView>;
   /** Fires when the analysed code changes (e.g. the workspace model's onDidChange); the open panel then recomputes. */
   readonly onDidChangeWorkload?: vscode.Event<void>;
   /** The `tokentier.tiers.*` settings (users, electricity, grid intensity); the panel's edits override them. */
@@ -207,7 +207,11 @@ export class AdvisorPanel implements vscode.Disposable {
       await new Promise((r) => setTimeout(r, 0));
       if (gen !== this.generation || this.disposed) return;
       const estimates = scopeSites ?? workspaceSites;
-      const view = this.compute(scope, estimates, workspaceSites);
+      const view = await this.compute(scope, estimates, workspaceSites);
+      // The first computation may wait for the engine bundle to load: a newer refresh may have started meanwhile.
+      if (gen !== this.generation || this.disposed) return;
+      // Edits that no longer apply (a self-hosted model not in the catalogue) were dropped: keep the ones in force.
+      this.edits = view.edits;
       this.view = view;
       // The tab says which scope it shows (plain text: VS Code renders panel titles as text).
       this.panel.title = scope.kind === 'workspace' ? 'Tokentier: Tier Advisor' : `Tokentier: Tier Advisor (${tabScope(scope, estimates)})`;
@@ -220,13 +224,10 @@ export class AdvisorPanel implements vscode.Disposable {
     }
   }
 
-  private compute(scope: AdvisorScope, estimates: readonly SiteEstimate[], workspaceSites: readonly SiteEstimate[]): AdvisorView {
+  private async compute(scope: AdvisorScope, estimates: readonly SiteEstimate[], workspaceSites: readonly SiteEstimate[]): Promise<AdvisorView> {
     const scopeLabel = this.scopeLabel(scope, estimates);
     const settings = this.deps.settings?.();
-    const view = this.deps.computeView({ scope, scopeLabel, scopes: this.scopeChoices(workspaceSites, scope, scopeLabel), estimates, edits: this.edits, ...(settings ? { settings } : {}) });
-    // Edits that no longer apply (a self-hosted model not in the catalogue) were dropped: keep the ones in force.
-    this.edits = view.edits;
-    return view;
+    return this.deps.computeView({ scope, scopeLabel, scopes: this.scopeChoices(workspaceSites, scope, scopeLabel), estimates, edits: this.edits, ...(settings ? { settings } : {}) });
   }
 
   /** Saves the comparison: a save dialog, confirmation before overwriting, an atomic write (temp file + rename). */
