@@ -25,11 +25,6 @@ export function engineBundle(assetDir: string): EngineBundle {
   return (bundle = require(entry) as EngineBundle);
 }
 
-/** True once this process has loaded the engine bundle (the benchmark and tests check a warm re-scan does not). */
-export function engineLoaded(): boolean {
-  return bundle !== undefined;
-}
-
 /**
  * A {@link ScanEngine} that creates the real engine on first use: what the scan needs before that (the settings, the
  * report's currency) it has without the engine.
