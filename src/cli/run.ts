@@ -315,7 +315,7 @@ function fastPaths(s: ScanSetup, files: NodeFileProvider, io: CliIo, engine: Laz
   }
   let cache: ScanCache | undefined;
   if (s.values.cache !== undefined) {
-    const config = configKey([CLI_VERSION, engineBuild(io.assetDir ?? __dirname), files.root, s.settings, s.team, s.overrides, s.values.exhaustive === true, new Date().toISOString().slice(0, 10)]);
+    const config = configKey([CLI_VERSION, engineBuild(io.assetDir ?? __dirname), files.root, s.settings, s.team, s.overrides, s.values.exhaustive === true, s.followSymlinks, new Date().toISOString().slice(0, 10)]);
     cache = new ScanCache(path.resolve(io.cwd, s.values.cache), files.root, config, files, s.paths.length > 0);
     options.memo = cache;
     options.analyze = cache.wrap(pool ? (input) => (pool as ScanWorkerPool).analyze(input) : here);
