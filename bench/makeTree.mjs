@@ -35,7 +35,46 @@ function safeSegment(seg) {
   return EXCLUDED.has(seg) ? `${seg.replace(/^\./, '')}_` : seg;
 }
 
-function listSource(dir, acc = []) {
+/**
+ * The packages installed only for the catalogue's completeness test (the SDKs src/core/detect/catalog/surfaces.ts
+ * names, and what only they depend on, from package-lock.json): left out of the tree, so it is made of the same files
+ * as before they were installed and benchmark figures stay comparable across that change.
+ */
+function sdkOnlyPackages() {
+  const surfaces = fs.readFileSync(path.join(root, 'src', 'core', 'detect', 'catalog', 'surfaces.ts'), 'utf8');
+  const sdks = new Set([...surfaces.matchAll(/pkg: '([^']+)'|'(@ai-sdk\/[\w-]+)'/g)].map((m) => m[1] ?? m[2]));
+  const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8')).packages ?? {};
+  const rootPkg = lock[''] ?? {};
+  /** `node_modules/a/node_modules/b` depends on `b` resolved from its own folder upwards, as Node does. */
+  const resolve = (from, name) => {
+    for (let dir = from; ; dir = dir.slice(0, Math.max(0, dir.lastIndexOf('/node_modules/')))) {
+      const key = `${dir ? `${dir}/` : ''}node_modules/${name}`;
+      if (lock[key]) return key;
+      if (!dir) return undefined;
+    }
+  };
+  const reach = (starts) => {
+    const seen = new Set();
+    const stack = starts.map((n) => resolve('', n)).filter(Boolean);
+    while (stack.length) {
+      const k = stack.pop();
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const e = lock[k] ?? {};
+      for (const d of Object.keys({ ...e.dependencies, ...e.optionalDependencies, ...e.peerDependencies })) {
+        const r = resolve(k, d);
+        if (r) stack.push(r);
+      }
+    }
+    return seen;
+  };
+  const direct = Object.keys({ ...rootPkg.dependencies, ...rootPkg.devDependencies });
+  const kept = reach(direct.filter((n) => !sdks.has(n)));
+  const sdkOnly = [...reach(direct.filter((n) => sdks.has(n)))].filter((k) => !kept.has(k));
+  return new Set(sdkOnly.map((k) => path.join(root, ...k.split('/'))));
+}
+
+function listSource(dir, acc = [], skip = new Set()) {
   let entries;
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -45,7 +84,8 @@ function listSource(dir, acc = []) {
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) listSource(p, acc);
+    if (skip.has(p)) continue;
+    if (e.isDirectory()) listSource(p, acc, skip);
     else if (e.isFile()) {
       const ext = path.extname(e.name);
       if (!COPY_EXT.has(ext)) continue;
@@ -175,7 +215,7 @@ function main() {
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
   const started = Date.now();
-  const sources = listSource(path.join(root, 'node_modules'));
+  const sources = listSource(path.join(root, 'node_modules'), [], sdkOnlyPackages());
   let files = 0;
   let bytes = 0;
   const sites = { generated: 0, byTemplate: {} };

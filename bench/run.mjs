@@ -89,7 +89,8 @@ function ensureTree(s) {
 
 /** The candidate pattern, taken from the engine so every tool searches for the same thing. */
 function candidate() {
-  // The engine bundle's exported PREFILTER_PATTERN (the detector's pre-filter, whatever builds it), in ripgrep syntax.
+  // The detector's PREFILTER as the engine bundle exports it (derived from the SDK catalogue at load time), in ripgrep
+  // syntax: the JavaScript source with its `\/` escapes undone, as src/node/ripgrepSkipList.ts does.
   const { PREFILTER_PATTERN } = createRequire(import.meta.url)(path.join(root, 'dist', 'engine.js'));
   if (!(PREFILTER_PATTERN instanceof RegExp) || !PREFILTER_PATTERN.flags.includes('i')) throw new Error('dist/engine.js exports no case-insensitive PREFILTER_PATTERN');
   return { pattern: PREFILTER_PATTERN.source.replace(/\\\//g, '/') };

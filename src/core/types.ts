@@ -38,8 +38,13 @@ export type Provider =
 /** How the code reaches the provider. */
 export type Via = 'sdk' | 'http' | 'langchain' | 'llamaindex' | 'litellm' | 'ai-sdk';
 
-/** What kind of request it is. See the mapping table in `schemas/README.md`. */
-export type Api = 'chat' | 'completion' | 'responses' | 'messages' | 'generate' | 'embeddings' | 'images' | 'audio';
+/**
+ * What kind of request it is (the mapping table is in docs/detection.md). `rerank`: a reranking model scores documents
+ * against a query; `other`: a model call of none of the other kinds (video generation, OCR, classification, an agent
+ * or realtime session turn).
+ */
+export const API_KINDS = ['chat', 'completion', 'responses', 'messages', 'generate', 'embeddings', 'images', 'audio', 'rerank', 'other'] as const;
+export type Api = (typeof API_KINDS)[number];
 
 /** How a model id was found in the code. */
 export type ModelResolution =

@@ -52,7 +52,7 @@ describe('bad configuration', () => {
       exchangeRateSource: ['ECB reference rate 2026-12-01', 42, undefined],
       profile: ['high', '', 'expected'],
       // The per-kind defaults of package.json fill in the kinds the value leaves out.
-      'usage.callsPerDay': [{ chat: 5 }, { chat: -1 }, {}, { chat: 5, completion: 1000, responses: 1000, messages: 1000, generate: 1000, embeddings: 10000, images: 100, audio: 100 }],
+      'usage.callsPerDay': [{ chat: 5 }, { chat: -1 }, {}, { chat: 5, completion: 1000, responses: 1000, messages: 1000, generate: 1000, embeddings: 10000, images: 100, audio: 100, rerank: 1000, other: 100 }],
       'usage.outputTokens': [{ chat: 50 }, { chat: 1.5 }, {}],
       'usage.cacheHitRate': [0.5, 2, 0],
       'usage.daysPerMonth': [22, 0, 30],

@@ -144,10 +144,12 @@ describe('evidence test before parsing', () => {
     ];
     const files = memoryProvider({ 'bus.ts': 'export const bus = { invoke: (n: string, o: object) => [n, o] };\n' });
     for (const [path, text] of cases) {
-      const before = evidenceStats().skipped;
+      // Never parsed: rejected by the pre-filter (derived from the catalogue, it may no longer hold such words) or by
+      // the evidence test.
+      const before = evidenceStats().parsed;
       const r = await detect({ path, text }, { files, loadWasm });
       assert.deepEqual(r.sites, [], path);
-      assert.equal(evidenceStats().skipped, before + 1, `${path} was parsed`);
+      assert.equal(evidenceStats().parsed, before, `${path} was parsed`);
     }
   });
 

@@ -1,6 +1,7 @@
 import '../zodJitless';
 import * as z from 'zod';
 import { MAX_GLOB_LENGTH } from '../glob';
+import { API_KINDS } from '../types';
 
 /**
  * The run-time truth for every `tokentier.*` setting. `scripts/genConfig.mjs` generates
@@ -22,6 +23,8 @@ const defaultCallsPerDay = z
     embeddings: z.number().min(0).default(10000),
     images: z.number().min(0).default(100),
     audio: z.number().min(0).default(100),
+    rerank: z.number().min(0).default(1000),
+    other: z.number().min(0).default(100),
   })
   .partial()
   .default({});
@@ -61,9 +64,9 @@ export const settingsSchema = z.object({
     .describe('Calls per day assumed for a call site of each API kind when no annotation or usage file says otherwise.')
     .meta(scope('resource')),
   'usage.outputTokens': z
-    .partialRecord(z.enum(['chat', 'completion', 'responses', 'messages', 'generate', 'embeddings', 'images', 'audio']), z.number().int().min(0))
+    .partialRecord(z.enum(API_KINDS), z.number().int().min(0))
     .default({})
-    .describe('Expected output tokens per call for each API kind when no annotation or usage file says otherwise (defaults: 300 for text generation, 0 for embeddings, images and audio). The `max_tokens` value in code still caps it.')
+    .describe('Expected output tokens per call for each API kind when no annotation or usage file says otherwise (defaults: 300 for text generation and `other` model calls, 0 for embeddings, reranking, images and audio). The `max_tokens` value in code still caps it.')
     .meta(scope('resource')),
   'usage.cacheHitRate': z
     .number()

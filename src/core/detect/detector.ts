@@ -16,6 +16,8 @@ import { commentFlags, enclosingFunctionName, loopsOf } from './context';
 import { getParser, parseCached, parseDeltaOf, releaseTree, type GrammarName, type ParseDelta } from './parser';
 import { cellIndexOfRow, normaliseLineEnds, prepare, type Prepared } from './prepare';
 import { callArgs, isNameCode, toRange, unwrap, type Lang } from './syntax';
+import { PREFILTER } from './vocabulary';
+import { candidatesFor, packageRootText } from './neighbourPaths';
 import { detectShellScript, notebookShellEvidence, notebookShellSites } from './shell/detect';
 import { isTestPath } from '../excludes';
 
@@ -52,11 +54,10 @@ export interface DetectOptions {
 }
 
 /**
- * The cheap text pre-filter: a file none of these words appear in cannot contain a site and is never parsed.
- * It is deliberately broad (any module name, method name or endpoint fragment the catalogue relies on).
+ * The cheap text pre-filter: a file none of these texts appear in cannot contain a site and is never parsed. Derived
+ * from the catalogue (./vocabulary.ts): module tokens, method witnesses, endpoint path segments.
  */
-export const PREFILTER =
-  /openai|anthropic|claude|genai|generativeai|generative-ai|gemini|vertexai|bedrock|boto3|mistral|cohere|groq|together|fireworks|ollama|huggingface|inference|litellm|langchain|llama_index|llamaindex|cerebras|['"]ai['"]|@ai-sdk|completions|generateContent|generate_content|\/api\/(chat|generate|embed)|\/v1\/messages|invoke|embed|ChatCompletion|deepseek|openrouter|messages\.(create|stream)|\.chat\(|\.complete\(|\.generate\(|send_message|sendMessage/i;
+export { PREFILTER };
 
 const MINIFIED_LINE = 5000;
 const MAX_FOREIGN_FILES = 8;
@@ -363,7 +364,7 @@ function editedFunction(prev: IncrementalState, tops: readonly TopStatement[], d
   if (DOTTED_WRITE.test(newBody) || DOTTED_WRITE.test(oldBody)) return undefined;
   const extNew = text.slice(Math.max(0, e.start - GATE_MARGIN), e.end + GATE_MARGIN);
   const extOld = prev.text.slice(Math.max(0, o.start - GATE_MARGIN), o.end + GATE_MARGIN);
-  for (const p of WHOLE_TEXT_PATTERNS) {
+  for (const p of WHOLE_TEXT_PATTERNS()) {
     p.lastIndex = 0;
     const a = p.test(extNew);
     p.lastIndex = 0;
@@ -471,54 +472,6 @@ function hasMinifiedLine(text: string): boolean {
 
 function foreignKey(module: string, level: number): string {
   return `${level}:${module}`;
-}
-
-function dirOf(p: string): string {
-  const i = p.lastIndexOf('/');
-  return i < 0 ? '' : p.slice(0, i);
-}
-
-function joinPath(...parts: string[]): string {
-  const out: string[] = [];
-  for (const seg of parts.join('/').split('/')) {
-    if (!seg || seg === '.') continue;
-    if (seg === '..') out.pop();
-    else out.push(seg);
-  }
-  return out.join('/');
-}
-
-/** Candidate workspace paths for an import. */
-function candidatesFor(fromPath: string, module: string, level: number, lang: Lang): string[] {
-  if (lang === 'python') {
-    const rel = module.replace(/\./g, '/');
-    const bases: string[] = [];
-    if (level > 0) {
-      let d = dirOf(fromPath);
-      for (let i = 1; i < level; i++) d = dirOf(d);
-      bases.push(d);
-    } else {
-      // Absolute imports: the file's own folder and its ancestors (covers `src/` layouts), then the root.
-      let d = dirOf(fromPath);
-      for (let i = 0; i < 6; i++) {
-        bases.push(d);
-        if (!d) break;
-        d = dirOf(d);
-      }
-    }
-    const out: string[] = [];
-    for (const b of bases) {
-      if (!rel) out.push(joinPath(b, '__init__.py'));
-      else out.push(joinPath(b, `${rel}.py`), joinPath(b, rel, '__init__.py'));
-    }
-    return [...new Set(out)];
-  }
-  let base: string;
-  if (module.startsWith('@/') || module.startsWith('~/')) base = joinPath('src', module.slice(2));
-  else base = joinPath(dirOf(fromPath), module);
-  const stripped = base.replace(/\.(js|mjs|cjs|jsx)$/, '');
-  const exts = ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '/index.ts', '/index.js', '/index.tsx'];
-  return [base, ...exts.map((e) => stripped + e)];
 }
 
 const PY_IMPORT_RE = /^[\uFEFF \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import\b|^[\uFEFF \t]*import[ \t]+([\w.]+)/gm;
@@ -634,7 +587,8 @@ async function neighbourEvidence(files: FileProvider, cand: string, memo: boolea
     const hit = scanEvidence.get(key);
     if (hit) return hit;
   }
-  const text = await readNeighbour(files, cand, stat);
+  let text = await readNeighbour(files, cand, stat);
+  if (text !== undefined && cand.endsWith('package.json')) text = packageRootText(text);
   if (text === undefined) return undefined;
   const ev = neighbourEvidenceOf(text, langOfNeighbour(cand));
   if (key) {
@@ -660,7 +614,8 @@ async function readForeign(prepared: Prepared, path: string, files: FileProvider
     if (out.length >= MAX_FOREIGN_FILES) break;
     for (const cand of candidatesFor(path, w.module, w.level, prepared.lang)) {
       if (cand === path) continue;
-      const text = await readNeighbour(files, cand);
+      let text = await readNeighbour(files, cand);
+      if (text !== undefined && cand.endsWith('package.json')) text = packageRootText(text);
       if (text === undefined) continue;
       const lang = langOfNeighbour(cand);
       const grammar: GrammarName = lang === 'python' ? 'python' : cand.endsWith('.tsx') ? 'tsx' : /\.(js|mjs|cjs|jsx)$/.test(cand) ? 'javascript' : 'typescript';

@@ -29,7 +29,7 @@
  * file or in the neighbours the analyser loads) and way 3 too (no fallback path), only raw HTTP calls can be sites,
  * and the analyser skips evaluating call receivers (`AnalyzerOptions.httpOnly`).
  */
-import { FALLBACKS, MODULES } from './catalog/sdks';
+import { FALLBACKS, JS_PACKAGE_ALIASES, MODULES } from './catalog/sdks';
 import { HTTP_ENDPOINTS } from './catalog/params';
 import { isAsciiWordCode, type Lang } from './syntax';
 
@@ -45,15 +45,18 @@ const PY_MODULE_RE = new RegExp(
     .join('|')})(?!\\w)`,
 );
 /**
- * JS: a catalogue module specifier where the analyser reads one: the source of an `import … from '…'` statement or
- * the one string argument of `require('…')` (comments may sit in between).
+ * JS: a catalogue module specifier where the analyser reads one: the source of an `import … from '…'` statement, the
+ * one string argument of `require('…')` or of a dynamic `import('…')` (comments may sit in between). The package name
+ * may carry what analyzer/moduleNames.ts reads past: a runtime prefix (`npm:`, `jsr:`), a CDN or Deno URL before it,
+ * a version, a sub-path or a query after it.
  */
 const JS_GAP = String.raw`(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*`;
+const JS_PACKAGES = [...new Set([...MODULES.filter((m) => m.lang === 'js').map((m) => m.name), ...Object.keys(JS_PACKAGE_ALIASES)])];
 const JS_MODULE_RE = new RegExp(
-  `(?:(?<![\\w$])from|(?<![\\w$.])require${JS_GAP}\\()${JS_GAP}['"](?:${[...new Set(MODULES.filter((m) => m.lang === 'js').map((m) => m.name))]
+  `(?:(?<![\\w$])from|(?<![\\w$.])(?:require|import)${JS_GAP}\\()${JS_GAP}['"\`](?:npm:|jsr:|https?:\\/\\/[^'"\`\\s]*?\\/)?(?:${JS_PACKAGES
     .sort((a, b) => b.length - a.length)
     .map(escapeRe)
-    .join('|')})['"]`,
+    .join('|')})(?=['"\`@/?#])`,
 );
 /**
  * The last path segment of every inference endpoint as a URL literal has it: whole, after `/`, `:` or the literal's

@@ -1,6 +1,7 @@
 import '../zodJitless';
 import * as z from 'zod';
 import { MAX_GLOB_LENGTH } from '../glob';
+import { API_KINDS } from '../types';
 
 /**
  * The team-file formats, as zod schemas. They validate entries one at a time (a broken entry is reported and
@@ -96,8 +97,8 @@ export const usageValuesSchema = z.strictObject({
   model: z.string().min(1).optional().describe('Model for sites whose model the code does not resolve.'),
 });
 
-/** The API kinds a usage file's `defaults` may name. */
-export const USAGE_API_KEYS = ['chat', 'completion', 'responses', 'messages', 'generate', 'embeddings', 'images', 'audio'] as const;
+/** The API kinds a usage file's `defaults` may name (every kind a site can have). */
+export const USAGE_API_KEYS = API_KINDS;
 const perApi = z.partialRecord(z.enum(USAGE_API_KEYS), usageValuesSchema);
 
 export const usageMatchSchema = z

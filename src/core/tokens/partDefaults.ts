@@ -37,6 +37,9 @@ export const DEFAULT_OUTPUT_TOKENS: Readonly<Record<string, NumberRange>> = {
   embeddings: { min: 0, expected: 0, max: 0 },
   images: { min: 0, expected: 0, max: 0 },
   audio: { min: 0, expected: 0, max: 0 },
+  rerank: { min: 0, expected: 0, max: 0 },
+  // Agent and realtime turns, OCR, classification: text out, like a chat reply (video: priced per second, see estimator).
+  other: { min: 50, expected: 300, max: 4096 },
 };
 
 /** Roles that are chat messages (framing overhead applies), as opposed to plain prompts or schemas. */

@@ -17,7 +17,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { detect, type LoadWasm } from '../../../src/core/detect/detector';
 import type { FileProvider } from '../../../src/core/fileProvider';
-import type { Api, CallSite, Diagnostic, ModelResolution, Provider, Via } from '../../../src/core/types';
+import { API_KINDS, type Api, type CallSite, type Diagnostic, type ModelResolution, type Provider, type Via } from '../../../src/core/types';
 
 /** One site a fixture expects. `line` is 1-based (in the cell for notebooks); `cell` is the 0-based cell index. */
 export interface ExpectedSite {
@@ -135,7 +135,7 @@ export function listFixtures(root: string = FIXTURE_ROOT): FixtureCase[] {
 
 const PROVIDERS: readonly Provider[] = ['openai', 'azure-openai', 'anthropic', 'google', 'bedrock', 'mistral', 'cohere', 'groq', 'together', 'fireworks', 'deepseek', 'openrouter', 'xai', 'ollama', 'huggingface', 'other'];
 const VIAS: readonly Via[] = ['sdk', 'http', 'langchain', 'llamaindex', 'litellm', 'ai-sdk'];
-const APIS: readonly Api[] = ['chat', 'completion', 'responses', 'messages', 'generate', 'embeddings', 'images', 'audio'];
+const APIS: readonly Api[] = API_KINDS;
 const RESOLUTIONS: readonly ModelResolution['kind'][] = ['literal', 'constant', 'default-argument', 'env-default', 'earlier-cell', 'imported', 'constructor', 'usage-file', 'unknown'];
 
 /** Rejects typos in hand-written expectations, so a bad fixture fails loudly instead of comparing nonsense. */

@@ -83,6 +83,7 @@ export function analyzeCall(fa: FileAnalyzer, call: Node, nameNode: Node): SiteD
 }
 
 export function buildSite(fa: FileAnalyzer, call: Node, nameNode: Node, specIn: SiteSpec, inst: (Value & { kind: 'inst' }) | undefined, method: string, how: 'resolved' | 'fallback'): SiteDraft | undefined {
+  if (specIn.when && !eventMatches(fa, call, specIn.when)) return undefined;
   let spec = specIn;
   let argCall = call;
   if (spec.commands) {
@@ -93,12 +94,17 @@ export function buildSite(fa: FileAnalyzer, call: Node, nameNode: Node, specIn: 
       const b = fa.lookup(cmd.text, cmd);
       cmd = b?.kind === 'assign' ? unwrap(b.value) : undefined;
     }
-    if (!cmd || cmd.type !== 'new_expression') return undefined;
-    const cls = callee(cmd)?.text ?? '';
-    const sub = spec.commands[cls];
-    if (!sub) return undefined;
-    spec = sub;
-    argCall = cmd;
+    if (cmd?.type === 'new_expression') {
+      const ctor = callee(cmd);
+      const sub = ctor ? spec.commands[isMember(ctor) ? (memberName(ctor) ?? '') : ctor.text] : undefined;
+      if (!sub) return undefined;
+      spec = sub;
+      argCall = cmd;
+    } else {
+      const sub = a0 ? spec.commands['*'] : undefined;
+      if (!sub) return undefined;
+      spec = sub;
+    }
   }
   const type = inst ? TYPE_BY_ID.get(inst.type) : undefined;
   let provider: Provider = inst?.provider ?? spec.provider ?? type?.provider ?? 'other';
@@ -111,7 +117,7 @@ export function buildSite(fa: FileAnalyzer, call: Node, nameNode: Node, specIn: 
     const mNode = fa.getArg(argCall, spec.model ?? { kw: ['model'] });
     // `generateText({ model: new MockLanguageModelV3(…) })`: a test double, no request.
     if (mNode && fa.isTestDouble(mNode)) return undefined;
-    const f = mNode ? fa.factoryModel(mNode) : undefined;
+    const f = (mNode ? fa.factoryModel(mNode) : undefined) ?? ctorFactoryModel(fa, argCall, spec, inst);
     if (f) {
       model = f.model;
       provider = f.provider;
@@ -134,6 +140,32 @@ export function buildSite(fa: FileAnalyzer, call: Node, nameNode: Node, specIn: 
     params: { ...params, ...(spec.batch ? { batch: true } : {}), ...(stream ? { stream: true } : {}) },
     prompt, confidence, fanOut: spec.fanOut,
   };
+}
+
+/** `send({ type: 'response.create', … })`: the first argument's `key` holds one of the strings (SiteSpec.when). */
+function eventMatches(fa: FileAnalyzer, call: Node, when: NonNullable<SiteSpec['when']>): boolean {
+  const a0 = callArgs(call)[0];
+  const obj = a0 ? fa.resolveObject(a0) : undefined;
+  const v = obj ? fa.objectKey(obj, [when.key]) : undefined;
+  const s = v ? fa.constString(v) : undefined;
+  return s !== undefined && when.equals.includes(s);
+}
+
+/**
+ * The provider-factory model of the object a site runs: its receiver's constructor (`new ToolLoopAgent({ model:
+ * openai('gpt-4o') })` then `agent.generate(…)`), or the agent passed in `spec.agentArg`.
+ */
+function ctorFactoryModel(fa: FileAnalyzer, call: Node, spec: SiteSpec, inst: (Value & { kind: 'inst' }) | undefined): ReturnType<FileAnalyzer['factoryModel']> {
+  let owner = inst;
+  if (spec.agentArg) {
+    const a = fa.getArg(call, spec.agentArg);
+    const v = a ? fa.evalValue(a) : undefined;
+    owner = v?.kind === 'inst' ? v : undefined;
+  }
+  const ctor = owner?.ctor;
+  if (!ctor?.spec.model) return undefined;
+  const arg = ctor.ctx.getArg(ctor.node, ctor.spec.model);
+  return arg ? ctor.ctx.factoryModel(arg) : undefined;
 }
 
 export function callParams(fa: FileAnalyzer, km: Map<string, Node[]>, ctorKm: Map<string, Node[]> | undefined, spec: SiteSpec): CallParams {

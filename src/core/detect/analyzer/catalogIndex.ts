@@ -1,6 +1,9 @@
-/** Indexes over the SDK catalogue (src/core/detect/catalog/sdks.ts), built once: types by id, modules by language and name. */
+/**
+ * Indexes over the SDK catalogue (src/core/detect/catalog/sdks.ts), built once: types by id, modules by language and
+ * name, and each type's members under every name a caller may write.
+ */
 import { AISDK_PROVIDERS, MODULES, TYPES } from '../catalog/sdks';
-import type { ModuleSpec, TypeSpec } from '../catalog/types';
+import type { Member, ModuleSpec, TypeSpec } from '../catalog/types';
 
 /** Client types by id; the AI SDK's provider factories get one type per provider (`aisdk-provider:openai`). */
 export const TYPE_BY_ID = new Map<string, TypeSpec>(TYPES.map((t) => [t.id, t]));
@@ -15,4 +18,53 @@ export const MODULE_PREFIXES = new Set<string>();
 for (const m of MODULES) {
   const parts = m.name.split('.');
   for (let i = 1; i < parts.length; i++) MODULE_PREFIXES.add(`${m.lang}:${parts.slice(0, i).join('.')}`);
+}
+
+/** `createAndPoll` → `create_and_poll`, `adminAPIKeys` → `admin_api_keys`: how the Python SDKs name a JS method. */
+export function snakeCase(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2').toLowerCase();
+}
+
+/**
+ * A type's members under every name a caller writes. The catalogue lists a method once, as the JS SDK spells it
+ * (`chat.completions.createAndPoll`, `models.generateContent`); the Python SDKs of the same vendor name the same
+ * resources in snake_case (`create_and_poll`, `generate_content`), so each camelCase key is also registered in
+ * snake_case, and a type with `asyncSuffix` (mistralai: `complete_async`) also gets that variant of every site. A key
+ * written explicitly always wins over a derived one.
+ */
+function membersOf(t: TypeSpec): ReadonlyMap<string, Member> {
+  const out = new Map<string, Member>(Object.entries(t.members));
+  for (const [k, m] of Object.entries(t.members)) {
+    const snake = k.split('.').map(snakeCase).join('.');
+    if (!out.has(snake)) out.set(snake, m);
+  }
+  if (t.asyncSuffix) {
+    for (const [k, m] of [...out]) {
+      if (m.kind !== 'site') continue;
+      const alias = `${k}${t.asyncSuffix}`;
+      if (!out.has(alias)) out.set(alias, m);
+    }
+  }
+  return out;
+}
+const MEMBERS = new Map<string, ReadonlyMap<string, Member>>();
+
+/** The member of a type under a written key (its own spelling, its snake_case twin, an async variant). */
+export function memberOf(t: TypeSpec, key: string): Member | undefined {
+  let m = MEMBERS.get(t.id);
+  if (!m) MEMBERS.set(t.id, (m = membersOf(t)));
+  return m.get(key);
+}
+
+const KEYS = new Map<string, ReadonlySet<string>>();
+
+/** Every key {@link memberOf} answers for a type. */
+export function memberKeys(t: TypeSpec): ReadonlySet<string> {
+  let keys = KEYS.get(t.id);
+  if (!keys) {
+    let m = MEMBERS.get(t.id);
+    if (!m) MEMBERS.set(t.id, (m = membersOf(t)));
+    KEYS.set(t.id, (keys = new Set(m.keys())));
+  }
+  return keys;
 }

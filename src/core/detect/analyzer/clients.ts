@@ -13,9 +13,10 @@ import type { Member, ModuleSpec, NewSpec } from '../catalog/types';
 import { callArgs, callee, FUNCTION_TYPES, isMember, isAsciiWordCode, memberName, memberObject, stringParts, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import type { Binding, Value } from './types';
-import { MODULE_BY_KEY, MODULE_PREFIXES, TYPE_BY_ID } from './catalogIndex';
+import { memberOf, MODULE_BY_KEY, MODULE_PREFIXES, TYPE_BY_ID } from './catalogIndex';
 import { escapeRe } from './text';
 import { providerOfUrl } from './rawHttp';
+import { catalogueImport } from './moduleNames';
 
 /** How deep expression evaluation may recurse (bindings, calls, chains) before it gives up on a value. */
 const MAX_DEPTH = 14;
@@ -32,8 +33,20 @@ export function lookupMember(fa: FileAnalyzer, v: Value, path: readonly string[]
       if (rest.length === 0) return undefined;
       const head = mod.members[rest[0] ?? ''];
       if (head?.kind === 'module' && rest.length > 1) return lookupMember(fa, { kind: 'module', lang: v.lang, module: head.module, path: [] }, rest.slice(1));
-      const key = rest.join('.');
-      const member = mod.members[key];
+      let key = rest.join('.');
+      let member = mod.members[key];
+      // Python: a class reached through an inner module the package re-exports it from
+      // (`from google.generativeai import generative_models` … `generative_models.GenerativeModel(…)`).
+      // Also a module function the package re-exports (`from google.generativeai import embedding` …
+      // `embedding.embed_content(…)`): a site or constructor of the package, not a constant or a sub-module.
+      for (let j = 1; !member && v.lang === 'python' && j < rest.length && /^_?[a-z][a-z0-9_]*$/.test(rest[j - 1] ?? ''); j++) {
+        const inner = rest.slice(j).join('.');
+        const candidate = mod.members[inner];
+        if (candidate && (/^[A-Z]/.test(rest[j] ?? '') || candidate.kind === 'site' || candidate.kind === 'new')) {
+          key = inner;
+          member = mod.members[inner];
+        }
+      }
       if (member) {
         const inst = mod.provider ? ({ kind: 'inst', type: mod.asType ?? '', path: [], provider: moduleProvider(fa, mod) } as const) : undefined;
         return { member, method: key, ...(inst ? { inst } : {}) };
@@ -49,7 +62,7 @@ export function lookupMember(fa: FileAnalyzer, v: Value, path: readonly string[]
   const optional = new Set(t.optionalSegments ?? []);
   const clean = path.filter((p) => !optional.has(p));
   const key = clean.join('.');
-  const member = t.members[key];
+  const member = memberOf(t, key);
   if (member) {
     const written = path.filter((p) => !/^with_?(raw|streaming)_?response$/i.test(p) && p !== 'withRawResponse' && p !== 'aio').join('.');
     return { member, inst: { ...v, path: [] }, method: written };
@@ -121,11 +134,9 @@ export function moduleProvider(fa: FileAnalyzer, mod: ModuleSpec): Provider | un
 export function evalCallResult(fa: FileAnalyzer, call: Node): Value | undefined {
   const fn = callee(call);
   if (!fn) return undefined;
-  if (fa.lang === 'js' && call.type === 'call_expression' && fn.type === 'identifier' && fn.text === 'require') {
-    const arg = callArgs(call)[0];
-    if (arg && arg.type === 'string') return moduleValue(fa, stringParts(arg).text, undefined);
-    return undefined;
-  }
+  // `require('openai')`, `await import('openai')`, Python `importlib.import_module("openai")`: the module object.
+  const loaded = dynamicImportOf(call);
+  if (loaded !== undefined) return loaded ? moduleValue(fa, loaded, undefined) : undefined;
   // JS `prompt.pipe(llm)` and `RunnableSequence.from([prompt, llm])`: the chain keeps the model piped in.
   if (isMember(fn) && (memberName(fn) === 'pipe' || fn.text === 'RunnableSequence.from')) {
     const args = callArgs(call);
@@ -195,6 +206,42 @@ export function providerOfNew(fa: FileAnalyzer, spec: NewSpec, call: Node, recei
     }
   }
   return provider;
+}
+
+/**
+ * The module a call loads at run time, written as a string literal: JS `require('m')` and `import('m')`, Python
+ * `importlib.import_module("m")` and `__import__("m")`, and a loader helper handed a thunk of one
+ * (`await loadPeer('ollama', label, () => import('ollama'))`, `lazyImport(() => require('openai'))`): such a helper
+ * exists to return the module (or throw a friendlier error). `''` for such a call with no literal; undefined for any
+ * other call.
+ */
+export function dynamicImportOf(call: Node): string | undefined {
+  const fn = callee(call);
+  if (!fn) return undefined;
+  const name = fn.type === 'import' ? 'import' : fn.text;
+  if (name !== 'require' && name !== 'import' && name !== 'importlib.import_module' && name !== 'import_module' && name !== '__import__') return importThunkArg(call);
+  const arg = callArgs(call)[0];
+  return arg && (arg.type === 'string' || (arg.type === 'template_string' && !arg.namedChildren.some((c) => c?.type === 'template_substitution'))) ? stringParts(arg).text : '';
+}
+
+/** The module of a call's argument that is a thunk of a dynamic import: `() => import('m')`, `function () { return require('m'); }`. */
+function importThunkArg(call: Node): string | undefined {
+  for (const a of callArgs(call)) {
+    if (a.type !== 'arrow_function' && a.type !== 'function_expression' && a.type !== 'function') continue;
+    const params = a.childForFieldName('parameters') ?? a.childForFieldName('parameter');
+    if (params && params.namedChildren.some((c) => c !== null && c.type !== 'comment')) continue;
+    let body = a.childForFieldName('body');
+    if (body?.type === 'statement_block') {
+      const stmts = body.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+      const ret = stmts.length === 1 && stmts[0]?.type === 'return_statement' ? stmts[0] : undefined;
+      body = ret?.namedChildren.find((c) => c !== null && c.type !== 'comment') ?? null;
+    }
+    const inner = body ? unwrap(body) : undefined;
+    if (inner?.type !== 'call_expression') continue;
+    const f = callee(inner);
+    if (f && (f.type === 'import' || f.text === 'require')) return dynamicImportOf(inner);
+  }
+  return undefined;
 }
 
 /** The value of a same-file factory function: the first `return` whose value is a client. */
@@ -391,10 +438,11 @@ export function instantiate(fa: FileAnalyzer, v: Value): Value | undefined {
   return undefined;
 }
 
-export function moduleValue(fa: FileAnalyzer, module: string, member: string | undefined): Value | undefined {
+export function moduleValue(fa: FileAnalyzer, specifier: string, imported: string | undefined): Value | undefined {
   const lang = fa.lang;
-  const known = MODULE_BY_KEY.has(`${lang}:${module}`) || MODULE_PREFIXES.has(`${lang}:${module}`);
-  if (!known) return undefined;
+  const ref = catalogueImport(lang, specifier, imported);
+  if (!ref) return undefined;
+  const { module, member } = ref;
   if (member === undefined) return { kind: 'module', lang, module, path: [] };
   if (MODULE_BY_KEY.has(`${lang}:${module}.${member}`) || MODULE_PREFIXES.has(`${lang}:${module}.${member}`)) {
     return { kind: 'module', lang, module: `${module}.${member}`, path: [] };

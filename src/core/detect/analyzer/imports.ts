@@ -21,11 +21,12 @@ export function foreignFor(fa: FileAnalyzer, b: Binding & { kind: 'import' }): F
 }
 
 export function addDestructure(pattern: Node, value: Node, at: Node, add: (b: Binding) => void): void {
-  // `const { OpenAI } = require('openai')`.
+  // `const { OpenAI } = require('openai')`, `const { generateText } = await import('ai')`.
   const v = unwrap(value);
-  if (v.type === 'call_expression' && callee(v)?.text === 'require') {
+  const fn = v.type === 'call_expression' ? callee(v) : null;
+  if (fn && (fn.text === 'require' || fn.type === 'import')) {
     const arg = callArgs(v)[0];
-    if (!arg || arg.type !== 'string') return;
+    if (!arg || (arg.type !== 'string' && arg.type !== 'template_string')) return;
     const module = stringParts(arg).text;
     for (const p of pattern.namedChildren) {
       if (!p) continue;

@@ -28,7 +28,10 @@ export function resolveModel(fa: FileAnalyzer, call: Node, spec: SiteSpec, inst:
     const ctor = cur.ctor;
     if (ctor?.spec.model || (spec.model && ctor)) {
       const ref = ctor.spec.model ?? spec.model ?? {};
-      const arg = ctor.ctx.getArg(ctor.node, ref);
+      // The constructor's own model argument, also inside an object it is handed (a context cache built with
+      // `CachedContent.create(model=…)` and given to `GenerativeModel.from_cached_content(cache)`).
+      const own = ctor.spec.model?.kw;
+      const arg = ctor.ctx.getArg(ctor.node, ref) ?? (own ? ctor.ctx.deepKey(ctor.node, own) : undefined);
       if (arg) {
         const m = ctor.ctx.modelFromNode(arg, true);
         // Notebooks: a model object built in an earlier cell.
@@ -82,10 +85,25 @@ export function factoryModel(fa: FileAnalyzer, n: Node, hops = 0): { model: Reso
   const target = isMember(fn) ? memberObject(fn) : fn;
   if (!target) return undefined;
   const v = fa.evalValue(target);
-  if (v?.kind !== 'inst' || !TYPE_BY_ID.get(v.type)?.modelFactory) return undefined;
-  const arg = callArgs(u)[0];
+  if (v?.kind !== 'inst' || !TYPE_BY_ID.get(v.type)?.modelFactory) return hops < 3 ? wrappedModel(fa, u, fn, hops) : undefined;
+  const a0 = callArgs(u)[0];
+  // `google.interactions({ agent: 'deep-research-pro-preview-12-2025' })`: the id in an options object.
+  const arg = a0 && unwrap(a0).type === 'object' ? fa.objectKey(unwrap(a0), ['model', 'modelId', 'agent']) : a0;
   const model = arg ? modelFromNode(fa, arg, true) : { ref: { id: null, canonical: null, resolution: { kind: 'unknown', expression: '' } } as ModelRef };
-  return { model, provider: v.provider ?? TYPE_BY_ID.get(v.type)?.provider ?? 'other' };
+  const type = TYPE_BY_ID.get(v.type);
+  const named = type?.providerInModelId && model.raw ? providerOfModelString(model.raw) : undefined;
+  return { model, provider: v.provider ?? named ?? type?.provider ?? 'other' };
+}
+
+/** A model handed through a catalogue function that keeps it (`wrapLanguageModel({ model: openai('gpt-4o'), middleware })`). */
+function wrappedModel(fa: FileAnalyzer, call: Node, fn: Node, hops: number): { model: ResolvedModel; provider: Provider } | undefined {
+  const { root, path } = fa.splitCallee(fn);
+  const rv = fa.evalValue(root);
+  if (rv?.kind !== 'module') return undefined;
+  const found = fa.lookupMember(rv, [...rv.path, ...path]);
+  const from = found?.member.kind === 'new' ? found.member.spec.inheritFrom : undefined;
+  const arg = from ? fa.getArg(call, from) : undefined;
+  return arg ? factoryModel(fa, arg, hops + 1) : undefined;
 }
 
 /** A resolved string as a model reference. */

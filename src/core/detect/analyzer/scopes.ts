@@ -108,7 +108,7 @@ export function collectParams(fn: Node, add: (b: Binding) => void): void {
       case 'required_parameter':
       case 'optional_parameter': {
         const id = p.childForFieldName('pattern');
-        if (id?.type === 'object_pattern') addPatternParams(id, add);
+        if (id?.type === 'object_pattern') addPatternParams(id, add, p.childForFieldName('type') ?? undefined);
         if (id && id.type === 'identifier') add({ kind: 'param', name: id.text, type: p.childForFieldName('type') ?? undefined, def: p.childForFieldName('value') ?? undefined, at: p });
         break;
       }
@@ -127,23 +127,56 @@ export function collectParams(fn: Node, add: (b: Binding) => void): void {
 }
 
 /** `({ model = 'gpt-4o', prompt }) => …`: each destructured name is a parameter, with its default. */
-export function addPatternParams(pattern: Node, add: (b: Binding) => void): void {
+/**
+ * The parameters a destructuring pattern binds. `type`: the pattern's TS annotation; a key declared in it (an inline
+ * `{ client: OpenAI }` or a same-file interface / type alias) gives that parameter its type.
+ */
+export function addPatternParams(pattern: Node, add: (b: Binding) => void, type?: Node): void {
+  const typeOf = (key: string | undefined): { type: Node } | Record<string, never> => {
+    const t = key !== undefined && type ? propertyType(type, key) : undefined;
+    return t ? { type: t } : {};
+  };
   for (const c of pattern.namedChildren) {
     if (!c) continue;
     if (c.type === 'object_assignment_pattern') {
       const left = c.childForFieldName('left');
       const right = c.childForFieldName('right');
-      if (left) add({ kind: 'param', name: left.text, def: right ?? undefined, at: c });
-    } else if (c.type === 'shorthand_property_identifier_pattern') add({ kind: 'param', name: c.text, at: c });
+      if (left) add({ kind: 'param', name: left.text, def: right ?? undefined, at: c, ...typeOf(left.text) });
+    } else if (c.type === 'shorthand_property_identifier_pattern') add({ kind: 'param', name: c.text, at: c, ...typeOf(c.text) });
     else if (c.type === 'pair_pattern') {
+      const key = c.childForFieldName('key')?.text;
       const v = c.childForFieldName('value');
-      if (v?.type === 'identifier') add({ kind: 'param', name: v.text, at: c });
+      if (v?.type === 'identifier') add({ kind: 'param', name: v.text, at: c, ...typeOf(key) });
       else if (v?.type === 'assignment_pattern') {
         const l = v.childForFieldName('left');
-        if (l) add({ kind: 'param', name: l.text, def: v.childForFieldName('right') ?? undefined, at: c });
+        if (l) add({ kind: 'param', name: l.text, def: v.childForFieldName('right') ?? undefined, at: c, ...typeOf(key) });
       }
     }
   }
+}
+
+/** The declared type of `key` in an object type annotation, inline or a same-file interface / type alias. */
+function propertyType(annotation: Node, key: string): Node | undefined {
+  let t: Node | null | undefined = annotation.type === 'type_annotation' ? annotation.namedChildren.find((c) => c !== null && c.type !== 'comment') : annotation;
+  if (t?.type === 'type_identifier') t = localTypeDeclaration(t);
+  if (!t) return undefined;
+  const body = t.type === 'interface_declaration' ? t.childForFieldName('body') : t.type === 'type_alias_declaration' ? t.childForFieldName('value') : t;
+  if (!body || (body.type !== 'object_type' && body.type !== 'interface_body')) return undefined;
+  for (const m of body.namedChildren) {
+    if (m?.type === 'property_signature' && m.childForFieldName('name')?.text === key) return m.childForFieldName('type') ?? undefined;
+  }
+  return undefined;
+}
+
+/** A module-level `interface X {…}` or `type X = {…}` of this name (also exported). */
+function localTypeDeclaration(name: Node): Node | undefined {
+  let root: Node | null = name;
+  while (root?.parent) root = root.parent;
+  for (const top of root?.namedChildren ?? []) {
+    const d = top?.type === 'export_statement' ? top.childForFieldName('declaration') : top;
+    if ((d?.type === 'interface_declaration' || d?.type === 'type_alias_declaration') && d.childForFieldName('name')?.text === name.text) return d;
+  }
+  return undefined;
 }
 
 export function collectBindings(fa: FileAnalyzer, n: Node, add: (b: Binding) => void, depth: number): void {

@@ -13,6 +13,9 @@ import { callee, isCall, isMember } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import type { SiteDraft } from './types';
 import { escapeRe } from './text';
+import { memberKeys } from './catalogIndex';
+// Everyday method names (`create`, `parse`, `embed` …) and the file texts that make them worth a look (derived).
+import { GATED_NAMES, genericGate } from '../vocabulary';
 
 /** Every method/function name that can end a site or produce a client: the anchor words of the text pre-pass. */
 function anchorNames(): string[] {
@@ -21,7 +24,7 @@ function anchorNames(): string[] {
     const last = k.split('.').pop();
     if (last && last !== 'default') names.add(last);
   };
-  for (const t of TYPES) for (const k of Object.keys(t.members)) addKey(k);
+  for (const t of TYPES) for (const k of memberKeys(t)) addKey(k);
   for (const m of MODULES) for (const [k, v] of Object.entries(m.members)) if (v.kind === 'site') addKey(k);
   return [...names];
 }
@@ -32,23 +35,20 @@ const JS_FETCH_RE = /(?<![\w$])(\$fetch|ofetch|fetch|ky|got)\s*(?:<[^()]*?>)?\s*
 /** LangChain's legacy direct call `llm("…")` on common variable names. */
 const CALLABLE_RE = /\b(llm|chat|chat_model|model|lm)\s*\(/g;
 
-/** Anchor words that are everyday method names elsewhere, and the file token that makes them worth a look. */
-const GENERIC_ANCHORS: Readonly<Record<string, RegExp>> = {
-  call: /langchain/i, run: /langchain/i, arun: /langchain/i, bind: /langchain/i, pipe: /langchain|Runnable/i,
-  copy: /openai|groq|together|fireworks/i, predict: /langchain|llama_index|vertexai/i, apredict: /langchain|llama_index/i,
-  parse: /openai|anthropic|mistral|groq/i, send: /bedrock/i,
-  complete: /llama_index|mistral|fim/i,
-  embed: /ollama|cohere|['"]ai['"]|@ai-sdk/i, request: /https?:|base_?url/i, post: /https?:|base_?url/i,
-};
 /**
  * Every pattern the analyser tests against the whole file text (not against one call): a site's result can change
- * when one of these starts or stops matching anywhere in the file, so incremental re-analysis checks them.
+ * when one of these starts or stops matching anywhere in the file, so incremental re-analysis checks them. Built on the
+ * first call (the gates' regexes are compiled when first needed).
  */
-export const WHOLE_TEXT_PATTERNS: readonly RegExp[] = [
-  ...Object.values(GENERIC_ANCHORS),
-  ...MODULES.flatMap((m) => (m.providerByText ?? []).map((r) => r.pattern)),
-  ...FALLBACKS.map((f) => f.fileToken),
-];
+let wholeTextPatterns: readonly RegExp[] | undefined;
+export function WHOLE_TEXT_PATTERNS(): readonly RegExp[] {
+  wholeTextPatterns ??= [
+    ...[...GATED_NAMES].map((n) => genericGate(n)).filter((r): r is RegExp => r !== undefined),
+    ...MODULES.flatMap((m) => (m.providerByText ?? []).map((r) => r.pattern)),
+    ...FALLBACKS.map((f) => f.fileToken),
+  ];
+  return wholeTextPatterns;
+}
 
 /**
  * Finds every site in the file, or only the sites whose called name starts inside `within` (UTF-16 offsets;
@@ -67,7 +67,7 @@ export function findSites(fa: FileAnalyzer, within?: { readonly start: number; r
       const start = m.index;
       if (start >= to) break;
       // Very common method names only count in files that mention the SDK family they belong to.
-      const token = GENERIC_ANCHORS[name];
+      const token = GATED_NAMES.has(name) ? genericGate(name) : undefined;
       if (token) {
         let ok = gate.get(name);
         if (ok === undefined) gate.set(name, (ok = token.test(fa.text)));
@@ -97,7 +97,25 @@ export function findSites(fa: FileAnalyzer, within?: { readonly start: number; r
   for (const [name, list] of fa.bindingsOf(fa.root)) {
     if (list.some((b) => b.kind === 'import' && b.member !== undefined && b.member !== name && b.member !== 'default' && fa.importValue(b))) aliases.push(name);
   }
-  if (aliases.length) visit(new RegExp(`\\b(${aliases.map(escapeRe).join('|')})\\s*\\(`, 'g'));
+  // Renamed in a destructured `require`/dynamic `import` inside a function (`const { embed: aiEmbed } = await
+  // import('ai')`): the candidate calls are found by name here, and resolved through the function's scope as usual.
+  if (fa.lang === 'js') aliases.push(...destructuredAliases(fa.text));
+  if (aliases.length) visit(new RegExp(`\\b(${[...new Set(aliases)].map(escapeRe).join('|')})\\s*\\(`, 'g'));
+  return out;
+}
+
+/** `{ a: b, c }` destructured from `require(…)` or `import(…)`: the renamed local names (`b`). */
+const DESTRUCTURED_LOAD = /\{([^{}]*)\}\s*=\s*(?:await\s+)?(?:require|import)\s*\(/g;
+function destructuredAliases(text: string): string[] {
+  const out: string[] = [];
+  if (!text.includes('import(') && !text.includes('require(')) return out;
+  DESTRUCTURED_LOAD.lastIndex = 0;
+  for (let m = DESTRUCTURED_LOAD.exec(text); m; m = DESTRUCTURED_LOAD.exec(text)) {
+    for (const pair of (m[1] ?? '').split(',')) {
+      const alias = /^\s*[\w$]+\s*:\s*([\w$]+)\s*$/.exec(pair)?.[1];
+      if (alias) out.push(alias);
+    }
+  }
   return out;
 }
 

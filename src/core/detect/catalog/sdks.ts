@@ -6,6 +6,7 @@
  */
 import type { Api, Provider, Via } from '../../types';
 import type { ArgRef, FallbackSpec, Member, ModuleSpec, NewSpec, PromptSpec, SiteSpec, TypeSpec } from './types';
+import { SPEECH_AND_OTHER_MODULES, SPEECH_AND_OTHER_TYPES } from './otherSdks';
 
 // Small builders keep the tables readable; they only assemble data.
 const kw = (...names: string[]): ArgRef => ({ kw: names });
@@ -18,6 +19,8 @@ const make = (type: string, extra: Partial<NewSpec> = {}): Member => ({ kind: 'n
 const same: Member = { kind: 'same' };
 
 const MODEL = kw('model');
+/** The model as a keyword or the first positional argument (ollama-python, LiteLLM: `completion("gpt-4o", messages)`). */
+const MODEL_POS0 = kwPos(0, 'model');
 const CHAT_PROMPT: PromptSpec = { messages: kw('messages') };
 const RESP_PROMPT: PromptSpec = { input: kw('input'), system: kw('instructions') };
 
@@ -36,6 +39,7 @@ function openAiMembers(): Record<string, Member> {
     'responses.create': site('responses', MODEL, RESP_PROMPT),
     'responses.parse': site('responses', MODEL, RESP_PROMPT),
     'responses.stream': site('responses', MODEL, RESP_PROMPT, { stream: true }),
+    'responses.compact': site('responses', MODEL, RESP_PROMPT),
     'embeddings.create': site('embeddings', MODEL, { input: kw('input', 'inputs') }),
     'images.generate': site('images', MODEL, { prompt: kw('prompt') }),
     'images.edit': site('images', MODEL, { prompt: kw('prompt') }),
@@ -44,6 +48,34 @@ function openAiMembers(): Record<string, Member> {
     'audio.transcriptions.create': site('audio', MODEL, {}),
     'audio.translations.create': site('audio', MODEL, {}),
     'audio.speech.create': site('audio', MODEL, { input: kw('input') }),
+    // Video generation (Sora; Together's `videos.create`): billed per second of video.
+    'videos.create': site('other', MODEL, { prompt: kw('prompt') }),
+    'videos.createAndPoll': site('other', MODEL, { prompt: kw('prompt') }),
+    'videos.edit': site('other', MODEL, { prompt: kw('prompt') }),
+    'videos.extend': site('other', MODEL, { prompt: kw('prompt') }),
+    'videos.remix': site('other', MODEL, { prompt: kw('prompt') }),
+    'decisions.create': site('other', MODEL, { input: kw('input') }),
+    // Together's rerank endpoint.
+    'rerank.create': site('rerank', MODEL, { input: kw('query') }),
+    // Assistants: a run makes the assistant's model answer the thread (`model` overrides the assistant's).
+    ...Object.fromEntries(
+      ['threads.runs.create', 'threads.runs.createAndPoll', 'threads.runs.createAndStream', 'threads.runs.stream', 'threads.runs.submitToolOutputs', 'threads.runs.submitToolOutputsAndPoll', 'threads.runs.submitToolOutputsStream', 'threads.createAndRun', 'threads.createAndRunPoll', 'threads.createAndRunStream']
+        .map((k) => [k, site('other', MODEL, { system: kw('instructions') })]),
+    ),
+    // Managed agents: a session turn runs the agent's model (the model is the agent's, not in the call).
+    'agents.sessions.create': site('other', undefined, { input: kw('input') }),
+    'agents.sessions.stream': site('other', undefined, { input: kw('input') }),
+    'agents.sessions.events.create': site('other', undefined, { input: kw('events') }),
+    'agents.automations.invocations.create': site('other', undefined, {}),
+    // Realtime and Live sessions started server-side (SIP/WebRTC): the session's model answers the call.
+    'realtime.calls.create': site('other', MODEL, { system: kw('instructions') }),
+    'realtime.calls.accept': site('other', MODEL, { system: kw('instructions') }),
+    'live.create': site('other', MODEL, { system: kw('instructions') }),
+    'live.sessions.accept': site('other', MODEL, { system: kw('instructions') }),
+    // Python `client.realtime.connect(model=…)` (also `beta.`) and the Responses WebSocket `responses.connect(…)`: a
+    // session in which each `response.create` asks for a turn.
+    'realtime.connect': make('openai-realtime', { model: MODEL }),
+    'responses.connect': make('openai-realtime', { model: MODEL }),
     with_options: same,
     withOptions: same,
     copy: same,
@@ -58,7 +90,16 @@ function anthropicMembers(): Record<string, Member> {
     'messages.stream': site('messages', MODEL, ANTHROPIC_PROMPT, { stream: true }),
     'messages.parse': site('messages', MODEL, ANTHROPIC_PROMPT),
     'messages.batches.create': site('messages', undefined, {}, { batch: true }),
+    // The tool runner loops `messages.create` until the model stops calling tools (one site, several requests).
+    'messages.toolRunner': site('messages', MODEL, ANTHROPIC_PROMPT),
+    // A server-held thread: each `send` is one request with the thread's model.
+    'messages.thread': make('anthropic-thread', { model: MODEL }),
+    copy: same,
     'completions.create': site('completion', MODEL, { prompt: kw('prompt') }),
+    // Managed Agents: a user event (or a tool result) makes the session's agent take a turn with its own model.
+    'sessions.events.send': site('other', undefined, { input: { kw: ['events'], obj: 1 } }),
+    'sessions.events.toolRunner': site('other', undefined, {}),
+    'deployments.run': site('other', undefined, {}),
     with_options: same,
     withOptions: same,
   };
@@ -106,7 +147,19 @@ const AISDK_PROMPT: PromptSpec = { system: kw('system'), prompt: kw('prompt'), m
 /** Every instance type. */
 export const TYPES: readonly TypeSpec[] = [
   { id: 'openai', provider: 'openai', via: 'sdk', members: openAiMembers(), optionalSegments: OPENAI_OPTIONAL },
-  { id: 'anthropic', provider: 'anthropic', via: 'sdk', members: anthropicMembers(), optionalSegments: ['beta', 'tools', 'with_raw_response', 'with_streaming_response', 'withRawResponse'] },
+  // `beta.tools.` and `beta.prompt_caching.` are the legacy beta namespaces of anthropic-sdk-python < 0.40.
+  { id: 'anthropic', provider: 'anthropic', via: 'sdk', members: anthropicMembers(), optionalSegments: ['beta', 'tools', 'prompt_caching', 'with_raw_response', 'with_streaming_response', 'withRawResponse'] },
+  { id: 'anthropic-thread', provider: 'anthropic', via: 'sdk', members: { send: site('messages', undefined, { messages: { pos: 0 } }), stream: site('messages', undefined, { messages: { pos: 0 } }, { stream: true }) } },
+  {
+    // A Realtime WebSocket session (Python `client.realtime.connect(model=…)`): `response.create` makes the model answer.
+    id: 'openai-realtime', provider: 'openai', via: 'sdk',
+    members: {
+      'response.create': site('other', undefined, {}),
+      // The raw event: only `response.create` asks the model for a turn (`session.update`, `input_audio_buffer.append`,
+      // `conversation.item.create` … do not).
+      send: site('other', MODEL, { input: kw('input') }, { when: { key: 'type', equals: ['response.create'] } }),
+    },
+  },
   {
     id: 'genai-client', provider: 'google', via: 'sdk', optionalSegments: ['aio'],
     members: {
@@ -118,7 +171,31 @@ export const TYPES: readonly TypeSpec[] = [
       'models.generateContentStream': site('generate', MODEL, { user: kw('contents') }, { stream: true }),
       'models.embedContent': site('embeddings', MODEL, { input: kw('contents') }),
       'models.generateImages': site('images', MODEL, { prompt: kw('prompt') }),
+      'models.editImage': site('images', MODEL, { prompt: kw('prompt') }),
+      'models.upscaleImage': site('images', MODEL, {}),
+      'models.recontextImage': site('images', MODEL, {}),
+      'models.segmentImage': site('images', MODEL, {}),
+      // Veo: a long-running operation billed per second of video.
+      'models.generateVideos': site('other', MODEL, { prompt: kw('prompt') }),
+      // The Interactions API: one model turn (`model=`), or a turn of an agent (`agent=`, Deep Research).
+      'interactions.create': site('generate', kw('model', 'agent'), { input: kw('input'), system: kw('system_instruction', 'systemInstruction') }),
+      'decisions.create': site('other', MODEL, {}),
+      'triggers.run': site('other', undefined, {}),
       'chats.create': make('genai-chat', { model: MODEL }),
+      // The Live API: a WebSocket session; each message sent makes the model take a turn.
+      'live.connect': make('genai-live', { model: MODEL }),
+      // Lyria RealTime music: one billed generation stream per session, counted at the connect that names the model.
+      'live.music.connect': site('audio', MODEL, {}),
+    },
+  },
+  {
+    id: 'genai-live', provider: 'google', via: 'sdk',
+    members: {
+      sendClientContent: site('other', undefined, { user: kw('turns') }),
+      sendRealtimeInput: site('other', undefined, { user: kw('text') }),
+      sendToolResponse: site('other', undefined, {}),
+      // google-genai < 1.0 (Python): `session.send(input=…, end_of_turn=True)`.
+      send: site('other', undefined, { user: kwPos(0, 'input') }),
     },
   },
   {
@@ -145,8 +222,12 @@ export const TYPES: readonly TypeSpec[] = [
     },
   },
   {
-    id: 'gemini-js', provider: 'google', via: 'sdk',
-    members: { getGenerativeModel: make('gemini-model', { model: kw('model') }) },
+    id: 'gemini-js', provider: 'google', via: 'sdk', optionalSegments: ['preview'],
+    members: {
+      getGenerativeModel: make('gemini-model', { model: kw('model') }),
+      // A model over a context cache: the model is the cache's (`model` of the cache, rarely visible at the call).
+      getGenerativeModelFromCachedContent: make('gemini-model', { model: kwPos(0, 'model') }),
+    },
   },
   {
     id: 'bedrock-runtime', provider: 'bedrock', via: 'sdk',
@@ -155,6 +236,13 @@ export const TYPES: readonly TypeSpec[] = [
       invoke_model_with_response_stream: site('generate', kw('modelId'), { messages: kw('messages'), system: kw('system'), prompt: kw('prompt', 'inputText') }, { stream: true }),
       converse: site('chat', kw('modelId'), { messages: kw('messages'), system: kw('system') }),
       converse_stream: site('chat', kw('modelId'), { messages: kw('messages'), system: kw('system') }, { stream: true }),
+      // AWS SDK v3's aggregated client (`new BedrockRuntime({}).converse({...})`) names the same operations in camelCase.
+      invokeModel: site('generate', kw('modelId'), { messages: kw('messages'), system: kw('system'), prompt: kw('prompt', 'inputText') }),
+      invokeModelWithResponseStream: site('generate', kw('modelId'), { messages: kw('messages'), system: kw('system'), prompt: kw('prompt', 'inputText') }, { stream: true }),
+      invokeModelWithBidirectionalStream: site('audio', kw('modelId'), {}, { stream: true }),
+      converseStream: site('chat', kw('modelId'), { messages: kw('messages'), system: kw('system') }, { stream: true }),
+      // An asynchronous invocation (Nova Reel video): one model request, polled later.
+      startAsyncInvoke: site('other', kw('modelId'), {}),
       send: {
         kind: 'site',
         site: {
@@ -164,43 +252,75 @@ export const TYPES: readonly TypeSpec[] = [
             InvokeModelWithResponseStreamCommand: { api: 'generate', model: kw('modelId'), stream: true, prompt: { messages: kw('messages'), system: kw('system') } },
             ConverseCommand: { api: 'chat', model: kw('modelId'), prompt: { messages: kw('messages'), system: kw('system') } },
             ConverseStreamCommand: { api: 'chat', model: kw('modelId'), stream: true, prompt: { messages: kw('messages'), system: kw('system') } },
+            InvokeModelWithBidirectionalStreamCommand: { api: 'audio', model: kw('modelId'), stream: true, prompt: {} },
+            StartAsyncInvokeCommand: { api: 'other', model: kw('modelId'), prompt: {} },
           },
         },
       },
     },
   },
-  { id: 'boto3-session', provider: 'bedrock', via: 'sdk', members: { client: make('none', { typeByArg: { arg: kwPos(0, 'service_name'), map: { 'bedrock-runtime': 'bedrock-runtime' } } }) } },
+  { id: 'boto3-session', provider: 'bedrock', via: 'sdk', members: { client: make('none', { typeByArg: { arg: kwPos(0, 'service_name'), map: { 'bedrock-runtime': 'bedrock-runtime', 'sagemaker-runtime': 'sagemaker-runtime' } } }) } },
   {
-    id: 'mistral', provider: 'mistral', via: 'sdk',
+    // mistralai (Python) has an `_async` twin of every method (`chat.complete_async`); `beta.` holds the Agents API.
+    id: 'mistral', provider: 'mistral', via: 'sdk', asyncSuffix: '_async', optionalSegments: ['beta'],
     members: {
-      'chat.complete': site('chat', MODEL, CHAT_PROMPT), 'chat.complete_async': site('chat', MODEL, CHAT_PROMPT),
-      'chat.stream': site('chat', MODEL, CHAT_PROMPT, { stream: true }), 'chat.stream_async': site('chat', MODEL, CHAT_PROMPT, { stream: true }),
+      'chat.complete': site('chat', MODEL, CHAT_PROMPT),
+      'chat.stream': site('chat', MODEL, CHAT_PROMPT, { stream: true }),
       'chat.parse': site('chat', MODEL, CHAT_PROMPT),
+      'chat.parseStream': site('chat', MODEL, CHAT_PROMPT, { stream: true }),
       'embeddings.create': site('embeddings', MODEL, { input: kw('inputs', 'input') }),
       'fim.complete': site('completion', MODEL, { prompt: kw('prompt') }),
-      // mistralai < 1.0 (`MistralClient`)
-      chat: site('chat', MODEL, CHAT_PROMPT), chat_stream: site('chat', MODEL, CHAT_PROMPT, { stream: true }),
-      embeddings: site('embeddings', MODEL, { input: kw('input') }),
+      'fim.stream': site('completion', MODEL, { prompt: kw('prompt') }, { stream: true }),
+      // An agent's completion: the model is the agent's (`agent_id`), not in the call.
+      'agents.complete': site('chat', undefined, CHAT_PROMPT),
+      'agents.stream': site('chat', undefined, CHAT_PROMPT, { stream: true }),
+      // The Conversations API (`beta.conversations`): each call runs a model or agent turn; Python's `run`/`run_stream`
+      // helpers (RunContext) loop it.
+      ...Object.fromEntries(['start', 'append', 'restart', 'run'].flatMap((v) => [
+        [`conversations.${v}`, site('chat', MODEL, { input: kw('inputs') })],
+        [`conversations.${v}Stream`, site('chat', MODEL, { input: kw('inputs') }, { stream: true })],
+      ])),
+      'classifiers.classify': site('other', MODEL, { input: kw('inputs') }),
+      'classifiers.classifyChat': site('other', MODEL, { input: kw('inputs') }),
+      'ocr.process': site('other', MODEL, {}),
+      'audio.speech.complete': site('audio', MODEL, { input: kw('input') }),
+      'audio.transcriptions.complete': site('audio', MODEL, {}),
+      'audio.transcriptions.stream': site('audio', MODEL, {}, { stream: true }),
+      // LLM-as-a-judge runs.
+      'observability.judges.judgeConversation': site('other', undefined, {}),
+      'observability.datasets.records.judge': site('other', undefined, {}),
+      // mistralai < 1.0 (`MistralClient.chat(model, messages)`: the model may be positional)
+      chat: site('chat', MODEL_POS0, { messages: kwPos(1, 'messages') }), chat_stream: site('chat', MODEL_POS0, { messages: kwPos(1, 'messages') }, { stream: true }),
+      embeddings: site('embeddings', MODEL_POS0, { input: kwPos(1, 'input') }),
     },
   },
   {
-    id: 'cohere', provider: 'cohere', via: 'sdk',
+    // `v2.` is the v2 API on the v1 client (`co.v2.chat`).
+    id: 'cohere', provider: 'cohere', via: 'sdk', optionalSegments: ['v2'],
     members: {
       chat: site('chat', MODEL, { user: kw('message'), messages: kw('messages'), system: kw('preamble') }),
-      chat_stream: site('chat', MODEL, { user: kw('message'), messages: kw('messages'), system: kw('preamble') }, { stream: true }),
       chatStream: site('chat', MODEL, { user: kw('message'), messages: kw('messages'), system: kw('preamble') }, { stream: true }),
       generate: site('completion', MODEL, { prompt: kw('prompt') }),
+      generateStream: site('completion', MODEL, { prompt: kw('prompt') }, { stream: true }),
+      summarize: site('completion', MODEL, { prompt: kw('text') }),
       embed: site('embeddings', MODEL, { input: kw('texts', 'inputs') }),
-      rerank: site('embeddings', MODEL, { input: kw('query') }),
+      // cohere-python's batching helper: one embed request per batch of texts.
+      embed_stream: site('embeddings', MODEL, { input: kw('texts') }),
+      rerank: site('rerank', MODEL, { input: kw('query') }),
+      classify: site('other', MODEL, { input: kw('inputs') }),
+      // Document parsing (a vision model reads the image).
+      parse: site('other', MODEL, {}),
+      'audio.transcriptions.create': site('audio', MODEL, {}),
     },
   },
   {
+    // ollama-python takes the model as the first positional argument (`ollama.chat('gemma3', messages=…)`).
     id: 'ollama', provider: 'ollama', via: 'sdk',
     members: {
-      chat: site('chat', MODEL, CHAT_PROMPT),
-      generate: site('completion', MODEL, { prompt: kw('prompt'), system: kw('system') }),
-      embed: site('embeddings', MODEL, { input: kw('input') }),
-      embeddings: site('embeddings', MODEL, { input: kw('prompt') }),
+      chat: site('chat', MODEL_POS0, { messages: kwPos(1, 'messages') }),
+      generate: site('completion', MODEL_POS0, { prompt: kwPos(1, 'prompt'), system: kw('system') }),
+      embed: site('embeddings', MODEL_POS0, { input: kwPos(1, 'input') }),
+      embeddings: site('embeddings', MODEL_POS0, { input: kwPos(1, 'prompt') }),
     },
   },
   {
@@ -250,10 +370,10 @@ export const TYPES: readonly TypeSpec[] = [
   {
     id: 'litellm', provider: 'other', via: 'litellm',
     members: {
-      completion: site('chat', MODEL, CHAT_PROMPT, { providerFromModel: true }),
-      acompletion: site('chat', MODEL, CHAT_PROMPT, { providerFromModel: true }),
-      embedding: site('embeddings', MODEL, { input: kw('input') }, { providerFromModel: true }),
-      aembedding: site('embeddings', MODEL, { input: kw('input') }, { providerFromModel: true }),
+      completion: site('chat', MODEL_POS0, { messages: kwPos(1, 'messages') }, { providerFromModel: true }),
+      acompletion: site('chat', MODEL_POS0, { messages: kwPos(1, 'messages') }, { providerFromModel: true }),
+      embedding: site('embeddings', MODEL_POS0, { input: kwPos(1, 'input') }, { providerFromModel: true }),
+      aembedding: site('embeddings', MODEL_POS0, { input: kwPos(1, 'input') }, { providerFromModel: true }),
       text_completion: site('completion', MODEL, { prompt: kw('prompt') }, { providerFromModel: true }),
       atext_completion: site('completion', MODEL, { prompt: kw('prompt') }, { providerFromModel: true }),
       image_generation: site('images', MODEL, { prompt: kw('prompt') }, { providerFromModel: true }),
@@ -264,6 +384,7 @@ export const TYPES: readonly TypeSpec[] = [
       'chat.completions.create': site('chat', MODEL, CHAT_PROMPT, { providerFromModel: true }),
     },
   },
+  ...SPEECH_AND_OTHER_TYPES,
   { id: 'lc-chat', provider: 'other', via: 'langchain', members: langChainChatMembers('chat'), callable: LC_CALLABLE, pipeable: true },
   { id: 'lc-llm', provider: 'other', via: 'langchain', members: langChainChatMembers('completion'), callable: { api: 'completion', prompt: LC_INPUT }, pipeable: true },
   { id: 'lc-embed', provider: 'other', via: 'langchain', members: lcEmbedMembers() },
@@ -273,6 +394,8 @@ export const TYPES: readonly TypeSpec[] = [
     // An AI SDK provider instance (`openai`, `createOpenAI({...})`): `p('id')`, `p.chat('id')`, `p.embedding('id')`.
     id: 'aisdk-provider', provider: 'other', via: 'ai-sdk', modelFactory: true, members: {},
   },
+  // An AI SDK provider registry or custom provider: `registry.languageModel('openai:gpt-4o')`, `.embeddingModel(…)`.
+  { id: 'aisdk-registry', provider: 'other', via: 'ai-sdk', modelFactory: true, providerInModelId: true, members: {} },
   {
     id: 'aisdk',
     provider: 'other',
@@ -287,7 +410,36 @@ export const TYPES: readonly TypeSpec[] = [
       generateImage: site('images', MODEL, { prompt: kw('prompt') }, { modelFromFactory: true }),
       experimental_generateImage: site('images', MODEL, { prompt: kw('prompt') }, { modelFromFactory: true }),
       experimental_generateSpeech: site('audio', MODEL, { input: kw('text') }, { modelFromFactory: true }),
+      generateSpeech: site('audio', MODEL, { input: kw('text') }, { modelFromFactory: true }),
+      experimental_streamSpeech: site('audio', MODEL, { input: kw('text') }, { modelFromFactory: true, stream: true }),
       experimental_transcribe: site('audio', MODEL, {}, { modelFromFactory: true }),
+      transcribe: site('audio', MODEL, {}, { modelFromFactory: true }),
+      experimental_streamTranscribe: site('audio', MODEL, {}, { modelFromFactory: true, stream: true }),
+      experimental_streamTranslate: site('audio', MODEL, {}, { modelFromFactory: true, stream: true }),
+      rerank: site('rerank', MODEL, { input: kw('query') }, { modelFromFactory: true }),
+      experimental_generateVideo: site('other', MODEL, { prompt: kw('prompt') }, { modelFromFactory: true }),
+      generateVideo: site('other', MODEL, { prompt: kw('prompt') }, { modelFromFactory: true }),
+      experimental_startVideo: site('other', MODEL, { prompt: kw('prompt') }, { modelFromFactory: true }),
+      experimental_decide: site('other', MODEL, {}, { modelFromFactory: true }),
+      experimental_evaluate: site('other', MODEL, {}, { modelFromFactory: true }),
+      experimental_extract: site('other', MODEL, {}, { modelFromFactory: true }),
+      experimental_streamLanguageModelCall: site('generate', MODEL, AISDK_PROMPT, { modelFromFactory: true, stream: true }),
+      experimental_streamTextLowMemory: site('generate', MODEL, AISDK_PROMPT, { modelFromFactory: true, stream: true }),
+      // An agent run (`createAgentUIStreamResponse({ agent, uiMessages })`): the model is the agent's.
+      createAgentUIStream: site('generate', undefined, { messages: kw('uiMessages', 'messages') }, { modelFromFactory: true, agentArg: kw('agent'), stream: true }),
+      createAgentUIStreamResponse: site('generate', undefined, { messages: kw('uiMessages', 'messages') }, { modelFromFactory: true, agentArg: kw('agent'), stream: true }),
+      pipeAgentUIStreamToResponse: site('generate', undefined, { messages: kw('uiMessages', 'messages') }, { modelFromFactory: true, agentArg: kw('agent'), stream: true }),
+      ToolLoopAgent: make('aisdk-agent', { model: MODEL }),
+      Experimental_Agent: make('aisdk-agent', { model: MODEL }),
+      Agent: make('aisdk-agent', { model: MODEL }),
+    },
+  },
+  {
+    // `new ToolLoopAgent({ model: openai('gpt-4o'), … })`: each `generate`/`stream` runs the tool loop with that model.
+    id: 'aisdk-agent', provider: 'other', via: 'ai-sdk',
+    members: {
+      generate: site('generate', undefined, AISDK_PROMPT, { modelFromFactory: true }),
+      stream: site('generate', undefined, AISDK_PROMPT, { modelFromFactory: true, stream: true }),
     },
   },
 ];
@@ -383,6 +535,10 @@ const OPENAI_PY_MODULE: Record<string, Member> = {
   'Embedding.acreate': site('embeddings', LEGACY_MODEL, { input: kw('input') }),
   'Image.create': site('images', LEGACY_MODEL, { prompt: kw('prompt') }),
   'Audio.transcribe': site('audio', { pos: 0, kw: ['model'] }, {}),
+  // The classes a WebSocket connection is typed with (`connection: ResponsesConnection`, imported from its inner module
+  // `openai.resources.responses.responses`): what `client.realtime.connect()` / `client.responses.connect()` yields.
+  RealtimeConnection: make('openai-realtime'), AsyncRealtimeConnection: make('openai-realtime'),
+  ResponsesConnection: make('openai-realtime'), AsyncResponsesConnection: make('openai-realtime'),
 };
 
 const simple = (lang: 'python' | 'js', name: string, members: Record<string, Member>, extra: Partial<ModuleSpec> = {}): ModuleSpec => ({ lang, name, members, ...extra });
@@ -395,23 +551,28 @@ export const MODULES: readonly ModuleSpec[] = [
     Anthropic: ANTHROPIC_CTOR(), AsyncAnthropic: ANTHROPIC_CTOR(), Client: ANTHROPIC_CTOR(), AsyncClient: ANTHROPIC_CTOR(),
     AnthropicBedrock: ANTHROPIC_CTOR('bedrock'), AsyncAnthropicBedrock: ANTHROPIC_CTOR('bedrock'),
     AnthropicVertex: ANTHROPIC_CTOR('google'), AsyncAnthropicVertex: ANTHROPIC_CTOR('google'),
+    // Claude Platform on Google Cloud bills through Google Cloud (like Vertex); on AWS and in Microsoft Foundry it is
+    // Anthropic's own API and prices, reached through those platforms.
+    AnthropicGoogleCloud: ANTHROPIC_CTOR('google'), AsyncAnthropicGoogleCloud: ANTHROPIC_CTOR('google'),
+    AnthropicAWS: ANTHROPIC_CTOR(), AsyncAnthropicAWS: ANTHROPIC_CTOR(), AnthropicFoundry: ANTHROPIC_CTOR(), AsyncAnthropicFoundry: ANTHROPIC_CTOR(),
   }),
   simple('python', 'google.genai', { Client: make('genai-client') }),
   simple('python', 'google.generativeai', {
     GenerativeModel: make('gemini-model', { model: kwPos(0, 'model_name', 'model') }),
-    embed_content: site('embeddings', MODEL, { input: kw('content') }),
+    'GenerativeModel.from_cached_content': make('gemini-model', { model: kw('model_name', 'model') }),
+    embed_content: site('embeddings', MODEL_POS0, { input: kwPos(1, 'content') }),
     generate_text: site('completion', MODEL, { prompt: kw('prompt') }),
   }, { provider: 'google' }),
-  simple('python', 'vertexai.generative_models', { GenerativeModel: make('gemini-model', { model: kwPos(0, 'model_name', 'model') }) }),
+  simple('python', 'vertexai.generative_models', { GenerativeModel: make('gemini-model', { model: kwPos(0, 'model_name', 'model') }), 'GenerativeModel.from_cached_content': make('gemini-model', { model: kw('model_name', 'model') }) }),
   simple('python', 'vertexai.language_models', {
     'TextGenerationModel.from_pretrained': make('vertex-legacy', { model: kwPos(0, 'model_name') }),
     'ChatModel.from_pretrained': make('vertex-legacy', { model: kwPos(0, 'model_name') }),
     'CodeGenerationModel.from_pretrained': make('vertex-legacy', { model: kwPos(0, 'model_name') }),
     'TextEmbeddingModel.from_pretrained': make('vertex-legacy', { model: kwPos(0, 'model_name') }),
   }),
-  simple('python', 'vertexai.preview.generative_models', { GenerativeModel: make('gemini-model', { model: kwPos(0, 'model_name', 'model') }) }),
+  simple('python', 'vertexai.preview.generative_models', { GenerativeModel: make('gemini-model', { model: kwPos(0, 'model_name', 'model') }), 'GenerativeModel.from_cached_content': make('gemini-model', { model: kw('model_name', 'model') }) }),
   simple('python', 'boto3', {
-    client: make('none', { typeByArg: { arg: kwPos(0, 'service_name'), map: { 'bedrock-runtime': 'bedrock-runtime' } } }),
+    client: make('none', { typeByArg: { arg: kwPos(0, 'service_name'), map: { 'bedrock-runtime': 'bedrock-runtime', 'sagemaker-runtime': 'sagemaker-runtime' } } }),
     Session: make('boto3-session'),
     'session.Session': make('boto3-session'),
   }),
@@ -489,10 +650,16 @@ export const MODULES: readonly ModuleSpec[] = [
 
   // ---- JavaScript / TypeScript ----
   simple('js', 'openai', { default: OPENAI_CTOR(), OpenAI: OPENAI_CTOR(), AzureOpenAI: OPENAI_CTOR('azure-openai'), OpenAIApi: make('openai-v3') }, { callable: OPENAI_CTOR() }),
+  // Realtime and Responses WebSocket connections (openai-node sub-paths); `.azure(client)` builds one for Azure.
+  ...[['openai/realtime/ws', 'OpenAIRealtimeWS'], ['openai/realtime/websocket', 'OpenAIRealtimeWebSocket'], ['openai/resources/responses/ws', 'ResponsesWS'], ['openai/resources/beta/responses/ws', 'ResponsesWS']]
+    .map(([name, cls]) => simple('js', name ?? '', { [cls ?? '']: make('openai-realtime', { model: MODEL }), [`${cls}.azure`]: make('openai-realtime', { model: kw('deploymentName', 'model'), provider: 'azure-openai' }) })),
   simple('js', '@azure/openai', { OpenAIClient: make('azure-openai-legacy-js'), AzureOpenAI: OPENAI_CTOR('azure-openai') }),
   simple('js', '@anthropic-ai/sdk', { default: ANTHROPIC_CTOR(), Anthropic: ANTHROPIC_CTOR() }, { callable: ANTHROPIC_CTOR() }),
   simple('js', '@anthropic-ai/bedrock-sdk', { default: ANTHROPIC_CTOR('bedrock'), AnthropicBedrock: ANTHROPIC_CTOR('bedrock') }),
   simple('js', '@anthropic-ai/vertex-sdk', { default: ANTHROPIC_CTOR('google'), AnthropicVertex: ANTHROPIC_CTOR('google') }),
+  simple('js', '@anthropic-ai/google-cloud-sdk', { default: ANTHROPIC_CTOR('google'), AnthropicGoogleCloud: ANTHROPIC_CTOR('google') }),
+  simple('js', '@anthropic-ai/aws-sdk', { default: ANTHROPIC_CTOR(), AnthropicAws: ANTHROPIC_CTOR() }),
+  simple('js', '@anthropic-ai/foundry-sdk', { default: ANTHROPIC_CTOR(), AnthropicFoundry: ANTHROPIC_CTOR() }),
   simple('js', '@google/genai', { GoogleGenAI: make('genai-client') }),
   simple('js', '@google/generative-ai', { GoogleGenerativeAI: make('gemini-js') }),
   simple('js', '@google-cloud/vertexai', { VertexAI: make('gemini-js') }),
@@ -524,26 +691,52 @@ export const MODULES: readonly ModuleSpec[] = [
   simple('js', 'langchain/llms/openai', pick(LC_JS, ['OpenAI'])),
   simple('js', 'langchain/embeddings/openai', pick(LC_JS, ['OpenAIEmbeddings'])),
   simple('js', 'langchain/chat_models/universal', pick(LC_JS, ['initChatModel'])),
-  simple('js', 'ai', {}, { asType: 'aisdk' }),
+  simple('js', 'ai', {
+    gateway: aiProvider('other'),
+    createGateway: aiCreate('other'),
+    createProviderRegistry: make('aisdk-registry'),
+    experimental_createProviderRegistry: make('aisdk-registry'),
+    customProvider: make('aisdk-registry'),
+    experimental_customProvider: make('aisdk-registry'),
+    // A model wrapped with middleware is the model it wraps.
+    wrapLanguageModel: make('none', { inheritFrom: kw('model') }),
+    wrapEmbeddingModel: make('none', { inheritFrom: kw('model') }),
+    wrapImageModel: make('none', { inheritFrom: kw('model') }),
+  }, { asType: 'aisdk' }),
+  simple('js', '@ai-sdk/gateway', { gateway: aiProvider('other'), createGateway: aiCreate('other') }),
   simple('js', '@ai-sdk/openai', { openai: aiProvider('openai'), createOpenAI: aiCreate('openai') }),
   simple('js', '@ai-sdk/azure', { azure: aiProvider('azure-openai'), createAzure: aiCreate('azure-openai') }),
   simple('js', '@ai-sdk/anthropic', { anthropic: aiProvider('anthropic'), createAnthropic: aiCreate('anthropic') }),
-  simple('js', '@ai-sdk/google', { google: aiProvider('google'), createGoogleGenerativeAI: aiCreate('google') }),
-  simple('js', '@ai-sdk/google-vertex', { vertex: aiProvider('google'), createVertex: aiCreate('google') }),
-  simple('js', '@ai-sdk/google-vertex/anthropic', { vertexAnthropic: aiProvider('google'), createVertexAnthropic: aiCreate('google') }),
-  simple('js', '@ai-sdk/amazon-bedrock', { bedrock: aiProvider('bedrock'), createAmazonBedrock: aiCreate('bedrock') }),
+  simple('js', '@ai-sdk/google', { google: aiProvider('google'), createGoogleGenerativeAI: aiCreate('google'), createGoogle: aiCreate('google') }),
+  // @ai-sdk/google-vertex's entry points (`/edge` for edge runtimes): Anthropic, xAI and open models served by Vertex.
+  ...['', '/edge'].flatMap((edge) => [
+    simple('js', `@ai-sdk/google-vertex${edge}`, { vertex: aiProvider('google'), createVertex: aiCreate('google'), googleVertex: aiProvider('google'), createGoogleVertex: aiCreate('google') }),
+    simple('js', `@ai-sdk/google-vertex/anthropic${edge}`, { vertexAnthropic: aiProvider('google'), createVertexAnthropic: aiCreate('google'), googleVertexAnthropic: aiProvider('google'), createGoogleVertexAnthropic: aiCreate('google') }),
+    simple('js', `@ai-sdk/google-vertex/maas${edge}`, { vertexMaas: aiProvider('google'), createVertexMaas: aiCreate('google'), googleVertexMaas: aiProvider('google'), createGoogleVertexMaas: aiCreate('google') }),
+    simple('js', `@ai-sdk/google-vertex/xai${edge}`, { googleVertexXai: aiProvider('google'), createGoogleVertexXai: aiCreate('google') }),
+  ]),
+  simple('js', '@ai-sdk/amazon-bedrock', { bedrock: aiProvider('bedrock'), amazonBedrock: aiProvider('bedrock'), createAmazonBedrock: aiCreate('bedrock') }),
+  simple('js', '@ai-sdk/amazon-bedrock/anthropic', { bedrockAnthropic: aiProvider('bedrock'), createBedrockAnthropic: aiCreate('bedrock'), amazonBedrockAnthropic: aiProvider('bedrock'), createAmazonBedrockAnthropic: aiCreate('bedrock') }),
+  simple('js', '@ai-sdk/amazon-bedrock/mantle', { bedrockMantle: aiProvider('bedrock'), createBedrockMantle: aiCreate('bedrock') }),
   simple('js', '@ai-sdk/mistral', { mistral: aiProvider('mistral'), createMistral: aiCreate('mistral') }),
   simple('js', '@ai-sdk/cohere', { cohere: aiProvider('cohere'), createCohere: aiCreate('cohere') }),
   simple('js', '@ai-sdk/groq', { groq: aiProvider('groq'), createGroq: aiCreate('groq') }),
   simple('js', '@ai-sdk/togetherai', { togetherai: aiProvider('together'), createTogetherAI: aiCreate('together') }),
   simple('js', '@ai-sdk/fireworks', { fireworks: aiProvider('fireworks'), createFireworks: aiCreate('fireworks') }),
-  simple('js', '@ai-sdk/deepseek', { deepseek: aiProvider('deepseek'), createDeepSeek: aiCreate('deepseek') }),
+  simple('js', '@ai-sdk/deepseek', { deepseek: aiProvider('deepseek'), deepSeek: aiProvider('deepseek'), createDeepSeek: aiCreate('deepseek') }),
   simple('js', '@ai-sdk/xai', { xai: aiProvider('xai'), createXai: aiCreate('xai') }),
   simple('js', '@openrouter/ai-sdk-provider', { openrouter: aiProvider('openrouter'), createOpenRouter: aiCreate('openrouter') }),
   simple('js', 'ollama-ai-provider', { ollama: aiProvider('ollama'), createOllama: aiCreate('ollama') }),
   simple('js', 'ollama-ai-provider-v2', { ollama: aiProvider('ollama'), createOllama: aiCreate('ollama') }),
   simple('js', '@ai-sdk/openai-compatible', { createOpenAICompatible: aiCreate('other') }),
+  ...SPEECH_AND_OTHER_MODULES,
 ];
+
+/**
+ * Other names a registry publishes a catalogue package under (`jsr:@openai/openai` is the openai package on JSR).
+ * Runtime prefixes, CDN URLs, versions and sub-paths need no entry: analyzer/moduleNames.ts reads them.
+ */
+export const JS_PACKAGE_ALIASES: Readonly<Record<string, string>> = { '@openai/openai': 'openai' };
 
 /** Provider-specific AI SDK provider types are generated from the one generic entry (same members). */
 export const AISDK_PROVIDERS: readonly Provider[] = ['openai', 'azure-openai', 'anthropic', 'google', 'bedrock', 'mistral', 'cohere', 'groq', 'together', 'fireworks', 'deepseek', 'xai', 'openrouter', 'ollama', 'other'];

@@ -38,10 +38,21 @@ export interface SiteSpec {
   readonly batch?: boolean;
   /** LangChain `.batch()`: a fan-out over the first argument. */
   readonly fanOut?: boolean;
-  /** AWS SDK v3 `client.send(new XCommand({...}))`: the command's class name picks the spec. */
+  /**
+   * AWS SDK v3 `client.send(new XCommand({...}))`: the command's class name picks the spec (also written through a
+   * namespace, `new sdk.XCommand(…)`). `'*'`: the spec of a command the file does not show (built by a helper), for a
+   * client whose every command is a model call (SageMaker runtime).
+   */
   readonly commands?: Readonly<Record<string, SiteSpec>>;
   /** The model arg is a provider-factory call (`openai('gpt-4o')`) or a gateway string: provider comes from it. */
   readonly modelFromFactory?: boolean;
+  /** The call runs the agent object passed in this argument: the model is the one that agent was built with. */
+  readonly agentArg?: ArgRef;
+  /**
+   * A generic method that is a model call only for some events: the call's first argument (an object or dict, or a
+   * variable holding one) has `key` set to one of these strings (a Realtime `send({ type: 'response.create' })`).
+   */
+  readonly when?: { readonly key: string; readonly equals: readonly string[] };
   /** Provider comes from the model string's `provider/` or `provider:` prefix (LiteLLM, init_chat_model). */
   readonly providerFromModel?: boolean;
 }
@@ -89,6 +100,10 @@ export interface TypeSpec {
   readonly pipeable?: boolean;
   /** An AI SDK provider: calling it (or `.chat(…)`, `.embedding(…)`) names a model of this provider. */
   readonly modelFactory?: boolean;
+  /** A model factory whose ids name their provider (`registry.languageModel('openai:gpt-4o')`). */
+  readonly providerInModelId?: boolean;
+  /** The Python SDK also has an async twin of every site under this suffix (mistralai: `chat.complete_async`). */
+  readonly asyncSuffix?: string;
 }
 
 /** A Python module (dotted import path) or an npm package, and what it exports. */

@@ -1,0 +1,184 @@
+/**
+ * Catalogue entries of SDKs that have no JS/TS twin in the pinned dev dependencies (their surface is written from
+ * their API references, checked 2026-12): Voyage AI, ElevenLabs, Deepgram, azure-ai-inference, Google Cloud
+ * Speech-to-Text, Vertex AI vision models, endpoints and prediction service, and the SageMaker runtime. Data only, in the shapes of ./types.ts; sdks.ts includes them.
+ */
+import type { Api } from '../../types';
+import type { ArgRef, Member, ModuleSpec, NewSpec, PromptSpec, SiteSpec, TypeSpec } from './types';
+
+const kw = (...names: string[]): ArgRef => ({ kw: names });
+const kwPos = (pos: number, ...names: string[]): ArgRef => ({ kw: names, pos });
+const site = (api: Api, model: ArgRef | undefined, prompt: PromptSpec, extra: Partial<SiteSpec> = {}): Member => ({ kind: 'site', site: { api, model, prompt, ...extra } });
+const make = (type: string, extra: Partial<NewSpec> = {}): Member => ({ kind: 'new', spec: { type, ...extra } });
+const mod = (lang: 'python' | 'js', name: string, members: Record<string, Member>): ModuleSpec => ({ lang, name, members });
+const MODEL = kw('model');
+const CHAT_PROMPT: PromptSpec = { messages: kw('messages') };
+
+export const SPEECH_AND_OTHER_TYPES: readonly TypeSpec[] = [
+  {
+    // Voyage AI (voyageai, Python and JS): embeddings and reranking.
+    id: 'voyage', provider: 'other', via: 'sdk',
+    members: {
+      embed: site('embeddings', MODEL, { input: kwPos(0, 'texts', 'input') }),
+      multimodalEmbed: site('embeddings', MODEL, { input: kwPos(0, 'inputs') }),
+      contextualizedEmbed: site('embeddings', MODEL, { input: kwPos(0, 'inputs') }),
+      rerank: site('rerank', MODEL, { input: kwPos(0, 'query') }),
+    },
+  },
+  {
+    // ElevenLabs (elevenlabs, @elevenlabs/elevenlabs-js): speech synthesis and transcription.
+    id: 'elevenlabs', provider: 'other', via: 'sdk',
+    members: {
+      'textToSpeech.convert': site('audio', kw('model_id', 'modelId'), { input: kw('text') }),
+      'textToSpeech.stream': site('audio', kw('model_id', 'modelId'), { input: kw('text') }, { stream: true }),
+      'textToSpeech.convertWithTimestamps': site('audio', kw('model_id', 'modelId'), { input: kw('text') }),
+      'speechToText.convert': site('audio', kw('model_id', 'modelId'), {}),
+      'textToSoundEffects.convert': site('audio', undefined, { input: kw('text') }),
+      // elevenlabs < 1.0: `client.generate(text=…, voice=…, model=…)`.
+      generate: site('audio', kw('model', 'model_id', 'modelId'), { input: kw('text') }),
+    },
+  },
+  {
+    // Deepgram: `listen.v1.media.transcribe_file` (v4+), `listen.prerecorded.v("1").transcribe_file` (v3).
+    id: 'deepgram', provider: 'other', via: 'sdk',
+    members: {
+      'listen.v1.media.transcribeFile': site('audio', MODEL, {}),
+      'listen.v1.media.transcribeUrl': site('audio', MODEL, {}),
+      'listen.prerecorded.v': make('deepgram-listen'),
+      'listen.rest.v': make('deepgram-listen'),
+      'listen.asyncrest.v': make('deepgram-listen'),
+      'listen.prerecorded.transcribeFile': site('audio', MODEL, {}),
+      'listen.prerecorded.transcribeUrl': site('audio', MODEL, {}),
+      'speak.v1.audio.generate': site('audio', MODEL, { input: kw('text') }),
+    },
+  },
+  {
+    id: 'deepgram-listen', provider: 'other', via: 'sdk',
+    members: { transcribeFile: site('audio', MODEL, {}), transcribeUrl: site('audio', MODEL, {}) },
+  },
+  {
+    // azure-ai-inference: Azure AI Foundry / GitHub Models endpoints.
+    id: 'azure-inference', provider: 'azure-openai', via: 'sdk',
+    members: {
+      complete: site('chat', MODEL, CHAT_PROMPT),
+      embed: site('embeddings', MODEL, { input: kw('input') }),
+    },
+  },
+  {
+    // Google Cloud Speech-to-Text (Chirp): the model is in the recognition config, read through the request object
+    // (`recognize(request=RecognizeRequest(config=RecognitionConfig(model="chirp_3")))`, each possibly a variable).
+    id: 'google-speech', provider: 'google', via: 'sdk',
+    members: {
+      recognize: site('audio', MODEL, {}),
+      batch_recognize: site('audio', MODEL, {}),
+      streaming_recognize: site('audio', MODEL, {}, { stream: true }),
+      long_running_recognize: site('audio', MODEL, {}),
+    },
+  },
+  {
+    // Vertex AI vision models (`ImageGenerationModel.from_pretrained("imagen-3.0-generate-002")`).
+    id: 'vertex-vision', provider: 'google', via: 'sdk',
+    members: {
+      generate_images: site('images', undefined, { prompt: kwPos(0, 'prompt') }),
+      edit_image: site('images', undefined, { prompt: kw('prompt') }),
+      upscale_image: site('images', undefined, {}),
+      get_embeddings: site('embeddings', undefined, {}),
+    },
+  },
+  {
+    // Amazon SageMaker runtime: a request to a deployed model endpoint (boto3 `client("sagemaker-runtime")`, AWS SDK v3
+    // `SageMakerRuntimeClient`). The endpoint name is not a model id; every operation of the client is an invocation.
+    id: 'sagemaker-runtime', provider: 'other', via: 'sdk',
+    members: {
+      invoke_endpoint: site('other', undefined, { input: kw('Body') }),
+      invoke_endpoint_with_response_stream: site('other', undefined, { input: kw('Body') }, { stream: true }),
+      invoke_endpoint_async: site('other', undefined, {}),
+      invokeEndpoint: site('other', undefined, { input: kw('Body') }),
+      invokeEndpointWithResponseStream: site('other', undefined, { input: kw('Body') }, { stream: true }),
+      invokeEndpointAsync: site('other', undefined, {}),
+      send: {
+        kind: 'site',
+        site: {
+          api: 'other',
+          commands: {
+            InvokeEndpointCommand: { api: 'other', prompt: { input: kw('Body') } },
+            InvokeEndpointWithResponseStreamCommand: { api: 'other', stream: true, prompt: { input: kw('Body') } },
+            InvokeEndpointAsyncCommand: { api: 'other', prompt: {} },
+            '*': { api: 'other', prompt: {} },
+          },
+        },
+      },
+    },
+  },
+  {
+    // Vertex AI endpoints (google-cloud-aiplatform): a deployed model (Model Garden, a custom container) answering
+    // `predict`; the endpoint is not a model id. `Model.deploy()` / `OpenModel.deploy()` return one.
+    id: 'vertex-endpoint', provider: 'google', via: 'sdk',
+    members: {
+      predict: site('other', undefined, { input: kw('instances') }),
+      predict_async: site('other', undefined, { input: kw('instances') }),
+      raw_predict: site('other', undefined, { input: kw('body') }),
+      stream_raw_predict: site('other', undefined, { input: kw('body') }, { stream: true }),
+      direct_predict: site('other', undefined, { input: kw('inputs') }),
+      direct_raw_predict: site('other', undefined, { input: kw('body') }),
+    },
+  },
+  { id: 'vertex-model-resource', provider: 'google', via: 'sdk', members: { deploy: make('vertex-endpoint') } },
+  {
+    // The Vertex AI prediction service (`PredictionServiceClient`, Python gapic and Node): `predict` on an endpoint
+    // path, which for publisher models names the model (`…/publishers/google/models/text-embedding-005`).
+    id: 'vertex-prediction', provider: 'google', via: 'sdk',
+    members: {
+      predict: site('other', undefined, { input: kw('instances') }),
+      raw_predict: site('other', undefined, {}),
+      stream_raw_predict: site('other', undefined, {}, { stream: true }),
+      rawPredict: site('other', undefined, {}),
+      streamRawPredict: site('other', undefined, {}, { stream: true }),
+      generate_content: site('generate', kw('model'), { input: kw('contents') }),
+      stream_generate_content: site('generate', kw('model'), { input: kw('contents') }, { stream: true }),
+      generateContent: site('generate', kw('model'), { input: kw('contents') }),
+      streamGenerateContent: site('generate', kw('model'), { input: kw('contents') }, { stream: true }),
+    },
+  },
+];
+
+export const SPEECH_AND_OTHER_MODULES: readonly ModuleSpec[] = [
+  mod('python', 'voyageai', { Client: make('voyage'), AsyncClient: make('voyage') }),
+  mod('python', 'elevenlabs', { ElevenLabs: make('elevenlabs'), AsyncElevenLabs: make('elevenlabs') }),
+  mod('python', 'elevenlabs.client', { ElevenLabs: make('elevenlabs'), AsyncElevenLabs: make('elevenlabs') }),
+  mod('python', 'deepgram', { DeepgramClient: make('deepgram'), AsyncDeepgramClient: make('deepgram') }),
+  mod('python', 'azure.ai.inference', { ChatCompletionsClient: make('azure-inference'), EmbeddingsClient: make('azure-inference'), ImageEmbeddingsClient: make('azure-inference') }),
+  mod('python', 'azure.ai.inference.aio', { ChatCompletionsClient: make('azure-inference'), EmbeddingsClient: make('azure-inference'), ImageEmbeddingsClient: make('azure-inference') }),
+  mod('python', 'google.cloud.speech_v2', { SpeechClient: make('google-speech'), SpeechAsyncClient: make('google-speech') }),
+  mod('python', 'google.cloud.speech', { SpeechClient: make('google-speech'), SpeechAsyncClient: make('google-speech') }),
+  mod('python', 'vertexai.vision_models', {
+    'ImageGenerationModel.from_pretrained': make('vertex-vision', { model: kwPos(0, 'model_name') }),
+    'MultiModalEmbeddingModel.from_pretrained': make('vertex-vision', { model: kwPos(0, 'model_name') }),
+  }),
+  mod('python', 'vertexai.preview.vision_models', {
+    'ImageGenerationModel.from_pretrained': make('vertex-vision', { model: kwPos(0, 'model_name') }),
+    'MultiModalEmbeddingModel.from_pretrained': make('vertex-vision', { model: kwPos(0, 'model_name') }),
+  }),
+  mod('python', 'google.cloud.aiplatform', {
+    Endpoint: make('vertex-endpoint'),
+    'Endpoint.create': make('vertex-endpoint'),
+    PrivateEndpoint: make('vertex-endpoint'),
+    'Model': make('vertex-model-resource'),
+    'Model.upload': make('vertex-model-resource'),
+    'gapic.PredictionServiceClient': make('vertex-prediction'),
+  }),
+  mod('python', 'google.cloud.aiplatform_v1', { PredictionServiceClient: make('vertex-prediction'), PredictionServiceAsyncClient: make('vertex-prediction') }),
+  mod('python', 'google.cloud.aiplatform_v1beta1', { PredictionServiceClient: make('vertex-prediction'), PredictionServiceAsyncClient: make('vertex-prediction') }),
+  mod('python', 'vertexai.model_garden', { OpenModel: make('vertex-model-resource') }),
+  mod('python', 'vertexai.preview.model_garden', { OpenModel: make('vertex-model-resource') }),
+  mod('js', '@google-cloud/aiplatform', {
+    PredictionServiceClient: make('vertex-prediction'),
+    'v1.PredictionServiceClient': make('vertex-prediction'),
+    'v1beta1.PredictionServiceClient': make('vertex-prediction'),
+  }),
+  mod('js', 'voyageai', { VoyageAIClient: make('voyage') }),
+  mod('js', '@elevenlabs/elevenlabs-js', { ElevenLabsClient: make('elevenlabs') }),
+  mod('js', 'elevenlabs', { ElevenLabsClient: make('elevenlabs') }),
+  mod('js', '@aws-sdk/client-sagemaker-runtime', { SageMakerRuntimeClient: make('sagemaker-runtime'), SageMakerRuntime: make('sagemaker-runtime') }),
+  mod('js', '@deepgram/sdk', { createClient: make('deepgram'), DeepgramClient: make('deepgram') }),
+];

@@ -1,0 +1,331 @@
+/**
+ * The words detection looks for before it parses, derived from the SDK catalogue (issue 25: adding an SDK is data only).
+ *
+ * - {@link PREFILTER}: a file none of these texts appear in holds no site and is never read further. Every way a site
+ *   can exist leaves one of them in the file: the import of a catalogue module (its {@link moduleToken}), a call of a
+ *   catalogue method whose receiver comes from a neighbour file (the method path's {@link witnessOf} segment), or a
+ *   raw HTTP call (an endpoint's last path segment, `HTTP_ENDPOINTS` words).
+ * - {@link genericGate}: a method name in {@link EVERYDAY_NAMES} (`create`, `parse`, `embed`, `run` …) is only
+ *   looked at in a file that holds a witness of some catalogue method ending with that name — another segment of its
+ *   path (`completions` for `chat.completions.create`), or, when every segment is an everyday name (`embed`,
+ *   `complete`), the token of a module whose client has it (`ollama`, `cohere`, `voyageai` …).
+ *
+ * Everything here is computed once from sdks.ts and params.ts; the only hand-written lists are English: the everyday
+ * method names and the generic module-path components (`google`, `cloud`, `client` …) that never identify an SDK.
+ */
+import { HTTP_ENDPOINTS } from './catalog/params';
+import { JS_PACKAGE_ALIASES, MODULES, TYPES } from './catalog/sdks';
+import type { Member, ModuleSpec } from './catalog/types';
+import { memberKeys, memberOf, TYPE_BY_ID } from './analyzer/catalogIndex';
+
+/**
+ * Method names so common in any code that, alone, they are no evidence of an SDK call (list `append`, ORM `create`,
+ * `JSON.parse`, `subprocess.run` …). A catalogue method ending with one is found through another segment of its path.
+ */
+export const EVERYDAY_NAMES: ReadonlySet<string> = new Set([
+  'call', 'run', 'arun', 'bind', 'pipe', 'copy', 'predict', 'apredict', 'parse', 'send', 'complete', 'embed', 'create', 'append',
+  'start', 'restart', 'process', 'classify', 'convert', 'accept', 'extend', 'edit', 'remix', 'connect', 'summarize', 'generate',
+  'with_options', 'withOptions', 'post', 'request',
+]);
+
+/** Module-path components that name no SDK by themselves (`google.genai` is recognised by `genai`). */
+const GENERIC_MODULE_PARTS: ReadonlySet<string> = new Set([
+  'google', 'cloud', 'azure', 'ai', 'client', 'clients', 'session', 'aio', 'async_client', 'chat_models', 'llms', 'llm', 'embeddings',
+  'base', 'language_models', 'generative_models', 'vision_models', 'preview', 'chains', 'wrappers', 'types', 'sdk', 'core', 'lib',
+]);
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** The component of a Python module name that every import of it writes and that names it (not `google`, `ai` …). */
+export function pythonModuleWord(name: string): string {
+  const parts = name.split('.');
+  return parts.find((p) => !GENERIC_MODULE_PARTS.has(p)) ?? parts[parts.length - 1] ?? name;
+}
+
+/** A module token: a literal word, or a regex fragment when the name needs context. */
+export type ModuleToken = { readonly kind: 'word'; readonly word: string } | { readonly kind: 'pattern'; readonly pattern: string };
+
+/**
+ * A text every import of the module contains. Python: one component of the dotted name (each is written whichever
+ * import form is used: `from google import genai`, `import google.genai`), the first that is not generic. JS: the
+ * package name (a CDN URL, `npm:` prefix, version or sub-path keeps it whole); a name of under four letters only
+ * between the characters a specifier puts around it (`'ai'`, `npm:ai@4`, `ai/rsc`).
+ */
+export function moduleToken(m: Pick<ModuleSpec, 'lang' | 'name'>): ModuleToken {
+  if (m.lang === 'python') return { kind: 'word', word: pythonModuleWord(m.name) };
+  const pkg = m.name.startsWith('@') ? m.name.split('/').slice(0, 2).join('/') : m.name.split('/')[0] ?? m.name;
+  return pkg.length < 4 ? { kind: 'pattern', pattern: `['"\`/:]${escapeRe(pkg)}['"\`/@]` } : { kind: 'word', word: pkg };
+}
+
+function addToken(set: WitnessSet, t: ModuleToken): void {
+  if (t.kind === 'word') set.addWord(t.word);
+  else set.addPattern(t.pattern);
+}
+
+/** A compound identifier (`generate_content`, `sendMessage`, `toolRunner`): distinctive by itself. */
+const COMPOUND = /_|[a-z][A-Z]/;
+/** Blanks a one-line member chain may have around its dots (ripgrep matches line by line: no newline here). */
+const SP = '[ \\t]*';
+
+/**
+ * What a call of this method path writes that marks it: a compound method name alone (`generate_content`), a one-word
+ * name called (`.chat(`, `.invoke(`), or a one-word name after its resource (`messages` … `create`). Undefined for a
+ * one-segment everyday name (`embed`, `complete`): such a method needs its module's import in the file.
+ */
+export type Witness =
+  | { readonly kind: 'word'; readonly word: string }
+  | { readonly kind: 'call'; readonly name: string }
+  | { readonly kind: 'after'; readonly resource: string; readonly name: string };
+
+export function witnessOf(key: string): Witness | undefined {
+  const segs = key.split('.');
+  const anchor = segs[segs.length - 1] ?? '';
+  if (COMPOUND.test(anchor)) return { kind: 'word', word: anchor };
+  if (segs.length === 1) return isEveryday(anchor) ? undefined : { kind: 'call', name: anchor };
+  return { kind: 'after', resource: segs[segs.length - 2] ?? '', name: anchor };
+}
+
+/** An everyday method name, or one of one or two letters (Deepgram's `listen.prerecorded.v("1")`). */
+export function isEveryday(name: string): boolean {
+  return EVERYDAY_NAMES.has(name) || name.length <= 2;
+}
+
+/**
+ * A word as trie steps: its letters lower-cased, with an optional `_` where the word has one or a camelCase hump, so
+ * one entry matches both spellings an SDK method has (`generateContent`, `generate_content`).
+ */
+function steps(word: string): string[] {
+  const out: string[] = [];
+  const upper = (c: number): boolean => c >= 65 && c <= 90;
+  const lowerOrDigit = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    const c = word[i] ?? '';
+    if (c === '_') out.push('_?');
+    else if (upper(code) && i > 0 && lowerOrDigit(word.charCodeAt(i - 1))) out.push('_?', c.toLowerCase());
+    else out.push(/[a-z0-9]/i.test(c) ? c.toLowerCase() : escapeRe(c));
+  }
+  return out;
+}
+
+const byText = ([a]: [string, unknown], [b]: [string, unknown]): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * A set of literal words as one case-insensitive alternation shaped as a trie (`g(?:enai|roq)`): the regex engines
+ * test one branch per first letter instead of every word at every position. `whole`: something follows in the pattern,
+ * so a word that another word starts with is kept as an option (`run(?:s)?`); otherwise the shorter one alone suffices
+ * (a superset test needs only the shortest match).
+ */
+export function trieAlternation(words: Iterable<string>, whole = false): string {
+  interface Node { end: boolean; kids: Map<string, Node> }
+  const root: Node = { end: false, kids: new Map() };
+  for (const w of words) {
+    let n = root;
+    for (const step of steps(w)) {
+      let k = n.kids.get(step);
+      if (!k) n.kids.set(step, (k = { end: false, kids: new Map() }));
+      n = k;
+    }
+    n.end = true;
+  }
+  const emit = (n: Node): string => {
+    if (n.end && (!whole || n.kids.size === 0)) return '';
+    const alts = [...n.kids].sort(byText).map(([step, k]) => `${step}${emit(k)}`);
+    const body = alts.length === 1 && !n.end ? alts[0] ?? '' : `(?:${alts.join('|')})`;
+    return n.end ? `${body}?` : body;
+  };
+  return root.kids.size ? emit(root) : '(?!)';
+}
+
+/**
+ * Witnesses and module tokens, as one regex source. `gap`: what may surround a dot (one-line blanks for the prefilter,
+ * which ripgrep runs line by line; any blank for the gates).
+ *
+ * `exact` (the gates): each resource keeps its own names and optional segments (`messages(?:.beta)*.(?:create|parse)\b`).
+ * Otherwise (the prefilter, run over every file of a scan) a superset shaped for speed: module tokens as one trie, and
+ * every method witness behind the member dot it is written after (`.generate_content`, `.chat(`, `.messages.create`),
+ * so the engines enter that part only at a `.`, not at every letter; a resource may be followed by any name or
+ * optional segment, and nothing needs a word boundary (ripgrep's Unicode `\b` leaves its fast engines).
+ */
+class WitnessSet {
+  /** Module tokens and other literal words. */
+  private readonly words = new Set<string>();
+  /** Compound method names (`generate_content`). */
+  private readonly compounds = new Set<string>();
+  /** One-word method names, written called (`.chat(`). */
+  private readonly calls = new Set<string>();
+  /** Already regex fragments: module tokens with context, HTTP path segments, raw patterns. */
+  private readonly patterns = new Set<string>();
+  private readonly after = new Map<string, { opts: Set<string>; names: Set<string> }>();
+  constructor(private readonly gap: string, private readonly exact: boolean) {}
+  add(w: Witness | undefined, optional: readonly string[] = []): void {
+    if (!w) return;
+    if (w.kind === 'word') this.compounds.add(w.word);
+    else if (w.kind === 'call') this.calls.add(w.name);
+    else {
+      let e = this.after.get(w.resource);
+      if (!e) this.after.set(w.resource, (e = { opts: new Set(), names: new Set() }));
+      for (const o of optional) e.opts.add(o);
+      e.names.add(w.name);
+    }
+  }
+  /** A literal word (a Python module component, a package name). */
+  addWord(word: string): void {
+    this.words.add(word);
+  }
+  /** A regex fragment. */
+  addPattern(fragment: string): void {
+    this.patterns.add(fragment);
+  }
+  source(): string {
+    const g = this.gap;
+    const dot = `${g}\\.${g}`;
+    // A module token that contains another adds nothing to a test for either (`@langchain/openai` and `openai`).
+    // (Method names are left whole: the trie merges their common prefixes, and a containment scan over them all costs
+    // more at load time than it saves.)
+    const lean = (set: Set<string>): string[] => {
+      const all = [...set].sort((a, b) => a.length - b.length);
+      return all.filter((w, i) => !all.slice(0, i).some((u) => u.length < w.length && w.includes(u)));
+    };
+    const out: string[] = [];
+    const words = lean(this.words);
+    if (words.length) out.push(trieAlternation(words));
+    out.push(...[...this.patterns].sort());
+    if (this.exact) {
+      if (this.compounds.size) out.push(trieAlternation(this.compounds));
+      if (this.calls.size) out.push(`\\.${g}${trieAlternation(this.calls, true)}${g}\\(`);
+      for (const [resource, { opts, names }] of [...this.after].sort(byText)) {
+        const skip = opts.size ? `(?:${dot}${trieAlternation(opts, true)})*` : '';
+        out.push(`${escapeRe(resource)}${skip}${dot}${trieAlternation(names, true)}\\b`);
+      }
+      return out.join('|');
+    }
+    const member: string[] = [];
+    if (this.compounds.size) member.push(trieAlternation(this.compounds));
+    if (this.calls.size) member.push(`${trieAlternation(this.calls, true)}${g}\\(`);
+    if (this.after.size) {
+      const all = [...this.after.values()];
+      member.push(`${trieAlternation(this.after.keys(), true)}${dot}${trieAlternation(new Set(all.flatMap((e) => [...e.names, ...e.opts])))}`);
+    }
+    if (member.length) out.push(`\\.${g}(?:${member.join('|')})`);
+    return out.join('|');
+  }
+}
+
+/** The catalogue types a value of this module can become (through constructors, chats, sessions, factories). */
+function typesReachedFrom(m: ModuleSpec): Set<string> {
+  const out = new Set<string>();
+  const visit = (id: string | undefined): void => {
+    if (!id || out.has(id) || id === 'none') return;
+    out.add(id);
+    const t = TYPE_BY_ID.get(id);
+    for (const k of t ? memberKeys(t) : []) {
+      const member = t ? memberOf(t, k) : undefined;
+      if (member) visitMember(member);
+    }
+  };
+  const visitMember = (member: Member): void => {
+    if (member.kind === 'new') {
+      visit(member.spec.type);
+      for (const v of Object.values(member.spec.typeByArg?.map ?? {})) visit(v);
+    } else if (member.kind === 'instance') visit(member.type);
+  };
+  visit(m.asType);
+  for (const member of Object.values(m.members)) visitMember(member);
+  if (m.callable) visitMember(m.callable);
+  return out;
+}
+
+/** Per type id, the tokens of the modules whose values can be of that type. */
+const TOKENS_BY_TYPE = new Map<string, Set<ModuleToken>>();
+for (const m of MODULES) {
+  const token = moduleToken(m);
+  for (const id of typesReachedFrom(m)) {
+    let set = TOKENS_BY_TYPE.get(id);
+    if (!set) TOKENS_BY_TYPE.set(id, (set = new Set()));
+    set.add(token);
+  }
+}
+
+/**
+ * An endpoint's last path segment as a URL literal holds it: after `/`, `:` or the literal's opening quote (the
+ * evidence test's `HTTP_WORD_RE` without its look-ahead, which ripgrep does not support: a superset).
+ */
+function httpPattern(): string {
+  return `[/:'"\`]${trieAlternation(HTTP_ENDPOINTS.flatMap((e) => e.words))}`;
+}
+
+function prefilterSource(): string {
+  const w = new WitnessSet(SP, false);
+  for (const m of [...MODULES, ...Object.keys(JS_PACKAGE_ALIASES).map((name) => ({ lang: 'js' as const, name }))]) {
+    const token = moduleToken(m);
+    if (token.kind === 'word') w.addWord(token.word);
+    else w.addPattern(token.pattern);
+  }
+  // A client can come from a neighbour file: each site of a client type leaves its witness in the calling file. (A
+  // module-level site, `openai.ChatCompletion.create` or `litellm.completion`, needs the module's import in the file.)
+  for (const t of TYPES) for (const k of memberKeys(t)) if (memberOf(t, k)?.kind === 'site') w.add(witnessOf(k), t.optionalSegments);
+  w.addPattern(httpPattern());
+  return w.source();
+}
+
+/**
+ * The cheap text pre-filter: a file none of these texts appear in cannot contain a site and is never parsed.
+ * Case-insensitive; written in the common subset of JavaScript and Rust regex syntax (no look-around: ripgrep runs it
+ * too, src/cli/rgPrefilter.ts, and must match at least what it matches).
+ */
+export const PREFILTER: RegExp = new RegExp(prefilterSource(), 'i');
+
+/** Raw HTTP call names of the anchor pass: worth a look only where a URL or base URL is written. */
+const HTTP_ANCHOR_GATES: Readonly<Record<string, readonly string[]>> = { request: ['https?:', 'base_?url'], post: ['https?:', 'base_?url'] };
+
+/** For each everyday method name, the texts that make it worth a look (see the module comment). */
+function genericAnchors(): Map<string, WitnessSet> {
+  const gates = new Map<string, WitnessSet>();
+  const gate = (anchor: string): WitnessSet => {
+    let g = gates.get(anchor);
+    // Gates are JS-only (never ripgrep): a member chain may break across lines there.
+    if (!g) gates.set(anchor, (g = new WitnessSet('\\s*', true)));
+    return g;
+  };
+  for (const t of TYPES) {
+    for (const k of memberKeys(t)) {
+      const anchor = k.split('.').pop() ?? '';
+      if (!isEveryday(anchor)) continue;
+      const w = witnessOf(k);
+      if (w) gate(anchor).add(w, t.optionalSegments);
+      else for (const token of TOKENS_BY_TYPE.get(t.id) ?? []) addToken(gate(anchor), token);
+    }
+  }
+  for (const m of MODULES) {
+    for (const [k, member] of Object.entries(m.members)) {
+      const anchor = k.split('.').pop() ?? '';
+      if (member.kind !== 'site' || !isEveryday(anchor)) continue;
+      const w = witnessOf(k);
+      if (w) gate(anchor).add(w);
+      else addToken(gate(anchor), moduleToken(m));
+    }
+  }
+  for (const [anchor, tokens] of Object.entries(HTTP_ANCHOR_GATES)) for (const t of tokens) gate(anchor).addPattern(t);
+  return gates;
+}
+
+/** The gates' witness sets, collected at load; each gate's regex is built the first time it is asked for. */
+const GATES = genericAnchors();
+const GATE_RES = new Map<string, RegExp>();
+
+/** Everyday method names that have a gate. */
+export const GATED_NAMES: ReadonlySet<string> = new Set(GATES.keys());
+
+/** The file texts that make a call of this everyday method name worth resolving; undefined for other names. */
+export function genericGate(name: string): RegExp | undefined {
+  let re = GATE_RES.get(name);
+  if (!re) {
+    const g = GATES.get(name);
+    if (!g) return undefined;
+    GATE_RES.set(name, (re = new RegExp(g.source(), 'i')));
+  }
+  return re;
+}
