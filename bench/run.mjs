@@ -143,13 +143,14 @@ function benchAstGrep(tree) {
 function benchCli(tree, extra, { cache = false, edit, keepCache = false } = {}) {
   const out = path.join(os.tmpdir(), `tokentier-bench-${process.pid}.json`);
   const cacheDir = cacheDirFor();
-  fs.rmSync(cacheDir, { recursive: true, force: true });
+  // Only the cached rows touch the cache folder: the cached floor (floors.mjs) reads the index they leave.
+  if (cache) fs.rmSync(cacheDir, { recursive: true, force: true });
   const argv = [cli, 'scan', tree, '--format', 'json', '--output', out, '--quiet', ...extra, ...(cache ? ['--cache', cacheDir] : [])];
   const warm = timed(node, argv);
   if (warm.status !== 0 && warm.status !== 1) return { error: (warm.stderr.split('\n').find((l) => /error|Error/.test(l)) ?? `exit ${warm.status}`).slice(0, 200) };
   // `edit(i)` changes files before run i (outside the timed part): the cached re-scan with some files edited.
   const samples = Array.from({ length: runs }, (_, i) => (edit?.(i + 1), timed(node, argv)));
-  if (!keepCache) fs.rmSync(cacheDir, { recursive: true, force: true });
+  if (cache && !keepCache) fs.rmSync(cacheDir, { recursive: true, force: true });
   let sites = NaN;
   let digest;
   let siteFiles = [];
