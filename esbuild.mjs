@@ -163,7 +163,7 @@ function copyAssets() {
   const grammars = path.join(root, 'dist', 'grammars');
   fs.mkdirSync(grammars, { recursive: true });
   fs.copyFileSync('node_modules/web-tree-sitter/web-tree-sitter.wasm', path.join(grammars, 'web-tree-sitter.wasm'));
-  for (const lang of ['python', 'typescript', 'tsx', 'javascript', 'bash']) {
+  for (const lang of ['python', 'typescript', 'tsx', 'javascript', 'bash', 'go', 'java', 'c-sharp', 'ruby', 'php']) {
     fs.copyFileSync(`node_modules/@vscode/tree-sitter-wasm/wasm/tree-sitter-${lang}.wasm`, path.join(grammars, `tree-sitter-${lang}.wasm`));
   }
   const web = path.join(root, 'dist', 'webview');

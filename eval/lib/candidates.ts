@@ -73,7 +73,8 @@ export const ENDPOINT_EXAMPLES: readonly string[] = [
   '/v1beta/models/gemini-pro:generateContent', '/v1beta/models/gemini-pro:streamGenerateContent', '/api/chat', '/api/generate',
   '/api/embed', '/api/embeddings', '/v1/images/generations', '/v1/audio/transcriptions', '/v1/audio/translations', '/v1/audio/speech',
   '/model/anthropic.claude-v2/invoke', '/model/anthropic.claude-v2/converse', '/model/x/converse-stream', '/model/x/invoke-with-response-stream',
-  '/v1/chat', '/v2/chat', '/v1beta/interactions', '/v1beta1/projects/p/locations/global/interactions',
+  '/v1/chat', '/v2/chat', '/v1beta/interactions', '/v1beta1/projects/p/locations/global/interactions', '/v2/rerank', '/v2/embed',
+  '/beta/completions', '/fim/completions',
 ];
 
 /** Provider hostnames as literal text. The coverage test checks each `HOST_PROVIDERS` pattern against these. */

@@ -45,9 +45,14 @@ export const LANGUAGE_BY_EXTENSION: Readonly<Record<string, SupportedLanguage>> 
   '.sh': 'shellscript',
   '.bash': 'shellscript',
   '.zsh': 'shellscript',
+  '.go': 'go',
+  '.java': 'java',
+  '.cs': 'csharp',
+  '.rb': 'ruby',
+  '.php': 'php',
 };
 
-export type SupportedLanguage = 'python' | 'typescript' | 'typescriptreact' | 'javascript' | 'javascriptreact' | 'vue' | 'svelte' | 'jupyter' | 'shellscript';
+export type SupportedLanguage = 'python' | 'typescript' | 'typescriptreact' | 'javascript' | 'javascriptreact' | 'vue' | 'svelte' | 'jupyter' | 'shellscript' | 'go' | 'java' | 'csharp' | 'ruby' | 'php';
 
 /** Default largest file analysed, in bytes (a setting overrides it). Larger files get a `file-too-large` diagnostic. */
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;

@@ -36,7 +36,7 @@ export type Provider =
   | 'other';
 
 /** How the code reaches the provider. */
-export type Via = 'sdk' | 'http' | 'langchain' | 'llamaindex' | 'litellm' | 'ai-sdk';
+export type Via = 'sdk' | 'http' | 'langchain' | 'llamaindex' | 'litellm' | 'ai-sdk' | 'framework';
 
 /**
  * What kind of request it is (the mapping table is in docs/detection.md). `rerank`: a reranking model scores documents

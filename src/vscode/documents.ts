@@ -3,7 +3,7 @@ import type { SupportedLanguage } from '../core/excludes';
 import type { Range } from '../core/types';
 
 /** Text-document languages Tokentier analyses (notebooks are handled as a whole, see {@link notebookOf}). */
-export const TEXT_LANGUAGES: readonly SupportedLanguage[] = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'shellscript'];
+export const TEXT_LANGUAGES: readonly SupportedLanguage[] = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'shellscript', 'go', 'java', 'csharp', 'ruby', 'php'];
 
 /**
  * The explicit selector every provider registers for (STYLE.md §6: no `*`). Notebook cells match by language.

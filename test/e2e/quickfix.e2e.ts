@@ -47,6 +47,9 @@ export async function run(ctx: E2eContext): Promise<void> {
   await ctx.screenshot('menu');
 
   await item.click();
+  // The edit may leave line 26 at the top of the viewport, its lens scrolled out of view above it (VS Code keeps
+  // rendering only the lenses in view, so the old one stays in the DOM): back to the top of the short file first.
+  await page.keyboard.press('Control+Home');
   await ctx.waitForLens(/^gpt-4o-mini · ≈\$/);
   const saved = path.join(ctx.workspace, 'agents.py');
   await page.keyboard.press('Control+S');

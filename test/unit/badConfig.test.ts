@@ -64,7 +64,7 @@ describe('bad configuration', () => {
       'diagnostics.cheaperModels': [true, 'no', false],
       include: [['src/**'], 'src/**', []],
       exclude: [['dist/**'], [1], []],
-      languages: [['python'], ['cobol'], ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'jupyter', 'shellscript']],
+      languages: [['python'], ['cobol'], ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'jupyter', 'shellscript', 'go', 'java', 'csharp', 'ruby', 'php']],
       includeTests: [true, 'yes', false],
       maxFileSize: [4096, 10, 2097152],
       'tokens.multipliers': [{ claude: 1.2 }, { claude: -1 }, {}],

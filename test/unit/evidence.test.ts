@@ -185,10 +185,11 @@ describe('evidence test before parsing', () => {
   it('has, for every raw-HTTP endpoint pattern, a word that each matching URL literal holds', () => {
     const samples: Record<string, string[]> = {
       chat: ['/v1/chat/completions', '/openai/v1/chat/completions', '/api/chat', '/v1/chat', '/v2/chat'],
-      completion: ['/v1/completions', '/openai/deployments/gpt4/completions', '/v1/complete', '/api/generate'],
+      completion: ['/v1/completions', '/openai/deployments/gpt4/completions', '/v1/complete', '/api/generate', '/beta/completions', '/fim/completions'],
+      rerank: ['/v1/rerank', '/v2/rerank'],
       responses: ['/v1/responses'],
       messages: ['/v1/messages'],
-      embeddings: ['/v1/embeddings', '/api/embed', '/api/embeddings', '/v1beta/models/text-embedding-004:embedContent', '/v1beta/models/e:batchEmbedContents'],
+      embeddings: ['/v1/embeddings', '/v2/embed', '/api/embed', '/api/embeddings', '/v1beta/models/text-embedding-004:embedContent', '/v1beta/models/e:batchEmbedContents'],
       generate: ['/v1beta/models/gemini-2.0-flash:generateContent', '/v1/models/g:streamGenerateContent', '/model/anthropic.claude-3/invoke', '/model/m/converse-stream', '/model/m/invoke-with-response-stream', '/v1beta/interactions', '/v1beta1/projects/p/locations/us-central1/interactions'],
       images: ['/v1/images/generations'],
       audio: ['/v1/audio/transcriptions', '/v1/audio/translations', '/v1/audio/speech'],
@@ -215,6 +216,10 @@ describe('evidence test before parsing', () => {
     assert.equal(hasHttpCall('urllib.request.urlopen(req)', 'python'), true);
     assert.equal(hasHttpCall('print(url)', 'python'), false);
     assert.equal(hasHttpCall('safeApplyHacky(f, x)', 'js'), false, 'ky( inside another name');
+    // A fetch factory called at once (continuedev/continue's openai-adapters): the returned fetch makes the call.
+    assert.equal(hasHttpCall('await customFetch(this.config.requestOptions)(url, init)', 'js'), true);
+    assert.equal(hasHttpCall('await customFetch(requestOptions)', 'js'), false, 'the factory alone sends nothing');
+    assert.equal(hasHttpCall('const { data } = useFetch(key)', 'js'), false);
   });
 
   it('answers missing neighbour candidates from a walk\'s folder listings, and only those', () => {

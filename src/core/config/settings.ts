@@ -126,9 +126,9 @@ export const settingsSchema = z.object({
     .describe('Glob patterns of files to skip, on top of `files.exclude`, `.gitignore` and the default folders (node_modules, virtual environments, build output).')
     .meta(scope('resource')),
   languages: z
-    .array(z.enum(['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'jupyter', 'shellscript']))
-    .default(['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'jupyter', 'shellscript'])
-    .describe('Languages to analyse. `shellscript`: `curl`, `wget` and HTTPie requests to inference endpoints in `.sh`, `.bash` and `.zsh` files (notebooks\' `%%bash` cells and `!` lines are part of `jupyter`).')
+    .array(z.enum(['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'jupyter', 'shellscript', 'go', 'java', 'csharp', 'ruby', 'php']))
+    .default(['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'vue', 'svelte', 'jupyter', 'shellscript', 'go', 'java', 'csharp', 'ruby', 'php'])
+    .describe('Languages to analyse. `go`, `java`, `csharp`, `ruby` and `php` files are read with their own grammars, loaded the first time a file of that language is analysed; `shellscript`: `curl`, `wget` and HTTPie requests to inference endpoints in `.sh`, `.bash` and `.zsh` files (notebooks\' `%%bash` cells and `!` lines are part of `jupyter`).')
     .meta(scope('resource')),
   includeTests: z
     .boolean()

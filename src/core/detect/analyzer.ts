@@ -17,6 +17,7 @@
  * | models | models.ts | which model does this site call? |
  * | prompts | prompts.ts | what are the parts of this call's prompt? |
  * | raw HTTP | rawHttp.ts | is this HTTP request an inference call, to which provider? |
+ * | travel | travel.ts | which client does an untyped parameter receive at the calls of its function? |
  *
  * The section files call one another only through this class (`fa.evalValue(…)`, `fa` being the file's analyser),
  * never by importing each other's analysis functions, so the split has no import cycle; they import only data and
@@ -39,6 +40,7 @@ import * as scopes from './analyzer/scopes';
 import * as siteSearch from './analyzer/siteSearch';
 import * as strings from './analyzer/strings';
 import * as testDoubles from './analyzer/testDoubles';
+import * as travel from './analyzer/travel';
 import type { AnalyzerOptions, Binding, ForeignModule, ResolvedModel, SiteDraft, Value } from './analyzer/types';
 
 export class FileAnalyzer {
@@ -52,6 +54,8 @@ export class FileAnalyzer {
   readonly scopeCache = new Map<number, Map<string, Binding[]>>();
   /** `self.x` / `this.x` bindings per class node id (scopes.ts). */
   readonly classAttrCache = new Map<number, Map<string, Binding[]>>();
+  /** The class `self` / `this` stands for while a base class's method is evaluated for a subclass (clients.ts). */
+  selfClass: Node | undefined;
   /** Current recursion depth of expression evaluation (clients.ts). */
   depth = 0;
   /** Ancestor chains per node id (scopes.ts). */
@@ -61,6 +65,8 @@ export class FileAnalyzer {
   readonly dottedWrites = new Map<string, number[]>();
   /** A module's provider as switched by a configuration line in the file (clients.ts). */
   readonly moduleProviderCache = new Map<ModuleSpec, { provider: Provider | undefined }>();
+  /** What a parameter receives at its function's calls, per function, position and key (travel.ts; null: nothing). */
+  readonly travelCache = new Map<string, Value | null>();
   /** Values found inside a dict/object held in a variable (`**params`, `json=payload`): node id → variable name. */
   readonly viaVar = new Map<number, string>();
 
@@ -84,8 +90,8 @@ findSites(within?: { readonly start: number; readonly end: number }): SiteDraft[
     return calls.splitCallee(fn);
   }
 
-  analyzeCall(call: Node, nameNode: Node): SiteDraft | undefined {
-    return calls.analyzeCall(this, call, nameNode);
+  analyzeCall(call: Node, nameNode: Node, ref?: Node): SiteDraft | undefined {
+    return calls.analyzeCall(this, call, nameNode, ref);
   }
 
   callParams(km: Map<string, Node[]>, ctorKm: Map<string, Node[]> | undefined, spec: SiteSpec): CallParams {
@@ -96,6 +102,19 @@ findSites(within?: { readonly start: number; readonly end: number }): SiteDraft[
 
   lookupMember(v: Value, path: readonly string[]): { member: Member; inst?: Value & { kind: 'inst' }; method: string } | undefined {
     return clients.lookupMember(this, v, path);
+  }
+
+  advance(v: Value | undefined, path: readonly string[]): { rv: Value | undefined; path: string[] } {
+    const r = clients.advance(v, path);
+    return { rv: r.rv, path: [...r.path] };
+  }
+
+  modelObjectOf(arg: Node): (Value & { kind: 'inst' }) | null | undefined {
+    return clients.modelObjectOf(this, arg);
+  }
+
+  globalModelOf(target: string): (Value & { kind: 'inst' }) | null | undefined {
+    return clients.globalModelOf(this, target);
   }
 
   dottedAssignment(n: Node): Node | undefined {
@@ -150,8 +169,34 @@ findSites(within?: { readonly start: number; readonly end: number }): SiteDraft[
     return scopes.lookupSelfAttr(this, name, use);
   }
 
+  enclosingClass(use: Node): Node | undefined {
+    return scopes.enclosingClass(this, use);
+  }
+
+  classAttrBindings(cls: Node, name: string): Binding[] {
+    return scopes.classAttrBindings(this, cls, name);
+  }
+
+  baseClasses(cls: Node): Node[] {
+    return scopes.baseClassNodes(cls);
+  }
+
+  localBaseClasses(cls: Node): Node[] {
+    return scopes.localBaseClasses(this, cls);
+  }
+
+  isGetter(fn: Node): boolean {
+    return scopes.isGetter(this, fn);
+  }
+
   localClassOf(value: Node): Binding | undefined {
     return scopes.localClassOf(this, value);
+  }
+
+  // ── Clients that travel (analyzer/travel.ts) ──
+
+  paramFromCalls(b: Binding & { kind: 'param' }): Value | undefined {
+    return travel.paramFromCalls(this, b);
   }
 
   // ── Imports (analyzer/imports.ts) ──

@@ -9,6 +9,7 @@ import { DEFAULT_MAX_FILE_BYTES, languageOfPath, readLimitFor, type SupportedLan
 import type { CallSite, DetectResult, Diagnostic, LoopContext } from '../types';
 import type { Parser, Tree } from 'web-tree-sitter';
 import { FileAnalyzer } from './analyzer';
+import { foreignKey, importsOf } from './workspaceImports';
 import { WHOLE_TEXT_PATTERNS } from './analyzer/siteSearch';
 import type { ForeignModule, SiteDraft } from './analyzer/types';
 import { catalogueEvidence, hasHttpCall, hasModuleImport, httpEvidence, neighbourEnables, neighbourEvidenceOf, type NeighbourEvidence } from './evidence';
@@ -16,7 +17,8 @@ import { commentFlags, enclosingFunctionName, loopsOf } from './context';
 import { getParser, parseCached, parseDeltaOf, releaseTree, type GrammarName, type ParseDelta } from './parser';
 import { cellIndexOfRow, normaliseLineEnds, prepare, type Prepared } from './prepare';
 import { callArgs, isNameCode, toRange, unwrap, type Lang } from './syntax';
-import { PREFILTER } from './vocabulary';
+import { detectOtherLanguage, isOtherLanguage } from './languages/detect';
+import { PREFILTER as VOCABULARY_PREFILTER } from './vocabulary';
 import { candidatesFor, packageRootText } from './neighbourPaths';
 import { detectShellScript, notebookShellEvidence, notebookShellSites } from './shell/detect';
 import { isTestPath } from '../excludes';
@@ -57,7 +59,15 @@ export interface DetectOptions {
  * The cheap text pre-filter: a file none of these texts appear in cannot contain a site and is never parsed. Derived
  * from the catalogue (./vocabulary.ts): module tokens, method witnesses, endpoint path segments.
  */
-export { PREFILTER };
+/**
+ * The text pre-filter: the Python/TypeScript vocabulary's (vocabulary.ts) and the names Go, Java, C#, Ruby and PHP
+ * files use their SDKs by (their modules and client classes; test/unit/languages.test.ts checks every catalogue SDK
+ * passes) and the endpoints their raw HTTP sends to. Ripgrep runs it too: plain alternatives only.
+ */
+export const PREFILTER: RegExp = new RegExp(
+  `${VOCABULARY_PREFILTER.source}|openai|anthropic|claude|genai|generativeai|gemini|bedrock|langchain|ollama|mistral|cohere|springframework\\.ai|Microsoft\\.Extensions\\.AI|Microsoft\\.Agents\\.AI|SemanticKernel|Azure\\.AI\\.Agents|LlmTornado|LLPhant|completions|/v1/messages|/v1/responses|embeddings|generateContent|/api/(chat|generate|embed)`,
+  'i',
+);
 
 const MINIFIED_LINE = 5000;
 const MAX_FOREIGN_FILES = 8;
@@ -88,7 +98,7 @@ export async function detect(input: DetectInput, options: DetectOptions): Promis
 function textToParse(path: string, text: string, language: SupportedLanguage, options: DetectOptions, diagnostics: Diagnostic[]): Prepared | undefined {
   if (!readableText(path, text, language, options, diagnostics)) return undefined;
   // Notebooks are validated first, so a malformed one always says why it gave no site.
-  if (language !== 'jupyter' && !PREFILTER.test(text)) return undefined;
+  if (language !== 'jupyter' && !VOCABULARY_PREFILTER.test(text)) return undefined;
 
   const prepared = prepare(language, path, text, diagnostics);
   if (!prepared) return undefined;
@@ -99,7 +109,7 @@ function textToParse(path: string, text: string, language: SupportedLanguage, op
     diagnostics.push({ severity: 'info', code: 'file-too-large', message: `Skipped: the notebook's code cells hold ${code} characters, over the ${max}-byte limit.`, file: path });
     return undefined;
   }
-  if (language === 'jupyter' && !PREFILTER.test(prepared.text) && !notebookShellEvidence(prepared)) return undefined;
+  if (language === 'jupyter' && !VOCABULARY_PREFILTER.test(prepared.text) && !notebookShellEvidence(prepared)) return undefined;
   if (language !== 'jupyter' && hasMinifiedLine(prepared.text)) {
     diagnostics.push({ severity: 'info', code: 'minified-file', message: 'Skipped: the file looks minified (very long lines).', file: path });
     return undefined;
@@ -132,7 +142,7 @@ function readableText(path: string, text: string, language: SupportedLanguage, o
  */
 async function evidenceOf(prepared: Prepared, path: string, options: DetectOptions): Promise<{ catalogue: boolean; withShell: boolean; pythonSites: boolean } | undefined> {
   const withShell = !!prepared.shell?.length && (options.exhaustive === true || notebookShellEvidence(prepared));
-  const catalogue = !options.exhaustive && !DECLARATION_FILE.test(path) && catalogueEvidence(prepared.text, prepared.lang);
+  const catalogue = !options.exhaustive && !DECLARATION_FILE.test(path) && catalogueEvidence(prepared.text, prepared.lang, path);
   let pythonSites = true;
   if (!options.exhaustive && !(await mayHoldSites(prepared, path, options, catalogue))) {
     if (!withShell) {
@@ -152,6 +162,8 @@ async function detectInner(input: DetectInput, options: DetectOptions, diagnosti
   const language = input.languageId ?? languageOfPath(path);
   if (!language) return { sites: [], diagnostics };
   if (language === 'shellscript') return { sites: readableText(path, text, language, options, diagnostics) ? await detectShellScript(path, text, options.loadWasm, options.exhaustive === true, diagnostics) : [], diagnostics };
+  // Go, Java, C#, Ruby and PHP: their own front end (languages/), one analyser over per-language syntax views.
+  if (isOtherLanguage(language)) return detectOtherLanguage(path, text, language, options, diagnostics);
   const prepared = textToParse(path, text, language, options, diagnostics);
   if (!prepared) return { sites: [], diagnostics };
   if (options.token?.isCancellationRequested) return { sites: [], diagnostics };
@@ -185,7 +197,7 @@ async function detectInner(input: DetectInput, options: DetectOptions, diagnosti
   const cellOfRow = cells ? (row: number): number => cellIndexOfRow(cells, row).cell : undefined;
   // Catalogue values reach the analyser only through an import in the file or in a neighbour it loaded; fallbacks only
   // through their written path. Without either, only raw HTTP calls are left to check (see AnalyzerOptions.httpOnly).
-  const httpOnly = !options.exhaustive && !catalogue && !neighbours.some((f) => hasModuleImport(f.text, f.lang));
+  const httpOnly = !options.exhaustive && !catalogue && !neighbours.some((f) => hasModuleImport(f.text, f.lang, f.path));
   const analyzer = new FileAnalyzer({
     path,
     lang: prepared.lang,
@@ -280,6 +292,30 @@ const JS_DEF_HEAD = /^(?:export[ \t]+)?(?:async[ \t]+)?function[ \t]*\*?[ \t]*([
 const TOP_FUNCTION_TYPES = new Set(['function_definition', 'decorated_definition', 'function_declaration', 'generator_function_declaration', 'export_statement']);
 /** `a.b = …` (not `==`): the analyser searches the whole file for such writes to a dotted receiver. */
 const DOTTED_WRITE = /\.[ \t]*[\w$]+[ \t]*=(?!=)/;
+/** `x[k] = …`, `cache.set(k, …)`: the analyser looks up writes to a client cache file-wide. */
+const ITEM_WRITE = /\][ \t]*=(?!=)|\.(?:set|setdefault)[ \t]*\(/;
+const CALLED_NAME = /(?<![\w$.])([A-Za-z_$][\w$]*)[ \t]*\(/g;
+
+/**
+ * True when the body calls a function or class defined elsewhere in the file: a client passed there reaches that
+ * function's parameter (analyzer/travel.ts), so sites outside the edited function can change.
+ */
+function callsLocalDefinition(body: string, text: string, e: { readonly start: number; readonly end: number }): boolean {
+  const seen = new Set<string>();
+  let outside: string | undefined;
+  CALLED_NAME.lastIndex = 0;
+  for (let m = CALLED_NAME.exec(body); m; m = CALLED_NAME.exec(body)) {
+    const name = m[1] ?? '';
+    if (seen.has(name) || seen.size > 200) continue;
+    seen.add(name);
+    if (!mentionedOutside(text, name, e.start, e.end)) continue;
+    const def = new RegExp(`(?:\\b(?:def|function|class)[ \\t]+${name.replace(/\$/g, '\\$')}\\b|(?<![\\w$.])${name.replace(/\$/g, '\\$')}[ \\t]*=[ \\t]*(?:async[ \\t]*)?(?:\\(|function\\b|[A-Za-z_$][\\w$]*[ \\t]*=>))`);
+    outside ??= text.slice(0, e.start) + text.slice(e.end);
+    if (def.test(outside)) return true;
+  }
+  return false;
+}
+
 /** How far around the edited statement whole-file patterns are re-tested (longer than any of their matches). */
 const GATE_MARGIN = 200;
 
@@ -362,6 +398,7 @@ function editedFunction(prev: IncrementalState, tops: readonly TopStatement[], d
   if (!def || !/^(function_definition|function_declaration|generator_function_declaration)$/.test(def.type) || def.childForFieldName('name')?.text !== newName) return undefined;
   if (mentionedOutside(text, newName, e.start, e.end) || (oldName !== newName && mentionedOutside(text, oldName, e.start, e.end))) return undefined;
   if (DOTTED_WRITE.test(newBody) || DOTTED_WRITE.test(oldBody)) return undefined;
+  if (ITEM_WRITE.test(newBody) || ITEM_WRITE.test(oldBody) || callsLocalDefinition(newBody, text, e) || callsLocalDefinition(oldBody, text, e)) return undefined;
   const extNew = text.slice(Math.max(0, e.start - GATE_MARGIN), e.end + GATE_MARGIN);
   const extOld = prev.text.slice(Math.max(0, o.start - GATE_MARGIN), o.end + GATE_MARGIN);
   for (const p of WHOLE_TEXT_PATTERNS()) {
@@ -470,39 +507,6 @@ function hasMinifiedLine(text: string): boolean {
 // One hop across workspace files
 // ---------------------------------------------------------------------------------------------------------------
 
-function foreignKey(module: string, level: number): string {
-  return `${level}:${module}`;
-}
-
-const PY_IMPORT_RE = /^[\uFEFF \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import\b|^[\uFEFF \t]*import[ \t]+([\w.]+)/gm;
-const JS_IMPORT_RE = /\bfrom\s*['"]((?:\.|@\/|~\/)[^'"]*)['"]|\brequire\(\s*['"](\.[^'"]*)['"]\s*\)/g;
-
-/** The workspace imports of a file (what {@link candidatesFor} resolves), in order, without repeats. */
-function importsOf(prepared: Prepared): { module: string; level: number }[] {
-  const wanted: { module: string; level: number }[] = [];
-  const seen = new Set<string>();
-  const re = prepared.lang === 'python' ? PY_IMPORT_RE : JS_IMPORT_RE;
-  re.lastIndex = 0;
-  for (let m = re.exec(prepared.text); m; m = re.exec(prepared.text)) {
-    let w: { module: string; level: number };
-    if (prepared.lang === 'python') {
-      const dots = m[1] ?? '';
-      const mod = m[2] ?? m[3] ?? '';
-      if (!dots && (!mod || isKnownPackage(mod))) continue;
-      w = { module: mod, level: dots.length };
-    } else {
-      const mod = m[1] ?? m[2] ?? '';
-      if (!mod) continue;
-      w = { module: mod, level: 1 };
-    }
-    const key = foreignKey(w.module, w.level);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    wanted.push(w);
-  }
-  return wanted;
-}
-
 /** A neighbour's metadata, or undefined when it is missing, not a file or too large to resolve through. */
 async function statNeighbour(files: FileProvider, cand: string): Promise<FileStat | undefined> {
   try {
@@ -590,7 +594,7 @@ async function neighbourEvidence(files: FileProvider, cand: string, memo: boolea
   let text = await readNeighbour(files, cand, stat);
   if (text !== undefined && cand.endsWith('package.json')) text = packageRootText(text);
   if (text === undefined) return undefined;
-  const ev = neighbourEvidenceOf(text, langOfNeighbour(cand));
+  const ev = neighbourEvidenceOf(text, langOfNeighbour(cand), cand);
   if (key) {
     if (scanEvidence.size >= SCAN_EVIDENCE_MAX) scanEvidence.clear();
     scanEvidence.set(key, ev);
@@ -636,12 +640,6 @@ function parseForeign(neighbours: readonly ForeignText[], parsers: ReadonlyMap<G
     if (tree) out.set(f.key, { path: f.path, analyzer: new FileAnalyzer({ path: f.path, lang: f.lang, text: f.text, tree, foreignOnly: true }) });
   }
   return out;
-}
-
-/** Imports of well-known third-party packages are never looked up in the workspace. */
-function isKnownPackage(mod: string): boolean {
-  const top = mod.split('.')[0] ?? mod;
-  return /^(os|sys|re|json|typing|asyncio|openai|anthropic|google|boto3|botocore|langchain.*|llama_index|litellm|mistralai|cohere|groq|together|fireworks|ollama|huggingface_hub|transformers|torch|numpy|pandas|requests|httpx|aiohttp|dotenv|pydantic|fastapi|flask|django|vertexai|collections|dataclasses|functools|itertools|pathlib|logging|time|datetime|random|math|abc|enum|uuid|base64|hashlib|subprocess|tiktoken|streamlit|gradio|typing_extensions|contextlib|concurrent|threading|textwrap|urllib|io|csv|argparse|tqdm|unittest|pytest)$/.test(top);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -32,18 +32,23 @@
 import { FALLBACKS, JS_PACKAGE_ALIASES, MODULES } from './catalog/sdks';
 import { HTTP_ENDPOINTS } from './catalog/params';
 import { isAsciiWordCode, type Lang } from './syntax';
+import { insideOwnPackageDir } from './analyzer/catalogIndex';
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /** Python: the first component of every catalogue module name, as a whole word (`google`, `langchain_openai`). */
-const PY_MODULE_RE = new RegExp(
-  `(?<!\\w)(?:${[...new Set(MODULES.filter((m) => m.lang === 'python').map((m) => m.name.split('.')[0] ?? m.name))]
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRe)
-    .join('|')})(?!\\w)`,
-);
+const pyModuleRe = (mods: readonly (typeof MODULES)[number][]): RegExp =>
+  new RegExp(
+    `(?<!\\w)(?:${[...new Set(mods.filter((m) => m.lang === 'python').map((m) => m.name.split('.')[0] ?? m.name))]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRe)
+      .join('|')})(?!\\w)`,
+  );
+const PY_MODULE_RE = pyModuleRe(MODULES);
+/** The same without the frameworks marked `ownPackage`: inside their own source folder their names resolve to nothing. */
+const PY_MODULE_RE_NOT_OWN = pyModuleRe(MODULES.filter((m) => !m.ownPackage));
 /**
  * JS: a catalogue module specifier where the analyser reads one: the source of an `import … from '…'` statement, the
  * one string argument of `require('…')` or of a dynamic `import('…')` (comments may sit in between). The package name
@@ -112,15 +117,21 @@ const FALLBACK_ANY: Readonly<Record<Lang, RegExp>> = {
   js: new RegExp(FALLBACK_TESTS.filter((f) => f.lang === 'js').map((f) => f.chain.source).join('|'), 'g'),
 };
 
-/** Imports a catalogue module (way 1). */
-export function hasModuleImport(text: string, lang: Lang): boolean {
+/**
+ * Imports a catalogue module (way 1). With the file's path: inside a framework's own source folder
+ * (`insideOwnPackageDir`) that framework's modules do not count.
+ */
+export function hasModuleImport(text: string, lang: Lang, path?: string): boolean {
+  if (lang === 'python' && path !== undefined && insideOwnPackageDir(path, lang)) return PY_MODULE_RE_NOT_OWN.test(text);
   return (lang === 'python' ? PY_MODULE_RE : JS_MODULE_RE).test(text);
 }
 
 /** Makes an HTTP call that could reach an endpoint (way 2). */
 export function hasHttpCall(text: string, lang: Lang): boolean {
-  return findWord(HTTP_CALL_RE[lang], text);
+  return findWord(HTTP_CALL_RE[lang], text) || (lang === 'js' && FETCH_FACTORY_CALL_RE.test(text));
 }
+/** A fetch factory called at once (`customFetch(requestOptions)(url, init)`): the fetch it returns makes the call. */
+const FETCH_FACTORY_CALL_RE = /[a-z]Fetch\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*\(/;
 
 /** Names an endpoint's last path segment (way 2, possibly for a neighbour's HTTP call). */
 export function hasEndpointWord(text: string): boolean {
@@ -149,8 +160,8 @@ export function hasFallback(text: string, lang: Lang): boolean {
  * Ways 1 and 3 in the file itself: it imports a catalogue module or writes a fallback path. Without either (and without
  * a neighbour's import), only raw HTTP calls can be sites (`AnalyzerOptions.httpOnly`).
  */
-export function catalogueEvidence(text: string, lang: Lang): boolean {
-  return hasModuleImport(text, lang) || hasFallback(text, lang);
+export function catalogueEvidence(text: string, lang: Lang, path?: string): boolean {
+  return hasModuleImport(text, lang, path) || hasFallback(text, lang);
 }
 
 /** Way 2 in the file itself: an HTTP call and an endpoint's last path segment. */
@@ -171,8 +182,8 @@ export interface NeighbourEvidence {
   readonly endpoint: boolean;
 }
 
-export function neighbourEvidenceOf(text: string, lang: Lang): NeighbourEvidence {
-  return { module: hasModuleImport(text, lang), endpoint: hasEndpointWord(text) };
+export function neighbourEvidenceOf(text: string, lang: Lang, path?: string): NeighbourEvidence {
+  return { module: hasModuleImport(text, lang, path), endpoint: hasEndpointWord(text) };
 }
 
 /** True when a neighbour with evidence `n` can make a site possible in a file that is not {@link selfSufficient}. */

@@ -9,7 +9,7 @@ import { Edit, Language, Parser, type Tree } from 'web-tree-sitter';
 export type WasmLoader = (name: string) => Promise<Uint8Array>;
 
 /** The grammars Tokentier parses with. */
-export type GrammarName = 'python' | 'typescript' | 'tsx' | 'javascript' | 'bash';
+export type GrammarName = 'python' | 'typescript' | 'tsx' | 'javascript' | 'bash' | 'go' | 'java' | 'c-sharp' | 'ruby' | 'php';
 
 let runtime: Promise<void> | undefined;
 const languages = new Map<GrammarName, Promise<Language>>();

@@ -59,13 +59,13 @@ export interface FixtureCase {
   readonly workspaceRoot: string;
   /** The path handed to the detector, relative to `workspaceRoot`. */
   readonly detectPath: string;
-  /** `python`, `typescript`, `tsx`, `javascript`, `vue`, `svelte`, `notebook`, `shell` (from the extension). */
+  /** `python`, `typescript`, `tsx`, `javascript`, `vue`, `svelte`, `notebook`, `shell`, `go`, `java`, `csharp`, `ruby`, `php` (from the extension). */
   readonly language: string;
   readonly multiFile: boolean;
   readonly expected: ExpectedFile;
 }
 
-const SOURCE_EXTENSIONS = ['.py', '.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '.vue', '.svelte', '.ipynb', '.sh', '.bash'];
+const SOURCE_EXTENSIONS = ['.py', '.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '.vue', '.svelte', '.ipynb', '.sh', '.bash', '.go', '.java', '.cs', '.rb', '.php'];
 
 const LANGUAGE_OF_EXTENSION: Readonly<Record<string, string>> = {
   '.py': 'python',
@@ -82,6 +82,11 @@ const LANGUAGE_OF_EXTENSION: Readonly<Record<string, string>> = {
   '.ipynb': 'notebook',
   '.sh': 'shell',
   '.bash': 'shell',
+  '.go': 'go',
+  '.java': 'java',
+  '.cs': 'csharp',
+  '.rb': 'ruby',
+  '.php': 'php',
 };
 
 /** The repository root (this file is test/unit/detect/fixtureFormat.ts). */
@@ -134,7 +139,7 @@ export function listFixtures(root: string = FIXTURE_ROOT): FixtureCase[] {
 }
 
 const PROVIDERS: readonly Provider[] = ['openai', 'azure-openai', 'anthropic', 'google', 'bedrock', 'mistral', 'cohere', 'groq', 'together', 'fireworks', 'deepseek', 'openrouter', 'xai', 'ollama', 'huggingface', 'other'];
-const VIAS: readonly Via[] = ['sdk', 'http', 'langchain', 'llamaindex', 'litellm', 'ai-sdk'];
+const VIAS: readonly Via[] = ['sdk', 'http', 'langchain', 'llamaindex', 'litellm', 'ai-sdk', 'framework'];
 const APIS: readonly Api[] = API_KINDS;
 const RESOLUTIONS: readonly ModelResolution['kind'][] = ['literal', 'constant', 'default-argument', 'env-default', 'earlier-cell', 'imported', 'constructor', 'usage-file', 'unknown'];
 

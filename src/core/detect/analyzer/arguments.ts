@@ -23,7 +23,7 @@ export function getArg(fa: FileAnalyzer, call: Node, ref: ArgRef): Node | undefi
         if (a.type !== 'dictionary_splat') continue;
         const inner = a.namedChildren[0];
         const dict = inner ? resolveObject(fa, inner) : undefined;
-        const hit = dict ? objectKey(fa, dict, ref.kw) : undefined;
+        const hit = (dict ? objectKey(fa, dict, ref.kw) : undefined) ?? (inner?.type === 'identifier' ? dictWrite(fa, inner.text, call, ref.kw) : undefined);
         if (hit) {
           if (inner?.type === 'identifier') fa.viaVar.set(hit.id, inner.text);
           return hit;
@@ -50,6 +50,37 @@ export function getArg(fa: FileAnalyzer, call: Node, ref: ArgRef): Node | undefi
     if (a && !(ref.kw && a.type === 'object')) return a;
   }
   return undefined;
+}
+
+/**
+ * A key a `**params` dict receives after it is built, in the same function before the call: `params.update({"model":
+ * m})`, `params.update(model=m)`, `params["model"] = m` (the last one written wins).
+ */
+function dictWrite(fa: FileAnalyzer, name: string, call: Node, keys: readonly string[]): Node | undefined {
+  const scope = fa.ancestors(call).find((a) => a.type === 'function_definition') ?? fa.root;
+  const text = fa.text.slice(scope.startIndex, call.startIndex);
+  if (!text.includes(`${name}.update(`) && !text.includes(`${name}[`)) return undefined;
+  const re = new RegExp(`(?<![\\w.])${name.replace(/[^\w]/g, '')}(?:\\.update\\(|\\[)`, 'g');
+  let found: Node | undefined;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const at = scope.startIndex + m.index;
+    let n: Node | null = fa.root.descendantForIndex(at, at + name.length);
+    while (n && n.type !== 'call' && n.type !== 'assignment' && n.endIndex <= call.startIndex && n !== scope) n = n.parent;
+    if (!n || n === scope) continue;
+    if (n.type === 'call' && callee(n)?.text === `${name}.update`) {
+      const a0 = callArgs(n)[0];
+      const dict = a0 && a0.type !== 'keyword_argument' ? resolveObject(fa, a0) : n.childForFieldName('arguments') ?? undefined;
+      const hit = dict ? objectKey(fa, dict, keys) : undefined;
+      if (hit) found = hit;
+    } else if (n.type === 'assignment') {
+      const left = n.childForFieldName('left');
+      const idx = left?.type === 'subscript' ? left.childForFieldName('subscript') : undefined;
+      const key = idx ? fa.constString(idx) : undefined;
+      const right = n.childForFieldName('right');
+      if (left?.childForFieldName('value')?.text === name && key !== undefined && keys.includes(key) && right) found = right;
+    }
+  }
+  return found;
 }
 
 /** A dict/object literal an expression is or holds (one binding hop, `dict(...)` calls included). */
@@ -110,6 +141,10 @@ export function keyMap(fa: FileAnalyzer, call: Node): Map<string, Node[]> {
       return;
     } else if (n.type === 'shorthand_property_identifier') {
       put(n.text, n);
+    } else if (depth > 0 && isFieldRead(n)) {
+      // `body=reply.content[0].text` passes a field of a value, not the value's keys: the call that made `reply` (a
+      // Claude request before a Twilio send) is not this call's arguments.
+      return;
     } else if (n.type === 'identifier' && hops < 2 && depth > 0) {
       const b = fa.lookup(n.text, n);
       if (b?.kind === 'assign') {
@@ -123,6 +158,23 @@ export function keyMap(fa: FileAnalyzer, call: Node): Map<string, Node[]> {
   const args = call.childForFieldName('arguments');
   if (args) walk(args, 0, 0);
   return map;
+}
+
+/**
+ * `a.b[0].c`: a field read from a variable (the chain's innermost object is a name, not a call or a literal). An `.id`
+ * is not: it names the resource the variable's call created (`assistant_id=assistant.id`, `agent_id=agent.id`), whose
+ * creation arguments configure this call (the assistant's or the agent's model).
+ */
+function isFieldRead(n: Node): boolean {
+  const prop = n.type === 'attribute' ? n.childForFieldName('attribute') : n.type === 'member_expression' ? n.childForFieldName('property') : null;
+  if (prop?.text === 'id') return false;
+  let cur: Node | null = n;
+  for (let i = 0; cur && i < 12; i++) {
+    if (cur.type === 'attribute' || cur.type === 'member_expression') cur = cur.childForFieldName('object');
+    else if (cur.type === 'subscript' || cur.type === 'subscript_expression') cur = cur.childForFieldName('value') ?? cur.childForFieldName('object');
+    else return cur !== n && cur.type === 'identifier';
+  }
+  return false;
 }
 
 export function deepKey(fa: FileAnalyzer, call: Node, keys: readonly string[]): Node | undefined {

@@ -37,8 +37,12 @@ export function splitCallee(fn: Node): { root: Node; path: string[] } {
   return { root: cur, path };
 }
 
-export function analyzeCall(fa: FileAnalyzer, call: Node, nameNode: Node): SiteDraft | undefined {
-  const fn = callee(call);
+/**
+ * `ref`: a method referenced as an argument of a wrapper that calls it (siteSearch.ts `visitRefs`); `call` is then
+ * the call that carries the request's arguments, and only the catalogue and the fallbacks can make it a site.
+ */
+export function analyzeCall(fa: FileAnalyzer, call: Node, nameNode: Node, ref?: Node): SiteDraft | undefined {
+  const fn = ref ?? callee(call);
   if (!fn) return undefined;
   let { root, path } = splitCallee(fn);
   // Without a catalogue import in reach, evaluating the receiver can only find local functions (`func`), which lead
@@ -46,7 +50,8 @@ export function analyzeCall(fa: FileAnalyzer, call: Node, nameNode: Node): SiteD
   if (fa.opts.httpOnly) return fa.analyzeHttp(call, nameNode, root, path);
   // A mock or fake model (`FakeListLLM(...).invoke`) sends no request.
   if (fa.isTestDouble(root)) return undefined;
-  let rootVal = fa.evalValue(root);
+  let rootVal: Value | undefined;
+  ({ rv: rootVal, path } = fa.advance(fa.evalValue(root), path));
   if (!rootVal && path.length >= 2) {
     // `st.session_state.chat.send_message(...)`: a receiver stored on an attribute of some other object.
     let obj = memberObject(unwrap(fn));
@@ -64,25 +69,27 @@ export function analyzeCall(fa: FileAnalyzer, call: Node, nameNode: Node): SiteD
       obj = memberObject(unwrap(obj));
     }
   }
-  if (rootVal && rootVal.kind !== 'func') {
+  if (rootVal && (rootVal.kind === 'module' || rootVal.kind === 'inst')) {
     const full = [...rootVal.path, ...path];
     const found = fa.lookupMember(rootVal, full);
     if (found?.member.kind === 'site') {
+      if (fa.lang === 'python' && patchedAround(fa, call, root)) return undefined;
       return buildSite(fa, call, nameNode, found.member.site, found.inst, found.method, 'resolved');
     }
     if (found) return undefined;
   }
   if (rootVal && rootVal.kind === 'inst' && path.length === 0) {
     const t = TYPE_BY_ID.get(rootVal.type);
-    if (t?.callable) return buildSite(fa, call, nameNode, t.callable, rootVal, nameNode.text, 'resolved');
+    if (t?.callable) return fa.lang === 'python' && patchedAround(fa, call, root) ? undefined : buildSite(fa, call, nameNode, t.callable, rootVal, nameNode.text, 'resolved');
   }
-  const http = fa.analyzeHttp(call, nameNode, root, path);
+  const http = ref ? undefined : fa.analyzeHttp(call, nameNode, root, path);
   if (http) return http;
   if (!rootVal && !isLocalObject(fa, root)) return fallback(fa, call, nameNode, path);
   return undefined;
 }
 
-export function buildSite(fa: FileAnalyzer, call: Node, nameNode: Node, specIn: SiteSpec, inst: (Value & { kind: 'inst' }) | undefined, method: string, how: 'resolved' | 'fallback'): SiteDraft | undefined {
+export function buildSite(fa: FileAnalyzer, call: Node, nameNode: Node, specIn: SiteSpec, instIn: (Value & { kind: 'inst' }) | undefined, method: string, how: 'resolved' | 'fallback'): SiteDraft | undefined {
+  let inst = instIn;
   if (specIn.when && !eventMatches(fa, call, specIn.when)) return undefined;
   let spec = specIn;
   let argCall = call;
@@ -106,11 +113,26 @@ export function buildSite(fa: FileAnalyzer, call: Node, nameNode: Node, specIn: 
       spec = sub;
     }
   }
+  if (spec.modelObject) {
+    // `Chroma.from_documents(docs, OpenAIEmbeddings())`: the embeddings object passed in is the model.
+    const arg = fa.getArg(argCall, spec.modelObject);
+    const held = arg ? fa.modelObjectOf(arg) : undefined;
+    if (held === null || (held && TYPE_BY_ID.get(held.type)?.local)) return undefined;
+    if (held) inst = { ...(inst ?? { kind: 'inst', type: held.type, path: [] }), provider: held.provider, ctor: held.ctor, parent: held.parent };
+  }
   const type = inst ? TYPE_BY_ID.get(inst.type) : undefined;
+  if (inst && !inst.ctor && type?.globalModel) {
+    // LlamaIndex `Settings.llm = Anthropic(model=…)`: the model every engine of the file runs unless given one. A
+    // setting the file assigns to something else (a local `HuggingFaceEmbedding`) sends no request.
+    const set = fa.globalModelOf(type.globalModel);
+    if (set === null) return undefined;
+    if (set) inst = { ...inst, provider: set.provider, ctor: set.ctor, parent: set.parent };
+  }
   let provider: Provider = inst?.provider ?? spec.provider ?? type?.provider ?? 'other';
   const via: Via = spec.via ?? type?.via ?? 'sdk';
-  let model = fa.resolveModel(argCall, spec, inst);
   const km = fa.keyMap(argCall);
+  if (spec.notWith?.some((k) => km.has(k))) return undefined;
+  let model = fa.resolveModel(argCall, spec, inst);
   const ctorKm = inst?.ctor ? inst.ctor.ctx.keyMap(inst.ctor.node) : undefined;
 
   if (spec.modelFromFactory) {
@@ -124,7 +146,8 @@ export function buildSite(fa: FileAnalyzer, call: Node, nameNode: Node, specIn: 
     } else if (model.raw) provider = providerOfModelString(model.raw) ?? 'other';
   } else if (spec.providerFromModel && model.raw) {
     provider = providerOfModelString(model.raw) ?? provider;
-  } else if (inst?.ctor?.spec.providerFromModel) {
+  } else if (inst?.ctor?.spec.providerFromModel && !(inst.ctor.spec.baseUrl && inst.ctor.ctx.getArg(inst.ctor.node, inst.ctor.spec.baseUrl))) {
+    // The model id names the provider (`OpenAIChatCompletionClient(model="gemini-1.5-flash")`), unless a base URL does.
     const pm = inst.ctor.ctx.getArg(inst.ctor.node, inst.ctor.spec.providerFromModel);
     const ps = pm ? inst.ctor.ctx.constString(pm) : undefined;
     provider = (ps && PROVIDER_OF_NAME[ps]) || (model.raw ? providerOfModelString(model.raw) : undefined) || provider;
@@ -289,6 +312,38 @@ export function isLocalObject(fa: FileAnalyzer, root: Node): boolean {
   return fa.lookup(fn.text, fn)?.kind === 'class';
 }
 
+const PATCH_CALL = /(^|\.)patch(\.object|\.dict|\.multiple)?$/;
+const MOCKISH = /^(\w*mock\w*|\w*fake\w*|(Magic|Async|NonCallable)?Mock\(.*)$/is;
+
+/**
+ * A call made while its target is replaced by a test double sends nothing: inside `with patch(…)` /
+ * `with patch.object(…)` (without `wraps=`, which spies on a real call), in a function decorated with `@patch(…)`, or
+ * after the function set an attribute of the receiver to a mock (`llm._client = MagicMock()` / `= mock_client`).
+ */
+export function patchedAround(fa: FileAnalyzer, call: Node, root: Node): boolean {
+  for (const a of fa.ancestors(call)) {
+    if (a.type === 'with_statement') {
+      const clause = a.namedChildren.find((x) => x?.type === 'with_clause');
+      for (const item of clause?.namedChildren ?? []) {
+        if (!item) continue;
+        const v = item.childForFieldName('value');
+        const c = v?.type === 'as_pattern' ? v.namedChildren[0] : v;
+        if (c && isCall(c) && PATCH_CALL.test(callee(c)?.text ?? '') && !callArgs(c).some((x) => x.type === 'keyword_argument' && x.childForFieldName('name')?.text === 'wraps')) return true;
+      }
+    }
+    if (a.type === 'function_definition') {
+      const deco = fa.ancestors(a)[0];
+      if (deco?.type === 'decorated_definition' && deco.namedChildren.some((d) => d?.type === 'decorator' && /^@\s*(mock\.)?patch\b/.test(d.text) && !/wraps\s*=/.test(d.text))) return true;
+      if (root.type !== 'identifier') return false;
+      const body = fa.text.slice(a.startIndex, call.startIndex);
+      const re = new RegExp(`(?<![\\w.])${root.text}(?:\\.\\w+)+\\s*=\\s*([^\\n=][^\\n]*)`, 'g');
+      for (let m = re.exec(body); m; m = re.exec(body)) if (MOCKISH.test((m[1] ?? '').trim())) return true;
+      return false;
+    }
+  }
+  return false;
+}
+
 /** The provider of the one SDK client class of `type` this file imports, if exactly one. */
 export function importedProvider(fa: FileAnalyzer, type: string): Provider | undefined {
   const providers = new Set<Provider>();
@@ -303,14 +358,32 @@ export function importedProvider(fa: FileAnalyzer, type: string): Provider | und
   return providers.size === 1 ? [...providers][0] : undefined;
 }
 
+/** The last name of the receiver of a fallback path (`query_engine` in `self.query_engine.query(…)`). */
+function receiverName(call: Node, key: string, path: string): string | undefined {
+  const fn = callee(call);
+  let cur = fn ? unwrap(fn) : undefined;
+  for (let i = 0; cur && i < path.split('.').length; i++) cur = isMember(cur) ? unwrap(memberObject(cur) ?? cur) : undefined;
+  if (!cur || key.length < path.length) return undefined;
+  if (cur.type === 'identifier') return cur.text;
+  // A receiver returned by a call is named by its function and `()` (`MyCrew().crew().kickoff()`: `crew()`).
+  if (isCall(cur)) {
+    const f = callee(cur);
+    const u = f ? unwrap(f) : undefined;
+    const n = u?.type === 'identifier' ? u.text : u && isMember(u) ? memberName(u) : undefined;
+    return n ? `${n}()` : undefined;
+  }
+  return isMember(cur) ? memberName(cur) : undefined;
+}
+
 export function fallback(fa: FileAnalyzer, call: Node, nameNode: Node, path: readonly string[]): SiteDraft | undefined {
   const key = path.filter((p) => p !== 'beta' && p !== 'with_raw_response' && p !== 'aio').join('.');
   for (const f of FALLBACKS) {
     if (f.lang !== fa.lang || !key.endsWith(f.path)) continue;
     if (!(key === f.path || key.endsWith(`.${f.path}`))) continue;
+    if (f.receiver && !f.receiver.test(receiverName(call, key, f.path) ?? '')) continue;
     if (!f.fileToken.test(fa.text)) continue;
     const km = fa.keyMap(call);
-    if (!f.requireKw.some((k) => km.has(k))) continue;
+    if (f.requireKw.length && !f.requireKw.some((k) => km.has(k))) continue;
     const t = TYPE_BY_ID.get(f.type);
     const m = t?.members[f.path];
     if (!t || m?.kind !== 'site') continue;

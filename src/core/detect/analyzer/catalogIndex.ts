@@ -19,6 +19,27 @@ for (const m of MODULES) {
   const parts = m.name.split('.');
   for (let i = 1; i < parts.length; i++) MODULE_PREFIXES.add(`${m.lang}:${parts.slice(0, i).join('.')}`);
 }
+/** `<lang>:<top-level module>` of the frameworks marked `ownPackage` (their own source files call their wrappers). */
+export const OWN_PACKAGES = new Set<string>(MODULES.filter((m) => m.ownPackage).map((m) => `${m.lang}:${m.name.split(/[./]/)[0] ?? m.name}`));
+
+/**
+ * The file lies in the source folder of a framework marked `ownPackage` (`lib/crewai/src/crewai/memory/x.py`,
+ * `autogen-ext/src/autogen_ext/…`, `libs/agno/agno/…`): there the framework calls its own wrappers, so its modules'
+ * names resolve to nothing. The folder must sit in a source layout (`src/<pkg>/` or `<pkg>/<pkg>/`): a cookbook's
+ * folder named after the package (`claude_code_sdk/research_agent/agent.py`) is a consumer, and so are the
+ * distribution folder's `tests/`, `examples/`, `docs/` and `samples/`.
+ */
+export function insideOwnPackageDir(path: string, lang: 'python' | 'js'): boolean {
+  const dirs = path.split('/').slice(0, -1);
+  for (let at = dirs.length - 1; at >= 0; at--) {
+    const d = dirs[at] ?? '';
+    if (!OWN_PACKAGES.has(`${lang}:${d}`)) continue;
+    const parent = (dirs[at - 1] ?? '').replace(/-/g, '_');
+    if (parent !== 'src' && parent !== d) continue;
+    return !/^(tests?|examples?|docs?|samples?)$/.test(dirs[at + 1] ?? '');
+  }
+  return false;
+}
 
 /** `createAndPoll` → `create_and_poll`, `adminAPIKeys` → `admin_api_keys`: how the Python SDKs name a JS method. */
 export function snakeCase(name: string): string {

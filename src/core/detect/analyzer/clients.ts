@@ -13,10 +13,12 @@ import type { Member, ModuleSpec, NewSpec } from '../catalog/types';
 import { callArgs, callee, FUNCTION_TYPES, isMember, isAsciiWordCode, memberName, memberObject, stringParts, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import type { Binding, Value } from './types';
-import { memberOf, MODULE_BY_KEY, MODULE_PREFIXES, TYPE_BY_ID } from './catalogIndex';
+import { insideOwnPackageDir, memberOf, MODULE_BY_KEY, MODULE_PREFIXES, OWN_PACKAGES, TYPE_BY_ID } from './catalogIndex';
 import { escapeRe } from './text';
-import { providerOfUrl } from './rawHttp';
+import { providerOfUrl, urlText } from './rawHttp';
+import { BASE_URL_PARTS } from '../catalog/params';
 import { catalogueImport } from './moduleNames';
+import { dynamicImportOf } from './dynamicImports';
 
 /** How deep expression evaluation may recurse (bindings, calls, chains) before it gives up on a value. */
 const MAX_DEPTH = 14;
@@ -144,15 +146,60 @@ export function evalCallResult(fa: FileAnalyzer, call: Node): Value | undefined 
     const items = fn.text === 'RunnableSequence.from' && a0?.type === 'array' ? a0.namedChildren.filter((x): x is Node => x !== null) : args;
     for (const a of items) {
       const av = evalValue(fa, a);
-      if (av?.kind === 'inst' && TYPE_BY_ID.get(av.type)?.pipeable) return av;
+      if (av?.kind === 'inst' && TYPE_BY_ID.get(av.type)?.pipeable && !TYPE_BY_ID.get(av.type)?.promptLike) return av;
     }
   }
-  const { root, path } = fa.splitCallee(fn);
-  const rv = evalValue(fa, root);
+  // `cast(Any, self._client)`: the value, retyped for the checker. pydantic / dataclass fields: `Field(default=X)`,
+  // `Field(default_factory=lambda: LLM(model="gpt-4o"))`, `field(default_factory=…)`.
+  const fnText = fn.text;
+  if (/^(typing\.)?cast$/.test(fnText)) {
+    const a1 = callArgs(call)[1];
+    return a1 ? evalValue(fa, a1) : undefined;
+  }
+  if (/^(pydantic\.|dataclasses\.)?(Field|field|PrivateAttr)$/.test(fnText)) {
+    for (const a of callArgs(call)) {
+      if (a.type !== 'keyword_argument') continue;
+      const k = a.childForFieldName('name')?.text;
+      const v = a.childForFieldName('value');
+      if (!v) continue;
+      if (k === 'default') return evalValue(fa, v);
+      if (k === 'default_factory') {
+        const u = unwrap(v);
+        if (u.type === 'lambda') {
+          const body = u.childForFieldName('body');
+          return body ? evalValue(fa, body) : undefined;
+        }
+        const made = evalValue(fa, u);
+        return made?.kind === 'func' ? made.ctx.evalFunctionReturn(made.node) : made ? instantiate(fa, made) : undefined;
+      }
+    }
+    return undefined;
+  }
+  // `_CLIENTS.get(key)` / `cache.get(key)` / `_CLIENTS.setdefault(key, OpenAI())`: an item of a client cache.
+  if (isMember(fn) && /^(get|setdefault|pop)$/.test(memberName(fn) ?? '')) {
+    const obj = memberObject(fn);
+    const item = obj ? containerItem(fa, unwrap(obj)) : undefined;
+    if (item) return item;
+    const dflt = memberName(fn) === 'setdefault' ? callArgs(call)[1] : undefined;
+    if (dflt) return evalValue(fa, dflt);
+  }
+  const split = fa.splitCallee(fn);
+  const { rv, path } = advance(evalValue(fa, split.root), split.path);
+  // `llm.bind_tools(tools)` / `.with_structured_output(Schema)` are LangChain chat models' own methods: the result is one
+  // even when the code does not say which model (`llm_provider.llm`, a parameter) — provider and model unknown.
+  if (!rv && split.path.length > 0 && LC_MODEL_ONLY.has(split.path[split.path.length - 1] ?? '') && /langchain/i.test(fa.text)) return { kind: 'inst', type: 'lc-chat', path: [] };
   if (!rv) return undefined;
+  if (rv.kind === 'class') return path.length === 0 ? { kind: 'object', node: rv.node, ctx: rv.ctx } : undefined;
+  if (rv.kind === 'object') return undefined;
   if (rv.kind === 'func') {
     if (path.length > 0) return undefined;
-    return rv.ctx.evalFunctionReturn(rv.node);
+    const v = rv.ctx.evalFunctionReturn(rv.node);
+    // A factory (`create_agent(model_name="llama3-70b-8192")`): the model its constructor takes from a parameter is
+    // this call's argument, not the parameter's default.
+    if (v?.kind === 'inst' && v.ctor && !v.ctor.via && v.ctor.ctx === rv.ctx && v.ctor.node.startIndex >= rv.node.startIndex && v.ctor.node.endIndex <= rv.node.endIndex) {
+      return { ...v, ctor: { ...v.ctor, via: { call, fn: rv.node, ctx: fa } } };
+    }
+    return v;
   }
   const full = [...rv.path, ...path];
   if (rv.kind === 'module' && full.length === 0) {
@@ -167,11 +214,38 @@ export function evalCallResult(fa: FileAnalyzer, call: Node): Value | undefined 
 
 export function applyMember(fa: FileAnalyzer, member: Member, call: Node, receiver: Value): Value | undefined {
   switch (member.kind) {
+    case 'site': {
+      // A request whose result is an object that keeps using the model (a vector store built from documents).
+      const ret = member.site.returns;
+      if (!ret) return undefined;
+      const arg = member.site.modelObject ? fa.getArg(call, member.site.modelObject) : undefined;
+      const held = arg ? modelObjectOf(fa, arg) : undefined;
+      if (held === null || (held && TYPE_BY_ID.get(held.type)?.local)) return undefined;
+      return { kind: 'inst', type: ret, path: [], provider: held?.provider, ctor: held?.ctor, parent: held?.parent };
+    }
     case 'new': {
       if (member.spec.inheritFrom) {
         const arg = fa.getArg(call, member.spec.inheritFrom);
         const v = arg ? evalValue(fa, arg) : undefined;
         return v?.kind === 'inst' ? v : undefined;
+      }
+      if (member.spec.modelFrom) {
+        // An agent over an in-process model (smolagents `TransformersModel`) sends no request; over the project's own
+        // model or agent classes, the request is inside those classes (a helper call, eval/README.md) — unless another
+        // argument holds a model (`SelectorGroupChat([own agents…], model_client=…)` runs its selector).
+        let own = false;
+        for (const ref of member.spec.modelFrom) {
+          const arg = fa.getArg(call, ref);
+          const held = arg ? modelObjectOf(fa, arg) : undefined;
+          if (held === null || (held && TYPE_BY_ID.get(held.type)?.local)) {
+            own = true;
+            continue;
+          }
+          // A LangChain chain or agent over a completion LLM stays a completion (both types are runnables).
+          const keep = held && TYPE_BY_ID.get(held.type)?.pipeable && TYPE_BY_ID.get(member.spec.type)?.pipeable;
+          if (held) return { kind: 'inst', type: keep ? held.type : member.spec.type, path: [], provider: held.provider, ctor: held.ctor, parent: held.parent };
+        }
+        if (own) return undefined;
       }
       let type = member.spec.type;
       if (member.spec.typeByArg) {
@@ -199,9 +273,9 @@ export function providerOfNew(fa: FileAnalyzer, spec: NewSpec, call: Node, recei
   let provider = spec.provider ?? (receiver.kind === 'inst' ? receiver.provider : undefined);
   if (spec.baseUrl) {
     const arg = fa.getArg(call, spec.baseUrl) ?? fa.deepKey(call, spec.baseUrl.kw ?? []);
-    if (arg) {
+    if (arg && !isPlaceholder(arg)) {
       const url = fa.resolveString(arg);
-      const p = url.value !== null ? providerOfUrl(url.value) : undefined;
+      const p = url.value !== null ? providerOfUrl(url.value) : providerOfUrlParts(fa, arg);
       if (p) provider = p;
     }
   }
@@ -209,40 +283,24 @@ export function providerOfNew(fa: FileAnalyzer, spec: NewSpec, call: Node, recei
 }
 
 /**
- * The module a call loads at run time, written as a string literal: JS `require('m')` and `import('m')`, Python
- * `importlib.import_module("m")` and `__import__("m")`, and a loader helper handed a thunk of one
- * (`await loadPeer('ollama', label, () => import('ollama'))`, `lazyImport(() => require('openai'))`): such a helper
- * exists to return the module (or throw a friendlier error). `''` for such a call with no literal; undefined for any
- * other call.
+ * A base URL whose value is not known in full: what its visible parts name (`BASE_URL_PARTS`); else, when it is read
+ * from the environment (`process.env.GENERIC_OPEN_AI_BASE_PATH`, `os.environ["LITELLM_BASE_URL"]`, possibly through a
+ * helper), `other`: a client pointed at a URL the deployment chooses does not go to the client's own provider. A
+ * parameter or a config field keeps the client's provider (a class's optional override).
  */
-export function dynamicImportOf(call: Node): string | undefined {
-  const fn = callee(call);
-  if (!fn) return undefined;
-  const name = fn.type === 'import' ? 'import' : fn.text;
-  if (name !== 'require' && name !== 'import' && name !== 'importlib.import_module' && name !== 'import_module' && name !== '__import__') return importThunkArg(call);
-  const arg = callArgs(call)[0];
-  return arg && (arg.type === 'string' || (arg.type === 'template_string' && !arg.namedChildren.some((c) => c?.type === 'template_substitution'))) ? stringParts(arg).text : '';
+function providerOfUrlParts(fa: FileAnalyzer, arg: Node): Provider | undefined {
+  const t = urlText(fa, arg);
+  const text = t ? `${t.host ?? ''}${t.path}` : '';
+  const hit = BASE_URL_PARTS.find((x) => x.pattern.test(text));
+  if (hit) return hit.provider;
+  let u = unwrap(arg);
+  const obj = isMember(u) ? memberObject(u) : null;
+  const name = isMember(u) ? memberName(u) : undefined;
+  const b = u.type === 'identifier' ? fa.lookup(u.text, u) : obj && name && ((obj.type === 'identifier' && obj.text === 'self') || obj.type === 'this') ? fa.lookupSelfAttr(name, u) : undefined;
+  if (b?.kind === 'assign') u = unwrap(b.value);
+  return ENV_READ.test(u.text) ? 'other' : undefined;
 }
-
-/** The module of a call's argument that is a thunk of a dynamic import: `() => import('m')`, `function () { return require('m'); }`. */
-function importThunkArg(call: Node): string | undefined {
-  for (const a of callArgs(call)) {
-    if (a.type !== 'arrow_function' && a.type !== 'function_expression' && a.type !== 'function') continue;
-    const params = a.childForFieldName('parameters') ?? a.childForFieldName('parameter');
-    if (params && params.namedChildren.some((c) => c !== null && c.type !== 'comment')) continue;
-    let body = a.childForFieldName('body');
-    if (body?.type === 'statement_block') {
-      const stmts = body.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
-      const ret = stmts.length === 1 && stmts[0]?.type === 'return_statement' ? stmts[0] : undefined;
-      body = ret?.namedChildren.find((c) => c !== null && c.type !== 'comment') ?? null;
-    }
-    const inner = body ? unwrap(body) : undefined;
-    if (inner?.type !== 'call_expression') continue;
-    const f = callee(inner);
-    if (f && (f.type === 'import' || f.text === 'require')) return dynamicImportOf(inner);
-  }
-  return undefined;
-}
+const ENV_READ = /process\.env\b|import\.meta\.env\b|\bos\.environ\b|\bgetenv\s*\(|Deno\.env\b/;
 
 /** The value of a same-file factory function: the first `return` whose value is a client. */
 export function evalFunctionReturn(fa: FileAnalyzer, fn: Node): Value | undefined {
@@ -279,25 +337,38 @@ export function evalValue(fa: FileAnalyzer, node: Node): Value | undefined {
   }
 }
 
+/** A name: its binding's value; `cls` in a classmethod; else the name's other bindings (see below). */
+function evalName(fa: FileAnalyzer, n: Node): Value | undefined {
+  const b = fa.lookup(n.text, n);
+  const v = b ? evalBinding(fa, b, n) : undefined;
+  // `cls` in a classmethod is the class (`return cls(llm, …)` builds an instance of it).
+  if (!v && b?.kind === 'param' && n.text === 'cls' && !b.type) {
+    const owner = fa.enclosingClass(n);
+    if (owner) return { kind: 'class', node: fa.selfClass && isSubclassOf(fa, fa.selfClass, owner) ? fa.selfClass : owner, ctx: fa };
+  }
+  if (v || b?.kind !== 'assign') return v;
+  // Resolution is flow-insensitive: when the nearest assignment gives nothing (a placeholder, the `elif` branch of
+  // a provider this catalogue does not know), the name's other bindings are tried (`llm = ChatOpenAI(…)` in another
+  // branch, the import under `if TYPE_CHECKING:`, what a function declaring it `global` assigns).
+  return lateBinding(fa, n.text, b);
+}
+
 export function evalValueInner(fa: FileAnalyzer, n: Node): Value | undefined {
   switch (n.type) {
     case 'identifier':
-    case 'shorthand_property_identifier': {
-      const b = fa.lookup(n.text, n);
-      return b ? evalBinding(fa, b, n) : undefined;
-    }
+    case 'shorthand_property_identifier':
+      return evalName(fa, n);
     case 'attribute':
     case 'member_expression': {
       const obj = memberObject(n);
       const name = memberName(n);
       if (!obj || !name) return undefined;
       const o = unwrap(obj);
-      if ((o.type === 'identifier' && o.text === 'self') || o.type === 'this') {
-        const b = fa.lookupSelfAttr(name, n);
-        return b ? evalBinding(fa, b, n) : undefined;
-      }
+      if ((o.type === 'identifier' && o.text === 'self') || o.type === 'this') return evalSelfAttr(fa, name, n);
       const base = evalValue(fa, o);
-      if (!base) {
+      const attr = base && (base.kind === 'class' || base.kind === 'object') ? attrOf(base, name) : undefined;
+      if (attr) return attr;
+      if (!base || base.kind === 'class' || base.kind === 'object') {
         const assigned = dottedAssignment(fa, n);
         return assigned ? evalValue(fa, assigned) : undefined;
       }
@@ -321,18 +392,13 @@ export function evalValueInner(fa: FileAnalyzer, n: Node): Value | undefined {
       const key = idx ? fa.constString(idx) : undefined;
       const dict = obj && key !== undefined ? fa.resolveObject(obj) : undefined;
       const v = dict && key !== undefined ? fa.objectKey(dict, [key]) : undefined;
-      return v ? evalValue(fa, v) : undefined;
+      if (v) return evalValue(fa, v);
+      return obj ? containerItem(fa, unwrap(obj)) : undefined;
     }
     case 'binary_operator': {
       // LangChain `prompt | llm | parser`: the chain is billed as the model inside it.
-      const l = n.childForFieldName('left');
-      const r = n.childForFieldName('right');
-      for (const side of [l, r]) {
-        if (!side) continue;
-        const v = evalValue(fa, side);
-        if (v?.kind === 'inst' && TYPE_BY_ID.get(v.type)?.pipeable) return v;
-      }
-      return undefined;
+      if (n.childForFieldName('operator')?.text !== '|') return undefined;
+      return pipeChain(fa, n);
     }
     case 'boolean_operator':
     case 'binary_expression': {
@@ -357,6 +423,251 @@ export function evalValueInner(fa: FileAnalyzer, n: Node): Value | undefined {
   }
 }
 
+/**
+ * `self.x` / `this.x`: the first of the class's bindings of `x` that evaluates (an assignment in any method, a typed
+ * field, a factory method `self._get_client()` called later, a property or getter read as a value), then the base
+ * classes of this file; with no binding at all, an attribute of an SDK base class (`class C(anthropic.Anthropic)`:
+ * `self.completions` is the client's own resource).
+ */
+export function evalSelfAttr(fa: FileAnalyzer, name: string, use: Node): Value | undefined {
+  const encl = fa.enclosingClass(use);
+  if (!encl) return undefined;
+  // Inside a base class's method reached from a subclass, `self` is the subclass: its overrides win
+  // (`self.client = self.create_client()` in `ApiModel`, `create_client` defined by `OpenAIModel`).
+  const cls = fa.selfClass && fa.selfClass.id !== encl.id && isSubclassOf(fa, fa.selfClass, encl) ? fa.selfClass : encl;
+  const list = fa.classAttrBindings(cls, name);
+  const outer = fa.selfClass;
+  fa.selfClass = cls;
+  try {
+    for (const b of list) {
+      const v = b.kind === 'func' && fa.isGetter(b.node) ? evalFunctionReturn(fa, b.node) : evalBinding(fa, b, use);
+      if (v) return v;
+    }
+  } finally {
+    fa.selfClass = outer;
+  }
+  if (list.length) return undefined;
+  const base = sdkBaseOf(fa, cls);
+  return base ? { ...base, path: [...base.path, name] } : undefined;
+}
+
+function isSubclassOf(fa: FileAnalyzer, derived: Node, base: Node, depth = 0): boolean {
+  if (depth > 3) return false;
+  return fa.localBaseClasses(derived).some((b) => b.id === base.id || isSubclassOf(fa, b, base, depth + 1));
+}
+
+/**
+ * An attribute of a project class or of an instance of one (`Holder.client`, `self.h.client` with `self.h = Holder()`,
+ * `this.api.openai` with the class in a neighbour file): the class's own binding of the name, evaluated in the file
+ * that defines the class; a method is a `func` to be called, a property or getter is read.
+ */
+export function attrOf(v: Value & { kind: 'class' | 'object' }, name: string): Value | undefined {
+  const ctx = v.ctx;
+  const list = ctx.classAttrBindings(v.node, name);
+  for (const b of list) {
+    let r: Value | undefined;
+    if (b.kind === 'func') r = ctx.isGetter(b.node) ? ctx.evalFunctionReturn(b.node) : { kind: 'func', node: b.node, ctx };
+    else r = ctx.evalBinding(b, b.at);
+    if (r) return r;
+  }
+  if (list.length) return undefined;
+  const base = sdkBaseOf(ctx, v.node);
+  return base ? { ...base, path: [...base.path, name] } : undefined;
+}
+
+/** Walks the leading names of a member path through project classes and instances (`self.h` + `client.chat…`). */
+export function advance(v: Value | undefined, path: readonly string[]): { rv: Value | undefined; path: readonly string[] } {
+  let rv = v;
+  let rest = path;
+  while (rv && (rv.kind === 'class' || rv.kind === 'object') && rest.length > 0) {
+    rv = attrOf(rv, rest[0] ?? '');
+    rest = rest.slice(1);
+  }
+  return { rv, path: rest };
+}
+
+/**
+ * An item of a dict/`Map` that caches clients under keys known only at run time (`_CLIENTS[key] = OpenAI()`,
+ * `cache.set(key, new OpenAI())`, `_CLIENTS.setdefault(key, OpenAI())`, or a literal whose values are clients): the
+ * first stored value that is one.
+ */
+export function containerItem(fa: FileAnalyzer, obj: Node): Value | undefined {
+  if (obj.type !== 'identifier' && !isMember(obj)) return undefined;
+  const text = obj.text;
+  if (text.length > 80 || /\s/.test(text)) return undefined;
+  const literal = fa.resolveObject(obj);
+  if (literal) {
+    for (const c of literal.namedChildren) {
+      const v = c?.type === 'pair' ? c.childForFieldName('value') : undefined;
+      const r = v ? evalValue(fa, v) : undefined;
+      if (r && r.kind !== 'func') return r;
+    }
+  }
+  const re = new RegExp(`(?<![\\w$.])${escapeRe(text)}(?:\\s*\\[[^\\]\\n]{0,120}\\]\\s*=(?!=)|\\.(?:set|setdefault)\\s*\\()`, 'g');
+  let n = 0;
+  for (let m = re.exec(fa.text); m && n < 8; m = re.exec(fa.text)) {
+    const at = fa.root.descendantForIndex(m.index, m.index + text.length);
+    let cur: Node | null | undefined = at;
+    while (cur && cur.text !== text && cur.text.length < text.length) cur = fa.ancestors(cur)[0];
+    if (!cur || cur.text !== text) continue;
+    const [p, q] = fa.ancestors(cur);
+    let value: Node | null | undefined;
+    if (p && (p.type === 'subscript' || p.type === 'subscript_expression') && q && (q.type === 'assignment' || q.type === 'assignment_expression') && q.childForFieldName('left')?.id === p.id) value = q.childForFieldName('right');
+    else if (p && isMember(p) && q && (q.type === 'call' || q.type === 'call_expression')) value = callArgs(q)[1];
+    if (!value) continue;
+    n++;
+    const r = evalValue(fa, value);
+    if (r && r.kind !== 'func') return r;
+  }
+  return undefined;
+}
+
+/**
+ * The model object an argument holds (`llm=ChatOpenAI(…)`, `model_client=client`), or the first one in a list of
+ * them (`[assistant, critic]`, `agents=[researcher, writer]`).
+ */
+export function modelObjectOf(fa: FileAnalyzer, arg: Node, hops = 0): (Value & { kind: 'inst' }) | null | undefined {
+  let u = unwrap(arg);
+  if (u.type === 'keyword_argument') u = unwrap(u.childForFieldName('value') ?? u);
+  if (u.type === 'identifier' && hops < 3) {
+    const b = fa.lookup(u.text, u);
+    if (b?.kind === 'assign') {
+      const listy = unwrap(b.value);
+      if (listy.type === 'list' || listy.type === 'array' || listy.type === 'tuple') return modelObjectOf(fa, listy, hops + 1);
+    }
+  }
+  if (u.type === 'list' || u.type === 'array' || u.type === 'tuple') {
+    let own = false;
+    for (const c of u.namedChildren) {
+      const v = c ? modelObjectOf(fa, c, hops + 1) : undefined;
+      if (v) return v;
+      if (v === null) own = true;
+    }
+    return own ? null : undefined;
+  }
+  const v = evalValue(fa, u);
+  if (v?.kind === 'object' || v?.kind === 'class') return null;
+  if (v?.kind === 'inst') return v;
+  // A test double standing in for the model (`fake_model = MagicMock()`): the framework calls nothing real.
+  let made: Node | undefined = u;
+  if (u.type === 'identifier') {
+    const b = fa.lookup(u.text, u);
+    made = b?.kind === 'assign' ? unwrap(b.value) : undefined;
+  }
+  const fn = made && (made.type === 'call' || made.type === 'call_expression' || made.type === 'new_expression') ? callee(made) : null;
+  return fn && MOCK_CALLEE.test(fn.text) ? null : undefined;
+}
+const MOCK_CALLEE = /(^|\.)(Mock|MagicMock|AsyncMock|NonCallableMock|create_autospec|fn)$|^(jest|vi)\.fn$/;
+
+/**
+ * The model object assigned to a module-wide setting in this file (`Settings.llm = …`): the last such write, as the
+ * setting is assigned once and read by every engine (`dottedAssignment` only looks at the text and the position).
+ */
+export function globalModelOf(fa: FileAnalyzer, target: string): (Value & { kind: 'inst' }) | null | undefined {
+  if (!fa.text.includes(target)) return undefined;
+  const value = dottedAssignment(fa, { text: target, startIndex: fa.root.endIndex + 1 } as unknown as Node);
+  if (!value) return undefined;
+  const v = evalValue(fa, value);
+  if (v?.kind === 'inst') return TYPE_BY_ID.get(v.type)?.local ? null : v;
+  if (v) return null;
+  // Assigned to a model that runs in-process (`HuggingFaceEmbedding(…)`, `"local:BAAI/bge-small"`): null; to anything
+  // else the catalogue does not know: a model all the same, unknown.
+  if (v === undefined && /^["'`]local(:|["'`])/.test(unwrap(value).text)) return null;
+  return undefined;
+}
+
+const NOT_A_MODEL = /(Parser|parser|Passthrough|Lambda|Parallel|RunnableMap|Retriever|retriever|itemgetter|format_docs)$/;
+
+/** Methods only LangChain chat models have. */
+const LC_MODEL_ONLY = new Set(['bind_tools', 'bindTools', 'with_structured_output', 'withStructuredOutput']);
+
+/** `None` / `null` / `undefined`: a name declared now and bound later (`client = None` … `global client; client = OpenAI()`). */
+function isPlaceholder(n: Node): boolean {
+  const u = unwrap(n);
+  return u.type === 'none' || u.type === 'null' || u.type === 'undefined' || (u.type === 'identifier' && u.text === 'undefined');
+}
+
+/**
+ * A name first bound to a placeholder and given its value later: the other bindings of its scope (an import under
+ * `if TYPE_CHECKING:`, the `else` branch's `litellm = None`), then assignments in functions that declare it `global`
+ * (`_ensure_litellm()`: `global litellm; litellm = _litellm`) or, in JS, that assign the outer `let`.
+ */
+function lateBinding(fa: FileAnalyzer, name: string, first: Binding & { kind: 'assign' }): Value | undefined {
+  const scope = fa.ancestors(first.at).find((a) => a.type === 'module' || a.type === 'program' || FUNCTION_TYPES.has(a.type)) ?? fa.root;
+  const others = (fa.bindingsOf(scope).get(name) ?? []).filter((b) => b !== first && !(b.kind === 'assign' && isPlaceholder(b.value)));
+  // The nearest before the first one, going back, then the ones after it.
+  const before = others.filter((b) => b.at.startIndex < first.at.startIndex).reverse();
+  const after = others.filter((b) => b.at.startIndex >= first.at.startIndex);
+  for (const b of [...before, ...after]) {
+    const v = evalBinding(fa, b, b.at);
+    if (v && (v.kind === 'inst' || v.kind === 'module')) return v;
+  }
+  if (!isPlaceholder(first.value)) return undefined;
+  const re = new RegExp(`(?<![\\w$.])${escapeRe(name)}\\s*=(?!=)`, 'g');
+  let n = 0;
+  for (let m = re.exec(fa.text); m && n < 8; m = re.exec(fa.text)) {
+    const at = fa.root.descendantForIndex(m.index, m.index + name.length);
+    const asg = at ? fa.ancestors(at)[0] : undefined;
+    if (!asg || (asg.type !== 'assignment' && asg.type !== 'assignment_expression') || asg.childForFieldName('left')?.id !== at?.id) continue;
+    const right = asg.childForFieldName('right');
+    if (!right || isPlaceholder(right)) continue;
+    n++;
+    const v = evalValue(fa, right);
+    if (v && v.kind !== 'func') return v;
+  }
+  return undefined;
+}
+
+/**
+ * An LCEL chain (`{…} | prompt | llm | parser`): the first model in it. With none resolved, the operand right after a
+ * prompt template is the model by LCEL's convention: when the code does not say which (`get_llm(cfg).llm`, a parameter),
+ * the chain still runs a model, provider and model unknown. A prompt piped only into parsers runs none.
+ */
+function pipeChain(fa: FileAnalyzer, n: Node): Value | undefined {
+  const items: Node[] = [];
+  const flatten = (x: Node, depth: number): void => {
+    const u = unwrap(x);
+    if (depth < 40 && u.type === 'binary_operator' && u.childForFieldName('operator')?.text === '|') {
+      const l = u.childForFieldName('left');
+      const r = u.childForFieldName('right');
+      if (l) flatten(l, depth + 1);
+      if (r) flatten(r, depth + 1);
+    } else items.push(u);
+  };
+  flatten(n, 0);
+  const values = items.map((x) => evalValue(fa, x));
+  const model = values.find((v): v is Value & { kind: 'inst' } => v?.kind === 'inst' && TYPE_BY_ID.get(v.type)?.pipeable === true && !TYPE_BY_ID.get(v.type)?.promptLike);
+  if (model) return model;
+  for (let i = 0; i + 1 < items.length; i++) {
+    const v = values[i];
+    const next = items[i + 1];
+    if (v?.kind !== 'inst' || !TYPE_BY_ID.get(v.type)?.promptLike || !next || values[i + 1] !== undefined) continue;
+    // Output parsers and runnable helpers are not models (`prompt | StrOutputParser()`, `| RunnableLambda(f)`).
+    const named = next.type === 'call' ? callee(next)?.text ?? '' : next.text;
+    if (NOT_A_MODEL.test(named)) continue;
+    // A fake model (`prompt | FakeListChatModel(...) | parser`) sends nothing.
+    if (fa.isTestDouble(next)) return undefined;
+    if (next.type === 'identifier' || isMember(next) || next.type === 'call') return { kind: 'inst', type: 'lc-chat', path: [] };
+  }
+  return values.find((v) => v?.kind === 'inst' && TYPE_BY_ID.get(v.type)?.pipeable);
+}
+
+/** The SDK client a class extends (`class Claude(anthropic.Anthropic)`, `class C extends OpenAI`), as an instance. */
+export function sdkBaseOf(fa: FileAnalyzer, cls: Node, depth = 0): (Value & { kind: 'inst' }) | undefined {
+  for (const b of fa.baseClasses(cls)) {
+    const v = evalValue(fa, b);
+    const inst = v ? instantiate(fa, v) : undefined;
+    if (inst?.kind === 'inst') return inst;
+  }
+  if (depth < 2) {
+    for (const local of fa.localBaseClasses(cls)) {
+      const v = sdkBaseOf(fa, local, depth + 1);
+      if (v) return v;
+    }
+  }
+  return undefined;
+}
+
 export function evalBinding(fa: FileAnalyzer, b: Binding, use: Node): Value | undefined {
   switch (b.kind) {
     case 'import': {
@@ -371,14 +682,18 @@ export function evalBinding(fa: FileAnalyzer, b: Binding, use: Node): Value | un
     }
     case 'assign':
       return evalValue(fa, b.value);
-    case 'param':
+    case 'param': {
       if (b.type) {
         const t = evalTypeAnnotation(fa, b.type);
         if (t) return t;
       }
-      return b.def ? evalValue(fa, b.def) : undefined;
+      const d = b.def ? evalValue(fa, b.def) : undefined;
+      return d ?? fa.paramFromCalls(b);
+    }
     case 'func':
       return { kind: 'func', node: b.node, ctx: fa };
+    case 'class':
+      return { kind: 'class', node: b.node, ctx: fa };
     case 'loop':
       return undefined;
     default:
@@ -443,6 +758,7 @@ export function moduleValue(fa: FileAnalyzer, specifier: string, imported: strin
   const ref = catalogueImport(lang, specifier, imported);
   if (!ref) return undefined;
   const { module, member } = ref;
+  if (insideOwnPackage(fa, module)) return undefined;
   if (member === undefined) return { kind: 'module', lang, module, path: [] };
   if (MODULE_BY_KEY.has(`${lang}:${module}.${member}`) || MODULE_PREFIXES.has(`${lang}:${module}.${member}`)) {
     return { kind: 'module', lang, module: `${module}.${member}`, path: [] };
@@ -451,6 +767,12 @@ export function moduleValue(fa: FileAnalyzer, specifier: string, imported: strin
   const found = lookupMember(fa, v, v.path);
   if (found?.member.kind === 'instance') return { kind: 'inst', type: found.member.type, path: [] };
   return v;
+}
+
+/** The file lies in the source folder of a framework that calls its own wrappers there (`ModuleSpec.ownPackage`). */
+function insideOwnPackage(fa: FileAnalyzer, module: string): boolean {
+  const top = module.split(/[./]/)[0] ?? module;
+  return OWN_PACKAGES.has(`${fa.lang}:${top}`) && insideOwnPackageDir(fa.path, fa.lang);
 }
 
 export function importValue(fa: FileAnalyzer, b: Binding & { kind: 'import' }): Value | undefined {

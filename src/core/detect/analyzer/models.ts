@@ -32,6 +32,11 @@ export function resolveModel(fa: FileAnalyzer, call: Node, spec: SiteSpec, inst:
       // `CachedContent.create(model=…)` and given to `GenerativeModel.from_cached_content(cache)`).
       const own = ctor.spec.model?.kw;
       const arg = ctor.ctx.getArg(ctor.node, ref) ?? (own ? ctor.ctx.deepKey(ctor.node, own) : undefined);
+      const passed = arg && ctor.via ? factoryArgument(ctor.ctx, arg, ctor.via) : undefined;
+      if (passed) {
+        const m = ctor.via?.ctx.modelFromNode(passed.node) ?? passed.fallback;
+        if (m.ref.id !== null) return m.ref.resolution.kind === 'literal' ? { ...m, ref: { ...m.ref, resolution: { kind: 'constant', name: passed.name } } } : m;
+      }
       if (arg) {
         const m = ctor.ctx.modelFromNode(arg, true);
         // Notebooks: a model object built in an earlier cell.
@@ -46,6 +51,23 @@ export function resolveModel(fa: FileAnalyzer, call: Node, spec: SiteSpec, inst:
     cur = cur.parent;
   }
   return { ref: { id: null, canonical: null, resolution: { kind: 'unknown', expression: '' } } };
+}
+
+/**
+ * The argument a factory's call gives for the parameter a constructor inside it reads (`def create_agent(model_name=
+ * "llama3-8b-8192"): … ChatGroq(model=model_name)` called as `create_agent(model_name="llama3-70b-8192")`).
+ */
+function factoryArgument(ctx: FileAnalyzer, arg: Node, via: { readonly call: Node; readonly fn: Node; readonly ctx: FileAnalyzer }): { node: Node; name: string; fallback: ResolvedModel } | undefined {
+  const u = unwrap(arg);
+  if (u.type !== 'identifier') return undefined;
+  const b = ctx.lookup(u.text, u);
+  if (b?.kind !== 'param' || b.at.startIndex < via.fn.startIndex || b.at.endIndex > via.fn.endIndex) return undefined;
+  const params = (via.fn.childForFieldName('parameters') ?? via.fn.childForFieldName('parameter'))?.namedChildren.filter((p): p is Node => p !== null && p.type !== 'comment') ?? [];
+  let pos = params.findIndex((p) => p.startIndex <= b.at.startIndex && p.endIndex >= b.at.endIndex);
+  if (pos < 0 || params.slice(0, pos).some((p) => /splat|rest_pattern|^list_splat|dictionary_splat/.test(p.type) || p.text.startsWith('*'))) return undefined;
+  if (params[0]?.text === 'self' || params[0]?.text === 'cls') pos--;
+  const node = via.ctx.getArg(via.call, { kw: [u.text], ...(pos >= 0 ? { pos } : {}) });
+  return node ? { node, name: u.text, fallback: { ref: { id: null, canonical: null, resolution: { kind: 'unknown', expression: '' } } } } : undefined;
 }
 
 export function modelFromNode(fa: FileAnalyzer, arg: Node, fromCtor = false): ResolvedModel {

@@ -25,11 +25,11 @@ export function analyzeHttp(fa: FileAnalyzer, call: Node, nameNode: Node, root: 
   let bodyCall = target?.bodyCall ?? call;
   if (!urlNode) return undefined;
   // `app.post('/v1/chat/completions', handler)` and `@app.post(...)` declare a route; they do not call one.
-  if (callArgs(call).some((a) => FUNCTION_TYPES.has(unwrap(a).type) || unwrap(a).type === 'identifier' && /handler|route|controller/i.test(a.text))) return undefined;
+  if (callArgs(call).some((a) => FUNCTION_TYPES.has(unwrap(a).type) || unwrap(a).type === 'identifier' && /handler|route|controller/i.test(a.text)) && target?.sends === undefined) return undefined;
   if (fa.ancestors(call)[0]?.type === 'decorator') return undefined;
   // A request that sends nothing is not an inference call; this also drops HTTP mocks (`respx.post(url)`,
   // `nock(host).post(path)`), which name the endpoint without a body.
-  if (!hasBody(fa, bodyCall, name)) return undefined;
+  if (!(target?.sends ?? hasBody(fa, bodyCall, name))) return undefined;
   if (/^(respx|nock|responses|httpretty|aioresponses|requests_mock|fetchMock|mock|mocker|httpx_mock)$/.test(root.type === 'identifier' ? root.text : '')) return undefined;
   let url = urlText(fa, urlNode);
   if (!url) return undefined;
@@ -65,7 +65,7 @@ export function analyzeHttp(fa: FileAnalyzer, call: Node, nameNode: Node, root: 
  * The URL argument of an HTTP call and the call that carries the body: `fetch(url, init)`, `axios({ url })`,
  * `requests.post(url, json=…)`, `httpx.stream("POST", url)`, urllib's `urlopen(Request(url, data))`.
  */
-function requestTarget(fa: FileAnalyzer, call: Node, name: string): { urlNode: Node | undefined; bodyCall: Node } | undefined {
+function requestTarget(fa: FileAnalyzer, call: Node, name: string): { urlNode: Node | undefined; bodyCall: Node; sends?: boolean } | undefined {
   let urlNode: Node | undefined;
   let bodyCall = call;
   if (fa.lang === 'js') {
@@ -73,6 +73,21 @@ function requestTarget(fa: FileAnalyzer, call: Node, name: string): { urlNode: N
       const a0 = callArgs(call)[0];
       if (a0 && unwrap(a0).type === 'object') urlNode = fa.objectKey(unwrap(a0), ['url']);
       else urlNode = a0;
+    } else if (/[a-z]Fetch$/.test(name) && isCall(fa.ancestors(call)[0] ?? call) && callee(fa.ancestors(call)[0] ?? call)?.id === call.id) {
+      // A fetch factory called at once: `customFetch(requestOptions)(url, init)` (the fetch it returns carries the
+      // project's proxy and headers). The returned function is called like fetch.
+      const outer = fa.ancestors(call)[0] ?? call;
+      const [u, init] = callArgs(outer);
+      return { urlNode: u, bodyCall: outer, sends: init !== undefined && initSendsBody(fa, init) };
+    } else {
+      // A transport wrapper of the file: its parameters become the URL and the request of the fetch it makes.
+      const w = transportWrapper(fa, call);
+      const args = callArgs(call);
+      if (w) {
+        const init = w.initIndex !== undefined ? args[w.initIndex] : undefined;
+        const sends = w.bodyIndex !== undefined ? args[w.bodyIndex] !== undefined : init !== undefined && initSendsBody(fa, init);
+        return { urlNode: args[w.urlIndex], bodyCall, sends };
+      }
     }
   } else if (name === 'urlopen') {
     // urllib: the site is `urlopen(req)`; the URL and body are in the `Request(...)` it opens.
@@ -96,13 +111,14 @@ function requestTarget(fa: FileAnalyzer, call: Node, name: string): { urlNode: N
 }
 
 /** The provider of an endpoint: the URL's host, else the endpoint's own provider; undefined for an ambiguous path on an unseen host. */
-function endpointProvider(url: { host?: string; path: string }, endpoint: Provider | undefined): Provider | undefined {
+function endpointProvider(url: { host?: string; path: string; relative?: boolean }, endpoint: Provider | undefined): Provider | undefined {
   const provider: Provider | undefined = url.host ? providerOfUrl(`https://${url.host}`) : undefined;
   if (provider) return provider;
   if (!url.host && endpoint) return endpoint;
   if (url.host) return endpoint ?? 'other';
   // A host we cannot see: only an unmistakable endpoint path counts.
-  if (!/\/v1\/(chat\/completions|messages|responses|embeddings)$|:generateContent$/.test(url.path)) return undefined;
+  // `new URL("chat/completions", this.apiBase)` with a configurable base: the OpenAI-compatible path is one too.
+  if (!/\/v1\/(chat\/completions|messages|responses|embeddings)$|:generateContent$/.test(url.path) && !(url.relative && /\/chat\/completions$/.test(url.path))) return undefined;
   return url.path.endsWith('/v1/messages') ? 'anthropic' : 'other';
 }
 
@@ -110,7 +126,20 @@ function endpointProvider(url: { host?: string; path: string }, endpoint: Provid
 function requestModel(fa: FileAnalyzer, km: Map<string, Node[]>, urlPath: string, urlNode: Node): ResolvedModel {
   const modelNode = km.get('model')?.[0];
   const urlModel = /models\/([^/:]+):/.exec(urlPath)?.[1] ?? /\/model\/([^/]+)\/(invoke|converse)/.exec(urlPath)?.[1];
-  if (modelNode) return fa.modelFromNode(modelNode);
+  if (modelNode) {
+    const found = fa.modelFromNode(modelNode);
+    const u = unwrap(modelNode);
+    if (found.ref.id !== null || fa.lang !== 'js' || !isMember(u)) return found;
+    // `model: this.model` (or `options.model`, the request options that start from the class's defaults) in a class
+    // whose `static defaultOptions` names the model.
+    const obj = u.childForFieldName('object');
+    const o = obj ? unwrap(obj) : undefined;
+    const fromOptions = o?.type === 'identifier' && fa.lookup(o.text, o)?.kind === 'param';
+    const def = thisDefaultNode(fa, u, undefined, fromOptions);
+    const id = def ? fa.constString(def) : undefined;
+    if (id) return { ref: { id, canonical: canonicalModel(id), resolution: { kind: 'default-argument', name: `defaultOptions.${u.childForFieldName('property')?.text ?? ''}` } } };
+    return found;
+  }
   if (urlModel && !urlModel.includes('{')) {
     const held = unwrap(urlNode);
     let resolution: ModelResolution = held.type === 'identifier' ? { kind: 'constant', name: held.text } : { kind: 'literal' };
@@ -137,17 +166,14 @@ export function hasBody(fa: FileAnalyzer, call: Node, name: string): boolean {
   }
   if (FETCH_NAMES.has(name) || name === 'request' || name === 'axios') {
     const opts = args[FETCH_NAMES.has(name) ? 1 : 0];
-    const o = opts ? fa.resolveObject(opts) : undefined;
-    if (!opts) return false;
-    if (!o) return true;
-    return fa.objectKey(o, ['body', 'data', 'json']) !== undefined || o.namedChildren.some((c) => c?.type === 'spread_element');
+    return opts !== undefined && initSendsBody(fa, opts);
   }
   return args.length >= 2;
 }
 
 /** The visible URL text of an expression: literal parts, with holes for what is only known at run time. */
-export function urlText(fa: FileAnalyzer, n: Node, depth = 0): { host?: string; path: string } | undefined {
-  if (depth > 4) return undefined;
+export function urlText(fa: FileAnalyzer, n: Node, depth = 0, ctx?: Node): { host?: string; path: string; relative?: boolean } | undefined {
+  if (depth > 8) return undefined;
   const u = unwrap(n);
   let text: string | undefined;
   if (isStringNode(u)) {
@@ -162,13 +188,23 @@ export function urlText(fa: FileAnalyzer, n: Node, depth = 0): { host?: string; 
       } else if (c.type === 'string_content' || c.type === 'string_fragment') text += c.text;
     }
     void holes;
+  } else if (u.type === 'new_expression' && fa.lang === 'js') {
+    return newUrl(fa, u, undefined, ctx, depth);
+  } else if (isCall(u) && fa.lang === 'js') {
+    // `base.replace("localhost", "127.0.0.1")`: the same base.
+    const fn = callee(u);
+    if (fn && isMember(fn) && fn.childForFieldName('property')?.text === 'replace') {
+      const obj = fn.childForFieldName('object');
+      return obj ? urlText(fa, obj, depth + 1, ctx) : undefined;
+    }
+    return endpointHelper(fa, u, ctx ?? u, depth);
   } else if (u.type === 'identifier' || isMember(u)) {
-    const s = fa.constString(u);
+    const s = fa.constString(u) ?? (isMember(u) && fa.lang === 'js' ? thisDefault(fa, u, ctx) : undefined);
     if (s !== undefined) text = s;
     else if (u.type === 'identifier') {
       const b = fa.lookup(u.text, u);
-      if (b?.kind === 'assign') return urlText(fa, b.value, depth + 1);
-      if (b?.kind === 'param' && b.def) return urlText(fa, b.def, depth + 1);
+      if (b?.kind === 'assign') return urlText(fa, b.value, depth + 1, ctx);
+      if (b?.kind === 'param' && b.def) return urlText(fa, b.def, depth + 1, ctx);
     }
   } else if (u.type === 'binary_operator' || u.type === 'binary_expression') {
     const l = u.childForFieldName('left');
@@ -206,4 +242,239 @@ export function providerOfUrl(url: string): Provider | undefined {
   }
   const hit = HOST_PROVIDERS.find((h) => h.host.test(host));
   return hit ? hit.provider : 'other';
+}
+
+/**
+ * `new URL(path, base)`: the path resolved against the base (a relative path joins the base's path, as API clients
+ * write their bases with a trailing `/`). `pathNode` replaces the first argument (an endpoint helper's parameter);
+ * `ctx` is the call whose class supplies `this.…` defaults. A base not visible leaves a `relative` path.
+ */
+function newUrl(fa: FileAnalyzer, u: Node, pathNode: Node | undefined, ctx: Node | undefined, depth: number): { host?: string; path: string; relative?: boolean } | undefined {
+  const ctor = u.childForFieldName('constructor');
+  if (ctor?.text !== 'URL') return undefined;
+  const [a0, a1] = callArgs(u);
+  const p = pathNode ?? a0;
+  if (!p) return undefined;
+  const rel = urlText(fa, p, depth + 1, ctx);
+  if (!rel || rel.host || !a1) return rel;
+  const base = urlText(fa, a1, depth + 1, ctx);
+  if (rel.path.startsWith('/')) return base?.host ? { host: base.host, path: rel.path } : { path: rel.path, relative: true };
+  if (!base?.host) return { path: `{}/${rel.path}`, relative: true };
+  return { host: base.host, path: `${base.path.replace(/\/$/, '')}/${rel.path}` };
+}
+
+/**
+ * An endpoint helper of the file: `this._getEndpoint("chat/completions")` / `getEndpoint("api/chat")`, a method of
+ * the class (or a base class in the file) or a function whose `return new URL(param, base)` takes the path from
+ * its parameter. The URL is that return read with the call's argument as the path.
+ */
+function endpointHelper(fa: FileAnalyzer, call: Node, ctx: Node, depth: number): { host?: string; path: string; relative?: boolean } | undefined {
+  const fn = callee(call);
+  const arg = callArgs(call)[0];
+  if (!fn || depth > 3) return undefined;
+  let def: Node | undefined;
+  if (isMember(fn) && unwrap(fn.childForFieldName('object') ?? fn).type === 'this') {
+    const cls = fa.enclosingClass(call);
+    const name = fn.childForFieldName('property')?.text;
+    const b = cls && name ? fa.classAttrBindings(cls, name).find((x) => x.kind === 'func') : undefined;
+    def = b?.kind === 'func' ? b.node : undefined;
+  } else if (fn.type === 'identifier') {
+    const b = fa.lookup(fn.text, fn);
+    def = b?.kind === 'func' ? b.node : undefined;
+  }
+  if (!def) return undefined;
+  const params = def.childForFieldName('parameters')?.namedChildren ?? [];
+  const first = params[0];
+  const pname = (first?.childForFieldName('pattern') ?? first?.childForFieldName('name') ?? first)?.text;
+  const body = def.childForFieldName('body');
+  if (!body) return undefined;
+  if (!arg || !pname) {
+    // `this._getEmbedEndpoint()`: a helper without parameters is read at its final `return new URL(…)`.
+    if (arg || first) return undefined;
+    const last = body.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment').pop();
+    const v = last?.type === 'return_statement' && last.namedChildren[0] ? unwrap(last.namedChildren[0]) : undefined;
+    return v?.type === 'new_expression' ? newUrl(fa, v, undefined, ctx, depth + 1) : undefined;
+  }
+  // Only a return whose URL path is the parameter itself: a helper that rewrites the path (Azure deployments) is not read.
+  const stack: Node[] = [body];
+  while (stack.length) {
+    const n = stack.pop() as Node;
+    if (n.type === 'return_statement') {
+      const v = n.namedChildren[0] ? unwrap(n.namedChildren[0]) : undefined;
+      if (v?.type === 'new_expression' && unwrap(callArgs(v)[0] ?? v).text === pname) return newUrl(fa, v, arg, ctx, depth + 1);
+      continue;
+    }
+    if (FUNCTION_TYPES.has(n.type) && n !== body) continue;
+    for (const c of n.namedChildren) if (c) stack.push(c);
+  }
+  return undefined;
+}
+
+/**
+ * A `this.x` read as the literal in the class's `static defaultOptions = { x: "…" }` (or a base class's in the file):
+ * the default that `this.x` takes unless configured (`apiBase`, `model`). `ctx` is the call whose class is looked at.
+ */
+export function thisDefault(fa: FileAnalyzer, member: Node, ctx?: Node): string | undefined {
+  const node = thisDefaultNode(fa, member, ctx);
+  return node ? fa.constString(node) : undefined;
+}
+
+function thisDefaultNode(fa: FileAnalyzer, member: Node, ctx?: Node, anyObject = false): Node | undefined {
+  const obj = member.childForFieldName('object');
+  const key = member.childForFieldName('property')?.text;
+  if (!obj || (unwrap(obj).type !== 'this' && !anyObject) || !key) return undefined;
+  let classes = [fa.enclosingClass(ctx ?? member)].filter((c): c is Node => c !== undefined);
+  for (let level = 0; level < 3 && classes.length; level++) {
+    for (const cls of classes) {
+      for (const f of cls.childForFieldName('body')?.namedChildren ?? []) {
+        if (!f || (f.type !== 'public_field_definition' && f.type !== 'field_definition')) continue;
+        const name = f.childForFieldName('name') ?? f.childForFieldName('property');
+        const value = f.childForFieldName('value');
+        if (name?.text !== 'defaultOptions' || !value || unwrap(value).type !== 'object') continue;
+        const hit = fa.objectKey(unwrap(value), [key]);
+        if (hit) return hit;
+      }
+      // `constructor(config) { super({ ...config, apiBase: config.apiBase ?? DEEPSEEK_API_BASE }) }`: the value handed
+      // to the base class (imported) that stores it.
+      const ctor = cls.childForFieldName('body')?.namedChildren.find((m) => m?.type === 'method_definition' && m.childForFieldName('name')?.text === 'constructor');
+      const stack: Node[] = ctor?.childForFieldName('body') ? [ctor.childForFieldName('body') as Node] : [];
+      while (stack.length) {
+        const n = stack.pop() as Node;
+        if (isCall(n) && callee(n)?.type === 'super') {
+          const a0 = callArgs(n)[0];
+          const hit = a0 && unwrap(a0).type === 'object' ? fa.objectKey(unwrap(a0), [key]) : undefined;
+          const h = hit ? unwrap(hit) : undefined;
+          if (h?.type === 'binary_expression' && /^(\?\?|\|\|)$/.test(h.childForFieldName('operator')?.text ?? '')) return h.childForFieldName('right') ?? undefined;
+          if (h) return h;
+          continue;
+        }
+        if (FUNCTION_TYPES.has(n.type)) continue;
+        for (const c of n.namedChildren) if (c) stack.push(c);
+      }
+    }
+    classes = classes.flatMap((c) => fa.localBaseClasses(c));
+  }
+  return undefined;
+}
+
+/** A fetch `init` / axios config that carries a body (or one not visible here). */
+function initSendsBody(fa: FileAnalyzer, opts: Node): boolean {
+  const o = fa.resolveObject(opts);
+  if (!o) return true;
+  return fa.objectKey(o, ['body', 'data', 'json']) !== undefined || o.namedChildren.some((c) => c?.type === 'spread_element');
+}
+
+/** How a transport wrapper passes its parameters on: the URL's index, and the init's or the body's. */
+interface Wrapper {
+  readonly urlIndex: number;
+  readonly initIndex?: number;
+  readonly bodyIndex?: number;
+}
+const FETCH_LIKE = new Set([...FETCH_NAMES, 'axios']);
+const wrapperCache = new WeakMap<FileAnalyzer, Map<number, Wrapper | null>>();
+
+/** The function or method (of the class or a base class in the file) a call calls, when it is written in this file. */
+function localCallee(fa: FileAnalyzer, call: Node): Node | undefined {
+  const fn = callee(call);
+  if (!fn) return undefined;
+  if (isMember(fn) && unwrap(fn.childForFieldName('object') ?? fn).type === 'this') {
+    const cls = fa.enclosingClass(call);
+    const name = fn.childForFieldName('property')?.text;
+    const b = cls && name ? fa.classAttrBindings(cls, name).find((x) => x.kind === 'func') : undefined;
+    return b?.kind === 'func' ? b.node : undefined;
+  }
+  if (fn.type !== 'identifier') return undefined;
+  const b = fa.lookup(fn.text, fn);
+  return b?.kind === 'func' ? b.node : undefined;
+}
+
+/** The parameter names of a function, in order (`undefined` for a destructured one). */
+function paramNames(def: Node): (string | undefined)[] {
+  return (def.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is Node => p !== null && p.type !== 'comment').map((p) => {
+    const id = p.type === 'identifier' ? p : (p.childForFieldName('pattern') ?? p.childForFieldName('name'));
+    return id?.type === 'identifier' ? id.text : undefined;
+  });
+}
+
+/**
+ * A transport wrapper: a function or method of the file (`fetchChatResponse(url, body, …)`, `this.request(url, init)`)
+ * whose body calls `fetch`/`axios`/… with one of its parameters as the URL, and sends either another parameter as
+ * the init or a body made from one (`body: JSON.stringify(body)`). Calls of it are raw HTTP calls.
+ */
+function transportWrapper(fa: FileAnalyzer, call: Node): Wrapper | undefined {
+  const def = localCallee(fa, call);
+  if (!def) return undefined;
+  let cache = wrapperCache.get(fa);
+  if (!cache) wrapperCache.set(fa, (cache = new Map()));
+  const hit = cache.get(def.id);
+  if (hit !== undefined) return hit ?? undefined;
+  cache.set(def.id, null);
+  const params = paramNames(def);
+  const body = def.childForFieldName('body');
+  if (!body || !params.some(Boolean)) return undefined;
+  const indexOf = (n: Node | undefined): number => (n && unwrap(n).type === 'identifier' ? params.indexOf(unwrap(n).text) : -1);
+  const stack: Node[] = [body];
+  let budget = 3000;
+  while (stack.length && budget-- > 0) {
+    const n = stack.pop() as Node;
+    if (isCall(n)) {
+      const fn = callee(n);
+      const nm = fn ? (isMember(fn) ? fn.childForFieldName('property')?.text : fn.text) : undefined;
+      const [a0, a1] = callArgs(n);
+      const urlIndex = indexOf(a0);
+      if (nm && FETCH_LIKE.has(nm) && urlIndex >= 0 && a1) {
+        let initIndex = indexOf(a1);
+        // `fetch(url, { ...init, headers })`: the init spread into the one written here.
+        if (initIndex < 0 && unwrap(a1).type === 'object') {
+          const spread = unwrap(a1).namedChildren.find((c) => c?.type === 'spread_element' && indexOf(c.namedChildren[0] ?? undefined) >= 0);
+          if (spread) initIndex = indexOf(spread.namedChildren[0] ?? undefined);
+        }
+        let w: Wrapper | undefined;
+        if (initIndex >= 0) w = { urlIndex, initIndex };
+        else {
+          const o = fa.resolveObject(a1);
+          const sent = o ? fa.objectKey(o, ['body', 'data', 'json']) : undefined;
+          const used = sent ? params.findIndex((p, i) => p !== undefined && i !== urlIndex && new RegExp(`(?<![\\w$.])${p.replace(/\$/g, '\\$')}(?![\\w$])`).test(sent.text)) : -1;
+          if (used >= 0) w = { urlIndex, bodyIndex: used };
+        }
+        if (w) {
+          cache.set(def.id, w);
+          return w;
+        }
+      }
+    }
+    for (const c of n.namedChildren) if (c) stack.push(c);
+  }
+  return undefined;
+}
+
+/** The names of the file's transport wrappers (JS), found from the fetch-like calls that pass a parameter as the URL. */
+export function transportWrapperNames(fa: FileAnalyzer): string[] {
+  const out = new Set<string>();
+  const re = /(?<![\w$])(\$fetch|ofetch|fetch|ky|got|axios)\s*(?:<[^()]*?>)?\s*\(/g;
+  for (let m = re.exec(fa.text); m; m = re.exec(fa.text)) {
+    const node = fa.root.descendantForIndex(m.index, m.index + (m[1] ?? '').length);
+    if (!node) continue;
+    let fn: Node | undefined;
+    for (const a of fa.ancestors(node)) {
+      if (FUNCTION_TYPES.has(a.type)) {
+        fn = a;
+        break;
+      }
+    }
+    if (!fn) continue;
+    let nameNode = fn.childForFieldName('name');
+    if (!nameNode) {
+      const parent = fa.ancestors(fn)[0];
+      if (parent?.type === 'variable_declarator') nameNode = parent.childForFieldName('name');
+      else if (parent?.type === 'pair') nameNode = parent.childForFieldName('key');
+    }
+    const name = nameNode?.text;
+    if (!name || !/^[A-Za-z_$][\w$]*$/.test(name) || FETCH_LIKE.has(name) || name === 'post' || name === 'request') continue;
+    const names = paramNames(fn);
+    const call = fa.ancestors(node).find((a) => isCall(a));
+    const a0 = call ? callArgs(call)[0] : undefined;
+    if (a0 && unwrap(a0).type === 'identifier' && names.includes(unwrap(a0).text)) out.add(name);
+  }
+  return [...out];
 }

@@ -47,12 +47,56 @@ export function lookup(fa: FileAnalyzer, name: string, use: Node): Binding | und
       const list = bindingsOf(fa, scope).get(name);
       if (list && list.length) {
         const before = list.filter((b) => b.at.startIndex < use.startIndex && !(b.kind === 'assign' && b.at.endIndex > use.startIndex));
+        // Of several assignments, one in a branch whose constant condition is false is dead code (`chosen = "openai"`
+        // then `if chosen == "ollama": model = …`).
+        while (before.length > 1 && deadBranch(fa, (before[before.length - 1] as Binding).at, scope)) before.pop();
         const pick = before.length ? before[before.length - 1] : isModuleScope(fa, scope) ? list[list.length - 1] : undefined;
         if (pick) return pick;
       }
     }
   }
   return undefined;
+}
+
+let deadDepth = 0;
+/** Whether a binding sits in an `if`/`elif`/`else` branch that a comparison of constant strings rules out. */
+function deadBranch(fa: FileAnalyzer, at: Node, scope: Node): boolean {
+  if (deadDepth > 2) return false;
+  deadDepth++;
+  try {
+    let child = at;
+    for (let p = at.parent; p && p.id !== scope.id; child = p, p = p.parent) {
+      if ((p.type === 'if_statement' || p.type === 'elif_clause') && p.childForFieldName('consequence')?.id === child.id) {
+        if (constCondition(fa, p.childForFieldName('condition')) === false) return true;
+      }
+      if (p.type === 'if_statement' && (child.type === 'elif_clause' || child.type === 'else_clause')) {
+        if (constCondition(fa, p.childForFieldName('condition')) === true) return true;
+        for (const alt of p.childrenForFieldName('alternative')) {
+          if (!alt || alt.id === child.id) break;
+          if (alt.type === 'elif_clause' && constCondition(fa, alt.childForFieldName('condition')) === true) return true;
+        }
+      }
+    }
+    return false;
+  } finally {
+    deadDepth--;
+  }
+}
+
+/** `x == "a"` / `x != "a"` (`===`, `!==`) where x is a constant string: its truth; otherwise undefined. */
+function constCondition(fa: FileAnalyzer, cond: Node | null): boolean | undefined {
+  if (!cond) return undefined;
+  const c = unwrap(cond);
+  const ops = c.children.filter((x) => x !== null && !x.isNamed).map((x) => x?.type);
+  const operands = c.namedChildren.filter((x): x is Node => x !== null && x.type !== 'comment');
+  if ((c.type !== 'comparison_operator' && c.type !== 'binary_expression') || operands.length !== 2 || ops.length !== 1) return undefined;
+  const op = ops[0];
+  if (op !== '==' && op !== '!=' && op !== '===' && op !== '!==') return undefined;
+  const [l, r] = operands as [Node, Node];
+  const a = fa.constString(l);
+  const b = fa.constString(r);
+  if (a === undefined || b === undefined) return undefined;
+  return op.startsWith('=') ? a === b : a !== b;
 }
 
 /**
@@ -231,8 +275,15 @@ function addDeclaration(fa: FileAnalyzer, c: Node, type: string, add: (b: Bindin
       if (name?.type === 'identifier' && value) {
         if (value.type === 'arrow_function' || value.type === 'function_expression' || value.type === 'function') add({ kind: 'func', name: name.text, node: value, at: c });
         else add({ kind: 'assign', name: name.text, value, at: c });
-      } else if (name?.type === 'object_pattern' && value) fa.addDestructure(name, value, c, add);
-      else if (name?.type === 'identifier' && !value) {
+      } else if (name?.type === 'object_pattern' && value) {
+        fa.addDestructure(name, value, c, add);
+        // `const { model = "llama3-8b-8192" } = config`: a name with a default is known by its default.
+        for (const p of name.namedChildren) {
+          const left = p?.type === 'object_assignment_pattern' ? p.childForFieldName('left') : null;
+          const def = p?.childForFieldName('right');
+          if (p && left?.type === 'shorthand_property_identifier_pattern' && def) add({ kind: 'param', name: left.text, def, at: p });
+        }
+      } else if (name?.type === 'identifier' && !value) {
         const type = c.childForFieldName('type');
         if (type) add({ kind: 'param', name: name.text, type, at: c });
       }
@@ -274,7 +325,9 @@ function addStatementBinding(c: Node, type: string, add: (b: Binding) => void): 
       return;
     }
     case 'with_item': {
-      const v = c.childForFieldName('value');
+      // `with (Client() as c):` (one parenthesised item, Python 3.10+) wraps the `as` in parentheses.
+      let v = c.childForFieldName('value');
+      if (v?.type === 'parenthesized_expression' && v.namedChildren.length === 1 && v.namedChildren[0]?.type === 'as_pattern') v = v.namedChildren[0];
       if (v?.type === 'as_pattern') {
         const target = v.childForFieldName('alias') ?? v.namedChildren[v.namedChildren.length - 1];
         const expr = v.namedChildren[0];
@@ -306,10 +359,13 @@ export function addAssignTargets(left: Node | null, right: Node | null, type: No
   }
 }
 
-/** `self.x` / `this.x` inside a class: assignments in any method, class-level fields, TS constructor parameter properties. */
-export function lookupSelfAttr(fa: FileAnalyzer, name: string, use: Node): Binding | undefined {
-  const cls = ancestors(fa, use).find((a) => a.type === 'class_definition' || a.type === 'class_declaration' || a.type === 'class');
-  if (!cls) return undefined;
+/** The class a `self` / `this` at `use` belongs to (the innermost enclosing class). */
+export function enclosingClass(fa: FileAnalyzer, use: Node): Node | undefined {
+  return ancestors(fa, use).find((a) => a.type === 'class_definition' || a.type === 'class_declaration' || a.type === 'class');
+}
+
+/** Every `self.x` / `this.x` binding of one class (its own body only), collected once per class. */
+export function classAttrs(fa: FileAnalyzer, cls: Node): Map<string, Binding[]> {
   let map = fa.classAttrCache.get(cls.id);
   if (!map) {
     map = new Map();
@@ -323,16 +379,73 @@ export function lookupSelfAttr(fa: FileAnalyzer, name: string, use: Node): Bindi
     const body = cls.childForFieldName('body');
     if (body) collectClassAttrs(fa, body, add, 0, true);
   }
-  const list = map.get(name);
+  return map;
+}
+
+/** `self.x` / `this.x` inside a class: assignments in any method, class-level fields, TS constructor parameter properties. */
+export function lookupSelfAttr(fa: FileAnalyzer, name: string, use: Node): Binding | undefined {
+  const cls = enclosingClass(fa, use);
+  if (!cls) return undefined;
+  const list = classAttrs(fa, cls).get(name)?.filter((b) => b.kind !== 'func');
   if (!list || !list.length) return undefined;
   // Prefer a binding that carries a value or a type we can evaluate.
   return list.find((b) => b.kind === 'assign') ?? list[0];
+}
+
+/**
+ * Every binding of `name` on a class and, when it has none, on its base classes defined in this file (two levels):
+ * assignments first, then typed fields and parameters, then methods (a factory method `self._get_client()`, a
+ * property or getter). The caller tries them in turn until one evaluates.
+ */
+export function classAttrBindings(fa: FileAnalyzer, cls: Node, name: string, depth = 0): Binding[] {
+  const own = classAttrs(fa, cls).get(name) ?? [];
+  if (own.length || depth >= 3) {
+    const rank = (b: Binding): number => (b.kind === 'assign' ? 0 : b.kind === 'func' ? 2 : 1);
+    return [...own].sort((a, b) => rank(a) - rank(b));
+  }
+  for (const base of localBaseClasses(fa, cls)) {
+    const found = classAttrBindings(fa, base, name, depth + 1);
+    if (found.length) return found;
+  }
+  return [];
+}
+
+/** The base-class expressions of a class (`class A(B, C)`, `class A extends B`). */
+export function baseClassNodes(cls: Node): Node[] {
+  const sup = cls.childForFieldName('superclasses');
+  if (sup) return sup.namedChildren.filter((c): c is Node => c !== null && c.type !== 'keyword_argument' && c.type !== 'comment');
+  const heritage = cls.namedChildren.find((c) => c?.type === 'class_heritage');
+  if (!heritage) return [];
+  const ext = heritage.namedChildren.find((c) => c?.type === 'extends_clause');
+  // tree-sitter-javascript puts the expression straight under class_heritage; TypeScript under extends_clause.
+  const v = ext ? ext.childForFieldName('value') ?? ext.namedChildren[0] : heritage.namedChildren[0];
+  return v ? [v] : [];
+}
+
+/** Base classes defined in this file. */
+export function localBaseClasses(fa: FileAnalyzer, cls: Node): Node[] {
+  const out: Node[] = [];
+  for (const b of baseClassNodes(cls)) {
+    if (b.type !== 'identifier') continue;
+    const bb = lookup(fa, b.text, b);
+    if (bb?.kind === 'class' && bb.node.id !== cls.id) out.push(bb.node);
+  }
+  return out;
+}
+
+/** A Python `@property` / `@cached_property` method or a JS `get x()` accessor: read without a call. */
+export function isGetter(fa: FileAnalyzer, fn: Node): boolean {
+  if (fn.type === 'method_definition') return fn.children.some((c) => c?.type === 'get');
+  const parent = ancestors(fa, fn)[0];
+  if (parent?.type !== 'decorated_definition') return false;
+  return parent.namedChildren.some((d) => d?.type === 'decorator' && /^@\s*(?:functools\.)?(?:property|cached_property)\b/.test(d.text));
 }
 
 export function collectClassAttrs(fa: FileAnalyzer, n: Node, add: (b: Binding) => void, depth: number, top: boolean): void {
   if (depth > 40) return;
   for (const c of n.namedChildren) {
     if (!c) continue;
+    if (top) addMethodBinding(c, add);
     if (top && fa.lang === 'python' && c.type === 'expression_statement') {
       const a = c.namedChildren[0];
       if (a?.type === 'assignment') {
@@ -381,6 +494,14 @@ export function collectClassAttrs(fa: FileAnalyzer, n: Node, add: (b: Binding) =
     if (!STATEMENTISH.test(c.type) && !FUNCTION_TYPES.has(c.type) && c.type !== 'class_body' && c.type !== 'assignment' && c.type !== 'assignment_expression') continue;
     collectClassAttrs(fa, c, add, depth + 1, false);
   }
+}
+
+/** A method of a class body (`def _get_client(self)`, `getClient() {…}`, `get client() {…}`) as a `func` binding. */
+function addMethodBinding(c: Node, add: (b: Binding) => void): void {
+  const def = c.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
+  if (!def || (def.type !== 'function_definition' && def.type !== 'method_definition')) return;
+  const name = def.childForFieldName('name');
+  if (name && (name.type === 'identifier' || name.type === 'property_identifier')) add({ kind: 'func', name: name.text, node: def, at: c });
 }
 
 /** The local class a value is an instance of (`Settings()`), as a class binding. */

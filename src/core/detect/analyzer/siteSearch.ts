@@ -14,6 +14,7 @@ import type { FileAnalyzer } from '../analyzer';
 import type { SiteDraft } from './types';
 import { escapeRe } from './text';
 import { memberKeys } from './catalogIndex';
+import { transportWrapperNames } from './rawHttp';
 // Everyday method names (`create`, `parse`, `embed` …) and the file texts that make them worth a look (derived).
 import { GATED_NAMES, genericGate } from '../vocabulary';
 
@@ -26,14 +27,31 @@ function anchorNames(): string[] {
   };
   for (const t of TYPES) for (const k of memberKeys(t)) addKey(k);
   for (const m of MODULES) for (const [k, v] of Object.entries(m.members)) if (v.kind === 'site') addKey(k);
+  // A class whose construction is itself a request (LlamaIndex `VectorStoreIndex(nodes)`: a callable instance type).
+  for (const m of MODULES) for (const [k, v] of Object.entries(m.members)) if (v.kind === 'instance' && TYPES.some((t) => t.id === v.type && t.callable)) addKey(k);
   return [...names];
 }
 /** The anchor regex: any of those names followed by `(` (optional chaining allowed). */
 const ANCHOR_RE = new RegExp(`\\b(${anchorNames().sort((a, b) => b.length - a.length).join('|')})\\s*(?:\\?\\.)?\\(`, 'g');
+/** Catalogue method names that end a member path (`…completions.create`), for method references passed to a wrapper. */
+function memberSiteNames(): string[] {
+  const names = new Set<string>();
+  for (const t of TYPES) for (const [k, v] of Object.entries(t.members)) if (v.kind === 'site') names.add(k.split('.').pop() ?? '');
+  names.delete('');
+  return [...names];
+}
+/**
+ * A method referenced, not called, as an argument: `asyncio.to_thread(client.models.generate_content, model=…)`,
+ * `self.retryer(self.client.chat.completions.create, **kwargs)`, `sync_to_async(client.audio.translations.create)(…)`.
+ */
+const REF_RE = new RegExp(`\\.\\s*(${memberSiteNames().sort((a, b) => b.length - a.length).join('|')})\\b(?=\\s*[,)])`, 'g');
+
 /** `$fetch<T>(…)` (Nuxt/ofetch), `ofetch(…)`, `ky(…)`, `got(…)`: fetch-like functions, type arguments allowed. */
 const JS_FETCH_RE = /(?<![\w$])(\$fetch|ofetch|fetch|ky|got)\s*(?:<[^()]*?>)?\s*\(/g;
+/** A fetch factory called at once, `customFetch(requestOptions)(url, init)` (analyzeHttp checks the second call). */
+const FETCH_FACTORY_RE = /(?<![\w$])([a-z][\w$]*[a-z]Fetch)\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*\(/g;
 /** LangChain's legacy direct call `llm("…")` on common variable names. */
-const CALLABLE_RE = /\b(llm|chat|chat_model|model|lm)\s*\(/g;
+const CALLABLE_RE = /\b(llm|chat|chat_model|model|lm|[a-z][a-z0-9]*_(?:llm|model))\s*\(/g;
 
 /**
  * Every pattern the analyser tests against the whole file text (not against one call): a site's result can change
@@ -91,6 +109,11 @@ export function findSites(fa: FileAnalyzer, within?: { readonly start: number; r
   visit(ANCHOR_RE);
   visit(CALLABLE_RE);
   if (fa.lang === 'js') visit(JS_FETCH_RE);
+  // Calls of the file's own transport wrappers (`fetchChatResponse(url, body)` around `fetch(url, …)`).
+  if (fa.lang === 'js') visit(FETCH_FACTORY_RE);
+  const wrappers = fa.lang === 'js' ? transportWrapperNames(fa) : [];
+  if (wrappers.length) visit(new RegExp(`(?<![\\w$])(${wrappers.map(escapeRe).join('|')})\\s*(?:\\?\\.)?\\(`, 'g'));
+  if (!fa.opts.httpOnly) visitRefs(fa, from, to, seen, out);
   // Imported names under another local name (`generateText as gen`, `from litellm import completion as llm_call`).
   const aliases: string[] = [];
   if (fa.opts.httpOnly) return out;
@@ -117,6 +140,42 @@ function destructuredAliases(text: string): string[] {
     }
   }
   return out;
+}
+
+/**
+ * Method references handed to a wrapper that calls them. The wrapper must visibly call it with request arguments:
+ * it passes keyword arguments or a `**kwargs` / object literal beside the reference, or the wrapper's result is
+ * called (`sync_to_async(f)(…)`); `inspect.signature(client.chat.completions.create)` or `callable(f)` are not sites.
+ */
+function visitRefs(fa: FileAnalyzer, from: number, to: number, seen: Set<number>, out: SiteDraft[]): void {
+  REF_RE.lastIndex = from;
+  for (let m = REF_RE.exec(fa.text); m; m = REF_RE.exec(fa.text)) {
+    const name = m[1] ?? '';
+    const start = m.index + m[0].length - name.length;
+    if (start >= to) break;
+    const node = fa.root.descendantForIndex(start, start + name.length);
+    if (!node || node.text !== name || (node.type !== 'identifier' && node.type !== 'property_identifier')) continue;
+    const [member, args, wrapper, outer] = fa.ancestors(node);
+    if (!member || !isMember(member) || (member.childForFieldName('attribute') ?? member.childForFieldName('property'))?.id !== node.id) continue;
+    if (args?.type !== 'argument_list' && args?.type !== 'arguments') continue;
+    if (!wrapper || !isCall(wrapper) || seen.has(member.id)) continue;
+    const invoked = outer && isCall(outer) && callee(outer)?.id === wrapper.id ? outer : undefined;
+    const list = args.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+    const others = list.filter((c) => c.id !== member.id);
+    const withRequest = others.some((c) => c.type === 'keyword_argument' || c.type === 'dictionary_splat' || c.type === 'object' || c.type === 'spread_element');
+    // `anyio.to_thread.run_sync(agent.run, task)`: a runner called with the reference first and its arguments after it.
+    const runner = list[0]?.id === member.id && others.length > 0;
+    if (!invoked && !withRequest && !runner) continue;
+    const gate = GATED_NAMES.has(name) ? genericGate(name) : undefined;
+    if (gate && !gate.test(fa.text)) continue;
+    seen.add(member.id);
+    try {
+      const site = fa.analyzeCall(invoked ?? wrapper, node, member);
+      if (site) out.push(site);
+    } catch {
+      // As for calls: one construct the resolver does not understand must not hide the others.
+    }
+  }
 }
 
 /** The call whose callee ends with this name node, if any. */

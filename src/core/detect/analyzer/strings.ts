@@ -142,6 +142,16 @@ function resolveMemberString(fa: FileAnalyzer, u: Node, n: Node, depth: number):
       }
     }
   }
+  // `self.config.model = "gpt-5-mini"` (or `= self.config.model or "…"`) written earlier in the file: a default set on
+  // an attribute of an attribute (mem0's providers), read later as `self.config.model`.
+  if (isMember(o) && depth < 4) {
+    const assigned = fa.dottedAssignment(u);
+    if (assigned) {
+      const r = resolveString(fa, assigned, depth + 1);
+      if (r.value !== null && r.resolution.kind === 'literal') return { ...r, resolution: { kind: 'constant', name: clip(u.text) } };
+      if (r.value !== null) return r;
+    }
+  }
   return unknown();
 }
 

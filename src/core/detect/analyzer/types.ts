@@ -17,11 +17,20 @@ export type Value =
       readonly path: readonly string[];
       readonly provider?: Provider;
       /** The call that built it and the constructor spec (model and params live there). */
-      readonly ctor?: { readonly node: Node; readonly spec: NewSpec; readonly ctx: FileAnalyzer };
+      readonly ctor?: {
+        readonly node: Node;
+        readonly spec: NewSpec;
+        readonly ctx: FileAnalyzer;
+        /** Built inside a function of the file and returned by this call of it: its parameters are this call's arguments. */
+        readonly via?: { readonly call: Node; readonly fn: Node; readonly ctx: FileAnalyzer };
+      };
       /** A chat session keeps the model of the object it was started from. */
       readonly parent?: Value;
     }
-  | { readonly kind: 'func'; readonly node: Node; readonly ctx: FileAnalyzer };
+  | { readonly kind: 'func'; readonly node: Node; readonly ctx: FileAnalyzer }
+  /** A class of the project (`Holder`) or an instance of one (`Holder()`): its attributes may hold clients. */
+  | { readonly kind: 'class'; readonly node: Node; readonly ctx: FileAnalyzer }
+  | { readonly kind: 'object'; readonly node: Node; readonly ctx: FileAnalyzer };
 
 /** A binding of a name in a scope. */
 export type Binding =

@@ -43,6 +43,28 @@ export const HOST_PROVIDERS: readonly { readonly host: RegExp; readonly provider
   { host: /huggingface\.co$|\.hf\.space$|router\.huggingface\.co$/, provider: 'huggingface' },
 ];
 
+/**
+ * A base URL known only in part (`f"https://{host}/v1/projects/{p}/locations/{l}/endpoints/openapi"`,
+ * `` `${ENDPOINT}/openai/deployments/${ID}` ``, `https://bedrock-mantle.${region}.api.aws/v1`): what its visible text
+ * names. Sources: Vertex AI's OpenAI-compatible endpoint and Azure OpenAI's deployment URLs (their docs), Bedrock's
+ * OpenAI-compatible "Mantle" endpoint; checked 2026-12.
+ */
+export const BASE_URL_PARTS: readonly { readonly pattern: RegExp; readonly provider: Provider }[] = [
+  { pattern: /\/endpoints\/openapi\b|aiplatform\.googleapis\.com|generativelanguage\.googleapis\.com/, provider: 'google' },
+  { pattern: /\/openai\/deployments\/|\.openai\.azure\.com|\.cognitiveservices\.azure\.com|\.services\.ai\.azure\.com/, provider: 'azure-openai' },
+  { pattern: /bedrock-mantle\.|bedrock-runtime\./, provider: 'bedrock' },
+  { pattern: /api\.groq\.com/, provider: 'groq' },
+  { pattern: /api\.mistral\.ai/, provider: 'mistral' },
+  { pattern: /openrouter\.ai/, provider: 'openrouter' },
+  { pattern: /api\.deepseek\.com/, provider: 'deepseek' },
+  { pattern: /api\.together\.(xyz|ai)/, provider: 'together' },
+  { pattern: /api\.fireworks\.ai/, provider: 'fireworks' },
+  { pattern: /api\.x\.ai/, provider: 'xai' },
+  { pattern: /api\.cohere\.(ai|com)/, provider: 'cohere' },
+  { pattern: /huggingface\.co|\.hf\.space/, provider: 'huggingface' },
+  { pattern: /:11434\b/, provider: 'ollama' },
+];
+
 /** Hosts of a local server: `localhost:11434` (Ollama's default port) is Ollama, any other local host is `other`. */
 export const OLLAMA_PORT = '11434';
 
@@ -55,7 +77,8 @@ export const OLLAMA_PORT = '11434';
  */
 export const HTTP_ENDPOINTS: readonly { readonly path: RegExp; readonly api: Api; readonly provider?: Provider; readonly words: readonly string[] }[] = [
   { path: /\/chat\/completions\/?$/, api: 'chat', words: ['completions'] },
-  { path: /\/v1\/completions\/?$|\/openai\/deployments\/[^/]+\/completions(?!\w)/, api: 'completion', words: ['completions'] },
+  // `/beta/completions` (DeepSeek FIM) and `/fim/completions` (Mistral/Codestral FIM) are completions too.
+  { path: /\/v1\/completions\/?$|\/(?:beta|fim)\/completions\/?$|\/openai\/deployments\/[^/]+\/completions(?!\w)/, api: 'completion', words: ['completions'] },
   { path: /\/v1\/responses\/?$/, api: 'responses', words: ['responses'] },
   { path: /\/v1\/messages\/?$/, api: 'messages', words: ['messages'] },
   { path: /\/v1\/complete\/?$/, api: 'completion', provider: 'anthropic', words: ['complete'] },
@@ -67,6 +90,9 @@ export const HTTP_ENDPOINTS: readonly { readonly path: RegExp; readonly api: Api
   { path: /\/audio\/(transcriptions|translations|speech)\/?$/, api: 'audio', words: ['transcriptions', 'translations', 'speech'] },
   { path: /\/model\/[^/]+\/(invoke|converse)(-with-response-stream|-stream)?$/, api: 'generate', provider: 'bedrock', words: ['invoke', 'converse'] },
   { path: /\/v[12]\/chat\/?$/, api: 'chat', provider: 'cohere', words: ['chat'] },
+  // Rerank (Cohere `/v2/rerank`, Voyage, Jina, SiliconFlow `/v1/rerank`) and Cohere's `/v2/embed`: the provider from the host.
+  { path: /\/v[12]\/rerank\/?$/, api: 'rerank', words: ['rerank'] },
+  { path: /\/v[12]\/embed\/?$/, api: 'embeddings', words: ['embed'] },
   // Gemini Interactions API over REST (`POST /v1beta/interactions`, Vertex `/v1beta1/projects/…/locations/…/interactions`).
   { path: /\/v1(?:alpha|beta1?)\/(?:projects\/[^/]+\/locations\/[^/]+\/)?interactions\/?$/, api: 'generate', provider: 'google', words: ['interactions'] },
 ];

@@ -6,6 +6,7 @@
  */
 import type { Api, Provider, Via } from '../../types';
 import type { ArgRef, FallbackSpec, Member, ModuleSpec, NewSpec, PromptSpec, SiteSpec, TypeSpec } from './types';
+import { FRAMEWORK_FALLBACKS, FRAMEWORK_MODULES, FRAMEWORK_TYPES } from './frameworks';
 import { SPEECH_AND_OTHER_MODULES, SPEECH_AND_OTHER_TYPES } from './otherSdks';
 
 // Small builders keep the tables readable; they only assemble data.
@@ -38,7 +39,8 @@ function openAiMembers(): Record<string, Member> {
     'completions.create': site('completion', MODEL, { prompt: kw('prompt') }),
     'responses.create': site('responses', MODEL, RESP_PROMPT),
     'responses.parse': site('responses', MODEL, RESP_PROMPT),
-    'responses.stream': site('responses', MODEL, RESP_PROMPT, { stream: true }),
+    // `responses.stream(response_id=…)` resumes streaming a background response that already exists: no new request.
+    'responses.stream': site('responses', MODEL, RESP_PROMPT, { stream: true, notWith: ['response_id'] }),
     'responses.compact': site('responses', MODEL, RESP_PROMPT),
     'embeddings.create': site('embeddings', MODEL, { input: kw('input', 'inputs') }),
     'images.generate': site('images', MODEL, { prompt: kw('prompt') }),
@@ -89,7 +91,7 @@ function anthropicMembers(): Record<string, Member> {
     'messages.create': site('messages', MODEL, ANTHROPIC_PROMPT),
     'messages.stream': site('messages', MODEL, ANTHROPIC_PROMPT, { stream: true }),
     'messages.parse': site('messages', MODEL, ANTHROPIC_PROMPT),
-    'messages.batches.create': site('messages', undefined, {}, { batch: true }),
+    // `messages.batches.create` submits a batch job: job management, not a request (eval/README.md "Not sites").
     // The tool runner loops `messages.create` until the model stops calling tools (one site, several requests).
     'messages.toolRunner': site('messages', MODEL, ANTHROPIC_PROMPT),
     // A server-held thread: each `send` is one request with the thread's model.
@@ -377,6 +379,8 @@ export const TYPES: readonly TypeSpec[] = [
       text_completion: site('completion', MODEL, { prompt: kw('prompt') }, { providerFromModel: true }),
       atext_completion: site('completion', MODEL, { prompt: kw('prompt') }, { providerFromModel: true }),
       image_generation: site('images', MODEL, { prompt: kw('prompt') }, { providerFromModel: true }),
+      image_edit: site('images', MODEL, { prompt: kw('prompt') }, { providerFromModel: true }),
+      aimage_generation: site('images', MODEL, { prompt: kw('prompt') }, { providerFromModel: true }),
       transcription: site('audio', MODEL, {}, { providerFromModel: true }),
       speech: site('audio', MODEL, { input: kw('input') }, { providerFromModel: true }),
       responses: site('responses', MODEL, RESP_PROMPT, { providerFromModel: true }),
@@ -442,6 +446,8 @@ export const TYPES: readonly TypeSpec[] = [
       stream: site('generate', undefined, AISDK_PROMPT, { modelFromFactory: true, stream: true }),
     },
   },
+  // Frameworks (agents, chains, engines, vector stores): ./frameworks.ts.
+  ...FRAMEWORK_TYPES,
 ];
 
 const OPENAI_CTOR = (provider?: Provider): Member => make('openai', { baseUrl: kw('base_url', 'baseURL', 'api_base'), provider });
@@ -487,6 +493,9 @@ const LC_PY: Record<string, Member> = {
   OllamaEmbeddings: lcEmbed('ollama', LC_MODEL),
   ChatCohere: lcChat('cohere', LC_MODEL),
   CohereEmbeddings: lcEmbed('cohere', LC_MODEL),
+  VoyageEmbeddings: lcEmbed('other', kw('model')),
+  // Sentence-transformers models run in-process: a store over them sends no request.
+  HuggingFaceEmbeddings: make('local-model'), SentenceTransformerEmbeddings: make('local-model'), HuggingFaceBgeEmbeddings: make('local-model'),
   ChatTogether: lcChat('together', LC_MODEL),
   ChatFireworks: lcChat('fireworks', LC_MODEL),
   ChatDeepSeek: lcChat('deepseek', LC_MODEL),
@@ -616,17 +625,17 @@ export const MODULES: readonly ModuleSpec[] = [
   simple('python', 'langchain_fireworks', pick(LC_PY, ['ChatFireworks'])),
   simple('python', 'langchain_deepseek', pick(LC_PY, ['ChatDeepSeek'])),
   simple('python', 'langchain_xai', pick(LC_PY, ['ChatXAI'])),
-  simple('python', 'langchain_huggingface', pick(LC_PY, ['ChatHuggingFace', 'HuggingFaceEndpoint'])),
+  simple('python', 'langchain_huggingface', pick(LC_PY, ['ChatHuggingFace', 'HuggingFaceEndpoint', 'HuggingFaceEmbeddings'])),
   simple('python', 'langchain.chat_models', pick(LC_PY, ['ChatOpenAI', 'ChatAnthropic', 'AzureChatOpenAI', 'ChatVertexAI', 'BedrockChat', 'ChatOllama', 'init_chat_model'])),
-  simple('python', 'langchain.chains', { LLMChain: make('lc-chat', { inheritFrom: kw('llm') }), ConversationChain: make('lc-chat', { inheritFrom: kw('llm') }) }),
-  simple('python', 'langchain.chains.llm', { LLMChain: make('lc-chat', { inheritFrom: kw('llm') }) }),
   simple('js', 'langchain/chains', { LLMChain: make('lc-chat', { inheritFrom: kw('llm') }), ConversationChain: make('lc-chat', { inheritFrom: kw('llm') }) }),
+  simple('python', 'langchain_community.embeddings.sentence_transformer', pick(LC_PY, ['SentenceTransformerEmbeddings'])),
+  simple('python', 'langchain_community.embeddings.huggingface', pick(LC_PY, ['HuggingFaceEmbeddings', 'HuggingFaceBgeEmbeddings'])),
   simple('python', 'langchain.chat_models.base', pick(LC_PY, ['init_chat_model'])),
   simple('python', 'langchain.llms', pick(LC_PY, ['OpenAI', 'AzureOpenAI', 'Ollama', 'Bedrock', 'VertexAI'])),
   simple('python', 'langchain.embeddings', pick(LC_PY, ['OpenAIEmbeddings', 'AzureOpenAIEmbeddings', 'OllamaEmbeddings', 'BedrockEmbeddings'])),
   simple('python', 'langchain_community.chat_models', pick(LC_PY, ['ChatOpenAI', 'ChatAnthropic', 'AzureChatOpenAI', 'ChatVertexAI', 'BedrockChat', 'ChatOllama', 'ChatGroq', 'ChatCohere', 'ChatMistralAI'])),
   simple('python', 'langchain_community.llms', pick(LC_PY, ['OpenAI', 'AzureOpenAI', 'Ollama', 'Bedrock', 'VertexAI'])),
-  simple('python', 'langchain_community.embeddings', pick(LC_PY, ['OpenAIEmbeddings', 'AzureOpenAIEmbeddings', 'OllamaEmbeddings', 'BedrockEmbeddings', 'CohereEmbeddings'])),
+  simple('python', 'langchain_community.embeddings', pick(LC_PY, ['OpenAIEmbeddings', 'AzureOpenAIEmbeddings', 'OllamaEmbeddings', 'BedrockEmbeddings', 'CohereEmbeddings', 'VoyageEmbeddings', 'HuggingFaceEmbeddings', 'SentenceTransformerEmbeddings', 'HuggingFaceBgeEmbeddings'])),
   simple('python', 'llama_index.llms.openai', { OpenAI: liLlm('openai') }),
   simple('python', 'llama_index.llms.azure_openai', { AzureOpenAI: liLlm('azure-openai', kw('model', 'engine')) }),
   simple('python', 'llama_index.llms.anthropic', { Anthropic: liLlm('anthropic') }),
@@ -647,6 +656,7 @@ export const MODULES: readonly ModuleSpec[] = [
   simple('python', 'llama_index.embeddings.ollama', { OllamaEmbedding: make('li-embed', { provider: 'ollama', model: kw('model_name') }) }),
   simple('python', 'llama_index.embeddings.gemini', { GeminiEmbedding: make('li-embed', { provider: 'google', model: kw('model_name') }) }),
   simple('python', 'llama_index.embeddings.google_genai', { GoogleGenAIEmbedding: make('li-embed', { provider: 'google', model: kw('model_name') }) }),
+
 
   // ---- JavaScript / TypeScript ----
   simple('js', 'openai', { default: OPENAI_CTOR(), OpenAI: OPENAI_CTOR(), AzureOpenAI: OPENAI_CTOR('azure-openai'), OpenAIApi: make('openai-v3') }, { callable: OPENAI_CTOR() }),
@@ -729,6 +739,8 @@ export const MODULES: readonly ModuleSpec[] = [
   simple('js', 'ollama-ai-provider', { ollama: aiProvider('ollama'), createOllama: aiCreate('ollama') }),
   simple('js', 'ollama-ai-provider-v2', { ollama: aiProvider('ollama'), createOllama: aiCreate('ollama') }),
   simple('js', '@ai-sdk/openai-compatible', { createOpenAICompatible: aiCreate('other') }),
+  // Frameworks (agents, chains, engines, vector stores, in-process models): ./frameworks.ts.
+  ...FRAMEWORK_MODULES,
   ...SPEECH_AND_OTHER_MODULES,
 ];
 
@@ -761,6 +773,9 @@ export const FALLBACKS: readonly FallbackSpec[] = [
   { lang: 'python', path: 'completions.create', type: 'openai', fileToken: /openai/i, requireKw: ['model', 'prompt'] },
   { lang: 'python', path: 'converse', type: 'bedrock-runtime', fileToken: /bedrock/i, requireKw: ['modelId'] },
   { lang: 'python', path: 'invoke_model', type: 'bedrock-runtime', fileToken: /bedrock/i, requireKw: ['modelId'] },
+  { lang: 'python', path: 'converse_stream', type: 'bedrock-runtime', fileToken: /bedrock/i, requireKw: ['modelId'] },
+  { lang: 'python', path: 'invoke_model_with_response_stream', type: 'bedrock-runtime', fileToken: /bedrock/i, requireKw: ['modelId'] },
+  ...FRAMEWORK_FALLBACKS,
 ];
 
 /** Via names per type family, for documentation and the schema. */

@@ -111,6 +111,10 @@ export const SDK_SURFACES: readonly SdkSurface[] = [
     roots: [{ export: 'Anthropic', type: 'anthropic' }],
     notModelCalls: {
       'messages.batches.results': BATCH_JOBS, 'beta.messages.batches.results': BATCH_JOBS,
+      // The requests are inline, but submitting a batch is job management under the labelling rules (eval/README.md
+      // "Not sites"; the frozen anthropic-cookbook labels mark it a trap): the model runs later, asynchronously.
+      'messages.batches.create': 'Message Batches job submission (batch-job management; the requests run later)',
+      'beta.messages.batches.create': 'Message Batches job submission (batch-job management; the requests run later)',
       'files.*': FILES, 'beta.files.*': FILES, 'skills.*': AGENT_CONFIG, 'beta.skills.*': AGENT_CONFIG,
       'userProfiles.*': ADMIN, 'beta.userProfiles.*': ADMIN, 'organization.*': ADMIN, 'beta.organization.*': ADMIN,
       'beta.compliance.*': ADMIN, 'beta.tunnels.*': ADMIN, 'beta.vaults.*': ADMIN, 'beta.webhooks.*': WEBHOOKS,

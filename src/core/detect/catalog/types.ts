@@ -55,6 +55,15 @@ export interface SiteSpec {
   readonly when?: { readonly key: string; readonly equals: readonly string[] };
   /** Provider comes from the model string's `provider/` or `provider:` prefix (LiteLLM, init_chat_model). */
   readonly providerFromModel?: boolean;
+  /** Argument names that make the call something else than a request (`response_id`: resuming a stored response). */
+  readonly notWith?: readonly string[];
+  /**
+   * The model is an object passed in this argument (a LangChain vector store's `from_documents(docs, embeddings)`):
+   * its provider and model; a local one (`HuggingFaceEmbeddings`) or the project's own class makes it no site.
+   */
+  readonly modelObject?: ArgRef;
+  /** The call's result is an instance of this type that keeps the model object (`Chroma.from_documents(…)` → a store). */
+  readonly returns?: string;
 }
 
 /** Calling/new-ing this member makes an instance of `type`. */
@@ -73,6 +82,13 @@ export interface NewSpec {
   readonly inheritModel?: boolean;
   /** The result is the model object passed in this argument (LangChain `LLMChain(llm=llm)`). */
   readonly inheritFrom?: ArgRef;
+  /**
+   * A framework object that runs a model it is given (an agent, a team, a crew, a query engine): the instance is of
+   * `type`, with the provider and model of the first of these arguments that holds a model object (a list of agents
+   * counts by its first one that does); with none, the instance keeps its own constructor (a model id string given as
+   * `model`), or none at all (provider and model unknown: the site is still found).
+   */
+  readonly modelFrom?: readonly ArgRef[];
 }
 
 export type Member =
@@ -100,6 +116,15 @@ export interface TypeSpec {
   readonly pipeable?: boolean;
   /** An AI SDK provider: calling it (or `.chat(…)`, `.embedding(…)`) names a model of this provider. */
   readonly modelFactory?: boolean;
+  /**
+   * A module-wide setting that supplies the model when the instance was not given one (LlamaIndex
+   * `Settings.llm = Anthropic(model=…)`): the dotted target assigned in the file.
+   */
+  readonly globalModel?: string;
+  /** A model that runs in-process (smolagents `TransformersModel`): a framework object over it sends no request. */
+  readonly local?: boolean;
+  /** A prompt template in a LangChain chain: pipeable, runs no model; the operand after it is the model. */
+  readonly promptLike?: boolean;
   /** A model factory whose ids name their provider (`registry.languageModel('openai:gpt-4o')`). */
   readonly providerInModelId?: boolean;
   /** The Python SDK also has an async twin of every site under this suffix (mistralai: `chat.complete_async`). */
@@ -120,6 +145,12 @@ export interface ModuleSpec {
   readonly providerByText?: readonly { readonly pattern: RegExp; readonly provider: Provider }[];
   /** What calling/new-ing the module object does (CJS `const OpenAI = require('openai'); new OpenAI()`). */
   readonly callable?: Member;
+  /**
+   * A framework whose own source files call their wrappers (crewAI's `llm.call` inside `crewai/`): in a file under a
+   * folder named like the package's top-level module, this module's names resolve to nothing (the SDK call inside the
+   * wrapper is the site, eval/README.md).
+   */
+  readonly ownPackage?: boolean;
 }
 
 /**
@@ -131,6 +162,8 @@ export interface FallbackSpec {
   readonly path: string;
   readonly type: string;
   readonly fileToken: RegExp;
-  /** Argument names that must be present (any of them), e.g. `model`. */
+  /** Argument names that must be present (any of them), e.g. `model`; empty: none needed. */
   readonly requireKw: readonly string[];
+  /** The receiver's last name must match (`query_engine`, `chat_engine`): framework objects built in ways not followed. */
+  readonly receiver?: RegExp;
 }

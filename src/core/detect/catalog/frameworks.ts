@@ -1,0 +1,360 @@
+/**
+ * The catalogue's framework half (issue 25), data like sdks.ts and merged into its tables: agent frameworks whose own
+ * call runs a model (crewAI, autogen, smolagents, the Claude Agent SDK, agno, PydanticAI, browser-use), LangChain's
+ * agents, legacy chains, prompts and vector stores, LlamaIndex's agents, engines, index building and the embeddings and
+ * multimodal LLMs they take, and the models that run in-process (which make a framework object over them no site).
+ * Sources: each framework's docs and API reference (crewAI LLM/Agent/Crew, autogen-agentchat and autogen-ext,
+ * smolagents models and agents, claude-agent-sdk, agno, pydantic-ai, browser-use, LangChain and LangGraph, LlamaIndex),
+ * checked 2026-12.
+ */
+import type { Api, Provider } from '../../types';
+import type { ArgRef, FallbackSpec, Member, ModuleSpec, NewSpec, PromptSpec, SiteSpec, TypeSpec } from './types';
+
+// The same small builders as sdks.ts (kept apart so the two tables stay independent files).
+const kw = (...names: string[]): ArgRef => ({ kw: names });
+const kwPos = (pos: number, ...names: string[]): ArgRef => ({ kw: names, pos });
+const site = (api: Api, model: ArgRef | undefined, prompt: PromptSpec, extra: Partial<SiteSpec> = {}): Member => ({
+  kind: 'site',
+  site: { api, model, prompt, ...extra },
+});
+const make = (type: string, extra: Partial<NewSpec> = {}): Member => ({ kind: 'new', spec: { type, ...extra } });
+const same: Member = { kind: 'same' };
+const simple = (lang: 'python' | 'js', name: string, members: Record<string, Member>, extra: Partial<ModuleSpec> = {}): ModuleSpec => ({ lang, name, members, ...extra });
+const lcEmbed = (provider: Provider, model: ArgRef): Member => make('lc-embed', { provider, model });
+const liLlm = (provider: Provider, model: ArgRef = kwPos(0, 'model')): Member => make('li-llm', { provider, model, baseUrl: kw('api_base', 'base_url') });
+
+/** Framework instance types. */
+export const FRAMEWORK_TYPES: readonly TypeSpec[] = [
+  // A LangChain prompt template: `prompt.invoke(…)` formats text, `prompt | llm` is a chain over the model.
+  { id: 'lc-prompt', provider: 'other', via: 'langchain', members: {}, pipeable: true, promptLike: true },
+  {
+    // A LangChain vector store or its retriever: searching and adding documents embed them with the store's embeddings.
+    id: 'lc-vectorstore', provider: 'other', via: 'langchain',
+    members: (() => {
+      const q = (extra: Partial<SiteSpec> = {}): Member => site('embeddings', undefined, { input: kwPos(0, 'query', 'input') }, extra);
+      const out: Record<string, Member> = {};
+      for (const n of ['similarity_search', 'similarity_search_with_score', 'similarity_search_with_relevance_scores', 'max_marginal_relevance_search', 'asimilarity_search', 'amax_marginal_relevance_search', 'similaritySearch', 'similaritySearchWithScore', 'maxMarginalRelevanceSearch', 'invoke', 'ainvoke', 'get_relevant_documents', 'aget_relevant_documents', 'getRelevantDocuments']) out[n] = q();
+      for (const n of ['add_documents', 'add_texts', 'aadd_documents', 'aadd_texts', 'addDocuments']) out[n] = q({ fanOut: false });
+      out.as_retriever = same;
+      out.asRetriever = same;
+      return out;
+    })(),
+  },
+  // ---- Agent frameworks (via `framework`): the call that runs the framework's model is the site ----
+  {
+    // crewAI: `LLM(model=…).call/acall`, the native `OpenAICompletion(…)` & co., `Agent(llm=…).kickoff`, `Crew(agents=[…]).kickoff`.
+    id: 'crewai', provider: 'other', via: 'framework',
+    members: {
+      call: site('chat', undefined, { messages: kwPos(0, 'messages') }), acall: site('chat', undefined, { messages: kwPos(0, 'messages') }),
+      kickoff: site('chat', undefined, { user: kwPos(0, 'inputs', 'messages') }), kickoff_async: site('chat', undefined, { user: kwPos(0, 'inputs', 'messages') }),
+      akickoff: site('chat', undefined, { user: kwPos(0, 'inputs', 'messages') }),
+      kickoff_for_each: site('chat', undefined, {}, { fanOut: true }), kickoff_for_each_async: site('chat', undefined, {}, { fanOut: true }),
+      test: site('chat', undefined, {}), train: site('chat', undefined, {}), replay: site('chat', undefined, {}),
+    },
+  },
+  {
+    // autogen-ext model clients: `OpenAIChatCompletionClient(model=…).create/create_stream`.
+    id: 'autogen-client', provider: 'other', via: 'framework',
+    members: { create: site('chat', undefined, { messages: kwPos(0, 'messages') }), create_stream: site('chat', undefined, { messages: kwPos(0, 'messages') }, { stream: true }) },
+  },
+  {
+    // autogen-agentchat agents and teams over a model client: `run`, `run_stream`, `on_messages(_stream)`.
+    id: 'autogen-agent', provider: 'other', via: 'framework',
+    members: {
+      run: site('chat', undefined, { user: kw('task') }), run_stream: site('chat', undefined, { user: kw('task') }, { stream: true }),
+      on_messages: site('chat', undefined, { messages: kwPos(0, 'messages') }), on_messages_stream: site('chat', undefined, { messages: kwPos(0, 'messages') }, { stream: true }),
+    },
+  },
+  {
+    // smolagents API models: `model(messages)`, `model.generate(…)`, `model.generate_stream(…)`.
+    id: 'smolagents-model', provider: 'other', via: 'framework',
+    callable: { api: 'chat', prompt: { messages: kwPos(0, 'messages') } },
+    members: { generate: site('chat', undefined, { messages: kwPos(0, 'messages') }), generate_stream: site('chat', undefined, { messages: kwPos(0, 'messages') }, { stream: true }) },
+  },
+  // A model that runs in-process (smolagents `TransformersModel`, LlamaIndex `HuggingFaceEmbedding`): no request.
+  { id: 'local-model', provider: 'other', via: 'framework', local: true, members: {} },
+  {
+    // smolagents agents over a model: `CodeAgent(tools=[…], model=model).run(task)`.
+    id: 'smolagents-agent', provider: 'other', via: 'framework',
+    members: { run: site('chat', undefined, { user: kwPos(0, 'task') }) },
+  },
+  {
+    // Claude Agent SDK (formerly Claude Code SDK): `ClaudeSDKClient(options=ClaudeCodeOptions(model=…)).query(…)`.
+    id: 'claude-agent', provider: 'anthropic', via: 'framework',
+    members: { query: site('messages', undefined, { user: kwPos(0, 'prompt') }) },
+  },
+  // Model holders that frameworks take (`ClaudeCodeOptions(model=…)`, agno `OpenAIChat(id=…)`, PydanticAI `MistralModel(…)`).
+  { id: 'fw-model', provider: 'other', via: 'framework', members: {} },
+  {
+    // agno, PydanticAI and browser-use agents over a model: `Agent(model=…).run/arun/print_response`, `run_sync`.
+    id: 'fw-agent', provider: 'other', via: 'framework',
+    members: {
+      run: site('chat', undefined, { user: kwPos(0, 'message', 'user_prompt', 'task') }), arun: site('chat', undefined, { user: kwPos(0, 'message') }),
+      print_response: site('chat', undefined, { user: kwPos(0, 'message') }), aprint_response: site('chat', undefined, { user: kwPos(0, 'message') }),
+      run_sync: site('chat', undefined, { user: kwPos(0, 'user_prompt') }), run_stream: site('chat', undefined, { user: kwPos(0, 'user_prompt') }, { stream: true }),
+    },
+  },
+  {
+    // LlamaIndex agents and workflows over an LLM (`FunctionAgent(llm=…)`, `AgentWorkflow.from_tools_or_functions(…, llm=…)`,
+    // `ReActAgent.from_tools(…)`); with none given, the file's `Settings.llm`.
+    id: 'li-agent', provider: 'other', via: 'llamaindex', globalModel: 'Settings.llm',
+    members: {
+      run: site('chat', undefined, { user: kw('user_msg') }), chat: site('chat', undefined, { user: kwPos(0, 'message') }),
+      achat: site('chat', undefined, { user: kwPos(0, 'message') }), stream_chat: site('chat', undefined, { user: kwPos(0, 'message') }, { stream: true }),
+      astream_chat: site('chat', undefined, { user: kwPos(0, 'message') }, { stream: true }),
+      query: site('chat', undefined, { user: kwPos(0, 'str_or_query_bundle') }), aquery: site('chat', undefined, { user: kwPos(0, 'str_or_query_bundle') }),
+    },
+  },
+  {
+    // LlamaIndex query and chat engines (`index.as_query_engine()`, `RouterQueryEngine(…)`, `SubQuestionQueryEngine.from_defaults(…)`):
+    // found by the fallback below (they are built in too many ways to follow); the model is the file's `Settings.llm`.
+    id: 'li-engine', provider: 'other', via: 'llamaindex', globalModel: 'Settings.llm',
+    members: {
+      query: site('chat', undefined, { user: kwPos(0, 'str_or_query_bundle') }), aquery: site('chat', undefined, { user: kwPos(0, 'str_or_query_bundle') }),
+      chat: site('chat', undefined, { user: kwPos(0, 'message') }), achat: site('chat', undefined, { user: kwPos(0, 'message') }),
+      stream_chat: site('chat', undefined, { user: kwPos(0, 'message') }, { stream: true }), astream_chat: site('chat', undefined, { user: kwPos(0, 'message') }, { stream: true }),
+    },
+  },
+  {
+    // `VectorStoreIndex.from_documents(docs)` embeds every node with the file's `Settings.embed_model`.
+    id: 'li-index-class', provider: 'other', via: 'llamaindex', globalModel: 'Settings.embed_model',
+    // `VectorStoreIndex(nodes)` embeds the nodes too (with `embed_model=` when given: a local one sends nothing).
+    callable: { api: 'embeddings', prompt: { input: kwPos(0, 'nodes') }, modelObject: kw('embed_model') },
+    members: { from_documents: site('embeddings', undefined, { input: kwPos(0, 'documents') }, { modelObject: kw('embed_model') }) },
+  },
+  {
+    // A LlamaIndex retriever (`index.as_retriever()`, found by name like the engines): `retrieve` embeds the query with
+    // the file's `Settings.embed_model`.
+    id: 'li-retriever', provider: 'other', via: 'llamaindex', globalModel: 'Settings.embed_model',
+    members: { retrieve: site('embeddings', undefined, { input: kwPos(0, 'str_or_query_bundle') }), aretrieve: site('embeddings', undefined, { input: kwPos(0, 'str_or_query_bundle') }) },
+  },
+];
+
+/** A framework object that runs the model it is given (agents, teams, crews, engines); see `NewSpec.modelFrom`. */
+const runs = (type: string, modelFrom: ArgRef[], extra: Partial<NewSpec> = {}): Member => make(type, { modelFrom, ...extra });
+/** crewAI: `LLM(model="anthropic/claude-…")` names its provider by the model prefix or family. */
+const CREW_LLM: Member = make('crewai', { model: kwPos(0, 'model'), providerFromModel: kw('provider') });
+const CREW_AGENT: Member = make('crewai', { modelFrom: [kw('llm')], model: kw('llm'), providerFromModel: kw('provider') });
+const CREW_CREW: Member = make('crewai', { modelFrom: [kw('agents'), kw('manager_llm')] });
+const crewNative = (provider: Provider): Member => make('crewai', { model: kwPos(0, 'model'), provider });
+/** autogen-ext model clients; the OpenAI one follows its model id (`model="gemini-1.5-flash"` goes to Google) and its base_url. */
+const AUTOGEN_OPENAI: Member = make('autogen-client', { model: kw('model'), baseUrl: kw('base_url'), providerFromModel: kw('model_provider') });
+const autogenClient = (provider: Provider, model: ArgRef = kw('model')): Member => make('autogen-client', { model, provider });
+const autogenAgent = (modelFrom: ArgRef[]): Member => runs('autogen-agent', modelFrom);
+const smolModel = (provider: Provider): Member => make('smolagents-model', { model: kwPos(0, 'model_id'), provider, baseUrl: kw('api_base', 'base_url') });
+const SMOL_LITELLM: Member = make('smolagents-model', { model: kwPos(0, 'model_id'), providerFromModel: kw('custom_llm_provider') });
+const SMOL_LOCAL: Member = make('local-model');
+const smolAgent = runs('smolagents-agent', [kw('model')]);
+/** smolagents: API models and the agents over them; in-process models send no request. */
+const SMOLAGENTS: Record<string, Member> = {
+    InferenceClientModel: smolModel('huggingface'), HfApiModel: smolModel('huggingface'), LiteLLMModel: SMOL_LITELLM, LiteLLMRouterModel: SMOL_LITELLM,
+    OpenAIServerModel: smolModel('openai'), OpenAIModel: smolModel('openai'), AzureOpenAIServerModel: smolModel('azure-openai'), AzureOpenAIModel: smolModel('azure-openai'),
+    AmazonBedrockServerModel: smolModel('bedrock'), AmazonBedrockModel: smolModel('bedrock'),
+    TransformersModel: SMOL_LOCAL, MLXModel: SMOL_LOCAL, VLLMModel: SMOL_LOCAL,
+    // The base class, as the type of an injected model (`model: Model`): provider and model unknown.
+    Model: make('smolagents-model'), ApiModel: make('smolagents-model'),
+    CodeAgent: smolAgent, ToolCallingAgent: smolAgent, MultiStepAgent: smolAgent,
+  };
+const liAgent = (modelFrom: ArgRef[] = [kw('llm')]): Member => runs('li-agent', modelFrom);
+const fwModel = (provider: Provider, model: ArgRef): Member => make('fw-model', { model, provider });
+const CLAUDE_AGENT_SDK: Record<string, Member> = {
+  ClaudeSDKClient: runs('claude-agent', [kw('options')]),
+  ClaudeCodeOptions: fwModel('anthropic', kw('model')), ClaudeAgentOptions: fwModel('anthropic', kw('model')),
+  query: site('messages', undefined, { user: kw('prompt') }, { provider: 'anthropic', via: 'framework' }),
+};
+const LC_AGENT = (modelFrom: ArgRef[], extra: Partial<NewSpec> = {}): Member => runs('lc-chat', modelFrom, extra);
+
+const LC_PROMPTS: Record<string, Member> = Object.fromEntries(
+  ['ChatPromptTemplate', 'PromptTemplate', 'ChatMessagePromptTemplate', 'FewShotPromptTemplate', 'FewShotChatMessagePromptTemplate'].flatMap((c) => [
+    [c, make('lc-prompt')], [`${c}.from_messages`, make('lc-prompt')], [`${c}.from_template`, make('lc-prompt')],
+    [`${c}.fromMessages`, make('lc-prompt')], [`${c}.fromTemplate`, make('lc-prompt')],
+  ]),
+);
+const LC_PY_AGENTS: Record<string, Member> = {
+  AgentExecutor: LC_AGENT([kw('agent')]), 'AgentExecutor.from_agent_and_tools': LC_AGENT([kw('agent')]),
+  create_openai_tools_agent: LC_AGENT([kwPos(0, 'llm')]), create_tool_calling_agent: LC_AGENT([kwPos(0, 'llm')]),
+  create_openai_functions_agent: LC_AGENT([kwPos(0, 'llm')]), create_react_agent: LC_AGENT([kwPos(0, 'llm')]),
+  create_structured_chat_agent: LC_AGENT([kwPos(0, 'llm')]), create_json_chat_agent: LC_AGENT([kwPos(0, 'llm')]),
+  create_xml_agent: LC_AGENT([kwPos(0, 'llm')]), initialize_agent: LC_AGENT([kwPos(1, 'llm')]),
+  create_agent: LC_AGENT([kwPos(0, 'model')], { model: kwPos(0, 'model'), providerFromModel: kw('model_provider') }),
+};
+const LC_CHAINS: Record<string, Member> = {
+  LLMChain: make('lc-chat', { inheritFrom: kw('llm') }), ConversationChain: make('lc-chat', { inheritFrom: kw('llm') }),
+  SimpleSequentialChain: LC_AGENT([kw('chains')]), SequentialChain: LC_AGENT([kw('chains')]),
+  'RetrievalQA.from_chain_type': LC_AGENT([kw('llm')]), 'RetrievalQA.from_llm': LC_AGENT([kw('llm')]),
+  'ConversationalRetrievalChain.from_llm': LC_AGENT([kwPos(0, 'llm')]), 'RetrievalQAWithSourcesChain.from_chain_type': LC_AGENT([kw('llm')]),
+  create_retrieval_chain: LC_AGENT([kwPos(1, 'combine_docs_chain')]), create_history_aware_retriever: LC_AGENT([kwPos(0, 'llm')]),
+  load_summarize_chain: LC_AGENT([kwPos(0, 'llm')]), load_qa_chain: LC_AGENT([kwPos(0, 'llm')]),
+};
+
+/** LangChain vector stores: built with embeddings (`Chroma(embedding_function=…)`) or from documents (a request). */
+const lcStore = (embedding: ArgRef): Member => runs('lc-vectorstore', [embedding]);
+const lcStoreFrom = (embedding: ArgRef): Member => site('embeddings', undefined, { input: kwPos(0, 'documents', 'texts') }, { modelObject: embedding, returns: 'lc-vectorstore', via: 'langchain' });
+function lcStores(names: readonly string[], js = false): Record<string, Member> {
+  const out: Record<string, Member> = {};
+  const emb = js ? { pos: 1 } : kwPos(1, 'embedding', 'embeddings');
+  for (const n of names) {
+    out[n] = lcStore(js ? { pos: 0 } : kw('embedding_function', 'embedding', 'embeddings'));
+    for (const m of js ? ['fromDocuments', 'fromTexts'] : ['from_documents', 'from_texts', 'afrom_documents', 'afrom_texts']) out[`${n}.${m}`] = lcStoreFrom(emb);
+  }
+  return out;
+}
+const LC_PY_STORES = ['Chroma', 'FAISS', 'PGVector', 'Pinecone', 'PineconeVectorStore', 'Qdrant', 'QdrantVectorStore', 'Weaviate', 'MongoDBAtlasVectorSearch', 'SupabaseVectorStore', 'ElasticsearchStore', 'LanceDB', 'Milvus', 'OpenSearchVectorSearch', 'DocArrayInMemorySearch', 'InMemoryVectorStore', 'SKLearnVectorStore', 'Neo4jVector'];
+
+const LC_JS_AGENTS: Record<string, Member> = {
+  AgentExecutor: LC_AGENT([kw('agent')]), createToolCallingAgent: LC_AGENT([kw('llm')]), createOpenAIToolsAgent: LC_AGENT([kw('llm')]),
+  createOpenAIFunctionsAgent: LC_AGENT([kw('llm')]), createReactAgent: LC_AGENT([kw('llm')]), createStructuredChatAgent: LC_AGENT([kw('llm')]),
+};
+/** LangChain's base types, as the type of an injected model or embeddings (provider unknown). */
+const LC_PY_BASES: Record<string, Member> = { BaseChatModel: make('lc-chat'), BaseLanguageModel: make('lc-chat'), BaseLLM: make('lc-llm') };
+
+/** Framework modules, by language. */
+export const FRAMEWORK_MODULES: readonly ModuleSpec[] = [
+  // Legacy chains (LangChain < 1.0, and `langchain_classic` since): each runs the model it is built over.
+  ...['langchain', 'langchain_classic'].flatMap((root) => [
+    simple('python', `${root}.chains`, LC_CHAINS),
+    simple('python', `${root}.chains.llm`, { LLMChain: LC_CHAINS.LLMChain as Member }),
+    simple('python', `${root}.chains.summarize`, { load_summarize_chain: LC_AGENT([kwPos(0, 'llm')]) }),
+    simple('python', `${root}.chains.question_answering`, { load_qa_chain: LC_AGENT([kwPos(0, 'llm')]) }),
+    simple('python', `${root}.chains.combine_documents`, { create_stuff_documents_chain: LC_AGENT([kwPos(0, 'llm')]) }),
+    simple('python', `${root}.chains.retrieval`, { create_retrieval_chain: LC_AGENT([kwPos(1, 'combine_docs_chain')]) }),
+  ]),
+  simple('python', 'langchain_classic.agents', LC_PY_AGENTS),
+  simple('python', 'langchain_core.prompts', LC_PROMPTS),
+  simple('python', 'langchain.prompts', LC_PROMPTS),
+  simple('python', 'langchain_core.prompts.chat', LC_PROMPTS),
+  simple('python', 'langchain_community.vectorstores', lcStores(LC_PY_STORES)),
+  simple('python', 'langchain.vectorstores', lcStores(LC_PY_STORES)),
+  simple('python', 'langchain_chroma', lcStores(['Chroma'])),
+  simple('python', 'langchain_pinecone', lcStores(['PineconeVectorStore'])),
+  simple('python', 'langchain_qdrant', lcStores(['QdrantVectorStore', 'Qdrant'])),
+  simple('python', 'langchain_postgres', lcStores(['PGVector'])),
+  simple('python', 'langchain_mongodb', lcStores(['MongoDBAtlasVectorSearch'])),
+  simple('python', 'langchain_core.vectorstores', lcStores(['InMemoryVectorStore'])),
+  simple('python', 'langchain_core.language_models', LC_PY_BASES),
+  simple('python', 'langchain_core.language_models.chat_models', { BaseChatModel: LC_PY_BASES.BaseChatModel as Member }),
+  simple('python', 'langchain_core.language_models.base', { BaseLanguageModel: LC_PY_BASES.BaseLanguageModel as Member }),
+  simple('python', 'langchain.schema.language_model', { BaseLanguageModel: LC_PY_BASES.BaseLanguageModel as Member }),
+  simple('python', 'langchain_core.embeddings', { Embeddings: make('lc-embed') }),
+  simple('python', 'langchain.embeddings.base', { Embeddings: make('lc-embed') }),
+  simple('python', 'langchain_voyageai', { VoyageAIEmbeddings: lcEmbed('other', kw('model')) }),
+
+  simple('python', 'llama_index.embeddings.mistralai', { MistralAIEmbedding: make('li-embed', { provider: 'mistral', model: kw('model_name') }) }),
+  simple('python', 'llama_index.embeddings.vertex', { VertexTextEmbedding: make('li-embed', { provider: 'google', model: kw('model_name') }) }),
+  simple('python', 'llama_index.embeddings.cohere', { CohereEmbedding: make('li-embed', { provider: 'cohere', model: kw('model_name') }) }),
+  simple('python', 'llama_index.embeddings.bedrock', { BedrockEmbedding: make('li-embed', { provider: 'bedrock', model: kw('model_name') }) }),
+  simple('python', 'llama_index.embeddings.azure_openai', { AzureOpenAIEmbedding: make('li-embed', { provider: 'azure-openai', model: kw('model', 'deployment_name') }) }),
+  simple('python', 'llama_index.embeddings.voyageai', { VoyageEmbedding: make('li-embed', { provider: 'other', model: kw('model_name') }) }),
+  simple('python', 'llama_index.embeddings.huggingface', { HuggingFaceEmbedding: make('local-model') }),
+  simple('python', 'llama_index.embeddings.fastembed', { FastEmbedEmbedding: make('local-model') }),
+  simple('python', 'llama_index.llms.huggingface', { HuggingFaceLLM: make('local-model') }),
+  simple('python', 'llama_index.llms.llama_cpp', { LlamaCPP: make('local-model') }),
+  simple('python', 'llama_index.multi_modal_llms.anthropic', { AnthropicMultiModal: liLlm('anthropic') }),
+  simple('python', 'llama_index.multi_modal_llms.openai', { OpenAIMultiModal: liLlm('openai') }),
+  simple('python', 'llama_index.multi_modal_llms.gemini', { GeminiMultiModal: liLlm('google', kwPos(0, 'model_name', 'model')) }),
+
+  simple('python', 'llama_index.core', {
+    VectorStoreIndex: { kind: 'instance', type: 'li-index-class' },
+    'VectorStoreIndex.from_documents': site('embeddings', undefined, { input: kwPos(0, 'documents') }, { via: 'llamaindex', modelObject: kw('embed_model') }),
+  }),
+  simple('python', 'llama_index.core.agent.workflow', {
+    FunctionAgent: liAgent(), ReActAgent: liAgent(), CodeActAgent: liAgent(), AgentWorkflow: liAgent([kw('agents')]),
+    'AgentWorkflow.from_tools_or_functions': liAgent(),
+  }),
+  simple('python', 'llama_index.core.agent', { ReActAgent: liAgent(), 'ReActAgent.from_tools': liAgent(), FunctionCallingAgent: liAgent(), 'FunctionCallingAgent.from_tools': liAgent() }),
+  simple('python', 'llama_index.agent.openai', { OpenAIAgent: liAgent(), 'OpenAIAgent.from_tools': liAgent() }),
+  // LangChain agents run the chat model they are built over.
+  simple('python', 'langchain.agents', LC_PY_AGENTS),
+  simple('python', 'langgraph.prebuilt', { create_react_agent: LC_AGENT([kwPos(0, 'model')], { model: kwPos(0, 'model'), providerFromModel: kw('model_provider') }) }),
+  simple('python', 'langchain_community.agent_toolkits', { create_sql_agent: LC_AGENT([kwPos(0, 'llm')]), create_pandas_dataframe_agent: LC_AGENT([kwPos(0, 'llm')]) }),
+  simple('python', 'langchain_experimental.agents', { create_pandas_dataframe_agent: LC_AGENT([kwPos(0, 'llm')]) }),
+  simple('python', 'deepagents', { create_deep_agent: LC_AGENT([kw('model')], { model: kw('model'), providerFromModel: kw('model_provider') }) }),
+  // crewAI (its own package calls its wrappers: `ownPackage`).
+  simple('python', 'crewai', { LLM: CREW_LLM, Agent: CREW_AGENT, Crew: CREW_CREW }, { ownPackage: true }),
+  simple('python', 'crewai.agent', { Agent: CREW_AGENT }, { ownPackage: true }),
+  simple('python', 'crewai.crew', { Crew: CREW_CREW }, { ownPackage: true }),
+  simple('python', 'crewai.llm', { LLM: CREW_LLM }, { ownPackage: true }),
+  simple('python', 'crewai.llms.providers.openai.completion', { OpenAICompletion: crewNative('openai') }, { ownPackage: true }),
+  simple('python', 'crewai.llms.providers.anthropic.completion', { AnthropicCompletion: crewNative('anthropic') }, { ownPackage: true }),
+  simple('python', 'crewai.llms.providers.gemini.completion', { GeminiCompletion: crewNative('google') }, { ownPackage: true }),
+  simple('python', 'crewai.llms.providers.bedrock.completion', { BedrockCompletion: crewNative('bedrock') }, { ownPackage: true }),
+  simple('python', 'crewai.llms.providers.azure.completion', { AzureCompletion: crewNative('azure-openai') }, { ownPackage: true }),
+  // autogen (AgentChat and Core); `ChatCompletionClient` is the injected client's type (provider unknown).
+  simple('python', 'autogen_ext.models.openai', { OpenAIChatCompletionClient: AUTOGEN_OPENAI, AzureOpenAIChatCompletionClient: autogenClient('azure-openai', kw('model', 'azure_deployment')) }, { ownPackage: true }),
+  simple('python', 'autogen_ext.models.anthropic', { AnthropicChatCompletionClient: autogenClient('anthropic'), AnthropicBedrockChatCompletionClient: autogenClient('bedrock') }, { ownPackage: true }),
+  simple('python', 'autogen_ext.models.ollama', { OllamaChatCompletionClient: autogenClient('ollama') }, { ownPackage: true }),
+  simple('python', 'autogen_ext.models.azure', { AzureAIChatCompletionClient: autogenClient('azure-openai') }, { ownPackage: true }),
+  simple('python', 'autogen_ext.models.cache', { ChatCompletionCache: make('none', { inheritFrom: kwPos(0, 'client') }) }, { ownPackage: true }),
+  simple('python', 'autogen_core.models', { ChatCompletionClient: autogenClient('other'), 'ChatCompletionClient.load_component': autogenClient('other') }, { ownPackage: true }),
+  simple('python', 'autogen_ext.models.semantic_kernel', { SKChatCompletionAdapter: autogenClient('other') }, { ownPackage: true }),
+  simple('python', 'autogen_agentchat.agents', {
+    AssistantAgent: autogenAgent([kwPos(1, 'model_client')]), SocietyOfMindAgent: autogenAgent([kw('team'), kw('model_client')]),
+  }, { ownPackage: true }),
+  simple('python', 'autogen_agentchat.teams', {
+    RoundRobinGroupChat: autogenAgent([kwPos(0, 'participants')]), SelectorGroupChat: autogenAgent([kwPos(0, 'participants'), kw('model_client')]),
+    Swarm: autogenAgent([kwPos(0, 'participants')]), MagenticOneGroupChat: autogenAgent([kwPos(0, 'participants'), kw('model_client')]),
+    GraphFlow: autogenAgent([kwPos(0, 'participants')]),
+  }, { ownPackage: true }),
+  simple('python', 'autogen_ext.agents.web_surfer', { MultimodalWebSurfer: autogenAgent([kwPos(1, 'model_client')]) }, { ownPackage: true }),
+  simple('python', 'autogen_ext.teams.magentic_one', { MagenticOne: autogenAgent([kw('client')]) }, { ownPackage: true }),
+  // smolagents: API models and the agents over them; in-process models send no request.
+  simple('python', 'smolagents', SMOLAGENTS, { ownPackage: true }),
+  simple('python', 'smolagents.models', SMOLAGENTS, { ownPackage: true }),
+  simple('python', 'smolagents.agents', SMOLAGENTS, { ownPackage: true }),
+
+  simple('python', 'claude_code_sdk', CLAUDE_AGENT_SDK, { ownPackage: true }),
+  simple('python', 'claude_agent_sdk', CLAUDE_AGENT_SDK, { ownPackage: true }),
+  simple('python', 'agno.agent', { Agent: runs('fw-agent', [kw('model')]) }, { ownPackage: true }),
+  simple('python', 'agno.models.openai', { OpenAIChat: fwModel('openai', kw('id')), OpenAIResponses: fwModel('openai', kw('id')) }, { ownPackage: true }),
+  simple('python', 'agno.models.anthropic', { Claude: fwModel('anthropic', kw('id')) }, { ownPackage: true }),
+  simple('python', 'agno.models.google', { Gemini: fwModel('google', kw('id')) }, { ownPackage: true }),
+  simple('python', 'agno.models.groq', { Groq: fwModel('groq', kw('id')) }, { ownPackage: true }),
+  simple('python', 'agno.models.mistral', { MistralChat: fwModel('mistral', kw('id')) }, { ownPackage: true }),
+  simple('python', 'agno.models.ollama', { Ollama: fwModel('ollama', kw('id')) }, { ownPackage: true }),
+  simple('python', 'pydantic_ai', { Agent: runs('fw-agent', [kwPos(0, 'model')], { model: kwPos(0, 'model'), providerFromModel: kw('provider') }) }, { ownPackage: true }),
+  simple('python', 'pydantic_ai.models.openai', { OpenAIModel: fwModel('openai', kwPos(0, 'model_name')), OpenAIChatModel: fwModel('openai', kwPos(0, 'model_name')), OpenAIResponsesModel: fwModel('openai', kwPos(0, 'model_name')) }, { ownPackage: true }),
+  simple('python', 'pydantic_ai.models.anthropic', { AnthropicModel: fwModel('anthropic', kwPos(0, 'model_name')) }, { ownPackage: true }),
+  simple('python', 'pydantic_ai.models.gemini', { GeminiModel: fwModel('google', kwPos(0, 'model_name')) }, { ownPackage: true }),
+  simple('python', 'pydantic_ai.models.google', { GoogleModel: fwModel('google', kwPos(0, 'model_name')) }, { ownPackage: true }),
+  simple('python', 'pydantic_ai.models.groq', { GroqModel: fwModel('groq', kwPos(0, 'model_name')) }, { ownPackage: true }),
+  simple('python', 'pydantic_ai.models.mistral', { MistralModel: fwModel('mistral', kwPos(0, 'model_name')) }, { ownPackage: true }),
+  simple('python', 'browser_use', { Agent: runs('fw-agent', [kw('llm')]) }, { ownPackage: true }),
+  simple('js', '@langchain/community/vectorstores/supabase', lcStores(['SupabaseVectorStore'], true)),
+  simple('js', '@langchain/community/vectorstores/chroma', lcStores(['Chroma'], true)),
+  simple('js', '@langchain/pinecone', lcStores(['PineconeStore'], true)),
+  simple('js', '@langchain/qdrant', lcStores(['QdrantVectorStore'], true)),
+  simple('js', 'langchain/vectorstores/memory', lcStores(['MemoryVectorStore'], true)),
+  simple('js', '@langchain/community/embeddings/voyage', { VoyageEmbeddings: lcEmbed('other', kw('modelName', 'model')) }),
+  simple('js', '@langchain/core/prompts', LC_PROMPTS),
+  // LangChain JS agents; since LangChain 1.0 the legacy ones live in `@langchain/classic`.
+  simple('js', 'langchain/agents', LC_JS_AGENTS),
+  simple('js', '@langchain/classic/agents', LC_JS_AGENTS),
+  simple('js', '@langchain/classic/chains', { LLMChain: make('lc-chat', { inheritFrom: kw('llm') }), ConversationChain: make('lc-chat', { inheritFrom: kw('llm') }) }),
+  simple('js', '@langchain/classic/vectorstores/memory', lcStores(['MemoryVectorStore'], true)),
+  // A model or embeddings injected under LangChain's base type (`private llm: BaseChatModel`, `config.model as Embeddings`):
+  // a request to a provider the file does not name.
+  simple('js', '@langchain/core/language_models/base', { BaseLanguageModel: make('lc-chat') }),
+  simple('js', '@langchain/core/language_models/chat_models', { BaseChatModel: make('lc-chat') }),
+  simple('js', '@langchain/core/language_models/llms', { BaseLLM: make('lc-llm'), LLM: make('lc-llm') }),
+  simple('js', '@langchain/core/embeddings', { Embeddings: make('lc-embed') }),
+  simple('js', '@langchain/langgraph/prebuilt', { createReactAgent: LC_AGENT([kw('llm', 'model')], { model: kw('llm', 'model'), providerFromModel: kw('modelProvider') }) }),
+  simple('js', 'langchain', { createAgent: LC_AGENT([kw('model', 'llm')], { model: kw('model', 'llm'), providerFromModel: kw('modelProvider') }) }),
+];
+
+/** Framework objects built in too many ways to follow, found by their receiver's name. */
+export const FRAMEWORK_FALLBACKS: readonly FallbackSpec[] = [
+  // A crewAI project's crew (`crewai create crew`): `MyCrew().crew().kickoff(inputs=…)` in main.py, the class imported
+  // from the project's crew.py (an @CrewBase class whose @crew method returns Crew(…)); or a variable named like a crew.
+  ...['kickoff', 'kickoff_async', 'akickoff', 'kickoff_for_each', 'kickoff_for_each_async'].map((path) => ({ lang: 'python' as const, path, type: 'crewai', fileToken: /crew/i, requireKw: [], receiver: /^(?:crew\(\)|(?:\w+_)?crew)$/i })),
+  ...['train', 'test', 'replay'].map((path) => ({ lang: 'python' as const, path, type: 'crewai', fileToken: /crew/i, requireKw: [], receiver: /^crew\(\)$/ })),
+  // LlamaIndex engines, built in too many ways to follow (`index.as_query_engine()`, routers, sub-question engines):
+  // a query/chat call on a receiver named like one, in a file that imports LlamaIndex.
+  // Retrievers over an index embed the query; keyword ones (BM25, sparse) do not.
+  ...['retrieve', 'aretrieve'].map((path) => ({ lang: 'python' as const, path, type: 'li-retriever', fileToken: /llama_index/, requireKw: [], receiver: /^(?!.*(?:bm25|keyword|sparse|summary|list))(?:\w+_)?retriever$/i })),
+  { lang: 'python', path: 'query', type: 'li-engine', fileToken: /llama_index/, requireKw: [], receiver: /(^|_)engine$/i },
+  { lang: 'python', path: 'aquery', type: 'li-engine', fileToken: /llama_index/, requireKw: [], receiver: /(^|_)engine$/i },
+  { lang: 'python', path: 'chat', type: 'li-engine', fileToken: /llama_index/, requireKw: [], receiver: /(^|_)chat_engine$/i },
+  { lang: 'python', path: 'achat', type: 'li-engine', fileToken: /llama_index/, requireKw: [], receiver: /(^|_)chat_engine$/i },
+  { lang: 'python', path: 'stream_chat', type: 'li-engine', fileToken: /llama_index/, requireKw: [], receiver: /(^|_)chat_engine$/i },
+  { lang: 'python', path: 'astream_chat', type: 'li-engine', fileToken: /llama_index/, requireKw: [], receiver: /(^|_)chat_engine$/i },
+];

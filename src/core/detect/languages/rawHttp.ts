@@ -1,0 +1,135 @@
+/**
+ * Raw HTTP to a provider's inference endpoint in Go, Java, C#, Ruby and PHP, the same way as in Python: the call that
+ * sends (`client.Do(req)`, `httpClient.send(request, …)`, `PostAsync(url, …)`, `Net::HTTP.post(uri, …)`,
+ * `http.request(req)`, `$client->post(url, …)`, `curl_exec($ch)`) is a site when the URL it sends to — its own
+ * argument, or the request object or handle it is given, followed through the file's variables — names an endpoint of
+ * `HTTP_ENDPOINTS` on a known provider host (or an unmistakable path such as `/v1/chat/completions`). The URL is
+ * assembled from the string pieces the file writes (concatenation, interpolation, constants), with the run-time parts
+ * left unknown; the table and the URL rules are the shell front end's (`endpointOf`).
+ */
+import type { Node } from 'web-tree-sitter';
+import type { Api, Provider } from '../../types';
+import { endpointOf } from '../shell/analyze';
+import { UNKNOWN, type Segment } from '../shell/words';
+import type { FileModel } from './fileModel';
+import type { CallView, LanguageSdk, OtherLanguage, SiteSpec, TypeSpec } from './types';
+import { resolveString } from './values';
+
+/** The methods and functions that send a request, per language (by name; the URL decides). */
+const SEND: Readonly<Record<OtherLanguage, ReadonlySet<string>>> = {
+  go: new Set(['Do', 'Post', 'PostForm']),
+  java: new Set(['send', 'sendAsync', 'execute', 'postForObject', 'postForEntity', 'exchange']),
+  csharp: new Set(['PostAsync', 'PostAsJsonAsync', 'SendAsync', 'Send']),
+  ruby: new Set(['post', 'request', 'post_form', 'start']),
+  php: new Set(['post', 'postJson', 'request', 'curl_exec', 'sendRequest', 'send']),
+};
+
+/** Calls that only wrap a URL (`URI.create(u)`, `URI(u)`, `new Uri(u)`, `URI.parse(u)`, `url.Parse(u)`). */
+const URL_WRAPPERS = /^(create|URI|Uri|parse|Parse|new|newBuilder|uri|RequestUri|Url)$/;
+const MAX_NODES = 60;
+
+const HTTP_SDK: LanguageSdk = { id: 'raw-http', language: 'go', modules: [], types: [], sites: [] };
+
+export interface HttpFound {
+  readonly spec: SiteSpec;
+  readonly sdk: LanguageSdk;
+  readonly type: TypeSpec;
+  /** The string that held the URL (the body's model is searched beside it). */
+  readonly url: Node;
+}
+
+/** The raw-HTTP site of a call, or undefined. */
+export function httpSite(fm: FileModel, c: CallView): HttpFound | undefined {
+  if (!SEND[fm.view.lang].has(c.name) || c.newType) return undefined;
+  // Ruby's `Net::HTTP.start(host) do |http| … end` only opens the connection.
+  if (c.name === 'start' && c.extra) return undefined;
+  const seen = new Set<number>();
+  const queue: Node[] = c.args.map((a) => a.value);
+  let steps = 0;
+  while (queue.length && steps++ < MAX_NODES) {
+    const n = queue.shift() as Node;
+    if (seen.has(n.id)) continue;
+    seen.add(n.id);
+    const segs = urlSegments(fm, n, 0);
+    if (segs) {
+      const target = endpointOf(segs);
+      if (target) {
+        const api: Api = target.api;
+        const provider: Provider = target.provider;
+        const type: TypeSpec = { id: 'raw-http', provider, via: 'http' };
+        return { spec: { api, ...(target.stream ? { stream: true } : {}) }, sdk: HTTP_SDK, type, url: n };
+      }
+    }
+    // The request object or handle: what the variable holds, a builder's calls, a constructor's arguments.
+    const e = fm.view.expr(n);
+    if (e.k === 'name') {
+      const d = fm.lookup(e.name, n);
+      if (d?.value) queue.push(d.value);
+    } else if (e.k === 'call') {
+      if (e.call.receiver) queue.push(e.call.receiver);
+      for (const a of e.call.args) queue.push(a.value);
+    } else if (e.k === 'wrap') {
+      queue.push(e.inner);
+    } else if (e.k === 'obj') {
+      for (const [, v] of e.pairs) queue.push(v);
+    }
+  }
+  return undefined;
+}
+
+/** The text of a URL expression as pieces (run-time parts unknown), or undefined when it is not string-like. */
+function urlSegments(fm: FileModel, n: Node, depth: number): Segment[] | undefined {
+  if (depth > 5) return undefined;
+  const e = fm.view.expr(n);
+  switch (e.k) {
+    case 'str':
+      if (e.value !== undefined) return /^[a-z]+:\/\/|^\//i.test(e.value) || depth > 0 ? [{ text: e.value }] : undefined;
+      if (e.parts) {
+        const out: Segment[] = [];
+        e.parts.forEach((p, i) => {
+          out.push({ text: p });
+          if (i < (e.holes ?? 0)) out.push({ text: UNKNOWN });
+        });
+        return /^[a-z]+:\/\/|^\//i.test(e.parts[0] ?? '') ? out : undefined;
+      }
+      return undefined;
+    case 'binary': {
+      if (e.op !== '+' && e.op !== '.') return undefined;
+      const l = urlSegments(fm, e.left, depth + 1) ?? [{ text: UNKNOWN }];
+      const r = urlSegments(fm, e.right, depth + 1) ?? [{ text: UNKNOWN }];
+      const joined = [...l, ...r];
+      return joined.some((s) => s.text !== UNKNOWN) ? joined : undefined;
+    }
+    case 'name':
+    case 'member':
+    case 'scoped': {
+      const r = resolveString(fm, n);
+      if (r.value !== null) return [{ text: r.value }];
+      if (e.k === 'name') {
+        const d = fm.lookup(e.name, n);
+        return d?.value ? urlSegments(fm, d.value, depth + 1) : undefined;
+      }
+      return undefined;
+    }
+    case 'wrap':
+      return urlSegments(fm, e.inner, depth + 1);
+    case 'call': {
+      const name = e.call.newType ? 'new' : e.call.name;
+      if (URL_WRAPPERS.test(name) && e.call.args[0]) return urlSegments(fm, e.call.args[0].value, depth + 1);
+      // `fmt.Sprintf("https://…/%s:generateContent", m)`, `String.format(…)`, `sprintf(…)`.
+      if (/^(Sprintf|format|Format|sprintf)$/.test(e.call.name) && e.call.args[0]) {
+        const f = urlSegments(fm, e.call.args[0].value, depth + 1);
+        return f?.flatMap((s) => s.text.split(/%[sdv]|\{\d+\}/).flatMap((t, i) => (i ? [{ text: UNKNOWN }, { text: t }] : [{ text: t }])));
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** `"model": "gpt-4o"` inside a JSON string the request sends (a Java text block, a PHP/Ruby heredoc, a C# raw string). */
+export function modelInJsonText(text: string): string | undefined {
+  const m = /"model(?:Id)?"\s*:\s*"([^"\\]+)"/.exec(text);
+  return m?.[1];
+}
