@@ -94,8 +94,8 @@ const rows = [
   ['keystroke → hints, edit round trip + core p50 (ms)', figures.keystrokeEditPlusCoreP50Ms],
   ['keystroke → hints, edit round trip + core p95 (ms)', figures.keystrokeEditPlusCoreP95Ms],
   ['extension host RSS at benchmark start (MB)', figures.memBeforeActivationMb],
-  ['extension host RSS after 1,000 edits (MB)', figures.memAfterEditsMb],
-  ['extension host heap after 1,000 edits (MB)', figures.heapAfterEditsMb],
+  [`extension host RSS after ${fmt(figures.edits ?? 1000)} edits (MB)`, figures.memAfterEditsMb],
+  [`extension host heap after ${fmt(figures.edits ?? 1000)} edits (MB)`, figures.heapAfterEditsMb],
   [`workspace rescan (ms; ${figures.workspaceFiles ?? '?'} source files, the demo workspace)`, figures.workspaceScanMs],
   ['extension host RSS after the workspace scan (MB)', figures.memAfterScanMb],
 ];
@@ -122,9 +122,22 @@ if (workspaceDir) {
   );
 }
 for (const [k, v] of rows) lines.push(`| ${k} | ${typeof v === 'number' ? fmt(v, 1) : fmt(v)} |`);
-if (Array.isArray(figures.memoryDuringEdits)) {
-  lines.push('', 'Extension host memory during the edits (after the 5,000-line file\'s first analysis = 0 edits):', '', '| edits | RSS MB | JS heap MB |', '|---:|---:|---:|');
-  for (const m of figures.memoryDuringEdits) lines.push(`| ${m.edits} | ${fmt(m.rssMb, 1)} | ${fmt(m.heapMb, 1)} |`);
+const memoryRows = (title, samples) => {
+  lines.push('', title, '', '| edits | RSS MB | JS heap used / committed MB | external (WebAssembly, buffers) MB | array buffers MB | V8 malloced MB | anonymous / file-backed RSS MB |', '|---:|---:|---:|---:|---:|---:|---:|');
+  for (const m of samples) lines.push(`| ${fmt(m.edits)} | ${fmt(m.rssMb, 1)} | ${fmt(m.heapMb, 1)} / ${fmt(m.heapCommittedMb, 1)} | ${fmt(m.externalMb, 1)} | ${fmt(m.arrayBuffersMb, 1)} | ${fmt(m.mallocedMb, 1)} | ${fmt(m.rssAnonMb, 1)} / ${fmt(m.rssFileMb, 1)} |`);
+  if (samples.some((m) => m.mallocArenas !== undefined)) {
+    lines.push('', 'Anonymous RSS by mapping (/proc/self/smaps, MB): the C library\'s malloc (main arena `[heap]`, per-thread 64 MiB arenas), JIT code (JavaScript and WebAssembly), reservations ≥ 1 GiB (WebAssembly memories), V8\'s 256 KiB pages, other:', '', '| edits | [heap] | malloc arenas | JIT code | ≥ 1 GiB reservations | V8 pages | other |', '|---:|---:|---:|---:|---:|---:|---:|');
+    for (const m of samples) lines.push(`| ${fmt(m.edits)} | ${fmt(m.brkHeap, 1)} | ${fmt(m.mallocArenas, 1)} | ${fmt(m.jitCode, 1)} | ${fmt(m.bigReservations, 1)} | ${fmt(m.v8Pages, 1)} | ${fmt(m.otherAnon, 1)} |`);
+  }
+};
+if (Array.isArray(figures.memoryDuringEdits)) memoryRows('Extension host memory during the edits, as the host runs (0 edits = after the 5,000-line file\'s first analysis):', figures.memoryDuringEdits);
+if (Array.isArray(figures.memoryCollected)) memoryRows('The same after a full garbage collection (start, halfway, end):', figures.memoryCollected);
+const series = figures.memoryDuringEdits ?? [];
+const at = (n) => series.find((m) => m.edits === n);
+const half = at(Math.floor((figures.edits ?? 0) / 2)) ?? series[Math.floor(series.length / 2)];
+const end = series.at(-1);
+if (series.length > 2 && half && end) {
+  lines.push('', `RSS above the first analysis after ${fmt(end.edits)} edits: **${fmt(end.rssMb - series[0].rssMb, 1)} MB** (target ≤ +150); from ${fmt(half.edits)} to ${fmt(end.edits)} edits: **${end.rssMb - half.rssMb >= 0 ? '+' : ''}${fmt(end.rssMb - half.rssMb, 1)} MB** (target: flat); the largest sample: ${fmt(Math.max(...series.map((m) => m.rssMb)) - series[0].rssMb, 1)} MB above it.`);
 }
 lines.push('', '| bundle | bytes |', '|---|---:|');
 for (const [k, v] of Object.entries(sizes)) lines.push(`| ${k} | ${fmt(v)} |`);

@@ -13,6 +13,9 @@
 //   node bench/floors.mjs sites <tree> <list.json> `load` + read and analyse only the files that hold call sites
 //                                                  (the list comes from a scan's report): the parsing and analysis
 //                                                  no correct scan can skip, with nothing else
+//   node bench/floors.mjs cached <tree> <cacheDir> the cached re-scan's floor (issue 23): walk, stat every in-scope
+//                                                  file, and read + parse the `--cache` index (results included); no
+//                                                  ignore rules, no checks, no report
 //
 // Each mode prints one JSON line: what it counted, so run.mjs can check the work was done.
 import fs from 'node:fs';
@@ -78,8 +81,18 @@ async function main() {
       console.log(JSON.stringify({ files: rels.length, sites }));
       return;
     }
+    case 'cached': {
+      let files = 0;
+      for (const f of walk(path.resolve(tree))) {
+        fs.statSync(f);
+        files++;
+      }
+      const index = JSON.parse(fs.readFileSync(path.join(list, 'tokentier-scan-cache.json'), 'utf8'));
+      console.log(JSON.stringify({ files, indexed: Object.keys(index.files ?? {}).length }));
+      return;
+    }
     default:
-      console.error('usage: node bench/floors.mjs start | load | walk <tree> | read <tree> | sites <tree> <list.json>');
+      console.error('usage: node bench/floors.mjs start | load | walk <tree> | read <tree> | sites <tree> <list.json> | cached <tree> <cacheDir>');
       process.exit(2);
   }
 }

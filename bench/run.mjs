@@ -16,9 +16,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { EXCLUDED_FOLDERS, EXTENSIONS } from './scope.mjs';
 
 const args = process.argv.slice(2);
@@ -87,11 +87,12 @@ function ensureTree(s) {
   return { dir: out, manifest: JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')) };
 }
 
-/** The candidate pattern and extensions, taken from the engine so every tool searches for the same thing. */
+/** The candidate pattern, taken from the engine so every tool searches for the same thing. */
 function candidate() {
-  // The detector's PREFILTER as the engine bundle exports it (it is derived from the SDK catalogue at load time), in
-  // ripgrep syntax: the JavaScript source with its `\/` escapes undone, as src/node/ripgrepSkipList.ts does.
+  // The detector's PREFILTER as the engine bundle exports it (derived from the SDK catalogue at load time), in ripgrep
+  // syntax: the JavaScript source with its `\/` escapes undone, as src/node/ripgrepSkipList.ts does.
   const { PREFILTER_PATTERN } = createRequire(import.meta.url)(path.join(root, 'dist', 'engine.js'));
+  if (!(PREFILTER_PATTERN instanceof RegExp) || !PREFILTER_PATTERN.flags.includes('i')) throw new Error('dist/engine.js exports no case-insensitive PREFILTER_PATTERN');
   return { pattern: PREFILTER_PATTERN.source.replace(/\\\//g, '/') };
 }
 
@@ -139,15 +140,17 @@ function benchAstGrep(tree) {
  * (the OS page cache is warm); with `cache: true` a cache folder is primed once and every timed run reuses it
  * (the warm re-scan).
  */
-function benchCli(tree, extra, { cache = false } = {}) {
+function benchCli(tree, extra, { cache = false, edit, keepCache = false } = {}) {
   const out = path.join(os.tmpdir(), `tokentier-bench-${process.pid}.json`);
-  const cacheDir = path.join(os.tmpdir(), `tokentier-bench-cache-${process.pid}`);
-  fs.rmSync(cacheDir, { recursive: true, force: true });
+  const cacheDir = cacheDirFor();
+  // Only the cached rows touch the cache folder: the cached floor (floors.mjs) reads the index they leave.
+  if (cache) fs.rmSync(cacheDir, { recursive: true, force: true });
   const argv = [cli, 'scan', tree, '--format', 'json', '--output', out, '--quiet', ...extra, ...(cache ? ['--cache', cacheDir] : [])];
   const warm = timed(node, argv);
   if (warm.status !== 0 && warm.status !== 1) return { error: (warm.stderr.split('\n').find((l) => /error|Error/.test(l)) ?? `exit ${warm.status}`).slice(0, 200) };
-  const samples = timedRuns(node, argv);
-  fs.rmSync(cacheDir, { recursive: true, force: true });
+  // `edit(i)` changes files before run i (outside the timed part): the cached re-scan with some files edited.
+  const samples = Array.from({ length: runs }, (_, i) => (edit?.(i + 1), timed(node, argv)));
+  if (cache && !keepCache) fs.rmSync(cacheDir, { recursive: true, force: true });
   let sites = NaN;
   let digest;
   let siteFiles = [];
@@ -162,6 +165,34 @@ function benchCli(tree, extra, { cache = false } = {}) {
   }
   fs.rmSync(out, { force: true });
   return { ...summarise(samples), sites, digest, siteFiles };
+}
+
+/** The `--cache` folder of this benchmark run. */
+function cacheDirFor() {
+  return path.join(os.tmpdir(), `tokentier-bench-cache-${process.pid}`);
+}
+
+/**
+ * The "1 % of candidate files edited" case: every `step`-th file ripgrep lists (the candidates: they hold a pre-filter
+ * word), .ipynb left out (an appended line would break the JSON). `edit(i)` appends comment line i to each (a new
+ * content, size and mtime every run), `restore()` puts the original bytes back.
+ */
+function editor(tree, pattern, share = 0.01) {
+  const listed = spawnSync('rg', rgArgv(tree, pattern), { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout.split('\n').filter((f) => f && !f.endsWith('.ipynb')).sort();
+  const n = Math.max(1, Math.round(listed.length * share));
+  const step = listed.length / n;
+  const files = Array.from({ length: n }, (_, k) => listed[Math.floor(k * step)]);
+  const originals = new Map(files.map((f) => [f, fs.readFileSync(f)]));
+  return {
+    files,
+    candidates: listed.length,
+    edit: (i) => {
+      for (const [f, bytes] of originals) fs.writeFileSync(f, Buffer.concat([bytes, Buffer.from(`${f.endsWith('.py') ? '#' : '//'} edit ${i}\n`)]));
+    },
+    restore: () => {
+      for (const [f, bytes] of originals) fs.writeFileSync(f, bytes);
+    },
+  };
 }
 
 /** The full scan through the core API (bench/apiScan.mjs): the engine bundle's scanWorkspace, no CLI around it. */
@@ -211,6 +242,7 @@ function benchFloors(tree, siteFiles) {
     ['walk', [tree], 'Node readdir walk of the scope (no .gitignore, no stat)'],
     ['read', [tree], 'walk + read every in-scope file + pre-filter regex (pure-Node floor, no parsing)'],
     ['sites', [tree, list], `fixed cost + read and analyse only the ${siteFiles.length} files that hold sites`],
+    ['cached', [tree, cacheDirFor()], 'the cached path: walk + stat every in-scope file + load the --cache index'],
   ];
   const rows = [];
   for (const [mode, extra, what] of modes) {
@@ -250,7 +282,7 @@ function coldTable(tree, pattern, manifest) {
   const results = [];
   for (const [tool, cmd, argv] of cases) {
     const r = benchCold(cmd, argv);
-    if (!r) return [`Cold-cache runs: skipped, the page cache cannot be dropped here (needs root and a writable /proc/sys/vm/drop_caches).`];
+    if (!r) return { lines: [`Cold-cache runs: skipped, the page cache cannot be dropped here (needs root and a writable /proc/sys/vm/drop_caches).`] };
     results.push({ tool, ...r });
   }
   fs.rmSync(out, { force: true });
@@ -258,7 +290,33 @@ function coldTable(tree, pattern, manifest) {
   const mb = manifest.bytes / 1e6;
   const lines = [`Cold cache (page cache dropped before every run; medians of ${runs}):`, '', '| tool | median wall ms | × rg (wall) | median CPU ms | × rg (CPU) | MB/s | peak RSS MB |', '|---|---:|---:|---:|---:|---:|---:|'];
   for (const r of results) lines.push(`| ${r.tool} | ${fmt(r.ms)} | ${fmt(r.ms / rg.ms, 2)} | ${fmt(r.cpuMs)} | ${fmt(r.cpuMs / rg.cpuMs, 1)} | ${fmt(mb / (r.ms / 1000))} | ${fmt(r.rssMb)} |`);
-  return lines;
+  const def = results.find((r) => r.tool === 'tokentier scan, default');
+  return { lines, defaultRatio: def ? def.ms / rg.ms : undefined };
+}
+
+/**
+ * Issue 23's targets next to what was measured and the floor under each (`floor:` rows), as Markdown lines. The
+ * cached re-scan's target is 1.5× ripgrep, or its floor × 1.1 when the floor alone is above 1.5× (the issue's rule).
+ */
+function targetsTable(rows, cold, load) {
+  const find = (prefix) => rows.find((r) => r.tool.startsWith(prefix) && !r.error);
+  const [rg, sg, def, cached, edited] = [find('ripgrep -l (same'), find('ast-grep'), find('tokentier scan, default'), find('tokentier re-scan, warm --cache (nothing'), find('tokentier re-scan, warm --cache, 1 %')];
+  const [fStart, fLoad, fSites, fCached] = [find('floor: a Node process'), find('floor: Tokentier fixed'), find('floor: fixed cost + read and analyse'), find('floor: the cached path')];
+  const x = (v) => (v === undefined || !Number.isFinite(v) ? 'n/a' : `${fmt(v, 2)}×`);
+  const verdict = (v, t) => (v === undefined || !Number.isFinite(v) ? 'not measured' : v <= t ? '**met**' : '**missed**');
+  const out = [`Targets (issue 23), wall-time ratios from this run; load average ${fmt(load, 1)} at the end:`, '', '| case | measured | target | floor | verdict |', '|---|---:|---:|---:|---|'];
+  const coldRatio = cold?.defaultRatio;
+  out.push(`| cold one-shot scan, × ripgrep (cold) | ${x(coldRatio)} | ≤ 2.00× | | ${cold ? verdict(coldRatio, 2) : 'run with --cold'} |`);
+  const vsSg = def && sg ? def.ms / sg.ms : undefined;
+  out.push(`| warm one-shot scan, × ast-grep (10 rules) | ${x(vsSg)} | ≤ 0.75× | ${x(fSites && sg && rg ? (rg.ms + fSites.ms) / sg.ms : undefined)} (ripgrep + analysing only the site files, one thread) | ${verdict(vsSg, 0.75)} |`);
+  const cachedFloor = fCached?.ratioVsRg;
+  const cachedTarget = Math.max(1.5, (cachedFloor ?? 0) * 1.1);
+  out.push(`| warm re-scan with --cache, nothing changed, × ripgrep | ${x(cached?.ratioVsRg)} | ≤ ${fmt(cachedTarget, 2)}×${cachedTarget > 1.5 ? ' (floor × 1.1)' : ''} | ${x(cachedFloor)} (walk + stat + load the index) | ${verdict(cached?.ratioVsRg, cachedTarget)} |`);
+  const editFloor = fCached && fLoad && fStart ? (fCached.ms + fLoad.ms - fStart.ms) / rg.ms : undefined;
+  out.push(`| warm re-scan with --cache, 1 % of candidate files edited, × ripgrep | ${x(edited?.ratioVsRg)} | ≤ 2.50× | ${x(editFloor)} (the cached floor + the engine's fixed cost) | ${verdict(edited?.ratioVsRg, 2.5)} |`);
+  out.push(`| CLI peak RSS on the 30k-file tree (default scan) | ${def ? `${fmt(def.rssMb)} MB` : 'n/a'} | ≤ 250 MB | ${fLoad ? `${fmt(fLoad.rssMb)} MB (the engine loaded)` : ''} | ${verdict(def?.rssMb, 250)} |`);
+  out.push('| extension host RSS after 10,000 edits | see `node bench/editor.mjs --edits 10000` | ≤ +150 MB, flat 5,000 → 10,000 | | |');
+  return out;
 }
 
 function fmt(n, d = 0) {
@@ -284,10 +342,18 @@ async function main() {
   rows.push({ tool: 'tokentier scan, ripgrep + 1 worker (--workers 1)', ...benchCli(tree, ['--workers', '1']) });
   const byDefault = benchCli(tree, []);
   rows.push({ tool: `tokentier scan, default (ripgrep, ${Math.max(0, Math.min(os.cpus().length - 2, 3))} workers)`, ...byDefault });
-  rows.push({ tool: 'tokentier re-scan, warm --cache (nothing changed)', ...benchCli(tree, [], { cache: true }) });
+  const cachedRow = benchCli(tree, [], { cache: true, keepCache: true });
+  rows.push({ tool: 'tokentier re-scan, warm --cache (nothing changed)', ...cachedRow });
+  const edits = editor(tree, pattern);
+  try {
+    rows.push({ tool: `tokentier re-scan, warm --cache, 1 % of candidate files edited (${edits.files.length} of ${fmt(edits.candidates)})`, ...benchCli(tree, [], { cache: true, edit: edits.edit, keepCache: true }) });
+  } finally {
+    edits.restore();
+  }
   rows.push({ tool: 'tokentier core API: scanWorkspace over node:fs (pure Node, 1 thread; bench/apiScan.mjs)', ...benchApi(tree) });
   if (!flag('skip-exhaustive')) rows.push({ tool: 'tokentier scan --exhaustive (parse every pre-filter candidate; no evidence test)', ...benchCli(tree, ['--exhaustive']) });
   if (!flag('skip-floors') && byDefault.siteFiles?.length) rows.push(...benchFloors(tree, byDefault.siteFiles));
+  fs.rmSync(cacheDirFor(), { recursive: true, force: true });
   const load1 = os.loadavg()[0];
   for (const r of rows) {
     r.ratioVsRg = r.ms / rg.ms;
@@ -334,7 +400,9 @@ async function main() {
   } else {
     lines.push(`Core micro-benchmarks: ${core?.error ?? 'not run'}`);
   }
-  if (flag('cold')) lines.push('', ...coldTable(tree, pattern, manifest));
+  const cold = flag('cold') ? coldTable(tree, pattern, manifest) : undefined;
+  if (cold) lines.push('', ...cold.lines);
+  lines.push('', ...targetsTable(rows, cold, os.loadavg()[0]));
   const md = lines.join('\n') + '\n';
   console.log(md);
   const resDir = path.join(root, 'bench', 'results');

@@ -10,7 +10,7 @@ import type { Settings } from '../core/config/settings';
 import type { TeamConfig } from '../core/estimate/estimator';
 import type { FileProvider } from '../core/fileProvider';
 import { formatReconcileHtml, formatReconcileJson, formatReconcileMarkdown, formatReconcileTable, headlineError, percent } from '../core/reconcile/format';
-import { reconcile } from '../core/reconcile/reconcile';
+import type { reconcile } from '../core/reconcile/reconcile';
 import type { ReconcileResult } from '../core/reconcile/types';
 import { escapeTerminal } from '../core/report/text';
 import type { Report } from '../core/types';
@@ -21,6 +21,8 @@ import { UsageError } from './usageError';
 
 /** What the command needs from the rest of the CLI (run.ts): the scan, and where output goes. */
 export interface ReconcileDeps {
+  /** The comparison (src/core/reconcile), from the engine bundle: it prices with the engine's tables. */
+  readonly reconcile: typeof reconcile;
   readonly scan: () => Promise<{ report: Report; root: string; settings: Settings; team: TeamConfig; files: FileProvider }>;
   readonly emit: (text: string) => void;
   readonly stderr: Out;
@@ -70,7 +72,7 @@ export async function cmdReconcile(flags: ReconcileFlags, deps: ReconcileDeps): 
   });
   const { report, root, settings, team, files } = await deps.scan();
   const usageFile = localUsageFile(root);
-  const { result, proposed } = await reconcile({ report, exports, settings, team, files, usageFile: { path: usageFile.path, text: usageFile.text } });
+  const { result, proposed } = await deps.reconcile({ report, exports, settings, team, files, usageFile: { path: usageFile.path, text: usageFile.text } });
   let final = result;
   if (flags.write && proposed) {
     if (currentText(usageFile.abs) !== usageFile.text) throw new UsageError(`${usageFile.path} changed while reconciling; nothing was written. Run again.`);

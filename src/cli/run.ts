@@ -10,28 +10,25 @@ import { version as packageVersion } from '../../package.json';
 import type { Settings } from '../core/config/settings';
 import type { TeamConfig } from '../core/estimate/estimator';
 import { loadTeamConfig } from '../core/teamFiles/loadTeamConfig';
-import { createEngine, type Engine } from '../core/engine';
+import type { Engine } from '../core/engine';
+import { currencyPlan } from '../core/estimate/currency';
 import type { FileProvider } from '../core/fileProvider';
 import type { Logger } from '../core/logger';
 import { withDiagnostics, withIncludeTests } from '../core/report/build';
 import { diffReports, formatDiffMarkdown, isUncountedTest, type ReportDiff } from '../core/report/diff';
-import { formatCsv, formatJson, formatJsonl, formatMarkdown, formatTable, layoutTable, testsNote } from '../core/report/format';
+import { formatCsv, formatJsonChunks, formatJsonl, formatMarkdown, formatTable, layoutTable, testsNote } from '../core/report/format';
 import { evaluatePolicy, type PolicyFlags, type PolicyResult } from '../core/report/policy';
 import { formatHtml } from '../core/report/html';
 import { formatSarif } from '../core/report/sarif';
 import { pricedModel } from '../core/report/totals';
 import { escapeTerminal, formatMoney, formatMoneyDelta } from '../core/report/text';
-import { PREFILTER_PATTERN } from '../core/scan/prefilter';
 import { scanWorkspace, type AnalyzeInput, type ScanOptions } from '../core/scan/scanner';
 import { REPORT_SCHEMA_VERSION, type Diagnostic, type Report } from '../core/types';
 import { createGitFileProvider, gitLocation, resolveCommit } from '../node/gitFiles';
 import { createNodeFileProvider, isInsideReal, type NodeFileProvider } from '../node/nodeFiles';
 import { writeFileAtomic } from '../node/atomicWrite';
 import { createProgress, type Out } from './output';
-import { compareTiers } from '../core/tiers/compare';
 import { workspaceLabel } from '../core/tiers/present';
-import { buildWorkload } from '../core/tiers/workload';
-import { getSelfHostModel, listSelfHostModels } from '../core/tiers/catalogue';
 import type { RateFactor } from '../core/pricing/calc';
 import { checkConfiguration, configLine } from './checks';
 import { formatTiersTable } from './tiers';
@@ -41,6 +38,8 @@ import { defaultWorkerCount, isScanWorker, ScanWorkerPool, serveScanWorker, type
 import { loadCliSettings, type SettingOverrides } from './workspaceConfig';
 import { UsageError } from './usageError';
 import { cmdReconcile } from './reconcile';
+import { engineBundle, LazyScanEngine } from './lazyEngine';
+import { mergeCommand } from './merge';
 
 /** The CLI's version (package.json). */
 export const CLI_VERSION: string = packageVersion;
@@ -63,6 +62,8 @@ Commands:
   scan [paths...]          Find LLM API calls and estimate their cost
   diff --base <ref|file>   Compare costs with a git ref or a saved report.json
   tiers [paths...]         Compare hosted API, GPU rental, on-prem and edge for the scanned workload
+  merge REPORT.json...      Merge the JSON reports of many repositories into one (totals, one row per repository);
+                           NAME=REPORT.json names a repository (default: its report's root folder name)
   reconcile --usage FILE [paths...]
                            Compare the estimates with billed usage (OpenAI, Anthropic, AWS Bedrock exports)
                            per model and day; --write updates .tokentier/usage.* to match
@@ -70,7 +71,7 @@ Commands:
 Options:
   --root DIR               Scan root (default: the single folder given, else the current folder)
   --format FMT             table | json | jsonl | markdown | csv | sarif | html (diff: table | json | markdown;
-                           reconcile: table | json | markdown | html)
+                           reconcile: table | json | markdown | html; merge: no sarif)
   --output FILE            Write to FILE (atomically) instead of stdout
   --profile NAME           Usage profile from .tokentier/usage.* (e.g. low, expected, high)
   --currency CODE          ISO 4217 currency for every figure (default: the price book's, else USD)
@@ -260,9 +261,17 @@ async function setup(values: Values, positionals: readonly string[], io: CliIo):
   return { root, paths, settings, team, diagnostics: [...diagnostics, ...teamFiles.diagnostics, ...team.diagnostics], values, overrides, followSymlinks, ...(check.policyRate ? { policyRate: check.policyRate } : {}) };
 }
 
-function makeEngine(s: ScanSetup, files: FileProvider, io: CliIo): Engine {
+/**
+ * The scan's engine, created on first use (src/cli/lazyEngine.ts): a cached re-scan that finds nothing changed never
+ * loads the engine bundle.
+ */
+function makeEngine(s: ScanSetup, files: FileProvider, io: CliIo): LazyScanEngine {
+  return new LazyScanEngine(() => realEngine(s, files, io), s.settings, currencyPlan(s.settings, s.team.priceBook).code);
+}
+
+function realEngine(s: ScanSetup, files: FileProvider, io: CliIo): Engine {
   // Reads made during an analysis are recorded for the result cache (scanCache.ts); elsewhere this is a pass-through.
-  const engine = createEngine({ files: trackingProvider(files), loadWasm: wasmLoader(io.assetDir ?? __dirname), retain: false, ...(s.values.exhaustive ? { exhaustive: true } : {}), ...(s.values.verbose ? { logger: stderrLogger(io.stderr) } : {}) });
+  const engine = engineBundle(io.assetDir ?? __dirname).createEngine({ files: trackingProvider(files), loadWasm: wasmLoader(io.assetDir ?? __dirname), retain: false, ...(s.values.exhaustive ? { exhaustive: true } : {}), ...(s.values.verbose ? { logger: stderrLogger(io.stderr) } : {}) });
   engine.configure({ settings: s.settings, trusted: true, team: s.team });
   return engine;
 }
@@ -272,7 +281,7 @@ async function workerEngine(w: WorkerSetup<SettingOverrides>): Promise<Engine> {
   const { settings } = loadCliSettings(w.root, w.overrides, { followSymlinks: w.followSymlinks });
   const files = createNodeFileProvider(w.root, { followSymlinks: w.followSymlinks });
   const team = await loadTeamConfig(files, settings, { trusted: true });
-  const engine = createEngine({ files: trackingProvider(files), loadWasm: wasmLoader(w.assetDir), retain: false, ...(w.exhaustive ? { exhaustive: true } : {}), ...(w.verbose ? { logger: stderrLogger(process.stderr) } : {}) });
+  const engine = engineBundle(w.assetDir).createEngine({ files: trackingProvider(files), loadWasm: wasmLoader(w.assetDir), retain: false, ...(w.exhaustive ? { exhaustive: true } : {}), ...(w.verbose ? { logger: stderrLogger(process.stderr) } : {}) });
   engine.configure({ settings, trusted: true, team });
   return engine;
 }
@@ -282,10 +291,12 @@ async function workerEngine(w: WorkerSetup<SettingOverrides>): Promise<Engine> {
  * threads parse. Both leave the report unchanged (test/unit/scanPaths.test.ts); `--no-rg` and `--workers 0` turn
  * them off. Returns the scan options to add and a cleanup.
  */
-function fastPaths(s: ScanSetup, files: NodeFileProvider, io: CliIo, engine: Engine): { options: Pick<ScanOptions, 'skipFiles' | 'analyze'>; close: () => Promise<void>; diagnostics: readonly Diagnostic[] } {
-  const options: { skipFiles?: ScanOptions['skipFiles']; analyze?: ScanOptions['analyze'] } = {};
+function fastPaths(s: ScanSetup, files: NodeFileProvider, io: CliIo, engine: LazyScanEngine): { options: Pick<ScanOptions, 'skipFiles' | 'analyze' | 'memo'>; close: () => Promise<void>; diagnostics: readonly Diagnostic[] } {
+  const options: { skipFiles?: ScanOptions['skipFiles']; analyze?: ScanOptions['analyze']; memo?: ScanOptions['memo'] } = {};
+  const cached = s.values.cache !== undefined;
   const rg = s.values['no-rg'] ? undefined : findRipgrep();
-  if (rg) options.skipFiles = (paths, token) => ripgrepSkipList(rg, files.root, paths, PREFILTER_PATTERN, token);
+  // With the cache, only the changed files are left to read: a few are read sooner than ripgrep starts.
+  if (rg) options.skipFiles = async (paths, token) => (cached && paths.length < 200 ? undefined : ripgrepSkipList(rg, files.root, paths, engineBundle(io.assetDir ?? __dirname).PREFILTER_PATTERN, token));
   const entry = __filename;
   const raw = s.values.workers;
   let count = defaultWorkerCount(entry);
@@ -295,7 +306,7 @@ function fastPaths(s: ScanSetup, files: NodeFileProvider, io: CliIo, engine: Eng
     // Outside the bundle (tests under tsx) there is no worker entry: run in-process.
     count = entry.endsWith('.js') ? n : 0;
   }
-  const here = (input: AnalyzeInput) => trackDeps(() => engine.analyzeDocument(input));
+  const here = (input: AnalyzeInput) => trackDeps(() => engine.real.analyzeDocument(input));
   let pool: ScanWorkerPool | undefined;
   if (count > 0) {
     const p = new ScanWorkerPool(entry, count, { root: files.root, assetDir: io.assetDir ?? __dirname, overrides: s.overrides, verbose: s.values.verbose === true, exhaustive: s.values.exhaustive === true, followSymlinks: s.followSymlinks }, here);
@@ -304,8 +315,9 @@ function fastPaths(s: ScanSetup, files: NodeFileProvider, io: CliIo, engine: Eng
   }
   let cache: ScanCache | undefined;
   if (s.values.cache !== undefined) {
-    const config = configKey([CLI_VERSION, files.root, s.settings, s.team, s.overrides, new Date().toISOString().slice(0, 10)]);
-    cache = new ScanCache(path.resolve(io.cwd, s.values.cache), files.root, config);
+    const config = configKey([CLI_VERSION, engineBuild(io.assetDir ?? __dirname), files.root, s.settings, s.team, s.overrides, s.values.exhaustive === true, s.followSymlinks, new Date().toISOString().slice(0, 10)]);
+    cache = new ScanCache(path.resolve(io.cwd, s.values.cache), files.root, config, files, s.paths.length > 0);
+    options.memo = cache;
     options.analyze = cache.wrap(pool ? (input) => (pool as ScanWorkerPool).analyze(input) : here);
   }
   return {
@@ -317,6 +329,20 @@ function fastPaths(s: ScanSetup, files: NodeFileProvider, io: CliIo, engine: Eng
       if (cache && s.values.verbose) io.stderr.write(`[info] cache: ${cache.hits} file(s) reused, ${cache.misses} analysed\n`);
     },
   };
+}
+
+/**
+ * The engine bundle's build (size and mtime of dist/engine.js), for the cache key: a rebuilt engine may find other
+ * sites under the same version number. Empty from source (tests).
+ */
+function engineBuild(assetDir: string): string {
+  if (!__filename.endsWith('.js')) return '';
+  try {
+    const st = fs.statSync(path.join(assetDir, 'engine.js'));
+    return `${st.size}:${st.mtimeMs}`;
+  } catch {
+    return '';
+  }
 }
 
 async function scanWith(s: ScanSetup, files: FileProvider, io: CliIo, label: string, showProgress: boolean, local?: NodeFileProvider): Promise<Report> {
@@ -339,9 +365,11 @@ async function scanWith(s: ScanSetup, files: FileProvider, io: CliIo, label: str
   return fast ? withDiagnostics(report, fast.diagnostics) : report;
 }
 
-function emit(text: string, values: Values, io: CliIo): void {
+/** Writes the output: to `--output` atomically, else to stdout. Pieces (a large JSON report) are never joined whole. */
+function emit(text: string | Iterable<string>, values: Values, io: CliIo): void {
   if (values.output) writeFileAtomic(path.resolve(io.cwd, values.output), text);
-  else io.stdout.write(text);
+  else if (typeof text === 'string') io.stdout.write(text);
+  else for (const piece of text) io.stdout.write(piece);
 }
 
 function formatOf(values: Values, allowed: readonly string[], fallback: Format): Format {
@@ -376,7 +404,7 @@ async function cmdScan(values: Values, positionals: readonly string[], io: CliIo
   let report = await scanWith(s, nodeFiles, io, s.root, true, nodeFiles);
   report = withDiagnostics(report, [...s.diagnostics, ...nodeFiles.diagnostics]);
   const result = policy(report);
-  const text = format === 'json' ? formatJson(report)
+  const text = format === 'json' ? formatJsonChunks(report)
     : format === 'jsonl' ? formatJsonl(report)
     : format === 'csv' ? formatCsv(report)
     : format === 'markdown' ? formatMarkdown(report)
@@ -466,6 +494,7 @@ async function cmdTiers(values: Values, positionals: readonly string[], io: CliI
   const nodeFiles = createNodeFileProvider(s.root, { followSymlinks: s.followSymlinks });
   const report = await scanWith(s, nodeFiles, io, s.root, true, nodeFiles);
   const chosen = values['self-host-model'];
+  const { buildWorkload, compareTiers, getSelfHostModel, listSelfHostModels } = engineBundle(io.assetDir ?? __dirname);
   if (chosen !== undefined && !getSelfHostModel(chosen)) throw new UsageError(`--self-host-model ${chosen} is not an open-weight model Tokentier can size; valid: ${listSelfHostModels().map((m) => m.id).join(', ')}.`);
   const agg = buildWorkload(report.sites, { label: workspaceLabel(path.basename(s.root)), includeTests: report.includeTests, ...(chosen !== undefined ? { selfHostModelId: chosen } : {}) });
   if (!agg.workload) throw new UsageError('No LLM call site found, so there is no workload to place on tiers (see `tokentier scan`).');
@@ -483,6 +512,7 @@ async function cmdTiers(values: Values, positionals: readonly string[], io: CliI
 /** `reconcile`: the scan of `scan`, handed to src/cli/reconcile.ts with where its output goes. */
 async function reconcileCommand(values: Values, positionals: readonly string[], io: CliIo): Promise<number> {
   return cmdReconcile(values, {
+    reconcile: (request) => engineBundle(io.assetDir ?? __dirname).reconcile(request),
     scan: async () => {
       const s = await setup(values, positionals, io);
       const nodeFiles = createNodeFileProvider(s.root);
@@ -528,12 +558,19 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return await cmdTiers(values, rest, io);
       case 'reconcile':
         return await reconcileCommand(values, rest, io);
+      case 'merge': {
+        const { text, report } = mergeCommand(rest, values, io.cwd, CLI_VERSION);
+        emit(text, values, io);
+        if (!values.quiet && (values.output || (values.format ?? 'table') !== 'table')) io.stderr.write(escapeTerminal(`tokentier: merged ${report.repositories?.length ?? 0} report(s): ${report.totals.workspace.sites} site(s), ${formatMoney(report.totals.workspace.perMonth.expected, report.currency)}/month expected.`) + '\n');
+        return 0;
+      }
       default:
-        throw new UsageError(`Unknown command "${command}". Commands: scan, diff, tiers, reconcile.`);
+        throw new UsageError(`Unknown command "${command}". Commands: scan, diff, tiers, reconcile, merge.`);
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`tokentier: ${escapeTerminal(e.message)}\n`);
+      // One line per line of the message (merge lists one problem per line), each escaped.
+      io.stderr.write(`tokentier: ${e.message.split('\n').map(escapeTerminal).join('\n')}\n`);
       return 2;
     }
     io.stderr.write(`tokentier: internal error: ${escapeTerminal(e instanceof Error ? e.stack ?? e.message : String(e))}\n`);

@@ -5,7 +5,7 @@
  */
 import { neverCancelled, type CancellationToken } from './cancellation';
 import { defaultSettings, type Settings } from './config/settings';
-import { detect, type DetectInput, type LoadWasm } from './detect/detector';
+import { detect, PREFILTER, type DetectInput, type LoadWasm } from './detect/detector';
 import { currencyPlan } from './estimate/currency';
 import { emptyTeamConfig, estimateSitesWithDiagnostics, type TeamConfig } from './estimate/estimator';
 import type { FileProvider } from './fileProvider';
@@ -64,6 +64,14 @@ export class Engine {
   /** The currency every figure is in under the current settings and price book (src/core/estimate/currency.ts). */
   get currency(): string {
     return currencyPlan(this.settings, this.team.priceBook).code;
+  }
+
+  /**
+   * The detector's pre-filter (`PREFILTER`): false when the text holds no word an LLM call needs, so a scan need not
+   * analyse it.
+   */
+  mightContainLlmCall(text: string): boolean {
+    return PREFILTER.test(text);
   }
 
   /** Detects and estimates one document. Never throws. */

@@ -1,8 +1,8 @@
 /**
  * The entry of the engine bundle (`dist/engine.js`): everything the extension host and the workspace scan's child
- * process use from the core, loaded on first use by src/node/engineBundle.ts (the one loader), so the parsers,
- * tokenizer tables, price data and the tier model's tables never load at activation. The CLI bundles the core itself
- * and does not go through this file.
+ * process and the CLI use from the core, loaded on first use by src/node/engineBundle.ts (the one loader), so the
+ * parsers, tokenizer tables, price data and the tier model's tables never load at activation, nor in a CLI run that
+ * analyses nothing (a cached re-scan, `merge`).
  */
 export { createEngine, Engine, type EngineConfig, type EngineHost, type DocumentAnalysis } from './engine';
 export { scanWorkspace, type ScanOptions } from './scan/scanner';
@@ -18,3 +18,7 @@ export { totalOf, totalsBy } from './report/totals';
 export { loadTeamConfig } from './teamFiles/loadTeamConfig';
 // The Tier Advisor's view model (src/vscode/webview/advisorPanel.ts): the tier model's tables load with this bundle.
 export { computeAdvisorView } from './tiers/advisorView';
+// The CLI's `tiers` command (src/cli/run.ts), which loads this bundle rather than containing the core (issue 23).
+export { compareTiers } from './tiers/compare';
+export { buildWorkload } from './tiers/workload';
+export { getSelfHostModel, listSelfHostModels } from './tiers/catalogue';

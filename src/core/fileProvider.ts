@@ -8,6 +8,8 @@ export interface FileStat {
   readonly size: number;
   /** Modification time in ms since the epoch (0 when unknown). */
   readonly mtime: number;
+  /** The file's inode number, when the file system has one (a result cache keys files by size, mtime and inode). */
+  readonly ino?: number;
 }
 
 export interface FileProvider {

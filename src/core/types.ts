@@ -499,6 +499,27 @@ export interface Report {
   };
   readonly diagnostics: readonly Diagnostic[];
   readonly stats: { readonly filesScanned: number; readonly filesParsed: number; readonly bytes: number; readonly ms: number };
+  /**
+   * Only in a merged report (`tokentier merge`, schema 1.1.0): one row per repository report it was made of. The sites'
+   * and diagnostics' paths then start with the repository's name.
+   */
+  readonly repositories?: readonly RepositorySummary[];
+}
+
+/** One repository of a merged report (`tokentier merge`): its report's own totals, as it was read. */
+export interface RepositorySummary {
+  /** The first path segment of its sites in the merged report (unique). */
+  readonly name: string;
+  /** The report file it was read from, as given on the command line. */
+  readonly file: string;
+  /** That report's `root`, `generatedAt` and tool version. */
+  readonly root: string;
+  readonly generatedAt: string;
+  readonly toolVersion: string;
+  /** Its counted sites' total (recounted when the merge counts test code differently) and its test code's total. */
+  readonly total: CostTotal;
+  readonly tests: CostTotal;
+  readonly stats: Report['stats'];
 }
 
 /** One model's score in a quality index (src/core/models/quality.ts; shared with the cheaper-model advice of #22). */

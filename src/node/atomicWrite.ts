@@ -71,7 +71,7 @@ function writeTarget(file: string): string {
  * bits (a 0600 report stays 0600; the temporary file is 0600 until then). Temporary files left by killed runs are
  * removed first (issue 17).
  */
-export function writeFileAtomic(file: string, text: string): void {
+export function writeFileAtomic(file: string, text: string | Iterable<string>): void {
   const target = writeTarget(file);
   const dir = path.dirname(target);
   const base = path.basename(target);
@@ -88,7 +88,8 @@ export function writeFileAtomic(file: string, text: string): void {
     // A new file gets the default mode (0666 less the umask); an existing one its own mode, set before the rename.
     const fd = fs.openSync(tmp, 'wx', mode === undefined ? 0o666 : 0o600);
     try {
-      fs.writeFileSync(fd, text, 'utf8');
+      if (typeof text === 'string') fs.writeFileSync(fd, text, 'utf8');
+      else writeChunks(fd, text);
       if (mode !== undefined) fs.fchmodSync(fd, mode);
     } finally {
       fs.closeSync(fd);
@@ -102,4 +103,21 @@ export function writeFileAtomic(file: string, text: string): void {
     }
     throw e;
   }
+}
+
+/** Writes text pieces to a descriptor, gathered into writes of about 1 MB (a large report is never one string). */
+function writeChunks(fd: number, chunks: Iterable<string>): void {
+  let pending: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (pending.length) fs.writeFileSync(fd, pending.join(''), 'utf8');
+    pending = [];
+    size = 0;
+  };
+  for (const c of chunks) {
+    pending.push(c);
+    size += c.length;
+    if (size >= 1 << 20) flush();
+  }
+  flush();
 }

@@ -19,6 +19,8 @@ export interface NodeFileProvider extends FileProvider {
   readonly root: string;
   /** Problems met while listing (symlink loops, permission errors), for the report. */
   readonly diagnostics: Diagnostic[];
+  /** {@link FileProvider.stat} without the promise (the `--cache` index checks thousands of paths). */
+  statSync(rel: string): FileStat | undefined;
 }
 
 /** A normalised relative POSIX path (`src/app.py`): no empty, `.` or `..` segment, no backslash, no drive. */
@@ -53,7 +55,7 @@ export function statPath(abs: string): FileStat | undefined {
     // No exception for a missing file: one-hop import resolution stats many candidate paths that do not exist.
     const st = fs.statSync(abs, { throwIfNoEntry: false });
     if (!st || (!st.isFile() && !st.isDirectory())) return undefined;
-    return { type: st.isDirectory() ? 'directory' : 'file', size: st.size, mtime: st.mtimeMs };
+    return { type: st.isDirectory() ? 'directory' : 'file', size: st.size, mtime: st.mtimeMs, ino: st.ino };
   } catch {
     return undefined;
   }
@@ -226,6 +228,9 @@ export function createNodeFileProvider(root: string, options: NodeFileOptions = 
       return undefined;
     },
     async stat(rel: string): Promise<FileStat | undefined> {
+      return this.statSync(rel);
+    },
+    statSync(rel: string): FileStat | undefined {
       if (state.listings.knownMissing(rel)) return undefined;
       const p = allowed(rel);
       return p ? statPath(p) : undefined;

@@ -1,36 +1,49 @@
 /**
- * The CLI's opt-in result cache across scans (`--cache DIR`), for the warm re-scan of issue 9.
+ * The CLI's opt-in result cache across scans (`--cache DIR`): the warm re-scan of issues 9 and 23.
  *
- * An entry is reused only when all of these are unchanged since it was written:
- * - the file's content (SHA-1 of the text the scanner read);
- * - every other workspace file the engine looked at while analysing it (one-hop imports, prompt files), by
- *   size and mtime, including files it looked for and did not find: recorded through the FileProvider the
- *   engine reads from, attributed to the file being analysed with AsyncLocalStorage;
- * - the configuration: tool version, settings, team files (price book, usage, policy) and the date (prices
- *   change on dates).
+ * The index holds every in-scope file of the last scan: its size, mtime and inode, what the scan made of it (nothing
+ * to analyse, binary, or analysed: then its results) and the SHA-1 of its text. A re-scan stats every file
+ * ({@link ScanMemo}): a file whose size, mtime and inode are unchanged is neither read nor analysed, and when nothing
+ * changed the engine bundle is never loaded (src/cli/lazyEngine.ts). A file whose stat changed is read; when its text
+ * has the same hash as before (a fresh CI checkout sets every mtime), the kept outcome is used; otherwise it is analysed.
+ * A file written less than {@link RACY_MS} before it was stat'ed is kept without its mtime, so the next run compares
+ * its content (an edit in the same mtime tick that keeps the size would otherwise go unseen: git's "racily clean").
+ *
+ * Analysed results are reused only when, besides the file, these are unchanged since they were written:
+ * - every other workspace file the engine looked at while analysing it (one-hop imports, prompt files), by size and
+ *   mtime, including files it looked for and did not find: recorded through the FileProvider the engine reads from,
+ *   attributed to the file being analysed with AsyncLocalStorage;
+ * - the configuration (the `config` key): tool version and engine build, settings, team files (price book, usage,
+ *   policy) and the date (prices change on dates).
  * Anything else (a corrupt or foreign cache file) starts an empty cache. Writes are atomic.
  *
- * The cache folder is input like the repository (a CI cache can be restored from anywhere): each entry is checked
- * before use against the report schema (src/core/report/validate.ts). An entry that does not match is a miss, the
- * file is analysed again, and a `cache-entry-invalid` diagnostic says so (issue 17).
+ * The cache folder is input like the repository (a CI cache can be restored from anywhere): each analysed entry is
+ * checked before use against the report schema (src/core/report/validate.ts). An entry that does not match is a miss,
+ * the file is analysed again, and a `cache-entry-invalid` diagnostic says so (issue 17); a malformed index row is a
+ * miss too.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FileProvider } from '../core/fileProvider';
+import type { FileProvider, FileStat } from '../core/fileProvider';
+import type { NodeFileProvider } from './nodeFiles';
 import { analysisProblem } from '../core/report/validate';
-import type { AnalyzeInput, AnalyzeOutput } from '../core/scan/scanner';
+import type { AnalyzeInput, AnalyzeOutput, FileOutcome, ScanMemo } from '../core/scan/scanner';
 import type { Diagnostic } from '../core/types';
 import { writeFileAtomic } from './atomicWrite';
 
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
+
+/** A file modified this close (ms) to the moment it was stat'ed is kept without its mtime (see the module comment). */
+export const RACY_MS = 2_000;
 
 /** What an analysis returns plus the workspace files it looked at (root-relative). */
 export interface TrackedOutput extends AnalyzeOutput {
   readonly deps?: readonly string[];
 }
 
+/** An analysed file's results. */
 interface Entry {
   readonly hash: string;
   /** Root-relative path → `size:mtime`, or `-` when it did not exist. */
@@ -39,9 +52,15 @@ interface Entry {
   readonly diagnostics: AnalyzeOutput['diagnostics'];
 }
 
+/** One file of the index: size, mtime (-1: compare the content), inode (0: none), outcome, SHA-1 of its text ('' unread). */
+type Row = [size: number, mtime: number, ino: number, kind: Kind, hash: string];
+/** p: nothing to analyse; b: binary; a: analysed (results in `entries`). */
+type Kind = 'p' | 'b' | 'a';
+
 interface CacheFile {
   readonly format: number;
   readonly config: string;
+  readonly files: Record<string, Row>;
   readonly entries: Record<string, Entry>;
 }
 
@@ -73,30 +92,154 @@ export function configKey(parts: readonly unknown[]): string {
   return createHash('sha256').update(json).digest('hex');
 }
 
-/** The per-file cache; `wrap` turns an analysis function into a cached one. */
-export class ScanCache {
-  private readonly entries: Record<string, Entry>;
+function contentHash(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}
+
+function isRow(r: unknown): r is Row {
+  return Array.isArray(r) && r.length === 5 && typeof r[0] === 'number' && typeof r[1] === 'number' && typeof r[2] === 'number' && (r[3] === 'p' || r[3] === 'b' || r[3] === 'a') && typeof r[4] === 'string';
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
+
+const PLAIN: FileOutcome = { kind: 'plain' };
+const BINARY: FileOutcome = { kind: 'binary' };
+
+/** The per-file cache: a {@link ScanMemo} for the scanner, and `wrap` to record what each analysis read. */
+export class ScanCache implements ScanMemo {
+  private readonly rows: Record<string, unknown>;
+  private readonly entries: Record<string, unknown>;
   private readonly file: string;
+  private readonly next: CacheFile;
+  /** Hashes computed this run (byText), so `record` does not hash the text twice. */
+  private readonly hashes = new Map<string, string>();
+  /** What each analysis of this run read (wrap), for the entry's deps. */
+  private readonly depsOf = new Map<string, readonly string[]>();
+  /** Dependency signatures taken this run (many entries share a dependency). */
+  private readonly sigs = new Map<string, string>();
+  /** Paths whose entry failed validation (warned once). */
+  private readonly invalid = new Set<string>();
+  private readonly startedAt = Date.now();
   private dirty = false;
-  /** Reused / analysed counts, for the summary and the benchmark. */
+  /** Files answered from the cache / analysed, for `--verbose` and the benchmark. */
   hits = 0;
   misses = 0;
   /** Entries that failed validation (one diagnostic each), for the report. */
   readonly diagnostics: Diagnostic[] = [];
 
-  constructor(dir: string, private readonly root: string, private readonly config: string) {
+  /**
+   * `partial`: this scan covers only part of the root (paths given), so rows of files it does not see are kept;
+   * a scan of the whole root keeps only the files it saw (deleted files leave the index).
+   */
+  /**
+   * `files`: the scan's FileProvider, for the dependencies' signatures (after the walk, its folder listings answer for
+   * most files an import looked for and did not find, without a system call).
+   */
+  constructor(dir: string, private readonly root: string, config: string, private readonly files: Pick<NodeFileProvider, 'statSync'>, partial = false) {
     this.file = path.join(dir, 'tokentier-scan-cache.json');
-    let entries: Record<string, Entry> = {};
+    let rows: Record<string, unknown> = {};
+    let entries: Record<string, unknown> = {};
     try {
       const raw = JSON.parse(fs.readFileSync(this.file, 'utf8')) as Partial<CacheFile>;
-      if (raw.format === CACHE_FORMAT && raw.config === config && raw.entries && typeof raw.entries === 'object' && !Array.isArray(raw.entries)) entries = raw.entries;
+      if (raw.format === CACHE_FORMAT && raw.config === config && isRecord(raw.files) && isRecord(raw.entries)) {
+        rows = raw.files;
+        entries = raw.entries;
+      }
     } catch {
       // No cache yet, or unreadable: start empty.
     }
+    this.rows = rows;
     this.entries = entries;
+    this.next = { format: CACHE_FORMAT, config, files: {}, entries: {} };
+    if (partial) {
+      for (const [p, r] of Object.entries(rows)) if (isRow(r)) this.next.files[p] = r;
+      for (const [p, e] of Object.entries(entries)) if (isRow(rows[p]) && (rows[p] as Row)[3] === 'a') this.next.entries[p] = e as Entry;
+    }
   }
 
+  private row(p: string): Row | undefined {
+    const r = Object.hasOwn(this.rows, p) ? this.rows[p] : undefined;
+    return isRow(r) ? r : undefined;
+  }
+
+  /** The kept outcome of a row, or undefined when its results are invalid or stale. */
+  private outcomeOf(p: string, r: Row): FileOutcome | undefined {
+    if (r[3] === 'p') return PLAIN;
+    if (r[3] === 'b') return BINARY;
+    if (this.invalid.has(p)) return undefined;
+    const e = Object.hasOwn(this.entries, p) ? this.entries[p] : undefined;
+    const problem = entryProblem(e);
+    if (problem) {
+      this.invalid.add(p);
+      this.diagnostics.push({ severity: 'warning', code: 'cache-entry-invalid', message: `The --cache entry for ${p} is not a valid result (${problem}); the file was analysed again.`, file: p });
+      return undefined;
+    }
+    const entry = e as Entry;
+    if (entry.hash !== r[4]) return undefined;
+    for (const d in entry.deps) if (this.signature(d) !== entry.deps[d]) return undefined;
+    return { kind: 'analysed', estimates: entry.estimates, diagnostics: entry.diagnostics };
+  }
+
+  async byStat(p: string, st: FileStat): Promise<FileOutcome | undefined> {
+    const r = this.row(p);
+    const hit = r && r[1] >= 0 && r[0] === st.size && r[1] === st.mtime && r[2] === (st.ino ?? 0) ? this.outcomeOf(p, r) : undefined;
+    if (hit) this.hits++;
+    return hit;
+  }
+
+  async byText(p: string, _st: FileStat, text: string): Promise<FileOutcome | undefined> {
+    const hash = contentHash(text);
+    this.hashes.set(p, hash);
+    const r = this.row(p);
+    const hit = r && r[4] === hash ? this.outcomeOf(p, r) : undefined;
+    if (hit) this.hits++;
+    return hit;
+  }
+
+  record(p: string, st: FileStat, outcome: FileOutcome, text: string | undefined): void {
+    const old = this.row(p);
+    const hash = text !== undefined ? this.hashes.get(p) ?? contentHash(text) : old && old[0] === st.size && old[1] === st.mtime ? old[4] : '';
+    this.hashes.delete(p);
+    const racy = st.mtime <= 0 || Math.abs(this.startedAt - st.mtime) < RACY_MS;
+    const kind: Kind = outcome.kind === 'plain' ? 'p' : outcome.kind === 'binary' ? 'b' : 'a';
+    const row: Row = [st.size, racy ? -1 : st.mtime, st.ino ?? 0, kind, hash];
+    this.next.files[p] = row;
+    if (!old || old.some((v, i) => v !== row[i])) this.dirty = true;
+    if (outcome.kind !== 'analysed') {
+      delete this.next.entries[p];
+      return;
+    }
+    const deps = this.depsOf.get(p);
+    this.depsOf.delete(p);
+    if (!deps && old && old[3] === 'a' && old[4] === hash && Object.hasOwn(this.entries, p)) {
+      // Kept from the last run (validated on use).
+      this.next.entries[p] = this.entries[p] as Entry;
+      return;
+    }
+    const sigs: Record<string, string> = {};
+    for (const d of deps ?? []) if (d !== p) sigs[d] = this.signatureNow(d);
+    // Round-tripped now so the entry holds exactly what a later run will read back.
+    this.next.entries[p] = JSON.parse(JSON.stringify({ hash, deps: sigs, estimates: outcome.estimates, diagnostics: outcome.diagnostics })) as Entry;
+    this.dirty = true;
+  }
+
+  /** A dependency's signature now (memoised for the run): `size:mtime`, `-` when missing, `!` when not a root path. */
   private signature(rel: string): string {
+    const known = this.sigs.get(rel);
+    if (known !== undefined) return known;
+    let sig: string;
+    if (rel.split('/').includes('..') || rel.startsWith('/')) sig = '!';
+    else if (rel.endsWith('/')) sig = this.signatureNow(rel);
+    else {
+      const st = this.files.statSync(rel);
+      sig = st && st.type === 'file' ? `${st.size}:${st.mtime}` : st ? this.signatureNow(rel) : '-';
+    }
+    this.sigs.set(rel, sig);
+    return sig;
+  }
+
+  /** The signature read from the disk itself (when an entry is written, and for folders). */
+  private signatureNow(rel: string): string {
     const dir = rel.endsWith('/');
     // A dependency is a root-relative path; one that climbs out (a tampered entry) is never looked at.
     if (rel.split('/').includes('..') || rel.startsWith('/')) return '!';
@@ -104,42 +247,40 @@ export class ScanCache {
     try {
       const st = fs.statSync(p);
       if (dir) return st.isDirectory() ? `d:${fs.readdirSync(p).length}:${st.mtimeMs}` : '-';
-      return `${st.size}:${st.mtimeMs}`;
+      return st.isFile() ? `${st.size}:${st.mtimeMs}` : '-';
     } catch {
       return '-';
     }
   }
 
-  /** Returns `analyze` with the cache in front of it. `analyze` must report its deps ({@link trackDeps}). */
+  /** Returns `analyze` with the files it read noted for the entry (`analyze` must report them: {@link trackDeps}). */
   wrap(analyze: (input: AnalyzeInput) => Promise<TrackedOutput>): (input: AnalyzeInput) => Promise<AnalyzeOutput> {
     return async (input) => {
-      const hash = createHash('sha1').update(input.text).digest('hex');
-      const e = Object.hasOwn(this.entries, input.path) ? this.entries[input.path] : undefined;
-      const problem = e === undefined ? undefined : entryProblem(e);
-      if (problem) {
-        this.diagnostics.push({ severity: 'warning', code: 'cache-entry-invalid', message: `The --cache entry for ${input.path} is not a valid result (${problem}); the file was analysed again.`, file: input.path });
-      } else if (e && e.hash === hash && Object.entries(e.deps).every(([p, sig]) => this.signature(p) === sig)) {
-        this.hits++;
-        return { estimates: e.estimates, diagnostics: e.diagnostics };
-      }
-      this.misses++;
       const out = await analyze(input);
-      const deps: Record<string, string> = {};
-      for (const p of out.deps ?? []) if (p !== input.path) deps[p] = this.signature(p);
-      // Round-tripped now so a hit returns exactly what a later run would read back.
-      this.entries[input.path] = JSON.parse(JSON.stringify({ hash, deps, estimates: out.estimates, diagnostics: out.diagnostics })) as Entry;
-      this.dirty = true;
+      this.misses++;
+      this.depsOf.set(input.path, out.deps ?? []);
       return { estimates: out.estimates, diagnostics: out.diagnostics };
     };
   }
 
+  /** The index as JSON, one piece per analysed entry (never one string of the whole index). */
+  private *pieces(): Generator<string> {
+    const { format, config, files, entries } = this.next;
+    yield `{"format":${JSON.stringify(format)},"config":${JSON.stringify(config)},"files":${JSON.stringify(files)},"entries":{`;
+    let first = true;
+    for (const p in entries) {
+      yield `${first ? '' : ','}${JSON.stringify(p)}:${JSON.stringify(entries[p])}`;
+      first = false;
+    }
+    yield '}}';
+  }
+
   /** Writes the cache (atomically) when anything changed. Never throws; returns false when it could not write. */
   save(): boolean {
-    if (!this.dirty) return true;
+    if (!this.dirty && Object.keys(this.next.files).length === Object.keys(this.rows).length) return true;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      const data: CacheFile = { format: CACHE_FORMAT, config: this.config, entries: this.entries };
-      writeFileAtomic(this.file, JSON.stringify(data));
+      writeFileAtomic(this.file, this.pieces());
       return true;
     } catch {
       return false;
@@ -149,9 +290,11 @@ export class ScanCache {
 
 /** Why a cache entry cannot be used (a tampered or corrupt cache file), or undefined when it is well formed. */
 function entryProblem(e: unknown): string | undefined {
-  if (!e || typeof e !== 'object' || Array.isArray(e)) return 'not an object';
+  if (!isRecord(e)) return 'not an object';
   const x = e as Partial<Entry>;
   if (typeof x.hash !== 'string') return 'hash: not a string';
-  if (!x.deps || typeof x.deps !== 'object' || Array.isArray(x.deps) || !Object.values(x.deps).every((v) => typeof v === 'string')) return 'deps: not a map of signatures';
+  if (!isRecord(x.deps) || !Object.values(x.deps).every((v) => typeof v === 'string')) return 'deps: not a map of signatures';
+  // Most analysed files hold no site and no diagnostic: nothing for the schema to check.
+  if (Array.isArray(x.estimates) && x.estimates.length === 0 && Array.isArray(x.diagnostics) && x.diagnostics.length === 0) return undefined;
   return analysisProblem({ estimates: x.estimates, diagnostics: x.diagnostics });
 }

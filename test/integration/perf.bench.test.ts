@@ -5,6 +5,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import { bigPython } from '../shared/generators.mjs';
 import { EXTENSION_ID, codeLenses, demoUri, waitFor } from './helpers';
@@ -25,6 +27,73 @@ function pct(xs: readonly number[], p: number): number {
 }
 
 const mb = (n: number) => Math.round((n / 2 ** 20) * 10) / 10;
+
+/** A full garbage collection (the host does not expose `gc`: the flag is set at run time; benchmark only). */
+function collect(): void {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    (vm.runInNewContext('gc') as () => void)();
+  } catch {
+    // Figures as measured.
+  }
+}
+
+/** Anonymous and file-backed resident memory from /proc (MB), where it can be read. */
+function rssKinds(): { rssAnonMb?: number; rssFileMb?: number } {
+  try {
+    const status = fs.readFileSync('/proc/self/status', 'utf8');
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
+    return { rssAnonMb: Math.round(kb('RssAnon') / 102.4) / 10, rssFileMb: Math.round(kb('RssFile') / 102.4) / 10 };
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The host's anonymous resident memory by kind of mapping, from /proc/self/smaps (MB): where native memory that is
+ * neither JS heap nor `external` sits. Kinds: `[heap]` (the C library's main malloc arena), 64 MiB-aligned regions of
+ * at most 64 MiB (the C library's per-thread malloc arenas), executable mappings (JIT code: JavaScript and
+ * WebAssembly), reservations of 1 GiB or more (WebAssembly linear memories and their guard regions), V8's 256 KiB
+ * pages, and the rest.
+ */
+function smapsKinds(): Record<string, number> {
+  const out: Record<string, number> = { brkHeap: 0, mallocArenas: 0, jitCode: 0, bigReservations: 0, v8Pages: 0, otherAnon: 0 };
+  try {
+    const text = fs.readFileSync('/proc/self/smaps', 'utf8');
+    let kind: string | undefined;
+    for (const line of text.split('\n')) {
+      const head = /^([0-9a-f]+)-([0-9a-f]+) (\S{4}) \S+ \S+ (\d+)\s*(.*)$/.exec(line);
+      if (head) {
+        const start = BigInt(`0x${head[1]}`);
+        const size = BigInt(`0x${head[2]}`) - start;
+        const [perms, inode, name] = [head[3] as string, head[4], (head[5] ?? '').trim()];
+        if (name === '[heap]') kind = 'brkHeap';
+        else if (inode !== '0' || (name && !name.startsWith('['))) kind = undefined;
+        else if (perms.includes('x')) kind = 'jitCode';
+        else if (size >= 1n << 30n) kind = 'bigReservations';
+        else if (start % (64n << 20n) === 0n && size <= 64n << 20n) kind = 'mallocArenas';
+        else if (start % (256n << 10n) === 0n && size % (256n << 10n) === 0n) kind = 'v8Pages';
+        else kind = 'otherAnon';
+        continue;
+      }
+      const rss = /^Rss:\s+(\d+) kB/.exec(line);
+      if (rss && kind) out[kind] = (out[kind] ?? 0) + Number(rss[1]) / 1024;
+    }
+  } catch {
+    return {};
+  }
+  return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, Math.round(v * 10) / 10]));
+}
+
+/**
+ * Where the host's memory is (issue 23: is growth JS heap, WebAssembly memory or native buffers?): RSS, V8 heap used and
+ * committed, `external` (WebAssembly linear memory and buffers), array buffers, anonymous/file-backed RSS.
+ */
+function memorySample(edits: number): Record<string, number | undefined> {
+  const m = process.memoryUsage();
+  const h = v8.getHeapStatistics();
+  return { edits, rssMb: mb(m.rss), heapMb: mb(m.heapUsed), heapCommittedMb: mb(h.total_heap_size), externalMb: mb(m.external), arrayBuffersMb: mb(m.arrayBuffers), mallocedMb: mb(h.malloced_memory), ...rssKinds(), ...smapsKinds() };
+}
 
 /** The extension's own "activated in N ms" log line, from the newest Tokentier output log under the temp folder. */
 function loggedActivationMs(): number | undefined {
@@ -114,8 +183,12 @@ function loggedActivationMs(): number | undefined {
     const editor = await vscode.window.showTextDocument(doc);
     const first = await api.cache.refresh(doc);
     results.bigFileSites = first?.estimates.length ?? 0;
-    // RSS/heap every 250 edits: growth that does not level off is a leak, a one-time step is the engine loading.
-    const memory: { edits: number; rssMb: number; heapMb: number }[] = [{ edits: 0, rssMb: mb(process.memoryUsage().rss), heapMb: mb(process.memoryUsage().heapUsed) }];
+    // Memory every EDITS/20 edits (at least 250): growth that does not level off is a leak, a one-time step is the
+    // engine loading. As the host runs (no forced GC), plus a collected sample at the start, halfway and the end.
+    const every = Math.max(250, Math.round(EDITS / 20));
+    const memory: Record<string, number | undefined>[] = [memorySample(0)];
+    collect();
+    const collected: Record<string, number | undefined>[] = [memorySample(0)];
     results.bigFileFirstMs = first?.ms ?? null;
     // Edits inside helper bodies (`total = x + y * N`): realistic typing that keeps the file valid.
     const helperLines: number[] = [];
@@ -130,9 +203,14 @@ function loggedActivationMs(): number | undefined {
       const entry = await api.cache.refresh(doc);
       wall.push(performance.now() - t0);
       if (entry) core.push(entry.ms);
-      if ((i + 1) % 250 === 0) memory.push({ edits: i + 1, rssMb: mb(process.memoryUsage().rss), heapMb: mb(process.memoryUsage().heapUsed) });
+      if ((i + 1) % every === 0) memory.push(memorySample(i + 1));
+      if (i + 1 === Math.floor(EDITS / 2) || i + 1 === EDITS) {
+        collect();
+        collected.push(memorySample(i + 1));
+      }
     }
     results.memoryDuringEdits = memory;
+    results.memoryCollected = collected;
     results.edits = EDITS;
     results.keystrokeCoreP50Ms = pct(core, 50);
     results.keystrokeCoreP95Ms = pct(core, 95);

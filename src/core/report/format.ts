@@ -14,6 +14,29 @@ export function formatJson(report: Report): string {
 }
 
 /**
+ * {@link formatJson}'s text in pieces (the head, one per site, the rest), so a large report is written without ever
+ * being one string (issue 23: the CLI's peak memory). The pieces joined are exactly `formatJson(report)`.
+ */
+export function* formatJsonChunks(report: Report): Generator<string> {
+  // As JSON.stringify: keys whose value is undefined or a function are left out.
+  const entries = Object.entries(report).filter(([, v]) => v !== undefined && typeof v !== 'function');
+  yield '{';
+  for (let i = 0; i < entries.length; i++) {
+    const [key, value] = entries[i] as [string, unknown];
+    const head = `${i ? ',' : ''}\n  ${JSON.stringify(key)}: `;
+    if (Array.isArray(value) && value.length) {
+      yield `${head}[`;
+      // Nested text is indented by the array's depth; string values hold no raw newline (JSON escapes it).
+      for (let j = 0; j < value.length; j++) yield `${j ? ',' : ''}\n    ${(JSON.stringify(value[j], null, 2) ?? 'null').replace(/\n/g, '\n    ')}`;
+      yield '\n  ]';
+    } else {
+      yield `${head}${(JSON.stringify(value, null, 2) ?? 'null').replace(/\n/g, '\n  ')}`;
+    }
+  }
+  yield entries.length ? '\n}\n' : '}\n';
+}
+
+/**
  * JSON Lines: a `summary` record (everything but the sites and diagnostics), then one `site` record per
  * site and one `diagnostic` record per diagnostic. Streams well into log pipelines.
  */

@@ -13,7 +13,4 @@ export function mightContainLlmCall(text: string): boolean {
   return PREFILTER_PATTERN.test(text);
 }
 
-/** True when the text looks binary (a NUL in its first 8 KiB), the same heuristic git uses. */
-export function looksBinary(text: string): boolean {
-  return text.slice(0, 8192).includes('\u0000');
-}
+export { looksBinary } from './binary';

@@ -2,11 +2,41 @@ import ignore, { type Ignore } from 'ignore';
 import { neverCancelled, type CancellationToken } from '../cancellation';
 import type { Engine } from '../engine';
 import { DEFAULT_EXCLUDED_FOLDERS, languageOfPath, readLimitFor, type SupportedLanguage } from '../excludes';
-import type { FileProvider } from '../fileProvider';
+import type { FileProvider, FileStat } from '../fileProvider';
 import { globMatcher } from '../glob';
 import { buildReport } from '../report/build';
 import type { Report, SiteEstimate, Diagnostic } from '../types';
-import { looksBinary, mightContainLlmCall } from './prefilter';
+// Not './prefilter': it imports the detector, and the CLI's cached re-scan runs this module without the engine
+// (the pre-filter comes from the engine passed in).
+import { looksBinary } from './binary';
+
+/**
+ * What a scan uses of the engine: an {@link Engine}, or a stand-in that loads the engine bundle on first use (the
+ * CLI's cached re-scan, which needs no engine when nothing changed).
+ */
+export type ScanEngine = Pick<Engine, 'currentSettings' | 'currency' | 'analyzeDocument' | 'mightContainLlmCall'>;
+
+/** What a scan kept of one file: enough to count and report it again without reading it. */
+export type FileOutcome =
+  /** Read (or proved by the fast path to hold no pre-filter word): nothing to analyse. */
+  | { readonly kind: 'plain' }
+  /** Read and skipped as binary (a `binary-file` diagnostic). */
+  | { readonly kind: 'binary' }
+  /** Analysed: its results. */
+  | { readonly kind: 'analysed'; readonly estimates: readonly SiteEstimate[]; readonly diagnostics: readonly Diagnostic[] };
+
+/**
+ * Results kept from earlier scans (the CLI's `--cache`, src/node/scanCache.ts). The scan asks it before reading a file
+ * and tells it every file's outcome; a file it answers for is neither read nor analysed.
+ */
+export interface ScanMemo {
+  /** The outcome kept for a file whose size, mtime and inode are unchanged, or undefined (the file is read). */
+  byStat(path: string, stat: FileStat): Promise<FileOutcome | undefined>;
+  /** After reading a file whose stat changed: the outcome kept for the same content, or undefined (it is analysed). */
+  byText(path: string, stat: FileStat, text: string): Promise<FileOutcome | undefined>;
+  /** This scan's outcome of a file; `text` when it was read (for the content hash), undefined when it was not. */
+  record(path: string, stat: FileStat, outcome: FileOutcome, text: string | undefined): void;
+}
 
 export interface ScanOptions {
   /** Workspace-relative folders or files to scan ('' = the root). */
@@ -46,6 +76,11 @@ export interface ScanOptions {
   readonly skipFiles?: (paths: readonly string[], token: CancellationToken) => Promise<ReadonlySet<string> | undefined>;
   /** Replaces `engine.analyzeDocument` for the files that pass the prefilter (the CLI's worker threads). */
   readonly analyze?: (input: AnalyzeInput, token: CancellationToken) => Promise<AnalyzeOutput>;
+  /**
+   * Results of earlier scans (the CLI's `--cache`): every file is stat'ed first, the memo answers for the unchanged
+   * ones, and only the others go to {@link skipFiles}, are read and analysed.
+   */
+  readonly memo?: ScanMemo;
 }
 
 /** A file handed to {@link ScanOptions.analyze}. */
@@ -245,7 +280,7 @@ function safeCall(f: () => void): void {
  * every candidate file, and returns a Report. Never throws; cancellation returns the partial report (with a
  * `cancelled` diagnostic).
  */
-export async function scanWorkspace(engine: Engine, files: FileProvider, options: ScanOptions = {}): Promise<Report> {
+export async function scanWorkspace(engine: ScanEngine, files: FileProvider, options: ScanOptions = {}): Promise<Report> {
   const started = Date.now();
   const settings = engine.currentSettings;
   const token = options.token ?? neverCancelled;
@@ -256,6 +291,7 @@ export async function scanWorkspace(engine: Engine, files: FileProvider, options
     token,
     maxBytes: options.maxFileBytes ?? settings.maxFileSize,
     analyze: options.analyze ?? ((input: AnalyzeInput, t: CancellationToken): Promise<AnalyzeOutput> => engine.analyzeDocument(input, t)),
+    prefilter: (text) => engine.mightContainLlmCall(text),
   };
   const { diagnostics } = state;
   try {
@@ -268,9 +304,10 @@ export async function scanWorkspace(engine: Engine, files: FileProvider, options
     diagnostics.push(...collected.diagnostics);
     state.total = collected.files.length;
     safeCall(() => options.onProgress?.(0, state.total));
-    if (options.skipFiles && state.total) {
+    const toRead = options.memo ? await consultMemo(collected.files, scan, state) : collected.files;
+    if (options.skipFiles && toRead.length && !token.isCancellationRequested) {
       try {
-        state.skip = await options.skipFiles(collected.files, token);
+        state.skip = await options.skipFiles(toRead, token);
       } catch {
         // The fast path is an optimisation: without it every file is read.
         state.skip = undefined;
@@ -324,6 +361,28 @@ interface ScanState {
   done: number;
   /** Files the fast path proved to hold no pre-filter word (never read). */
   skip?: ReadonlySet<string>;
+  /** With a memo: each file's stat (taken before the fast path) and the outcomes the memo answered for. */
+  stats?: Map<string, FileStat | undefined>;
+  kept?: Map<string, FileOutcome>;
+}
+
+/** Stats every file and asks the memo about it; returns the files it did not answer for (to be read). */
+async function consultMemo(paths: readonly string[], scan: FileScan, state: ScanState): Promise<string[]> {
+  const memo = scan.options.memo as ScanMemo;
+  const stats = new Map<string, FileStat | undefined>();
+  const kept = new Map<string, FileOutcome>();
+  const rest: string[] = [];
+  for (const path of paths) {
+    if (scan.token.isCancellationRequested) break;
+    const st = await scan.files.stat(path);
+    stats.set(path, st);
+    const outcome = st && st.type === 'file' && st.size <= readLimitFor(path, scan.maxBytes) ? await memo.byStat(path, st) : undefined;
+    if (outcome) kept.set(path, outcome);
+    else rest.push(path);
+  }
+  state.stats = stats;
+  state.kept = kept;
+  return rest;
 }
 
 /** What every file of one scan is analysed with. */
@@ -333,37 +392,34 @@ interface FileScan {
   readonly token: CancellationToken;
   readonly maxBytes: number;
   readonly analyze: (input: AnalyzeInput, token: CancellationToken) => Promise<AnalyzeOutput>;
+  readonly prefilter: (text: string) => boolean;
 }
 
 /** Reads and analyses one file of the scan, adds its results to `state` and reports them (onFile, onProgress). */
 async function analyseFile(path: string, scan: FileScan, state: ScanState): Promise<void> {
-  const { files, options, token, maxBytes } = scan;
+  const { files, options, maxBytes } = scan;
   const fileDiagnostics: Diagnostic[] = [];
   let fileEstimates: readonly SiteEstimate[] = [];
-  const st = await files.stat(path);
+  const st = state.stats?.has(path) ? state.stats.get(path) : await files.stat(path);
   if (!st || st.type !== 'file') {
     fileDiagnostics.push({ severity: 'warning', code: 'unreadable', message: `${path} could not be read (deleted during the scan, or permission denied).`, file: path });
   } else if (st.size > readLimitFor(path, maxBytes)) {
     fileDiagnostics.push({ severity: 'info', code: 'file-too-large', message: `${path} skipped: ${st.size} bytes is over the ${readLimitFor(path, maxBytes)}-byte limit.`, file: path });
-  } else if (state.skip?.has(path)) {
-    // Known by the fast path to hold no prefilter word and no NUL: the slow path would read it and move on.
-    state.filesScanned++;
-    state.bytes += st.size;
   } else {
-    const text = await files.readText(path);
-    if (text === undefined) {
-      fileDiagnostics.push({ severity: 'warning', code: 'unreadable', message: `${path} could not be read (deleted during the scan, or permission denied).`, file: path });
-    } else {
+    const kept = state.kept?.get(path);
+    const outcome = kept ?? (await fileOutcome(path, st, scan, state));
+    if (outcome) {
       state.filesScanned++;
       state.bytes += st.size;
-      if (looksBinary(text)) {
-        fileDiagnostics.push({ severity: 'info', code: 'binary-file', message: `${path} skipped: it looks binary.`, file: path });
-      } else if (mightContainLlmCall(text)) {
+      if (outcome.kind === 'binary') fileDiagnostics.push({ severity: 'info', code: 'binary-file', message: `${path} skipped: it looks binary.`, file: path });
+      else if (outcome.kind === 'analysed') {
         state.filesParsed++;
-        const analysis = await scan.analyze({ path, text, languageId: languageOfPath(path) }, token);
-        fileEstimates = analysis.estimates;
-        fileDiagnostics.push(...analysis.diagnostics);
+        fileEstimates = outcome.estimates;
+        fileDiagnostics.push(...outcome.diagnostics);
       }
+      if (kept) options.memo?.record(path, st, kept, undefined);
+    } else {
+      fileDiagnostics.push({ severity: 'warning', code: 'unreadable', message: `${path} could not be read (deleted during the scan, or permission denied).`, file: path });
     }
   }
   state.estimates.push(...fileEstimates);
@@ -372,6 +428,35 @@ async function analyseFile(path: string, scan: FileScan, state: ScanState): Prom
   safeCall(() => options.onFile?.(path, fileEstimates, fileDiagnostics));
   safeCall(() => options.onProgress?.(state.done, state.total));
 }
+
+/**
+ * A file's outcome without the memo's stat answer: skipped by the fast path, read and kept by content, or read and
+ * analysed. Undefined when the file could not be read. Tells the memo.
+ */
+async function fileOutcome(path: string, st: FileStat, scan: FileScan, state: ScanState): Promise<FileOutcome | undefined> {
+  const memo = scan.options.memo;
+  if (state.skip?.has(path)) {
+    // Known by the fast path to hold no prefilter word and no NUL: the slow path would read it and move on.
+    memo?.record(path, st, PLAIN, undefined);
+    return PLAIN;
+  }
+  const text = await scan.files.readText(path);
+  if (text === undefined) return undefined;
+  let outcome = await memo?.byText(path, st, text);
+  if (!outcome) {
+    if (looksBinary(text)) outcome = BINARY;
+    else if (!scan.prefilter(text)) outcome = PLAIN;
+    else {
+      const analysis = await scan.analyze({ path, text, languageId: languageOfPath(path) }, scan.token);
+      outcome = { kind: 'analysed', estimates: analysis.estimates, diagnostics: analysis.diagnostics };
+    }
+  }
+  memo?.record(path, st, outcome, text);
+  return outcome;
+}
+
+const PLAIN: FileOutcome = { kind: 'plain' };
+const BINARY: FileOutcome = { kind: 'binary' };
 
 /** Sorts diagnostics by file, those with no file first; `sort` is stable, so each file's keep their order. */
 function sortByFile(diagnostics: Diagnostic[]): void {

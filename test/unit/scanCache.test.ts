@@ -1,0 +1,198 @@
+/**
+ * Issue 23: the `--cache` index (src/node/scanCache.ts). A re-scan that finds nothing changed reads no file and needs
+ * no engine; a file whose stat changed but whose text did not is read and not analysed; an edited file is analysed
+ * alone; an edit that keeps size and mtime right after a scan is still seen; deleted files leave the index. The oracle
+ * is the file system (what was written, what was read, counted through the FileProvider) and an uncached scan of the
+ * same tree; models by hand in the fixture text.
+ */
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadCliSettings } from '../../src/cli/workspaceConfig';
+import { createEngine } from '../../src/core/engine';
+import type { FileProvider } from '../../src/core/fileProvider';
+import { scanWorkspace, type ScanEngine } from '../../src/core/scan/scanner';
+import type { Report } from '../../src/core/types';
+import { createNodeFileProvider, type NodeFileProvider } from '../../src/node/nodeFiles';
+import { ScanCache, trackDeps, trackingProvider } from '../../src/node/scanCache';
+import { createNodeLoadWasm } from './detect/fixtureFormat';
+
+const REPO = path.resolve(__dirname, '..', '..');
+const loadWasm = createNodeLoadWasm();
+const call = (model: string) => `from openai import OpenAI\nclient = OpenAI()\nclient.chat.completions.create(model="${model}", messages=[{"role": "user", "content": "hi"}])\n`;
+
+/** A provider that counts the files read (the scan's reads and the engine's). */
+function counting(files: NodeFileProvider): FileProvider & Pick<NodeFileProvider, 'statSync'> & { reads: string[] } {
+  const reads: string[] = [];
+  return { reads, readText: (p) => (reads.push(p), files.readText(p)), stat: (p) => files.stat(p), statSync: (p) => files.statSync(p), list: (p) => files.list(p) };
+}
+
+/** An engine that must not be used: a scan that needs it fails the test. */
+const NO_ENGINE: ScanEngine = {
+  currentSettings: loadCliSettings(os.tmpdir()).settings,
+  currency: 'USD',
+  analyzeDocument: () => {
+    throw new Error('the engine was used');
+  },
+  mightContainLlmCall: () => {
+    throw new Error('the engine was used');
+  },
+};
+
+const essence = (r: Report) => ({ sites: JSON.parse(JSON.stringify(r.sites)) as unknown, totals: r.totals, diagnostics: r.diagnostics, stats: { ...r.stats, ms: 0 } });
+
+describe('scan cache (issue 23): the --cache index', function () {
+  this.timeout(60_000);
+  let dir = '';
+  let cacheDir = '';
+  let analysed: string[] = [];
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokentier-idx-'));
+    cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokentier-idx-cache-'));
+    fs.writeFileSync(path.join(dir, 'a.py'), call('gpt-4o-mini'));
+    fs.writeFileSync(path.join(dir, 'plain.py'), 'def add(a, b):\n    return a + b\n');
+    fs.mkdirSync(path.join(dir, 'pkg'));
+    fs.writeFileSync(path.join(dir, 'pkg', 'b.py'), call('gpt-4.1-nano'));
+    // Written an hour ago, so the first scan trusts their mtimes (a file written just now is kept without it).
+    const past = new Date(Date.now() - 3_600_000);
+    for (const f of ['a.py', 'plain.py', 'pkg/b.py']) fs.utimesSync(path.join(dir, f), past, past);
+  });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  /** One scan with the cache; `engine: false` forbids the engine. Returns the report and the files read. */
+  async function scan(engine = true): Promise<{ report: Report; reads: string[]; cache: ScanCache }> {
+    const files = counting(createNodeFileProvider(dir));
+    const { settings } = loadCliSettings(dir);
+    const real = createEngine({ files: trackingProvider(files), loadWasm, retain: false });
+    real.configure({ settings, trusted: true });
+    const cache = new ScanCache(cacheDir, dir, 'config-1', files);
+    const report = await scanWorkspace(engine ? real : NO_ENGINE, files, {
+      rootLabel: '.',
+      memo: cache,
+      analyze: cache.wrap((input) => {
+        analysed.push(input.path);
+        return trackDeps(() => real.analyzeDocument(input));
+      }),
+    });
+    assert.ok(cache.save());
+    return { report, reads: files.reads, cache };
+  }
+
+  async function uncached(): Promise<Report> {
+    const files = createNodeFileProvider(dir);
+    const engine = createEngine({ files, loadWasm, retain: false });
+    engine.configure({ settings: loadCliSettings(dir).settings, trusted: true });
+    return scanWorkspace(engine, files, { rootLabel: '.' });
+  }
+
+  const models = (r: Report) => r.sites.map((e) => `${e.site.file}:${e.site.model.id ?? '?'}`);
+
+  it('nothing changed: no file is read, no engine is used, and the report is the uncached one', async () => {
+    analysed = [];
+    const first = await scan();
+    assert.deepEqual(models(first.report), ['a.py:gpt-4o-mini', 'pkg/b.py:gpt-4.1-nano']);
+    assert.deepEqual(analysed.sort(), ['a.py', 'pkg/b.py'], 'plain.py holds no pre-filter word');
+    analysed = [];
+    const second = await scan(false);
+    assert.deepEqual(second.reads, [], 'a re-scan read files');
+    assert.deepEqual(analysed, []);
+    assert.equal(second.cache.hits, 3);
+    assert.deepEqual(essence(second.report), essence(await uncached()));
+  });
+
+  it('every mtime changed, no text did (a fresh CI checkout): files are read, none is analysed', async () => {
+    await scan();
+    const now = new Date(Date.now() - 600_000);
+    for (const f of ['a.py', 'plain.py', 'pkg/b.py']) fs.utimesSync(path.join(dir, f), now, now);
+    analysed = [];
+    const second = await scan(false);
+    assert.deepEqual(second.reads.sort(), ['a.py', 'pkg/b.py', 'plain.py']);
+    assert.deepEqual(analysed, []);
+    assert.deepEqual(essence(second.report), essence(await uncached()));
+    // The new mtimes are in the index now: the third run reads nothing.
+    assert.deepEqual((await scan(false)).reads, []);
+  });
+
+  it('one file edited: only it is analysed, and its new model is reported', async () => {
+    await scan();
+    fs.writeFileSync(path.join(dir, 'a.py'), call('gpt-4o'));
+    const past = new Date(Date.now() - 60_000);
+    fs.utimesSync(path.join(dir, 'a.py'), past, past);
+    analysed = [];
+    const second = await scan();
+    assert.deepEqual(analysed, ['a.py']);
+    assert.deepEqual(second.reads.filter((p) => p !== 'a.py'), [], 'only the edited file was read');
+    assert.deepEqual(models(second.report), ['a.py:gpt-4o', 'pkg/b.py:gpt-4.1-nano']);
+    assert.deepEqual(essence(second.report), essence(await uncached()));
+  });
+
+  it('an edit right after a scan that keeps the size and the mtime is still seen (racily clean)', async () => {
+    const file = path.join(dir, 'pkg', 'b.py');
+    fs.writeFileSync(file, call('gpt-4.1-nano'));
+    // A whole second, now: a file system with a coarse clock gives the edit below the same mtime.
+    const tick = Math.floor(Date.now() / 1000);
+    fs.utimesSync(file, tick, tick);
+    const st = fs.statSync(file);
+    await scan();
+    // Same length ("nano" → "mini"), same mtime, same inode: only the content can tell.
+    fs.writeFileSync(file, call('gpt-4.1-mini'));
+    fs.utimesSync(file, tick, tick);
+    const after = fs.statSync(file);
+    assert.deepEqual([after.size, after.mtimeMs, after.ino], [st.size, st.mtimeMs, st.ino]);
+    const second = await scan();
+    assert.deepEqual(models(second.report), ['a.py:gpt-4o-mini', 'pkg/b.py:gpt-4.1-mini']);
+  });
+
+  it('a deleted file leaves the index; a malformed row is a miss, not trusted', async () => {
+    await scan();
+    fs.rmSync(path.join(dir, 'plain.py'));
+    await scan();
+    const index = path.join(cacheDir, 'tokentier-scan-cache.json');
+    const data = JSON.parse(fs.readFileSync(index, 'utf8')) as { files: Record<string, unknown> };
+    assert.deepEqual(Object.keys(data.files).sort(), ['a.py', 'pkg/b.py']);
+    // A row that claims a.py holds nothing to analyse, with the wrong shape: read and analysed again.
+    data.files['a.py'] = ['x', 0, 0, 'p', ''];
+    fs.writeFileSync(index, JSON.stringify(data));
+    analysed = [];
+    const third = await scan();
+    assert.deepEqual(analysed, ['a.py']);
+    assert.deepEqual(models(third.report), ['a.py:gpt-4o-mini', 'pkg/b.py:gpt-4.1-nano']);
+  });
+
+  it('the CLI bundle: a warm re-scan of examples/demo does not load dist/engine.js, a cold one does', function () {
+    const cli = path.join(REPO, 'dist', 'cli.js');
+    if (!fs.existsSync(cli) || !fs.existsSync(path.join(REPO, 'dist', 'engine.js'))) this.skip();
+    const ws = path.join(dir, 'demo');
+    fs.cpSync(path.join(REPO, 'examples', 'demo'), ws, { recursive: true });
+    const past = new Date(Date.now() - 3_600_000);
+    const touch = (d: string): void => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        const p = path.join(d, e.name);
+        if (e.isDirectory()) touch(p);
+        else fs.utimesSync(p, past, past);
+      }
+    };
+    touch(ws);
+    // A preload that notes on stderr whether the engine bundle was required.
+    const hook = path.join(cacheDir, 'hook.js');
+    fs.writeFileSync(hook, "const M=require('module');const l=M._load;M._load=function(r,...a){if(/engine\\.js$/.test(r))process.stderr.write('ENGINE-LOADED\\n');return l.call(this,r,...a)};");
+    const runCli = () => spawnSync(process.execPath, ['-r', hook, cli, 'scan', ws, '--format', 'json', '--quiet', '--cache', path.join(cacheDir, 'c')], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const cold = runCli();
+    assert.ok(cold.status === 0 || cold.status === 1, cold.stderr);
+    assert.match(cold.stderr, /ENGINE-LOADED/);
+    const warm = runCli();
+    assert.ok(warm.status === 0 || warm.status === 1, warm.stderr);
+    assert.doesNotMatch(warm.stderr, /ENGINE-LOADED/);
+    const strip = (s: string) => {
+      const r = JSON.parse(s) as Report;
+      return { ...essence(r), generatedAt: '' };
+    };
+    assert.deepEqual(strip(warm.stdout), strip(cold.stdout));
+  });
+});
