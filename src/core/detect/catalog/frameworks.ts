@@ -7,18 +7,10 @@
  * smolagents models and agents, claude-agent-sdk, agno, pydantic-ai, browser-use, LangChain and LangGraph, LlamaIndex),
  * checked 2026-12.
  */
-import type { Api, Provider } from '../../types';
-import type { ArgRef, FallbackSpec, Member, ModuleSpec, NewSpec, PromptSpec, SiteSpec, TypeSpec } from './types';
+import type { Provider } from '../../types';
+import type { ArgRef, FallbackSpec, Member, ModuleSpec, NewSpec, SiteSpec, TypeSpec } from './types';
+import { kw, kwPos, make, same, site } from './builders';
 
-// The same small builders as sdks.ts (kept apart so the two tables stay independent files).
-const kw = (...names: string[]): ArgRef => ({ kw: names });
-const kwPos = (pos: number, ...names: string[]): ArgRef => ({ kw: names, pos });
-const site = (api: Api, model: ArgRef | undefined, prompt: PromptSpec, extra: Partial<SiteSpec> = {}): Member => ({
-  kind: 'site',
-  site: { api, model, prompt, ...extra },
-});
-const make = (type: string, extra: Partial<NewSpec> = {}): Member => ({ kind: 'new', spec: { type, ...extra } });
-const same: Member = { kind: 'same' };
 const simple = (lang: 'python' | 'js', name: string, members: Record<string, Member>, extra: Partial<ModuleSpec> = {}): ModuleSpec => ({ lang, name, members, ...extra });
 const lcEmbed = (provider: Provider, model: ArgRef): Member => make('lc-embed', { provider, model });
 const liLlm = (provider: Provider, model: ArgRef = kwPos(0, 'model')): Member => make('li-llm', { provider, model, baseUrl: kw('api_base', 'base_url') });

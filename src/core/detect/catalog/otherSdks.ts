@@ -3,13 +3,9 @@
  * their API references, checked 2026-12): Voyage AI, ElevenLabs, Deepgram, azure-ai-inference, Google Cloud
  * Speech-to-Text, Vertex AI vision models, endpoints and prediction service, and the SageMaker runtime. Data only, in the shapes of ./types.ts; sdks.ts includes them.
  */
-import type { Api } from '../../types';
-import type { ArgRef, Member, ModuleSpec, NewSpec, PromptSpec, SiteSpec, TypeSpec } from './types';
+import type { Member, ModuleSpec, PromptSpec, TypeSpec } from './types';
+import { kw, kwPos, make, site } from './builders';
 
-const kw = (...names: string[]): ArgRef => ({ kw: names });
-const kwPos = (pos: number, ...names: string[]): ArgRef => ({ kw: names, pos });
-const site = (api: Api, model: ArgRef | undefined, prompt: PromptSpec, extra: Partial<SiteSpec> = {}): Member => ({ kind: 'site', site: { api, model, prompt, ...extra } });
-const make = (type: string, extra: Partial<NewSpec> = {}): Member => ({ kind: 'new', spec: { type, ...extra } });
 const mod = (lang: 'python' | 'js', name: string, members: Record<string, Member>): ModuleSpec => ({ lang, name, members });
 const MODEL = kw('model');
 const CHAT_PROMPT: PromptSpec = { messages: kw('messages') };

@@ -5,19 +5,11 @@
  * groq, together, fireworks, ollama, huggingface_hub, litellm, LangChain, LlamaIndex, Vercel AI SDK), checked 2026-11.
  */
 import type { Api, Provider, Via } from '../../types';
-import type { ArgRef, FallbackSpec, Member, ModuleSpec, NewSpec, PromptSpec, SiteSpec, TypeSpec } from './types';
+import type { ArgRef, FallbackSpec, Member, ModuleSpec, PromptSpec, SiteSpec, TypeSpec } from './types';
 import { FRAMEWORK_FALLBACKS, FRAMEWORK_MODULES, FRAMEWORK_TYPES } from './frameworks';
 import { SPEECH_AND_OTHER_MODULES, SPEECH_AND_OTHER_TYPES } from './otherSdks';
+import { kw, kwPos, make, same, site } from './builders';
 
-// Small builders keep the tables readable; they only assemble data.
-const kw = (...names: string[]): ArgRef => ({ kw: names });
-const kwPos = (pos: number, ...names: string[]): ArgRef => ({ kw: names, pos });
-const site = (api: Api, model: ArgRef | undefined, prompt: PromptSpec, extra: Partial<SiteSpec> = {}): Member => ({
-  kind: 'site',
-  site: { api, model, prompt, ...extra },
-});
-const make = (type: string, extra: Partial<NewSpec> = {}): Member => ({ kind: 'new', spec: { type, ...extra } });
-const same: Member = { kind: 'same' };
 
 const MODEL = kw('model');
 /** The model as a keyword or the first positional argument (ollama-python, LiteLLM: `completion("gpt-4o", messages)`). */
