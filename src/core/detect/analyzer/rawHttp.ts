@@ -31,6 +31,9 @@ export function analyzeHttp(fa: FileAnalyzer, call: Node, nameNode: Node, root: 
   // `nock(host).post(path)`), which name the endpoint without a body.
   if (!(target?.sends ?? hasBody(fa, bodyCall, name))) return undefined;
   if (/^(respx|nock|responses|httpretty|aioresponses|requests_mock|fetchMock|mock|mocker|httpx_mock)$/.test(root.type === 'identifier' ? root.text : '')) return undefined;
+  // An SDK's own resource class posting through its client's transport (`this._client.post('/v1/messages', { body,
+  // ...options })`, Stainless-generated SDKs): the SDK's public method is the surface, its internals are not sites.
+  if (fa.lang === 'js' && /^this\._client$/.test(unwrap(callee(call)?.childForFieldName('object') ?? call).text) && isStringNode(unwrap(urlNode)) && !/^['"`]https?:/.test(unwrap(urlNode).text)) return undefined;
   // A URL not visible here (`self.api_url`, a parameter, a helper's result) is opaque: only the body can tell.
   let url: UrlText = urlText(fa, urlNode) ?? { path: '{}', opaque: true };
   if (!url.host && root.type === 'identifier') {
@@ -53,7 +56,9 @@ export function analyzeHttp(fa: FileAnalyzer, call: Node, nameNode: Node, root: 
   const weak = ep !== undefined && (ep as HttpEndpoint).weak === true && !onProviderHost;
   if (weak && !modelShapedBody(km) && !(ep?.api === 'rerank' && rerankBody(km))) ep = undefined;
   // A weak path whose body is a model request's is one on any server (`new URL("embed", this.apiBase)`).
-  let provider = ep ? (endpointProvider(url, ep.provider) ?? (weak ? hostProvider ?? 'other' : undefined)) : undefined;
+  // An endpoint bound to its host names its provider (`texttospeech.googleapis.com` is Google's).
+  const bound = ep !== undefined && (ep as HttpEndpoint).host !== undefined;
+  let provider = ep ? (bound ? ep.provider : endpointProvider(url, ep.provider)) ?? (weak ? hostProvider ?? 'other' : undefined) : undefined;
   if (!ep || !provider) {
     // No endpoint in sight, but the body is a model request (`{"model": …, "input": …}` to a configured URL, a
     // `new URL(path, this.apiBase)` of a base class): a request to a model server whose address is configuration.
@@ -68,7 +73,9 @@ export function analyzeHttp(fa: FileAnalyzer, call: Node, nameNode: Node, root: 
     const last = url.opaque ? '' : (url.path.split('/').pop() ?? '');
     if (/[A-Za-z]/.test(last) && !last.includes('{}') && !generationBody(km)) return undefined;
     provider = hostProvider ?? 'other';
-    ep = { api: bodyApi(km, url.path) };
+    // The path, else the function that sends it (`embed_with_hf`, `litellm_rerank`), says which kind of request it is.
+    const fn = fa.ancestors(call).find((a) => FUNCTION_TYPES.has(a.type));
+    ep = { api: bodyApi(km, `${url.path} ${fn?.childForFieldName('name')?.text ?? ''}`) };
   }
   const model = requestModel(fa, km, url.path, urlNode);
   const spec: SiteSpec = { api: ep.api, prompt: { messages: { kw: ['messages'] }, system: { kw: ['system'] }, prompt: { kw: ['prompt'] }, input: { kw: ['input'] }, user: { kw: ['contents'] } } };
@@ -107,10 +114,10 @@ function rerankBody(km: ReadonlyMap<string, Node[]>): boolean {
   return km.has('query') && (km.has('texts') || km.has('documents') || km.has('passages'));
 }
 
-/** The api of a request known by its body: the path's hint, else its keys. */
-function bodyApi(km: ReadonlyMap<string, Node[]>, path: string): Api {
-  if (/embed/i.test(path)) return 'embeddings';
-  if (/rerank/i.test(path)) return 'rerank';
+/** The api of a request known by its body: the hint's words (its path, its function's name), else its keys. */
+function bodyApi(km: ReadonlyMap<string, Node[]>, hint: string): Api {
+  if (/embed/i.test(hint)) return 'embeddings';
+  if (/rerank/i.test(hint)) return 'rerank';
   if (km.has('messages') || km.has('contents')) return 'chat';
   if (km.has('query') && (km.has('documents') || km.has('texts') || km.has('passages'))) return 'rerank';
   if (km.has('prompt') || km.has('inputs') || km.has('suffix')) return 'completion';
