@@ -197,6 +197,7 @@ describe('evidence test before parsing', () => {
       servers: ['/ml/v1/text/generation', '/ml/v1/text/chat_stream', '/ml/v1/deployments/d/text/generation_stream', '/ml/v1/text/rerank', '/generate', '/generate_stream', '/embed', '/rerank', '/completion', '/infill'],
       hosted: ['/v1/predictions', '/v1/models/black-forest-labs/flux/predictions', '/api/v6/images/text2img', '/v1/inference/BAAI/bge-large-en-v1.5'],
       images: ['/v1/images/generations', '/v1/images/edits', '/v1/images/variations'],
+      realtime: ['/v1/realtime', '/openai/realtime', '/v1/text-to-speech/v1d/stream-input', '/v1/speech-to-text/realtime'],
     };
     for (const e of HTTP_ENDPOINTS) {
       const matching = Object.values(samples).flat().filter((p) => e.path.test(p));

@@ -97,7 +97,7 @@ const BODY_INPUT_RE = new RegExp(bodyKeyPattern(MODEL_BODY.input));
  */
 const HTTP_CALL_RE: Readonly<Record<Lang, RegExp>> = {
   js: /(?:\$?fetch|ofetch|ky|got|post|request|axios)\s*(?:<[^()]*?>)?\s*(?:\?\.)?\(/g,
-  python: /(?:urlopen|post|request|stream)\s*\(/g,
+  python: /(?:urlopen|post|request|stream|ws_connect)\s*\(/g,
 };
 
 /** True when `re` (global) matches somewhere not preceded by a letter, digit, `_` or `$`. */

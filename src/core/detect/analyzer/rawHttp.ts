@@ -48,6 +48,7 @@ export function analyzeHttp(fa: FileAnalyzer, call: Node, nameNode: Node, root: 
     const a0 = callArgs(call)[0];
     if (a0 && isCall(unwrap(a0))) bodyCall = unwrap(a0);
   }
+  if (name === 'ws_connect') return realtimeSession(fa, call, nameNode, full || name, url, urlNode);
   const km = fa.keyMap(bodyCall);
   const hostProvider = url.host ? providerOfUrl(`https://${url.host}`) : undefined;
   const onProviderHost = hostProvider !== undefined && hostProvider !== 'other';
@@ -88,6 +89,42 @@ export function analyzeHttp(fa: FileAnalyzer, call: Node, nameNode: Node, root: 
   };
 }
 
+/**
+ * A WebSocket connect to a realtime session endpoint whose query names the model (`?model=…`, `?model_id=…`): the
+ * session, billed by its audio and tokens, starts here. Without the model in the URL (Gemini Live sends it in a setup
+ * message) the connect is not the site.
+ */
+function realtimeSession(fa: FileAnalyzer, call: Node, nameNode: Node, method: string, url: UrlText, urlNode: Node): SiteDraft | undefined {
+  if (url.opaque) return undefined;
+  const ep = matchEndpoint(url.path, url.host, true);
+  const m = /[?&]model(?:_id)?=([^&#]*)/.exec(url.query ?? '');
+  if (!ep || !m) return undefined;
+  // `/v1/realtime` on a base not shown is OpenAI's path (Azure's is `/openai/realtime`).
+  const provider = ep.provider ?? (url.host ? providerOfUrl(`https://${url.host}`) : /\/openai\/realtime/.test(url.path) ? 'azure-openai' : 'openai') ?? 'other';
+  // The model: the expression in the hole after `model=` (its own resolution: a constant, an `__init__` default …).
+  let held = unwrap(urlNode);
+  if (held.type === 'identifier') {
+    const b = fa.lookup(held.text, held);
+    if (b?.kind === 'assign') held = unwrap(b.value);
+  }
+  let model: ResolvedModel = { ref: { id: null, canonical: null, resolution: { kind: 'unknown', expression: '' } } };
+  const raw = decodeURIComponent(m[1] ?? '');
+  if (raw && !raw.includes('\uFFFF')) model = { ref: { id: raw, canonical: canonicalModel(raw), resolution: { kind: 'literal' } } };
+  if (isStringNode(held)) {
+    let before = '';
+    for (const c of held.namedChildren) {
+      if (!c) continue;
+      if ((c.type === 'interpolation' || c.type === 'template_substitution') && /[?&]model(?:_id)?=$/.test(before)) {
+        const e = c.namedChildren.find((x) => x !== null);
+        if (e) model = fa.modelFromNode(e);
+        break;
+      }
+      before += c.type === 'string_content' || c.type === 'string_fragment' ? c.text : '\uFFFF';
+    }
+  }
+  return { call, nameNode, method, provider, via: 'http', api: ep.api, model: model.ref, stream: true, params: { stream: true }, prompt: [], confidence: model.ref.id ? 'high' : 'medium' };
+}
+
 /** The visible parts of a request URL: its host, path, whether a base was missing (`relative`) or nothing showed (`opaque`). */
 interface UrlText {
   readonly host?: string;
@@ -95,6 +132,8 @@ interface UrlText {
   readonly relative?: boolean;
   /** A path after a run-time part (`f"{base}/generate"`): the base, not shown, may be any server. */
   readonly based?: boolean;
+  /** The query string (`?model=…`), run-time parts as `\uFFFF`. */
+  readonly query?: string;
   readonly opaque?: boolean;
 }
 
@@ -153,6 +192,9 @@ function requestTarget(fa: FileAnalyzer, call: Node, name: string): { urlNode: N
         return { urlNode: args[w.urlIndex], bodyCall, sends };
       }
     }
+  } else if (name === 'ws_connect') {
+    // aiohttp `session.ws_connect(url)`: a realtime session, a site when its URL names the model (analyzeHttp).
+    return { urlNode: fa.getArg(call, { kw: ['url'], pos: 0 }), bodyCall, sends: true };
   } else if (name === 'urlopen') {
     // urllib: the site is `urlopen(req)`; the URL and body are in the `Request(...)` it opens.
     const a0 = callArgs(call)[0];
@@ -320,10 +362,12 @@ function stringText(fa: FileAnalyzer, u: Node, ctx: Node | undefined, subst?: { 
 
 /** `https://host/path?q` → host and path; a text without a scheme is a path (a leading run-time part dropped). */
 function splitUrl(text: string): UrlText {
-  const m = /^https?:\/\/([^/\uFFFF?#]+)([^?#]*)/.exec(text);
-  if (m) return { host: m[1], path: (m[2] ?? '').replace(/\uFFFF/g, '{}') };
+  const q = /\?[^#]*/.exec(text)?.[0];
+  const query = q ? { query: q } : {};
+  const m = /^(?:https?|wss?):\/\/([^/\uFFFF?#]+)([^?#]*)/.exec(text);
+  if (m) return { host: m[1], path: (m[2] ?? '').replace(/\uFFFF/g, '{}'), ...query };
   const path = text.replace(/^\uFFFF/, '').replace(/\uFFFF/g, '{}');
-  return { path: path.replace(/[?#].*$/, ''), ...(text.startsWith('\uFFFF') ? { based: true } : {}) };
+  return { path: path.replace(/[?#].*$/, ''), ...(text.startsWith('\uFFFF') ? { based: true } : {}), ...query };
 }
 
 /** Provider named by a base URL / endpoint URL, or undefined when it is not visible. */

@@ -86,6 +86,12 @@ export interface HttpEndpoint {
   /** Text every URL of `host` holds (`elevenlabs.io`): the evidence for a file that calls it (evidence.ts). */
   readonly hostWords?: readonly string[];
   /**
+   * A realtime WebSocket session's path (`wss://…/v1/realtime?model=…`): opened by a connect call, not an HTTP
+   * request; a site only when the URL names the model (see docs/detection.md, raw HTTP). `matchEndpoint` skips these
+   * unless asked for them.
+   */
+  readonly socket?: true;
+  /**
    * A path that model servers share with everyday services (`/embed`, `/rerank`, `/generate`, `/completion`): it
    * counts on a provider's host, else only when the request body has a model request's shape ({@link MODEL_BODY}).
    */
@@ -143,15 +149,19 @@ export const HTTP_ENDPOINTS: readonly HttpEndpoint[] = [
   { path: /^\/v[12](?:p1beta1|beta)?\/(?:projects\/.*\/)?speech:(?:recognize|longrunningrecognize)$|\/recognizers\/[^/]+:(?:recognize|batchRecognize)$/, api: 'audio', provider: 'google', words: [], host: /^(?:[a-z0-9-]+-)?speech\.googleapis\.com$/, hostWords: ['speech.googleapis.com'] },
   { path: /^\/api\/v\d\/(?:images\/)?(?:text2img|img2img)\/?$/, api: 'images', provider: 'other', words: [], host: /(^|\.)modelslab\.com$/, hostWords: ['modelslab.com'] },
   { path: /^\/v1\/inference\/.+$/, api: 'generate', provider: 'other', words: [], host: /(^|\.)api\.deepinfra\.com$/, hostWords: ['deepinfra.com'] },
+  // Realtime WebSocket sessions whose URL names the model: OpenAI (and Azure's `/openai/realtime`) Realtime,
+  // ElevenLabs stream-input text-to-speech and realtime speech-to-text (their API references, checked 2026-12).
+  { path: /\/(?:v1|openai)\/realtime\/?$/, api: 'audio', words: ['realtime'], socket: true },
+  { path: /\/v1\/text-to-speech\/[^/]+\/(?:stream-input|multi-stream-input)$|\/v1\/speech-to-text\/realtime$/, api: 'audio', provider: 'other', words: ['stream-input', 'multi-stream-input', 'realtime'], socket: true },
 ];
 
 /**
  * The endpoint a URL path names (on `host`, when the URL shows one). First match wins; an endpoint bound to a host
- * needs that host.
+ * needs that host. `socket`: a WebSocket connect's URL (only the realtime session endpoints), else an HTTP request's.
  */
-export function matchEndpoint(path: string, host: string | undefined): HttpEndpoint | undefined {
+export function matchEndpoint(path: string, host: string | undefined, socket = false): HttpEndpoint | undefined {
   const h = host?.toLowerCase().replace(/:\d+$/, '');
-  return HTTP_ENDPOINTS.find((e) => (!e.host || (h !== undefined && e.host.test(h))) && e.path.test(path));
+  return HTTP_ENDPOINTS.find((e) => (e.socket === true) === socket && (!e.host || (h !== undefined && e.host.test(h))) && e.path.test(path));
 }
 
 /**
