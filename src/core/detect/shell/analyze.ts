@@ -10,7 +10,7 @@
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import type { CallSite, LoopContext, ModelRef, Provider, Range } from '../../types';
-import { HTTP_ENDPOINTS, matchEndpoint } from '../catalog/params';
+import { matchEndpoint, type HTTP_ENDPOINTS } from '../catalog/params';
 import { providerOfUrl } from '../analyzer/rawHttp';
 import { canonicalModel } from '../analyzer/models';
 import { commentFlags } from '../context';
