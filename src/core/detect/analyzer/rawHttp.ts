@@ -110,17 +110,16 @@ function realtimeSession(fa: FileAnalyzer, call: Node, nameNode: Node, method: s
   let model: ResolvedModel = { ref: { id: null, canonical: null, resolution: { kind: 'unknown', expression: '' } } };
   const raw = decodeURIComponent(m[1] ?? '');
   if (raw && !raw.includes('\uFFFF')) model = { ref: { id: raw, canonical: canonicalModel(raw), resolution: { kind: 'literal' } } };
-  if (isStringNode(held)) {
-    let before = '';
-    for (const c of held.namedChildren) {
-      if (!c) continue;
-      if ((c.type === 'interpolation' || c.type === 'template_substitution') && /[?&]model(?:_id)?=$/.test(before)) {
-        const e = c.namedChildren.find((x) => x !== null);
-        if (e) model = fa.modelFromNode(e);
-        break;
-      }
-      before += c.type === 'string_content' || c.type === 'string_fragment' ? c.text : '\uFFFF';
+  const parts = held.type === 'concatenated_string' ? held.namedChildren.filter((c): c is Node => c !== null && isStringNode(c)) : isStringNode(held) ? [held] : [];
+  let before = '';
+  for (const c of parts.flatMap((p) => p.namedChildren)) {
+    if (!c) continue;
+    if ((c.type === 'interpolation' || c.type === 'template_substitution') && /[?&]model(?:_id)?=$/.test(before)) {
+      const e = c.namedChildren.find((x) => x !== null);
+      if (e) model = fa.modelFromNode(e);
+      break;
     }
+    before += c.type === 'string_content' || c.type === 'string_fragment' ? c.text : '\uFFFF';
   }
   return { call, nameNode, method, provider, via: 'http', api: ep.api, model: model.ref, stream: true, params: { stream: true }, prompt: [], confidence: model.ref.id ? 'high' : 'medium' };
 }
@@ -309,7 +308,8 @@ export function urlText(fa: FileAnalyzer, n: Node, depth = 0, ctx?: Node): UrlTe
     return endpointHelper(fa, u, ctx ?? u, depth);
   } else if (u.type === 'identifier' || isMember(u)) {
     const s = fa.constString(u) ?? (isMember(u) && fa.lang === 'js' ? thisDefault(fa, u, ctx) : undefined);
-    if (s !== undefined) text = s;
+    // (An empty constant is no URL: a Python f-string concatenation with run-time parts reads as "" there.)
+    if (s !== undefined && s !== '') text = s;
     else if (u.type === 'identifier') {
       const b = fa.lookup(u.text, u);
       if (b?.kind === 'assign') return urlText(fa, b.value, depth + 1, ctx);
@@ -341,6 +341,8 @@ export function urlText(fa: FileAnalyzer, n: Node, depth = 0, ctx?: Node): UrlTe
  * parameter's value (an endpoint helper read with its call's argument), `ctx` the call whose class gives `this.…`.
  */
 function stringText(fa: FileAnalyzer, u: Node, ctx: Node | undefined, subst?: { readonly name: string; readonly value: string | undefined }): string {
+  // `f"{base}/v1/text-to-speech/{voice}/stream-input" f"?model_id={model}"`: Python joins adjacent literals.
+  if (u.type === 'concatenated_string') return u.namedChildren.map((c) => (c && isStringNode(c) ? stringText(fa, c, ctx, subst) : '\uFFFF')).join('');
   let text = '';
   let origin = false;
   for (const c of u.namedChildren) {
