@@ -69,8 +69,9 @@ export function analyzeHttp(fa: FileAnalyzer, call: Node, nameNode: Node, root: 
     // In JS, `post` and `request` are also the methods of IDE messengers and RPC clients: only fetch-like functions,
     // fetch factories, transport wrappers and axios send a body this way (evidence.ts `JS_BODY_CALL_RE`).
     if (fa.lang === 'js' && (name === 'post' || name === 'request') && !(root.type === 'identifier' && /^(axios|got|ky)$/.test(root.text))) return undefined;
-    // A path that names its resource (`new URL("summaries", base)`) must carry a generation request (a model and
-    // messages, a prompt, contents or inputs): `{ model, query, documents }` there may be any service's search.
+    // A path that names its resource (`new URL("summaries", base)`, `f"{base}/{kind}/batch/update"`) must carry a
+    // generation request (a model and messages, a prompt, contents or inputs): `{ model, query, documents }` there may
+    // be any service's search, `{"inputs": batch}` a CRM's batch update.
     const last = url.opaque ? '' : (url.path.split('/').pop() ?? '');
     if (/[A-Za-z]/.test(last) && !last.includes('{}') && !generationBody(km)) return undefined;
     provider = hostProvider ?? 'other';
@@ -142,9 +143,12 @@ function modelShapedBody(km: ReadonlyMap<string, Node[]>): boolean {
   return has(MODEL_BODY.alone) || (has(MODEL_BODY.model) && has(MODEL_BODY.input));
 }
 
-/** A generation request's body: a model key beside messages, a prompt, contents or inputs; or HF `inputs`. */
+/**
+ * A generation request's body: a model key beside messages, a prompt, contents or inputs. (`inputs` alone is not
+ * enough under a path that names its resource: HubSpot's `/batch/update` and crewAI's `/kickoff` take `{"inputs": …}`.)
+ */
 function generationBody(km: ReadonlyMap<string, Node[]>): boolean {
-  return MODEL_BODY.alone.some((k) => km.has(k)) || (MODEL_BODY.model.some((k) => km.has(k)) && MODEL_BODY.generation.some((k) => km.has(k)));
+  return MODEL_BODY.model.some((k) => km.has(k)) && MODEL_BODY.generation.some((k) => km.has(k));
 }
 
 /** A rerank request's body: a query and the texts to score (text-embeddings-inference, Cohere, Jina, Voyage). */

@@ -174,7 +174,7 @@ export const MODEL_BODY = {
   model: ['model', 'model_id', 'modelId'],
   input: ['messages', 'prompt', 'input', 'inputs', 'contents', 'instances', 'texts', 'text', 'documents', 'query', 'suffix'],
   alone: ['inputs'],
-  /** The input keys of a generation request (a URL path that names another resource needs one of them). */
+  /** The input keys of a generation request (a URL path that names another resource needs a model key and one of them). */
   generation: ['messages', 'prompt', 'contents', 'inputs', 'suffix'],
 } as const;
 
