@@ -74,6 +74,8 @@ export function analyzeHttp(fa: FileAnalyzer, call: Node, nameNode: Node, root: 
     // be any service's search, `{"inputs": batch}` a CRM's batch update.
     const last = url.opaque ? '' : (url.path.split('/').pop() ?? '');
     if (/[A-Za-z]/.test(last) && !last.includes('{}') && !generationBody(km)) return undefined;
+    // Nor the paths of what the rules say is no request to a model, whatever their body (`…/messages/count_tokens`).
+    if (NOT_INFERENCE_PATH.test(url.path)) return undefined;
     provider = hostProvider ?? 'other';
     // The path, else the function that sends it (`embed_with_hf`, `litellm_rerank`), says which kind of request it is.
     const fn = fa.ancestors(call).find((a) => FUNCTION_TYPES.has(a.type));
@@ -218,6 +220,9 @@ function requestTarget(fa: FileAnalyzer, call: Node, name: string): { urlNode: N
   }
   return { urlNode, bodyCall };
 }
+
+/** Token counting, tokenizers, moderation, model listing, files, batches and fine-tuning (eval/README.md: not sites). */
+const NOT_INFERENCE_PATH = /[/:](?:count_?tokens|countTokens|tokenize|detokenize|moderations?|models|files|batches|fine_tuning|jobs)\/?$/i;
 
 /** Paths only an OpenAI-compatible API serves, whatever the base before them. */
 const OPENAI_COMPATIBLE_PATH = /\/chat\/completions$|\/images\/(?:generations|edits|variations)$|\/audio\/(?:transcriptions|translations|speech)$/;
