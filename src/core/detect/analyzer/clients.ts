@@ -246,6 +246,8 @@ export function applyMember(fa: FileAnalyzer, member: Member, call: Node, receiv
           if (held) return { kind: 'inst', type: keep ? held.type : member.spec.type, path: [], provider: held.provider, ctor: held.ctor, parent: held.parent };
         }
         if (own) return undefined;
+        // Given no model, the object runs the file's module-wide one (LlamaIndex `Settings.llm`, TypeSpec.globalModel).
+        if (!member.spec.model && TYPE_BY_ID.get(member.spec.type)?.globalModel) return { kind: 'inst', type: member.spec.type, path: [], provider: member.spec.provider };
       }
       let type = member.spec.type;
       if (member.spec.typeByArg) {
@@ -548,6 +550,11 @@ export function modelObjectOf(fa: FileAnalyzer, arg: Node, hops = 0): (Value & {
   const v = evalValue(fa, u);
   if (v?.kind === 'object' || v?.kind === 'class') return null;
   if (v?.kind === 'inst') return v;
+  // A model stored on an attribute of another object (`llm=Settings.llm` after `Settings.llm = Vertex(…)`).
+  if ((!v || v.kind === 'module') && isMember(u) && hops < 3) {
+    const assigned = dottedAssignment(fa, u);
+    if (assigned) return modelObjectOf(fa, assigned, hops + 1);
+  }
   // A test double standing in for the model (`fake_model = MagicMock()`): the framework calls nothing real.
   let made: Node | undefined = u;
   if (u.type === 'identifier') {

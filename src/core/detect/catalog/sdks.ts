@@ -8,6 +8,7 @@ import type { Api, Provider, Via } from '../../types';
 import type { ArgRef, FallbackSpec, Member, ModuleSpec, PromptSpec, SiteSpec, TypeSpec } from './types';
 import { FRAMEWORK_FALLBACKS, FRAMEWORK_MODULES, FRAMEWORK_TYPES } from './frameworks';
 import { SPEECH_AND_OTHER_MODULES, SPEECH_AND_OTHER_TYPES } from './otherSdks';
+import { MORE_FRAMEWORK_MODULES, MORE_FRAMEWORK_TYPES } from './moreFrameworks';
 import { kw, kwPos, make, same, site } from './builders';
 
 
@@ -440,6 +441,7 @@ export const TYPES: readonly TypeSpec[] = [
   },
   // Frameworks (agents, chains, engines, vector stores): ./frameworks.ts.
   ...FRAMEWORK_TYPES,
+  ...MORE_FRAMEWORK_TYPES,
 ];
 
 const OPENAI_CTOR = (provider?: Provider): Member => make('openai', { baseUrl: kw('base_url', 'baseURL', 'api_base'), provider });
@@ -734,6 +736,7 @@ export const MODULES: readonly ModuleSpec[] = [
   // Frameworks (agents, chains, engines, vector stores, in-process models): ./frameworks.ts.
   ...FRAMEWORK_MODULES,
   ...SPEECH_AND_OTHER_MODULES,
+  ...MORE_FRAMEWORK_MODULES,
 ];
 
 /**
