@@ -26,8 +26,8 @@
  * `foreign.analyzer.topLevel(…)`) calls it; the rest stay inside their file.
  */
 import type { Node } from 'web-tree-sitter';
-import type { CallParams, ModelResolution, PromptPart, Provider } from '../types';
-import type { ArgRef, Member, ModuleSpec, SiteSpec } from './catalog/types';
+import type { Api, CallParams, ModelResolution, PromptPart, Provider } from '../types';
+import type { ArgRef, Member, ModuleSpec, SiteSpec, TypeSpec } from './catalog/types';
 import type { Lang } from './syntax';
 import * as argumentsSection from './analyzer/arguments';
 import * as calls from './analyzer/calls';
@@ -111,6 +111,9 @@ findSites(within?: { readonly start: number; readonly end: number }): SiteDraft[
 
   modelObjectOf(arg: Node): (Value & { kind: 'inst' }) | null | undefined {
     return clients.modelObjectOf(this, arg);
+  }
+  collectedModel(call: Node, collects: NonNullable<TypeSpec['collects']>): { inst: Value & { kind: 'inst' }; api?: Api } | undefined {
+    return clients.collectedModel(this, call, collects);
   }
 
   globalModelOf(target: string): (Value & { kind: 'inst' }) | null | undefined {

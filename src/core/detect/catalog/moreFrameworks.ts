@@ -43,6 +43,20 @@ export const MORE_FRAMEWORK_TYPES: readonly TypeSpec[] = [
     members: { run: site('rerank', undefined, { input: kwPos(0, 'query') }) },
   },
   {
+    // A Haystack pipeline: `run` runs the components added with `add_component(name, instance)`; the model is the
+    // generator's (else the embedder's); a pipeline of local or non-model components sends nothing.
+    id: 'hs-pipeline', provider: 'other', via: 'framework', collects: { method: 'add_component', arg: kwPos(1, 'instance') },
+    members: { run: site('chat', undefined, { input: kwPos(0, 'data') }), run_async: site('chat', undefined, { input: kwPos(0, 'data') }) },
+  },
+  {
+    // A Semantic Kernel kernel: `invoke_prompt(…)` runs the chat service added with `kernel.add_service(…)`.
+    id: 'sk-kernel', provider: 'other', via: 'framework', collects: { method: 'add_service', arg: kwPos(0, 'service') },
+    members: {
+      invoke_prompt: site('chat', undefined, { user: kwPos(0, 'prompt') }),
+      invoke_prompt_stream: site('chat', undefined, { user: kwPos(0, 'prompt') }, { stream: true }),
+    },
+  },
+  {
     // Semantic Kernel chat connectors (`OpenAIChatCompletion(ai_model_id=…)`, an injected `ChatCompletionClientBase`).
     id: 'sk-chat', provider: 'other', via: 'framework',
     members: {
@@ -128,7 +142,40 @@ export const MORE_FRAMEWORK_TYPES: readonly TypeSpec[] = [
     callable: { api: 'chat', prompt: {} },
     members: { acall: site('chat', undefined, {}) },
   },
+  {
+    // LangChain's MultiVectorRetriever over a vector store: searching embeds the query, and documents added through
+    // `retriever.vectorstore` are embedded with the store's embeddings.
+    id: 'lc-multivector', provider: 'other', via: 'langchain',
+    members: (() => {
+      const q = site('embeddings', undefined, { input: kwPos(0, 'query', 'input') });
+      const out: Record<string, Member> = {};
+      for (const n of ['invoke', 'ainvoke', 'get_relevant_documents', 'aget_relevant_documents']) out[n] = q;
+      for (const n of ['similarity_search', 'similarity_search_with_score', 'max_marginal_relevance_search', 'add_documents', 'add_texts', 'aadd_documents', 'aadd_texts']) out[`vectorstore.${n}`] = q;
+      return out;
+    })(),
+  },
+  {
+    // LangChain's ContextualCompressionRetriever over a hosted reranker (`base_compressor=CohereRerank()`): a rerank request.
+    id: 'lc-compression', provider: 'other', via: 'langchain',
+    members: Object.fromEntries(['invoke', 'ainvoke', 'get_relevant_documents', 'aget_relevant_documents'].map((n) => [n, site('rerank', undefined, { input: kwPos(0, 'query', 'input') })])),
+  },
+  {
+    // A LangChain document compressor that calls a hosted rerank model (`CohereRerank(model=…)`).
+    id: 'lc-reranker', provider: 'other', via: 'langchain',
+    members: { compress_documents: site('rerank', undefined, { input: kwPos(1, 'query') }), acompress_documents: site('rerank', undefined, { input: kwPos(1, 'query') }) },
+  },
 ];
+
+// ---- LangChain retrievers and example selectors ----
+const LC_RETRIEVERS: Record<string, Member> = {
+  MultiVectorRetriever: runs('lc-multivector', [kw('vectorstore')]),
+  ContextualCompressionRetriever: runs('lc-compression', [kw('base_compressor')]),
+};
+const LC_RERANKERS: Record<string, Member> = { CohereRerank: make('lc-reranker', { provider: 'cohere', model: kw('model') }) };
+/** `SemanticSimilarityExampleSelector.from_examples(examples, embeddings, FAISS)` embeds every example. */
+const LC_SELECTORS: Record<string, Member> = Object.fromEntries(['SemanticSimilarityExampleSelector', 'MaxMarginalRelevanceExampleSelector'].map((c) => [
+  `${c}.from_examples`, site('embeddings', undefined, { input: kwPos(0, 'examples') }, { modelObject: kwPos(1, 'embeddings'), via: 'langchain' }),
+]));
 
 // ---- Google ADK ----
 const ADK_AGENT: Member = runs('adk-agent', [kw('model')], { model: kw('model'), providerFromModel: kw('provider') });
@@ -167,6 +214,8 @@ export const MORE_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   mod('google.adk.runners', { Runner: ADK_RUNNER, InMemoryRunner: ADK_RUNNER }),
   mod('google.adk.models.lite_llm', { LiteLlm: make('fw-model', { model: kw('model'), providerFromModel: kw('custom_llm_provider') }) }),
 
+  mod('haystack', { Pipeline: make('hs-pipeline'), AsyncPipeline: make('hs-pipeline') }),
+  mod('haystack.core.pipeline', { Pipeline: make('hs-pipeline'), AsyncPipeline: make('hs-pipeline') }),
   mod('haystack.components.generators', { OpenAIGenerator: hsGen('openai'), AzureOpenAIGenerator: hsGen('azure-openai'), HuggingFaceAPIGenerator: hsGen('huggingface'), HuggingFaceLocalGenerator: HS_LOCAL }),
   mod('haystack.components.generators.chat', { OpenAIChatGenerator: hsGen('openai'), AzureOpenAIChatGenerator: hsGen('azure-openai'), HuggingFaceAPIChatGenerator: hsGen('huggingface'), HuggingFaceLocalChatGenerator: HS_LOCAL }),
   mod('haystack.components.embedders', {
@@ -189,6 +238,8 @@ export const MORE_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   mod('haystack_integrations.components.embedders.amazon_bedrock', { AmazonBedrockDocumentEmbedder: hsEmb('bedrock'), AmazonBedrockTextEmbedder: hsEmb('bedrock') }),
   mod('haystack_integrations.components.generators.mistral.chat.chat_generator', { MistralChatGenerator: hsGen('mistral') }),
 
+  mod('semantic_kernel', { Kernel: make('sk-kernel') }),
+  mod('semantic_kernel.kernel', { Kernel: make('sk-kernel') }),
   mod('semantic_kernel.connectors.ai.chat_completion_client_base', { ChatCompletionClientBase: make('sk-chat') }),
   mod('semantic_kernel.connectors.ai.text_completion_client_base', { TextCompletionClientBase: make('sk-chat') }),
   mod('semantic_kernel.connectors.ai.embedding_generator_base', { EmbeddingGeneratorBase: make('sk-embed') }),
@@ -218,6 +269,17 @@ export const MORE_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
     ChatWatsonx: make('lc-chat', { provider: 'other', model: kw('model_id') }), WatsonxLLM: make('lc-llm', { provider: 'other', model: kw('model_id') }),
     WatsonxEmbeddings: make('lc-embed', { provider: 'other', model: kw('model_id') }),
   }),
+
+  ...['langchain', 'langchain_classic'].flatMap((root) => [
+    mod(`${root}.retrievers`, LC_RETRIEVERS),
+    mod(`${root}.retrievers.multi_vector`, { MultiVectorRetriever: LC_RETRIEVERS.MultiVectorRetriever as Member }),
+    mod(`${root}.retrievers.contextual_compression`, { ContextualCompressionRetriever: LC_RETRIEVERS.ContextualCompressionRetriever as Member }),
+    mod(`${root}.retrievers.document_compressors`, LC_RERANKERS),
+  ]),
+  mod('langchain_cohere', LC_RERANKERS),
+  mod('langchain_core.example_selectors', LC_SELECTORS),
+  mod('langchain.prompts', LC_SELECTORS),
+  mod('langchain.prompts.example_selector', LC_SELECTORS),
 
   mod('llama_index.core', { get_response_synthesizer: liRuns('li-synth', [kw('llm')]) }),
   // LlamaIndex's base LLM type, as the type of an injected model (`llm: LLM`): provider and model unknown.

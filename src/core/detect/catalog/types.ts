@@ -127,6 +127,12 @@ export interface TypeSpec {
   readonly promptLike?: boolean;
   /** A model factory whose ids name their provider (`registry.languageModel('openai:gpt-4o')`). */
   readonly providerInModelId?: boolean;
+  /**
+   * A container whose model is one added to it by a method call on the same receiver (a Haystack
+   * `pipeline.add_component("llm", generator)`, Semantic Kernel `kernel.add_service(service)`): a generator over an
+   * embedder; with none added, its runs send nothing.
+   */
+  readonly collects?: { readonly method: string; readonly arg: ArgRef };
   /** The Python SDK also has an async twin of every site under this suffix (mistralai: `chat.complete_async`). */
   readonly asyncSuffix?: string;
 }
