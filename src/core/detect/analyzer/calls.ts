@@ -121,13 +121,10 @@ export function buildSite(fa: FileAnalyzer, call: Node, nameNode: Node, specIn: 
     if (held) inst = { ...(inst ?? { kind: 'inst', type: held.type, path: [] }), provider: held.provider, ctor: held.ctor, parent: held.parent };
   }
   const type = inst ? TYPE_BY_ID.get(inst.type) : undefined;
-  if (inst && type?.collects) {
-    // A Haystack pipeline or a Semantic Kernel kernel runs the model component the file added to it (none: no request).
-    const got = fa.collectedModel(call, type.collects);
-    if (!got) return undefined;
-    inst = { ...inst, provider: got.inst.provider, ctor: got.inst.ctor, parent: got.inst.parent };
-    if (got.api) spec = { ...spec, api: got.api };
-  }
+  // A Haystack pipeline or a Semantic Kernel kernel runs the model component the file added to it (none: no request).
+  const collected = inst && type?.collects ? fa.collectedModel(call, type.collects, inst, spec) : undefined;
+  if (collected === null) return undefined;
+  if (collected) ({ inst, spec } = collected);
   if (inst && !inst.ctor && type?.globalModel) {
     // LlamaIndex `Settings.llm = Anthropic(model=…)`: the model every engine of the file runs unless given one. A
     // setting the file assigns to something else (a local `HuggingFaceEmbedding`) sends no request.

@@ -8,8 +8,8 @@
  * another section's analysis functions (docs/detection.md "Code map").
  */
 import type { Node } from 'web-tree-sitter';
-import type { Api, Provider } from '../../types';
-import type { Member, ModuleSpec, NewSpec, TypeSpec } from '../catalog/types';
+import type { Provider } from '../../types';
+import type { Member, ModuleSpec, NewSpec } from '../catalog/types';
 import { callArgs, callee, FUNCTION_TYPES, isMember, isAsciiWordCode, memberName, memberObject, stringParts, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import type { Binding, Value } from './types';
@@ -564,35 +564,6 @@ export function modelObjectOf(fa: FileAnalyzer, arg: Node, hops = 0): (Value & {
   const fn = made && (made.type === 'call' || made.type === 'call_expression' || made.type === 'new_expression') ? callee(made) : null;
   return fn && MOCK_CALLEE.test(fn.text) ? null : undefined;
 }
-/**
- * The model a container holds because the file added it with a method call on the call's receiver before the call
- * (TypeSpec.collects: `pipeline.add_component("llm", MistralChatGenerator(…))` then `pipeline.run(…)`): a component
- * that is not an embedder wins (a RAG pipeline both embeds the query and generates); with its own site's api.
- */
-export function collectedModel(fa: FileAnalyzer, call: Node, collects: NonNullable<TypeSpec['collects']>): { inst: Value & { kind: 'inst' }; api?: Api } | undefined {
-  const fn = callee(call);
-  const recv = fn && isMember(fn) ? memberObject(fn) : null;
-  const text = recv?.text ?? '';
-  if (!recv || !text || text.length > 80 || /\s/.test(text)) return undefined;
-  const method = fn && isMember(fn) ? memberName(fn) ?? '' : '';
-  const re = new RegExp(`(?<![\\w.$])${escapeRe(text)}\\s*\\.\\s*${escapeRe(collects.method)}\\s*\\(`, 'g');
-  let best: { inst: Value & { kind: 'inst' }; api?: Api } | undefined;
-  for (let m = re.exec(fa.text); m && m.index < call.startIndex; m = re.exec(fa.text)) {
-    const at = m.index + m[0].lastIndexOf(collects.method);
-    const name = fa.root.descendantForIndex(at, at + collects.method.length);
-    if (!name) continue;
-    const [member, add] = fa.ancestors(name);
-    if (!member || !isMember(member) || !add || (add.type !== 'call' && add.type !== 'call_expression') || callee(add)?.id !== member.id) continue;
-    const arg = fa.getArg(add, collects.arg);
-    const held = arg ? modelObjectOf(fa, arg) : undefined;
-    if (!held || TYPE_BY_ID.get(held.type)?.local) continue;
-    const own = TYPE_BY_ID.get(held.type)?.members[method];
-    const api = own?.kind === 'site' ? own.site.api : undefined;
-    if (!best || (best.api === 'embeddings' && api !== 'embeddings')) best = { inst: held, api };
-  }
-  return best;
-}
-
 const MOCK_CALLEE = /(^|\.)(Mock|MagicMock|AsyncMock|NonCallableMock|create_autospec|fn)$|^(jest|vi)\.fn$/;
 
 /**
