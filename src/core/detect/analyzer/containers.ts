@@ -25,7 +25,7 @@ export function collectedModel(
   if (!recv || !text || text.length > 80 || /\s/.test(text)) return null;
   const method = fn && isMember(fn) ? memberName(fn) ?? '' : '';
   const re = new RegExp(`(?<![\\w.$])${escapeRe(text)}\\s*\\.\\s*${escapeRe(collects.method)}\\s*\\(`, 'g');
-  let best: { inst: Value & { kind: 'inst' }; api?: Api } | undefined;
+  let best: { inst: Value & { kind: 'inst' }; api: Api } | undefined;
   for (let m = re.exec(fa.text); m && m.index < call.startIndex; m = re.exec(fa.text)) {
     const at = m.index + m[0].lastIndexOf(collects.method);
     const name = fa.root.descendantForIndex(at, at + collects.method.length);
@@ -35,10 +35,12 @@ export function collectedModel(
     const arg = fa.getArg(add, collects.arg);
     const held = arg ? fa.modelObjectOf(arg) : undefined;
     if (!held || TYPE_BY_ID.get(held.type)?.local) continue;
+    // Only the component types the container runs count (a Haystack generator or embedder, a kernel's chat service).
+    if (!collects.types.includes(held.type)) continue;
     const own = TYPE_BY_ID.get(held.type)?.members[method];
-    const api = own?.kind === 'site' ? own.site.api : undefined;
+    const api = own?.kind === 'site' ? own.site.api : spec.api;
     if (!best || (best.api === 'embeddings' && api !== 'embeddings')) best = { inst: held, api };
   }
   if (!best) return null;
-  return { inst: { ...inst, provider: best.inst.provider, ctor: best.inst.ctor, parent: best.inst.parent }, spec: best.api ? { ...spec, api: best.api } : spec };
+  return { inst: { ...inst, provider: best.inst.provider, ctor: best.inst.ctor, parent: best.inst.parent }, spec: { ...spec, api: best.api } };
 }

@@ -45,12 +45,12 @@ export const MORE_FRAMEWORK_TYPES: readonly TypeSpec[] = [
   {
     // A Haystack pipeline: `run` runs the components added with `add_component(name, instance)`; the model is the
     // generator's (else the embedder's); a pipeline of local or non-model components sends nothing.
-    id: 'hs-pipeline', provider: 'other', via: 'framework', collects: { method: 'add_component', arg: kwPos(1, 'instance') },
+    id: 'hs-pipeline', provider: 'other', via: 'framework', collects: { method: 'add_component', arg: kwPos(1, 'instance'), types: ['hs-generator', 'hs-embedder', 'hs-ranker'] },
     members: { run: site('chat', undefined, { input: kwPos(0, 'data') }), run_async: site('chat', undefined, { input: kwPos(0, 'data') }) },
   },
   {
     // A Semantic Kernel kernel: `invoke_prompt(…)` runs the chat service added with `kernel.add_service(…)`.
-    id: 'sk-kernel', provider: 'other', via: 'framework', collects: { method: 'add_service', arg: kwPos(0, 'service') },
+    id: 'sk-kernel', provider: 'other', via: 'framework', collects: { method: 'add_service', arg: kwPos(0, 'service'), types: ['sk-chat'] },
     members: {
       invoke_prompt: site('chat', undefined, { user: kwPos(0, 'prompt') }),
       invoke_prompt_stream: site('chat', undefined, { user: kwPos(0, 'prompt') }, { stream: true }),

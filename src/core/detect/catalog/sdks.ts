@@ -634,7 +634,7 @@ export const MODULES: readonly ModuleSpec[] = [
   simple('python', 'llama_index.llms.azure_openai', { AzureOpenAI: liLlm('azure-openai', kw('model', 'engine')) }),
   simple('python', 'llama_index.llms.anthropic', { Anthropic: liLlm('anthropic') }),
   simple('python', 'llama_index.llms.gemini', { Gemini: liLlm('google', kwPos(0, 'model', 'model_name')) }),
-  simple('python', 'llama_index.llms.google_genai', { GoogleGenAI: liLlm('google') }),
+  simple('python', 'llama_index.llms.google_genai', { GoogleGenAI: liLlm('google', kwPos(0, 'model', 'model_name')) }),
   simple('python', 'llama_index.llms.vertex', { Vertex: liLlm('google') }),
   simple('python', 'llama_index.llms.ollama', { Ollama: liLlm('ollama') }),
   simple('python', 'llama_index.llms.groq', { Groq: liLlm('groq') }),

@@ -130,9 +130,9 @@ export interface TypeSpec {
   /**
    * A container whose model is one added to it by a method call on the same receiver (a Haystack
    * `pipeline.add_component("llm", generator)`, Semantic Kernel `kernel.add_service(service)`): a generator over an
-   * embedder; with none added, its runs send nothing.
+   * embedder; only instances of `types` count; with none added, its runs send nothing.
    */
-  readonly collects?: { readonly method: string; readonly arg: ArgRef };
+  readonly collects?: { readonly method: string; readonly arg: ArgRef; readonly types: readonly string[] };
   /** The Python SDK also has an async twin of every site under this suffix (mistralai: `chat.complete_async`). */
   readonly asyncSuffix?: string;
 }
