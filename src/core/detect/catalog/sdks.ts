@@ -770,6 +770,9 @@ export const FALLBACKS: readonly FallbackSpec[] = [
   { lang: 'python', path: 'invoke_model', type: 'bedrock-runtime', fileToken: /bedrock/i, requireKw: ['modelId'] },
   { lang: 'python', path: 'converse_stream', type: 'bedrock-runtime', fileToken: /bedrock/i, requireKw: ['modelId'] },
   { lang: 'python', path: 'invoke_model_with_response_stream', type: 'bedrock-runtime', fileToken: /bedrock/i, requireKw: ['modelId'] },
+  // AWS SDK v3 loaded lazily (`await import('@aws-sdk/client-bedrock-runtime')`, Promise.all destructuring) and a client
+  // whose construction is not followed: `client.send(new ConverseCommand(…))`; only Bedrock runtime command classes match.
+  { lang: 'js', path: 'send', type: 'bedrock-runtime', fileToken: /@aws-sdk\/client-bedrock-runtime/, requireKw: [] },
   ...FRAMEWORK_FALLBACKS,
 ];
 
