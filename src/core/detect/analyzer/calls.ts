@@ -332,7 +332,7 @@ export function patchedAround(fa: FileAnalyzer, call: Node, root: Node): boolean
         if (!item) continue;
         const v = item.childForFieldName('value');
         const c = v?.type === 'as_pattern' ? v.namedChildren[0] : v;
-        if (c && isCall(c) && PATCH_CALL.test(callee(c)?.text ?? '') && !callArgs(c).some((x) => x.type === 'keyword_argument' && x.childForFieldName('name')?.text === 'wraps')) return true;
+        if (c && isCall(c) && PATCH_CALL.test(callee(c)?.text ?? '') && !callArgs(c).some((x) => x.type === 'keyword_argument' && x.childForFieldName('name')?.text === 'wraps') && !spySideEffect(fa, c)) return true;
       }
     }
     if (a.type === 'function_definition') {
@@ -344,6 +344,23 @@ export function patchedAround(fa: FileAnalyzer, call: Node, root: Node): boolean
       for (let m = re.exec(body); m; m = re.exec(body)) if (MOCKISH.test((m[1] ?? '').trim())) return true;
       return false;
     }
+  }
+  return false;
+}
+
+/**
+ * A patch whose `side_effect` is a local function that forwards to the original method saved before the patch
+ * (`original_create = llm._client.messages.create`, then `def spy(**kw): …; return original_create(**kw)`): a spy
+ * that records the arguments of a real request, like `wraps=`.
+ */
+function spySideEffect(fa: FileAnalyzer, patch: Node): boolean {
+  const se = callArgs(patch).find((x) => x.type === 'keyword_argument' && x.childForFieldName('name')?.text === 'side_effect')?.childForFieldName('value');
+  if (se?.type !== 'identifier') return false;
+  const fn = fa.lookup(se.text, se);
+  if (fn?.kind !== 'func') return false;
+  for (const m of fn.node.text.matchAll(/(?<![\w.])([A-Za-z_]\w*)\s*\(/g)) {
+    const b = fa.lookup(m[1] ?? '', fn.node);
+    if (b?.kind === 'assign' && unwrap(b.value).type === 'attribute') return true;
   }
   return false;
 }
