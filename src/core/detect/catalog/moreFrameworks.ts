@@ -8,7 +8,7 @@
  * docs.llamaindex.ai, python.langchain.com), checked 2026-12.
  */
 import type { Provider } from '../../types';
-import type { ArgRef, Member, ModuleSpec, NewSpec, TypeSpec } from './types';
+import type { ArgRef, FallbackSpec, Member, ModuleSpec, NewSpec, TypeSpec } from './types';
 import { kw, kwPos, make, site } from './builders';
 
 const mod = (name: string, members: Record<string, Member>, extra: Partial<ModuleSpec> = {}): ModuleSpec => ({ lang: 'python', name, members, ...extra });
@@ -295,4 +295,12 @@ export const MORE_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   mod('llama_index.core.indices.query.query_transform.base', { HyDEQueryTransform: liRuns('li-transform', [kw('llm')]), StepDecomposeQueryTransform: liRuns('li-transform', [kw('llm')]) }),
   mod('llama_index.core.program', { 'LLMTextCompletionProgram.from_defaults': liRuns('li-program', [kw('llm')]), 'MultiModalLLMCompletionProgram.from_defaults': liRuns('li-program', [kw('multi_modal_llm')]) }),
   mod('llama_index.core.program.multi_modal_llm_program', { 'MultiModalLLMCompletionProgram.from_defaults': liRuns('li-program', [kw('multi_modal_llm')]) }),
+];
+
+/** Model objects that arrive untyped (a helper's parameter, a config field), found by their receiver's name. */
+export const MORE_FALLBACKS: readonly FallbackSpec[] = [
+  // A Gemini `GenerativeModel` passed into a helper (`def get_gemini_response(generative_multimodal_model, …)`).
+  ...['generate_content', 'generate_content_async'].map((path) => ({ lang: 'python' as const, path, type: 'gemini-model', fileToken: /vertexai|google\.generativeai|GenerativeModel/, requireKw: [], receiver: /(^|_)model$/i })),
+  // A LangChain embeddings object handed in (`self.langchain_model = config.model`, `embeddings: Embeddings`).
+  ...['embed_query', 'embed_documents', 'aembed_query', 'aembed_documents'].map((path) => ({ lang: 'python' as const, path, type: 'lc-embed', fileToken: /langchain/, requireKw: [], receiver: /^(?:\w+_)?(?:embeddings?|embedder|embedding_model|langchain_model)$/i })),
 ];

@@ -8,7 +8,7 @@ import type { Api, Provider, Via } from '../../types';
 import type { ArgRef, FallbackSpec, Member, ModuleSpec, PromptSpec, SiteSpec, TypeSpec } from './types';
 import { FRAMEWORK_FALLBACKS, FRAMEWORK_MODULES, FRAMEWORK_TYPES } from './frameworks';
 import { SPEECH_AND_OTHER_MODULES, SPEECH_AND_OTHER_TYPES } from './otherSdks';
-import { MORE_FRAMEWORK_MODULES, MORE_FRAMEWORK_TYPES } from './moreFrameworks';
+import { MORE_FALLBACKS, MORE_FRAMEWORK_MODULES, MORE_FRAMEWORK_TYPES } from './moreFrameworks';
 import { kw, kwPos, make, same, site } from './builders';
 
 
@@ -774,6 +774,7 @@ export const FALLBACKS: readonly FallbackSpec[] = [
   // whose construction is not followed: `client.send(new ConverseCommand(…))`; only Bedrock runtime command classes match.
   { lang: 'js', path: 'send', type: 'bedrock-runtime', fileToken: /@aws-sdk\/client-bedrock-runtime/, requireKw: [] },
   ...FRAMEWORK_FALLBACKS,
+  ...MORE_FALLBACKS,
 ];
 
 /** Via names per type family, for documentation and the schema. */
