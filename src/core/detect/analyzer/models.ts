@@ -125,7 +125,7 @@ function otherFactoryModel(fa: FileAnalyzer, call: Node, v: Value | undefined): 
   if (v && v.kind !== 'inst') return undefined;
   const args = callArgs(call);
   const a0 = args[0] ? unwrap(args[0]) : undefined;
-  if (!a0 || args.length > 2 || (a0.type !== 'string' && a0.type !== 'template_string')) return undefined;
+  if (!a0 || args.length > 2 || !['string', 'template_string', 'identifier', 'member_expression'].includes(a0.type)) return undefined;
   const model = modelFromNode(fa, a0, true);
   if (!model.raw || /\s/.test(model.raw)) return undefined;
   return { model, provider: providerOfModelString(model.raw) ?? 'other' };
