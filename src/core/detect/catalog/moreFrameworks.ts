@@ -143,6 +143,12 @@ export const MORE_FRAMEWORK_TYPES: readonly TypeSpec[] = [
     members: { acall: site('chat', undefined, {}) },
   },
   {
+    // Vertex AI Gen AI evaluation: `EvalTask(dataset=…, metrics=[…]).evaluate(model=… | runnable=…)` runs the model or
+    // agent under test and a Gemini autorater for model-based metrics, in the evaluation service.
+    id: 'vertex-eval', provider: 'google', via: 'framework',
+    members: { evaluate: site('other', undefined, {}) },
+  },
+  {
     // LangChain's MultiVectorRetriever over a vector store: searching embeds the query, and documents added through
     // `retriever.vectorstore` are embedded with the store's embeddings.
     id: 'lc-multivector', provider: 'other', via: 'langchain',
@@ -209,6 +215,8 @@ const WX: Record<string, Member> = {
 const liRuns = (type: string, modelFrom: ArgRef[]): Member => runs(type, modelFrom);
 
 export const MORE_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
+  mod('vertexai.evaluation', { EvalTask: make('vertex-eval') }),
+  mod('vertexai.preview.evaluation', { EvalTask: make('vertex-eval') }),
   mod('google.adk.agents', { Agent: ADK_AGENT, LlmAgent: ADK_AGENT }),
   mod('google.adk', { Agent: ADK_AGENT, Runner: ADK_RUNNER }),
   mod('google.adk.runners', { Runner: ADK_RUNNER, InMemoryRunner: ADK_RUNNER }),
