@@ -152,14 +152,11 @@ export function evalCallResult(fa: FileAnalyzer, call: Node): Value | undefined 
   // `cast(Any, self._client)`: the value, retyped for the checker. pydantic / dataclass fields: `Field(default=X)`,
   // `Field(default_factory=lambda: LLM(model="gpt-4o"))`, `field(default_factory=…)`.
   const fnText = fn.text;
-  // `copy.copy(chat)` / `copy.deepcopy(client)`: the same kind of object (a chat session keeps its model).
-  if (/^(copy\.)?(deep)?copy$/.test(fnText) && fa.lang === 'python') {
-    const a0 = callArgs(call)[0];
-    return a0 ? evalValue(fa, a0) : undefined;
-  }
-  if (/^(typing\.)?cast$/.test(fnText)) {
-    const a1 = callArgs(call)[1];
-    return a1 ? evalValue(fa, a1) : undefined;
+  // …and `copy.copy(chat)` / `copy.deepcopy(client)`: the same kind of object (a chat session keeps its model).
+  const kept = /^(typing\.)?cast$/.test(fnText) ? 1 : fa.lang === 'python' && /^(copy\.)?(deep)?copy$/.test(fnText) ? 0 : -1;
+  if (kept >= 0) {
+    const a = callArgs(call)[kept];
+    return a ? evalValue(fa, a) : undefined;
   }
   if (/^(pydantic\.|dataclasses\.)?(Field|field|PrivateAttr)$/.test(fnText)) {
     for (const a of callArgs(call)) {
