@@ -60,8 +60,8 @@ const CALLABLE_CTORS: ReadonlySet<string> = (() => {
   }
   return out;
 })();
-/** `name = Ctor…` / `self.name = Ctor…` at a line start: the variables that may hold a callable framework object. */
-const CALLABLE_ASSIGN_RE = /^[ \t]*(?:self\.|this\.)?([A-Za-z_]\w*)\s*=\s*(?:await\s+)?(?:[A-Za-z_]\w*\.)*([A-Z]\w*)\b/gm;
+/** `name = Ctor(…` / `self.name = build(…` at a line start: the variables that may hold a callable framework object. */
+const CALLABLE_ASSIGN_RE = /^[ \t]*(?:self\.|this\.)?([A-Za-z_]\w*)\s*=\s*(?:await\s+)?((?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*)\s*\(/gm;
 /** `Ctor(…)(…)`: a callable framework object called as soon as it is built. */
 const CALLED_AT_ONCE_RE = /(?<![\w$.])([A-Z]\w*)\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*\(/g;
 
@@ -152,7 +152,7 @@ function visitCallables(fa: FileAnalyzer, from: number, to: number, seen: Set<nu
   const names = new Set<string>();
   CALLABLE_ASSIGN_RE.lastIndex = 0;
   for (let m = CALLABLE_ASSIGN_RE.exec(fa.text); m; m = CALLABLE_ASSIGN_RE.exec(fa.text)) {
-    if (CALLABLE_CTORS.has(m[2] ?? '')) names.add(m[1] ?? '');
+    if ((m[2] ?? '').split('.').some((part) => CALLABLE_CTORS.has(part))) names.add(m[1] ?? '');
   }
   names.delete('');
   if (names.size) visit(new RegExp(`\\b(${[...names].map(escapeRe).join('|')})\\s*\\(`, 'g'));

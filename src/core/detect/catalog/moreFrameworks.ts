@@ -143,6 +143,12 @@ export const MORE_FRAMEWORK_TYPES: readonly TypeSpec[] = [
     members: { acall: site('chat', undefined, {}) },
   },
   {
+    // crewAI's embedder for a provider chosen by configuration (`build_embedder(config)`): calling it embeds the texts.
+    id: 'crewai-embedder', provider: 'other', via: 'framework',
+    callable: { api: 'embeddings', prompt: { input: kwPos(0, 'input') } },
+    members: {},
+  },
+  {
     // Vertex AI Gen AI evaluation: `EvalTask(dataset=…, metrics=[…]).evaluate(model=… | runnable=…)` runs the model or
     // agent under test and a Gemini autorater for model-based metrics, in the evaluation service.
     id: 'vertex-eval', provider: 'google', via: 'framework',
@@ -215,6 +221,7 @@ const WX: Record<string, Member> = {
 const liRuns = (type: string, modelFrom: ArgRef[]): Member => runs(type, modelFrom);
 
 export const MORE_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
+  mod('crewai.rag.embeddings.factory', { build_embedder: make('crewai-embedder') }, { ownPackage: true }),
   mod('vertexai.evaluation', { EvalTask: make('vertex-eval') }),
   mod('vertexai.preview.evaluation', { EvalTask: make('vertex-eval') }),
   mod('google.adk.agents', { Agent: ADK_AGENT, LlmAgent: ADK_AGENT }),
