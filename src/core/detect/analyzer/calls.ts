@@ -351,9 +351,11 @@ export function patchedAround(fa: FileAnalyzer, call: Node, root: Node): boolean
 /**
  * A patch whose `side_effect` is a local function that forwards to the original method saved before the patch
  * (`original_create = llm._client.messages.create`, then `def spy(**kw): …; return original_create(**kw)`): a spy
- * that records the arguments of a real request, like `wraps=`.
+ * that records the arguments of a real request, like `wraps=`. Also `patch.dict(os.environ, …)`: no double at all.
  */
 function spySideEffect(fa: FileAnalyzer, patch: Node): boolean {
+  // `patch.dict(os.environ, {…})` sets environment variables: nothing is replaced by a double.
+  if (/(^|\.)patch\.dict$/.test(callee(patch)?.text ?? '') && /(^|\.)environ$/.test(callArgs(patch)[0]?.text ?? '')) return true;
   const se = callArgs(patch).find((x) => x.type === 'keyword_argument' && x.childForFieldName('name')?.text === 'side_effect')?.childForFieldName('value');
   if (se?.type !== 'identifier') return false;
   const fn = fa.lookup(se.text, se);
