@@ -28,7 +28,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { CallParams, ModelResolution, PromptPart, Provider } from '../types';
-import type { ArgRef, Member, ModuleSpec, SiteSpec, TypeSpec } from './catalog/types';
+import type { ArgRef, Member, ModuleSpec, NewSpec, SiteSpec, TypeSpec } from './catalog/types';
 import type { Lang } from './syntax';
 import * as argumentsSection from './analyzer/arguments';
 import * as calls from './analyzer/calls';
@@ -113,6 +113,9 @@ findSites(within?: { readonly start: number; readonly end: number }): SiteDraft[
 
   modelObjectOf(arg: Node): (Value & { kind: 'inst' }) | null | undefined {
     return clients.modelObjectOf(this, arg);
+  }
+  addedModel(call: Node, spec: NewSpec): Value | undefined {
+    return containers.addedModel(this, call, spec);
   }
   collectedModel(call: Node, collects: NonNullable<TypeSpec['collects']>, inst: Value & { kind: 'inst' }, spec: SiteSpec): { inst: Value & { kind: 'inst' }; spec: SiteSpec } | null {
     return containers.collectedModel(this, call, collects, inst, spec);

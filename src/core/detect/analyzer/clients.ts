@@ -226,6 +226,7 @@ export function applyMember(fa: FileAnalyzer, member: Member, call: Node, receiv
       return { kind: 'inst', type: ret, path: [], provider: held?.provider, ctor: held?.ctor, parent: held?.parent };
     }
     case 'new': {
+      if (member.spec.collects) return fa.addedModel(call, member.spec);
       if (member.spec.inheritFrom) {
         const arg = fa.getArg(call, member.spec.inheritFrom);
         const v = arg ? evalValue(fa, arg) : undefined;

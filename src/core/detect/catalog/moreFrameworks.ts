@@ -143,6 +143,11 @@ export const MORE_FRAMEWORK_TYPES: readonly TypeSpec[] = [
     members: { acall: site('chat', undefined, {}) },
   },
   {
+    // autogen's graph builder: `builder.add_node(agent)…`, then `GraphFlow(participants=builder.get_participants())`.
+    id: 'autogen-graph-builder', provider: 'other', via: 'framework',
+    members: { get_participants: make('autogen-agent', { collects: { method: 'add_node', arg: kwPos(0, 'node') } }) },
+  },
+  {
     // crewAI's embedder for a provider chosen by configuration (`build_embedder(config)`): calling it embeds the texts.
     id: 'crewai-embedder', provider: 'other', via: 'framework',
     callable: { api: 'embeddings', prompt: { input: kwPos(0, 'input') } },
@@ -221,6 +226,7 @@ const WX: Record<string, Member> = {
 const liRuns = (type: string, modelFrom: ArgRef[]): Member => runs(type, modelFrom);
 
 export const MORE_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
+  mod('autogen_agentchat.teams', { DiGraphBuilder: make('autogen-graph-builder') }, { ownPackage: true }),
   mod('crewai.rag.embeddings.factory', { build_embedder: make('crewai-embedder') }, { ownPackage: true }),
   mod('vertexai.evaluation', { EvalTask: make('vertex-eval') }),
   mod('vertexai.preview.evaluation', { EvalTask: make('vertex-eval') }),

@@ -89,6 +89,8 @@ export interface NewSpec {
    * `model`), or none at all (provider and model unknown: the site is still found).
    */
   readonly modelFrom?: readonly ArgRef[];
+  /** The instance holds the model objects added before with `<receiver>.<method>(…)` (autogen `get_participants()`). */
+  readonly collects?: { readonly method: string; readonly arg: ArgRef };
 }
 
 export type Member =
