@@ -329,6 +329,8 @@ export const TYPES: readonly TypeSpec[] = [
       chatCompletion: site('chat', MODEL, CHAT_PROMPT), chatCompletionStream: site('chat', MODEL, CHAT_PROMPT, { stream: true }),
       textGeneration: site('completion', MODEL, { prompt: kw('inputs') }), featureExtraction: site('embeddings', MODEL, { input: kw('inputs') }),
       textToImage: site('images', MODEL, { prompt: kw('inputs') }),
+      // huggingface_hub < 0.28: `client.post(json={"inputs": …}, model=…)`, a raw request to the model's endpoint.
+      post: site('other', MODEL, { input: kw('json') }),
     },
   },
   {
