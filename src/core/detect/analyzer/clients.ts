@@ -651,6 +651,10 @@ function pipeChain(fa: FileAnalyzer, n: Node): Value | undefined {
   const values = items.map((x) => evalValue(fa, x));
   const model = values.find((v): v is Value & { kind: 'inst' } => v?.kind === 'inst' && TYPE_BY_ID.get(v.type)?.pipeable === true && !TYPE_BY_ID.get(v.type)?.promptLike);
   if (model) return model;
+  // A dict of runnables run in parallel (`{"a": RunnablePassthrough() | agent_a, …} | RunnableLambda(merge)`): its first model.
+  const parallel = items.filter((x) => x.type === 'dictionary').flatMap((d) => d.namedChildren.map((p) => (p?.type === 'pair' ? p.childForFieldName('value') : null)));
+  const inner = parallel.map((v) => (v ? evalValue(fa, v) : undefined)).find((v): v is Value & { kind: 'inst' } => v?.kind === 'inst' && TYPE_BY_ID.get(v.type)?.pipeable === true && !TYPE_BY_ID.get(v.type)?.promptLike);
+  if (inner) return inner;
   for (let i = 0; i + 1 < items.length; i++) {
     const v = values[i];
     const next = items[i + 1];
