@@ -6,6 +6,7 @@ import type { CancellationToken } from '../cancellation';
 import type { FileProvider, FileStat } from '../fileProvider';
 import type { Logger } from '../logger';
 import { DEFAULT_MAX_FILE_BYTES, languageOfPath, readLimitFor, type SupportedLanguage } from '../excludes';
+import { lastAtOrBefore } from '../lineIndex';
 import type { CallSite, DetectResult, Diagnostic, LoopContext } from '../types';
 import type { Parser, Tree } from 'web-tree-sitter';
 import { FileAnalyzer } from './analyzer';
@@ -369,13 +370,7 @@ function editedFunction(prev: IncrementalState, tops: readonly TopStatement[], d
   const shift = newEnd - oldEnd;
   // The top-level statement that contains the edit, strictly inside (an edit at its first or last character may
   // join it with a neighbour).
-  let lo = 0;
-  let hi = tops.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((tops[mid]?.start ?? 0) <= start) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = lastAtOrBefore(tops.length, (i) => tops[i]?.start ?? 0, start);
   const e = tops[lo];
   const o = prev.tops[lo];
   if (!e || !o || e.type !== o.type || !TOP_FUNCTION_TYPES.has(e.type)) return undefined;
