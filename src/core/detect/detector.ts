@@ -450,20 +450,19 @@ function keptSites(prev: IncrementalState, { e, o }: { e: TopStatement; o: TopSt
 /** Moves the prompt and loop ranges of a kept site; `true` when none moved, undefined when one cannot be moved. */
 function moveParts(s: CallSite, move: (r: CallSite['range']) => CallSite['range'] | undefined): Pick<CallSite, 'prompt' | 'loops'> | true | undefined {
   let changed = false;
-  const prompt: CallSite['prompt'][number][] = [];
-  for (const p of s.prompt) {
-    const r = move(p.range);
-    if (!r) return undefined;
-    if (r !== p.range) changed = true;
-    prompt.push(r === p.range ? p : { ...p, range: r });
-  }
-  const loops: CallSite['loops'][number][] = [];
-  for (const l of s.loops) {
-    const r = move(l.range);
-    if (!r) return undefined;
-    if (r !== l.range) changed = true;
-    loops.push(r === l.range ? l : { ...l, range: r });
-  }
+  const moveAll = <T extends { readonly range: CallSite['range'] }>(parts: readonly T[]): T[] | undefined => {
+    const out: T[] = [];
+    for (const p of parts) {
+      const r = move(p.range);
+      if (!r) return undefined;
+      if (r !== p.range) changed = true;
+      out.push(r === p.range ? p : { ...p, range: r });
+    }
+    return out;
+  };
+  const prompt = moveAll(s.prompt);
+  const loops = prompt && moveAll(s.loops);
+  if (!prompt || !loops) return undefined;
   return changed ? { prompt, loops } : true;
 }
 
