@@ -67,6 +67,18 @@ export function callExpr(c: CallView | undefined): ExprView {
   return c ? { k: 'call', call: c } : { k: 'other' };
 }
 
+/** A member access from its object and name fields (`client.chat`). */
+export function memberExpr(n: Node, object: string, name: string): ExprView {
+  const f = field(n, name);
+  const o = field(n, object);
+  return f && o ? { k: 'member', object: o, name: f.text, nameNode: f } : { k: 'other' };
+}
+
+/** A function literal by its body (its parameters are read as declarations). */
+export function lambdaExpr(body: Node | undefined): ExprView {
+  return body ? { k: 'lambda', params: [], body } : { k: 'other' };
+}
+
 /** A binary node with `left` and `right` fields. */
 export function binaryExpr(n: Node): ExprView {
   const l = field(n, 'left');

@@ -6,7 +6,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { ArgView, CallView, Decl, ExprView, ImportTable, SyntaxView } from '../types';
-import { assignmentDecls, binaryExpr, callExpr, condExpr, descendants, field, funcDecl, loopKindOf, memberWriteOf, named, numberExpr, returnValues, scopeKindOf, unescape, type MemberSyntax } from './common';
+import { assignmentDecls, binaryExpr, callExpr, condExpr, descendants, field, funcDecl, lambdaExpr, loopKindOf, memberWriteOf, named, numberExpr, returnValues, scopeKindOf, unescape, type MemberSyntax } from './common';
 
 const STRING = new Set(['string_literal', 'verbatim_string_literal', 'raw_string_literal', 'interpolated_string_expression', 'character_literal']);
 const FN = new Set(['method_declaration', 'constructor_declaration', 'local_function_statement', 'lambda_expression', 'anonymous_method_expression', 'operator_declaration', 'accessor_declaration']);
@@ -180,10 +180,8 @@ function literal(n: Node): ExprView | undefined {
     case 'element_binding_expression':
       return { k: 'list', items: named(n).flatMap((c) => (c.type === 'initializer_expression' || c.type === 'argument' ? named(c) : [c])) };
     case 'lambda_expression':
-    case 'anonymous_method_expression': {
-      const body = field(n, 'body') ?? named(n).pop();
-      return body ? { k: 'lambda', params: [], body } : { k: 'other' };
-    }
+    case 'anonymous_method_expression':
+      return lambdaExpr(field(n, 'body') ?? named(n).pop());
     default:
       return undefined;
   }

@@ -5,7 +5,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { ArgView, CallView, Decl, ExprView, ImportTable, MemberWrite, SyntaxView } from '../types';
-import { binaryExpr, callExpr, descendants, field, funcDecl, named, numberExpr, numberOf, operatorOf, unescape } from './common';
+import { binaryExpr, callExpr, descendants, field, funcDecl, lambdaExpr, memberExpr, named, numberExpr, numberOf, operatorOf, unescape } from './common';
 
 /** `github.com/openai/openai-go/v3` → `github.com/openai/openai-go` (the catalogue names modules without the major version). */
 export function goModule(path: string): string {
@@ -66,11 +66,8 @@ function expr(n: Node): ExprView {
   switch (n.type) {
     case 'call_expression':
       return callExpr(call(n));
-    case 'selector_expression': {
-      const f = field(n, 'field');
-      const o = field(n, 'operand');
-      return f && o ? { k: 'member', object: o, name: f.text, nameNode: f } : { k: 'other' };
-    }
+    case 'selector_expression':
+      return memberExpr(n, 'operand', 'field');
     case 'identifier':
     case 'field_identifier':
     case 'package_identifier':
@@ -104,10 +101,8 @@ function expr(n: Node): ExprView {
       }
       return { k: 'other' };
     }
-    case 'func_literal': {
-      const body = field(n, 'body');
-      return body ? { k: 'lambda', params: [], body } : { k: 'other' };
-    }
+    case 'func_literal':
+      return lambdaExpr(field(n, 'body'));
     case 'binary_expression':
       return binaryExpr(n);
     case 'index_expression': {

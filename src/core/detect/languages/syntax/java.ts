@@ -5,7 +5,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { CallView, Decl, ExprView, ImportTable, SyntaxView } from '../types';
-import { assignmentDecls, binaryExpr, callExpr, condExpr, field, funcDecl, loopKindOf, memberWriteOf, named, numberExpr, returnValues, scopeKindOf, unescape, type MemberSyntax } from './common';
+import { assignmentDecls, binaryExpr, callExpr, condExpr, field, funcDecl, lambdaExpr, loopKindOf, memberExpr, memberWriteOf, named, numberExpr, returnValues, scopeKindOf, unescape, type MemberSyntax } from './common';
 
 const STRING = new Set(['string_literal', 'character_literal', 'text_block']);
 const FN = new Set(['method_declaration', 'constructor_declaration', 'lambda_expression', 'compact_constructor_declaration']);
@@ -49,16 +49,10 @@ function expr(n: Node): ExprView {
     case 'method_invocation':
     case 'object_creation_expression':
       return callExpr(call(n));
-    case 'field_access': {
-      const f = field(n, 'field');
-      const o = field(n, 'object');
-      return f && o ? { k: 'member', object: o, name: f.text, nameNode: f } : { k: 'other' };
-    }
-    case 'scoped_identifier': {
-      const f = field(n, 'name');
-      const o = field(n, 'scope');
-      return f && o ? { k: 'member', object: o, name: f.text, nameNode: f } : { k: 'other' };
-    }
+    case 'field_access':
+      return memberExpr(n, 'object', 'field');
+    case 'scoped_identifier':
+      return memberExpr(n, 'scope', 'name');
     case 'identifier':
     case 'type_identifier':
       return { k: 'name', name: n.text };
@@ -67,10 +61,8 @@ function expr(n: Node): ExprView {
     case 'string_literal':
     case 'text_block':
       return { k: 'str', value: stringValue(n) };
-    case 'lambda_expression': {
-      const body = field(n, 'body');
-      return body ? { k: 'lambda', params: [], body } : { k: 'other' };
-    }
+    case 'lambda_expression':
+      return lambdaExpr(field(n, 'body'));
     case 'parenthesized_expression': {
       const inner = named(n)[0];
       return inner ? { k: 'wrap', inner } : { k: 'other' };

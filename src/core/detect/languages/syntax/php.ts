@@ -9,7 +9,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { ArgView, CallView, Decl, ExprView, ImportTable, SyntaxView } from '../types';
-import { binaryExpr, callExpr, descendants, field, funcDecl, loopKindOf, memberWriteOf, named, numberExpr, returnValues, scopeKindOf, unescape } from './common';
+import { binaryExpr, callExpr, descendants, field, funcDecl, lambdaExpr, loopKindOf, memberWriteOf, named, numberExpr, returnValues, scopeKindOf, unescape } from './common';
 
 const STRING = new Set(['string', 'encapsed_string', 'heredoc', 'nowdoc', 'shell_command_expression']);
 const FN = new Set(['method_declaration', 'function_definition', 'anonymous_function', 'arrow_function']);
@@ -162,10 +162,8 @@ function expr(n: Node): ExprView {
       return o && i ? { k: 'index', object: o, index: i } : { k: 'other' };
     }
     case 'arrow_function':
-    case 'anonymous_function': {
-      const body = field(n, 'body');
-      return body ? { k: 'lambda', params: [], body } : { k: 'other' };
-    }
+    case 'anonymous_function':
+      return lambdaExpr(field(n, 'body'));
     default:
       return { k: 'other' };
   }

@@ -6,7 +6,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { ArgView, CallView, Decl, ExprView, ImportTable, SyntaxView } from '../types';
-import { binaryExpr, callExpr, condExpr, descendants, field, memberWriteOf, named, numberExpr, scopeKindOf, unescape } from './common';
+import { binaryExpr, callExpr, condExpr, descendants, field, lambdaExpr, memberWriteOf, named, numberExpr, scopeKindOf, unescape } from './common';
 
 const STRING = new Set(['string', 'simple_symbol', 'delimited_symbol', 'hash_key_symbol', 'heredoc_body', 'bare_string', 'bare_symbol', 'subshell', 'regex', 'string_array', 'symbol_array']);
 const FN = new Set(['method', 'singleton_method', 'lambda']);
@@ -98,10 +98,8 @@ function expr(n: Node): ExprView {
     }
     case 'block':
     case 'do_block':
-    case 'lambda': {
-      const body = field(n, 'body') ?? named(n).pop();
-      return body ? { k: 'lambda', params: [], body } : { k: 'other' };
-    }
+    case 'lambda':
+      return lambdaExpr(field(n, 'body') ?? named(n).pop());
     case 'binary':
       return binaryExpr(n);
     case 'conditional':
