@@ -4,11 +4,16 @@
  */
 import { checkHeader, dayOfIso, eachReportResult, ExportBuilder, isObj, modelOf, readCells, readCsvTable, readNumber, sumDefined, type ApiReport, type CsvTable, type Obj } from './common';
 import { exportFormat } from './formats';
-import type { ParsedExport } from './types';
+import type { BilledMeasures, ParsedExport } from './types';
 
 /** Field names of a result, nested objects flattened with dots (`cache_creation.ephemeral_5m_input_tokens`). */
 function flatNames(o: Obj, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) => (isObj(v) ? flatNames(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+}
+
+/** The token measures of a usage row: cache writes of both lifetimes (5 minutes, 1 hour) are one measure. */
+function tokenMeasures(v: Partial<Record<'uncached' | 'w5' | 'w1' | 'read' | 'output', number>>): BilledMeasures {
+  return { uncachedInput: v.uncached, cacheWrite: sumDefined(v.w5, v.w1), cacheRead: v.read, output: v.output };
 }
 
 const REPORT: ApiReport = {
@@ -40,7 +45,7 @@ export function parseAnthropicUsageJson(json: unknown, file: string): ParsedExpo
     }, where, b.problems);
     if (!v) return;
     b.used++;
-    b.add(day, modelOf(r['model']), { uncachedInput: v.uncached, cacheWrite: sumDefined(v.w5, v.w1), cacheRead: v.read, output: v.output }, where);
+    b.add(day, modelOf(r['model']), tokenMeasures(v), where);
   });
   return b.result();
 }
@@ -88,7 +93,7 @@ export function parseAnthropicTokensCsv(text: string, file: string): ParsedExpor
     }, where, b.problems);
     if (!v) return;
     b.used++;
-    b.add(day, modelOf(cells.get('model_version')), { uncachedInput: v.uncached, cacheWrite: sumDefined(v.w5, v.w1), cacheRead: v.read, output: v.output }, where);
+    b.add(day, modelOf(cells.get('model_version')), tokenMeasures(v), where);
   });
   return b.result();
 }
