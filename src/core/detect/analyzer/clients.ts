@@ -606,10 +606,12 @@ function lateBinding(fa: FileAnalyzer, name: string, first: Binding & { kind: 'a
   const scope = fa.ancestors(first.at).find((a) => a.type === 'module' || a.type === 'program' || FUNCTION_TYPES.has(a.type)) ?? fa.root;
   const others = (fa.bindingsOf(scope).get(name) ?? []).filter((b) => b !== first && !(b.kind === 'assign' && isPlaceholder(b.value)));
   // The nearest before the first one, going back, then the ones after it.
-  // One overwritten in the same straight-line block (a notebook's `retriever = …` rebound in a later cell) is not one
-  // of the alternatives.
+  // One overwritten in the same straight-line block by an object of a library the catalogue does not know (a notebook's
+  // `retriever = RAG.as_langchain_retriever()` in a later cell) is not one of the alternatives.
   const block = (b: Binding): Node | undefined => fa.ancestors(b.at).find((a) => a.type === 'block' || a.type === 'module' || a.type === 'program' || a.type === 'statement_block');
-  const before = others.filter((b) => b.at.startIndex < first.at.startIndex && (isPlaceholder(first.value) || b.kind !== 'assign' || block(b)?.id !== block(first)?.id)).reverse();
+  const fn = callee(unwrap(first.value));
+  const foreign = !!fn && evalValue(fa, fa.splitCallee(fn).root) === undefined;
+  const before = others.filter((b) => b.at.startIndex < first.at.startIndex && !(foreign && b.kind === 'assign' && block(b)?.id === block(first)?.id)).reverse();
   const after = others.filter((b) => b.at.startIndex >= first.at.startIndex);
   for (const b of [...before, ...after]) {
     const v = evalBinding(fa, b, b.at);
