@@ -304,15 +304,15 @@ export function slimReport(report: ReportLike, key: string): ScanResult {
 }
 
 /**
- * A key for cached scans: the built CLI's bytes, the bundles it loads (`dist/engine.js` on first use, the scan
- * worker `dist/scanChild.js`: a detection change may leave cli.js as it was) and what was scanned.
+ * A key for cached scans: the built CLI's bytes, the engine it loads on first use (dist/engine.js, dist/scanChild.js:
+ * a detection change rebuilds only those) and what was scanned.
  */
 export function scanKey(what: string): string {
   const h = createHash('sha256');
   h.update(fs.readFileSync(CLI));
-  for (const part of ['engine.js', 'scanChild.js']) {
-    const file = path.join(path.dirname(CLI), part);
-    if (fs.existsSync(file)) h.update(fs.readFileSync(file));
+  for (const f of ['engine.js', 'scanChild.js']) {
+    const p = path.join(path.dirname(CLI), f);
+    if (fs.existsSync(p)) h.update(fs.readFileSync(p));
   }
   h.update(`\0${what}`);
   return h.digest('hex').slice(0, 24);
