@@ -68,6 +68,12 @@ export const ENDPOINT_FRAGMENTS: readonly string[] = [
   '/api/embed', '/images/generations', '/audio/transcriptions', '/audio/translations', '/audio/speech', '/invoke',
   '/converse', '/converse-stream', '/invoke-with-response-stream', '/v1/chat', '/v2/chat', '/v1/embed', '/v2/embed',
   '/v1/rerank', '/v2/rerank', ':predict', ':rawPredict', ':streamRawPredict', '/interactions',
+  ':serverStreamingPredict', ':generateMessage', ':generateText', ':embedText', ':batchEmbedText', '/text/generation',
+  '/text/generation_stream', '/text/chat', '/text/chat_stream', '/text/rerank', '/generate', '/generate_stream', '/embed',
+  '/rerank', '/completion', '/infill', '/images/edits', '/images/variations', '/text-to-speech', '/speech-to-speech',
+  '/speech-to-text', '/sound-generation', '/predictions', '/v1/listen', '/v1/speak', 'text:synthesize', ':recognize',
+  ':longrunningrecognize', ':batchRecognize', '/text2img', '/img2img', '/v1/inference', '/v1/realtime', '/openai/realtime',
+  '/stream-input', '/multi-stream-input', '/speech-to-text/realtime',
 ];
 /** Example URL paths, one per `HTTP_ENDPOINTS` entry, used by the coverage test. */
 export const ENDPOINT_EXAMPLES: readonly string[] = [
@@ -77,7 +83,12 @@ export const ENDPOINT_EXAMPLES: readonly string[] = [
   '/api/embed', '/api/embeddings', '/v1/images/generations', '/v1/audio/transcriptions', '/v1/audio/translations', '/v1/audio/speech',
   '/model/anthropic.claude-v2/invoke', '/model/anthropic.claude-v2/converse', '/model/x/converse-stream', '/model/x/invoke-with-response-stream',
   '/v1/chat', '/v2/chat', '/v1beta/interactions', '/v1beta1/projects/p/locations/global/interactions', '/v2/rerank', '/v2/embed',
-  '/beta/completions', '/fim/completions',
+  '/beta/completions', '/fim/completions', '/v1/projects/p/locations/l/publishers/google/models/text-embedding-005:predict',
+  '/v1beta/models/chat-bison-001:generateMessage', '/v1beta/models/embedding-gecko-001:embedText', '/ml/v1/text/generation',
+  '/ml/v1/text/rerank', '/generate_stream', '/embed', '/rerank', '/completion', '/v1/text-to-speech/voice123/stream',
+  '/v1/speech-to-text', '/v1/models/black-forest-labs/flux-schnell/predictions', '/v1/listen', '/v1/text:synthesize',
+  '/v1/speech:recognize', '/api/v6/images/text2img', '/v1/inference/BAAI/bge-large-en-v1.5', '/v1/images/edits',
+  '/v1/realtime', '/v1/text-to-speech/voice123/stream-input',
 ];
 
 /** Provider hostnames as literal text. The coverage test checks each `HOST_PROVIDERS` pattern against these. */
@@ -86,6 +97,9 @@ export const HOSTS: readonly string[] = [
   'generativelanguage.googleapis.com', 'aiplatform.googleapis.com', 'bedrock-runtime', 'api.mistral.ai', 'api.cohere.ai',
   'api.cohere.com', 'api.groq.com', 'api.together.xyz', 'api.together.ai', 'api.fireworks.ai', 'api.deepseek.com',
   'openrouter.ai', 'api.x.ai', 'huggingface.co', 'hf.space', 'localhost:11434', '127.0.0.1:11434',
+  // The hosts of endpoints bound to one (HTTP_ENDPOINTS `hostWords`).
+  'api.elevenlabs.io', 'api.replicate.com', 'api.deepgram.com', 'texttospeech.googleapis.com', 'speech.googleapis.com',
+  'modelslab.com', 'api.deepinfra.com',
 ];
 
 /** Words that make a generic verb worth a look: catalogue module roots and model-family names. */

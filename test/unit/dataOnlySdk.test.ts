@@ -17,7 +17,7 @@ const ROOT = path.join(__dirname, '..', '..');
 const DIR = path.join(ROOT, 'test', 'fixtures', 'dataOnlySdk');
 const FILES = ['acme_app.py', 'acme_neighbour.py', 'lookalike.py', 'acme_app.ts'];
 
-type Found = Record<string, { prefilter: boolean; sites: { line: number; api: string; method: string; model: string | null }[] }>;
+type Found = Record<string, { prefilter: boolean; parsed: boolean; sites: { line: number; api: string; method: string; model: string | null }[] }>;
 function run(add: boolean): Found {
   const out = execFileSync(process.execPath, ['--require', 'tsx/cjs', path.join(__dirname, 'detect', 'dataOnlySdk.child.ts'), ...(add ? ['--add'] : []), DIR, ...FILES], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
   return JSON.parse(out) as Found;
@@ -26,10 +26,11 @@ function run(add: boolean): Found {
 describe('adding an SDK to the catalogue is data only', function () {
   this.timeout(180_000);
 
-  it('without the data, the made-up SDK\'s files are not even read past the pre-filter', () => {
+  it('without the data, the made-up SDK\'s files are not even read past the pre-filter, and never parsed', () => {
     const r = run(false);
     for (const f of FILES) {
       assert.equal(r[f]?.prefilter, false, f);
+      assert.equal(r[f]?.parsed, false, f);
       assert.deepEqual(r[f]?.sites, [], f);
     }
   });

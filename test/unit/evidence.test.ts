@@ -125,7 +125,8 @@ describe('evidence test before parsing', () => {
   it('finds a raw HTTP call whose endpoint URL is a constant in a neighbour', async () => {
     const files = memoryProvider({
       'src/config.ts': 'export const CHAT_URL = "https://api.groq.com/openai/v1/chat/completions";\n',
-      'src/call.ts': 'import { CHAT_URL } from "./config";\n// Sends chat completions to Groq.\nexport async function run(text: string) {\n  return fetch(CHAT_URL, { method: "POST", body: JSON.stringify({ model: "llama-3.1-8b-instant", messages: [{ role: "user", content: text }] }) });\n}\n',
+      // The request is built by the caller: a body written here would be evidence of its own (a model-shaped body).
+      'src/call.ts': 'import { CHAT_URL } from "./config";\n// Sends chat completions to Groq.\nexport async function run(request: object) {\n  return fetch(CHAT_URL, { method: "POST", body: JSON.stringify(request) });\n}\n',
     });
     const text = (await files.readText('src/call.ts')) ?? '';
     assert.equal(selfSufficient(text, 'js'), false, 'the file alone has no evidence: the neighbour must supply it');
@@ -191,12 +192,23 @@ describe('evidence test before parsing', () => {
       messages: ['/v1/messages'],
       embeddings: ['/v1/embeddings', '/v2/embed', '/api/embed', '/api/embeddings', '/v1beta/models/text-embedding-004:embedContent', '/v1beta/models/e:batchEmbedContents'],
       generate: ['/v1beta/models/gemini-2.0-flash:generateContent', '/v1/models/g:streamGenerateContent', '/model/anthropic.claude-3/invoke', '/model/m/converse-stream', '/model/m/invoke-with-response-stream', '/v1beta/interactions', '/v1beta1/projects/p/locations/us-central1/interactions'],
-      images: ['/v1/images/generations'],
-      audio: ['/v1/audio/transcriptions', '/v1/audio/translations', '/v1/audio/speech'],
+      audio: ['/v1/audio/transcriptions', '/v1/audio/translations', '/v1/audio/speech', '/v1/text-to-speech/v1d/stream', '/v1/text-to-speech/v1d', '/v1/speech-to-text', '/v1/listen', '/v1/text:synthesize', '/v1p1beta1/speech:recognize'],
+      vertex: ['/v1/projects/p/locations/l/publishers/google/models/text-embedding-005:predict', '/publishers/anthropic/models/claude:streamRawPredict', '/v1beta/models/chat-bison-001:generateMessage', '/v1beta/models/gecko:embedText'],
+      servers: ['/ml/v1/text/generation', '/ml/v1/text/chat_stream', '/ml/v1/deployments/d/text/generation_stream', '/ml/v1/text/rerank', '/generate', '/generate_stream', '/embed', '/rerank', '/completion', '/infill'],
+      hosted: ['/v1/predictions', '/v1/models/black-forest-labs/flux/predictions', '/api/v6/images/text2img', '/v1/inference/BAAI/bge-large-en-v1.5'],
+      images: ['/v1/images/generations', '/v1/images/edits', '/v1/images/variations'],
+      realtime: ['/v1/realtime', '/openai/realtime', '/v1/text-to-speech/v1d/stream-input', '/v1/speech-to-text/realtime'],
     };
     for (const e of HTTP_ENDPOINTS) {
       const matching = Object.values(samples).flat().filter((p) => e.path.test(p));
       assert.ok(matching.length > 0, `no sample path for ${e.path}`);
+      if (e.host) {
+        // Bound to a host: the URL holds the host, and the host is the evidence.
+        const host = (e.hostWords ?? []).flatMap((w) => [w, `api.${w}`]).find((h) => e.host?.test(h));
+        assert.ok(host, `${e.path}: no host word names a host of ${e.host}`);
+        for (const p of matching) assert.ok(hasEndpointWord(`"https://${host}${p}"`), `${e.path}: https://${host}${p} has no evidence`);
+        continue;
+      }
       for (const p of matching) {
         // As a whole literal, as the tail of a template, and with a query string.
         for (const lit of [`"https://host${p}"`, `f"{BASE}${p}"`, `\`\${base}${p}?v=1\``, `'${p.split('/').pop() ?? ''}'`]) {

@@ -13,13 +13,13 @@ import { FileAnalyzer } from './analyzer';
 import { foreignKey, importsOf } from './workspaceImports';
 import { WHOLE_TEXT_PATTERNS } from './analyzer/siteSearch';
 import type { ForeignModule, SiteDraft } from './analyzer/types';
-import { catalogueEvidence, hasHttpCall, hasModuleImport, httpEvidence, neighbourEnables, neighbourEvidenceOf, type NeighbourEvidence } from './evidence';
+import { bodyHttpEvidence, catalogueEvidence, hasHttpCall, hasModuleImport, httpEvidence, neighbourEnables, neighbourEvidenceOf, type NeighbourEvidence } from './evidence';
 import { commentFlags, enclosingFunctionName, loopsOf } from './context';
 import { getParser, parseCached, parseDeltaOf, releaseTree, type GrammarName, type ParseDelta } from './parser';
 import { cellIndexOfRow, normaliseLineEnds, prepare, type Prepared } from './prepare';
 import { callArgs, isNameCode, toRange, unwrap, type Lang } from './syntax';
 import { detectOtherLanguage, isOtherLanguage } from './languages/detect';
-import { PREFILTER as VOCABULARY_PREFILTER } from './vocabulary';
+import { BODY_PREFILTER, PREFILTER as VOCABULARY_PREFILTER } from './vocabulary';
 import { candidatesFor, packageRootText } from './neighbourPaths';
 import { detectShellScript, notebookShellEvidence, notebookShellSites } from './shell/detect';
 import { isTestPath } from '../excludes';
@@ -66,7 +66,7 @@ export interface DetectOptions {
  * passes) and the endpoints their raw HTTP sends to. Ripgrep runs it too: plain alternatives only.
  */
 export const PREFILTER: RegExp = new RegExp(
-  `${VOCABULARY_PREFILTER.source}|openai|anthropic|claude|genai|generativeai|gemini|bedrock|langchain|ollama|mistral|cohere|springframework\\.ai|Microsoft\\.Extensions\\.AI|Microsoft\\.Agents\\.AI|SemanticKernel|Azure\\.AI\\.Agents|LlmTornado|LLPhant|completions|/v1/messages|/v1/responses|embeddings|generateContent|/api/(chat|generate|embed)`,
+  `${VOCABULARY_PREFILTER.source}|${BODY_PREFILTER.source}|openai|anthropic|claude|genai|generativeai|gemini|bedrock|langchain|ollama|mistral|cohere|springframework\\.ai|Microsoft\\.Extensions\\.AI|Microsoft\\.Agents\\.AI|SemanticKernel|Azure\\.AI\\.Agents|LlmTornado|LLPhant|completions|/v1/messages|/v1/responses|embeddings|generateContent|/api/(chat|generate|embed)`,
   'i',
 );
 
@@ -99,7 +99,9 @@ export async function detect(input: DetectInput, options: DetectOptions): Promis
 function textToParse(path: string, text: string, language: SupportedLanguage, options: DetectOptions, diagnostics: Diagnostic[]): Prepared | undefined {
   if (!readableText(path, text, language, options, diagnostics)) return undefined;
   // Notebooks are validated first, so a malformed one always says why it gave no site.
-  if (language !== 'jupyter' && !VOCABULARY_PREFILTER.test(text)) return undefined;
+  // A file without the vocabulary may still send a model-shaped body to a URL it does not show (its own evidence only).
+  const bodyOnly = language !== 'jupyter' && !VOCABULARY_PREFILTER.test(text);
+  if (bodyOnly && !BODY_PREFILTER.test(text)) return undefined;
 
   const prepared = prepare(language, path, text, diagnostics);
   if (!prepared) return undefined;
@@ -110,7 +112,8 @@ function textToParse(path: string, text: string, language: SupportedLanguage, op
     diagnostics.push({ severity: 'info', code: 'file-too-large', message: `Skipped: the notebook's code cells hold ${code} characters, over the ${max}-byte limit.`, file: path });
     return undefined;
   }
-  if (language === 'jupyter' && !VOCABULARY_PREFILTER.test(prepared.text) && !notebookShellEvidence(prepared)) return undefined;
+  if (bodyOnly && !bodyHttpEvidence(prepared.text, prepared.lang)) return undefined;
+  if (language === 'jupyter' && !VOCABULARY_PREFILTER.test(prepared.text) && !notebookShellEvidence(prepared) && !bodyHttpEvidence(prepared.text, 'python')) return undefined;
   if (language !== 'jupyter' && hasMinifiedLine(prepared.text)) {
     diagnostics.push({ severity: 'info', code: 'minified-file', message: 'Skipped: the file looks minified (very long lines).', file: path });
     return undefined;

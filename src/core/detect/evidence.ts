@@ -14,8 +14,10 @@
  *    quoted string). Type annotations, `self.x`, factories and dict lookups all end at such an import. A value can
  *    also come from a one-hop neighbour (`from .clients import client`): then the neighbour holds the import.
  * 2. **Raw HTTP** (`fetch`, `requests.post`, `urlopen` …): the call name is in the file, and the URL path must end
- *    with an endpoint of `HTTP_ENDPOINTS`, whose last segment is one of its `words`; the URL is built from string
- *    literals of the file or of a constant imported from a neighbour.
+ *    with an endpoint of `HTTP_ENDPOINTS`, whose last segment is one of its `words` (or, for an endpoint bound to a
+ *    host, the URL holds one of its `hostWords`); the URL is built from string literals of the file or of a constant
+ *    imported from a neighbour. A URL the code does not show needs a model-shaped body written in the file
+ *    (`MODEL_BODY`: one of its model keys or `inputs` as a key, `MODEL_BODY_WORD`).
  * 3. **A fallback path** (`FALLBACKS`: an unresolved receiver calling `chat.completions.create` …): the path is
  *    written in the file as a called member chain (names joined by dots, blanks, comments or ignored segments such
  *    as `with_raw_response`), and the file matches the fallback's `fileToken` (tested on the file only).
@@ -30,7 +32,7 @@
  * and the analyser skips evaluating call receivers (`AnalyzerOptions.httpOnly`).
  */
 import { FALLBACKS, JS_PACKAGE_ALIASES, MODULES } from './catalog/sdks';
-import { HTTP_ENDPOINTS } from './catalog/params';
+import { HTTP_ENDPOINTS, MODEL_BODY, bodyKeyPattern } from './catalog/params';
 import { isAsciiWordCode, type Lang } from './syntax';
 import { insideOwnPackageDir } from './analyzer/catalogIndex';
 
@@ -73,13 +75,29 @@ const HTTP_WORD_RE = new RegExp(
     .map(escapeRe)
     .join('|')})(?![A-Za-z0-9_])`,
 );
+/** The hosts of the endpoints bound to one (`elevenlabs.io`): such a URL is a literal that holds its host. */
+const HOST_WORD_RE = new RegExp(
+  [...new Set(HTTP_ENDPOINTS.flatMap((e) => e.hostWords ?? []))]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRe)
+    .join('|'),
+  'i',
+);
+/**
+ * A model-shaped request body written in the file (`MODEL_BODY`): `inputs`, or a model key and an input key, each
+ * as a key. (The pre-filter, one regex, holds the model keys and `inputs` alone: a superset.)
+ */
+const BODY_ALONE_RE = new RegExp(bodyKeyPattern(MODEL_BODY.alone));
+const BODY_MODEL_RE = new RegExp(bodyKeyPattern(MODEL_BODY.model));
+const BODY_INPUT_RE = new RegExp(bodyKeyPattern(MODEL_BODY.input));
+
 /**
  * The HTTP call names `analyzeHttp` reads a URL from, per language, called (`fetch(`, `$fetch<T>(`, `ky(`). Global,
  * without a look-behind (which makes the engine try every position): {@link findWord} checks the character before.
  */
 const HTTP_CALL_RE: Readonly<Record<Lang, RegExp>> = {
   js: /(?:\$?fetch|ofetch|ky|got|post|request|axios)\s*(?:<[^()]*?>)?\s*(?:\?\.)?\(/g,
-  python: /(?:urlopen|post|request|stream)\s*\(/g,
+  python: /(?:urlopen|post|request|stream|ws_connect)\s*\(/g,
 };
 
 /** True when `re` (global) matches somewhere not preceded by a letter, digit, `_` or `$`. */
@@ -133,9 +151,14 @@ export function hasHttpCall(text: string, lang: Lang): boolean {
 /** A fetch factory called at once (`customFetch(requestOptions)(url, init)`): the fetch it returns makes the call. */
 const FETCH_FACTORY_CALL_RE = /[a-z]Fetch\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*\(/;
 
-/** Names an endpoint's last path segment (way 2, possibly for a neighbour's HTTP call). */
+/** Names an endpoint's last path segment or a bound endpoint's host (way 2, possibly for a neighbour's HTTP call). */
 export function hasEndpointWord(text: string): boolean {
-  return HTTP_WORD_RE.test(text);
+  return HTTP_WORD_RE.test(text) || HOST_WORD_RE.test(text);
+}
+
+/** Writes a model-shaped request body (way 2 without a visible endpoint: the body is read in the file itself). */
+export function hasModelBodyWord(text: string): boolean {
+  return BODY_ALONE_RE.test(text) || (BODY_MODEL_RE.test(text) && BODY_INPUT_RE.test(text));
 }
 
 /** Holds a fallback path with its file token (way 3). */
@@ -164,10 +187,20 @@ export function catalogueEvidence(text: string, lang: Lang, path?: string): bool
   return hasModuleImport(text, lang, path) || hasFallback(text, lang);
 }
 
-/** Way 2 in the file itself: an HTTP call and an endpoint's last path segment. */
+/**
+ * Way 2 in the file itself: an HTTP call and an endpoint's last path segment; or a model-shaped body and a call that
+ * can send it without showing its URL (JS: a fetch-like function or axios, not any `post`/`request` method).
+ */
 export function httpEvidence(text: string, lang: Lang): boolean {
-  return hasEndpointWord(text) && hasHttpCall(text, lang);
+  return (hasEndpointWord(text) && hasHttpCall(text, lang)) || bodyHttpEvidence(text, lang);
 }
+
+/** The second half of {@link httpEvidence}: a model-shaped body and a call that can send it. */
+export function bodyHttpEvidence(text: string, lang: Lang): boolean {
+  return hasModelBodyWord(text) && (lang === 'python' ? findWord(HTTP_CALL_RE.python, text) : findWord(JS_BODY_CALL_RE, text) || FETCH_FACTORY_CALL_RE.test(text));
+}
+/** JS calls the body rule of `analyzeHttp` reads (`fetch(`, `this.fetch(`, `axios.post(`, `ky(` …). */
+const JS_BODY_CALL_RE = /(?:\$?fetch|ofetch|ky|got|axios)\s*(?:<[^()]*?>)?\s*(?:\?\.)?(?:\(|\.\s*(?:post|put|request)\s*\()/g;
 
 /** True when the file's own text can yield a site without looking at any neighbour. */
 export function selfSufficient(text: string, lang: Lang): boolean {

@@ -13,7 +13,7 @@
  * Everything here is computed once from sdks.ts and params.ts; the only hand-written lists are English: the everyday
  * method names and the generic module-path components (`google`, `cloud`, `client` …) that never identify an SDK.
  */
-import { HTTP_ENDPOINTS } from './catalog/params';
+import { HTTP_ENDPOINTS, MODEL_BODY_WORD } from './catalog/params';
 import { JS_PACKAGE_ALIASES, MODULES, TYPES } from './catalog/sdks';
 import type { Member, ModuleSpec } from './catalog/types';
 import { memberKeys, memberOf, TYPE_BY_ID } from './analyzer/catalogIndex';
@@ -268,6 +268,7 @@ function prefilterSource(): string {
   // module-level site, `openai.ChatCompletion.create` or `litellm.completion`, needs the module's import in the file.)
   for (const t of TYPES) for (const k of memberKeys(t)) if (memberOf(t, k)?.kind === 'site') w.add(witnessOf(k), t.optionalSegments);
   w.addPattern(httpPattern());
+  for (const h of new Set(HTTP_ENDPOINTS.flatMap((e) => e.hostWords ?? []))) w.addPattern(escapeRe(h));
   return w.source();
 }
 
@@ -278,8 +279,15 @@ function prefilterSource(): string {
  */
 export const PREFILTER: RegExp = new RegExp(prefilterSource(), 'i');
 
-/** Raw HTTP call names of the anchor pass: worth a look only where a URL or base URL is written. */
-const HTTP_ANCHOR_GATES: Readonly<Record<string, readonly string[]>> = { request: ['https?:', 'base_?url'], post: ['https?:', 'base_?url'] };
+/**
+ * The model-shaped request bodies (`MODEL_BODY_WORD`) a raw HTTP call to a URL the code does not show sends: not in
+ * {@link PREFILTER} (a file that holds only such a body needs its own evidence, `bodyHttpEvidence`, not a
+ * neighbour's), but in the scanner's pre-filter (detector.ts), which must let every such file through.
+ */
+export const BODY_PREFILTER: RegExp = new RegExp(MODEL_BODY_WORD, 'i');
+
+/** Raw HTTP call names of the anchor pass: worth a look only where a URL, a base URL or a model-shaped body is written. */
+const HTTP_ANCHOR_GATES: Readonly<Record<string, readonly string[]>> = { request: ['https?:', 'base_?url', MODEL_BODY_WORD], post: ['https?:', 'base_?url', MODEL_BODY_WORD] };
 
 /** For each everyday method name, the texts that make it worth a look (see the module comment). */
 function genericAnchors(): Map<string, WitnessSet> {

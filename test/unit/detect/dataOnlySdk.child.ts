@@ -9,6 +9,7 @@ import type { ModuleSpec, TypeSpec } from '../../../src/core/detect/catalog/type
 // Types only (erased): the modules themselves are required below, after the catalogue is extended.
 import type * as DetectorModule from '../../../src/core/detect/detector';
 import type * as FixtureFormatModule from './fixtureFormat';
+import type * as VocabularyModule from '../../../src/core/detect/vocabulary';
 
 const TYPE: TypeSpec = {
   id: 'acme',
@@ -33,7 +34,11 @@ if (process.argv.includes('--add')) {
 void (async () => {
   // Loaded only now, so every index, the prefilter and the gates are derived from the catalogue as extended.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { detect, PREFILTER } = require('../../../src/core/detect/detector') as typeof DetectorModule;
+  const { detect, evidenceStats } = require('../../../src/core/detect/detector') as typeof DetectorModule;
+  // The vocabulary derived from the catalogue (the scanner's pre-filter adds other languages' names and the
+  // catalogue-free model-shaped bodies of raw HTTP, `model=` / `"inputs":`, which these files also write).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { PREFILTER } = require('../../../src/core/detect/vocabulary') as typeof VocabularyModule;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createMemoryFileProvider, createNodeLoadWasm } = require('./fixtureFormat') as typeof FixtureFormatModule;
   const [dir, ...names] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -41,8 +46,9 @@ void (async () => {
   const out: Record<string, unknown> = {};
   for (const name of names) {
     const text = readFileSync(`${dir}/${name}`, 'utf8');
+    const before = evidenceStats().parsed;
     const r = await detect({ path: name, text }, { files, loadWasm: createNodeLoadWasm() });
-    out[name] = { prefilter: PREFILTER.test(text), sites: r.sites.map((s) => ({ line: s.line, api: s.api, method: s.method, model: s.model.id })) };
+    out[name] = { prefilter: PREFILTER.test(text), parsed: evidenceStats().parsed > before, sites: r.sites.map((s) => ({ line: s.line, api: s.api, method: s.method, model: s.model.id })) };
   }
   process.stdout.write(JSON.stringify(out));
 })();

@@ -7,9 +7,9 @@
  * another section's analysis functions (docs/detection.md "Code map").
  */
 import type { Node } from 'web-tree-sitter';
-import type { ModelResolution, Provider } from '../../types';
+import type { Api, ModelResolution, Provider } from '../../types';
 import type { SiteSpec } from '../catalog/types';
-import { HOST_PROVIDERS, HTTP_ENDPOINTS, OLLAMA_PORT } from '../catalog/params';
+import { HOST_PROVIDERS, MODEL_BODY, OLLAMA_PORT, matchEndpoint, type HttpEndpoint } from '../catalog/params';
 import { callArgs, callee, FUNCTION_TYPES, isCall, isMember, isStringNode, stringParts, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import type { ResolvedModel, SiteDraft } from './types';
@@ -31,8 +31,11 @@ export function analyzeHttp(fa: FileAnalyzer, call: Node, nameNode: Node, root: 
   // `nock(host).post(path)`), which name the endpoint without a body.
   if (!(target?.sends ?? hasBody(fa, bodyCall, name))) return undefined;
   if (/^(respx|nock|responses|httpretty|aioresponses|requests_mock|fetchMock|mock|mocker|httpx_mock)$/.test(root.type === 'identifier' ? root.text : '')) return undefined;
-  let url = urlText(fa, urlNode);
-  if (!url) return undefined;
+  // An SDK's own resource class posting through its client's transport (`this._client.post('/v1/messages', { body,
+  // ...options })`, Stainless-generated SDKs): the SDK's public method is the surface, its internals are not sites.
+  if (fa.lang === 'js' && /^this\._client$/.test(unwrap(callee(call)?.childForFieldName('object') ?? call).text) && isStringNode(unwrap(urlNode)) && !/^['"`]https?:/.test(unwrap(urlNode).text)) return undefined;
+  // A URL not visible here (`self.api_url`, a parameter, a helper's result) is opaque: only the body can tell.
+  let url: UrlText = urlText(fa, urlNode) ?? { path: '{}', opaque: true };
   if (!url.host && root.type === 'identifier') {
     // `httpx.Client(base_url=...)` / `axios.create({ baseURL })` then `client.post("/chat/completions")`.
     const b = fa.lookup(root.text, root);
@@ -41,15 +44,43 @@ export function analyzeHttp(fa: FileAnalyzer, call: Node, nameNode: Node, root: 
     const baseUrl = base ? urlText(fa, base) : undefined;
     if (baseUrl?.host) url = { host: baseUrl.host, path: `${baseUrl.path.replace(/\/$/, '')}/${url.path.replace(/^\//, '')}` };
   }
-  const ep = HTTP_ENDPOINTS.find((e) => e.path.test(url.path));
-  if (!ep) return undefined;
-  const provider = endpointProvider(url, ep.provider);
-  if (!provider) return undefined;
   if (fa.lang === 'python' && name === 'urlopen') {
     const a0 = callArgs(call)[0];
     if (a0 && isCall(unwrap(a0))) bodyCall = unwrap(a0);
   }
+  if (name === 'ws_connect') return realtimeSession(fa, call, nameNode, full || name, url, urlNode);
   const km = fa.keyMap(bodyCall);
+  const hostProvider = url.host ? providerOfUrl(`https://${url.host}`) : undefined;
+  const onProviderHost = hostProvider !== undefined && hostProvider !== 'other';
+  let ep: Pick<HttpEndpoint, 'api' | 'provider'> | undefined = url.opaque ? undefined : matchEndpoint(url.path, url.host);
+  // `/embed`, `/generate`, `/api/chat` on some other server (the app's own, a test server) need a model request's body.
+  const weak = ep !== undefined && (ep as HttpEndpoint).weak === true && !onProviderHost;
+  if (weak && !modelShapedBody(km) && !(ep?.api === 'rerank' && rerankBody(km))) ep = undefined;
+  // A weak path whose body is a model request's is one on any server (`new URL("embed", this.apiBase)`).
+  // An endpoint bound to its host names its provider (`texttospeech.googleapis.com` is Google's).
+  const bound = ep !== undefined && (ep as HttpEndpoint).host !== undefined;
+  let provider = ep ? (bound ? ep.provider : endpointProvider(url, ep.provider)) ?? (weak ? hostProvider ?? 'other' : undefined) : undefined;
+  if (!ep || !provider) {
+    // No endpoint in sight, but the body is a model request (`{"model": …, "input": …}` to a configured URL, a
+    // `new URL(path, this.apiBase)` of a base class): a request to a model server whose address is configuration.
+    // Not a path the code shows whole without a host (the app's own route), not another path of a provider's host.
+    const shown = !url.opaque && !url.relative && !url.based && !url.host;
+    if (shown || onProviderHost || !modelShapedBody(km)) return undefined;
+    // In JS, `post` and `request` are also the methods of IDE messengers and RPC clients: only fetch-like functions,
+    // fetch factories, transport wrappers and axios send a body this way (evidence.ts `JS_BODY_CALL_RE`).
+    if (fa.lang === 'js' && (name === 'post' || name === 'request') && !(root.type === 'identifier' && /^(axios|got|ky)$/.test(root.text))) return undefined;
+    // A path that names its resource (`new URL("summaries", base)`, `f"{base}/{kind}/batch/update"`) must carry a
+    // generation request (a model and messages, a prompt, contents or inputs): `{ model, query, documents }` there may
+    // be any service's search, `{"inputs": batch}` a CRM's batch update.
+    const last = url.opaque ? '' : (url.path.split('/').pop() ?? '');
+    if (/[A-Za-z]/.test(last) && !last.includes('{}') && !generationBody(km)) return undefined;
+    // Nor the paths of what the rules say is no request to a model, whatever their body (`…/messages/count_tokens`).
+    if (NOT_INFERENCE_PATH.test(url.path)) return undefined;
+    provider = hostProvider ?? 'other';
+    // The path, else the function that sends it (`embed_with_hf`, `litellm_rerank`), says which kind of request it is.
+    const fn = fa.ancestors(call).find((a) => FUNCTION_TYPES.has(a.type));
+    ep = { api: bodyApi(km, `${url.path} ${fn?.childForFieldName('name')?.text ?? ''}`) };
+  }
   const model = requestModel(fa, km, url.path, urlNode);
   const spec: SiteSpec = { api: ep.api, prompt: { messages: { kw: ['messages'] }, system: { kw: ['system'] }, prompt: { kw: ['prompt'] }, input: { kw: ['input'] }, user: { kw: ['contents'] } } };
   const params = fa.callParams(km, undefined, spec);
@@ -59,6 +90,83 @@ export function analyzeHttp(fa: FileAnalyzer, call: Node, nameNode: Node, root: 
     call, nameNode, method: full || name, provider, via: 'http', api: ep.api, model: model.ref, stream, params: stream ? { ...params, stream: true } : params,
     prompt, confidence: model.ref.id !== null && url.host ? 'high' : 'medium',
   };
+}
+
+/**
+ * A WebSocket connect to a realtime session endpoint whose query names the model (`?model=…`, `?model_id=…`): the
+ * session, billed by its audio and tokens, starts here. Without the model in the URL (Gemini Live sends it in a setup
+ * message) the connect is not the site.
+ */
+function realtimeSession(fa: FileAnalyzer, call: Node, nameNode: Node, method: string, url: UrlText, urlNode: Node): SiteDraft | undefined {
+  if (url.opaque) return undefined;
+  const ep = matchEndpoint(url.path, url.host, true);
+  const m = /[?&]model(?:_id)?=([^&#]*)/.exec(url.query ?? '');
+  if (!ep || !m) return undefined;
+  // `/v1/realtime` on a base not shown is OpenAI's path (Azure's is `/openai/realtime`).
+  const provider = ep.provider ?? (url.host ? providerOfUrl(`https://${url.host}`) : /\/openai\/realtime/.test(url.path) ? 'azure-openai' : 'openai') ?? 'other';
+  // The model: the expression in the hole after `model=` (its own resolution: a constant, an `__init__` default …).
+  let held = unwrap(urlNode);
+  if (held.type === 'identifier') {
+    const b = fa.lookup(held.text, held);
+    if (b?.kind === 'assign') held = unwrap(b.value);
+  }
+  let model: ResolvedModel = { ref: { id: null, canonical: null, resolution: { kind: 'unknown', expression: '' } } };
+  const raw = decodeURIComponent(m[1] ?? '');
+  if (raw && !raw.includes('\uFFFF')) model = { ref: { id: raw, canonical: canonicalModel(raw), resolution: { kind: 'literal' } } };
+  const parts = held.type === 'concatenated_string' ? held.namedChildren.filter((c): c is Node => c !== null && isStringNode(c)) : isStringNode(held) ? [held] : [];
+  let before = '';
+  for (const c of parts.flatMap((p) => p.namedChildren)) {
+    if (!c) continue;
+    if ((c.type === 'interpolation' || c.type === 'template_substitution') && /[?&]model(?:_id)?=$/.test(before)) {
+      const e = c.namedChildren.find((x) => x !== null);
+      if (e) model = fa.modelFromNode(e);
+      break;
+    }
+    before += c.type === 'string_content' || c.type === 'string_fragment' ? c.text : '\uFFFF';
+  }
+  return { call, nameNode, method, provider, via: 'http', api: ep.api, model: model.ref, stream: true, params: { stream: true }, prompt: [], confidence: model.ref.id ? 'high' : 'medium' };
+}
+
+/** The visible parts of a request URL: its host, path, whether a base was missing (`relative`) or nothing showed (`opaque`). */
+interface UrlText {
+  readonly host?: string;
+  readonly path: string;
+  readonly relative?: boolean;
+  /** A path after a run-time part (`f"{base}/generate"`): the base, not shown, may be any server. */
+  readonly based?: boolean;
+  /** The query string (`?model=…`), run-time parts as `\uFFFF`. */
+  readonly query?: string;
+  readonly opaque?: boolean;
+}
+
+/** A request body with a model request's shape ({@link MODEL_BODY}): a model key beside an input key, or HF `inputs`. */
+function modelShapedBody(km: ReadonlyMap<string, Node[]>): boolean {
+  const has = (keys: readonly string[]): boolean => keys.some((k) => km.has(k));
+  return has(MODEL_BODY.alone) || (has(MODEL_BODY.model) && has(MODEL_BODY.input));
+}
+
+/**
+ * A generation request's body: a model key beside messages, a prompt, contents or inputs. (`inputs` alone is not
+ * enough under a path that names its resource: HubSpot's `/batch/update` and crewAI's `/kickoff` take `{"inputs": …}`.)
+ */
+function generationBody(km: ReadonlyMap<string, Node[]>): boolean {
+  return MODEL_BODY.model.some((k) => km.has(k)) && MODEL_BODY.generation.some((k) => km.has(k));
+}
+
+/** A rerank request's body: a query and the texts to score (text-embeddings-inference, Cohere, Jina, Voyage). */
+function rerankBody(km: ReadonlyMap<string, Node[]>): boolean {
+  return km.has('query') && (km.has('texts') || km.has('documents') || km.has('passages'));
+}
+
+/** The api of a request known by its body: the hint's words (its path, its function's name), else its keys. */
+function bodyApi(km: ReadonlyMap<string, Node[]>, hint: string): Api {
+  if (/embed/i.test(hint)) return 'embeddings';
+  if (/rerank/i.test(hint)) return 'rerank';
+  if (km.has('messages') || km.has('contents')) return 'chat';
+  if (km.has('query') && (km.has('documents') || km.has('texts') || km.has('passages'))) return 'rerank';
+  if (km.has('prompt') || km.has('inputs') || km.has('suffix')) return 'completion';
+  if (km.has('input') || km.has('texts') || km.has('instances')) return 'embeddings';
+  return 'other';
 }
 
 /**
@@ -89,6 +197,9 @@ function requestTarget(fa: FileAnalyzer, call: Node, name: string): { urlNode: N
         return { urlNode: args[w.urlIndex], bodyCall, sends };
       }
     }
+  } else if (name === 'ws_connect') {
+    // aiohttp `session.ws_connect(url)`: a realtime session, a site when its URL names the model (analyzeHttp).
+    return { urlNode: fa.getArg(call, { kw: ['url'], pos: 0 }), bodyCall, sends: true };
   } else if (name === 'urlopen') {
     // urllib: the site is `urlopen(req)`; the URL and body are in the `Request(...)` it opens.
     const a0 = callArgs(call)[0];
@@ -110,21 +221,28 @@ function requestTarget(fa: FileAnalyzer, call: Node, name: string): { urlNode: N
   return { urlNode, bodyCall };
 }
 
+/** Token counting, tokenizers, moderation, model listing, files, batches and fine-tuning (eval/README.md: not sites). */
+const NOT_INFERENCE_PATH = /[/:](?:count_?tokens|countTokens|tokenize|detokenize|moderations?|models|files|batches|fine_tuning|jobs)\/?$/i;
+
+/** Paths only an OpenAI-compatible API serves, whatever the base before them. */
+const OPENAI_COMPATIBLE_PATH = /\/chat\/completions$|\/images\/(?:generations|edits|variations)$|\/audio\/(?:transcriptions|translations|speech)$/;
+
 /** The provider of an endpoint: the URL's host, else the endpoint's own provider; undefined for an ambiguous path on an unseen host. */
-function endpointProvider(url: { host?: string; path: string; relative?: boolean }, endpoint: Provider | undefined): Provider | undefined {
+function endpointProvider(url: UrlText, endpoint: Provider | undefined): Provider | undefined {
   const provider: Provider | undefined = url.host ? providerOfUrl(`https://${url.host}`) : undefined;
   if (provider) return provider;
   if (!url.host && endpoint) return endpoint;
   if (url.host) return endpoint ?? 'other';
   // A host we cannot see: only an unmistakable endpoint path counts.
   // `new URL("chat/completions", this.apiBase)` with a configurable base: the OpenAI-compatible path is one too.
-  if (!/\/v1\/(chat\/completions|messages|responses|embeddings)$|:generateContent$/.test(url.path) && !(url.relative && /\/chat\/completions$/.test(url.path))) return undefined;
+  // So is an OpenAI-compatible path after a base the code does not show (`\`${baseURL}/images/edits\``).
+  if (!/\/v1\/(chat\/completions|messages|responses|embeddings)$|:generateContent$/.test(url.path) && !((url.relative || url.based) && OPENAI_COMPATIBLE_PATH.test(url.path))) return undefined;
   return url.path.endsWith('/v1/messages') ? 'anthropic' : 'other';
 }
 
 /** The model of an HTTP call: the body's `model`, else the one in the URL (`…/models/gemini-2.0-flash:generateContent`). */
 function requestModel(fa: FileAnalyzer, km: Map<string, Node[]>, urlPath: string, urlNode: Node): ResolvedModel {
-  const modelNode = km.get('model')?.[0];
+  const modelNode = (km.get('model') ?? km.get('model_id') ?? km.get('modelId'))?.[0];
   const urlModel = /models\/([^/:]+):/.exec(urlPath)?.[1] ?? /\/model\/([^/]+)\/(invoke|converse)/.exec(urlPath)?.[1];
   if (modelNode) {
     const found = fa.modelFromNode(modelNode);
@@ -172,35 +290,35 @@ export function hasBody(fa: FileAnalyzer, call: Node, name: string): boolean {
 }
 
 /** The visible URL text of an expression: literal parts, with holes for what is only known at run time. */
-export function urlText(fa: FileAnalyzer, n: Node, depth = 0, ctx?: Node): { host?: string; path: string; relative?: boolean } | undefined {
+export function urlText(fa: FileAnalyzer, n: Node, depth = 0, ctx?: Node): UrlText | undefined {
   if (depth > 8) return undefined;
   const u = unwrap(n);
   let text: string | undefined;
   if (isStringNode(u)) {
-    const { holes } = stringParts(u);
-    text = '';
-    for (const c of u.namedChildren) {
-      if (!c) continue;
-      if (c.type === 'interpolation' || c.type === 'template_substitution') {
-        const e = c.namedChildren.find((x) => x !== null);
-        const s = e ? fa.constString(e) : undefined;
-        text += s ?? '\uFFFF';
-      } else if (c.type === 'string_content' || c.type === 'string_fragment') text += c.text;
-    }
-    void holes;
+    text = stringText(fa, u, ctx);
   } else if (u.type === 'new_expression' && fa.lang === 'js') {
     return newUrl(fa, u, undefined, ctx, depth);
+  } else if (u.type === 'ternary_expression' || u.type === 'conditional_expression') {
+    // `gateway ? \`https://gateway…/chat/completions\` : \`https://api…/chat/completions\``: a branch that names an
+    // endpoint (the first one that shows anything, else).
+    const branches = fa.lang === 'js' ? [u.childForFieldName('consequence'), u.childForFieldName('alternative')] : [u.namedChildren[0], u.namedChildren[2]];
+    const seen = branches.filter((b): b is Node => b !== null && b !== undefined).map((b) => urlText(fa, b, depth + 1, ctx)).filter((x) => x !== undefined);
+    return seen.find((x) => matchEndpoint(x.path, x.host) !== undefined) ?? seen[0];
   } else if (isCall(u) && fa.lang === 'js') {
-    // `base.replace("localhost", "127.0.0.1")`: the same base.
+    // `base.replace("localhost", "127.0.0.1")`, `url.toString()`, `String(url)`: the same URL.
     const fn = callee(u);
-    if (fn && isMember(fn) && fn.childForFieldName('property')?.text === 'replace') {
+    const prop = fn && isMember(fn) ? fn.childForFieldName('property')?.text : undefined;
+    if (fn && isMember(fn) && (prop === 'replace' || (prop === 'toString' && callArgs(u).length === 0))) {
       const obj = fn.childForFieldName('object');
       return obj ? urlText(fa, obj, depth + 1, ctx) : undefined;
     }
+    const a0 = callArgs(u)[0];
+    if (fn?.type === 'identifier' && fn.text === 'String' && a0) return urlText(fa, a0, depth + 1, ctx);
     return endpointHelper(fa, u, ctx ?? u, depth);
   } else if (u.type === 'identifier' || isMember(u)) {
     const s = fa.constString(u) ?? (isMember(u) && fa.lang === 'js' ? thisDefault(fa, u, ctx) : undefined);
-    if (s !== undefined) text = s;
+    // (An empty constant is no URL: a Python f-string concatenation with run-time parts reads as "" there.)
+    if (s !== undefined && s !== '') text = s;
     else if (u.type === 'identifier') {
       const b = fa.lookup(u.text, u);
       if (b?.kind === 'assign') return urlText(fa, b.value, depth + 1, ctx);
@@ -224,11 +342,43 @@ export function urlText(fa: FileAnalyzer, n: Node, depth = 0, ctx?: Node): { hos
     const d = callArgs(u)[1];
     if (d) return urlText(fa, d, depth + 1);
   }
-  if (text === undefined) return undefined;
-  const m = /^https?:\/\/([^/\uFFFF?#]+)([^?#]*)/.exec(text);
-  if (m) return { host: m[1], path: (m[2] ?? '').replace(/\uFFFF/g, '{}') };
+  return text === undefined ? undefined : splitUrl(text);
+}
+
+/**
+ * A string literal's text, holes filled with their constants (`\uFFFF` for a run-time part); `subst` gives a
+ * parameter's value (an endpoint helper read with its call's argument), `ctx` the call whose class gives `this.…`.
+ */
+function stringText(fa: FileAnalyzer, u: Node, ctx: Node | undefined, subst?: { readonly name: string; readonly value: string | undefined }): string {
+  // `f"{base}/v1/text-to-speech/{voice}/stream-input" f"?model_id={model}"`: Python joins adjacent literals.
+  if (u.type === 'concatenated_string') return u.namedChildren.map((c) => (c && isStringNode(c) ? stringText(fa, c, ctx, subst) : '\uFFFF')).join('');
+  let text = '';
+  let origin = false;
+  for (const c of u.namedChildren) {
+    if (!c) continue;
+    if (c.type === 'interpolation' || c.type === 'template_substitution') {
+      const e = c.namedChildren.find((x) => x !== null);
+      let v: string | undefined;
+      if (e && subst && unwrap(e).type === 'identifier' && unwrap(e).text === subst.name) v = subst.value;
+      else if (e) v = fa.constString(e) ?? (subst && isMember(unwrap(e)) && fa.lang === 'js' ? thisDefault(fa, unwrap(e), ctx) : undefined);
+      text += v ?? '\uFFFF';
+      // A base written without its trailing `/` that the code adds at run time (`if (!base.endsWith("/")) base += "/"`).
+      origin = v !== undefined && /^https?:\/\/[^/?#]+$/.test(v);
+      continue;
+    } else if (c.type === 'string_content' || c.type === 'string_fragment') text += (origin && /^[\w-]/.test(c.text) ? '/' : '') + c.text;
+    origin = false;
+  }
+  return text;
+}
+
+/** `https://host/path?q` → host and path; a text without a scheme is a path (a leading run-time part dropped). */
+function splitUrl(text: string): UrlText {
+  const q = /\?[^#]*/.exec(text)?.[0];
+  const query = q ? { query: q } : {};
+  const m = /^(?:https?|wss?):\/\/([^/\uFFFF?#]+)([^?#]*)/.exec(text);
+  if (m) return { host: m[1], path: (m[2] ?? '').replace(/\uFFFF/g, '{}'), ...query };
   const path = text.replace(/^\uFFFF/, '').replace(/\uFFFF/g, '{}');
-  return { path: path.replace(/[?#].*$/, '') };
+  return { path: path.replace(/[?#].*$/, ''), ...(text.startsWith('\uFFFF') ? { based: true } : {}), ...query };
 }
 
 /** Provider named by a base URL / endpoint URL, or undefined when it is not visible. */
@@ -300,8 +450,17 @@ function endpointHelper(fa: FileAnalyzer, call: Node, ctx: Node, depth: number):
   while (stack.length) {
     const n = stack.pop() as Node;
     if (n.type === 'return_statement') {
-      const v = n.namedChildren[0] ? unwrap(n.namedChildren[0]) : undefined;
+      let v = n.namedChildren[0] ? unwrap(n.namedChildren[0]) : undefined;
+      // `const url = new URL(endpoint, apiBase); … return url;`
+      if (v?.type === 'identifier') {
+        const b = fa.lookup(v.text, v);
+        v = b?.kind === 'assign' ? unwrap(b.value) : v;
+      }
       if (v?.type === 'new_expression' && unwrap(callArgs(v)[0] ?? v).text === pname) return newUrl(fa, v, arg, ctx, depth + 1);
+      // `return \`${this.apiBase}/ml/v1/text/${endpoint}_stream?version=…\``: the template read with the argument.
+      if (v && isStringNode(v) && stringParts(v).holes.some((h) => unwrap(h.namedChildren.find((x) => x !== null) ?? h).text === pname)) {
+        return splitUrl(stringText(fa, v, ctx, { name: pname, value: fa.constString(arg) }));
+      }
       continue;
     }
     if (FUNCTION_TYPES.has(n.type) && n !== body) continue;
@@ -340,6 +499,12 @@ function thisDefaultNode(fa: FileAnalyzer, member: Node, ctx?: Node, anyObject =
       const stack: Node[] = ctor?.childForFieldName('body') ? [ctor.childForFieldName('body') as Node] : [];
       while (stack.length) {
         const n = stack.pop() as Node;
+        // `this.endpoint = "https://api.deepgram.com/v1/listen"` in the constructor: a literal default.
+        if (n.type === 'assignment_expression' && !anyObject) {
+          const l = n.childForFieldName('left');
+          const r = n.childForFieldName('right');
+          if (l && r && isMember(l) && unwrap(l.childForFieldName('object') ?? l).type === 'this' && l.childForFieldName('property')?.text === key && isStringNode(unwrap(r))) return r;
+        }
         if (isCall(n) && callee(n)?.type === 'super') {
           const a0 = callArgs(n)[0];
           const hit = a0 && unwrap(a0).type === 'object' ? fa.objectKey(unwrap(a0), [key]) : undefined;

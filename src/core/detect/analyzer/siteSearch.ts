@@ -20,7 +20,7 @@ import { GATED_NAMES, genericGate } from '../vocabulary';
 
 /** Every method/function name that can end a site or produce a client: the anchor words of the text pre-pass. */
 function anchorNames(): string[] {
-  const names = new Set<string>(['fetch', 'post', 'request', 'urlopen', 'Request', 'axios', 'send', 'pipe']);
+  const names = new Set<string>(['fetch', 'post', 'request', 'urlopen', 'Request', 'axios', 'send', 'pipe', 'ws_connect']);
   const addKey = (k: string): void => {
     const last = k.split('.').pop();
     if (last && last !== 'default') names.add(last);

@@ -75,7 +75,30 @@ export const OLLAMA_PORT = '11434';
  * digit or `_`; a file (or the neighbour it imports a URL constant from) with no such text cannot call the endpoint. The
  * detector uses them to skip parsing such files (`evidence.ts`); a test checks each pattern against them.
  */
-export const HTTP_ENDPOINTS: readonly { readonly path: RegExp; readonly api: Api; readonly provider?: Provider; readonly words: readonly string[] }[] = [
+export interface HttpEndpoint {
+  readonly path: RegExp;
+  readonly api: Api;
+  readonly provider?: Provider;
+  /** Last path segments (see above); empty for an endpoint bound to a `host`, whose `hostWords` are its evidence. */
+  readonly words: readonly string[];
+  /** Only on this host (lower case, port dropped): the path alone is too common to name a model API. */
+  readonly host?: RegExp;
+  /** Text every URL of `host` holds (`elevenlabs.io`): the evidence for a file that calls it (evidence.ts). */
+  readonly hostWords?: readonly string[];
+  /**
+   * A realtime WebSocket session's path (`wss://…/v1/realtime?model=…`): opened by a connect call, not an HTTP
+   * request; a site only when the URL names the model (see docs/detection.md, raw HTTP). `matchEndpoint` skips these
+   * unless asked for them.
+   */
+  readonly socket?: true;
+  /**
+   * A path that model servers share with everyday services (`/embed`, `/rerank`, `/generate`, `/completion`): it
+   * counts on a provider's host, else only when the request body has a model request's shape ({@link MODEL_BODY}).
+   */
+  readonly weak?: true;
+}
+
+export const HTTP_ENDPOINTS: readonly HttpEndpoint[] = [
   { path: /\/chat\/completions\/?$/, api: 'chat', words: ['completions'] },
   // `/beta/completions` (DeepSeek FIM) and `/fim/completions` (Mistral/Codestral FIM) are completions too.
   { path: /\/v1\/completions\/?$|\/(?:beta|fim)\/completions\/?$|\/openai\/deployments\/[^/]+\/completions(?!\w)/, api: 'completion', words: ['completions'] },
@@ -84,9 +107,10 @@ export const HTTP_ENDPOINTS: readonly { readonly path: RegExp; readonly api: Api
   { path: /\/v1\/complete\/?$/, api: 'completion', provider: 'anthropic', words: ['complete'] },
   { path: /\/embeddings\/?$|:embedContent$|:batchEmbedContents$|\/api\/embed(dings)?\/?$/, api: 'embeddings', words: ['embeddings', 'embedContent', 'batchEmbedContents', 'embed'] },
   { path: /:(stream)?[gG]enerateContent$/, api: 'generate', provider: 'google', words: ['generateContent', 'streamGenerateContent'] },
-  { path: /\/api\/chat\/?$/, api: 'chat', words: ['chat'] },
-  { path: /\/api\/generate\/?$/, api: 'completion', words: ['generate'] },
-  { path: /\/images\/generations\/?$/, api: 'images', words: ['generations'] },
+  // Ollama's paths; on a host that is not Ollama's (the app's own `/api/chat`), only with a model request's body.
+  { path: /\/api\/chat\/?$/, api: 'chat', words: ['chat'], weak: true },
+  { path: /\/api\/generate\/?$/, api: 'completion', words: ['generate'], weak: true },
+  { path: /\/images\/(?:generations|edits|variations)\/?$/, api: 'images', words: ['generations', 'edits', 'variations'] },
   { path: /\/audio\/(transcriptions|translations|speech)\/?$/, api: 'audio', words: ['transcriptions', 'translations', 'speech'] },
   { path: /\/model\/[^/]+\/(invoke|converse)(-with-response-stream|-stream)?$/, api: 'generate', provider: 'bedrock', words: ['invoke', 'converse'] },
   { path: /\/v[12]\/chat\/?$/, api: 'chat', provider: 'cohere', words: ['chat'] },
@@ -95,7 +119,73 @@ export const HTTP_ENDPOINTS: readonly { readonly path: RegExp; readonly api: Api
   { path: /\/v[12]\/embed\/?$/, api: 'embeddings', words: ['embed'] },
   // Gemini Interactions API over REST (`POST /v1beta/interactions`, Vertex `/v1beta1/projects/…/locations/…/interactions`).
   { path: /\/v1(?:alpha|beta1?)\/(?:projects\/[^/]+\/locations\/[^/]+\/)?interactions\/?$/, api: 'generate', provider: 'google', words: ['interactions'] },
+  // Vertex AI publisher models over REST: `…/publishers/google/models/text-embedding-005:predict`, Claude and Mistral
+  // `…/publishers/anthropic/models/claude-…:streamRawPredict` (Vertex AI REST reference, projects.locations.publishers.models;
+  // checked 2026-12). A TensorFlow-Serving-style `/v1/models/x:predict` on a local host is a model call too.
+  { path: /\/models\/[^/]+:(?:predict|rawPredict|streamRawPredict|serverStreamingPredict)$/, api: 'generate', provider: 'google', words: ['predict', 'rawPredict', 'streamRawPredict', 'serverStreamingPredict'] },
+  // The PaLM API that came before Gemini (`models/chat-bison-001:generateMessage`, `:generateText`, `:embedText`).
+  { path: /\/models\/[^/]+:(?:generateMessage|generateText)$/, api: 'generate', provider: 'google', words: ['generateMessage', 'generateText'] },
+  { path: /\/models\/[^/]+:(?:embedText|batchEmbedText)$/, api: 'embeddings', provider: 'google', words: ['embedText', 'batchEmbedText'] },
+  // IBM watsonx.ai (`/ml/v1/text/generation`, `/text/chat`, their `_stream` forms, a deployment's `/ml/v1/deployments/<id>/text/…`;
+  // `/ml/v1/text/embeddings` is the embeddings row above). watsonx.ai REST reference, checked 2026-12.
+  { path: /(?:^|\/)ml\/v\d\/.*text\/(?:generation|chat)(?:_stream)?$/, api: 'chat', provider: 'other', words: ['generation', 'generation_stream', 'chat', 'chat_stream'] },
+  { path: /(?:^|\/)ml\/v\d\/.*text\/rerank$/, api: 'rerank', provider: 'other', words: ['rerank'] },
+  // Self-hosted model servers: Hugging Face text-generation-inference (`/generate`, `/generate_stream`) and
+  // text-embeddings-inference (`/embed`, `/rerank`), llama.cpp's server (`/completion`, `/infill`). Everyday paths: weak.
+  { path: /\/generate(?:_stream)?\/?$/, api: 'completion', words: ['generate', 'generate_stream'], weak: true },
+  { path: /\/embed\/?$/, api: 'embeddings', words: ['embed'], weak: true },
+  { path: /\/rerank\/?$/, api: 'rerank', words: ['rerank'], weak: true },
+  { path: /\/(?:completion|infill)\/?$/, api: 'completion', words: ['completion', 'infill'], weak: true },
+  // Hosted inference APIs bound to their host (each reference checked 2026-12): ElevenLabs text-to-speech (also
+  // `/stream`, `/with-timestamps`), speech-to-text, sound effects and speech-to-speech; Replicate predictions (a
+  // model's, a deployment's or by version); Deepgram speech-to-text and text-to-speech; Google Cloud Text-to-Speech
+  // and Speech-to-Text; ModelsLab image generation; DeepInfra's native inference API. Not their voices, models,
+  // account or prediction-status paths.
+  { path: /^\/v1\/text-to-speech\/[^/]+(?:\/stream)?(?:\/with-timestamps)?\/?$|^\/v1\/speech-to-speech\/[^/]+(?:\/stream)?\/?$/, api: 'audio', provider: 'other', words: [], host: /(^|\.)api\.elevenlabs\.io$/, hostWords: ['elevenlabs.io'] },
+  { path: /^\/v1\/(?:speech-to-text|sound-generation)\/?$/, api: 'audio', provider: 'other', words: [], host: /(^|\.)api\.elevenlabs\.io$/, hostWords: ['elevenlabs.io'] },
+  { path: /^\/v1\/(?:models\/.+\/|deployments\/.+\/)?predictions\/?$/, api: 'generate', provider: 'other', words: [], host: /(^|\.)api\.replicate\.com$/, hostWords: ['replicate.com'] },
+  { path: /^\/v1\/(?:listen|speak)\/?$/, api: 'audio', provider: 'other', words: [], host: /(^|\.)api\.deepgram\.com$/, hostWords: ['deepgram.com'] },
+  { path: /^\/v1(?:beta1)?\/text:synthesize$/, api: 'audio', provider: 'google', words: [], host: /^texttospeech\.googleapis\.com$/, hostWords: ['texttospeech.googleapis.com'] },
+  { path: /^\/v[12](?:p1beta1|beta)?\/(?:projects\/.*\/)?speech:(?:recognize|longrunningrecognize)$|\/recognizers\/[^/]+:(?:recognize|batchRecognize)$/, api: 'audio', provider: 'google', words: [], host: /^(?:[a-z0-9-]+-)?speech\.googleapis\.com$/, hostWords: ['speech.googleapis.com'] },
+  { path: /^\/api\/v\d\/(?:images\/)?(?:text2img|img2img)\/?$/, api: 'images', provider: 'other', words: [], host: /(^|\.)modelslab\.com$/, hostWords: ['modelslab.com'] },
+  { path: /^\/v1\/inference\/.+$/, api: 'generate', provider: 'other', words: [], host: /(^|\.)api\.deepinfra\.com$/, hostWords: ['deepinfra.com'] },
+  // Realtime WebSocket sessions whose URL names the model: OpenAI (and Azure's `/openai/realtime`) Realtime,
+  // ElevenLabs stream-input text-to-speech and realtime speech-to-text (their API references, checked 2026-12).
+  { path: /\/(?:v1|openai)\/realtime\/?$/, api: 'audio', words: ['realtime'], socket: true },
+  { path: /\/v1\/text-to-speech\/[^/]+\/(?:stream-input|multi-stream-input)$|\/v1\/speech-to-text\/realtime$/, api: 'audio', provider: 'other', words: ['stream-input', 'multi-stream-input', 'realtime'], socket: true },
 ];
+
+/**
+ * The endpoint a URL path names (on `host`, when the URL shows one). First match wins; an endpoint bound to a host
+ * needs that host. `socket`: a WebSocket connect's URL (only the realtime session endpoints), else an HTTP request's.
+ */
+export function matchEndpoint(path: string, host: string | undefined, socket = false): HttpEndpoint | undefined {
+  const h = host?.toLowerCase().replace(/:\d+$/, '');
+  return HTTP_ENDPOINTS.find((e) => (e.socket === true) === socket && (!e.host || (h !== undefined && e.host.test(h))) && e.path.test(path));
+}
+
+/**
+ * The shape of a model request's JSON body, for a request whose URL does not name an endpoint (a configured
+ * `self.api_url`, `new URL(path, this.apiBase)`) or names a weak one: a model key beside an input key
+ * (`{"model": …, "input": …}`, `{ model, messages }`, `{"text": …, "model_id": …}`), or Hugging Face's `inputs`
+ * (Inference API, text-generation-inference, text-embeddings-inference).
+ */
+export const MODEL_BODY = {
+  model: ['model', 'model_id', 'modelId'],
+  input: ['messages', 'prompt', 'input', 'inputs', 'contents', 'instances', 'texts', 'text', 'documents', 'query', 'suffix'],
+  alone: ['inputs'],
+  /** The input keys of a generation request (a URL path that names another resource needs a model key and one of them). */
+  generation: ['messages', 'prompt', 'contents', 'inputs', 'suffix'],
+} as const;
+
+/** A key of a request body as code writes one: `"model":`, `model=`, `model:`, a shorthand `{ model, … }` (ripgrep syntax). */
+export function bodyKeyPattern(keys: readonly string[]): string {
+  const k = `(?:${keys.join('|')})`;
+  return `['"]?${k}['"]?\\s*[:=]|[{,]\\s*${k}\\s*[,}]`;
+}
+
+/** Text a file holds when it writes a model-shaped body ({@link MODEL_BODY}): one of its model keys or `inputs` as a key. */
+export const MODEL_BODY_WORD = bodyKeyPattern([...MODEL_BODY.model, ...MODEL_BODY.alone]);
 
 /** Prefixes stripped from a model id to get the canonical (pricing) id. Bedrock ids are kept as written. */
 export const CANONICAL_STRIP_PREFIXES: readonly string[] = [

@@ -10,7 +10,7 @@
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import type { CallSite, LoopContext, ModelRef, Provider, Range } from '../../types';
-import { HTTP_ENDPOINTS } from '../catalog/params';
+import { matchEndpoint, type HTTP_ENDPOINTS } from '../catalog/params';
 import { providerOfUrl } from '../analyzer/rawHttp';
 import { canonicalModel } from '../analyzer/models';
 import { commentFlags } from '../context';
@@ -149,7 +149,7 @@ export function endpointOf(url: readonly Segment[]): Target | undefined {
     }
   }
   const cleanPath = path.replace(new RegExp(UNKNOWN, 'g'), '{}');
-  const ep = HTTP_ENDPOINTS.find((e) => e.path.test(cleanPath));
+  const ep = matchEndpoint(cleanPath, hostKnown ? authority : undefined);
   if (!ep) return undefined;
   let provider: Provider | undefined = hostKnown ? providerOfUrl(`${scheme.replace(/^ws/, 'http')}://${authority}`) : ep.provider;
   // A host we cannot see: only an unmistakable endpoint path counts (as for raw HTTP in code).
