@@ -17,10 +17,18 @@
  *   policy) and the date (prices change on dates).
  * Anything else (a corrupt or foreign cache file) starts an empty cache. Writes are atomic.
  *
- * The cache folder is input like the repository (a CI cache can be restored from anywhere): each analysed entry is
- * checked before use against the report schema (src/core/report/validate.ts). An entry that does not match is a miss,
- * the file is analysed again, and a `cache-entry-invalid` diagnostic says so (issue 17); a malformed index row is a
- * miss too.
+ * The cache folder is input like the repository (a CI cache can be restored from anywhere). The index ends with the
+ * SHA-1 of everything before it: when it matches, the index is byte for byte what a scan wrote from the engine's own
+ * results, and reused entries get only a structural check (cheap; what this module itself relies on). When it does not
+ * (a file edited or damaged since), a `cache-index-altered` warning says so and every analysed entry is checked before
+ * use against the report schema (src/core/report/validate.ts, zod built from the JSON Schema: the costly part of a
+ * warm re-scan, so it is paid only then). An entry that does not match is a miss, the file is analysed again, and a
+ * `cache-entry-invalid` diagnostic says so (issue 17); a malformed index row is a miss too. An index that is not JSON
+ * at all starts an empty cache with a `cache-index-invalid` warning.
+ *
+ * Format 3 keeps the index small (it is read on every re-scan): the workspace files an analysis looked at are one
+ * shared table of `[path, signature]` pairs (most analyses probe the same import candidates), entries list indexes into
+ * it, and each pair is checked once per run.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
@@ -33,7 +41,10 @@ import type { AnalyzeInput, AnalyzeOutput, FileOutcome, ScanMemo } from '../core
 import type { Diagnostic } from '../core/types';
 import { writeFileAtomic } from './atomicWrite';
 
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
+
+/** The index's last member: the SHA-1 (hex) of every byte before it. */
+const TRAILER = /,"checksum":"([0-9a-f]{40})"\}\s*$/;
 
 /** A file modified this close (ms) to the moment it was stat'ed is kept without its mtime (see the module comment). */
 export const RACY_MS = 2_000;
@@ -46,11 +57,20 @@ export interface TrackedOutput extends AnalyzeOutput {
 /** An analysed file's results. */
 interface Entry {
   readonly hash: string;
-  /** Root-relative path → `size:mtime`, or `-` when it did not exist. */
-  readonly deps: Readonly<Record<string, string>>;
+  /** Indexes into the index's {@link Dep} table: the workspace files the analysis looked at. */
+  readonly deps: readonly number[];
   readonly estimates: AnalyzeOutput['estimates'];
   readonly diagnostics: AnalyzeOutput['diagnostics'];
 }
+
+/** A workspace file an analysis looked at (root-relative path) and its signature then: `size:mtime`, `-` when missing. */
+type Dep = [path: string, sig: string];
+
+/** An entry analysed this run, its dependencies as pairs (numbered when the index is written). */
+type FreshEntry = Omit<Entry, 'deps'> & { readonly deps: readonly Dep[] };
+
+/** An entry of the next index: kept from the loaded one (its deps number the loaded table), or analysed this run. */
+type NextEntry = { readonly old: Entry } | { readonly fresh: FreshEntry };
 
 /** One file of the index: size, mtime (-1: compare the content), inode (0: none), outcome, SHA-1 of its text ('' unread). */
 type Row = [size: number, mtime: number, ino: number, kind: Kind, hash: string];
@@ -60,8 +80,53 @@ type Kind = 'p' | 'b' | 'a';
 interface CacheFile {
   readonly format: number;
   readonly config: string;
+  readonly deps: Dep[];
   readonly files: Record<string, Row>;
   readonly entries: Record<string, Entry>;
+}
+
+/** What an index file holds, and whether its checksum vouches for it. */
+interface LoadedIndex {
+  readonly rows: Record<string, unknown>;
+  readonly entries: Record<string, unknown>;
+  readonly deps: readonly unknown[];
+  /** The checksum matched: the bytes are what a scan wrote. */
+  readonly intact: boolean;
+  readonly problem?: Diagnostic;
+}
+
+const EMPTY_INDEX: LoadedIndex = { rows: {}, entries: {}, deps: [], intact: true };
+
+/** Reads an index file: empty when missing, of another format or configuration, or not JSON (then with a warning). */
+export function loadIndex(file: string, config: string): LoadedIndex {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    return EMPTY_INDEX;
+  }
+  let raw: Partial<CacheFile>;
+  try {
+    raw = JSON.parse(bytes.toString('utf8')) as Partial<CacheFile>;
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return { ...EMPTY_INDEX, problem: { severity: 'warning', code: 'cache-index-invalid', message: `The --cache index ${file} is not valid JSON (${why}): truncated or damaged. It was ignored, every file was read again and a new index written.` } };
+  }
+  // Another tool version's index, or other settings, team files or date: a normal miss, nothing to report.
+  if (!isRecord(raw) || raw.format !== CACHE_FORMAT || raw.config !== config) return EMPTY_INDEX;
+  if (!isRecord(raw.files) || !isRecord(raw.entries) || !Array.isArray(raw.deps)) {
+    return { ...EMPTY_INDEX, problem: { severity: 'warning', code: 'cache-index-invalid', message: `The --cache index ${file} does not have the shape Tokentier writes (files, entries, deps). It was ignored, every file was read again and a new index written.` } };
+  }
+  const tail = bytes.subarray(Math.max(0, bytes.length - 80)).toString('latin1');
+  const m = TRAILER.exec(tail);
+  const intact = !!m && createHash('sha1').update(bytes.subarray(0, bytes.length - (tail.length - m.index))).digest('hex') === m[1];
+  return {
+    rows: raw.files,
+    entries: raw.entries,
+    deps: raw.deps,
+    intact,
+    ...(intact ? {} : { problem: { severity: 'warning', code: 'cache-index-altered', message: `The --cache index ${file} was changed after Tokentier wrote it (its checksum does not match): every reused result was checked against the report schema first.` } }),
+  };
 }
 
 const tracker = new AsyncLocalStorage<Set<string>>();
@@ -109,14 +174,21 @@ const BINARY: FileOutcome = { kind: 'binary' };
 export class ScanCache implements ScanMemo {
   private readonly rows: Record<string, unknown>;
   private readonly entries: Record<string, unknown>;
+  /** The loaded index's dependency table, and each pair's verdict this run (checked once, on first use). */
+  private readonly deps: readonly unknown[];
+  private readonly depOk = new Map<number, boolean>();
+  /** The loaded index's checksum matched: entries get the structural check only, not the schema's. */
+  private readonly intact: boolean;
   private readonly file: string;
-  private readonly next: CacheFile;
+  /** The next index: rows, and entries kept from the loaded index or new (numbered into one table when written). */
+  private readonly next: { readonly format: number; readonly config: string; readonly files: Record<string, Row>; readonly entries: Record<string, NextEntry> };
   /** Hashes computed this run (byText), so `record` does not hash the text twice. */
   private readonly hashes = new Map<string, string>();
   /** What each analysis of this run read (wrap), for the entry's deps. */
   private readonly depsOf = new Map<string, readonly string[]>();
   /** Dependency signatures taken this run (many entries share a dependency). */
   private readonly sigs = new Map<string, string>();
+  private readonly nowSigs = new Map<string, string>();
   /** Paths whose entry failed validation (warned once). */
   private readonly invalid = new Set<string>();
   private readonly startedAt = Date.now();
@@ -137,24 +209,41 @@ export class ScanCache implements ScanMemo {
    */
   constructor(dir: string, private readonly root: string, config: string, private readonly files: Pick<NodeFileProvider, 'statSync'>, partial = false) {
     this.file = path.join(dir, 'tokentier-scan-cache.json');
-    let rows: Record<string, unknown> = {};
-    let entries: Record<string, unknown> = {};
-    try {
-      const raw = JSON.parse(fs.readFileSync(this.file, 'utf8')) as Partial<CacheFile>;
-      if (raw.format === CACHE_FORMAT && raw.config === config && isRecord(raw.files) && isRecord(raw.entries)) {
-        rows = raw.files;
-        entries = raw.entries;
-      }
-    } catch {
-      // No cache yet, or unreadable: start empty.
+    const loaded = loadIndex(this.file, config);
+    this.rows = loaded.rows;
+    this.entries = loaded.entries;
+    this.deps = loaded.deps;
+    this.intact = loaded.intact;
+    if (loaded.problem) {
+      this.diagnostics.push(loaded.problem);
+      // Written again (with its checksum) even when every entry is reused, so the warning is not repeated each run.
+      this.dirty = true;
     }
-    this.rows = rows;
-    this.entries = entries;
     this.next = { format: CACHE_FORMAT, config, files: {}, entries: {} };
     if (partial) {
-      for (const [p, r] of Object.entries(rows)) if (isRow(r)) this.next.files[p] = r;
-      for (const [p, e] of Object.entries(entries)) if (isRow(rows[p]) && (rows[p] as Row)[3] === 'a') this.next.entries[p] = e as Entry;
+      // Rows and entries of files this scan does not see are kept as they are.
+      for (const [p, r] of Object.entries(this.rows)) if (isRow(r)) this.next.files[p] = r;
+      for (const [p, e] of Object.entries(this.entries)) {
+        const r = this.rows[p];
+        if (isRow(r) && r[3] === 'a' && this.usable(e)) this.next.entries[p] = { old: e };
+      }
     }
+  }
+
+  /** Whether a loaded entry can be carried into the next index: well formed, each dependency a pair. */
+  private usable(e: unknown): e is Entry {
+    return !entryShapeProblem(e, this.deps.length) && (e as Entry).deps.every((i) => isDep(this.deps[i]));
+  }
+
+  /** Whether the loaded index's dependency `i` still has its recorded signature (checked once per run). */
+  private depValid(i: number): boolean {
+    let ok = this.depOk.get(i);
+    if (ok === undefined) {
+      const d = this.deps[i];
+      ok = isDep(d) && this.signature(d[0]) === d[1];
+      this.depOk.set(i, ok);
+    }
+    return ok;
   }
 
   private row(p: string): Row | undefined {
@@ -168,7 +257,7 @@ export class ScanCache implements ScanMemo {
     if (r[3] === 'b') return BINARY;
     if (this.invalid.has(p)) return undefined;
     const e = Object.hasOwn(this.entries, p) ? this.entries[p] : undefined;
-    const problem = entryProblem(e);
+    const problem = entryShapeProblem(e, this.deps.length) ?? (this.intact ? undefined : resultProblem(e as Entry));
     if (problem) {
       this.invalid.add(p);
       this.diagnostics.push({ severity: 'warning', code: 'cache-entry-invalid', message: `The --cache entry for ${p} is not a valid result (${problem}); the file was analysed again.`, file: p });
@@ -176,7 +265,7 @@ export class ScanCache implements ScanMemo {
     }
     const entry = e as Entry;
     if (entry.hash !== r[4]) return undefined;
-    for (const d in entry.deps) if (this.signature(d) !== entry.deps[d]) return undefined;
+    for (const i of entry.deps) if (!this.depValid(i)) return undefined;
     return { kind: 'analysed', estimates: entry.estimates, diagnostics: entry.diagnostics };
   }
 
@@ -211,15 +300,15 @@ export class ScanCache implements ScanMemo {
     }
     const deps = this.depsOf.get(p);
     this.depsOf.delete(p);
-    if (!deps && old && old[3] === 'a' && old[4] === hash && Object.hasOwn(this.entries, p)) {
-      // Kept from the last run (validated on use).
-      this.next.entries[p] = this.entries[p] as Entry;
+    if (!deps && old && old[3] === 'a' && old[4] === hash && Object.hasOwn(this.entries, p) && this.usable(this.entries[p])) {
+      // Kept from the last run (checked on use: outcomeOf).
+      this.next.entries[p] = { old: this.entries[p] as Entry };
       return;
     }
-    const sigs: Record<string, string> = {};
-    for (const d of deps ?? []) if (d !== p) sigs[d] = this.signatureNow(d);
+    const pairs: Dep[] = [];
+    for (const d of new Set(deps ?? [])) if (d !== p) pairs.push([d, this.signatureNow(d)]);
     // Round-tripped now so the entry holds exactly what a later run will read back.
-    this.next.entries[p] = JSON.parse(JSON.stringify({ hash, deps: sigs, estimates: outcome.estimates, diagnostics: outcome.diagnostics })) as Entry;
+    this.next.entries[p] = { fresh: JSON.parse(JSON.stringify({ hash, deps: pairs, estimates: outcome.estimates, diagnostics: outcome.diagnostics })) as FreshEntry };
     this.dirty = true;
   }
 
@@ -238,8 +327,17 @@ export class ScanCache implements ScanMemo {
     return sig;
   }
 
-  /** The signature read from the disk itself (when an entry is written, and for folders). */
+  /**
+   * The signature read from the disk itself (when an entry is written, and for folders), once per run: a signature taken
+   * before an analysis read the file can only make a later run re-analyse, never trust a stale result.
+   */
   private signatureNow(rel: string): string {
+    let sig = this.nowSigs.get(rel);
+    if (sig === undefined) this.nowSigs.set(rel, (sig = this.diskSignature(rel)));
+    return sig;
+  }
+
+  private diskSignature(rel: string): string {
     const dir = rel.endsWith('/');
     // A dependency is a root-relative path; one that climbs out (a tampered entry) is never looked at.
     if (rel.split('/').includes('..') || rel.startsWith('/')) return '!';
@@ -263,16 +361,40 @@ export class ScanCache implements ScanMemo {
     };
   }
 
-  /** The index as JSON, one piece per analysed entry (never one string of the whole index). */
+  /**
+   * The index as JSON, one piece per analysed entry (never one string of the whole index), ending with the checksum of
+   * the pieces before it. Only the dependencies the kept entries use are written.
+   */
   private *pieces(): Generator<string> {
     const { format, config, files, entries } = this.next;
-    yield `{"format":${JSON.stringify(format)},"config":${JSON.stringify(config)},"files":${JSON.stringify(files)},"entries":{`;
-    let first = true;
+    // One table of the dependencies the entries use: `path\0sig` → its number.
+    const numbers = new Map<string, number>();
+    const table: Dep[] = [];
+    const number = (d: Dep): number => {
+      const key = `${d[0]}\0${d[1]}`;
+      let j = numbers.get(key);
+      if (j === undefined) {
+        j = table.push(d) - 1;
+        numbers.set(key, j);
+      }
+      return j;
+    };
+    const kept: [string, Entry][] = [];
     for (const p in entries) {
-      yield `${first ? '' : ','}${JSON.stringify(p)}:${JSON.stringify(entries[p])}`;
+      const n = entries[p] as NextEntry;
+      if ('old' in n) kept.push([p, { ...n.old, deps: n.old.deps.map((i) => number(this.deps[i] as Dep)) }]);
+      else kept.push([p, { ...n.fresh, deps: n.fresh.deps.map(number) }]);
+    }
+    const sha = createHash('sha1');
+    const out = (s: string) => (sha.update(s, 'utf8'), s);
+    yield out(`{"format":${JSON.stringify(format)},"config":${JSON.stringify(config)},"deps":${JSON.stringify(table)},"files":${JSON.stringify(files)},"entries":{`);
+    let first = true;
+    for (const [p, e] of kept) {
+      yield out(`${first ? '' : ','}${JSON.stringify(p)}:${JSON.stringify(e)}`);
       first = false;
     }
-    yield '}}';
+    yield out('}');
+    yield `,"checksum":"${sha.digest('hex')}"}`;
   }
 
   /** Writes the cache (atomically) when anything changed. Never throws; returns false when it could not write. */
@@ -288,13 +410,27 @@ export class ScanCache implements ScanMemo {
   }
 }
 
-/** Why a cache entry cannot be used (a tampered or corrupt cache file), or undefined when it is well formed. */
-function entryProblem(e: unknown): string | undefined {
+function isDep(d: unknown): d is Dep {
+  return Array.isArray(d) && d.length === 2 && typeof d[0] === 'string' && typeof d[1] === 'string';
+}
+
+/**
+ * What this module relies on in an entry (a tampered or corrupt cache file otherwise): an object with a hash, deps that
+ * index the dependency table (`depCount` pairs), and arrays of estimates and diagnostics. Undefined when well formed.
+ */
+function entryShapeProblem(e: unknown, depCount: number): string | undefined {
   if (!isRecord(e)) return 'not an object';
   const x = e as Partial<Entry>;
   if (typeof x.hash !== 'string') return 'hash: not a string';
-  if (!isRecord(x.deps) || !Object.values(x.deps).every((v) => typeof v === 'string')) return 'deps: not a map of signatures';
+  if (!Array.isArray(x.deps) || !x.deps.every((i) => Number.isInteger(i) && i >= 0 && i < depCount)) return 'deps: not a list of dependency numbers';
+  if (!Array.isArray(x.estimates)) return 'estimates: not an array';
+  if (!Array.isArray(x.diagnostics)) return 'diagnostics: not an array';
+  return undefined;
+}
+
+/** Why a well-shaped entry's results are not a valid analysis (checked against the report schema), or undefined. */
+function resultProblem(e: Entry): string | undefined {
   // Most analysed files hold no site and no diagnostic: nothing for the schema to check.
-  if (Array.isArray(x.estimates) && x.estimates.length === 0 && Array.isArray(x.diagnostics) && x.diagnostics.length === 0) return undefined;
-  return analysisProblem({ estimates: x.estimates, diagnostics: x.diagnostics });
+  if (e.estimates.length === 0 && e.diagnostics.length === 0) return undefined;
+  return analysisProblem({ estimates: e.estimates, diagnostics: e.diagnostics });
 }

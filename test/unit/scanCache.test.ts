@@ -66,14 +66,15 @@ describe('scan cache (issue 23): the --cache index', function () {
   });
 
   /** One scan with the cache; `engine: false` forbids the engine. Returns the report and the files read. */
-  async function scan(engine = true): Promise<{ report: Report; reads: string[]; cache: ScanCache }> {
+  async function scan(engine = true, paths?: string[]): Promise<{ report: Report; reads: string[]; cache: ScanCache }> {
     const files = counting(createNodeFileProvider(dir));
     const { settings } = loadCliSettings(dir);
     const real = createEngine({ files: trackingProvider(files), loadWasm, retain: false });
     real.configure({ settings, trusted: true });
-    const cache = new ScanCache(cacheDir, dir, 'config-1', files);
+    const cache = new ScanCache(cacheDir, dir, 'config-1', files, paths !== undefined);
     const report = await scanWorkspace(engine ? real : NO_ENGINE, files, {
       rootLabel: '.',
+      ...(paths ? { paths } : {}),
       memo: cache,
       analyze: cache.wrap((input) => {
         analysed.push(input.path);
@@ -163,6 +164,89 @@ describe('scan cache (issue 23): the --cache index', function () {
     const third = await scan();
     assert.deepEqual(analysed, ['a.py']);
     assert.deepEqual(models(third.report), ['a.py:gpt-4o-mini', 'pkg/b.py:gpt-4.1-nano']);
+  });
+
+  const indexFile = () => path.join(cacheDir, 'tokentier-scan-cache.json');
+  /** The cache's own diagnostics (the CLI adds them to the report). */
+  const codes = (c: ScanCache) => c.diagnostics.map((d) => d.code);
+  const setMtime = (f: string, ms: number) => fs.utimesSync(path.join(dir, f), new Date(ms), new Date(ms));
+
+  it('two files importing one neighbour: the index holds it once, and an edit to it re-analyses both', async () => {
+    // By hand: both files take MODEL from config.py (one-hop import resolution).
+    fs.writeFileSync(path.join(dir, 'config.py'), 'MODEL = "gpt-4o-mini"\n');
+    const user = 'from openai import OpenAI\nfrom config import MODEL\nclient = OpenAI()\nclient.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": "hi"}])\n';
+    fs.writeFileSync(path.join(dir, 'u1.py'), user);
+    fs.writeFileSync(path.join(dir, 'u2.py'), user);
+    for (const f of ['config.py', 'u1.py', 'u2.py']) setMtime(f, Date.now() - 3_600_000);
+    const first = await scan();
+    assert.deepEqual(models(first.report).filter((m) => m.startsWith('u')), ['u1.py:gpt-4o-mini', 'u2.py:gpt-4o-mini']);
+    const data = JSON.parse(fs.readFileSync(indexFile(), 'utf8')) as { deps: [string, string][]; entries: Record<string, { deps: number[] }> };
+    assert.equal(data.deps.filter(([p]) => p === 'config.py').length, 1, JSON.stringify(data.deps));
+    const at = data.deps.findIndex(([p]) => p === 'config.py');
+    assert.ok(data.entries['u1.py']!.deps.includes(at) && data.entries['u2.py']!.deps.includes(at));
+    fs.writeFileSync(path.join(dir, 'config.py'), 'MODEL = "gpt-4.1-nano"\n');
+    setMtime('config.py', Date.now() - 60_000);
+    analysed = [];
+    const second = await scan();
+    assert.deepEqual(analysed.filter((f) => f !== 'config.py').sort(), ['u1.py', 'u2.py'], 'both importers, nothing else');
+    assert.deepEqual(models(second.report).filter((m) => m.startsWith('u')), ['u1.py:gpt-4.1-nano', 'u2.py:gpt-4.1-nano']);
+    assert.deepEqual(essence(second.report), essence(await uncached()));
+  });
+
+  it('a scan of one folder keeps the other entries and their dependencies; the next full scan reuses them all', async () => {
+    fs.writeFileSync(path.join(dir, 'config.py'), 'MODEL = "gpt-4o-mini"\n');
+    fs.writeFileSync(path.join(dir, 'u1.py'), 'from openai import OpenAI\nfrom config import MODEL\nOpenAI().chat.completions.create(model=MODEL, messages=[])\n');
+    for (const f of ['config.py', 'u1.py']) setMtime(f, Date.now() - 3_600_000);
+    await scan();
+    // pkg/b.py edited, then only pkg/ scanned: u1.py's entry (and config.py in its deps) must survive the rewrite.
+    fs.writeFileSync(path.join(dir, 'pkg', 'b.py'), call('gpt-4o'));
+    setMtime('pkg/b.py', Date.now() - 60_000);
+    analysed = [];
+    await scan(true, ['pkg']);
+    assert.deepEqual(analysed, ['pkg/b.py']);
+    analysed = [];
+    const full = await scan(false);
+    assert.deepEqual(full.reads, []);
+    assert.deepEqual(essence(full.report), essence(await uncached()));
+    // And the kept dependency still invalidates: config.py edited, u1.py analysed again.
+    fs.writeFileSync(path.join(dir, 'config.py'), 'MODEL = "gpt-4.1-nano"\n');
+    setMtime('config.py', Date.now() - 30_000);
+    const after = await scan();
+    assert.ok(analysed.includes('u1.py'), analysed.join());
+    assert.ok(models(after.report).includes('u1.py:gpt-4.1-nano'), models(after.report).join());
+  });
+
+  it('an index that is not JSON (cut short): a cache-index-invalid warning, every file analysed again, the next run clean', async () => {
+    await scan();
+    const text = fs.readFileSync(indexFile(), 'utf8');
+    fs.writeFileSync(indexFile(), text.slice(0, Math.floor(text.length / 2)));
+    analysed = [];
+    const second = await scan();
+    assert.deepEqual(codes(second.cache), ['cache-index-invalid']);
+    assert.match(second.cache.diagnostics.find((d) => d.code === 'cache-index-invalid')!.message, /not valid JSON/);
+    assert.deepEqual(analysed.sort(), ['a.py', 'pkg/b.py']);
+    assert.deepEqual(essence(second.report), essence(await uncached()));
+    const third = await scan(false);
+    assert.deepEqual(codes(third.cache), []);
+    assert.deepEqual(third.reads, []);
+  });
+
+  it('an index edited after it was written (checksum mismatch): a cache-index-altered warning and every entry checked against the schema', async () => {
+    await scan();
+    const data = JSON.parse(fs.readFileSync(indexFile(), 'utf8')) as { entries: Record<string, { estimates: Record<string, unknown>[] }> };
+    // Valid JSON, the checksum left as it was; one entry broken (no cost), one only reformatted.
+    const { cost: _dropped, ...rest } = data.entries['a.py']!.estimates[0]!;
+    data.entries['a.py']!.estimates[0] = rest;
+    fs.writeFileSync(indexFile(), JSON.stringify(data, null, 1));
+    analysed = [];
+    const second = await scan();
+    assert.deepEqual(codes(second.cache), ['cache-index-altered', 'cache-entry-invalid']);
+    assert.deepEqual(analysed, ['a.py'], 'pkg/b.py is schema-valid: reused; a.py is not: analysed again');
+    assert.deepEqual(models(second.report), ['a.py:gpt-4o-mini', 'pkg/b.py:gpt-4.1-nano']);
+    // The index was written again with its checksum: no warning, nothing read.
+    const third = await scan(false);
+    assert.deepEqual(codes(third.cache), []);
+    assert.deepEqual(third.reads, []);
   });
 
   it('the CLI bundle: a warm re-scan of examples/demo does not load dist/engine.js, a cold one does', function () {
