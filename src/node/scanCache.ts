@@ -93,9 +93,27 @@ interface LoadedIndex {
   /** The checksum matched: the bytes are what a scan wrote. */
   readonly intact: boolean;
   readonly problem?: Diagnostic;
+  /** The index file's checksum (journal lines name it), its size, and the journal's size in bytes. */
+  readonly checksum?: string;
+  readonly size?: number;
+  readonly journalSize?: number;
 }
 
 const EMPTY_INDEX: LoadedIndex = { rows: {}, entries: {}, deps: [], intact: true };
+
+/** One line of the journal: the rows and entries a run changed (null: removed), for the index with checksum `base`. */
+interface JournalLine {
+  readonly base: string;
+  readonly files: Record<string, Row | null>;
+  readonly entries: Record<string, FreshEntry | null>;
+}
+
+/**
+ * A re-scan that changed little appends its changes to a journal beside the index (`…json.journal`, one line per run,
+ * each with its own SHA-1 and the index's checksum) rather than rewriting a 10 MB index for a few edited files; once
+ * the journal would pass this share of the index's size, the index is rewritten with everything and the journal removed.
+ */
+const JOURNAL_SHARE = 0.25;
 
 /** Reads an index file: empty when missing, of another format or configuration, or not JSON (then with a warning). */
 export function loadIndex(file: string, config: string): LoadedIndex {
@@ -120,13 +138,69 @@ export function loadIndex(file: string, config: string): LoadedIndex {
   const tail = bytes.subarray(Math.max(0, bytes.length - 80)).toString('latin1');
   const m = TRAILER.exec(tail);
   const intact = !!m && createHash('sha1').update(bytes.subarray(0, bytes.length - (tail.length - m.index))).digest('hex') === m[1];
+  const altered: Diagnostic = { severity: 'warning', code: 'cache-index-altered', message: `The --cache index ${file} was changed after Tokentier wrote it (its checksum does not match): every reused result was checked against the report schema first.` };
+  if (!intact) return { rows: raw.files, entries: raw.entries, deps: raw.deps, intact, problem: altered };
+  const checksum = (m as RegExpExecArray)[1] as string;
+  const journal = applyJournal(`${file}.journal`, checksum, raw.files, raw.entries as Record<string, unknown>, raw.deps as unknown[]);
   return {
     rows: raw.files,
     entries: raw.entries,
     deps: raw.deps,
-    intact,
-    ...(intact ? {} : { problem: { severity: 'warning', code: 'cache-index-altered', message: `The --cache index ${file} was changed after Tokentier wrote it (its checksum does not match): every reused result was checked against the report schema first.` } }),
+    intact: true,
+    checksum,
+    size: bytes.length,
+    journalSize: journal.size,
+    ...(journal.bad ? { problem: { ...altered, message: `The --cache journal ${file}.journal has lines that were changed or cut short after Tokentier wrote them (their checksums do not match): they were ignored, and the files they covered were read again.` } } : {}),
   };
+}
+
+/**
+ * Applies the journal's lines for the index with checksum `base` to its rows and entries (in place; an entry's
+ * dependency pairs are added to `deps` and numbered). A line whose own checksum does not match is skipped (`bad`):
+ * the rows it changed keep their older state, which can only make the scan read those files again.
+ */
+function applyJournal(file: string, base: string, rows: Record<string, unknown>, entries: Record<string, unknown>, deps: unknown[]): { size: number; bad: boolean } {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return { size: 0, bad: false };
+  }
+  let bad = false;
+  const numbers = new Map<string, number>();
+  const number = (d: unknown): number => {
+    if (!isDep(d)) return -1;
+    const key = `${d[0]}\0${d[1]}`;
+    let i = numbers.get(key);
+    if (i === undefined) numbers.set(key, (i = deps.push(d) - 1));
+    return i;
+  };
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    const sum = line.slice(0, 40);
+    const body = line.slice(41);
+    let j: JournalLine;
+    try {
+      if (line[40] !== ' ' || createHash('sha1').update(body, 'utf8').digest('hex') !== sum) throw new Error('checksum');
+      j = JSON.parse(body) as JournalLine;
+    } catch {
+      bad = true;
+      continue;
+    }
+    // A line for an older index (written before the index was rewritten) no longer applies.
+    if (!isRecord(j) || j.base !== base || !isRecord(j.files) || !isRecord(j.entries)) continue;
+    for (const p in j.files) {
+      const r = j.files[p];
+      if (r === null) delete rows[p];
+      else rows[p] = r;
+    }
+    for (const p in j.entries) {
+      const e = j.entries[p];
+      if (e === null || !isRecord(e) || !Array.isArray(e.deps)) delete entries[p];
+      else entries[p] = { ...e, deps: e.deps.map(number) };
+    }
+  }
+  return { size: text.length, bad };
 }
 
 const tracker = new AsyncLocalStorage<Set<string>>();
@@ -179,6 +253,8 @@ export class ScanCache implements ScanMemo {
   private readonly depOk = new Map<number, boolean>();
   /** The loaded index's checksum matched: entries get the structural check only, not the schema's. */
   private readonly intact: boolean;
+  /** The loaded index's checksum and size, and its journal's size (undefined checksum: no usable index). */
+  private readonly loaded: LoadedIndex;
   private readonly file: string;
   /** The next index: rows, and entries kept from the loaded index or new (numbered into one table when written). */
   private readonly next: { readonly format: number; readonly config: string; readonly files: Record<string, Row>; readonly entries: Record<string, NextEntry> };
@@ -207,9 +283,11 @@ export class ScanCache implements ScanMemo {
    * `files`: the scan's FileProvider, for the dependencies' signatures (after the walk, its folder listings answer for
    * most files an import looked for and did not find, without a system call).
    */
-  constructor(dir: string, private readonly root: string, config: string, private readonly files: Pick<NodeFileProvider, 'statSync'>, partial = false) {
+  /** `journalShare`: how large the journal may grow next to the index before the index is rewritten (tests lower it). */
+  constructor(dir: string, private readonly root: string, config: string, private readonly files: Pick<NodeFileProvider, 'statSync'>, partial = false, private readonly journalShare = JOURNAL_SHARE) {
     this.file = path.join(dir, 'tokentier-scan-cache.json');
     const loaded = loadIndex(this.file, config);
+    this.loaded = loaded;
     this.rows = loaded.rows;
     this.entries = loaded.entries;
     this.deps = loaded.deps;
@@ -367,7 +445,8 @@ export class ScanCache implements ScanMemo {
    */
   private *pieces(): Generator<string> {
     const { format, config, files, entries } = this.next;
-    // One table of the dependencies the entries use: `path\0sig` → its number.
+    // One table of the dependencies the entries use: `path\0sig` → its number. A kept entry's dependency is looked up
+    // once per loaded pair (oldToNew), not once per entry that lists it.
     const numbers = new Map<string, number>();
     const table: Dep[] = [];
     const number = (d: Dep): number => {
@@ -379,10 +458,16 @@ export class ScanCache implements ScanMemo {
       }
       return j;
     };
+    const oldToNew = new Int32Array(this.deps.length).fill(-1);
+    const renumber = (i: number): number => {
+      let j = oldToNew[i] as number;
+      if (j < 0) oldToNew[i] = j = number(this.deps[i] as Dep);
+      return j;
+    };
     const kept: [string, Entry][] = [];
     for (const p in entries) {
       const n = entries[p] as NextEntry;
-      if ('old' in n) kept.push([p, { ...n.old, deps: n.old.deps.map((i) => number(this.deps[i] as Dep)) }]);
+      if ('old' in n) kept.push([p, { hash: n.old.hash, deps: n.old.deps.map(renumber), estimates: n.old.estimates, diagnostics: n.old.diagnostics }]);
       else kept.push([p, { ...n.fresh, deps: n.fresh.deps.map(number) }]);
     }
     const sha = createHash('sha1');
@@ -402,11 +487,45 @@ export class ScanCache implements ScanMemo {
     if (!this.dirty && Object.keys(this.next.files).length === Object.keys(this.rows).length) return true;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
+      const line = this.loaded.problem ? undefined : this.journalLine();
+      if (line !== undefined) {
+        // After a newline of its own: a line cut short by a crash must not swallow this one.
+        fs.appendFileSync(`${this.file}.journal`, `\n${line}`);
+        return true;
+      }
       writeFileAtomic(this.file, this.pieces());
+      // The journal's lines name the old index's checksum: the new index has everything they held.
+      fs.rmSync(`${this.file}.journal`, { force: true });
       return true;
     } catch {
       return false;
     }
+  }
+
+  /**
+   * This run's changes as one journal line (checksum, space, JSON, newline), or undefined when the index must be
+   * rewritten instead: no intact index to append to, or the journal would grow past {@link JOURNAL_SHARE} of it.
+   */
+  private journalLine(): string | undefined {
+    const { checksum, size = 0, journalSize = 0 } = this.loaded;
+    if (!checksum) return undefined;
+    const files: Record<string, Row | null> = {};
+    const entries: Record<string, FreshEntry | null> = {};
+    for (const p in this.next.files) {
+      const r = this.next.files[p] as Row;
+      const old = this.row(p);
+      if (!old || old.some((v, i) => v !== r[i])) files[p] = r;
+    }
+    for (const p in this.rows) if (!Object.hasOwn(this.next.files, p)) files[p] = null;
+    for (const p in this.next.entries) {
+      const n = this.next.entries[p] as NextEntry;
+      if ('fresh' in n) entries[p] = n.fresh;
+      else if (n.old !== this.entries[p]) entries[p] = { ...n.old, deps: n.old.deps.map((i) => this.deps[i] as Dep) };
+    }
+    for (const p in this.entries) if (!Object.hasOwn(this.next.entries, p)) entries[p] = null;
+    const body = JSON.stringify({ base: checksum, files, entries } satisfies JournalLine);
+    if (journalSize + body.length > size * this.journalShare) return undefined;
+    return `${createHash('sha1').update(body, 'utf8').digest('hex')} ${body}`;
   }
 }
 

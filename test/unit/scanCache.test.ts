@@ -66,12 +66,12 @@ describe('scan cache (issue 23): the --cache index', function () {
   });
 
   /** One scan with the cache; `engine: false` forbids the engine. Returns the report and the files read. */
-  async function scan(engine = true, paths?: string[]): Promise<{ report: Report; reads: string[]; cache: ScanCache }> {
+  async function scan(engine = true, paths?: string[], journalShare?: number): Promise<{ report: Report; reads: string[]; cache: ScanCache }> {
     const files = counting(createNodeFileProvider(dir));
     const { settings } = loadCliSettings(dir);
     const real = createEngine({ files: trackingProvider(files), loadWasm, retain: false });
     real.configure({ settings, trusted: true });
-    const cache = new ScanCache(cacheDir, dir, 'config-1', files, paths !== undefined);
+    const cache = new ScanCache(cacheDir, dir, 'config-1', files, paths !== undefined, journalShare);
     const report = await scanWorkspace(engine ? real : NO_ENGINE, files, {
       rootLabel: '.',
       ...(paths ? { paths } : {}),
@@ -153,7 +153,8 @@ describe('scan cache (issue 23): the --cache index', function () {
   it('a deleted file leaves the index; a malformed row is a miss, not trusted', async () => {
     await scan();
     fs.rmSync(path.join(dir, 'plain.py'));
-    await scan();
+    // Journal share 0: the index itself is rewritten (the journal test below covers deletions through the journal).
+    await scan(true, undefined, 0);
     const index = path.join(cacheDir, 'tokentier-scan-cache.json');
     const data = JSON.parse(fs.readFileSync(index, 'utf8')) as { files: Record<string, unknown> };
     assert.deepEqual(Object.keys(data.files).sort(), ['a.py', 'pkg/b.py']);
@@ -247,6 +248,73 @@ describe('scan cache (issue 23): the --cache index', function () {
     const third = await scan(false);
     assert.deepEqual(codes(third.cache), []);
     assert.deepEqual(third.reads, []);
+  });
+
+  it('small changes go to the journal: the index is not rewritten, and later runs read the changes back', async () => {
+    await scan(true, undefined, 100);
+    const before = fs.readFileSync(indexFile());
+    const journal = `${indexFile()}.journal`;
+    fs.writeFileSync(path.join(dir, 'a.py'), call('gpt-4o'));
+    setMtime('a.py', Date.now() - 60_000);
+    fs.rmSync(path.join(dir, 'plain.py'));
+    analysed = [];
+    await scan(true, undefined, 100);
+    assert.deepEqual(analysed, ['a.py']);
+    assert.ok(fs.readFileSync(indexFile()).equals(before), 'the index was rewritten');
+    const lines = fs.readFileSync(journal, 'utf8').split('\n').filter(Boolean);
+    assert.equal(lines.length, 1);
+    assert.match(lines[0]!, /"plain\.py":null/, 'the deleted file leaves through the journal');
+    // Nothing changed since: all from the index + journal, no read, the edited model, the deleted file gone.
+    analysed = [];
+    const third = await scan(false, undefined, 100);
+    assert.deepEqual(third.reads, []);
+    assert.deepEqual(models(third.report), ['a.py:gpt-4o', 'pkg/b.py:gpt-4.1-nano']);
+    assert.deepEqual(essence(third.report), essence(await uncached()));
+    // A second change appends a second line; the default share (a quarter of the index) rewrites the index instead.
+    fs.writeFileSync(path.join(dir, 'pkg', 'b.py'), call('gpt-4.1'));
+    setMtime('pkg/b.py', Date.now() - 50_000);
+    await scan(true, undefined, 100);
+    assert.equal(fs.readFileSync(journal, 'utf8').split('\n').filter(Boolean).length, 2);
+    fs.writeFileSync(path.join(dir, 'a.py'), call('gpt-4.1-mini'));
+    setMtime('a.py', Date.now() - 40_000);
+    await scan();
+    assert.ok(!fs.existsSync(journal), 'the journal outlived a rewrite of the index');
+    const last = await scan(false);
+    assert.deepEqual(last.reads, []);
+    assert.deepEqual(models(last.report), ['a.py:gpt-4.1-mini', 'pkg/b.py:gpt-4.1']);
+  });
+
+  it('a journal line cut short or edited is ignored with a warning: the files it covered are read again, never trusted', async () => {
+    await scan(true, undefined, 100);
+    fs.writeFileSync(path.join(dir, 'a.py'), call('gpt-4o'));
+    setMtime('a.py', Date.now() - 60_000);
+    await scan(true, undefined, 100);
+    const journal = `${indexFile()}.journal`;
+    const text = fs.readFileSync(journal, 'utf8');
+    // The line still parses as JSON after the edit (gpt-4o → gpt-4x in a.py's entry); only its checksum tells.
+    assert.ok(text.includes('"gpt-4o"'));
+    fs.writeFileSync(journal, text.replace(/"gpt-4o"/g, '"gpt-4x"'));
+    analysed = [];
+    const second = await scan(true, undefined, 100);
+    assert.deepEqual(codes(second.cache), ['cache-index-altered']);
+    assert.deepEqual(analysed, ['a.py'], 'a.py fell back to its row in the index (older stat): analysed again');
+    assert.deepEqual(models(second.report), ['a.py:gpt-4o', 'pkg/b.py:gpt-4.1-nano']);
+    // The index was rewritten with everything: the journal is gone, the next run clean.
+    assert.ok(!fs.existsSync(journal));
+    const third = await scan(false, undefined, 100);
+    assert.deepEqual(codes(third.cache), []);
+    assert.deepEqual(third.reads, []);
+    // Cut short (a crash while appending): the same.
+    fs.writeFileSync(path.join(dir, 'a.py'), call('gpt-4.1-nano'));
+    setMtime('a.py', Date.now() - 30_000);
+    await scan(true, undefined, 100);
+    const cut = fs.readFileSync(journal, 'utf8');
+    fs.writeFileSync(journal, cut.slice(0, cut.length - 20));
+    analysed = [];
+    const fourth = await scan(true, undefined, 100);
+    assert.deepEqual(codes(fourth.cache), ['cache-index-altered']);
+    assert.deepEqual(analysed, ['a.py']);
+    assert.deepEqual(models(fourth.report), ['a.py:gpt-4.1-nano', 'pkg/b.py:gpt-4.1-nano']);
   });
 
   it('the CLI bundle: a warm re-scan of examples/demo does not load dist/engine.js, a cold one does', function () {
