@@ -395,7 +395,7 @@ export class ScanCache implements ScanMemo {
     const known = this.sigs.get(rel);
     if (known !== undefined) return known;
     let sig: string;
-    if (rel.split('/').includes('..') || rel.startsWith('/')) sig = '!';
+    if (climbsOut(rel)) sig = '!';
     else if (rel.endsWith('/')) sig = this.signatureNow(rel);
     else {
       const st = this.files.statSync(rel);
@@ -418,7 +418,7 @@ export class ScanCache implements ScanMemo {
   private diskSignature(rel: string): string {
     const dir = rel.endsWith('/');
     // A dependency is a root-relative path; one that climbs out (a tampered entry) is never looked at.
-    if (rel.split('/').includes('..') || rel.startsWith('/')) return '!';
+    if (climbsOut(rel)) return '!';
     const p = path.join(this.root, ...rel.split('/').filter(Boolean));
     try {
       const st = fs.statSync(p);
@@ -527,6 +527,11 @@ export class ScanCache implements ScanMemo {
     if (journalSize + body.length > size * this.journalShare) return undefined;
     return `${createHash('sha1').update(body, 'utf8').digest('hex')} ${body}`;
   }
+}
+
+/** True when a root-relative path has a `..` segment or is absolute (a tampered entry): never looked at. */
+function climbsOut(rel: string): boolean {
+  return rel.startsWith('/') || rel === '..' || rel.startsWith('../') || rel.endsWith('/..') || rel.includes('/../');
 }
 
 function isDep(d: unknown): d is Dep {
