@@ -83,7 +83,12 @@ interface CacheFile {
   readonly deps: Dep[];
   readonly files: Record<string, Row>;
   readonly entries: Record<string, Entry>;
+  /** Token counts per encoding the engine computed (`[text, count]`): a re-analysis of an edited file whose prompts did not change loads no tokenizer. */
+  readonly tokens?: Record<string, [string, number][]>;
 }
+
+/** Token counts kept per encoding (the engine's memo holds as many). */
+const TOKEN_LIMIT = 20_000;
 
 /** What an index file holds, and whether its checksum vouches for it. */
 interface LoadedIndex {
@@ -97,6 +102,8 @@ interface LoadedIndex {
   readonly checksum?: string;
   readonly size?: number;
   readonly journalSize?: number;
+  /** Token counts per encoding (only from an intact index and intact journal lines). */
+  readonly tokens?: Map<string, Map<string, number>>;
 }
 
 const EMPTY_INDEX: LoadedIndex = { rows: {}, entries: {}, deps: [], intact: true };
@@ -106,6 +113,19 @@ interface JournalLine {
   readonly base: string;
   readonly files: Record<string, Row | null>;
   readonly entries: Record<string, FreshEntry | null>;
+  readonly tokens?: Record<string, [string, number][]>;
+}
+
+/** Adds a `tokens` member read back from the index or the journal to `into` (malformed pairs are left out). */
+function addTokens(into: Map<string, Map<string, number>>, raw: unknown): void {
+  if (!isRecord(raw)) return;
+  for (const enc in raw) {
+    const list = raw[enc];
+    if (!Array.isArray(list)) continue;
+    let m = into.get(enc);
+    if (!m) into.set(enc, (m = new Map()));
+    for (const pair of list) if (Array.isArray(pair) && typeof pair[0] === 'string' && Number.isSafeInteger(pair[1]) && (pair[1] as number) >= 0) m.set(pair[0], pair[1] as number);
+  }
 }
 
 /**
@@ -141,8 +161,11 @@ export function loadIndex(file: string, config: string): LoadedIndex {
   const altered: Diagnostic = { severity: 'warning', code: 'cache-index-altered', message: `The --cache index ${file} was changed after Tokentier wrote it (its checksum does not match): every reused result was checked against the report schema first.` };
   if (!intact) return { rows: raw.files, entries: raw.entries, deps: raw.deps, intact, problem: altered };
   const checksum = (m as RegExpExecArray)[1] as string;
-  const journal = applyJournal(`${file}.journal`, checksum, raw.files, raw.entries as Record<string, unknown>, raw.deps as unknown[]);
+  const tokens = new Map<string, Map<string, number>>();
+  addTokens(tokens, raw.tokens);
+  const journal = applyJournal(`${file}.journal`, checksum, raw.files, raw.entries as Record<string, unknown>, raw.deps as unknown[], tokens);
   return {
+    tokens,
     rows: raw.files,
     entries: raw.entries,
     deps: raw.deps,
@@ -159,7 +182,7 @@ export function loadIndex(file: string, config: string): LoadedIndex {
  * dependency pairs are added to `deps` and numbered). A line whose own checksum does not match is skipped (`bad`):
  * the rows it changed keep their older state, which can only make the scan read those files again.
  */
-function applyJournal(file: string, base: string, rows: Record<string, unknown>, entries: Record<string, unknown>, deps: unknown[]): { size: number; bad: boolean } {
+function applyJournal(file: string, base: string, rows: Record<string, unknown>, entries: Record<string, unknown>, deps: unknown[], tokens: Map<string, Map<string, number>>): { size: number; bad: boolean } {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -199,6 +222,7 @@ function applyJournal(file: string, base: string, rows: Record<string, unknown>,
       if (e === null || !isRecord(e) || !Array.isArray(e.deps)) delete entries[p];
       else entries[p] = { ...e, deps: e.deps.map(number) };
     }
+    addTokens(tokens, j.tokens);
   }
   return { size: text.length, bad };
 }
@@ -265,6 +289,8 @@ export class ScanCache implements ScanMemo {
   /** Dependency signatures taken this run (many entries share a dependency). */
   private readonly sigs = new Map<string, string>();
   private readonly nowSigs = new Map<string, string>();
+  /** Token counts the engine computed this run (given by the CLI after the scan: {@link keepTokenCounts}). */
+  private readonly newTokens = new Map<string, [string, number][]>();
   /** Paths whose entry failed validation (warned once). */
   private readonly invalid = new Set<string>();
   private readonly startedAt = Date.now();
@@ -306,6 +332,34 @@ export class ScanCache implements ScanMemo {
         if (isRow(r) && r[3] === 'a' && this.usable(e)) this.next.entries[p] = { old: e };
       }
     }
+  }
+
+  /** The token counts the index holds, per encoding, for the engine's memo (none from an altered index). */
+  tokenCounts(): ReadonlyMap<string, ReadonlyMap<string, number>> {
+    return this.loaded.tokens ?? new Map();
+  }
+
+  /** Token counts the engine computed this run, to keep in the index. */
+  keepTokenCounts(counts: readonly (readonly [string, readonly (readonly [string, number])[]])[]): void {
+    for (const [enc, list] of counts) {
+      if (!list.length) continue;
+      const known = this.loaded.tokens?.get(enc);
+      const fresh = list.filter(([t]) => !known?.has(t)) as [string, number][];
+      if (!fresh.length) continue;
+      this.newTokens.set(enc, [...(this.newTokens.get(enc) ?? []), ...fresh]);
+      this.dirty = true;
+    }
+  }
+
+  /** Every token count for the rewritten index: the loaded ones, then this run's, the newest {@link TOKEN_LIMIT} per encoding. */
+  private allTokens(): Record<string, [string, number][]> {
+    const out: Record<string, [string, number][]> = {};
+    for (const enc of new Set([...(this.loaded.tokens?.keys() ?? []), ...this.newTokens.keys()])) {
+      const list: [string, number][] = [...(this.loaded.tokens?.get(enc) ?? [])];
+      list.push(...(this.newTokens.get(enc) ?? []));
+      out[enc] = list.slice(-TOKEN_LIMIT);
+    }
+    return out;
   }
 
   /** Whether a loaded entry can be carried into the next index: well formed, each dependency a pair. */
@@ -472,7 +526,7 @@ export class ScanCache implements ScanMemo {
     }
     const sha = createHash('sha1');
     const out = (s: string) => (sha.update(s, 'utf8'), s);
-    yield out(`{"format":${JSON.stringify(format)},"config":${JSON.stringify(config)},"deps":${JSON.stringify(table)},"files":${JSON.stringify(files)},"entries":{`);
+    yield out(`{"format":${JSON.stringify(format)},"config":${JSON.stringify(config)},"tokens":${JSON.stringify(this.allTokens())},"deps":${JSON.stringify(table)},"files":${JSON.stringify(files)},"entries":{`);
     let first = true;
     for (const [p, e] of kept) {
       yield out(`${first ? '' : ','}${JSON.stringify(p)}:${JSON.stringify(e)}`);
@@ -523,7 +577,7 @@ export class ScanCache implements ScanMemo {
       else if (n.old !== this.entries[p]) entries[p] = { ...n.old, deps: n.old.deps.map((i) => this.deps[i] as Dep) };
     }
     for (const p in this.entries) if (!Object.hasOwn(this.next.entries, p)) entries[p] = null;
-    const body = JSON.stringify({ base: checksum, files, entries } satisfies JournalLine);
+    const body = JSON.stringify({ base: checksum, files, entries, ...(this.newTokens.size ? { tokens: Object.fromEntries(this.newTokens) } : {}) } satisfies JournalLine);
     if (journalSize + body.length > size * this.journalShare) return undefined;
     return `${createHash('sha1').update(body, 'utf8').digest('hex')} ${body}`;
   }

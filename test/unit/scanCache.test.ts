@@ -317,6 +317,48 @@ describe('scan cache (issue 23): the --cache index', function () {
     assert.deepEqual(models(fourth.report), ['a.py:gpt-4.1-nano', 'pkg/b.py:gpt-4.1-nano']);
   });
 
+  it('token counts: kept in the index and in journal lines, offered to the next run; none from an altered index', async () => {
+    const first = await scan(true, undefined, 100);
+    first.cache.keepTokenCounts([['o200k_base', [['hello there', 2]]]]);
+    assert.ok(first.cache.save());
+    const second = await scan(true, undefined, 100);
+    assert.deepEqual([...(second.cache.tokenCounts().get('o200k_base') ?? [])], [['hello there', 2]]);
+    // A later run's counts go to the journal; both are read back.
+    second.cache.keepTokenCounts([['o200k_base', [['hello there', 2], ['bye', 1]]], ['cl100k_base', [['bye', 1]]]]);
+    assert.ok(second.cache.save());
+    assert.ok(fs.existsSync(`${indexFile()}.journal`));
+    const third = await scan(true, undefined, 100);
+    assert.deepEqual([...(third.cache.tokenCounts().get('o200k_base') ?? [])], [['hello there', 2], ['bye', 1]]);
+    assert.deepEqual([...(third.cache.tokenCounts().get('cl100k_base') ?? [])], [['bye', 1]]);
+    // An index edited by hand: its counts are not offered (they are not checked against anything).
+    fs.rmSync(`${indexFile()}.journal`);
+    const data = JSON.parse(fs.readFileSync(indexFile(), 'utf8')) as { tokens: Record<string, [string, number][]> };
+    data.tokens['o200k_base'] = [['hello there', 99]];
+    fs.writeFileSync(indexFile(), JSON.stringify(data));
+    const fourth = await scan(true, undefined, 100);
+    assert.equal(fourth.cache.tokenCounts().size, 0);
+  });
+
+  it('the CLI bundle: a file edited outside its prompts is re-analysed with the kept token counts, and reports what an uncached scan does', function () {
+    const cli = path.join(REPO, 'dist', 'cli.js');
+    if (!fs.existsSync(cli) || !fs.existsSync(path.join(REPO, 'dist', 'engine.js'))) this.skip();
+    const ws = path.join(dir, 'demo');
+    fs.cpSync(path.join(REPO, 'examples', 'demo'), ws, { recursive: true });
+    const runCli = (...extra: string[]) => spawnSync(process.execPath, [cli, 'scan', ws, '--format', 'json', '--quiet', '--workers', '0', ...extra], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const cached = () => runCli('--cache', path.join(cacheDir, 'c'));
+    assert.ok([0, 1].includes(cached().status ?? -1));
+    const index = JSON.parse(fs.readFileSync(path.join(cacheDir, 'c', 'tokentier-scan-cache.json'), 'utf8')) as { tokens: Record<string, unknown[]> };
+    assert.ok((index.tokens['o200k_base'] ?? []).length > 0, 'the cold run kept no token count');
+    // A comment added to every Python file: each is analysed again, its prompts unchanged.
+    for (const f of fs.readdirSync(ws, { recursive: true }) as string[]) if (f.endsWith('.py')) fs.appendFileSync(path.join(ws, f), '\n# edited\n');
+    const warm = cached();
+    const plain = runCli();
+    assert.ok([0, 1].includes(warm.status ?? -1), warm.stderr);
+    const strip = (t: string) => ({ ...essence(JSON.parse(t) as Report), generatedAt: '' });
+    assert.ok((JSON.parse(warm.stdout) as Report).sites.length > 0);
+    assert.deepEqual(strip(warm.stdout), strip(plain.stdout));
+  });
+
   it('the CLI bundle: a warm re-scan of examples/demo does not load dist/engine.js, a cold one does', function () {
     const cli = path.join(REPO, 'dist', 'cli.js');
     if (!fs.existsSync(cli) || !fs.existsSync(path.join(REPO, 'dist', 'engine.js'))) this.skip();
