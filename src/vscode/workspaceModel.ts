@@ -6,7 +6,7 @@ import type { TeamConfig } from '../core/estimate/estimator';
 import type { Logger } from '../core/logger';
 import { totalOf } from '../core/report/totals';
 import type { CostTotal, Diagnostic, Report, SiteEstimate } from '../core/types';
-import type { AnalysisCache } from './analysisCache';
+import type { AnalysisCache, AnalysisEntry } from './analysisCache';
 import type { ConfigService } from './config';
 import { CommandId } from './commands/commandIds';
 import { Disposable } from './disposable';
@@ -313,7 +313,12 @@ export class WorkspaceModel extends Disposable {
     return report;
   }
 
-  /** Open documents are authoritative (they may be dirty): copy the cache's results into the folder states. */
+  /**
+   * Open documents are authoritative (they may be dirty): copy the cache's results into the folder states. A file the
+   * folder state does not hold is taken only while its editor has unsaved changes and the scan's rules include it: a
+   * saved file reaches the state through the scan or the file watcher, so a file deleted (or excluded) while still open
+   * in an editor does not come back into the totals at the next rescan.
+   */
   private takeFromCache(): void {
     let changed = false;
     for (const entry of this.cache.all()) {
@@ -322,7 +327,7 @@ export class WorkspaceModel extends Disposable {
       if (!state) continue;
       const prev = state.files.get(entry.path);
       if (prev?.estimates === entry.estimates) continue;
-      if (!prev && entry.estimates.length === 0) continue;
+      if (!prev && (entry.estimates.length === 0 || !isDirty(entry) || this.excluded(state.folder, entry.path))) continue;
       state.files.set(entry.path, { estimates: entry.estimates, diagnostics: entry.diagnostics });
       changed = true;
     }
@@ -392,4 +397,10 @@ export class WorkspaceModel extends Disposable {
       }, ms);
     };
   }
+}
+
+/** Whether the editor behind a cache entry (a text document, or a whole notebook) has unsaved changes. */
+function isDirty(entry: AnalysisEntry): boolean {
+  const docs: readonly { readonly uri: vscode.Uri; readonly isDirty: boolean }[] = entry.notebook ? vscode.workspace.notebookDocuments : vscode.workspace.textDocuments;
+  return docs.some((d) => d.isDirty && d.uri.toString() === entry.key);
 }

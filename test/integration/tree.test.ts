@@ -81,4 +81,27 @@ describe('tree view', function () {
     }
     await waitFor(has, (v) => !v, 'the deleted file gone from the tree');
   });
+
+  it('a file deleted while open in an editor stays out of the tree and the totals after a rescan', async () => {
+    const a = await api();
+    const uri = demoUri('tokentier_it_open_deleted.py');
+    const has = () => a.model.estimates().some((e) => e.site.file === 'tokentier_it_open_deleted.py');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('import anthropic\nclient = anthropic.Anthropic()\nclient.messages.create(model="claude-sonnet-4-5", max_tokens=64, messages=[{"role": "user", "content": "hi"}])\n'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    try {
+      await waitFor(has, (v) => v, 'the new file in the workspace model');
+      await vscode.workspace.fs.delete(uri);
+      await waitFor(has, (v) => !v, 'the deleted file gone from the workspace model');
+      // The editor stays open on the deleted file (VS Code keeps it, marked deleted); its analysis stays in the cache.
+      assert.ok(vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'the deleted file is still open');
+      await a.model.rescan(false);
+      await a.model.idle();
+      assert.equal(has(), false, 'a rescan does not bring the deleted file back');
+      assert.ok(!a.tree.sites().some((s) => s.uri.toString() === uri.toString()), 'nor the tree');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    }
+  });
 });

@@ -5,6 +5,7 @@
  * returned when exactly one literal with that id matches, never a guess, and never in another file the code imports
  * (the detector's one-hop import is the user's to change where it is shared).
  */
+import { lineOfOffset, lineStarts } from '../lineIndex';
 import { parseModelId } from '../models/modelIds';
 import type { Range, SiteEstimate } from '../types';
 
@@ -22,21 +23,9 @@ export interface NoLocation {
   readonly reason: string;
 }
 
-function lineStarts(text: string): number[] {
-  const out = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) out.push(i + 1);
-  return out;
-}
-
 function positionAt(starts: readonly number[], offset: number): { line: number; character: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: offset - starts[lo]! };
+  const line = lineOfOffset(starts, offset);
+  return { line, character: offset - starts[line]! };
 }
 
 function offsetAt(starts: readonly number[], p: { line: number; character: number }): number {

@@ -2,55 +2,33 @@
  * Anthropic exports: the Admin API usage report (messages) and cost report JSON, and the Console's token and cost
  * CSVs. Formats and sources: src/core/bills/formats.ts, docs/reconcile.md.
  */
-import { checkHeader, dayOfIso, ExportBuilder, readCells, readCsvTable, readNumber, reportUnknown, sumDefined } from './common';
+import { checkHeader, dayOfIso, eachReportResult, ExportBuilder, isObj, modelOf, readCells, readCsvTable, readNumber, sumDefined, type ApiReport, type CsvTable, type Obj } from './common';
 import { exportFormat } from './formats';
-import type { BilledModel, ParsedExport } from './types';
-
-type Obj = Readonly<Record<string, unknown>>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+import type { BilledMeasures, ParsedExport } from './types';
 
 /** Field names of a result, nested objects flattened with dots (`cache_creation.ephemeral_5m_input_tokens`). */
 function flatNames(o: Obj, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) => (isObj(v) ? flatNames(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
 }
 
-function modelOf(raw: unknown): BilledModel | undefined {
-  return typeof raw === 'string' && raw.trim() !== '' ? { id: raw.trim() } : undefined;
+/** The token measures of a usage row: cache writes of both lifetimes (5 minutes, 1 hour) are one measure. */
+function tokenMeasures(v: Partial<Record<'uncached' | 'w5' | 'w1' | 'read' | 'output', number>>): BilledMeasures {
+  return { uncachedInput: v.uncached, cacheWrite: sumDefined(v.w5, v.w1), cacheRead: v.read, output: v.output };
 }
 
-/** The buckets of a report page, or of every page of an array of pages. */
-function bucketsOf(json: unknown): { buckets: unknown[]; hasMore: boolean } {
-  const pages = Array.isArray(json) ? json : [json];
-  const buckets: unknown[] = [];
-  let hasMore = false;
-  for (const p of pages) {
-    if (isObj(p) && Array.isArray(p['data'])) buckets.push(...p['data']);
-    if (isObj(p) && p['has_more'] === true) hasMore = true;
-  }
-  return { buckets, hasMore };
-}
+const REPORT: ApiReport = {
+  day: (bucket) => dayOfIso(bucket['starting_at']),
+  badBucket: 'not a report bucket (needs starting_at as RFC 3339 and results); skipped',
+  hasMore: 'has_more is true: the API has more pages than this file holds; pass every page (--usage page1.json --usage page2.json)',
+};
 
-/** Walks the buckets of a report, calling `each` with the day and every result object. */
+/** Walks the result objects of a report (nested field names flattened for the unknown-field check). */
 function eachResult(b: ExportBuilder, json: unknown, each: (day: string, r: Obj, where: string) => void): void {
-  const { buckets, hasMore } = bucketsOf(json);
-  const seen = new Set<string>();
-  buckets.forEach((bucket, i) => {
-    const day = isObj(bucket) ? dayOfIso(bucket['starting_at']) : undefined;
-    if (!isObj(bucket) || !day || !Array.isArray(bucket['results'])) {
-      b.problems.add('error', `data[${i}]`, 'not a report bucket (needs starting_at as RFC 3339 and results); skipped');
-      return;
-    }
-    b.days.add(day);
-    (bucket['results'] as unknown[]).forEach((r, j) => {
-      const where = `data[${i}].results[${j}]`;
-      b.read++;
-      if (!isObj(r)) return b.problems.add('error', where, 'not an object; skipped');
-      flatNames(r).forEach((n) => seen.add(n));
-      each(day, r, where);
-    });
+  eachReportResult(b, json, REPORT, (day, r, where, seen) => {
+    if (!isObj(r)) return b.problems.add('error', where, 'not an object; skipped');
+    flatNames(r).forEach((n) => seen.add(n));
+    each(day, r, where);
   });
-  reportUnknown(seen, b.format, b.problems, 'field');
-  if (hasMore) b.problems.add('warning', undefined, 'has_more is true: the API has more pages than this file holds; pass every page (--usage page1.json --usage page2.json)');
 }
 
 /** Reads an Admin API usage report (`/v1/organizations/usage_report/messages`) page, or an array of pages. */
@@ -67,7 +45,7 @@ export function parseAnthropicUsageJson(json: unknown, file: string): ParsedExpo
     }, where, b.problems);
     if (!v) return;
     b.used++;
-    b.add(day, modelOf(r['model']), { uncachedInput: v.uncached, cacheWrite: sumDefined(v.w5, v.w1), cacheRead: v.read, output: v.output }, where);
+    b.add(day, modelOf(r['model']), tokenMeasures(v), where);
   });
   return b.result();
 }
@@ -87,11 +65,9 @@ export function parseAnthropicCostJson(json: unknown, file: string): ParsedExpor
   return b.result();
 }
 
-/** Reads the Console's token usage CSV (`claude_api_tokens_*.csv`, 2025 and 2026 headers). */
-export function parseAnthropicTokensCsv(text: string, file: string): ParsedExport {
-  const b = new ExportBuilder(file, exportFormat('anthropic-tokens-csv'));
-  const table = readCsvTable(text);
-  if (!checkHeader(table.header, b.format, b.problems)) return b.result();
+/** Walks the rows of a Console CSV whose header checks out: every row counts as read; those with a date go to `each`. */
+function eachConsoleRow(b: ExportBuilder, table: CsvTable, each: (day: string, cells: ReadonlyMap<string, string>, where: string) => void): void {
+  if (!checkHeader(table.header, b.format, b.problems)) return;
   for (const { row, cells } of table.rows) {
     const where = `row ${row}`;
     b.read++;
@@ -100,6 +76,14 @@ export function parseAnthropicTokensCsv(text: string, file: string): ParsedExpor
       b.problems.add('error', where, `usage_date_utc "${(cells.get('usage_date_utc') ?? '').slice(0, 30)}" is not a date; row skipped`, 'usage_date_utc');
       continue;
     }
+    each(day, cells, where);
+  }
+}
+
+/** Reads the Console's token usage CSV (`claude_api_tokens_*.csv`, 2025 and 2026 headers). */
+export function parseAnthropicTokensCsv(text: string, file: string): ParsedExport {
+  const b = new ExportBuilder(file, exportFormat('anthropic-tokens-csv'));
+  eachConsoleRow(b, readCsvTable(text), (day, cells, where) => {
     const v = readCells(cells, {
       uncached: 'usage_input_tokens_no_cache',
       w5: 'usage_input_tokens_cache_write_5m',
@@ -107,36 +91,24 @@ export function parseAnthropicTokensCsv(text: string, file: string): ParsedExpor
       read: 'usage_input_tokens_cache_read',
       output: 'usage_output_tokens',
     }, where, b.problems);
-    if (!v) continue;
+    if (!v) return;
     b.used++;
-    b.add(day, modelOf(cells.get('model_version')), { uncachedInput: v.uncached, cacheWrite: sumDefined(v.w5, v.w1), cacheRead: v.read, output: v.output }, where);
-  }
+    b.add(day, modelOf(cells.get('model_version')), tokenMeasures(v), where);
+  });
   return b.result();
 }
 
 /** Reads the Console's cost CSV (`claude_api_cost_*.csv`): the model is a display name, `cost_usd` is net USD. */
 export function parseAnthropicCostCsv(text: string, file: string): ParsedExport {
   const b = new ExportBuilder(file, exportFormat('anthropic-cost-csv'));
-  const table = readCsvTable(text);
-  if (!checkHeader(table.header, b.format, b.problems)) return b.result();
-  for (const { row, cells } of table.rows) {
-    const where = `row ${row}`;
-    b.read++;
-    const day = dayOfIso(cells.get('usage_date_utc'));
-    if (!day) {
-      b.problems.add('error', where, `usage_date_utc "${(cells.get('usage_date_utc') ?? '').slice(0, 30)}" is not a date; row skipped`, 'usage_date_utc');
-      continue;
-    }
+  eachConsoleRow(b, readCsvTable(text), (day, cells, where) => {
     const cost = readNumber(cells.get('cost_usd'), 'cost_usd');
-    if ('problem' in cost) {
-      b.problems.add('error', where, `${cost.problem}; row skipped`, 'cost_usd');
-      continue;
-    }
+    if ('problem' in cost) return b.problems.add('error', where, `${cost.problem}; row skipped`, 'cost_usd');
     b.days.add(day);
-    if (!('value' in cost)) continue;
+    if (!('value' in cost)) return;
     const name = (cells.get('model') ?? '').trim();
     b.used++;
     b.add(day, name ? { name, vendor: 'anthropic' } : undefined, { cost: cost.value }, where);
-  }
+  });
   return b.result();
 }

@@ -204,3 +204,54 @@ export class ExportBuilder {
     };
   }
 }
+
+/** A JSON object (not an array, not null), as the API reports nest them. */
+export type Obj = Readonly<Record<string, unknown>>;
+export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A model id as an export writes it, trimmed; none for an empty or non-string value. */
+export function modelOf(raw: unknown): BilledModel | undefined {
+  return typeof raw === 'string' && raw.trim() !== '' ? { id: raw.trim() } : undefined;
+}
+
+/** How one vendor's usage or cost API report dates its buckets, and what its problems say. */
+export interface ApiReport {
+  /** The day a bucket covers; undefined when its start is missing or unreadable. */
+  day(bucket: Obj): string | undefined;
+  /** The error for a bucket with no day or no results (it is skipped). */
+  readonly badBucket: string;
+  /** The warning when a page says `has_more`. */
+  readonly hasMore: string;
+}
+
+/**
+ * Walks the results of an API report page (`{ data: [{ <start>, results: […] }], has_more }`) or of an array of
+ * pages: each bucket's day counts as covered, each result as read, and goes to `each` with where it stands
+ * (`data[i].results[j]`). `each` adds the field names it meets to `seen`; those the format does not know are
+ * reported after the walk, and so is `has_more`.
+ */
+export function eachReportResult(b: ExportBuilder, json: unknown, report: ApiReport, each: (day: string, r: unknown, where: string, seen: Set<string>) => void): void {
+  const pages = Array.isArray(json) ? json : [json];
+  const buckets: unknown[] = [];
+  let hasMore = false;
+  for (const p of pages) {
+    if (isObj(p) && Array.isArray(p['data'])) buckets.push(...p['data']);
+    if (isObj(p) && p['has_more'] === true) hasMore = true;
+  }
+  const seen = new Set<string>();
+  buckets.forEach((bucket, i) => {
+    const day = isObj(bucket) ? report.day(bucket) : undefined;
+    if (!isObj(bucket) || !day || !Array.isArray(bucket['results'])) {
+      b.problems.add('error', `data[${i}]`, report.badBucket);
+      return;
+    }
+    b.days.add(day);
+    (bucket['results'] as unknown[]).forEach((r, j) => {
+      const where = `data[${i}].results[${j}]`;
+      b.read++;
+      each(day, r, where, seen);
+    });
+  });
+  reportUnknown(seen, b.format, b.problems, 'field');
+  if (hasMore) b.problems.add('warning', undefined, report.hasMore);
+}

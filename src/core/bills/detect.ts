@@ -4,7 +4,7 @@
  */
 import { parseAnthropicCostCsv, parseAnthropicCostJson, parseAnthropicTokensCsv, parseAnthropicUsageJson } from './anthropic';
 import { parseAwsCur } from './aws';
-import { ExportProblems, readCsvTable } from './common';
+import { ExportProblems, isObj, readCsvTable, type Obj } from './common';
 import { parseOpenAiCostsJson, parseOpenAiCsv, parseOpenAiUsageJson } from './openai';
 import { MAX_EXPORT_BYTES, type ExportFormatId, type ParsedExport } from './types';
 
@@ -12,8 +12,6 @@ import { MAX_EXPORT_BYTES, type ExportFormatId, type ParsedExport } from './type
 const WHAT_WE_READ =
   'Tokentier reads OpenAI usage/cost exports (Usage API or Costs API JSON, dashboard CSVs), Anthropic usage/cost reports (Admin API JSON, Console CSVs) and AWS Cost and Usage Report CSVs with Amazon Bedrock rows; see docs/reconcile.md';
 
-type Obj = Readonly<Record<string, unknown>>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The first result object of the first non-empty bucket of a page (or array of pages), and the bucket. */
 function firstResult(json: unknown): { bucket?: Obj; result?: Obj } {

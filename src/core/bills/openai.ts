@@ -2,12 +2,9 @@
  * OpenAI exports: the Usage API (completions) and Costs API JSON, and the dashboard's usage and cost CSVs (the same
  * fields flattened, bucket times as Unix seconds). Formats and sources: src/core/bills/formats.ts, docs/reconcile.md.
  */
-import { dayOfUnix, ExportBuilder, readCells, readCsvTable, checkHeader, readNumber, reportUnknown, type CsvTable } from './common';
+import { checkHeader, dayOfUnix, eachReportResult, ExportBuilder, isObj, modelOf, readCells, readCsvTable, readNumber, type ApiReport, type CsvTable, type Obj } from './common';
 import { exportFormat } from './formats';
 import type { BilledMeasures, BilledModel, ParsedExport } from './types';
-
-type Obj = Readonly<Record<string, unknown>>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const USAGE_FIELDS = { input: 'input_tokens', cached: 'input_cached_tokens', write: 'input_cache_write_tokens', output: 'output_tokens', requests: 'num_model_requests' } as const;
 
@@ -20,49 +17,36 @@ function usageMeasures(values: Partial<Record<keyof typeof USAGE_FIELDS, number>
   return { uncachedInput: uncached, cacheRead: cached, cacheWrite: write, output, requests };
 }
 
-function modelOf(raw: unknown): BilledModel | undefined {
-  return typeof raw === 'string' && raw.trim() !== '' ? { id: raw.trim() } : undefined;
+/** The Usage and Costs APIs date their buckets by `start_time` in Unix seconds. */
+function startTimeDay(bucket: Obj): string | undefined {
+  return typeof bucket['start_time'] === 'number' ? dayOfUnix(bucket['start_time']) : undefined;
 }
 
-/** The bucket list of a Usage/Costs API page, or of every page of an array of pages. */
-function bucketsOf(json: unknown): { buckets: unknown[]; pages: number; hasMore: boolean } {
-  const pages = Array.isArray(json) ? json : [json];
-  const buckets: unknown[] = [];
-  let hasMore = false;
-  for (const p of pages) {
-    if (isObj(p) && Array.isArray(p['data'])) buckets.push(...p['data']);
-    if (isObj(p) && p['has_more'] === true) hasMore = true;
-  }
-  return { buckets, pages: pages.length, hasMore };
-}
+const USAGE_REPORT: ApiReport = {
+  day: startTimeDay,
+  badBucket: 'not a usage bucket (needs start_time in Unix seconds and results); skipped',
+  hasMore: 'has_more is true: the API has more pages than this file holds; pass every page (--usage page1.json --usage page2.json)',
+};
+
+const COSTS_REPORT: ApiReport = {
+  day: startTimeDay,
+  badBucket: 'not a cost bucket (needs start_time in Unix seconds and results); skipped',
+  hasMore: 'has_more is true: the API has more pages than this file holds; pass every page',
+};
 
 /** Reads an OpenAI Usage API (completions) page, or an array of pages. */
 export function parseOpenAiUsageJson(json: unknown, file: string): ParsedExport {
   const b = new ExportBuilder(file, exportFormat('openai-usage-json'));
-  const { buckets, hasMore } = bucketsOf(json);
-  const seen = new Set<string>();
-  buckets.forEach((bucket, i) => {
-    const day = isObj(bucket) && typeof bucket['start_time'] === 'number' ? dayOfUnix(bucket['start_time']) : undefined;
-    if (!isObj(bucket) || !day || !Array.isArray(bucket['results'])) {
-      b.problems.add('error', `data[${i}]`, 'not a usage bucket (needs start_time in Unix seconds and results); skipped');
-      return;
-    }
-    b.days.add(day);
-    (bucket['results'] as unknown[]).forEach((r, j) => {
-      const where = `data[${i}].results[${j}]`;
-      b.read++;
-      if (!isObj(r)) return b.problems.add('error', where, 'not an object; skipped');
-      Object.keys(r).forEach((k) => seen.add(k));
-      const values = readCells(r, USAGE_FIELDS, where, b.problems);
-      if (!values) return;
-      const m = usageMeasures(values);
-      if (typeof m === 'string') return b.problems.add('error', where, `${m}; skipped`);
-      b.used++;
-      b.add(day, modelOf(r['model']), m, where);
-    });
+  eachReportResult(b, json, USAGE_REPORT, (day, r, where, seen) => {
+    if (!isObj(r)) return b.problems.add('error', where, 'not an object; skipped');
+    Object.keys(r).forEach((k) => seen.add(k));
+    const values = readCells(r, USAGE_FIELDS, where, b.problems);
+    if (!values) return;
+    const m = usageMeasures(values);
+    if (typeof m === 'string') return b.problems.add('error', where, `${m}; skipped`);
+    b.used++;
+    b.add(day, modelOf(r['model']), m, where);
   });
-  reportUnknown(seen, b.format, b.problems, 'field');
-  if (hasMore) b.problems.add('warning', undefined, 'has_more is true: the API has more pages than this file holds; pass every page (--usage page1.json --usage page2.json)');
   return b.result();
 }
 
@@ -88,34 +72,20 @@ function costMeasures(amount: number, lineItem: string | undefined, quantity: nu
 /** Reads an OpenAI Costs API page, or an array of pages. */
 export function parseOpenAiCostsJson(json: unknown, file: string): ParsedExport {
   const b = new ExportBuilder(file, exportFormat('openai-costs-json'));
-  const { buckets, hasMore } = bucketsOf(json);
-  const seen = new Set<string>();
-  buckets.forEach((bucket, i) => {
-    const day = isObj(bucket) && typeof bucket['start_time'] === 'number' ? dayOfUnix(bucket['start_time']) : undefined;
-    if (!isObj(bucket) || !day || !Array.isArray(bucket['results'])) {
-      b.problems.add('error', `data[${i}]`, 'not a cost bucket (needs start_time in Unix seconds and results); skipped');
-      return;
-    }
-    b.days.add(day);
-    (bucket['results'] as unknown[]).forEach((r, j) => {
-      const where = `data[${i}].results[${j}]`;
-      b.read++;
-      if (!isObj(r) || !isObj(r['amount'])) return b.problems.add('error', where, 'no amount object; skipped');
-      for (const k of Object.keys(r)) seen.add(k === 'amount' ? 'amount.value' : k);
-      const amount = readNumber(r['amount']['value'], 'amount.value');
-      const currency = r['amount']['currency'];
-      if ('problem' in amount) return b.problems.add('error', where, `${amount.problem}; skipped`);
-      if (!('value' in amount)) return;
-      if (typeof currency !== 'string' || currency.toLowerCase() !== 'usd') return b.problems.add('error', where, `currency ${JSON.stringify(currency)}: only USD bills are compared; skipped`, 'currency');
-      const q = readNumber(r['quantity'], 'quantity');
-      const c = costMeasures(amount.value, typeof r['line_item'] === 'string' ? r['line_item'] : undefined, 'value' in q ? q.value : undefined, typeof r['quantity_unit'] === 'string' ? r['quantity_unit'] : undefined);
-      if (c.note) b.problems.add('info', where, c.note, 'line item names no model');
-      b.used++;
-      b.add(day, c.model, c.measures, where);
-    });
+  eachReportResult(b, json, COSTS_REPORT, (day, r, where, seen) => {
+    if (!isObj(r) || !isObj(r['amount'])) return b.problems.add('error', where, 'no amount object; skipped');
+    for (const k of Object.keys(r)) seen.add(k === 'amount' ? 'amount.value' : k);
+    const amount = readNumber(r['amount']['value'], 'amount.value');
+    const currency = r['amount']['currency'];
+    if ('problem' in amount) return b.problems.add('error', where, `${amount.problem}; skipped`);
+    if (!('value' in amount)) return;
+    if (typeof currency !== 'string' || currency.toLowerCase() !== 'usd') return b.problems.add('error', where, `currency ${JSON.stringify(currency)}: only USD bills are compared; skipped`, 'currency');
+    const q = readNumber(r['quantity'], 'quantity');
+    const c = costMeasures(amount.value, typeof r['line_item'] === 'string' ? r['line_item'] : undefined, 'value' in q ? q.value : undefined, typeof r['quantity_unit'] === 'string' ? r['quantity_unit'] : undefined);
+    if (c.note) b.problems.add('info', where, c.note, 'line item names no model');
+    b.used++;
+    b.add(day, c.model, c.measures, where);
   });
-  reportUnknown(seen, b.format, b.problems, 'field');
-  if (hasMore) b.problems.add('warning', undefined, 'has_more is true: the API has more pages than this file holds; pass every page');
   return b.result();
 }
 
@@ -131,10 +101,12 @@ function emptyDayRow(cells: ReadonlyMap<string, string>): boolean {
   return true;
 }
 
-/** Reads the dashboard's completions usage CSV. */
-export function parseOpenAiUsageCsv(table: CsvTable, file: string): ParsedExport {
-  const b = new ExportBuilder(file, exportFormat('openai-usage-csv'));
-  if (!checkHeader(table.header, b.format, b.problems)) return b.result();
+/**
+ * Walks the rows of a dashboard CSV whose header checks out: a row's day counts as covered, a row with no usage
+ * that day is passed over, every other row counts as read and goes to `each`.
+ */
+function eachDashboardRow(b: ExportBuilder, table: CsvTable, each: (day: string, cells: ReadonlyMap<string, string>, where: string) => void): void {
+  if (!checkHeader(table.header, b.format, b.problems)) return;
   for (const { row, cells } of table.rows) {
     const where = `row ${row}`;
     const day = csvDay(cells);
@@ -145,50 +117,39 @@ export function parseOpenAiUsageCsv(table: CsvTable, file: string): ParsedExport
     b.days.add(day);
     if (emptyDayRow(cells)) continue;
     b.read++;
+    each(day, cells, where);
+  }
+}
+
+/** Reads the dashboard's completions usage CSV. */
+export function parseOpenAiUsageCsv(table: CsvTable, file: string): ParsedExport {
+  const b = new ExportBuilder(file, exportFormat('openai-usage-csv'));
+  eachDashboardRow(b, table, (day, cells, where) => {
     const values = readCells(cells, USAGE_FIELDS, where, b.problems);
-    if (!values) continue;
+    if (!values) return;
     const m = usageMeasures(values);
-    if (typeof m === 'string') {
-      b.problems.add('error', where, `${m}; row skipped`);
-      continue;
-    }
+    if (typeof m === 'string') return b.problems.add('error', where, `${m}; row skipped`);
     b.used++;
     b.add(day, modelOf(cells.get('model')), m, where);
-  }
+  });
   return b.result();
 }
 
 /** Reads the dashboard's cost CSV (2025-10 and 2026-09 headers). */
 export function parseOpenAiCostCsv(table: CsvTable, file: string): ParsedExport {
   const b = new ExportBuilder(file, exportFormat('openai-cost-csv'));
-  if (!checkHeader(table.header, b.format, b.problems)) return b.result();
-  for (const { row, cells } of table.rows) {
-    const where = `row ${row}`;
-    const day = csvDay(cells);
-    if (!day) {
-      b.problems.add('error', where, `start_time "${(cells.get('start_time') ?? '').slice(0, 30)}" is not Unix seconds; row skipped`, 'start_time');
-      continue;
-    }
-    b.days.add(day);
-    if (emptyDayRow(cells)) continue;
-    b.read++;
+  eachDashboardRow(b, table, (day, cells, where) => {
     const amount = readNumber(cells.get('amount_value'), 'amount_value');
-    if ('problem' in amount) {
-      b.problems.add('error', where, `${amount.problem}; row skipped`, 'amount_value');
-      continue;
-    }
-    if (!('value' in amount)) continue;
+    if ('problem' in amount) return b.problems.add('error', where, `${amount.problem}; row skipped`, 'amount_value');
+    if (!('value' in amount)) return;
     const currency = (cells.get('amount_currency') ?? '').trim().toLowerCase();
-    if (currency !== 'usd') {
-      b.problems.add('error', where, `amount_currency "${currency.slice(0, 10)}": only USD bills are compared; row skipped`, 'currency');
-      continue;
-    }
+    if (currency !== 'usd') return b.problems.add('error', where, `amount_currency "${currency.slice(0, 10)}": only USD bills are compared; row skipped`, 'currency');
     const q = readNumber(cells.get('quantity'), 'quantity');
     const c = costMeasures(amount.value, cells.get('line_item')?.trim() || undefined, 'value' in q ? q.value : undefined, cells.get('quantity_unit')?.trim() || undefined);
     if (c.note) b.problems.add('info', where, c.note, 'line item names no model');
     b.used++;
     b.add(day, c.model, c.measures, where);
-  }
+  });
   return b.result();
 }
 

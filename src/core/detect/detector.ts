@@ -6,6 +6,7 @@ import type { CancellationToken } from '../cancellation';
 import type { FileProvider, FileStat } from '../fileProvider';
 import type { Logger } from '../logger';
 import { DEFAULT_MAX_FILE_BYTES, languageOfPath, readLimitFor, type SupportedLanguage } from '../excludes';
+import { lastAtOrBefore } from '../lineIndex';
 import type { CallSite, DetectResult, Diagnostic, LoopContext } from '../types';
 import type { Parser, Tree } from 'web-tree-sitter';
 import { FileAnalyzer } from './analyzer';
@@ -369,13 +370,7 @@ function editedFunction(prev: IncrementalState, tops: readonly TopStatement[], d
   const shift = newEnd - oldEnd;
   // The top-level statement that contains the edit, strictly inside (an edit at its first or last character may
   // join it with a neighbour).
-  let lo = 0;
-  let hi = tops.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((tops[mid]?.start ?? 0) <= start) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = lastAtOrBefore(tops.length, (i) => tops[i]?.start ?? 0, start);
   const e = tops[lo];
   const o = prev.tops[lo];
   if (!e || !o || e.type !== o.type || !TOP_FUNCTION_TYPES.has(e.type)) return undefined;
@@ -455,20 +450,19 @@ function keptSites(prev: IncrementalState, { e, o }: { e: TopStatement; o: TopSt
 /** Moves the prompt and loop ranges of a kept site; `true` when none moved, undefined when one cannot be moved. */
 function moveParts(s: CallSite, move: (r: CallSite['range']) => CallSite['range'] | undefined): Pick<CallSite, 'prompt' | 'loops'> | true | undefined {
   let changed = false;
-  const prompt: CallSite['prompt'][number][] = [];
-  for (const p of s.prompt) {
-    const r = move(p.range);
-    if (!r) return undefined;
-    if (r !== p.range) changed = true;
-    prompt.push(r === p.range ? p : { ...p, range: r });
-  }
-  const loops: CallSite['loops'][number][] = [];
-  for (const l of s.loops) {
-    const r = move(l.range);
-    if (!r) return undefined;
-    if (r !== l.range) changed = true;
-    loops.push(r === l.range ? l : { ...l, range: r });
-  }
+  const moveAll = <T extends { readonly range: CallSite['range'] }>(parts: readonly T[]): T[] | undefined => {
+    const out: T[] = [];
+    for (const p of parts) {
+      const r = move(p.range);
+      if (!r) return undefined;
+      if (r !== p.range) changed = true;
+      out.push(r === p.range ? p : { ...p, range: r });
+    }
+    return out;
+  };
+  const prompt = moveAll(s.prompt);
+  const loops = prompt && moveAll(s.loops);
+  if (!prompt || !loops) return undefined;
   return changed ? { prompt, loops } : true;
 }
 

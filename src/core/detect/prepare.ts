@@ -5,6 +5,7 @@
  * cells, `!` lines with their backslash continuations) is cut out into shell chunks (`shell/analyze.ts`).
  */
 import type { SupportedLanguage } from '../excludes';
+import { lastAtOrBefore } from '../lineIndex';
 import type { Diagnostic } from '../types';
 import type { GrammarName } from './parser';
 import type { EnvMagic } from './shell/notebook';
@@ -185,12 +186,5 @@ function splitShell(lines: string[], cell: number, offset: number, shell: ShellC
 
 /** The notebook cell (and its start row) that holds a row of the joined text. */
 export function cellIndexOfRow(cells: readonly { row: number; cell: number }[], row: number): { row: number; cell: number } {
-  let lo = 0;
-  let hi = cells.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((cells[mid]?.row ?? 0) <= row) lo = mid;
-    else hi = mid - 1;
-  }
-  return cells[lo] ?? { row: 0, cell: 0 };
+  return cells[lastAtOrBefore(cells.length, (i) => cells[i]?.row ?? 0, row)] ?? { row: 0, cell: 0 };
 }

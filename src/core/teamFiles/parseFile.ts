@@ -1,5 +1,6 @@
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { lineOfOffset, lineStarts } from '../lineIndex';
 import type { Diagnostic, Provenance } from '../types';
 
 /** A parsed JSON/YAML team file with a way back from a value's path to its 1-based line. */
@@ -17,21 +18,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${name(p)}` : name(p)), '');
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-
-function lineOfOffset(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
+/** The 1-based line of an offset. */
+function lineAtOffset(starts: readonly number[], offset: number): number {
+  return lineOfOffset(starts, offset) + 1;
 }
 
 /** The property nodes of an object node (each has children [key, value] once parsed without errors). */
@@ -204,14 +193,14 @@ export function parseStructured(text: string, path: string, code: string): { fil
     if (path.endsWith('.json')) {
       const errors: ParseError[] = [];
       const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-      for (const e of errors.slice(0, 5)) diagnostics.push(fileDiagnostic(code, path, lineOfOffset(starts, e.offset), `JSON syntax error: ${printParseErrorCode(e.error)}`, 'error'));
+      for (const e of errors.slice(0, 5)) diagnostics.push(fileDiagnostic(code, path, lineAtOffset(starts, e.offset), `JSON syntax error: ${printParseErrorCode(e.error)}`, 'error'));
       if (!tree || errors.length) return { diagnostics };
       const dups = duplicateKeys(tree);
       for (const d of dups.slice(0, 5)) {
         const where = d.object === tree ? '' : `${formatPath(pathOf(d.object))}: `;
-        diagnostics.push(fileDiagnostic(code, path, lineOfOffset(starts, d.offset), `${where}duplicate key ${displayKey(d.key)} (first on line ${lineOfOffset(starts, d.firstOffset)}); the last value is used, as in JSON.parse`));
+        diagnostics.push(fileDiagnostic(code, path, lineAtOffset(starts, d.offset), `${where}duplicate key ${displayKey(d.key)} (first on line ${lineAtOffset(starts, d.firstOffset)}); the last value is used, as in JSON.parse`));
       }
-      if (dups.length > 5) diagnostics.push(fileDiagnostic(code, path, lineOfOffset(starts, dups[5]!.offset), `${dups.length - 5} more duplicate keys; the last value of each is used`));
+      if (dups.length > 5) diagnostics.push(fileDiagnostic(code, path, lineAtOffset(starts, dups[5]!.offset), `${dups.length - 5} more duplicate keys; the last value of each is used`));
       return {
         file: {
           path,
@@ -219,7 +208,7 @@ export function parseStructured(text: string, path: string, code: string): { fil
           lineAt: (p) => {
             for (let n = p.length; n >= 0; n--) {
               const node = nodeAt(tree, p.slice(0, n));
-              if (node) return lineOfOffset(starts, node.offset);
+              if (node) return lineAtOffset(starts, node.offset);
             }
             return undefined;
           },
@@ -233,11 +222,11 @@ export function parseStructured(text: string, path: string, code: string): { fil
     const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
     // The yaml package quotes the offending source text (`Unexpected scalar token in YAML stream: "…"`): cut it, so a
     // file that is not YAML at all (a `.env`) cannot have its contents copied into a report (issue 17).
-    for (const e of doc.errors.slice(0, 5)) diagnostics.push(fileDiagnostic(code, path, lineOfOffset(starts, e.pos[0]), `YAML syntax error: ${e.message.split('\n')[0]!.replace(/:?\s*["'`].*$/, '')}`, 'error'));
+    for (const e of doc.errors.slice(0, 5)) diagnostics.push(fileDiagnostic(code, path, lineAtOffset(starts, e.pos[0]), `YAML syntax error: ${e.message.split('\n')[0]!.replace(/:?\s*["'`].*$/, '')}`, 'error'));
     if (doc.errors.length) return { diagnostics };
     const dups = yamlDuplicateKeys(doc);
-    for (const d of dups.slice(0, 5)) diagnostics.push(fileDiagnostic(code, path, lineOfOffset(starts, d.offset), `duplicate key ${displayKey(d.key)} (first on line ${lineOfOffset(starts, d.firstOffset)}); the last value is used`));
-    if (dups.length > 5) diagnostics.push(fileDiagnostic(code, path, lineOfOffset(starts, dups[5]!.offset), `${dups.length - 5} more duplicate keys; the last value of each is used`));
+    for (const d of dups.slice(0, 5)) diagnostics.push(fileDiagnostic(code, path, lineAtOffset(starts, d.offset), `duplicate key ${displayKey(d.key)} (first on line ${lineAtOffset(starts, d.firstOffset)}); the last value is used`));
+    if (dups.length > 5) diagnostics.push(fileDiagnostic(code, path, lineAtOffset(starts, dups[5]!.offset), `${dups.length - 5} more duplicate keys; the last value of each is used`));
     const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
     return {
       file: {

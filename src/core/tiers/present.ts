@@ -109,12 +109,18 @@ function emptyCell(c: TierComparison, t: TierKind, first = false): { text: strin
   return { text: first && unsized ? 'not sized: enter the number of users' : 'n/a', title: r.notes.join('\n') || 'no option' };
 }
 
+/** A row's cells, in {@link TIER_ORDER}: `cell` of each tier's best option, or the {@link emptyCell} of a tier without one. */
+function optionCells(c: TierComparison, cell: (o: TierOption, t: TierKind) => { text: string; title: string }, first = false): { text: string; title: string }[] {
+  return TIER_ORDER.map((t) => {
+    const o = c.tiers[t].best;
+    return o ? cell(o, t) : emptyCell(c, t, first);
+  });
+}
+
 const numberRow = (key: string, label: string, c: TierComparison, pick: (o: TierOption) => TierNumber | undefined, apiSuffix = ''): ComparisonRow => ({
   key,
   label,
-  cells: TIER_ORDER.map((t) => {
-    const o = c.tiers[t].best;
-    if (!o) return emptyCell(c, t);
+  cells: optionCells(c, (o, t) => {
     const n = pick(o);
     const suffix = t === 'api' && apiSuffix && n && n.value !== null ? apiSuffix : '';
     return { text: formatTierNumber(n) + suffix, title: tierNumberTooltip(n) };
@@ -125,9 +131,7 @@ const numberRow = (key: string, label: string, c: TierComparison, pick: (o: Tier
 const pairRow = (key: string, label: string, c: TierComparison, p50: (o: TierOption) => TierNumber | undefined, p95: (o: TierOption) => TierNumber | undefined, apiText: (o: TierOption) => string): ComparisonRow => ({
   key,
   label,
-  cells: TIER_ORDER.map((t) => {
-    const o = c.tiers[t].best;
-    if (!o) return emptyCell(c, t);
+  cells: optionCells(c, (o, t) => {
     const a = p50(o);
     const b = p95(o);
     const text = t === 'api' ? apiText(o) : `${formatTierNumber(a)} / ${formatTierNumber(b)}`;
@@ -153,10 +157,7 @@ export function comparisonRows(c: TierComparison): readonly ComparisonRow[] {
   const text = (key: string, label: string, f: (o: TierOption) => string, tip: (o: TierOption) => string): ComparisonRow => ({
     key,
     label,
-    cells: TIER_ORDER.map((t) => {
-      const o = c.tiers[t].best;
-      return o ? { text: f(o), title: tip(o) } : emptyCell(c, t, key === 'option');
-    }),
+    cells: optionCells(c, (o) => ({ text: f(o), title: tip(o) }), key === 'option'),
   });
   return [
     text('option', 'Best option', (o) => o.label, (o) => [o.label, ...o.notes].join('\n')),

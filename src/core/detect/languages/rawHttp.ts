@@ -12,7 +12,7 @@ import type { Api, Provider } from '../../types';
 import { endpointOf } from '../shell/analyze';
 import { UNKNOWN, type Segment } from '../shell/words';
 import type { FileModel } from './fileModel';
-import type { CallView, LanguageSdk, OtherLanguage, SiteSpec, TypeSpec } from './types';
+import type { CallView, ExprView, LanguageSdk, OtherLanguage, SiteSpec, TypeSpec } from './types';
 import { resolveString } from './values';
 
 /** The methods and functions that send a request, per language (by name; the URL decides). */
@@ -43,25 +43,38 @@ export function httpSite(fm: FileModel, c: CallView): HttpFound | undefined {
   if (!SEND[fm.view.lang].has(c.name) || c.newType) return undefined;
   // Ruby's `Net::HTTP.start(host) do |http| … end` only opens the connection.
   if (c.name === 'start' && c.extra) return undefined;
+  // The request object or handle: what the variable holds, a builder's calls, a constructor's arguments, its keyed values.
+  return firstInRequest(fm, c, true, (n) => {
+    const segs = urlSegments(fm, n, 0);
+    const target = segs ? endpointOf(segs) : undefined;
+    if (!target) return undefined;
+    const api: Api = target.api;
+    const provider: Provider = target.provider;
+    const type: TypeSpec = { id: 'raw-http', provider, via: 'http' };
+    return { spec: { api, ...(target.stream ? { stream: true } : {}) }, sdk: HTTP_SDK, type, url: n };
+  });
+}
+
+/** The model of a raw HTTP request's JSON text (`"model": "gpt-4o-mini"` in a text block or a heredoc), one hop through variables. */
+export function jsonTextModel(fm: FileModel, c: CallView): string | undefined {
+  return firstInRequest(fm, c, false, (_n, e) => (e.k === 'str' ? modelInJsonText(e.value ?? (e.parts ?? []).join('')) : undefined));
+}
+
+/**
+ * The first answer `visit` gives on the nodes a request is made of: breadth-first from the call's arguments through
+ * what a name holds, a call's receiver and arguments, a wrapped expression and (`keyed`) an object's values, at most
+ * {@link MAX_NODES} nodes.
+ */
+function firstInRequest<T>(fm: FileModel, c: CallView, keyed: boolean, visit: (n: Node, e: ExprView) => T | undefined): T | undefined {
   const seen = new Set<number>();
   const queue: Node[] = c.args.map((a) => a.value);
-  let steps = 0;
-  while (queue.length && steps++ < MAX_NODES) {
+  for (let steps = 0; queue.length && steps < MAX_NODES; steps++) {
     const n = queue.shift() as Node;
     if (seen.has(n.id)) continue;
     seen.add(n.id);
-    const segs = urlSegments(fm, n, 0);
-    if (segs) {
-      const target = endpointOf(segs);
-      if (target) {
-        const api: Api = target.api;
-        const provider: Provider = target.provider;
-        const type: TypeSpec = { id: 'raw-http', provider, via: 'http' };
-        return { spec: { api, ...(target.stream ? { stream: true } : {}) }, sdk: HTTP_SDK, type, url: n };
-      }
-    }
-    // The request object or handle: what the variable holds, a builder's calls, a constructor's arguments.
     const e = fm.view.expr(n);
+    const found = visit(n, e);
+    if (found !== undefined) return found;
     if (e.k === 'name') {
       const d = fm.lookup(e.name, n);
       if (d?.value) queue.push(d.value);
@@ -70,7 +83,7 @@ export function httpSite(fm: FileModel, c: CallView): HttpFound | undefined {
       for (const a of e.call.args) queue.push(a.value);
     } else if (e.k === 'wrap') {
       queue.push(e.inner);
-    } else if (e.k === 'obj') {
+    } else if (e.k === 'obj' && keyed) {
       for (const [, v] of e.pairs) queue.push(v);
     }
   }

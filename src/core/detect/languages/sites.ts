@@ -11,7 +11,7 @@ import { toRange } from '../syntax';
 import { PATH_SEP } from './catalogIndex';
 import type { FileModel, Inst, Val } from './fileModel';
 import { argAt } from './fileModel';
-import { httpSite, modelInJsonText } from './rawHttp';
+import { httpSite, jsonTextModel } from './rawHttp';
 import type { CallView, LanguageSdk, SiteSpec, TypeSpec, Via } from './types';
 import { CHAT_MODEL_KEYS, EMBEDDING_MODEL_KEYS, findKeyed, MAX_TOKEN_KEYS, MODEL_KEYS, normKey, providerOf, resolveNumber, resolveString, toModelRef, type Resolved } from './values';
 
@@ -54,31 +54,6 @@ export function findSites(fm: FileModel): CallSite[] {
 function rawHttpOf(fm: FileModel, c: CallView): Found | undefined {
   const h = httpSite(fm, c);
   return h ? { call: c, spec: h.spec, sdk: h.sdk, type: h.type, method: c.name, confidence: 'high' } : undefined;
-}
-
-/** The model of a raw HTTP request's JSON text (`"model": "gpt-4o-mini"` in a text block or a heredoc), one hop through variables. */
-function jsonTextModel(fm: FileModel, c: CallView): string | undefined {
-  const queue: Node[] = c.args.map((a) => a.value);
-  const seen = new Set<number>();
-  for (let steps = 0; queue.length && steps < 60; steps++) {
-    const n = queue.shift() as Node;
-    if (seen.has(n.id)) continue;
-    seen.add(n.id);
-    const e = fm.view.expr(n);
-    if (e.k === 'str') {
-      const m = modelInJsonText(e.value ?? (e.parts ?? []).join(''));
-      if (m) return m;
-    } else if (e.k === 'name') {
-      const d = fm.lookup(e.name, n);
-      if (d?.value) queue.push(d.value);
-    } else if (e.k === 'call') {
-      if (e.call.receiver) queue.push(e.call.receiver);
-      for (const a of e.call.args) queue.push(a.value);
-    } else if (e.k === 'wrap') {
-      queue.push(e.inner);
-    }
-  }
-  return undefined;
 }
 
 /** A call a test expects to fail (`Assert.ThrowsAsync(() => …)`, `assertThrows(…)`) sends nothing that is billed. */

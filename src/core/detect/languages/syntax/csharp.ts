@@ -5,12 +5,13 @@
  * `using` directives (namespaces, aliases, the file's own namespace).
  */
 import type { Node } from 'web-tree-sitter';
-import type { ArgView, CallView, Decl, ExprView, ImportTable, MemberWrite, SyntaxView } from '../types';
-import { descendants, field, named, numberOf, operatorOf, unescape } from './common';
+import type { ArgView, CallView, Decl, ExprView, ImportTable, SyntaxView } from '../types';
+import { assignmentDecls, binaryExpr, callExpr, condExpr, descendants, field, funcDecl, lambdaExpr, loopKindOf, memberWriteOf, named, numberExpr, returnValues, scopeKindOf, unescape, type MemberSyntax } from './common';
 
 const STRING = new Set(['string_literal', 'verbatim_string_literal', 'raw_string_literal', 'interpolated_string_expression', 'character_literal']);
 const FN = new Set(['method_declaration', 'constructor_declaration', 'local_function_statement', 'lambda_expression', 'anonymous_method_expression', 'operator_declaration', 'accessor_declaration']);
 const CLASS = new Set(['class_declaration', 'record_declaration', 'struct_declaration', 'interface_declaration', 'record_struct_declaration']);
+const MEMBER: MemberSyntax = { assign: 'assignment_expression', member: new Set(['member_access_expression']), object: 'expression', prop: 'name', variable: 'identifier' };
 
 function stringExpr(n: Node): ExprView {
   switch (n.type) {
@@ -130,10 +131,8 @@ function expr(n: Node): ExprView {
 function callOrName(n: Node): ExprView | undefined {
   switch (n.type) {
     case 'invocation_expression':
-    case 'object_creation_expression': {
-      const c = call(n);
-      return c ? { k: 'call', call: c } : { k: 'other' };
-    }
+    case 'object_creation_expression':
+      return callExpr(call(n));
     case 'implicit_object_creation_expression': {
       // `new() { Model = … }` as an argument: no type to name, its initializer is still keyed values.
       const c = call(n);
@@ -167,10 +166,8 @@ function callOrName(n: Node): ExprView | undefined {
 function literal(n: Node): ExprView | undefined {
   switch (n.type) {
     case 'integer_literal':
-    case 'real_literal': {
-      const v = numberOf(n.text);
-      return v === undefined ? { k: 'other' } : { k: 'num', value: v };
-    }
+    case 'real_literal':
+      return numberExpr(n.text);
     case 'initializer_expression': {
       const pairs = initializerPairs(n);
       return pairs.length ? { k: 'obj', pairs } : { k: 'list', items: named(n) };
@@ -183,10 +180,8 @@ function literal(n: Node): ExprView | undefined {
     case 'element_binding_expression':
       return { k: 'list', items: named(n).flatMap((c) => (c.type === 'initializer_expression' || c.type === 'argument' ? named(c) : [c])) };
     case 'lambda_expression':
-    case 'anonymous_method_expression': {
-      const body = field(n, 'body') ?? named(n).pop();
-      return body ? { k: 'lambda', params: [], body } : { k: 'other' };
-    }
+    case 'anonymous_method_expression':
+      return lambdaExpr(field(n, 'body') ?? named(n).pop());
     default:
       return undefined;
   }
@@ -207,16 +202,10 @@ function operator(n: Node): ExprView | undefined {
       const v = field(n, 'value');
       return v ? { k: 'wrap', inner: v } : { k: 'other' };
     }
-    case 'binary_expression': {
-      const l = field(n, 'left');
-      const r = field(n, 'right');
-      return l && r ? { k: 'binary', op: operatorOf(n), left: l, right: r } : { k: 'other' };
-    }
-    case 'conditional_expression': {
-      const a = field(n, 'consequence');
-      const b = field(n, 'alternative');
-      return a && b ? { k: 'cond', then: a, else: b } : { k: 'other' };
-    }
+    case 'binary_expression':
+      return binaryExpr(n);
+    case 'conditional_expression':
+      return condExpr(n);
     case 'element_access_expression': {
       const o = field(n, 'expression');
       const sub = field(n, 'subscript');
@@ -263,39 +252,18 @@ function declares(n: Node): Decl[] {
       const index = n.parent ? named(n.parent).filter((c) => c.type === 'parameter').findIndex((c) => c.id === n.id) : -1;
       return name ? [{ name: name.text, kind: 'param', ...(type ? { type } : {}), ...(def ? { def } : {}), ...(index >= 0 ? { index } : {}), at: n }] : [];
     }
-    case 'assignment_expression': {
-      const l = field(n, 'left');
-      const r = field(n, 'right');
-      if (!l || !r || operatorOf(n) !== '=') return [];
-      if (l.type === 'identifier') return [{ name: l.text, kind: 'var', value: r, assign: true, at: n }];
-      if (l.type === 'member_access_expression' && field(l, 'expression')?.type === 'this_expression') {
-        const f = field(l, 'name');
-        return f ? [{ name: f.text, kind: 'field', value: r, inClass: true, at: n }] : [];
-      }
-      return [];
-    }
+    case 'assignment_expression':
+      return assignmentDecls(n, MEMBER, 'this_expression');
     case 'foreach_statement': {
       const l = field(n, 'left');
       return l?.type === 'identifier' ? [{ name: l.text, kind: 'loop', at: n }] : [];
     }
     case 'method_declaration':
-    case 'local_function_statement': {
-      const name = field(n, 'name');
-      return name ? [{ name: name.text, kind: 'func', at: n }] : [];
-    }
+    case 'local_function_statement':
+      return funcDecl(n);
     default:
       return [];
   }
-}
-
-function memberWrite(n: Node): MemberWrite | undefined {
-  if (n.type !== 'assignment_expression') return undefined;
-  const l = field(n, 'left');
-  const r = field(n, 'right');
-  if (!l || !r || l.type !== 'member_access_expression') return undefined;
-  const o = field(l, 'expression');
-  const f = field(l, 'name');
-  return o && f && o.type === 'identifier' ? { object: o.text, prop: f.text, value: r, at: n } : undefined;
 }
 
 function typeName(n: Node): string | undefined {
@@ -340,8 +308,8 @@ export function csharpView(): SyntaxView {
     expr,
     call,
     declares,
-    memberWrite,
-    scopeKind: (n) => (FN.has(n.type) ? 'fn' : CLASS.has(n.type) ? 'class' : undefined),
+    memberWrite: memberWriteOf(MEMBER),
+    scopeKind: scopeKindOf(FN, CLASS),
     className: (n) => field(n, 'name')?.text,
     functionName: (n) => (n.type === 'lambda_expression' || n.type === 'anonymous_method_expression' || n.type === 'accessor_declaration' ? undefined : field(n, 'name')?.text),
     returns: (fn) => {
@@ -349,11 +317,11 @@ export function csharpView(): SyntaxView {
       if (!body) return [];
       if (body.type === 'arrow_expression_clause') return named(body).slice(0, 1);
       if (body.type !== 'block') return [body];
-      return descendants(body, new Set(['return_statement']), new Set([...FN, ...CLASS])).map((r) => named(r)[0]).filter((x): x is Node => !!x);
+      return returnValues(body, new Set([...FN, ...CLASS]));
     },
     imports: csharpImports,
     typeName: (n) => typeName(n),
-    loopKind: (n) => (n.type === 'for_statement' || n.type === 'foreach_statement' ? 'for' : n.type === 'while_statement' || n.type === 'do_statement' ? 'while' : undefined),
+    loopKind: loopKindOf(['for_statement', 'foreach_statement'], ['while_statement', 'do_statement']),
     isOpaque: (n) => n.type === 'comment' || STRING.has(n.type),
     // File-based apps start with `#:package X@1.0` and `#!` lines the grammar does not know; a BOM may follow them.
     prepare: (text) => (/^#[:!]|\uFEFF/m.test(text) ? text.replace(/^#[:!][^\n]*/gm, (m) => ' '.repeat(m.length)).replace(/\uFEFF/g, ' ') : text),

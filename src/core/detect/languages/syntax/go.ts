@@ -5,7 +5,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { ArgView, CallView, Decl, ExprView, ImportTable, MemberWrite, SyntaxView } from '../types';
-import { descendants, field, named, numberOf, operatorOf, unescape } from './common';
+import { binaryExpr, callExpr, descendants, field, funcDecl, lambdaExpr, memberExpr, named, numberExpr, numberOf, operatorOf, unescape } from './common';
 
 /** `github.com/openai/openai-go/v3` → `github.com/openai/openai-go` (the catalogue names modules without the major version). */
 export function goModule(path: string): string {
@@ -64,15 +64,10 @@ function literalValue(body: Node | undefined, typeNode?: Node): ExprView {
 
 function expr(n: Node): ExprView {
   switch (n.type) {
-    case 'call_expression': {
-      const c = call(n);
-      return c ? { k: 'call', call: c } : { k: 'other' };
-    }
-    case 'selector_expression': {
-      const f = field(n, 'field');
-      const o = field(n, 'operand');
-      return f && o ? { k: 'member', object: o, name: f.text, nameNode: f } : { k: 'other' };
-    }
+    case 'call_expression':
+      return callExpr(call(n));
+    case 'selector_expression':
+      return memberExpr(n, 'operand', 'field');
     case 'identifier':
     case 'field_identifier':
     case 'package_identifier':
@@ -82,10 +77,8 @@ function expr(n: Node): ExprView {
     case 'raw_string_literal':
       return { k: 'str', value: stringValue(n) };
     case 'int_literal':
-    case 'float_literal': {
-      const v = numberOf(n.text);
-      return v === undefined ? { k: 'other' } : { k: 'num', value: v };
-    }
+    case 'float_literal':
+      return numberExpr(n.text);
     case 'composite_literal':
       return literalValue(field(n, 'body'), field(n, 'type'));
     case 'literal_value':
@@ -108,15 +101,10 @@ function expr(n: Node): ExprView {
       }
       return { k: 'other' };
     }
-    case 'func_literal': {
-      const body = field(n, 'body');
-      return body ? { k: 'lambda', params: [], body } : { k: 'other' };
-    }
-    case 'binary_expression': {
-      const l = field(n, 'left');
-      const r = field(n, 'right');
-      return l && r ? { k: 'binary', op: operatorOf(n), left: l, right: r } : { k: 'other' };
-    }
+    case 'func_literal':
+      return lambdaExpr(field(n, 'body'));
+    case 'binary_expression':
+      return binaryExpr(n);
     case 'index_expression': {
       const o = field(n, 'operand');
       const i = field(n, 'index');
@@ -181,10 +169,8 @@ function declares(n: Node): Decl[] {
       const type = field(n, 'type');
       return n.childrenForFieldName('name').filter((x): x is Node => !!x).map((nm) => ({ name: nm.text, kind: 'field' as const, ...(type ? { type } : {}), at: n }));
     }
-    case 'function_declaration': {
-      const name = field(n, 'name');
-      return name ? [{ name: name.text, kind: 'func', at: n }] : [];
-    }
+    case 'function_declaration':
+      return funcDecl(n);
     case 'range_clause':
       return namesOf(field(n, 'left')).filter((x) => x.type === 'identifier').map((x) => ({ name: x.text, kind: 'loop' as const, at: n }));
     default:

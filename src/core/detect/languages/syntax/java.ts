@@ -4,12 +4,13 @@
  * (single-type, on-demand `.*`, static).
  */
 import type { Node } from 'web-tree-sitter';
-import type { CallView, Decl, ExprView, ImportTable, MemberWrite, SyntaxView } from '../types';
-import { descendants, field, named, numberOf, operatorOf, unescape } from './common';
+import type { CallView, Decl, ExprView, ImportTable, SyntaxView } from '../types';
+import { assignmentDecls, binaryExpr, callExpr, condExpr, field, funcDecl, lambdaExpr, loopKindOf, memberExpr, memberWriteOf, named, numberExpr, returnValues, scopeKindOf, unescape, type MemberSyntax } from './common';
 
 const STRING = new Set(['string_literal', 'character_literal', 'text_block']);
 const FN = new Set(['method_declaration', 'constructor_declaration', 'lambda_expression', 'compact_constructor_declaration']);
 const CLASS = new Set(['class_declaration', 'interface_declaration', 'enum_declaration', 'record_declaration']);
+const MEMBER: MemberSyntax = { assign: 'assignment_expression', member: new Set(['field_access']), object: 'object', prop: 'field', variable: 'identifier' };
 const NUMBER = new Set(['decimal_integer_literal', 'hex_integer_literal', 'octal_integer_literal', 'binary_integer_literal', 'decimal_floating_point_literal']);
 
 /** A string literal's value; text blocks lose their common indentation. */
@@ -46,20 +47,12 @@ function call(n: Node): CallView | undefined {
 function expr(n: Node): ExprView {
   switch (n.type) {
     case 'method_invocation':
-    case 'object_creation_expression': {
-      const c = call(n);
-      return c ? { k: 'call', call: c } : { k: 'other' };
-    }
-    case 'field_access': {
-      const f = field(n, 'field');
-      const o = field(n, 'object');
-      return f && o ? { k: 'member', object: o, name: f.text, nameNode: f } : { k: 'other' };
-    }
-    case 'scoped_identifier': {
-      const f = field(n, 'name');
-      const o = field(n, 'scope');
-      return f && o ? { k: 'member', object: o, name: f.text, nameNode: f } : { k: 'other' };
-    }
+    case 'object_creation_expression':
+      return callExpr(call(n));
+    case 'field_access':
+      return memberExpr(n, 'object', 'field');
+    case 'scoped_identifier':
+      return memberExpr(n, 'scope', 'name');
     case 'identifier':
     case 'type_identifier':
       return { k: 'name', name: n.text };
@@ -68,10 +61,8 @@ function expr(n: Node): ExprView {
     case 'string_literal':
     case 'text_block':
       return { k: 'str', value: stringValue(n) };
-    case 'lambda_expression': {
-      const body = field(n, 'body');
-      return body ? { k: 'lambda', params: [], body } : { k: 'other' };
-    }
+    case 'lambda_expression':
+      return lambdaExpr(field(n, 'body'));
     case 'parenthesized_expression': {
       const inner = named(n)[0];
       return inner ? { k: 'wrap', inner } : { k: 'other' };
@@ -80,16 +71,10 @@ function expr(n: Node): ExprView {
       const v = field(n, 'value');
       return v ? { k: 'wrap', inner: v } : { k: 'other' };
     }
-    case 'ternary_expression': {
-      const a = field(n, 'consequence');
-      const b = field(n, 'alternative');
-      return a && b ? { k: 'cond', then: a, else: b } : { k: 'other' };
-    }
-    case 'binary_expression': {
-      const l = field(n, 'left');
-      const r = field(n, 'right');
-      return l && r ? { k: 'binary', op: operatorOf(n), left: l, right: r } : { k: 'other' };
-    }
+    case 'ternary_expression':
+      return condExpr(n);
+    case 'binary_expression':
+      return binaryExpr(n);
     case 'array_initializer':
       return { k: 'list', items: named(n) };
     case 'array_creation_expression': {
@@ -97,11 +82,7 @@ function expr(n: Node): ExprView {
       return init ? { k: 'list', items: named(init) } : { k: 'other' };
     }
     default: {
-      if (NUMBER.has(n.type)) {
-        const v = numberOf(n.text);
-        return v === undefined ? { k: 'other' } : { k: 'num', value: v };
-      }
-      return { k: 'other' };
+      return NUMBER.has(n.type) ? numberExpr(n.text) : { k: 'other' };
     }
   }
 }
@@ -135,38 +116,17 @@ function declares(n: Node): Decl[] {
       const ids = p?.type === 'identifier' ? [p] : p?.type === 'inferred_parameters' ? named(p) : [];
       return ids.map((i) => ({ name: i.text, kind: 'param' as const, at: n }));
     }
-    case 'assignment_expression': {
-      const l = field(n, 'left');
-      const r = field(n, 'right');
-      if (!l || !r || operatorOf(n) !== '=') return [];
-      if (l.type === 'identifier') return [{ name: l.text, kind: 'var', value: r, assign: true, at: n }];
-      if (l.type === 'field_access' && field(l, 'object')?.type === 'this') {
-        const f = field(l, 'field');
-        return f ? [{ name: f.text, kind: 'field', value: r, inClass: true, at: n }] : [];
-      }
-      return [];
-    }
+    case 'assignment_expression':
+      return assignmentDecls(n, MEMBER, 'this');
     case 'enhanced_for_statement': {
       const name = field(n, 'name');
       return name ? [{ name: name.text, kind: 'loop', at: n }] : [];
     }
-    case 'method_declaration': {
-      const name = field(n, 'name');
-      return name ? [{ name: name.text, kind: 'func', at: n }] : [];
-    }
+    case 'method_declaration':
+      return funcDecl(n);
     default:
       return [];
   }
-}
-
-function memberWrite(n: Node): MemberWrite | undefined {
-  if (n.type !== 'assignment_expression') return undefined;
-  const l = field(n, 'left');
-  const r = field(n, 'right');
-  if (!l || !r || l.type !== 'field_access') return undefined;
-  const o = field(l, 'object');
-  const f = field(l, 'field');
-  return o && f && o.type === 'identifier' ? { object: o.text, prop: f.text, value: r, at: n } : undefined;
 }
 
 function typeName(n: Node): string | undefined {
@@ -206,21 +166,21 @@ export function javaView(): SyntaxView {
     expr,
     call,
     declares,
-    memberWrite,
-    scopeKind: (n) => (FN.has(n.type) ? 'fn' : CLASS.has(n.type) ? 'class' : undefined),
+    memberWrite: memberWriteOf(MEMBER),
+    scopeKind: scopeKindOf(FN, CLASS),
     className: (n) => field(n, 'name')?.text,
     functionName: (n) => (n.type === 'lambda_expression' ? undefined : field(n, 'name')?.text),
     returns: (fn) => {
       if (fn.type === 'lambda_expression') {
         const body = field(fn, 'body');
-        return body && body.type !== 'block' ? [body] : body ? descendants(body, new Set(['return_statement']), FN).map((r) => named(r)[0]).filter((x): x is Node => !!x) : [];
+        return body && body.type !== 'block' ? [body] : body ? returnValues(body, FN) : [];
       }
       const body = field(fn, 'body');
-      return body ? descendants(body, new Set(['return_statement']), new Set([...FN, ...CLASS])).map((r) => named(r)[0]).filter((x): x is Node => !!x) : [];
+      return body ? returnValues(body, new Set([...FN, ...CLASS])) : [];
     },
     imports: javaImports,
     typeName: (n) => typeName(n),
-    loopKind: (n) => (n.type === 'for_statement' || n.type === 'enhanced_for_statement' ? 'for' : n.type === 'while_statement' || n.type === 'do_statement' ? 'while' : undefined),
+    loopKind: loopKindOf(['for_statement', 'enhanced_for_statement'], ['while_statement', 'do_statement']),
     isOpaque: (n) => n.type === 'line_comment' || n.type === 'block_comment' || STRING.has(n.type),
   };
 }

@@ -8,8 +8,8 @@
  * writes them.
  */
 import type { Node } from 'web-tree-sitter';
-import type { ArgView, CallView, Decl, ExprView, ImportTable, MemberWrite, SyntaxView } from '../types';
-import { descendants, field, named, numberOf, operatorOf, unescape } from './common';
+import type { ArgView, CallView, Decl, ExprView, ImportTable, SyntaxView } from '../types';
+import { binaryExpr, callExpr, descendants, field, funcDecl, lambdaExpr, loopKindOf, memberWriteOf, named, numberExpr, returnValues, scopeKindOf, unescape } from './common';
 
 const STRING = new Set(['string', 'encapsed_string', 'heredoc', 'nowdoc', 'shell_command_expression']);
 const FN = new Set(['method_declaration', 'function_definition', 'anonymous_function', 'arrow_function']);
@@ -115,10 +115,8 @@ function expr(n: Node): ExprView {
     case 'nullsafe_member_call_expression':
     case 'scoped_call_expression':
     case 'function_call_expression':
-    case 'object_creation_expression': {
-      const c = call(n);
-      return c ? { k: 'call', call: c } : { k: 'other' };
-    }
+    case 'object_creation_expression':
+      return callExpr(call(n));
     case 'member_access_expression':
     case 'nullsafe_member_access_expression':
     case 'class_constant_access_expression':
@@ -139,10 +137,8 @@ function expr(n: Node): ExprView {
       return parts ? { k: 'scoped', parts } : { k: 'other' };
     }
     case 'integer':
-    case 'float': {
-      const v = numberOf(n.text);
-      return v === undefined ? { k: 'other' } : { k: 'num', value: v };
-    }
+    case 'float':
+      return numberExpr(n.text);
     case 'array_creation_expression':
       return arrayExpr(n);
     case 'parenthesized_expression':
@@ -151,11 +147,8 @@ function expr(n: Node): ExprView {
       const inner = field(n, 'value') ?? named(n).pop();
       return inner ? { k: 'wrap', inner } : { k: 'other' };
     }
-    case 'binary_expression': {
-      const l = field(n, 'left');
-      const r = field(n, 'right');
-      return l && r ? { k: 'binary', op: operatorOf(n), left: l, right: r } : { k: 'other' };
-    }
+    case 'binary_expression':
+      return binaryExpr(n);
     case 'conditional_expression': {
       const c = field(n, 'condition');
       const a = field(n, 'body');
@@ -169,10 +162,8 @@ function expr(n: Node): ExprView {
       return o && i ? { k: 'index', object: o, index: i } : { k: 'other' };
     }
     case 'arrow_function':
-    case 'anonymous_function': {
-      const body = field(n, 'body');
-      return body ? { k: 'lambda', params: [], body } : { k: 'other' };
-    }
+    case 'anonymous_function':
+      return lambdaExpr(field(n, 'body'));
     default:
       return { k: 'other' };
   }
@@ -231,23 +222,11 @@ function declares(n: Node): Decl[] {
       return vars.flatMap((v) => (v.type === 'variable_name' ? [v] : named(v).filter((x) => x.type === 'variable_name'))).map((v) => ({ name: v.text, kind: 'loop' as const, at: n }));
     }
     case 'method_declaration':
-    case 'function_definition': {
-      const name = field(n, 'name');
-      return name ? [{ name: name.text, kind: 'func', at: n }] : [];
-    }
+    case 'function_definition':
+      return funcDecl(n);
     default:
       return [];
   }
-}
-
-function memberWrite(n: Node): MemberWrite | undefined {
-  if (n.type !== 'assignment_expression') return undefined;
-  const l = field(n, 'left');
-  const r = field(n, 'right');
-  if (!l || !r || !MEMBER.has(l.type)) return undefined;
-  const o = field(l, 'object');
-  const f = field(l, 'name');
-  return o && f && o.type === 'variable_name' && o.text !== '$this' ? { object: o.text, prop: f.text, value: r, at: n } : undefined;
 }
 
 function phpImports(root: Node): ImportTable {
@@ -297,19 +276,19 @@ export function phpView(): SyntaxView {
     expr,
     call,
     declares,
-    memberWrite,
-    scopeKind: (n) => (FN.has(n.type) ? 'fn' : CLASS.has(n.type) ? 'class' : undefined),
+    memberWrite: memberWriteOf({ assign: 'assignment_expression', member: MEMBER, object: 'object', prop: 'name', variable: 'variable_name', self: '$this' }),
+    scopeKind: scopeKindOf(FN, CLASS),
     className: (n) => field(n, 'name')?.text,
     functionName: (n) => (n.type === 'anonymous_function' || n.type === 'arrow_function' ? undefined : field(n, 'name')?.text),
     returns: (fn) => {
       const body = field(fn, 'body');
       if (!body) return [];
       if (fn.type === 'arrow_function') return [body];
-      return descendants(body, new Set(['return_statement']), new Set([...FN, ...CLASS])).map((r) => named(r)[0]).filter((x): x is Node => !!x);
+      return returnValues(body, new Set([...FN, ...CLASS]));
     },
     imports: phpImports,
     typeName,
-    loopKind: (n) => (n.type === 'for_statement' || n.type === 'foreach_statement' ? 'for' : n.type === 'while_statement' || n.type === 'do_statement' ? 'while' : undefined),
+    loopKind: loopKindOf(['for_statement', 'foreach_statement'], ['while_statement', 'do_statement']),
     isOpaque: (n) => n.type === 'comment' || STRING.has(n.type),
   };
 }

@@ -5,8 +5,8 @@
  * (`client.realtime.connect(…) do |connection|`), and `require`s as the file's modules.
  */
 import type { Node } from 'web-tree-sitter';
-import type { ArgView, CallView, Decl, ExprView, ImportTable, MemberWrite, SyntaxView } from '../types';
-import { descendants, field, named, numberOf, operatorOf, unescape } from './common';
+import type { ArgView, CallView, Decl, ExprView, ImportTable, SyntaxView } from '../types';
+import { binaryExpr, callExpr, condExpr, descendants, field, lambdaExpr, memberWriteOf, named, numberExpr, scopeKindOf, unescape } from './common';
 
 const STRING = new Set(['string', 'simple_symbol', 'delimited_symbol', 'hash_key_symbol', 'heredoc_body', 'bare_string', 'bare_symbol', 'subshell', 'regex', 'string_array', 'symbol_array']);
 const FN = new Set(['method', 'singleton_method', 'lambda']);
@@ -66,10 +66,8 @@ function scopedParts(n: Node): string[] | undefined {
 function expr(n: Node): ExprView {
   if (STRING.has(n.type)) return stringExpr(n);
   switch (n.type) {
-    case 'call': {
-      const c = call(n);
-      return c ? { k: 'call', call: c } : { k: 'other' };
-    }
+    case 'call':
+      return callExpr(call(n));
     case 'identifier':
     case 'instance_variable':
     case 'class_variable':
@@ -82,10 +80,8 @@ function expr(n: Node): ExprView {
     case 'self':
       return { k: 'self' };
     case 'integer':
-    case 'float': {
-      const v = numberOf(n.text);
-      return v === undefined ? { k: 'other' } : { k: 'num', value: v };
-    }
+    case 'float':
+      return numberExpr(n.text);
     case 'hash':
       return { k: 'obj', pairs: named(n).filter((p) => p.type === 'pair').flatMap((p) => {
         const k = field(p, 'key');
@@ -102,20 +98,12 @@ function expr(n: Node): ExprView {
     }
     case 'block':
     case 'do_block':
-    case 'lambda': {
-      const body = field(n, 'body') ?? named(n).pop();
-      return body ? { k: 'lambda', params: [], body } : { k: 'other' };
-    }
-    case 'binary': {
-      const l = field(n, 'left');
-      const r = field(n, 'right');
-      return l && r ? { k: 'binary', op: operatorOf(n), left: l, right: r } : { k: 'other' };
-    }
-    case 'conditional': {
-      const a = field(n, 'consequence');
-      const b = field(n, 'alternative');
-      return a && b ? { k: 'cond', then: a, else: b } : { k: 'other' };
-    }
+    case 'lambda':
+      return lambdaExpr(field(n, 'body') ?? named(n).pop());
+    case 'binary':
+      return binaryExpr(n);
+    case 'conditional':
+      return condExpr(n);
     case 'element_reference': {
       const o = field(n, 'object');
       const i = named(n).find((c) => c.id !== o?.id);
@@ -173,16 +161,6 @@ function declares(n: Node): Decl[] {
   }
 }
 
-function memberWrite(n: Node): MemberWrite | undefined {
-  if (n.type !== 'assignment') return undefined;
-  const l = field(n, 'left');
-  const r = field(n, 'right');
-  if (!l || !r || l.type !== 'call') return undefined;
-  const o = field(l, 'receiver');
-  const m = field(l, 'method');
-  return o && m && o.type === 'identifier' ? { object: o.text, prop: m.text, value: r, at: n } : undefined;
-}
-
 function rubyImports(root: Node): ImportTable {
   const modules: string[] = [];
   for (const c of descendants(root, new Set(['call']), new Set(['method', 'class']))) {
@@ -202,8 +180,9 @@ export function rubyView(): SyntaxView {
     expr,
     call,
     declares,
-    memberWrite,
-    scopeKind: (n) => (FN.has(n.type) ? 'fn' : CLASS.has(n.type) ? 'class' : undefined),
+    // `client.prop = value` parses as an assignment to a call of `prop` on `client`.
+    memberWrite: memberWriteOf({ assign: 'assignment', member: new Set(['call']), object: 'receiver', prop: 'method', variable: 'identifier' }),
+    scopeKind: scopeKindOf(FN, CLASS),
     className: (n) => field(n, 'name')?.text.split('::').pop(),
     functionName: (n) => (n.type === 'lambda' ? undefined : field(n, 'name')?.text),
     returns: (fn) => {
