@@ -5,7 +5,7 @@ import { openAiEncoding, tokenizerFor } from '../../src/core/tokens/families';
 import { anthropicImageTokens, geminiImageTokens, openAiImageTokens } from '../../src/core/tokens/images';
 import multipliers from '../../src/core/tokens/multipliers.json';
 import { chunkText, countTokens, seedTokenCounts, takeTokenCounts } from '../../src/core/tokens/tokenizer';
-import { encode } from 'gpt-tokenizer/encoding/o200k_base';
+import { encode } from 'gpt-tokenizer/cjs/encoding/o200k_base';
 import type { CallSite, PromptPart } from '../../src/core/types';
 
 const r0 = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
