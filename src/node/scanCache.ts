@@ -63,7 +63,10 @@ interface Entry {
   readonly diagnostics: AnalyzeOutput['diagnostics'];
 }
 
-/** A workspace file an analysis looked at (root-relative path) and its signature then: `size:mtime`, `-` when missing. */
+/**
+ * A workspace file an analysis looked at (root-relative path) and its signature then: `size:mtime`, `-` when it was
+ * missing or a folder, {@link NOTHING} for the first missing part of a path the analysis looked for.
+ */
 type Dep = [path: string, sig: string];
 
 /** An entry analysed this run, its dependencies as pairs (numbered when the index is written). */
@@ -86,6 +89,9 @@ interface CacheFile {
   /** Token counts per encoding the engine computed (`[text, count]`): a re-analysis of an edited file whose prompts did not change loads no tokenizer. */
   readonly tokens?: Record<string, [string, number][]>;
 }
+
+/** The signature of a path at which there was nothing (no file, no folder): valid while that stays so. */
+const NOTHING = 'none';
 
 /** Token counts kept per encoding (the engine's memo holds as many). */
 const TOKEN_LIMIT = 20_000;
@@ -289,6 +295,8 @@ export class ScanCache implements ScanMemo {
   /** Dependency signatures taken this run (many entries share a dependency). */
   private readonly sigs = new Map<string, string>();
   private readonly nowSigs = new Map<string, string>();
+  /** Paths found empty this run ({@link nothingAt}). */
+  private readonly nothing = new Map<string, boolean>();
   /** Token counts the engine computed this run (given by the CLI after the scan: {@link keepTokenCounts}). */
   private readonly newTokens = new Map<string, [string, number][]>();
   /** Paths whose entry failed validation (warned once). */
@@ -372,7 +380,7 @@ export class ScanCache implements ScanMemo {
     let ok = this.depOk.get(i);
     if (ok === undefined) {
       const d = this.deps[i];
-      ok = isDep(d) && this.signature(d[0]) === d[1];
+      ok = isDep(d) && (d[1] === NOTHING ? this.nothingAt(d[0]) : this.signature(d[0]) === d[1]);
       this.depOk.set(i, ok);
     }
     return ok;
@@ -438,7 +446,20 @@ export class ScanCache implements ScanMemo {
       return;
     }
     const pairs: Dep[] = [];
-    for (const d of new Set(deps ?? [])) if (d !== p) pairs.push([d, this.signatureNow(d)]);
+    const taken = new Set<string>();
+    for (const d of new Set(deps ?? [])) {
+      if (d === p) continue;
+      let dep: Dep = [d, this.signatureNow(d)];
+      // An import candidate that does not exist is kept as its first missing folder or name: one entry for the
+      // candidates under it (`helpers.py`, `helpers/__init__.py` → `helpers`), checked as "nothing there".
+      const gap = dep[1] === '-' && !d.endsWith('/') ? this.firstGap(d) : undefined;
+      if (gap !== undefined) dep = [gap, NOTHING];
+      const key = `${dep[0]}\0${dep[1]}`;
+      if (!taken.has(key)) {
+        taken.add(key);
+        pairs.push(dep);
+      }
+    }
     // Round-tripped now so the entry holds exactly what a later run will read back.
     this.next.entries[p] = { fresh: JSON.parse(JSON.stringify({ hash, deps: pairs, estimates: outcome.estimates, diagnostics: outcome.diagnostics })) as FreshEntry };
     this.dirty = true;
@@ -457,6 +478,21 @@ export class ScanCache implements ScanMemo {
     }
     this.sigs.set(rel, sig);
     return sig;
+  }
+
+  /** True when the scan's FileProvider sees nothing at `rel` (no file, no folder), memoised for the run. */
+  private nothingAt(rel: string): boolean {
+    if (climbsOut(rel)) return false;
+    let none = this.nothing.get(rel);
+    if (none === undefined) this.nothing.set(rel, (none = this.files.statSync(rel) === undefined));
+    return none;
+  }
+
+  /** The shortest leading part of `rel` (whole segments) at which there is nothing, or undefined when every part exists. */
+  private firstGap(rel: string): string | undefined {
+    if (climbsOut(rel) || rel.startsWith('./') || rel.includes('//') || rel.includes('/./')) return undefined;
+    for (let i = rel.indexOf('/'); i > 0; i = rel.indexOf('/', i + 1)) if (this.nothingAt(rel.slice(0, i))) return rel.slice(0, i);
+    return this.nothingAt(rel) ? rel : undefined;
   }
 
   /**

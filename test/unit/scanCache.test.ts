@@ -194,6 +194,27 @@ describe('scan cache (issue 23): the --cache index', function () {
     assert.deepEqual(essence(second.report), essence(await uncached()));
   });
 
+  it('an import that resolved to nothing is kept as its first missing folder; creating that folder re-analyses the importer', async () => {
+    // By hand: u.py imports MODEL from a package that does not exist yet, so its model is not known.
+    fs.writeFileSync(path.join(dir, 'u.py'), 'from openai import OpenAI\nfrom helpers.models import MODEL\nOpenAI().chat.completions.create(model=MODEL, messages=[])\n');
+    setMtime('u.py', Date.now() - 3_600_000);
+    const first = await scan();
+    assert.ok(!models(first.report).includes('u.py:gpt-4o-mini'), models(first.report).join());
+    const data = JSON.parse(fs.readFileSync(indexFile(), 'utf8')) as { deps: [string, string][]; entries: Record<string, { deps: number[] }> };
+    const used = data.entries['u.py']!.deps.map((i) => data.deps[i]!);
+    // Every candidate under helpers/ (helpers/models.py, helpers/models/__init__.py, …) is one entry: nothing at helpers.
+    assert.ok(used.some(([p, sig]) => p === 'helpers' && sig === 'none'), JSON.stringify(used));
+    assert.ok(!used.some(([p]) => p.startsWith('helpers/')), JSON.stringify(used));
+    // The package appears: a folder where there was nothing (a folder's own signature would read as "missing").
+    fs.mkdirSync(path.join(dir, 'helpers'));
+    fs.writeFileSync(path.join(dir, 'helpers', 'models.py'), 'MODEL = "gpt-4o-mini"\n');
+    analysed = [];
+    const second = await scan();
+    assert.ok(analysed.includes('u.py'), analysed.join());
+    assert.ok(models(second.report).includes('u.py:gpt-4o-mini'), models(second.report).join());
+    assert.deepEqual(essence(second.report), essence(await uncached()));
+  });
+
   it('a scan of one folder keeps the other entries and their dependencies; the next full scan reuses them all', async () => {
     fs.writeFileSync(path.join(dir, 'config.py'), 'MODEL = "gpt-4o-mini"\n');
     fs.writeFileSync(path.join(dir, 'u1.py'), 'from openai import OpenAI\nfrom config import MODEL\nOpenAI().chat.completions.create(model=MODEL, messages=[])\n');
