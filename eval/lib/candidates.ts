@@ -37,12 +37,15 @@ export const GENERIC_VERBS: ReadonlySet<string> = new Set([
   'call', 'run', 'arun', 'send', 'stream', 'astream', 'batch', 'abatch', 'generate', 'agenerate', 'predict', 'apredict',
   'chat', 'achat', 'complete', 'acomplete', 'embed', 'embeddings', 'embedding', 'completion', 'invoke', 'ainvoke',
   'query', 'aquery', 'parse', 'create', 'acreate', 'speech', 'transcription', 'responses', 'rerank', 'converse', 'edit',
+  'evaluate', 'post',
 ]);
 
 /** Receivers whose generic verbs are never model calls (`asyncio.run(`, `subprocess.run(`, `app.run(`). */
 export const GENERIC_STOP_RECEIVERS: ReadonlySet<string> = new Set([
   'asyncio', 'anyio', 'trio', 'subprocess', 'uvicorn', 'app', 'os', 're', 'json', 'JSON', 'threading', 'loop', 'argparse',
   'parser', 'Promise', 'path', 'fs', 'np', 'pd', 'torch', 'Object', 'Array', 'Math', 'console', 'cursor', 'conn', 'db', 'session.exec',
+  // HTTP libraries: a raw request is a candidate by its endpoint or host, not by `post(`.
+  'requests', 'httpx', 'axios', 'aiohttp',
 ]);
 
 /**

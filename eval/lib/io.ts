@@ -303,10 +303,17 @@ export function slimReport(report: ReportLike, key: string): ScanResult {
   return { key, sites, diagnostics, filesScanned: report.stats.filesScanned, ms: report.stats.ms };
 }
 
-/** A key for cached scans: the built CLI's bytes and what was scanned. */
+/**
+ * A key for cached scans: the built CLI's bytes, the engine it loads on first use (dist/engine.js, dist/scanChild.js:
+ * a detection change rebuilds only those) and what was scanned.
+ */
 export function scanKey(what: string): string {
   const h = createHash('sha256');
   h.update(fs.readFileSync(CLI));
+  for (const f of ['engine.js', 'scanChild.js']) {
+    const p = path.join(path.dirname(CLI), f);
+    if (fs.existsSync(p)) h.update(fs.readFileSync(p));
+  }
   h.update(`\0${what}`);
   return h.digest('hex').slice(0, 24);
 }

@@ -18,6 +18,7 @@
  * | prompts | prompts.ts | what are the parts of this call's prompt? |
  * | raw HTTP | rawHttp.ts | is this HTTP request an inference call, to which provider? |
  * | travel | travel.ts | which client does an untyped parameter receive at the calls of its function? |
+ * | containers | containers.ts | which model did the file add to a pipeline or kernel before running it? |
  *
  * The section files call one another only through this class (`fa.evalValue(…)`, `fa` being the file's analyser),
  * never by importing each other's analysis functions, so the split has no import cycle; they import only data and
@@ -27,11 +28,12 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { CallParams, ModelResolution, PromptPart, Provider } from '../types';
-import type { ArgRef, Member, ModuleSpec, SiteSpec } from './catalog/types';
+import type { ArgRef, Member, ModuleSpec, NewSpec, SiteSpec, TypeSpec } from './catalog/types';
 import type { Lang } from './syntax';
 import * as argumentsSection from './analyzer/arguments';
 import * as calls from './analyzer/calls';
 import * as clients from './analyzer/clients';
+import * as containers from './analyzer/containers';
 import * as rawHttp from './analyzer/rawHttp';
 import * as imports from './analyzer/imports';
 import * as models from './analyzer/models';
@@ -111,6 +113,12 @@ findSites(within?: { readonly start: number; readonly end: number }): SiteDraft[
 
   modelObjectOf(arg: Node): (Value & { kind: 'inst' }) | null | undefined {
     return clients.modelObjectOf(this, arg);
+  }
+  addedModel(call: Node, spec: NewSpec): Value | undefined {
+    return containers.addedModel(this, call, spec);
+  }
+  collectedModel(call: Node, collects: NonNullable<TypeSpec['collects']>, inst: Value & { kind: 'inst' }, spec: SiteSpec): { inst: Value & { kind: 'inst' }; spec: SiteSpec } | null {
+    return containers.collectedModel(this, call, collects, inst, spec);
   }
 
   globalModelOf(target: string): (Value & { kind: 'inst' }) | null | undefined {

@@ -121,6 +121,10 @@ export function buildSite(fa: FileAnalyzer, call: Node, nameNode: Node, specIn: 
     if (held) inst = { ...(inst ?? { kind: 'inst', type: held.type, path: [] }), provider: held.provider, ctor: held.ctor, parent: held.parent };
   }
   const type = inst ? TYPE_BY_ID.get(inst.type) : undefined;
+  // A Haystack pipeline or a Semantic Kernel kernel runs the model component the file added to it (none: no request).
+  const collected = inst && type?.collects ? fa.collectedModel(call, type.collects, inst, spec) : undefined;
+  if (collected === null) return undefined;
+  if (collected) ({ inst, spec } = collected);
   if (inst && !inst.ctor && type?.globalModel) {
     // LlamaIndex `Settings.llm = Anthropic(model=…)`: the model every engine of the file runs unless given one. A
     // setting the file assigns to something else (a local `HuggingFaceEmbedding`) sends no request.
@@ -328,7 +332,7 @@ export function patchedAround(fa: FileAnalyzer, call: Node, root: Node): boolean
         if (!item) continue;
         const v = item.childForFieldName('value');
         const c = v?.type === 'as_pattern' ? v.namedChildren[0] : v;
-        if (c && isCall(c) && PATCH_CALL.test(callee(c)?.text ?? '') && !callArgs(c).some((x) => x.type === 'keyword_argument' && x.childForFieldName('name')?.text === 'wraps')) return true;
+        if (c && isCall(c) && PATCH_CALL.test(callee(c)?.text ?? '') && !callArgs(c).some((x) => x.type === 'keyword_argument' && x.childForFieldName('name')?.text === 'wraps') && !spySideEffect(fa, c)) return true;
       }
     }
     if (a.type === 'function_definition') {
@@ -340,6 +344,25 @@ export function patchedAround(fa: FileAnalyzer, call: Node, root: Node): boolean
       for (let m = re.exec(body); m; m = re.exec(body)) if (MOCKISH.test((m[1] ?? '').trim())) return true;
       return false;
     }
+  }
+  return false;
+}
+
+/**
+ * A patch whose `side_effect` is a local function that forwards to the original method saved before the patch
+ * (`original_create = llm._client.messages.create`, then `def spy(**kw): …; return original_create(**kw)`): a spy
+ * that records the arguments of a real request, like `wraps=`. Also `patch.dict(os.environ, …)`: no double at all.
+ */
+function spySideEffect(fa: FileAnalyzer, patch: Node): boolean {
+  // `patch.dict(os.environ, {…})` sets environment variables: nothing is replaced by a double.
+  if (/(^|\.)patch\.dict$/.test(callee(patch)?.text ?? '') && /(^|\.)environ$/.test(callArgs(patch)[0]?.text ?? '')) return true;
+  const se = callArgs(patch).find((x) => x.type === 'keyword_argument' && x.childForFieldName('name')?.text === 'side_effect')?.childForFieldName('value');
+  if (se?.type !== 'identifier') return false;
+  const fn = fa.lookup(se.text, se);
+  if (fn?.kind !== 'func') return false;
+  for (const m of fn.node.text.matchAll(/(?<![\w.])([A-Za-z_]\w*)\s*\(/g)) {
+    const b = fa.lookup(m[1] ?? '', fn.node);
+    if (b?.kind === 'assign' && unwrap(b.value).type === 'attribute') return true;
   }
   return false;
 }

@@ -12,7 +12,13 @@ for (const p of AISDK_PROVIDERS) {
   if (base) TYPE_BY_ID.set(`aisdk-provider:${p}`, { ...base, id: `aisdk-provider:${p}`, provider: p });
 }
 /** Catalogue modules by `<lang>:<name>`. */
-export const MODULE_BY_KEY = new Map<string, ModuleSpec>(MODULES.map((m) => [`${m.lang}:${m.name}`, m]));
+/** Two tables may list the same module (frameworks.ts and moreFrameworks.ts both add to `llama_index.core`): members merge. */
+export const MODULE_BY_KEY = new Map<string, ModuleSpec>();
+for (const m of MODULES) {
+  const key = `${m.lang}:${m.name}`;
+  const prev = MODULE_BY_KEY.get(key);
+  MODULE_BY_KEY.set(key, prev ? { ...prev, ...m, members: { ...prev.members, ...m.members } } : m);
+}
 /** Every dotted prefix of a catalogue module name (`python:google` for `google.genai`): a module path being walked. */
 export const MODULE_PREFIXES = new Set<string>();
 for (const m of MODULES) {

@@ -152,9 +152,11 @@ export function evalCallResult(fa: FileAnalyzer, call: Node): Value | undefined 
   // `cast(Any, self._client)`: the value, retyped for the checker. pydantic / dataclass fields: `Field(default=X)`,
   // `Field(default_factory=lambda: LLM(model="gpt-4o"))`, `field(default_factory=…)`.
   const fnText = fn.text;
-  if (/^(typing\.)?cast$/.test(fnText)) {
-    const a1 = callArgs(call)[1];
-    return a1 ? evalValue(fa, a1) : undefined;
+  // …and `copy.copy(chat)` / `copy.deepcopy(client)`: the same kind of object (a chat session keeps its model).
+  const kept = /^(typing\.)?cast$/.test(fnText) ? 1 : fa.lang === 'python' && /^(copy\.)?(deep)?copy$/.test(fnText) ? 0 : -1;
+  if (kept >= 0) {
+    const a = callArgs(call)[kept];
+    return a ? evalValue(fa, a) : undefined;
   }
   if (/^(pydantic\.|dataclasses\.)?(Field|field|PrivateAttr)$/.test(fnText)) {
     for (const a of callArgs(call)) {
@@ -224,6 +226,7 @@ export function applyMember(fa: FileAnalyzer, member: Member, call: Node, receiv
       return { kind: 'inst', type: ret, path: [], provider: held?.provider, ctor: held?.ctor, parent: held?.parent };
     }
     case 'new': {
+      if (member.spec.collects) return fa.addedModel(call, member.spec);
       if (member.spec.inheritFrom) {
         const arg = fa.getArg(call, member.spec.inheritFrom);
         const v = arg ? evalValue(fa, arg) : undefined;
@@ -246,6 +249,8 @@ export function applyMember(fa: FileAnalyzer, member: Member, call: Node, receiv
           if (held) return { kind: 'inst', type: keep ? held.type : member.spec.type, path: [], provider: held.provider, ctor: held.ctor, parent: held.parent };
         }
         if (own) return undefined;
+        // Given no model, the object runs the file's module-wide one (LlamaIndex `Settings.llm`, TypeSpec.globalModel).
+        if (!member.spec.model && TYPE_BY_ID.get(member.spec.type)?.globalModel) return { kind: 'inst', type: member.spec.type, path: [], provider: member.spec.provider };
       }
       let type = member.spec.type;
       if (member.spec.typeByArg) {
@@ -548,6 +553,11 @@ export function modelObjectOf(fa: FileAnalyzer, arg: Node, hops = 0): (Value & {
   const v = evalValue(fa, u);
   if (v?.kind === 'object' || v?.kind === 'class') return null;
   if (v?.kind === 'inst') return v;
+  // A model stored on an attribute of another object (`llm=Settings.llm` after `Settings.llm = Vertex(…)`).
+  if ((!v || v.kind === 'module') && isMember(u) && hops < 3) {
+    const assigned = dottedAssignment(fa, u);
+    if (assigned) return modelObjectOf(fa, assigned, hops + 1);
+  }
   // A test double standing in for the model (`fake_model = MagicMock()`): the framework calls nothing real.
   let made: Node | undefined = u;
   if (u.type === 'identifier') {
@@ -596,7 +606,12 @@ function lateBinding(fa: FileAnalyzer, name: string, first: Binding & { kind: 'a
   const scope = fa.ancestors(first.at).find((a) => a.type === 'module' || a.type === 'program' || FUNCTION_TYPES.has(a.type)) ?? fa.root;
   const others = (fa.bindingsOf(scope).get(name) ?? []).filter((b) => b !== first && !(b.kind === 'assign' && isPlaceholder(b.value)));
   // The nearest before the first one, going back, then the ones after it.
-  const before = others.filter((b) => b.at.startIndex < first.at.startIndex).reverse();
+  // One overwritten in the same straight-line block by an object of a library the catalogue does not know (a notebook's
+  // `retriever = RAG.as_langchain_retriever()` in a later cell) is not one of the alternatives.
+  const block = (b: Binding): Node | undefined => fa.ancestors(b.at).find((a) => a.type === 'block' || a.type === 'module' || a.type === 'program' || a.type === 'statement_block');
+  const fn = callee(unwrap(first.value));
+  const foreign = !!fn && evalValue(fa, fa.splitCallee(fn).root) === undefined;
+  const before = others.filter((b) => b.at.startIndex < first.at.startIndex && !(foreign && b.kind === 'assign' && block(b)?.id === block(first)?.id)).reverse();
   const after = others.filter((b) => b.at.startIndex >= first.at.startIndex);
   for (const b of [...before, ...after]) {
     const v = evalBinding(fa, b, b.at);
@@ -638,6 +653,10 @@ function pipeChain(fa: FileAnalyzer, n: Node): Value | undefined {
   const values = items.map((x) => evalValue(fa, x));
   const model = values.find((v): v is Value & { kind: 'inst' } => v?.kind === 'inst' && TYPE_BY_ID.get(v.type)?.pipeable === true && !TYPE_BY_ID.get(v.type)?.promptLike);
   if (model) return model;
+  // A dict of runnables run in parallel (`{"a": RunnablePassthrough() | agent_a, …} | RunnableLambda(merge)`): its first model.
+  const parallel = items.filter((x) => x.type === 'dictionary').flatMap((d) => d.namedChildren.map((p) => (p?.type === 'pair' ? p.childForFieldName('value') : null)));
+  const inner = parallel.map((v) => (v ? evalValue(fa, v) : undefined)).find((v): v is Value & { kind: 'inst' } => v?.kind === 'inst' && TYPE_BY_ID.get(v.type)?.pipeable === true && !TYPE_BY_ID.get(v.type)?.promptLike);
+  if (inner) return inner;
   for (let i = 0; i + 1 < items.length; i++) {
     const v = values[i];
     const next = items[i + 1];

@@ -107,7 +107,7 @@ export function factoryModel(fa: FileAnalyzer, n: Node, hops = 0): { model: Reso
   const target = isMember(fn) ? memberObject(fn) : fn;
   if (!target) return undefined;
   const v = fa.evalValue(target);
-  if (v?.kind !== 'inst' || !TYPE_BY_ID.get(v.type)?.modelFactory) return hops < 3 ? wrappedModel(fa, u, fn, hops) : undefined;
+  if (v?.kind !== 'inst' || !TYPE_BY_ID.get(v.type)?.modelFactory) return (hops < 3 ? wrappedModel(fa, u, fn, hops) : undefined) ?? otherFactoryModel(fa, u, v);
   const a0 = callArgs(u)[0];
   // `google.interactions({ agent: 'deep-research-pro-preview-12-2025' })`: the id in an options object.
   const arg = a0 && unwrap(a0).type === 'object' ? fa.objectKey(unwrap(a0), ['model', 'modelId', 'agent']) : a0;
@@ -115,6 +115,20 @@ export function factoryModel(fa: FileAnalyzer, n: Node, hops = 0): { model: Reso
   const type = TYPE_BY_ID.get(v.type);
   const named = type?.providerInModelId && model.raw ? providerOfModelString(model.raw) : undefined;
   return { model, provider: v.provider ?? named ?? type?.provider ?? 'other' };
+}
+
+/**
+ * A provider factory the catalogue does not know, called with a model id (`mem0("gpt-4-turbo")` from a project's
+ * `createMem0(…)`, a community provider package): the id is the model; the provider is the one the id names.
+ */
+function otherFactoryModel(fa: FileAnalyzer, call: Node, v: Value | undefined): { model: ResolvedModel; provider: Provider } | undefined {
+  if (v && v.kind !== 'inst') return undefined;
+  const args = callArgs(call);
+  const a0 = args[0] ? unwrap(args[0]) : undefined;
+  if (!a0 || args.length > 2 || !['string', 'template_string', 'identifier', 'member_expression'].includes(a0.type)) return undefined;
+  const model = modelFromNode(fa, a0, true);
+  if (!model.raw || /\s/.test(model.raw)) return undefined;
+  return { model, provider: providerOfModelString(model.raw) ?? 'other' };
 }
 
 /** A model handed through a catalogue function that keeps it (`wrapLanguageModel({ model: openai('gpt-4o'), middleware })`). */

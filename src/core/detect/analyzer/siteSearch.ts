@@ -46,6 +46,25 @@ function memberSiteNames(): string[] {
  */
 const REF_RE = new RegExp(`\\.\\s*(${memberSiteNames().sort((a, b) => b.length - a.length).join('|')})\\b(?=\\s*[,)])`, 'g');
 
+/**
+ * Constructors of callable framework objects (a LangChain chain or model, a LlamaIndex query transform or program):
+ * a variable they are assigned to is called like a function (`qa({"query": q})`, `llm_program()`), or the new object
+ * is called at once (`StepDecomposeQueryTransform(llm=llm)(query_bundle)`). Derived from the catalogue.
+ */
+const CALLABLE_CTORS: ReadonlySet<string> = (() => {
+  const out = new Set<string>();
+  for (const m of MODULES) {
+    for (const [k, v] of Object.entries(m.members)) {
+      if (v.kind === 'new' && TYPES.some((t) => t.id === v.spec.type && t.callable)) out.add(k.split('.')[0] ?? k);
+    }
+  }
+  return out;
+})();
+/** `name = Ctor(…` / `self.name = build(…` at a line start: the variables that may hold a callable framework object. */
+const CALLABLE_ASSIGN_RE = /^[ \t]*(?:self\.|this\.)?([A-Za-z_]\w*)\s*=\s*(?:await\s+)?((?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*)\s*\(/gm;
+/** `Ctor(…)(…)`: a callable framework object called as soon as it is built. */
+const CALLED_AT_ONCE_RE = /(?<![\w$.])([A-Z]\w*)\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*\(/g;
+
 /** `$fetch<T>(…)` (Nuxt/ofetch), `ofetch(…)`, `ky(…)`, `got(…)`: fetch-like functions, type arguments allowed. */
 const JS_FETCH_RE = /(?<![\w$])(\$fetch|ofetch|fetch|ky|got)\s*(?:<[^()]*?>)?\s*\(/g;
 /** A fetch factory called at once, `customFetch(requestOptions)(url, init)` (analyzeHttp checks the second call). */
@@ -108,6 +127,7 @@ export function findSites(fa: FileAnalyzer, within?: { readonly start: number; r
   };
   visit(ANCHOR_RE);
   visit(CALLABLE_RE);
+  if (!fa.opts.httpOnly) visitCallables(fa, from, to, seen, out, visit);
   if (fa.lang === 'js') visit(JS_FETCH_RE);
   // Calls of the file's own transport wrappers (`fetchChatResponse(url, body)` around `fetch(url, …)`).
   if (fa.lang === 'js') visit(FETCH_FACTORY_RE);
@@ -125,6 +145,35 @@ export function findSites(fa: FileAnalyzer, within?: { readonly start: number; r
   if (fa.lang === 'js') aliases.push(...destructuredAliases(fa.text));
   if (aliases.length) visit(new RegExp(`\\b(${[...new Set(aliases)].map(escapeRe).join('|')})\\s*\\(`, 'g'));
   return out;
+}
+
+/** Calls of callable framework objects (CALLABLE_CTORS): through the variable that holds one, or built and called at once. */
+function visitCallables(fa: FileAnalyzer, from: number, to: number, seen: Set<number>, out: SiteDraft[], visit: (re: RegExp) => void): void {
+  const names = new Set<string>();
+  CALLABLE_ASSIGN_RE.lastIndex = 0;
+  for (let m = CALLABLE_ASSIGN_RE.exec(fa.text); m; m = CALLABLE_ASSIGN_RE.exec(fa.text)) {
+    if ((m[2] ?? '').split('.').some((part) => CALLABLE_CTORS.has(part))) names.add(m[1] ?? '');
+  }
+  names.delete('');
+  if (names.size) visit(new RegExp(`\\b(${[...names].map(escapeRe).join('|')})\\s*\\(`, 'g'));
+  CALLED_AT_ONCE_RE.lastIndex = from;
+  for (let m = CALLED_AT_ONCE_RE.exec(fa.text); m; m = CALLED_AT_ONCE_RE.exec(fa.text)) {
+    const name = m[1] ?? '';
+    if (m.index >= to) break;
+    if (!CALLABLE_CTORS.has(name)) continue;
+    const node = fa.root.descendantForIndex(m.index, m.index + name.length);
+    if (!node || node.text !== name || node.type !== 'identifier') continue;
+    const inner = callOfName(fa, node);
+    const outer = inner ? fa.ancestors(inner)[0] : undefined;
+    if (!inner || !outer || !isCall(outer) || callee(outer)?.id !== inner.id || seen.has(outer.id)) continue;
+    seen.add(outer.id);
+    try {
+      const site = fa.analyzeCall(outer, node);
+      if (site) out.push(site);
+    } catch {
+      // As for calls: one construct the resolver does not understand must not hide the others.
+    }
+  }
 }
 
 /** `{ a: b, c }` destructured from `require(…)` or `import(…)`: the renamed local names (`b`). */

@@ -109,6 +109,13 @@ function resolveMemberString(fa: FileAnalyzer, u: Node, n: Node, depth: number):
   // `Config.MODEL`: a class attribute in this file; `settings.MODEL` with `settings = Settings()`: its default.
   if (o.type === 'identifier') {
     const b0 = fa.lookup(o.text, o);
+    // JS `provider.activeModel` where `const provider = { activeModel: "gpt-4o-mini", … }`.
+    const lit = fa.lang === 'js' && b0?.kind === 'assign' ? unwrap(b0.value) : undefined;
+    const prop = lit?.type === 'object' ? fa.objectKey(lit, [name]) : undefined;
+    if (prop) {
+      const r = resolveString(fa, prop, depth + 1);
+      return r.value !== null && r.resolution.kind === 'literal' ? { ...r, resolution: { kind: 'constant', name: `${o.text}.${name}` } } : r;
+    }
     const b = b0?.kind === 'assign' ? fa.localClassOf(b0.value) ?? b0 : b0;
     if (b?.kind === 'class') {
       const body = b.node.childForFieldName('body');

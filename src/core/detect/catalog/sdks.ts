@@ -8,6 +8,7 @@ import type { Api, Provider, Via } from '../../types';
 import type { ArgRef, FallbackSpec, Member, ModuleSpec, PromptSpec, SiteSpec, TypeSpec } from './types';
 import { FRAMEWORK_FALLBACKS, FRAMEWORK_MODULES, FRAMEWORK_TYPES } from './frameworks';
 import { SPEECH_AND_OTHER_MODULES, SPEECH_AND_OTHER_TYPES } from './otherSdks';
+import { MORE_FALLBACKS, MORE_FRAMEWORK_MODULES, MORE_FRAMEWORK_TYPES } from './moreFrameworks';
 import { kw, kwPos, make, same, site } from './builders';
 
 
@@ -328,6 +329,8 @@ export const TYPES: readonly TypeSpec[] = [
       chatCompletion: site('chat', MODEL, CHAT_PROMPT), chatCompletionStream: site('chat', MODEL, CHAT_PROMPT, { stream: true }),
       textGeneration: site('completion', MODEL, { prompt: kw('inputs') }), featureExtraction: site('embeddings', MODEL, { input: kw('inputs') }),
       textToImage: site('images', MODEL, { prompt: kw('inputs') }),
+      // huggingface_hub < 0.28: `client.post(json={"inputs": …}, model=…)`, a raw request to the model's endpoint.
+      post: site('other', MODEL, { input: kw('json') }),
     },
   },
   {
@@ -440,6 +443,7 @@ export const TYPES: readonly TypeSpec[] = [
   },
   // Frameworks (agents, chains, engines, vector stores): ./frameworks.ts.
   ...FRAMEWORK_TYPES,
+  ...MORE_FRAMEWORK_TYPES,
 ];
 
 const OPENAI_CTOR = (provider?: Provider): Member => make('openai', { baseUrl: kw('base_url', 'baseURL', 'api_base'), provider });
@@ -632,7 +636,7 @@ export const MODULES: readonly ModuleSpec[] = [
   simple('python', 'llama_index.llms.azure_openai', { AzureOpenAI: liLlm('azure-openai', kw('model', 'engine')) }),
   simple('python', 'llama_index.llms.anthropic', { Anthropic: liLlm('anthropic') }),
   simple('python', 'llama_index.llms.gemini', { Gemini: liLlm('google', kwPos(0, 'model', 'model_name')) }),
-  simple('python', 'llama_index.llms.google_genai', { GoogleGenAI: liLlm('google') }),
+  simple('python', 'llama_index.llms.google_genai', { GoogleGenAI: liLlm('google', kwPos(0, 'model', 'model_name')) }),
   simple('python', 'llama_index.llms.vertex', { Vertex: liLlm('google') }),
   simple('python', 'llama_index.llms.ollama', { Ollama: liLlm('ollama') }),
   simple('python', 'llama_index.llms.groq', { Groq: liLlm('groq') }),
@@ -734,6 +738,7 @@ export const MODULES: readonly ModuleSpec[] = [
   // Frameworks (agents, chains, engines, vector stores, in-process models): ./frameworks.ts.
   ...FRAMEWORK_MODULES,
   ...SPEECH_AND_OTHER_MODULES,
+  ...MORE_FRAMEWORK_MODULES,
 ];
 
 /**
@@ -767,7 +772,11 @@ export const FALLBACKS: readonly FallbackSpec[] = [
   { lang: 'python', path: 'invoke_model', type: 'bedrock-runtime', fileToken: /bedrock/i, requireKw: ['modelId'] },
   { lang: 'python', path: 'converse_stream', type: 'bedrock-runtime', fileToken: /bedrock/i, requireKw: ['modelId'] },
   { lang: 'python', path: 'invoke_model_with_response_stream', type: 'bedrock-runtime', fileToken: /bedrock/i, requireKw: ['modelId'] },
+  // AWS SDK v3 loaded lazily (`await import('@aws-sdk/client-bedrock-runtime')`, Promise.all destructuring) and a client
+  // whose construction is not followed: `client.send(new ConverseCommand(…))`; only Bedrock runtime command classes match.
+  { lang: 'js', path: 'send', type: 'bedrock-runtime', fileToken: /@aws-sdk\/client-bedrock-runtime/, requireKw: [] },
   ...FRAMEWORK_FALLBACKS,
+  ...MORE_FALLBACKS,
 ];
 
 /** Via names per type family, for documentation and the schema. */

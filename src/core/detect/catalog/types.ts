@@ -89,6 +89,8 @@ export interface NewSpec {
    * `model`), or none at all (provider and model unknown: the site is still found).
    */
   readonly modelFrom?: readonly ArgRef[];
+  /** The instance holds the model objects added before with `<receiver>.<method>(…)` (autogen `get_participants()`). */
+  readonly collects?: { readonly method: string; readonly arg: ArgRef };
 }
 
 export type Member =
@@ -127,6 +129,12 @@ export interface TypeSpec {
   readonly promptLike?: boolean;
   /** A model factory whose ids name their provider (`registry.languageModel('openai:gpt-4o')`). */
   readonly providerInModelId?: boolean;
+  /**
+   * A container whose model is one added to it by a method call on the same receiver (a Haystack
+   * `pipeline.add_component("llm", generator)`, Semantic Kernel `kernel.add_service(service)`): a generator over an
+   * embedder; only instances of `types` count; with none added, its runs send nothing.
+   */
+  readonly collects?: { readonly method: string; readonly arg: ArgRef; readonly types: readonly string[] };
   /** The Python SDK also has an async twin of every site under this suffix (mistralai: `chat.complete_async`). */
   readonly asyncSuffix?: string;
 }

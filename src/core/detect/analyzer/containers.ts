@@ -1,0 +1,66 @@
+/**
+ * Containers (TypeSpec.collects): a Haystack pipeline or a Semantic Kernel kernel runs the model object the file added
+ * to it with a method call on the same receiver. Functions of one `FileAnalyzer` (`fa`), like the other sections.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { Api } from '../../types';
+import type { ArgRef, NewSpec, SiteSpec, TypeSpec } from '../catalog/types';
+import { callee, isMember, memberName, memberObject } from '../syntax';
+import type { FileAnalyzer } from '../analyzer';
+import type { Value } from './types';
+import { TYPE_BY_ID } from './catalogIndex';
+import { escapeRe } from './text';
+
+/**
+ * The model a container holds because the file added it with a method call on the call's receiver before the call
+ * (TypeSpec.collects: `pipeline.add_component("llm", MistralChatGenerator(…))` then `pipeline.run(…)`): a component
+ * that is not an embedder wins (a RAG pipeline both embeds the query and generates); with its own site's api.
+ */
+export function collectedModel(
+  fa: FileAnalyzer, call: Node, collects: NonNullable<TypeSpec['collects']>, inst: Value & { kind: 'inst' }, spec: SiteSpec,
+): { inst: Value & { kind: 'inst' }; spec: SiteSpec } | null {
+  const fn = callee(call);
+  const method = fn && isMember(fn) ? memberName(fn) ?? '' : '';
+  let best: { inst: Value & { kind: 'inst' }; api: Api } | undefined;
+  for (const held of addedObjects(fa, call, collects.method, collects.arg)) {
+    // Only the component types the container runs count (a Haystack generator or embedder, a kernel's chat service).
+    if (!collects.types.includes(held.type)) continue;
+    const own = TYPE_BY_ID.get(held.type)?.members[method];
+    const api = own?.kind === 'site' ? own.site.api : spec.api;
+    if (!best || (best.api === 'embeddings' && api !== 'embeddings')) best = { inst: held, api };
+  }
+  if (!best) return null;
+  return { inst: { ...inst, provider: best.inst.provider, ctor: best.inst.ctor, parent: best.inst.parent }, spec: { ...spec, api: best.api } };
+}
+
+/**
+ * A value made from what was added to the call's receiver (NewSpec.collects): autogen's
+ * `DiGraphBuilder().add_node(writer)…get_participants()` is a list of those agents, here the first one's model.
+ */
+export function addedModel(fa: FileAnalyzer, call: Node, spec: NewSpec): Value | undefined {
+  const collects = spec.collects;
+  if (!collects) return undefined;
+  for (const held of addedObjects(fa, call, collects.method, collects.arg)) {
+    return { kind: 'inst', type: spec.type, path: [], provider: held.provider, ctor: held.ctor, parent: held.parent };
+  }
+  return undefined;
+}
+
+/** The model objects added with `<receiver>.<method>(…)` before the call, in the file's order (local ones left out). */
+function* addedObjects(fa: FileAnalyzer, call: Node, method: string, argRef: ArgRef): Generator<Value & { kind: 'inst' }> {
+  const fn = callee(call);
+  const recv = fn && isMember(fn) ? memberObject(fn) : null;
+  const text = recv?.text ?? '';
+  if (!recv || !text || text.length > 80 || /\s/.test(text)) return;
+  const re = new RegExp(`(?<![\\w.$])${escapeRe(text)}\\s*\\.\\s*${escapeRe(method)}\\s*\\(`, 'g');
+  for (let m = re.exec(fa.text); m && m.index < call.startIndex; m = re.exec(fa.text)) {
+    const at = m.index + m[0].lastIndexOf(method);
+    const name = fa.root.descendantForIndex(at, at + method.length);
+    if (!name) continue;
+    const [member, add] = fa.ancestors(name);
+    if (!member || !isMember(member) || !add || (add.type !== 'call' && add.type !== 'call_expression') || callee(add)?.id !== member.id) continue;
+    const arg = fa.getArg(add, argRef);
+    const held = arg ? fa.modelObjectOf(arg) : undefined;
+    if (held && !TYPE_BY_ID.get(held.type)?.local) yield held;
+  }
+}

@@ -1,0 +1,327 @@
+/**
+ * More framework and SDK surfaces (issue 25), data like frameworks.ts and merged into sdks.ts's tables: Google's Agent
+ * Development Kit, Haystack 2.x components, Semantic Kernel (Python) connectors and agents, Langroid agents and tasks,
+ * the IBM watsonx.ai SDK and its LangChain partner package, and LlamaIndex's response synthesizers, LLM rerankers,
+ * query transforms and multimodal programs; LangChain's multi-vector and compression retrievers and semantic example
+ * selectors. Sources: each project's API reference (google.adk agents/runners, docs.haystack.deepset.ai components,
+ * learn.microsoft.com semantic-kernel Python API, langroid.github.io, ibm.github.io/watsonx-ai-python-sdk,
+ * docs.llamaindex.ai, python.langchain.com), checked 2026-12.
+ */
+import type { Provider } from '../../types';
+import type { ArgRef, FallbackSpec, Member, ModuleSpec, NewSpec, TypeSpec } from './types';
+import { kw, kwPos, make, site } from './builders';
+
+const mod = (name: string, members: Record<string, Member>, extra: Partial<ModuleSpec> = {}): ModuleSpec => ({ lang: 'python', name, members, ...extra });
+/** A framework object that runs the model object it is given (NewSpec.modelFrom). */
+const runs = (type: string, modelFrom: ArgRef[], extra: Partial<NewSpec> = {}): Member => make(type, { modelFrom, ...extra });
+
+export const MORE_FRAMEWORK_TYPES: readonly TypeSpec[] = [
+  {
+    // Google ADK: `Runner(agent=Agent(model="gemini-2.0-flash"), …).run_async(…)` / `.run(…)` runs the agent's model.
+    id: 'adk-runner', provider: 'google', via: 'framework',
+    members: {
+      run_async: site('generate', undefined, { user: kw('new_message') }, { stream: true }),
+      run: site('generate', undefined, { user: kw('new_message') }, { stream: true }),
+      run_live: site('generate', undefined, {}, { stream: true }),
+    },
+  },
+  // An ADK agent (`Agent`, `LlmAgent`): run through a Runner, not by a method of its own.
+  { id: 'adk-agent', provider: 'google', via: 'framework', members: {} },
+  {
+    // A Haystack generator component: `MistralChatGenerator(model=…).run(messages=[…])`.
+    id: 'hs-generator', provider: 'other', via: 'framework',
+    members: { run: site('chat', undefined, { messages: kwPos(0, 'messages'), prompt: kw('prompt') }), run_async: site('chat', undefined, { messages: kwPos(0, 'messages'), prompt: kw('prompt') }) },
+  },
+  {
+    // A Haystack embedder component: `OpenAIDocumentEmbedder().run(documents=…)`, `OpenAITextEmbedder().run(text=…)`.
+    id: 'hs-embedder', provider: 'other', via: 'framework',
+    members: { run: site('embeddings', undefined, { input: kwPos(0, 'documents', 'text') }), run_async: site('embeddings', undefined, { input: kwPos(0, 'documents', 'text') }) },
+  },
+  {
+    // A Haystack ranker over a hosted model: `CohereRanker(model=…).run(query=…, documents=…)`.
+    id: 'hs-ranker', provider: 'other', via: 'framework',
+    members: { run: site('rerank', undefined, { input: kwPos(0, 'query') }) },
+  },
+  {
+    // A Haystack pipeline: `run` runs the components added with `add_component(name, instance)`; the model is the
+    // generator's (else the embedder's); a pipeline of local or non-model components sends nothing.
+    id: 'hs-pipeline', provider: 'other', via: 'framework', collects: { method: 'add_component', arg: kwPos(1, 'instance'), types: ['hs-generator', 'hs-embedder', 'hs-ranker'] },
+    members: { run: site('chat', undefined, { input: kwPos(0, 'data') }), run_async: site('chat', undefined, { input: kwPos(0, 'data') }) },
+  },
+  {
+    // A Semantic Kernel kernel: `invoke_prompt(…)` runs the chat service added with `kernel.add_service(…)`.
+    id: 'sk-kernel', provider: 'other', via: 'framework', collects: { method: 'add_service', arg: kwPos(0, 'service'), types: ['sk-chat'] },
+    members: {
+      invoke_prompt: site('chat', undefined, { user: kwPos(0, 'prompt') }),
+      invoke_prompt_stream: site('chat', undefined, { user: kwPos(0, 'prompt') }, { stream: true }),
+    },
+  },
+  {
+    // Semantic Kernel chat connectors (`OpenAIChatCompletion(ai_model_id=…)`, an injected `ChatCompletionClientBase`).
+    id: 'sk-chat', provider: 'other', via: 'framework',
+    members: {
+      get_chat_message_contents: site('chat', undefined, { messages: kwPos(0, 'chat_history') }),
+      get_chat_message_content: site('chat', undefined, { messages: kwPos(0, 'chat_history') }),
+      get_streaming_chat_message_contents: site('chat', undefined, { messages: kwPos(0, 'chat_history') }, { stream: true }),
+      get_streaming_chat_message_content: site('chat', undefined, { messages: kwPos(0, 'chat_history') }, { stream: true }),
+      get_text_contents: site('completion', undefined, { prompt: kwPos(0, 'prompt') }),
+      get_text_content: site('completion', undefined, { prompt: kwPos(0, 'prompt') }),
+      get_streaming_text_contents: site('completion', undefined, { prompt: kwPos(0, 'prompt') }, { stream: true }),
+      get_streaming_text_content: site('completion', undefined, { prompt: kwPos(0, 'prompt') }, { stream: true }),
+    },
+  },
+  {
+    // Semantic Kernel embedding connectors: `OpenAITextEmbedding(ai_model_id=…).generate_embeddings([…])`.
+    id: 'sk-embed', provider: 'other', via: 'framework',
+    members: { generate_embeddings: site('embeddings', undefined, { input: kwPos(0, 'texts') }), generate_raw_embeddings: site('embeddings', undefined, { input: kwPos(0, 'texts') }) },
+  },
+  {
+    // Semantic Kernel agents over a chat service: `ChatCompletionAgent(service=…).get_response(messages=…)`, `invoke`.
+    id: 'sk-agent', provider: 'other', via: 'framework',
+    members: {
+      get_response: site('chat', undefined, { user: kwPos(0, 'messages') }),
+      invoke: site('chat', undefined, { user: kwPos(0, 'messages') }),
+      invoke_stream: site('chat', undefined, { user: kwPos(0, 'messages') }, { stream: true }),
+    },
+  },
+  // Langroid's LLM configs and agent configs (`lm.OpenAIGPTConfig(chat_model=…)`, `lr.ChatAgentConfig(llm=…)`): model holders.
+  { id: 'lr-config', provider: 'other', via: 'framework', members: {} },
+  {
+    // Langroid agents and tasks over an LLM config: `lr.ChatAgent(config).llm_response(…)`, `lr.Task(agent).run(…)`.
+    id: 'lr-agent', provider: 'other', via: 'framework',
+    members: {
+      llm_response: site('chat', undefined, { user: kwPos(0, 'message') }), llm_response_async: site('chat', undefined, { user: kwPos(0, 'message') }),
+      llm_response_forget: site('chat', undefined, { user: kwPos(0, 'message') }), llm_response_forget_async: site('chat', undefined, { user: kwPos(0, 'message') }),
+      run: site('chat', undefined, { user: kwPos(0, 'msg') }), run_async: site('chat', undefined, { user: kwPos(0, 'msg') }),
+    },
+  },
+  {
+    // IBM watsonx.ai: `ModelInference(model_id=…).generate_text(prompt=…)` / `.chat(messages=…)`.
+    id: 'watsonx-model', provider: 'other', via: 'sdk',
+    members: {
+      generate: site('completion', undefined, { prompt: kwPos(0, 'prompt') }), agenerate: site('completion', undefined, { prompt: kwPos(0, 'prompt') }),
+      generate_text: site('completion', undefined, { prompt: kwPos(0, 'prompt') }),
+      generate_text_stream: site('completion', undefined, { prompt: kwPos(0, 'prompt') }, { stream: true }),
+      chat: site('chat', undefined, { messages: kwPos(0, 'messages') }), achat: site('chat', undefined, { messages: kwPos(0, 'messages') }),
+      chat_stream: site('chat', undefined, { messages: kwPos(0, 'messages') }, { stream: true }),
+    },
+  },
+  {
+    // IBM watsonx.ai embeddings: `Embeddings(model_id=…).embed_documents(texts=[…])` / `.embed_query(text=…)`.
+    id: 'watsonx-embed', provider: 'other', via: 'sdk',
+    members: { embed_documents: site('embeddings', undefined, { input: kwPos(0, 'texts') }), embed_query: site('embeddings', undefined, { input: kwPos(0, 'text') }) },
+  },
+  {
+    // IBM watsonx.ai reranking: `Rerank(model_id=…).generate(query=…, inputs=[…])`.
+    id: 'watsonx-rerank', provider: 'other', via: 'sdk',
+    members: { generate: site('rerank', undefined, { input: kwPos(0, 'query') }) },
+  },
+  {
+    // LlamaIndex response synthesizers over an LLM (`get_response_synthesizer(llm=…)`; none given: `Settings.llm`).
+    id: 'li-synth', provider: 'other', via: 'llamaindex', globalModel: 'Settings.llm',
+    members: {
+      synthesize: site('chat', undefined, { user: kwPos(0, 'query') }), asynthesize: site('chat', undefined, { user: kwPos(0, 'query') }),
+      get_response: site('chat', undefined, { user: kwPos(0, 'query_str') }), aget_response: site('chat', undefined, { user: kwPos(0, 'query_str') }),
+    },
+  },
+  {
+    // LlamaIndex node postprocessors that ask the LLM (`LLMRerank(llm=…).postprocess_nodes(nodes, query_bundle)`).
+    id: 'li-llm-rerank', provider: 'other', via: 'llamaindex', globalModel: 'Settings.llm',
+    members: { postprocess_nodes: site('chat', undefined, { user: kw('query_str', 'query_bundle') }), apostprocess_nodes: site('chat', undefined, { user: kw('query_str', 'query_bundle') }) },
+  },
+  {
+    // LlamaIndex query transforms that ask the LLM: `HyDEQueryTransform(llm=…)(query)`, `.run(query)`.
+    id: 'li-transform', provider: 'other', via: 'llamaindex', globalModel: 'Settings.llm',
+    callable: { api: 'chat', prompt: { user: kwPos(0, 'query_bundle_or_str') } },
+    members: { run: site('chat', undefined, { user: kwPos(0, 'query_bundle_or_str') }) },
+  },
+  {
+    // LlamaIndex programs over an LLM: `LLMTextCompletionProgram.from_defaults(llm=…)(…)`,
+    // `MultiModalLLMCompletionProgram.from_defaults(multi_modal_llm=…)()`.
+    id: 'li-program', provider: 'other', via: 'llamaindex', globalModel: 'Settings.llm',
+    callable: { api: 'chat', prompt: {} },
+    members: { acall: site('chat', undefined, {}) },
+  },
+  {
+    // autogen's graph builder: `builder.add_node(agent)…`, then `GraphFlow(participants=builder.get_participants())`.
+    id: 'autogen-graph-builder', provider: 'other', via: 'framework',
+    members: { get_participants: make('autogen-agent', { collects: { method: 'add_node', arg: kwPos(0, 'node') } }) },
+  },
+  {
+    // crewAI's embedder for a provider chosen by configuration (`build_embedder(config)`): calling it embeds the texts.
+    id: 'crewai-embedder', provider: 'other', via: 'framework',
+    callable: { api: 'embeddings', prompt: { input: kwPos(0, 'input') } },
+    members: {},
+  },
+  {
+    // Vertex AI Gen AI evaluation: `EvalTask(dataset=…, metrics=[…]).evaluate(model=… | runnable=…)` runs the model or
+    // agent under test and a Gemini autorater for model-based metrics, in the evaluation service.
+    id: 'vertex-eval', provider: 'google', via: 'framework',
+    members: { evaluate: site('other', undefined, {}) },
+  },
+  {
+    // LangChain's MultiVectorRetriever over a vector store: searching embeds the query, and documents added through
+    // `retriever.vectorstore` are embedded with the store's embeddings.
+    id: 'lc-multivector', provider: 'other', via: 'langchain',
+    members: (() => {
+      const q = site('embeddings', undefined, { input: kwPos(0, 'query', 'input') });
+      const out: Record<string, Member> = {};
+      for (const n of ['invoke', 'ainvoke', 'get_relevant_documents', 'aget_relevant_documents']) out[n] = q;
+      for (const n of ['similarity_search', 'similarity_search_with_score', 'max_marginal_relevance_search', 'add_documents', 'add_texts', 'aadd_documents', 'aadd_texts']) out[`vectorstore.${n}`] = q;
+      return out;
+    })(),
+  },
+  {
+    // LangChain's ContextualCompressionRetriever over a hosted reranker (`base_compressor=CohereRerank()`): a rerank request.
+    id: 'lc-compression', provider: 'other', via: 'langchain',
+    members: Object.fromEntries(['invoke', 'ainvoke', 'get_relevant_documents', 'aget_relevant_documents'].map((n) => [n, site('rerank', undefined, { input: kwPos(0, 'query', 'input') })])),
+  },
+  {
+    // A LangChain document compressor that calls a hosted rerank model (`CohereRerank(model=…)`).
+    id: 'lc-reranker', provider: 'other', via: 'langchain',
+    members: { compress_documents: site('rerank', undefined, { input: kwPos(1, 'query') }), acompress_documents: site('rerank', undefined, { input: kwPos(1, 'query') }) },
+  },
+];
+
+// ---- LangChain retrievers and example selectors ----
+const LC_RETRIEVERS: Record<string, Member> = {
+  MultiVectorRetriever: runs('lc-multivector', [kw('vectorstore')]),
+  ContextualCompressionRetriever: runs('lc-compression', [kw('base_compressor')]),
+};
+const LC_RERANKERS: Record<string, Member> = { CohereRerank: make('lc-reranker', { provider: 'cohere', model: kw('model') }) };
+/** `SemanticSimilarityExampleSelector.from_examples(examples, embeddings, FAISS)` embeds every example. */
+const LC_SELECTORS: Record<string, Member> = Object.fromEntries(['SemanticSimilarityExampleSelector', 'MaxMarginalRelevanceExampleSelector'].map((c) => [
+  `${c}.from_examples`, site('embeddings', undefined, { input: kwPos(0, 'examples') }, { modelObject: kwPos(1, 'embeddings'), via: 'langchain' }),
+]));
+
+// ---- Google ADK ----
+const ADK_AGENT: Member = runs('adk-agent', [kw('model')], { model: kw('model'), providerFromModel: kw('provider') });
+const ADK_RUNNER: Member = runs('adk-runner', [kw('agent')]);
+
+// ---- Haystack 2.x (haystack-ai and haystack_integrations) ----
+const hsGen = (provider: Provider): Member => make('hs-generator', { provider, model: kw('model') });
+const hsEmb = (provider: Provider): Member => make('hs-embedder', { provider, model: kw('model') });
+const HS_LOCAL: Member = make('local-model');
+
+// ---- Semantic Kernel (Python) ----
+const skChat = (provider: Provider, model: ArgRef = kw('ai_model_id')): Member => make('sk-chat', { provider, model });
+const skEmbed = (provider: Provider, model: ArgRef = kw('ai_model_id')): Member => make('sk-embed', { provider, model });
+
+// ---- Langroid ----
+const LR_LLM_CONFIG: Member = make('lr-config', { model: kw('chat_model'), providerFromModel: kw('provider') });
+const LR_AGENT_CONFIG: Member = runs('lr-config', [kw('llm')]);
+const LR_AGENT: Member = runs('lr-agent', [kwPos(0, 'config')]);
+const LR_TASK: Member = runs('lr-agent', [kwPos(0, 'agent')]);
+const LANGROID: Record<string, Member> = { ChatAgentConfig: LR_AGENT_CONFIG, ChatAgent: LR_AGENT, Task: LR_TASK, 'language_models.OpenAIGPTConfig': LR_LLM_CONFIG };
+
+// ---- IBM watsonx.ai ----
+const WX: Record<string, Member> = {
+  ModelInference: make('watsonx-model', { model: kw('model_id') }),
+  Model: make('watsonx-model', { model: kwPos(0, 'model_id') }),
+  Embeddings: make('watsonx-embed', { model: kw('model_id') }),
+  Rerank: make('watsonx-rerank', { model: kw('model_id') }),
+};
+
+// ---- LlamaIndex ----
+const liRuns = (type: string, modelFrom: ArgRef[]): Member => runs(type, modelFrom);
+
+export const MORE_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
+  mod('autogen_agentchat.teams', { DiGraphBuilder: make('autogen-graph-builder') }, { ownPackage: true }),
+  mod('crewai.rag.embeddings.factory', { build_embedder: make('crewai-embedder') }, { ownPackage: true }),
+  mod('vertexai.evaluation', { EvalTask: make('vertex-eval') }),
+  mod('vertexai.preview.evaluation', { EvalTask: make('vertex-eval') }),
+  mod('google.adk.agents', { Agent: ADK_AGENT, LlmAgent: ADK_AGENT }),
+  mod('google.adk', { Agent: ADK_AGENT, Runner: ADK_RUNNER }),
+  mod('google.adk.runners', { Runner: ADK_RUNNER, InMemoryRunner: ADK_RUNNER }),
+  mod('google.adk.models.lite_llm', { LiteLlm: make('fw-model', { model: kw('model'), providerFromModel: kw('custom_llm_provider') }) }),
+
+  mod('haystack', { Pipeline: make('hs-pipeline'), AsyncPipeline: make('hs-pipeline') }),
+  mod('haystack.core.pipeline', { Pipeline: make('hs-pipeline'), AsyncPipeline: make('hs-pipeline') }),
+  mod('haystack.components.generators', { OpenAIGenerator: hsGen('openai'), AzureOpenAIGenerator: hsGen('azure-openai'), HuggingFaceAPIGenerator: hsGen('huggingface'), HuggingFaceLocalGenerator: HS_LOCAL }),
+  mod('haystack.components.generators.chat', { OpenAIChatGenerator: hsGen('openai'), AzureOpenAIChatGenerator: hsGen('azure-openai'), HuggingFaceAPIChatGenerator: hsGen('huggingface'), HuggingFaceLocalChatGenerator: HS_LOCAL }),
+  mod('haystack.components.embedders', {
+    OpenAIDocumentEmbedder: hsEmb('openai'), OpenAITextEmbedder: hsEmb('openai'), AzureOpenAIDocumentEmbedder: hsEmb('azure-openai'), AzureOpenAITextEmbedder: hsEmb('azure-openai'),
+    HuggingFaceAPIDocumentEmbedder: hsEmb('huggingface'), HuggingFaceAPITextEmbedder: hsEmb('huggingface'),
+    SentenceTransformersDocumentEmbedder: HS_LOCAL, SentenceTransformersTextEmbedder: HS_LOCAL,
+  }),
+  mod('haystack_integrations.components.generators.mistral', { MistralChatGenerator: hsGen('mistral') }),
+  mod('haystack_integrations.components.embedders.mistral', { MistralDocumentEmbedder: hsEmb('mistral'), MistralTextEmbedder: hsEmb('mistral') }),
+  mod('haystack_integrations.components.generators.anthropic', { AnthropicChatGenerator: hsGen('anthropic'), AnthropicGenerator: hsGen('anthropic'), AnthropicVertexChatGenerator: hsGen('google') }),
+  mod('haystack_integrations.components.generators.google_ai', { GoogleAIGeminiChatGenerator: hsGen('google'), GoogleAIGeminiGenerator: hsGen('google') }),
+  mod('haystack_integrations.components.generators.google_genai', { GoogleGenAIChatGenerator: hsGen('google') }),
+  mod('haystack_integrations.components.embedders.google_genai', { GoogleGenAIDocumentEmbedder: hsEmb('google'), GoogleGenAITextEmbedder: hsEmb('google') }),
+  mod('haystack_integrations.components.generators.cohere', { CohereGenerator: hsGen('cohere'), CohereChatGenerator: hsGen('cohere') }),
+  mod('haystack_integrations.components.embedders.cohere', { CohereDocumentEmbedder: hsEmb('cohere'), CohereTextEmbedder: hsEmb('cohere') }),
+  mod('haystack_integrations.components.rankers.cohere', { CohereRanker: make('hs-ranker', { provider: 'cohere', model: kw('model') }) }),
+  mod('haystack_integrations.components.generators.ollama', { OllamaGenerator: hsGen('ollama'), OllamaChatGenerator: hsGen('ollama') }),
+  mod('haystack_integrations.components.embedders.ollama', { OllamaDocumentEmbedder: hsEmb('ollama'), OllamaTextEmbedder: hsEmb('ollama') }),
+  mod('haystack_integrations.components.generators.amazon_bedrock', { AmazonBedrockGenerator: hsGen('bedrock'), AmazonBedrockChatGenerator: hsGen('bedrock') }),
+  mod('haystack_integrations.components.embedders.amazon_bedrock', { AmazonBedrockDocumentEmbedder: hsEmb('bedrock'), AmazonBedrockTextEmbedder: hsEmb('bedrock') }),
+  mod('haystack_integrations.components.generators.mistral.chat.chat_generator', { MistralChatGenerator: hsGen('mistral') }),
+
+  mod('semantic_kernel', { Kernel: make('sk-kernel') }),
+  mod('semantic_kernel.kernel', { Kernel: make('sk-kernel') }),
+  mod('semantic_kernel.connectors.ai.chat_completion_client_base', { ChatCompletionClientBase: make('sk-chat') }),
+  mod('semantic_kernel.connectors.ai.text_completion_client_base', { TextCompletionClientBase: make('sk-chat') }),
+  mod('semantic_kernel.connectors.ai.embedding_generator_base', { EmbeddingGeneratorBase: make('sk-embed') }),
+  mod('semantic_kernel.connectors.ai.open_ai', {
+    OpenAIChatCompletion: skChat('openai'), AzureChatCompletion: skChat('azure-openai', kw('deployment_name')),
+    OpenAITextCompletion: skChat('openai'), AzureTextCompletion: skChat('azure-openai', kw('deployment_name')),
+    OpenAITextEmbedding: skEmbed('openai'), AzureTextEmbedding: skEmbed('azure-openai', kw('deployment_name')),
+  }),
+  mod('semantic_kernel.connectors.ai.anthropic', { AnthropicChatCompletion: skChat('anthropic') }),
+  mod('semantic_kernel.connectors.ai.google.google_ai', { GoogleAIChatCompletion: skChat('google', kw('gemini_model_id')), GoogleAITextEmbedding: skEmbed('google', kw('embedding_model_id')) }),
+  mod('semantic_kernel.connectors.ai.google.vertex_ai', { VertexAIChatCompletion: skChat('google', kw('gemini_model_id')), VertexAITextEmbedding: skEmbed('google', kw('embedding_model_id')) }),
+  mod('semantic_kernel.connectors.ai.mistral_ai', { MistralAIChatCompletion: skChat('mistral'), MistralAITextEmbedding: skEmbed('mistral') }),
+  mod('semantic_kernel.connectors.ai.ollama', { OllamaChatCompletion: skChat('ollama'), OllamaTextEmbedding: skEmbed('ollama') }),
+  mod('semantic_kernel.connectors.ai.bedrock', { BedrockChatCompletion: skChat('bedrock', kw('model_id')), BedrockTextEmbedding: skEmbed('bedrock', kw('model_id')) }),
+  mod('semantic_kernel.agents', { ChatCompletionAgent: runs('sk-agent', [kw('service')]) }),
+
+  mod('langroid', LANGROID),
+  mod('langroid.language_models', { OpenAIGPTConfig: LR_LLM_CONFIG }),
+  mod('langroid.language_models.openai_gpt', { OpenAIGPTConfig: LR_LLM_CONFIG }),
+  mod('langroid.agent.chat_agent', { ChatAgent: LR_AGENT, ChatAgentConfig: LR_AGENT_CONFIG }),
+  mod('langroid.agent.task', { Task: LR_TASK }),
+
+  mod('ibm_watsonx_ai.foundation_models', WX),
+  mod('ibm_watsonx_ai.foundation_models.embeddings', { Embeddings: WX.Embeddings as Member }),
+  mod('ibm_watsonx_ai.foundation_models.inference', { ModelInference: WX.ModelInference as Member }),
+  mod('langchain_ibm', {
+    ChatWatsonx: make('lc-chat', { provider: 'other', model: kw('model_id') }), WatsonxLLM: make('lc-llm', { provider: 'other', model: kw('model_id') }),
+    WatsonxEmbeddings: make('lc-embed', { provider: 'other', model: kw('model_id') }),
+  }),
+
+  ...['langchain', 'langchain_classic'].flatMap((root) => [
+    mod(`${root}.retrievers`, LC_RETRIEVERS),
+    mod(`${root}.retrievers.multi_vector`, { MultiVectorRetriever: LC_RETRIEVERS.MultiVectorRetriever as Member }),
+    mod(`${root}.retrievers.contextual_compression`, { ContextualCompressionRetriever: LC_RETRIEVERS.ContextualCompressionRetriever as Member }),
+    mod(`${root}.retrievers.document_compressors`, LC_RERANKERS),
+  ]),
+  mod('langchain_cohere', LC_RERANKERS),
+  mod('langchain_core.example_selectors', LC_SELECTORS),
+  mod('langchain.prompts', LC_SELECTORS),
+  mod('langchain.prompts.example_selector', LC_SELECTORS),
+
+  mod('llama_index.core', { get_response_synthesizer: liRuns('li-synth', [kw('llm')]) }),
+  // LlamaIndex's base LLM type, as the type of an injected model (`llm: LLM`): provider and model unknown.
+  mod('llama_index.core.llms', { LLM: make('li-llm') }),
+  mod('llama_index.core.base.llms.base', { BaseLLM: make('li-llm') }),
+  mod('llama_index.core.response_synthesizers', {
+    get_response_synthesizer: liRuns('li-synth', [kw('llm')]), TreeSummarize: liRuns('li-synth', [kw('llm')]), Refine: liRuns('li-synth', [kw('llm')]),
+    CompactAndRefine: liRuns('li-synth', [kw('llm')]), SimpleSummarize: liRuns('li-synth', [kw('llm')]), Accumulate: liRuns('li-synth', [kw('llm')]),
+  }),
+  mod('llama_index.core.postprocessor', { LLMRerank: liRuns('li-llm-rerank', [kw('llm')]), RankGPTRerank: liRuns('li-llm-rerank', [kw('llm')]) }),
+  mod('llama_index.core.postprocessor.llm_rerank', { LLMRerank: liRuns('li-llm-rerank', [kw('llm')]) }),
+  mod('llama_index.core.indices.query.query_transform', { HyDEQueryTransform: liRuns('li-transform', [kw('llm')]), StepDecomposeQueryTransform: liRuns('li-transform', [kw('llm')]) }),
+  mod('llama_index.core.indices.query.query_transform.base', { HyDEQueryTransform: liRuns('li-transform', [kw('llm')]), StepDecomposeQueryTransform: liRuns('li-transform', [kw('llm')]) }),
+  mod('llama_index.core.program', { 'LLMTextCompletionProgram.from_defaults': liRuns('li-program', [kw('llm')]), 'MultiModalLLMCompletionProgram.from_defaults': liRuns('li-program', [kw('multi_modal_llm')]) }),
+  mod('llama_index.core.program.multi_modal_llm_program', { 'MultiModalLLMCompletionProgram.from_defaults': liRuns('li-program', [kw('multi_modal_llm')]) }),
+];
+
+/** Model objects that arrive untyped (a helper's parameter, a config field), found by their receiver's name. */
+export const MORE_FALLBACKS: readonly FallbackSpec[] = [
+  // A Gemini `GenerativeModel` passed into a helper (`def get_gemini_response(generative_multimodal_model, …)`).
+  ...['generate_content', 'generate_content_async'].map((path) => ({ lang: 'python' as const, path, type: 'gemini-model', fileToken: /vertexai|google\.generativeai|GenerativeModel/, requireKw: [], receiver: /(^|_)model$/i })),
+  // A LangChain embeddings object handed in (`self.langchain_model = config.model`, `embeddings: Embeddings`).
+  ...['embed_query', 'embed_documents', 'aembed_query', 'aembed_documents'].map((path) => ({ lang: 'python' as const, path, type: 'lc-embed', fileToken: /langchain/, requireKw: [], receiver: /^(?:\w+_)?(?:embeddings?|embedder|embedding_model|langchain_model)$/i })),
+];
