@@ -12,7 +12,7 @@
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
-import { rankTablesAsJson } from './scripts/rankTables.mjs';
+import { rankTablesAsFiles, rankTablesAsJson } from './scripts/rankTables.mjs';
 import { noNodeBuiltins, webBundleOptions } from './scripts/webBuild.mjs';
 
 const args = new Set(process.argv.slice(2));
@@ -80,6 +80,8 @@ const builds = [
     entryPoints: { engine: 'src/core/engineBundle.ts' },
     outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20',
     external: ['vscode'],
+    // The tokenizer's rank tables as dist/tokenizer/*.json, read on first use (not 3 MB of source compiled each load).
+    plugins: [problemMatcher, rankTablesAsFiles('dist')],
   },
   {
     ...common, ...nodeShim,

@@ -45,13 +45,13 @@ export function zipEntries(file) {
 }
 
 /** Files the extension loads at run time; the vsix must hold each (see .vscodeignore). */
-const RUNTIME_FILES = ['dist/extension.js', 'dist/engine.js', 'dist/scanChild.js', 'dist/web/extension.js', 'dist/web/engine.js', 'dist/webview/main.js', 'dist/grammars/web-tree-sitter.wasm', 'dist/grammars/tree-sitter-python.wasm', 'package.json'];
+const RUNTIME_FILES = ['dist/extension.js', 'dist/engine.js', 'dist/scanChild.js', 'dist/web/extension.js', 'dist/web/engine.js', 'dist/webview/main.js', 'dist/grammars/web-tree-sitter.wasm', 'dist/grammars/tree-sitter-python.wasm', 'dist/tokenizer/o200k_base.json', 'dist/tokenizer/cl100k_base.json', 'package.json'];
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 /**
  * Activation bundles and their budget (issue 24: ≤ 2 MB, desktop and web alike). They load when the extension activates;
- * the engine, grammars and tokenizer tables load on first use (dist/engine.js, dist/web/engine.js, dist/grammars/).
+ * the engine, grammars and tokenizer tables load on first use (dist/engine.js, dist/web/engine.js, dist/grammars/, dist/tokenizer/).
  */
 const ACTIVATION_BUDGET = 2 * 1024 * 1024;
 const ACTIVATION_BUNDLES = ['dist/extension.js', 'dist/web/extension.js'];

@@ -31,12 +31,23 @@ export function engineBundle(assetDir: string): EngineBundle {
  */
 export class LazyScanEngine implements ScanEngine {
   private engine: Engine | undefined;
+  /** Called once with the engine when it is created (the result cache seeds its token counts then). */
+  onCreate: ((engine: Engine) => void) | undefined;
 
   constructor(private readonly make: () => Engine, readonly currentSettings: Settings, readonly currency: string) {}
 
   /** The engine, created (and the bundle loaded) now if it was not yet. */
   get real(): Engine {
-    return (this.engine ??= this.make());
+    if (!this.engine) {
+      this.engine = this.make();
+      this.onCreate?.(this.engine);
+    }
+    return this.engine;
+  }
+
+  /** True once the engine exists (the bundle is loaded). */
+  get created(): boolean {
+    return this.engine !== undefined;
   }
 
   analyzeDocument(input: DetectInput, token?: CancellationToken): Promise<DocumentAnalysis> {

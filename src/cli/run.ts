@@ -319,12 +319,20 @@ function fastPaths(s: ScanSetup, files: NodeFileProvider, io: CliIo, engine: Laz
     cache = new ScanCache(path.resolve(io.cwd, s.values.cache), files.root, config, files, s.paths.length > 0);
     options.memo = cache;
     options.analyze = cache.wrap(pool ? (input) => (pool as ScanWorkerPool).analyze(input) : here);
+    // Token counts of earlier runs go into this thread's engine when it is made (worker threads count their own).
+    const held = cache;
+    engine.onCreate = () => {
+      const bundle = engineBundle(io.assetDir ?? __dirname);
+      for (const [enc, counts] of held.tokenCounts()) if (enc === 'o200k_base' || enc === 'cl100k_base') bundle.seedTokenCounts(enc, counts);
+    };
   }
   return {
     options,
     diagnostics: cache?.diagnostics ?? [],
     close: async () => {
       await pool?.close();
+      // The counts this thread's engine made (never loads the bundle for it).
+      if (cache && engine.created) cache.keepTokenCounts(engineBundle(io.assetDir ?? __dirname).takeTokenCounts());
       if (cache && !cache.save()) io.stderr.write(`tokentier: could not write the cache in ${s.values.cache ?? ''}\n`);
       if (cache && s.values.verbose) io.stderr.write(`[info] cache: ${cache.hits} file(s) reused, ${cache.misses} analysed\n`);
     },

@@ -7,6 +7,8 @@
 export { createEngine, Engine, type EngineConfig, type EngineHost, type DocumentAnalysis } from './engine';
 export { scanWorkspace, type ScanOptions } from './scan/scanner';
 export { PREFILTER_PATTERN } from './scan/prefilter';
+// Token counts kept across CLI runs by the --cache index (src/node/scanCache.ts, issue 23).
+export { seedTokenCounts, takeTokenCounts } from './tokens/tokenizer';
 export { buildReport, type ReportInput } from './report/build';
 export { formatCsv, formatJson, formatMarkdown } from './report/format';
 export { formatHtml } from './report/html';

@@ -137,6 +137,8 @@ export class RootGuard {
   readonly rootReal: string;
   private readonly listed = new Set<string>();
   private readonly links = new Set<string>();
+  /** Folders whose whole path was found listed and free of links (see {@link plain}). */
+  private readonly plainDirs = new Set<string>();
 
   /**
    * `remember`: use listings for the cheap check. Only for a provider that lives as long as one scan: a long-lived one
@@ -151,18 +153,29 @@ export class RootGuard {
     if (!this.remember) return;
     this.listed.add(dir);
     for (const n of linkNames) this.links.add(dir ? `${dir}/${n}` : n);
+    // A folder listed again may now hold a link where a plain folder was: every kept verdict is checked again.
+    if (linkNames.length) this.plainDirs.clear();
   }
 
-  /** True when no folder on the way to `rel` is a link and each was listed: `rel` is lexically inside the root. */
+  /**
+   * True when no folder on the way to `rel` is a link and each was listed: `rel` is lexically inside the root. A folder's
+   * verdict is kept until a listing notes a link (listings are only added), so a file costs one lookup, not one per
+   * folder on its path.
+   */
   private plain(rel: string): boolean {
-    let i = rel.indexOf('/');
-    while (i >= 0) {
-      const dir = rel.slice(0, i);
-      if (!this.listed.has(dir) || this.links.has(dir)) return false;
-      i = rel.indexOf('/', i + 1);
+    const cut = rel.lastIndexOf('/');
+    const parent = cut < 0 ? '' : rel.slice(0, cut);
+    if (!this.plainDirs.has(parent)) {
+      let i = rel.indexOf('/');
+      while (i >= 0) {
+        const dir = rel.slice(0, i);
+        if (!this.listed.has(dir) || this.links.has(dir)) return false;
+        i = rel.indexOf('/', i + 1);
+      }
+      if (!this.listed.has(parent)) return false;
+      this.plainDirs.add(parent);
     }
-    const parent = rel.lastIndexOf('/') < 0 ? '' : rel.slice(0, rel.lastIndexOf('/'));
-    return this.listed.has(parent) && !this.links.has(rel);
+    return !this.links.has(rel);
   }
 
   /**

@@ -4,6 +4,8 @@
  * (as esbuild.mjs builds dist/engine.js and dist/cli.js) rewrites both tables and counts the same tokens.
  */
 import { strict as assert } from 'node:assert';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 
@@ -13,6 +15,8 @@ interface RankTables {
   RANK_TABLE_FILTER: RegExp;
   rankTableModule(file: string): string;
   rankTablesAsJson: esbuild.Plugin;
+  rankTableFileModule(file: string): { source: string; name: string; json: string };
+  rankTablesAsFiles(outDir: string): esbuild.Plugin;
 }
 
 const repoRoot = path.resolve(__dirname, '../..');
@@ -68,5 +72,43 @@ describe('build: gpt-tokenizer rank tables as JSON (scripts/rankTables.mjs)', fu
       'Привет, как дела? مرحبا كيف حالك ' + 'x'.repeat(300),
     ];
     for (const s of samples) assert.deepEqual(count(s), [o200k.countTokens(s), cl100k.countTokens(s)], s);
+  });
+
+  for (const name of TABLES) {
+    it(`${name} as a file (the engine bundle, issue 23): the JSON written is the library's table, entry for entry`, async () => {
+      const { rankTableFileModule } = await load();
+      const file = require.resolve(`gpt-tokenizer/cjs/bpeRanks/${name}`);
+      const original = (require(file) as { default: (string | number[])[] }).default;
+      const { name: written, json } = rankTableFileModule(file);
+      assert.equal(written, `${name}.json`);
+      assert.deepStrictEqual(JSON.parse(json), original);
+    });
+  }
+
+  it('a bundle built with the file plugin holds no table, reads <bundle dir>/tokenizer/*.json and counts the same tokens as the library', async () => {
+    const { rankTablesAsFiles } = await load();
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'tokentier-ranks-'));
+    try {
+      const entry = `
+        const o = require('gpt-tokenizer/cjs/encoding/o200k_base');
+        const c = require('gpt-tokenizer/cjs/encoding/cl100k_base');
+        module.exports = (t) => [o.countTokens(t), c.countTokens(t)];`;
+      await esbuild.build({
+        stdin: { contents: entry, resolveDir: repoRoot, loader: 'js' },
+        bundle: true, platform: 'node', format: 'cjs', outfile: path.join(out, 'bundle.js'), charset: 'utf8', logLevel: 'silent',
+        plugins: [rankTablesAsFiles(out)],
+      });
+      const code = fs.readFileSync(path.join(out, 'bundle.js'), 'utf8');
+      assert.ok(code.length < 500_000, `${code.length} characters: a table is still inside`);
+      assert.deepEqual(fs.readdirSync(path.join(out, 'tokenizer')).sort(), ['cl100k_base.json', 'o200k_base.json']);
+      const count = require(path.join(out, 'bundle.js')) as (t: string) => [number, number];
+      const o200k = require('gpt-tokenizer/cjs/encoding/o200k_base') as { countTokens(t: string): number };
+      const cl100k = require('gpt-tokenizer/cjs/encoding/cl100k_base') as { countTokens(t: string): number };
+      for (const s of ['You are a helpful assistant.', 'Übersetze bitte: «Ça coûte combien ?» — 这个多少钱？ 🚀 naïve café', 'x'.repeat(300)]) {
+        assert.deepEqual(count(s), [o200k.countTokens(s), cl100k.countTokens(s)], s);
+      }
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
   });
 });

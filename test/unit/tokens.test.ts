@@ -4,7 +4,8 @@ import { estimateTokens } from '../../src/core/tokens/estimateTokens';
 import { openAiEncoding, tokenizerFor } from '../../src/core/tokens/families';
 import { anthropicImageTokens, geminiImageTokens, openAiImageTokens } from '../../src/core/tokens/images';
 import multipliers from '../../src/core/tokens/multipliers.json';
-import { chunkText, countTokens } from '../../src/core/tokens/tokenizer';
+import { chunkText, countTokens, seedTokenCounts, takeTokenCounts } from '../../src/core/tokens/tokenizer';
+import { encode } from 'gpt-tokenizer/cjs/encoding/o200k_base';
 import type { CallSite, PromptPart } from '../../src/core/types';
 
 const r0 = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
@@ -38,6 +39,34 @@ describe('tokens: counting', () => {
     const t0 = performance.now();
     countTokens('q'.repeat(100_000), 'o200k_base');
     assert.ok(performance.now() - t0 < 1000);
+  });
+});
+
+describe('tokens: counts kept across runs (the --cache index, issue 23)', () => {
+  // Texts no other test counts (the memo is shared by the whole process).
+  const nonce = `${Date.now()}-${Math.random()}`;
+  it('a computed count is handed out once by takeTokenCounts, and equals gpt-tokenizer\'s own encode', () => {
+    takeTokenCounts();
+    const text = `Summarise the ticket ${nonce} in three bullet points.`;
+    const n = countTokens(text, 'o200k_base');
+    assert.equal(n, encode(text).length);
+    const taken = takeTokenCounts();
+    assert.deepEqual(taken, [['o200k_base', [[text, n]]]]);
+    // Counted again: a memo hit, nothing new to keep.
+    countTokens(text, 'o200k_base');
+    assert.deepEqual(takeTokenCounts(), []);
+  });
+  it('a seeded count is used as is and is not handed out again; bad pairs and unknown encodings are ignored', () => {
+    takeTokenCounts();
+    const text = `Seeded ${nonce}`;
+    seedTokenCounts('o200k_base', [[text, 7], [`neg ${nonce}`, -1], [`frac ${nonce}`, 1.5]]);
+    seedTokenCounts('r50k_base' as 'o200k_base', [[`other ${nonce}`, 3]]);
+    // 7 is what the cache said; the real count differs, which shows the seed (not the tokenizer) answered.
+    assert.notEqual(encode(text).length, 7);
+    assert.equal(countTokens(text, 'o200k_base'), 7);
+    assert.equal(countTokens(`neg ${nonce}`, 'o200k_base'), encode(`neg ${nonce}`).length);
+    assert.equal(countTokens(`frac ${nonce}`, 'o200k_base'), encode(`frac ${nonce}`).length);
+    assert.deepEqual(takeTokenCounts().flatMap(([, l]) => l.map(([t]) => t)).sort(), [`frac ${nonce}`, `neg ${nonce}`]);
   });
 });
 

@@ -47,7 +47,20 @@ export function compareQuality(current: string, alternative: string): QualityCom
   return { index: idx.name, asOf: idx.asOf, ...(c ? { current: c } : {}), ...(a ? { alternative: a } : {}), ...(c && a ? { delta: a.score - c.score } : {}), source: idx.source };
 }
 
-function candidatesFor(vendor: string, priceModel: string): Candidate[] {
+/** Candidates per `vendor:model` (pure data: the pools and ladders are fixed), so 939 sites build a handful of lists. */
+const candidateMemo = new Map<string, readonly Candidate[]>();
+
+function candidatesFor(vendor: string, priceModel: string): readonly Candidate[] {
+  const key = `${vendor}:${priceModel}`;
+  let hit = candidateMemo.get(key);
+  if (!hit) {
+    if (candidateMemo.size > 1000) candidateMemo.clear();
+    candidateMemo.set(key, (hit = buildCandidates(vendor, priceModel)));
+  }
+  return hit;
+}
+
+function buildCandidates(vendor: string, priceModel: string): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Set<string>([`${vendor}:${priceModel}`]);
   const add = (c: Omit<Candidate, 'order'>) => {

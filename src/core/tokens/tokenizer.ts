@@ -18,6 +18,8 @@ const encoders = new Map<EncodingName, Encoder>();
 /** Counts memoised per encoding: the same prompt text is counted again on every keystroke in its file. */
 const memo = new Map<EncodingName, Map<string, number>>();
 const MEMO_LIMIT = 20_000;
+/** Counts this process computed (not seeded), for a persistent cache to keep: {@link takeTokenCounts}. */
+const fresh = new Map<EncodingName, Map<string, number>>();
 /** Special-token text (`<|endoftext|>`) is ordinary text in a prompt: never throw, never treat it as special. */
 const NO_SPECIAL = { disallowedSpecial: new Set<string>(), allowedSpecial: new Set<string>() };
 
@@ -88,5 +90,33 @@ export function countTokens(text: string, encoding: EncodingName): number {
   for (const piece of chunkText(text)) n += enc.countTokens(piece, NO_SPECIAL);
   if (cache.size >= MEMO_LIMIT) cache.clear();
   cache.set(text, n);
+  let made = fresh.get(encoding);
+  if (!made) fresh.set(encoding, (made = new Map()));
+  if (made.size < MEMO_LIMIT) made.set(text, n);
   return n;
+}
+
+/** Names of the encodings {@link countTokens} takes (a persistent cache checks what it reads back). */
+export const ENCODINGS: readonly EncodingName[] = ['o200k_base', 'cl100k_base'];
+
+/**
+ * Adds counts computed earlier by this same engine build (the CLI's `--cache` index keeps them): a text found here is
+ * not counted again, and when every text of a run is, the encoding's rank tables (~100 ms of start-up) never load.
+ * The caller vouches for the counts (they are `countTokens` results of this build); anything else is ignored.
+ */
+export function seedTokenCounts(encoding: EncodingName, counts: Iterable<readonly [string, number]>): void {
+  if (!ENCODINGS.includes(encoding)) return;
+  let cache = memo.get(encoding);
+  if (!cache) memo.set(encoding, (cache = new Map()));
+  for (const [text, n] of counts) {
+    if (cache.size >= MEMO_LIMIT) break;
+    if (typeof text === 'string' && text.length > 0 && Number.isSafeInteger(n) && n >= 0) cache.set(text, n);
+  }
+}
+
+/** The counts computed (not seeded) since the last call, per encoding; the list is emptied. */
+export function takeTokenCounts(): [EncodingName, [string, number][]][] {
+  const out: [EncodingName, [string, number][]][] = [...fresh].map(([e, m]) => [e, [...m]]);
+  fresh.clear();
+  return out;
 }
