@@ -14,6 +14,7 @@ import { callArgs, callee, FUNCTION_TYPES, isCall, isMember, isStringNode, strin
 import type { FileAnalyzer } from '../analyzer';
 import type { ResolvedModel, SiteDraft } from './types';
 import { canonicalModel } from './models';
+import { isTestPath } from '../../excludes';
 
 const FETCH_NAMES = new Set(['fetch', '$fetch', 'ofetch', 'ky', 'got']);
 
@@ -60,11 +61,12 @@ export function analyzeHttp(fa: FileAnalyzer, call: Node, nameNode: Node, root: 
   // An endpoint bound to its host names its provider (`texttospeech.googleapis.com` is Google's).
   const bound = ep !== undefined && (ep as HttpEndpoint).host !== undefined;
   let provider = ep ? (bound ? ep.provider : endpointProvider(url, ep.provider)) ?? (weak ? hostProvider ?? 'other' : undefined) : undefined;
+  const shown = !url.opaque && !url.relative && !url.based && !url.host;
+  if (ownServerRoute(fa, call, root, url, km)) return undefined;
   if (!ep || !provider) {
     // No endpoint in sight, but the body is a model request (`{"model": …, "input": …}` to a configured URL, a
     // `new URL(path, this.apiBase)` of a base class): a request to a model server whose address is configuration.
     // Not a path the code shows whole without a host (the app's own route), not another path of a provider's host.
-    const shown = !url.opaque && !url.relative && !url.based && !url.host;
     if (shown || onProviderHost || !modelShapedBody(km)) return undefined;
     // In JS, `post` and `request` are also the methods of IDE messengers and RPC clients: only fetch-like functions,
     // fetch factories, transport wrappers and axios send a body this way (evidence.ts `JS_BODY_CALL_RE`).
@@ -137,6 +139,35 @@ interface UrlText {
   /** The query string (`?model=…`), run-time parts as `\uFFFF`. */
   readonly query?: string;
   readonly opaque?: boolean;
+}
+
+/**
+ * A request to the app's own server, not to a model server. A path shown whole, with no host and no base
+ * (`c.post("/v1/chat/completions", json={})`), is one of the app's routes (reached by its test client, its browser
+ * code, its proxy) unless a model request's body goes there outside test code. In test code, a request to a base not
+ * shown without such a body is one to the project's own API under test
+ * (`requests.post(f"{HOST_ADDRESS}/api/{VERSION}/chat/completions", json=payload)`).
+ */
+function ownServerRoute(fa: FileAnalyzer, call: Node, root: Node, url: UrlText, km: ReadonlyMap<string, Node[]>): boolean {
+  if (url.host || url.opaque || url.relative) return false;
+  if (!url.based) return !modelShapedBody(km) || ownServerCall(fa, call, root);
+  return !modelShapedBody(km) && ownServerCall(fa, call, root);
+}
+
+/**
+ * A call of the app's own server: in test code (a test file, a `test_*` function, a `Test*` class), or through a web
+ * framework's test client (`app.test_client()`, Starlette/FastAPI `TestClient(app)`, `with app.test_client() as c`).
+ */
+function ownServerCall(fa: FileAnalyzer, call: Node, root: Node): boolean {
+  if (isTestPath(fa.path)) return true;
+  for (const a of fa.ancestors(call)) {
+    const n = FUNCTION_TYPES.has(a.type) || a.type === 'class_definition' || a.type === 'class_declaration' ? a.childForFieldName('name')?.text ?? '' : '';
+    if (/^test_|^Test[A-Z_]/.test(n)) return true;
+  }
+  if (root.type !== 'identifier') return false;
+  const b = fa.lookup(root.text, root);
+  const made = b?.kind === 'assign' ? unwrap(b.value) : undefined;
+  return made !== undefined && isCall(made) && /(?:^|\.)(?:test_client|TestClient)$/.test(callee(made)?.text ?? '');
 }
 
 /** A request body with a model request's shape ({@link MODEL_BODY}): a model key beside an input key, or HF `inputs`. */
