@@ -81,7 +81,8 @@ export function analyzeHttp(fa: FileAnalyzer, call: Node, nameNode: Node, root: 
     provider = hostProvider ?? 'other';
     // The path, else the function that sends it (`embed_with_hf`, `litellm_rerank`), says which kind of request it is.
     const fn = fa.ancestors(call).find((a) => FUNCTION_TYPES.has(a.type));
-    ep = { api: bodyApi(km, `${url.path} ${fn?.childForFieldName('name')?.text ?? ''}`) };
+    // An opaque URL's own text may still name the path (`append_api_path(self.base_url, "audio/transcriptions")`).
+    ep = { api: bodyApi(km, `${url.opaque ? unwrap(urlNode).text : url.path} ${fn?.childForFieldName('name')?.text ?? ''}`) };
   }
   const model = requestModel(fa, km, url.path, urlNode);
   const spec: SiteSpec = { api: ep.api, prompt: { messages: { kw: ['messages'] }, system: { kw: ['system'] }, prompt: { kw: ['prompt'] }, input: { kw: ['input'] }, user: { kw: ['contents'] } } };
@@ -189,10 +190,16 @@ function rerankBody(km: ReadonlyMap<string, Node[]>): boolean {
   return km.has('query') && (km.has('texts') || km.has('documents') || km.has('passages'));
 }
 
+/** Words of an audio request in its path or its function's name (`/audio/speech`, `transcription`, `text_to_speech`, `tts`). */
+const AUDIO_HINT = /audio|speech|transcri|(?:^|[^a-z])tts(?:[^a-z]|$)/i;
+
 /** The api of a request known by its body: the hint's words (its path, its function's name), else its keys. */
 function bodyApi(km: ReadonlyMap<string, Node[]>, hint: string): Api {
   if (/embed/i.test(hint)) return 'embeddings';
   if (/rerank/i.test(hint)) return 'rerank';
+  // Speech (`{ model, input, voice }`: `input` is not an embedding's here) and transcription (`{ model, prompt,
+  // language }` beside an uploaded file: `prompt` is not a completion's): the path, the function or a `voice` say so.
+  if (AUDIO_HINT.test(hint) || km.has('voice')) return 'audio';
   if (km.has('messages') || km.has('contents')) return 'chat';
   if (km.has('query') && (km.has('documents') || km.has('texts') || km.has('passages'))) return 'rerank';
   if (km.has('prompt') || km.has('inputs') || km.has('suffix')) return 'completion';
