@@ -14,6 +14,7 @@ import { callArgs, callee, FUNCTION_TYPES, isCall, isMember, isStringNode, strin
 import type { FileAnalyzer } from '../analyzer';
 import type { ResolvedModel, SiteDraft } from './types';
 import { canonicalModel } from './models';
+import { isTestPath } from '../../excludes';
 
 const FETCH_NAMES = new Set(['fetch', '$fetch', 'ofetch', 'ky', 'got']);
 
@@ -60,11 +61,12 @@ export function analyzeHttp(fa: FileAnalyzer, call: Node, nameNode: Node, root: 
   // An endpoint bound to its host names its provider (`texttospeech.googleapis.com` is Google's).
   const bound = ep !== undefined && (ep as HttpEndpoint).host !== undefined;
   let provider = ep ? (bound ? ep.provider : endpointProvider(url, ep.provider)) ?? (weak ? hostProvider ?? 'other' : undefined) : undefined;
+  const shown = !url.opaque && !url.relative && !url.based && !url.host;
+  if (ownServerRoute(fa, call, root, url, km)) return undefined;
   if (!ep || !provider) {
     // No endpoint in sight, but the body is a model request (`{"model": …, "input": …}` to a configured URL, a
     // `new URL(path, this.apiBase)` of a base class): a request to a model server whose address is configuration.
     // Not a path the code shows whole without a host (the app's own route), not another path of a provider's host.
-    const shown = !url.opaque && !url.relative && !url.based && !url.host;
     if (shown || onProviderHost || !modelShapedBody(km)) return undefined;
     // In JS, `post` and `request` are also the methods of IDE messengers and RPC clients: only fetch-like functions,
     // fetch factories, transport wrappers and axios send a body this way (evidence.ts `JS_BODY_CALL_RE`).
@@ -79,7 +81,8 @@ export function analyzeHttp(fa: FileAnalyzer, call: Node, nameNode: Node, root: 
     provider = hostProvider ?? 'other';
     // The path, else the function that sends it (`embed_with_hf`, `litellm_rerank`), says which kind of request it is.
     const fn = fa.ancestors(call).find((a) => FUNCTION_TYPES.has(a.type));
-    ep = { api: bodyApi(km, `${url.path} ${fn?.childForFieldName('name')?.text ?? ''}`) };
+    // An opaque URL's own text may still name the path (`append_api_path(self.base_url, "audio/transcriptions")`).
+    ep = { api: bodyApi(km, `${url.opaque ? unwrap(urlNode).text : url.path} ${fn?.childForFieldName('name')?.text ?? ''}`) };
   }
   const model = requestModel(fa, km, url.path, urlNode);
   const spec: SiteSpec = { api: ep.api, prompt: { messages: { kw: ['messages'] }, system: { kw: ['system'] }, prompt: { kw: ['prompt'] }, input: { kw: ['input'] }, user: { kw: ['contents'] } } };
@@ -139,6 +142,35 @@ interface UrlText {
   readonly opaque?: boolean;
 }
 
+/**
+ * A request to the app's own server, not to a model server. A path shown whole, with no host and no base
+ * (`c.post("/v1/chat/completions", json={})`), is one of the app's routes (reached by its test client, its browser
+ * code, its proxy) unless a model request's body goes there outside test code. In test code, a request to a base not
+ * shown without such a body is one to the project's own API under test
+ * (`requests.post(f"{HOST_ADDRESS}/api/{VERSION}/chat/completions", json=payload)`).
+ */
+function ownServerRoute(fa: FileAnalyzer, call: Node, root: Node, url: UrlText, km: ReadonlyMap<string, Node[]>): boolean {
+  if (url.host || url.opaque || url.relative) return false;
+  if (!url.based) return !modelShapedBody(km) || ownServerCall(fa, call, root);
+  return !modelShapedBody(km) && ownServerCall(fa, call, root);
+}
+
+/**
+ * A call of the app's own server: in test code (a test file, a `test_*` function, a `Test*` class), or through a web
+ * framework's test client (`app.test_client()`, Starlette/FastAPI `TestClient(app)`, `with app.test_client() as c`).
+ */
+function ownServerCall(fa: FileAnalyzer, call: Node, root: Node): boolean {
+  if (isTestPath(fa.path)) return true;
+  for (const a of fa.ancestors(call)) {
+    const n = FUNCTION_TYPES.has(a.type) || a.type === 'class_definition' || a.type === 'class_declaration' ? a.childForFieldName('name')?.text ?? '' : '';
+    if (/^test_|^Test[A-Z_]/.test(n)) return true;
+  }
+  if (root.type !== 'identifier') return false;
+  const b = fa.lookup(root.text, root);
+  const made = b?.kind === 'assign' ? unwrap(b.value) : undefined;
+  return made !== undefined && isCall(made) && /(?:^|\.)(?:test_client|TestClient)$/.test(callee(made)?.text ?? '');
+}
+
 /** A request body with a model request's shape ({@link MODEL_BODY}): a model key beside an input key, or HF `inputs`. */
 function modelShapedBody(km: ReadonlyMap<string, Node[]>): boolean {
   const has = (keys: readonly string[]): boolean => keys.some((k) => km.has(k));
@@ -158,10 +190,16 @@ function rerankBody(km: ReadonlyMap<string, Node[]>): boolean {
   return km.has('query') && (km.has('texts') || km.has('documents') || km.has('passages'));
 }
 
+/** Words of an audio request in its path or its function's name (`/audio/speech`, `transcription`, `text_to_speech`, `tts`). */
+const AUDIO_HINT = /audio|speech|transcri|(?:^|[^a-z])tts(?:[^a-z]|$)/i;
+
 /** The api of a request known by its body: the hint's words (its path, its function's name), else its keys. */
 function bodyApi(km: ReadonlyMap<string, Node[]>, hint: string): Api {
   if (/embed/i.test(hint)) return 'embeddings';
   if (/rerank/i.test(hint)) return 'rerank';
+  // Speech (`{ model, input, voice }`: `input` is not an embedding's here) and transcription (`{ model, prompt,
+  // language }` beside an uploaded file: `prompt` is not a completion's): the path, the function or a `voice` say so.
+  if (AUDIO_HINT.test(hint) || km.has('voice')) return 'audio';
   if (km.has('messages') || km.has('contents')) return 'chat';
   if (km.has('query') && (km.has('documents') || km.has('texts') || km.has('passages'))) return 'rerank';
   if (km.has('prompt') || km.has('inputs') || km.has('suffix')) return 'completion';

@@ -322,6 +322,7 @@ export const MORE_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
 export const MORE_FALLBACKS: readonly FallbackSpec[] = [
   // A Gemini `GenerativeModel` passed into a helper (`def get_gemini_response(generative_multimodal_model, …)`).
   ...['generate_content', 'generate_content_async'].map((path) => ({ lang: 'python' as const, path, type: 'gemini-model', fileToken: /vertexai|google\.generativeai|GenerativeModel/, requireKw: [], receiver: /(^|_)model$/i })),
-  // A LangChain embeddings object handed in (`self.langchain_model = config.model`, `embeddings: Embeddings`).
-  ...['embed_query', 'embed_documents', 'aembed_query', 'aembed_documents'].map((path) => ({ lang: 'python' as const, path, type: 'lc-embed', fileToken: /langchain/, requireKw: [], receiver: /^(?:\w+_)?(?:embeddings?|embedder|embedding_model|langchain_model)$/i })),
+  // A LangChain embeddings object handed in (`self.langchain_model = config.model`, `embeddings: Embeddings`), in a
+  // file that imports LangChain: a comment naming it (`langchain's historical format`) leaves a project's own wrapper.
+  ...['embed_query', 'embed_documents', 'aembed_query', 'aembed_documents'].map((path) => ({ lang: 'python' as const, path, type: 'lc-embed', fileToken: /^[ \t]*(?:from|import)[ \t]+langchain/m, requireKw: [], receiver: /^(?:\w+_)?(?:embeddings?|embedder|embedding_model|langchain_model)$/i })),
 ];
