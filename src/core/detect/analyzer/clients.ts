@@ -237,10 +237,17 @@ export function applyMember(fa: FileAnalyzer, member: Member, call: Node, receiv
         // model or agent classes, the request is inside those classes (a helper call, eval/README.md) — unless another
         // argument holds a model (`SelectorGroupChat([own agents…], model_client=…)` runs its selector).
         let own = false;
+        let local = false;
         for (const ref of member.spec.modelFrom) {
           const arg = fa.getArg(call, ref);
-          const held = arg ? modelObjectOf(fa, arg) : undefined;
-          if (held === null || (held && TYPE_BY_ID.get(held.type)?.local)) {
+          // Over a mock model (`ChatAgentConfig(llm=MockLMConfig(…))`) or an in-process one, the object runs in-process
+          // too, so that the agent and the task built over it (`Task(ChatAgent(config))`) send nothing either.
+          const held = arg ? (fa.isTestDouble(arg) ? LOCAL_MODEL : modelObjectOf(fa, arg)) : undefined;
+          if (held && TYPE_BY_ID.get(held.type)?.local) {
+            local = true;
+            continue;
+          }
+          if (held === null) {
             own = true;
             continue;
           }
@@ -248,6 +255,7 @@ export function applyMember(fa: FileAnalyzer, member: Member, call: Node, receiv
           const keep = held && TYPE_BY_ID.get(held.type)?.pipeable && TYPE_BY_ID.get(member.spec.type)?.pipeable;
           if (held) return { kind: 'inst', type: keep ? held.type : member.spec.type, path: [], provider: held.provider, ctor: held.ctor, parent: held.parent };
         }
+        if (local) return LOCAL_MODEL;
         if (own) return undefined;
         // Given no model, the object runs the file's module-wide one (LlamaIndex `Settings.llm`, TypeSpec.globalModel).
         if (!member.spec.model && TYPE_BY_ID.get(member.spec.type)?.globalModel) return { kind: 'inst', type: member.spec.type, path: [], provider: member.spec.provider };
@@ -567,6 +575,8 @@ export function modelObjectOf(fa: FileAnalyzer, arg: Node, hops = 0): (Value & {
   const fn = made && (made.type === 'call' || made.type === 'call_expression' || made.type === 'new_expression') ? callee(made) : null;
   return fn && MOCK_CALLEE.test(fn.text) ? null : undefined;
 }
+/** A model that runs in-process (catalog/frameworks.ts `local-model`): what is built over it sends nothing. */
+const LOCAL_MODEL: Value & { kind: 'inst' } = { kind: 'inst', type: 'local-model', path: [] };
 const MOCK_CALLEE = /(^|\.)(Mock|MagicMock|AsyncMock|NonCallableMock|create_autospec|fn)$|^(jest|vi)\.fn$/;
 
 /**
