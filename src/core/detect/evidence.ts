@@ -34,7 +34,7 @@
 import { FALLBACKS, JS_PACKAGE_ALIASES, MODULES } from './catalog/sdks';
 import { HTTP_ENDPOINTS, MODEL_BODY, bodyKeyPattern } from './catalog/params';
 import { isAsciiWordCode, type Lang } from './syntax';
-import { ownPackageDirOf } from './analyzer/catalogIndex';
+import { insideOwnPackageDir } from './analyzer/catalogIndex';
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -49,13 +49,8 @@ const pyModuleRe = (mods: readonly (typeof MODULES)[number][]): RegExp =>
       .join('|')})(?!\\w)`,
   );
 const PY_MODULE_RE = pyModuleRe(MODULES);
-/** Per framework marked `ownPackage`: the same without its modules (inside its own source folder they resolve to nothing). */
-const PY_MODULE_RE_NOT_OWN = new Map<string, RegExp>();
-function pyModuleReNotOwn(own: string): RegExp {
-  let re = PY_MODULE_RE_NOT_OWN.get(own);
-  if (!re) PY_MODULE_RE_NOT_OWN.set(own, (re = pyModuleRe(MODULES.filter((m) => (m.name.split(/[./]/)[0] ?? m.name) !== own))));
-  return re;
-}
+/** The same without the frameworks marked `ownPackage`: inside their own source folder their names resolve to nothing. */
+const PY_MODULE_RE_NOT_OWN = pyModuleRe(MODULES.filter((m) => !m.ownPackage));
 /**
  * JS: a catalogue module specifier where the analyser reads one: the source of an `import … from '…'` statement, the
  * one string argument of `require('…')` or of a dynamic `import('…')` (comments may sit in between). The package name
@@ -142,11 +137,10 @@ const FALLBACK_ANY: Readonly<Record<Lang, RegExp>> = {
 
 /**
  * Imports a catalogue module (way 1). With the file's path: inside a framework's own source folder
- * (`ownPackageDirOf`) that framework's modules do not count.
+ * (`insideOwnPackageDir`) that framework's modules do not count.
  */
 export function hasModuleImport(text: string, lang: Lang, path?: string): boolean {
-  const own = lang === 'python' && path !== undefined ? ownPackageDirOf(path, lang) : undefined;
-  if (own !== undefined) return pyModuleReNotOwn(own).test(text);
+  if (lang === 'python' && path !== undefined && insideOwnPackageDir(path, lang)) return PY_MODULE_RE_NOT_OWN.test(text);
   return (lang === 'python' ? PY_MODULE_RE : JS_MODULE_RE).test(text);
 }
 

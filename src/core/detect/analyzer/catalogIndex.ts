@@ -31,7 +31,8 @@ export const OWN_PACKAGES = new Set<string>(MODULES.filter((m) => m.ownPackage).
 /**
  * The framework marked `ownPackage` whose source folder holds the file (`lib/crewai/src/crewai/memory/x.py` → `crewai`,
  * `autogen-ext/src/autogen_ext/…`, `libs/agno/agno/…`), if any: there the framework calls its own wrappers, so its
- * modules' names resolve to nothing (another framework's or an SDK's still do). The folder must sit in a source layout
+ * modules' names resolve to nothing, and so do the other `ownPackage` frameworks' (autogen_agentchat's own files call
+ * autogen_core's client interface: one framework in several packages); an SDK's still do. The folder must sit in a source layout
  * (`src/<pkg>/` or `<pkg>/<pkg>/`): a cookbook's folder named after the package (`claude_code_sdk/research_agent/agent.py`)
  * is a consumer, and so are the distribution folder's `tests/`, `examples/`, `docs/` and `samples/`. (A package folder
  * at the workspace root, `langroid/agent/x.py` in langroid's repository, is told apart by the analyser, which sees
