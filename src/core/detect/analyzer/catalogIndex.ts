@@ -31,8 +31,9 @@ export const OWN_PACKAGES = new Set<string>(MODULES.filter((m) => m.ownPackage).
 /**
  * The framework marked `ownPackage` whose source folder holds the file (`lib/crewai/src/crewai/memory/x.py` → `crewai`,
  * `autogen-ext/src/autogen_ext/…`, `libs/agno/agno/…`), if any: there the framework calls its own wrappers, so its
- * modules' names resolve to nothing, and so do the other `ownPackage` frameworks' (autogen_agentchat's own files call
- * autogen_core's client interface: one framework in several packages); an SDK's still do. The folder must sit in a source layout
+ * modules' names resolve to nothing, and so do those of its family's other packages ({@link packageFamily}:
+ * autogen_agentchat's files call autogen_core's client interface); another framework's or an SDK's still do (crewAI's
+ * watsonx embedder, autogen_ext's Semantic Kernel adapter). The folder must sit in a source layout
  * (`src/<pkg>/` or `<pkg>/<pkg>/`): a cookbook's folder named after the package (`claude_code_sdk/research_agent/agent.py`)
  * is a consumer, and so are the distribution folder's `tests/`, `examples/`, `docs/` and `samples/`. (A package folder
  * at the workspace root, `langroid/agent/x.py` in langroid's repository, is told apart by the analyser, which sees
@@ -52,9 +53,12 @@ export function ownPackageDirOf(path: string, lang: 'python' | 'js'): string | u
 /** The folders of a framework's distribution that use it as a consumer would. */
 export const NOT_PACKAGE_SOURCE = /^(tests?|examples?|docs?|samples?)$/;
 
-/** True when the file lies in a framework's own source folder ({@link ownPackageDirOf}). */
-export function insideOwnPackageDir(path: string, lang: 'python' | 'js'): boolean {
-  return ownPackageDirOf(path, lang) !== undefined;
+/**
+ * The family of a framework's top-level package: its name up to the first `_` (`autogen_core`, `autogen_ext` and
+ * `autogen_agentchat` are autogen; `haystack_integrations` is haystack; `ibm_watsonx_ai` is not crewai).
+ */
+export function packageFamily(top: string): string {
+  return top.split('_')[0] ?? top;
 }
 
 /** `createAndPoll` → `create_and_poll`, `adminAPIKeys` → `admin_api_keys`: how the Python SDKs name a JS method. */

@@ -13,7 +13,7 @@ import type { Member, ModuleSpec, NewSpec } from '../catalog/types';
 import { callArgs, callee, FUNCTION_TYPES, isMember, isAsciiWordCode, memberName, memberObject, stringParts, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import type { Binding, Value } from './types';
-import { insideOwnPackageDir, memberOf, MODULE_BY_KEY, MODULE_PREFIXES, OWN_PACKAGES, TYPE_BY_ID } from './catalogIndex';
+import { memberOf, MODULE_BY_KEY, MODULE_PREFIXES, OWN_PACKAGES, ownPackageDirOf, packageFamily, TYPE_BY_ID } from './catalogIndex';
 import { escapeRe } from './text';
 import { providerOfUrl, urlText } from './rawHttp';
 import { BASE_URL_PARTS } from '../catalog/params';
@@ -791,7 +791,7 @@ export function moduleValue(fa: FileAnalyzer, specifier: string, imported: strin
 /** The file lies in the own source of the framework that calls its wrappers there (`ModuleSpec.ownPackage`). */
 function insideOwnPackage(fa: FileAnalyzer, module: string): boolean {
   const top = module.split(/[./]/)[0] ?? module;
-  return OWN_PACKAGES.has(`${fa.lang}:${top}`) && (insideOwnPackageDir(fa.path, fa.lang) || fa.packageInWorkspace(top));
+  return OWN_PACKAGES.has(`${fa.lang}:${top}`) && (packageFamily(ownPackageDirOf(fa.path, fa.lang) ?? '') === packageFamily(top) || fa.packageInWorkspace(top));
 }
 
 export function importValue(fa: FileAnalyzer, b: Binding & { kind: 'import' }): Value | undefined {
