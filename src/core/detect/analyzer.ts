@@ -213,6 +213,10 @@ findSites(within?: { readonly start: number; readonly end: number }): SiteDraft[
     return imports.foreignFor(this, b);
   }
 
+  packageInWorkspace(top: string): boolean {
+    return imports.packageInWorkspace(this, top);
+  }
+
   addDestructure(pattern: Node, value: Node, at: Node, add: (b: Binding) => void): void {
     return imports.addDestructure(pattern, value, at, add);
   }

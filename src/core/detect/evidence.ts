@@ -34,7 +34,7 @@
 import { FALLBACKS, JS_PACKAGE_ALIASES, MODULES } from './catalog/sdks';
 import { HTTP_ENDPOINTS, MODEL_BODY, bodyKeyPattern } from './catalog/params';
 import { isAsciiWordCode, type Lang } from './syntax';
-import { insideOwnPackageDir } from './analyzer/catalogIndex';
+import { ownPackageDirOf, packageFamily } from './analyzer/catalogIndex';
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -49,8 +49,13 @@ const pyModuleRe = (mods: readonly (typeof MODULES)[number][]): RegExp =>
       .join('|')})(?!\\w)`,
   );
 const PY_MODULE_RE = pyModuleRe(MODULES);
-/** The same without the frameworks marked `ownPackage`: inside their own source folder their names resolve to nothing. */
-const PY_MODULE_RE_NOT_OWN = pyModuleRe(MODULES.filter((m) => !m.ownPackage));
+/** Per framework family (`packageFamily`): the same without its modules (inside its own source folder they resolve to nothing). */
+const PY_MODULE_RE_NOT_OWN = new Map<string, RegExp>();
+function pyModuleReNotOwn(family: string): RegExp {
+  let re = PY_MODULE_RE_NOT_OWN.get(family);
+  if (!re) PY_MODULE_RE_NOT_OWN.set(family, (re = pyModuleRe(MODULES.filter((m) => !m.ownPackage || packageFamily(m.name.split(/[./]/)[0] ?? m.name) !== family))));
+  return re;
+}
 /**
  * JS: a catalogue module specifier where the analyser reads one: the source of an `import … from '…'` statement, the
  * one string argument of `require('…')` or of a dynamic `import('…')` (comments may sit in between). The package name
@@ -137,10 +142,11 @@ const FALLBACK_ANY: Readonly<Record<Lang, RegExp>> = {
 
 /**
  * Imports a catalogue module (way 1). With the file's path: inside a framework's own source folder
- * (`insideOwnPackageDir`) that framework's modules do not count.
+ * (`ownPackageDirOf`) the modules of that framework's family do not count.
  */
 export function hasModuleImport(text: string, lang: Lang, path?: string): boolean {
-  if (lang === 'python' && path !== undefined && insideOwnPackageDir(path, lang)) return PY_MODULE_RE_NOT_OWN.test(text);
+  const own = lang === 'python' && path !== undefined ? ownPackageDirOf(path, lang) : undefined;
+  if (own !== undefined) return pyModuleReNotOwn(packageFamily(own)).test(text);
   return (lang === 'python' ? PY_MODULE_RE : JS_MODULE_RE).test(text);
 }
 

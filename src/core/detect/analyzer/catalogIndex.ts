@@ -29,22 +29,36 @@ for (const m of MODULES) {
 export const OWN_PACKAGES = new Set<string>(MODULES.filter((m) => m.ownPackage).map((m) => `${m.lang}:${m.name.split(/[./]/)[0] ?? m.name}`));
 
 /**
- * The file lies in the source folder of a framework marked `ownPackage` (`lib/crewai/src/crewai/memory/x.py`,
- * `autogen-ext/src/autogen_ext/…`, `libs/agno/agno/…`): there the framework calls its own wrappers, so its modules'
- * names resolve to nothing. The folder must sit in a source layout (`src/<pkg>/` or `<pkg>/<pkg>/`): a cookbook's
- * folder named after the package (`claude_code_sdk/research_agent/agent.py`) is a consumer, and so are the
- * distribution folder's `tests/`, `examples/`, `docs/` and `samples/`.
+ * The framework marked `ownPackage` whose source folder holds the file (`lib/crewai/src/crewai/memory/x.py` → `crewai`,
+ * `autogen-ext/src/autogen_ext/…`, `libs/agno/agno/…`), if any: there the framework calls its own wrappers, so its
+ * modules' names resolve to nothing, and so do those of its family's other packages ({@link packageFamily}:
+ * autogen_agentchat's files call autogen_core's client interface); another framework's or an SDK's still do (crewAI's
+ * watsonx embedder, autogen_ext's Semantic Kernel adapter). The folder must sit in a source layout
+ * (`src/<pkg>/` or `<pkg>/<pkg>/`): a cookbook's folder named after the package (`claude_code_sdk/research_agent/agent.py`)
+ * is a consumer, and so are the distribution folder's `tests/`, `examples/`, `docs/` and `samples/`. (A package folder
+ * at the workspace root, `langroid/agent/x.py` in langroid's repository, is told apart by the analyser, which sees
+ * whether the file's imports of the package resolve to workspace files: `clients.ts` `insideOwnPackage`.)
  */
-export function insideOwnPackageDir(path: string, lang: 'python' | 'js'): boolean {
+export function ownPackageDirOf(path: string, lang: 'python' | 'js'): string | undefined {
   const dirs = path.split('/').slice(0, -1);
   for (let at = dirs.length - 1; at >= 0; at--) {
     const d = dirs[at] ?? '';
     if (!OWN_PACKAGES.has(`${lang}:${d}`)) continue;
     const parent = (dirs[at - 1] ?? '').replace(/-/g, '_');
     if (parent !== 'src' && parent !== d) continue;
-    return !/^(tests?|examples?|docs?|samples?)$/.test(dirs[at + 1] ?? '');
+    return NOT_PACKAGE_SOURCE.test(dirs[at + 1] ?? '') ? undefined : d;
   }
-  return false;
+  return undefined;
+}
+/** The folders of a framework's distribution that use it as a consumer would. */
+export const NOT_PACKAGE_SOURCE = /^(tests?|examples?|docs?|samples?)$/;
+
+/**
+ * The family of a framework's top-level package: its name up to the first `_` (`autogen_core`, `autogen_ext` and
+ * `autogen_agentchat` are autogen; `haystack_integrations` is haystack; `ibm_watsonx_ai` is not crewai).
+ */
+export function packageFamily(top: string): string {
+  return top.split('_')[0] ?? top;
 }
 
 /** `createAndPoll` → `create_and_poll`, `adminAPIKeys` → `admin_api_keys`: how the Python SDKs name a JS method. */

@@ -13,7 +13,7 @@ import type { Member, ModuleSpec, NewSpec } from '../catalog/types';
 import { callArgs, callee, FUNCTION_TYPES, isMember, isAsciiWordCode, memberName, memberObject, stringParts, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import type { Binding, Value } from './types';
-import { insideOwnPackageDir, memberOf, MODULE_BY_KEY, MODULE_PREFIXES, OWN_PACKAGES, TYPE_BY_ID } from './catalogIndex';
+import { memberOf, MODULE_BY_KEY, MODULE_PREFIXES, OWN_PACKAGES, ownPackageDirOf, packageFamily, TYPE_BY_ID } from './catalogIndex';
 import { escapeRe } from './text';
 import { providerOfUrl, urlText } from './rawHttp';
 import { BASE_URL_PARTS } from '../catalog/params';
@@ -233,22 +233,22 @@ export function applyMember(fa: FileAnalyzer, member: Member, call: Node, receiv
         return v?.kind === 'inst' ? v : undefined;
       }
       if (member.spec.modelFrom) {
-        // An agent over an in-process model (smolagents `TransformersModel`) sends no request; over the project's own
-        // model or agent classes, the request is inside those classes (a helper call, eval/README.md) — unless another
-        // argument holds a model (`SelectorGroupChat([own agents…], model_client=…)` runs its selector).
-        let own = false;
+        // Over an in-process or mock model (`TransformersModel`, `llm=MockLMConfig(…)`) it runs in-process too, and so does
+        // what is built over it (`Task(ChatAgent(config))`); over the project's own model classes the request is in them
+        // (eval/README.md) — unless another argument holds a model (`SelectorGroupChat([own…], model_client=…)`).
+        let own: boolean | 'local' = false;
         for (const ref of member.spec.modelFrom) {
           const arg = fa.getArg(call, ref);
-          const held = arg ? modelObjectOf(fa, arg) : undefined;
+          const held = arg ? (fa.isTestDouble(arg) ? { kind: 'inst' as const, type: 'local-model', path: [] } : modelObjectOf(fa, arg)) : undefined;
           if (held === null || (held && TYPE_BY_ID.get(held.type)?.local)) {
-            own = true;
+            own = held ? 'local' : own || true;
             continue;
           }
           // A LangChain chain or agent over a completion LLM stays a completion (both types are runnables).
           const keep = held && TYPE_BY_ID.get(held.type)?.pipeable && TYPE_BY_ID.get(member.spec.type)?.pipeable;
           if (held) return { kind: 'inst', type: keep ? held.type : member.spec.type, path: [], provider: held.provider, ctor: held.ctor, parent: held.parent };
         }
-        if (own) return undefined;
+        if (own) return own === 'local' ? { kind: 'inst', type: 'local-model', path: [] } : undefined;
         // Given no model, the object runs the file's module-wide one (LlamaIndex `Settings.llm`, TypeSpec.globalModel).
         if (!member.spec.model && TYPE_BY_ID.get(member.spec.type)?.globalModel) return { kind: 'inst', type: member.spec.type, path: [], provider: member.spec.provider };
       }
@@ -788,10 +788,10 @@ export function moduleValue(fa: FileAnalyzer, specifier: string, imported: strin
   return v;
 }
 
-/** The file lies in the source folder of a framework that calls its own wrappers there (`ModuleSpec.ownPackage`). */
+/** The file lies in the own source of the framework that calls its wrappers there (`ModuleSpec.ownPackage`). */
 function insideOwnPackage(fa: FileAnalyzer, module: string): boolean {
   const top = module.split(/[./]/)[0] ?? module;
-  return OWN_PACKAGES.has(`${fa.lang}:${top}`) && insideOwnPackageDir(fa.path, fa.lang);
+  return OWN_PACKAGES.has(`${fa.lang}:${top}`) && (packageFamily(ownPackageDirOf(fa.path, fa.lang) ?? '') === packageFamily(top) || fa.packageInWorkspace(top));
 }
 
 export function importValue(fa: FileAnalyzer, b: Binding & { kind: 'import' }): Value | undefined {

@@ -10,6 +10,7 @@ import type { Node } from 'web-tree-sitter';
 import { callArgs, callee, stringParts, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import type { Binding, ForeignModule } from './types';
+import { NOT_PACKAGE_SOURCE } from './catalogIndex';
 
 export function foreignFor(fa: FileAnalyzer, b: Binding & { kind: 'import' }): ForeignModule | undefined {
   if (!fa.opts.foreign) return undefined;
@@ -19,6 +20,31 @@ export function foreignFor(fa: FileAnalyzer, b: Binding & { kind: 'import' }): F
     return undefined;
   }
 }
+
+/**
+ * The Python file lies in the folder of package `top` at the workspace root (`langroid/agent/tools/task_tool.py` in
+ * langroid's repository) and its imports of that package resolve to files of that folder: the workspace is the package
+ * itself, so its modules are the workspace files, not the catalogue's (`ModuleSpec.ownPackage`). A cookbook folder
+ * named after the package has no such files; the distribution's tests/, examples/ … are consumers.
+ */
+export function packageInWorkspace(fa: FileAnalyzer, top: string): boolean {
+  if (fa.lang !== 'python' || !fa.path.startsWith(`${top}/`) || NOT_PACKAGE_SOURCE.test(fa.path.split('/')[1] ?? '')) return false;
+  let known = PACKAGE_IN_WORKSPACE.get(fa);
+  if (!known) PACKAGE_IN_WORKSPACE.set(fa, (known = new Map()));
+  let inside = known.get(top);
+  if (inside === undefined) {
+    inside = false;
+    for (const bs of fa.bindingsOf(fa.root).values()) {
+      for (const b of bs) {
+        if (inside || b.kind !== 'import' || b.relativeLevel || (b.module !== top && !b.module.startsWith(`${top}.`))) continue;
+        inside = foreignFor(fa, b)?.path.startsWith(`${top}/`) === true;
+      }
+    }
+    known.set(top, inside);
+  }
+  return inside;
+}
+const PACKAGE_IN_WORKSPACE = new WeakMap<FileAnalyzer, Map<string, boolean>>();
 
 export function addDestructure(pattern: Node, value: Node, at: Node, add: (b: Binding) => void): void {
   // `const { OpenAI } = require('openai')`, `const { generateText } = await import('ai')`.

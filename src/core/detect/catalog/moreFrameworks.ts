@@ -11,7 +11,15 @@ import type { Provider } from '../../types';
 import type { ArgRef, FallbackSpec, Member, ModuleSpec, NewSpec, TypeSpec } from './types';
 import { kw, kwPos, make, site } from './builders';
 
-const mod = (name: string, members: Record<string, Member>, extra: Partial<ModuleSpec> = {}): ModuleSpec => ({ lang: 'python', name, members, ...extra });
+/**
+ * The frameworks whose own source calls their wrappers (`ModuleSpec.ownPackage`): inside haystack/, semantic_kernel/,
+ * langroid/ … the catalogue's names are the workspace's own modules. (Not `google`, `vertexai`, `langchain*` or
+ * `llama_index`: their top-level names are shared by SDKs and packages other tables list.)
+ */
+const OWN_PACKAGE = new Set(['haystack', 'haystack_integrations', 'semantic_kernel', 'langroid', 'ibm_watsonx_ai', 'langchain_ibm']);
+const mod = (name: string, members: Record<string, Member>, extra: Partial<ModuleSpec> = {}): ModuleSpec => ({
+  lang: 'python', name, members, ...(OWN_PACKAGE.has(name.split('.')[0] ?? name) ? { ownPackage: true } : {}), ...extra,
+});
 /** A framework object that runs the model object it is given (NewSpec.modelFrom). */
 const runs = (type: string, modelFrom: ArgRef[], extra: Partial<NewSpec> = {}): Member => make(type, { modelFrom, ...extra });
 

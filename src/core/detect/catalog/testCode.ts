@@ -6,11 +6,12 @@
  * Sources (checked 2026-12): the AI SDK's `ai/test` exports (`MockLanguageModelV1`–`V4`, `MockEmbeddingModelV*`,
  * `MockImageModelV*`, …), LangChain's `langchain_core.language_models.fake*` (`FakeListLLM`, `FakeListChatModel`, `GenericFakeChatModel`,
  * `ParrotFakeChatModel`, `FakeMessagesListChatModel`, `FakeStreamingListLLM`) and `FakeEmbeddings` /
- * `DeterministicFakeEmbedding`, LlamaIndex's `MockLLM` / `MockEmbedding`.
+ * `DeterministicFakeEmbedding`, LlamaIndex's `MockLLM` / `MockEmbedding`, Langroid's `MockLM` and its config `MockLMConfig`
+ * (`langroid.language_models.mock_lm`: answers from `response_fn` or a fixed string).
  */
 
 /** Class names of mock or fake models: a call on one of them, or with one as its `model`, is not a site. */
-export const TEST_DOUBLE_CLASS = /^(?:Mock|Fake|GenericFake|ParrotFake|DeterministicFake)[A-Za-z0-9_]*(?:LLM|LanguageModel|ChatModel|Model|Embeddings?|EmbeddingModel)(?:V\d+)?$/;
+export const TEST_DOUBLE_CLASS = /^(?:Mock|Fake|GenericFake|ParrotFake|DeterministicFake)[A-Za-z0-9_]*(?:LLM|LM|LanguageModel|ChatModel|Model|Embeddings?|EmbeddingModel)(?:V\d+)?(?:Config)?$/;
 
 /**
  * Keys of an object literal that stands for a model (the AI SDK's `LanguageModelV*` / `EmbeddingModelV*` interface
