@@ -6,7 +6,7 @@
 // error, a crash, a timeout) counts as one failure, so the final line never hides a red step.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureDeps } from './ensureDeps.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -44,10 +44,45 @@ export function parseCounts(out) {
   return { passed: sum(/^\s*(\d+) passing\b/gm), failed: sum(/^\s*(\d+) failing\b/gm), pending: sum(/^\s*(\d+) pending\b/gm) };
 }
 
+/**
+ * What a step printed about its failures, for the closing summary (a CI log often keeps only the tail): mocha's
+ * `N failing` blocks (titles and messages, stack frames cut to two) and the harness's TIMEOUT / WRONG HOST / non-zero
+ * group lines. At most `max` lines.
+ */
+export function failureLines(out, max = 60) {
+  // eslint-disable-next-line no-control-regex
+  const lines = out.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+  const keep = [];
+  let inBlock = false;
+  let frames = 0;
+  for (const line of lines) {
+    if (/^\s*\d+ failing\b/.test(line)) {
+      inBlock = true;
+      frames = 0;
+      continue;
+    }
+    if (/\[harness\] (?:TIMEOUT|WRONG HOST)|group finished with exit [1-9]/.test(line)) {
+      keep.push(line.trim());
+      inBlock = false;
+      continue;
+    }
+    if (!inBlock) continue;
+    if (/^\s*\d+ passed, \d+ failed\s*$|^\[harness\]/.test(line)) {
+      inBlock = false;
+      continue;
+    }
+    if (/^\s*\d+\) /.test(line)) frames = 0;
+    if (/^\s+at /.test(line) && ++frames > 2) continue;
+    if (line.trim()) keep.push(line.replace(/\s+$/, ''));
+  }
+  return keep.length > max ? [...keep.slice(0, max), `… ${keep.length - max} more lines above`] : keep;
+}
+
 async function main() {
   ensureDeps();
   const t0 = Date.now();
   const summary = [];
+  const failures = [];
   let passed = 0;
   let failed = 0;
   let anyStepFailed = false;
@@ -62,13 +97,19 @@ async function main() {
     }
     passed += c.passed;
     failed += c.failed;
+    if (code !== 0 || c.failed > 0) {
+      const f = failureLines(out);
+      failures.push(`  ${step.name}:`, ...(f.length ? f.map((l) => `    ${l.trimStart()}`) : ["    (no failing test printed: see the step's output above)"]));
+    }
     const secs = ((Date.now() - s0) / 1000).toFixed(1);
     summary.push(`  ${code === 0 ? '✓' : '✗'} ${step.name.padEnd(12)} ${String(c.passed).padStart(4)} passed ${String(c.failed).padStart(3)} failed${c.pending ? ` ${c.pending} pending` : ''}  ${secs} s${code !== 0 ? `  (exit ${code})` : ''}`);
   }
   console.log(`\n━━ summary (${((Date.now() - t0) / 1000).toFixed(0)} s) ━━`);
   console.log(summary.join('\n'));
+  if (failures.length) console.log(`failures:\n${failures.join('\n')}`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(anyStepFailed || failed > 0 ? 1 : 0);
 }
 
-main();
+// Imported by its unit test (test/unit/testSummary.test.ts): run only as the entry point.
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) main();
