@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detect, evidenceStats } from '../../src/core/detect/detector';
-import { hasEndpointWord, hasFallback, hasHttpCall, hasModuleImport, selfSufficient } from '../../src/core/detect/evidence';
+import { hasEndpointWord, hasFallback, hasHttpCall, hasModelBodyWord, hasModuleImport, inObjectLiteral, selfSufficient } from '../../src/core/detect/evidence';
 import { HTTP_ENDPOINTS } from '../../src/core/detect/catalog/params';
 import { ListingMemo, type FileProvider } from '../../src/core/fileProvider';
 import type { CallSite } from '../../src/core/types';
@@ -152,6 +152,54 @@ describe('evidence test before parsing', () => {
       assert.deepEqual(r.sites, [], path);
       assert.equal(evidenceStats().parsed, before, `${path} was parsed`);
     }
+  });
+
+  it('reads request-body keys where the analyser does (keyMap: pairs, Python keyword arguments, JS shorthand properties)', () => {
+    const yes: [string, 'js' | 'python'][] = [
+      ['fetch(url, { method: "POST", body: JSON.stringify({ model, messages }) });', 'js'],
+      ['const body = { temperature: Number(opts.t ?? 0.2), stream: Boolean(s), model, prompt };', 'js'],
+      ['await fetch(u, { body: JSON.stringify({ "model": m, "input": text }) })', 'js'],
+      ['body: JSON.stringify({ inputs })', 'js'],
+      ['const payload = {\n  // the model (see the docs\n  model,\n  messages,\n};', 'js'],
+      ['requests.post(url, json={"model": MODEL, "messages": msgs})', 'python'],
+      ['httpx.post(url, json=dict(model=m, prompt=p))', 'python'],
+      ['requests.post(API_URL, headers=h, json={"inputs": text})', 'python'],
+      ["payload = {'model_id': mid, 'texts': chunk}", 'python'],
+    ];
+    for (const [text, lang] of yes) assert.equal(hasModelBodyWord(text, lang), true, text);
+    const no: [string, 'js' | 'python'][] = [
+      // MSAL's bundled custom-auth client: `inputs` is an argument, never an object's key (a 1.4 MB file was parsed for it).
+      ['ensureArgumentIsNotNullOrUndefined("inputs", inputs, correlationId);\nthis.ensureUsernameIsValidV2(inputs.username, correlationId);', 'js'],
+      ['function resetPassword(client, inputs, options) { return client.run(inputs); }', 'js'],
+      // Assignments are not keys: JS has no `model=` key, and an attribute is not a keyword argument.
+      ['this.model = options.model;\nthis.text = "";', 'js'],
+      ['self.model = model\nself.inputs == other.inputs', 'python'],
+      // Python has no shorthand property: `{model, messages}` is a set.
+      ['seen = {model, messages}', 'python'],
+      ['submodel: str = ""\nsubtext = 1', 'python'],
+    ];
+    for (const [text, lang] of no) assert.equal(hasModelBodyWord(text, lang), false, text);
+  });
+
+  it('tells an object literal from an argument or parameter list, and says yes when unsure', () => {
+    const at = (text: string, key: string): boolean => inObjectLiteral(text, text.indexOf(`, ${key}`));
+    assert.equal(at('x({ a: f(1, [2]), model })', 'model'), true);
+    assert.equal(at('check("inputs", inputs, id)', 'inputs'), false);
+    assert.equal(at('[a, inputs]', 'inputs'), false);
+    assert.equal(at('function f(a = { b: 1 }, inputs) {}', 'inputs'), false);
+    assert.equal(at("f('a)b', { c: 'x{', inputs })", 'inputs'), true);
+    // Unsure: a comment, a template literal or a regex on the way.
+    assert.equal(at('f(a, // {\n inputs)', 'inputs'), true);
+    assert.equal(at('f(`${a}`, inputs)', 'inputs'), true);
+    assert.equal(at('f("unclosed, inputs)', 'inputs'), true);
+  });
+
+  it('does not parse a bundle whose body words are only arguments', async () => {
+    const text = ['async function resetPasswordV2(inputs) {', '  ensureArgumentIsNotNullOrUndefined("inputs", inputs, correlationId);', '  const r = await fetch(this.url, { method: "POST", headers });', '  return r.json();', '}', ''].join('\n');
+    const before = evidenceStats().parsed;
+    const r = await detect({ path: 'lib/custom-auth.js', text }, { files: memoryProvider({}), loadWasm });
+    assert.deepEqual(r.sites, []);
+    assert.equal(evidenceStats().parsed, before, 'parsed');
   });
 
   it('reads module imports where the analyser does', () => {

@@ -32,7 +32,7 @@
  * and the analyser skips evaluating call receivers (`AnalyzerOptions.httpOnly`).
  */
 import { FALLBACKS, JS_PACKAGE_ALIASES, MODULES } from './catalog/sdks';
-import { HTTP_ENDPOINTS, MODEL_BODY, bodyKeyPattern } from './catalog/params';
+import { HTTP_ENDPOINTS, MODEL_BODY } from './catalog/params';
 import { isAsciiWordCode, type Lang } from './syntax';
 import { ownPackageDirOf, packageFamily } from './analyzer/catalogIndex';
 
@@ -88,13 +88,84 @@ const HOST_WORD_RE = new RegExp(
     .join('|'),
   'i',
 );
+/** What may stand between a JS shorthand property and the `{` or `,` around it: blanks and comments. */
+// A block comment is matched unrolled (`/*`, then never past the first `*/`): a lazy `[\s\S]*?` may extend to a later
+// `*/` on backtracking, quadratic on bundles full of `,/*#__PURE__*/`.
+const SHORTHAND_GAP = String.raw`(?:\s|\/\/[^\n]*\n|\/\*[^*]*\*+(?:[^/*][^*]*\*+)*\/)*`;
+
 /**
- * A model-shaped request body written in the file (`MODEL_BODY`): `inputs`, or a model key and an input key, each
- * as a key. (The pre-filter, one regex, holds the model keys and `inputs` alone: a superset.)
+ * A key of a request body as the analyser reads one (`keyMap` in analyzer/arguments.ts: a dict/object `pair`, a Python
+ * `keyword_argument`, a JS `shorthand_property_identifier`), as text, per language:
+ * - both: a quoted key before `:` (`"model":`), a bare key before `:` (a Python identifier key, a JS property name);
+ * - Python: a keyword argument `model=` (not `model==`, not `self.model =`); Python has no shorthand property;
+ * - JS: a shorthand property `{ model, messages }` (blanks and comments around it), checked to sit in an object
+ *   literal, not in an argument or parameter list (`check("inputs", inputs, id)`: {@link inObjectLiteral}); JS has no
+ *   `model=` key.
+ * Global, so that a shorthand match in an argument list can be passed over.
  */
-const BODY_ALONE_RE = new RegExp(bodyKeyPattern(MODEL_BODY.alone));
-const BODY_MODEL_RE = new RegExp(bodyKeyPattern(MODEL_BODY.model));
-const BODY_INPUT_RE = new RegExp(bodyKeyPattern(MODEL_BODY.input));
+function keyRe(keys: readonly string[], lang: Lang): RegExp {
+  const k = `(?:${keys.map(escapeRe).join('|')})`;
+  return lang === 'python'
+    ? new RegExp(`(['"])${k}\\1\\s*:|(?<![\\w.])${k}\\s*(?::|=(?!=))`, 'g')
+    : new RegExp(`(['"])${k}\\1\\s*:|(?<![\\w$.])${k}\\s*:|([{,])${SHORTHAND_GAP}${k}${SHORTHAND_GAP}[,}]`, 'g');
+}
+/** A model-shaped request body's keys (`MODEL_BODY`): `inputs` alone, or a model key and an input key. */
+const BODY_KEYS = {
+  alone: { python: keyRe(MODEL_BODY.alone, 'python'), js: keyRe(MODEL_BODY.alone, 'js') },
+  model: { python: keyRe(MODEL_BODY.model, 'python'), js: keyRe(MODEL_BODY.model, 'js') },
+  input: { python: keyRe(MODEL_BODY.input, 'python'), js: keyRe(MODEL_BODY.input, 'js') },
+} as const;
+
+/** True when `re` (from {@link keyRe}) finds a key: any match but a JS shorthand outside an object literal. */
+function hasKey(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const opener = m[2];
+    if (opener === undefined || opener === '{' || inObjectLiteral(text, m.index)) return true;
+    re.lastIndex = m.index + 1;
+  }
+  return false;
+}
+
+/**
+ * Whether the `,` at `at` is inside an object literal (`{ a: f(x), model }`) rather than an argument or parameter list
+ * (`check("inputs", inputs, id)`): the nearest bracket left open before it, walking back over balanced brackets and
+ * one-line strings. Answers true when unsure (a comment, a template literal or a `/` on the way, a string that does
+ * not close on its line, or more than 4,000 characters back), so that it never rejects a real body.
+ */
+export function inObjectLiteral(text: string, at: number): boolean {
+  let depth = 0;
+  let lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  if (unsureLine(text, lineStart, at)) return true;
+  for (let i = at - 1, budget = 4000; i >= 0; i--) {
+    if (--budget < 0) return true;
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      lineStart = text.lastIndexOf('\n', i - 1) + 1;
+      if (unsureLine(text, lineStart, i)) return true;
+    } else if (c === 34 || c === 39) {
+      // A string: back to its opening quote on the same line (an escaped quote does not close it).
+      let j = i - 1;
+      while (j >= lineStart && !(text.charCodeAt(j) === c && text.charCodeAt(j - 1) !== 92)) j--;
+      if (j < lineStart) return true;
+      i = j;
+    } else if (c === 41 || c === 93 || c === 125) depth++;
+    else if (c === 40 || c === 91 || c === 123) {
+      if (depth > 0) depth--;
+      else return c === 123;
+    }
+  }
+  return true;
+}
+
+/** A line (or the part of one before a position) the bracket walk cannot read safely: a comment, a regex, a template. */
+function unsureLine(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 47 || c === 96) return true;
+  }
+  return false;
+}
 
 /**
  * The HTTP call names `analyzeHttp` reads a URL from, per language, called (`fetch(`, `$fetch<T>(`, `ky(`). Global,
@@ -163,8 +234,9 @@ export function hasEndpointWord(text: string): boolean {
 }
 
 /** Writes a model-shaped request body (way 2 without a visible endpoint: the body is read in the file itself). */
-export function hasModelBodyWord(text: string): boolean {
-  return BODY_ALONE_RE.test(text) || (BODY_MODEL_RE.test(text) && BODY_INPUT_RE.test(text));
+export function hasModelBodyWord(text: string, lang: Lang): boolean {
+  // Every model key holds `model` (model, model_id, modelId): most files are answered by two substring searches.
+  return (text.includes('inputs') && hasKey(BODY_KEYS.alone[lang], text)) || (text.includes('model') && hasKey(BODY_KEYS.model[lang], text) && hasKey(BODY_KEYS.input[lang], text));
 }
 
 /** Holds a fallback path with its file token (way 3). */
@@ -198,12 +270,14 @@ export function catalogueEvidence(text: string, lang: Lang, path?: string): bool
  * can send it without showing its URL (JS: a fetch-like function or axios, not any `post`/`request` method).
  */
 export function httpEvidence(text: string, lang: Lang): boolean {
-  return (hasEndpointWord(text) && hasHttpCall(text, lang)) || bodyHttpEvidence(text, lang);
+  // (endpoint word and call) or body, with the call asked first: most files make no HTTP call, and the endpoint and
+  // host patterns are the dearer scans. The body test starts with two substring searches.
+  return hasHttpCall(text, lang) ? hasEndpointWord(text) || bodyHttpEvidence(text, lang) : bodyHttpEvidence(text, lang);
 }
 
 /** The second half of {@link httpEvidence}: a model-shaped body and a call that can send it. */
 export function bodyHttpEvidence(text: string, lang: Lang): boolean {
-  return hasModelBodyWord(text) && (lang === 'python' ? findWord(HTTP_CALL_RE.python, text) : findWord(JS_BODY_CALL_RE, text) || FETCH_FACTORY_CALL_RE.test(text));
+  return hasModelBodyWord(text, lang) && (lang === 'python' ? findWord(HTTP_CALL_RE.python, text) : findWord(JS_BODY_CALL_RE, text) || FETCH_FACTORY_CALL_RE.test(text));
 }
 /** JS calls the body rule of `analyzeHttp` reads (`fetch(`, `this.fetch(`, `axios.post(`, `ky(` …). */
 const JS_BODY_CALL_RE = /(?:\$?fetch|ofetch|ky|got|axios)\s*(?:<[^()]*?>)?\s*(?:\?\.)?(?:\(|\.\s*(?:post|put|request)\s*\()/g;

@@ -60,6 +60,18 @@ export function manyLines(lines: number): Pathological {
   return { path: 'big/lines.py', text: `${out.join('\n')}\n`, sites };
 }
 
+/**
+ * `lines` lines of a bundler's output: calls with pure annotations (a block comment `#__PURE__`) after commas, `model` words that are
+ * no body keys, and a `fetch` (so the body-key evidence runs over it all). A lazy block-comment pattern after `,` is
+ * quadratic here; the file holds no site.
+ */
+export function pureAnnotations(lines: number): Pathological {
+  // `this.model = m` lets the file through the text pre-filter; it is no body key, so the key test reads on to the end.
+  const out: string[] = ['export async function send(u, m) { this.model = m; return fetch(u); }'];
+  for (let i = out.length; i < lines; i++) out.push(`export const a${i} = f(0, /*#__PURE__*/ g(model_${i}), /*#__PURE__*/ h(${i})); /* end */`);
+  return { path: 'big/bundle.mjs', text: `${out.join('\n')}\n`, sites: 0 };
+}
+
 /** A minified single-line JavaScript file of about `bytes` characters with an OpenAI call in it. */
 export function minified(bytes: number): Pathological {
   const chunk = 'var a=function(b){return b*2},c=[1,2,3].map(a);';

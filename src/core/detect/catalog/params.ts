@@ -178,10 +178,15 @@ export const MODEL_BODY = {
   generation: ['messages', 'prompt', 'contents', 'inputs', 'suffix'],
 } as const;
 
-/** A key of a request body as code writes one: `"model":`, `model=`, `model:`, a shorthand `{ model, … }` (ripgrep syntax). */
+/**
+ * A key of a request body as code writes one, for the text pre-filters (ripgrep syntax; ripgrep matches line by line):
+ * `"model":`, `model=`, `model:`, and a shorthand property `{ model, … }`, which the first character after it that is
+ * not a blank tells (`,`, `}` or a comment's `/`; the end of the line for ripgrep). A superset of the evidence test's
+ * per-language key patterns (evidence.ts `keyRe`), which run on the files these let through.
+ */
 export function bodyKeyPattern(keys: readonly string[]): string {
   const k = `(?:${keys.join('|')})`;
-  return `['"]?${k}['"]?\\s*[:=]|[{,]\\s*${k}\\s*[,}]`;
+  return `['"]?${k}['"]?\\s*[:=]|${k}\\s*(?:[,}/]|$)`;
 }
 
 /** Text a file holds when it writes a model-shaped body ({@link MODEL_BODY}): one of its model keys or `inputs` as a key. */
