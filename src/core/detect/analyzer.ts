@@ -69,6 +69,15 @@ export class FileAnalyzer {
   readonly moduleProviderCache = new Map<ModuleSpec, { provider: Provider | undefined }>();
   /** What a parameter receives at its function's calls, per function, position and key (travel.ts; null: nothing). */
   readonly travelCache = new Map<string, Value | null>();
+  /** The travelCache keys being computed, and how often an evaluation read one of them (its answer was provisional). */
+  readonly travelPending = new Set<string>();
+  travelPendingReads = 0;
+  /**
+   * Functions whose return gave no value, per function (and `selfClass`) node ids: the smallest evaluation depth at
+   * which that was found (`evalFunctionReturn`). Evaluated again at that depth or deeper, it gives nothing
+   * again: the depth limit only takes answers away.
+   */
+  readonly noReturnValue = new Map<string, number>();
   /** Values found inside a dict/object held in a variable (`**params`, `json=payload`): node id → variable name. */
   readonly viaVar = new Map<number, string>();
 
@@ -129,8 +138,20 @@ findSites(within?: { readonly start: number; readonly end: number }): SiteDraft[
     return clients.dottedAssignment(this, n);
   }
 
+  /**
+   * What a same-file function returns (clients.ts). A function found to return nothing is not evaluated again at the
+   * same depth or deeper (`noReturnValue`): without that, helpers that return each other's results (semver.js: `gt` →
+   * `compare` → `new SemVer(…).compare`) were evaluated along every path up to the depth limit, exponential in it. An
+   * answer that read a parameter value still being computed (`travelPending`) is provisional and not kept.
+   */
   evalFunctionReturn(fn: Node): Value | undefined {
-    return clients.evalFunctionReturn(this, fn);
+    const key = this.selfClass ? `${fn.id}:${this.selfClass.id}` : `${fn.id}`;
+    const nothingAt = this.noReturnValue.get(key);
+    if (nothingAt !== undefined && this.depth >= nothingAt) return undefined;
+    const reads = this.travelPendingReads;
+    const v = clients.evalFunctionReturn(this, fn);
+    if (v === undefined && this.travelPendingReads === reads) this.noReturnValue.set(key, Math.min(nothingAt ?? Infinity, this.depth));
+    return v;
   }
 
   evalValue(node: Node): Value | undefined {

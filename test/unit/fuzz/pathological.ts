@@ -72,6 +72,24 @@ export function pureAnnotations(lines: number): Pathological {
   return { path: 'big/bundle.mjs', text: `${out.join('\n')}\n`, sites: 0 };
 }
 
+/**
+ * `n` helpers that return each other's results (as semver.js does: `gt` → `compare` → `new SemVer(…).compare`), in a
+ * file that imports OpenAI and calls a method chain on a helper's result, so the analyser evaluates what the helpers
+ * return. Evaluated along every path this was exponential in the depth limit (20 helpers: 6 s; semver.js: no end).
+ * Two sites: the client's call and the fallback path on the helper's result.
+ */
+export function returnChains(n: number): Pathological {
+  const out = ['import OpenAI from "openai";', 'const client = new OpenAI();'];
+  for (let i = 0; i < n; i++) {
+    const f = (k: number): string => `f${Math.min(i + k, n)}`;
+    out.push(`function f${i}(a, b) {`, `  if (a > b) return ${f(1)}(b, a);`, `  if (a < b) return ${f(2)}(a, b - 1);`, `  return ${f(3)}(a - 1, b);`, '}');
+  }
+  out.push(`function f${n}(a, b) { return a + b; }`);
+  out.push('export async function ask() {', '  const r = f0(1, 2);', '  await r.chat.completions.create({ model: "gpt-4o-mini", messages: [] });');
+  out.push('  return client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "hi" }] });', '}');
+  return { path: 'big/helpers.js', text: `${out.join('\n')}\n`, sites: 2 };
+}
+
 /** A minified single-line JavaScript file of about `bytes` characters with an OpenAI call in it. */
 export function minified(bytes: number): Pathological {
   const chunk = 'var a=function(b){return b*2},c=[1,2,3].map(a);';

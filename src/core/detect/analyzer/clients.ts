@@ -307,7 +307,7 @@ function providerOfUrlParts(fa: FileAnalyzer, arg: Node): Provider | undefined {
 }
 const ENV_READ = /process\.env\b|import\.meta\.env\b|\bos\.environ\b|\bgetenv\s*\(|Deno\.env\b/;
 
-/** The value of a same-file factory function: the first `return` whose value is a client. */
+/** The value of a same-file factory function: the first `return` whose value is a client (memo: `FileAnalyzer`). */
 export function evalFunctionReturn(fa: FileAnalyzer, fn: Node): Value | undefined {
   const body = fn.childForFieldName('body');
   if (!body) return undefined;
@@ -445,7 +445,7 @@ export function evalSelfAttr(fa: FileAnalyzer, name: string, use: Node): Value |
   fa.selfClass = cls;
   try {
     for (const b of list) {
-      const v = b.kind === 'func' && fa.isGetter(b.node) ? evalFunctionReturn(fa, b.node) : evalBinding(fa, b, use);
+      const v = b.kind === 'func' && fa.isGetter(b.node) ? fa.evalFunctionReturn(b.node) : evalBinding(fa, b, use);
       if (v) return v;
     }
   } finally {

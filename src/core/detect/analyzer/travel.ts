@@ -34,9 +34,13 @@ export function paramFromCalls(fa: FileAnalyzer, b: Binding & { kind: 'param' })
   const slot = paramSlot(fa, b);
   if (!slot) return undefined;
   const key = `${slot.fn.id}:${slot.index}:${slot.key ?? ''}`;
-  if (fa.travelCache.has(key)) return fa.travelCache.get(key) ?? undefined;
+  if (fa.travelCache.has(key)) {
+    if (fa.travelPending.has(key)) fa.travelPendingReads++;
+    return fa.travelCache.get(key) ?? undefined;
+  }
   // A recursive helper passes its own parameter on: the value is being computed, so that path gives nothing.
   fa.travelCache.set(key, null);
+  fa.travelPending.add(key);
   let found: Value | undefined;
   for (const call of callsOf(fa, slot.fn)) {
     const arg = argumentFor(fa, call.node, slot, call.skip);
@@ -47,6 +51,7 @@ export function paramFromCalls(fa: FileAnalyzer, b: Binding & { kind: 'param' })
     }
   }
   fa.travelCache.set(key, found ?? null);
+  fa.travelPending.delete(key);
   return found;
 }
 
