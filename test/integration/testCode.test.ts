@@ -84,7 +84,9 @@ describe('test code in the tree and the status bar', function () {
       // shell suite's deleted-but-open script came back at each rescan: tree.test.ts covers that case now.)
       await waitFor(() => a.model.includeTests(), (v) => !v, 'the setting to be off again');
       await a.model.idle();
-      await waitFor(() => a.statusBar.text, (t) => t === expectedOff, 'the status bar back without test code', 60_000);
+      // The probe carries the model's scan state, so that a timeout says whether a scan was still running (and how the
+      // last one ended), not only the status bar's text.
+      await waitFor(() => ({ text: a.statusBar.text, scanning: a.model.scanning, lastScan: a.model.lastScan }), (v) => v.text === expectedOff, 'the status bar back without test code', 60_000);
     } finally {
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(uri, '..'), { recursive: true });
     }
