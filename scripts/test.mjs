@@ -53,27 +53,25 @@ export function failureLines(out, max = 60) {
   // eslint-disable-next-line no-control-regex
   const lines = out.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
   const keep = [];
-  let inBlock = false;
+  // Mocha prints `N failing`, then numbered entries (title lines, a blank line, the message, stack frames), each ended by
+  // a blank line after its frames; whatever follows the last entry (the next group's suites) is not kept.
+  let state = 'out';
   let frames = 0;
   for (const line of lines) {
-    if (/^\s*\d+ failing\b/.test(line)) {
-      inBlock = true;
-      frames = 0;
-      continue;
-    }
     if (/\[harness\] (?:TIMEOUT|WRONG HOST)|group finished with exit [1-9]/.test(line)) {
       keep.push(line.trim());
-      inBlock = false;
-      continue;
-    }
-    if (!inBlock) continue;
-    if (/^\s*\d+ passed, \d+ failed\s*$|^\[harness\]/.test(line)) {
-      inBlock = false;
-      continue;
-    }
-    if (/^\s*\d+\) /.test(line)) frames = 0;
-    if (/^\s+at /.test(line) && ++frames > 2) continue;
-    if (line.trim()) keep.push(line.replace(/\s+$/, ''));
+      state = 'out';
+    } else if (/^\s*\d+ failing\b/.test(line)) state = 'between';
+    else if (state === 'out') continue;
+    else if (/^\s*\d+\) /.test(line)) {
+      state = 'entry';
+      frames = 0;
+      keep.push(line.trimEnd());
+    } else if (state === 'between') {
+      if (line.trim()) state = 'out';
+    } else if (!line.trim()) {
+      if (frames > 0) state = 'between';
+    } else if (!/^\s+at /.test(line) || ++frames <= 2) keep.push(line.trimEnd());
   }
   return keep.length > max ? [...keep.slice(0, max), `… ${keep.length - max} more lines above`] : keep;
 }
