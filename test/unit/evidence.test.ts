@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detect, evidenceStats } from '../../src/core/detect/detector';
 import { hasEndpointWord, hasFallback, hasHttpCall, hasModelBodyWord, hasModuleImport, inObjectLiteral, selfSufficient } from '../../src/core/detect/evidence';
-import { HTTP_ENDPOINTS } from '../../src/core/detect/catalog/params';
+import { HTTP_ENDPOINTS, MODEL_BODY_WORD } from '../../src/core/detect/catalog/params';
 import { ListingMemo, type FileProvider } from '../../src/core/fileProvider';
 import type { CallSite } from '../../src/core/types';
 import { createMemoryFileProvider, createNodeLoadWasm, listFixtures, REPO_ROOT } from './detect/fixtureFormat';
@@ -165,8 +165,23 @@ describe('evidence test before parsing', () => {
       ['httpx.post(url, json=dict(model=m, prompt=p))', 'python'],
       ['requests.post(API_URL, headers=h, json={"inputs": text})', 'python'],
       ["payload = {'model_id': mid, 'texts': chunk}", 'python'],
+      // A comment, a line break or a line continuation between a key and its `:` or `=`; triple-quoted keys (found
+      // by a review: the detector finds these sites when it parses every file).
+      ['fetch(url, { method: "POST", body: JSON.stringify({ model /* deployment */: "gpt-4o", messages: msgs }) })', 'js'],
+      ['fetch(url, { body: JSON.stringify({ model, messages\n  // the chat so far\n  : msgs }) })', 'js'],
+      ['fetch(url, { body: JSON.stringify({ "model"\n  : "gpt-4o", "prompt"\n  : text }) })', 'js'],
+      ['httpx.stream("POST", url, json={"""model""": "gpt-4o", """prompt""": text})', 'python'],
+      ["httpx.post(url, json={'''inputs''': batch})", 'python'],
+      ['httpx.post(url, json={\n  "model"  # the deployment\n  : "gpt-4o",\n  "prompt": text })', 'python'],
+      ['httpx.post(url, json=dict(model \\\n  ="gpt-4o", messages=msgs))', 'python'],
     ];
     for (const [text, lang] of yes) assert.equal(hasModelBodyWord(text, lang), true, text);
+    // The pre-filter lets each through, also as ripgrep reads it: one line at a time (`$` is the end of a line).
+    const word = new RegExp(MODEL_BODY_WORD, 'i');
+    for (const [text] of yes) {
+      assert.ok(word.test(text), `pre-filter: ${text}`);
+      assert.ok(text.split('\n').some((line) => word.test(line)), `pre-filter, line by line: ${text}`);
+    }
     const no: [string, 'js' | 'python'][] = [
       // MSAL's bundled custom-auth client: `inputs` is an argument, never an object's key (a 1.4 MB file was parsed for it).
       ['ensureArgumentIsNotNullOrUndefined("inputs", inputs, correlationId);\nthis.ensureUsernameIsValidV2(inputs.username, correlationId);', 'js'],

@@ -69,15 +69,13 @@ export class FileAnalyzer {
   readonly moduleProviderCache = new Map<ModuleSpec, { provider: Provider | undefined }>();
   /** What a parameter receives at its function's calls, per function, position and key (travel.ts; null: nothing). */
   readonly travelCache = new Map<string, Value | null>();
-  /** The travelCache keys being computed, and how often an evaluation read one of them (its answer was provisional). */
+  /** The travelCache keys being computed (travel.ts counts the evaluations that read one: `pendingReads`). */
   readonly travelPending = new Set<string>();
-  travelPendingReads = 0;
   /**
-   * Functions whose return gave no value, per function (and `selfClass`) node ids: the smallest evaluation depth at
-   * which that was found (`evalFunctionReturn`). Evaluated again at that depth or deeper, it gives nothing
-   * again: the depth limit only takes answers away.
+   * Functions whose return gave no value, per function node id, `selfClass` and evaluation depth
+   * (`evalFunctionReturn`): evaluated again in the same state, they give nothing again.
    */
-  readonly noReturnValue = new Map<string, number>();
+  readonly noReturnValue = new Set<string>();
   /** Values found inside a dict/object held in a variable (`**params`, `json=payload`): node id → variable name. */
   readonly viaVar = new Map<number, string>();
 
@@ -139,18 +137,18 @@ findSites(within?: { readonly start: number; readonly end: number }): SiteDraft[
   }
 
   /**
-   * What a same-file function returns (clients.ts). A function found to return nothing is not evaluated again at the
-   * same depth or deeper (`noReturnValue`): without that, helpers that return each other's results (semver.js: `gt` →
-   * `compare` → `new SemVer(…).compare`) were evaluated along every path up to the depth limit, exponential in it. An
-   * answer that read a parameter value still being computed (`travelPending`) is provisional and not kept.
+   * What a same-file function returns (clients.ts). A function found to return nothing is not evaluated again in the
+   * same state (`noReturnValue`: the function, `selfClass` and the evaluation depth): without that, helpers that return
+   * each other's results (semver.js: `gt` → `compare` → `new SemVer(…).compare`) were evaluated along every path up to
+   * the depth limit, exponential in it; now each is evaluated at most once per depth. An answer that read a parameter
+   * value still being computed (travel.ts `pendingReads`, in any file's analyser) is provisional and not kept.
    */
   evalFunctionReturn(fn: Node): Value | undefined {
-    const key = this.selfClass ? `${fn.id}:${this.selfClass.id}` : `${fn.id}`;
-    const nothingAt = this.noReturnValue.get(key);
-    if (nothingAt !== undefined && this.depth >= nothingAt) return undefined;
-    const reads = this.travelPendingReads;
+    const key = `${fn.id}:${this.selfClass?.id ?? ''}:${this.depth}`;
+    if (this.noReturnValue.has(key)) return undefined;
+    const reads = travel.pendingReads();
     const v = clients.evalFunctionReturn(this, fn);
-    if (v === undefined && this.travelPendingReads === reads) this.noReturnValue.set(key, Math.min(nothingAt ?? Infinity, this.depth));
+    if (v === undefined && travel.pendingReads() === reads) this.noReturnValue.add(key);
     return v;
   }
 

@@ -92,11 +92,14 @@ const HOST_WORD_RE = new RegExp(
 // A block comment is matched unrolled (`/*`, then never past the first `*/`): a lazy `[\s\S]*?` may extend to a later
 // `*/` on backtracking, quadratic on bundles full of `,/*#__PURE__*/`.
 const SHORTHAND_GAP = String.raw`(?:\s|\/\/[^\n]*\n|\/\*[^*]*\*+(?:[^/*][^*]*\*+)*\/)*`;
+/** The same in Python: blanks, comments, line continuations (a key and its `:` or `=` may stand apart). */
+const PY_GAP = String.raw`(?:\s|#[^\n]*\n|\\\r?\n)*`;
 
 /**
  * A key of a request body as the analyser reads one (`keyMap` in analyzer/arguments.ts: a dict/object `pair`, a Python
  * `keyword_argument`, a JS `shorthand_property_identifier`), as text, per language:
- * - both: a quoted key before `:` (`"model":`), a bare key before `:` (a Python identifier key, a JS property name);
+ * - both: a quoted key before `:` (`"model":`, Python `"""model""":`), a bare key before `:` (a Python identifier key, a JS
+ *   property name), with blanks or comments (Python: line continuations) between the key and its `:` or `=`;
  * - Python: a keyword argument `model=` (not `model==`, not `self.model =`); Python has no shorthand property;
  * - JS: a shorthand property `{ model, messages }` (blanks and comments around it), checked to sit in an object
  *   literal, not in an argument or parameter list (`check("inputs", inputs, id)`: {@link inObjectLiteral}); JS has no
@@ -106,8 +109,8 @@ const SHORTHAND_GAP = String.raw`(?:\s|\/\/[^\n]*\n|\/\*[^*]*\*+(?:[^/*][^*]*\*+
 function keyRe(keys: readonly string[], lang: Lang): RegExp {
   const k = `(?:${keys.map(escapeRe).join('|')})`;
   return lang === 'python'
-    ? new RegExp(`(['"])${k}\\1\\s*:|(?<![\\w.])${k}\\s*(?::|=(?!=))`, 'g')
-    : new RegExp(`(['"])${k}\\1\\s*:|(?<![\\w$.])${k}\\s*:|([{,])${SHORTHAND_GAP}${k}${SHORTHAND_GAP}[,}]`, 'g');
+    ? new RegExp(`("""|'''|['"])${k}\\1${PY_GAP}:|(?<![\\w.])${k}${PY_GAP}(?::|=(?!=))`, 'g')
+    : new RegExp(`(['"])${k}\\1${SHORTHAND_GAP}:|(?<![\\w$.])${k}${SHORTHAND_GAP}:|([{,])${SHORTHAND_GAP}${k}${SHORTHAND_GAP}[,}]`, 'g');
 }
 /** A model-shaped request body's keys (`MODEL_BODY`): `inputs` alone, or a model key and an input key. */
 const BODY_KEYS = {

@@ -29,13 +29,19 @@ interface ParamSlot {
   readonly skip: number;
 }
 
+/** How many evaluations read a parameter value still being computed (any analyser: evaluation is synchronous). */
+let pendingReadCount = 0;
+export function pendingReads(): number {
+  return pendingReadCount;
+}
+
 /** The value a parameter receives at its function's calls in this file: the first argument that evaluates. */
 export function paramFromCalls(fa: FileAnalyzer, b: Binding & { kind: 'param' }): Value | undefined {
   const slot = paramSlot(fa, b);
   if (!slot) return undefined;
   const key = `${slot.fn.id}:${slot.index}:${slot.key ?? ''}`;
   if (fa.travelCache.has(key)) {
-    if (fa.travelPending.has(key)) fa.travelPendingReads++;
+    if (fa.travelPending.has(key)) pendingReadCount++;
     return fa.travelCache.get(key) ?? undefined;
   }
   // A recursive helper passes its own parameter on: the value is being computed, so that path gives nothing.

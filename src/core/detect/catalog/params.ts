@@ -180,13 +180,14 @@ export const MODEL_BODY = {
 
 /**
  * A key of a request body as code writes one, for the text pre-filters (ripgrep syntax; ripgrep matches line by line):
- * `"model":`, `model=`, `model:`, and a shorthand property `{ model, … }`, which the first character after it that is
- * not a blank tells (`,`, `}` or a comment's `/`; the end of the line for ripgrep). A superset of the evidence test's
+ * `"model":`, `model=`, `model:` (triple-quoted too), and a key whose `:` or `=` comes after a comment or on the next
+ * line, or a shorthand property `{ model, … }`: the first character after the key that is not a blank is `,`, `}`, a
+ * comment's `/` or `#`, a line continuation's `\\`, or (for ripgrep) the end of the line. A superset of the evidence test's
  * per-language key patterns (evidence.ts `keyRe`), which run on the files these let through.
  */
 export function bodyKeyPattern(keys: readonly string[]): string {
   const k = `(?:${keys.join('|')})`;
-  return `['"]?${k}['"]?\\s*[:=]|${k}\\s*(?:[,}/]|$)`;
+  return `['"]?${k}['"]{0,3}\\s*[:=]|${k}['"]{0,3}\\s*(?:[,}/#\\\\]|$)`;
 }
 
 /** Text a file holds when it writes a model-shaped body ({@link MODEL_BODY}): one of its model keys or `inputs` as a key. */
