@@ -84,9 +84,16 @@ describe('test code in the tree and the status bar', function () {
       // shell suite's deleted-but-open script came back at each rescan: tree.test.ts covers that case now.)
       await waitFor(() => a.model.includeTests(), (v) => !v, 'the setting to be off again');
       await a.model.idle();
-      // The probe carries the model's scan state, so that a timeout says whether a scan was still running (and how the
-      // last one ended), not only the status bar's text.
-      await waitFor(() => ({ text: a.statusBar.text, scanning: a.model.scanning, lastScan: a.model.lastScan }), (v) => v.text === expectedOff, 'the status bar back without test code', 60_000);
+      // The expected text is the test's own sum of the non-test sites the model holds now, not at the start: a file an
+      // earlier suite deleted (the shell suite's script, $2/mo) may still have been in the model then and be gone after
+      // the rescan (CI: "$(pulse) $58/mo" for 60 s against a start-of-test $60). The probe carries the scan state too.
+      const back = () => {
+        const now = a.model.estimates();
+        const expected = statusText({ total: { ...a.model.engineTotal(now), perMonth: { min: 0, expected: monthly(now.filter((e) => e.site.test !== true)), max: 0 } }, currency: cur, scanning: false });
+        return { text: a.statusBar.text, expected, tests: now.filter((e) => e.site.test === true).length, scanning: a.model.scanning, lastScan: a.model.lastScan };
+      };
+      const settled = await waitFor(back, (v) => v.text === v.expected && !v.scanning, 'the status bar back without test code', 60_000);
+      assert.ok(settled.tests > 0, 'the test site is still in the model, and left out of the total');
     } finally {
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(uri, '..'), { recursive: true });
     }
