@@ -52,6 +52,11 @@ export class WorkspaceModel extends Disposable {
   /** Counts rescans: a folder scan writes its state only while no newer rescan has started. */
   private scanSeq = 0;
   private pendingFiles = new Map<string, vscode.Uri>();
+  /**
+   * Files changed or deleted on disk while a scan ran. The scan's walk may have read them before the change, and the
+   * folder state it commits replaces the one the change went into: they are analysed again once it has committed.
+   */
+  private changedDuringScan = new Map<string, vscode.Uri>();
   private pendingTimer: ReturnType<typeof setTimeout> | undefined;
   /** Fires onDidChange 50 ms after the first call since the last firing: bursts of changes become one. */
   private readonly fireSoon = this.throttledChange(50);
@@ -269,6 +274,11 @@ export class WorkspaceModel extends Disposable {
     const ms = Date.now() - started;
     this.lastScan = { folder: folder.name, mode, sites: sites ?? 0, ms, ...(fallback ? { fallback } : {}), ...(stopped ? { stopped } : {}) };
     this.logger.info(`Scanned ${folder.name} (${mode === 'process' ? 'child process' : 'extension host'}): ${state.filesScanned} files, ${sites ?? 0} sites in ${ms} ms${token.isCancellationRequested ? ' (cancelled)' : ''}`);
+    for (const [key, uri] of this.changedDuringScan) {
+      if (relativePathOf(uri).folder?.uri.toString() !== folder.uri.toString()) continue;
+      this.changedDuringScan.delete(key);
+      this.queue(uri);
+    }
     this.takeFromCache();
     this.fireSoon();
   }
@@ -354,6 +364,7 @@ export class WorkspaceModel extends Disposable {
     this.pendingTimer = undefined;
     const uris = [...this.pendingFiles.values()];
     this.pendingFiles = new Map();
+    if (this.scan) for (const uri of uris) this.changedDuringScan.set(uri.toString(), uri);
     for (const uri of uris) {
       const { folder, path } = relativePathOf(uri);
       if (!folder || !languageOfPath(path) || this.excluded(folder, path)) continue;
@@ -377,6 +388,7 @@ export class WorkspaceModel extends Disposable {
   }
 
   private remove(uri: vscode.Uri): void {
+    if (this.scan) this.changedDuringScan.set(uri.toString(), uri);
     const { folder, path } = relativePathOf(uri);
     const state = folder && this.folders.get(folder.uri.toString());
     if (!state) return;
