@@ -34,10 +34,15 @@ function runStep(step) {
   });
 }
 
+/** A step's output without terminal colour codes. */
+function plain(out) {
+  // eslint-disable-next-line no-control-regex
+  return out.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
 /** Test counts from a step's output (see the header comment). */
 export function parseCounts(out) {
-  // eslint-disable-next-line no-control-regex
-  const text = out.replace(/\u001b\[[0-9;]*m/g, '');
+  const text = plain(out);
   const closing = [...text.matchAll(/^\s*(\d+) passed, (\d+) failed\s*$/gm)].pop();
   if (closing) return { passed: Number(closing[1]), failed: Number(closing[2]), pending: 0 };
   const sum = (re) => [...text.matchAll(re)].reduce((s, m) => s + Number(m[1]), 0);
@@ -50,8 +55,7 @@ export function parseCounts(out) {
  * group lines. At most `max` lines.
  */
 export function failureLines(out, max = 60) {
-  // eslint-disable-next-line no-control-regex
-  const lines = out.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+  const lines = plain(out).split('\n');
   const keep = [];
   // Mocha prints `N failing`, then numbered entries (title lines, a blank line, the message, stack frames), each ended by
   // a blank line after its frames; whatever follows the last entry (the next group's suites) is not kept.

@@ -67,10 +67,11 @@ export class FileAnalyzer {
   readonly dottedWrites = new Map<string, number[]>();
   /** A module's provider as switched by a configuration line in the file (clients.ts). */
   readonly moduleProviderCache = new Map<ModuleSpec, { provider: Provider | undefined }>();
-  /** What a parameter receives at its function's calls, per function, position and key (travel.ts; null: nothing). */
-  readonly travelCache = new Map<string, Value | null>();
-  /** The travelCache keys being computed (travel.ts counts the evaluations that read one: `pendingReads`). */
-  readonly travelPending = new Set<string>();
+  /**
+   * What a parameter receives at its function's calls, per function, position and key (travel.ts; null: nothing;
+   * `'pending'` while it is being computed: travel.ts counts the evaluations that read it, `pendingReads`).
+   */
+  readonly travelCache = new Map<string, Value | null | 'pending'>();
   /**
    * Functions whose return gave no value, per function node id, `selfClass` and evaluation depth
    * (`evalFunctionReturn`): evaluated again in the same state, they give nothing again.

@@ -273,9 +273,9 @@ export function catalogueEvidence(text: string, lang: Lang, path?: string): bool
  * can send it without showing its URL (JS: a fetch-like function or axios, not any `post`/`request` method).
  */
 export function httpEvidence(text: string, lang: Lang): boolean {
-  // (endpoint word and call) or body, with the call asked first: most files make no HTTP call, and the endpoint and
-  // host patterns are the dearer scans. The body test starts with two substring searches.
-  return hasHttpCall(text, lang) ? hasEndpointWord(text) || bodyHttpEvidence(text, lang) : bodyHttpEvidence(text, lang);
+  // The call is asked before the endpoint word: most files make no HTTP call, and the endpoint and host patterns are
+  // the dearer scans. The body test starts with two substring searches.
+  return (hasHttpCall(text, lang) && hasEndpointWord(text)) || bodyHttpEvidence(text, lang);
 }
 
 /** The second half of {@link httpEvidence}: a model-shaped body and a call that can send it. */

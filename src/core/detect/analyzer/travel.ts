@@ -40,13 +40,14 @@ export function paramFromCalls(fa: FileAnalyzer, b: Binding & { kind: 'param' })
   const slot = paramSlot(fa, b);
   if (!slot) return undefined;
   const key = `${slot.fn.id}:${slot.index}:${slot.key ?? ''}`;
-  if (fa.travelCache.has(key)) {
-    if (fa.travelPending.has(key)) pendingReadCount++;
-    return fa.travelCache.get(key) ?? undefined;
-  }
+  const known = fa.travelCache.get(key);
   // A recursive helper passes its own parameter on: the value is being computed, so that path gives nothing.
-  fa.travelCache.set(key, null);
-  fa.travelPending.add(key);
+  if (known === 'pending') {
+    pendingReadCount++;
+    return undefined;
+  }
+  if (known !== undefined) return known ?? undefined;
+  fa.travelCache.set(key, 'pending');
   let found: Value | undefined;
   for (const call of callsOf(fa, slot.fn)) {
     const arg = argumentFor(fa, call.node, slot, call.skip);
@@ -57,7 +58,6 @@ export function paramFromCalls(fa: FileAnalyzer, b: Binding & { kind: 'param' })
     }
   }
   fa.travelCache.set(key, found ?? null);
-  fa.travelPending.delete(key);
   return found;
 }
 
