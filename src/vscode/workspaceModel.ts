@@ -57,6 +57,8 @@ export class WorkspaceModel extends Disposable {
    * folder state it commits replaces the one the change went into: they are analysed again once it has committed.
    */
   private changedDuringScan = new Map<string, vscode.Uri>();
+  /** Open editors' results already sent to the disk check of {@link takeFromCache}. */
+  private readonly diskChecked = new WeakSet<readonly SiteEstimate[]>();
   private pendingTimer: ReturnType<typeof setTimeout> | undefined;
   /** Fires onDidChange 50 ms after the first call since the last firing: bursts of changes become one. */
   private readonly fireSoon = this.throttledChange(50);
@@ -337,7 +339,17 @@ export class WorkspaceModel extends Disposable {
       if (!state) continue;
       const prev = state.files.get(entry.path);
       if (prev?.estimates === entry.estimates) continue;
-      if (!prev && (entry.estimates.length === 0 || !isDirty(entry) || this.excluded(state.folder, entry.path))) continue;
+      if (!prev && (entry.estimates.length === 0 || this.excluded(state.folder, entry.path))) continue;
+      if (!prev && !isDirty(entry)) {
+        // A saved file with sites that the state lacks: the watcher did not report it (a file written into a folder
+        // created the same instant, a folder in `files.watcherExclude`), or it was deleted while open. The disk says
+        // which: read it like a watcher event, once per result.
+        if (!this.diskChecked.has(entry.estimates)) {
+          this.diskChecked.add(entry.estimates);
+          this.queue(vscode.Uri.parse(entry.key));
+        }
+        continue;
+      }
       state.files.set(entry.path, { estimates: entry.estimates, diagnostics: entry.diagnostics });
       changed = true;
     }
@@ -374,15 +386,19 @@ export class WorkspaceModel extends Disposable {
       if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.isDirty)) continue;
       const text = await this.engines.files(folder.uri).readText(path);
       if (text === undefined) {
-        state.files.delete(path);
+        (this.folders.get(folder.uri.toString()) ?? state).files.delete(path);
         continue;
       }
       const settings = this.settingsFor(folder);
       if (text.length > settings.maxFileSize) continue;
       const analysis = await (await this.engines.engineFor(folder.uri)).analyzeDocument({ path, text });
+      // A scan that started while this file was read and analysed commits a state of its own: this one goes into the
+      // current state now, and is analysed again after that scan.
+      if (this.scan) this.changedDuringScan.set(uri.toString(), uri);
+      const current = this.folders.get(folder.uri.toString()) ?? state;
       // Only files with results are kept (see FolderState).
-      if (analysis.estimates.length || analysis.diagnostics.length) state.files.set(path, { estimates: analysis.estimates, diagnostics: analysis.diagnostics });
-      else state.files.delete(path);
+      if (analysis.estimates.length || analysis.diagnostics.length) current.files.set(path, { estimates: analysis.estimates, diagnostics: analysis.diagnostics });
+      else current.files.delete(path);
     }
     this.fireSoon();
   }

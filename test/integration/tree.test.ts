@@ -82,6 +82,31 @@ describe('tree view', function () {
     await waitFor(has, (v) => !v, 'the deleted file gone from the tree');
   });
 
+  it('a saved file the file watcher does not report reaches the tree when it is opened', async () => {
+    // files.watcherExclude hides the folder from the file watcher, as a file written into a folder created the same
+    // instant can be missed by it: the open editor's result sends the file to the disk check, which finds it there.
+    const a = await api();
+    const files = vscode.workspace.getConfiguration('files');
+    const before = files.inspect<Record<string, boolean>>('watcherExclude')?.workspaceValue;
+    await files.update('watcherExclude', { ...before, '**/tokentier_it_unwatched/**': true }, vscode.ConfigurationTarget.Workspace);
+    const uri = demoUri('tokentier_it_unwatched/ask.py');
+    const has = () => a.model.estimates().some((e) => e.site.file === 'tokentier_it_unwatched/ask.py');
+    try {
+      await a.model.idle();
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('import anthropic\nclient = anthropic.Anthropic()\nclient.messages.create(model="claude-haiku-4-5", max_tokens=64, messages=[{"role": "user", "content": "hi"}])\n'));
+      // The watcher's events are batched for 300 ms: well past that, the file is still unknown (the precondition).
+      await new Promise((r) => setTimeout(r, 2_000));
+      assert.equal(has(), false, 'the watcher did not report the file (files.watcherExclude)');
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      await waitFor(has, (v) => v, 'the opened file in the workspace model');
+      assert.ok(a.tree.sites().some((s) => s.uri.toString() === uri.toString()), 'and in the tree');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(demoUri('tokentier_it_unwatched'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+      await files.update('watcherExclude', before, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('a file deleted while open in an editor stays out of the tree and the totals after a rescan', async () => {
     const a = await api();
     const uri = demoUri('tokentier_it_open_deleted.py');
