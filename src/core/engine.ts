@@ -5,7 +5,7 @@
  */
 import { neverCancelled, type CancellationToken } from './cancellation';
 import { defaultSettings, type Settings } from './config/settings';
-import { detect, PREFILTER, type DetectInput, type LoadWasm } from './detect/detector';
+import { detect, passesPrefilter, type DetectInput, type LoadWasm } from './detect/detector';
 import { currencyPlan } from './estimate/currency';
 import { emptyTeamConfig, estimateSitesWithDiagnostics, type TeamConfig } from './estimate/estimator';
 import type { FileProvider } from './fileProvider';
@@ -71,7 +71,7 @@ export class Engine {
    * analyse it.
    */
   mightContainLlmCall(text: string): boolean {
-    return PREFILTER.test(text);
+    return passesPrefilter(text);
   }
 
   /** Detects and estimates one document. Never throws. */

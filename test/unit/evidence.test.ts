@@ -8,7 +8,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { detect, evidenceStats } from '../../src/core/detect/detector';
+import { detect, evidenceStats, hasVocabulary, passesPrefilter, PREFILTER } from '../../src/core/detect/detector';
+import { PREFILTER as VOCABULARY } from '../../src/core/detect/vocabulary';
 import { hasEndpointWord, hasFallback, hasHttpCall, hasModelBodyWord, hasModuleImport, inObjectLiteral, selfSufficient } from '../../src/core/detect/evidence';
 import { HTTP_ENDPOINTS, MODEL_BODY_WORD } from '../../src/core/detect/catalog/params';
 import { ListingMemo, type FileProvider } from '../../src/core/fileProvider';
@@ -281,6 +282,46 @@ describe('evidence test before parsing', () => {
     }
     assert.equal(hasEndpointWord('const GeneratePkceCodes = "generatePkceCodes";'), false);
     assert.equal(hasEndpointWord('state: "completed"'), false);
+  });
+
+  it('sees a model-shaped body sent by axios.put, a call hasHttpCall does not name (the body call is asked apart)', async () => {
+    // httpEvidence passes the file's hasHttpCall answer on to the body test; `put` is no HTTP_CALL_RE name, so a body
+    // sent only with `axios.put(` must still be seen when that answer is no.
+    const text = 'import axios from "axios";\nexport async function ask(url: string) {\n  return axios.put(url, { model: "gpt-4o-mini", messages: [{ role: "user", content: "hi" }] });\n}\n';
+    assert.equal(hasHttpCall(text, 'js'), false, 'the premise: no HTTP_CALL_RE call in the file');
+    assert.equal(selfSufficient(text, 'js'), true, 'a model-shaped body and a call that sends it');
+    assert.equal(selfSufficient(text.replace('axios.put(', 'axios.putInStore('), 'js'), false, 'not without the call');
+  });
+
+  it("the scan's pre-filter pass hands the detector the vocabulary answer it would find itself", () => {
+    // passesPrefilter remembers where its leftmost match was; hasVocabulary starts there for that same text. Checked on
+    // every fixture and its seeded line-deleted mutants, and on texts where another pre-filter word comes first.
+    const texts = fixtures.map((f) => readFileSync(f.sourceFile, 'utf8'));
+    const rand = mulberry32(20261207);
+    for (let i = 0; i < 400; i++) {
+      const lines = texts[Math.floor(rand() * texts.length)]!.split('\n');
+      lines.splice(Math.floor(rand() * lines.length), 1 + Math.floor(rand() * 3));
+      texts.push(lines.join('\n'));
+    }
+    texts.push(
+      'payload = {"model": m}\nclient.chat.completions.create(**payload)\n', // a body word first, the vocabulary later
+      'body = {"model": m, "messages": msgs}\nrequests.post(url, json=body)\n', // a body word, no vocabulary
+      '// completions\nconst r = await client.responses.create({ model });\n', // an extra word first
+      'see the embeddings docs\n', // an extra word only
+      'from openai import OpenAI\n', // the vocabulary first
+    );
+    let vocabulary = 0;
+    for (const t of texts) {
+      const passes = passesPrefilter(t);
+      assert.equal(passes, PREFILTER.test(t));
+      if (!passes) continue;
+      const want = VOCABULARY.test(t);
+      assert.equal(hasVocabulary(t), want, t.slice(0, 200));
+      if (want) vocabulary++;
+      // Another text than the one pre-filtered is searched from its start.
+      assert.equal(hasVocabulary(`${t} `), want);
+    }
+    assert.ok(vocabulary > 0 && vocabulary < texts.length, 'both answers occur');
   });
 
   it('sees the HTTP call names analyzeHttp reads URLs from', () => {

@@ -13,7 +13,7 @@ import { FileAnalyzer } from './analyzer';
 import { foreignKey, importsOf } from './workspaceImports';
 import { WHOLE_TEXT_PATTERNS } from './analyzer/siteSearch';
 import type { ForeignModule, SiteDraft } from './analyzer/types';
-import { bodyHttpEvidence, catalogueEvidence, hasHttpCall, hasModuleImport, httpEvidence, neighbourEnables, neighbourEvidenceOf, type NeighbourEvidence } from './evidence';
+import { bodyHttpEvidence, catalogueEvidence, hasHttpCall, hasModuleImport, httpEvidence, neighbourAnswers, neighbourEnables, neighbourEvidenceOf, type NeighbourEvidence } from './evidence';
 import { commentFlags, enclosingFunctionName, loopsOf } from './context';
 import { getParser, parseCached, parseDeltaOf, releaseTree, type GrammarName, type ParseDelta } from './parser';
 import { cellIndexOfRow, normaliseLineEnds, prepare, type Prepared } from './prepare';
@@ -65,10 +65,43 @@ export interface DetectOptions {
  * files use their SDKs by (their modules and client classes; test/unit/languages.test.ts checks every catalogue SDK
  * passes) and the endpoints their raw HTTP sends to. Ripgrep runs it too: plain alternatives only.
  */
-export const PREFILTER: RegExp = new RegExp(
-  `${VOCABULARY_PREFILTER.source}|${BODY_PREFILTER.source}|openai|anthropic|claude|genai|generativeai|gemini|bedrock|langchain|ollama|mistral|cohere|springframework\\.ai|Microsoft\\.Extensions\\.AI|Microsoft\\.Agents\\.AI|SemanticKernel|Azure\\.AI\\.Agents|LlmTornado|LLPhant|completions|/v1/messages|/v1/responses|embeddings|generateContent|/api/(chat|generate|embed)`,
-  'i',
-);
+const PREFILTER_REST = `${BODY_PREFILTER.source}|openai|anthropic|claude|genai|generativeai|gemini|bedrock|langchain|ollama|mistral|cohere|springframework\\.ai|Microsoft\\.Extensions\\.AI|Microsoft\\.Agents\\.AI|SemanticKernel|Azure\\.AI\\.Agents|LlmTornado|LLPhant|completions|/v1/messages|/v1/responses|embeddings|generateContent|/api/(chat|generate|embed)`;
+export const PREFILTER: RegExp = new RegExp(`${VOCABULARY_PREFILTER.source}|${PREFILTER_REST}`, 'i');
+
+/**
+ * {@link PREFILTER} with the vocabulary's alternative captured: a scan's pre-filter pass also tells where the vocabulary
+ * cannot start (see {@link passesPrefilter}).
+ */
+const PREFILTER_WHICH = new RegExp(`(${VOCABULARY_PREFILTER.source})|${PREFILTER_REST}`, 'i');
+/** The vocabulary, searched from a given offset. */
+const VOCABULARY_FROM = new RegExp(VOCABULARY_PREFILTER.source, 'gi');
+
+/**
+ * The last text {@link passesPrefilter} let through, and what its match says about the vocabulary: in it (`at` -1),
+ * or not before `at`. The scan hands that same string to the detector next, which so need not search it again from
+ * the start: the vocabulary is the pre-filter's first alternative, so at the leftmost match it was tried first, and
+ * failed everywhere before.
+ */
+let prefiltered: { readonly text: string; readonly at: number } | undefined;
+
+/**
+ * The pre-filter test of a scan ({@link PREFILTER}): false when the text holds none of its words, so it need not be
+ * analysed. Remembers what it learnt about the vocabulary for the detection of the same text.
+ */
+export function passesPrefilter(text: string): boolean {
+  const m = PREFILTER_WHICH.exec(text);
+  prefiltered = m ? { text, at: m[1] !== undefined ? -1 : m.index + 1 } : undefined;
+  return m !== null;
+}
+
+/** Whether the vocabulary pre-filter matches `text`, started where the scan's pre-filter pass left it (exported for tests). */
+export function hasVocabulary(text: string): boolean {
+  const known = prefiltered;
+  if (known?.text !== text) return VOCABULARY_PREFILTER.test(text);
+  if (known.at < 0) return true;
+  VOCABULARY_FROM.lastIndex = known.at;
+  return VOCABULARY_FROM.test(text);
+}
 
 const MINIFIED_LINE = 5000;
 const MAX_FOREIGN_FILES = 8;
@@ -100,7 +133,7 @@ function textToParse(path: string, text: string, language: SupportedLanguage, op
   if (!readableText(path, text, language, options, diagnostics)) return undefined;
   // Notebooks are validated first, so a malformed one always says why it gave no site.
   // A file without the vocabulary may still send a model-shaped body to a URL it does not show (its own evidence only).
-  const bodyOnly = language !== 'jupyter' && !VOCABULARY_PREFILTER.test(text);
+  const bodyOnly = language !== 'jupyter' && !hasVocabulary(text);
   if (bodyOnly && !BODY_PREFILTER.test(text)) return undefined;
 
   const prepared = prepare(language, path, text, diagnostics);
@@ -554,17 +587,18 @@ async function mayHoldSites(prepared: Prepared, path: string, options: DetectOpt
   // A declaration file holds no executable code (TypeScript rejects initializers and bodies in it).
   if (DECLARATION_FILE.test(path)) return false;
   // `catalogue`: catalogueEvidence of the file, from the caller; with httpEvidence, the file is selfSufficient.
-  if (catalogue || httpEvidence(prepared.text, prepared.lang)) return true;
+  if (catalogue) return true;
+  const httpCall = hasHttpCall(prepared.text, prepared.lang);
+  if (httpEvidence(prepared.text, prepared.lang, httpCall)) return true;
   const files = options.files;
   if (!files) return false;
   const imports = importsOf(prepared);
   if (!imports.length) return false;
-  const httpCall = hasHttpCall(prepared.text, prepared.lang);
   for (const w of imports) {
     for (const cand of candidatesFor(path, w.module, w.level, prepared.lang)) {
       if (cand === path) continue;
       if (options.token?.isCancellationRequested) return false;
-      const ev = await neighbourEvidence(files, cand, options.retain === false);
+      const ev = await neighbourEvidence(files, cand, options.retain === false, httpCall);
       if (ev && neighbourEnables(ev, httpCall)) return true;
     }
   }
@@ -578,7 +612,7 @@ async function mayHoldSites(prepared: Prepared, path: string, options: DetectOpt
 const scanEvidence = new Map<string, NeighbourEvidence>();
 const SCAN_EVIDENCE_MAX = 8192;
 
-async function neighbourEvidence(files: FileProvider, cand: string, memo: boolean): Promise<NeighbourEvidence | undefined> {
+async function neighbourEvidence(files: FileProvider, cand: string, memo: boolean, httpCall: boolean): Promise<NeighbourEvidence | undefined> {
   let key: string | undefined;
   let stat: FileStat | undefined;
   if (memo) {
@@ -586,12 +620,13 @@ async function neighbourEvidence(files: FileProvider, cand: string, memo: boolea
     if (!stat) return undefined;
     key = `${cand}\u0000${stat.size}\u0000${stat.mtime}`;
     const hit = scanEvidence.get(key);
-    if (hit) return hit;
+    // An entry without the endpoint answer is read again for the rare file that needs it (one with an HTTP call).
+    if (hit && neighbourAnswers(hit, httpCall)) return hit;
   }
   let text = await readNeighbour(files, cand, stat);
   if (text !== undefined && cand.endsWith('package.json')) text = packageRootText(text);
   if (text === undefined) return undefined;
-  const ev = neighbourEvidenceOf(text, langOfNeighbour(cand), cand);
+  const ev = neighbourEvidenceOf(text, langOfNeighbour(cand), cand, httpCall);
   if (key) {
     if (scanEvidence.size >= SCAN_EVIDENCE_MAX) scanEvidence.clear();
     scanEvidence.set(key, ev);

@@ -272,18 +272,30 @@ export function catalogueEvidence(text: string, lang: Lang, path?: string): bool
  * Way 2 in the file itself: an HTTP call and an endpoint's last path segment; or a model-shaped body and a call that
  * can send it without showing its URL (JS: a fetch-like function or axios, not any `post`/`request` method).
  */
-export function httpEvidence(text: string, lang: Lang): boolean {
+export function httpEvidence(text: string, lang: Lang, call: boolean = hasHttpCall(text, lang)): boolean {
   // The call is asked before the endpoint word: most files make no HTTP call, and the endpoint and host patterns are
-  // the dearer scans. The body test starts with two substring searches.
-  return (hasHttpCall(text, lang) && hasEndpointWord(text)) || bodyHttpEvidence(text, lang);
+  // the dearer scans. `call`: the file's hasHttpCall, when the caller has it.
+  return (call && hasEndpointWord(text)) || bodyHttpEvidence(text, lang, call);
 }
 
-/** The second half of {@link httpEvidence}: a model-shaped body and a call that can send it. */
-export function bodyHttpEvidence(text: string, lang: Lang): boolean {
-  return hasModelBodyWord(text, lang) && (lang === 'python' ? findWord(HTTP_CALL_RE.python, text) : findWord(JS_BODY_CALL_RE, text) || FETCH_FACTORY_CALL_RE.test(text));
+/**
+ * The second half of {@link httpEvidence}: a model-shaped body and a call that can send it. The call is asked first
+ * (the body's key patterns are the dearer scans). `call`: the file's hasHttpCall, when the caller has it: Python's body
+ * calls are its calls, and a JS body call is one of its calls too, except `axios.put(` (`put` is no HTTP_CALL_RE name).
+ */
+export function bodyHttpEvidence(text: string, lang: Lang, call?: boolean): boolean {
+  const bodyCall =
+    lang === 'python'
+      ? (call ?? findWord(HTTP_CALL_RE.python, text))
+      : call === false
+        ? JS_PUT_CALL_RE.test(text) && findWord(JS_BODY_CALL_RE, text)
+        : findWord(JS_BODY_CALL_RE, text) || FETCH_FACTORY_CALL_RE.test(text);
+  return bodyCall && hasModelBodyWord(text, lang);
 }
 /** JS calls the body rule of `analyzeHttp` reads (`fetch(`, `this.fetch(`, `axios.post(`, `ky(` …). */
 const JS_BODY_CALL_RE = /(?:\$?fetch|ofetch|ky|got|axios)\s*(?:<[^()]*?>)?\s*(?:\?\.)?(?:\(|\.\s*(?:post|put|request)\s*\()/g;
+/** The one JS_BODY_CALL_RE call that HTTP_CALL_RE does not match: a `put(` (a necessary condition, cheap to scan). */
+const JS_PUT_CALL_RE = /put\s*\(/;
 
 /** True when the file's own text can yield a site without looking at any neighbour. */
 export function selfSufficient(text: string, lang: Lang): boolean {
@@ -294,15 +306,25 @@ export function selfSufficient(text: string, lang: Lang): boolean {
 export interface NeighbourEvidence {
   /** It imports a catalogue module: a client, function or constant built from it can be imported (way 1). */
   readonly module: boolean;
-  /** It names an endpoint: a URL constant for the importing file's HTTP call (way 2). */
-  readonly endpoint: boolean;
+  /**
+   * It names an endpoint: a URL constant for the importing file's HTTP call (way 2). Undefined when not asked: it
+   * matters only to a file that makes an HTTP call (few do), and only when the neighbour imports no catalogue module.
+   */
+  readonly endpoint?: boolean;
 }
 
-export function neighbourEvidenceOf(text: string, lang: Lang, path?: string): NeighbourEvidence {
-  return { module: hasModuleImport(text, lang, path), endpoint: hasEndpointWord(text) };
+/** A neighbour's evidence; `endpoint` is only looked for when `needEndpoint` and the neighbour imports no catalogue module. */
+export function neighbourEvidenceOf(text: string, lang: Lang, path: string | undefined, needEndpoint: boolean): NeighbourEvidence {
+  const module = hasModuleImport(text, lang, path);
+  return module || !needEndpoint ? { module } : { module, endpoint: hasEndpointWord(text) };
+}
+
+/** Whether `n` answers {@link neighbourEnables} for a file with or without an HTTP call. */
+export function neighbourAnswers(n: NeighbourEvidence, fileHasHttpCall: boolean): boolean {
+  return n.module || !fileHasHttpCall || n.endpoint !== undefined;
 }
 
 /** True when a neighbour with evidence `n` can make a site possible in a file that is not {@link selfSufficient}. */
 export function neighbourEnables(n: NeighbourEvidence, fileHasHttpCall: boolean): boolean {
-  return n.module || (fileHasHttpCall && n.endpoint);
+  return n.module || (fileHasHttpCall && n.endpoint === true);
 }
