@@ -71,6 +71,11 @@ const JS_MODULE_RE = new RegExp(
     .join('|')})(?=['"\`@/?#])`,
 );
 /**
+ * A catalogue package name where {@link JS_MODULE_RE} reads one (after the quote, a runtime prefix's `:` or a URL's
+ * `/`): a necessary condition that is cheap to scan for (a leading character class, no look-behind per import word).
+ */
+const JS_PACKAGE_WORD_RE = new RegExp(`[/:'"\`](?:${JS_PACKAGES.map(escapeRe).join('|')})(?=['"\`@/?#])`);
+/**
  * The last path segment of every inference endpoint as a URL literal has it: whole, after `/`, `:` or the literal's
  * opening quote. (The separator is matched, not looked behind at: a leading character class lets the engine scan.)
  */
@@ -221,7 +226,7 @@ const FALLBACK_ANY: Readonly<Record<Lang, RegExp>> = {
 export function hasModuleImport(text: string, lang: Lang, path?: string): boolean {
   const own = lang === 'python' && path !== undefined ? ownPackageDirOf(path, lang) : undefined;
   if (own !== undefined) return pyModuleReNotOwn(packageFamily(own)).test(text);
-  return (lang === 'python' ? PY_MODULE_RE : JS_MODULE_RE).test(text);
+  return lang === 'python' ? PY_MODULE_RE.test(text) : JS_PACKAGE_WORD_RE.test(text) && JS_MODULE_RE.test(text);
 }
 
 /** Makes an HTTP call that could reach an endpoint (way 2). */
