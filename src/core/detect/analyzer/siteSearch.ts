@@ -47,7 +47,8 @@ function memberSiteNames(): string[] {
 const REF_RE = new RegExp(`\\.\\s*(${memberSiteNames().sort((a, b) => b.length - a.length).join('|')})\\b(?=\\s*[,)])`, 'g');
 
 /**
- * Constructors of callable framework objects (a LangChain chain or model, a LlamaIndex query transform or program):
+ * Constructors of callable framework objects (a LangChain chain or model, a LlamaIndex query transform or program, a
+ * DSPy predictor or retriever):
  * a variable they are assigned to is called like a function (`qa({"query": q})`, `llm_program()`), or the new object
  * is called at once (`StepDecomposeQueryTransform(llm=llm)(query_bundle)`). Derived from the catalogue.
  */
@@ -55,7 +56,9 @@ const CALLABLE_CTORS: ReadonlySet<string> = (() => {
   const out = new Set<string>();
   for (const m of MODULES) {
     for (const [k, v] of Object.entries(m.members)) {
-      if (v.kind === 'new' && TYPES.some((t) => t.id === v.spec.type && t.callable)) out.add(k.split('.')[0] ?? k);
+      // Also a request that returns one (DSPy `dspy.retrievers.Embeddings(…)` embeds its corpus, then embeds each query).
+      const type = v.kind === 'new' ? v.spec.type : v.kind === 'site' ? v.site.returns : undefined;
+      if (type !== undefined && TYPES.some((t) => t.id === type && t.callable)) out.add(k.split('.')[0] ?? k);
     }
   }
   return out;

@@ -1,10 +1,11 @@
 /**
  * The catalogue's framework half (issue 25), data like sdks.ts and merged into its tables: agent frameworks whose own
- * call runs a model (crewAI, autogen, smolagents, the Claude Agent SDK, agno, PydanticAI, browser-use), LangChain's
+ * call runs a model (crewAI, autogen, smolagents, the Claude Agent SDK, agno, PydanticAI, browser-use, DSPy), LangChain's
  * agents, legacy chains, prompts and vector stores, LlamaIndex's agents, engines, index building and the embeddings and
  * multimodal LLMs they take, and the models that run in-process (which make a framework object over them no site).
  * Sources: each framework's docs and API reference (crewAI LLM/Agent/Crew, autogen-agentchat and autogen-ext,
- * smolagents models and agents, claude-agent-sdk, agno, pydantic-ai, browser-use, LangChain and LangGraph, LlamaIndex),
+ * smolagents models and agents, claude-agent-sdk, agno, pydantic-ai, browser-use, DSPy (dspy.ai: LM, modules, Embedder),
+ * LangChain and LangGraph, LlamaIndex),
  * checked 2026-12.
  */
 import type { Provider } from '../../types';
@@ -87,6 +88,38 @@ export const FRAMEWORK_TYPES: readonly TypeSpec[] = [
     },
   },
   {
+    // DSPy: an LM called directly (`lm("…")`, `lm(messages=[…])`, `lm.forward(…)`), named by a LiteLLM model id.
+    id: 'dspy-lm', provider: 'other', via: 'framework',
+    callable: { api: 'chat', prompt: { user: kwPos(0, 'prompt'), messages: kw('messages') } },
+    members: {
+      forward: site('chat', undefined, { user: kwPos(0, 'prompt'), messages: kw('messages') }), aforward: site('chat', undefined, { user: kwPos(0, 'prompt'), messages: kw('messages') }),
+      acall: site('chat', undefined, { user: kwPos(0, 'prompt'), messages: kw('messages') }),
+    },
+  },
+  {
+    // DSPy predictors and modules (`dspy.Predict(sig)(question=…)`, ChainOfThought, ReAct …): each call runs the LM the
+    // program is configured with (`dspy.configure(lm=…)`, not followed: model unknown); `batch` runs one per example.
+    id: 'dspy-predict', provider: 'other', via: 'framework',
+    callable: { api: 'chat', prompt: {} },
+    members: {
+      acall: site('chat', undefined, {}), forward: site('chat', undefined, {}), aforward: site('chat', undefined, {}),
+      batch: site('chat', undefined, {}, { fanOut: true }),
+    },
+  },
+  {
+    // DSPy's embedder over a hosted model: `dspy.Embedder("openai/text-embedding-3-small")(texts)`.
+    id: 'dspy-embedder', provider: 'other', via: 'framework',
+    callable: { api: 'embeddings', prompt: { input: kwPos(0, 'inputs') } },
+    members: { acall: site('embeddings', undefined, { input: kwPos(0, 'inputs') }) },
+  },
+  {
+    // DSPy's embeddings retriever: built over a corpus (embedded then, `dspy.retrievers.Embeddings(embedder=…, corpus=…)`),
+    // called with a query (embedded too).
+    id: 'dspy-retriever', provider: 'other', via: 'framework',
+    callable: { api: 'embeddings', prompt: { input: kwPos(0, 'query') } },
+    members: { forward: site('embeddings', undefined, { input: kwPos(0, 'query') }) },
+  },
+  {
     // LlamaIndex agents and workflows over an LLM (`FunctionAgent(llm=…)`, `AgentWorkflow.from_tools_or_functions(…, llm=…)`,
     // `ReActAgent.from_tools(…)`); with none given, the file's `Settings.llm`.
     id: 'li-agent', provider: 'other', via: 'llamaindex', globalModel: 'Settings.llm',
@@ -153,6 +186,14 @@ const CLAUDE_AGENT_SDK: Record<string, Member> = {
   ClaudeSDKClient: runs('claude-agent', [kw('options')]),
   ClaudeCodeOptions: fwModel('anthropic', kw('model')), ClaudeAgentOptions: fwModel('anthropic', kw('model')),
   query: site('messages', undefined, { user: kw('prompt') }, { provider: 'anthropic', via: 'framework' }),
+};
+/** DSPy: an LM named by a LiteLLM id (`openai/gpt-4o-mini`), the predictors that run the configured LM, the embedder. */
+const DSPY_PREDICT: Member = make('dspy-predict');
+const DSPY: Record<string, Member> = {
+  LM: make('dspy-lm', { model: kwPos(0, 'model'), providerFromModel: kw('custom_llm_provider') }),
+  Embedder: make('dspy-embedder', { model: kwPos(0, 'model'), providerFromModel: kw('custom_llm_provider') }),
+  'retrievers.Embeddings': site('embeddings', undefined, { input: kw('corpus') }, { modelObject: kw('embedder'), returns: 'dspy-retriever', via: 'framework' }),
+  ...Object.fromEntries(['Predict', 'ChainOfThought', 'ReAct', 'ProgramOfThought', 'MultiChainComparison', 'Refine', 'BestOfN', 'CodeAct', 'RLM'].map((n) => [n, DSPY_PREDICT])),
 };
 const LC_AGENT = (modelFrom: ArgRef[], extra: Partial<NewSpec> = {}): Member => runs('lc-chat', modelFrom, extra);
 
@@ -311,6 +352,8 @@ export const FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   simple('python', 'pydantic_ai.models.groq', { GroqModel: fwModel('groq', kwPos(0, 'model_name')) }, { ownPackage: true }),
   simple('python', 'pydantic_ai.models.mistral', { MistralModel: fwModel('mistral', kwPos(0, 'model_name')) }, { ownPackage: true }),
   simple('python', 'browser_use', { Agent: runs('fw-agent', [kw('llm')]) }, { ownPackage: true }),
+  // DSPy (its own package calls LiteLLM, which the catalogue knows: `ownPackage`).
+  simple('python', 'dspy', DSPY, { ownPackage: true }),
   simple('js', '@langchain/community/vectorstores/supabase', lcStores(['SupabaseVectorStore'], true)),
   simple('js', '@langchain/community/vectorstores/chroma', lcStores(['Chroma'], true)),
   simple('js', '@langchain/pinecone', lcStores(['PineconeStore'], true)),
