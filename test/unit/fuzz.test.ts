@@ -65,16 +65,17 @@ async function safeDetect(input: DetectInput, file?: CorpusFile, maxFileBytes?: 
 
 /** The original text a mutation removes or rewrites, with a margin (what a site's callers may have lost). */
 /**
- * The top-level functions of a source file that call `name`, directly or through each other (by name, in their text):
- * where a travelling client comes from (analyzer/travel.ts reads the file's calls of the site's function). Each with
- * its line range (from its `def`/`function` line to the next top-level line).
+ * The top-level functions and classes of a source file that call `name`, directly or through each other (by name, in
+ * their text): where a travelling client comes from (analyzer/travel.ts reads the file's calls of the site's function,
+ * a method passing `self.client` too). Each with its line range (from its `def`/`function`/`class` line to the next
+ * top-level line).
  */
 function callerBlocks(text: string, name: string): { from: number; to: number }[] {
   const lines = text.split(/\r\n|\r|\n/);
   const blocks: { name: string; from: number; to: number }[] = [];
   lines.forEach((l, i) => {
     if (!/^\S/.test(l)) return;
-    const def = /^(?:export\s+)?(?:async\s+)?(?:def|function)\s+([\w$]+)/.exec(l);
+    const def = /^(?:export\s+)?(?:async\s+)?(?:def|function|class)\s+([\w$]+)/.exec(l);
     if (blocks.length) blocks[blocks.length - 1]!.to = i - 1;
     blocks.push({ name: def?.[1] ?? '', from: i, to: lines.length - 1 });
   });
@@ -334,8 +335,10 @@ describe(`fuzz (seed ${seed}, ${totalRuns} cases; FUZZ_RUNS / FUZZ_SEED to chang
             const caller = s.enclosingFunction ? new RegExp(`(?<![\\w$.])${s.enclosingFunction.replace(/[^\\w$]/g, '')}\\b`) : undefined;
             if (!got.has(key(s)) && caller?.test(touchedText(file.text, m)) && r.sites.some((x) => x.cell === s.cell && x.line === s.line && x.api === s.api)) return;
             // A mutation inside a function that calls the site's function (directly or through others) can break the
-            // call that passes the client in (an unparsable `async def main()` header): the site may be lost.
-            if (!got.has(key(s)) && s.enclosingFunction && callerBlocks(file.text, s.enclosingFunction.replace(/[^\w$]/g, '')).some((b) => mutatedLine >= b.from && mutatedLine <= b.to)) return;
+            // call that passes the client in (an unparsable `async def main()` header): the site may be lost. A
+            // truncation removes every caller after it too (a class further down whose method passes `self.client`).
+            const hits = (b: { from: number; to: number }): boolean => (m.kind === 'truncate' ? b.to >= mutatedLine : mutatedLine >= b.from && mutatedLine <= b.to);
+            if (!got.has(key(s)) && s.enclosingFunction && callerBlocks(file.text, s.enclosingFunction.replace(/[^\w$]/g, '')).some(hits)) return;
             assert.ok(got.has(key(s)), `${file.id}: the site at line ${s.line} (${s.provider} ${s.api}, its statement ends on line ${end + 1}) was lost after a ${m.kind} at line ${mutatedLine + 1}: ${JSON.stringify(m)}`);
           });
         }),

@@ -1,12 +1,12 @@
 /**
  * The catalogue's framework half (issue 25), data like sdks.ts and merged into its tables: agent frameworks whose own
- * call runs a model (crewAI, autogen, smolagents, the Claude Agent SDK, agno, PydanticAI, browser-use, DSPy), LangChain's
- * agents, legacy chains, prompts and vector stores, LlamaIndex's agents, engines, index building and the embeddings and
- * multimodal LLMs they take, and the models that run in-process (which make a framework object over them no site).
- * Sources: each framework's docs and API reference (crewAI LLM/Agent/Crew, autogen-agentchat and autogen-ext,
- * smolagents models and agents, claude-agent-sdk, agno, pydantic-ai, browser-use, DSPy (dspy.ai: LM, modules, Embedder),
- * LangChain and LangGraph, LlamaIndex),
- * checked 2026-12.
+ * call runs a model (crewAI, autogen, smolagents, the Claude Agent SDK, agno, PydanticAI, browser-use, DSPy, CAMEL),
+ * LangChain's agents, legacy chains, prompts and vector stores, LlamaIndex's agents, engines, index building and the
+ * embeddings and multimodal LLMs they take, and the models that run in-process (which make a framework object over them
+ * no site). Sources: each framework's docs and API reference (crewAI LLM/Agent/Crew, autogen-agentchat and autogen-ext,
+ * smolagents models and agents, claude-agent-sdk, agno, pydantic-ai, browser-use, DSPy (dspy.ai: LM, modules,
+ * Embedder), CAMEL (docs.camel-ai.org: ChatAgent, ModelFactory, RolePlaying, Workforce), LangChain and LangGraph,
+ * LlamaIndex), checked 2026-12.
  */
 import type { Provider } from '../../types';
 import type { ArgRef, FallbackSpec, Member, ModuleSpec, NewSpec, SiteSpec, TypeSpec } from './types';
@@ -118,6 +118,20 @@ export const FRAMEWORK_TYPES: readonly TypeSpec[] = [
     id: 'dspy-retriever', provider: 'other', via: 'framework',
     callable: { api: 'embeddings', prompt: { input: kwPos(0, 'query') } },
     members: { forward: site('embeddings', undefined, { input: kwPos(0, 'query') }) },
+  },
+  {
+    // CAMEL model backends (`ModelFactory.create(model_platform=…, model_type=…)`): `run(messages)` is a request.
+    id: 'camel-model', provider: 'other', via: 'framework',
+    members: { run: site('chat', undefined, { messages: kwPos(0, 'messages') }), arun: site('chat', undefined, { messages: kwPos(0, 'messages') }) },
+  },
+  {
+    // CAMEL agents and societies over a model backend: `ChatAgent(sys_msg, model=…).step(msg)`, `RolePlaying(…).step(msg)`,
+    // `Workforce(…).process_task(task)`; with no model given, CAMEL's default one (model unknown).
+    id: 'camel-agent', provider: 'other', via: 'framework',
+    members: {
+      step: site('chat', undefined, { user: kwPos(0, 'input_message', 'assistant_msg') }), astep: site('chat', undefined, { user: kwPos(0, 'input_message', 'assistant_msg') }),
+      process_task: site('chat', undefined, {}), process_task_async: site('chat', undefined, {}),
+    },
   },
   {
     // LlamaIndex agents and workflows over an LLM (`FunctionAgent(llm=…)`, `AgentWorkflow.from_tools_or_functions(…, llm=…)`,
@@ -352,6 +366,11 @@ export const FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   simple('python', 'pydantic_ai.models.groq', { GroqModel: fwModel('groq', kwPos(0, 'model_name')) }, { ownPackage: true }),
   simple('python', 'pydantic_ai.models.mistral', { MistralModel: fwModel('mistral', kwPos(0, 'model_name')) }, { ownPackage: true }),
   simple('python', 'browser_use', { Agent: runs('fw-agent', [kw('llm')]) }, { ownPackage: true }),
+  // CAMEL: model backends by platform and type (enum members: model unknown unless a string), agents and societies.
+  simple('python', 'camel.models', { 'ModelFactory.create': make('camel-model', { model: kw('model_type'), providerFromModel: kw('model_platform') }) }, { ownPackage: true }),
+  simple('python', 'camel.agents', { ChatAgent: runs('camel-agent', [kw('model')]) }, { ownPackage: true }),
+  simple('python', 'camel.societies', { RolePlaying: runs('camel-agent', [kw('model')]) }, { ownPackage: true }),
+  simple('python', 'camel.societies.workforce', { Workforce: runs('camel-agent', [kw('default_model')]) }, { ownPackage: true }),
   // DSPy (its own package calls LiteLLM, which the catalogue knows: `ownPackage`).
   simple('python', 'dspy', DSPY, { ownPackage: true }),
   simple('js', '@langchain/community/vectorstores/supabase', lcStores(['SupabaseVectorStore'], true)),
