@@ -120,7 +120,7 @@ findSites(within?: { readonly start: number; readonly end: number }): SiteDraft[
   }
 
   modelObjectOf(arg: Node): (Value & { kind: 'inst' }) | null | undefined {
-    return clients.modelObjectOf(this, arg);
+    return models.modelObjectOf(this, arg);
   }
   addedModel(call: Node, spec: NewSpec): Value | undefined {
     return containers.addedModel(this, call, spec);
@@ -130,7 +130,7 @@ findSites(within?: { readonly start: number; readonly end: number }): SiteDraft[
   }
 
   globalModelOf(target: string): (Value & { kind: 'inst' }) | null | undefined {
-    return clients.globalModelOf(this, target);
+    return models.globalModelOf(this, target);
   }
 
   dottedAssignment(n: Node): Node | undefined {

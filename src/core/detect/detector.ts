@@ -17,10 +17,11 @@ import { bodyHttpEvidence, catalogueEvidence, hasHttpCall, hasModuleImport, http
 import { commentFlags, enclosingFunctionName, loopsOf } from './context';
 import { getParser, parseCached, parseDeltaOf, releaseTree, type GrammarName, type ParseDelta } from './parser';
 import { cellIndexOfRow, normaliseLineEnds, prepare, type Prepared } from './prepare';
-import { callArgs, isNameCode, toRange, unwrap, type Lang } from './syntax';
+import { callArgs, toRange, unwrap, type Lang } from './syntax';
 import { detectOtherLanguage, isOtherLanguage } from './languages/detect';
 import { BODY_PREFILTER, PREFILTER as VOCABULARY_PREFILTER } from './vocabulary';
 import { candidatesFor, packageRootText } from './neighbourPaths';
+import { callsLocalDefinition, DOTTED_WRITE, ITEM_WRITE, mentionedOutside, writesOuterName } from './incrementalGuards';
 import { detectShellScript, notebookShellEvidence, notebookShellSites } from './shell/detect';
 import { isTestPath } from '../excludes';
 
@@ -327,45 +328,9 @@ function topsOf(tree: Tree): TopStatement[] {
 const PY_DEF_HEAD = /^(?:@[^\n]*\n[ \t]*)*(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/;
 const JS_DEF_HEAD = /^(?:export[ \t]+)?(?:async[ \t]+)?function[ \t]*\*?[ \t]*([A-Za-z_$][\w$]*)/;
 const TOP_FUNCTION_TYPES = new Set(['function_definition', 'decorated_definition', 'function_declaration', 'generator_function_declaration', 'export_statement']);
-/** `a.b = …` (not `==`): the analyser searches the whole file for such writes to a dotted receiver. */
-const DOTTED_WRITE = /\.[ \t]*[\w$]+[ \t]*=(?!=)/;
-/** `x[k] = …`, `cache.set(k, …)`: the analyser looks up writes to a client cache file-wide. */
-const ITEM_WRITE = /\][ \t]*=(?!=)|\.(?:set|setdefault)[ \t]*\(/;
-const CALLED_NAME = /(?<![\w$.])([A-Za-z_$][\w$]*)[ \t]*\(/g;
-
-/**
- * True when the body calls a function or class defined elsewhere in the file: a client passed there reaches that
- * function's parameter (analyzer/travel.ts), so sites outside the edited function can change.
- */
-function callsLocalDefinition(body: string, text: string, e: { readonly start: number; readonly end: number }): boolean {
-  const seen = new Set<string>();
-  let outside: string | undefined;
-  CALLED_NAME.lastIndex = 0;
-  for (let m = CALLED_NAME.exec(body); m; m = CALLED_NAME.exec(body)) {
-    const name = m[1] ?? '';
-    if (seen.has(name) || seen.size > 200) continue;
-    seen.add(name);
-    if (!mentionedOutside(text, name, e.start, e.end)) continue;
-    const def = new RegExp(`(?:\\b(?:def|function|class)[ \\t]+${name.replace(/\$/g, '\\$')}\\b|(?<![\\w$.])${name.replace(/\$/g, '\\$')}[ \\t]*=[ \\t]*(?:async[ \\t]*)?(?:\\(|function\\b|[A-Za-z_$][\\w$]*[ \\t]*=>))`);
-    outside ??= text.slice(0, e.start) + text.slice(e.end);
-    if (def.test(outside)) return true;
-  }
-  return false;
-}
-
 /** How far around the edited statement whole-file patterns are re-tested (longer than any of their matches). */
 const GATE_MARGIN = 200;
 
-/** True when `name` appears as a whole word in `text` outside `[from, to)` (in code, comments or strings alike). */
-function mentionedOutside(text: string, name: string, from: number, to: number): boolean {
-  for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
-    if (i >= from && i < to) continue;
-    const before = i > 0 ? text.charCodeAt(i - 1) : 32;
-    const after = i + name.length < text.length ? text.charCodeAt(i + name.length) : 32;
-    if (!isNameCode(before) && !isNameCode(after)) return true;
-  }
-  return false;
-}
 
 /**
  * Re-analyses only the edited statement when that is provably enough, or returns undefined (then the caller runs
@@ -429,6 +394,7 @@ function editedFunction(prev: IncrementalState, tops: readonly TopStatement[], d
   if (!def || !/^(function_definition|function_declaration|generator_function_declaration)$/.test(def.type) || def.childForFieldName('name')?.text !== newName) return undefined;
   if (mentionedOutside(text, newName, e.start, e.end) || (oldName !== newName && mentionedOutside(text, oldName, e.start, e.end))) return undefined;
   if (DOTTED_WRITE.test(newBody) || DOTTED_WRITE.test(oldBody)) return undefined;
+  if (writesOuterName(newBody, text, e, prepared.lang) || writesOuterName(oldBody, prev.text, o, prepared.lang)) return undefined;
   if (ITEM_WRITE.test(newBody) || ITEM_WRITE.test(oldBody) || callsLocalDefinition(newBody, text, e) || callsLocalDefinition(oldBody, text, e)) return undefined;
   const extNew = text.slice(Math.max(0, e.start - GATE_MARGIN), e.end + GATE_MARGIN);
   const extOld = prev.text.slice(Math.max(0, o.start - GATE_MARGIN), o.end + GATE_MARGIN);

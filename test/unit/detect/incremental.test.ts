@@ -154,6 +154,22 @@ describe('detect: incremental re-analysis after one-character edits', function (
     const f = e.replace('return OpenAI()', 'return OpenAIx()');
     const rf = await detect({ path: 'inc/factory.py', text: f }, { loadWasm });
     assert.deepEqual(rf.sites.map((s) => `${s.line} ${s.provider} ${s.confidence}`), ['9 openai medium']);
+    // A client made on first use by another function (`global _client`; a JS outer `let`): editing that assignment
+    // changes the sites that read the name (found by the seeded walk over travel/py_lazy_module_global.py).
+    const g = 'from openai import OpenAI\n\n_client = None\n\n\ndef get_client():\n    global _client\n    _client = OpenAI()\n    return _client\n\n\ndef embed(texts):\n    return _client.embeddings.create(model="text-embedding-3-small", input=texts)\n';
+    const rg = await detect({ path: 'inc/global.py', text: g }, { loadWasm });
+    assert.deepEqual(rg.sites.map((s) => `${s.line} ${s.provider} ${s.confidence}`), ['13 openai high']);
+    const h = g.replace('    _client = OpenAI()', '    _clien = OpenAI()');
+    const rh = await detect({ path: 'inc/global.py', text: h }, { loadWasm });
+    assert.deepEqual(rh.sites.map((s) => `${s.line} ${s.provider} ${s.confidence}`), ['13 openai medium']);
+    assert.equal(normalise(rh), await freshDetect('inc/global.py', h, undefined));
+    const j = "import OpenAI from 'openai';\n\nlet client;\n\nfunction getClient() {\n  client = new OpenAI();\n  return client;\n}\n\nexport function ask(q) {\n  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] });\n}\n";
+    await detect({ path: 'inc/outer.js', text: j }, { loadWasm });
+    const k = j.replace('  client = new OpenAI();', '  clien = new OpenAI();');
+    const stats = analysisStats();
+    const rk = await detect({ path: 'inc/outer.js', text: k }, { loadWasm });
+    assert.equal(analysisStats().incremental, stats.incremental, 'a JS function assigning a name the file reads elsewhere is not re-analysed alone');
+    assert.equal(normalise(rk), await freshDetect('inc/outer.js', k, undefined));
   });
 
   it('gives the same result as a fresh detection on long files edited inside and between functions', async () => {

@@ -27,6 +27,8 @@ for (const m of MODULES) {
 }
 /** `<lang>:<top-level module>` of the frameworks marked `ownPackage` (their own source files call their wrappers). */
 export const OWN_PACKAGES = new Set<string>(MODULES.filter((m) => m.ownPackage).map((m) => `${m.lang}:${m.name.split(/[./]/)[0] ?? m.name}`));
+/** `<lang>:<module>` of the modules marked `workspaceFirst` (a workspace file of that name is imported instead). */
+export const WORKSPACE_FIRST = new Set<string>(MODULES.filter((m) => m.workspaceFirst).map((m) => `${m.lang}:${m.name}`));
 
 /**
  * The framework marked `ownPackage` whose source folder holds the file (`lib/crewai/src/crewai/memory/x.py` → `crewai`,

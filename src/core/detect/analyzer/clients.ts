@@ -13,7 +13,7 @@ import type { Member, ModuleSpec, NewSpec } from '../catalog/types';
 import { callArgs, callee, FUNCTION_TYPES, isMember, isAsciiWordCode, memberName, memberObject, stringParts, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import type { Binding, Value } from './types';
-import { memberOf, MODULE_BY_KEY, MODULE_PREFIXES, OWN_PACKAGES, ownPackageDirOf, packageFamily, TYPE_BY_ID } from './catalogIndex';
+import { memberOf, MODULE_BY_KEY, MODULE_PREFIXES, OWN_PACKAGES, ownPackageDirOf, packageFamily, TYPE_BY_ID, WORKSPACE_FIRST } from './catalogIndex';
 import { escapeRe } from './text';
 import { providerOfUrl, urlText } from './rawHttp';
 import { BASE_URL_PARTS } from '../catalog/params';
@@ -221,7 +221,7 @@ export function applyMember(fa: FileAnalyzer, member: Member, call: Node, receiv
       const ret = member.site.returns;
       if (!ret) return undefined;
       const arg = member.site.modelObject ? fa.getArg(call, member.site.modelObject) : undefined;
-      const held = arg ? modelObjectOf(fa, arg) : undefined;
+      const held = arg ? fa.modelObjectOf(arg) : undefined;
       if (held === null || (held && TYPE_BY_ID.get(held.type)?.local)) return undefined;
       return { kind: 'inst', type: ret, path: [], provider: held?.provider, ctor: held?.ctor, parent: held?.parent };
     }
@@ -239,7 +239,7 @@ export function applyMember(fa: FileAnalyzer, member: Member, call: Node, receiv
         let own: boolean | 'local' = false;
         for (const ref of member.spec.modelFrom) {
           const arg = fa.getArg(call, ref);
-          const held = arg ? (fa.isTestDouble(arg) ? { kind: 'inst' as const, type: 'local-model', path: [] } : modelObjectOf(fa, arg)) : undefined;
+          const held = arg ? (fa.isTestDouble(arg) ? { kind: 'inst' as const, type: 'local-model', path: [] } : fa.modelObjectOf(arg)) : undefined;
           if (held === null || (held && TYPE_BY_ID.get(held.type)?.local)) {
             own = held ? 'local' : own || true;
             continue;
@@ -398,6 +398,11 @@ export function evalValueInner(fa: FileAnalyzer, n: Node): Value | undefined {
       const dict = obj && key !== undefined ? fa.resolveObject(obj) : undefined;
       const v = dict && key !== undefined ? fa.objectKey(dict, [key]) : undefined;
       if (v) return evalValue(fa, v);
+      // `Agent[None](…)`, `Agent[Deps, Output](…)`: a Python generic class subscripted with its type parameters is the class.
+      if (obj && fa.lang === 'python' && !dict) {
+        const base = evalValue(fa, obj);
+        if (base?.kind === 'module' && base.path.length) return base;
+      }
       return obj ? containerItem(fa, unwrap(obj)) : undefined;
     }
     case 'binary_operator': {
@@ -524,65 +529,6 @@ export function containerItem(fa: FileAnalyzer, obj: Node): Value | undefined {
     const r = evalValue(fa, value);
     if (r && r.kind !== 'func') return r;
   }
-  return undefined;
-}
-
-/**
- * The model object an argument holds (`llm=ChatOpenAI(…)`, `model_client=client`), or the first one in a list of
- * them (`[assistant, critic]`, `agents=[researcher, writer]`).
- */
-export function modelObjectOf(fa: FileAnalyzer, arg: Node, hops = 0): (Value & { kind: 'inst' }) | null | undefined {
-  let u = unwrap(arg);
-  if (u.type === 'keyword_argument') u = unwrap(u.childForFieldName('value') ?? u);
-  if (u.type === 'identifier' && hops < 3) {
-    const b = fa.lookup(u.text, u);
-    if (b?.kind === 'assign') {
-      const listy = unwrap(b.value);
-      if (listy.type === 'list' || listy.type === 'array' || listy.type === 'tuple') return modelObjectOf(fa, listy, hops + 1);
-    }
-  }
-  if (u.type === 'list' || u.type === 'array' || u.type === 'tuple') {
-    let own = false;
-    for (const c of u.namedChildren) {
-      const v = c ? modelObjectOf(fa, c, hops + 1) : undefined;
-      if (v) return v;
-      if (v === null) own = true;
-    }
-    return own ? null : undefined;
-  }
-  const v = evalValue(fa, u);
-  if (v?.kind === 'object' || v?.kind === 'class') return null;
-  if (v?.kind === 'inst') return v;
-  // A model stored on an attribute of another object (`llm=Settings.llm` after `Settings.llm = Vertex(…)`).
-  if ((!v || v.kind === 'module') && isMember(u) && hops < 3) {
-    const assigned = dottedAssignment(fa, u);
-    if (assigned) return modelObjectOf(fa, assigned, hops + 1);
-  }
-  // A test double standing in for the model (`fake_model = MagicMock()`): the framework calls nothing real.
-  let made: Node | undefined = u;
-  if (u.type === 'identifier') {
-    const b = fa.lookup(u.text, u);
-    made = b?.kind === 'assign' ? unwrap(b.value) : undefined;
-  }
-  const fn = made && (made.type === 'call' || made.type === 'call_expression' || made.type === 'new_expression') ? callee(made) : null;
-  return fn && MOCK_CALLEE.test(fn.text) ? null : undefined;
-}
-const MOCK_CALLEE = /(^|\.)(Mock|MagicMock|AsyncMock|NonCallableMock|create_autospec|fn)$|^(jest|vi)\.fn$/;
-
-/**
- * The model object assigned to a module-wide setting in this file (`Settings.llm = …`): the last such write, as the
- * setting is assigned once and read by every engine (`dottedAssignment` only looks at the text and the position).
- */
-export function globalModelOf(fa: FileAnalyzer, target: string): (Value & { kind: 'inst' }) | null | undefined {
-  if (!fa.text.includes(target)) return undefined;
-  const value = dottedAssignment(fa, { text: target, startIndex: fa.root.endIndex + 1 } as unknown as Node);
-  if (!value) return undefined;
-  const v = evalValue(fa, value);
-  if (v?.kind === 'inst') return TYPE_BY_ID.get(v.type)?.local ? null : v;
-  if (v) return null;
-  // Assigned to a model that runs in-process (`HuggingFaceEmbedding(…)`, `"local:BAAI/bge-small"`): null; to anything
-  // else the catalogue does not know: a model all the same, unknown.
-  if (v === undefined && /^["'`]local(:|["'`])/.test(unwrap(value).text)) return null;
   return undefined;
 }
 
@@ -796,5 +742,7 @@ function insideOwnPackage(fa: FileAnalyzer, module: string): boolean {
 
 export function importValue(fa: FileAnalyzer, b: Binding & { kind: 'import' }): Value | undefined {
   if (b.relativeLevel) return undefined;
+  // `from agents import Runner` next to the project's own agents.py: that file, not the SDK (ModuleSpec.workspaceFirst).
+  if (WORKSPACE_FIRST.has(`${fa.lang}:${b.module}`) && fa.foreignFor(b)) return undefined;
   return moduleValue(fa, b.module, b.member);
 }

@@ -169,3 +169,62 @@ export function providerOfModelString(model: string): Provider | undefined {
   for (const e of MODEL_NAME_PROVIDERS) if (e.pattern.test(bare)) return e.provider;
   return undefined;
 }
+
+/**
+ * The model object an argument holds (`llm=ChatOpenAI(…)`, `model_client=client`), or the first one in a list of
+ * them (`[assistant, critic]`, `agents=[researcher, writer]`).
+ */
+export function modelObjectOf(fa: FileAnalyzer, arg: Node, hops = 0): (Value & { kind: 'inst' }) | null | undefined {
+  let u = unwrap(arg);
+  if (u.type === 'keyword_argument') u = unwrap(u.childForFieldName('value') ?? u);
+  if (u.type === 'identifier' && hops < 3) {
+    const b = fa.lookup(u.text, u);
+    if (b?.kind === 'assign') {
+      const listy = unwrap(b.value);
+      if (listy.type === 'list' || listy.type === 'array' || listy.type === 'tuple') return modelObjectOf(fa, listy, hops + 1);
+    }
+  }
+  if (u.type === 'list' || u.type === 'array' || u.type === 'tuple') {
+    let own = false;
+    for (const c of u.namedChildren) {
+      const v = c ? modelObjectOf(fa, c, hops + 1) : undefined;
+      if (v) return v;
+      if (v === null) own = true;
+    }
+    return own ? null : undefined;
+  }
+  const v = fa.evalValue(u);
+  if (v?.kind === 'object' || v?.kind === 'class') return null;
+  if (v?.kind === 'inst') return v;
+  // A model stored on an attribute of another object (`llm=Settings.llm` after `Settings.llm = Vertex(…)`).
+  if ((!v || v.kind === 'module') && isMember(u) && hops < 3) {
+    const assigned = fa.dottedAssignment(u);
+    if (assigned) return modelObjectOf(fa, assigned, hops + 1);
+  }
+  // A test double standing in for the model (`fake_model = MagicMock()`): the framework calls nothing real.
+  let made: Node | undefined = u;
+  if (u.type === 'identifier') {
+    const b = fa.lookup(u.text, u);
+    made = b?.kind === 'assign' ? unwrap(b.value) : undefined;
+  }
+  const fn = made && (made.type === 'call' || made.type === 'call_expression' || made.type === 'new_expression') ? callee(made) : null;
+  return fn && MOCK_CALLEE.test(fn.text) ? null : undefined;
+}
+const MOCK_CALLEE = /(^|\.)(Mock|MagicMock|AsyncMock|NonCallableMock|create_autospec|fn)$|^(jest|vi)\.fn$/;
+
+/**
+ * The model object assigned to a module-wide setting in this file (`Settings.llm = …`): the last such write, as the
+ * setting is assigned once and read by every engine (`dottedAssignment` only looks at the text and the position).
+ */
+export function globalModelOf(fa: FileAnalyzer, target: string): (Value & { kind: 'inst' }) | null | undefined {
+  if (!fa.text.includes(target)) return undefined;
+  const value = fa.dottedAssignment({ text: target, startIndex: fa.root.endIndex + 1 } as unknown as Node);
+  if (!value) return undefined;
+  const v = fa.evalValue(value);
+  if (v?.kind === 'inst') return TYPE_BY_ID.get(v.type)?.local ? null : v;
+  if (v) return null;
+  // Assigned to a model that runs in-process (`HuggingFaceEmbedding(…)`, `"local:BAAI/bge-small"`): null; to anything
+  // else the catalogue does not know: a model all the same, unknown.
+  if (v === undefined && /^["'`]local(:|["'`])/.test(unwrap(value).text)) return null;
+  return undefined;
+}

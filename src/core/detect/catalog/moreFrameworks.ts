@@ -23,7 +23,25 @@ const mod = (name: string, members: Record<string, Member>, extra: Partial<Modul
 /** A framework object that runs the model object it is given (NewSpec.modelFrom). */
 const runs = (type: string, modelFrom: ArgRef[], extra: Partial<NewSpec> = {}): Member => make(type, { modelFrom, ...extra });
 
+// ---- OpenAI Agents SDK (openai-agents, @openai/agents) ----
+/** A run: the agent's model, on OpenAI unless the agent names another (a LiteLLM model, another client). */
+const OAI = { provider: 'openai', via: 'framework' } as const;
+const OAI_RUN: Member = site('chat', undefined, { user: kwPos(1, 'input') }, { modelObject: kwPos(0, 'starting_agent', 'agent'), ...OAI });
+const OAI_AGENT: Member = make('oai-agent', { model: kw('model'), modelFrom: [kw('model')] });
+const OAI_PY: Record<string, Member> = {
+  Agent: OAI_AGENT,
+  'Runner.run': OAI_RUN, 'Runner.run_sync': OAI_RUN,
+  'Runner.run_streamed': site('chat', undefined, { user: kwPos(1, 'input') }, { modelObject: kwPos(0, 'starting_agent'), stream: true, ...OAI }),
+};
+const OAI_JS: Record<string, Member> = {
+  Agent: OAI_AGENT, run: site('chat', undefined, { user: { pos: 1 } }, { modelObject: { pos: 0 }, ...OAI }), Runner: make('oai-runner'),
+};
+
 export const MORE_FRAMEWORK_TYPES: readonly TypeSpec[] = [
+  // OpenAI Agents SDK: an agent (`Agent(name=…, instructions=…, model="gpt-4.1")`, JS `new Agent({ model })`), run by
+  // `Runner.run(agent, input)` (JS `run(agent, input)`, `new Runner().run(…)`): the run calls the agent's model.
+  { id: 'oai-agent', provider: 'openai', via: 'framework', members: {} },
+  { id: 'oai-runner', provider: 'openai', via: 'framework', members: { run: OAI_RUN } },
   {
     // Google ADK: `Runner(agent=Agent(model="gemini-2.0-flash"), …).run_async(…)` / `.run(…)` runs the agent's model.
     id: 'adk-runner', provider: 'google', via: 'framework',
@@ -234,6 +252,9 @@ const WX: Record<string, Member> = {
 const liRuns = (type: string, modelFrom: ArgRef[]): Member => runs(type, modelFrom);
 
 export const MORE_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
+  mod('agents', OAI_PY, { workspaceFirst: true }),
+  mod('agents.extensions.models.litellm_model', { LitellmModel: make('fw-model', { model: kw('model'), providerFromModel: kw('custom_llm_provider') }) }),
+  { lang: 'js', name: '@openai/agents', members: OAI_JS },
   mod('autogen_agentchat.teams', { DiGraphBuilder: make('autogen-graph-builder') }, { ownPackage: true }),
   mod('crewai.rag.embeddings.factory', { build_embedder: make('crewai-embedder') }, { ownPackage: true }),
   mod('vertexai.evaluation', { EvalTask: make('vertex-eval') }),

@@ -159,6 +159,11 @@ export interface ModuleSpec {
    * wrapper is the site, eval/README.md).
    */
   readonly ownPackage?: boolean;
+  /**
+   * A top-level name a project's own module often has too (the OpenAI Agents SDK's `agents`): an import of it that
+   * resolves to a workspace file (a sibling `agents.py`, an `agents/` package) is that file, as Python resolves it.
+   */
+  readonly workspaceFirst?: boolean;
 }
 
 /**
