@@ -53,7 +53,9 @@ export type ModuleToken = { readonly kind: 'word'; readonly word: string } | { r
  * package name (a CDN URL, `npm:` prefix, version or sub-path keeps it whole); a name of under four letters only
  * between the characters a specifier puts around it (`'ai'`, `npm:ai@4`, `ai/rsc`).
  */
-export function moduleToken(m: Pick<ModuleSpec, 'lang' | 'name'>): ModuleToken {
+export function moduleToken(m: Pick<ModuleSpec, 'lang' | 'name' | 'workspaceFirst' | 'importToken'>): ModuleToken {
+  // A name projects give their own modules too (`agents`), or a common word (`camel`): the import statement.
+  if (m.lang === 'python' && (m.workspaceFirst || m.importToken)) return { kind: 'pattern', pattern: `(?:from|import)[ \\t]+${escapeRe(m.name.split('.')[0] ?? m.name)}` };
   if (m.lang === 'python') return { kind: 'word', word: pythonModuleWord(m.name) };
   const pkg = m.name.startsWith('@') ? m.name.split('/').slice(0, 2).join('/') : m.name.split('/')[0] ?? m.name;
   return pkg.length < 4 ? { kind: 'pattern', pattern: `['"\`/:]${escapeRe(pkg)}['"\`/@]` } : { kind: 'word', word: pkg };

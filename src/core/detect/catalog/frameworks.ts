@@ -367,10 +367,10 @@ export const FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   simple('python', 'pydantic_ai.models.mistral', { MistralModel: fwModel('mistral', kwPos(0, 'model_name')) }, { ownPackage: true }),
   simple('python', 'browser_use', { Agent: runs('fw-agent', [kw('llm')]) }, { ownPackage: true }),
   // CAMEL: model backends by platform and type (enum members: model unknown unless a string), agents and societies.
-  simple('python', 'camel.models', { 'ModelFactory.create': make('camel-model', { model: kw('model_type'), providerFromModel: kw('model_platform') }) }, { ownPackage: true }),
-  simple('python', 'camel.agents', { ChatAgent: runs('camel-agent', [kw('model')]) }, { ownPackage: true }),
-  simple('python', 'camel.societies', { RolePlaying: runs('camel-agent', [kw('model')]) }, { ownPackage: true }),
-  simple('python', 'camel.societies.workforce', { Workforce: runs('camel-agent', [kw('default_model')]) }, { ownPackage: true }),
+  simple('python', 'camel.models', { 'ModelFactory.create': make('camel-model', { model: kw('model_type'), providerFromModel: kw('model_platform') }) }, { ownPackage: true, importToken: true }),
+  simple('python', 'camel.agents', { ChatAgent: runs('camel-agent', [kw('model')]) }, { ownPackage: true, importToken: true }),
+  simple('python', 'camel.societies', { RolePlaying: runs('camel-agent', [kw('model')]) }, { ownPackage: true, importToken: true }),
+  simple('python', 'camel.societies.workforce', { Workforce: runs('camel-agent', [kw('default_model')]) }, { ownPackage: true, importToken: true }),
   // DSPy (its own package calls LiteLLM, which the catalogue knows: `ownPackage`).
   simple('python', 'dspy', DSPY, { ownPackage: true }),
   simple('js', '@langchain/community/vectorstores/supabase', lcStores(['SupabaseVectorStore'], true)),

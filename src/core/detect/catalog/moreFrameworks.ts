@@ -253,7 +253,7 @@ const liRuns = (type: string, modelFrom: ArgRef[]): Member => runs(type, modelFr
 
 export const MORE_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   mod('agents', OAI_PY, { workspaceFirst: true }),
-  mod('agents.extensions.models.litellm_model', { LitellmModel: make('fw-model', { model: kw('model'), providerFromModel: kw('custom_llm_provider') }) }),
+  mod('agents.extensions.models.litellm_model', { LitellmModel: make('fw-model', { model: kw('model'), providerFromModel: kw('custom_llm_provider') }) }, { workspaceFirst: true }),
   { lang: 'js', name: '@openai/agents', members: OAI_JS },
   mod('autogen_agentchat.teams', { DiGraphBuilder: make('autogen-graph-builder') }, { ownPackage: true }),
   mod('crewai.rag.embeddings.factory', { build_embedder: make('crewai-embedder') }, { ownPackage: true }),

@@ -164,6 +164,11 @@ export interface ModuleSpec {
    * resolves to a workspace file (a sibling `agents.py`, an `agents/` package) is that file, as Python resolves it.
    */
   readonly workspaceFirst?: boolean;
+  /**
+   * The top-level name is a common word in code (`camel` in camelCase): the text pre-filter looks for the module's
+   * import statement (`from camel…`, `import camel…`) rather than the word (also done for `workspaceFirst`).
+   */
+  readonly importToken?: boolean;
 }
 
 /**
