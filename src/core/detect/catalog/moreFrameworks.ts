@@ -1,11 +1,12 @@
 /**
  * More framework and SDK surfaces (issue 25), data like frameworks.ts and merged into sdks.ts's tables: Google's Agent
- * Development Kit, Haystack 2.x components, Semantic Kernel (Python) connectors and agents, Langroid agents and tasks,
- * the IBM watsonx.ai SDK and its LangChain partner package, and LlamaIndex's response synthesizers, LLM rerankers,
- * query transforms and multimodal programs; LangChain's multi-vector and compression retrievers and semantic example
- * selectors. Sources: each project's API reference (google.adk agents/runners, docs.haystack.deepset.ai components,
- * learn.microsoft.com semantic-kernel Python API, langroid.github.io, ibm.github.io/watsonx-ai-python-sdk,
- * docs.llamaindex.ai, python.langchain.com), checked 2026-12.
+ * Development Kit, the OpenAI Agents SDK, Mastra agents, Haystack 2.x components, Semantic Kernel (Python) connectors
+ * and agents, Langroid agents and tasks, the IBM watsonx.ai SDK and its LangChain partner package, and LlamaIndex's
+ * response synthesizers, LLM rerankers, query transforms and multimodal programs; LangChain's multi-vector and
+ * compression retrievers and semantic example selectors. Sources: each project's API reference (google.adk
+ * agents/runners, openai.github.io/openai-agents-python and openai-agents-js, mastra.ai/reference/agents,
+ * docs.haystack.deepset.ai components, learn.microsoft.com semantic-kernel Python API, langroid.github.io,
+ * ibm.github.io/watsonx-ai-python-sdk, docs.llamaindex.ai, python.langchain.com), checked 2026-12.
  */
 import type { Provider } from '../../types';
 import type { ArgRef, FallbackSpec, Member, ModuleSpec, NewSpec, TypeSpec } from './types';
@@ -37,7 +38,17 @@ const OAI_JS: Record<string, Member> = {
   Agent: OAI_AGENT, run: site('chat', undefined, { user: { pos: 1 } }, { modelObject: { pos: 0 }, ...OAI }), Runner: make('oai-runner'),
 };
 
+// ---- Mastra (@mastra/core) ----
+const MASTRA_AGENT: Member = make('mastra-agent', { model: kw('model') });
+
 export const MORE_FRAMEWORK_TYPES: readonly TypeSpec[] = [
+  {
+    // Mastra: `new Agent({ model: openai('gpt-4o-mini') })` (an AI SDK model or a `provider/model` string); `generate`
+    // and `stream` (and their VNext/Legacy names) run it. `mastra.getAgent('name')` gives a registered agent.
+    id: 'mastra-agent', provider: 'other', via: 'framework',
+    members: Object.fromEntries(['generate', 'stream', 'generateVNext', 'streamVNext', 'generateLegacy', 'streamLegacy'].map((n) => [n, site('generate', undefined, { messages: { pos: 0 } }, { modelFromFactory: true, ...(n.startsWith('stream') ? { stream: true } : {}) })])),
+  },
+  { id: 'mastra', provider: 'other', via: 'framework', members: { getAgent: make('mastra-agent'), getAgentById: make('mastra-agent') } },
   // OpenAI Agents SDK: an agent (`Agent(name=…, instructions=…, model="gpt-4.1")`, JS `new Agent({ model })`), run by
   // `Runner.run(agent, input)` (JS `run(agent, input)`, `new Runner().run(…)`): the run calls the agent's model.
   { id: 'oai-agent', provider: 'openai', via: 'framework', members: {} },
@@ -255,6 +266,9 @@ export const MORE_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   mod('agents', OAI_PY, { workspaceFirst: true }),
   mod('agents.extensions.models.litellm_model', { LitellmModel: make('fw-model', { model: kw('model'), providerFromModel: kw('custom_llm_provider') }) }, { workspaceFirst: true }),
   { lang: 'js', name: '@openai/agents', members: OAI_JS },
+  { lang: 'js', name: '@mastra/core/agent', members: { Agent: MASTRA_AGENT } },
+  { lang: 'js', name: '@mastra/core', members: { Agent: MASTRA_AGENT, Mastra: make('mastra') } },
+  { lang: 'js', name: '@mastra/core/mastra', members: { Mastra: make('mastra') } },
   mod('autogen_agentchat.teams', { DiGraphBuilder: make('autogen-graph-builder') }, { ownPackage: true }),
   mod('crewai.rag.embeddings.factory', { build_embedder: make('crewai-embedder') }, { ownPackage: true }),
   mod('vertexai.evaluation', { EvalTask: make('vertex-eval') }),
