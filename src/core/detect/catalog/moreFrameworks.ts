@@ -1,6 +1,6 @@
 /**
  * More framework and SDK surfaces (issue 25), data like frameworks.ts and merged into sdks.ts's tables: Google's Agent
- * Development Kit, the OpenAI Agents SDK, Mastra agents, Haystack 2.x components, Semantic Kernel (Python) connectors
+ * Development Kit, the OpenAI Agents SDK, Mastra agents, Genkit, Haystack 2.x components, Semantic Kernel (Python) connectors
  * and agents, Langroid agents and tasks, the IBM watsonx.ai SDK and its LangChain partner package, and LlamaIndex's
  * response synthesizers, LLM rerankers, query transforms and multimodal programs; LangChain's multi-vector and
  * compression retrievers and semantic example selectors. Sources: each project's API reference (google.adk
@@ -49,6 +49,20 @@ export const MORE_FRAMEWORK_TYPES: readonly TypeSpec[] = [
     members: Object.fromEntries(['generate', 'stream', 'generateVNext', 'streamVNext', 'generateLegacy', 'streamLegacy'].map((n) => [n, site('generate', undefined, { messages: { pos: 0 } }, { modelFromFactory: true, ...(n.startsWith('stream') ? { stream: true } : {}) })])),
   },
   { id: 'mastra', provider: 'other', via: 'framework', members: { getAgent: make('mastra-agent'), getAgentById: make('mastra-agent') } },
+  // Genkit model plugins: `googleAI.model('gemini-2.5-flash')`, `googleAI.embedder('text-embedding-004')` name a model of
+  // the plugin's provider (the AI SDK's provider factories do the same).
+  ...(['google', 'openai', 'anthropic', 'ollama'] as const).map((provider): TypeSpec => ({ id: `genkit-${provider}`, provider, via: 'framework', modelFactory: true, members: {} })),
+  {
+    // Genkit: `const ai = genkit({ plugins: [googleAI()], model: googleAI.model('gemini-2.5-flash') })`; `ai.generate(…)`
+    // and `generateStream(…)` run the call's `model` or the instance's default, `ai.embed({ embedder, content })` embeds.
+    id: 'genkit', provider: 'other', via: 'framework',
+    members: {
+      generate: site('generate', kw('model'), { prompt: kwPos(0, 'prompt'), system: kw('system'), messages: kw('messages') }, { modelFromFactory: true }),
+      generateStream: site('generate', kw('model'), { prompt: kwPos(0, 'prompt'), system: kw('system'), messages: kw('messages') }, { modelFromFactory: true, stream: true }),
+      embed: site('embeddings', kw('embedder'), { input: kw('content') }, { modelFromFactory: true }),
+      embedMany: site('embeddings', kw('embedder'), { input: kw('content') }, { modelFromFactory: true }),
+    },
+  },
   // OpenAI Agents SDK: an agent (`Agent(name=…, instructions=…, model="gpt-4.1")`, JS `new Agent({ model })`), run by
   // `Runner.run(agent, input)` (JS `run(agent, input)`, `new Runner().run(…)`): the run calls the agent's model.
   { id: 'oai-agent', provider: 'openai', via: 'framework', members: {} },
@@ -269,6 +283,14 @@ export const MORE_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   { lang: 'js', name: '@mastra/core/agent', members: { Agent: MASTRA_AGENT } },
   { lang: 'js', name: '@mastra/core', members: { Agent: MASTRA_AGENT, Mastra: make('mastra') } },
   { lang: 'js', name: '@mastra/core/mastra', members: { Mastra: make('mastra') } },
+  { lang: 'js', name: 'genkit', members: { genkit: make('genkit', { model: kw('model') }) } },
+  ...Object.entries({
+    '@genkit-ai/google-genai': { googleAI: 'google', vertexAI: 'google' }, '@genkit-ai/googleai': { googleAI: 'google' }, '@genkit-ai/vertexai': { vertexAI: 'google' },
+    '@genkit-ai/compat-oai/openai': { openAI: 'openai' }, 'genkitx-openai': { openAI: 'openai' }, 'genkitx-anthropic': { anthropic: 'anthropic' }, 'genkitx-ollama': { ollama: 'ollama' },
+  }).map(([name, plugins]): ModuleSpec => ({
+    lang: 'js', name, members: Object.fromEntries(Object.entries(plugins).map(([member, provider]): [string, Member] => [member, { kind: 'instance', type: `genkit-${provider}` }])),
+  })),
+  { lang: 'js', name: 'genkit/beta', members: { genkit: make('genkit', { model: kw('model') }) } },
   mod('autogen_agentchat.teams', { DiGraphBuilder: make('autogen-graph-builder') }, { ownPackage: true }),
   mod('crewai.rag.embeddings.factory', { build_embedder: make('crewai-embedder') }, { ownPackage: true }),
   mod('vertexai.evaluation', { EvalTask: make('vertex-eval') }),
