@@ -324,6 +324,17 @@ describe('evidence test before parsing', () => {
     assert.ok(vocabulary > 0 && vocabulary < texts.length, 'both answers occur');
   });
 
+  it('takes a LangChain-only model method in a file naming LangChain for evidence, as the analyser does without an import', async () => {
+    // agents/ts_langchain_injected_model.ts without its type imports (a mutant the seeded test above met): the analyser
+    // still takes `runnable` for a chat model (`bindTools` is LangChain's own), so the evidence test must not skip it.
+    const text = 'export class LangchainLLM {\n  async generateResponse(llm: any, messages: unknown[], tools: unknown[]) {\n    const runnable = llm.bindTools(tools);\n    return runnable.invoke(messages);\n  }\n}\n';
+    assert.equal(selfSufficient(text, 'js'), true);
+    assert.equal(selfSufficient(text.replace('LangchainLLM', 'Assistant'), 'js'), false, 'not without LangChain named');
+    const { fast, full } = await both('src/lc.ts', text, memoryProvider({}));
+    assert.equal(full.length, 1, 'the analyser finds the invoke');
+    assert.deepEqual(fast, full);
+  });
+
   it('sees the HTTP call names analyzeHttp reads URLs from', () => {
     assert.equal(hasHttpCall('await fetch(url, opts)', 'js'), true);
     assert.equal(hasHttpCall('await $fetch<Reply>(url)', 'js'), true);

@@ -270,8 +270,18 @@ export function hasFallback(text: string, lang: Lang): boolean {
  * a neighbour's import), only raw HTTP calls can be sites (`AnalyzerOptions.httpOnly`).
  */
 export function catalogueEvidence(text: string, lang: Lang, path?: string): boolean {
-  return hasModuleImport(text, lang, path) || hasFallback(text, lang);
+  return hasModuleImport(text, lang, path) || hasFallback(text, lang) || hasLangChainModelMethod(text);
 }
+
+/**
+ * A method only LangChain chat models have (`llm.bind_tools(tools)`, `.withStructuredOutput(Schema)`) in a file that
+ * names LangChain: the analyser takes the receiver for a chat model of unknown provider without any import
+ * (analyzer/clients.ts `LC_MODEL_ONLY`), so this is evidence too.
+ */
+function hasLangChainModelMethod(text: string): boolean {
+  return LC_MODEL_ONLY_CALL_RE.test(text) && /langchain/i.test(text);
+}
+const LC_MODEL_ONLY_CALL_RE = /(?:bind_tools|bindTools|with_structured_output|withStructuredOutput)\s*\(/;
 
 /**
  * Way 2 in the file itself: an HTTP call and an endpoint's last path segment; or a model-shaped body and a call that

@@ -217,6 +217,8 @@ const MOCK_CALLEE = /(^|\.)(Mock|MagicMock|AsyncMock|NonCallableMock|create_auto
  * setting is assigned once and read by every engine (`dottedAssignment` only looks at the text and the position).
  */
 export function globalModelOf(fa: FileAnalyzer, target: string): (Value & { kind: 'inst' }) | null | undefined {
+  const configure = /^([\w.|]+)\((\w+)=\)$/.exec(target);
+  if (configure) return configuredModel(fa, (configure[1] ?? '').split('|'), configure[2] ?? '');
   if (!fa.text.includes(target)) return undefined;
   const value = fa.dottedAssignment({ text: target, startIndex: fa.root.endIndex + 1 } as unknown as Node);
   if (!value) return undefined;
@@ -227,4 +229,20 @@ export function globalModelOf(fa: FileAnalyzer, target: string): (Value & { kind
   // else the catalogue does not know: a model all the same, unknown.
   if (v === undefined && /^["'`]local(:|["'`])/.test(unwrap(value).text)) return null;
   return undefined;
+}
+
+/**
+ * The model object a configuration call of this file passes (`dspy.configure(lm=lm)`, `dspy.settings.configure(lm=…)`):
+ * the last such call's keyword `key`, a `globalModel` written `callee(key=)` (callees separated by `|`).
+ */
+function configuredModel(fa: FileAnalyzer, callees: readonly string[], key: string): (Value & { kind: 'inst' }) | null | undefined {
+  let last: { at: number; name: string } | undefined;
+  for (const name of callees) {
+    for (let i = fa.text.indexOf(`${name}(`); i !== -1; i = fa.text.indexOf(`${name}(`, i + 1)) if (!last || i > last.at) last = { at: i, name };
+  }
+  if (!last) return undefined;
+  let n: Node | null = fa.root.descendantForIndex(last.at, last.at + last.name.length);
+  while (n && !((n.type === 'call' || n.type === 'call_expression') && callee(n)?.text === last.name)) n = n.parent;
+  const arg = n ? fa.getArg(n, { kw: [key] }) : undefined;
+  return arg ? fa.modelObjectOf(arg) : undefined;
 }

@@ -98,8 +98,8 @@ export const FRAMEWORK_TYPES: readonly TypeSpec[] = [
   },
   {
     // DSPy predictors and modules (`dspy.Predict(sig)(question=…)`, ChainOfThought, ReAct …): each call runs the LM the
-    // program is configured with (`dspy.configure(lm=…)`, not followed: model unknown); `batch` runs one per example.
-    id: 'dspy-predict', provider: 'other', via: 'framework',
+    // file configures (`dspy.configure(lm=…)`; none: unknown); `batch` runs one per example.
+    id: 'dspy-predict', provider: 'other', via: 'framework', globalModel: 'dspy.configure|dspy.settings.configure(lm=)',
     callable: { api: 'chat', prompt: {} },
     members: {
       acall: site('chat', undefined, {}), forward: site('chat', undefined, {}), aforward: site('chat', undefined, {}),
@@ -202,9 +202,13 @@ const CLAUDE_AGENT_SDK: Record<string, Member> = {
   query: site('messages', undefined, { user: kw('prompt') }, { provider: 'anthropic', via: 'framework' }),
 };
 /** DSPy: an LM named by a LiteLLM id (`openai/gpt-4o-mini`), the predictors that run the configured LM, the embedder. */
-const DSPY_PREDICT: Member = make('dspy-predict');
+const DSPY_PREDICT: Member = make('dspy-predict', { modelFrom: [] });
 const DSPY: Record<string, Member> = {
   LM: make('dspy-lm', { model: kwPos(0, 'model'), providerFromModel: kw('custom_llm_provider') }),
+  // DSPy < 2.5's client classes (`dspy.OpenAI(model=…)`), still in notebooks and cookbooks.
+  OpenAI: make('dspy-lm', { model: kw('model'), provider: 'openai' }), AzureOpenAI: make('dspy-lm', { model: kw('model'), provider: 'azure-openai' }),
+  Claude: make('dspy-lm', { model: kw('model'), provider: 'anthropic' }), Google: make('dspy-lm', { model: kw('model'), provider: 'google' }),
+  GROQ: make('dspy-lm', { model: kw('model'), provider: 'groq' }), OllamaLocal: make('dspy-lm', { model: kwPos(0, 'model'), provider: 'ollama' }),
   Embedder: make('dspy-embedder', { model: kwPos(0, 'model'), providerFromModel: kw('custom_llm_provider') }),
   'retrievers.Embeddings': site('embeddings', undefined, { input: kw('corpus') }, { modelObject: kw('embedder'), returns: 'dspy-retriever', via: 'framework' }),
   ...Object.fromEntries(['Predict', 'ChainOfThought', 'ReAct', 'ProgramOfThought', 'MultiChainComparison', 'Refine', 'BestOfN', 'CodeAct', 'RLM'].map((n) => [n, DSPY_PREDICT])),

@@ -283,14 +283,19 @@ export const MORE_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   { lang: 'js', name: '@mastra/core/agent', members: { Agent: MASTRA_AGENT } },
   { lang: 'js', name: '@mastra/core', members: { Agent: MASTRA_AGENT, Mastra: make('mastra') } },
   { lang: 'js', name: '@mastra/core/mastra', members: { Mastra: make('mastra') } },
-  { lang: 'js', name: 'genkit', members: { genkit: make('genkit', { model: kw('model') }) } },
+  // `Genkit`: the instance's type, for one passed in (`ai: Genkit`).
+  { lang: 'js', name: 'genkit', members: { genkit: make('genkit', { model: kw('model') }), Genkit: make('genkit') } },
   ...Object.entries({
     '@genkit-ai/google-genai': { googleAI: 'google', vertexAI: 'google' }, '@genkit-ai/googleai': { googleAI: 'google' }, '@genkit-ai/vertexai': { vertexAI: 'google' },
     '@genkit-ai/compat-oai/openai': { openAI: 'openai' }, 'genkitx-openai': { openAI: 'openai' }, 'genkitx-anthropic': { anthropic: 'anthropic' }, 'genkitx-ollama': { ollama: 'ollama' },
   }).map(([name, plugins]): ModuleSpec => ({
     lang: 'js', name, members: Object.fromEntries(Object.entries(plugins).map(([member, provider]): [string, Member] => [member, { kind: 'instance', type: `genkit-${provider}` }])),
   })),
-  { lang: 'js', name: 'genkit/beta', members: { genkit: make('genkit', { model: kw('model') }) } },
+  { lang: 'js', name: 'genkit/beta', members: { genkit: make('genkit', { model: kw('model') }), Genkit: make('genkit') } },
+  // Genkit for Python: `ai = Genkit(plugins=[GoogleAI()], model='googleai/gemini-2.5-flash')`; `generate_stream` is the
+  // snake_case name of `generateStream`.
+  mod('genkit', { Genkit: make('genkit', { model: kw('model') }) }),
+  mod('genkit.ai', { Genkit: make('genkit', { model: kw('model') }) }),
   mod('autogen_agentchat.teams', { DiGraphBuilder: make('autogen-graph-builder') }, { ownPackage: true }),
   mod('crewai.rag.embeddings.factory', { build_embedder: make('crewai-embedder') }, { ownPackage: true }),
   mod('vertexai.evaluation', { EvalTask: make('vertex-eval') }),
