@@ -120,7 +120,8 @@ export interface TypeSpec {
   readonly modelFactory?: boolean;
   /**
    * A module-wide setting that supplies the model when the instance was not given one (LlamaIndex
-   * `Settings.llm = Anthropic(model=…)`): the dotted target assigned in the file.
+   * `Settings.llm = Anthropic(model=…)`): the dotted target assigned in the file; or, written `callee(key=)` (callees
+   * separated by `|`), the keyword of the file's last such configuration call (DSPy `dspy.configure(lm=…)`).
    */
   readonly globalModel?: string;
   /** A model that runs in-process (smolagents `TransformersModel`): a framework object over it sends no request. */
