@@ -1,12 +1,13 @@
 /**
  * More framework and SDK surfaces (issue 25), data like frameworks.ts and merged into sdks.ts's tables: Google's Agent
- * Development Kit, the OpenAI Agents SDK, Mastra agents, Genkit, Haystack 2.x components, Semantic Kernel (Python) connectors
- * and agents, Langroid agents and tasks, the IBM watsonx.ai SDK and its LangChain partner package, and LlamaIndex's
- * response synthesizers, LLM rerankers, query transforms and multimodal programs; LangChain's multi-vector and
- * compression retrievers and semantic example selectors. Sources: each project's API reference (google.adk
- * agents/runners, openai.github.io/openai-agents-python and openai-agents-js, mastra.ai/reference/agents,
- * docs.haystack.deepset.ai components, learn.microsoft.com semantic-kernel Python API, langroid.github.io,
- * ibm.github.io/watsonx-ai-python-sdk, docs.llamaindex.ai, python.langchain.com), checked 2026-12.
+ * Development Kit, the OpenAI Agents SDK and Swarm, Mastra agents, Genkit, Haystack 2.x components, Semantic Kernel
+ * (Python) connectors and agents, Langroid agents and tasks, the IBM watsonx.ai SDK and its LangChain partner package,
+ * and LlamaIndex's response synthesizers, LLM rerankers, query transforms and multimodal programs; LangChain's
+ * multi-vector and compression retrievers and semantic example selectors. Sources: each project's API reference
+ * (google.adk agents/runners, openai.github.io/openai-agents-python and openai-agents-js, github.com/openai/swarm,
+ * mastra.ai/reference/agents, genkit.dev, docs.haystack.deepset.ai components, learn.microsoft.com semantic-kernel
+ * Python API, langroid.github.io, ibm.github.io/watsonx-ai-python-sdk, docs.llamaindex.ai, python.langchain.com),
+ * checked 2026-12.
  */
 import type { Provider } from '../../types';
 import type { ArgRef, FallbackSpec, Member, ModuleSpec, NewSpec, TypeSpec } from './types';
@@ -67,6 +68,14 @@ export const MORE_FRAMEWORK_TYPES: readonly TypeSpec[] = [
   // `Runner.run(agent, input)` (JS `run(agent, input)`, `new Runner().run(…)`): the run calls the agent's model.
   { id: 'oai-agent', provider: 'openai', via: 'framework', members: {} },
   { id: 'oai-runner', provider: 'openai', via: 'framework', members: { run: OAI_RUN } },
+  // OpenAI Swarm (the Agents SDK's predecessor): `Swarm().run(agent=Agent(model=…), messages=[…])`, `run_and_stream`.
+  {
+    id: 'swarm', provider: 'openai', via: 'framework',
+    members: {
+      run: site('chat', undefined, { messages: kwPos(1, 'messages') }, { modelObject: kwPos(0, 'agent'), ...OAI }),
+      run_and_stream: site('chat', undefined, { messages: kwPos(1, 'messages') }, { modelObject: kwPos(0, 'agent'), stream: true, ...OAI }),
+    },
+  },
   {
     // Google ADK: `Runner(agent=Agent(model="gemini-2.0-flash"), …).run_async(…)` / `.run(…)` runs the agent's model.
     id: 'adk-runner', provider: 'google', via: 'framework',
@@ -278,6 +287,7 @@ const liRuns = (type: string, modelFrom: ArgRef[]): Member => runs(type, modelFr
 
 export const MORE_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   mod('agents', OAI_PY, { workspaceFirst: true }),
+  mod('swarm', { Swarm: make('swarm'), Agent: OAI_AGENT }, { workspaceFirst: true }),
   mod('agents.extensions.models.litellm_model', { LitellmModel: make('fw-model', { model: kw('model'), providerFromModel: kw('custom_llm_provider') }) }, { workspaceFirst: true }),
   { lang: 'js', name: '@openai/agents', members: OAI_JS },
   { lang: 'js', name: '@mastra/core/agent', members: { Agent: MASTRA_AGENT } },
