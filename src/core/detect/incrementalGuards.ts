@@ -19,14 +19,16 @@ const JS_NAME_WRITE = /(?<![\w$.])([A-Za-z_$][\w$]*)[ \t]*(?:[-+*/%&|^]|\?\?|\|\
  * True when the function body assigns a name that the rest of the file reads: a client made on first use
  * (`global _client; _client = OpenAI()`, an outer `let client` assigned in `getClient()`) reaches the sites of other
  * functions (analyzer lateBinding), so they may change with this body. Python needs `global`/`nonlocal` for that; in
- * JS, an assigned name the body does not declare itself and the file mentions elsewhere.
+ * JS, a name assigned (not declared) in the body that the file mentions elsewhere.
  */
 export function writesOuterName(body: string, text: string, at: { readonly start: number; readonly end: number }, lang: Lang): boolean {
   if (lang === 'python') return PY_OUTER_DECL.test(body);
   JS_NAME_WRITE.lastIndex = 0;
   for (let m = JS_NAME_WRITE.exec(body); m; m = JS_NAME_WRITE.exec(body)) {
     const name = m[1] ?? '';
-    if (/^(?:let|const|var)$/.test(name) || new RegExp(String.raw`(?:let|const|var)[ \t]+${name.replace(/\$/g, '\\$')}(?![\w$])`).test(body)) continue;
+    // A declaration (`const response = …`) writes a name of its own; any other write may be the outer one (a block's
+    // own `let` or a comment elsewhere in the body does not tell which): the safe answer is yes.
+    if (/^(?:let|const|var)$/.test(name) || /(?:^|[^\w$])(?:let|const|var)[ \t]+$/.test(body.slice(Math.max(0, m.index - 12), m.index))) continue;
     if (mentionedOutside(text, name, at.start, at.end)) return true;
   }
   return false;

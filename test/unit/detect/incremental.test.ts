@@ -170,6 +170,15 @@ describe('detect: incremental re-analysis after one-character edits', function (
     const rk = await detect({ path: 'inc/outer.js', text: k }, { loadWasm });
     assert.equal(analysisStats().incremental, stats.incremental, 'a JS function assigning a name the file reads elsewhere is not re-analysed alone');
     assert.equal(normalise(rk), await freshDetect('inc/outer.js', k, undefined));
+    // The same write with a block of its own declaring the name, or a comment naming `let client`: still the outer one.
+    for (const [i, shadow] of ['  if (!client) { let client = 0; }\n', '  // no let client here\n'].entries()) {
+      const m = j.replace('function getClient() {\n', `function getClient() {\n${shadow}`);
+      await detect({ path: `inc/outer${i}.js`, text: m }, { loadWasm });
+      const before = analysisStats();
+      const rm = await detect({ path: `inc/outer${i}.js`, text: m.replace('  client = new OpenAI();', '  clien = new OpenAI();') }, { loadWasm });
+      assert.equal(analysisStats().incremental, before.incremental, shadow);
+      assert.equal(normalise(rm), await freshDetect(`inc/outer${i}.js`, m.replace('  client = new OpenAI();', '  clien = new OpenAI();'), undefined));
+    }
   });
 
   it('gives the same result as a fresh detection on long files edited inside and between functions', async () => {

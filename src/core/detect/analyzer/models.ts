@@ -236,13 +236,16 @@ export function globalModelOf(fa: FileAnalyzer, target: string): (Value & { kind
  * the last such call's keyword `key`, a `globalModel` written `callee(key=)` (callees separated by `|`).
  */
 function configuredModel(fa: FileAnalyzer, callees: readonly string[], key: string): (Value & { kind: 'inst' }) | null | undefined {
-  let last: { at: number; name: string } | undefined;
+  const found: { at: number; name: string }[] = [];
   for (const name of callees) {
-    for (let i = fa.text.indexOf(`${name}(`); i !== -1; i = fa.text.indexOf(`${name}(`, i + 1)) if (!last || i > last.at) last = { at: i, name };
+    for (let i = fa.text.indexOf(`${name}(`); i !== -1; i = fa.text.indexOf(`${name}(`, i + 1)) found.push({ at: i, name });
   }
-  if (!last) return undefined;
-  let n: Node | null = fa.root.descendantForIndex(last.at, last.at + last.name.length);
-  while (n && !((n.type === 'call' || n.type === 'call_expression') && callee(n)?.text === last.name)) n = n.parent;
-  const arg = n ? fa.getArg(n, { kw: [key] }) : undefined;
-  return arg ? fa.modelObjectOf(arg) : undefined;
+  // The last one that is a call with that keyword (a mention in a comment or a string is none).
+  for (const { at, name } of found.sort((a, b) => b.at - a.at)) {
+    let n: Node | null = fa.root.descendantForIndex(at, at + name.length);
+    while (n && !((n.type === 'call' || n.type === 'call_expression') && callee(n)?.text === name && callee(n)?.startIndex === at)) n = n.parent;
+    const arg = n ? fa.getArg(n, { kw: [key] }) : undefined;
+    if (arg) return fa.modelObjectOf(arg);
+  }
+  return undefined;
 }
