@@ -129,7 +129,7 @@ findSites(within?: { readonly start: number; readonly end: number }): SiteDraft[
     return containers.collectedModel(this, call, collects, inst, spec);
   }
 
-  globalModelOf(target: string): (Value & { kind: 'inst' }) | null | undefined {
+  globalModelOf(target: NonNullable<TypeSpec['globalModel']>): (Value & { kind: 'inst' }) | null | undefined {
     return models.globalModelOf(this, target);
   }
 

@@ -331,7 +331,6 @@ const TOP_FUNCTION_TYPES = new Set(['function_definition', 'decorated_definition
 /** How far around the edited statement whole-file patterns are re-tested (longer than any of their matches). */
 const GATE_MARGIN = 200;
 
-
 /**
  * Re-analyses only the edited statement when that is provably enough, or returns undefined (then the caller runs
  * the full analysis). It is enough when the edit lies inside one top-level function (`def f`, `function f`,

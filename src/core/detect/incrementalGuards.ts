@@ -54,7 +54,6 @@ export function callsLocalDefinition(body: string, text: string, e: { readonly s
   return false;
 }
 
-
 /** True when `name` appears as a whole word in `text` outside `[from, to)` (in code, comments or strings alike). */
 export function mentionedOutside(text: string, name: string, from: number, to: number): boolean {
   for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {

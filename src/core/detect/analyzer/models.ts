@@ -8,7 +8,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { ModelRef, ModelResolution, Provider } from '../../types';
-import type { SiteSpec } from '../catalog/types';
+import type { SiteSpec, TypeSpec } from '../catalog/types';
 import { CANONICAL_STRIP_PREFIXES, MODEL_NAME_PROVIDERS } from '../catalog/params';
 import { PROVIDER_OF_NAME } from '../../models/providers';
 import { callArgs, callee, isMember, memberObject, unwrap } from '../syntax';
@@ -216,9 +216,8 @@ const MOCK_CALLEE = /(^|\.)(Mock|MagicMock|AsyncMock|NonCallableMock|create_auto
  * The model object assigned to a module-wide setting in this file (`Settings.llm = …`): the last such write, as the
  * setting is assigned once and read by every engine (`dottedAssignment` only looks at the text and the position).
  */
-export function globalModelOf(fa: FileAnalyzer, target: string): (Value & { kind: 'inst' }) | null | undefined {
-  const configure = /^([\w.|]+)\((\w+)=\)$/.exec(target);
-  if (configure) return configuredModel(fa, (configure[1] ?? '').split('|'), configure[2] ?? '');
+export function globalModelOf(fa: FileAnalyzer, target: NonNullable<TypeSpec['globalModel']>): (Value & { kind: 'inst' }) | null | undefined {
+  if (typeof target !== 'string') return configuredModel(fa, target.calls, target.key);
   if (!fa.text.includes(target)) return undefined;
   const value = fa.dottedAssignment({ text: target, startIndex: fa.root.endIndex + 1 } as unknown as Node);
   if (!value) return undefined;
@@ -233,17 +232,17 @@ export function globalModelOf(fa: FileAnalyzer, target: string): (Value & { kind
 
 /**
  * The model object a configuration call of this file passes (`dspy.configure(lm=lm)`, `dspy.settings.configure(lm=…)`):
- * the last such call's keyword `key`, a `globalModel` written `callee(key=)` (callees separated by `|`).
+ * the keyword `key` of the last call of one of `callees` (a mention in a comment or a string is no call).
  */
 function configuredModel(fa: FileAnalyzer, callees: readonly string[], key: string): (Value & { kind: 'inst' }) | null | undefined {
   const found: { at: number; name: string }[] = [];
   for (const name of callees) {
     for (let i = fa.text.indexOf(`${name}(`); i !== -1; i = fa.text.indexOf(`${name}(`, i + 1)) found.push({ at: i, name });
   }
-  // The last one that is a call with that keyword (a mention in a comment or a string is none).
   for (const { at, name } of found.sort((a, b) => b.at - a.at)) {
     let n: Node | null = fa.root.descendantForIndex(at, at + name.length);
-    while (n && !((n.type === 'call' || n.type === 'call_expression') && callee(n)?.text === name && callee(n)?.startIndex === at)) n = n.parent;
+    const isTheCall = (c: Node): boolean => (c.type === 'call' || c.type === 'call_expression') && callee(c)?.startIndex === at && callee(c)?.text === name;
+    while (n && !isTheCall(n)) n = n.parent;
     const arg = n ? fa.getArg(n, { kw: [key] }) : undefined;
     if (arg) return fa.modelObjectOf(arg);
   }

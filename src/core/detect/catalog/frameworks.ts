@@ -99,7 +99,7 @@ export const FRAMEWORK_TYPES: readonly TypeSpec[] = [
   {
     // DSPy predictors and modules (`dspy.Predict(sig)(question=…)`, ChainOfThought, ReAct …): each call runs the LM the
     // file configures (`dspy.configure(lm=…)`; none: unknown); `batch` runs one per example.
-    id: 'dspy-predict', provider: 'other', via: 'framework', globalModel: 'dspy.configure|dspy.settings.configure(lm=)',
+    id: 'dspy-predict', provider: 'other', via: 'framework', globalModel: { calls: ['dspy.configure', 'dspy.settings.configure'], key: 'lm' },
     callable: { api: 'chat', prompt: {} },
     members: {
       acall: site('chat', undefined, {}), forward: site('chat', undefined, {}), aforward: site('chat', undefined, {}),
@@ -202,6 +202,7 @@ const CLAUDE_AGENT_SDK: Record<string, Member> = {
   query: site('messages', undefined, { user: kw('prompt') }, { provider: 'anthropic', via: 'framework' }),
 };
 /** DSPy: an LM named by a LiteLLM id (`openai/gpt-4o-mini`), the predictors that run the configured LM, the embedder. */
+// No argument holds the model (`modelFrom` empty): the one the file configures applies (TypeSpec.globalModel).
 const DSPY_PREDICT: Member = make('dspy-predict', { modelFrom: [] });
 const DSPY: Record<string, Member> = {
   LM: make('dspy-lm', { model: kwPos(0, 'model'), providerFromModel: kw('custom_llm_provider') }),

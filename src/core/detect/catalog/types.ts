@@ -120,10 +120,10 @@ export interface TypeSpec {
   readonly modelFactory?: boolean;
   /**
    * A module-wide setting that supplies the model when the instance was not given one (LlamaIndex
-   * `Settings.llm = Anthropic(model=…)`): the dotted target assigned in the file; or, written `callee(key=)` (callees
-   * separated by `|`), the keyword of the file's last such configuration call (DSPy `dspy.configure(lm=…)`).
+   * `Settings.llm = Anthropic(model=…)`): the dotted target assigned in the file; or the keyword `key` of the file's
+   * last call of one of `calls` (DSPy `dspy.configure(lm=…)`).
    */
-  readonly globalModel?: string;
+  readonly globalModel?: string | { readonly calls: readonly string[]; readonly key: string };
   /** A model that runs in-process (smolagents `TransformersModel`): a framework object over it sends no request. */
   readonly local?: boolean;
   /** A prompt template in a LangChain chain: pipeable, runs no model; the operand after it is the model. */
