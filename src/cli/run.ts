@@ -32,7 +32,7 @@ import { workspaceLabel } from '../core/tiers/present';
 import type { RateFactor } from '../core/pricing/calc';
 import { checkConfiguration, configLine } from './checks';
 import { formatTiersTable } from './tiers';
-import { findRipgrep, ripgrepSkipList } from '../node/ripgrepSkipList';
+import { findRipgrep, ripgrepSkips } from '../node/ripgrepSkipList';
 import { configKey, ScanCache, trackDeps, trackingProvider } from '../node/scanCache';
 import { defaultWorkerCount, isScanWorker, ScanWorkerPool, serveScanWorker, type WorkerSetup } from '../node/scanThreads';
 import { loadCliSettings, type SettingOverrides } from './workspaceConfig';
@@ -296,7 +296,7 @@ function fastPaths(s: ScanSetup, files: NodeFileProvider, io: CliIo, engine: Laz
   const cached = s.values.cache !== undefined;
   const rg = s.values['no-rg'] ? undefined : findRipgrep();
   // With the cache, only the changed files are left to read: a few are read sooner than ripgrep starts.
-  if (rg) options.skipFiles = async (paths, token) => (cached && paths.length < 200 ? undefined : ripgrepSkipList(rg, files.root, paths, engineBundle(io.assetDir ?? __dirname).PREFILTER_PATTERN, token));
+  if (rg) options.skipFiles = async (paths, token) => (cached && paths.length < 200 ? undefined : ripgrepSkips(rg, files.root, paths, engineBundle(io.assetDir ?? __dirname).PREFILTER_PATTERN, token));
   const entry = __filename;
   const raw = s.values.workers;
   let count = defaultWorkerCount(entry);

@@ -203,6 +203,9 @@ interface ProviderState {
   allowed(rel: string): string | undefined;
 }
 
+/** Stats kept per provider, at most (a bound on memory for a huge tree; past it the memo starts again). */
+const MAX_REMEMBERED_STATS = 200_000;
+
 /** Creates the provider. `root` may be relative (resolved against the current directory). */
 export function createNodeFileProvider(root: string, options: NodeFileOptions = {}): NodeFileProvider {
   const abs = path.resolve(root);
@@ -229,6 +232,8 @@ export function createNodeFileProvider(root: string, options: NodeFileOptions = 
   // Folder listings of the walk answer most stats of one-hop import resolution without a system call (one CLI run is
   // one scan, so the memo never goes stale).
   const state: ProviderState = { abs, guard, listings: new ListingMemo(), note, outside, allowed };
+  // Likewise each path's stat (one CLI run is one scan: a file changed during it is read as it was when first seen).
+  const stats = new Map<string, FileStat | undefined>();
   return {
     root: abs,
     diagnostics,
@@ -245,8 +250,13 @@ export function createNodeFileProvider(root: string, options: NodeFileOptions = 
     },
     statSync(rel: string): FileStat | undefined {
       if (state.listings.knownMissing(rel)) return undefined;
+      // The scan stats every file, and one-hop import resolution stats the neighbours again: once is enough.
+      if (stats.has(rel)) return stats.get(rel);
       const p = allowed(rel);
-      return p ? statPath(p) : undefined;
+      const st = p ? statPath(p) : undefined;
+      if (stats.size >= MAX_REMEMBERED_STATS) stats.clear();
+      stats.set(rel, st);
+      return st;
     },
     async exists(rel: string): Promise<boolean> {
       const p = resolveInside(abs, rel);

@@ -65,16 +65,22 @@ export function ripgrepPattern(re: RegExp): string {
   return `${re.source.replace(/\\\//g, '/')}|\\x00`;
 }
 
-/** Splits paths into argument lists that stay well under the OS command-line limits. */
-function batches(paths: readonly string[], maxChars: number): string[][] {
+/**
+ * Splits paths into argument lists that stay well under the OS command-line limits. The first lists are small and
+ * the next ones grow (to `maxChars`), so that the scanner has the first answers early and can analyse those files
+ * while ripgrep works through the rest.
+ */
+function batches(paths: readonly string[], maxChars: number, firstChars = Math.min(maxChars, 8 * 1024)): string[][] {
   const out: string[][] = [];
   let cur: string[] = [];
   let size = 0;
+  let limit = firstChars;
   for (const p of paths) {
-    if (cur.length && size + p.length + 1 > maxChars) {
+    if (cur.length && size + p.length + 1 > limit) {
       out.push(cur);
       cur = [];
       size = 0;
+      limit = Math.min(maxChars, limit * 2);
     }
     cur.push(p);
     size += p.length + 1;
@@ -93,12 +99,21 @@ function selfTest(rg: string, pattern: string): boolean {
 
 function runBatch(rg: string, cwd: string, pattern: string, files: readonly string[], token: CancellationToken): Promise<string[] | undefined> {
   return new Promise((resolve) => {
-    const child = spawn(rg, [...BASE_ARGS, '-e', pattern, '--', ...files], { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(rg, [...BASE_ARGS, '-e', pattern, '--', ...files], { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
+    } catch {
+      resolve(undefined);
+      return;
+    }
     const chunks: Buffer[] = [];
     // The token has no event: poll it, so a cancelled scan does not wait for a large batch.
     const poll = setInterval(() => token.isCancellationRequested && child.kill(), 100);
-    child.stdout.on('data', (c: Buffer) => chunks.push(c));
-    child.on('error', () => resolve(undefined));
+    child.stdout?.on('data', (c: Buffer) => chunks.push(c));
+    child.on('error', () => {
+      clearInterval(poll);
+      resolve(undefined);
+    });
     child.on('close', (code, signal) => {
       clearInterval(poll);
       // 0: matches, 1: none, 2: some file could not be read. An unreadable file is not listed, yet the slow path
@@ -111,28 +126,64 @@ function runBatch(rg: string, cwd: string, pattern: string, files: readonly stri
 }
 
 /**
- * Returns the files of `paths` (root-relative POSIX) that ripgrep proves hold no prefilter match and no NUL byte,
- * or undefined when it cannot tell (see the module comment). `root` is the scan root.
+ * ripgrep's answer, batch by batch: {@link RipgrepSkips.has} resolves as soon as the batch holding the path is done,
+ * so the scanner reads and analyses the first files while ripgrep searches the rest. A batch that failed (or was
+ * cancelled) skips nothing: its files are read.
  */
-export async function ripgrepSkipList(rg: string, root: string, paths: readonly string[], prefilter: RegExp, token: CancellationToken, concurrency = 2): Promise<Set<string> | undefined> {
+export interface RipgrepSkips {
+  /** True when ripgrep proved that the file holds no prefilter match and no NUL byte; false when it may (or ripgrep failed for its batch, or the path was not asked about). */
+  has(path: string): Promise<boolean>;
+  /** Every skipped path once all batches are done, or undefined when any batch failed (the whole answer is unknown). */
+  whole(): Promise<Set<string> | undefined>;
+}
+
+/**
+ * Starts ripgrep over `paths` (root-relative POSIX; `root` is the scan root) and answers, batch by batch, which files it
+ * proves hold no prefilter match and no NUL byte (see the module comment). Undefined when ripgrep cannot run or
+ * rejects the pattern: then every file is read.
+ */
+export function ripgrepSkips(rg: string, root: string, paths: readonly string[], prefilter: RegExp, token: CancellationToken, concurrency = 2): RipgrepSkips | undefined {
   const pattern = ripgrepPattern(prefilter);
   if (!selfTest(rg, pattern)) return undefined;
-  const rel = paths.map((p) => p.split('/').join(path.sep));
-  const queue = batches(rel, 96 * 1024);
-  const listed = new Set<string>();
-  let failed = false;
+  const queue = batches(paths, 96 * 1024);
+  const batchOf = new Map<string, number>();
+  const settle: ((listed: Set<string> | undefined) => void)[] = [];
+  const answers = queue.map((files, i) => {
+    for (const f of files) batchOf.set(f, i);
+    return new Promise<Set<string> | undefined>((resolve) => settle.push(resolve));
+  });
   let next = 0;
   const lane = async (): Promise<void> => {
-    while (next < queue.length && !failed && !token.isCancellationRequested) {
-      const files = queue[next++] as string[];
-      const out = await runBatch(rg, root, pattern, files, token);
-      if (!out) failed = true;
-      else for (const f of out) listed.add(f.split(path.sep).join('/'));
+    while (next < queue.length) {
+      const i = next++;
+      const files = queue[i] as string[];
+      const out = token.isCancellationRequested ? undefined : await runBatch(rg, root, pattern, files.map((p) => p.split('/').join(path.sep)), token);
+      (settle[i] as (listed: Set<string> | undefined) => void)(out && new Set(out.map((f) => f.split(path.sep).join('/'))));
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
-  if (failed || token.isCancellationRequested) return undefined;
-  const skip = new Set<string>();
-  for (const p of paths) if (!listed.has(p)) skip.add(p);
-  return skip;
+  for (let l = 0; l < Math.max(1, concurrency); l++) void lane();
+  return {
+    async has(p) {
+      const i = batchOf.get(p);
+      if (i === undefined) return false;
+      const listed = await answers[i];
+      return listed !== undefined && !listed.has(p);
+    },
+    async whole() {
+      const listed = await Promise.all(answers);
+      if (token.isCancellationRequested || listed.some((l) => l === undefined)) return undefined;
+      const skip = new Set<string>();
+      for (const p of paths) if (!(listed[batchOf.get(p) as number] as Set<string>).has(p)) skip.add(p);
+      return skip;
+    },
+  };
+}
+
+/**
+ * Returns the files of `paths` (root-relative POSIX) that ripgrep proves hold no prefilter match and no NUL byte,
+ * or undefined when it cannot tell (see the module comment). `root` is the scan root. (The whole answer at once:
+ * {@link ripgrepSkips} answers batch by batch.)
+ */
+export async function ripgrepSkipList(rg: string, root: string, paths: readonly string[], prefilter: RegExp, token: CancellationToken, concurrency = 2): Promise<Set<string> | undefined> {
+  return ripgrepSkips(rg, root, paths, prefilter, token, concurrency)?.whole();
 }

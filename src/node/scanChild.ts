@@ -9,7 +9,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ripgrepSkipList } from './ripgrepSkipList';
+import { ripgrepSkips } from './ripgrepSkipList';
 import type { CancellationToken } from '../core/cancellation';
 import type { Settings } from '../core/config/settings';
 import type { TeamConfig } from '../core/estimate/estimator';
@@ -90,7 +90,7 @@ async function run(setup: ScanWorkerSetup, post: (m: ScanWorkerMessage) => void,
   let lastProgress = 0;
   const rg = setup.ripgrep;
   const report = await bundle.scanWorkspace(engine, files, {
-    ...(rg ? { skipFiles: (paths: readonly string[], t: CancellationToken) => ripgrepSkipList(rg, setup.root, paths, bundle.PREFILTER_PATTERN, t) } : {}),
+    ...(rg ? { skipFiles: (paths: readonly string[], t: CancellationToken) => Promise.resolve(ripgrepSkips(rg, setup.root, paths, bundle.PREFILTER_PATTERN, t)) } : {}),
     // One file at a time: the provider is synchronous, so there is no I/O to overlap.
     concurrency: 1,
     yieldEveryMs: YIELD_EVERY_MS,

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createNodeFileProvider } from '../../src/node/nodeFiles';
-import { findRipgrep, findVsCodeRipgrep, ripgrepPattern, ripgrepSkipList } from '../../src/node/ripgrepSkipList';
+import { findRipgrep, findVsCodeRipgrep, ripgrepPattern, ripgrepSkipList, ripgrepSkips } from '../../src/node/ripgrepSkipList';
 import { run } from '../../src/cli/run';
 import { loadCliSettings } from '../../src/cli/workspaceConfig';
 import { neverCancelled } from '../../src/core/cancellation';
@@ -86,6 +86,28 @@ describe('scan paths: ripgrep skip list', function () {
     assert.deepEqual(skip && [...skip], []);
   });
 
+  it('answers batch by batch: a batch ripgrep could not read skips nothing, the other batches still skip', async () => {
+    // 400 plain files with 70-character names fill several argument lists (the first holds 8 KiB, the next ones
+    // twice as much …); one name late in the list does not exist, so its batch ends with ripgrep's exit code 2.
+    const names = Array.from({ length: 400 }, (_, i) => `many/${String(i).padStart(3, '0')}_${'x'.repeat(60)}.py`);
+    for (const n of names) {
+      fs.mkdirSync(path.dirname(path.join(dir, n)), { recursive: true });
+      fs.writeFileSync(path.join(dir, n), 'def add(a, b):\n    return a + b\n');
+    }
+    const missing = 'many/399_missing.py';
+    const paths = [...names, missing, 'upper.ts'];
+    const skips = ripgrepSkips(rg as string, dir, paths, PREFILTER_PATTERN, neverCancelled);
+    assert.ok(skips, 'ripgrep ran');
+    const answers = await Promise.all(paths.map((p) => skips.has(p)));
+    const skipped = paths.filter((_, i) => answers[i]);
+    // The first files' batch was read by ripgrep: all skipped; the batch of the missing file skipped nothing.
+    assert.ok(skipped.includes(names[0] as string) && skipped.length >= 100, `${skipped.length} skipped`);
+    assert.ok(!skipped.includes(missing) && !skipped.includes('upper.ts') && !skipped.includes(names[399] as string));
+    assert.equal(await skips.has('not-asked.py'), false, 'a path it was not asked about is read');
+    // The whole answer, once every batch is done, is the same.
+    assert.deepEqual([...((await skips.whole()) ?? [])].sort(), skipped.sort());
+  });
+
   it('returns undefined (read everything) when ripgrep cannot run', async () => {
     const skip = await ripgrepSkipList(path.join(dir, 'no-such-rg'), dir, ['plain.py'], PREFILTER_PATTERN, neverCancelled);
     assert.equal(skip, undefined);
@@ -129,9 +151,10 @@ describe('scan paths: fast and slow paths give the same report', function () {
       let skipped = 0;
       const fast = await scan(root, {
         skipFiles: async (paths, token) => {
-          const s = await ripgrepSkipList(rg as string, root, paths, PREFILTER_PATTERN, token);
-          skipped = s?.size ?? -1;
-          return s;
+          // Answered batch by batch (as the CLI and the editor do); a failed answer for one file means "read it".
+          const s = ripgrepSkips(rg as string, root, paths, PREFILTER_PATTERN, token);
+          skipped = (await s?.whole())?.size ?? -1;
+          return s && { has: (p: string) => (p === paths[0] ? Promise.reject(new Error('no answer')) : s.has(p)) };
         },
       });
       assert.ok(slow.sites.length > 0, 'the corpus has sites');

@@ -8,7 +8,8 @@
  * - {@link genericGate}: a method name in {@link EVERYDAY_NAMES} (`create`, `parse`, `embed`, `run` …) is only
  *   looked at in a file that holds a witness of some catalogue method ending with that name — another segment of its
  *   path (`completions` for `chat.completions.create`), or, when every segment is an everyday name (`embed`,
- *   `complete`), the token of a module whose client has it (`ollama`, `cohere`, `voyageai` …).
+ *   `complete`, `train`), the token of a module whose client has it (`ollama`, `cohere`, `voyageai` …) or a call of a
+ *   distinctive method of the same type (a crew's `.kickoff(`).
  *
  * Everything here is computed once from sdks.ts and params.ts; the only hand-written lists are English: the everyday
  * method names and the generic module-path components (`google`, `cloud`, `client` …) that never identify an SDK.
@@ -25,7 +26,7 @@ import { memberKeys, memberOf, TYPE_BY_ID } from './analyzer/catalogIndex';
 export const EVERYDAY_NAMES: ReadonlySet<string> = new Set([
   'call', 'run', 'arun', 'bind', 'pipe', 'copy', 'predict', 'apredict', 'parse', 'send', 'complete', 'embed', 'create', 'append',
   'start', 'restart', 'process', 'classify', 'convert', 'accept', 'extend', 'edit', 'remix', 'connect', 'summarize', 'generate',
-  'with_options', 'withOptions', 'post', 'request',
+  'with_options', 'withOptions', 'post', 'request', 'test', 'train', 'replay', 'evaluate', 'forward', 'step',
 ]);
 
 /** Module-path components that name no SDK by themselves (`google.genai` is recognised by `genai`). */
@@ -306,7 +307,15 @@ function genericAnchors(): Map<string, WitnessSet> {
       if (!isEveryday(anchor)) continue;
       const w = witnessOf(k);
       if (w) gate(anchor).add(w, t.optionalSegments);
-      else for (const token of TOKENS_BY_TYPE.get(t.id) ?? []) addToken(gate(anchor), token);
+      else {
+        for (const token of TOKENS_BY_TYPE.get(t.id) ?? []) addToken(gate(anchor), token);
+        // Or a call of a distinctive method of the same type: a crew's `.train(` beside its `.kickoff(` (crewAI's
+        // project template), its module imported in a neighbour file.
+        for (const sibling of memberKeys(t)) {
+          const sw = memberOf(t, sibling)?.kind === 'site' && !sibling.includes('.') ? witnessOf(sibling) : undefined;
+          if (sw) gate(anchor).add(sw);
+        }
+      }
     }
   }
   for (const m of MODULES) {

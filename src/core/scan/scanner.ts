@@ -68,12 +68,12 @@ export interface ScanOptions {
    */
   readonly yieldEveryMs?: number;
   /**
-   * Fast path (the CLI passes ripgrep here): given every file in scope, resolves to the files that certainly do
-   * not match {@link PREFILTER_PATTERN} and are not binary. Those are stat'ed and counted but never read, which
-   * is all the slow path would have done with them, so the report is the same. Undefined (or a rejection) means
-   * "no knowledge": every file is read.
+   * Fast path (the CLI passes ripgrep here): given every file to read, resolves to a {@link SkipList} of the files
+   * that certainly do not match {@link PREFILTER_PATTERN} and are not binary. Those are stat'ed and counted but
+   * never read, which is all the slow path would have done with them, so the report is the same. Undefined (or a
+   * rejection) means "no knowledge": every file is read.
    */
-  readonly skipFiles?: (paths: readonly string[], token: CancellationToken) => Promise<ReadonlySet<string> | undefined>;
+  readonly skipFiles?: (paths: readonly string[], token: CancellationToken) => Promise<SkipList | undefined>;
   /** Replaces `engine.analyzeDocument` for the files that pass the prefilter (the CLI's worker threads). */
   readonly analyze?: (input: AnalyzeInput, token: CancellationToken) => Promise<AnalyzeOutput>;
   /**
@@ -81,6 +81,15 @@ export interface ScanOptions {
    * ones, and only the others go to {@link skipFiles}, are read and analysed.
    */
   readonly memo?: ScanMemo;
+}
+
+/**
+ * The fast path's answer (a `Set` is one): whether a file certainly holds no prefilter match and no NUL byte. It may
+ * answer later (a promise) for files it has not looked at yet, so that the scan analyses the first files while the
+ * fast path works through the rest; a rejection counts as false (the file is read).
+ */
+export interface SkipList {
+  has(path: string): boolean | Promise<boolean>;
 }
 
 /** A file handed to {@link ScanOptions.analyze}. */
@@ -360,7 +369,7 @@ interface ScanState {
   total: number;
   done: number;
   /** Files the fast path proved to hold no pre-filter word (never read). */
-  skip?: ReadonlySet<string>;
+  skip?: SkipList;
   /** With a memo: each file's stat (taken before the fast path) and the outcomes the memo answered for. */
   stats?: Map<string, FileStat | undefined>;
   kept?: Map<string, FileOutcome>;
@@ -435,7 +444,7 @@ async function analyseFile(path: string, scan: FileScan, state: ScanState): Prom
  */
 async function fileOutcome(path: string, st: FileStat, scan: FileScan, state: ScanState): Promise<FileOutcome | undefined> {
   const memo = scan.options.memo;
-  if (state.skip?.has(path)) {
+  if (state.skip && (await skipped(state.skip, path))) {
     // Known by the fast path to hold no prefilter word and no NUL: the slow path would read it and move on.
     memo?.record(path, st, PLAIN, undefined);
     return PLAIN;
@@ -453,6 +462,15 @@ async function fileOutcome(path: string, st: FileStat, scan: FileScan, state: Sc
   }
   memo?.record(path, st, outcome, text);
   return outcome;
+}
+
+/** The fast path's answer for one file; a failed answer means "read it". */
+async function skipped(skip: SkipList, path: string): Promise<boolean> {
+  try {
+    return await skip.has(path);
+  } catch {
+    return false;
+  }
 }
 
 const PLAIN: FileOutcome = { kind: 'plain' };

@@ -9,7 +9,7 @@ import type { Logger } from '../../core/logger';
 import { nodeEngineBundleLoader } from '../../node/engineBundle';
 import { listRefs, openGitRef } from '../../node/gitFiles';
 import { localFileProvider } from '../../node/localFiles';
-import { findVsCodeRipgrep, ripgrepSkipList } from '../../node/ripgrepSkipList';
+import { findVsCodeRipgrep, ripgrepSkips } from '../../node/ripgrepSkipList';
 import { scanInProcess } from '../../node/scanProcess';
 import { readExportFile } from '../../node/usageExports';
 import type { HostPlatform } from '../platform';
@@ -40,7 +40,7 @@ export function desktopPlatform(extensionUri: vscode.Uri, logger: Logger): Deskt
     },
     skipFiles(folder, bundle) {
       const rgPath = folder.scheme === 'file' ? ripgrep() : undefined;
-      return rgPath ? (paths, token) => ripgrepSkipList(rgPath, folder.fsPath, paths, bundle.PREFILTER_PATTERN, token) : undefined;
+      return rgPath ? (paths, token) => Promise.resolve(ripgrepSkips(rgPath, folder.fsPath, paths, bundle.PREFILTER_PATTERN, token)) : undefined;
     },
     git: {
       listRefs: async (folder) => (folder.scheme === 'file' ? listRefs(folder.fsPath) : []),
