@@ -5,6 +5,7 @@ import { globMatcher } from '../core/glob';
 import type { TeamConfig } from '../core/estimate/estimator';
 import type { Logger } from '../core/logger';
 import { totalOf } from '../core/report/totals';
+import { isPathIgnored } from '../core/scan/scanner';
 import type { CostTotal, Diagnostic, Report, SiteEstimate } from '../core/types';
 import type { AnalysisCache, AnalysisEntry } from './analysisCache';
 import type { ConfigService } from './config';
@@ -327,7 +328,8 @@ export class WorkspaceModel extends Disposable {
 
   /**
    * Open documents are authoritative (they may be dirty): copy the cache's results into the folder states. A file the
-   * folder state does not hold is taken only while its editor has unsaved changes and the scan's rules include it: a
+   * folder state does not hold is taken only while its editor has unsaved changes and the scan's rules (exclusions,
+   * .gitignore) include it: a
    * saved file reaches the state through the scan or the file watcher, so a file deleted (or excluded) while still open
    * in an editor does not come back into the totals at the next rescan.
    */
@@ -350,10 +352,34 @@ export class WorkspaceModel extends Disposable {
         }
         continue;
       }
+      if (!prev) {
+        // An unsaved file the state lacks (a new file, say) comes in unless a .gitignore leaves it out of scans.
+        void this.admitUnsaved(state, entry);
+        continue;
+      }
       state.files.set(entry.path, { estimates: entry.estimates, diagnostics: entry.diagnostics });
       changed = true;
     }
     if (changed) this.fireSoon();
+  }
+
+  /** Takes an unsaved editor's result for a file the folder state lacks, unless the file is .gitignored. */
+  private async admitUnsaved(state: FolderState, entry: AnalysisEntry): Promise<void> {
+    if (await this.gitignored(state.folder, entry.path)) return;
+    const current = this.folders.get(state.folder.uri.toString());
+    // A newer result (or a rescan's) may have arrived meanwhile: only the cache's latest result for the file counts.
+    if (!current || current.files.has(entry.path) || !this.cache.all().some((e) => e.key === entry.key && e.estimates === entry.estimates)) return;
+    current.files.set(entry.path, { estimates: entry.estimates, diagnostics: entry.diagnostics });
+    this.fireSoon();
+  }
+
+  /** Whether the scan leaves the file out for a .gitignore (read through the folder's file provider). */
+  private async gitignored(folder: vscode.WorkspaceFolder, path: string): Promise<boolean> {
+    try {
+      return await isPathIgnored(this.engines.files(folder.uri), path);
+    } catch {
+      return false;
+    }
   }
 
   private excluded(folder: vscode.WorkspaceFolder, path: string): boolean {
@@ -379,7 +405,7 @@ export class WorkspaceModel extends Disposable {
     if (this.scan) for (const uri of uris) this.changedDuringScan.set(uri.toString(), uri);
     for (const uri of uris) {
       const { folder, path } = relativePathOf(uri);
-      if (!folder || !languageOfPath(path) || this.excluded(folder, path)) continue;
+      if (!folder || !languageOfPath(path) || this.excluded(folder, path) || (await this.gitignored(folder, path))) continue;
       const state = this.folders.get(folder.uri.toString());
       if (!state) continue;
       // An open document is kept current by the cache; the disk version would be stale.

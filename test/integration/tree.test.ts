@@ -107,6 +107,31 @@ describe('tree view', function () {
     }
   });
 
+  it('a .gitignored file stays out of the tree when the watcher reports it, when it is opened and when it is edited', async () => {
+    const a = await api();
+    const body = 'import anthropic\nclient = anthropic.Anthropic()\nclient.messages.create(model="claude-haiku-4-5", max_tokens=64, messages=[{"role": "user", "content": "hi"}])\n';
+    const ignored = demoUri('tokentier_it_ignored/secret_ask.py');
+    const has = (file: string) => () => a.model.estimates().some((e) => e.site.file === file);
+    try {
+      await a.model.idle();
+      await vscode.workspace.fs.writeFile(demoUri('tokentier_it_ignored/.gitignore'), new TextEncoder().encode('secret_*.py\n'));
+      await vscode.workspace.fs.writeFile(ignored, new TextEncoder().encode(body));
+      // Its sibling, in the same batch of watcher events, comes in: so the batch was read, and left the ignored file out.
+      await vscode.workspace.fs.writeFile(demoUri('tokentier_it_ignored/ask.py'), new TextEncoder().encode(body));
+      await waitFor(has('tokentier_it_ignored/ask.py'), (v) => v, 'the sibling file in the workspace model');
+      assert.equal(has('tokentier_it_ignored/secret_ask.py')(), false, 'the watcher event of the ignored file');
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(ignored));
+      await new Promise((r) => setTimeout(r, 1_500));
+      assert.equal(has('tokentier_it_ignored/secret_ask.py')(), false, 'the ignored file opened');
+      await editor.edit((e) => e.insert(new vscode.Position(3, 0), '# unsaved\n'));
+      await new Promise((r) => setTimeout(r, 1_500));
+      assert.equal(has('tokentier_it_ignored/secret_ask.py')(), false, 'the ignored file edited (unsaved)');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.workspace.fs.delete(demoUri('tokentier_it_ignored'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    }
+  });
+
   it('a file deleted while open in an editor stays out of the tree and the totals after a rescan', async () => {
     const a = await api();
     const uri = demoUri('tokentier_it_open_deleted.py');

@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { detect, evidenceStats, hasVocabulary, passesPrefilter, PREFILTER } from '../../src/core/detect/detector';
+import { detect, evidenceStats, hasMinifiedLine, hasVocabulary, passesPrefilter, PREFILTER } from '../../src/core/detect/detector';
 import { PREFILTER as VOCABULARY } from '../../src/core/detect/vocabulary';
 import { hasEndpointWord, hasFallback, hasHttpCall, hasModelBodyWord, hasModuleImport, inObjectLiteral, selfSufficient } from '../../src/core/detect/evidence';
 import { HTTP_ENDPOINTS, MODEL_BODY_WORD } from '../../src/core/detect/catalog/params';
@@ -168,6 +168,19 @@ describe('evidence test before parsing', () => {
     // A crew's distinctive method still lets the file through, and opens the gate of its everyday ones (the crewAI
     // project template: agents/py_crewai_main_minimal.py, whose sites are checked by the fixture tests).
     assert.equal(PREFILTER.test('Crew().crew().kickoff(inputs=inputs)\n'), true);
+  });
+
+  it('finds a line over the minified limit exactly where a line-by-line count does', () => {
+    const byLines = (text: string, limit: number): boolean => text.split('\n').some((l) => l.length > limit);
+    const rand = mulberry32(77);
+    for (let i = 0; i < 3000; i++) {
+      const limit = 1 + Math.floor(rand() * 12);
+      // Lines of 0 to 2 × limit characters, so that every length around the limit occurs (and a line at the very end).
+      const text = Array.from({ length: Math.floor(rand() * 6) }, () => 'x'.repeat(Math.floor(rand() * (2 * limit + 1)))).join('\n') + (rand() < 0.3 ? '\n' : '');
+      assert.equal(hasMinifiedLine(text, limit), byLines(text, limit), `${JSON.stringify(text)} (limit ${limit})`);
+    }
+    assert.equal(hasMinifiedLine(`${'a'.repeat(5000)}\n`), false);
+    assert.equal(hasMinifiedLine(`b\n${'a'.repeat(5001)}`), true);
   });
 
   it('reads request-body keys where the analyser does (keyMap: pairs, Python keyword arguments, JS shorthand properties)', () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Engine, type DocumentAnalysis } from '../../src/core/engine';
 import type { DetectInput } from '../../src/core/detect/detector';
 import type { FileProvider, FileStat } from '../../src/core/fileProvider';
-import { collectFiles, scanWorkspace } from '../../src/core/scan/scanner';
+import { collectFiles, isPathIgnored, scanWorkspace } from '../../src/core/scan/scanner';
 import { createNodeFileProvider, resolveInside } from '../../src/node/nodeFiles';
 import type { CancellationToken } from '../../src/core/cancellation';
 import { makeSite } from '../fixtures/cli/sites';
@@ -84,6 +84,25 @@ describe('scan: scanWorkspace over a FileProvider', () => {
     assert.deepEqual(sub.files.sort(), ['src/keep.py', 'src/x.gen.py']);
     const none = await collectFiles(files, { gitignore: false });
     assert.deepEqual(none.files.sort(), ['generated/a.py', 'src/keep.py', 'src/secret.py', 'src/x.gen.py']);
+  });
+
+  it('decides one path as the walk does (a watcher event, an opened file): ignored folders, nested files, negations', async () => {
+    const files = memoryFiles({
+      '.gitignore': 'generated/\n*.gen.py\nbuild\n',
+      'generated/a.py': CALL,
+      'generated/deep/b.py': CALL,
+      'build/out.py': CALL,
+      'src/x.gen.py': CALL,
+      'src/y.gen.py': CALL,
+      'src/keep.py': CALL,
+      'src/.gitignore': 'secret.py\n!x.gen.py\n',
+      'src/secret.py': CALL,
+      'src/deeper/secret.py': CALL,
+      'other/secret.py': CALL,
+    });
+    const walked = new Set((await collectFiles(files)).files);
+    for (const p of [...files.files.keys()].filter((k) => k.endsWith('.py'))) assert.equal(await isPathIgnored(files, p), !walked.has(p), p);
+    assert.deepEqual([...walked].sort(), ['other/secret.py', 'src/keep.py', 'src/x.gen.py']);
   });
 
   it('applies include and exclude globs', async () => {

@@ -19,7 +19,7 @@ import { getParser, parseCached, parseDeltaOf, releaseTree, type GrammarName, ty
 import { cellIndexOfRow, normaliseLineEnds, prepare, type Prepared } from './prepare';
 import { callArgs, toRange, unwrap, type Lang } from './syntax';
 import { detectOtherLanguage, isOtherLanguage } from './languages/detect';
-import { BODY_PREFILTER, PREFILTER as VOCABULARY_PREFILTER } from './vocabulary';
+import { BODY_PREFILTER, PREFILTER as VOCABULARY_PREFILTER, trieAlternation } from './vocabulary';
 import { candidatesFor, packageRootText } from './neighbourPaths';
 import { callsLocalDefinition, DOTTED_WRITE, ITEM_WRITE, mentionedOutside, writesOuterName } from './incrementalGuards';
 import { detectShellScript, notebookShellEvidence, notebookShellSites } from './shell/detect';
@@ -64,9 +64,14 @@ export interface DetectOptions {
 /**
  * The text pre-filter: the Python/TypeScript vocabulary's (vocabulary.ts) and the names Go, Java, C#, Ruby and PHP
  * files use their SDKs by (their modules and client classes; test/unit/languages.test.ts checks every catalogue SDK
- * passes) and the endpoints their raw HTTP sends to. Ripgrep runs it too: plain alternatives only.
+ * passes) and the endpoints their raw HTTP sends to, as one trie (a camelCase hump may also be written with `_`: a
+ * superset). Ripgrep runs it too: plain alternatives only.
  */
-const PREFILTER_REST = `${BODY_PREFILTER.source}|openai|anthropic|claude|genai|generativeai|gemini|bedrock|langchain|ollama|mistral|cohere|springframework\\.ai|Microsoft\\.Extensions\\.AI|Microsoft\\.Agents\\.AI|SemanticKernel|Azure\\.AI\\.Agents|LlmTornado|LLPhant|completions|/v1/messages|/v1/responses|embeddings|generateContent|/api/(chat|generate|embed)`;
+const PREFILTER_REST = `${BODY_PREFILTER.source}|${trieAlternation([
+  'openai', 'anthropic', 'claude', 'genai', 'generativeai', 'gemini', 'bedrock', 'langchain', 'ollama', 'mistral', 'cohere', 'springframework.ai',
+  'Microsoft.Extensions.AI', 'Microsoft.Agents.AI', 'SemanticKernel', 'Azure.AI.Agents', 'LlmTornado', 'LLPhant', 'completions', '/v1/messages',
+  '/v1/responses', 'embeddings', 'generateContent', '/api/chat', '/api/generate', '/api/embed',
+])}`;
 export const PREFILTER: RegExp = new RegExp(`${VOCABULARY_PREFILTER.source}|${PREFILTER_REST}`, 'i');
 
 /**
@@ -487,13 +492,17 @@ function remember(path: string, memo: Memo): void {
   }
 }
 
-function hasMinifiedLine(text: string): boolean {
+/**
+ * Whether a line holds more than {@link MINIFIED_LINE} characters (exported for tests). From a line's start it looks
+ * back from the farthest end a short line may have for the last newline: none means a long line; else every line
+ * up to that newline is short, and the search goes on after it (a jump of up to a line limit, not a line).
+ */
+export function hasMinifiedLine(text: string, limit: number = MINIFIED_LINE): boolean {
   let start = 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    if (end - start > MINIFIED_LINE) return true;
-    start = end + 1;
+  while (text.length - start > limit) {
+    const nl = text.lastIndexOf('\n', start + limit);
+    if (nl < start) return true;
+    start = nl + 1;
   }
   return false;
 }

@@ -45,6 +45,13 @@ export function pythonModuleWord(name: string): string {
   return parts.find((p) => !GENERIC_MODULE_PARTS.has(p)) ?? parts[parts.length - 1] ?? name;
 }
 
+/** What an import statement writes before a module name (a module token of a name projects give their own modules too). */
+const IMPORT_STATEMENT = '(?:from|import)[ \\t]+';
+/** A character that stands before a short package name in a specifier, or before an endpoint's path segment in a URL. */
+const SPECIFIER_EDGE = '[/:\'"`]';
+/** Regex fragments that start alike are merged behind their common start: one alternative tried per position, not one per fragment. */
+const SHARED_STARTS: readonly string[] = [IMPORT_STATEMENT, SPECIFIER_EDGE];
+
 /** A module token: a literal word, or a regex fragment when the name needs context. */
 export type ModuleToken = { readonly kind: 'word'; readonly word: string } | { readonly kind: 'pattern'; readonly pattern: string };
 
@@ -56,10 +63,10 @@ export type ModuleToken = { readonly kind: 'word'; readonly word: string } | { r
  */
 export function moduleToken(m: Pick<ModuleSpec, 'lang' | 'name' | 'workspaceFirst' | 'importToken'>): ModuleToken {
   // A name projects give their own modules too (`agents`), or a common word (`camel`): the import statement.
-  if (m.lang === 'python' && (m.workspaceFirst || m.importToken)) return { kind: 'pattern', pattern: `(?:from|import)[ \\t]+${escapeRe(m.name.split('.')[0] ?? m.name)}` };
+  if (m.lang === 'python' && (m.workspaceFirst || m.importToken)) return { kind: 'pattern', pattern: `${IMPORT_STATEMENT}${escapeRe(m.name.split('.')[0] ?? m.name)}` };
   if (m.lang === 'python') return { kind: 'word', word: pythonModuleWord(m.name) };
   const pkg = m.name.startsWith('@') ? m.name.split('/').slice(0, 2).join('/') : m.name.split('/')[0] ?? m.name;
-  return pkg.length < 4 ? { kind: 'pattern', pattern: `['"\`/:]${escapeRe(pkg)}['"\`/@]` } : { kind: 'word', word: pkg };
+  return pkg.length < 4 ? { kind: 'pattern', pattern: `${SPECIFIER_EDGE}${escapeRe(pkg)}['"\`/@]` } : { kind: 'word', word: pkg };
 }
 
 function addToken(set: WitnessSet, t: ModuleToken): void {
@@ -195,7 +202,7 @@ class WitnessSet {
     const out: string[] = [];
     const words = lean(this.words);
     if (words.length) out.push(trieAlternation(words));
-    out.push(...[...this.patterns].sort());
+    out.push(...mergeStarts([...this.patterns].sort()));
     if (this.exact) {
       if (this.compounds.size) out.push(trieAlternation(this.compounds));
       if (this.calls.size) out.push(`\\.${g}${trieAlternation(this.calls, true)}${g}\\(`);
@@ -215,6 +222,19 @@ class WitnessSet {
     if (member.length) out.push(`\\.${g}(?:${member.join('|')})`);
     return out.join('|');
   }
+}
+
+/** `S(?:a|b)` for fragments `Sa` and `Sb` that start with one of {@link SHARED_STARTS}; the others as they are. */
+function mergeStarts(fragments: readonly string[]): string[] {
+  const out: string[] = [];
+  const rests = new Map<string, string[]>();
+  for (const f of fragments) {
+    const start = SHARED_STARTS.find((s) => f.startsWith(s) && f.length > s.length);
+    if (!start) out.push(f);
+    else rests.set(start, [...(rests.get(start) ?? []), f.slice(start.length)]);
+  }
+  for (const [start, rest] of rests) out.push(rest.length === 1 ? `${start}${rest[0]}` : `${start}(?:${rest.join('|')})`);
+  return out;
 }
 
 /** The catalogue types a value of this module can become (through constructors, chats, sessions, factories). */
@@ -257,7 +277,7 @@ for (const m of MODULES) {
  * evidence test's `HTTP_WORD_RE` without its look-ahead, which ripgrep does not support: a superset).
  */
 function httpPattern(): string {
-  return `[/:'"\`]${trieAlternation(HTTP_ENDPOINTS.flatMap((e) => e.words))}`;
+  return `${SPECIFIER_EDGE}${trieAlternation(HTTP_ENDPOINTS.flatMap((e) => e.words))}`;
 }
 
 function prefilterSource(): string {

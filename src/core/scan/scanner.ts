@@ -171,6 +171,21 @@ async function gitignoresAbove(files: FileProvider, parts: readonly string[], di
   return levels;
 }
 
+/**
+ * Whether the walk would leave `path` out for a `.gitignore` (its own folder's or an outer one's, or one that ignores a
+ * folder above it): for a single file a watcher or an editor reports, decided as {@link collectFiles} decides it.
+ */
+export async function isPathIgnored(files: FileProvider, path: string): Promise<boolean> {
+  const parts = normalisePath(path).split('/');
+  const levels: IgnoreLevel[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const level = await loadGitignore(files, parts.slice(0, i).join('/'), []);
+    if (level) levels.push(level);
+    if (isIgnored(levels, parts.slice(0, i + 1).join('/'), i < parts.length - 1)) return true;
+  }
+  return false;
+}
+
 /** A folder's entries, or undefined with an `unreadable-folder` diagnostic. */
 async function listFolder(files: FileProvider, dir: string, diagnostics: Diagnostic[]): Promise<Awaited<ReturnType<FileProvider['list']>>> {
   // The FileProvider contract says list() never throws; a provider that breaks it loses this folder only.
