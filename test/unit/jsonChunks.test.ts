@@ -20,7 +20,9 @@ describe('formatJsonChunks (issue 23)', () => {
     const full = buildReport({ root: '/r', currency: 'USD', profile: 'expected', generatedAt: fixed, estimates: sites, diagnostics: [{ severity: 'info', code: 'x', message: 'line\nbreak\t\u2028' }] });
     const empty = buildReport({ root: '/r', currency: 'USD', profile: 'expected', generatedAt: fixed, estimates: [] });
     const withUndefined = { ...full, repositories: undefined } as unknown as Report;
-    for (const r of [full, empty, withUndefined]) assert.equal([...formatJsonChunks(r)].join(''), formatJson(r));
+    // Array elements of every kind JSON.stringify treats apart (undefined and functions become null, toJSON, nesting).
+    const odd = { ...full, extra: [undefined, () => 1, 3, 'a\nb', [1, [2, {}]], { toJSON: () => 'x' }, null, { a: [] }, []] } as unknown as Report;
+    for (const r of [full, empty, withUndefined, odd]) assert.equal([...formatJsonChunks(r)].join(''), formatJson(r));
     assert.ok([...formatJsonChunks(full)].length > 4, 'more than one piece');
   });
 

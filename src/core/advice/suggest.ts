@@ -126,14 +126,26 @@ function roughCost(e: SiteEstimate, model: string, provider: Provider, ctx: Advi
   return (e.tokens.input.expected * r.input + generatedTokens(e.tokens, e.site).expected * r.output) / 1e6;
 }
 
+/** What a candidate is on a day, whatever the site: withdrawn or not, and its capabilities (looked up once per day). */
+const facts = new WeakMap<Candidate, { readonly day: string; readonly withdrawn: boolean; readonly caps: ReturnType<typeof capabilitiesOf> }>();
+
+function factsOf(c: Candidate, day: string): { readonly withdrawn: boolean; readonly caps: ReturnType<typeof capabilitiesOf> } {
+  let f = facts.get(c);
+  if (f?.day !== day) {
+    const platform = platformOfVendor(c.vendor);
+    facts.set(c, (f = { day, withdrawn: !!platform && isWithdrawn(c.model, platform, day), caps: capabilitiesOf(c.vendor, c.model) }));
+  }
+  return f;
+}
+
 function rank(e: SiteEstimate, modelId: string, c: Candidate, needs: CallNeeds, ctx: AdviceContext, currentRough: number | undefined, dropped: Map<string, number>): Ranked | undefined {
   const drop = (why: string) => void dropped.set(why, (dropped.get(why) ?? 0) + 1);
-  const platform = platformOfVendor(c.vendor);
-  if (platform && isWithdrawn(c.model, platform, ctx.day)) return drop('deprecated'), undefined;
+  const { withdrawn, caps } = factsOf(c, ctx.day);
+  if (withdrawn) return drop('deprecated'), undefined;
   const rough = roughCost(e, c.model, providerOf(e, c), ctx);
   // Cannot save 10 % even if its tokenizer counted far fewer tokens: not worth pricing exactly.
   if (rough !== undefined && currentRough !== undefined && rough / ROUGH_SLACK >= (1 - MIN_SAVING_SHARE) * currentRough) return drop('not 10 % cheaper'), undefined;
-  const fit = featureFit(needs, capabilitiesOf(c.vendor, c.model));
+  const fit = featureFit(needs, caps);
   const overall = overallFit(fit);
   if (overall === false) return drop(`do not fit (${fit.filter((f) => f.fits === false).map((f) => f.feature).join(', ')})`), undefined;
   return { ...c, fit, overall, quality: compareQuality(modelId, c.model), ...(rough !== undefined ? { rough } : {}) };

@@ -250,6 +250,13 @@ export function hasModelBodyWord(text: string, lang: Lang): boolean {
 /** Holds a fallback path with its file token (way 3). */
 export function hasFallback(text: string, lang: Lang): boolean {
   const any = FALLBACK_ANY[lang];
+  // Each fallback's file token is looked for once per text (a chain such as `send(` may start at hundreds of places).
+  const tokens = new Map<RegExp, boolean>();
+  const hasToken = (re: RegExp): boolean => {
+    let has = tokens.get(re);
+    if (has === undefined) tokens.set(re, (has = re.test(text)));
+    return has;
+  };
   any.lastIndex = 0;
   for (let m = any.exec(text); m; m = any.exec(text)) {
     const at = m.index;
@@ -259,7 +266,7 @@ export function hasFallback(text: string, lang: Lang): boolean {
     for (const f of FALLBACK_TESTS) {
       if (f.lang !== lang) continue;
       f.chain.lastIndex = at;
-      if (f.chain.test(text) && f.token.test(text)) return true;
+      if (f.chain.test(text) && hasToken(f.token)) return true;
     }
   }
   return false;

@@ -13,6 +13,10 @@ export function formatJson(report: Report): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
+/** What `JSON.stringify({ k: [x] }, null, 2)` writes around `x`'s text. */
+const ELEMENT_HEAD = '{\n  "k": [\n    ';
+const ELEMENT_TAIL = '\n  ]\n}';
+
 /**
  * {@link formatJson}'s text in pieces (the head, one per site, the rest), so a large report is written without ever
  * being one string (issue 23: the CLI's peak memory). The pieces joined are exactly `formatJson(report)`.
@@ -26,8 +30,12 @@ export function* formatJsonChunks(report: Report): Generator<string> {
     const head = `${i ? ',' : ''}\n  ${JSON.stringify(key)}: `;
     if (Array.isArray(value) && value.length) {
       yield `${head}[`;
-      // Nested text is indented by the array's depth; string values hold no raw newline (JSON escapes it).
-      for (let j = 0; j < value.length; j++) yield `${j ? ',' : ''}\n    ${(JSON.stringify(value[j], null, 2) ?? 'null').replace(/\n/g, '\n    ')}`;
+      // Each element is written by JSON.stringify at its own depth (in a one-element array under a key, whose
+      // brackets are cut off): no second pass over the text to indent it.
+      for (let j = 0; j < value.length; j++) {
+        const nested = JSON.stringify({ k: [value[j]] }, null, 2);
+        yield `${j ? ',' : ''}\n    ${nested.slice(ELEMENT_HEAD.length, nested.length - ELEMENT_TAIL.length)}`;
+      }
       yield '\n  ]';
     } else {
       yield `${head}${(JSON.stringify(value, null, 2) ?? 'null').replace(/\n/g, '\n  ')}`;

@@ -110,8 +110,17 @@ function countIn(match: RegExpExecArray): number {
   return Math.min(1000, Math.max(1, n));
 }
 
+/** {@link instruction}'s answer per prompt: a site is estimated again for every model its advice prices. */
+const instructionMemo = new WeakMap<CallSite['prompt'], OutputBound | null>();
+
 /** An instruction in the visible prompt that fixes the answer's length. */
 function instruction(site: CallSite): OutputBound | undefined {
+  let hit = instructionMemo.get(site.prompt);
+  if (hit === undefined) instructionMemo.set(site.prompt, (hit = findInstruction(site) ?? null));
+  return hit ?? undefined;
+}
+
+function findInstruction(site: CallSite): OutputBound | undefined {
   const texts = site.prompt.filter((p) => INSTRUCTION_ROLES.has(p.role) && p.text && (p.kind === 'literal' || p.kind === 'template')).map((p) => p.text!);
   for (const r of instructionRules) {
     for (const text of texts) {
