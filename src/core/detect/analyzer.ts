@@ -129,8 +129,8 @@ findSites(within?: { readonly start: number; readonly end: number }): SiteDraft[
     return containers.collectedModel(this, call, collects, inst, spec);
   }
 
-  globalModelOf(target: NonNullable<TypeSpec['globalModel']>): (Value & { kind: 'inst' }) | null | undefined {
-    return models.globalModelOf(this, target);
+  globalModelOf(target: NonNullable<TypeSpec['globalModel']>, call?: Node): (Value & { kind: 'inst' }) | null | undefined {
+    return models.globalModelOf(this, target, call);
   }
 
   dottedAssignment(n: Node): Node | undefined {

@@ -128,7 +128,7 @@ export function buildSite(fa: FileAnalyzer, call: Node, nameNode: Node, specIn: 
   if (inst && !inst.ctor && type?.globalModel) {
     // LlamaIndex `Settings.llm = Anthropic(model=…)`: the model every engine of the file runs unless given one. A
     // setting the file assigns to something else (a local `HuggingFaceEmbedding`) sends no request.
-    const set = fa.globalModelOf(type.globalModel);
+    const set = fa.globalModelOf(type.globalModel, call);
     if (set === null) return undefined;
     if (set) inst = { ...inst, provider: set.provider, ctor: set.ctor, parent: set.parent };
   }

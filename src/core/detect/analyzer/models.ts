@@ -11,7 +11,7 @@ import type { ModelRef, ModelResolution, Provider } from '../../types';
 import type { SiteSpec, TypeSpec } from '../catalog/types';
 import { CANONICAL_STRIP_PREFIXES, MODEL_NAME_PROVIDERS } from '../catalog/params';
 import { PROVIDER_OF_NAME } from '../../models/providers';
-import { callArgs, callee, isMember, memberObject, unwrap } from '../syntax';
+import { callArgs, callee, isCall, isMember, memberObject, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import type { ResolvedModel, Value } from './types';
 import { TYPE_BY_ID } from './catalogIndex';
@@ -216,8 +216,12 @@ const MOCK_CALLEE = /(^|\.)(Mock|MagicMock|AsyncMock|NonCallableMock|create_auto
  * The model object assigned to a module-wide setting in this file (`Settings.llm = …`): the last such write, as the
  * setting is assigned once and read by every engine (`dottedAssignment` only looks at the text and the position).
  */
-export function globalModelOf(fa: FileAnalyzer, target: NonNullable<TypeSpec['globalModel']>): (Value & { kind: 'inst' }) | null | undefined {
-  if (typeof target !== 'string') return configuredModel(fa, target.calls, target.key);
+export function globalModelOf(fa: FileAnalyzer, target: NonNullable<TypeSpec['globalModel']>, call?: Node): (Value & { kind: 'inst' }) | null | undefined {
+  if (typeof target !== 'string') {
+    // Inside a `with` block that sets the model, that one (unknown when the code does not show it), not the file's.
+    const scoped = call && target.scoped ? scopedModel(fa, call, target.scoped, target.key) : undefined;
+    return scoped ? scoped.model : configuredModel(fa, target.calls, target.key);
+  }
   if (!fa.text.includes(target)) return undefined;
   const value = fa.dottedAssignment({ text: target, startIndex: fa.root.endIndex + 1 } as unknown as Node);
   if (!value) return undefined;
@@ -227,6 +231,27 @@ export function globalModelOf(fa: FileAnalyzer, target: NonNullable<TypeSpec['gl
   // Assigned to a model that runs in-process (`HuggingFaceEmbedding(…)`, `"local:BAAI/bge-small"`): null; to anything
   // else the catalogue does not know: a model all the same, unknown.
   if (v === undefined && /^["'`]local(:|["'`])/.test(unwrap(value).text)) return null;
+  return undefined;
+}
+
+/**
+ * The model object the innermost `with` block around `node` that opens one of `callees` passes as `key`
+ * (`with dspy.context(lm=gpt4):`; `model` undefined when it is not known), or undefined when no such block holds it.
+ */
+function scopedModel(fa: FileAnalyzer, node: Node, callees: readonly string[], key: string): { readonly model: (Value & { kind: 'inst' }) | null | undefined } | undefined {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type !== 'with_statement') continue;
+    const clause = n.namedChildren.find((c) => c?.type === 'with_clause');
+    for (const item of clause?.namedChildren ?? []) {
+      // `with dspy.context(lm=x) as ctx:` wraps the call in an as_pattern.
+      let value = item?.type === 'with_item' ? item.childForFieldName('value') : null;
+      if (value?.type === 'as_pattern') value = value.namedChildren[0] ?? null;
+      const fn = value && isCall(value) ? callee(value) : null;
+      if (!value || !fn || !callees.includes(fn.text)) continue;
+      const arg = fa.getArg(value, { kw: [key] });
+      if (arg) return { model: fa.modelObjectOf(arg) };
+    }
+  }
   return undefined;
 }
 

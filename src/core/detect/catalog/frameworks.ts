@@ -98,8 +98,10 @@ export const FRAMEWORK_TYPES: readonly TypeSpec[] = [
   },
   {
     // DSPy predictors and modules (`dspy.Predict(sig)(question=…)`, ChainOfThought, ReAct …): each call runs the LM the
-    // file configures (`dspy.configure(lm=…)`; none: unknown); `batch` runs one per example.
-    id: 'dspy-predict', provider: 'other', via: 'framework', globalModel: { calls: ['dspy.configure', 'dspy.settings.configure'], key: 'lm' },
+    // file configures (`dspy.configure(lm=…)`; none: unknown), or, inside `with dspy.context(lm=…):`, that one; `batch`
+    // runs one per example.
+    id: 'dspy-predict', provider: 'other', via: 'framework',
+    globalModel: { calls: ['dspy.configure', 'dspy.settings.configure'], key: 'lm', scoped: ['dspy.context', 'dspy.settings.context'] },
     callable: { api: 'chat', prompt: {} },
     members: {
       acall: site('chat', undefined, {}), forward: site('chat', undefined, {}), aforward: site('chat', undefined, {}),

@@ -121,9 +121,10 @@ export interface TypeSpec {
   /**
    * A module-wide setting that supplies the model when the instance was not given one (LlamaIndex
    * `Settings.llm = Anthropic(model=…)`): the dotted target assigned in the file; or the keyword `key` of the file's
-   * last call of one of `calls` (DSPy `dspy.configure(lm=…)`).
+   * last call of one of `calls` (DSPy `dspy.configure(lm=…)`), unless a `with` block around the site opens one of
+   * `scoped` with that keyword (DSPy `with dspy.context(lm=…):`): the innermost applies there.
    */
-  readonly globalModel?: string | { readonly calls: readonly string[]; readonly key: string };
+  readonly globalModel?: string | { readonly calls: readonly string[]; readonly key: string; readonly scoped?: readonly string[] };
   /** A model that runs in-process (smolagents `TransformersModel`): a framework object over it sends no request. */
   readonly local?: boolean;
   /** A prompt template in a LangChain chain: pipeable, runs no model; the operand after it is the model. */
