@@ -310,4 +310,19 @@ describe('cli: the esbuild bundle (dist/cli.js)', function () {
     const usage = spawnSync(process.execPath, [bundle, 'scan', '--format', 'nope'], { encoding: 'utf8' });
     assert.equal(usage.status, 2);
   });
+
+  it('stops quietly when the reader closes the pipe (`| head`), with the exit code of the run', function () {
+    const bundle = path.join(repoRoot, 'dist/cli.js');
+    if (!fs.existsSync(bundle)) this.skip();
+    // `true` reads nothing and exits at once: every write of the report meets a closed pipe (EPIPE).
+    const piped = (flags: string) => spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${bundle}" scan examples/demo --format json ${flags} | true`], { cwd: repoRoot, encoding: 'utf8' });
+    const ok = piped('');
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.doesNotMatch(ok.stderr, /EPIPE|Unhandled|at .*\(node:/);
+    // A budget gate still fails the run (exit 1), and says why.
+    const gate = piped('--fail-on-total-above 0.01');
+    assert.equal(gate.status, 1, gate.stderr);
+    assert.match(gate.stderr, /FAIL: /);
+    assert.doesNotMatch(gate.stderr, /EPIPE|Unhandled/);
+  });
 });
