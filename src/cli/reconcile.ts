@@ -76,7 +76,11 @@ export async function cmdReconcile(flags: ReconcileFlags, deps: ReconcileDeps): 
   let final = result;
   if (flags.write && proposed) {
     if (currentText(usageFile.abs) !== usageFile.text) throw new UsageError(`${usageFile.path} changed while reconciling; nothing was written. Run again.`);
-    writeFileAtomic(usageFile.abs, proposed.after);
+    try {
+      writeFileAtomic(usageFile.abs, proposed.after);
+    } catch (e) {
+      throw new UsageError(`could not write ${usageFile.path}: ${e instanceof Error ? e.message : String(e)}`);
+    }
     final = { ...result, usageFile: { ...result.usageFile!, written: true } };
   }
   deps.emit(format(final, f));

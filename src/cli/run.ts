@@ -375,7 +375,14 @@ async function scanWith(s: ScanSetup, files: FileProvider, io: CliIo, label: str
 
 /** Writes the output: to `--output` atomically, else to stdout. Pieces (a large JSON report) are never joined whole. */
 function emit(text: string | Iterable<string>, values: Values, io: CliIo): void {
-  if (values.output) writeFileAtomic(path.resolve(io.cwd, values.output), text);
+  if (values.output) {
+    try {
+      writeFileAtomic(path.resolve(io.cwd, values.output), text);
+    } catch (e) {
+      // A folder that is a file, no permission, a full disk: the report was not written, and the message says where.
+      throw new UsageError(`could not write ${values.output}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
   else if (typeof text === 'string') io.stdout.write(text);
   else for (const piece of text) io.stdout.write(piece);
 }

@@ -148,6 +148,19 @@ describe('cli (in process) over a two-commit git repository', function () {
     fs.rmSync(path.join(dir, 'out'), { recursive: true });
   });
 
+  it('--output that cannot be written (a folder that is a file) says where, in one line, exit 2', async () => {
+    const blocker = path.join(dir, 'not-a-folder');
+    fs.writeFileSync(blocker, 'x');
+    try {
+      const r = await cli(['scan', '--format', 'json', '--output', path.join(blocker, 'report.json'), '--quiet'], dir);
+      assert.equal(r.code, 2);
+      assert.match(r.err, /^tokentier: could not write .*not-a-folder[\\/]report\.json: /m);
+      assert.doesNotMatch(r.err, /internal error|\n\s+at /);
+    } finally {
+      fs.rmSync(blocker);
+    }
+  });
+
   it('exit 1 on a policy failure (policy file), 0 when within budget', async () => {
     assert.equal((await cli(['scan', '--fail-on-total-above', '1000000000'], dir)).code, 0);
     fs.mkdirSync(path.join(dir, '.tokentier'));
@@ -324,5 +337,19 @@ describe('cli: the esbuild bundle (dist/cli.js)', function () {
     assert.equal(gate.status, 1, gate.stderr);
     assert.match(gate.stderr, /FAIL: /);
     assert.doesNotMatch(gate.stderr, /EPIPE|Unhandled/);
+  });
+
+  it('says in one line that the output could not be written (a full disk), exit 2', function () {
+    const bundle = path.join(repoRoot, 'dist/cli.js');
+    if (!fs.existsSync(bundle) || !fs.existsSync('/dev/full')) this.skip();
+    const full = fs.openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [bundle, 'scan', 'examples/demo', '--format', 'json', '--quiet'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', full, 'pipe'] });
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(r.stderr, /^tokentier: could not write the output: ENOSPC/m);
+      assert.doesNotMatch(r.stderr, /at .*\(node:|Unhandled/);
+    } finally {
+      fs.closeSync(full);
+    }
   });
 });
