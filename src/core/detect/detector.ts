@@ -21,7 +21,7 @@ import { callArgs, toRange, unwrap, type Lang } from './syntax';
 import { detectOtherLanguage, isOtherLanguage } from './languages/detect';
 import { BODY_PREFILTER, PREFILTER as VOCABULARY_PREFILTER, trieAlternation } from './vocabulary';
 import { candidatesFor, packageRootText } from './neighbourPaths';
-import { callsLocalDefinition, DOTTED_WRITE, ITEM_WRITE, mentionedOutside, writesOuterName } from './incrementalGuards';
+import { callsLocalDefinition, DOTTED_WRITE, ITEM_WRITE, jsWritesOuterName, mentionedOutside, writesOuterName } from './incrementalGuards';
 import { detectShellScript, notebookShellEvidence, notebookShellSites } from './shell/detect';
 import { isTestPath } from '../excludes';
 
@@ -255,7 +255,7 @@ async function detectInner(input: DetectInput, options: DetectOptions, diagnosti
   const tops = cells || language === 'vue' || language === 'svelte' ? undefined : topsOf(tree);
   const previous = memo && memo.signature === signature && memo.language === language ? memo.incremental : undefined;
   const delta = previous && tops ? parseDeltaOf(path, tree) : undefined;
-  let raw = previous && tops && delta && previous.httpOnly === httpOnly ? reanalyseEdited(previous, tops, delta, tree, prepared, path, analyzer) : undefined;
+  let raw = previous && tops && delta && previous.httpOnly === httpOnly ? reanalyseEdited(previous, tops, delta, tree, prepared, path, analyzer, parsers.get(prepared.grammar) as Parser) : undefined;
   if (raw) analysisCounts.incremental++;
   else analysisCounts.full++;
   if (!raw) {
@@ -345,8 +345,8 @@ const GATE_MARGIN = 200;
  * method names and fallbacks) changes its answer. Every other site is then the previous one, with its rows shifted
  * when it lies below the edit. Anything less certain falls back.
  */
-function reanalyseEdited(prev: IncrementalState, tops: readonly TopStatement[], delta: ParseDelta, tree: Tree, prepared: Prepared, path: string, analyzer: FileAnalyzer): CallSite[] | undefined {
-  const stmt = editedFunction(prev, tops, delta, tree, prepared);
+function reanalyseEdited(prev: IncrementalState, tops: readonly TopStatement[], delta: ParseDelta, tree: Tree, prepared: Prepared, path: string, analyzer: FileAnalyzer, parser: Parser): CallSite[] | undefined {
+  const stmt = editedFunction(prev, tops, delta, tree, prepared, parser);
   if (!stmt) return undefined;
   const { e } = stmt;
   const kept = keptSites(prev, stmt, path);
@@ -368,8 +368,24 @@ function reanalyseEdited(prev: IncrementalState, tops: readonly TopStatement[], 
 }
 
 
+/**
+ * {@link jsWritesOuterName} for the function as it was before the edit (its text alone, parsed apart: the old tree is
+ * gone); true (unsafe) when it does not parse to one function.
+ */
+function oldBodyWritesOuterName(body: string, text: string, at: { readonly start: number; readonly end: number }, parser: Parser): boolean {
+  const t = parser.parse(body);
+  try {
+    const top = t?.rootNode.namedChildren[0];
+    const fn = top?.type === 'export_statement' ? top.childForFieldName('declaration') : top;
+    if (!t || t.rootNode.hasError || !fn || !/^(function_declaration|generator_function_declaration)$/.test(fn.type)) return true;
+    return jsWritesOuterName(fn, text, at);
+  } finally {
+    t?.delete();
+  }
+}
+
 /** The top-level statement before (`o`) and after (`e`) the edit, when re-analysing it alone is provably enough. */
-function editedFunction(prev: IncrementalState, tops: readonly TopStatement[], delta: ParseDelta, tree: Tree, prepared: Prepared): { e: TopStatement; o: TopStatement } | undefined {
+function editedFunction(prev: IncrementalState, tops: readonly TopStatement[], delta: ParseDelta, tree: Tree, prepared: Prepared, parser: Parser): { e: TopStatement; o: TopStatement } | undefined {
   if (delta.oldText !== prev.text || tree.rootNode.type !== prev.rootType || tops.length !== prev.tops.length) return undefined;
   const { start, oldEnd, newEnd } = delta;
   const shift = newEnd - oldEnd;
@@ -398,7 +414,7 @@ function editedFunction(prev: IncrementalState, tops: readonly TopStatement[], d
   if (!def || !/^(function_definition|function_declaration|generator_function_declaration)$/.test(def.type) || def.childForFieldName('name')?.text !== newName) return undefined;
   if (mentionedOutside(text, newName, e.start, e.end) || (oldName !== newName && mentionedOutside(text, oldName, e.start, e.end))) return undefined;
   if (DOTTED_WRITE.test(newBody) || DOTTED_WRITE.test(oldBody)) return undefined;
-  if (writesOuterName(newBody, text, e, prepared.lang) || writesOuterName(oldBody, prev.text, o, prepared.lang)) return undefined;
+  if (prepared.lang === 'python' ? writesOuterName(newBody, text, e, 'python') || writesOuterName(oldBody, prev.text, o, 'python') : jsWritesOuterName(def, text, e) || oldBodyWritesOuterName(oldBody, prev.text, o, parser)) return undefined;
   if (ITEM_WRITE.test(newBody) || ITEM_WRITE.test(oldBody) || callsLocalDefinition(newBody, text, e) || callsLocalDefinition(oldBody, text, e)) return undefined;
   const extNew = text.slice(Math.max(0, e.start - GATE_MARGIN), e.end + GATE_MARGIN);
   const extOld = prev.text.slice(Math.max(0, o.start - GATE_MARGIN), o.end + GATE_MARGIN);

@@ -3,6 +3,7 @@
  * its old and new body for the ways a function reaches the sites of others (a dotted or item write the analyser looks
  * up file-wide, a name it assigns that others read, a local definition it passes a client to).
  */
+import type { Node } from 'web-tree-sitter';
 import { isNameCode, type Lang } from './syntax';
 
 /** `a.b = …` (not `==`): the analyser searches the whole file for such writes to a dotted receiver. */
@@ -31,6 +32,85 @@ export function writesOuterName(body: string, text: string, at: { readonly start
     if (/^(?:let|const|var)$/.test(name) || /(?:^|[^\w$])(?:let|const|var)[ \t]+$/.test(body.slice(Math.max(0, m.index - 12), m.index))) continue;
     if (mentionedOutside(text, name, at.start, at.end)) return true;
   }
+  return false;
+}
+
+const JS_FUNCTIONS = new Set(['function_declaration', 'generator_function_declaration', 'function_expression', 'function', 'generator_function', 'arrow_function', 'method_definition']);
+const JS_DECLARATIONS = new Set(['lexical_declaration', 'variable_declaration']);
+
+/** Whether a declaration statement (`let a = 1, b`, `var c`) declares `name`. */
+function declares(stmt: Node, name: string): boolean {
+  if (stmt.type === 'function_declaration' || stmt.type === 'class_declaration' || stmt.type === 'generator_function_declaration') return stmt.childForFieldName('name')?.text === name;
+  if (!JS_DECLARATIONS.has(stmt.type)) return false;
+  return stmt.namedChildren.some((d) => d?.type === 'variable_declarator' && d.childForFieldName('name')?.text === name);
+}
+
+/** Whether a function's parameters bind `name` (plain, optional, with a default or a type). */
+function hasParameter(fn: Node, name: string): boolean {
+  const params = fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter');
+  if (!params) return false;
+  if (params.type === 'identifier') return params.text === name;
+  return params.namedChildren.some((p) => {
+    const target = p?.childForFieldName('pattern') ?? p?.childForFieldName('left') ?? p;
+    return target?.type === 'identifier' && target.text === name;
+  });
+}
+
+/** Whether a `var` of `name` is declared in `fn`'s own body (not in a function nested in it): it is local to `fn`. */
+function hasVar(fn: Node, name: string): boolean {
+  const stack: Node[] = [];
+  const body = fn.childForFieldName('body');
+  if (body) stack.push(body);
+  while (stack.length) {
+    const n = stack.pop() as Node;
+    if (n.type === 'variable_declaration' && declares(n, name)) return true;
+    for (const c of n.namedChildren) if (c && !JS_FUNCTIONS.has(c.type)) stack.push(c);
+  }
+  return false;
+}
+
+/** Whether `name`, assigned at `write`, is declared in a scope between it and `fn` (inclusive): a block, a loop head, a function. */
+function declaredAround(write: Node, fn: Node, name: string): boolean {
+  for (let a = write.parent; a; a = a.parent) {
+    if (a.type === 'statement_block' || a.type === 'switch_body' || a.type === 'program') {
+      if (a.namedChildren.some((c) => c !== null && declares(c, name))) return true;
+    } else if (a.type === 'for_statement' || a.type === 'for_in_statement') {
+      const head = a.childForFieldName('initializer') ?? a.childForFieldName('left');
+      if (head && (declares(head, name) || (a.type === 'for_in_statement' && a.childForFieldName('kind') !== null && head.text === name))) return true;
+    } else if (a.type === 'catch_clause') {
+      if (a.childForFieldName('parameter')?.text === name) return true;
+    }
+    if (JS_FUNCTIONS.has(a.type) && (hasParameter(a, name) || hasVar(a, name) || a.childForFieldName('name')?.text === name)) return true;
+    if (a.id === fn.id) return false;
+  }
+  return false;
+}
+
+/**
+ * The JS names a function (its syntax tree, `fn`) assigns without declaring them in a scope around the assignment:
+ * what it may write for the rest of the file (`client = new OpenAI()` on an outer `let client`). A local accumulator
+ * (`let total = 0; … total += k`) is none.
+ */
+export function jsUndeclaredWrites(fn: Node): Set<string> {
+  const out = new Set<string>();
+  const stack: Node[] = [fn];
+  while (stack.length) {
+    const n = stack.pop() as Node;
+    if (n.type === 'assignment_expression' || n.type === 'augmented_assignment_expression') {
+      const left = n.childForFieldName('left');
+      if (left?.type === 'identifier' && !out.has(left.text) && !declaredAround(n, fn, left.text)) out.add(left.text);
+    }
+    for (const c of n.namedChildren) if (c) stack.push(c);
+  }
+  return out;
+}
+
+/**
+ * {@link writesOuterName} for JS with the function's syntax tree: true when it assigns an undeclared name the file
+ * mentions elsewhere.
+ */
+export function jsWritesOuterName(fn: Node, text: string, at: { readonly start: number; readonly end: number }): boolean {
+  for (const name of jsUndeclaredWrites(fn)) if (mentionedOutside(text, name, at.start, at.end)) return true;
   return false;
 }
 

@@ -174,6 +174,23 @@ describe('detect: incremental re-analysis after one-character edits', function (
       assert.equal(analysisStats().incremental, before.incremental, `a JS function assigning a name the file reads elsewhere is not re-analysed alone${shadow ? `: ${shadow}` : ''}`);
       assert.equal(normalise(rm), await freshDetect(`inc/outer${i}.js`, edited, undefined));
     }
+    // A name the function declares around the write is its own (an accumulator, a parameter, a `var` anywhere in it, a
+    // loop variable): an edit there is re-analysed alone, even though other functions use the same names. A `var` of
+    // a function nested in it is not its own.
+    const locals = "import OpenAI from 'openai';\nconst client = new OpenAI();\nlet total = 0;\nlet n = 1;\n\n" +
+      'export function sum(x: number, n: number): number {\n  let total = x;\n  for (let k = 0; k < 3; k++) total += k;\n  n = n * 2;\n  if (x) { var later = 1; }\n  later = 2;\n  for (const v of [1]) { let w = v; w += 1; }\n  return total + n;\n}\n\n' +
+      "export async function ask(q: string) {\n  const later = total + n;\n  return client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q + later }] });\n}\n";
+    await detect({ path: 'inc/locals.ts', text: locals }, { loadWasm });
+    const beforeLocal = analysisStats();
+    const editedLocals = locals.replace('let total = x;', 'let total = x + 1;');
+    const rl = await detect({ path: 'inc/locals.ts', text: editedLocals }, { loadWasm });
+    assert.equal(analysisStats().incremental, beforeLocal.incremental + 1, 'a function that writes only its own names is re-analysed alone');
+    assert.equal(normalise(rl), await freshDetect('inc/locals.ts', editedLocals, undefined));
+    const nested = locals.replace('  later = 2;\n', '  later = 2;\n  const inner = () => { var total = 0; return total; };\n  total = inner();\n').replace('  let total = x;\n', '');
+    await detect({ path: 'inc/nested.ts', text: nested }, { loadWasm });
+    const beforeNested = analysisStats();
+    await detect({ path: 'inc/nested.ts', text: nested.replace('total = inner();', 'total = inner() + 1;') }, { loadWasm });
+    assert.equal(analysisStats().incremental, beforeNested.incremental, 'the outer total is written (the var is the nested function\'s)');
   });
 
   it('gives the same result as a fresh detection on long files edited inside and between functions', async () => {
