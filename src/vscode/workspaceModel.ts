@@ -405,7 +405,12 @@ export class WorkspaceModel extends Disposable {
     if (this.scan) for (const uri of uris) this.changedDuringScan.set(uri.toString(), uri);
     for (const uri of uris) {
       const { folder, path } = relativePathOf(uri);
-      if (!folder || !languageOfPath(path) || this.excluded(folder, path) || (await this.gitignored(folder, path))) continue;
+      if (!folder || !languageOfPath(path) || this.excluded(folder, path)) continue;
+      if (await this.gitignored(folder, path)) {
+        // Ignored since the last scan (a .gitignore line added): out of the totals, as the next scan would leave it.
+        if (this.folders.get(folder.uri.toString())?.files.delete(path)) this.fireSoon();
+        continue;
+      }
       const state = this.folders.get(folder.uri.toString());
       if (!state) continue;
       // An open document is kept current by the cache; the disk version would be stale.

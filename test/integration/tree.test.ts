@@ -126,6 +126,10 @@ describe('tree view', function () {
       await editor.edit((e) => e.insert(new vscode.Position(3, 0), '# unsaved\n'));
       await new Promise((r) => setTimeout(r, 1_500));
       assert.equal(has('tokentier_it_ignored/secret_ask.py')(), false, 'the ignored file edited (unsaved)');
+      // A file ignored after it came in leaves the totals at its next change, as the next scan would leave it.
+      await vscode.workspace.fs.writeFile(demoUri('tokentier_it_ignored/.gitignore'), new TextEncoder().encode('secret_*.py\nask.py\n'));
+      await vscode.workspace.fs.writeFile(demoUri('tokentier_it_ignored/ask.py'), new TextEncoder().encode(`${body}# changed\n`));
+      await waitFor(has('tokentier_it_ignored/ask.py'), (v) => !v, 'the newly ignored file gone from the workspace model');
     } finally {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       await vscode.workspace.fs.delete(demoUri('tokentier_it_ignored'), { recursive: true, useTrash: false }).then(undefined, () => undefined);

@@ -64,7 +64,8 @@ function hasVar(fn: Node, name: string): boolean {
   while (stack.length) {
     const n = stack.pop() as Node;
     if (n.type === 'variable_declaration' && declares(n, name)) return true;
-    for (const c of n.namedChildren) if (c && !JS_FUNCTIONS.has(c.type)) stack.push(c);
+    // A nested function's (or a class static block's) `var` is its own.
+    for (const c of n.namedChildren) if (c && !JS_FUNCTIONS.has(c.type) && c.type !== 'class_static_block' && c.type !== 'class_body') stack.push(c);
   }
   return false;
 }
@@ -80,7 +81,8 @@ function declaredAround(write: Node, fn: Node, name: string): boolean {
     } else if (a.type === 'catch_clause') {
       if (a.childForFieldName('parameter')?.text === name) return true;
     }
-    if (JS_FUNCTIONS.has(a.type) && (hasParameter(a, name) || hasVar(a, name) || a.childForFieldName('name')?.text === name)) return true;
+    // A named function expression binds its name inside itself (a declaration's or a method's name is the outer one's).
+    if (JS_FUNCTIONS.has(a.type) && (hasParameter(a, name) || hasVar(a, name) || ((a.type === 'function_expression' || a.type === 'function') && a.childForFieldName('name')?.text === name))) return true;
     if (a.id === fn.id) return false;
   }
   return false;
@@ -91,14 +93,17 @@ function declaredAround(write: Node, fn: Node, name: string): boolean {
  * what it may write for the rest of the file (`client = new OpenAI()` on an outer `let client`). A local accumulator
  * (`let total = 0; … total += k`) is none.
  */
-export function jsUndeclaredWrites(fn: Node): Set<string> {
+export function jsUndeclaredWrites(fn: Node, declared?: Set<string>): Set<string> {
   const out = new Set<string>();
   const stack: Node[] = [fn];
   while (stack.length) {
     const n = stack.pop() as Node;
     if (n.type === 'assignment_expression' || n.type === 'augmented_assignment_expression') {
       const left = n.childForFieldName('left');
-      if (left?.type === 'identifier' && !out.has(left.text) && !declaredAround(n, fn, left.text)) out.add(left.text);
+      if (left?.type === 'identifier' && !out.has(left.text)) {
+        if (!declaredAround(n, fn, left.text)) out.add(left.text);
+        else declared?.add(left.text);
+      }
     }
     for (const c of n.namedChildren) if (c) stack.push(c);
   }
@@ -110,7 +115,19 @@ export function jsUndeclaredWrites(fn: Node): Set<string> {
  * mentions elsewhere.
  */
 export function jsWritesOuterName(fn: Node, text: string, at: { readonly start: number; readonly end: number }): boolean {
-  for (const name of jsUndeclaredWrites(fn)) if (mentionedOutside(text, name, at.start, at.end)) return true;
+  const declared = new Set<string>();
+  for (const name of jsUndeclaredWrites(fn, declared)) if (mentionedOutside(text, name, at.start, at.end)) return true;
+  // The analyser gives a name bound to a placeholder (`let client = null`) the value of any `client = …` in the file,
+  // whatever its scope (clients.ts lateBinding): a write to a local of that name counts as well.
+  for (const name of declared) if (placeholderOutside(text, name, at.start, at.end)) return true;
+  return false;
+}
+
+/** Whether the text outside `[from, to)` binds `name` to a placeholder (`= null`, `= undefined`) or declares it without a value. */
+function placeholderOutside(text: string, name: string, from: number, to: number): boolean {
+  const n = name.replace(/\$/g, '\\$');
+  const re = new RegExp(`(?<![\\w$.])${n}[ \\t]*(?::[^=;\\n]*)?=[ \\t]*(?:null|undefined|void 0)\\b|\\b(?:let|var)[ \\t]+${n}[ \\t]*(?::[^=;\\n]*)?(?:[;,]|$)`, 'gm');
+  for (let m = re.exec(text); m; m = re.exec(text)) if (m.index < from || m.index >= to) return true;
   return false;
 }
 

@@ -15,7 +15,7 @@
  * method names and the generic module-path components (`google`, `cloud`, `client` …) that never identify an SDK.
  */
 import { HTTP_ENDPOINTS, MODEL_BODY_WORD } from './catalog/params';
-import { JS_PACKAGE_ALIASES, MODULES, TYPES } from './catalog/sdks';
+import { FALLBACKS, JS_PACKAGE_ALIASES, MODULES, TYPES } from './catalog/sdks';
 import type { Member, ModuleSpec } from './catalog/types';
 import { memberKeys, memberOf, TYPE_BY_ID } from './analyzer/catalogIndex';
 
@@ -280,6 +280,21 @@ function httpPattern(): string {
   return `${SPECIFIER_EDGE}${trieAlternation(HTTP_ENDPOINTS.flatMap((e) => e.words))}`;
 }
 
+/**
+ * Fallbacks found by their receiver's written name whose method is an everyday one (crewAI's `MyCrew().crew().train(`):
+ * per method name, the receivers and the call as a regex fragment (`gap`: the blanks allowed around the dot).
+ */
+function receiverCalls(gap: string): Map<string, string> {
+  const byReceiver = new Map<string, string[]>();
+  for (const f of FALLBACKS) {
+    const literal = f.receiver && /^\^((?:[\w]|\\\(|\\\))+)\$$/.exec(f.receiver.source)?.[1];
+    if (literal && !f.path.includes('.') && isEveryday(f.path)) byReceiver.set(literal, [...(byReceiver.get(literal) ?? []), f.path]);
+  }
+  const out = new Map<string, string>();
+  for (const [literal, names] of byReceiver) for (const name of names) out.set(name, `${literal}${gap}\\.${gap}${trieAlternation(names, true)}${gap}\\(`);
+  return out;
+}
+
 function prefilterSource(): string {
   const w = new WitnessSet(SP, false);
   for (const m of [...MODULES, ...Object.keys(JS_PACKAGE_ALIASES).map((name) => ({ lang: 'js' as const, name }))]) {
@@ -290,6 +305,7 @@ function prefilterSource(): string {
   // A client can come from a neighbour file: each site of a client type leaves its witness in the calling file. (A
   // module-level site, `openai.ChatCompletion.create` or `litellm.completion`, needs the module's import in the file.)
   for (const t of TYPES) for (const k of memberKeys(t)) if (memberOf(t, k)?.kind === 'site') w.add(witnessOf(k), t.optionalSegments);
+  for (const p of new Set(receiverCalls(SP).values())) w.addPattern(p);
   w.addPattern(httpPattern());
   for (const h of new Set(HTTP_ENDPOINTS.flatMap((e) => e.hostWords ?? []))) w.addPattern(escapeRe(h));
   return w.source();
@@ -347,6 +363,7 @@ function genericAnchors(): Map<string, WitnessSet> {
       else addToken(gate(anchor), moduleToken(m));
     }
   }
+  for (const [name, p] of receiverCalls('\\s*')) gate(name).addPattern(p);
   for (const [anchor, tokens] of Object.entries(HTTP_ANCHOR_GATES)) for (const t of tokens) gate(anchor).addPattern(t);
   return gates;
 }

@@ -191,6 +191,13 @@ describe('detect: incremental re-analysis after one-character edits', function (
     const beforeNested = analysisStats();
     await detect({ path: 'inc/nested.ts', text: nested.replace('total = inner();', 'total = inner() + 1;') }, { loadWasm });
     assert.equal(analysisStats().incremental, beforeNested.incremental, 'the outer total is written (the var is the nested function\'s)');
+    // The analyser gives a name bound to a placeholder (`let client = null`) the value of any `client = …` in the
+    // file, even one to a local of the same name: such a write falls back too (found in review).
+    const late = "import OpenAI from 'openai';\nlet client = null;\nfunction setup() { let client; client = new OpenAI(); return client; }\nexport function ask(q) { return client.chat.completions.create({ model: 'gpt-4o', messages: [] }); }\n";
+    await detect({ path: 'inc/late.js', text: late }, { loadWasm });
+    const lateEdited = late.replace('client = new OpenAI();', 'client = 5;');
+    const rLate = await detect({ path: 'inc/late.js', text: lateEdited }, { loadWasm });
+    assert.equal(normalise(rLate), await freshDetect('inc/late.js', lateEdited, undefined));
   });
 
   it('gives the same result as a fresh detection on long files edited inside and between functions', async () => {

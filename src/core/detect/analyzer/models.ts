@@ -240,12 +240,15 @@ export function globalModelOf(fa: FileAnalyzer, target: NonNullable<TypeSpec['gl
  */
 function scopedModel(fa: FileAnalyzer, node: Node, callees: readonly string[], key: string): { readonly model: (Value & { kind: 'inst' }) | null | undefined } | undefined {
   for (let n = node.parent; n; n = n.parent) {
+    // A function defined inside the block runs where it is called, not where it is written.
+    if (n.type === 'function_definition' || n.type === 'lambda') return undefined;
     if (n.type !== 'with_statement') continue;
     const clause = n.namedChildren.find((c) => c?.type === 'with_clause');
     for (const item of clause?.namedChildren ?? []) {
       // `with dspy.context(lm=x) as ctx:` wraps the call in an as_pattern.
       let value = item?.type === 'with_item' ? item.childForFieldName('value') : null;
       if (value?.type === 'as_pattern') value = value.namedChildren[0] ?? null;
+      if (value) value = unwrap(value);
       const fn = value && isCall(value) ? callee(value) : null;
       if (!value || !fn || !callees.includes(fn.text)) continue;
       const arg = fa.getArg(value, { kw: [key] });
