@@ -1,4 +1,6 @@
-/** Terminal output helpers: the output stream surface and a stderr progress bar. */
+/** Terminal output helpers: the output stream surface, a stderr progress bar, and writing a file the CLI was asked for. */
+import { writeFileAtomic } from '../node/atomicWrite';
+import { UsageError } from './usageError';
 
 /** A minimal writable stream surface (stdout/stderr, or a buffer in tests). */
 export interface Out {
@@ -26,4 +28,16 @@ export function createProgress(out: Out, enabled: boolean): { update(done: numbe
       if (drawn) out.write('\r\u001b[K');
     },
   };
+}
+
+/**
+ * Writes a file the CLI was asked to write (atomically). A folder that is a file, no permission, a full disk: the file
+ * was not written, and the UsageError (exit 2) names it as the user wrote it (`shown`).
+ */
+export function writeFileOrFail(abs: string, shown: string, text: string | Iterable<string>): void {
+  try {
+    writeFileAtomic(abs, text);
+  } catch (e) {
+    throw new UsageError(`could not write ${shown}: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }

@@ -14,9 +14,8 @@ import type { reconcile } from '../core/reconcile/reconcile';
 import type { ReconcileResult } from '../core/reconcile/types';
 import { escapeTerminal } from '../core/report/text';
 import type { Report } from '../core/types';
-import { writeFileAtomic } from '../node/atomicWrite';
 import { currentText, localUsageFile, readExportFile } from '../node/usageExports';
-import type { Out } from './output';
+import { writeFileOrFail, type Out } from './output';
 import { UsageError } from './usageError';
 
 /** What the command needs from the rest of the CLI (run.ts): the scan, and where output goes. */
@@ -76,11 +75,7 @@ export async function cmdReconcile(flags: ReconcileFlags, deps: ReconcileDeps): 
   let final = result;
   if (flags.write && proposed) {
     if (currentText(usageFile.abs) !== usageFile.text) throw new UsageError(`${usageFile.path} changed while reconciling; nothing was written. Run again.`);
-    try {
-      writeFileAtomic(usageFile.abs, proposed.after);
-    } catch (e) {
-      throw new UsageError(`could not write ${usageFile.path}: ${e instanceof Error ? e.message : String(e)}`);
-    }
+    writeFileOrFail(usageFile.abs, usageFile.path, proposed.after);
     final = { ...result, usageFile: { ...result.usageFile!, written: true } };
   }
   deps.emit(format(final, f));

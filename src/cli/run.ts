@@ -26,8 +26,7 @@ import { scanWorkspace, type AnalyzeInput, type ScanOptions } from '../core/scan
 import { REPORT_SCHEMA_VERSION, type Diagnostic, type Report } from '../core/types';
 import { createGitFileProvider, gitLocation, resolveCommit } from '../node/gitFiles';
 import { createNodeFileProvider, isInsideReal, type NodeFileProvider } from '../node/nodeFiles';
-import { writeFileAtomic } from '../node/atomicWrite';
-import { createProgress, type Out } from './output';
+import { createProgress, writeFileOrFail, type Out } from './output';
 import { workspaceLabel } from '../core/tiers/present';
 import type { RateFactor } from '../core/pricing/calc';
 import { checkConfiguration, configLine } from './checks';
@@ -375,14 +374,7 @@ async function scanWith(s: ScanSetup, files: FileProvider, io: CliIo, label: str
 
 /** Writes the output: to `--output` atomically, else to stdout. Pieces (a large JSON report) are never joined whole. */
 function emit(text: string | Iterable<string>, values: Values, io: CliIo): void {
-  if (values.output) {
-    try {
-      writeFileAtomic(path.resolve(io.cwd, values.output), text);
-    } catch (e) {
-      // A folder that is a file, no permission, a full disk: the report was not written, and the message says where.
-      throw new UsageError(`could not write ${values.output}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
+  if (values.output) writeFileOrFail(path.resolve(io.cwd, values.output), values.output, text);
   else if (typeof text === 'string') io.stdout.write(text);
   else for (const piece of text) io.stdout.write(piece);
 }

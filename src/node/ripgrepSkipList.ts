@@ -178,12 +178,3 @@ export function ripgrepSkips(rg: string, root: string, paths: readonly string[],
     },
   };
 }
-
-/**
- * Returns the files of `paths` (root-relative POSIX) that ripgrep proves hold no prefilter match and no NUL byte,
- * or undefined when it cannot tell (see the module comment). `root` is the scan root. (The whole answer at once:
- * {@link ripgrepSkips} answers batch by batch.)
- */
-export async function ripgrepSkipList(rg: string, root: string, paths: readonly string[], prefilter: RegExp, token: CancellationToken, concurrency = 2): Promise<Set<string> | undefined> {
-  return ripgrepSkips(rg, root, paths, prefilter, token, concurrency)?.whole();
-}

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createNodeFileProvider } from '../../src/node/nodeFiles';
-import { findRipgrep, findVsCodeRipgrep, ripgrepPattern, ripgrepSkipList, ripgrepSkips } from '../../src/node/ripgrepSkipList';
+import { findRipgrep, findVsCodeRipgrep, ripgrepPattern, ripgrepSkips } from '../../src/node/ripgrepSkipList';
 import { run } from '../../src/cli/run';
 import { loadCliSettings } from '../../src/cli/workspaceConfig';
 import { neverCancelled } from '../../src/core/cancellation';
@@ -75,14 +75,14 @@ describe('scan paths: ripgrep skip list', function () {
 
   it('skips exactly the files with no prefilter word and no NUL byte', async () => {
     const all = ['plain.py', 'upper.ts', 'slash.js', 'api.ts', 'late-nul.js', 'early-nul.py', 'utf16.py', 'sub dir/space name.py', '-dash.js'];
-    const skip = await ripgrepSkipList(rg as string, dir, all, PREFILTER_PATTERN, neverCancelled);
+    const skip = await ripgrepSkips(rg as string, dir, all, PREFILTER_PATTERN, neverCancelled)?.whole();
     assert.ok(skip, 'ripgrep ran');
     // By hand: plain/space name/-dash hold none of the prefilter words and no NUL; the rest must be read.
     assert.deepEqual([...skip].sort(), ['-dash.js', 'plain.py', 'sub dir/space name.py']);
   });
 
   it('skips nothing from a batch in which ripgrep could not read a file (the slow path reports it)', async () => {
-    const skip = await ripgrepSkipList(rg as string, dir, ['plain.py', 'vanished.py'], PREFILTER_PATTERN, neverCancelled);
+    const skip = await ripgrepSkips(rg as string, dir, ['plain.py', 'vanished.py'], PREFILTER_PATTERN, neverCancelled)?.whole();
     assert.deepEqual(skip && [...skip], []);
   });
 
@@ -109,7 +109,7 @@ describe('scan paths: ripgrep skip list', function () {
   });
 
   it('returns undefined (read everything) when ripgrep cannot run', async () => {
-    const skip = await ripgrepSkipList(path.join(dir, 'no-such-rg'), dir, ['plain.py'], PREFILTER_PATTERN, neverCancelled);
+    const skip = await ripgrepSkips(path.join(dir, 'no-such-rg'), dir, ['plain.py'], PREFILTER_PATTERN, neverCancelled)?.whole();
     assert.equal(skip, undefined);
   });
 });

@@ -1,10 +1,10 @@
 /**
- * What makes re-analysing one edited top-level function alone unsafe (detector.ts `editedFunction`): text tests over
- * its old and new body for the ways a function reaches the sites of others (a dotted or item write the analyser looks
+ * What makes re-analysing one edited top-level function alone unsafe (detector.ts `editedFunction`): tests over the
+ * text (and, for a JS function's own writes, the syntax tree) of its old and new body for the ways a function reaches the sites of others (a dotted or item write the analyser looks
  * up file-wide, a name it assigns that others read, a local definition it passes a client to).
  */
 import type { Node } from 'web-tree-sitter';
-import { isNameCode, type Lang } from './syntax';
+import { FUNCTION_TYPES, isNameCode } from './syntax';
 
 /** `a.b = …` (not `==`): the analyser searches the whole file for such writes to a dotted receiver. */
 export const DOTTED_WRITE = /\.[ \t]*[\w$]+[ \t]*=(?!=)/;
@@ -13,29 +13,15 @@ export const ITEM_WRITE = /\][ \t]*=(?!=)|\.(?:set|setdefault)[ \t]*\(/;
 const CALLED_NAME = /(?<![\w$.])([A-Za-z_$][\w$]*)[ \t]*\(/g;
 /** Python `global x` / `nonlocal x`: the function assigns a name other functions read (a client made on first use). */
 const PY_OUTER_DECL = /^[ \t]*(?:global|nonlocal)[ \t]/m;
-/** A JS assignment to a plain name (`client = new OpenAI()`, `x ??= …`), not a declaration. */
-const JS_NAME_WRITE = /(?<![\w$.])([A-Za-z_$][\w$]*)[ \t]*(?:[-+*/%&|^]|\?\?|\|\||&&)?=(?![=>])/g;
-
 /**
- * True when the function body assigns a name that the rest of the file reads: a client made on first use
- * (`global _client; _client = OpenAI()`, an outer `let client` assigned in `getClient()`) reaches the sites of other
- * functions (analyzer lateBinding), so they may change with this body. Python needs `global`/`nonlocal` for that; in
- * JS, a name assigned (not declared) in the body that the file mentions elsewhere.
+ * True when a Python function body declares `global`/`nonlocal`: it assigns a name that the rest of the file reads (a
+ * client made on first use, `global _client; _client = OpenAI()`), which reaches the sites of other functions (analyzer
+ * lateBinding), so they may change with this body. JS functions: {@link jsWritesOuterName}, on the syntax tree.
  */
-export function writesOuterName(body: string, text: string, at: { readonly start: number; readonly end: number }, lang: Lang): boolean {
-  if (lang === 'python') return PY_OUTER_DECL.test(body);
-  JS_NAME_WRITE.lastIndex = 0;
-  for (let m = JS_NAME_WRITE.exec(body); m; m = JS_NAME_WRITE.exec(body)) {
-    const name = m[1] ?? '';
-    // A declaration (`const response = …`) writes a name of its own; any other write may be the outer one (a block's
-    // own `let` or a comment elsewhere in the body does not tell which): the safe answer is yes.
-    if (/^(?:let|const|var)$/.test(name) || /(?:^|[^\w$])(?:let|const|var)[ \t]+$/.test(body.slice(Math.max(0, m.index - 12), m.index))) continue;
-    if (mentionedOutside(text, name, at.start, at.end)) return true;
-  }
-  return false;
+export function pyWritesOuterName(body: string): boolean {
+  return PY_OUTER_DECL.test(body);
 }
 
-const JS_FUNCTIONS = new Set(['function_declaration', 'generator_function_declaration', 'function_expression', 'function', 'generator_function', 'arrow_function', 'method_definition']);
 const JS_DECLARATIONS = new Set(['lexical_declaration', 'variable_declaration']);
 
 /** Whether a declaration statement (`let a = 1, b`, `var c`) declares `name`. */
@@ -65,7 +51,7 @@ function hasVar(fn: Node, name: string): boolean {
     const n = stack.pop() as Node;
     if (n.type === 'variable_declaration' && declares(n, name)) return true;
     // A nested function's (or a class static block's) `var` is its own.
-    for (const c of n.namedChildren) if (c && !JS_FUNCTIONS.has(c.type) && c.type !== 'class_static_block' && c.type !== 'class_body') stack.push(c);
+    for (const c of n.namedChildren) if (c && !FUNCTION_TYPES.has(c.type) && c.type !== 'class_static_block' && c.type !== 'class_body') stack.push(c);
   }
   return false;
 }
@@ -82,7 +68,7 @@ function declaredAround(write: Node, fn: Node, name: string): boolean {
       if (a.childForFieldName('parameter')?.text === name) return true;
     }
     // A named function expression binds its name inside itself (a declaration's or a method's name is the outer one's).
-    if (JS_FUNCTIONS.has(a.type) && (hasParameter(a, name) || hasVar(a, name) || ((a.type === 'function_expression' || a.type === 'function') && a.childForFieldName('name')?.text === name))) return true;
+    if (FUNCTION_TYPES.has(a.type) && (hasParameter(a, name) || hasVar(a, name) || ((a.type === 'function_expression' || a.type === 'function') && a.childForFieldName('name')?.text === name))) return true;
     if (a.id === fn.id) return false;
   }
   return false;
@@ -111,8 +97,9 @@ export function jsUndeclaredWrites(fn: Node, declared?: Set<string>): Set<string
 }
 
 /**
- * {@link writesOuterName} for JS with the function's syntax tree: true when it assigns an undeclared name the file
- * mentions elsewhere.
+ * True when a JS function (its syntax tree, `fn`) assigns a name the rest of the file reads (an outer `let client`
+ * assigned in `getClient()`): an undeclared name the file mentions elsewhere, or a local one the file binds to a
+ * placeholder elsewhere.
  */
 export function jsWritesOuterName(fn: Node, text: string, at: { readonly start: number; readonly end: number }): boolean {
   const declared = new Set<string>();

@@ -67,6 +67,21 @@ export const FUNCTION_TYPES = new Set([
 ]);
 export const SCOPE_TYPES = new Set([...FUNCTION_TYPES, 'module', 'program']);
 
+/**
+ * The expressions a Python `with` statement opens, one per item, as written (`with a() as x, b():` gives `a()` and
+ * `b()`; the `as` target is left out, parentheses around an item are kept).
+ */
+export function withItemValues(withStatement: Node): Node[] {
+  const clause = withStatement.namedChildren.find((c) => c?.type === 'with_clause');
+  const out: Node[] = [];
+  for (const item of clause?.namedChildren ?? []) {
+    const v = item?.type === 'with_item' ? item.childForFieldName('value') : null;
+    const value = v?.type === 'as_pattern' ? v.namedChildren[0] : v;
+    if (value) out.push(value);
+  }
+  return out;
+}
+
 /** True for string literal nodes of either grammar (templates/f-strings included). */
 export function isStringNode(n: Node): boolean {
   return n.type === 'string' || n.type === 'template_string' || n.type === 'concatenated_string';

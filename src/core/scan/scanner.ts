@@ -177,13 +177,9 @@ async function gitignoresAbove(files: FileProvider, parts: readonly string[], di
  */
 export async function isPathIgnored(files: FileProvider, path: string): Promise<boolean> {
   const parts = normalisePath(path).split('/');
-  const levels: IgnoreLevel[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    const level = await loadGitignore(files, parts.slice(0, i).join('/'), []);
-    if (level) levels.push(level);
-    if (isIgnored(levels, parts.slice(0, i + 1).join('/'), i < parts.length - 1)) return true;
-  }
-  return false;
+  // The .gitignore files of the folders above the file; each applies only under its own folder (isIgnored).
+  const levels = await gitignoresAbove(files, parts, []);
+  return parts.some((_, i) => isIgnored(levels, parts.slice(0, i + 1).join('/'), i < parts.length - 1));
 }
 
 /** A folder's entries, or undefined with an `unreadable-folder` diagnostic. */

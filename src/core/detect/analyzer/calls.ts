@@ -13,7 +13,7 @@ import type { CallParams, Confidence, Provider, Via } from '../../types';
 import { FALLBACKS } from '../catalog/sdks';
 import type { SiteSpec } from '../catalog/types';
 import { CACHE_KEYS, FALLBACK_KEYS, MAX_TOKEN_KEYS, N_KEYS, REASONING_KEYS, RESPONSE_FORMAT_KEYS, SERVICE_TIER_KEYS, STOP_KEYS, STREAM_KEYS, THINKING_KEYS, TOOL_CHOICE_KEYS, TOOLS_KEYS } from '../catalog/params';
-import { callArgs, callee, isCall, isMember, memberName, memberObject, unwrap } from '../syntax';
+import { callArgs, callee, isCall, isMember, memberName, memberObject, unwrap, withItemValues } from '../syntax';
 import { PROVIDER_OF_NAME } from '../../models/providers';
 import type { FileAnalyzer } from '../analyzer';
 import type { SiteDraft, Value } from './types';
@@ -327,12 +327,8 @@ const MOCKISH = /^(\w*mock\w*|\w*fake\w*|(Magic|Async|NonCallable)?Mock\(.*)$/is
 export function patchedAround(fa: FileAnalyzer, call: Node, root: Node): boolean {
   for (const a of fa.ancestors(call)) {
     if (a.type === 'with_statement') {
-      const clause = a.namedChildren.find((x) => x?.type === 'with_clause');
-      for (const item of clause?.namedChildren ?? []) {
-        if (!item) continue;
-        const v = item.childForFieldName('value');
-        const c = v?.type === 'as_pattern' ? v.namedChildren[0] : v;
-        if (c && isCall(c) && PATCH_CALL.test(callee(c)?.text ?? '') && !callArgs(c).some((x) => x.type === 'keyword_argument' && x.childForFieldName('name')?.text === 'wraps') && !spySideEffect(fa, c)) return true;
+      for (const c of withItemValues(a)) {
+        if (isCall(c) && PATCH_CALL.test(callee(c)?.text ?? '') && !callArgs(c).some((x) => x.type === 'keyword_argument' && x.childForFieldName('name')?.text === 'wraps') && !spySideEffect(fa, c)) return true;
       }
     }
     if (a.type === 'function_definition') {

@@ -11,7 +11,7 @@ import type { ModelRef, ModelResolution, Provider } from '../../types';
 import type { SiteSpec, TypeSpec } from '../catalog/types';
 import { CANONICAL_STRIP_PREFIXES, MODEL_NAME_PROVIDERS } from '../catalog/params';
 import { PROVIDER_OF_NAME } from '../../models/providers';
-import { callArgs, callee, isCall, isMember, memberObject, unwrap } from '../syntax';
+import { callArgs, callee, isCall, isMember, memberObject, unwrap, withItemValues } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import type { ResolvedModel, Value } from './types';
 import { TYPE_BY_ID } from './catalogIndex';
@@ -243,14 +243,11 @@ function scopedModel(fa: FileAnalyzer, node: Node, callees: readonly string[], k
     // A function defined inside the block runs where it is called, not where it is written.
     if (n.type === 'function_definition' || n.type === 'lambda') return undefined;
     if (n.type !== 'with_statement') continue;
-    const clause = n.namedChildren.find((c) => c?.type === 'with_clause');
-    for (const item of clause?.namedChildren ?? []) {
-      // `with dspy.context(lm=x) as ctx:` wraps the call in an as_pattern.
-      let value = item?.type === 'with_item' ? item.childForFieldName('value') : null;
-      if (value?.type === 'as_pattern') value = value.namedChildren[0] ?? null;
-      if (value) value = unwrap(value);
-      const fn = value && isCall(value) ? callee(value) : null;
-      if (!value || !fn || !callees.includes(fn.text)) continue;
+    for (const written of withItemValues(n)) {
+      // `with (dspy.context(lm=x)):` in parentheses is the same call.
+      const value = unwrap(written);
+      const fn = isCall(value) ? callee(value) : null;
+      if (!fn || !callees.includes(fn.text)) continue;
       const arg = fa.getArg(value, { kw: [key] });
       if (arg) return { model: fa.modelObjectOf(arg) };
     }
