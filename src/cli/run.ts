@@ -278,7 +278,7 @@ function realEngine(s: ScanSetup, files: FileProvider, io: CliIo): Engine {
 /** Builds a worker thread's engine exactly as the main thread's (same settings file, flags and team files). */
 async function workerEngine(w: WorkerSetup<SettingOverrides>): Promise<Engine> {
   const { settings } = loadCliSettings(w.root, w.overrides, { followSymlinks: w.followSymlinks });
-  const files = createNodeFileProvider(w.root, { followSymlinks: w.followSymlinks });
+  const files = createNodeFileProvider(w.root, { followSymlinks: w.followSymlinks, ...(w.listed ? { listed: w.listed } : {}) });
   const team = await loadTeamConfig(files, settings, { trusted: true });
   const engine = engineBundle(w.assetDir).createEngine({ files: trackingProvider(files), loadWasm: wasmLoader(w.assetDir), retain: false, ...(w.exhaustive ? { exhaustive: true } : {}), ...(w.verbose ? { logger: stderrLogger(process.stderr) } : {}) });
   engine.configure({ settings, trusted: true, team });
@@ -308,7 +308,9 @@ function fastPaths(s: ScanSetup, files: NodeFileProvider, io: CliIo, engine: Laz
   const here = (input: AnalyzeInput) => trackDeps(() => engine.real.analyzeDocument(input));
   let pool: ScanWorkerPool | undefined;
   if (count > 0) {
-    const p = new ScanWorkerPool(entry, count, { root: files.root, assetDir: io.assetDir ?? __dirname, overrides: s.overrides, verbose: s.values.verbose === true, exhaustive: s.values.exhaustive === true, followSymlinks: s.followSymlinks }, here);
+    const setup = { root: files.root, assetDir: io.assetDir ?? __dirname, overrides: s.overrides, verbose: s.values.verbose === true, exhaustive: s.values.exhaustive === true, followSymlinks: s.followSymlinks };
+    // Workers start at the first file to analyse, after the walk: they get its listings.
+    const p = new ScanWorkerPool(entry, count, () => ({ ...setup, listed: files.listed() }), here);
     pool = p;
     options.analyze = (input) => p.analyze(input);
   }

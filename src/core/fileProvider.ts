@@ -64,6 +64,11 @@ export class ListingMemo {
     this.listed.set(dir.split('/').filter((x) => x && x !== '.').join('/'), new Set(names));
   }
 
+  /** Every folder recorded so far with its entry names (plain data, for another thread's provider). */
+  entries(): [string, string[]][] {
+    return [...this.listed].map(([dir, names]) => [dir, [...names]]);
+  }
+
   /** True when the nearest listed ancestor of `path` lacks its next name. Unnormalised paths answer false. */
   knownMissing(path: string): boolean {
     if (!this.listed.size || path.startsWith('/') || path.startsWith('./') || path.includes('//') || path.includes('/./') || path.includes('..')) return false;

@@ -21,6 +21,14 @@ export interface NodeFileProvider extends FileProvider {
   readonly diagnostics: Diagnostic[];
   /** {@link FileProvider.stat} without the promise (the `--cache` index checks thousands of paths). */
   statSync(rel: string): FileStat | undefined;
+  /** What this provider's walk has listed so far, for {@link NodeFileOptions.listed} of another thread's provider. */
+  listed(): WalkListing;
+}
+
+/** The folder listings of a walk (plain data: it is structured-cloned to worker threads). */
+export interface WalkListing {
+  /** Each listed folder (root-relative, `''` for the root) with its entry names and the names that are links. */
+  readonly folders: readonly (readonly [dir: string, names: readonly string[], links: readonly string[]])[];
 }
 
 /** A normalised relative POSIX path (`src/app.py`): no empty, `.` or `..` segment, no backslash, no drive. */
@@ -125,6 +133,12 @@ export function readRegularFile(abs: string, maxBytes = Number.MAX_SAFE_INTEGER)
 export interface NodeFileOptions {
   /** Follow symbolic links that lead out of the scan root (`--follow-symlinks`). Default: never leave the root. */
   readonly followSymlinks?: boolean;
+  /**
+   * The listings of the walk of the same scan, made by another provider (a scan worker thread gets the main thread's):
+   * this provider then answers as that one does (paths known missing, folders known free of links) without asking the
+   * file system again. Only for a provider that lives as long as that scan.
+   */
+  readonly listed?: WalkListing;
 }
 
 /**
@@ -139,6 +153,8 @@ export class RootGuard {
   private readonly links = new Set<string>();
   /** Folders whose whole path was found listed and free of links (see {@link plain}). */
   private readonly plainDirs = new Set<string>();
+  /** The links each listed folder holds (root-relative), for {@link linksIn}. */
+  private readonly linksOf = new Map<string, readonly string[]>();
 
   /**
    * `remember`: use listings for the cheap check. Only for a provider that lives as long as one scan: a long-lived one
@@ -152,9 +168,17 @@ export class RootGuard {
   noteListing(dir: string, linkNames: readonly string[]): void {
     if (!this.remember) return;
     this.listed.add(dir);
-    for (const n of linkNames) this.links.add(dir ? `${dir}/${n}` : n);
+    const links = linkNames.map((n) => (dir ? `${dir}/${n}` : n));
+    for (const l of links) this.links.add(l);
+    if (links.length) this.linksOf.set(dir, links);
     // A folder listed again may now hold a link where a plain folder was: every kept verdict is checked again.
     if (linkNames.length) this.plainDirs.clear();
+  }
+
+  /** The names of the links `noteListing` recorded in `dir`. */
+  linksIn(dir: string): string[] {
+    const cut = dir ? dir.length + 1 : 0;
+    return (this.linksOf.get(dir) ?? []).map((l) => l.slice(cut));
   }
 
   /**
@@ -232,6 +256,10 @@ export function createNodeFileProvider(root: string, options: NodeFileOptions = 
   // Folder listings of the walk answer most stats of one-hop import resolution without a system call (one CLI run is
   // one scan, so the memo never goes stale).
   const state: ProviderState = { abs, guard, listings: new ListingMemo(), note, outside, allowed };
+  for (const [dir, names, links] of options.listed?.folders ?? []) {
+    state.listings.record(dir, names);
+    guard.noteListing(dir, links);
+  }
   // Likewise each path's stat (one CLI run is one scan: a file changed during it is read as it was when first seen).
   const stats = new Map<string, FileStat | undefined>();
   return {
@@ -268,6 +296,7 @@ export function createNodeFileProvider(root: string, options: NodeFileOptions = 
       }
     },
     list: (rel: string) => listFolder(state, rel),
+    listed: () => ({ folders: state.listings.entries().map(([dir, names]) => [dir, names, guard.linksIn(dir)] as const) }),
   };
 }
 

@@ -11,6 +11,7 @@ import os from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import type { Engine } from '../core/engine';
 import type { AnalyzeInput } from '../core/scan/scanner';
+import type { WalkListing } from './nodeFiles';
 import { trackDeps, type TrackedOutput } from './scanCache';
 
 /** argv[2] of a scan worker. */
@@ -29,6 +30,8 @@ export interface WorkerSetup<O = unknown> {
   readonly exhaustive: boolean;
   /** `--follow-symlinks`. */
   readonly followSymlinks: boolean;
+  /** The main thread's walk (taken when the workers start, after it): the worker's provider answers as the main one. */
+  readonly listed?: WalkListing;
 }
 
 interface Request extends AnalyzeInput {
@@ -62,11 +65,12 @@ export class ScanWorkerPool {
   private nextId = 1;
   private localBusy = 0;
 
-  constructor(private readonly entry: string, private readonly count: number, private readonly setup: WorkerSetup<unknown>, private readonly local?: (input: AnalyzeInput) => Promise<TrackedOutput>) {}
+  constructor(private readonly entry: string, private readonly count: number, private readonly setup: () => WorkerSetup<unknown>, private readonly local?: (input: AnalyzeInput) => Promise<TrackedOutput>) {}
 
   /** Workers start on the first file that needs one (a fully cached re-scan starts none). */
   private start(): void {
-    const { entry, setup } = this;
+    const { entry } = this;
+    const setup = this.setup();
     for (let i = 0; i < this.count; i++) {
       const w = new Worker(entry, { argv: [WORKER_ARG], workerData: setup, stdout: false, stderr: false });
       const slot = { w, busy: 0 };
