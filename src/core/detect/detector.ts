@@ -627,6 +627,8 @@ async function neighbourEvidence(files: FileProvider, cand: string, memo: boolea
 /** A neighbour one import away, read but not parsed yet. */
 interface ForeignText {
   readonly key: string;
+  /** The module an absolute Python import named (AnalyzerOptions.importedAs). */
+  readonly module?: string;
   readonly path: string;
   readonly text: string;
   readonly lang: Lang;
@@ -645,7 +647,7 @@ async function readForeign(prepared: Prepared, path: string, files: FileProvider
       if (text === undefined) continue;
       const lang = langOfNeighbour(cand);
       const grammar: GrammarName = lang === 'python' ? 'python' : cand.endsWith('.tsx') ? 'tsx' : /\.(js|mjs|cjs|jsx)$/.test(cand) ? 'javascript' : 'typescript';
-      out.push({ key: foreignKey(w.module, w.level), path: cand, text, lang, grammar });
+      out.push({ key: foreignKey(w.module, w.level), path: cand, text, lang, grammar, ...(lang === 'python' && w.level === 0 ? { module: w.module } : {}) });
       break;
     }
   }
@@ -659,7 +661,7 @@ function parseForeign(neighbours: readonly ForeignText[], parsers: ReadonlyMap<G
     const parser = parsers.get(f.grammar);
     const tree = parser ? parseCached(`foreign:${f.path}`, f.grammar, parser, f.text) : null;
     // A neighbour the parser gives up on only costs resolution depth.
-    if (tree) out.set(f.key, { path: f.path, analyzer: new FileAnalyzer({ path: f.path, lang: f.lang, text: f.text, tree, foreignOnly: true }) });
+    if (tree) out.set(f.key, { path: f.path, analyzer: new FileAnalyzer({ path: f.path, lang: f.lang, text: f.text, tree, foreignOnly: true, ...(f.module ? { importedAs: f.module } : {}) }) });
   }
   return out;
 }

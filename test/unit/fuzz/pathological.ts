@@ -90,6 +90,18 @@ export function returnChains(n: number): Pathological {
   return { path: 'big/helpers.js', text: `${out.join('\n')}\n`, sites: 2 };
 }
 
+/**
+ * A query rebuilt `n` times under conditions (`query = query.where(…)`, as agno's Firestore store does), then
+ * `query.stream()`: a name whose every binding reads the name again. The late-binding search tried each binding from
+ * inside each other one, factorially (4 reassignments: 10 s; agno's file: no end). One site: the OpenAI call.
+ */
+export function reassignedChains(n: number): Pathological {
+  const out = ['from google.cloud.firestore import FieldFilter', 'from openai import OpenAI', '', 'client = OpenAI()', '', 'def sessions(collection_ref, filters):', '    query = collection_ref'];
+  for (let i = 0; i < n; i++) out.push(`    if filters.get("f${i}") is not None:`, `        query = query.where(filter=FieldFilter("f${i}", "==", filters["f${i}"]))`);
+  out.push('    docs = query.stream()', '    return [d.to_dict() for d in docs]', '', 'reply = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "hi"}])');
+  return { path: 'big/store.py', text: `${out.join('\n')}\n`, sites: 1 };
+}
+
 /** A minified single-line JavaScript file of about `bytes` characters with an OpenAI call in it. */
 export function minified(bytes: number): Pathological {
   const chunk = 'var a=function(b){return b*2},c=[1,2,3].map(a);';

@@ -37,7 +37,7 @@ export const WORKSPACE_FIRST = new Set<string>(MODULES.filter((m) => m.workspace
  * autogen_agentchat's files call autogen_core's client interface); another framework's or an SDK's still do (crewAI's
  * watsonx embedder, autogen_ext's Semantic Kernel adapter). The folder must sit in a source layout
  * (`src/<pkg>/` or `<pkg>/<pkg>/`): a cookbook's folder named after the package (`claude_code_sdk/research_agent/agent.py`)
- * is a consumer, and so are the distribution folder's `tests/`, `examples/`, `docs/` and `samples/`. (A package folder
+ * is a consumer, and so are `tests/`, `examples/`, `docs/` and `samples/` folders, at any depth below it. (A package folder
  * at the workspace root, `langroid/agent/x.py` in langroid's repository, is told apart by the analyser, which sees
  * whether the file's imports of the package resolve to workspace files: `clients.ts` `insideOwnPackage`.)
  */
@@ -48,7 +48,8 @@ export function ownPackageDirOf(path: string, lang: 'python' | 'js'): string | u
     if (!OWN_PACKAGES.has(`${lang}:${d}`)) continue;
     const parent = (dirs[at - 1] ?? '').replace(/-/g, '_');
     if (parent !== 'src' && parent !== d) continue;
-    return NOT_PACKAGE_SOURCE.test(dirs[at + 1] ?? '') ? undefined : d;
+    // Tests and examples anywhere below the package folder (`browser_use/llm/tests/`) use it as a consumer would.
+    return dirs.slice(at + 1).some((x) => NOT_PACKAGE_SOURCE.test(x)) ? undefined : d;
   }
   return undefined;
 }

@@ -69,6 +69,7 @@ export function lookupMember(fa: FileAnalyzer, v: Value, path: readonly string[]
     const written = path.filter((p) => !/^with_?(raw|streaming)_?response$/i.test(p) && p !== 'withRawResponse' && p !== 'aio').join('.');
     return { member, inst: { ...v, path: [] }, method: written };
   }
+  if (t.forwardsToWrapped && v.parent?.kind === 'inst') return lookupMember(fa, v.parent, path);
   return undefined;
 }
 
@@ -231,6 +232,13 @@ export function applyMember(fa: FileAnalyzer, member: Member, call: Node, receiv
         const arg = fa.getArg(call, member.spec.inheritFrom);
         const v = arg ? evalValue(fa, arg) : undefined;
         return v?.kind === 'inst' ? v : undefined;
+      }
+      if (member.spec.wraps) {
+        const arg = fa.getArg(call, member.spec.wraps);
+        if (arg && fa.isTestDouble(arg)) return { kind: 'inst', type: 'local-model', path: [] };
+        const v = arg ? evalValue(fa, arg) : undefined;
+        const wrapped = v?.kind === 'inst' ? v.provider ?? TYPE_BY_ID.get(v.type)?.provider : undefined;
+        return { kind: 'inst', type: member.spec.type, path: [], provider: wrapped ?? providerOfNew(fa, member.spec, call, receiver), ctor: { node: call, spec: member.spec, ctx: fa }, ...(v?.kind === 'inst' ? { parent: v } : {}) };
       }
       if (member.spec.modelFrom) {
         // Over an in-process or mock model (`TransformersModel`, `llm=MockLMConfig(…)`) it runs in-process too, and so does
@@ -550,6 +558,17 @@ function isPlaceholder(n: Node): boolean {
  */
 function lateBinding(fa: FileAnalyzer, name: string, first: Binding & { kind: 'assign' }): Value | undefined {
   const scope = fa.ancestors(first.at).find((a) => a.type === 'module' || a.type === 'program' || FUNCTION_TYPES.has(a.type)) ?? fa.root;
+  const key = `${scope.id}:${name}`;
+  if (fa.lateBindingActive.has(key)) return undefined;
+  fa.lateBindingActive.add(key);
+  try {
+    return lateBindingIn(fa, name, first, scope);
+  } finally {
+    fa.lateBindingActive.delete(key);
+  }
+}
+
+function lateBindingIn(fa: FileAnalyzer, name: string, first: Binding & { kind: 'assign' }, scope: Node): Value | undefined {
   const others = (fa.bindingsOf(scope).get(name) ?? []).filter((b) => b !== first && !(b.kind === 'assign' && isPlaceholder(b.value)));
   // The nearest before the first one, going back, then the ones after it.
   // One overwritten in the same straight-line block by an object of a library the catalogue does not know (a notebook's

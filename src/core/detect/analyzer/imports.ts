@@ -28,12 +28,15 @@ export function foreignFor(fa: FileAnalyzer, b: Binding & { kind: 'import' }): F
  * named after the package has no such files; the distribution's tests/, examples/ … are consumers.
  */
 export function packageInWorkspace(fa: FileAnalyzer, top: string): boolean {
-  if (fa.lang !== 'python' || !fa.path.startsWith(`${top}/`) || NOT_PACKAGE_SOURCE.test(fa.path.split('/')[1] ?? '')) return false;
+  if (fa.lang !== 'python' || !fa.path.startsWith(`${top}/`) || fa.path.split('/').slice(1, -1).some((d) => NOT_PACKAGE_SOURCE.test(d))) return false;
   let known = PACKAGE_IN_WORKSPACE.get(fa);
   if (!known) PACKAGE_IN_WORKSPACE.set(fa, (known = new Map()));
   let inside = known.get(top);
   if (inside === undefined) {
-    inside = false;
+    // A neighbour the analysed file imports as a module of the package (`browser_use.llm.models` found at
+    // browser_use/llm/models.py): its own imports are not loaded (one hop), but where it lies says enough.
+    const as = fa.opts.importedAs;
+    inside = as !== undefined && (as === top || as.startsWith(`${top}.`));
     for (const bs of fa.bindingsOf(fa.root).values()) {
       for (const b of bs) {
         if (inside || b.kind !== 'import' || b.relativeLevel || (b.module !== top && !b.module.startsWith(`${top}.`))) continue;

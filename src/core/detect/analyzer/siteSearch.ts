@@ -211,6 +211,8 @@ function visitRefs(fa: FileAnalyzer, from: number, to: number, seen: Set<number>
     if (!member || !isMember(member) || (member.childForFieldName('attribute') ?? member.childForFieldName('property'))?.id !== node.id) continue;
     if (args?.type !== 'argument_list' && args?.type !== 'arguments') continue;
     if (!wrapper || !isCall(wrapper) || seen.has(member.id)) continue;
+    // `getattr(self.chat, 'model_name', None)`, `isinstance(self.llm, X)`: a built-in that reads the object, never calls it.
+    if (fa.lang === 'python' && OBJECT_READERS.test(callee(wrapper)?.text ?? '')) continue;
     const invoked = outer && isCall(outer) && callee(outer)?.id === wrapper.id ? outer : undefined;
     const list = args.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
     const others = list.filter((c) => c.id !== member.id);
@@ -229,6 +231,9 @@ function visitRefs(fa: FileAnalyzer, from: number, to: number, seen: Set<number>
     }
   }
 }
+
+/** Python built-ins (and `typing.cast`) that take an object or a method reference and never call it. */
+const OBJECT_READERS = /^(getattr|setattr|hasattr|delattr|isinstance|issubclass|callable|id|type|print|str|repr|len|vars|dir|hash|super|(typing\.)?cast|inspect\.\w+)$/;
 
 /** The call whose callee ends with this name node, if any. */
 export function callOfName(fa: FileAnalyzer, nameNode: Node): Node | null {

@@ -8,7 +8,7 @@
  * analysis functions (docs/detection.md "Code map").
  */
 import type { Node } from 'web-tree-sitter';
-import { MODEL_INTERFACE_KEYS, TEST_DOUBLE_CLASS } from '../catalog/testCode';
+import { MODEL_INTERFACE_KEYS, TEST_DOUBLE_CLASS, TEST_DOUBLE_NAME } from '../catalog/testCode';
 import { callee, isCall, isMember, memberName, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 
@@ -18,13 +18,16 @@ export function isTestDouble(fa: FileAnalyzer, n: Node, depth = 0): boolean {
   const u = unwrap(n);
   if (u.type === 'identifier' || u.type === 'shorthand_property_identifier') {
     const b = fa.lookup(u.text, u);
+    // A pytest fixture or a helper's parameter named for what it is (`mock_llm`, `fake_model`, `mockModel`).
+    if (b?.kind === 'param') return TEST_DOUBLE_NAME.test(u.text);
     return b?.kind === 'assign' ? isTestDouble(fa, b.value, depth + 1) : false;
   }
   if (u.type === 'object') return u.namedChildren.some((c) => c !== null && MODEL_INTERFACE_KEYS.includes(objectKeyName(c) ?? ''));
   if (isCall(u)) {
     const fn = callee(u);
     const name = fn ? (isMember(fn) ? memberName(fn) : fn.text) : undefined;
-    return !!name && TEST_DOUBLE_CLASS.test(name);
+    // A mock model class, or a helper that makes one (`create_mock_llm(…)`, `make_fake_model()`, `createMockModel()`).
+    return !!name && (TEST_DOUBLE_CLASS.test(name) || TEST_DOUBLE_NAME.test(name));
   }
   return false;
 }

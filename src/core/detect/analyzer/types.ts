@@ -59,6 +59,11 @@ export interface AnalyzerOptions {
   /** Only bindings/values are needed (a foreign file): do not search for sites. */
   readonly foreignOnly?: boolean;
   /**
+   * A foreign file: the absolute Python module an import of the analysed file named it by (`browser_use.llm.models`
+   * for browser_use/llm/models.py), so it is known to be a module of that package in the workspace.
+   */
+  readonly importedAs?: string;
+  /**
    * Only raw HTTP calls can be sites here: neither the file nor the neighbours `foreign` resolves to import a catalogue
    * module, and the file writes no fallback path (the detector decides with `evidence.ts`). No value the analyser can
    * compute is then a catalogue value, so call receivers are not evaluated: each call goes straight to the HTTP check.

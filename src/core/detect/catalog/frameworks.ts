@@ -78,6 +78,9 @@ export const FRAMEWORK_TYPES: readonly TypeSpec[] = [
   },
   // Model holders that frameworks take (`ClaudeCodeOptions(model=…)`, agno `OpenAIChat(id=…)`, PydanticAI `MistralModel(…)`).
   { id: 'fw-model', provider: 'other', via: 'framework', members: {} },
+  // browser-use's own chat models (`ChatOpenAI(model=…)`, `ChatGoogle('gemini-…')`): what its Agent runs, and called
+  // directly with `await llm.ainvoke(messages)` (browser_use/llm/base.py BaseChatModel).
+  { id: 'bu-chat', provider: 'other', via: 'framework', members: { ainvoke: site('chat', undefined, { messages: kwPos(0, 'messages') }) } },
   {
     // agno, PydanticAI and browser-use agents over a model: `Agent(model=…).run/arun/print_response`, `run_sync`.
     id: 'fw-agent', provider: 'other', via: 'framework',
@@ -198,6 +201,22 @@ const SMOLAGENTS: Record<string, Member> = {
   };
 const liAgent = (modelFrom: ArgRef[] = [kw('llm')]): Member => runs('li-agent', modelFrom);
 const fwModel = (provider: Provider, model: ArgRef): Member => make('fw-model', { model, provider });
+/** browser-use's chat model classes (browser_use/llm/__init__.py, checked 2026-12-07) and the provider each sends to. */
+const BROWSER_USE_PROVIDERS: Readonly<Record<string, Provider>> = {
+  ChatOpenAI: 'openai', ChatAzureOpenAI: 'azure-openai', ChatAnthropic: 'anthropic', ChatAnthropicBedrock: 'bedrock', ChatAWSBedrock: 'bedrock',
+  ChatGoogle: 'google', ChatGroq: 'groq', ChatMistral: 'mistral', ChatDeepSeek: 'deepseek', ChatOllama: 'ollama', ChatOpenRouter: 'openrouter',
+  ChatCerebras: 'other', ChatVercel: 'other', ChatBrowserUse: 'other', ChatOCIRaw: 'other',
+};
+const BROWSER_USE_CHAT: Readonly<Record<string, Member>> = {
+  ...Object.fromEntries(Object.entries(BROWSER_USE_PROVIDERS).map(([name, provider]) => [name, make('bu-chat', { provider, model: kwPos(0, 'model'), ...(name === 'ChatOpenAI' ? { baseUrl: kw('base_url') } : {}) })])),
+  // `ChatLiteLLM(model="anthropic/claude-…")`: the provider is the model's prefix.
+  ChatLiteLLM: make('bu-chat', { model: kwPos(0, 'model'), providerFromModel: kwPos(0, 'model') }),
+};
+const BROWSER_USE_CHAT_MODULES: Readonly<Record<string, string>> = {
+  ChatOpenAI: 'openai.chat', ChatAzureOpenAI: 'azure.chat', ChatAnthropic: 'anthropic.chat', ChatAnthropicBedrock: 'aws.chat_anthropic', ChatAWSBedrock: 'aws.chat_bedrock',
+  ChatGoogle: 'google.chat', ChatGroq: 'groq.chat', ChatMistral: 'mistral.chat', ChatDeepSeek: 'deepseek.chat', ChatOllama: 'ollama.chat', ChatOpenRouter: 'openrouter.chat',
+  ChatCerebras: 'cerebras.chat', ChatVercel: 'vercel.chat', ChatBrowserUse: 'browser_use.chat', ChatOCIRaw: 'oci_raw.chat', ChatLiteLLM: 'litellm.chat',
+};
 const CLAUDE_AGENT_SDK: Record<string, Member> = {
   ClaudeSDKClient: runs('claude-agent', [kw('options')]),
   ClaudeCodeOptions: fwModel('anthropic', kw('model')), ClaudeAgentOptions: fwModel('anthropic', kw('model')),
@@ -372,7 +391,10 @@ export const FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   simple('python', 'pydantic_ai.models.google', { GoogleModel: fwModel('google', kwPos(0, 'model_name')) }, { ownPackage: true }),
   simple('python', 'pydantic_ai.models.groq', { GroqModel: fwModel('groq', kwPos(0, 'model_name')) }, { ownPackage: true }),
   simple('python', 'pydantic_ai.models.mistral', { MistralModel: fwModel('mistral', kwPos(0, 'model_name')) }, { ownPackage: true }),
-  simple('python', 'browser_use', { Agent: runs('fw-agent', [kw('llm')]) }, { ownPackage: true }),
+  simple('python', 'browser_use', { Agent: runs('fw-agent', [kw('llm')]), ...BROWSER_USE_CHAT }, { ownPackage: true }),
+  simple('python', 'browser_use.llm', BROWSER_USE_CHAT, { ownPackage: true }),
+  // Each model's own module (`from browser_use.llm.openai.chat import ChatOpenAI`), as browser_use/llm/__init__.py lists them.
+  ...Object.entries(BROWSER_USE_CHAT_MODULES).map(([name, mod]) => simple('python', `browser_use.llm.${mod}`, { [name]: BROWSER_USE_CHAT[name] as Member }, { ownPackage: true })),
   // CAMEL: model backends by platform and type (enum members: model unknown unless a string), agents and societies.
   simple('python', 'camel.models', { 'ModelFactory.create': make('camel-model', { model: kw('model_type'), providerFromModel: kw('model_platform') }) }, { ownPackage: true, importToken: true }),
   simple('python', 'camel.agents', { ChatAgent: runs('camel-agent', [kw('model')]) }, { ownPackage: true, importToken: true }),

@@ -1,7 +1,8 @@
 /**
  * Catalogue entries of SDKs that have no JS/TS twin in the pinned dev dependencies (their surface is written from
  * their API references, checked 2026-12): Voyage AI, ElevenLabs, Deepgram, azure-ai-inference, Google Cloud
- * Speech-to-Text, Vertex AI vision models, endpoints and prediction service, and the SageMaker runtime. Data only, in the shapes of ./types.ts; sdks.ts includes them.
+ * Speech-to-Text, Vertex AI vision models, endpoints and prediction service, the SageMaker runtime; instructor's
+ * wrappers, Replicate and Meta's Llama API. Data only, in the shapes of ./types.ts; sdks.ts includes them.
  */
 import type { Member, ModuleSpec, PromptSpec, TypeSpec } from './types';
 import { kw, kwPos, make, site } from './builders';
@@ -9,8 +10,26 @@ import { kw, kwPos, make, site } from './builders';
 const mod = (lang: 'python' | 'js', name: string, members: Record<string, Member>): ModuleSpec => ({ lang, name, members });
 const MODEL = kw('model');
 const CHAT_PROMPT: PromptSpec = { messages: kw('messages') };
+const RESP_PROMPT: PromptSpec = { input: kw('input'), system: kw('instructions') };
 
 export const SPEECH_AND_OTHER_TYPES: readonly TypeSpec[] = [
+  ...(['instructor', 'instructor-litellm'] as const).map((id): TypeSpec => ({
+    id, provider: id === 'instructor' ? 'openai' : 'other', via: id === 'instructor' ? 'sdk' : 'litellm',
+    forwardsToWrapped: true,
+    members: Object.fromEntries(['create', 'create_partial', 'create_iterable', 'create_with_completion'].flatMap((m) => {
+      const extra = { ...(m === 'create_partial' || m === 'create_iterable' ? { stream: true } : {}), ...(id === 'instructor-litellm' ? { providerFromModel: true } : {}) };
+      // `chat`, `completions` and `messages` return the client itself; `client.responses.create(…)` is the OpenAI
+      // Responses API in instructor's responses modes.
+      return [
+        ...['', 'chat.', 'completions.', 'messages.', 'chat.completions.'].map((prefix) => [`${prefix}${m}`, site('chat', MODEL, CHAT_PROMPT, extra)]),
+        [`responses.${m}`, site('responses', MODEL, RESP_PROMPT, extra)],
+      ];
+    })),
+  })),
+  {
+    id: 'replicate', provider: 'other', via: 'sdk',
+    members: Object.fromEntries(['run', 'async_run', 'stream', 'async_stream'].map((m) => [m, site('generate', kwPos(0, 'ref'), { input: kw('input') }, m.endsWith('stream') ? { stream: true } : {})])),
+  },
   {
     // Voyage AI (voyageai, Python and JS): embeddings and reranking.
     id: 'voyage', provider: 'other', via: 'sdk',
@@ -138,7 +157,29 @@ export const SPEECH_AND_OTHER_TYPES: readonly TypeSpec[] = [
   },
 ];
 
+/** An OpenAI-shaped client that sends elsewhere (as sdks.ts `OPENAI_CTOR('other')`). */
+const LLAMA_API: Member = make('openai', { baseUrl: kw('base_url'), provider: 'other' });
+
 export const SPEECH_AND_OTHER_MODULES: readonly ModuleSpec[] = [
+  // instructor: `patch(client)` returns the client itself, patched; `from_<provider>(client, model=…)` returns an
+  // `Instructor` whose `chat`, `completions` and `messages` are itself (python.useinstructor.com, instructor/client.py):
+  // `create`, `create_partial`, `create_iterable` and `create_with_completion` under any of them, whatever the client.
+  mod('python', 'instructor', {
+    ...Object.fromEntries(
+      ([['from_openai', undefined], ['from_anthropic', 'anthropic'], ['from_genai', 'google'], ['from_gemini', 'google'], ['from_vertexai', 'google'], ['from_groq', 'groq'], ['from_mistral', 'mistral'], ['from_cohere', 'cohere'], ['from_fireworks', 'fireworks'], ['from_bedrock', 'bedrock'], ['from_cerebras', 'other'], ['from_writer', 'other'], ['from_perplexity', 'other'], ['from_xai', 'xai']] as const)
+        .map(([name, provider]) => [name, make('instructor', { wraps: kwPos(0, 'client'), model: kw('model'), ...(provider ? { provider } : {}) })]),
+    ),
+    // `from_litellm(completion)`: the provider is the model string's prefix, as for LiteLLM itself.
+    from_litellm: make('instructor-litellm', { model: kw('model') }),
+    // `from_provider("anthropic/claude-3-5-haiku-latest")`: provider and model in one string.
+    from_provider: make('instructor', { model: kwPos(0, 'model'), providerFromModel: kwPos(0, 'model'), provider: 'other' }),
+    patch: make('none', { inheritFrom: kwPos(0, 'client') }),
+    apatch: make('none', { inheritFrom: kwPos(0, 'client') }),
+  }),
+  // Meta's Llama API (llama-api-python: `LlamaAPIClient().chat.completions.create(model="Llama-4-…")`), OpenAI-shaped.
+  mod('python', 'llama_api_client', { LlamaAPIClient: LLAMA_API, AsyncLlamaAPIClient: LLAMA_API }),
+  // Replicate (replicate-python): `replicate.run("owner/model:version", input={…})` runs one prediction.
+  { ...mod('python', 'replicate', { Client: make('replicate') }), asType: 'replicate' },
   mod('python', 'voyageai', { Client: make('voyage'), AsyncClient: make('voyage') }),
   mod('python', 'elevenlabs', { ElevenLabs: make('elevenlabs'), AsyncElevenLabs: make('elevenlabs') }),
   mod('python', 'elevenlabs.client', { ElevenLabs: make('elevenlabs'), AsyncElevenLabs: make('elevenlabs') }),

@@ -127,6 +127,9 @@ function llamaIndexMembers(): Record<string, Member> {
     complete: c(), acomplete: c(), stream_complete: c({ stream: true }), astream_complete: c({ stream: true }),
     chat: ch(), achat: ch(), stream_chat: ch({ stream: true }), astream_chat: ch({ stream: true }),
     structured_predict: c(), astructured_predict: c(), predict: c(), apredict: c(),
+    // Function calling: `llm.predict_and_call([tool], "What is 2 + 9?")` (llama_index.core.llms.function_calling).
+    predict_and_call: site('chat', undefined, { user: { pos: 1, kw: ['user_msg'] } }),
+    apredict_and_call: site('chat', undefined, { user: { pos: 1, kw: ['user_msg'] } }),
   };
 }
 function llamaIndexEmbedMembers(): Record<string, Member> {
@@ -478,6 +481,11 @@ const LC_PY: Record<string, Member> = {
   ChatBedrockConverse: lcChat('bedrock', kw('model', 'model_id')),
   BedrockChat: lcChat('bedrock', kw('model_id', 'model')),
   BedrockLLM: lcLlm('bedrock', kw('model_id', 'model')),
+  // Replicate-hosted models (`Replicate(model="meta/meta-llama-3.1-405b-instruct")`) and Azure ML online endpoints
+  // (a deployed model the code names by URL only): langchain_community.llms / .chat_models.
+  Replicate: lcLlm('other', kw('model')),
+  AzureMLChatOnlineEndpoint: lcChat('other', kw('model')),
+  AzureMLOnlineEndpoint: lcLlm('other', kw('model')),
   Bedrock: lcLlm('bedrock', kw('model_id', 'model')),
   BedrockEmbeddings: lcEmbed('bedrock', kw('model_id', 'model')),
   ChatMistralAI: lcChat('mistral', LC_MODEL),
@@ -595,13 +603,6 @@ export const MODULES: readonly ModuleSpec[] = [
   simple('python', 'ollama', { Client: make('ollama'), AsyncClient: make('ollama') }, { asType: 'ollama' }),
   simple('python', 'huggingface_hub', { InferenceClient: make('hf-inference', { baseUrl: kw('base_url'), model: kwPos(0, 'model') }), AsyncInferenceClient: make('hf-inference', { baseUrl: kw('base_url'), model: kwPos(0, 'model') }) }),
   simple('python', 'litellm', { Router: make('litellm') }, { asType: 'litellm' }),
-  // instructor wraps a client and keeps its surface (`instructor.from_openai(OpenAI())`).
-  simple('python', 'instructor', {
-    from_openai: make('none', { inheritFrom: kwPos(0, 'client') }), from_anthropic: make('none', { inheritFrom: kwPos(0, 'client') }),
-    from_genai: make('none', { inheritFrom: kwPos(0, 'client') }), from_groq: make('none', { inheritFrom: kwPos(0, 'client') }),
-    from_mistral: make('none', { inheritFrom: kwPos(0, 'client') }), patch: make('none', { inheritFrom: kwPos(0, 'client') }),
-    apatch: make('none', { inheritFrom: kwPos(0, 'client') }),
-  }),
   simple('js', '@instructor-ai/instructor', { default: make('none', { inheritFrom: kw('client') }) }, { callable: make('none', { inheritFrom: kw('client') }) }),
   // Langfuse / Helicone-style drop-in wrappers re-export the OpenAI client.
   simple('python', 'langfuse.openai', { OpenAI: OPENAI_CTOR(), AsyncOpenAI: OPENAI_CTOR(), AzureOpenAI: OPENAI_CTOR('azure-openai'), openai: { kind: 'module', module: 'openai' } }, { asType: 'openai' }),
@@ -627,10 +628,12 @@ export const MODULES: readonly ModuleSpec[] = [
   simple('python', 'langchain_community.embeddings.sentence_transformer', pick(LC_PY, ['SentenceTransformerEmbeddings'])),
   simple('python', 'langchain_community.embeddings.huggingface', pick(LC_PY, ['HuggingFaceEmbeddings', 'HuggingFaceBgeEmbeddings'])),
   simple('python', 'langchain.chat_models.base', pick(LC_PY, ['init_chat_model'])),
-  simple('python', 'langchain.llms', pick(LC_PY, ['OpenAI', 'AzureOpenAI', 'Ollama', 'Bedrock', 'VertexAI'])),
+  simple('python', 'langchain.llms', pick(LC_PY, ['OpenAI', 'AzureOpenAI', 'Ollama', 'Bedrock', 'VertexAI', 'Replicate', 'AzureMLOnlineEndpoint'])),
   simple('python', 'langchain.embeddings', pick(LC_PY, ['OpenAIEmbeddings', 'AzureOpenAIEmbeddings', 'OllamaEmbeddings', 'BedrockEmbeddings'])),
-  simple('python', 'langchain_community.chat_models', pick(LC_PY, ['ChatOpenAI', 'ChatAnthropic', 'AzureChatOpenAI', 'ChatVertexAI', 'BedrockChat', 'ChatOllama', 'ChatGroq', 'ChatCohere', 'ChatMistralAI'])),
-  simple('python', 'langchain_community.llms', pick(LC_PY, ['OpenAI', 'AzureOpenAI', 'Ollama', 'Bedrock', 'VertexAI'])),
+  simple('python', 'langchain_community.chat_models', pick(LC_PY, ['ChatOpenAI', 'ChatAnthropic', 'AzureChatOpenAI', 'ChatVertexAI', 'BedrockChat', 'ChatOllama', 'ChatGroq', 'ChatCohere', 'ChatMistralAI', 'AzureMLChatOnlineEndpoint'])),
+  simple('python', 'langchain_community.llms', pick(LC_PY, ['OpenAI', 'AzureOpenAI', 'Ollama', 'Bedrock', 'VertexAI', 'Replicate', 'AzureMLOnlineEndpoint'])),
+  simple('python', 'langchain_community.llms.azureml_endpoint', pick(LC_PY, ['AzureMLOnlineEndpoint'])),
+  simple('python', 'langchain_community.chat_models.azureml_endpoint', pick(LC_PY, ['AzureMLChatOnlineEndpoint'])),
   simple('python', 'langchain_community.embeddings', pick(LC_PY, ['OpenAIEmbeddings', 'AzureOpenAIEmbeddings', 'OllamaEmbeddings', 'BedrockEmbeddings', 'CohereEmbeddings', 'VoyageEmbeddings', 'HuggingFaceEmbeddings', 'SentenceTransformerEmbeddings', 'HuggingFaceBgeEmbeddings'])),
   simple('python', 'llama_index.llms.openai', { OpenAI: liLlm('openai') }),
   simple('python', 'llama_index.llms.azure_openai', { AzureOpenAI: liLlm('azure-openai', kw('model', 'engine')) }),
@@ -646,6 +649,8 @@ export const MODULES: readonly ModuleSpec[] = [
   simple('python', 'llama_index.llms.cohere', { Cohere: liLlm('cohere') }),
   simple('python', 'llama_index.llms.together', { TogetherLLM: liLlm('together') }),
   simple('python', 'llama_index.llms.openai_like', { OpenAILike: liLlm('other') }),
+  simple('python', 'llama_index.llms.fireworks', { Fireworks: liLlm('fireworks') }),
+  simple('python', 'llama_index.llms.replicate', { Replicate: liLlm('other') }),
   simple('python', 'llama_index.llms.litellm', { LiteLLM: liLlm('other') }),
   simple('python', 'llama_index.llms', { OpenAI: liLlm('openai'), Anthropic: liLlm('anthropic'), Ollama: liLlm('ollama'), Gemini: liLlm('google') }),
   simple('python', 'llama_index.embeddings.openai', { OpenAIEmbedding: make('li-embed', { provider: 'openai', model: kw('model', 'model_name') }) }),

@@ -14,6 +14,12 @@
 export const TEST_DOUBLE_CLASS = /^(?:Mock|Fake|GenericFake|ParrotFake|DeterministicFake)[A-Za-z0-9_]*(?:LLM|LM|LanguageModel|ChatModel|Model|Embeddings?|EmbeddingModel)(?:V\d+)?(?:Config)?$/;
 
 /**
+ * A parameter, or a helper that returns a model, named as a test double: `mock` or `fake` as a word of a snake_case
+ * name (`mock_llm`, `llm_fake`, `create_mock_llm`) or a camelCase one (`mockModel`, `createFakeLlm`).
+ */
+export const TEST_DOUBLE_NAME = /(?:^|_)(?:mock|fake)(?:_|$)|^(?:mock|fake)[A-Z0-9]|[a-z0-9](?:Mock|Fake)(?:[A-Z0-9_]|$)/;
+
+/**
  * Keys of an object literal that stands for a model (the AI SDK's `LanguageModelV*` / `EmbeddingModelV*` interface
  * written inline: `{ provider: 'test', modelId: 'x', doGenerate: async () => … }`).
  */

@@ -83,6 +83,13 @@ export interface NewSpec {
   /** The result is the model object passed in this argument (LangChain `LLMChain(llm=llm)`). */
   readonly inheritFrom?: ArgRef;
   /**
+   * A wrapper around the SDK client passed in this argument, with a surface of its own (instructor's
+   * `from_anthropic(client)` answers `client.chat.completions.create`, `client.create_partial`, …): the instance is of
+   * `type`, sends to the wrapped client's provider (else `provider`), and its model is the wrapper's `model` argument
+   * unless a call names one. A test double passed in sends nothing.
+   */
+  readonly wraps?: ArgRef;
+  /**
    * A framework object that runs a model it is given (an agent, a team, a crew, a query engine): the instance is of
    * `type`, with the provider and model of the first of these arguments that holds a model object (a list of agents
    * counts by its first one that does); with none, the instance keeps its own constructor (a model id string given as
@@ -137,6 +144,11 @@ export interface TypeSpec {
    * embedder; only instances of `types` count; with none added, its runs send nothing.
    */
   readonly collects?: { readonly method: string; readonly arg: ArgRef; readonly types: readonly string[] };
+  /**
+   * A wrapper ({@link NewSpec.wraps}) that hands every attribute it lacks to the client it wraps (instructor's
+   * `__getattr__`: `client.embeddings.create` is the wrapped OpenAI client's).
+   */
+  readonly forwardsToWrapped?: boolean;
   /** The Python SDK also has an async twin of every site under this suffix (mistralai: `chat.complete_async`). */
   readonly asyncSuffix?: string;
 }
