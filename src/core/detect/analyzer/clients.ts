@@ -256,7 +256,9 @@ export function applyMember(fa: FileAnalyzer, member: Member, call: Node, receiv
           const keep = held && TYPE_BY_ID.get(held.type)?.pipeable && TYPE_BY_ID.get(member.spec.type)?.pipeable;
           if (held) return { kind: 'inst', type: keep ? held.type : member.spec.type, path: [], provider: held.provider, ctor: held.ctor, parent: held.parent };
         }
-        if (own) return own === 'local' ? { kind: 'inst', type: 'local-model', path: [] } : undefined;
+        // Over the project's own model (or code) the request, if any, is in that code: what is built over this object
+        // sends nothing either (an agno Workflow of a Step over a plain function).
+        if (own) return { kind: 'inst', type: 'local-model', path: [] };
         // Given no model, the object runs the file's module-wide one (LlamaIndex `Settings.llm`, TypeSpec.globalModel).
         if (!member.spec.model && TYPE_BY_ID.get(member.spec.type)?.globalModel) return { kind: 'inst', type: member.spec.type, path: [], provider: member.spec.provider };
       }

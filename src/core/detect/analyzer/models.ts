@@ -194,7 +194,8 @@ export function modelObjectOf(fa: FileAnalyzer, arg: Node, hops = 0): (Value & {
     return own ? null : undefined;
   }
   const v = fa.evalValue(u);
-  if (v?.kind === 'object' || v?.kind === 'class') return null;
+  // The project's own object, class or function (an agno workflow step that is a plain function) runs no catalogue model.
+  if (v?.kind === 'object' || v?.kind === 'class' || v?.kind === 'func') return null;
   if (v?.kind === 'inst') return v;
   // A model stored on an attribute of another object (`llm=Settings.llm` after `Settings.llm = Vertex(…)`).
   if ((!v || v.kind === 'module') && isMember(u) && hops < 3) {
@@ -249,7 +250,8 @@ function scopedModel(fa: FileAnalyzer, node: Node, callees: readonly string[], k
       const fn = isCall(value) ? callee(value) : null;
       if (!fn || !callees.includes(fn.text)) continue;
       const arg = fa.getArg(value, { kw: [key] });
-      if (arg) return { model: fa.modelObjectOf(arg) };
+      // A test double (DSPy's `DummyLM([...])`) answers in-process: no request.
+      if (arg) return { model: fa.isTestDouble(arg) ? null : fa.modelObjectOf(arg) };
     }
   }
   return undefined;
@@ -269,7 +271,7 @@ function configuredModel(fa: FileAnalyzer, callees: readonly string[], key: stri
     const isTheCall = (c: Node): boolean => (c.type === 'call' || c.type === 'call_expression') && callee(c)?.startIndex === at && callee(c)?.text === name;
     while (n && !isTheCall(n)) n = n.parent;
     const arg = n ? fa.getArg(n, { kw: [key] }) : undefined;
-    if (arg) return fa.modelObjectOf(arg);
+    if (arg) return fa.isTestDouble(arg) ? null : fa.modelObjectOf(arg);
   }
   return undefined;
 }

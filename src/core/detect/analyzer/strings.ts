@@ -14,6 +14,7 @@ import type { FileAnalyzer } from '../analyzer';
 import type { Binding, ResolvedModel } from './types';
 import { clip } from './text';
 import { toResolved } from './models';
+import { PYTHON_MODEL_CONSTANTS } from '../languages/catalog/modelConstants';
 
 /** A string constant the expression evaluates to, or undefined. */
 export function constString(fa: FileAnalyzer, n: Node): string | undefined {
@@ -125,6 +126,11 @@ function resolveMemberString(fa: FileAnalyzer, u: Node, n: Node, depth: number):
         if (r.value !== null && r.resolution.kind === 'literal') return { ...r, resolution: { kind: 'constant', name: `${o.text}.${name}` } };
         return r;
       }
+    }
+    // A framework's model enum (`model_type=ModelType.GPT_4O_MINI` with `from camel.types import ModelType`): data.
+    if (b0?.kind === 'import' && PYTHON_MODEL_CONSTANTS.packages.has(b0.module.split('.')[0] ?? '')) {
+      const id = PYTHON_MODEL_CONSTANTS.ids.get(`${b0.member ?? b0.name}.${name}`);
+      if (id !== undefined) return { value: id, resolution: { kind: 'constant', name: `${o.text}.${name}` } };
     }
     if (b?.kind === 'import' && !fa.importValue(b)) {
       // One hop: `import config` then `config.MODEL`, or `from app.config import settings` then

@@ -88,6 +88,8 @@ export const FRAMEWORK_TYPES: readonly TypeSpec[] = [
       run: site('chat', undefined, { user: kwPos(0, 'message', 'user_prompt', 'task') }), arun: site('chat', undefined, { user: kwPos(0, 'message') }),
       print_response: site('chat', undefined, { user: kwPos(0, 'message') }), aprint_response: site('chat', undefined, { user: kwPos(0, 'message') }),
       run_sync: site('chat', undefined, { user: kwPos(0, 'user_prompt') }), run_stream: site('chat', undefined, { user: kwPos(0, 'user_prompt') }, { stream: true }),
+      // agno: a run paused for a confirmation or user input sends the model a new request when resumed.
+      continue_run: site('chat', undefined, {}), acontinue_run: site('chat', undefined, {}),
     },
   },
   {
@@ -201,6 +203,14 @@ const SMOLAGENTS: Record<string, Member> = {
   };
 const liAgent = (modelFrom: ArgRef[] = [kw('llm')]): Member => runs('li-agent', modelFrom);
 const fwModel = (provider: Provider, model: ArgRef): Member => make('fw-model', { model, provider });
+/** agno's model classes by module (libs/agno/agno/models/<name>/__init__.py, checked 2026-12-07), each `Cls(id="…")`. */
+const AGNO_MODELS: Readonly<Record<string, Readonly<Record<string, Provider>>>> = {
+  deepseek: { DeepSeek: 'deepseek' }, aws: { AwsBedrock: 'bedrock', Claude: 'bedrock' }, azure: { AzureOpenAI: 'azure-openai', AzureAIFoundry: 'other' },
+  xai: { xAI: 'xai' }, together: { Together: 'together' }, fireworks: { Fireworks: 'fireworks' }, openrouter: { OpenRouter: 'openrouter', OpenRouterResponses: 'openrouter' },
+  huggingface: { HuggingFace: 'huggingface' }, cohere: { Cohere: 'cohere' }, cerebras: { Cerebras: 'other', CerebrasOpenAI: 'other' },
+  perplexity: { Perplexity: 'other' }, nvidia: { Nvidia: 'other' }, litellm: { LiteLLM: 'other', LiteLLMOpenAI: 'other' },
+  'openai.like': { OpenAILike: 'other' },
+};
 /** browser-use's chat model classes (browser_use/llm/__init__.py, checked 2026-12-07) and the provider each sends to. */
 const BROWSER_USE_PROVIDERS: Readonly<Record<string, Provider>> = {
   ChatOpenAI: 'openai', ChatAzureOpenAI: 'azure-openai', ChatAnthropic: 'anthropic', ChatAnthropicBedrock: 'bedrock', ChatAWSBedrock: 'bedrock',
@@ -378,6 +388,11 @@ export const FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   simple('python', 'claude_code_sdk', CLAUDE_AGENT_SDK, { ownPackage: true }),
   simple('python', 'claude_agent_sdk', CLAUDE_AGENT_SDK, { ownPackage: true }),
   simple('python', 'agno.agent', { Agent: runs('fw-agent', [kw('model')]) }, { ownPackage: true }),
+  // agno teams (their leader's model, else their first member's) and workflows (their first step that runs a model: an
+  // agent, a team, or a Step over one; a workflow of plain functions sends nothing).
+  ...['agno.team', 'agno.team.team'].map((name) => simple('python', name, { Team: runs('fw-agent', [kw('model'), kw('members')]) }, { ownPackage: true })),
+  ...['agno.workflow', 'agno.workflow.workflow', 'agno.workflow.step'].map((name) => simple('python', name, { Workflow: runs('fw-agent', [kw('steps')]), Step: runs('fw-agent', [kw('agent'), kw('team'), kw('executor')]) }, { ownPackage: true })),
+  ...Object.entries(AGNO_MODELS).map(([name, classes]) => simple('python', `agno.models.${name}`, Object.fromEntries(Object.entries(classes).map(([cls, provider]) => [cls, fwModel(provider, kw('id'))])), { ownPackage: true })),
   simple('python', 'agno.models.openai', { OpenAIChat: fwModel('openai', kw('id')), OpenAIResponses: fwModel('openai', kw('id')) }, { ownPackage: true }),
   simple('python', 'agno.models.anthropic', { Claude: fwModel('anthropic', kw('id')) }, { ownPackage: true }),
   simple('python', 'agno.models.google', { Gemini: fwModel('google', kw('id')) }, { ownPackage: true }),

@@ -13,6 +13,18 @@ const CHAT_PROMPT: PromptSpec = { messages: kw('messages') };
 const RESP_PROMPT: PromptSpec = { input: kw('input'), system: kw('instructions') };
 
 export const SPEECH_AND_OTHER_TYPES: readonly TypeSpec[] = [
+  {
+    // boto3 `client("bedrock-agent-runtime")`: knowledge-base answers, reranking and agents, each running a Bedrock model
+    // (the model's ARN sits deep in the configuration argument).
+    id: 'bedrock-agent-runtime', provider: 'bedrock', via: 'sdk',
+    members: {
+      rerank: site('rerank', kw('modelArn'), { input: kw('queries') }),
+      retrieve_and_generate: site('chat', kw('modelArn'), { input: kw('input') }),
+      retrieve_and_generate_stream: site('chat', kw('modelArn'), { input: kw('input') }, { stream: true }),
+      invoke_agent: site('chat', undefined, { input: kw('inputText') }),
+      invoke_inline_agent: site('chat', kw('foundationModel'), { input: kw('inputText') }),
+    },
+  },
   ...(['instructor', 'instructor-litellm'] as const).map((id): TypeSpec => ({
     id, provider: id === 'instructor' ? 'openai' : 'other', via: id === 'instructor' ? 'sdk' : 'litellm',
     forwardsToWrapped: true,

@@ -585,7 +585,7 @@ export const MODULES: readonly ModuleSpec[] = [
   }),
   simple('python', 'vertexai.preview.generative_models', { GenerativeModel: make('gemini-model', { model: kwPos(0, 'model_name', 'model') }), 'GenerativeModel.from_cached_content': make('gemini-model', { model: kw('model_name', 'model') }) }),
   simple('python', 'boto3', {
-    client: make('none', { typeByArg: { arg: kwPos(0, 'service_name'), map: { 'bedrock-runtime': 'bedrock-runtime', 'sagemaker-runtime': 'sagemaker-runtime' } } }),
+    client: make('none', { typeByArg: { arg: kwPos(0, 'service_name'), map: { 'bedrock-runtime': 'bedrock-runtime', 'sagemaker-runtime': 'sagemaker-runtime', 'bedrock-agent-runtime': 'bedrock-agent-runtime' } } }),
     Session: make('boto3-session'),
     'session.Session': make('boto3-session'),
   }),

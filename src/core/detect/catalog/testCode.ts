@@ -11,7 +11,7 @@
  */
 
 /** Class names of mock or fake models: a call on one of them, or with one as its `model`, is not a site. */
-export const TEST_DOUBLE_CLASS = /^(?:Mock|Fake|GenericFake|ParrotFake|DeterministicFake)[A-Za-z0-9_]*(?:LLM|LM|LanguageModel|ChatModel|Model|Embeddings?|EmbeddingModel)(?:V\d+)?(?:Config)?$/;
+export const TEST_DOUBLE_CLASS = /^(?:Mock|Fake|Dummy|GenericFake|ParrotFake|DeterministicFake)[A-Za-z0-9_]*(?:LLM|LM|LanguageModel|ChatModel|Model|Embeddings?|EmbeddingModel)(?:V\d+)?(?:Config)?$/;
 
 /**
  * A parameter, or a helper that returns a model, named as a test double: `mock` or `fake` as a word of a snake_case

@@ -14,3 +14,12 @@ export const MODEL_CONSTANTS: Readonly<Record<OtherLanguage, ReadonlyMap<string,
   ruby: new Map(Object.entries(data.constants.ruby)),
   php: new Map(Object.entries(data.constants.php)),
 };
+
+/**
+ * Python: the members of a framework's model enum (CAMEL `ModelType.GPT_4O_MINI`, `EmbeddingModelType.…`), keyed by
+ * `Enum.MEMBER`, and the top-level packages they come from (a name imported from elsewhere is not one of them).
+ */
+export const PYTHON_MODEL_CONSTANTS: { readonly packages: ReadonlySet<string>; readonly ids: ReadonlyMap<string, string> } = {
+  packages: new Set(data.sources.flatMap((s) => (s.language === 'python' && 'package' in s && typeof s.package === 'string' ? [s.package] : []))),
+  ids: new Map(Object.entries(data.constants.python)),
+};
