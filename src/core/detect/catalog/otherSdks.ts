@@ -193,7 +193,8 @@ export const SPEECH_AND_OTHER_MODULES: readonly ModuleSpec[] = [
   // Replicate (replicate-python): `replicate.run("owner/model:version", input={…})` runs one prediction.
   { ...mod('python', 'replicate', { Client: make('replicate') }), asType: 'replicate' },
   mod('python', 'voyageai', { Client: make('voyage'), AsyncClient: make('voyage') }),
-  mod('python', 'elevenlabs', { ElevenLabs: make('elevenlabs'), AsyncElevenLabs: make('elevenlabs') }),
+  // elevenlabs < 1.0 had module functions: `from elevenlabs import generate, play` … `generate(text=…, voice=…)`.
+  mod('python', 'elevenlabs', { ElevenLabs: make('elevenlabs'), AsyncElevenLabs: make('elevenlabs'), generate: site('audio', kw('model'), { input: kw('text') }) }),
   mod('python', 'elevenlabs.client', { ElevenLabs: make('elevenlabs'), AsyncElevenLabs: make('elevenlabs') }),
   mod('python', 'deepgram', { DeepgramClient: make('deepgram'), AsyncDeepgramClient: make('deepgram') }),
   mod('python', 'azure.ai.inference', { ChatCompletionsClient: make('azure-inference'), EmbeddingsClient: make('azure-inference'), ImageEmbeddingsClient: make('azure-inference') }),
