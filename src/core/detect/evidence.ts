@@ -33,7 +33,7 @@
  */
 import { FALLBACKS, JS_PACKAGE_ALIASES, MODULES } from './catalog/sdks';
 import { HTTP_ENDPOINTS, MODEL_BODY } from './catalog/params';
-import { isAsciiWordCode, type Lang } from './syntax';
+import { isAsciiWordCode, JS_FETCH_ALIAS_RE, type Lang } from './syntax';
 import { ownPackageDirOf, packageFamily } from './analyzer/catalogIndex';
 
 function escapeRe(s: string): string {
@@ -231,7 +231,13 @@ export function hasModuleImport(text: string, lang: Lang, path?: string): boolea
 
 /** Makes an HTTP call that could reach an endpoint (way 2). */
 export function hasHttpCall(text: string, lang: Lang): boolean {
-  return findWord(HTTP_CALL_RE[lang], text) || (lang === 'js' && FETCH_FACTORY_CALL_RE.test(text));
+  return findWord(HTTP_CALL_RE[lang], text) || (lang === 'js' && (FETCH_FACTORY_CALL_RE.test(text) || hasFetchAlias(text)));
+}
+/** A local name given to `fetch` (syntax.ts JS_FETCH_ALIAS_RE), cheaply ruled out first. */
+function hasFetchAlias(text: string): boolean {
+  if (!text.includes('fetch')) return false;
+  JS_FETCH_ALIAS_RE.lastIndex = 0;
+  return JS_FETCH_ALIAS_RE.test(text);
 }
 /** A fetch factory called at once (`customFetch(requestOptions)(url, init)`): the fetch it returns makes the call. */
 const FETCH_FACTORY_CALL_RE = /[a-z]Fetch\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*\(/;
@@ -311,7 +317,7 @@ export function bodyHttpEvidence(text: string, lang: Lang, call?: boolean): bool
       ? (call ?? findWord(HTTP_CALL_RE.python, text))
       : call === false
         ? JS_PUT_CALL_RE.test(text) && findWord(JS_BODY_CALL_RE, text)
-        : findWord(JS_BODY_CALL_RE, text) || FETCH_FACTORY_CALL_RE.test(text);
+        : findWord(JS_BODY_CALL_RE, text) || FETCH_FACTORY_CALL_RE.test(text) || hasFetchAlias(text);
   return bodyCall && hasModelBodyWord(text, lang);
 }
 /** JS calls the body rule of `analyzeHttp` reads (`fetch(`, `this.fetch(`, `axios.post(`, `ky(` …). */

@@ -162,3 +162,9 @@ export function isAsciiWordCode(c: number): boolean {
 export function isNameCode(c: number): boolean {
   return isAsciiWordCode(c) || c > 127;
 }
+
+/**
+ * A JS declaration that gives `fetch` a local name (`const fetchImpl = options.fetch ?? fetch;`, `= globalThis.fetch`,
+ * `|| window.fetch.bind(window)`): the name (group 1) is then called like fetch (rawHttp.ts, evidence.ts).
+ */
+export const JS_FETCH_ALIAS_RE = /(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]+)?=[ \t]*(?:[^;\n=]*?(?:\?\?|\|\|)[ \t]*)?(?:globalThis\.|window\.|self\.)?fetch(?:\.bind\([^()\n]*\))?[ \t]*(?:;|$)/gm;

@@ -10,13 +10,34 @@ import type { Node } from 'web-tree-sitter';
 import type { Api, ModelResolution, Provider } from '../../types';
 import type { SiteSpec } from '../catalog/types';
 import { HOST_PROVIDERS, MODEL_BODY, OLLAMA_PORT, matchEndpoint, type HttpEndpoint } from '../catalog/params';
-import { callArgs, callee, FUNCTION_TYPES, isCall, isMember, isStringNode, stringParts, unwrap } from '../syntax';
+import { callArgs, callee, FUNCTION_TYPES, isCall, isMember, isStringNode, JS_FETCH_ALIAS_RE, stringParts, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import type { ResolvedModel, SiteDraft } from './types';
 import { canonicalModel } from './models';
 import { isTestPath } from '../../excludes';
 
 const FETCH_NAMES = new Set(['fetch', '$fetch', 'ofetch', 'ky', 'got']);
+
+/**
+ * Local names the file gives `fetch` (`const fetchImpl = options.fetch ?? fetch`, `= globalThis.fetch`, `||
+ * window.fetch.bind(window)`): called like fetch, with the URL first and the init second. Found once per file text.
+ */
+export function fetchAliases(fa: FileAnalyzer): ReadonlySet<string> {
+  if (fa.lang !== 'js') return NO_NAMES;
+  const known = FETCH_ALIASES.get(fa);
+  if (known) return known;
+  const found = new Set<string>();
+  JS_FETCH_ALIAS_RE.lastIndex = 0;
+  for (let m = JS_FETCH_ALIAS_RE.exec(fa.text); m; m = JS_FETCH_ALIAS_RE.exec(fa.text)) if (m[1] && !FETCH_NAMES.has(m[1])) found.add(m[1]);
+  FETCH_ALIASES.set(fa, found);
+  return found;
+}
+const FETCH_ALIASES = new WeakMap<FileAnalyzer, ReadonlySet<string>>();
+const NO_NAMES: ReadonlySet<string> = new Set();
+/** `fetch` itself or a local name for it. */
+function isFetch(fa: FileAnalyzer, name: string): boolean {
+  return FETCH_NAMES.has(name) || fetchAliases(fa).has(name);
+}
 
 export function analyzeHttp(fa: FileAnalyzer, call: Node, nameNode: Node, root: Node, path: readonly string[]): SiteDraft | undefined {
   const name = nameNode.text;
@@ -215,7 +236,7 @@ function requestTarget(fa: FileAnalyzer, call: Node, name: string): { urlNode: N
   let urlNode: Node | undefined;
   let bodyCall = call;
   if (fa.lang === 'js') {
-    if (FETCH_NAMES.has(name) || name === 'post' || name === 'request' || name === 'axios') {
+    if (isFetch(fa, name) || name === 'post' || name === 'request' || name === 'axios') {
       const a0 = callArgs(call)[0];
       if (a0 && unwrap(a0).type === 'object') urlNode = fa.objectKey(unwrap(a0), ['url']);
       else urlNode = a0;
@@ -320,8 +341,8 @@ export function hasBody(fa: FileAnalyzer, call: Node, name: string): boolean {
     const positional = args.filter((a) => a.type !== 'keyword_argument');
     return name === 'request' || name === 'stream' ? positional.length >= 3 : positional.length >= 2;
   }
-  if (FETCH_NAMES.has(name) || name === 'request' || name === 'axios') {
-    const opts = args[FETCH_NAMES.has(name) ? 1 : 0];
+  if (isFetch(fa, name) || name === 'request' || name === 'axios') {
+    const opts = args[isFetch(fa, name) ? 1 : 0];
     return opts !== undefined && initSendsBody(fa, opts);
   }
   return args.length >= 2;

@@ -14,7 +14,7 @@ import type { FileAnalyzer } from '../analyzer';
 import type { SiteDraft } from './types';
 import { escapeRe } from './text';
 import { memberKeys } from './catalogIndex';
-import { transportWrapperNames } from './rawHttp';
+import { fetchAliases, transportWrapperNames } from './rawHttp';
 // Everyday method names (`create`, `parse`, `embed` …) and the file texts that make them worth a look (derived).
 import { GATED_NAMES, genericGate } from '../vocabulary';
 
@@ -134,7 +134,7 @@ export function findSites(fa: FileAnalyzer, within?: { readonly start: number; r
   if (fa.lang === 'js') visit(JS_FETCH_RE);
   // Calls of the file's own transport wrappers (`fetchChatResponse(url, body)` around `fetch(url, …)`).
   if (fa.lang === 'js') visit(FETCH_FACTORY_RE);
-  const wrappers = fa.lang === 'js' ? transportWrapperNames(fa) : [];
+  const wrappers = fa.lang === 'js' ? [...transportWrapperNames(fa), ...fetchAliases(fa)] : [];
   if (wrappers.length) visit(new RegExp(`(?<![\\w$])(${wrappers.map(escapeRe).join('|')})\\s*(?:\\?\\.)?\\(`, 'g'));
   if (!fa.opts.httpOnly) visitRefs(fa, from, to, seen, out);
   // Imported names under another local name (`generateText as gen`, `from litellm import completion as llm_call`).

@@ -83,6 +83,9 @@ export const MORE_FRAMEWORK_TYPES: readonly TypeSpec[] = [
       run_async: site('generate', undefined, { user: kw('new_message') }, { stream: true }),
       run: site('generate', undefined, { user: kw('new_message') }, { stream: true }),
       run_live: site('generate', undefined, {}, { stream: true }),
+      // The TypeScript ADK (@google/adk): `runner.runAsync({ userId, sessionId, newMessage })`.
+      runAsync: site('generate', undefined, { user: kw('newMessage') }, { stream: true }),
+      runLive: site('generate', undefined, {}, { stream: true }),
     },
   },
   // An ADK agent (`Agent`, `LlmAgent`): run through a Runner, not by a method of its own.
@@ -290,6 +293,7 @@ export const MORE_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   mod('swarm', { Swarm: make('swarm'), Agent: OAI_AGENT }, { workspaceFirst: true }),
   mod('agents.extensions.models.litellm_model', { LitellmModel: make('fw-model', { model: kw('model'), providerFromModel: kw('custom_llm_provider') }) }, { workspaceFirst: true }),
   { lang: 'js', name: '@openai/agents', members: OAI_JS },
+  { lang: 'js', name: '@google/adk', members: { LlmAgent: ADK_AGENT, Agent: ADK_AGENT, Runner: ADK_RUNNER, InMemoryRunner: ADK_RUNNER } },
   { lang: 'js', name: '@mastra/core/agent', members: { Agent: MASTRA_AGENT } },
   { lang: 'js', name: '@mastra/core', members: { Agent: MASTRA_AGENT, Mastra: make('mastra') } },
   { lang: 'js', name: '@mastra/core/mastra', members: { Mastra: make('mastra') } },

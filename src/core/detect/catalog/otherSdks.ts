@@ -191,7 +191,8 @@ export const SPEECH_AND_OTHER_MODULES: readonly ModuleSpec[] = [
   // Meta's Llama API (llama-api-python: `LlamaAPIClient().chat.completions.create(model="Llama-4-…")`), OpenAI-shaped.
   mod('python', 'llama_api_client', { LlamaAPIClient: LLAMA_API, AsyncLlamaAPIClient: LLAMA_API }),
   // Replicate (replicate-python): `replicate.run("owner/model:version", input={…})` runs one prediction.
-  { ...mod('python', 'replicate', { Client: make('replicate') }), asType: 'replicate' },
+  // `replicate` is a common word: the pre-filter looks for its import statement (ModuleSpec.importToken).
+  { ...mod('python', 'replicate', { Client: make('replicate') }), asType: 'replicate', importToken: true },
   mod('python', 'voyageai', { Client: make('voyage'), AsyncClient: make('voyage') }),
   // elevenlabs < 1.0 had module functions: `from elevenlabs import generate, play` … `generate(text=…, voice=…)`.
   mod('python', 'elevenlabs', { ElevenLabs: make('elevenlabs'), AsyncElevenLabs: make('elevenlabs'), generate: site('audio', kw('model'), { input: kw('text') }) }),
