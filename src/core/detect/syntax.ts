@@ -165,6 +165,7 @@ export function isNameCode(c: number): boolean {
 
 /**
  * A JS declaration that gives `fetch` a local name (`const fetchImpl = options.fetch ?? fetch;`, `= globalThis.fetch`,
- * `|| window.fetch.bind(window)`): the name (group 1) is then called like fetch (rawHttp.ts, evidence.ts).
+ * `|| window.fetch.bind(window)`): the name (group 1) is then called like fetch (rawHttp.ts, evidence.ts). Its
+ * quantifiers are bounded: a long minified line of declarations costs a bounded look at each, not one to the next `=`.
  */
-export const JS_FETCH_ALIAS_RE = /(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]+)?=[ \t]*(?:[^;\n=]*?(?:\?\?|\|\|)[ \t]*)?(?:globalThis\.|window\.|self\.)?fetch(?:\.bind\([^()\n]*\))?[ \t]*(?:;|$)/gm;
+export const JS_FETCH_ALIAS_RE = /(?<![\w$.])(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n;]{1,120})?=[ \t]*(?:[^;\n=]{0,160}?(?:\?\?|\|\|)[ \t]*)?(?:globalThis\.|window\.|self\.)?fetch(?:\.bind\([^()\n]{0,40}\))?[ \t]*(?:;|$)/gm;

@@ -102,6 +102,16 @@ export function reassignedChains(n: number): Pathological {
   return { path: 'big/store.py', text: `${out.join('\n')}\n`, sites: 1 };
 }
 
+/**
+ * One long line of `n` annotated declarations (`var v0: Prefetch<number>; …`) in a file that writes a model request body:
+ * the evidence test looks for a local name given to `fetch` there, and a pattern that read each annotation on to the
+ * next `=` was quadratic (860 KB: 15 s). No site (nothing sends the body).
+ */
+export function annotatedDeclarations(n: number): Pathological {
+  const decls = Array.from({ length: n }, (_, i) => `var v${i}: Prefetch<number>;`).join(' ');
+  return { path: 'big/decls.ts', text: `const body = { model: "gpt-4o-mini", messages: [] };\n${decls}\n`, sites: 0 };
+}
+
 /** A minified single-line JavaScript file of about `bytes` characters with an OpenAI call in it. */
 export function minified(bytes: number): Pathological {
   const chunk = 'var a=function(b){return b*2},c=[1,2,3].map(a);';

@@ -185,13 +185,17 @@ export function modelObjectOf(fa: FileAnalyzer, arg: Node, hops = 0): (Value & {
     }
   }
   if (u.type === 'list' || u.type === 'array' || u.type === 'tuple') {
+    // The first entry that holds a model that sends requests (an agno workflow's agent step after a function step);
+    // else a local one; else none.
     let own = false;
+    let local: (Value & { kind: 'inst' }) | undefined;
     for (const c of u.namedChildren) {
       const v = c ? modelObjectOf(fa, c, hops + 1) : undefined;
-      if (v) return v;
+      if (v && !TYPE_BY_ID.get(v.type)?.local) return v;
+      if (v) local ??= v;
       if (v === null) own = true;
     }
-    return own ? null : undefined;
+    return local ?? (own ? null : undefined);
   }
   const v = fa.evalValue(u);
   // The project's own object, class or function (an agno workflow step that is a plain function) runs no catalogue model.

@@ -23,7 +23,7 @@ const FETCH_NAMES = new Set(['fetch', '$fetch', 'ofetch', 'ky', 'got']);
  * window.fetch.bind(window)`): called like fetch, with the URL first and the init second. Found once per file text.
  */
 export function fetchAliases(fa: FileAnalyzer): ReadonlySet<string> {
-  if (fa.lang !== 'js') return NO_NAMES;
+  if (fa.lang !== 'js' || !fa.text.includes('fetch')) return NO_NAMES;
   const known = FETCH_ALIASES.get(fa);
   if (known) return known;
   const found = new Set<string>();
@@ -675,7 +675,7 @@ function transportWrapper(fa: FileAnalyzer, call: Node): Wrapper | undefined {
 /** The names of the file's transport wrappers (JS), found from the fetch-like calls that pass a parameter as the URL. */
 export function transportWrapperNames(fa: FileAnalyzer): string[] {
   const out = new Set<string>();
-  const re = /(?<![\w$])(\$fetch|ofetch|fetch|ky|got|axios)\s*(?:<[^()]*?>)?\s*\(/g;
+  const re = /(?<![\w$])(\$fetch|ofetch|fetch|ky|got|axios)\s*(?:<[^()\n]{0,200}?>)?\s*\(/g;
   for (let m = re.exec(fa.text); m; m = re.exec(fa.text)) {
     const node = fa.root.descendantForIndex(m.index, m.index + (m[1] ?? '').length);
     if (!node) continue;

@@ -11,6 +11,7 @@ import type { Node } from 'web-tree-sitter';
 import { MODEL_INTERFACE_KEYS, TEST_DOUBLE_CLASS, TEST_DOUBLE_NAME } from '../catalog/testCode';
 import { callee, isCall, isMember, memberName, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
+import { isTestPath } from '../../excludes';
 
 /** True when the expression is (or names a variable holding) a mock or fake model. */
 export function isTestDouble(fa: FileAnalyzer, n: Node, depth = 0): boolean {
@@ -18,16 +19,17 @@ export function isTestDouble(fa: FileAnalyzer, n: Node, depth = 0): boolean {
   const u = unwrap(n);
   if (u.type === 'identifier' || u.type === 'shorthand_property_identifier') {
     const b = fa.lookup(u.text, u);
-    // A pytest fixture or a helper's parameter named for what it is (`mock_llm`, `fake_model`, `mockModel`).
-    if (b?.kind === 'param') return TEST_DOUBLE_NAME.test(u.text);
+    // In test code, a pytest fixture or a helper's parameter named for what it is (`mock_llm`, `fake_model`,
+    // `mockModel`); elsewhere such a name is a product's (`fake_news_client`, `mock_interview_llm`).
+    if (b?.kind === 'param') return TEST_DOUBLE_NAME.test(u.text) && isTestPath(fa.path);
     return b?.kind === 'assign' ? isTestDouble(fa, b.value, depth + 1) : false;
   }
   if (u.type === 'object') return u.namedChildren.some((c) => c !== null && MODEL_INTERFACE_KEYS.includes(objectKeyName(c) ?? ''));
   if (isCall(u)) {
     const fn = callee(u);
     const name = fn ? (isMember(fn) ? memberName(fn) : fn.text) : undefined;
-    // A mock model class, or a helper that makes one (`create_mock_llm(…)`, `make_fake_model()`, `createMockModel()`).
-    return !!name && (TEST_DOUBLE_CLASS.test(name) || TEST_DOUBLE_NAME.test(name));
+    // A mock model class, or in test code a helper that makes one (`create_mock_llm(…)`, `make_fake_model()`).
+    return !!name && (TEST_DOUBLE_CLASS.test(name) || (TEST_DOUBLE_NAME.test(name) && isTestPath(fa.path)));
   }
   return false;
 }
