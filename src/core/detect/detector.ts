@@ -647,7 +647,7 @@ async function readForeign(prepared: Prepared, path: string, files: FileProvider
       if (text === undefined) continue;
       const lang = langOfNeighbour(cand);
       const grammar: GrammarName = lang === 'python' ? 'python' : cand.endsWith('.tsx') ? 'tsx' : /\.(js|mjs|cjs|jsx)$/.test(cand) ? 'javascript' : 'typescript';
-      out.push({ key: foreignKey(w.module, w.level), path: cand, text, lang, grammar, ...(lang === 'python' && w.level === 0 ? { module: w.module } : {}) });
+      out.push({ key: foreignKey(w.module, w.level), path: cand, text, lang, grammar, ...(lang === 'python' && w.level === 0 && path.startsWith(`${w.module.split('.')[0] ?? ''}/`) ? { module: w.module } : {}) });
       break;
     }
   }

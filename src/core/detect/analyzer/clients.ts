@@ -249,16 +249,18 @@ export function applyMember(fa: FileAnalyzer, member: Member, call: Node, receiv
           const arg = fa.getArg(call, ref);
           const held = arg ? (fa.isTestDouble(arg) ? { kind: 'inst' as const, type: 'local-model', path: [] } : fa.modelObjectOf(arg)) : undefined;
           if (held === null || (held && TYPE_BY_ID.get(held.type)?.local)) {
-            own = held ? 'local' : own || true;
+            // A plain function of the project run as a step (agno `Step(executor=fn)`) runs in-process, like a local
+            // model; the project's own class or object (a config subclass, a model wrapper) may hold a real model.
+            own = held || (arg && evalValue(fa, arg)?.kind === 'func') ? 'local' : own || true;
             continue;
           }
           // A LangChain chain or agent over a completion LLM stays a completion (both types are runnables).
           const keep = held && TYPE_BY_ID.get(held.type)?.pipeable && TYPE_BY_ID.get(member.spec.type)?.pipeable;
           if (held) return { kind: 'inst', type: keep ? held.type : member.spec.type, path: [], provider: held.provider, ctor: held.ctor, parent: held.parent };
         }
-        // Over the project's own model (or code) the request, if any, is in that code: what is built over this object
-        // sends nothing either (an agno Workflow of a Step over a plain function).
-        if (own) return { kind: 'inst', type: 'local-model', path: [] };
+        // Over a local model or a plain function, what is built over this object sends nothing either (an agno Workflow
+        // of a Step over a function); over the project's own classes the request is in them.
+        if (own) return own === 'local' ? { kind: 'inst', type: 'local-model', path: [] } : undefined;
         // Given no model, the object runs the file's module-wide one (LlamaIndex `Settings.llm`, TypeSpec.globalModel).
         if (!member.spec.model && TYPE_BY_ID.get(member.spec.type)?.globalModel) return { kind: 'inst', type: member.spec.type, path: [], provider: member.spec.provider };
       }

@@ -60,7 +60,9 @@ export interface AnalyzerOptions {
   readonly foreignOnly?: boolean;
   /**
    * A foreign file: the absolute Python module an import of the analysed file named it by (`browser_use.llm.models`
-   * for browser_use/llm/models.py), so it is known to be a module of that package in the workspace.
+   * for browser_use/llm/models.py), when the analysed file lies in that package's folder too: it is known to be a
+   * module of the package in the workspace. (For a consumer outside the folder, an example, the package's values are
+   * what it gets: a Task its factory returns is one.)
    */
   readonly importedAs?: string;
   /**
