@@ -26,7 +26,7 @@ import { memberKeys, memberOf, TYPE_BY_ID } from './analyzer/catalogIndex';
 export const EVERYDAY_NAMES: ReadonlySet<string> = new Set([
   'call', 'run', 'arun', 'bind', 'pipe', 'copy', 'predict', 'apredict', 'parse', 'send', 'complete', 'embed', 'create', 'append',
   'start', 'restart', 'process', 'classify', 'convert', 'accept', 'extend', 'edit', 'remix', 'connect', 'summarize', 'generate',
-  'with_options', 'withOptions', 'post', 'request', 'test', 'train', 'replay', 'evaluate', 'forward', 'step',
+  'with_options', 'withOptions', 'post', 'request', 'test', 'train', 'replay', 'evaluate', 'forward', 'step', 'sample',
 ]);
 
 /** Module-path components that name no SDK by themselves (`google.genai` is recognised by `genai`). */

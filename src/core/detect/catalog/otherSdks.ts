@@ -14,6 +14,23 @@ const RESP_PROMPT: PromptSpec = { input: kw('input'), system: kw('instructions')
 
 export const SPEECH_AND_OTHER_TYPES: readonly TypeSpec[] = [
   {
+    // xAI's own SDK (xai-sdk, gRPC): `client.chat.create(model=…)` builds a conversation that sends nothing; each
+    // `chat.sample()` / `chat.stream()` / `chat.parse(Schema)` is a request with the model it was created with.
+    id: 'xai-client', provider: 'xai', via: 'sdk',
+    members: {
+      'chat.create': make('xai-chat', { model: MODEL }),
+      'image.sample': site('images', MODEL, { prompt: kw('prompt') }),
+      'image.sample_batch': site('images', MODEL, { prompt: kw('prompt') }),
+    },
+  },
+  {
+    id: 'xai-chat', provider: 'xai', via: 'sdk',
+    members: {
+      sample: site('chat', undefined, {}), sample_batch: site('chat', undefined, {}), parse: site('chat', undefined, {}),
+      stream: site('chat', undefined, {}, { stream: true }), stream_batch: site('chat', undefined, {}, { stream: true }),
+    },
+  },
+  {
     // boto3 `client("bedrock-agent-runtime")`: knowledge-base answers, reranking and agents, each running a Bedrock model
     // (the model's ARN sits deep in the configuration argument).
     id: 'bedrock-agent-runtime', provider: 'bedrock', via: 'sdk',
@@ -169,10 +186,14 @@ export const SPEECH_AND_OTHER_TYPES: readonly TypeSpec[] = [
   },
 ];
 
+/** xai-sdk (docs.x.ai, checked 2026-12-07): the sync and async clients. */
+const XAI_CLIENT: Member = make('xai-client');
+
 /** An OpenAI-shaped client that sends elsewhere (as sdks.ts `OPENAI_CTOR('other')`). */
 const LLAMA_API: Member = make('openai', { baseUrl: kw('base_url'), provider: 'other' });
 
 export const SPEECH_AND_OTHER_MODULES: readonly ModuleSpec[] = [
+  mod('python', 'xai_sdk', { Client: XAI_CLIENT, AsyncClient: XAI_CLIENT }),
   // instructor: `patch(client)` returns the client itself, patched; `from_<provider>(client, model=…)` returns an
   // `Instructor` whose `chat`, `completions` and `messages` are itself (python.useinstructor.com, instructor/client.py):
   // `create`, `create_partial`, `create_iterable` and `create_with_completion` under any of them, whatever the client.
