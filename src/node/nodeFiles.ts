@@ -153,7 +153,7 @@ export class RootGuard {
   private readonly links = new Set<string>();
   /** Folders whose whole path was found listed and free of links (see {@link plain}). */
   private readonly plainDirs = new Set<string>();
-  /** The links each listed folder holds (root-relative), for {@link linksIn}. */
+  /** The names of the links each listed folder holds, for {@link linksIn}. */
   private readonly linksOf = new Map<string, readonly string[]>();
 
   /**
@@ -168,17 +168,15 @@ export class RootGuard {
   noteListing(dir: string, linkNames: readonly string[]): void {
     if (!this.remember) return;
     this.listed.add(dir);
-    const links = linkNames.map((n) => (dir ? `${dir}/${n}` : n));
-    for (const l of links) this.links.add(l);
-    if (links.length) this.linksOf.set(dir, links);
+    for (const n of linkNames) this.links.add(dir ? `${dir}/${n}` : n);
+    if (linkNames.length) this.linksOf.set(dir, [...linkNames]);
     // A folder listed again may now hold a link where a plain folder was: every kept verdict is checked again.
     if (linkNames.length) this.plainDirs.clear();
   }
 
   /** The names of the links `noteListing` recorded in `dir`. */
-  linksIn(dir: string): string[] {
-    const cut = dir ? dir.length + 1 : 0;
-    return (this.linksOf.get(dir) ?? []).map((l) => l.slice(cut));
+  linksIn(dir: string): readonly string[] {
+    return this.linksOf.get(dir) ?? [];
   }
 
   /**

@@ -164,6 +164,13 @@ export function isNameCode(c: number): boolean {
 }
 
 /**
+ * The type arguments a JS/TS call of a fetch-like function may write before its parentheses (`fetch<T>(`), as a regex
+ * fragment shared by the HTTP-call patterns: bounded to one line and 200 characters, so that a name merely ending in
+ * `fetch` (`Prefetch<number> …`) is not read on to a far `>` from every occurrence (quadratic on a long line).
+ */
+export const JS_TYPE_ARGS = String.raw`(?:<[^()\n]{0,200}?>)?`;
+
+/**
  * A JS declaration that gives `fetch` a local name (`const fetchImpl = options.fetch ?? fetch;`, `= globalThis.fetch`,
  * `|| window.fetch.bind(window)`): the name (group 1) is then called like fetch (rawHttp.ts, evidence.ts). Its
  * quantifiers are bounded: a long minified line of declarations costs a bounded look at each, not one to the next `=`.

@@ -48,13 +48,16 @@ export function ownPackageDirOf(path: string, lang: 'python' | 'js'): string | u
     if (!OWN_PACKAGES.has(`${lang}:${d}`)) continue;
     const parent = (dirs[at - 1] ?? '').replace(/-/g, '_');
     if (parent !== 'src' && parent !== d) continue;
-    // Tests and examples anywhere below the package folder (`browser_use/llm/tests/`) use it as a consumer would.
-    return dirs.slice(at + 1).some((x) => NOT_PACKAGE_SOURCE.test(x)) ? undefined : d;
+    return inConsumerFolder(dirs.slice(at + 1)) ? undefined : d;
   }
   return undefined;
 }
 /** The folders of a framework's distribution that use it as a consumer would. */
 export const NOT_PACKAGE_SOURCE = /^(tests?|examples?|docs?|samples?)$/;
+/** Folders below a package folder: one of them a consumer's, at any depth (`browser_use/llm/tests/`)? */
+export function inConsumerFolder(dirs: readonly string[]): boolean {
+  return dirs.some((d) => NOT_PACKAGE_SOURCE.test(d));
+}
 
 /**
  * The family of a framework's top-level package: its name up to the first `_` (`autogen_core`, `autogen_ext` and

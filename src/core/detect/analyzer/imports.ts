@@ -10,7 +10,7 @@ import type { Node } from 'web-tree-sitter';
 import { callArgs, callee, stringParts, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import type { Binding, ForeignModule } from './types';
-import { NOT_PACKAGE_SOURCE } from './catalogIndex';
+import { inConsumerFolder } from './catalogIndex';
 
 export function foreignFor(fa: FileAnalyzer, b: Binding & { kind: 'import' }): ForeignModule | undefined {
   if (!fa.opts.foreign) return undefined;
@@ -28,7 +28,7 @@ export function foreignFor(fa: FileAnalyzer, b: Binding & { kind: 'import' }): F
  * named after the package has no such files; the distribution's tests/, examples/ … are consumers.
  */
 export function packageInWorkspace(fa: FileAnalyzer, top: string): boolean {
-  if (fa.lang !== 'python' || !fa.path.startsWith(`${top}/`) || fa.path.split('/').slice(1, -1).some((d) => NOT_PACKAGE_SOURCE.test(d))) return false;
+  if (fa.lang !== 'python' || !fa.path.startsWith(`${top}/`) || inConsumerFolder(fa.path.split('/').slice(1, -1))) return false;
   let known = PACKAGE_IN_WORKSPACE.get(fa);
   if (!known) PACKAGE_IN_WORKSPACE.set(fa, (known = new Map()));
   let inside = known.get(top);

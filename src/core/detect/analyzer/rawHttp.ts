@@ -10,7 +10,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Api, ModelResolution, Provider } from '../../types';
 import type { SiteSpec } from '../catalog/types';
 import { HOST_PROVIDERS, MODEL_BODY, OLLAMA_PORT, matchEndpoint, type HttpEndpoint } from '../catalog/params';
-import { callArgs, callee, FUNCTION_TYPES, isCall, isMember, isStringNode, JS_FETCH_ALIAS_RE, stringParts, unwrap } from '../syntax';
+import { callArgs, callee, FUNCTION_TYPES, isCall, isMember, isStringNode, JS_FETCH_ALIAS_RE, JS_TYPE_ARGS, stringParts, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import type { ResolvedModel, SiteDraft } from './types';
 import { canonicalModel } from './models';
@@ -341,8 +341,9 @@ export function hasBody(fa: FileAnalyzer, call: Node, name: string): boolean {
     const positional = args.filter((a) => a.type !== 'keyword_argument');
     return name === 'request' || name === 'stream' ? positional.length >= 3 : positional.length >= 2;
   }
-  if (isFetch(fa, name) || name === 'request' || name === 'axios') {
-    const opts = args[isFetch(fa, name) ? 1 : 0];
+  const fetchLike = isFetch(fa, name);
+  if (fetchLike || name === 'request' || name === 'axios') {
+    const opts = args[fetchLike ? 1 : 0];
     return opts !== undefined && initSendsBody(fa, opts);
   }
   return args.length >= 2;
@@ -675,7 +676,7 @@ function transportWrapper(fa: FileAnalyzer, call: Node): Wrapper | undefined {
 /** The names of the file's transport wrappers (JS), found from the fetch-like calls that pass a parameter as the URL. */
 export function transportWrapperNames(fa: FileAnalyzer): string[] {
   const out = new Set<string>();
-  const re = /(?<![\w$])(\$fetch|ofetch|fetch|ky|got|axios)\s*(?:<[^()\n]{0,200}?>)?\s*\(/g;
+  const re = new RegExp(String.raw`(?<![\w$])(\$fetch|ofetch|fetch|ky|got|axios)\s*${JS_TYPE_ARGS}\s*\(`, 'g');
   for (let m = re.exec(fa.text); m; m = re.exec(fa.text)) {
     const node = fa.root.descendantForIndex(m.index, m.index + (m[1] ?? '').length);
     if (!node) continue;
