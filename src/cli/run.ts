@@ -378,8 +378,20 @@ async function scanWith(s: ScanSetup, files: FileProvider, io: CliIo, label: str
 function emit(text: string | Iterable<string>, values: Values, io: CliIo): void {
   if (values.output) writeFileOrFail(path.resolve(io.cwd, values.output), values.output, text);
   else if (typeof text === 'string') io.stdout.write(text);
-  else for (const piece of text) io.stdout.write(piece);
+  else {
+    // Pieces are joined up to 64 KiB per write: one write per site costs more than the report's text.
+    let buffered = '';
+    for (const piece of text) {
+      buffered += piece;
+      if (buffered.length >= WRITE_CHUNK) {
+        io.stdout.write(buffered);
+        buffered = '';
+      }
+    }
+    if (buffered) io.stdout.write(buffered);
+  }
 }
+const WRITE_CHUNK = 64 * 1024;
 
 function formatOf(values: Values, allowed: readonly string[], fallback: Format): Format {
   const f = values.format ?? fallback;

@@ -12,7 +12,7 @@
  * Files are passed explicitly, so ripgrep applies no ignore rules of its own: scope is decided by the Node walk.
  * Any failure (no binary, bad pattern, killed process) returns undefined, which makes the scanner read every file.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CancellationToken } from '../core/cancellation';
@@ -91,38 +91,77 @@ function batches(paths: readonly string[], maxChars: number, firstChars = Math.m
 
 const BASE_ARGS = ['--no-config', '--files-with-matches', '--null', '--ignore-case', '--text', '--encoding', 'none', '--no-ignore', '--hidden', '--no-messages'];
 
-/** Checks that this ripgrep accepts the pattern and finds a known word (guards against a mis-translated regex). */
-function selfTest(rg: string, pattern: string): boolean {
-  const r = spawnSync(rg, ['--no-config', '--quiet', '--ignore-case', '-e', pattern], { input: 'x = OpenAI()\n', timeout: 10_000 });
-  return r.status === 0;
+/**
+ * The self-test (guards against a mis-translated regex): the first batch also searches its standard input (`-`),
+ * which holds a line every prefilter must match. No answer counts until ripgrep has listed it as `<stdin>`.
+ */
+const PROBE = 'x = OpenAI()\n';
+const STDIN_NAME = '<stdin>';
+
+/** The longest argument list of one ripgrep process: Windows' command line holds 32,767 characters, the pattern included. */
+export function maxBatchChars(platform: string = process.platform): number {
+  return platform === 'win32' ? 20 * 1024 : 192 * 1024;
 }
 
-function runBatch(rg: string, cwd: string, pattern: string, files: readonly string[], token: CancellationToken): Promise<string[] | undefined> {
+/** What one ripgrep process listed, or undefined when it failed (its files are read). */
+interface BatchOutcome {
+  readonly listed: string[] | undefined;
+  /** The first batch's probe was listed: the pattern works. */
+  readonly probed: boolean;
+}
+
+function runBatch(rg: string, cwd: string, pattern: string, files: readonly string[], token: CancellationToken, probe: boolean): Promise<BatchOutcome> {
   return new Promise((resolve) => {
     let child: ReturnType<typeof spawn>;
+    // A file named `-` would be read as standard input, one named `<stdin>` listed as the probe: passed as `./-` and
+    // `./<stdin>` (and listed so).
+    const args = files.map((f) => (f === '-' || f === STDIN_NAME ? `.${path.sep}${f}` : f));
     try {
-      child = spawn(rg, [...BASE_ARGS, '-e', pattern, '--', ...files], { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
-    } catch {
-      resolve(undefined);
+      child = spawn(rg, [...BASE_ARGS, '-e', pattern, '--', ...args, ...(probe ? ['-'] : [])], { cwd, stdio: [probe ? 'pipe' : 'ignore', 'pipe', 'ignore'] });
+    } catch (e) {
+      // An argument list over the system's limit: the halves are tried (the limit is lower than this file assumes).
+      if ((e as NodeJS.ErrnoException).code === 'E2BIG' && files.length > 1) resolve(halves(rg, cwd, pattern, files, token, probe));
+      else resolve({ listed: undefined, probed: false });
       return;
+    }
+    if (probe) {
+      child.stdin?.on('error', () => undefined);
+      child.stdin?.end(PROBE);
     }
     const chunks: Buffer[] = [];
     // The token has no event: poll it, so a cancelled scan does not wait for a large batch.
     const poll = setInterval(() => token.isCancellationRequested && child.kill(), 100);
     child.stdout?.on('data', (c: Buffer) => chunks.push(c));
-    child.on('error', () => {
+    let done = false;
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      // The process did not start (no binary, or an argument list over the system's limit); 'close' may not follow.
+      if (done) return;
+      done = true;
       clearInterval(poll);
-      resolve(undefined);
+      if (e.code === 'E2BIG' && files.length > 1) resolve(halves(rg, cwd, pattern, files, token, probe));
+      else resolve({ listed: undefined, probed: false });
     });
     child.on('close', (code, signal) => {
+      if (done) return;
+      done = true;
       clearInterval(poll);
+      const out = Buffer.concat(chunks).toString('utf8').split('\u0000').filter(Boolean);
+      const probed = probe && out.includes(STDIN_NAME);
       // 0: matches, 1: none, 2: some file could not be read. An unreadable file is not listed, yet the slow path
       // reports it ('unreadable'), so after an error the whole batch counts as listed: the scanner reads it all.
-      if (signal || code === null || code > 2) resolve(undefined);
-      else if (code === 2) resolve([...files]);
-      else resolve(Buffer.concat(chunks).toString('utf8').split('\u0000').filter(Boolean));
+      if (signal || code === null || code > 2) resolve({ listed: undefined, probed });
+      else if (code === 2) resolve({ listed: [...files], probed });
+      else resolve({ listed: out.filter((f) => f !== STDIN_NAME).map((f) => (f === `.${path.sep}-` || f === `.${path.sep}${STDIN_NAME}` ? f.slice(2) : f)), probed });
     });
   });
+}
+
+/** A batch run as two (after E2BIG): listed is the union, undefined when either half failed. */
+async function halves(rg: string, cwd: string, pattern: string, files: readonly string[], token: CancellationToken, probe: boolean): Promise<BatchOutcome> {
+  const mid = Math.ceil(files.length / 2);
+  const a = await runBatch(rg, cwd, pattern, files.slice(0, mid), token, probe);
+  const b = await runBatch(rg, cwd, pattern, files.slice(mid), token, false);
+  return { listed: a.listed && b.listed ? [...a.listed, ...b.listed] : undefined, probed: a.probed };
 }
 
 /**
@@ -144,21 +183,24 @@ export interface RipgrepSkips {
  */
 export function ripgrepSkips(rg: string, root: string, paths: readonly string[], prefilter: RegExp, token: CancellationToken, concurrency = 2): RipgrepSkips | undefined {
   const pattern = ripgrepPattern(prefilter);
-  if (!selfTest(rg, pattern)) return undefined;
-  const queue = batches(paths, 96 * 1024);
+  const queue = batches(paths, maxBatchChars());
   const batchOf = new Map<string, number>();
-  const settle: ((listed: Set<string> | undefined) => void)[] = [];
-  const answers = queue.map((files, i) => {
+  const settle: ((outcome: BatchOutcome) => void)[] = [];
+  const outcomes = queue.map((files, i) => {
     for (const f of files) batchOf.set(f, i);
-    return new Promise<Set<string> | undefined>((resolve) => settle.push(resolve));
+    return new Promise<BatchOutcome>((resolve) => settle.push(resolve));
   });
+  // Every answer waits for the self-test in the first batch; with none passed, every file is read.
+  const patternWorks = (outcomes[0] ?? Promise.resolve({ probed: false })).then((o) => o.probed);
+  const answers = outcomes.map(async (o) => ((await patternWorks) ? (await o).listed : undefined)?.map((f) => f.split(path.sep).join('/')));
+  const listedSets = answers.map((a) => a.then((l) => l && new Set(l)));
   let next = 0;
   const lane = async (): Promise<void> => {
     while (next < queue.length) {
       const i = next++;
       const files = queue[i] as string[];
-      const out = token.isCancellationRequested ? undefined : await runBatch(rg, root, pattern, files.map((p) => p.split('/').join(path.sep)), token);
-      (settle[i] as (listed: Set<string> | undefined) => void)(out && new Set(out.map((f) => f.split(path.sep).join('/'))));
+      const out = token.isCancellationRequested ? { listed: undefined, probed: false } : await runBatch(rg, root, pattern, files.map((p) => p.split('/').join(path.sep)), token, i === 0);
+      (settle[i] as (o: BatchOutcome) => void)(out);
     }
   };
   for (let l = 0; l < Math.max(1, concurrency); l++) void lane();
@@ -166,11 +208,11 @@ export function ripgrepSkips(rg: string, root: string, paths: readonly string[],
     async has(p) {
       const i = batchOf.get(p);
       if (i === undefined) return false;
-      const listed = await answers[i];
+      const listed = await listedSets[i];
       return listed !== undefined && !listed.has(p);
     },
     async whole() {
-      const listed = await Promise.all(answers);
+      const listed = await Promise.all(listedSets);
       if (token.isCancellationRequested || listed.some((l) => l === undefined)) return undefined;
       const skip = new Set<string>();
       for (const p of paths) if (!(listed[batchOf.get(p) as number] as Set<string>).has(p)) skip.add(p);

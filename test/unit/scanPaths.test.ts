@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createNodeFileProvider } from '../../src/node/nodeFiles';
-import { findRipgrep, findVsCodeRipgrep, ripgrepPattern, ripgrepSkips } from '../../src/node/ripgrepSkipList';
+import { findRipgrep, findVsCodeRipgrep, maxBatchChars, ripgrepPattern, ripgrepSkips } from '../../src/node/ripgrepSkipList';
 import { run } from '../../src/cli/run';
 import { loadCliSettings } from '../../src/cli/workspaceConfig';
 import { neverCancelled } from '../../src/core/cancellation';
@@ -106,6 +106,25 @@ describe('scan paths: ripgrep skip list', function () {
     assert.equal(await skips.has('not-asked.py'), false, 'a path it was not asked about is read');
     // The whole answer, once every batch is done, is the same.
     assert.deepEqual([...((await skips.whole()) ?? [])].sort(), skipped.sort());
+  });
+
+  it('reads every file when the pattern fails the self-test (ripgrep must list the probe line on its standard input)', async () => {
+    // A pattern that cannot match `x = OpenAI()`: as if the translation to Rust regex had broken it.
+    const skips = ripgrepSkips(rg as string, dir, ['plain.py', 'upper.ts'], /zzz_no_such_word_zzz/i, neverCancelled);
+    assert.ok(skips);
+    assert.equal(await skips.whole(), undefined);
+    assert.equal(await skips.has('plain.py'), false, 'plain.py is read');
+  });
+
+  it('passes files named `-` and `<stdin>` as files, not as standard input or the probe', async () => {
+    for (const [name, text] of [['-', 'from openai import OpenAI\n'], ['<stdin>', 'from openai import OpenAI\n'], ['quiet', 'nothing here\n']]) fs.writeFileSync(path.join(dir, name as string), text as string);
+    const skip = await ripgrepSkips(rg as string, dir, ['-', '<stdin>', 'quiet'], PREFILTER_PATTERN, neverCancelled)?.whole();
+    assert.deepEqual(skip && [...skip], ['quiet']);
+  });
+
+  it('keeps argument lists under the platform limit (Windows: 32,767 characters with the pattern)', () => {
+    assert.ok(maxBatchChars('win32') + PREFILTER_PATTERN.source.length + 1000 < 32_767);
+    assert.ok(maxBatchChars('linux') <= 256 * 1024);
   });
 
   it('returns undefined (read everything) when ripgrep cannot run', async () => {
