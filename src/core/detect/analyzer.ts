@@ -335,4 +335,9 @@ findSites(within?: { readonly start: number; readonly end: number }): SiteDraft[
   analyzeHttp(call: Node, nameNode: Node, root: Node, path: readonly string[]): SiteDraft | undefined {
     return rawHttp.analyzeHttp(this, call, nameNode, root, path);
   }
+
+  /** The path of an expression of this file that is a URL on the page's own origin (a base another file imports). */
+  pagePathOf(n: Node, depth: number): string | undefined {
+    return rawHttp.pagePath(this, n, depth);
+  }
 }

@@ -45,19 +45,44 @@ export function candidatesFor(fromPath: string, module: string, level: number, l
     }
     return [...new Set(out)];
   }
-  let base: string;
-  if (module.startsWith('@/') || module.startsWith('~/')) base = joinPath('src', module.slice(2));
-  else base = joinPath(dirOf(fromPath), module);
+  const alias = aliasBases(fromPath, module);
+  if (alias) return [...new Set(alias.flatMap((b) => withExtensions(b)))];
+  const base = joinPath(dirOf(fromPath), module);
   const stripped = base.replace(/\.(js|mjs|cjs|jsx)$/, '');
-  const exts = ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '/index.ts', '/index.js', '/index.tsx'];
   // `from "../.."`: a package's own tests importing its root; the package.json names the package (packageRootText).
   const root = /^\.{1,2}(?:\/\.{1,2})*\/?$/.test(module) ? [joinPath(base, 'package.json')] : [];
   // `from "../src"` (or `../src/index`): the same tests importing the package's entry source; its package.json is
   // tried first (only a catalogue package's is read, packageRootText), else the source file itself.
   const src = /^\.{1,2}(?:\/\.{1,2})*\/src(?:\/index)?(?:\.[cm]?[jt]s)?$/.test(module);
   const entry = src ? [joinPath(dirOf(stripped.replace(/\/index(?:\.[cm]?ts)?$/, '')), 'package.json')] : [];
-  return [...entry, base, ...exts.map((e) => stripped + e), ...root];
+  return [...entry, base, ...JS_EXTENSIONS.map((e) => stripped + e), ...root];
 }
+
+const JS_EXTENSIONS = ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '/index.ts', '/index.js', '/index.tsx'];
+
+function withExtensions(base: string): string[] {
+  const stripped = base.replace(/\.(js|mjs|cjs|jsx)$/, '');
+  return [base, ...JS_EXTENSIONS.map((e) => stripped + e)];
+}
+
+/**
+ * Where a path alias may point, in order: `@/x` and `~/x` (tsconfig `paths`, Next.js and Nuxt defaults) into the
+ * importing file's nearest `src` folder, the root's `src` folder, or the root of the app the file is in (the folder
+ * above its `app`, `pages`, `components` … folder; Next.js maps `@/*` to `./*` without a `src`); SvelteKit's `$lib/x`
+ * into the nearest `src/lib`. Undefined for a specifier that is no alias.
+ */
+function aliasBases(fromPath: string, module: string): string[] | undefined {
+  const parts = dirOf(fromPath).split('/').filter(Boolean);
+  const src = parts.lastIndexOf('src');
+  const nearestSrc = src >= 0 ? parts.slice(0, src + 1).join('/') : 'src';
+  if (module.startsWith('$lib/')) return [joinPath(nearestSrc, 'lib', module.slice(5))];
+  if (!module.startsWith('@/') && !module.startsWith('~/')) return undefined;
+  const rest = module.slice(2);
+  const app = parts.findIndex((p) => APP_FOLDERS.has(p));
+  const appRoot = app >= 0 ? parts.slice(0, app).join('/') : '';
+  return [...new Set([joinPath(nearestSrc, rest), joinPath('src', rest), joinPath(appRoot, rest)])];
+}
+const APP_FOLDERS = new Set(['app', 'pages', 'components', 'lib', 'hooks', 'utils', 'server', 'src']);
 
 /**
  * A package root reached by a relative import (`import { GoogleGenerativeAI } from "../.."` in the SDK's own tests),

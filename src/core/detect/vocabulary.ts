@@ -66,7 +66,8 @@ export function moduleToken(m: Pick<ModuleSpec, 'lang' | 'name' | 'workspaceFirs
   if (m.lang === 'python' && (m.workspaceFirst || m.importToken)) return { kind: 'pattern', pattern: `${IMPORT_STATEMENT}${escapeRe(m.name.split('.')[0] ?? m.name)}` };
   if (m.lang === 'python') return { kind: 'word', word: pythonModuleWord(m.name) };
   const pkg = m.name.startsWith('@') ? m.name.split('/').slice(0, 2).join('/') : m.name.split('/')[0] ?? m.name;
-  return pkg.length < 4 ? { kind: 'pattern', pattern: `${SPECIFIER_EDGE}${escapeRe(pkg)}['"\`/@]` } : { kind: 'word', word: pkg };
+  // A short name, or a common word (`replicate`): only as a quoted specifier.
+  return pkg.length < 4 || m.importToken ? { kind: 'pattern', pattern: `${SPECIFIER_EDGE}${escapeRe(pkg)}['"\`/@]` } : { kind: 'word', word: pkg };
 }
 
 function addToken(set: WitnessSet, t: ModuleToken): void {

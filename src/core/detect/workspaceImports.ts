@@ -11,7 +11,7 @@ export function foreignKey(module: string, level: number): string {
 }
 
 const PY_IMPORT_RE = /^[\uFEFF \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import\b|^[\uFEFF \t]*import[ \t]+([\w.]+)/gm;
-const JS_IMPORT_RE = /\bfrom\s*['"]((?:\.|@\/|~\/)[^'"]*)['"]|\brequire\(\s*['"](\.[^'"]*)['"]\s*\)/g;
+const JS_IMPORT_RE = /\bfrom\s*['"]((?:\.|@\/|~\/|\$lib\/)[^'"]*)['"]|\brequire\(\s*['"](\.[^'"]*)['"]\s*\)/g;
 
 /** The workspace imports of a file (what {@link candidatesFor} resolves), in order, without repeats. */
 export function importsOf(prepared: Prepared): { module: string; level: number }[] {

@@ -348,10 +348,28 @@ export function evalValue(fa: FileAnalyzer, node: Node): Value | undefined {
   if (fa.depth > MAX_DEPTH) return undefined;
   fa.depth++;
   try {
-    return evalValueInner(fa, unwrap(node));
+    const inner = unwrap(node);
+    return evalValueInner(fa, inner) ?? (inner.id !== node.id ? castValue(fa, node) : undefined);
   } finally {
     fa.depth--;
   }
+}
+
+/** TS casts (`x as BaseChatModel`, `<Embeddings>x`, `x satisfies T`) of a value that evaluates to nothing: the type's instance (outermost cast first). */
+function castValue(fa: FileAnalyzer, node: Node): Value | undefined {
+  for (let cur: Node | undefined = node, i = 0; cur && i < 10; i++) {
+    if (cur.type === 'as_expression' || cur.type === 'satisfies_expression' || cur.type === 'type_assertion') {
+      const named: Node[] = cur.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+      // `x as T`: the type is the last child; `<T>x`: the first (a type_arguments node).
+      const type = cur.type === 'type_assertion' ? named[0] : named[named.length - 1];
+      const t = type && type.id !== named[cur.type === 'type_assertion' ? 1 : 0]?.id ? evalTypeAnnotation(fa, type) : undefined;
+      if (t) return t;
+      cur = named[cur.type === 'type_assertion' ? 1 : 0];
+    } else if (cur.type === 'parenthesized_expression' || cur.type === 'await_expression' || cur.type === 'non_null_expression') {
+      cur = cur.namedChildren.find((c): c is Node => c !== null && c.type !== 'comment');
+    } else return undefined;
+  }
+  return undefined;
 }
 
 /** A name: its binding's value; `cls` in a classmethod; else the name's other bindings (see below). */
@@ -669,7 +687,7 @@ export function evalBinding(fa: FileAnalyzer, b: Binding, use: Node): Value | un
       return undefined;
     }
     case 'assign':
-      return evalValue(fa, b.value);
+      return evalValue(fa, b.value) ?? (b.type ? evalTypeAnnotation(fa, b.type) : undefined);
     case 'param': {
       if (b.type) {
         const t = evalTypeAnnotation(fa, b.type);

@@ -111,7 +111,7 @@ export function addImports(fa: FileAnalyzer, c: Node, add: (b: Binding) => void)
   const src = c.childForFieldName('source');
   if (!src) return;
   const module = stringParts(src).text;
-  const level = module.startsWith('.') || module.startsWith('@/') || module.startsWith('~/') ? 1 : 0;
+  const level = module.startsWith('.') || module.startsWith('@/') || module.startsWith('~/') || module.startsWith('$lib/') ? 1 : 0;
   const clause = c.namedChildren.find((x) => x?.type === 'import_clause');
   if (!clause) return;
   for (const n of clause.namedChildren) {

@@ -227,8 +227,10 @@ export function globalModelOf(fa: FileAnalyzer, target: NonNullable<TypeSpec['gl
     const scoped = call && target.scoped ? scopedModel(fa, call, target.scoped, target.key) : undefined;
     return scoped ? scoped.model : configuredModel(fa, target.calls, target.key);
   }
-  if (!fa.text.includes(target)) return undefined;
-  const value = fa.dottedAssignment({ text: target, startIndex: fa.root.endIndex + 1 } as unknown as Node);
+  // LlamaIndex.TS spells the setting in camelCase (`Settings.embedModel`).
+  const name = fa.lang === 'js' ? target.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()) : target;
+  if (!fa.text.includes(name)) return undefined;
+  const value = fa.dottedAssignment({ text: name, startIndex: fa.root.endIndex + 1 } as unknown as Node);
   if (!value) return undefined;
   const v = fa.evalValue(value);
   if (v?.kind === 'inst') return TYPE_BY_ID.get(v.type)?.local ? null : v;

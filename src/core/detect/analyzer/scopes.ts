@@ -13,7 +13,7 @@ import type { FileAnalyzer } from '../analyzer';
 import type { Binding } from './types';
 
 /** Node types that can contain binding statements (both grammars). */
-const STATEMENTISH = /^ERROR$|statement|clause|block|declaration|declarator|^module$|^program$|with_item|^case|switch_body|decorated_definition|^assignment|^augmented|_body$|^export/;
+const STATEMENTISH = /^ERROR$|statement|clause|block|declaration|declarator|^module$|^program$|with_item|^case|switch_body|^switch_case$|^switch_default$|decorated_definition|^assignment|^augmented|_body$|^export/;
 
 /**
  * The ancestors of a node, innermost first. tree-sitter's `parent` walks down from the root each time (slow on
@@ -274,7 +274,10 @@ function addDeclaration(fa: FileAnalyzer, c: Node, type: string, add: (b: Bindin
       const value = c.childForFieldName('value');
       if (name?.type === 'identifier' && value) {
         if (value.type === 'arrow_function' || value.type === 'function_expression' || value.type === 'function') add({ kind: 'func', name: name.text, node: value, at: c });
-        else add({ kind: 'assign', name: name.text, value, at: c });
+        else {
+          const type = c.childForFieldName('type');
+          add({ kind: 'assign', name: name.text, value, at: c, ...(type ? { type } : {}) });
+        }
       } else if (name?.type === 'object_pattern' && value) {
         fa.addDestructure(name, value, c, add);
         // `const { model = "llama3-8b-8192" } = config`: a name with a default is known by its default.
@@ -344,7 +347,7 @@ function addStatementBinding(c: Node, type: string, add: (b: Binding) => void): 
 export function addAssignTargets(left: Node | null, right: Node | null, type: Node | null, at: Node, add: (b: Binding) => void): void {
   if (!left) return;
   if (left.type === 'identifier') {
-    if (right) add({ kind: 'assign', name: left.text, value: right, at });
+    if (right) add({ kind: 'assign', name: left.text, value: right, at, ...(type ? { type } : {}) });
     else if (type) add({ kind: 'param', name: left.text, type, at });
     return;
   }

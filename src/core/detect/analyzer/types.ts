@@ -34,7 +34,7 @@ export type Value =
 
 /** A binding of a name in a scope. */
 export type Binding =
-  | { readonly kind: 'assign'; readonly name: string; readonly value: Node; readonly at: Node }
+  | { readonly kind: 'assign'; readonly name: string; readonly value: Node; readonly at: Node; /** A declared type (`const m: BaseChatModel = …`, `m: ChatOpenAI = …`): what the value is when it evaluates to nothing. */ readonly type?: Node }
   | { readonly kind: 'param'; readonly name: string; readonly type?: Node; readonly def?: Node; readonly at: Node }
   | { readonly kind: 'import'; readonly name: string; readonly module: string; readonly member?: string; readonly at: Node; readonly relativeLevel?: number }
   | { readonly kind: 'func'; readonly name: string; readonly node: Node; readonly at: Node }

@@ -166,7 +166,8 @@ export const FRAMEWORK_TYPES: readonly TypeSpec[] = [
     id: 'li-index-class', provider: 'other', via: 'llamaindex', globalModel: 'Settings.embed_model',
     // `VectorStoreIndex(nodes)` embeds the nodes too (with `embed_model=` when given: a local one sends nothing).
     callable: { api: 'embeddings', prompt: { input: kwPos(0, 'nodes') }, modelObject: kw('embed_model') },
-    members: { from_documents: site('embeddings', undefined, { input: kwPos(0, 'documents') }, { modelObject: kw('embed_model') }) },
+    // LlamaIndex.TS: `VectorStoreIndex.fromDocuments(documents)`.
+    members: { from_documents: site('embeddings', undefined, { input: kwPos(0, 'documents') }, { modelObject: kw('embed_model') }), fromDocuments: site('embeddings', undefined, { input: { pos: 0 } }) },
   },
   {
     // A LlamaIndex retriever (`index.as_retriever()`, found by name like the engines): `retrieve` embeds the query with

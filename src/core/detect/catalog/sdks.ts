@@ -9,6 +9,7 @@ import type { ArgRef, FallbackSpec, Member, ModuleSpec, PromptSpec, SiteSpec, Ty
 import { FRAMEWORK_FALLBACKS, FRAMEWORK_MODULES, FRAMEWORK_TYPES } from './frameworks';
 import { SPEECH_AND_OTHER_MODULES, SPEECH_AND_OTHER_TYPES } from './otherSdks';
 import { MORE_FALLBACKS, MORE_FRAMEWORK_MODULES, MORE_FRAMEWORK_TYPES } from './moreFrameworks';
+import { JS_FRAMEWORK_FALLBACKS, JS_FRAMEWORK_MODULES } from './jsFrameworks';
 import { kw, kwPos, make, same, site } from './builders';
 
 
@@ -106,7 +107,7 @@ function langChainChatMembers(api: Api): Record<string, Member> {
   return {
     invoke: s(), ainvoke: s(), predict: s(), apredict: s(), predict_messages: s(), apredict_messages: s(),
     call: s(), generate: s(), agenerate: s(), stream: s({ stream: true }), astream: s({ stream: true }),
-    astream_events: s({ stream: true }), streamEvents: s({ stream: true }),
+    astream_events: s({ stream: true }), streamEvents: s({ stream: true }), astream_log: s({ stream: true }), streamLog: s({ stream: true }),
     batch: s({ fanOut: true }), abatch: s({ fanOut: true }),
     bind_tools: same, bindTools: same, with_structured_output: same, withStructuredOutput: same, bind: same,
     with_retry: same, withRetry: same, with_config: same, withConfig: same, with_fallbacks: same, withFallbacks: same,
@@ -682,7 +683,7 @@ export const MODULES: readonly ModuleSpec[] = [
   simple('js', 'ollama', { default: { kind: 'instance', type: 'ollama' }, Ollama: make('ollama') }, { asType: 'ollama' }),
   simple('js', 'ollama/browser', { default: { kind: 'instance', type: 'ollama' }, Ollama: make('ollama') }, { asType: 'ollama' }),
   simple('js', '@huggingface/inference', { InferenceClient: make('hf-inference'), HfInference: make('hf-inference') }),
-  simple('js', '@langchain/openai', pick(LC_JS, ['ChatOpenAI', 'AzureChatOpenAI', 'OpenAI', 'OpenAIEmbeddings', 'AzureOpenAIEmbeddings'])),
+  simple('js', '@langchain/openai', { ...pick(LC_JS, ['ChatOpenAI', 'AzureChatOpenAI', 'OpenAI', 'OpenAIEmbeddings', 'AzureOpenAIEmbeddings']), OpenAIClient: OPENAI_CTOR() }),
   simple('js', '@langchain/anthropic', pick(LC_JS, ['ChatAnthropic'])),
   simple('js', '@langchain/google-genai', pick(LC_JS, ['ChatGoogleGenerativeAI', 'GoogleGenerativeAIEmbeddings'])),
   simple('js', '@langchain/google-vertexai', pick(LC_JS, ['ChatVertexAI', 'VertexAIEmbeddings'])),
@@ -744,6 +745,7 @@ export const MODULES: readonly ModuleSpec[] = [
   ...FRAMEWORK_MODULES,
   ...SPEECH_AND_OTHER_MODULES,
   ...MORE_FRAMEWORK_MODULES,
+  ...JS_FRAMEWORK_MODULES,
 ];
 
 /**
@@ -782,6 +784,7 @@ export const FALLBACKS: readonly FallbackSpec[] = [
   { lang: 'js', path: 'send', type: 'bedrock-runtime', fileToken: /@aws-sdk\/client-bedrock-runtime/, requireKw: [] },
   ...FRAMEWORK_FALLBACKS,
   ...MORE_FALLBACKS,
+  ...JS_FRAMEWORK_FALLBACKS,
 ];
 
 /** Via names per type family, for documentation and the schema. */

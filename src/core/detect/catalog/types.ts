@@ -179,8 +179,9 @@ export interface ModuleSpec {
    */
   readonly workspaceFirst?: boolean;
   /**
-   * The top-level name is a common word in code (`camel` in camelCase): the text pre-filter looks for the module's
-   * import statement (`from camel…`, `import camel…`) rather than the word (also done for `workspaceFirst`).
+   * The top-level name is a common word in code (`camel` in camelCase, `replicate`): the text pre-filter looks for the
+   * module's import statement (Python `from camel…`, `import camel…`; JS the quoted specifier `'replicate'`) rather than
+   * the word (also done for `workspaceFirst`).
    */
   readonly importToken?: boolean;
 }
