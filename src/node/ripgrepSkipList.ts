@@ -103,6 +103,9 @@ export function maxBatchChars(platform: string = process.platform): number {
   return platform === 'win32' ? 20 * 1024 : 192 * 1024;
 }
 
+/** An argument list over the system's limit: E2BIG (POSIX), ENAMETOOLONG (Windows' command line, libuv). */
+const TOO_LONG = new Set(['E2BIG', 'ENAMETOOLONG']);
+
 /** What one ripgrep process listed, or undefined when it failed (its files are read). */
 interface BatchOutcome {
   readonly listed: string[] | undefined;
@@ -120,7 +123,7 @@ function runBatch(rg: string, cwd: string, pattern: string, files: readonly stri
       child = spawn(rg, [...BASE_ARGS, '-e', pattern, '--', ...args, ...(probe ? ['-'] : [])], { cwd, stdio: [probe ? 'pipe' : 'ignore', 'pipe', 'ignore'] });
     } catch (e) {
       // An argument list over the system's limit: the halves are tried (the limit is lower than this file assumes).
-      if ((e as NodeJS.ErrnoException).code === 'E2BIG' && files.length > 1) resolve(halves(rg, cwd, pattern, files, token, probe));
+      if (TOO_LONG.has((e as NodeJS.ErrnoException).code ?? '') && files.length > 1) resolve(halves(rg, cwd, pattern, files, token, probe));
       else resolve({ listed: undefined, probed: false });
       return;
     }
@@ -138,7 +141,7 @@ function runBatch(rg: string, cwd: string, pattern: string, files: readonly stri
       if (done) return;
       done = true;
       clearInterval(poll);
-      if (e.code === 'E2BIG' && files.length > 1) resolve(halves(rg, cwd, pattern, files, token, probe));
+      if (TOO_LONG.has(e.code ?? '') && files.length > 1) resolve(halves(rg, cwd, pattern, files, token, probe));
       else resolve({ listed: undefined, probed: false });
     });
     child.on('close', (code, signal) => {
@@ -195,11 +198,16 @@ export function ripgrepSkips(rg: string, root: string, paths: readonly string[],
   const answers = outcomes.map(async (o) => ((await patternWorks) ? (await o).listed : undefined)?.map((f) => f.split(path.sep).join('/')));
   const listedSets = answers.map((a) => a.then((l) => l && new Set(l)));
   let next = 0;
+  // Once the first batch shows the pattern does not work, no more batches run (every file is read anyway).
+  let broken = false;
+  void patternWorks.then((ok) => {
+    broken = !ok;
+  });
   const lane = async (): Promise<void> => {
     while (next < queue.length) {
       const i = next++;
       const files = queue[i] as string[];
-      const out = token.isCancellationRequested ? { listed: undefined, probed: false } : await runBatch(rg, root, pattern, files.map((p) => p.split('/').join(path.sep)), token, i === 0);
+      const out = token.isCancellationRequested || broken ? { listed: undefined, probed: false } : await runBatch(rg, root, pattern, files.map((p) => p.split('/').join(path.sep)), token, i === 0);
       (settle[i] as (o: BatchOutcome) => void)(out);
     }
   };

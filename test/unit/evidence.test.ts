@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { detect, evidenceStats, hasMinifiedLine, hasVocabulary, passesPrefilter, PREFILTER } from '../../src/core/detect/detector';
+import { detect, evidenceStats, hasMinifiedLine, hasVocabulary, looksMinified, passesPrefilter, PREFILTER } from '../../src/core/detect/detector';
 import { PREFILTER as VOCABULARY } from '../../src/core/detect/vocabulary';
 import { hasEndpointWord, hasFallback, hasHttpCall, hasModelBodyWord, hasModuleImport, inObjectLiteral, selfSufficient } from '../../src/core/detect/evidence';
 import { HTTP_ENDPOINTS, MODEL_BODY_WORD } from '../../src/core/detect/catalog/params';
@@ -181,6 +181,25 @@ describe('evidence test before parsing', () => {
     }
     assert.equal(hasMinifiedLine(`${'a'.repeat(5000)}\n`), false);
     assert.equal(hasMinifiedLine(`b\n${'a'.repeat(5001)}`), true);
+  });
+
+  it('calls a file minified when its long lines hold most of its text, not for one long line among many', async () => {
+    // The oracle: characters in lines over the limit, counted line by line, against half the text.
+    const byLines = (text: string, limit: number): boolean => 2 * text.split('\n').filter((l) => l.length > limit).reduce((a, l) => a + l.length, 0) > text.length;
+    const rand = mulberry32(78);
+    for (let i = 0; i < 3000; i++) {
+      const limit = 1 + Math.floor(rand() * 12);
+      const text = Array.from({ length: Math.floor(rand() * 6) }, () => 'x'.repeat(Math.floor(rand() * (3 * limit + 1)))).join('\n') + (rand() < 0.3 ? '\n' : '');
+      assert.equal(looksMinified(text, limit), byLines(text, limit), `${JSON.stringify(text)} (limit ${limit})`);
+    }
+    // letta's openai_streaming_interface.py: 1,623 hand-written lines and one docstring line of 6,501 characters.
+    const docstring = `EVENTS = """${'{"type": "response.output_text.delta", "delta": "x"}, '.repeat(120)}"""`;
+    const handWritten = ['from openai import OpenAI', 'client = OpenAI()', docstring, ...Array.from({ length: 400 }, (_, k) => `value_${k} = compute(${k})  # a hand-written line`), 'client.chat.completions.create(model="gpt-4o-mini", messages=[])', ''].join('\n');
+    assert.ok(docstring.length > 5000 && !looksMinified(handWritten));
+    const r = await detect({ path: 'stream.py', text: handWritten }, { loadWasm });
+    assert.deepEqual(r.sites.map((x) => x.line), [404]);
+    // A bundle: one line of 20,000 characters and a short header.
+    assert.equal(looksMinified(`/*! v1 */\n${'var a=1;'.repeat(2500)}\n`), true);
   });
 
   it('reads request-body keys where the analyser does (keyMap: pairs, Python keyword arguments, JS shorthand properties)', () => {

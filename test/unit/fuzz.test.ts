@@ -96,6 +96,22 @@ function callerBlocks(text: string, name: string): { from: number; to: number }[
   return callers;
 }
 
+/**
+ * The top-level blocks that define `name` (`def name`, `function name`, `const name = (…) =>`): a site that calls a
+ * wrapper of the file (`fetchChatResponse(url, body)`, whose own `fetch` makes the request) depends on it.
+ */
+function definitionBlocks(text: string, name: string): { from: number; to: number }[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  const blocks: { name: string; from: number; to: number }[] = [];
+  lines.forEach((l, i) => {
+    if (!/^\S/.test(l)) return;
+    const def = /^(?:export\s+)?(?:async\s+)?(?:def|function|class)\s+([\w$]+)|^(?:export\s+)?(?:const|let|var)\s+([\w$]+)\s*=/.exec(l);
+    if (blocks.length) blocks[blocks.length - 1]!.to = i - 1;
+    blocks.push({ name: def?.[1] ?? def?.[2] ?? '', from: i, to: lines.length - 1 });
+  });
+  return blocks.filter((b) => b.name === name);
+}
+
 function touchedText(text: string, m: Mutation): string {
   switch (m.kind) {
     case 'truncate':
@@ -341,6 +357,8 @@ describe(`fuzz (seed ${seed}, ${totalRuns} cases; FUZZ_RUNS / FUZZ_SEED to chang
             // truncation removes every caller after it too (a class further down whose method passes `self.client`).
             const hits = (b: { from: number; to: number }): boolean => (m.kind === 'truncate' ? b.to >= mutatedLine : mutatedLine >= b.from && mutatedLine <= b.to);
             if (!got.has(key(s)) && s.enclosingFunction && callerBlocks(file.text, s.enclosingFunction.replace(/[^\w$]/g, '')).some(hits)) return;
+            // A mutation inside the file's own wrapper the site calls (`fetchChatResponse(url, body)` over `fetch`).
+            if (!got.has(key(s)) && definitionBlocks(file.text, s.method.split('.').pop() ?? '').some(hits)) return;
             assert.ok(got.has(key(s)), `${file.id}: the site at line ${s.line} (${s.provider} ${s.api}, its statement ends on line ${end + 1}) was lost after a ${m.kind} at line ${mutatedLine + 1}: ${JSON.stringify(m)}`);
           });
         }),

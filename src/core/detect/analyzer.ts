@@ -37,6 +37,7 @@ import * as containers from './analyzer/containers';
 import * as rawHttp from './analyzer/rawHttp';
 import * as imports from './analyzer/imports';
 import * as models from './analyzer/models';
+import * as pageOrigin from './analyzer/pageOrigin';
 import * as prompts from './analyzer/prompts';
 import * as scopes from './analyzer/scopes';
 import * as siteSearch from './analyzer/siteSearch';
@@ -338,6 +339,11 @@ findSites(within?: { readonly start: number; readonly end: number }): SiteDraft[
 
   /** The path of an expression of this file that is a URL on the page's own origin (a base another file imports). */
   pagePathOf(n: Node, depth: number): string | undefined {
-    return rawHttp.pagePath(this, n, depth);
+    return pageOrigin.pagePath(this, n, depth);
+  }
+
+  /** A browser `fetch` of a URL on the page's own origin (analyzer/pageOrigin.ts). */
+  isPageFetch(call: Node, urlNode: Node): boolean {
+    return pageOrigin.isPageFetch(this, call, urlNode);
   }
 }

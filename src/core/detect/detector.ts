@@ -153,7 +153,7 @@ function textToParse(path: string, text: string, language: SupportedLanguage, op
   }
   if (bodyOnly && !bodyHttpEvidence(prepared.text, prepared.lang)) return undefined;
   if (language === 'jupyter' && !VOCABULARY_PREFILTER.test(prepared.text) && !notebookShellEvidence(prepared) && !bodyHttpEvidence(prepared.text, 'python')) return undefined;
-  if (language !== 'jupyter' && hasMinifiedLine(prepared.text)) {
+  if (language !== 'jupyter' && looksMinified(prepared.text)) {
     diagnostics.push({ severity: 'info', code: 'minified-file', message: 'Skipped: the file looks minified (very long lines).', file: path });
     return undefined;
   }
@@ -521,6 +521,23 @@ export function hasMinifiedLine(text: string, limit: number = MINIFIED_LINE): bo
     start = nl + 1;
   }
   return false;
+}
+
+/**
+ * A minified or generated file: lines over {@link MINIFIED_LINE} characters hold most of its text (exported for tests).
+ * A hand-written file with one long line (a docstring of captured events, an embedded data URL) is still analysed:
+ * skipping it for that line lost its calls.
+ */
+export function looksMinified(text: string, limit: number = MINIFIED_LINE): boolean {
+  if (!hasMinifiedLine(text, limit)) return false;
+  let long = 0;
+  for (let start = 0; start < text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    if (end - start > limit) long += end - start;
+    start = end + 1;
+  }
+  return long * 2 > text.length;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

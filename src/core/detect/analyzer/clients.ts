@@ -349,10 +349,21 @@ export function evalValue(fa: FileAnalyzer, node: Node): Value | undefined {
   fa.depth++;
   try {
     const inner = unwrap(node);
-    return evalValueInner(fa, inner) ?? (inner.id !== node.id ? castValue(fa, node) : undefined);
+    return evalValueInner(fa, inner) ?? (inner.id !== node.id && !namesItsClass(inner) ? castValue(fa, node) : undefined);
   } finally {
     fa.depth--;
   }
+}
+
+/**
+ * A value that names its own class (`new ChatLlamaCpp(…)`, Python `LlamaCpp(…)`): a class the catalogue does not know
+ * (an in-process model, the project's own) is not the base type it is declared or cast as.
+ */
+function namesItsClass(n: Node): boolean {
+  if (n.type === 'new_expression') return true;
+  if (n.type !== 'call') return false;
+  const name = callee(n)?.text.split('.').pop() ?? '';
+  return /^[A-Z]/.test(name);
 }
 
 /** TS casts (`x as BaseChatModel`, `<Embeddings>x`, `x satisfies T`) of a value that evaluates to nothing: the type's instance (outermost cast first). */
@@ -687,7 +698,7 @@ export function evalBinding(fa: FileAnalyzer, b: Binding, use: Node): Value | un
       return undefined;
     }
     case 'assign':
-      return evalValue(fa, b.value) ?? (b.type ? evalTypeAnnotation(fa, b.type) : undefined);
+      return evalValue(fa, b.value) ?? (b.type && !namesItsClass(unwrap(b.value)) ? evalTypeAnnotation(fa, b.type) : undefined);
     case 'param': {
       if (b.type) {
         const t = evalTypeAnnotation(fa, b.type);

@@ -75,6 +75,7 @@ export function analyzeHttp(fa: FileAnalyzer, call: Node, nameNode: Node, root: 
   const hostProvider = url.host ? providerOfUrl(`https://${url.host}`) : undefined;
   const onProviderHost = hostProvider !== undefined && hostProvider !== 'other';
   let ep: Pick<HttpEndpoint, 'api' | 'provider'> | undefined = url.opaque ? undefined : matchEndpoint(url.path, url.host);
+  const pathEndpoint = ep;
   // `/embed`, `/generate`, `/api/chat` on some other server (the app's own, a test server) need a model request's body.
   const weak = ep !== undefined && (ep as HttpEndpoint).weak === true && !onProviderHost;
   if (weak && !modelShapedBody(km) && !(ep?.api === 'rerank' && rerankBody(km))) ep = undefined;
@@ -83,7 +84,7 @@ export function analyzeHttp(fa: FileAnalyzer, call: Node, nameNode: Node, root: 
   const bound = ep !== undefined && (ep as HttpEndpoint).host !== undefined;
   let provider = ep ? (bound ? ep.provider : endpointProvider(url, ep.provider)) ?? (weak ? hostProvider ?? 'other' : undefined) : undefined;
   const shown = !url.opaque && !url.relative && !url.based && !url.host;
-  if (ownServerRoute(fa, call, root, url, km)) return undefined;
+  if (ownServerRoute(fa, call, root, url, km, urlNode)) return undefined;
   if (!ep || !provider) {
     // No endpoint in sight, but the body is a model request (`{"model": …, "input": …}` to a configured URL, a
     // `new URL(path, this.apiBase)` of a base class): a request to a model server whose address is configuration.
@@ -96,7 +97,10 @@ export function analyzeHttp(fa: FileAnalyzer, call: Node, nameNode: Node, root: 
     // generation request (a model and messages, a prompt, contents or inputs): `{ model, query, documents }` there may
     // be any service's search, `{"inputs": batch}` a CRM's batch update.
     const last = url.opaque ? '' : (url.path.split('/').pop() ?? '');
-    if (/[A-Za-z]/.test(last) && !last.includes('{}') && !generationBody(km)) return undefined;
+    // An embeddings path (`f"{url}/embeddings"`, `/api/embed`) names its resource with an embeddings body: a model and
+    // an input (Open WebUI's configured OpenAI-compatible and Ollama bases).
+    const embeddingsRequest = pathEndpoint?.api === 'embeddings' && modelShapedBody(km);
+    if (/[A-Za-z]/.test(last) && !last.includes('{}') && !generationBody(km) && !embeddingsRequest) return undefined;
     // Nor the paths of what the rules say is no request to a model, whatever their body (`…/messages/count_tokens`).
     if (NOT_INFERENCE_PATH.test(url.path)) return undefined;
     provider = hostProvider ?? 'other';
@@ -166,16 +170,16 @@ interface UrlText {
 /**
  * A request to the app's own server, not to a model server. A path shown whole, with no host and no base
  * (`c.post("/v1/chat/completions", json={})`), is one of the app's routes (reached by its test client, its browser
- * code, its proxy): in JavaScript always, in Python unless a model request's body goes there outside test code. In test code, a request to a base not
+ * code, its proxy) unless a model request's body goes there outside test code (browser code's `fetch` to a page
+ * URL: {@link pageUrl}). In test code, a request to a base not
  * shown without such a body is one to the project's own API under test
  * (`requests.post(f"{HOST_ADDRESS}/api/{VERSION}/chat/completions", json=payload)`).
  */
-function ownServerRoute(fa: FileAnalyzer, call: Node, root: Node, url: UrlText, km: ReadonlyMap<string, Node[]>): boolean {
+function ownServerRoute(fa: FileAnalyzer, call: Node, root: Node, url: UrlText, km: ReadonlyMap<string, Node[]>, urlNode: Node): boolean {
+  // Browser code's `fetch('/api/chat', { body: JSON.stringify({ model, messages }) })` (or on the page's origin): the
+  // app's own route whatever the body; its server makes the model request, a site of its own when in the workspace.
+  if (fa.lang === 'js' && fa.isPageFetch(call, urlNode)) return true;
   if (url.host || url.opaque || url.relative) return false;
-  // In JavaScript a path with no origin is the page's own server whatever the body (`fetch('/api/chat', { body:
-  // JSON.stringify({ model, messages }) })` from a browser, `${''}/openai/chat/completions` through a base constant
-  // that is empty): the server's route makes the model request, a site of its own when its code is in the workspace.
-  if (!url.based && fa.lang === 'js') return true;
   if (!url.based) return !modelShapedBody(km) || ownServerCall(fa, call, root);
   return !modelShapedBody(km) && ownServerCall(fa, call, root);
 }
@@ -287,6 +291,9 @@ function requestTarget(fa: FileAnalyzer, call: Node, name: string): { urlNode: N
 /** Token counting, tokenizers, moderation, model listing, files, batches and fine-tuning (eval/README.md: not sites). */
 const NOT_INFERENCE_PATH = /[/:](?:count_?tokens|countTokens|tokenize|detokenize|moderations?|models|files|batches|fine_tuning|jobs)\/?$/i;
 
+/** An Azure OpenAI deployment's inference path. */
+const AZURE_DEPLOYMENT_PATH = /\/openai\/deployments\/[^/]+\/(?:chat\/completions|completions|embeddings|images\/generations|audio\/(?:transcriptions|translations|speech))$/;
+
 /** Paths only an OpenAI-compatible API serves, whatever the base before them. */
 const OPENAI_COMPATIBLE_PATH = /\/chat\/completions$|\/images\/(?:generations|edits|variations)$|\/audio\/(?:transcriptions|translations|speech)$/;
 
@@ -296,6 +303,9 @@ function endpointProvider(url: UrlText, endpoint: Provider | undefined): Provide
   if (provider) return provider;
   if (!url.host && endpoint) return endpoint;
   if (url.host) return endpoint ?? 'other';
+  // Azure OpenAI's deployment paths name their service whatever the resource's host (`${base}/openai/deployments/
+  // ${model}/embeddings?api-version=…`).
+  if (AZURE_DEPLOYMENT_PATH.test(url.path)) return 'azure-openai';
   // A host we cannot see: only an unmistakable endpoint path counts.
   // `new URL("chat/completions", this.apiBase)` with a configurable base: the OpenAI-compatible path is one too.
   // So is an OpenAI-compatible path after a base the code does not show (`\`${baseURL}/images/edits\``).
@@ -409,59 +419,6 @@ export function urlText(fa: FileAnalyzer, n: Node, depth = 0, ctx?: Node): UrlTe
   return text === undefined ? undefined : splitUrl(text);
 }
 
-/** `location.origin`, `window.location.host` …: the page's own origin (or a part of it) in browser code. */
-const PAGE_LOCATION = /^(?:(?:window|self|globalThis|document)\.)?location\.(?:origin|host|hostname|protocol|port)$/;
-/** What stands for the page's origin in {@link pagePath}'s text. */
-const ORIGIN = '\u0001';
-/** A scheme, the page's host (its protocol and host parts as `location` gives them) and a port, then the path. */
-const PAGE_URL = new RegExp(`^(?:(?:https?:)?//|${ORIGIN}//)?${ORIGIN}(?::\\d+)?(/[^${ORIGIN}]*)?$`);
-
-/**
- * A JS expression that is a URL on the page's own origin at run time, as {@link ORIGIN} and its path (`ORIGIN/ollama`),
- * or '' (an empty base: relative to the page), else undefined: `window.location.origin`, an empty string, a template
- * of `location` parts and a path (`http://${location.hostname}:8080/ollama`), a conditional whose branches are such
- * URLs with the same path, or a constant (also an imported one) holding one. A request there goes to one of the app's
- * own routes (Open WebUI's `${WEBUI_BASE_URL}/api/…` with `WEBUI_BASE_URL = dev ? `http://${location.hostname}:8080`
- * : ``` and `OLLAMA_API_BASE_URL = `${WEBUI_BASE_URL}/ollama``).
- */
-export function pagePath(fa: FileAnalyzer, n: Node, depth: number): string | undefined {
-  if (depth > 12) return undefined;
-  const u = unwrap(n);
-  if (PAGE_LOCATION.test(u.text)) return ORIGIN;
-  if (u.type === 'string' || u.type === 'template_string') {
-    let text = '';
-    for (const c of u.namedChildren) {
-      if (!c) continue;
-      if (c.type === 'template_substitution') {
-        const e = c.namedChildren.find((x): x is Node => x !== null);
-        const p = e ? pagePath(fa, e, depth + 1) : undefined;
-        if (p === undefined) return undefined;
-        text += p;
-      } else if (c.type === 'string_fragment' || c.type === 'string_content') text += c.text;
-    }
-    if (!text.includes(ORIGIN)) return text === '' ? '' : undefined;
-    const m = PAGE_URL.exec(text);
-    return m ? `${ORIGIN}${m[1] ?? ''}` : undefined;
-  }
-  if (u.type === 'ternary_expression') {
-    const a = u.childForFieldName('consequence');
-    const b = u.childForFieldName('alternative');
-    const pa = a ? pagePath(fa, a, depth + 1) : undefined;
-    const pb = b ? pagePath(fa, b, depth + 1) : undefined;
-    // '' (relative to the page) and the page's origin are the same base.
-    return pa !== undefined && pb !== undefined && pa.replace(ORIGIN, '') === pb.replace(ORIGIN, '') ? `${ORIGIN}${pa.replace(ORIGIN, '')}` : undefined;
-  }
-  if (u.type !== 'identifier') return undefined;
-  const b = fa.lookup(u.text, u);
-  if (b?.kind === 'assign') return pagePath(fa, b.value, depth + 1);
-  if (b?.kind === 'import' && b.member) {
-    const f = fa.foreignFor(b);
-    const fb = f?.analyzer.topLevel(b.member);
-    return f !== undefined && fb?.kind === 'assign' ? f.analyzer.pagePathOf(fb.value, depth + 1) : undefined;
-  }
-  return undefined;
-}
-
 /**
  * A string literal's text, holes filled with their constants (`\uFFFF` for a run-time part); `subst` gives a
  * parameter's value (an endpoint helper read with its call's argument), `ctx` the call whose class gives `this.…`.
@@ -477,7 +434,7 @@ function stringText(fa: FileAnalyzer, u: Node, ctx: Node | undefined, subst?: { 
       const e = c.namedChildren.find((x) => x !== null);
       let v: string | undefined;
       if (e && subst && unwrap(e).type === 'identifier' && unwrap(e).text === subst.name) v = subst.value;
-      else if (e) v = fa.constString(e) ?? (subst && isMember(unwrap(e)) && fa.lang === 'js' ? thisDefault(fa, unwrap(e), ctx) : undefined) ?? (fa.lang === 'js' ? pagePath(fa, e, 0)?.replace(ORIGIN, '') : undefined);
+      else if (e) v = fa.constString(e) ?? (subst && isMember(unwrap(e)) && fa.lang === 'js' ? thisDefault(fa, unwrap(e), ctx) : undefined) ?? (fa.lang === 'js' ? fa.pagePathOf(e, 0) : undefined);
       text += v ?? '\uFFFF';
       // A base written without its trailing `/` that the code adds at run time (`if (!base.endsWith("/")) base += "/"`).
       origin = v !== undefined && /^https?:\/\/[^/?#]+$/.test(v);

@@ -217,8 +217,10 @@ function visitRefs(fa: FileAnalyzer, from: number, to: number, seen: Set<number>
     const list = args.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
     const others = list.filter((c) => c.id !== member.id);
     const withRequest = others.some((c) => c.type === 'keyword_argument' || c.type === 'dictionary_splat' || c.type === 'object' || c.type === 'spread_element');
-    // `anyio.to_thread.run_sync(agent.run, task)`: a runner called with the reference first and its arguments after it.
-    const runner = list[0]?.id === member.id && others.length > 0;
+    // `anyio.to_thread.run_sync(agent.run, task)`: a runner called with the reference first and its arguments after it;
+    // `loop.run_in_executor(None, client.embeddings.create, text)`: after the executor.
+    const at = list.findIndex((c) => c.id === member.id);
+    const runner = (at === 0 || (at === 1 && fa.lang === 'python' && /(?:^|\.)run_in_executor$/.test(callee(wrapper)?.text ?? ''))) && list.length > at + 1;
     if (!invoked && !withRequest && !runner) continue;
     const gate = GATED_NAMES.has(name) ? genericGate(name) : undefined;
     if (gate && !gate.test(fa.text)) continue;

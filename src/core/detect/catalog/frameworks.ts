@@ -283,7 +283,7 @@ function lcStores(names: readonly string[], js = false): Record<string, Member> 
   }
   return out;
 }
-const LC_PY_STORES = ['Chroma', 'FAISS', 'PGVector', 'Pinecone', 'PineconeVectorStore', 'Qdrant', 'QdrantVectorStore', 'Weaviate', 'MongoDBAtlasVectorSearch', 'SupabaseVectorStore', 'ElasticsearchStore', 'LanceDB', 'Milvus', 'OpenSearchVectorSearch', 'DocArrayInMemorySearch', 'InMemoryVectorStore', 'SKLearnVectorStore', 'Neo4jVector'];
+const LC_PY_STORES = ['Chroma', 'FAISS', 'PGVector', 'Pinecone', 'PineconeVectorStore', 'Qdrant', 'QdrantVectorStore', 'Weaviate', 'MongoDBAtlasVectorSearch', 'SupabaseVectorStore', 'ElasticsearchStore', 'LanceDB', 'Milvus', 'OpenSearchVectorSearch', 'DocArrayInMemorySearch', 'InMemoryVectorStore', 'SKLearnVectorStore', 'Neo4jVector', 'AzureSearch', 'AzureCosmosDBNoSqlVectorSearch', 'Redis', 'Cassandra', 'AstraDBVectorStore'];
 
 const LC_JS_AGENTS: Record<string, Member> = {
   AgentExecutor: LC_AGENT([kw('agent')]), createToolCallingAgent: LC_AGENT([kw('llm')]), createOpenAIToolsAgent: LC_AGENT([kw('llm')]),

@@ -44,6 +44,18 @@ const MASTRA_AGENT: Member = make('mastra-agent', { model: kw('model') });
 
 export const MORE_FRAMEWORK_TYPES: readonly TypeSpec[] = [
   {
+    // AutoGen 0.2 / AG2 (`pyautogen`, `ag2`: `import autogen`): `user_proxy.initiate_chat(assistant, message=…)` runs
+    // the conversation, each turn of the recipient a request to the model its `llm_config` names (unknown here);
+    // `agent.generate_reply(messages=…)` one reply. (microsoft.github.io/autogen/0.2/docs/reference/agentchat/conversable_agent)
+    id: 'autogen2-agent', provider: 'other', via: 'framework',
+    members: {
+      initiate_chat: site('chat', undefined, { user: kw('message') }, { modelObject: kwPos(0, 'recipient') }),
+      a_initiate_chat: site('chat', undefined, { user: kw('message') }, { modelObject: kwPos(0, 'recipient') }),
+      generate_reply: site('chat', undefined, { messages: kwPos(0, 'messages') }),
+      a_generate_reply: site('chat', undefined, { messages: kwPos(0, 'messages') }),
+    },
+  },
+  {
     // Mastra: `new Agent({ model: openai('gpt-4o-mini') })` (an AI SDK model or a `provider/model` string); `generate`
     // and `stream` (and their VNext/Legacy names) run it. `mastra.getAgent('name')` gives a registered agent.
     id: 'mastra-agent', provider: 'other', via: 'framework',
@@ -289,6 +301,12 @@ const WX: Record<string, Member> = {
 const liRuns = (type: string, modelFrom: ArgRef[]): Member => runs(type, modelFrom);
 
 export const MORE_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
+  // AutoGen 0.2 / AG2 agents (the 0.4 packages are autogen_agentchat, autogen_ext: frameworks.ts).
+  // `autogen` is a word of generated code (`// autogen`): the pre-filter looks for the import statement.
+  mod('autogen', { AssistantAgent: make('autogen2-agent'), UserProxyAgent: make('autogen2-agent'), ConversableAgent: make('autogen2-agent'), GroupChatManager: make('autogen2-agent') }, { importToken: true }),
+  mod('autogen.agentchat', { AssistantAgent: make('autogen2-agent'), UserProxyAgent: make('autogen2-agent'), ConversableAgent: make('autogen2-agent'), GroupChatManager: make('autogen2-agent') }, { importToken: true }),
+  // LlamaIndex before 0.10 (`from llama_index import VectorStoreIndex`): the default embedding model embeds the documents.
+  mod('llama_index', { VectorStoreIndex: { kind: 'instance', type: 'li-index-class' }, 'VectorStoreIndex.from_documents': site('embeddings', undefined, { input: kwPos(0, 'documents') }, { via: 'llamaindex', modelObject: kw('embed_model') }) }),
   mod('agents', OAI_PY, { workspaceFirst: true }),
   mod('swarm', { Swarm: make('swarm'), Agent: OAI_AGENT }, { workspaceFirst: true }),
   mod('agents.extensions.models.litellm_model', { LitellmModel: make('fw-model', { model: kw('model'), providerFromModel: kw('custom_llm_provider') }) }, { workspaceFirst: true }),

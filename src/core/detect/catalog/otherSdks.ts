@@ -57,7 +57,11 @@ export const SPEECH_AND_OTHER_TYPES: readonly TypeSpec[] = [
   })),
   {
     id: 'replicate', provider: 'other', via: 'sdk',
-    members: Object.fromEntries(['run', 'async_run', 'stream', 'async_stream'].map((m) => [m, site('generate', kwPos(0, 'ref'), { input: kw('input') }, m.endsWith('stream') ? { stream: true } : {})])),
+    members: {
+      ...Object.fromEntries(['run', 'async_run', 'stream', 'async_stream'].map((m) => [m, site('generate', kwPos(0, 'ref'), { input: kw('input') }, m.endsWith('stream') ? { stream: true } : {})])),
+      // A prediction started without waiting (JS `predictions.create({ model | version, input })`, Python `predictions.create(…)`).
+      'predictions.create': site('generate', kw('model', 'version'), { input: kw('input') }),
+    },
   },
   {
     // Voyage AI (voyageai, Python and JS): embeddings and reranking.

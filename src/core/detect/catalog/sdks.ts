@@ -111,7 +111,7 @@ function langChainChatMembers(api: Api): Record<string, Member> {
     batch: s({ fanOut: true }), abatch: s({ fanOut: true }),
     bind_tools: same, bindTools: same, with_structured_output: same, withStructuredOutput: same, bind: same,
     with_retry: same, withRetry: same, with_config: same, withConfig: same, with_fallbacks: same, withFallbacks: same,
-    pipe: same, configurable_fields: same, run: s(), arun: s(),
+    pipe: same, configurable_fields: same, run: s(), arun: s(), acall: s(),
   };
 }
 const LC_CALLABLE: SiteSpec = { api: 'chat', prompt: LC_INPUT };
@@ -138,6 +138,8 @@ function llamaIndexEmbedMembers(): Record<string, Member> {
   return {
     get_text_embedding: e(), get_query_embedding: e(), get_text_embedding_batch: e(), aget_text_embedding: e(),
     aget_query_embedding: e(), aget_text_embedding_batch: e(),
+    // LlamaIndex.TS
+    getTextEmbedding: e(), getQueryEmbedding: e(), getTextEmbeddings: e(), getTextEmbeddingsBatch: e(),
   };
 }
 
