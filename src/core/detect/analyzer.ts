@@ -159,6 +159,10 @@ findSites(within?: { readonly start: number; readonly end: number }): SiteDraft[
     return v;
   }
 
+  evalTypeAnnotation(t: Node): Value | undefined {
+    return clients.evalTypeAnnotation(this, t);
+  }
+
   evalValue(node: Node): Value | undefined {
     return clients.evalValue(this, node);
   }

@@ -11,6 +11,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Provider } from '../../types';
 import type { Member, ModuleSpec, NewSpec } from '../catalog/types';
 import { callArgs, callee, FUNCTION_TYPES, isMember, isAsciiWordCode, memberName, memberObject, stringParts, unwrap } from '../syntax';
+import * as typed from './typed';
 import type { FileAnalyzer } from '../analyzer';
 import type { Binding, Value } from './types';
 import { memberOf, MODULE_BY_KEY, MODULE_PREFIXES, OWN_PACKAGES, ownPackageDirOf, packageFamily, TYPE_BY_ID, WORKSPACE_FIRST } from './catalogIndex';
@@ -349,39 +350,12 @@ export function evalValue(fa: FileAnalyzer, node: Node): Value | undefined {
   fa.depth++;
   try {
     const inner = unwrap(node);
-    return evalValueInner(fa, inner) ?? (inner.id !== node.id && !namesItsClass(inner) ? castValue(fa, node) : undefined);
+    return evalValueInner(fa, inner) ?? (inner.id !== node.id && !typed.namesItsClass(inner) ? typed.castValue(fa, node) : undefined);
   } finally {
     fa.depth--;
   }
 }
 
-/**
- * A value that names its own class (`new ChatLlamaCpp(…)`, Python `LlamaCpp(…)`): a class the catalogue does not know
- * (an in-process model, the project's own) is not the base type it is declared or cast as.
- */
-function namesItsClass(n: Node): boolean {
-  if (n.type === 'new_expression') return true;
-  if (n.type !== 'call') return false;
-  const name = callee(n)?.text.split('.').pop() ?? '';
-  return /^[A-Z]/.test(name);
-}
-
-/** TS casts (`x as BaseChatModel`, `<Embeddings>x`, `x satisfies T`) of a value that evaluates to nothing: the type's instance (outermost cast first). */
-function castValue(fa: FileAnalyzer, node: Node): Value | undefined {
-  for (let cur: Node | undefined = node, i = 0; cur && i < 10; i++) {
-    if (cur.type === 'as_expression' || cur.type === 'satisfies_expression' || cur.type === 'type_assertion') {
-      const named: Node[] = cur.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
-      // `x as T`: the type is the last child; `<T>x`: the first (a type_arguments node).
-      const type = cur.type === 'type_assertion' ? named[0] : named[named.length - 1];
-      const t = type && type.id !== named[cur.type === 'type_assertion' ? 1 : 0]?.id ? evalTypeAnnotation(fa, type) : undefined;
-      if (t) return t;
-      cur = named[cur.type === 'type_assertion' ? 1 : 0];
-    } else if (cur.type === 'parenthesized_expression' || cur.type === 'await_expression' || cur.type === 'non_null_expression') {
-      cur = cur.namedChildren.find((c): c is Node => c !== null && c.type !== 'comment');
-    } else return undefined;
-  }
-  return undefined;
-}
 
 /** A name: its binding's value; `cls` in a classmethod; else the name's other bindings (see below). */
 function evalName(fa: FileAnalyzer, n: Node): Value | undefined {
@@ -698,7 +672,7 @@ export function evalBinding(fa: FileAnalyzer, b: Binding, use: Node): Value | un
       return undefined;
     }
     case 'assign':
-      return evalValue(fa, b.value) ?? (b.type && !namesItsClass(unwrap(b.value)) ? evalTypeAnnotation(fa, b.type) : undefined);
+      return evalValue(fa, b.value) ?? (b.type && !typed.namesItsClass(unwrap(b.value)) ? evalTypeAnnotation(fa, b.type) : undefined);
     case 'param': {
       if (b.type) {
         const t = evalTypeAnnotation(fa, b.type);
@@ -713,6 +687,8 @@ export function evalBinding(fa: FileAnalyzer, b: Binding, use: Node): Value | un
       return { kind: 'class', node: b.node, ctx: fa };
     case 'loop':
       return undefined;
+    case 'element':
+      return typed.evalElement(fa, b.value, b.index);
     default:
       return undefined;
   }

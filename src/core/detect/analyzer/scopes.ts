@@ -278,6 +278,11 @@ function addDeclaration(fa: FileAnalyzer, c: Node, type: string, add: (b: Bindin
           const type = c.childForFieldName('type');
           add({ kind: 'assign', name: name.text, value, at: c, ...(type ? { type } : {}) });
         }
+      } else if (name?.type === 'array_pattern' && value) {
+        // `const [chat, embedder] = makeModels()`.
+        name.namedChildren.forEach((l, index) => {
+          if (l?.type === 'identifier') add({ kind: 'element', name: l.text, value, index, at: c });
+        });
       } else if (name?.type === 'object_pattern' && value) {
         fa.addDestructure(name, value, c, add);
         // `const { model = "llama3-8b-8192" } = config`: a name with a default is known by its default.
@@ -358,6 +363,11 @@ export function addAssignTargets(left: Node | null, right: Node | null, type: No
     ls.forEach((l, i) => {
       const r = rs[i];
       if (l?.type === 'identifier' && r) add({ kind: 'assign', name: l.text, value: r, at });
+    });
+  } else if ((left.type === 'pattern_list' || left.type === 'tuple_pattern') && right) {
+    // `therapist, closure = initialize_agents(key)`: the elements of the tuple the factory returns.
+    left.namedChildren.forEach((l, index) => {
+      if (l?.type === 'identifier') add({ kind: 'element', name: l.text, value: right, index, at });
     });
   }
 }

@@ -39,7 +39,9 @@ export type Binding =
   | { readonly kind: 'import'; readonly name: string; readonly module: string; readonly member?: string; readonly at: Node; readonly relativeLevel?: number }
   | { readonly kind: 'func'; readonly name: string; readonly node: Node; readonly at: Node }
   | { readonly kind: 'class'; readonly name: string; readonly node: Node; readonly at: Node }
-  | { readonly kind: 'loop'; readonly name: string; readonly iter: Node; readonly at: Node };
+  | { readonly kind: 'loop'; readonly name: string; readonly iter: Node; readonly at: Node }
+  /** `a, b = make()` / `const [a, b] = make()`: element `index` of what `value` evaluates to (a tuple a factory returns). */
+  | { readonly kind: 'element'; readonly name: string; readonly value: Node; readonly index: number; readonly at: Node };
 
 /** Another workspace file one import away, already parsed. */
 export interface ForeignModule {
