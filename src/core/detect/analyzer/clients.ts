@@ -311,6 +311,8 @@ function providerOfUrlParts(fa: FileAnalyzer, arg: Node): Provider | undefined {
   const text = t ? `${t.host ?? ''}${t.path}` : '';
   const hit = BASE_URL_PARTS.find((x) => x.pattern.test(text));
   if (hit) return hit.provider;
+  // A literal scheme and host before run-time parts (`f"http://localhost:8283/v1/voice-beta/{agent_id}"`): that host's.
+  if (t?.host) return providerOfUrl(`https://${t.host}`);
   let u = unwrap(arg);
   const obj = isMember(u) ? memberObject(u) : null;
   const name = isMember(u) ? memberName(u) : undefined;

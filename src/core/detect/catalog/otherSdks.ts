@@ -14,6 +14,15 @@ const RESP_PROMPT: PromptSpec = { input: kw('input'), system: kw('instructions')
 
 export const SPEECH_AND_OTHER_TYPES: readonly TypeSpec[] = [
   {
+    // Letta's client SDK (letta_client, @letta-ai/letta-client; docs.letta.com/api-reference/agents/messages): a message to
+    // a Letta agent runs the agent's model on the Letta server (its model is the agent's: unknown here).
+    id: 'letta', provider: 'other', via: 'sdk',
+    members: Object.fromEntries(
+      ['agents.messages.create', 'agents.messages.create_stream', 'agents.messages.createStream', 'agents.messages.stream', 'agents.messages.create_async', 'agents.messages.createAsync', 'conversations.messages.create']
+        .map((m) => [m, site('chat', undefined, { messages: kw('messages') }, /stream/i.test(m) ? { stream: true } : {})]),
+    ),
+  },
+  {
     // xAI's own SDK (xai-sdk, gRPC): `client.chat.create(model=…)` builds a conversation that sends nothing; each
     // `chat.sample()` / `chat.stream()` / `chat.parse(Schema)` is a request with the model it was created with.
     id: 'xai-client', provider: 'xai', via: 'sdk',
@@ -219,6 +228,7 @@ export const SPEECH_AND_OTHER_MODULES: readonly ModuleSpec[] = [
   // `replicate` is a common word: the pre-filter looks for its import statement (ModuleSpec.importToken).
   { ...mod('python', 'replicate', { Client: make('replicate') }), asType: 'replicate', importToken: true },
   mod('python', 'voyageai', { Client: make('voyage'), AsyncClient: make('voyage') }),
+  mod('python', 'letta_client', { Letta: make('letta'), AsyncLetta: make('letta') }),
   // elevenlabs < 1.0 had module functions: `from elevenlabs import generate, play` … `generate(text=…, voice=…)`.
   mod('python', 'elevenlabs', { ElevenLabs: make('elevenlabs'), AsyncElevenLabs: make('elevenlabs'), generate: site('audio', kw('model'), { input: kw('text') }) }),
   mod('python', 'elevenlabs.client', { ElevenLabs: make('elevenlabs'), AsyncElevenLabs: make('elevenlabs') }),
@@ -253,6 +263,7 @@ export const SPEECH_AND_OTHER_MODULES: readonly ModuleSpec[] = [
     'v1beta1.PredictionServiceClient': make('vertex-prediction'),
   }),
   mod('js', 'voyageai', { VoyageAIClient: make('voyage') }),
+  mod('js', '@letta-ai/letta-client', { LettaClient: make('letta'), Letta: make('letta'), default: make('letta') }),
   mod('js', '@elevenlabs/elevenlabs-js', { ElevenLabsClient: make('elevenlabs') }),
   mod('js', 'elevenlabs', { ElevenLabsClient: make('elevenlabs') }),
   mod('js', '@aws-sdk/client-sagemaker-runtime', { SageMakerRuntimeClient: make('sagemaker-runtime'), SageMakerRuntime: make('sagemaker-runtime') }),
