@@ -357,8 +357,9 @@ describe(`fuzz (seed ${seed}, ${totalRuns} cases; FUZZ_RUNS / FUZZ_SEED to chang
             // truncation removes every caller after it too (a class further down whose method passes `self.client`).
             const hits = (b: { from: number; to: number }): boolean => (m.kind === 'truncate' ? b.to >= mutatedLine : mutatedLine >= b.from && mutatedLine <= b.to);
             if (!got.has(key(s)) && s.enclosingFunction && callerBlocks(file.text, s.enclosingFunction.replace(/[^\w$]/g, '')).some(hits)) return;
-            // A mutation inside the file's own wrapper the site calls (`fetchChatResponse(url, body)` over `fetch`).
-            if (!got.has(key(s)) && definitionBlocks(file.text, s.method.split('.').pop() ?? '').some(hits)) return;
+            // A mutation inside the file's own wrapper the site calls (`fetchChatResponse(url, body)` over `fetch`), or
+            // before it: an unterminated string or template opened earlier swallows the wrapper's text.
+            if (!got.has(key(s)) && definitionBlocks(file.text, s.method.split('.').pop() ?? '').some((b) => mutatedLine <= b.to)) return;
             assert.ok(got.has(key(s)), `${file.id}: the site at line ${s.line} (${s.provider} ${s.api}, its statement ends on line ${end + 1}) was lost after a ${m.kind} at line ${mutatedLine + 1}: ${JSON.stringify(m)}`);
           });
         }),

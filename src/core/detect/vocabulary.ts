@@ -27,6 +27,8 @@ export const EVERYDAY_NAMES: ReadonlySet<string> = new Set([
   'call', 'run', 'arun', 'bind', 'pipe', 'copy', 'predict', 'apredict', 'parse', 'send', 'complete', 'embed', 'create', 'append',
   'start', 'restart', 'process', 'classify', 'convert', 'accept', 'extend', 'edit', 'remix', 'connect', 'summarize', 'generate',
   'with_options', 'withOptions', 'post', 'request', 'test', 'train', 'replay', 'evaluate', 'forward', 'step', 'sample',
+  // Text splitters' methods (LangChain's SemanticChunker embeds), also the DOM's `splitText` / `createDocument`.
+  'split_text', 'create_documents', 'split_documents', 'transform_documents', 'atransform_documents',
 ]);
 
 /** Module-path components that name no SDK by themselves (`google.genai` is recognised by `genai`). */
@@ -93,7 +95,7 @@ export type Witness =
 export function witnessOf(key: string): Witness | undefined {
   const segs = key.split('.');
   const anchor = segs[segs.length - 1] ?? '';
-  if (COMPOUND.test(anchor)) return { kind: 'word', word: anchor };
+  if (COMPOUND.test(anchor) && !isEveryday(anchor)) return { kind: 'word', word: anchor };
   if (segs.length === 1) return isEveryday(anchor) ? undefined : { kind: 'call', name: anchor };
   return { kind: 'after', resource: segs[segs.length - 2] ?? '', name: anchor };
 }

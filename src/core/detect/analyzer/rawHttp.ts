@@ -47,7 +47,7 @@ export function analyzeHttp(fa: FileAnalyzer, call: Node, nameNode: Node, root: 
   let bodyCall = target?.bodyCall ?? call;
   if (!urlNode) return undefined;
   // `app.post('/v1/chat/completions', handler)` and `@app.post(...)` declare a route; they do not call one.
-  if (callArgs(call).some((a) => FUNCTION_TYPES.has(unwrap(a).type) || unwrap(a).type === 'identifier' && /handler|route|controller/i.test(a.text)) && target?.sends === undefined) return undefined;
+  if (callArgs(call).some((a) => FUNCTION_TYPES.has(unwrap(a).type) || unwrap(a).type === 'identifier' && ROUTE_HANDLER.test(a.text)) && target?.sends === undefined) return undefined;
   if (fa.ancestors(call)[0]?.type === 'decorator') return undefined;
   // A request that sends nothing is not an inference call; this also drops HTTP mocks (`respx.post(url)`,
   // `nock(host).post(path)`), which name the endpoint without a body.
@@ -154,6 +154,9 @@ function realtimeSession(fa: FileAnalyzer, call: Node, nameNode: Node, method: s
   }
   return { call, nameNode, method, provider, via: 'http', api: ep.api, model: model.ref, stream: true, params: { stream: true }, prompt: [], confidence: model.ref.id ? 'high' : 'medium' };
 }
+
+/** A route handler's name (`chatHandler`, `chat_route`); a name that only holds the word is a URL (`OPENROUTER_URL`). */
+const ROUTE_HANDLER = /(?:handler|route|router|controller)s?$/i;
 
 /** The visible parts of a request URL: its host, path, whether a base was missing (`relative`) or nothing showed (`opaque`). */
 interface UrlText {

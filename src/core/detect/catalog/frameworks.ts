@@ -33,6 +33,12 @@ export const FRAMEWORK_TYPES: readonly TypeSpec[] = [
       return out;
     })(),
   },
+  {
+    // LangChain's SemanticChunker (langchain_experimental.text_splitter): splitting text embeds every sentence with its
+    // embeddings (python.langchain.com/docs/how_to/semantic-chunker).
+    id: 'lc-chunker', provider: 'other', via: 'langchain',
+    members: Object.fromEntries(['create_documents', 'split_documents', 'split_text', 'transform_documents', 'atransform_documents'].map((n) => [n, site('embeddings', undefined, { input: kwPos(0, 'texts', 'documents', 'text') })])),
+  },
   // ---- Agent frameworks (via `framework`): the call that runs the framework's model is the site ----
   {
     // crewAI: `LLM(model=…).call/acall`, the native `OpenAICompletion(…)` & co., `Agent(llm=…).kickoff`, `Crew(agents=[…]).kickoff`.
@@ -292,8 +298,17 @@ const LC_JS_AGENTS: Record<string, Member> = {
 /** LangChain's base types, as the type of an injected model or embeddings (provider unknown). */
 const LC_PY_BASES: Record<string, Member> = { BaseChatModel: make('lc-chat'), BaseLanguageModel: make('lc-chat'), BaseLLM: make('lc-llm') };
 
+/** A runnable wrapped with a chat history (`RunnableWithMessageHistory(prompt | llm, get_history)`): it runs the runnable. */
+const LC_HISTORY: Record<string, Member> = { RunnableWithMessageHistory: LC_AGENT([kwPos(0, 'runnable')]) };
+
 /** Framework modules, by language. */
 export const FRAMEWORK_MODULES: readonly ModuleSpec[] = [
+  simple('python', 'langchain_core.runnables.history', LC_HISTORY),
+  simple('python', 'langchain_core.runnables', LC_HISTORY),
+  simple('python', 'langchain.schema.runnable.history', LC_HISTORY),
+  simple('js', '@langchain/core/runnables', LC_HISTORY),
+  simple('python', 'langchain_experimental.text_splitter', { SemanticChunker: runs('lc-chunker', [kwPos(0, 'embeddings')]) }),
+  simple('js', 'langchain/experimental/text_splitter', { SemanticChunker: runs('lc-chunker', [kwPos(0, 'embeddings')]) }),
   // Legacy chains (LangChain < 1.0, and `langchain_classic` since): each runs the model it is built over.
   ...['langchain', 'langchain_classic'].flatMap((root) => [
     simple('python', `${root}.chains`, LC_CHAINS),
@@ -331,6 +346,13 @@ export const FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   simple('python', 'llama_index.embeddings.voyageai', { VoyageEmbedding: make('li-embed', { provider: 'other', model: kw('model_name') }) }),
   simple('python', 'llama_index.embeddings.huggingface', { HuggingFaceEmbedding: make('local-model') }),
   simple('python', 'llama_index.embeddings.fastembed', { FastEmbedEmbedding: make('local-model') }),
+  // More hosted LLM integrations (docs.llamaindex.ai/en/stable/api_reference/llms, checked 2026-12-07).
+  simple('python', 'llama_index.llms.openrouter', { OpenRouter: liLlm('openrouter') }),
+  simple('python', 'llama_index.llms.cerebras', { Cerebras: liLlm('other') }),
+  simple('python', 'llama_index.llms.sambanovasystems', { SambaNovaCloud: liLlm('other') }),
+  simple('python', 'llama_index.llms.deepseek', { DeepSeek: liLlm('deepseek') }),
+  simple('python', 'llama_index.llms.perplexity', { Perplexity: liLlm('other') }),
+  simple('python', 'llama_index.llms.nvidia', { NVIDIA: liLlm('other') }),
   simple('python', 'llama_index.llms.huggingface', { HuggingFaceLLM: make('local-model') }),
   simple('python', 'llama_index.llms.llama_cpp', { LlamaCPP: make('local-model') }),
   simple('python', 'llama_index.multi_modal_llms.anthropic', { AnthropicMultiModal: liLlm('anthropic') }),
