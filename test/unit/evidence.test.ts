@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { detect, evidenceStats, hasMinifiedLine, hasVocabulary, looksMinified, passesPrefilter, PREFILTER } from '../../src/core/detect/detector';
+import { detect, evidenceStats, hasMinifiedLine, hasVocabulary, looksMinified, MINIFIED_MEAN_LINE, passesPrefilter, PREFILTER } from '../../src/core/detect/detector';
 import { PREFILTER as VOCABULARY } from '../../src/core/detect/vocabulary';
 import { hasEndpointWord, hasFallback, hasHttpCall, hasModelBodyWord, hasModuleImport, inObjectLiteral, selfSufficient } from '../../src/core/detect/evidence';
 import { HTTP_ENDPOINTS, MODEL_BODY_WORD } from '../../src/core/detect/catalog/params';
@@ -185,7 +185,11 @@ describe('evidence test before parsing', () => {
 
   it('calls a file minified when its long lines hold most of its text, not for one long line among many', async () => {
     // The oracle: characters in lines over the limit, counted line by line, against half the text.
-    const byLines = (text: string, limit: number): boolean => 2 * text.split('\n').filter((l) => l.length > limit).reduce((a, l) => a + l.length, 0) > text.length;
+    const byLines = (text: string, limit: number): boolean => {
+      const lines = text.split('\n');
+      const long = lines.filter((l) => l.length > limit);
+      return long.length > 0 && (2 * long.reduce((a, l) => a + l.length, 0) > text.length || text.length > lines.length * MINIFIED_MEAN_LINE);
+    };
     const rand = mulberry32(78);
     for (let i = 0; i < 3000; i++) {
       const limit = 1 + Math.floor(rand() * 12);
@@ -198,8 +202,10 @@ describe('evidence test before parsing', () => {
     assert.ok(docstring.length > 5000 && !looksMinified(handWritten));
     const r = await detect({ path: 'stream.py', text: handWritten }, { loadWasm });
     assert.deepEqual(r.sites.map((x) => x.line), [404]);
-    // A bundle: one line of 20,000 characters and a short header.
+    // A bundle: one line of 20,000 characters and a short header; a bundle re-wrapped into lines of 2,500 characters
+    // with one longer line (an inlined data URL).
     assert.equal(looksMinified(`/*! v1 */\n${'var a=1;'.repeat(2500)}\n`), true);
+    assert.equal(looksMinified(`${Array.from({ length: 900 }, () => 'var a=1;'.repeat(312)).join('\n')}\n${'x'.repeat(6000)}\n`), true);
   });
 
   it('reads request-body keys where the analyser does (keyMap: pairs, Python keyword arguments, JS shorthand properties)', () => {

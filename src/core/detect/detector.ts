@@ -18,6 +18,8 @@ import { commentFlags, enclosingFunctionName, loopsOf } from './context';
 import { getParser, parseCached, parseDeltaOf, releaseTree, type GrammarName, type ParseDelta } from './parser';
 import { cellIndexOfRow, normaliseLineEnds, prepare, type Prepared } from './prepare';
 import { callArgs, toRange, unwrap, type Lang } from './syntax';
+import { looksMinified } from './minified';
+export { hasMinifiedLine, looksMinified, MINIFIED_MEAN_LINE } from './minified';
 import { detectOtherLanguage, isOtherLanguage } from './languages/detect';
 import { BODY_PREFILTER, PREFILTER as VOCABULARY_PREFILTER, trieAlternation } from './vocabulary';
 import { candidatesFor, packageRootText } from './neighbourPaths';
@@ -109,7 +111,6 @@ export function hasVocabulary(text: string): boolean {
   return VOCABULARY_FROM.test(text);
 }
 
-const MINIFIED_LINE = 5000;
 const MAX_FOREIGN_FILES = 8;
 const MAX_FOREIGN_BYTES = 512 * 1024;
 
@@ -506,38 +507,6 @@ function remember(path: string, memo: Memo): void {
     const oldest = resultCache.keys().next().value;
     if (oldest !== undefined) resultCache.delete(oldest);
   }
-}
-
-/**
- * Whether a line holds more than {@link MINIFIED_LINE} characters (exported for tests). From a line's start it looks
- * back from the farthest end a short line may have for the last newline: none means a long line; else every line
- * up to that newline is short, and the search goes on after it (a jump of up to a line limit, not a line).
- */
-export function hasMinifiedLine(text: string, limit: number = MINIFIED_LINE): boolean {
-  let start = 0;
-  while (text.length - start > limit) {
-    const nl = text.lastIndexOf('\n', start + limit);
-    if (nl < start) return true;
-    start = nl + 1;
-  }
-  return false;
-}
-
-/**
- * A minified or generated file: lines over {@link MINIFIED_LINE} characters hold most of its text (exported for tests).
- * A hand-written file with one long line (a docstring of captured events, an embedded data URL) is still analysed:
- * skipping it for that line lost its calls.
- */
-export function looksMinified(text: string, limit: number = MINIFIED_LINE): boolean {
-  if (!hasMinifiedLine(text, limit)) return false;
-  let long = 0;
-  for (let start = 0; start < text.length; ) {
-    const nl = text.indexOf('\n', start);
-    const end = nl < 0 ? text.length : nl;
-    if (end - start > limit) long += end - start;
-    start = end + 1;
-  }
-  return long * 2 > text.length;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -329,7 +329,8 @@ export const PREFILTER: RegExp = new RegExp(prefilterSource(), 'i');
 export const BODY_PREFILTER: RegExp = new RegExp(MODEL_BODY_WORD, 'i');
 
 /** Raw HTTP call names of the anchor pass: worth a look only where a URL, a base URL or a model-shaped body is written. */
-const HTTP_ANCHOR_GATES: Readonly<Record<string, readonly string[]>> = { request: ['https?:', 'base_?url', MODEL_BODY_WORD], post: ['https?:', 'base_?url', MODEL_BODY_WORD] };
+// (An Azure OpenAI deployment path says so too: its body has no model, the deployment is in the URL.)
+const HTTP_ANCHOR_GATES: Readonly<Record<string, readonly string[]>> = { request: ['https?:', 'base_?url', 'openai/deployments/', MODEL_BODY_WORD], post: ['https?:', 'base_?url', 'openai/deployments/', MODEL_BODY_WORD] };
 
 /** For each everyday method name, the texts that make it worth a look (see the module comment). */
 function genericAnchors(): Map<string, WitnessSet> {

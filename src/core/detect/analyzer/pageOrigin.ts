@@ -9,8 +9,8 @@ import { callee, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import { providerOfUrl } from './rawHttp';
 
-/** The global fetch of browser code (and Nuxt's `$fetch` / `ofetch`): a path with no origin is the page's. */
-export const PAGE_FETCH = /^(?:(?:window|globalThis|self)\.)?fetch$|^\$fetch$|^ofetch$/;
+/** The global fetch of browser code: a path with no origin is the page's (`ofetch` and `$fetch` take a `baseURL`). */
+export const PAGE_FETCH = /^(?:(?:window|globalThis|self)\.)?fetch$/;
 /** What the parts of the page's `location` stand for in {@link pagePath}'s text. */
 const LOC = { origin: '\uE001', host: '\uE002', hostname: '\uE003', protocol: '\uE004', port: '\uE005' } as const;
 const LOCATION_PART = /^(?:(?:window|self|globalThis|document)\.)?location\.(origin|host|hostname|protocol|port)$/;
@@ -31,15 +31,26 @@ const PAGE_URL = /^(?:\uE004\/\/|https?:\/\/|\/\/)?(?:\uE001|\uE002|\uE003(?::(?
  * with Ollama's port, is another server.
  */
 export function pagePath(fa: FileAnalyzer, n: Node, depth: number): string | undefined {
+  const p = pageUrlParts(fa, n, depth);
+  return p && !p.port ? p.path : undefined;
+}
+
+/**
+ * {@link pagePath}, with `port` true when the URL names a port of its own on the page's host
+ * (`http://${location.hostname}:8080`): another server, unless a conditional pairs it with the page itself (a
+ * development switch: Open WebUI's `dev ? `http://${location.hostname}:8080` : ``).
+ */
+function pageUrlParts(fa: FileAnalyzer, n: Node, depth: number): { path: string; port: boolean } | undefined {
   const t = pageText(fa, n, depth);
   if (t === undefined) return undefined;
-  if (t === '') return '';
+  if (t === '') return { path: '', port: false };
   // A path from the page's root (`const API_BASE = '/api'`).
-  if (/^\/(?!\/)[^\uE001-\uE005]*$/.test(t)) return t;
+  if (/^\/(?!\/)[^\uE001-\uE005]*$/.test(t)) return { path: t, port: false };
   const m = PAGE_URL.exec(t);
   if (!m) return undefined;
+  // A model server's own port (Ollama's) is never the app's.
   if (m[1] !== undefined && providerOfUrl(`http://localhost:${m[1]}`) !== 'other') return undefined;
-  return m[2] ?? '';
+  return { path: m[2] ?? '', port: m[1] !== undefined };
 }
 
 /** An expression's text with the page's `location` parts as {@link LOC} markers, or undefined when a part is unknown. */
@@ -64,10 +75,11 @@ function pageText(fa: FileAnalyzer, n: Node, depth: number): string | undefined 
   if (u.type === 'ternary_expression') {
     const a = u.childForFieldName('consequence');
     const b = u.childForFieldName('alternative');
-    const pa = a ? pagePath(fa, a, depth + 1) : undefined;
-    const pb = b ? pagePath(fa, b, depth + 1) : undefined;
-    // '' (relative to the page) and the page's origin are the same base.
-    return pa !== undefined && pa === pb ? `${LOC.origin}${pa}` : undefined;
+    const pa = a ? pageUrlParts(fa, a, depth + 1) : undefined;
+    const pb = b ? pageUrlParts(fa, b, depth + 1) : undefined;
+    // '' (relative to the page) and the page's origin are the same base; a port of its own on the page's host only
+    // beside the page itself.
+    return pa && pb && pa.path === pb.path && !(pa.port && pb.port) ? `${LOC.origin}${pa.path}` : undefined;
   }
   if (u.type !== 'identifier') return undefined;
   const b = fa.lookup(u.text, u);

@@ -319,7 +319,8 @@ function endpointProvider(url: UrlText, endpoint: Provider | undefined): Provide
 /** The model of an HTTP call: the body's `model`, else the one in the URL (`…/models/gemini-2.0-flash:generateContent`). */
 function requestModel(fa: FileAnalyzer, km: Map<string, Node[]>, urlPath: string, urlNode: Node): ResolvedModel {
   const modelNode = (km.get('model') ?? km.get('model_id') ?? km.get('modelId'))?.[0];
-  const urlModel = /models\/([^/:]+):/.exec(urlPath)?.[1] ?? /\/model\/([^/]+)\/(invoke|converse)/.exec(urlPath)?.[1];
+  // (Azure OpenAI: the deployment, which the scanner reads as the model as for `azure_deployment=`.)
+  const urlModel = /models\/([^/:]+):/.exec(urlPath)?.[1] ?? /\/model\/([^/]+)\/(invoke|converse)/.exec(urlPath)?.[1] ?? /\/openai\/deployments\/([^/{}]+)\//.exec(urlPath)?.[1];
   if (modelNode) {
     const found = fa.modelFromNode(modelNode);
     const u = unwrap(modelNode);

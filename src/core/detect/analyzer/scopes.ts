@@ -279,10 +279,14 @@ function addDeclaration(fa: FileAnalyzer, c: Node, type: string, add: (b: Bindin
           add({ kind: 'assign', name: name.text, value, at: c, ...(type ? { type } : {}) });
         }
       } else if (name?.type === 'array_pattern' && value) {
-        // `const [chat, embedder] = makeModels()`.
-        name.namedChildren.forEach((l, index) => {
-          if (l?.type === 'identifier') add({ kind: 'element', name: l.text, value, index, at: c });
-        });
+        // `const [chat, embedder] = makeModels()`; a hole (`[, judge]`) takes a position too, so positions count commas.
+        let index = 0;
+        for (const l of name.children) {
+          if (!l) continue;
+          if (l.type === ',') index++;
+          else if (l.type === 'identifier') add({ kind: 'element', name: l.text, value, index, at: c });
+          else if (l.type === 'rest_pattern') break;
+        }
       } else if (name?.type === 'object_pattern' && value) {
         fa.addDestructure(name, value, c, add);
         // `const { model = "llama3-8b-8192" } = config`: a name with a default is known by its default.
@@ -365,9 +369,13 @@ export function addAssignTargets(left: Node | null, right: Node | null, type: No
       if (l?.type === 'identifier' && r) add({ kind: 'assign', name: l.text, value: r, at });
     });
   } else if ((left.type === 'pattern_list' || left.type === 'tuple_pattern') && right) {
-    // `therapist, closure = initialize_agents(key)`: the elements of the tuple the factory returns.
-    left.namedChildren.forEach((l, index) => {
-      if (l?.type === 'identifier') add({ kind: 'element', name: l.text, value: right, index, at });
+    // `therapist, closure = initialize_agents(key)`: the elements of the tuple the factory returns. After a starred
+    // name (`*workers, judge = …`) they count from the end (index -1 is the last).
+    const names = left.namedChildren.filter((l): l is Node => l !== null && l.type !== 'comment');
+    const star = names.findIndex((l) => l.type === 'list_splat_pattern');
+    names.forEach((l, i) => {
+      const index = star >= 0 && i > star ? i - names.length : i;
+      if (l.type === 'identifier' && i !== star) add({ kind: 'element', name: l.text, value: right, index, at });
     });
   }
 }

@@ -56,6 +56,15 @@ export const MORE_FRAMEWORK_TYPES: readonly TypeSpec[] = [
     },
   },
   {
+    // A UserProxyAgent: a human or code executor (`llm_config=False` by default); it starts a chat with an agent that
+    // has a model, but its own replies send nothing.
+    id: 'autogen2-proxy', provider: 'other', via: 'framework',
+    members: {
+      initiate_chat: site('chat', undefined, { user: kw('message') }, { modelObject: kwPos(0, 'recipient') }),
+      a_initiate_chat: site('chat', undefined, { user: kw('message') }, { modelObject: kwPos(0, 'recipient') }),
+    },
+  },
+  {
     // Mastra: `new Agent({ model: openai('gpt-4o-mini') })` (an AI SDK model or a `provider/model` string); `generate`
     // and `stream` (and their VNext/Legacy names) run it. `mastra.getAgent('name')` gives a registered agent.
     id: 'mastra-agent', provider: 'other', via: 'framework',
@@ -303,8 +312,8 @@ const liRuns = (type: string, modelFrom: ArgRef[]): Member => runs(type, modelFr
 export const MORE_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   // AutoGen 0.2 / AG2 agents (the 0.4 packages are autogen_agentchat, autogen_ext: frameworks.ts).
   // `autogen` is a word of generated code (`// autogen`): the pre-filter looks for the import statement.
-  mod('autogen', { AssistantAgent: make('autogen2-agent'), UserProxyAgent: make('autogen2-agent'), ConversableAgent: make('autogen2-agent'), GroupChatManager: make('autogen2-agent') }, { importToken: true }),
-  mod('autogen.agentchat', { AssistantAgent: make('autogen2-agent'), UserProxyAgent: make('autogen2-agent'), ConversableAgent: make('autogen2-agent'), GroupChatManager: make('autogen2-agent') }, { importToken: true }),
+  mod('autogen', { AssistantAgent: make('autogen2-agent'), UserProxyAgent: make('autogen2-proxy'), ConversableAgent: make('autogen2-agent'), GroupChatManager: make('autogen2-agent') }, { importToken: true }),
+  mod('autogen.agentchat', { AssistantAgent: make('autogen2-agent'), UserProxyAgent: make('autogen2-proxy'), ConversableAgent: make('autogen2-agent'), GroupChatManager: make('autogen2-agent') }, { importToken: true }),
   // LlamaIndex before 0.10 (`from llama_index import VectorStoreIndex`): the default embedding model embeds the documents.
   mod('llama_index', { VectorStoreIndex: { kind: 'instance', type: 'li-index-class' }, 'VectorStoreIndex.from_documents': site('embeddings', undefined, { input: kwPos(0, 'documents') }, { via: 'llamaindex', modelObject: kw('embed_model') }) }),
   mod('agents', OAI_PY, { workspaceFirst: true }),

@@ -13,6 +13,7 @@ import { CATALOGUES } from './catalog';
 import { FileModel } from './fileModel';
 import { findSites } from './sites';
 import { hasEndpointWord } from '../evidence';
+import { looksMinified } from '../minified';
 import { VIEW_FACTORIES } from './syntax';
 import type { OtherLanguage, SyntaxView } from './types';
 import { findKeyed, normKey } from './values';
@@ -20,7 +21,6 @@ import { findKeyed, normKey } from './values';
 export { OTHER_LANGUAGES, type OtherLanguage } from './types';
 
 const GRAMMAR: Readonly<Record<OtherLanguage, GrammarName>> = { go: 'go', java: 'java', csharp: 'c-sharp', ruby: 'ruby', php: 'php' };
-const MINIFIED_LINE = 5000;
 
 export function isOtherLanguage(language: SupportedLanguage): language is SupportedLanguage & OtherLanguage {
   return language === 'go' || language === 'java' || language === 'csharp' || language === 'ruby' || language === 'php';
@@ -94,7 +94,7 @@ export async function detectOtherLanguage(path: string, text: string, language: 
   const state = stateOf(language);
   // Raw HTTP needs an inference endpoint's last path segment in the text (evidence.ts), as in Python and TS.
   if (!state.prefilter.test(text) && !hasEndpointWord(text)) return { sites: [], diagnostics };
-  if (text.split('\n').some((l) => l.length > MINIFIED_LINE)) {
+  if (looksMinified(text)) {
     diagnostics.push({ severity: 'info', code: 'minified-file', message: 'Skipped: the file looks minified (very long lines).', file: path });
     return { sites: [], diagnostics };
   }
