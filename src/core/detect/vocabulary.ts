@@ -276,6 +276,27 @@ for (const m of MODULES) {
 }
 
 /**
+ * Distinctive (compound) methods of catalogue types that return an object whose site methods are everyday names, with
+ * that object's type: Mastra's `getAgent` gives an agent whose `generate` is a request. A file that calls one holds a
+ * site however the receiver reached it (`import { mastra } from './mastra'`).
+ */
+function factoryWitnesses(): { witness: Witness; type: string }[] {
+  const out: { witness: Witness; type: string }[] = [];
+  for (const t of TYPES) {
+    for (const k of memberKeys(t)) {
+      const member = memberOf(t, k);
+      const target = member?.kind === 'new' ? TYPE_BY_ID.get(member.spec.type) : undefined;
+      const anchor = k.split('.').pop() ?? '';
+      if (!target || target.id === t.id || !COMPOUND.test(anchor) || isEveryday(anchor)) continue;
+      const everydaySites = [...memberKeys(target)].some((s) => memberOf(target, s)?.kind === 'site' && witnessOf(s) === undefined);
+      const witness = witnessOf(k);
+      if (everydaySites && witness) out.push({ witness, type: target.id });
+    }
+  }
+  return out;
+}
+
+/**
  * An endpoint's last path segment as a URL literal holds it: after `/`, `:` or the literal's opening quote (the
  * evidence test's `HTTP_WORD_RE` without its look-ahead, which ripgrep does not support: a superset).
  */
@@ -308,6 +329,8 @@ function prefilterSource(): string {
   // A client can come from a neighbour file: each site of a client type leaves its witness in the calling file. (A
   // module-level site, `openai.ChatCompletion.create` or `litellm.completion`, needs the module's import in the file.)
   for (const t of TYPES) for (const k of memberKeys(t)) if (memberOf(t, k)?.kind === 'site') w.add(witnessOf(k), t.optionalSegments);
+  // …and a distinctive method that returns an object whose sites are everyday names (`mastra.getAgent('x').generate(…)`).
+  for (const { witness } of factoryWitnesses()) w.add(witness);
   for (const p of new Set(receiverCalls(SP).values())) w.addPattern(p);
   w.addPattern(httpPattern());
   for (const h of new Set(HTTP_ENDPOINTS.flatMap((e) => e.hostWords ?? []))) w.addPattern(escapeRe(h));
@@ -366,6 +389,11 @@ function genericAnchors(): Map<string, WitnessSet> {
       if (w) gate(anchor).add(w);
       else addToken(gate(anchor), moduleToken(m));
     }
+  }
+  // A factory's call opens the gate of the everyday sites of what it returns (`getAgent(…)` … `.generate(`).
+  for (const { witness, type } of factoryWitnesses()) {
+    const t = TYPE_BY_ID.get(type);
+    for (const k of t ? memberKeys(t) : []) if (t && memberOf(t, k)?.kind === 'site' && witnessOf(k) === undefined) gate(k.split('.').pop() ?? '').add(witness);
   }
   for (const [name, p] of receiverCalls('\\s*')) gate(name).addPattern(p);
   for (const [anchor, tokens] of Object.entries(HTTP_ANCHOR_GATES)) for (const t of tokens) gate(anchor).addPattern(t);
