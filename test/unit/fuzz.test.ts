@@ -93,6 +93,10 @@ function callerBlocks(text: string, name: string): { from: number; to: number }[
       }
     }
   }
+  // Module-level statements that call one of them pass clients in too (`interview(ChatOpenAI(…), "hi")` at the end).
+  for (const b of blocks) {
+    if (!b.name && [...names].some((n) => new RegExp(`(?<![\\w$.])${n}\\b`).test(body(b)))) callers.push(b);
+  }
   return callers;
 }
 

@@ -29,6 +29,8 @@ export const EVERYDAY_NAMES: ReadonlySet<string> = new Set([
   'with_options', 'withOptions', 'post', 'request', 'test', 'train', 'replay', 'evaluate', 'forward', 'step', 'sample',
   // Text splitters' methods (LangChain's SemanticChunker embeds), also the DOM's `splitText` / `createDocument`.
   'split_text', 'create_documents', 'split_documents', 'transform_documents', 'atransform_documents',
+  // agno's knowledge `insert` (also every collection's and tree's; MongoDB's `insert_many`).
+  'insert', 'ainsert', 'insert_many', 'ainsert_many',
 ]);
 
 /** Module-path components that name no SDK by themselves (`google.genai` is recognised by `genai`). */

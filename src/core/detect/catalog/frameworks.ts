@@ -39,6 +39,15 @@ export const FRAMEWORK_TYPES: readonly TypeSpec[] = [
     id: 'lc-chunker', provider: 'other', via: 'langchain',
     members: Object.fromEntries(['create_documents', 'split_documents', 'split_text', 'transform_documents', 'atransform_documents'].map((n) => [n, site('embeddings', undefined, { input: kwPos(0, 'texts', 'documents', 'text') })])),
   },
+  {
+    // agno's knowledge base (`Knowledge(vector_db=LanceDb(embedder=OpenAIEmbedder(id=…)))`): adding content (`insert`,
+    // `ainsert`, `insert_many`; `add_content` before agno 2.3) embeds it
+    // with the vector database's embedder (docs.agno.com/concepts/knowledge; agno's default embedder when none is given).
+    id: 'agno-knowledge', provider: 'other', via: 'framework',
+    members: Object.fromEntries(['insert', 'ainsert', 'insert_many', 'ainsert_many', 'add_content', 'add_content_async', 'add_contents', 'add_contents_async'].map((n) => [n, site('embeddings', undefined, { input: kw('text_content', 'url', 'path') })])),
+  },
+  // An agno vector database: it holds its embedder (the model a knowledge base over it embeds with).
+  { id: 'agno-vectordb', provider: 'other', via: 'framework', members: {} },
   // ---- Agent frameworks (via `framework`): the call that runs the framework's model is the site ----
   {
     // crewAI: `LLM(model=…).call/acall`, the native `OpenAICompletion(…)` & co., `Agent(llm=…).kickoff`, `Crew(agents=[…]).kickoff`.
@@ -210,6 +219,18 @@ const SMOLAGENTS: Record<string, Member> = {
   };
 const liAgent = (modelFrom: ArgRef[] = [kw('llm')]): Member => runs('li-agent', modelFrom);
 const fwModel = (provider: Provider, model: ArgRef): Member => make('fw-model', { model, provider });
+/** agno's vector databases by module (agno/vectordb/<name>, checked 2026-12-07): each holds an `embedder`. */
+const AGNO_VECTOR_DBS: Readonly<Record<string, string>> = {
+  lancedb: 'LanceDb', qdrant: 'Qdrant', pgvector: 'PgVector', chroma: 'ChromaDb', mongodb: 'MongoDb', pineconedb: 'PineconeDb',
+  weaviate: 'Weaviate', milvus: 'Milvus', cassandra: 'Cassandra', clickhouse: 'Clickhouse', singlestore: 'SingleStore', surrealdb: 'SurrealDb',
+};
+/** agno's embedders by module (agno/knowledge/embedder/<name>): the provider each sends to, or `local` (in-process). */
+const AGNO_EMBEDDERS: Readonly<Record<string, readonly [string, Provider | 'local']>> = {
+  openai: ['OpenAIEmbedder', 'openai'], azure_openai: ['AzureOpenAIEmbedder', 'azure-openai'], ollama: ['OllamaEmbedder', 'ollama'],
+  google: ['GeminiEmbedder', 'google'], cohere: ['CohereEmbedder', 'cohere'], mistral: ['MistralEmbedder', 'mistral'], voyageai: ['VoyageAIEmbedder', 'other'],
+  jina: ['JinaEmbedder', 'other'], together: ['TogetherEmbedder', 'together'], fireworks: ['FireworksEmbedder', 'fireworks'],
+  sentence_transformer: ['SentenceTransformerEmbedder', 'local'], fastembed: ['FastEmbedEmbedder', 'local'], huggingface: ['HuggingfaceCustomEmbedder', 'other'],
+};
 /** agno's model classes by module (libs/agno/agno/models/<name>/__init__.py, checked 2026-12-07), each `Cls(id="…")`. */
 const AGNO_MODELS: Readonly<Record<string, Readonly<Record<string, Provider>>>> = {
   deepseek: { DeepSeek: 'deepseek' }, aws: { AwsBedrock: 'bedrock', Claude: 'bedrock' }, azure: { AzureOpenAI: 'azure-openai', AzureAIFoundry: 'other' },
@@ -416,6 +437,9 @@ export const FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   ...['agno.team', 'agno.team.team'].map((name) => simple('python', name, { Team: runs('fw-agent', [kw('model'), kw('members')]) }, { ownPackage: true })),
   ...['agno.workflow', 'agno.workflow.workflow', 'agno.workflow.step'].map((name) => simple('python', name, { Workflow: runs('fw-agent', [kw('steps')]), Step: runs('fw-agent', [kw('agent'), kw('team'), kw('executor')]) }, { ownPackage: true })),
   ...Object.entries(AGNO_MODELS).map(([name, classes]) => simple('python', `agno.models.${name}`, Object.fromEntries(Object.entries(classes).map(([cls, provider]) => [cls, fwModel(provider, kw('id'))])), { ownPackage: true })),
+  ...['agno.knowledge', 'agno.knowledge.knowledge'].map((name) => simple('python', name, { Knowledge: runs('agno-knowledge', [kw('vector_db')]) }, { ownPackage: true })),
+  ...Object.entries(AGNO_VECTOR_DBS).map(([name, cls]) => simple('python', `agno.vectordb.${name}`, { [cls]: runs('agno-vectordb', [kw('embedder')]) }, { ownPackage: true })),
+  ...Object.entries(AGNO_EMBEDDERS).map(([name, [cls, provider]]) => simple('python', `agno.knowledge.embedder.${name}`, { [cls]: provider === 'local' ? make('local-model') : fwModel(provider, kw('id')) }, { ownPackage: true })),
   simple('python', 'agno.models.openai', { OpenAIChat: fwModel('openai', kw('id')), OpenAIResponses: fwModel('openai', kw('id')) }, { ownPackage: true }),
   simple('python', 'agno.models.anthropic', { Claude: fwModel('anthropic', kw('id')) }, { ownPackage: true }),
   simple('python', 'agno.models.google', { Gemini: fwModel('google', kw('id')) }, { ownPackage: true }),
