@@ -301,12 +301,20 @@ const LC_CHAINS: Record<string, Member> = {
 /** LangChain vector stores: built with embeddings (`Chroma(embedding_function=…)`) or from documents (a request). */
 const lcStore = (embedding: ArgRef): Member => runs('lc-vectorstore', [embedding]);
 const lcStoreFrom = (embedding: ArgRef): Member => site('embeddings', undefined, { input: kwPos(0, 'documents', 'texts') }, { modelObject: embedding, returns: 'lc-vectorstore', via: 'langchain' });
-function lcStores(names: readonly string[], js = false): Record<string, Member> {
+export function lcStores(names: readonly string[], js = false): Record<string, Member> {
   const out: Record<string, Member> = {};
-  const emb = js ? { pos: 1 } : kwPos(1, 'embedding', 'embeddings');
   for (const n of names) {
-    out[n] = lcStore(js ? { pos: 0 } : kw('embedding_function', 'embedding', 'embeddings'));
-    for (const m of js ? ['fromDocuments', 'fromTexts'] : ['from_documents', 'from_texts', 'afrom_documents', 'afrom_texts']) out[`${n}.${m}`] = lcStoreFrom(emb);
+    if (js) {
+      // JS: `new Store(embeddings, …)`, `Store.fromDocuments(docs, embeddings)`, `Store.fromTexts(texts, metadatas,
+      // embeddings)`, `Store.fromExistingIndex(embeddings, …)`.
+      out[n] = lcStore({ pos: 0 });
+      out[`${n}.fromDocuments`] = lcStoreFrom({ pos: 1 });
+      out[`${n}.fromTexts`] = lcStoreFrom({ pos: 2 });
+      out[`${n}.fromExistingIndex`] = lcStore({ pos: 0 });
+      continue;
+    }
+    out[n] = lcStore(kw('embedding_function', 'embedding', 'embeddings'));
+    for (const m of ['from_documents', 'from_texts', 'afrom_documents', 'afrom_texts']) out[`${n}.${m}`] = lcStoreFrom(kwPos(1, 'embedding', 'embeddings'));
   }
   return out;
 }

@@ -10,6 +10,7 @@
 import type { Provider } from '../../types';
 import type { ArgRef, FallbackSpec, Member, ModuleSpec, NewSpec } from './types';
 import { kw, kwPos, make, site } from './builders';
+import { lcStores } from './frameworks';
 
 const js = (name: string, members: Record<string, Member>, extra: Partial<ModuleSpec> = {}): ModuleSpec => ({ lang: 'js', name, members, ...extra });
 /** A framework object that runs the model it is given (NewSpec.modelFrom). */
@@ -44,18 +45,6 @@ const LC_JS_AGENT_FACTORIES: Record<string, Member> = {
   initializeAgentExecutorWithOptions: chain(kwPos(1, 'llm')),
 };
 
-/** LangChain JS vector stores: `Store.fromDocuments(docs, embeddings)` / `fromTexts(texts, metadatas, embeddings)` embed. */
-const lcStoreFrom = (embedding: ArgRef): Member => site('embeddings', undefined, { input: { pos: 0 } }, { modelObject: embedding, returns: 'lc-vectorstore', via: 'langchain' });
-function stores(names: readonly string[]): Record<string, Member> {
-  const out: Record<string, Member> = {};
-  for (const n of names) {
-    out[n] = runs('lc-vectorstore', [{ pos: 0 }]);
-    out[`${n}.fromDocuments`] = lcStoreFrom({ pos: 1 });
-    out[`${n}.fromTexts`] = lcStoreFrom({ pos: 2 });
-    out[`${n}.fromExistingIndex`] = runs('lc-vectorstore', [{ pos: 0 }]);
-  }
-  return out;
-}
 /** `@langchain/community/vectorstores/<module>` → its classes (the modules of the community package's docs). */
 const COMMUNITY_STORES: Readonly<Record<string, readonly string[]>> = {
   faiss: ['FaissStore'], hnswlib: ['HNSWLib'], weaviate: ['WeaviateStore'], redis: ['RedisVectorStore'], opensearch: ['OpenSearchVectorStore'],
@@ -104,9 +93,9 @@ export const JS_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   ...['langchain/chains/retrieval', '@langchain/classic/chains/retrieval'].map((name) => js(name, { createRetrievalChain: chain(kw('combineDocsChain')) })),
   ...['langchain/chains/history_aware_retriever', '@langchain/classic/chains/history_aware_retriever'].map((name) => js(name, { createHistoryAwareRetriever: chain(kw('llm')) })),
   ...['langchain/chains/query_constructor', '@langchain/classic/chains/query_constructor'].map((name) => js(name, { loadQueryConstructorRunnable: chain(kw('llm')) })),
-  ...Object.entries(COMMUNITY_STORES).map(([m, classes]) => js(`@langchain/community/vectorstores/${m}`, stores(classes))),
-  ...Object.entries(COMMUNITY_STORES).map(([m, classes]) => js(`langchain/vectorstores/${m}`, stores(classes))),
-  ...Object.entries(PARTNER_STORES).map(([m, classes]) => js(m, stores(classes))),
+  ...Object.entries(COMMUNITY_STORES).map(([m, classes]) => js(`@langchain/community/vectorstores/${m}`, lcStores(classes, true))),
+  ...Object.entries(COMMUNITY_STORES).map(([m, classes]) => js(`langchain/vectorstores/${m}`, lcStores(classes, true))),
+  ...Object.entries(PARTNER_STORES).map(([m, classes]) => js(m, lcStores(classes, true))),
   js('llamaindex', LI_CORE),
   ...['openai', 'anthropic', 'google', 'ollama', 'groq', 'mistral', 'deepseek', 'together', 'fireworks'].map((p) => js(`@llamaindex/${p}`, LI_LLMS)),
   js('@llamaindex/core/llms', LI_LLMS),
