@@ -195,8 +195,10 @@ export function ripgrepSkips(rg: string, root: string, paths: readonly string[],
   });
   // Every answer waits for the self-test in the first batch; with none passed, every file is read.
   const patternWorks = (outcomes[0] ?? Promise.resolve({ probed: false })).then((o) => o.probed);
-  const answers = outcomes.map(async (o) => ((await patternWorks) ? (await o).listed : undefined)?.map((f) => f.split(path.sep).join('/')));
-  const listedSets = answers.map((a) => a.then((l) => l && new Set(l)));
+  const listedSets = outcomes.map(async (o) => {
+    const listed = (await patternWorks) ? (await o).listed : undefined;
+    return listed && new Set(listed.map((f) => f.split(path.sep).join('/')));
+  });
   let next = 0;
   // Once the first batch shows the pattern does not work, no more batches run (every file is read anyway).
   let broken = false;
