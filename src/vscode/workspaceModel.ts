@@ -28,6 +28,11 @@ export interface FolderState {
   scanned: boolean;
 }
 
+/** Created folders read per batch of watcher events, entries read in them, and how deep: a big checkout gets its file events. */
+const MAX_PENDING_FOLDERS = 1_000;
+const MAX_FOLDER_ENTRIES = 20_000;
+const MAX_FOLDER_DEPTH = 12;
+
 /** Every file extension Tokentier analyses (one list: src/core/excludes.ts). */
 const WATCH_GLOB = `**/*.{${Object.keys(LANGUAGE_BY_EXTENSION).map((e) => e.slice(1)).join(',')}}`;
 
@@ -53,6 +58,8 @@ export class WorkspaceModel extends Disposable {
   /** Counts rescans: a folder scan writes its state only while no newer rescan has started. */
   private scanSeq = 0;
   private pendingFiles = new Map<string, vscode.Uri>();
+  /** Created paths that may be folders (no analysed extension): read at the next flush, their files queued. */
+  private pendingFolders = new Map<string, vscode.Uri>();
   /**
    * Files changed or deleted on disk while a scan ran. The scan's walk may have read them before the change, and the
    * folder state it commits replaces the one the change went into: they are analysed again once it has committed.
@@ -78,9 +85,12 @@ export class WorkspaceModel extends Disposable {
     this._register(watcher.onDidCreate((u) => this.queue(u)));
     this._register(watcher.onDidChange((u) => this.queue(u)));
     this._register(watcher.onDidDelete((u) => this.remove(u)));
-    // A deleted folder is one event that matches no file glob: watch deletions of anything, so its files go too.
-    const deletions = this._register(vscode.workspace.createFileSystemWatcher('**', true, true, false));
-    this._register(deletions.onDidDelete((u) => this.remove(u)));
+    // A deleted folder is one event that matches no file glob: watch deletions of anything, so its files go too. A
+    // created folder is read as well: the watcher can miss a file written into a folder created the same instant (a
+    // checkout, an unzip, a test writing tests/x.py), and the folder's own event is what it does report.
+    const others = this._register(vscode.workspace.createFileSystemWatcher('**', false, true, false));
+    this._register(others.onDidDelete((u) => this.remove(u)));
+    this._register(others.onDidCreate((u) => this.queueFolder(u)));
     this._register(cache.onDidChange(() => this.takeFromCache()));
     this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan(false)));
     this._register({
@@ -393,6 +403,48 @@ export class WorkspaceModel extends Disposable {
 
   private queue(uri: vscode.Uri): void {
     this.pendingFiles.set(uri.toString(), uri);
+    this.schedule();
+  }
+
+  /** A created path without an analysed extension: a folder, perhaps, whose files the watcher may not report. */
+  private queueFolder(uri: vscode.Uri): void {
+    if (languageOfPath(uri.path) || this.pendingFolders.size >= MAX_PENDING_FOLDERS) return;
+    const { folder, path } = relativePathOf(uri);
+    if (!folder || !path || path.split('/').some((seg) => isExcludedFolderName(seg))) return;
+    this.pendingFolders.set(uri.toString(), uri);
+    this.schedule();
+  }
+
+  /** Reads the created folders (nested ones once: their parent's walk covers them) and queues their analysed files. */
+  private async readCreatedFolders(): Promise<void> {
+    const dirs = [...this.pendingFolders.values()];
+    this.pendingFolders = new Map();
+    const keys = new Set(dirs.map((d) => d.toString()));
+    let budget = MAX_FOLDER_ENTRIES;
+    const walk = async (dir: vscode.Uri, depth: number): Promise<void> => {
+      let entries: [string, vscode.FileType][];
+      try {
+        entries = await vscode.workspace.fs.readDirectory(dir);
+      } catch {
+        return; // gone again
+      }
+      for (const [name, type] of entries) {
+        if (--budget < 0) return;
+        const child = vscode.Uri.joinPath(dir, name);
+        if (type & vscode.FileType.Directory) {
+          if (depth < MAX_FOLDER_DEPTH && !isExcludedFolderName(name) && !keys.has(child.toString())) await walk(child, depth + 1);
+        } else if (type & vscode.FileType.File && languageOfPath(name)) this.pendingFiles.set(child.toString(), child);
+      }
+    };
+    for (const dir of dirs) {
+      if (budget <= 0) break;
+      // A stat first: most created paths without an analysed extension are files, and reading a file as a folder logs.
+      const stat = await vscode.workspace.fs.stat(dir).then(undefined, () => undefined);
+      if (stat && stat.type & vscode.FileType.Directory) await walk(dir, 0);
+    }
+  }
+
+  private schedule(): void {
     if (this.pendingTimer) clearTimeout(this.pendingTimer);
     // Batch bursts of file events (a git checkout, a formatter run) into one pass.
     this.pendingTimer = setTimeout(() => void this.flush(), 300);
@@ -400,6 +452,7 @@ export class WorkspaceModel extends Disposable {
 
   private async flush(): Promise<void> {
     this.pendingTimer = undefined;
+    if (this.pendingFolders.size) await this.readCreatedFolders();
     const uris = [...this.pendingFiles.values()];
     this.pendingFiles = new Map();
     if (this.scan) for (const uri of uris) this.changedDuringScan.set(uri.toString(), uri);

@@ -59,8 +59,10 @@ export async function run(ctx: E2eContext): Promise<void> {
   for (const p of ['openai', 'anthropic', 'google']) assert.ok(rowTexts.some((r) => r.startsWith(p) && /\/mo · \d+ sites?/.test(r)), `a row for ${p} with its total`);
   await ctx.screenshot('tree');
 
-  // Export: palette → format quick pick → scope quick pick → save dialog.
-  const target = path.join(ctx.artifactsDir, 'editor-export.json');
+  // Export: palette → format quick pick → scope quick pick → save dialog, accepted with Enter on the path it proposes
+  // (the workspace's tokentier-report.json), as the Tier Advisor's export is. Typing a path of our own raced
+  // code-server's simple dialog, which rewrites the box as it follows the typed folder (CI: 30 s without closing).
+  const target = path.join(ctx.workspace, 'tokentier-report.json');
   fs.rmSync(target, { force: true });
   await ctx.runCommand('Tokentier: Export Cost Report…');
   const pick = (text: string) => page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
@@ -70,21 +72,23 @@ export async function run(ctx: E2eContext): Promise<void> {
   await pick('Workspace').click();
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await ctx.waitFor(async () => ((await input.inputValue().catch(() => '')).endsWith('/tokentier-report.json') ? true : undefined), 'the save dialog to propose tokentier-report.json', 30_000);
   await ctx.screenshot('save-dialog');
-  // code-server's simple save dialog fills in its default path asynchronously and validates the typed path before
-  // OK accepts it: (re)type our path until the box holds it, then click OK until the dialog closes.
-  const ok = page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).first();
-  await ctx.waitFor(async () => {
-    if (!(await input.isVisible().catch(() => false))) return true;
-    const value = await input.inputValue().catch(() => '');
-    if (value !== target) await input.fill(target).catch(() => undefined);
-    else if (await ok.isVisible().catch(() => false)) await ok.click().catch(() => undefined);
-    return false;
-  }, 'the save dialog to accept the path', 30_000);
-  const report = await ctx.waitFor(() => (fs.existsSync(target) ? (JSON.parse(fs.readFileSync(target, 'utf8')) as { sites: { site: { file: string } }[]; totals: { workspace: { perMonth: { expected: number } } } }) : undefined), 'the exported report', 30_000);
+  await page.keyboard.press('Enter');
+  type Exported = { sites: { site: { file: string } }[]; totals: { workspace: { perMonth: { expected: number } } } };
+  const readReport = (): Exported | undefined => {
+    try {
+      return JSON.parse(fs.readFileSync(target, 'utf8')) as Exported;
+    } catch {
+      return undefined; // not there yet
+    }
+  };
+  const report = await ctx.waitFor(readReport, 'the exported report', 30_000);
   const files = new Set(report.sites.map((s) => s.site.file));
   ctx.log('exported files:', [...files]);
   for (const f of ['app.py', 'agents.py', 'service/src/answer.ts', 'notebooks/ticket_themes.ipynb']) assert.ok(files.has(f), `export lists ${f}`);
   assert.ok(report.totals.workspace.perMonth.expected > 0);
+  fs.copyFileSync(target, path.join(ctx.artifactsDir, 'editor-export.json'));
+  fs.rmSync(target, { force: true });
   await ctx.screenshot('exported');
 }
