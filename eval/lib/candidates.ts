@@ -65,7 +65,7 @@ export const EXTRA_PATHS: readonly string[] = ['interactions.create', 'chat.send
 export const ENDPOINT_FRAGMENTS: readonly string[] = [
   '/chat/completions', '/v1/completions', '/completions', '/v1/responses', '/v1/messages', '/v1/complete', '/embeddings',
   ':embedContent', ':batchEmbedContents', ':generateContent', ':streamGenerateContent', '/api/chat', '/api/generate',
-  '/api/embed', '/images/generations', '/audio/transcriptions', '/audio/translations', '/audio/speech', '/invoke',
+  '/api/embed', '/images/generations', '/audio/transcriptions', '/audio/translations', '/audio/speech', '/audio/generations', '/invoke',
   '/converse', '/converse-stream', '/invoke-with-response-stream', '/v1/chat', '/v2/chat', '/v1/embed', '/v2/embed',
   '/v1/rerank', '/v2/rerank', ':predict', ':rawPredict', ':streamRawPredict', '/interactions',
   ':serverStreamingPredict', ':generateMessage', ':generateText', ':embedText', ':batchEmbedText', '/text/generation',
@@ -81,7 +81,7 @@ export const ENDPOINT_EXAMPLES: readonly string[] = [
   '/v1/complete', '/v1/embeddings', '/v1beta/models/gemini-pro:embedContent', '/v1beta/models/text-embedding-004:batchEmbedContents',
   '/v1beta/models/gemini-pro:generateContent', '/v1beta/models/gemini-pro:streamGenerateContent', '/api/chat', '/api/generate',
   '/api/embed', '/api/embeddings', '/v1/images/generations', '/v1/audio/transcriptions', '/v1/audio/translations', '/v1/audio/speech',
-  '/model/anthropic.claude-v2/invoke', '/model/anthropic.claude-v2/converse', '/model/x/converse-stream', '/model/x/invoke-with-response-stream',
+  '/v1/audio/generations', '/model/anthropic.claude-v2/invoke', '/model/anthropic.claude-v2/converse', '/model/x/converse-stream', '/model/x/invoke-with-response-stream',
   '/v1/chat', '/v2/chat', '/v1beta/interactions', '/v1beta1/projects/p/locations/global/interactions', '/v2/rerank', '/v2/embed',
   '/beta/completions', '/fim/completions', '/v1/projects/p/locations/l/publishers/google/models/text-embedding-005:predict',
   '/v1beta/models/chat-bison-001:generateMessage', '/v1beta/models/embedding-gecko-001:embedText', '/ml/v1/text/generation',

@@ -61,6 +61,8 @@ const CALLABLE_CTORS: ReadonlySet<string> = (() => {
       if (type !== undefined && TYPES.some((t) => t.id === type && t.callable)) out.add(k.split('.')[0] ?? k);
     }
   }
+  // A method that returns the object it is given (`optimized = tp.compile(program, …)`: a DSPy optimizer).
+  for (const t of TYPES) for (const [k, v] of Object.entries(t.members)) if (v.kind === 'new' && v.spec.inheritFrom) out.add(k.split('.').pop() ?? k);
   return out;
 })();
 /** `name = Ctor(…` / `self.name = build(…` at a line start: the variables that may hold a callable framework object. */

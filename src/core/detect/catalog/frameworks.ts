@@ -128,6 +128,8 @@ export const FRAMEWORK_TYPES: readonly TypeSpec[] = [
       batch: site('chat', undefined, {}, { fanOut: true }),
     },
   },
+  // A DSPy optimizer: compiling a program returns it, tuned (its calls still run the configured LM).
+  { id: 'dspy-optimizer', provider: 'other', via: 'framework', members: { compile: make('none', { inheritFrom: kwPos(0, 'student') }) } },
   {
     // DSPy's embedder over a hosted model: `dspy.Embedder("openai/text-embedding-3-small")(texts)`.
     id: 'dspy-embedder', provider: 'other', via: 'framework',
@@ -263,6 +265,7 @@ const CLAUDE_AGENT_SDK: Record<string, Member> = {
 /** DSPy: an LM named by a LiteLLM id (`openai/gpt-4o-mini`), the predictors that run the configured LM, the embedder. */
 // No argument holds the model (`modelFrom` empty): the one the file configures applies (TypeSpec.globalModel).
 const DSPY_PREDICT: Member = make('dspy-predict', { modelFrom: [] });
+const DSPY_OPTIMIZERS = ['BootstrapFewShot', 'BootstrapFewShotWithRandomSearch', 'BootstrapRS', 'MIPROv2', 'MIPRO', 'COPRO', 'SIMBA', 'GEPA', 'LabeledFewShot', 'KNNFewShot', 'BootstrapFinetune', 'BetterTogether', 'InferRules', 'Ensemble'];
 const DSPY: Record<string, Member> = {
   LM: make('dspy-lm', { model: kwPos(0, 'model'), providerFromModel: kw('custom_llm_provider') }),
   // DSPy < 2.5's client classes (`dspy.OpenAI(model=…)`), still in notebooks and cookbooks.
@@ -272,6 +275,8 @@ const DSPY: Record<string, Member> = {
   Embedder: make('dspy-embedder', { model: kwPos(0, 'model'), providerFromModel: kw('custom_llm_provider') }),
   'retrievers.Embeddings': site('embeddings', undefined, { input: kw('corpus') }, { modelObject: kw('embedder'), returns: 'dspy-retriever', via: 'framework' }),
   ...Object.fromEntries(['Predict', 'ChainOfThought', 'ReAct', 'ProgramOfThought', 'MultiChainComparison', 'Refine', 'BestOfN', 'CodeAct', 'RLM'].map((n) => [n, DSPY_PREDICT])),
+  // Optimizers (dspy.ai/learn/optimization/optimizers): `tp.compile(program, trainset=…)` returns the program, tuned.
+  ...Object.fromEntries(DSPY_OPTIMIZERS.flatMap((n) => [[n, make('dspy-optimizer')], [`teleprompt.${n}`, make('dspy-optimizer')]])),
 };
 const LC_AGENT = (modelFrom: ArgRef[], extra: Partial<NewSpec> = {}): Member => runs('lc-chat', modelFrom, extra);
 
@@ -296,6 +301,8 @@ const LC_CHAINS: Record<string, Member> = {
   'ConversationalRetrievalChain.from_llm': LC_AGENT([kwPos(0, 'llm')]), 'RetrievalQAWithSourcesChain.from_chain_type': LC_AGENT([kw('llm')]),
   create_retrieval_chain: LC_AGENT([kwPos(1, 'combine_docs_chain')]), create_history_aware_retriever: LC_AGENT([kwPos(0, 'llm')]),
   load_summarize_chain: LC_AGENT([kwPos(0, 'llm')]), load_qa_chain: LC_AGENT([kwPos(0, 'llm')]),
+  // Document chains over an LLMChain (`StuffDocumentsChain(llm_chain=LLMChain(llm=…))`).
+  StuffDocumentsChain: LC_AGENT([kw('llm_chain')]), MapReduceDocumentsChain: LC_AGENT([kw('llm_chain')]), RefineDocumentsChain: LC_AGENT([kw('initial_llm_chain')]),
 };
 
 /** LangChain vector stores: built with embeddings (`Chroma(embedding_function=…)`) or from documents (a request). */
@@ -344,7 +351,8 @@ export const FRAMEWORK_MODULES: readonly ModuleSpec[] = [
     simple('python', `${root}.chains.llm`, { LLMChain: LC_CHAINS.LLMChain as Member }),
     simple('python', `${root}.chains.summarize`, { load_summarize_chain: LC_AGENT([kwPos(0, 'llm')]) }),
     simple('python', `${root}.chains.question_answering`, { load_qa_chain: LC_AGENT([kwPos(0, 'llm')]) }),
-    simple('python', `${root}.chains.combine_documents`, { create_stuff_documents_chain: LC_AGENT([kwPos(0, 'llm')]) }),
+    simple('python', `${root}.chains.combine_documents`, { create_stuff_documents_chain: LC_AGENT([kwPos(0, 'llm')]), StuffDocumentsChain: LC_CHAINS.StuffDocumentsChain as Member }),
+    simple('python', `${root}.chains.combine_documents.stuff`, { StuffDocumentsChain: LC_CHAINS.StuffDocumentsChain as Member }),
     simple('python', `${root}.chains.retrieval`, { create_retrieval_chain: LC_AGENT([kwPos(1, 'combine_docs_chain')]) }),
   ]),
   simple('python', 'langchain_classic.agents', LC_PY_AGENTS),
@@ -366,6 +374,11 @@ export const FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   simple('python', 'langchain_core.embeddings', { Embeddings: make('lc-embed') }),
   simple('python', 'langchain.embeddings.base', { Embeddings: make('lc-embed') }),
   simple('python', 'langchain_voyageai', { VoyageAIEmbeddings: lcEmbed('other', kw('model')) }),
+  // langchain-cohere's agents over a Cohere chat model (`create_cohere_react_agent(llm=ChatCohere(…), tools, prompt)`).
+  ...['langchain_cohere', 'langchain_cohere.react_multi_hop.agent', 'langchain_cohere.sql_agent.agent'].map((name) => simple('python', name, {
+    create_cohere_react_agent: LC_AGENT([kwPos(0, 'llm')]), create_sql_agent: LC_AGENT([kwPos(0, 'llm')]), create_cohere_tools_agent: LC_AGENT([kwPos(0, 'llm')]),
+  })),
+  simple('python', 'langchain.embeddings.cohere', { CohereEmbeddings: lcEmbed('cohere', kwPos(0, 'model')) }),
 
   simple('python', 'llama_index.embeddings.mistralai', { MistralAIEmbedding: make('li-embed', { provider: 'mistral', model: kw('model_name') }) }),
   simple('python', 'llama_index.embeddings.vertex', { VertexTextEmbedding: make('li-embed', { provider: 'google', model: kw('model_name') }) }),

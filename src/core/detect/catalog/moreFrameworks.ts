@@ -42,6 +42,21 @@ const OAI_JS: Record<string, Member> = {
 // ---- Mastra (@mastra/core) ----
 const MASTRA_AGENT: Member = make('mastra-agent', { model: kw('model') });
 
+// ---- Strands Agents (Python `strands`, TypeScript `@strands-agents/sdk`) ----
+/**
+ * An agent over a model object, or a Bedrock model id string (`Agent(model="us.anthropic.claude-…")`); with no model,
+ * Strands' default Bedrock model (its id changes with the SDK's version: unknown). strandsagents.com, checked 2026-12-07.
+ */
+const STRANDS_AGENT: Member = runs('strands-agent', [kw('model')], { model: kw('model'), provider: 'bedrock' });
+/** The model providers by module (`strands.models.<module>`), each `Cls(model_id="…")`; LlamaCpp serves a local file. */
+const STRANDS_MODELS: Readonly<Record<string, readonly [string, Provider]>> = {
+  bedrock: ['BedrockModel', 'bedrock'], anthropic: ['AnthropicModel', 'anthropic'], openai: ['OpenAIModel', 'openai'], mistral: ['MistralModel', 'mistral'],
+  gemini: ['GeminiModel', 'google'], ollama: ['OllamaModel', 'ollama'], litellm: ['LiteLLMModel', 'other'], llamaapi: ['LlamaAPIModel', 'other'],
+  writer: ['WriterModel', 'other'], sagemaker: ['SageMakerAIModel', 'other'], llamacpp: ['LlamaCppModel', 'other'],
+};
+const strandsModel = (cls: string, provider: Provider): Member =>
+  cls === 'LiteLLMModel' ? make('fw-model', { model: kw('model_id'), providerFromModel: kw('model_id') }) : make('fw-model', { model: kw('model_id', 'modelId'), provider });
+
 export const MORE_FRAMEWORK_TYPES: readonly TypeSpec[] = [
   {
     // AutoGen 0.2 / AG2 (`pyautogen`, `ag2`: `import autogen`): `user_proxy.initiate_chat(assistant, message=…)` runs
@@ -71,6 +86,17 @@ export const MORE_FRAMEWORK_TYPES: readonly TypeSpec[] = [
     members: Object.fromEntries(['generate', 'stream', 'generateVNext', 'streamVNext', 'generateLegacy', 'streamLegacy'].map((n) => [n, site('generate', undefined, { messages: { pos: 0 } }, { modelFromFactory: true, ...(n.startsWith('stream') ? { stream: true } : {}) })])),
   },
   { id: 'mastra', provider: 'other', via: 'framework', members: { getAgent: make('mastra-agent'), getAgentById: make('mastra-agent') } },
+  {
+    // Strands Agents (strandsagents.com): calling the agent runs its model (`agent("…")`), as do `invoke_async`,
+    // `stream_async` and `structured_output(Model, "…")`; the TypeScript SDK's `agent.invoke(…)` and `agent.stream(…)`.
+    id: 'strands-agent', provider: 'other', via: 'framework',
+    callable: { api: 'chat', prompt: { user: kwPos(0, 'prompt') } },
+    members: {
+      invoke_async: site('chat', undefined, { user: kwPos(0, 'prompt') }), stream_async: site('chat', undefined, { user: kwPos(0, 'prompt') }, { stream: true }),
+      structured_output: site('chat', undefined, { user: kwPos(1, 'prompt') }), structured_output_async: site('chat', undefined, { user: kwPos(1, 'prompt') }),
+      invoke: site('chat', undefined, { user: { pos: 0 } }), stream: site('chat', undefined, { user: { pos: 0 } }, { stream: true }),
+    },
+  },
   // Genkit model plugins: `googleAI.model('gemini-2.5-flash')`, `googleAI.embedder('text-embedding-004')` name a model of
   // the plugin's provider (the AI SDK's provider factories do the same).
   ...(['google', 'openai', 'anthropic', 'ollama'] as const).map((provider): TypeSpec => ({ id: `genkit-${provider}`, provider, via: 'framework', modelFactory: true, members: {} })),
@@ -413,6 +439,15 @@ export const MORE_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   mod('langchain.prompts', LC_SELECTORS),
   mod('langchain.prompts.example_selector', LC_SELECTORS),
 
+  mod('strands', { Agent: STRANDS_AGENT }, { ownPackage: true }),
+  mod('strands.agent', { Agent: STRANDS_AGENT }, { ownPackage: true }),
+  mod('strands.models', { BedrockModel: strandsModel('BedrockModel', 'bedrock') }, { ownPackage: true }),
+  ...Object.entries(STRANDS_MODELS).map(([name, [cls, provider]]) => mod(`strands.models.${name}`, { [cls]: strandsModel(cls, provider) }, { ownPackage: true })),
+  { lang: 'js', name: '@strands-agents/sdk', members: { Agent: STRANDS_AGENT, BedrockModel: strandsModel('BedrockModel', 'bedrock') }, ownPackage: true },
+  ...(['openai', 'anthropic', 'bedrock', 'gemini'] as const).flatMap((name): ModuleSpec[] => {
+    const [cls, provider] = STRANDS_MODELS[name] ?? ['', 'other'];
+    return [`@strands-agents/sdk/models/${name}`, `@strands-agents/sdk/${name}`].map((spec) => ({ lang: 'js', name: spec, members: { [cls]: strandsModel(cls, provider) }, ownPackage: true }));
+  }),
   mod('llama_index.core', { get_response_synthesizer: liRuns('li-synth', [kw('llm')]) }),
   // LlamaIndex's base LLM type, as the type of an injected model (`llm: LLM`): provider and model unknown.
   mod('llama_index.core.llms', { LLM: make('li-llm') }),

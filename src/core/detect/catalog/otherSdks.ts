@@ -229,6 +229,8 @@ export const SPEECH_AND_OTHER_MODULES: readonly ModuleSpec[] = [
   { ...mod('python', 'replicate', { Client: make('replicate') }), asType: 'replicate', importToken: true },
   mod('python', 'voyageai', { Client: make('voyage'), AsyncClient: make('voyage') }),
   mod('python', 'letta_client', { Letta: make('letta'), AsyncLetta: make('letta') }),
+  // Zhipu AI's SDK (`zhipuai.ZhipuAI().chat.completions.create`): OpenAI's surface, Zhipu's service (open.bigmodel.cn).
+  mod('python', 'zhipuai', { ZhipuAI: make('openai', { provider: 'other' }) }),
   // elevenlabs < 1.0 had module functions: `from elevenlabs import generate, play` … `generate(text=…, voice=…)`.
   mod('python', 'elevenlabs', { ElevenLabs: make('elevenlabs'), AsyncElevenLabs: make('elevenlabs'), generate: site('audio', kw('model'), { input: kw('text') }) }),
   mod('python', 'elevenlabs.client', { ElevenLabs: make('elevenlabs'), AsyncElevenLabs: make('elevenlabs') }),

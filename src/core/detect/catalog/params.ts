@@ -112,6 +112,8 @@ export const HTTP_ENDPOINTS: readonly HttpEndpoint[] = [
   { path: /\/api\/generate\/?$/, api: 'completion', words: ['generate'], weak: true },
   { path: /\/images\/(?:generations|edits|variations)\/?$/, api: 'images', words: ['generations', 'edits', 'variations'] },
   { path: /\/audio\/(transcriptions|translations|speech)\/?$/, api: 'audio', words: ['transcriptions', 'translations', 'speech'] },
+  // Together AI's text-to-speech (`POST /v1/audio/generations`, docs.together.ai/reference/audio-speech, checked 2026-12-07).
+  { path: /\/audio\/generations\/?$/, api: 'audio', words: ['generations'] },
   { path: /\/model\/[^/]+\/(invoke|converse)(-with-response-stream|-stream)?$/, api: 'generate', provider: 'bedrock', words: ['invoke', 'converse'] },
   { path: /\/v[12]\/chat\/?$/, api: 'chat', provider: 'cohere', words: ['chat'] },
   // Rerank (Cohere `/v2/rerank`, Voyage, Jina, SiliconFlow `/v1/rerank`) and Cohere's `/v2/embed`: the provider from the host.
