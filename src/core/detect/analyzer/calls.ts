@@ -153,8 +153,7 @@ export function buildSite(fa: FileAnalyzer, call: Node, nameNode: Node, specIn: 
   } else if (inst?.ctor?.spec.providerFromModel && !(inst.ctor.spec.baseUrl && inst.ctor.ctx.getArg(inst.ctor.node, inst.ctor.spec.baseUrl))) {
     // The model id names the provider (`OpenAIChatCompletionClient(model="gemini-1.5-flash")`), unless a base URL does.
     const pm = inst.ctor.ctx.getArg(inst.ctor.node, inst.ctor.spec.providerFromModel);
-    const ps = pm ? inst.ctor.ctx.constString(pm) : undefined;
-    provider = (ps && PROVIDER_OF_NAME[ps]) || (model.raw ? providerOfModelString(model.raw) : undefined) || provider;
+    provider = (pm ? namedProvider(inst.ctor.ctx, pm) : undefined) || (model.raw ? providerOfModelString(model.raw) : undefined) || provider;
   }
 
   const params = callParams(fa, km, ctorKm, spec);
@@ -167,6 +166,20 @@ export function buildSite(fa: FileAnalyzer, call: Node, nameNode: Node, specIn: 
     params: { ...params, ...(spec.batch ? { batch: true } : {}), ...(stream ? { stream: true } : {}) },
     prompt, confidence, fanOut: spec.fanOut,
   };
+}
+
+/**
+ * The provider an argument names: a string (`model_provider="anthropic"`), or an enum member (CAMEL
+ * `model_platform=ModelPlatformType.AZURE`). A member Tokentier does not know (`NOVITA`, `VLLM`,
+ * `OPENAI_COMPATIBLE_MODEL`) is a platform that serves the model itself, so the model's vendor is not the provider
+ * (other); `DEFAULT` and unknown strings leave it to the model.
+ */
+function namedProvider(fa: FileAnalyzer, arg: Node): Provider | undefined {
+  const s = fa.constString(arg);
+  if (s !== undefined) return PROVIDER_OF_NAME[s];
+  const u = unwrap(arg);
+  const name = /^(attribute|member_expression)$/.test(u.type) ? u.text.split('.').pop()?.toLowerCase() : undefined;
+  return !name || name === 'default' ? undefined : PROVIDER_OF_NAME[name] ?? 'other';
 }
 
 /** `send({ type: 'response.create', … })`: the first argument's `key` holds one of the strings (SiteSpec.when). */
@@ -404,7 +417,8 @@ export function fallback(fa: FileAnalyzer, call: Node, nameNode: Node, path: rea
     const km = fa.keyMap(call);
     if (f.requireKw.length && !f.requireKw.some((k) => km.has(k))) continue;
     const t = TYPE_BY_ID.get(f.type);
-    const m = t?.members[f.path];
+    // A Python path in snake_case names the catalogue's camelCase member (`create_and_poll`: `createAndPoll`).
+    const m = t?.members[f.path] ?? t?.members[f.path.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())];
     if (!t || m?.kind !== 'site') continue;
     const method = key.slice(key.length - f.path.length);
     const provider = importedProvider(fa, t.id);

@@ -155,7 +155,20 @@ export const FRAMEWORK_TYPES: readonly TypeSpec[] = [
     members: {
       step: site('chat', undefined, { user: kwPos(0, 'input_message', 'assistant_msg') }), astep: site('chat', undefined, { user: kwPos(0, 'input_message', 'assistant_msg') }),
       process_task: site('chat', undefined, {}), process_task_async: site('chat', undefined, {}),
+      // The agents camel.agents builds on ChatAgent (RoleAssignmentAgent, TaskSpecifyAgent, KnowledgeGraphAgent …) run
+      // their model in `run(…)`; `summarize()` asks the model for a summary of the conversation.
+      run: site('chat', undefined, { user: kwPos(0, 'task_prompt', 'element') }), summarize: site('chat', undefined, {}),
     },
+  },
+  {
+    // CAMEL embeddings: `OpenAIEmbedding(model_type=…).embed_list(texts)` is one embeddings request.
+    id: 'camel-embed', provider: 'other', via: 'framework',
+    members: { embed_list: site('embeddings', undefined, { input: kwPos(0, 'objs') }), embed: site('embeddings', undefined, { input: kwPos(0, 'obj') }) },
+  },
+  {
+    // CAMEL's OpenAI audio models: text to speech and speech to text (camel/models/openai_audio_models.py).
+    id: 'camel-audio', provider: 'other', via: 'framework',
+    members: { text_to_speech: site('audio', undefined, { input: kw('input') }), speech_to_text: site('audio', undefined, {}) },
   },
   {
     // LlamaIndex agents and workflows over an LLM (`FunctionAgent(llm=…)`, `AgentWorkflow.from_tools_or_functions(…, llm=…)`,
@@ -261,6 +274,13 @@ const CLAUDE_AGENT_SDK: Record<string, Member> = {
   ClaudeSDKClient: runs('claude-agent', [kw('options')]),
   ClaudeCodeOptions: fwModel('anthropic', kw('model')), ClaudeAgentOptions: fwModel('anthropic', kw('model')),
   query: site('messages', undefined, { user: kw('prompt') }, { provider: 'anthropic', via: 'framework' }),
+};
+/** camel.agents (camel/agents/__init__.py, checked 2026-12-07): ChatAgent and the agents built on it. */
+const CAMEL_AGENTS = ['ChatAgent', 'CriticAgent', 'KnowledgeGraphAgent', 'MCPAgent', 'RepoAgent', 'RoleAssignmentAgent', 'SearchAgent', 'TaskCreationAgent', 'TaskPlannerAgent', 'TaskPrioritizationAgent', 'TaskSpecifyAgent'];
+/** camel.embeddings classes and the provider each sends to (in-process ones: `local`). */
+const CAMEL_EMBEDDINGS: Readonly<Record<string, Provider | 'local'>> = {
+  OpenAIEmbedding: 'openai', AzureEmbedding: 'azure-openai', GeminiEmbedding: 'google', MistralEmbedding: 'mistral', TogetherEmbedding: 'together',
+  JinaEmbedding: 'other', OpenAICompatibleEmbedding: 'other', SentenceTransformerEncoder: 'local', VisionLanguageEmbedding: 'local',
 };
 /** DSPy: an LM named by a LiteLLM id (`openai/gpt-4o-mini`), the predictors that run the configured LM, the embedder. */
 // No argument holds the model (`modelFrom` empty): the one the file configures applies (TypeSpec.globalModel).
@@ -479,8 +499,10 @@ export const FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   // Each model's own module (`from browser_use.llm.openai.chat import ChatOpenAI`), as browser_use/llm/__init__.py lists them.
   ...Object.entries(BROWSER_USE_CHAT_MODULES).map(([name, mod]) => simple('python', `browser_use.llm.${mod}`, { [name]: BROWSER_USE_CHAT[name] as Member }, { ownPackage: true })),
   // CAMEL: model backends by platform and type (enum members: model unknown unless a string), agents and societies.
-  simple('python', 'camel.models', { 'ModelFactory.create': make('camel-model', { model: kw('model_type'), providerFromModel: kw('model_platform') }) }, { ownPackage: true, importToken: true }),
-  simple('python', 'camel.agents', { ChatAgent: runs('camel-agent', [kw('model')]) }, { ownPackage: true, importToken: true }),
+  simple('python', 'camel.models', { 'ModelFactory.create': make('camel-model', { model: kw('model_type'), providerFromModel: kw('model_platform') }), OpenAIAudioModels: make('camel-audio', { provider: 'openai' }) }, { ownPackage: true, importToken: true }),
+  simple('python', 'camel.agents', Object.fromEntries(CAMEL_AGENTS.map((n) => [n, runs('camel-agent', [kw('model')])])), { ownPackage: true, importToken: true }),
+  // CAMEL's embeddings (camel/embeddings: `embed_list(texts)`, `embed(text)`) and OpenAI audio models.
+  simple('python', 'camel.embeddings', Object.fromEntries(Object.entries(CAMEL_EMBEDDINGS).map(([n, provider]) => [n, provider === 'local' ? make('local-model') : make('camel-embed', { provider, model: kw('model_type', 'model_name') })])), { ownPackage: true, importToken: true }),
   simple('python', 'camel.societies', { RolePlaying: runs('camel-agent', [kw('model')]) }, { ownPackage: true, importToken: true }),
   simple('python', 'camel.societies.workforce', { Workforce: runs('camel-agent', [kw('default_model')]) }, { ownPackage: true, importToken: true }),
   // DSPy (its own package calls LiteLLM, which the catalogue knows: `ownPackage`).

@@ -19,6 +19,8 @@ const MODEL_POS0 = kwPos(0, 'model');
 const CHAT_PROMPT: PromptSpec = { messages: kw('messages') };
 const RESP_PROMPT: PromptSpec = { input: kw('input'), system: kw('instructions') };
 
+/** The Assistants API's runs (each makes the assistant's model answer the thread). */
+const ASSISTANT_RUNS = ['threads.runs.create', 'threads.runs.createAndPoll', 'threads.runs.createAndStream', 'threads.runs.stream', 'threads.runs.submitToolOutputs', 'threads.runs.submitToolOutputsAndPoll', 'threads.runs.submitToolOutputsStream', 'threads.createAndRun', 'threads.createAndRunPoll', 'threads.createAndRunStream'];
 /** OpenAI's surface (Python and Node share method names and snake_case parameters). */
 function openAiMembers(): Record<string, Member> {
   return {
@@ -54,10 +56,7 @@ function openAiMembers(): Record<string, Member> {
     // Together's rerank endpoint.
     'rerank.create': site('rerank', MODEL, { input: kw('query') }),
     // Assistants: a run makes the assistant's model answer the thread (`model` overrides the assistant's).
-    ...Object.fromEntries(
-      ['threads.runs.create', 'threads.runs.createAndPoll', 'threads.runs.createAndStream', 'threads.runs.stream', 'threads.runs.submitToolOutputs', 'threads.runs.submitToolOutputsAndPoll', 'threads.runs.submitToolOutputsStream', 'threads.createAndRun', 'threads.createAndRunPoll', 'threads.createAndRunStream']
-        .map((k) => [k, site('other', MODEL, { system: kw('instructions') })]),
-    ),
+    ...Object.fromEntries(ASSISTANT_RUNS.map((k) => [k, site('other', MODEL, { system: kw('instructions') })])),
     // Managed agents: a session turn runs the agent's model (the model is the agent's, not in the call).
     'agents.sessions.create': site('other', undefined, { input: kw('input') }),
     'agents.sessions.stream': site('other', undefined, { input: kw('input') }),
@@ -785,6 +784,8 @@ export const FALLBACKS: readonly FallbackSpec[] = [
   // AWS SDK v3 loaded lazily (`await import('@aws-sdk/client-bedrock-runtime')`, Promise.all destructuring) and a client
   // whose construction is not followed: `client.send(new ConverseCommand(…))`; only Bedrock runtime command classes match.
   { lang: 'js', path: 'send', type: 'bedrock-runtime', fileToken: /@aws-sdk\/client-bedrock-runtime/, requireKw: [] },
+  // An Assistants run on a client handed in (`openai.beta.threads.runs.create(thread_id, body)` in a helper): the path is OpenAI's alone.
+  ...ASSISTANT_RUNS.flatMap((path): FallbackSpec[] => [{ lang: 'js', path, type: 'openai', fileToken: /openai/i, requireKw: [] }, { lang: 'python', path: path.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), type: 'openai', fileToken: /openai/i, requireKw: [] }]),
   ...FRAMEWORK_FALLBACKS,
   ...MORE_FALLBACKS,
   ...JS_FRAMEWORK_FALLBACKS,
