@@ -73,7 +73,8 @@ export const ENDPOINT_FRAGMENTS: readonly string[] = [
   '/rerank', '/completion', '/infill', '/images/edits', '/images/variations', '/text-to-speech', '/speech-to-speech',
   '/speech-to-text', '/sound-generation', '/predictions', '/v1/listen', '/v1/speak', 'text:synthesize', ':recognize',
   ':longrunningrecognize', ':batchRecognize', '/text2img', '/img2img', '/v1/inference', '/v1/realtime', '/openai/realtime',
-  '/stream-input', '/multi-stream-input', '/speech-to-text/realtime',
+  '/stream-input', '/multi-stream-input', '/speech-to-text/realtime', '/v1/ocr', '/v1/flux-pro', '/v1/flux-pro-1.1',
+  '/v1/flux-pro-1.1-ultra', '/v1/flux-dev', '/v1/flux-kontext-pro', '/v1/flux-kontext-max',
 ];
 /** Example URL paths, one per `HTTP_ENDPOINTS` entry, used by the coverage test. */
 export const ENDPOINT_EXAMPLES: readonly string[] = [
@@ -81,7 +82,7 @@ export const ENDPOINT_EXAMPLES: readonly string[] = [
   '/v1/complete', '/v1/embeddings', '/v1beta/models/gemini-pro:embedContent', '/v1beta/models/text-embedding-004:batchEmbedContents',
   '/v1beta/models/gemini-pro:generateContent', '/v1beta/models/gemini-pro:streamGenerateContent', '/api/chat', '/api/generate',
   '/api/embed', '/api/embeddings', '/v1/images/generations', '/v1/audio/transcriptions', '/v1/audio/translations', '/v1/audio/speech',
-  '/v1/audio/generations', '/model/anthropic.claude-v2/invoke', '/model/anthropic.claude-v2/converse', '/model/x/converse-stream', '/model/x/invoke-with-response-stream',
+  '/v1/audio/generations', '/v1/ocr', '/v1/flux-pro-1.1', '/model/anthropic.claude-v2/invoke', '/model/anthropic.claude-v2/converse', '/model/x/converse-stream', '/model/x/invoke-with-response-stream',
   '/v1/chat', '/v2/chat', '/v1beta/interactions', '/v1beta1/projects/p/locations/global/interactions', '/v2/rerank', '/v2/embed',
   '/beta/completions', '/fim/completions', '/v1/projects/p/locations/l/publishers/google/models/text-embedding-005:predict',
   '/v1beta/models/chat-bison-001:generateMessage', '/v1beta/models/embedding-gecko-001:embedText', '/ml/v1/text/generation',

@@ -169,17 +169,20 @@ export function buildSite(fa: FileAnalyzer, call: Node, nameNode: Node, specIn: 
 }
 
 /**
- * The provider an argument names: a string (`model_provider="anthropic"`), or an enum member (CAMEL
- * `model_platform=ModelPlatformType.AZURE`). A member Tokentier does not know (`NOVITA`, `VLLM`,
- * `OPENAI_COMPATIBLE_MODEL`) is a platform that serves the model itself, so the model's vendor is not the provider
- * (other); `DEFAULT` and unknown strings leave it to the model.
+ * The provider an argument names: a string (`model_provider="anthropic"`), or a member of an enum class
+ * (`ModelPlatformType.AZURE`, `LLMProvider.ANTHROPIC.value`) whose name the provider table knows. CAMEL's
+ * `ModelPlatformType` members the table does not know (`NOVITA`, `VLLM`, `OPENAI_COMPATIBLE_MODEL`) are platforms that
+ * serve the model themselves: not the model's vendor (other). `DEFAULT`, `LITELLM` (a router to the model's vendor),
+ * config reads (`settings.model_provider`) and unknown names leave the provider to the model.
  */
 function namedProvider(fa: FileAnalyzer, arg: Node): Provider | undefined {
   const s = fa.constString(arg);
   if (s !== undefined) return PROVIDER_OF_NAME[s];
   const u = unwrap(arg);
-  const name = /^(attribute|member_expression)$/.test(u.type) ? u.text.split('.').pop()?.toLowerCase() : undefined;
-  return !name || name === 'default' ? undefined : PROVIDER_OF_NAME[name] ?? 'other';
+  const m = /^(attribute|member_expression)$/.test(u.type) ? /(?:^|\.)([A-Z]\w*)\.([A-Za-z_]\w*)(?:\.value)?$/.exec(u.text) : null;
+  const name = m?.[2]?.toLowerCase();
+  if (!m || !name || name === 'default' || name === 'litellm') return undefined;
+  return PROVIDER_OF_NAME[name] ?? (m[1] === 'ModelPlatformType' ? 'other' : undefined);
 }
 
 /** `send({ type: 'response.create', … })`: the first argument's `key` holds one of the strings (SiteSpec.when). */

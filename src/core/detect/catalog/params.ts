@@ -151,6 +151,10 @@ export const HTTP_ENDPOINTS: readonly HttpEndpoint[] = [
   { path: /^\/v[12](?:p1beta1|beta)?\/(?:projects\/.*\/)?speech:(?:recognize|longrunningrecognize)$|\/recognizers\/[^/]+:(?:recognize|batchRecognize)$/, api: 'audio', provider: 'google', words: [], host: /^(?:[a-z0-9-]+-)?speech\.googleapis\.com$/, hostWords: ['speech.googleapis.com'] },
   { path: /^\/api\/v\d\/(?:images\/)?(?:text2img|img2img)\/?$/, api: 'images', provider: 'other', words: [], host: /(^|\.)modelslab\.com$/, hostWords: ['modelslab.com'] },
   { path: /^\/v1\/inference\/.+$/, api: 'generate', provider: 'other', words: [], host: /(^|\.)api\.deepinfra\.com$/, hostWords: ['deepinfra.com'] },
+  // Mistral's document OCR (`POST /v1/ocr`, billed per page) and Black Forest Labs' FLUX image generation
+  // (`POST /v1/flux-pro-1.1`, `/v1/flux-kontext-pro` …; docs.bfl.ai, checked 2026-12-07).
+  { path: /^\/v1\/ocr\/?$/, api: 'other', provider: 'mistral', words: [], host: /(^|\.)api\.mistral\.ai$/, hostWords: ['mistral.ai'] },
+  { path: /^\/v1\/flux-[\w.-]+\/?$/, api: 'images', provider: 'other', words: [], host: /(^|\.)api(?:\.(?:us1|eu1|us|eu))?\.bfl\.(?:ai|ml)$/, hostWords: ['bfl.ai', 'bfl.ml'] },
   // Realtime WebSocket sessions whose URL names the model: OpenAI (and Azure's `/openai/realtime`) Realtime,
   // ElevenLabs stream-input text-to-speech and realtime speech-to-text (their API references, checked 2026-12).
   { path: /\/(?:v1|openai)\/realtime\/?$/, api: 'audio', words: ['realtime'], socket: true },
