@@ -137,6 +137,11 @@ export const MORE_FRAMEWORK_TYPES: readonly TypeSpec[] = [
   },
   // An ADK agent (`Agent`, `LlmAgent`): run through a Runner, not by a method of its own.
   { id: 'adk-agent', provider: 'google', via: 'framework', members: {} },
+  { id: 'adk-tool', provider: 'google', via: 'framework', members: { run_async: site('generate', undefined, { user: kw('args') }) } },
+  {
+    id: 'agent-engine', provider: 'google', via: 'framework',
+    members: Object.fromEntries(['stream_query', 'async_stream_query', 'query', 'async_query', 'streaming_agent_run_with_events'].map((n) => [n, site('generate', undefined, { user: kw('message', 'input') }, { stream: n.includes('stream') })])),
+  },
   {
     // A Haystack generator component: `MistralChatGenerator(model=…).run(messages=[…])`.
     id: 'hs-generator', provider: 'other', via: 'framework',
@@ -344,6 +349,8 @@ export const MORE_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   mod('llama_index', { VectorStoreIndex: { kind: 'instance', type: 'li-index-class' }, 'VectorStoreIndex.from_documents': site('embeddings', undefined, { input: kwPos(0, 'documents') }, { via: 'llamaindex', modelObject: kw('embed_model') }) }),
   mod('agents', OAI_PY, { workspaceFirst: true }),
   mod('swarm', { Swarm: make('swarm'), Agent: OAI_AGENT }, { workspaceFirst: true }),
+  // Swarm's REPL: each turn of `run_demo_loop(agent)` is a `Swarm().run(…)` over the agent.
+  mod('swarm.repl', { run_demo_loop: site('chat', undefined, {}, { modelObject: kwPos(0, 'starting_agent'), ...OAI }) }, { workspaceFirst: true }),
   mod('agents.extensions.models.litellm_model', { LitellmModel: make('fw-model', { model: kw('model'), providerFromModel: kw('custom_llm_provider') }) }, { workspaceFirst: true }),
   { lang: 'js', name: '@openai/agents', members: OAI_JS },
   { lang: 'js', name: '@google/adk', members: { LlmAgent: ADK_AGENT, Agent: ADK_AGENT, Runner: ADK_RUNNER, InMemoryRunner: ADK_RUNNER } },
@@ -371,6 +378,15 @@ export const MORE_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   mod('google.adk', { Agent: ADK_AGENT, Runner: ADK_RUNNER }),
   mod('google.adk.runners', { Runner: ADK_RUNNER, InMemoryRunner: ADK_RUNNER }),
   mod('google.adk.models.lite_llm', { LiteLlm: make('fw-model', { model: kw('model'), providerFromModel: kw('custom_llm_provider') }) }),
+  // An agent run as a tool (`AgentTool(agent=db_agent).run_async(args=…, tool_context=…)`), and the evaluator that runs
+  // an agent module over an eval set (`AgentEvaluator.evaluate("travel_concierge", "data/x.test.json", num_runs=4)`).
+  ...['google.adk.tools', 'google.adk.tools.agent_tool'].map((name) => mod(name, { AgentTool: runs('adk-tool', [kw('agent')]) })),
+  ...['google.adk.evaluation', 'google.adk.evaluation.agent_evaluator'].map((name) => mod(name, { 'AgentEvaluator.evaluate': site('generate', undefined, {}, { provider: 'google', via: 'framework', fanOut: true }) })),
+  // Vertex AI Agent Engine: an ADK app deployed or fetched (`agent_engines.create(AdkApp(agent=…))`, `agent_engines.get(id)`)
+  // runs its agent on each `stream_query(…)` (cloud.google.com/vertex-ai/generative-ai/docs/agent-engine, checked 2026-12-07).
+  ...['vertexai.agent_engines', 'vertexai.preview.reasoning_engines'].map((name) => mod(name, {
+    AdkApp: runs('agent-engine', [kw('agent')]), create: runs('agent-engine', [kwPos(0, 'agent_engine')]), get: make('agent-engine'),
+  })),
 
   mod('haystack', { Pipeline: make('hs-pipeline'), AsyncPipeline: make('hs-pipeline') }),
   mod('haystack.core.pipeline', { Pipeline: make('hs-pipeline'), AsyncPipeline: make('hs-pipeline') }),
