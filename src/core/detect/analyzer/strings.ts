@@ -97,6 +97,9 @@ function resolveMemberString(fa: FileAnalyzer, u: Node, n: Node, depth: number):
   const name = memberName(u);
   if (!obj || !name) return unknown();
   const o = unwrap(obj);
+  // `Model.HAIKU_4_5.value` (a Python Enum): the member's value, which is what the member itself resolves to.
+  const enumValue = fa.lang === 'python' && name === 'value' && isMember(o) && depth < 6 ? resolveString(fa, o, depth + 1) : undefined;
+  if (enumValue && enumValue.value !== null) return enumValue;
   if (fa.lang === 'js' && isMember(o) && memberName(o) === 'env' && memberObject(o)?.text === 'process') {
     return { value: null, resolution: { kind: 'unknown', expression: clip(u.text) } };
   }
