@@ -180,8 +180,8 @@ function unsureLine(text: string, from: number, to: number): boolean {
  * without a look-behind (which makes the engine try every position): {@link findWord} checks the character before.
  */
 const HTTP_CALL_RE: Readonly<Record<Lang, RegExp>> = {
-  js: new RegExp(String.raw`(?:\$?fetch|ofetch|ky|got|post|request|axios)\s*${JS_TYPE_ARGS}\s*(?:\?\.)?\(`, 'g'),
-  python: /(?:urlopen|post|request|stream|ws_connect)\s*\(/g,
+  js: new RegExp(String.raw`(?:\$?fetch|ofetch|ky|got|post|request|axios|WebSocket)\s*${JS_TYPE_ARGS}\s*(?:\?\.)?\(`, 'g'),
+  python: /(?:urlopen|post|request|stream|ws_connect|connect|create_connection|WebSocketApp)\s*\(/g,
 };
 
 /** True when `re` (global) matches somewhere not preceded by a letter, digit, `_` or `$`. */

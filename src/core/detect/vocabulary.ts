@@ -355,7 +355,11 @@ export const BODY_PREFILTER: RegExp = new RegExp(MODEL_BODY_WORD, 'i');
 
 /** Raw HTTP call names of the anchor pass: worth a look only where a URL, a base URL or a model-shaped body is written. */
 // (An Azure OpenAI deployment path says so too: its body has no model, the deployment is in the URL.)
-const HTTP_ANCHOR_GATES: Readonly<Record<string, readonly string[]>> = { request: ['https?:', 'base_?url', 'openai/deployments/', MODEL_BODY_WORD], post: ['https?:', 'base_?url', 'openai/deployments/', MODEL_BODY_WORD] };
+// `websockets.connect(url)`: a realtime session's URL (`wss://…/v1/realtime?model=…`) is written in the file.
+const HTTP_ANCHOR_GATES: Readonly<Record<string, readonly string[]>> = {
+  request: ['https?:', 'base_?url', 'openai/deployments/', MODEL_BODY_WORD], post: ['https?:', 'base_?url', 'openai/deployments/', MODEL_BODY_WORD],
+  connect: ['wss?:', '/realtime'],
+};
 
 /** For each everyday method name, the texts that make it worth a look (see the module comment). */
 function genericAnchors(): Map<string, WitnessSet> {

@@ -70,7 +70,7 @@ export function analyzeHttp(fa: FileAnalyzer, call: Node, nameNode: Node, root: 
     const a0 = callArgs(call)[0];
     if (a0 && isCall(unwrap(a0))) bodyCall = unwrap(a0);
   }
-  if (name === 'ws_connect') return realtimeSession(fa, call, nameNode, full || name, url, urlNode);
+  if (SOCKET_CONNECTS.includes(name)) return realtimeSession(fa, call, nameNode, full || name, url, urlNode);
   const km = fa.keyMap(bodyCall);
   const hostProvider = url.host ? providerOfUrl(`https://${url.host}`) : undefined;
   const onProviderHost = hostProvider !== undefined && hostProvider !== 'other';
@@ -247,6 +247,8 @@ function requestTarget(fa: FileAnalyzer, call: Node, name: string): { urlNode: N
   let urlNode: Node | undefined;
   let bodyCall = call;
   if (fa.lang === 'js') {
+    // `new WebSocket(url, { headers })` (ws, the browser's): a realtime session when its URL names the model.
+    if (name === 'WebSocket' && call.type === 'new_expression') return { urlNode: callArgs(call)[0], bodyCall, sends: true };
     if (isFetch(fa, name) || name === 'post' || name === 'request' || name === 'axios') {
       const a0 = callArgs(call)[0];
       if (a0 && unwrap(a0).type === 'object') urlNode = fa.objectKey(unwrap(a0), ['url']);
@@ -267,9 +269,10 @@ function requestTarget(fa: FileAnalyzer, call: Node, name: string): { urlNode: N
         return { urlNode: args[w.urlIndex], bodyCall, sends };
       }
     }
-  } else if (name === 'ws_connect') {
-    // aiohttp `session.ws_connect(url)`: a realtime session, a site when its URL names the model (analyzeHttp).
-    return { urlNode: fa.getArg(call, { kw: ['url'], pos: 0 }), bodyCall, sends: true };
+  } else if (isSocketConnect(fa, call, name)) {
+    // A WebSocket opened (aiohttp `session.ws_connect(url)`, `websockets.connect(url)`, websocket-client's
+    // `create_connection(url)` / `WebSocketApp(url)`): a realtime session, a site when its URL names the model.
+    return { urlNode: fa.getArg(call, { kw: ['url', 'uri'], pos: 0 }), bodyCall, sends: true };
   } else if (name === 'urlopen') {
     // urllib: the site is `urlopen(req)`; the URL and body are in the `Request(...)` it opens.
     const a0 = callArgs(call)[0];
@@ -289,6 +292,17 @@ function requestTarget(fa: FileAnalyzer, call: Node, name: string): { urlNode: N
     urlNode = fa.getArg(call, { kw: ['url'] }) ?? (name === 'post' ? positional[0] : positional[1]);
   }
   return { urlNode, bodyCall };
+}
+
+/** The names that open a WebSocket: a realtime session's connect (analyzeHttp checks the URL names the model). */
+export const SOCKET_CONNECTS: readonly string[] = ['ws_connect', 'connect', 'create_connection', 'WebSocketApp', 'WebSocket'];
+
+/** `session.ws_connect(…)`, `websockets.connect(…)` (and `websockets.client` / `.asyncio.client`), websocket-client's functions. */
+function isSocketConnect(fa: FileAnalyzer, call: Node, name: string): boolean {
+  if (name === 'ws_connect') return true;
+  const text = callee(call)?.text ?? '';
+  if (name === 'connect') return /(?:^|\.)websockets(?:\.(?:client|asyncio\.client|sync\.client))?\.connect$/.test(text) || (text === 'connect' && /^\s*from\s+websockets(?:\.[\w.]+)?\s+import\s+[^\n]*\bconnect\b/m.test(fa.text));
+  return (name === 'create_connection' || name === 'WebSocketApp') && /(?:^|\.)websocket\.(?:create_connection|WebSocketApp)$|^(?:create_connection|WebSocketApp)$/.test(text) && /^\s*(?:import\s+websocket\b|from\s+websocket\s+import)/m.test(fa.text);
 }
 
 /** Token counting, tokenizers, moderation, model listing, files, batches and fine-tuning (eval/README.md: not sites). */

@@ -14,13 +14,13 @@ import type { FileAnalyzer } from '../analyzer';
 import type { SiteDraft } from './types';
 import { escapeRe } from './text';
 import { memberKeys } from './catalogIndex';
-import { fetchAliases, transportWrapperNames } from './rawHttp';
+import { fetchAliases, SOCKET_CONNECTS, transportWrapperNames } from './rawHttp';
 // Everyday method names (`create`, `parse`, `embed` …) and the file texts that make them worth a look (derived).
 import { GATED_NAMES, genericGate } from '../vocabulary';
 
 /** Every method/function name that can end a site or produce a client: the anchor words of the text pre-pass. */
 function anchorNames(): string[] {
-  const names = new Set<string>(['fetch', 'post', 'request', 'urlopen', 'Request', 'axios', 'send', 'pipe', 'ws_connect']);
+  const names = new Set<string>(['fetch', 'post', 'request', 'urlopen', 'Request', 'axios', 'send', 'pipe', ...SOCKET_CONNECTS]);
   const addKey = (k: string): void => {
     const last = k.split('.').pop();
     if (last && last !== 'default') names.add(last);

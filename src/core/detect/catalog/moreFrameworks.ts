@@ -11,7 +11,7 @@
  */
 import type { Provider } from '../../types';
 import type { ArgRef, FallbackSpec, Member, ModuleSpec, NewSpec, TypeSpec } from './types';
-import { kw, kwPos, make, site } from './builders';
+import { kw, kwPos, make, same, site } from './builders';
 
 /**
  * The frameworks whose own source calls their wrappers (`ModuleSpec.ownPackage`): inside haystack/, semantic_kernel/,
@@ -41,6 +41,14 @@ const OAI_JS: Record<string, Member> = {
 
 // ---- Mastra (@mastra/core) ----
 const MASTRA_AGENT: Member = make('mastra-agent', { model: kw('model') });
+
+// ---- Microsoft Agent Framework ----
+/** A chat client of a provider: its model (`model_id=`, an Azure deployment), its base URL (GitHub Models, a proxy). */
+const mafClient = (provider: Provider, model: ArgRef = kw('model_id', 'model')): Member => make('maf-client', { provider, model, baseUrl: kw('base_url', 'endpoint') });
+const MAF_BUILDERS: Record<string, Member> = {
+  WorkflowBuilder: runs('maf-builder', [kw('start_executor')]), SequentialBuilder: make('maf-builder'), ConcurrentBuilder: make('maf-builder'),
+  HandoffBuilder: runs('maf-builder', [kw('participants')]), MagenticBuilder: make('maf-builder'), GroupChatBuilder: make('maf-builder'),
+};
 
 // ---- Strands Agents (Python `strands`, TypeScript `@strands-agents/sdk`) ----
 /**
@@ -86,6 +94,44 @@ export const MORE_FRAMEWORK_TYPES: readonly TypeSpec[] = [
     members: Object.fromEntries(['generate', 'stream', 'generateVNext', 'streamVNext', 'generateLegacy', 'streamLegacy'].map((n) => [n, site('generate', undefined, { messages: { pos: 0 } }, { modelFromFactory: true, ...(n.startsWith('stream') ? { stream: true } : {}) })])),
   },
   { id: 'mastra', provider: 'other', via: 'framework', members: { getAgent: make('mastra-agent'), getAgentById: make('mastra-agent') } },
+  // ---- Microsoft Agent Framework (Python `agent_framework`, learn.microsoft.com/agent-framework, checked 2026-12-07) ----
+  {
+    // A chat client (`OpenAIChatClient(model_id=…)`): it makes agents (`create_agent`, `as_agent`) over its model and
+    // answers directly (`get_response`, `get_streaming_response`).
+    id: 'maf-client', provider: 'other', via: 'framework',
+    members: {
+      create_agent: make('maf-agent', { inheritModel: true }), as_agent: make('maf-agent', { inheritModel: true }),
+      get_response: site('chat', undefined, { messages: kwPos(0, 'messages') }), get_streaming_response: site('chat', undefined, { messages: kwPos(0, 'messages') }, { stream: true }),
+    },
+  },
+  { id: 'maf-agent', provider: 'other', via: 'framework', members: { run: site('chat', undefined, { user: kwPos(0, 'messages') }), run_stream: site('chat', undefined, { user: kwPos(0, 'messages') }, { stream: true }) } },
+  {
+    // Workflow builders over agents (`SequentialBuilder().participants([a, b]).build()`, `WorkflowBuilder(start_executor=a)`):
+    // the workflow runs its agents' models (the first participant's names them here).
+    id: 'maf-builder', provider: 'other', via: 'framework',
+    members: {
+      participants: runs('maf-builder', [kwPos(0, 'participants')]), set_start_executor: runs('maf-builder', [kwPos(0, 'executor')]),
+      add_edge: same, add_edges: same, add_chain: same, with_checkpointing: same, build: make('maf-workflow', { inheritModel: true }),
+    },
+  },
+  {
+    id: 'maf-workflow', provider: 'other', via: 'framework',
+    members: {
+      run: site('chat', undefined, { user: kwPos(0, 'message') }), run_stream: site('chat', undefined, { user: kwPos(0, 'message') }, { stream: true }),
+      send_responses: site('chat', undefined, {}), send_responses_streaming: site('chat', undefined, {}, { stream: true }),
+    },
+  },
+  {
+    // The OpenAI Agents SDK's voice sessions (`new RealtimeSession(agent, { model })`, openai.github.io/openai-agents-js
+    // guides/voice-agents): `sendMessage(text)` adds the text and asks for a response; a raw `response.create` event
+    // through the transport asks for one. (Connecting opens the session; server voice detection answers on its own.)
+    id: 'oai-rt-session', provider: 'openai', via: 'framework',
+    members: {
+      sendMessage: site('other', undefined, { user: { pos: 0 } }),
+      'transport.sendEvent': site('other', undefined, {}, { when: { key: 'type', equals: ['response.create'] } }),
+      sendEvent: site('other', undefined, {}, { when: { key: 'type', equals: ['response.create'] } }),
+    },
+  },
   {
     // Strands Agents (strandsagents.com): calling the agent runs its model (`agent("…")`), as do `invoke_async`,
     // `stream_async` and `structured_output(Model, "…")`; the TypeScript SDK's `agent.invoke(…)` and `agent.stream(…)`.
@@ -455,6 +501,19 @@ export const MORE_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   mod('langchain.prompts', LC_SELECTORS),
   mod('langchain.prompts.example_selector', LC_SELECTORS),
 
+  ...['@openai/agents/realtime', '@openai/agents-realtime'].map((name): ModuleSpec => ({ lang: 'js', name, members: {
+    RealtimeSession: make('oai-rt-session', { model: kw('model') }), OpenAIRealtimeWebRTC: make('oai-rt-session'), OpenAIRealtimeWebSocket: make('oai-rt-session'),
+  } })),
+  mod('agent_framework', { ChatAgent: runs('maf-agent', [kw('chat_client')]), Agent: runs('maf-agent', [kw('chat_client', 'client')]), ...MAF_BUILDERS }),
+  mod('agent_framework.openai', { OpenAIChatClient: mafClient('openai'), OpenAIResponsesClient: mafClient('openai'), OpenAIAssistantsClient: mafClient('openai') }),
+  mod('agent_framework.azure', {
+    AzureOpenAIChatClient: mafClient('azure-openai', kw('deployment_name', 'model_id')), AzureOpenAIResponsesClient: mafClient('azure-openai', kw('deployment_name', 'model_id')),
+    AzureOpenAIAssistantsClient: mafClient('azure-openai', kw('deployment_name', 'model_id')), AzureAIAgentClient: mafClient('other', kw('model_deployment_name', 'model')),
+    AzureAIProjectAgentProvider: mafClient('other', kw('model')), AzureAIClient: mafClient('other', kw('model_deployment_name', 'model')),
+  }),
+  mod('agent_framework.foundry', { FoundryChatClient: mafClient('other', kw('model')) }),
+  mod('agent_framework.anthropic', { AnthropicClient: mafClient('anthropic') }),
+  mod('agent_framework.ollama', { OllamaChatClient: mafClient('ollama') }),
   mod('strands', { Agent: STRANDS_AGENT }, { ownPackage: true }),
   mod('strands.agent', { Agent: STRANDS_AGENT }, { ownPackage: true }),
   mod('strands.models', { BedrockModel: strandsModel('BedrockModel', 'bedrock') }, { ownPackage: true }),

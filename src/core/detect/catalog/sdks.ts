@@ -665,7 +665,7 @@ export const MODULES: readonly ModuleSpec[] = [
   // ---- JavaScript / TypeScript ----
   simple('js', 'openai', { default: OPENAI_CTOR(), OpenAI: OPENAI_CTOR(), AzureOpenAI: OPENAI_CTOR('azure-openai'), OpenAIApi: make('openai-v3') }, { callable: OPENAI_CTOR() }),
   // Realtime and Responses WebSocket connections (openai-node sub-paths); `.azure(client)` builds one for Azure.
-  ...[['openai/realtime/ws', 'OpenAIRealtimeWS'], ['openai/realtime/websocket', 'OpenAIRealtimeWebSocket'], ['openai/resources/responses/ws', 'ResponsesWS'], ['openai/resources/beta/responses/ws', 'ResponsesWS']]
+  ...[['openai/realtime/ws', 'OpenAIRealtimeWS'], ['openai/realtime/websocket', 'OpenAIRealtimeWebSocket'], ['openai/beta/realtime/ws', 'OpenAIRealtimeWS'], ['openai/beta/realtime/websocket', 'OpenAIRealtimeWebSocket'], ['openai/resources/responses/ws', 'ResponsesWS'], ['openai/resources/beta/responses/ws', 'ResponsesWS']]
     .map(([name, cls]) => simple('js', name ?? '', { [cls ?? '']: make('openai-realtime', { model: MODEL }), [`${cls}.azure`]: make('openai-realtime', { model: kw('deploymentName', 'model'), provider: 'azure-openai' }) })),
   simple('js', '@azure/openai', { OpenAIClient: make('azure-openai-legacy-js'), AzureOpenAI: OPENAI_CTOR('azure-openai') }),
   simple('js', '@anthropic-ai/sdk', { default: ANTHROPIC_CTOR(), Anthropic: ANTHROPIC_CTOR() }, { callable: ANTHROPIC_CTOR() }),
