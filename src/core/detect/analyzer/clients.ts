@@ -104,9 +104,12 @@ export function dottedAssignment(fa: FileAnalyzer, n: Node): Node | undefined {
     }
     fa.dottedWrites.set(text, writes);
   }
+  // The last write before the read; a reset to null (`sessionRef.current = null` in a disconnect) is no value. With none
+  // before it (a React ref read in a callback written above the one that fills it), the first write after it.
   let found: Node | undefined;
+  let later: Node | undefined;
   for (const at of writes) {
-    if (at >= n.startIndex) break;
+    if (at >= n.startIndex && (found || later)) break;
     const node = fa.root.descendantForIndex(at, at + text.length);
     let cur: Node | null = node;
     while (cur && cur.text.length <= text.length && cur.type !== 'assignment' && cur.type !== 'assignment_expression') {
@@ -114,10 +117,15 @@ export function dottedAssignment(fa: FileAnalyzer, n: Node): Node | undefined {
       cur = cur.parent;
     }
     const asg = cur && cur.text === text ? fa.ancestors(cur)[0] : undefined;
-    if (asg && (asg.type === 'assignment' || asg.type === 'assignment_expression') && asg.childForFieldName('left')?.text === text) found = asg.childForFieldName('right') ?? found;
+    const right = asg && (asg.type === 'assignment' || asg.type === 'assignment_expression') && asg.childForFieldName('left')?.text === text ? asg.childForFieldName('right') : null;
+    if (!right || NULL_VALUE.has(unwrap(right).type)) continue;
+    if (at < n.startIndex) found = right;
+    else later = right;
   }
-  return found;
+  return found ?? later;
 }
+/** Null literals: a reset, not a value (`None`, `null`, `undefined`). */
+const NULL_VALUE = new Set(['none', 'null', 'undefined']);
 
 /** A module's provider, switched by a visible configuration line (`openai.api_type = "azure"`). */
 export function moduleProvider(fa: FileAnalyzer, mod: ModuleSpec): Provider | undefined {

@@ -68,7 +68,7 @@ const CALLABLE_CTORS: ReadonlySet<string> = (() => {
 /** `name = Ctor(…` / `self.name = build(…` at a line start: the variables that may hold a callable framework object. */
 const CALLABLE_ASSIGN_RE = /^[ \t]*(?:self\.|this\.)?([A-Za-z_]\w*)\s*=\s*(?:await\s+)?((?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*)\s*\(/gm;
 /** `Ctor(…)(…)`: a callable framework object called as soon as it is built. */
-const CALLED_AT_ONCE_RE = /(?<![\w$.])([A-Z]\w*)\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*\(/g;
+const CALLED_AT_ONCE_RE = /(?<![\w$])([A-Z]\w*)\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*\(/g;
 
 /** `$fetch<T>(…)` (Nuxt/ofetch), `ofetch(…)`, `ky(…)`, `got(…)`: fetch-like functions, type arguments allowed. */
 const JS_FETCH_RE = new RegExp(String.raw`(?<![\w$])(\$fetch|ofetch|fetch|ky|got)\s*${JS_TYPE_ARGS}\s*\(`, 'g');
@@ -167,7 +167,8 @@ function visitCallables(fa: FileAnalyzer, from: number, to: number, seen: Set<nu
     if (m.index >= to) break;
     if (!CALLABLE_CTORS.has(name)) continue;
     const node = fa.root.descendantForIndex(m.index, m.index + name.length);
-    if (!node || node.text !== name || node.type !== 'identifier') continue;
+    // `Ctor(…)(…)` or a module's `dspy.ChainOfThought(Sig)(question=…)`.
+    if (!node || node.text !== name || (node.type !== 'identifier' && node.type !== 'property_identifier')) continue;
     const inner = callOfName(fa, node);
     const outer = inner ? fa.ancestors(inner)[0] : undefined;
     if (!inner || !outer || !isCall(outer) || callee(outer)?.id !== inner.id || seen.has(outer.id)) continue;

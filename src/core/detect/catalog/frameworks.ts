@@ -292,9 +292,10 @@ const DSPY: Record<string, Member> = {
   OpenAI: make('dspy-lm', { model: kw('model'), provider: 'openai' }), AzureOpenAI: make('dspy-lm', { model: kw('model'), provider: 'azure-openai' }),
   Claude: make('dspy-lm', { model: kw('model'), provider: 'anthropic' }), Google: make('dspy-lm', { model: kw('model'), provider: 'google' }),
   GROQ: make('dspy-lm', { model: kw('model'), provider: 'groq' }), OllamaLocal: make('dspy-lm', { model: kwPos(0, 'model'), provider: 'ollama' }),
+  Cohere: make('dspy-lm', { model: kw('model'), provider: 'cohere' }), Together: make('dspy-lm', { model: kw('model'), provider: 'together' }), Mistral: make('dspy-lm', { model: kw('model'), provider: 'mistral' }),
   Embedder: make('dspy-embedder', { model: kwPos(0, 'model'), providerFromModel: kw('custom_llm_provider') }),
   'retrievers.Embeddings': site('embeddings', undefined, { input: kw('corpus') }, { modelObject: kw('embedder'), returns: 'dspy-retriever', via: 'framework' }),
-  ...Object.fromEntries(['Predict', 'ChainOfThought', 'ReAct', 'ProgramOfThought', 'MultiChainComparison', 'Refine', 'BestOfN', 'CodeAct', 'RLM'].map((n) => [n, DSPY_PREDICT])),
+  ...Object.fromEntries(['Predict', 'ChainOfThought', 'ReAct', 'ProgramOfThought', 'MultiChainComparison', 'Refine', 'BestOfN', 'CodeAct', 'RLM', 'TypedPredictor', 'TypedChainOfThought', 'ChainOfThoughtWithHint'].map((n) => [n, DSPY_PREDICT])),
   // Optimizers (dspy.ai/learn/optimization/optimizers): `tp.compile(program, trainset=…)` returns the program, tuned.
   ...Object.fromEntries(DSPY_OPTIMIZERS.flatMap((n) => [[n, make('dspy-optimizer')], [`teleprompt.${n}`, make('dspy-optimizer')]])),
 };
@@ -382,6 +383,8 @@ export const FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   simple('python', 'langchain_community.vectorstores', lcStores(LC_PY_STORES)),
   simple('python', 'langchain.vectorstores', lcStores(LC_PY_STORES)),
   simple('python', 'langchain_chroma', lcStores(['Chroma'])),
+  simple('python', 'langchain_weaviate', lcStores(['WeaviateVectorStore'])),
+  simple('python', 'langchain_weaviate.vectorstores', lcStores(['WeaviateVectorStore'])),
   simple('python', 'langchain_pinecone', lcStores(['PineconeVectorStore'])),
   simple('python', 'langchain_qdrant', lcStores(['QdrantVectorStore', 'Qdrant'])),
   simple('python', 'langchain_postgres', lcStores(['PGVector'])),
