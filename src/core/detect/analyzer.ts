@@ -350,4 +350,9 @@ findSites(within?: { readonly start: number; readonly end: number }): SiteDraft[
   isPageFetch(call: Node, urlNode: Node): boolean {
     return pageOrigin.isPageFetch(this, call, urlNode);
   }
+
+  /** A browser WebSocket URL on the page's own origin (analyzer/pageOrigin.ts). */
+  isPageSocket(urlNode: Node): boolean {
+    return pageOrigin.pageSocketUrl(this, urlNode);
+  }
 }

@@ -185,6 +185,33 @@ function namedProvider(fa: FileAnalyzer, arg: Node): Provider | undefined {
   return PROVIDER_OF_NAME[name] ?? (m[1] === 'ModelPlatformType' ? 'other' : undefined);
 }
 
+/**
+ * A LlamaIndex engine or retriever built with its own model (`query_engine = index.as_query_engine(llm=llm)`, a
+ * parameter defaulting to one, `as_retriever(embed_model=…)`): that model object, not the file's `Settings`; null
+ * when it runs in-process.
+ */
+function builtWithModel(fa: FileAnalyzer, call: Node): (Value & { kind: 'inst' }) | null | undefined {
+  const fn = callee(call);
+  const recv = fn && isMember(fn) ? unwrap(memberObject(fn) ?? fn) : undefined;
+  if (recv?.type !== 'identifier') return undefined;
+  const b = fa.lookup(recv.text, recv);
+  let made = b?.kind === 'assign' ? unwrap(b.value) : b?.kind === 'param' && b.def ? unwrap(b.def) : undefined;
+  if (made?.type === 'identifier') {
+    // `def ask(q, query_engine=query_engine)`: the default names the module's variable the parameter shadows.
+    const b2 = b?.kind === 'param' ? fa.topLevel(made.text) : fa.lookup(made.text, made);
+    made = b2?.kind === 'assign' ? unwrap(b2.value) : undefined;
+  }
+  if (!made || !isCall(made) || !/(?:^|\.)(?:as_query_engine|as_chat_engine|as_retriever|from_defaults)$/.test(callee(made)?.text ?? '')) return undefined;
+  let arg = fa.getArg(made, { kw: ['llm', 'embed_model'] });
+  // `index.as_retriever()` embeds with the index's model (`VectorStoreIndex.from_documents(docs, embed_model=…)`).
+  const idx = !arg && /as_retriever$/.test(callee(made)?.text ?? '') ? memberObject(callee(made) ?? made) : null;
+  const ib = idx && unwrap(idx).type === 'identifier' ? fa.lookup(unwrap(idx).text, unwrap(idx)) : undefined;
+  if (ib?.kind === 'assign' && isCall(unwrap(ib.value))) arg = fa.getArg(unwrap(ib.value), { kw: ['embed_model'] });
+  const held = arg ? fa.modelObjectOf(arg) : undefined;
+  if (held === null || (held && TYPE_BY_ID.get(held.type)?.local)) return null;
+  return held ?? undefined;
+}
+
 /** `send({ type: 'response.create', … })`: the first argument's `key` holds one of the strings (SiteSpec.when). */
 function eventMatches(fa: FileAnalyzer, call: Node, when: NonNullable<SiteSpec['when']>): boolean {
   const a0 = callArgs(call)[0];
@@ -425,7 +452,9 @@ export function fallback(fa: FileAnalyzer, call: Node, nameNode: Node, path: rea
     if (!t || m?.kind !== 'site') continue;
     const method = key.slice(key.length - f.path.length);
     const provider = importedProvider(fa, t.id);
-    return buildSite(fa, call, nameNode, m.site, { kind: 'inst', type: t.id, path: [], ...(provider ? { provider } : {}) }, method, 'fallback');
+    const own = t.globalModel ? builtWithModel(fa, call) : undefined;
+    if (own === null) return undefined;
+    return buildSite(fa, call, nameNode, m.site, own ? { ...own, type: t.id, path: [] } : { kind: 'inst', type: t.id, path: [], ...(provider ? { provider } : {}) }, method, 'fallback');
   }
   return undefined;
 }

@@ -104,12 +104,13 @@ export function dottedAssignment(fa: FileAnalyzer, n: Node): Node | undefined {
     }
     fa.dottedWrites.set(text, writes);
   }
-  // The last write before the read; a reset to null (`sessionRef.current = null` in a disconnect) is no value. With none
-  // before it (a React ref read in a callback written above the one that fills it), the first write after it.
+  // The last write before the read. A React ref's reset to null (`sessionRef.current = null` in a disconnect callback)
+  // is no value: the ref holds what the connect callback put there. (Elsewhere a null write counts: `Settings.llm =
+  // None` switches LlamaIndex's model off, and a dotted text can name another class's attribute.)
+  const ref = fa.lang === 'js' && text.endsWith('.current');
   let found: Node | undefined;
-  let later: Node | undefined;
   for (const at of writes) {
-    if (at >= n.startIndex && (found || later)) break;
+    if (at >= n.startIndex) break;
     const node = fa.root.descendantForIndex(at, at + text.length);
     let cur: Node | null = node;
     while (cur && cur.text.length <= text.length && cur.type !== 'assignment' && cur.type !== 'assignment_expression') {
@@ -118,11 +119,9 @@ export function dottedAssignment(fa: FileAnalyzer, n: Node): Node | undefined {
     }
     const asg = cur && cur.text === text ? fa.ancestors(cur)[0] : undefined;
     const right = asg && (asg.type === 'assignment' || asg.type === 'assignment_expression') && asg.childForFieldName('left')?.text === text ? asg.childForFieldName('right') : null;
-    if (!right || NULL_VALUE.has(unwrap(right).type)) continue;
-    if (at < n.startIndex) found = right;
-    else later = right;
+    if (right && !(ref && NULL_VALUE.has(unwrap(right).type))) found = right;
   }
-  return found ?? later;
+  return found;
 }
 /** Null literals: a reset, not a value (`None`, `null`, `undefined`). */
 const NULL_VALUE = new Set(['none', 'null', 'undefined']);

@@ -120,6 +120,16 @@ export function pageUrl(fa: FileAnalyzer, n: Node, depth: number): boolean {
   return false;
 }
 
+/** A WebSocket URL on the page's origin: a path, or `` `ws://${window.location.host}/…` `` (the page's host). */
+export function pageSocketUrl(fa: FileAnalyzer, n: Node): boolean {
+  if (pageUrl(fa, n, 0)) return true;
+  const u = unwrap(n);
+  const [scheme, host] = u.type === 'template_string' ? u.namedChildren : [];
+  if (!scheme || !host || !/^wss?:\/\/$/.test(scheme.text) || host.type !== 'template_substitution') return false;
+  const e = host.namedChildren.find((x): x is Node => x !== null);
+  return e !== undefined && /(?:^|\.)location\.(?:host|hostname)$/.test(e.text);
+}
+
 /** A call of the page's global fetch with a URL on the page's origin (see the module comment). */
 export function isPageFetch(fa: FileAnalyzer, call: Node, urlNode: Node): boolean {
   return PAGE_FETCH.test(callee(call)?.text ?? '') && pageUrl(fa, urlNode, 0);

@@ -127,8 +127,11 @@ export function analyzeHttp(fa: FileAnalyzer, call: Node, nameNode: Node, root: 
  */
 function realtimeSession(fa: FileAnalyzer, call: Node, nameNode: Node, method: string, url: UrlText, urlNode: Node): SiteDraft | undefined {
   if (url.opaque) return undefined;
+  // A browser socket to the page's own server (`/v1/realtime?model=…`, `ws://${window.location.host}/…`): the app's relay.
+  if (fa.lang === 'js' && (url.relative || fa.isPageSocket(urlNode))) return undefined;
   const ep = matchEndpoint(url.path, url.host, true);
-  const m = /[?&]model(?:_id)?=([^&#]*)/.exec(url.query ?? '');
+  // Azure OpenAI names the deployment (`/openai/realtime?api-version=…&deployment=gpt-4o-realtime-preview`).
+  const m = /[?&](?:model(?:_id)?|deployment)=([^&#]*)/.exec(url.query ?? '');
   if (!ep || !m) return undefined;
   // `/v1/realtime` on a base not shown is OpenAI's path (Azure's is `/openai/realtime`).
   const provider = ep.provider ?? (url.host ? providerOfUrl(`https://${url.host}`) : /\/openai\/realtime/.test(url.path) ? 'azure-openai' : 'openai') ?? 'other';
@@ -145,7 +148,7 @@ function realtimeSession(fa: FileAnalyzer, call: Node, nameNode: Node, method: s
   let before = '';
   for (const c of parts.flatMap((p) => p.namedChildren)) {
     if (!c) continue;
-    if ((c.type === 'interpolation' || c.type === 'template_substitution') && /[?&]model(?:_id)?=$/.test(before)) {
+    if ((c.type === 'interpolation' || c.type === 'template_substitution') && /[?&](?:model(?:_id)?|deployment)=$/.test(before)) {
       const e = c.namedChildren.find((x) => x !== null);
       if (e) model = fa.modelFromNode(e);
       break;

@@ -383,8 +383,10 @@ export const FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   simple('python', 'langchain_community.vectorstores', lcStores(LC_PY_STORES)),
   simple('python', 'langchain.vectorstores', lcStores(LC_PY_STORES)),
   simple('python', 'langchain_chroma', lcStores(['Chroma'])),
-  simple('python', 'langchain_weaviate', lcStores(['WeaviateVectorStore'])),
-  simple('python', 'langchain_weaviate.vectorstores', lcStores(['WeaviateVectorStore'])),
+  // langchain-weaviate's store takes its embeddings fourth (`WeaviateVectorStore(client, index_name, text_key, embedding)`).
+  ...['langchain_weaviate', 'langchain_weaviate.vectorstores'].map((name) => simple('python', name, { ...lcStores(['WeaviateVectorStore']), WeaviateVectorStore: lcStore(kwPos(3, 'embedding')) })),
+  // trustcall's extractor over a chat model (`create_extractor(model, tools=[…])`): `extractor.invoke(…)` runs it.
+  simple('python', 'trustcall', { create_extractor: LC_AGENT([kwPos(0, 'llm')]) }),
   simple('python', 'langchain_pinecone', lcStores(['PineconeVectorStore'])),
   simple('python', 'langchain_qdrant', lcStores(['QdrantVectorStore', 'Qdrant'])),
   simple('python', 'langchain_postgres', lcStores(['PGVector'])),

@@ -109,7 +109,7 @@ function langChainChatMembers(api: Api): Record<string, Member> {
     astream_events: s({ stream: true }), streamEvents: s({ stream: true }), astream_log: s({ stream: true }), streamLog: s({ stream: true }),
     batch: s({ fanOut: true }), abatch: s({ fanOut: true }),
     bind_tools: same, bindTools: same, with_structured_output: same, withStructuredOutput: same, bind: same,
-    with_retry: same, withRetry: same, with_config: same, withConfig: same, with_fallbacks: same, withFallbacks: same,
+    with_retry: same, withRetry: same, with_config: same, withConfig: same, with_fallbacks: same, withFallbacks: same, with_listeners: same, withListeners: same,
     pipe: same, configurable_fields: same, run: s(), arun: s(), acall: s(),
   };
 }
