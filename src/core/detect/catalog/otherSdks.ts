@@ -12,7 +12,17 @@ const MODEL = kw('model');
 const CHAT_PROMPT: PromptSpec = { messages: kw('messages') };
 const RESP_PROMPT: PromptSpec = { input: kw('input'), system: kw('instructions') };
 
+/**
+ * Azure AI Foundry Agent Service (azure-ai-agents, azure-ai-projects: learn.microsoft.com/python/api/overview/azure/ai-agents-readme,
+ * checked 2026-12-07): a run makes the agent's model answer the thread; `agent_id=agent.id` names the agent whose
+ * `create_agent(model=…)` the file shows. Older azure-ai-projects betas spelled the runs on `agents` itself.
+ */
+const AZURE_AGENT_RUNS = ['runs.create', 'runs.create_and_process', 'runs.stream', 'runs.submit_tool_outputs', 'create_thread_and_run', 'create_thread_and_process_run', 'create_run', 'create_and_process_run', 'create_stream', 'submit_tool_outputs_to_run'];
+const azureAgentRuns = (prefix: string): Record<string, Member> => Object.fromEntries(AZURE_AGENT_RUNS.map((k) => [`${prefix}${k}`, site('other', kw('model'), { system: kw('instructions') })]));
+
 export const SPEECH_AND_OTHER_TYPES: readonly TypeSpec[] = [
+  { id: 'azure-agents', provider: 'azure-openai', via: 'sdk', members: azureAgentRuns('') },
+  { id: 'azure-ai-project', provider: 'azure-openai', via: 'sdk', members: azureAgentRuns('agents.') },
   {
     // Letta's client SDK (letta_client, @letta-ai/letta-client; docs.letta.com/api-reference/agents/messages): a message to
     // a Letta agent runs the agent's model on the Letta server (its model is the agent's: unknown here).
@@ -229,6 +239,9 @@ export const SPEECH_AND_OTHER_MODULES: readonly ModuleSpec[] = [
   { ...mod('python', 'replicate', { Client: make('replicate') }), asType: 'replicate', importToken: true },
   mod('python', 'voyageai', { Client: make('voyage'), AsyncClient: make('voyage') }),
   mod('python', 'letta_client', { Letta: make('letta'), AsyncLetta: make('letta') }),
+  // Matched as their import statements: `projects` and `agents` alone are everyday words.
+  ...(['azure.ai.projects', 'azure.ai.projects.aio'] as const).map((name): ModuleSpec => ({ ...mod('python', name, { AIProjectClient: make('azure-ai-project'), 'AIProjectClient.from_connection_string': make('azure-ai-project') }), importToken: true })),
+  ...(['azure.ai.agents', 'azure.ai.agents.aio'] as const).map((name): ModuleSpec => ({ ...mod('python', name, { AgentsClient: make('azure-agents') }), importToken: true })),
   // Zhipu AI's SDK (`zhipuai.ZhipuAI().chat.completions.create`): OpenAI's surface, Zhipu's service (open.bigmodel.cn).
   mod('python', 'zhipuai', { ZhipuAI: make('openai', { provider: 'other' }) }),
   // elevenlabs < 1.0 had module functions: `from elevenlabs import generate, play` … `generate(text=…, voice=…)`.
