@@ -296,6 +296,8 @@ export function applyMember(fa: FileAnalyzer, member: Member, call: Node, receiv
 
 export function providerOfNew(fa: FileAnalyzer, spec: NewSpec, call: Node, receiver: Value): Provider | undefined {
   let provider = spec.provider ?? (receiver.kind === 'inst' ? receiver.provider : undefined);
+  const given = spec.providerUnlessObject ? fa.getArg(call, spec.providerUnlessObject) : undefined;
+  if (given && fa.constString(given) === undefined) provider = undefined;
   if (spec.baseUrl) {
     const arg = fa.getArg(call, spec.baseUrl) ?? fa.deepKey(call, spec.baseUrl.kw ?? []);
     if (arg && !isPlaceholder(arg)) {

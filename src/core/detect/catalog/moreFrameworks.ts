@@ -55,7 +55,7 @@ const MAF_BUILDERS: Record<string, Member> = {
  * An agent over a model object, or a Bedrock model id string (`Agent(model="us.anthropic.claude-…")`); with no model,
  * Strands' default Bedrock model (its id changes with the SDK's version: unknown). strandsagents.com, checked 2026-12-07.
  */
-const STRANDS_AGENT: Member = runs('strands-agent', [kw('model')], { model: kw('model'), provider: 'bedrock' });
+const STRANDS_AGENT: Member = runs('strands-agent', [kw('model')], { model: kw('model'), provider: 'bedrock', providerUnlessObject: kw('model') });
 /** The model providers by module (`strands.models.<module>`), each `Cls(model_id="…")`; LlamaCpp serves a local file. */
 const STRANDS_MODELS: Readonly<Record<string, readonly [string, Provider]>> = {
   bedrock: ['BedrockModel', 'bedrock'], anthropic: ['AnthropicModel', 'anthropic'], openai: ['OpenAIModel', 'openai'], mistral: ['MistralModel', 'mistral'],

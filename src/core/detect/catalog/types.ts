@@ -96,6 +96,11 @@ export interface NewSpec {
    * `model`), or none at all (provider and model unknown: the site is still found).
    */
   readonly modelFrom?: readonly ArgRef[];
+  /**
+   * `provider` holds only when this argument is absent or a string (Strands `Agent()` and `Agent(model="us.anthropic…")`
+   * run on Bedrock); a model object the code does not resolve (a parameter) leaves the provider unknown.
+   */
+  readonly providerUnlessObject?: ArgRef;
   /** The instance holds the model objects added before with `<receiver>.<method>(…)` (autogen `get_participants()`). */
   readonly collects?: { readonly method: string; readonly arg: ArgRef };
 }
