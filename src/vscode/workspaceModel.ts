@@ -417,9 +417,8 @@ export class WorkspaceModel extends Disposable {
 
   /** Reads the created folders (nested ones once: their parent's walk covers them) and queues their analysed files. */
   private async readCreatedFolders(): Promise<void> {
-    const dirs = [...this.pendingFolders.values()];
+    const pending = this.pendingFolders;
     this.pendingFolders = new Map();
-    const keys = new Set(dirs.map((d) => d.toString()));
     let budget = MAX_FOLDER_ENTRIES;
     const walk = async (dir: vscode.Uri, depth: number): Promise<void> => {
       let entries: [string, vscode.FileType][];
@@ -432,11 +431,11 @@ export class WorkspaceModel extends Disposable {
         if (--budget < 0) return;
         const child = vscode.Uri.joinPath(dir, name);
         if (type & vscode.FileType.Directory) {
-          if (depth < MAX_FOLDER_DEPTH && !isExcludedFolderName(name) && !keys.has(child.toString())) await walk(child, depth + 1);
+          if (depth < MAX_FOLDER_DEPTH && !isExcludedFolderName(name) && !pending.has(child.toString())) await walk(child, depth + 1);
         } else if (type & vscode.FileType.File && languageOfPath(name)) this.pendingFiles.set(child.toString(), child);
       }
     };
-    for (const dir of dirs) {
+    for (const dir of pending.values()) {
       if (budget <= 0) break;
       // A stat first: most created paths without an analysed extension are files, and reading a file as a folder logs.
       const stat = await vscode.workspace.fs.stat(dir).then(undefined, () => undefined);

@@ -17,7 +17,7 @@ import { callArgs, callee, isCall, isMember, memberName, memberObject, unwrap, w
 import { PROVIDER_OF_NAME } from '../../models/providers';
 import type { FileAnalyzer } from '../analyzer';
 import type { SiteDraft, Value } from './types';
-import { TYPE_BY_ID } from './catalogIndex';
+import { memberOf, snakeCase, TYPE_BY_ID } from './catalogIndex';
 import { providerOfModelString } from './models';
 
 /** Splits a callee into its root expression and the member names after it. */
@@ -437,20 +437,26 @@ function receiverName(call: Node, key: string, path: string): string | undefined
   return isMember(cur) ? memberName(cur) : undefined;
 }
 
+/**
+ * Each fallback's path as the file's language writes it: a Python SDK spells the catalogue's camelCase methods in
+ * snake_case (`threads.runs.createAndPoll`: `threads.runs.create_and_poll`), as `memberOf` reads them.
+ */
+const FALLBACK_PATHS: readonly string[] = FALLBACKS.map((f) => (f.lang === 'python' ? f.path.split('.').map(snakeCase).join('.') : f.path));
+
 export function fallback(fa: FileAnalyzer, call: Node, nameNode: Node, path: readonly string[]): SiteDraft | undefined {
   const key = path.filter((p) => p !== 'beta' && p !== 'with_raw_response' && p !== 'aio').join('.');
-  for (const f of FALLBACKS) {
-    if (f.lang !== fa.lang || !key.endsWith(f.path)) continue;
-    if (!(key === f.path || key.endsWith(`.${f.path}`))) continue;
-    if (f.receiver && !f.receiver.test(receiverName(call, key, f.path) ?? '')) continue;
+  for (const [i, f] of FALLBACKS.entries()) {
+    const fp = FALLBACK_PATHS[i] ?? f.path;
+    if (f.lang !== fa.lang || !key.endsWith(fp)) continue;
+    if (!(key === fp || key.endsWith(`.${fp}`))) continue;
+    if (f.receiver && !f.receiver.test(receiverName(call, key, fp) ?? '')) continue;
     if (!f.fileToken.test(fa.text)) continue;
     const km = fa.keyMap(call);
     if (f.requireKw.length && !f.requireKw.some((k) => km.has(k))) continue;
     const t = TYPE_BY_ID.get(f.type);
-    // A Python path in snake_case names the catalogue's camelCase member (`create_and_poll`: `createAndPoll`).
-    const m = t?.members[f.path] ?? t?.members[f.path.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())];
+    const m = t ? memberOf(t, fp) : undefined;
     if (!t || m?.kind !== 'site') continue;
-    const method = key.slice(key.length - f.path.length);
+    const method = key.slice(key.length - fp.length);
     const provider = importedProvider(fa, t.id);
     const own = t.globalModel ? builtWithModel(fa, call) : undefined;
     if (own === null) return undefined;

@@ -119,12 +119,10 @@ export function dottedAssignment(fa: FileAnalyzer, n: Node): Node | undefined {
     }
     const asg = cur && cur.text === text ? fa.ancestors(cur)[0] : undefined;
     const right = asg && (asg.type === 'assignment' || asg.type === 'assignment_expression') && asg.childForFieldName('left')?.text === text ? asg.childForFieldName('right') : null;
-    if (right && !(ref && NULL_VALUE.has(unwrap(right).type))) found = right;
+    if (right && !(ref && isPlaceholder(right))) found = right;
   }
   return found;
 }
-/** Null literals: a reset, not a value (`None`, `null`, `undefined`). */
-const NULL_VALUE = new Set(['none', 'null', 'undefined']);
 
 /** A module's provider, switched by a visible configuration line (`openai.api_type = "azure"`). */
 export function moduleProvider(fa: FileAnalyzer, mod: ModuleSpec): Provider | undefined {

@@ -786,7 +786,7 @@ export const FALLBACKS: readonly FallbackSpec[] = [
   { lang: 'js', path: 'send', type: 'bedrock-runtime', fileToken: /@aws-sdk\/client-bedrock-runtime/, requireKw: [] },
   // An Assistants run on a client handed in (`openai.beta.threads.runs.create(thread_id, body)` in a helper): the path is OpenAI's alone.
   // Only on a receiver named like an OpenAI client: a project's own `self.db.threads.runs.create(…)` is not one.
-  ...ASSISTANT_RUNS.flatMap((path): FallbackSpec[] => (['js', 'python'] as const).map((lang) => ({ lang, path: lang === 'js' ? path : path.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), type: 'openai', fileToken: /openai/i, requireKw: [], receiver: /^(?:\w*openai\w*|\w*_?client|oai|beta)$/i }))),
+  ...ASSISTANT_RUNS.flatMap((path): FallbackSpec[] => (['js', 'python'] as const).map((lang) => ({ lang, path, type: 'openai', fileToken: /openai/i, requireKw: [], receiver: /^(?:\w*openai\w*|\w*_?client|oai|beta)$/i }))),
   ...FRAMEWORK_FALLBACKS,
   ...MORE_FALLBACKS,
   ...JS_FRAMEWORK_FALLBACKS,
