@@ -70,6 +70,11 @@ async function safeDetect(input: DetectInput, file?: CorpusFile, maxFileBytes?: 
  * a method passing `self.client` too). Each with its line range (from its `def`/`function`/`class` line to the next
  * top-level line).
  */
+/** Whether two texts hold as many of each bracket and quote character (a mutation that changes that can leave one open). */
+function sameBrackets(a: string, b: string): boolean {
+  return [...'()[]{}"\'`'].every((c) => a.split(c).length === b.split(c).length);
+}
+
 function callerBlocks(text: string, name: string): { from: number; to: number }[] {
   const lines = text.split(/\r\n|\r|\n/);
   const blocks: { name: string; from: number; to: number }[] = [];
@@ -359,7 +364,10 @@ describe(`fuzz (seed ${seed}, ${totalRuns} cases; FUZZ_RUNS / FUZZ_SEED to chang
             // A mutation inside a function that calls the site's function (directly or through others) can break the
             // call that passes the client in (an unparsable `async def main()` header): the site may be lost. A
             // truncation removes every caller after it too (a class further down whose method passes `self.client`).
-            const hits = (b: { from: number; to: number }): boolean => (m.kind === 'truncate' ? b.to >= mutatedLine : mutatedLine >= b.from && mutatedLine <= b.to);
+            // So can a mutation that leaves a bracket or a quote open before the caller: the rest of the file is inside it
+            // (`return ChatOpenAI(` becoming `r(turn ChatOpenAI(` swallows the module-level call below that passes the model).
+            const swallows = m.kind === 'truncate' || !sameBrackets(file.text, text);
+            const hits = (b: { from: number; to: number }): boolean => (swallows ? b.to >= mutatedLine : mutatedLine >= b.from && mutatedLine <= b.to);
             if (!got.has(key(s)) && s.enclosingFunction && callerBlocks(file.text, s.enclosingFunction.replace(/[^\w$]/g, '')).some(hits)) return;
             // A mutation inside the file's own wrapper the site calls (`fetchChatResponse(url, body)` over `fetch`), or
             // before it: an unterminated string or template opened earlier swallows the wrapper's text.

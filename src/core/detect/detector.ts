@@ -10,7 +10,7 @@ import { lastAtOrBefore } from '../lineIndex';
 import type { CallSite, DetectResult, Diagnostic, LoopContext } from '../types';
 import type { Parser, Tree } from 'web-tree-sitter';
 import { FileAnalyzer } from './analyzer';
-import { foreignKey, importsOf } from './workspaceImports';
+import { foreignKey, importsOf, shadowsPackage } from './workspaceImports';
 import { WHOLE_TEXT_PATTERNS } from './analyzer/siteSearch';
 import type { ForeignModule, SiteDraft } from './analyzer/types';
 import { bodyHttpEvidence, catalogueEvidence, hasHttpCall, hasModuleImport, httpEvidence, neighbourAnswers, neighbourEnables, neighbourEvidenceOf, type NeighbourEvidence } from './evidence';
@@ -112,6 +112,7 @@ export function hasVocabulary(text: string): boolean {
 }
 
 const MAX_FOREIGN_FILES = 8;
+const MAX_FOREIGN_READS = 24;
 const MAX_FOREIGN_BYTES = 512 * 1024;
 
 
@@ -249,7 +250,7 @@ async function detectInner(input: DetectInput, options: DetectOptions, diagnosti
     tree,
     cellOfRow,
     foreign: (module, level) => foreign.get(foreignKey(module, level)),
-    ...(httpOnly ? { httpOnly } : {}),
+    ...(httpOnly ? { httpOnly } : { gateTexts: neighbours.map((f) => f.text) }),
   });
   if (httpOnly) evidenceCounts.httpOnly++;
   // Plain source files keep per-statement state so that the next edit re-analyses only the edited function.
@@ -623,9 +624,14 @@ interface ForeignText {
 
 /** Reads the workspace files the imports resolve to: per import, the first candidate that can be read; at most 8. */
 async function readForeign(prepared: Prepared, path: string, files: FileProvider): Promise<ForeignText[]> {
+  // The first MAX_FOREIGN_FILES neighbours that import a catalogue module (those can hand the file a client or a
+  // model), then the others in import order: a service importing its models, repositories and then six agent modules
+  // keeps the agents. At most MAX_FOREIGN_READS files are read.
   const out: ForeignText[] = [];
+  const plain: ForeignText[] = [];
+  let reads = 0;
   for (const w of importsOf(prepared)) {
-    if (out.length >= MAX_FOREIGN_FILES) break;
+    if (out.length >= MAX_FOREIGN_FILES || reads >= MAX_FOREIGN_READS) break;
     for (const cand of candidatesFor(path, w.module, w.level, prepared.lang)) {
       if (cand === path) continue;
       let text = await readNeighbour(files, cand);
@@ -633,11 +639,13 @@ async function readForeign(prepared: Prepared, path: string, files: FileProvider
       if (text === undefined) continue;
       const lang = langOfNeighbour(cand);
       const grammar: GrammarName = lang === 'python' ? 'python' : cand.endsWith('.tsx') ? 'tsx' : /\.(js|mjs|cjs|jsx)$/.test(cand) ? 'javascript' : 'typescript';
-      out.push({ key: foreignKey(w.module, w.level), path: cand, text, lang, grammar, ...(lang === 'python' && w.level === 0 && path.startsWith(`${w.module.split('.')[0] ?? ''}/`) ? { module: w.module } : {}) });
+      reads++;
+      const f: ForeignText = { key: foreignKey(w.module, w.level), path: cand, text, lang, grammar, ...(lang === 'python' && w.level === 0 && (path.startsWith(`${w.module.split('.')[0] ?? ''}/`) || shadowsPackage(w.module)) ? { module: w.module } : {}) };
+      (hasModuleImport(text, lang, cand) ? out : plain).push(f);
       break;
     }
   }
-  return out;
+  return [...out, ...plain].slice(0, MAX_FOREIGN_FILES);
 }
 
 /** Parses the neighbours (synchronously: see the caller) into the analyser's one-hop modules. */

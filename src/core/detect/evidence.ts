@@ -34,7 +34,7 @@
 import { FALLBACKS, JS_PACKAGE_ALIASES, MODULES } from './catalog/sdks';
 import { HTTP_ENDPOINTS, MODEL_BODY } from './catalog/params';
 import { isAsciiWordCode, JS_FETCH_ALIAS_RE, JS_TYPE_ARGS, type Lang } from './syntax';
-import { ownPackageDirOf, packageFamily } from './analyzer/catalogIndex';
+import { ownPackageDirOf, packageFamily, writtenFallbackPath } from './analyzer/catalogIndex';
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -210,7 +210,7 @@ function chainPattern(path: string): RegExp {
 /** Per fallback: its chain (sticky, tried where the combined pattern matched) and its file token. */
 const FALLBACK_TESTS: readonly { readonly lang: Lang; readonly chain: RegExp; readonly token: RegExp }[] = FALLBACKS.map((f) => ({
   lang: f.lang,
-  chain: chainPattern(f.path),
+  chain: chainPattern(writtenFallbackPath(f)),
   token: f.fileToken,
 }));
 /** Per language, every fallback chain in one pattern: one pass over the text instead of one per fallback. */

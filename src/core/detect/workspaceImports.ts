@@ -43,6 +43,16 @@ export function importsOf(prepared: Prepared): { module: string; level: number }
   }
   return [...wanted.filter((w) => w.first), ...wanted.filter((w) => !w.first)].map(({ module, level }) => ({ module, level }));
 }
+/**
+ * Python packages a project's own module often shadows (`ModuleSpec.workspaceFirst`: the OpenAI Agents SDK's `agents`,
+ * `mem0` in mem0's repository): a workspace file an import of one resolves to is read as a module of that package,
+ * so its own imports of the package are its package's files, not the catalogue's (AnalyzerOptions.importedAs).
+ */
+const WORKSPACE_FIRST_TOPS: ReadonlySet<string> = new Set(MODULES.filter((m) => m.lang === 'python' && m.workspaceFirst).map((m) => m.name.split('.')[0] ?? m.name));
+export function shadowsPackage(module: string): boolean {
+  return WORKSPACE_FIRST_TOPS.has(module.split('.')[0] ?? module);
+}
+
 /** Imported names that are clients or LLM wrappers (catalogue module names, `…client`, `…llm…`). */
 const CLIENTISH_IMPORT = new RegExp(`\\b(?:${[...new Set(MODULES.map((m) => m.name.split(/[./]/)[0] ?? m.name).filter((n) => /^[A-Za-z_]\w*$/.test(n)))].join('|')})\\b|client|llm`, 'i');
 

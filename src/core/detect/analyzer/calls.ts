@@ -17,7 +17,7 @@ import { callArgs, callee, isCall, isMember, memberName, memberObject, unwrap, w
 import { PROVIDER_OF_NAME } from '../../models/providers';
 import type { FileAnalyzer } from '../analyzer';
 import type { SiteDraft, Value } from './types';
-import { memberOf, snakeCase, TYPE_BY_ID } from './catalogIndex';
+import { memberOf, TYPE_BY_ID, writtenFallbackPath } from './catalogIndex';
 import { providerOfModelString } from './models';
 
 /** Splits a callee into its root expression and the member names after it. */
@@ -438,10 +438,26 @@ function receiverName(call: Node, key: string, path: string): string | undefined
 }
 
 /**
- * Each fallback's path as the file's language writes it: a Python SDK spells the catalogue's camelCase methods in
- * snake_case (`threads.runs.createAndPoll`: `threads.runs.create_and_poll`), as `memberOf` reads them.
+ * The receiver's name and, for a variable or `self` attribute assigned the result of a call, that call's name
+ * (`as_query_engine()` for `query_engine_w_llm_rerank = index.as_query_engine(…)`): what it was built by names it too.
  */
-const FALLBACK_PATHS: readonly string[] = FALLBACKS.map((f) => (f.lang === 'python' ? f.path.split('.').map(snakeCase).join('.') : f.path));
+function receiverNames(fa: FileAnalyzer, call: Node, key: string, path: string): string[] {
+  const name = receiverName(call, key, path);
+  if (!name || name.endsWith('()')) return name ? [name] : [];
+  const fn = callee(call);
+  let cur = fn ? unwrap(fn) : undefined;
+  for (let i = 0; cur && i < path.split('.').length; i++) cur = isMember(cur) ? unwrap(memberObject(cur) ?? cur) : undefined;
+  const obj = cur && isMember(cur) ? memberObject(cur) : undefined;
+  const b = cur?.type === 'identifier' ? fa.lookup(cur.text, cur) : obj && (obj.text === 'self' || obj.type === 'this') ? fa.lookupSelfAttr(name, cur as Node) : undefined;
+  const made = b?.kind === 'assign' ? unwrap(b.value) : undefined;
+  const f = made && isCall(made) ? callee(made) : undefined;
+  const u = f ? unwrap(f) : undefined;
+  const by = u?.type === 'identifier' ? u.text : u && isMember(u) ? memberName(u) : undefined;
+  return by ? [name, `${by}()`] : [name];
+}
+
+/** Each fallback's path as the file's language writes it (catalogIndex.ts `writtenFallbackPath`). */
+const FALLBACK_PATHS: readonly string[] = FALLBACKS.map(writtenFallbackPath);
 
 export function fallback(fa: FileAnalyzer, call: Node, nameNode: Node, path: readonly string[]): SiteDraft | undefined {
   const key = path.filter((p) => p !== 'beta' && p !== 'with_raw_response' && p !== 'aio').join('.');
@@ -449,7 +465,7 @@ export function fallback(fa: FileAnalyzer, call: Node, nameNode: Node, path: rea
     const fp = FALLBACK_PATHS[i] ?? f.path;
     if (f.lang !== fa.lang || !key.endsWith(fp)) continue;
     if (!(key === fp || key.endsWith(`.${fp}`))) continue;
-    if (f.receiver && !f.receiver.test(receiverName(call, key, fp) ?? '')) continue;
+    if (f.receiver && !receiverNames(fa, call, key, fp).some((n) => f.receiver?.test(n))) continue;
     if (!f.fileToken.test(fa.text)) continue;
     const km = fa.keyMap(call);
     if (f.requireKw.length && !f.requireKw.some((k) => km.has(k))) continue;

@@ -73,6 +73,15 @@ export function snakeCase(name: string): string {
 }
 
 /**
+ * A fallback's path as the file's language writes it: a Python SDK spells the catalogue's camelCase methods in
+ * snake_case (`threads.runs.createAndPoll`: `threads.runs.create_and_poll`), as `memberOf` reads them. One spelling
+ * for the fallback matcher (calls.ts) and the evidence test (evidence.ts).
+ */
+export function writtenFallbackPath(f: { readonly lang: string; readonly path: string }): string {
+  return f.lang === 'python' ? f.path.split('.').map(snakeCase).join('.') : f.path;
+}
+
+/**
  * A type's members under every name a caller writes. The catalogue lists a method once, as the JS SDK spells it
  * (`chat.completions.createAndPoll`, `models.generateContent`); the Python SDKs of the same vendor name the same
  * resources in snake_case (`create_and_poll`, `generate_content`), so each camelCase key is also registered in

@@ -202,7 +202,7 @@ export function evalCallResult(fa: FileAnalyzer, call: Node): Value | undefined 
   if (rv.kind === 'object') return undefined;
   if (rv.kind === 'func') {
     if (path.length > 0) return undefined;
-    const v = rv.ctx.evalFunctionReturn(rv.node);
+    const v = typed.chosenReturn(fa, call, rv.node, rv.ctx) ?? rv.ctx.evalFunctionReturn(rv.node);
     // A factory (`create_agent(model_name="llama3-70b-8192")`): the model its constructor takes from a parameter is
     // this call's argument, not the parameter's default.
     if (v?.kind === 'inst' && v.ctor && !v.ctor.via && v.ctor.ctx === rv.ctx && v.ctor.node.startIndex >= rv.node.startIndex && v.ctor.node.endIndex <= rv.node.endIndex) {

@@ -96,6 +96,8 @@ export function addImports(fa: FileAnalyzer, c: Node, add: (b: Binding) => void)
         level = prefix ? prefix.text.length : 0;
         module = modNode.namedChildren.find((x) => x?.type === 'dotted_name')?.text ?? '';
       }
+      // `from helper_functions import *`: kept under the name `*`; lookup() asks the module for a name the file does not bind.
+      if (c.namedChildren.some((x) => x?.type === 'wildcard_import')) add({ kind: 'import', name: '*', module, member: '*', at: c, relativeLevel: level });
       for (const n of c.childrenForFieldName('name')) {
         if (!n) continue;
         if (n.type === 'dotted_name') add({ kind: 'import', name: n.text, module, member: n.text, at: c, relativeLevel: level });

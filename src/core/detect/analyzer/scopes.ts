@@ -55,6 +55,22 @@ export function lookup(fa: FileAnalyzer, name: string, use: Node): Binding | und
       }
     }
   }
+  return name === '*' ? undefined : starImported(fa, name);
+}
+
+/**
+ * A name the file does not bind, defined at the top of a workspace module it star-imports (`from helper_functions
+ * import *`, one hop): an import of that name from there. The last such import that defines it wins, as in Python.
+ */
+function starImported(fa: FileAnalyzer, name: string): Binding | undefined {
+  if (fa.lang !== 'python') return undefined;
+  const stars = bindingsOf(fa, fa.root).get('*');
+  if (!stars) return undefined;
+  for (let i = stars.length - 1; i >= 0; i--) {
+    const b = stars[i] as Binding & { kind: 'import' };
+    const f = fa.foreignFor(b);
+    if (f?.analyzer.topLevel(name)) return { ...b, name, member: name };
+  }
   return undefined;
 }
 
@@ -493,13 +509,20 @@ export function collectClassAttrs(fa: FileAnalyzer, n: Node, add: (b: Binding) =
       const left = c.childForFieldName('left');
       const right = c.childForFieldName('right');
       const type = c.childForFieldName('type');
-      if (left && isMember(left)) {
-        const obj = memberObject(left);
-        const attr = memberName(left);
-        if (obj && attr && ((obj.type === 'identifier' && obj.text === 'self') || obj.type === 'this')) {
-          if (right) add({ kind: 'assign', name: attr, value: right, at: c });
-          else if (type) add({ kind: 'param', name: attr, type, at: c });
-        }
+      const selfAttr = (t: Node | null | undefined): string | undefined => {
+        const obj = t && isMember(t) ? memberObject(t) : undefined;
+        return obj && ((obj.type === 'identifier' && obj.text === 'self') || obj.type === 'this') ? memberName(t as Node) : undefined;
+      };
+      const attr = selfAttr(left);
+      if (attr) {
+        if (right) add({ kind: 'assign', name: attr, value: right, at: c });
+        else if (type) add({ kind: 'param', name: attr, type, at: c });
+      } else if (left && right && (left.type === 'pattern_list' || left.type === 'tuple_pattern' || left.type === 'array_pattern')) {
+        // `self.vectorstore, self.retriever = self._prepare_retriever()`: element `index` of what the call returns.
+        left.namedChildren.forEach((t, index) => {
+          const a = selfAttr(t);
+          if (a) add({ kind: 'element', name: a, value: right, index, at: c });
+        });
       }
     }
     if (c.type === 'method_definition' && c.childForFieldName('name')?.text === 'constructor') {

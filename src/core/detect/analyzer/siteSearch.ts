@@ -112,7 +112,7 @@ export function findSites(fa: FileAnalyzer, within?: { readonly start: number; r
       const token = GATED_NAMES.has(name) ? genericGate(name) : undefined;
       if (token) {
         let ok = gate.get(name);
-        if (ok === undefined) gate.set(name, (ok = token.test(fa.text)));
+        if (ok === undefined) gate.set(name, (ok = gateOpen(fa, token)));
         if (!ok) continue;
       }
       const node = fa.root.descendantForIndex(start, start + name.length);
@@ -226,7 +226,7 @@ function visitRefs(fa: FileAnalyzer, from: number, to: number, seen: Set<number>
     const runner = (at === 0 || (at === 1 && fa.lang === 'python' && /(?:^|\.)run_in_executor$/.test(callee(wrapper)?.text ?? ''))) && list.length > at + 1;
     if (!invoked && !withRequest && !runner) continue;
     const gate = GATED_NAMES.has(name) ? genericGate(name) : undefined;
-    if (gate && !gate.test(fa.text)) continue;
+    if (gate && !gateOpen(fa, gate)) continue;
     seen.add(member.id);
     try {
       const site = fa.analyzeCall(invoked ?? wrapper, node, member);
@@ -235,6 +235,11 @@ function visitRefs(fa: FileAnalyzer, from: number, to: number, seen: Set<number>
       // As for calls: one construct the resolver does not understand must not hide the others.
     }
   }
+}
+
+/** Whether an everyday name's gate passes the file's text or a neighbour's it imports (AnalyzerOptions.gateTexts). */
+function gateOpen(fa: FileAnalyzer, gate: RegExp): boolean {
+  return gate.test(fa.text) || (fa.opts.gateTexts?.some((t) => gate.test(t)) ?? false);
 }
 
 /** Python built-ins (and `typing.cast`) that take an object or a method reference and never call it. */

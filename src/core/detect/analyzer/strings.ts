@@ -9,7 +9,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { ModelResolution } from '../../types';
-import { callArgs, callee, isMember, isStringNode, memberName, memberObject, stringParts, unwrap } from '../syntax';
+import { callArgs, callee, FUNCTION_TYPES, isMember, isStringNode, memberName, memberObject, stringParts, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import type { Binding, ResolvedModel } from './types';
 import { clip } from './text';
@@ -158,17 +158,108 @@ function resolveMemberString(fa: FileAnalyzer, u: Node, n: Node, depth: number):
       }
     }
   }
+  return attributeDefault(fa, u, o, name, depth) ?? unknown();
+}
+
+/**
+ * An attribute's value the file writes or declares outside the object's own binding: an earlier dotted write, or the
+ * default of the config class the object is an instance of.
+ */
+function attributeDefault(fa: FileAnalyzer, u: Node, o: Node, name: string, depth: number): StringResult | undefined {
   // `self.config.model = "gpt-5-mini"` (or `= self.config.model or "…"`) written earlier in the file: a default set on
-  // an attribute of an attribute (mem0's providers), read later as `self.config.model`.
-  if (isMember(o) && depth < 4) {
+  // an attribute of an attribute (mem0's providers), read later as `self.config.model`; `config.model = DEFAULT_MODEL`
+  // under `if config.model is None:` in the function that reads it (only there: another function's `config` is
+  // another object).
+  if ((isMember(o) || o.type === 'identifier') && depth < 4) {
     const assigned = fa.dottedAssignment(u);
-    if (assigned) {
+    if (assigned && (isMember(o) || enclosingFunction(fa, assigned).id === enclosingFunction(fa, u).id)) {
       const r = resolveString(fa, assigned, depth + 1);
       if (r.value !== null && r.resolution.kind === 'literal') return { ...r, resolution: { kind: 'constant', name: clip(u.text) } };
       if (r.value !== null) return r;
     }
   }
-  return unknown();
+  // `self.config.embedding_model` where `self.config` is an instance of a config class (`config: EmbedderConfig |
+  // None`, `config or EmbedderConfig()`), in this file or one import away: the class's default for the field.
+  const cls = depth < 6 ? instanceClass(fa, o, 0) : undefined;
+  const attr = cls ? cls.fa.findClassConst(cls.body, name) : undefined;
+  if (cls && attr) {
+    const r = cls.fa.resolveString(attr, depth + 1);
+    if (r.value !== null && cls.file && (r.resolution.kind === 'literal' || r.resolution.kind === 'constant')) return { ...r, resolution: { kind: 'imported', file: cls.file, name: `${cls.name}.${name}` } };
+    if (r.value !== null && r.resolution.kind === 'literal') return { ...r, resolution: { kind: 'constant', name: `${cls.name}.${name}` } };
+    if (r.value !== null) return r;
+  }
+  return undefined;
+}
+
+/** The function (or module) a node is in: where a local name means one object. */
+function enclosingFunction(fa: FileAnalyzer, n: Node): Node {
+  return fa.ancestors(n).find((a) => FUNCTION_TYPES.has(a.type)) ?? fa.root;
+}
+
+/** A class a value is an instance of, with the analyzer of its file (`file` when one import away). */
+interface InstanceClass {
+  readonly fa: FileAnalyzer;
+  readonly body: Node;
+  readonly name: string;
+  readonly file?: string;
+}
+
+/**
+ * The class an object expression is an instance of, when the file says so: a variable or `self` attribute assigned
+ * `Cls()` (or `x or Cls()`), a parameter annotated `Cls`, `Cls | None` or `Optional[Cls]`. Only classes defined in this
+ * file or imported from a workspace file one hop away; never an SDK type.
+ */
+function instanceClass(fa: FileAnalyzer, o: Node, depth: number): InstanceClass | undefined {
+  if (depth > 4) return undefined;
+  const obj = isMember(o) ? memberObject(o) : undefined;
+  const attr = obj ? memberName(o) : undefined;
+  const b =
+    o.type === 'identifier' ? fa.lookup(o.text, o) : obj && attr && ((obj.type === 'identifier' && obj.text === 'self') || obj.type === 'this') ? fa.lookupSelfAttr(attr, o) : undefined;
+  if (!b) return undefined;
+  if (b.kind === 'assign') return classOfValue(fa, b.value, depth) ?? (b.type ? classOfAnnotation(fa, b.type) : undefined);
+  if (b.kind === 'param') return (b.type ? classOfAnnotation(fa, b.type) : undefined) ?? (b.def ? classOfValue(fa, b.def, depth) : undefined);
+  return undefined;
+}
+
+/** `Cls()`, `config or Cls()`, or a name bound to one of them. */
+function classOfValue(fa: FileAnalyzer, value: Node, depth: number): InstanceClass | undefined {
+  const v = unwrap(value);
+  if (v.type === 'boolean_operator' || v.type === 'binary_expression') {
+    for (const side of [v.childForFieldName('right'), v.childForFieldName('left')]) {
+      const c = side ? classOfValue(fa, side, depth + 1) : undefined;
+      if (c) return c;
+    }
+    return undefined;
+  }
+  if (v.type === 'identifier' || isMember(v)) return instanceClass(fa, v, depth + 1);
+  const fn = v.type === 'call' || v.type === 'new_expression' ? (callee(v) ?? v.childForFieldName('constructor')) : undefined;
+  return fn?.type === 'identifier' ? classNamed(fa, fn) : undefined;
+}
+
+/** The first class an annotation names (`Cls`, `Cls | None`, `Optional[Cls]`, `"Cls"`). */
+function classOfAnnotation(fa: FileAnalyzer, t: Node): InstanceClass | undefined {
+  const stack: Node[] = [t];
+  for (let guard = 0; stack.length && guard < 40; guard++) {
+    const n = stack.shift() as Node;
+    if (n.type === 'identifier' || n.type === 'type_identifier') {
+      const c = classNamed(fa, n);
+      if (c) return c;
+    }
+    for (const c of n.namedChildren) if (c) stack.push(c);
+  }
+  return undefined;
+}
+
+/** A class binding for a name: defined in this file, or imported from a workspace file the analyzer loaded. */
+function classNamed(fa: FileAnalyzer, id: Node): InstanceClass | undefined {
+  const b = fa.lookup(id.text, id);
+  const body = b?.kind === 'class' ? b.node.childForFieldName('body') : undefined;
+  if (b && body) return { fa, body, name: b.name };
+  if (b?.kind !== 'import' || !b.member) return undefined;
+  const f = fa.foreignFor(b);
+  const fb = f?.analyzer.topLevel(b.member);
+  const fbody = fb?.kind === 'class' ? fb.node.childForFieldName('body') : undefined;
+  return f && fbody ? { fa: f.analyzer, body: fbody, name: b.member, file: f.path } : undefined;
 }
 
 /** `os.getenv("X", "d")`, `os.environ.get("X", "d")`, pydantic `Field(default=…)`, `"…".strip()`. */
@@ -176,10 +267,15 @@ function resolveCallString(fa: FileAnalyzer, u: Node, n: Node, depth: number): S
   const unknown = (): { value: null; resolution: ModelResolution } => unknownString(n);
   // os.getenv("X", "d") / os.environ.get("X", "d") / getenv("X", "d")
   const fn = callee(u)?.text ?? '';
-  if (/(^|\.)Field$/.test(fn)) {
-    // pydantic `Field(default="gpt-4o")` / `Field("gpt-4o")`.
+  if (/(^|\.)(Field|field)$/.test(fn)) {
+    // pydantic `Field(default="gpt-4o")` / `Field("gpt-4o")`; a dataclass `field(default="gpt-4o")`.
     const d = fa.getArg(u, { kw: ['default'], pos: 0 });
     return d ? resolveString(fa, d, depth + 1) : unknown();
+  }
+  if (fa.lang === 'python' && /^(typing\.)?cast$/.test(fn)) {
+    // `typing.cast(str, config.model)`: the value, as the type checker is told to take it.
+    const v = callArgs(u)[1];
+    return v ? resolveString(fa, v, depth + 1) : unknown();
   }
   if (/(^|\.)(getenv|environ\.get)$/.test(fn)) {
     const args = callArgs(u);

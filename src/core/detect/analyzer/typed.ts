@@ -123,3 +123,75 @@ function argumentFor(fn: Node, call: Node, name: string): Node | undefined {
   const positional = args.filter((a) => a.type !== 'keyword_argument' && a.type !== 'list_splat' && a.type !== 'dictionary_splat' && a.type !== 'spread_element');
   return positional.length === args.length || at < positional.length ? positional[at] : undefined;
 }
+
+/**
+ * A factory that returns a different client per branch (`if provider == EmbeddingProvider.OPENAI: return
+ * OpenAIEmbeddings()` … `elif provider == EmbeddingProvider.AMAZON_BEDROCK: return BedrockEmbeddings(…)`): the first
+ * return of the branch whose condition compares a parameter with what `call` passes for it (or the parameter's
+ * default), evaluated in the function's file. Undefined when no branch is chosen that way.
+ */
+export function chosenReturn(fa: FileAnalyzer, call: Node, fn: Node, ctx: FileAnalyzer): Value | undefined {
+  const body = fn.childForFieldName('body');
+  if (!body || (body.type !== 'block' && body.type !== 'statement_block')) return undefined;
+  const stack: Node[] = [body];
+  for (let guard = 0; stack.length && guard < 2000; guard++) {
+    const s = stack.pop() as Node;
+    if (FUNCTION_TYPES.has(s.type) || s.type === 'class_definition' || s.type === 'class_declaration') continue;
+    if ((s.type === 'if_statement' || s.type === 'elif_clause') && chosenBy(fa, call, fn, ctx, s.childForFieldName('condition'))) {
+      const v = firstReturn(ctx, s.childForFieldName('consequence'));
+      if (v) return v;
+    }
+    for (const c of s.namedChildren) if (c) stack.push(c);
+  }
+  return undefined;
+}
+
+/** Whether `cond` is `param == X` (or `X == param`, `===`) with X what the call gives for the parameter. */
+function chosenBy(fa: FileAnalyzer, call: Node, fn: Node, ctx: FileAnalyzer, cond: Node | null): boolean {
+  if (!cond) return false;
+  const c = unwrap(cond);
+  const eq = c.type === 'comparison_operator' ? c.children.some((x) => x?.type === '==') && c.namedChildren.length === 2 : c.type === 'binary_expression' && /^===?$/.test(c.childForFieldName('operator')?.text ?? '');
+  if (!eq) return false;
+  const [a, b] = (c.type === 'comparison_operator' ? c.namedChildren : [c.childForFieldName('left'), c.childForFieldName('right')]).map((x) => (x ? unwrap(x) : undefined));
+  if (!a || !b) return false;
+  for (const [p, k] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    if (p.type !== 'identifier') continue;
+    const given = argumentFor(fn, call, p.text) ?? paramDefault(fn, p.text);
+    if (!given) continue;
+    const g = unwrap(given);
+    if (g.text === k.text) return true;
+    const gv = (argumentFor(fn, call, p.text) ? fa : ctx).resolveString(g).value;
+    if (gv !== null && gv === ctx.resolveString(k).value) return true;
+  }
+  return false;
+}
+
+/** The default value of parameter `name` of `fn`, if it has one. */
+function paramDefault(fn: Node, name: string): Node | undefined {
+  for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+    if (!p || !/default_parameter|assignment_pattern|optional_parameter/.test(p.type)) continue;
+    const n = p.childForFieldName('name') ?? p.childForFieldName('left') ?? p.childForFieldName('pattern');
+    if (n?.text === name) return p.childForFieldName('value') ?? p.childForFieldName('right') ?? undefined;
+  }
+  return undefined;
+}
+
+/** The value of the first return in a block (source order, not inside nested functions) that evaluates to something. */
+function firstReturn(ctx: FileAnalyzer, block: Node | null): Value | undefined {
+  const stack: Node[] = block ? [block] : [];
+  for (let guard = 0; stack.length && guard < 2000; guard++) {
+    const s = stack.shift() as Node;
+    if (s.type === 'return_statement') {
+      const e = s.namedChildren.find((x) => x !== null && x.type !== 'comment');
+      const v = e ? ctx.evalValue(e) : undefined;
+      if (v) return v;
+      continue;
+    }
+    if (FUNCTION_TYPES.has(s.type) || s.type === 'class_definition' || s.type === 'class_declaration') continue;
+    stack.unshift(...s.namedChildren.filter((x): x is Node => x !== null));
+  }
+  return undefined;
+}

@@ -74,6 +74,12 @@ export interface AnalyzerOptions {
    * The sites are the same (`--exhaustive` turns this off; evidence.test.ts compares).
    */
   readonly httpOnly?: boolean;
+  /**
+   * The texts of the neighbours `foreign` resolves to: an everyday method name's gate (vocabulary.ts `genericGate`) is
+   * open in a file that imports its receiver from a neighbour that passes the gate (`hotel_agent.arun(…)` with
+   * `from agents.hotel import hotel_agent`, where agents/hotel.py imports agno).
+   */
+  readonly gateTexts?: readonly string[];
 }
 
 export interface ResolvedModel {

@@ -91,6 +91,20 @@ export const FRAMEWORK_TYPES: readonly TypeSpec[] = [
     id: 'claude-agent', provider: 'anthropic', via: 'framework',
     members: { query: site('messages', undefined, { user: kwPos(0, 'prompt') }) },
   },
+  // agno's embedders (`OllamaEmbedder(id=…)`): what its vector databases embed with, and called directly.
+  {
+    id: 'agno-embedder', provider: 'other', via: 'framework',
+    members: Object.fromEntries(['get_embedding', 'get_embedding_and_usage', 'async_get_embedding', 'async_get_embedding_and_usage'].map((m) => [m, site('embeddings', undefined, { input: kwPos(0, 'text') })])),
+  },
+  // PydanticAI's `Embedder("openai:text-embedding-3-small")` (ai.pydantic.dev/embeddings, checked 2026-12-07).
+  {
+    id: 'pai-embedder', provider: 'other', via: 'framework',
+    members: {
+      embed_query: site('embeddings', undefined, { input: kwPos(0, 'query') }),
+      embed_documents: site('embeddings', undefined, { input: kwPos(0, 'documents') }),
+      embed: site('embeddings', undefined, { input: kwPos(0, 'documents') }),
+    },
+  },
   // Model holders that frameworks take (`ClaudeCodeOptions(model=…)`, agno `OpenAIChat(id=…)`, PydanticAI `MistralModel(…)`).
   { id: 'fw-model', provider: 'other', via: 'framework', members: {} },
   // browser-use's own chat models (`ChatOpenAI(model=…)`, `ChatGoogle('gemini-…')`): what its Agent runs, and called
@@ -105,6 +119,8 @@ export const FRAMEWORK_TYPES: readonly TypeSpec[] = [
       run_sync: site('chat', undefined, { user: kwPos(0, 'user_prompt') }), run_stream: site('chat', undefined, { user: kwPos(0, 'user_prompt') }, { stream: true }),
       // agno: a run paused for a confirmation or user input sends the model a new request when resumed.
       continue_run: site('chat', undefined, {}), acontinue_run: site('chat', undefined, {}),
+      // agno's terminal chat (`agent.cli_app(…)`, `acli_app`): each line typed is a run.
+      cli_app: site('chat', undefined, { user: kw('input', 'message') }), acli_app: site('chat', undefined, { user: kw('input', 'message') }),
     },
   },
   {
@@ -318,8 +334,9 @@ const LC_PY_AGENTS: Record<string, Member> = {
 const LC_CHAINS: Record<string, Member> = {
   LLMChain: make('lc-chat', { inheritFrom: kw('llm') }), ConversationChain: make('lc-chat', { inheritFrom: kw('llm') }),
   SimpleSequentialChain: LC_AGENT([kw('chains')]), SequentialChain: LC_AGENT([kw('chains')]),
-  'RetrievalQA.from_chain_type': LC_AGENT([kw('llm')]), 'RetrievalQA.from_llm': LC_AGENT([kw('llm')]),
-  'ConversationalRetrievalChain.from_llm': LC_AGENT([kwPos(0, 'llm')]), 'RetrievalQAWithSourcesChain.from_chain_type': LC_AGENT([kw('llm')]),
+  // `from_chain_type(llm, chain_type="stuff", …)` and `from_llm(llm, …)` take the model first (langchain/chains/retrieval_qa/base.py).
+  'RetrievalQA.from_chain_type': LC_AGENT([kwPos(0, 'llm')]), 'RetrievalQA.from_llm': LC_AGENT([kwPos(0, 'llm')]),
+  'ConversationalRetrievalChain.from_llm': LC_AGENT([kwPos(0, 'llm')]), 'RetrievalQAWithSourcesChain.from_chain_type': LC_AGENT([kwPos(0, 'llm')]),
   create_retrieval_chain: LC_AGENT([kwPos(1, 'combine_docs_chain')]), create_history_aware_retriever: LC_AGENT([kwPos(0, 'llm')]),
   load_summarize_chain: LC_AGENT([kwPos(0, 'llm')]), load_qa_chain: LC_AGENT([kwPos(0, 'llm')]),
   // Document chains over an LLMChain (`StuffDocumentsChain(llm_chain=LLMChain(llm=…))`).
@@ -485,14 +502,16 @@ export const FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   ...Object.entries(AGNO_MODELS).map(([name, classes]) => simple('python', `agno.models.${name}`, Object.fromEntries(Object.entries(classes).map(([cls, provider]) => [cls, fwModel(provider, kw('id'))])), { ownPackage: true })),
   ...['agno.knowledge', 'agno.knowledge.knowledge'].map((name) => simple('python', name, { Knowledge: runs('agno-knowledge', [kw('vector_db')]) }, { ownPackage: true })),
   ...Object.entries(AGNO_VECTOR_DBS).map(([name, cls]) => simple('python', `agno.vectordb.${name}`, { [cls]: runs('agno-vectordb', [kw('embedder')]) }, { ownPackage: true })),
-  ...Object.entries(AGNO_EMBEDDERS).map(([name, [cls, provider]]) => simple('python', `agno.knowledge.embedder.${name}`, { [cls]: provider === 'local' ? make('local-model') : fwModel(provider, kw('id')) }, { ownPackage: true })),
+  ...Object.entries(AGNO_EMBEDDERS).map(([name, [cls, provider]]) => simple('python', `agno.knowledge.embedder.${name}`, { [cls]: provider === 'local' ? make('local-model') : make('agno-embedder', { model: kw('id'), provider }) }, { ownPackage: true })),
   simple('python', 'agno.models.openai', { OpenAIChat: fwModel('openai', kw('id')), OpenAIResponses: fwModel('openai', kw('id')) }, { ownPackage: true }),
   simple('python', 'agno.models.anthropic', { Claude: fwModel('anthropic', kw('id')) }, { ownPackage: true }),
   simple('python', 'agno.models.google', { Gemini: fwModel('google', kw('id')) }, { ownPackage: true }),
   simple('python', 'agno.models.groq', { Groq: fwModel('groq', kw('id')) }, { ownPackage: true }),
   simple('python', 'agno.models.mistral', { MistralChat: fwModel('mistral', kw('id')) }, { ownPackage: true }),
   simple('python', 'agno.models.ollama', { Ollama: fwModel('ollama', kw('id')) }, { ownPackage: true }),
-  simple('python', 'pydantic_ai', { Agent: runs('fw-agent', [kwPos(0, 'model')], { model: kwPos(0, 'model'), providerFromModel: kw('provider') }) }, { ownPackage: true }),
+  simple('python', 'pydantic_ai', { Agent: runs('fw-agent', [kwPos(0, 'model')], { model: kwPos(0, 'model'), providerFromModel: kw('provider') }), Embedder: make('pai-embedder', { model: kwPos(0, 'model'), providerFromModel: kw('provider') }) }, { ownPackage: true }),
+  // mcp-use (`MCPAgent(llm=ChatOpenAI(…), client=…).run(query)`, docs.mcp-use.com, checked 2026-12-07): a LangChain agent.
+  simple('python', 'mcp_use', { MCPAgent: runs('fw-agent', [kw('llm')]) }, { workspaceFirst: true, ownPackage: true }),
   simple('python', 'pydantic_ai.models.openai', { OpenAIModel: fwModel('openai', kwPos(0, 'model_name')), OpenAIChatModel: fwModel('openai', kwPos(0, 'model_name')), OpenAIResponsesModel: fwModel('openai', kwPos(0, 'model_name')) }, { ownPackage: true }),
   simple('python', 'pydantic_ai.models.anthropic', { AnthropicModel: fwModel('anthropic', kwPos(0, 'model_name')) }, { ownPackage: true }),
   simple('python', 'pydantic_ai.models.gemini', { GeminiModel: fwModel('google', kwPos(0, 'model_name')) }, { ownPackage: true }),
@@ -543,11 +562,9 @@ export const FRAMEWORK_FALLBACKS: readonly FallbackSpec[] = [
   // LlamaIndex engines, built in too many ways to follow (`index.as_query_engine()`, routers, sub-question engines):
   // a query/chat call on a receiver named like one, in a file that imports LlamaIndex.
   // Retrievers over an index embed the query; keyword ones (BM25, sparse) do not.
-  ...['retrieve', 'aretrieve'].map((path) => ({ lang: 'python' as const, path, type: 'li-retriever', fileToken: /llama_index/, requireKw: [], receiver: /^(?!.*(?:bm25|keyword|sparse|summary|list))(?:\w+_)?retriever$/i })),
-  { lang: 'python', path: 'query', type: 'li-engine', fileToken: /llama_index/, requireKw: [], receiver: /(^|_)engine$/i },
-  { lang: 'python', path: 'aquery', type: 'li-engine', fileToken: /llama_index/, requireKw: [], receiver: /(^|_)engine$/i },
-  { lang: 'python', path: 'chat', type: 'li-engine', fileToken: /llama_index/, requireKw: [], receiver: /(^|_)chat_engine$/i },
-  { lang: 'python', path: 'achat', type: 'li-engine', fileToken: /llama_index/, requireKw: [], receiver: /(^|_)chat_engine$/i },
-  { lang: 'python', path: 'stream_chat', type: 'li-engine', fileToken: /llama_index/, requireKw: [], receiver: /(^|_)chat_engine$/i },
-  { lang: 'python', path: 'astream_chat', type: 'li-engine', fileToken: /llama_index/, requireKw: [], receiver: /(^|_)chat_engine$/i },
+  // A receiver is also named by the call that built it (`engine_w_rerank = index.as_query_engine(…)`, chained
+  // `index.as_retriever(…).retrieve(q)`): `as_query_engine()`.
+  ...['retrieve', 'aretrieve'].map((path) => ({ lang: 'python' as const, path, type: 'li-retriever', fileToken: /llama_index/, requireKw: [], receiver: /^(?!.*(?:bm25|keyword|sparse|summary|list))(?:\w+_)?retriever$|^as_retriever\(\)$/i })),
+  ...['query', 'aquery'].map((path) => ({ lang: 'python' as const, path, type: 'li-engine', fileToken: /llama_index/, requireKw: [], receiver: /(^|_)engine$|^as_query_engine\(\)$/i })),
+  ...['chat', 'achat', 'stream_chat', 'astream_chat'].map((path) => ({ lang: 'python' as const, path, type: 'li-engine', fileToken: /llama_index/, requireKw: [], receiver: /(^|_)chat_engine$|^as_chat_engine\(\)$/i })),
 ];

@@ -161,6 +161,8 @@ export const MORE_FRAMEWORK_TYPES: readonly TypeSpec[] = [
   // `Runner.run(agent, input)` (JS `run(agent, input)`, `new Runner().run(…)`): the run calls the agent's model.
   { id: 'oai-agent', provider: 'openai', via: 'framework', members: {} },
   { id: 'oai-runner', provider: 'openai', via: 'framework', members: { run: OAI_RUN } },
+  { id: 'oai-voice', provider: 'openai', via: 'framework', members: { run: site('audio', undefined, { input: kwPos(0, 'audio_input') }, { stream: true }) } },
+  { id: 'oai-voice-workflow', provider: 'openai', via: 'framework', members: {} },
   // OpenAI Swarm (the Agents SDK's predecessor): `Swarm().run(agent=Agent(model=…), messages=[…])`, `run_and_stream`.
   {
     id: 'swarm', provider: 'openai', via: 'framework',
@@ -386,14 +388,25 @@ const WX: Record<string, Member> = {
 // ---- LlamaIndex ----
 const liRuns = (type: string, modelFrom: ArgRef[]): Member => runs(type, modelFrom);
 
+/** AG2's swarms (docs.ag2.ai swarm, checked 2026-12-07): `initiate_swarm_chat(initial_agent=…, agents=[…], messages=…)` runs the agents in turn. */
+const AG2_SWARM: Record<string, Member> = {
+  initiate_swarm_chat: site('chat', undefined, { messages: kw('messages') }, { modelObject: kw('initial_agent') }),
+  a_initiate_swarm_chat: site('chat', undefined, { messages: kw('messages') }, { modelObject: kw('initial_agent') }),
+};
+
 export const MORE_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   // AutoGen 0.2 / AG2 agents (the 0.4 packages are autogen_agentchat, autogen_ext: frameworks.ts).
   // `autogen` is a word of generated code (`// autogen`): the pre-filter looks for the import statement.
-  mod('autogen', { AssistantAgent: make('autogen2-agent'), UserProxyAgent: make('autogen2-proxy'), ConversableAgent: make('autogen2-agent'), GroupChatManager: make('autogen2-agent') }, { importToken: true }),
+  mod('autogen', { AssistantAgent: make('autogen2-agent'), UserProxyAgent: make('autogen2-proxy'), ConversableAgent: make('autogen2-agent'), GroupChatManager: make('autogen2-agent'), SwarmAgent: make('autogen2-agent'), ...AG2_SWARM }, { importToken: true }),
+  mod('autogen.agentchat.contrib.swarm_agent', { SwarmAgent: make('autogen2-agent'), ...AG2_SWARM }, { importToken: true }),
   mod('autogen.agentchat', { AssistantAgent: make('autogen2-agent'), UserProxyAgent: make('autogen2-proxy'), ConversableAgent: make('autogen2-agent'), GroupChatManager: make('autogen2-agent') }, { importToken: true }),
   // LlamaIndex before 0.10 (`from llama_index import VectorStoreIndex`): the default embedding model embeds the documents.
   mod('llama_index', { VectorStoreIndex: { kind: 'instance', type: 'li-index-class' }, 'VectorStoreIndex.from_documents': site('embeddings', undefined, { input: kwPos(0, 'documents') }, { via: 'llamaindex', modelObject: kw('embed_model') }) }),
   mod('agents', OAI_PY, { workspaceFirst: true }),
+  // The Agents SDK's voice pipeline (openai.github.io/openai-agents-python/voice/pipeline, checked 2026-12-07):
+  // `VoicePipeline(workflow=SingleAgentVoiceWorkflow(agent)).run(audio_input)` transcribes the audio, runs the agent
+  // and speaks its answer (OpenAI speech-to-text and text-to-speech models, the agent's model).
+  mod('agents.voice', { VoicePipeline: runs('oai-voice', [kw('workflow')]), SingleAgentVoiceWorkflow: runs('oai-voice-workflow', [kwPos(0, 'agent')]) }, { workspaceFirst: true }),
   mod('swarm', { Swarm: make('swarm'), Agent: OAI_AGENT }, { workspaceFirst: true }),
   // Swarm's REPL: each turn of `run_demo_loop(agent)` is a `Swarm().run(…)` over the agent.
   mod('swarm.repl', { run_demo_loop: site('chat', undefined, {}, { modelObject: kwPos(0, 'starting_agent'), ...OAI }) }, { workspaceFirst: true }),

@@ -20,7 +20,60 @@ const RESP_PROMPT: PromptSpec = { input: kw('input'), system: kw('instructions')
 const AZURE_AGENT_RUNS = ['runs.create', 'runs.create_and_process', 'runs.stream', 'runs.submit_tool_outputs', 'create_thread_and_run', 'create_thread_and_process_run', 'create_run', 'create_and_process_run', 'create_stream', 'submit_tool_outputs_to_run'];
 const azureAgentRuns = (prefix: string): Record<string, Member> => Object.fromEntries(AZURE_AGENT_RUNS.map((k) => [`${prefix}${k}`, site('other', kw('model'), { system: kw('instructions') })]));
 
+/** AssemblyAI's LeMUR (assemblyai.com/docs/lemur, checked 2026-12-07): an LLM over transcripts; `final_model` picks it. */
+const LEMUR: Record<string, Member> = Object.fromEntries(['task', 'summarize', 'question', 'action_items'].map((m) => [m, site('chat', kw('final_model'), { user: kwPos(0, 'prompt') })]));
+
 export const SPEECH_AND_OTHER_TYPES: readonly TypeSpec[] = [
+  {
+    // Contextual AI (contextual-client, docs.contextual.ai/api-reference, checked 2026-12-07): an agent's answer, the
+    // grounded language model, the reranker and LMUnit (a model that scores a response against a unit test).
+    id: 'contextual', provider: 'other', via: 'sdk',
+    members: {
+      'agents.query.create': site('chat', undefined, { messages: kw('messages') }),
+      'generate.create': site('chat', kw('model'), { messages: kw('messages') }),
+      'rerank.create': site('rerank', kw('model'), { input: kw('query') }),
+      'lmunit.create': site('other', undefined, { input: kw('response') }),
+    },
+  },
+  {
+    // AssemblyAI (assemblyai, docs checked 2026-12-07): a transcription, then LeMUR over the transcript.
+    id: 'aai-transcriber', provider: 'other', via: 'sdk',
+    members: {
+      transcribe: site('audio', undefined, {}, { returns: 'aai-transcript' }),
+      transcribe_async: site('audio', undefined, {}, { returns: 'aai-transcript' }),
+      submit: site('audio', undefined, {}, { returns: 'aai-transcript' }),
+    },
+  },
+  { id: 'aai-transcript', provider: 'other', via: 'sdk', members: Object.fromEntries(Object.entries(LEMUR).map(([k, v]) => [`lemur.${k}`, v])) },
+  { id: 'aai-lemur', provider: 'other', via: 'sdk', members: LEMUR },
+  // Streaming speech-to-text: `RealtimeTranscriber(…)`, `connect()`, then `stream(microphone)` sends the audio.
+  { id: 'aai-realtime', provider: 'other', via: 'sdk', members: { stream: site('audio', undefined, {}, { stream: true }) } },
+  {
+    // mem0's open-source memory (`Memory()`, `Memory.from_config(config)`, docs.mem0.ai/open-source, checked
+    // 2026-12-07): `add` has the LLM extract facts from the messages and embeds them; `search` embeds the query. Its
+    // default LLM and embedder are OpenAI's; a config names others (unknown here).
+    id: 'mem0-memory', provider: 'other', via: 'framework',
+    members: {
+      add: site('chat', undefined, { messages: kwPos(0, 'messages') }),
+      search: site('embeddings', undefined, { input: kwPos(0, 'query') }),
+    },
+  },
+  {
+    // Embedchain (`App()`, `App.from_config(config=…)`, docs.embedchain.ai, checked 2026-12-07): `add` embeds a source,
+    // `query` and `chat` embed the question and ask the LLM. Its default LLM and embedder are OpenAI's.
+    id: 'embedchain-app', provider: 'other', via: 'framework',
+    members: {
+      add: site('embeddings', undefined, { input: kwPos(0, 'source') }),
+      query: site('chat', undefined, { user: kwPos(0, 'input_query') }),
+      chat: site('chat', undefined, { user: kwPos(0, 'input_query') }),
+    },
+  },
+  {
+    // ScrapeGraphAI graphs (`SmartScraperGraph(prompt=…, source=…, config={"llm": {"model": …}}).run()`,
+    // scrapegraph-ai.readthedocs.io, checked 2026-12-07): a run sends the page and the prompt to the configured LLM.
+    id: 'sgai-graph', provider: 'other', via: 'framework',
+    members: { run: site('chat', undefined, { user: kw('prompt') }), run_safe_async: site('chat', undefined, { user: kw('prompt') }) },
+  },
   { id: 'azure-agents', provider: 'azure-openai', via: 'sdk', members: azureAgentRuns('') },
   { id: 'azure-ai-project', provider: 'azure-openai', via: 'sdk', members: azureAgentRuns('agents.') },
   {
@@ -215,7 +268,17 @@ const XAI_CLIENT: Member = make('xai-client');
 /** An OpenAI-shaped client that sends elsewhere (as sdks.ts `OPENAI_CTOR('other')`). */
 const LLAMA_API: Member = make('openai', { baseUrl: kw('base_url'), provider: 'other' });
 
+/** ScrapeGraphAI's graph classes (scrapegraphai/graphs/__init__.py, checked 2026-12-07). */
+const SGAI_GRAPHS = ['SmartScraperGraph', 'SmartScraperMultiGraph', 'SearchGraph', 'SpeechGraph', 'ScriptCreatorGraph', 'OmniScraperGraph', 'JSONScraperGraph', 'XMLScraperGraph', 'CSVScraperGraph', 'DocumentScraperGraph', 'DepthSearchGraph', 'SmartScraperLiteGraph', 'SearchLinkGraph'];
+
 export const SPEECH_AND_OTHER_MODULES: readonly ModuleSpec[] = [
+  // `contextual` is an everyday word: the pre-filter looks for the import statement.
+  { ...mod('python', 'contextual', { ContextualAI: make('contextual'), AsyncContextualAI: make('contextual') }), importToken: true },
+  mod('python', 'assemblyai', { Transcriber: make('aai-transcriber'), Lemur: make('aai-lemur'), RealtimeTranscriber: make('aai-realtime'), StreamingClient: make('aai-realtime') }),
+  // The mem0 and embedchain repositories hold the packages themselves: there their own files answer (helper rule).
+  { ...mod('python', 'mem0', { Memory: make('mem0-memory', { provider: 'openai' }), AsyncMemory: make('mem0-memory', { provider: 'openai' }), 'Memory.from_config': make('mem0-memory'), 'AsyncMemory.from_config': make('mem0-memory') }), workspaceFirst: true, ownPackage: true },
+  { ...mod('python', 'embedchain', { App: make('embedchain-app', { provider: 'openai' }), 'App.from_config': make('embedchain-app') }), workspaceFirst: true, ownPackage: true },
+  { ...mod('python', 'scrapegraphai.graphs', Object.fromEntries(SGAI_GRAPHS.map((g) => [g, make('sgai-graph')]))), workspaceFirst: true, ownPackage: true },
   mod('python', 'xai_sdk', { Client: XAI_CLIENT, AsyncClient: XAI_CLIENT }),
   // instructor: `patch(client)` returns the client itself, patched; `from_<provider>(client, model=…)` returns an
   // `Instructor` whose `chat`, `completions` and `messages` are itself (python.useinstructor.com, instructor/client.py):
