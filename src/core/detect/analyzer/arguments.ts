@@ -13,6 +13,37 @@ import type { FileAnalyzer } from '../analyzer';
 
 /** The node an ArgRef points at in a call, following `**kwargs` dicts and JS options objects held in variables. */
 export function getArg(fa: FileAnalyzer, call: Node, ref: ArgRef): Node | undefined {
+  const arg = argumentOf(fa, call, ref);
+  if (!arg || !ref.paths) return arg;
+  for (const path of ref.paths) {
+    const hit = followPath(fa, arg, path);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** The value at `path` inside `n` (dict keys, list indexes), following variables; undefined when any step is unknown. */
+function followPath(fa: FileAnalyzer, n: Node, path: readonly (string | number)[]): Node | undefined {
+  let cur: Node | undefined = n;
+  for (const step of path) {
+    if (!cur) return undefined;
+    if (typeof step === 'string') {
+      const obj = resolveObject(fa, cur);
+      cur = obj ? objectKey(fa, obj, [step]) : undefined;
+    } else {
+      let u = unwrap(cur);
+      for (let hops = 0; u.type === 'identifier' && hops < 4; hops++) {
+        const b = fa.lookup(u.text, u);
+        if (b?.kind !== 'assign') return undefined;
+        u = unwrap(b.value);
+      }
+      cur = u.type === 'list' || u.type === 'array' || u.type === 'tuple' ? (u.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment')[step] ?? undefined) : undefined;
+    }
+  }
+  return cur;
+}
+
+function argumentOf(fa: FileAnalyzer, call: Node, ref: ArgRef): Node | undefined {
   const args = callArgs(call);
   if (fa.lang === 'python') {
     if (ref.kw) {

@@ -438,22 +438,25 @@ function receiverName(call: Node, key: string, path: string): string | undefined
 }
 
 /**
- * The receiver's name and, for a variable or `self` attribute assigned the result of a call, that call's name
- * (`as_query_engine()` for `query_engine_w_llm_rerank = index.as_query_engine(…)`): what it was built by names it too.
+ * The receiver's name and, for a variable or `self` attribute assigned the result of a call, `name=callee()`
+ * (`qe_w_rerank=index.as_query_engine()` for `qe_w_rerank = index.as_query_engine(…)`): what it was built by names it too.
  */
 function receiverNames(fa: FileAnalyzer, call: Node, key: string, path: string): string[] {
   const name = receiverName(call, key, path);
-  if (!name || name.endsWith('()')) return name ? [name] : [];
+  if (!name) return [];
   const fn = callee(call);
   let cur = fn ? unwrap(fn) : undefined;
   for (let i = 0; cur && i < path.split('.').length; i++) cur = isMember(cur) ? unwrap(memberObject(cur) ?? cur) : undefined;
+  // A receiver a call returns: also the call's whole callee (`keyword_index.as_retriever()` beside `as_retriever()`).
+  const whole = cur && isCall(cur) ? callee(cur)?.text.replace(/\s+/g, '') : undefined;
+  if (name.endsWith('()')) return whole && whole.length <= 120 ? [name, `${whole}()`] : [name];
   const obj = cur && isMember(cur) ? memberObject(cur) : undefined;
   const b = cur?.type === 'identifier' ? fa.lookup(cur.text, cur) : obj && (obj.text === 'self' || obj.type === 'this') ? fa.lookupSelfAttr(name, cur as Node) : undefined;
   const made = b?.kind === 'assign' ? unwrap(b.value) : undefined;
   const f = made && isCall(made) ? callee(made) : undefined;
-  const u = f ? unwrap(f) : undefined;
-  const by = u?.type === 'identifier' ? u.text : u && isMember(u) ? memberName(u) : undefined;
-  return by ? [name, `${by}()`] : [name];
+  // `name=builder()` with the builder's receiver: `keyword_retriever=keyword_index.as_retriever()`, so a receiver
+  // pattern can still rule out a keyword or summary index by either name.
+  return f && f.text.length <= 120 ? [name, `${name}=${f.text.replace(/\s+/g, '')}()`] : [name];
 }
 
 /** Each fallback's path as the file's language writes it (catalogIndex.ts `writtenFallbackPath`). */

@@ -63,15 +63,36 @@ export function lookup(fa: FileAnalyzer, name: string, use: Node): Binding | und
  * import *`, one hop): an import of that name from there. The last such import that defines it wins, as in Python.
  */
 function starImported(fa: FileAnalyzer, name: string): Binding | undefined {
-  if (fa.lang !== 'python') return undefined;
+  if (fa.lang !== 'python' || name.startsWith('_')) return undefined;
   const stars = bindingsOf(fa, fa.root).get('*');
   if (!stars) return undefined;
+  let memo = STAR_NAMES.get(fa);
+  if (!memo) STAR_NAMES.set(fa, (memo = new Map()));
+  let b = memo.get(name);
+  if (b === undefined) memo.set(name, (b = starImportedUncached(fa, name, stars) ?? null));
+  return b ?? undefined;
+}
+/** Per analyser, what each name a star import was asked for resolved to (null: nothing). */
+const STAR_NAMES = new WeakMap<FileAnalyzer, Map<string, Binding | null>>();
+
+function starImportedUncached(fa: FileAnalyzer, name: string, stars: readonly Binding[]): Binding | undefined {
+  // Names the scopes do not record (a comprehension's `for x in`, a walrus `x :=`, a `case` capture) are the file's own.
+  if (new RegExp(`\\bfor\\s+[\\w\\s,()]*\\b${name}\\b[\\w\\s,()]*\\bin\\b|\\b${name}\\s*:=|\\bcase\\b[^\\n:]*\\b${name}\\b`).test(fa.text)) return undefined;
   for (let i = stars.length - 1; i >= 0; i--) {
     const b = stars[i] as Binding & { kind: 'import' };
     const f = fa.foreignFor(b);
-    if (f?.analyzer.topLevel(name)) return { ...b, name, member: name };
+    if (f?.analyzer.topLevel(name) && exported(f.analyzer, name)) return { ...b, name, member: name };
   }
   return undefined;
+}
+
+/** Whether `from m import *` takes `name` from module `m`: listed in its `__all__` when it has one. */
+function exported(m: FileAnalyzer, name: string): boolean {
+  const all = m.topLevel('__all__');
+  if (all?.kind !== 'assign') return true;
+  const v = unwrap(all.value);
+  if (v.type !== 'list' && v.type !== 'tuple') return true;
+  return v.namedChildren.some((c) => c !== null && m.constString(c) === name);
 }
 
 let deadDepth = 0;

@@ -172,7 +172,7 @@ function attributeDefault(fa: FileAnalyzer, u: Node, o: Node, name: string, dept
   // another object).
   if ((isMember(o) || o.type === 'identifier') && depth < 4) {
     const assigned = fa.dottedAssignment(u);
-    if (assigned && (isMember(o) || enclosingFunction(fa, assigned).id === enclosingFunction(fa, u).id)) {
+    if (assigned && (isMember(o) || enclosingFunction(fa, assigned).id === enclosingFunction(fa, u).id) && !otherBranch(fa, assigned, u)) {
       const r = resolveString(fa, assigned, depth + 1);
       if (r.value !== null && r.resolution.kind === 'literal') return { ...r, resolution: { kind: 'constant', name: clip(u.text) } };
       if (r.value !== null) return r;
@@ -181,14 +181,50 @@ function attributeDefault(fa: FileAnalyzer, u: Node, o: Node, name: string, dept
   // `self.config.embedding_model` where `self.config` is an instance of a config class (`config: EmbedderConfig |
   // None`, `config or EmbedderConfig()`), in this file or one import away: the class's default for the field.
   const cls = depth < 6 ? instanceClass(fa, o, 0) : undefined;
+  if (cls?.ctor) {
+    // `Config(model="gpt-4.1")`: the constructor's argument, not the class default; positional or splatted arguments
+    // may set the field in ways not followed (unknown).
+    const args = callArgs(cls.ctor.call);
+    const given = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === name)?.childForFieldName('value');
+    if (given) {
+      const r = cls.ctor.fa.resolveString(given, depth + 1);
+      return r.value !== null && r.resolution.kind === 'literal' ? { ...r, resolution: { kind: 'constant', name: clip(u.text) } } : r;
+    }
+    if (args.some((a) => a.type !== 'keyword_argument')) return undefined;
+  }
   const attr = cls ? cls.fa.findClassConst(cls.body, name) : undefined;
   if (cls && attr) {
+    // A parameter annotated with the class: the caller's object, whose field may differ from the class default.
+    const r0 = cls.viaAnnotation ? cls.fa.resolveString(attr, depth + 1) : undefined;
+    if (r0 && r0.value !== null) return { ...r0, resolution: { kind: 'default-argument', name: `${cls.name}.${name}` } };
     const r = cls.fa.resolveString(attr, depth + 1);
     if (r.value !== null && cls.file && (r.resolution.kind === 'literal' || r.resolution.kind === 'constant')) return { ...r, resolution: { kind: 'imported', file: cls.file, name: `${cls.name}.${name}` } };
     if (r.value !== null && r.resolution.kind === 'literal') return { ...r, resolution: { kind: 'constant', name: `${cls.name}.${name}` } };
     if (r.value !== null) return r;
   }
   return undefined;
+}
+
+/** `field(…)` imported from dataclasses (not a form's or a settings object's `field` method). */
+function isDataclassField(fa: FileAnalyzer, call: Node): boolean {
+  const fn = callee(call);
+  const b = fn ? fa.lookup(fn.text, fn) : undefined;
+  return b?.kind === 'import' && b.module === 'dataclasses';
+}
+
+/**
+ * Whether a write and a read sit in different branches of one `if` (`if opts.fast: opts.model = "…"` / `else:` read):
+ * the read never sees that write.
+ */
+function otherBranch(fa: FileAnalyzer, write: Node, read: Node): boolean {
+  const inside = (outer: Node, n: Node): boolean => outer.startIndex <= n.startIndex && n.endIndex <= outer.endIndex;
+  for (const a of fa.ancestors(write)) {
+    if (a.type !== 'if_statement' || !inside(a, read)) continue;
+    const clauses = [a.childForFieldName('consequence'), ...a.childrenForFieldName('alternative')].filter((c): c is Node => c !== null);
+    const mine = clauses.find((c) => inside(c, write));
+    return mine !== undefined && !inside(mine, read);
+  }
+  return false;
 }
 
 /** The function (or module) a node is in: where a local name means one object. */
@@ -202,6 +238,10 @@ interface InstanceClass {
   readonly body: Node;
   readonly name: string;
   readonly file?: string;
+  /** The constructor call the object comes from (`Config(model=…)`), in the file `fa` of the call. */
+  readonly ctor?: { readonly call: Node; readonly fa: FileAnalyzer };
+  /** Known only from a type annotation (`config: Config | None`): the object is the caller's. */
+  readonly viaAnnotation?: boolean;
 }
 
 /**
@@ -216,8 +256,12 @@ function instanceClass(fa: FileAnalyzer, o: Node, depth: number): InstanceClass 
   const b =
     o.type === 'identifier' ? fa.lookup(o.text, o) : obj && attr && ((obj.type === 'identifier' && obj.text === 'self') || obj.type === 'this') ? fa.lookupSelfAttr(attr, o) : undefined;
   if (!b) return undefined;
-  if (b.kind === 'assign') return classOfValue(fa, b.value, depth) ?? (b.type ? classOfAnnotation(fa, b.type) : undefined);
-  if (b.kind === 'param') return (b.type ? classOfAnnotation(fa, b.type) : undefined) ?? (b.def ? classOfValue(fa, b.def, depth) : undefined);
+  const annotated = (t: Node | undefined): InstanceClass | undefined => {
+    const c = t ? classOfAnnotation(fa, t) : undefined;
+    return c ? { ...c, viaAnnotation: true } : undefined;
+  };
+  if (b.kind === 'assign') return classOfValue(fa, b.value, depth) ?? annotated(b.type);
+  if (b.kind === 'param') return annotated(b.type) ?? (b.def ? classOfValue(fa, b.def, depth) : undefined);
   return undefined;
 }
 
@@ -233,7 +277,8 @@ function classOfValue(fa: FileAnalyzer, value: Node, depth: number): InstanceCla
   }
   if (v.type === 'identifier' || isMember(v)) return instanceClass(fa, v, depth + 1);
   const fn = v.type === 'call' || v.type === 'new_expression' ? (callee(v) ?? v.childForFieldName('constructor')) : undefined;
-  return fn?.type === 'identifier' ? classNamed(fa, fn) : undefined;
+  const c = fn?.type === 'identifier' ? classNamed(fa, fn) : undefined;
+  return c ? { ...c, ctor: { call: v, fa } } : undefined;
 }
 
 /** The first class an annotation names (`Cls`, `Cls | None`, `Optional[Cls]`, `"Cls"`). */
@@ -267,7 +312,7 @@ function resolveCallString(fa: FileAnalyzer, u: Node, n: Node, depth: number): S
   const unknown = (): { value: null; resolution: ModelResolution } => unknownString(n);
   // os.getenv("X", "d") / os.environ.get("X", "d") / getenv("X", "d")
   const fn = callee(u)?.text ?? '';
-  if (/(^|\.)(Field|field)$/.test(fn)) {
+  if (/(^|\.)Field$/.test(fn) || fn === 'dataclasses.field' || (fn === 'field' && isDataclassField(fa, u))) {
     // pydantic `Field(default="gpt-4o")` / `Field("gpt-4o")`; a dataclass `field(default="gpt-4o")`.
     const d = fa.getArg(u, { kw: ['default'], pos: 0 });
     return d ? resolveString(fa, d, depth + 1) : unknown();

@@ -125,48 +125,77 @@ function argumentFor(fn: Node, call: Node, name: string): Node | undefined {
 }
 
 /**
- * A factory that returns a different client per branch (`if provider == EmbeddingProvider.OPENAI: return
- * OpenAIEmbeddings()` … `elif provider == EmbeddingProvider.AMAZON_BEDROCK: return BedrockEmbeddings(…)`): the first
- * return of the branch whose condition compares a parameter with what `call` passes for it (or the parameter's
- * default), evaluated in the function's file. Undefined when no branch is chosen that way.
+ * A factory that dispatches on one parameter (`if provider == EmbeddingProvider.OPENAI: return OpenAIEmbeddings()` …
+ * `elif provider == EmbeddingProvider.AMAZON_BEDROCK: return BedrockEmbeddings(…)`): the return the branch whose
+ * condition compares that parameter with what `call` passes for it (or its default) holds directly, evaluated in the
+ * function's file. Undefined (the caller falls back to the function's other returns) unless the function is such a
+ * dispatch: every `if` that holds a return compares the same parameter, the parameter is never reassigned, each chosen
+ * branch returns at its top level, and the call passes no `*args` / `**kwargs`.
  */
 export function chosenReturn(fa: FileAnalyzer, call: Node, fn: Node, ctx: FileAnalyzer): Value | undefined {
   const body = fn.childForFieldName('body');
   if (!body || (body.type !== 'block' && body.type !== 'statement_block')) return undefined;
+  if (callArgsOf(call).some((a) => /splat|spread/.test(a.type))) return undefined;
+  let param: string | undefined;
+  let chosen: Node | undefined;
   const stack: Node[] = [body];
   for (let guard = 0; stack.length && guard < 2000; guard++) {
     const s = stack.pop() as Node;
     if (FUNCTION_TYPES.has(s.type) || s.type === 'class_definition' || s.type === 'class_declaration') continue;
-    if ((s.type === 'if_statement' || s.type === 'elif_clause') && chosenBy(fa, call, fn, ctx, s.childForFieldName('condition'))) {
-      const v = firstReturn(ctx, s.childForFieldName('consequence'));
-      if (v) return v;
+    if (s.type === 'if_statement' || s.type === 'elif_clause') {
+      const holdsReturn = s.descendantsOfType('return_statement').length > 0;
+      const cmp = holdsReturn ? comparison(s.childForFieldName('condition')) : undefined;
+      if (holdsReturn && !cmp) return undefined;
+      if (cmp) {
+        if (param !== undefined && param !== cmp.param) return undefined;
+        param = cmp.param;
+        if (!chosen && chosenBy(fa, call, fn, ctx, cmp)) chosen = s.childForFieldName('consequence') ?? undefined;
+      }
     }
     for (const c of s.namedChildren) if (c) stack.push(c);
   }
+  if (!param || !chosen || reassigns(body, param)) return undefined;
+  const ret = chosen.namedChildren.find((c) => c?.type === 'return_statement');
+  const e = ret?.namedChildren.find((x) => x !== null && x.type !== 'comment');
+  return e ? ctx.evalValue(e) : undefined;
+}
+
+/** `param == X` / `X == param` (`===` in JS): the parameter's name and the other side. */
+function comparison(cond: Node | null): { param: string; other: Node } | undefined {
+  if (!cond) return undefined;
+  const c = unwrap(cond);
+  const eq = c.type === 'comparison_operator' ? c.children.some((x) => x?.type === '==') && c.namedChildren.length === 2 : c.type === 'binary_expression' && /^===?$/.test(c.childForFieldName('operator')?.text ?? '');
+  if (!eq) return undefined;
+  const [a, b] = (c.type === 'comparison_operator' ? c.namedChildren : [c.childForFieldName('left'), c.childForFieldName('right')]).map((x) => (x ? unwrap(x) : undefined));
+  if (!a || !b) return undefined;
+  if (a.type === 'identifier' && b.type !== 'identifier') return { param: a.text, other: b };
+  if (b.type === 'identifier' && a.type !== 'identifier') return { param: b.text, other: a };
   return undefined;
 }
 
-/** Whether `cond` is `param == X` (or `X == param`, `===`) with X what the call gives for the parameter. */
-function chosenBy(fa: FileAnalyzer, call: Node, fn: Node, ctx: FileAnalyzer, cond: Node | null): boolean {
-  if (!cond) return false;
-  const c = unwrap(cond);
-  const eq = c.type === 'comparison_operator' ? c.children.some((x) => x?.type === '==') && c.namedChildren.length === 2 : c.type === 'binary_expression' && /^===?$/.test(c.childForFieldName('operator')?.text ?? '');
-  if (!eq) return false;
-  const [a, b] = (c.type === 'comparison_operator' ? c.namedChildren : [c.childForFieldName('left'), c.childForFieldName('right')]).map((x) => (x ? unwrap(x) : undefined));
-  if (!a || !b) return false;
-  for (const [p, k] of [
-    [a, b],
-    [b, a],
-  ] as const) {
-    if (p.type !== 'identifier') continue;
-    const given = argumentFor(fn, call, p.text) ?? paramDefault(fn, p.text);
-    if (!given) continue;
-    const g = unwrap(given);
-    if (g.text === k.text) return true;
-    const gv = (argumentFor(fn, call, p.text) ? fa : ctx).resolveString(g).value;
-    if (gv !== null && gv === ctx.resolveString(k).value) return true;
-  }
-  return false;
+/**
+ * Whether what the call gives for the compared parameter (or its default) equals the other side: both resolve to the
+ * same string (an enum member's value, a constant in either file), or, in one file, they are the same expression.
+ */
+function chosenBy(fa: FileAnalyzer, call: Node, fn: Node, ctx: FileAnalyzer, cmp: { param: string; other: Node }): boolean {
+  const passed = argumentFor(fn, call, cmp.param);
+  const given = passed ?? paramDefault(fn, cmp.param);
+  if (!given) return false;
+  const g = unwrap(given);
+  const gv = (passed ? fa : ctx).resolveString(g).value;
+  const kv = ctx.resolveString(cmp.other).value;
+  if (gv !== null || kv !== null) return gv === kv;
+  return (passed ? fa : ctx) === ctx && g.text === cmp.other.text;
+}
+
+/** Whether the function body assigns the parameter (`provider = os.getenv(…)`): its value is then not the call's. */
+function reassigns(body: Node, name: string): boolean {
+  return body.descendantsOfType(['assignment', 'assignment_expression', 'augmented_assignment']).some((a) => a?.childForFieldName('left')?.text === name);
+}
+
+/** The argument nodes of a call (Python `argument_list`, JS `arguments`). */
+function callArgsOf(call: Node): Node[] {
+  return (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => a !== null && a.type !== 'comment');
 }
 
 /** The default value of parameter `name` of `fn`, if it has one. */
@@ -175,23 +204,6 @@ function paramDefault(fn: Node, name: string): Node | undefined {
     if (!p || !/default_parameter|assignment_pattern|optional_parameter/.test(p.type)) continue;
     const n = p.childForFieldName('name') ?? p.childForFieldName('left') ?? p.childForFieldName('pattern');
     if (n?.text === name) return p.childForFieldName('value') ?? p.childForFieldName('right') ?? undefined;
-  }
-  return undefined;
-}
-
-/** The value of the first return in a block (source order, not inside nested functions) that evaluates to something. */
-function firstReturn(ctx: FileAnalyzer, block: Node | null): Value | undefined {
-  const stack: Node[] = block ? [block] : [];
-  for (let guard = 0; stack.length && guard < 2000; guard++) {
-    const s = stack.shift() as Node;
-    if (s.type === 'return_statement') {
-      const e = s.namedChildren.find((x) => x !== null && x.type !== 'comment');
-      const v = e ? ctx.evalValue(e) : undefined;
-      if (v) return v;
-      continue;
-    }
-    if (FUNCTION_TYPES.has(s.type) || s.type === 'class_definition' || s.type === 'class_declaration') continue;
-    stack.unshift(...s.namedChildren.filter((x): x is Node => x !== null));
   }
   return undefined;
 }

@@ -388,6 +388,13 @@ const WX: Record<string, Member> = {
 // ---- LlamaIndex ----
 const liRuns = (type: string, modelFrom: ArgRef[]): Member => runs(type, modelFrom);
 
+/**
+ * AutoGen 0.2 / AG2 agents: the model is the first entry of `llm_config`'s `config_list` (or `llm_config["model"]`),
+ * its provider the entry's `api_type` (`"azure"`), else the model's family (microsoft.github.io/autogen/0.2/docs/topics/llm_configuration).
+ */
+const AG2_MODEL: ArgRef = { kw: ['llm_config'], paths: [['config_list', 0, 'model'], ['model']] };
+const AG2_AGENT: Member = make('autogen2-agent', { model: AG2_MODEL, providerFromModel: { kw: ['llm_config'], paths: [['config_list', 0, 'api_type'], ['api_type']] } });
+
 /** AG2's swarms (docs.ag2.ai swarm, checked 2026-12-07): `initiate_swarm_chat(initial_agent=…, agents=[…], messages=…)` runs the agents in turn. */
 const AG2_SWARM: Record<string, Member> = {
   initiate_swarm_chat: site('chat', undefined, { messages: kw('messages') }, { modelObject: kw('initial_agent') }),
@@ -397,9 +404,9 @@ const AG2_SWARM: Record<string, Member> = {
 export const MORE_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   // AutoGen 0.2 / AG2 agents (the 0.4 packages are autogen_agentchat, autogen_ext: frameworks.ts).
   // `autogen` is a word of generated code (`// autogen`): the pre-filter looks for the import statement.
-  mod('autogen', { AssistantAgent: make('autogen2-agent'), UserProxyAgent: make('autogen2-proxy'), ConversableAgent: make('autogen2-agent'), GroupChatManager: make('autogen2-agent'), SwarmAgent: make('autogen2-agent'), ...AG2_SWARM }, { importToken: true }),
-  mod('autogen.agentchat.contrib.swarm_agent', { SwarmAgent: make('autogen2-agent'), ...AG2_SWARM }, { importToken: true }),
-  mod('autogen.agentchat', { AssistantAgent: make('autogen2-agent'), UserProxyAgent: make('autogen2-proxy'), ConversableAgent: make('autogen2-agent'), GroupChatManager: make('autogen2-agent') }, { importToken: true }),
+  mod('autogen', { AssistantAgent: AG2_AGENT, UserProxyAgent: make('autogen2-proxy'), ConversableAgent: AG2_AGENT, GroupChatManager: AG2_AGENT, SwarmAgent: AG2_AGENT, ...AG2_SWARM }, { importToken: true }),
+  mod('autogen.agentchat.contrib.swarm_agent', { SwarmAgent: AG2_AGENT, ...AG2_SWARM }, { importToken: true }),
+  mod('autogen.agentchat', { AssistantAgent: AG2_AGENT, UserProxyAgent: make('autogen2-proxy'), ConversableAgent: AG2_AGENT, GroupChatManager: AG2_AGENT }, { importToken: true }),
   // LlamaIndex before 0.10 (`from llama_index import VectorStoreIndex`): the default embedding model embeds the documents.
   mod('llama_index', { VectorStoreIndex: { kind: 'instance', type: 'li-index-class' }, 'VectorStoreIndex.from_documents': site('embeddings', undefined, { input: kwPos(0, 'documents') }, { via: 'llamaindex', modelObject: kw('embed_model') }) }),
   mod('agents', OAI_PY, { workspaceFirst: true }),

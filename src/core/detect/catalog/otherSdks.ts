@@ -273,7 +273,7 @@ const SGAI_GRAPHS = ['SmartScraperGraph', 'SmartScraperMultiGraph', 'SearchGraph
 
 export const SPEECH_AND_OTHER_MODULES: readonly ModuleSpec[] = [
   // `contextual` is an everyday word: the pre-filter looks for the import statement.
-  { ...mod('python', 'contextual', { ContextualAI: make('contextual'), AsyncContextualAI: make('contextual') }), importToken: true },
+  { ...mod('python', 'contextual', { ContextualAI: make('contextual'), AsyncContextualAI: make('contextual') }), importToken: true, workspaceFirst: true },
   mod('python', 'assemblyai', { Transcriber: make('aai-transcriber'), Lemur: make('aai-lemur'), RealtimeTranscriber: make('aai-realtime'), StreamingClient: make('aai-realtime') }),
   // The mem0 and embedchain repositories hold the packages themselves: there their own files answer (helper rule).
   { ...mod('python', 'mem0', { Memory: make('mem0-memory', { provider: 'openai' }), AsyncMemory: make('mem0-memory', { provider: 'openai' }), 'Memory.from_config': make('mem0-memory'), 'AsyncMemory.from_config': make('mem0-memory') }), workspaceFirst: true, ownPackage: true },

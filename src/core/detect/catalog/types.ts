@@ -12,6 +12,11 @@ export interface ArgRef {
   readonly kw?: readonly string[];
   readonly pos?: number;
   readonly obj?: number;
+  /**
+   * Inside the argument: dict keys and list indexes, each path tried in turn (AutoGen's
+   * `llm_config={"config_list": [{"model": …}]}`: `[['config_list', 0, 'model'], ['model']]`).
+   */
+  readonly paths?: readonly (readonly (string | number)[])[];
 }
 
 /** Which arguments hold which prompt slot. Messages lists are parsed for roles. */
