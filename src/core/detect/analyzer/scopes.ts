@@ -77,7 +77,7 @@ const STAR_NAMES = new WeakMap<FileAnalyzer, Map<string, Binding | null>>();
 
 function starImportedUncached(fa: FileAnalyzer, name: string, stars: readonly Binding[]): Binding | undefined {
   // Names the scopes do not record (a comprehension's `for x in`, a walrus `x :=`, a `case` capture) are the file's own.
-  if (new RegExp(`\\bfor\\s+[\\w\\s,()]*\\b${name}\\b[\\w\\s,()]*\\bin\\b|\\b${name}\\s*:=|\\bcase\\b[^\\n:]*\\b${name}\\b`).test(fa.text)) return undefined;
+  if (unscopedNames(fa).has(name)) return undefined;
   for (let i = stars.length - 1; i >= 0; i--) {
     const b = stars[i] as Binding & { kind: 'import' };
     const f = fa.foreignFor(b);
@@ -85,6 +85,23 @@ function starImportedUncached(fa: FileAnalyzer, name: string, stars: readonly Bi
   }
   return undefined;
 }
+
+/** Names a comprehension's `for`, a walrus or a `case` pattern binds anywhere in the file (read from the syntax tree). */
+function unscopedNames(fa: FileAnalyzer): ReadonlySet<string> {
+  let names = UNSCOPED.get(fa);
+  if (!names) {
+    names = new Set<string>();
+    for (const n of fa.root.descendantsOfType(['for_in_clause', 'named_expression', 'case_pattern'])) {
+      const target = n?.type === 'for_in_clause' ? n.childForFieldName('left') : n?.type === 'named_expression' ? n.childForFieldName('name') : n;
+      if (!target) continue;
+      if (target.type === 'identifier') names.add(target.text);
+      for (const id of target.descendantsOfType('identifier')) if (id) names.add(id.text);
+    }
+    UNSCOPED.set(fa, names);
+  }
+  return names;
+}
+const UNSCOPED = new WeakMap<FileAnalyzer, ReadonlySet<string>>();
 
 /** Whether `from m import *` takes `name` from module `m`: listed in its `__all__` when it has one. */
 function exported(m: FileAnalyzer, name: string): boolean {

@@ -178,7 +178,9 @@ function comparison(cond: Node | null): { param: string; other: Node } | undefin
  * same string (an enum member's value, a constant in either file), or, in one file, they are the same expression.
  */
 function chosenBy(fa: FileAnalyzer, call: Node, fn: Node, ctx: FileAnalyzer, cmp: { param: string; other: Node }): boolean {
-  const passed = argumentFor(fn, call, cmp.param);
+  const arg = boundArgument(fn, call, cmp.param);
+  if (arg === null) return false;
+  const passed = arg;
   const given = passed ?? paramDefault(fn, cmp.param);
   if (!given) return false;
   const g = unwrap(given);
@@ -196,6 +198,25 @@ function reassigns(body: Node, name: string): boolean {
 /** The argument nodes of a call (Python `argument_list`, JS `arguments`). */
 function callArgsOf(call: Node): Node[] {
   return (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => a !== null && a.type !== 'comment');
+}
+
+/**
+ * The argument `call` passes for parameter `name` of `fn`, a method's `self` / `cls` skipped (`self.get_llm("x")`,
+ * `Factory.create("x")`): the node, undefined when the call passes none (the default applies), null when it cannot
+ * be told (the parameter not found).
+ */
+function boundArgument(fn: Node, call: Node, name: string): Node | undefined | null {
+  const params = (fn.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is Node => p !== null && PARAM_TYPES.has(p.type));
+  const nameOf = (p: Node): string | undefined => (p.type === 'identifier' ? p.text : (p.childForFieldName('name') ?? p.childForFieldName('pattern') ?? p.childForFieldName('left') ?? p.namedChildren.find((c) => c?.type === 'identifier'))?.text);
+  const names = params.map(nameOf);
+  const bound = names[0] === 'self' || names[0] === 'cls' ? names.slice(1) : names;
+  const at = bound.indexOf(name);
+  if (at < 0) return null;
+  const args = callArgsOf(call);
+  const kw = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === name);
+  if (kw) return kw.childForFieldName('value') ?? null;
+  const positional = args.filter((a) => a.type !== 'keyword_argument');
+  return positional[at];
 }
 
 /** The default value of parameter `name` of `fn`, if it has one. */

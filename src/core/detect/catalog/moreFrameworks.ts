@@ -393,7 +393,12 @@ const liRuns = (type: string, modelFrom: ArgRef[]): Member => runs(type, modelFr
  * its provider the entry's `api_type` (`"azure"`), else the model's family (microsoft.github.io/autogen/0.2/docs/topics/llm_configuration).
  */
 const AG2_MODEL: ArgRef = { kw: ['llm_config'], paths: [['config_list', 0, 'model'], ['model']] };
-const AG2_AGENT: Member = make('autogen2-agent', { model: AG2_MODEL, providerFromModel: { kw: ['llm_config'], paths: [['config_list', 0, 'api_type'], ['api_type']] } });
+const AG2_AGENT: Member = make('autogen2-agent', {
+  model: AG2_MODEL,
+  providerFromModel: { kw: ['llm_config'], paths: [['config_list', 0, 'api_type'], ['api_type']] },
+  // An entry with a `base_url` (LM Studio, Together, a proxy) is served there, whatever the model's family.
+  baseUrl: { kw: ['llm_config'], paths: [['config_list', 0, 'base_url'], ['base_url']] },
+});
 
 /** AG2's swarms (docs.ag2.ai swarm, checked 2026-12-07): `initiate_swarm_chat(initial_agent=…, agents=[…], messages=…)` runs the agents in turn. */
 const AG2_SWARM: Record<string, Member> = {
