@@ -88,17 +88,16 @@ function starImportedUncached(fa: FileAnalyzer, name: string, stars: readonly Bi
 
 /** Names a comprehension's `for`, a walrus or a `case` pattern binds anywhere in the file (read from the syntax tree). */
 function unscopedNames(fa: FileAnalyzer): ReadonlySet<string> {
-  let names = UNSCOPED.get(fa);
-  if (!names) {
-    names = new Set<string>();
-    for (const n of fa.root.descendantsOfType(['for_in_clause', 'named_expression', 'case_pattern'])) {
-      const target = n?.type === 'for_in_clause' ? n.childForFieldName('left') : n?.type === 'named_expression' ? n.childForFieldName('name') : n;
-      if (!target) continue;
-      if (target.type === 'identifier') names.add(target.text);
-      for (const id of target.descendantsOfType('identifier')) if (id) names.add(id.text);
-    }
-    UNSCOPED.set(fa, names);
+  const known = UNSCOPED.get(fa);
+  if (known) return known;
+  const names = new Set<string>();
+  for (const n of fa.root.descendantsOfType(['for_in_clause', 'named_expression', 'case_pattern'])) {
+    const target = n?.type === 'for_in_clause' ? n.childForFieldName('left') : n?.type === 'named_expression' ? n.childForFieldName('name') : n;
+    if (!target) continue;
+    if (target.type === 'identifier') names.add(target.text);
+    for (const id of target.descendantsOfType('identifier')) if (id) names.add(id.text);
   }
+  UNSCOPED.set(fa, names);
   return names;
 }
 const UNSCOPED = new WeakMap<FileAnalyzer, ReadonlySet<string>>();
