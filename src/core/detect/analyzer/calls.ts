@@ -468,7 +468,9 @@ export function fallback(fa: FileAnalyzer, call: Node, nameNode: Node, path: rea
     const fp = FALLBACK_PATHS[i] ?? f.path;
     if (f.lang !== fa.lang || !key.endsWith(fp)) continue;
     if (!(key === fp || key.endsWith(`.${fp}`))) continue;
-    if (f.receiver && !receiverNames(fa, call, key, fp).some((n) => f.receiver?.test(n))) continue;
+    const names = f.receiver || f.notReceiver ? receiverNames(fa, call, key, fp) : [];
+    if (f.receiver && !names.some((n) => f.receiver?.test(n))) continue;
+    if (f.notReceiver && names.some((n) => f.notReceiver?.test(n))) continue;
     if (!f.fileToken.test(fa.text)) continue;
     const km = fa.keyMap(call);
     if (f.requireKw.length && !f.requireKw.some((k) => km.has(k))) continue;

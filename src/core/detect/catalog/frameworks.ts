@@ -564,7 +564,7 @@ export const FRAMEWORK_FALLBACKS: readonly FallbackSpec[] = [
   // Retrievers over an index embed the query; keyword ones (BM25, sparse) do not.
   // A receiver is also named by the call that built it, with its variable (`qe_w_rerank=index.as_query_engine()`), or by
   // the call alone when used at once (`index.as_retriever(…).retrieve(q)`: `as_retriever()`).
-  ...['retrieve', 'aretrieve'].map((path) => ({ lang: 'python' as const, path, type: 'li-retriever', fileToken: /llama_index/, requireKw: [], receiver: /^(?!.*(?:bm25|keyword|sparse|summary|list))(?:(?:\w+_)?retriever|(?:\w+=)?[\w.]+\.as_retriever\(\))$/i })),
+  ...['retrieve', 'aretrieve'].map((path) => ({ lang: 'python' as const, path, type: 'li-retriever', fileToken: /llama_index/, requireKw: [], receiver: /^(?:\w+_)?retriever$|^(?:\w+=)?[\w.]+\.as_retriever\(\)$/i, notReceiver: /bm25|keyword|sparse|summary|list/i })),
   ...['query', 'aquery'].map((path) => ({ lang: 'python' as const, path, type: 'li-engine', fileToken: /llama_index/, requireKw: [], receiver: /(^|_)engine$|^(?:\w+=)?(?:[\w.]+\.)?as_query_engine\(\)$/i })),
   ...['chat', 'achat', 'stream_chat', 'astream_chat'].map((path) => ({ lang: 'python' as const, path, type: 'li-engine', fileToken: /llama_index/, requireKw: [], receiver: /(^|_)chat_engine$|^(?:\w+=)?(?:[\w.]+\.)?as_chat_engine\(\)$/i })),
 ];

@@ -209,4 +209,6 @@ export interface FallbackSpec {
   readonly requireKw: readonly string[];
   /** The receiver's last name must match (`query_engine`, `chat_engine`): framework objects built in ways not followed. */
   readonly receiver?: RegExp;
+  /** No name of the receiver (its own, the call that built it) may match: `retriever = keyword_index.as_retriever()`. */
+  readonly notReceiver?: RegExp;
 }
