@@ -420,11 +420,17 @@ export function importedProvider(fa: FileAnalyzer, type: string): Provider | und
   return providers.size === 1 ? [...providers][0] : undefined;
 }
 
-/** The last name of the receiver of a fallback path (`query_engine` in `self.query_engine.query(…)`). */
-function receiverName(call: Node, key: string, path: string): string | undefined {
+/** The receiver expression a fallback path is called on (`self.query_engine` in `self.query_engine.query(…)`). */
+function receiverOf(call: Node, path: string): Node | undefined {
   const fn = callee(call);
   let cur = fn ? unwrap(fn) : undefined;
   for (let i = 0; cur && i < path.split('.').length; i++) cur = isMember(cur) ? unwrap(memberObject(cur) ?? cur) : undefined;
+  return cur;
+}
+
+/** The last name of the receiver of a fallback path (`query_engine` in `self.query_engine.query(…)`). */
+function receiverName(call: Node, key: string, path: string): string | undefined {
+  const cur = receiverOf(call, path);
   if (!cur || key.length < path.length) return undefined;
   if (cur.type === 'identifier') return cur.text;
   // A receiver returned by a call is named by its function and `()` (`MyCrew().crew().kickoff()`: `crew()`).
@@ -444,9 +450,7 @@ function receiverName(call: Node, key: string, path: string): string | undefined
 function receiverNames(fa: FileAnalyzer, call: Node, key: string, path: string): string[] {
   const name = receiverName(call, key, path);
   if (!name) return [];
-  const fn = callee(call);
-  let cur = fn ? unwrap(fn) : undefined;
-  for (let i = 0; cur && i < path.split('.').length; i++) cur = isMember(cur) ? unwrap(memberObject(cur) ?? cur) : undefined;
+  const cur = receiverOf(call, path);
   // A receiver a call returns: also the call's whole callee (`keyword_index.as_retriever()` beside `as_retriever()`).
   const whole = cur && isCall(cur) ? callee(cur)?.text.replace(/\s+/g, '') : undefined;
   if (name.endsWith('()')) return whole && whole.length <= 120 ? [name, `${whole}()`] : [name];

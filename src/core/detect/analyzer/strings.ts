@@ -194,14 +194,15 @@ function attributeDefault(fa: FileAnalyzer, u: Node, o: Node, name: string, dept
   }
   const attr = cls ? cls.fa.findClassConst(cls.body, name) : undefined;
   if (cls && attr) {
-    // A parameter annotated with the class: the caller's object, whose field may differ from the class default.
-    const r0 = cls.viaAnnotation ? cls.fa.resolveString(attr, depth + 1) : undefined;
-    if (r0 && r0.value !== null && (r0.resolution.kind === 'literal' || r0.resolution.kind === 'constant')) return { ...r0, resolution: { kind: 'default-argument', name: `${cls.name}.${name}` } };
-    if (r0 && r0.value !== null) return r0;
     const r = cls.fa.resolveString(attr, depth + 1);
-    if (r.value !== null && cls.file && (r.resolution.kind === 'literal' || r.resolution.kind === 'constant')) return { ...r, resolution: { kind: 'imported', file: cls.file, name: `${cls.name}.${name}` } };
-    if (r.value !== null && r.resolution.kind === 'literal') return { ...r, resolution: { kind: 'constant', name: `${cls.name}.${name}` } };
-    if (r.value !== null) return r;
+    if (r.value === null) return undefined;
+    const fixed = r.resolution.kind === 'literal' || r.resolution.kind === 'constant';
+    const field = `${cls.name}.${name}`;
+    // A parameter annotated with the class: the caller's object, whose field may differ from the class default.
+    if (fixed && cls.viaAnnotation) return { ...r, resolution: { kind: 'default-argument', name: field } };
+    if (fixed && cls.file) return { ...r, resolution: { kind: 'imported', file: cls.file, name: field } };
+    if (r.resolution.kind === 'literal') return { ...r, resolution: { kind: 'constant', name: field } };
+    return r;
   }
   return undefined;
 }

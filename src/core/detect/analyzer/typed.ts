@@ -5,7 +5,7 @@
  * `fa`), reached through it by the other sections.
  */
 import type { Node } from 'web-tree-sitter';
-import { callee, FUNCTION_TYPES, unwrap } from '../syntax';
+import { callArgs, callee, FUNCTION_TYPES, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import type { Value } from './types';
 
@@ -110,14 +110,19 @@ function elementOf(ctx: FileAnalyzer, e: Node, index: number, fromCall: (item: N
 /** Parameter types whose name is their first identifier (Python typed/default, TS required/optional). */
 const PARAM_TYPES = new Set(['identifier', 'typed_parameter', 'default_parameter', 'typed_default_parameter', 'required_parameter', 'optional_parameter', 'assignment_pattern']);
 
+/** The names of a function's parameters, in order (Python typed/default, TS required/optional). */
+function paramNames(fn: Node): (string | undefined)[] {
+  const params = (fn.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is Node => p !== null && PARAM_TYPES.has(p.type));
+  return params.map((p) => (p.type === 'identifier' ? p.text : (p.childForFieldName('name') ?? p.childForFieldName('pattern') ?? p.childForFieldName('left') ?? p.namedChildren.find((c) => c?.type === 'identifier'))?.text));
+}
+
 /** The argument `call` passes for parameter `name` of `fn` (a keyword of that name, else its position), if any. */
 function argumentFor(fn: Node, call: Node, name: string): Node | undefined {
-  const params = (fn.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is Node => p !== null && PARAM_TYPES.has(p.type));
-  const nameOf = (p: Node): string | undefined => (p.type === 'identifier' ? p.text : (p.childForFieldName('name') ?? p.childForFieldName('pattern') ?? p.childForFieldName('left') ?? p.namedChildren.find((c) => c?.type === 'identifier'))?.text);
-  const at = params.findIndex((p) => nameOf(p) === name);
+  const names = paramNames(fn);
+  const at = names.indexOf(name);
   // A method's `self` / `cls` is not passed: not followed.
-  if (at < 0 || (params[0] && /^(self|cls)$/.test(nameOf(params[0]) ?? ''))) return undefined;
-  const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => a !== null && a.type !== 'comment');
+  if (at < 0 || /^(self|cls)$/.test(names[0] ?? '')) return undefined;
+  const args = callArgs(call);
   const kw = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === name);
   if (kw) return kw.childForFieldName('value') ?? undefined;
   const positional = args.filter((a) => a.type !== 'keyword_argument' && a.type !== 'list_splat' && a.type !== 'dictionary_splat' && a.type !== 'spread_element');
@@ -135,7 +140,7 @@ function argumentFor(fn: Node, call: Node, name: string): Node | undefined {
 export function chosenReturn(fa: FileAnalyzer, call: Node, fn: Node, ctx: FileAnalyzer): Value | undefined {
   const body = fn.childForFieldName('body');
   if (!body || (body.type !== 'block' && body.type !== 'statement_block')) return undefined;
-  if (callArgsOf(call).some((a) => /splat|spread/.test(a.type))) return undefined;
+  if (callArgs(call).some((a) => /splat|spread/.test(a.type))) return undefined;
   let param: string | undefined;
   let chosen: Node | undefined;
   const stack: Node[] = [body];
@@ -178,9 +183,8 @@ function comparison(cond: Node | null): { param: string; other: Node } | undefin
  * same string (an enum member's value, a constant in either file), or, in one file, they are the same expression.
  */
 function chosenBy(fa: FileAnalyzer, call: Node, fn: Node, ctx: FileAnalyzer, cmp: { param: string; other: Node }): boolean {
-  const arg = boundArgument(fn, call, cmp.param);
-  if (arg === null) return false;
-  const passed = arg;
+  const passed = boundArgument(fn, call, cmp.param);
+  if (passed === null) return false;
   const given = passed ?? paramDefault(fn, cmp.param);
   if (!given) return false;
   const g = unwrap(given);
@@ -195,24 +199,17 @@ function reassigns(body: Node, name: string): boolean {
   return body.descendantsOfType(['assignment', 'assignment_expression', 'augmented_assignment']).some((a) => a?.childForFieldName('left')?.text === name);
 }
 
-/** The argument nodes of a call (Python `argument_list`, JS `arguments`). */
-function callArgsOf(call: Node): Node[] {
-  return (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => a !== null && a.type !== 'comment');
-}
-
 /**
  * The argument `call` passes for parameter `name` of `fn`, a method's `self` / `cls` skipped (`self.get_llm("x")`,
  * `Factory.create("x")`): the node, undefined when the call passes none (the default applies), null when it cannot
  * be told (the parameter not found).
  */
 function boundArgument(fn: Node, call: Node, name: string): Node | undefined | null {
-  const params = (fn.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is Node => p !== null && PARAM_TYPES.has(p.type));
-  const nameOf = (p: Node): string | undefined => (p.type === 'identifier' ? p.text : (p.childForFieldName('name') ?? p.childForFieldName('pattern') ?? p.childForFieldName('left') ?? p.namedChildren.find((c) => c?.type === 'identifier'))?.text);
-  const names = params.map(nameOf);
+  const names = paramNames(fn);
   const bound = names[0] === 'self' || names[0] === 'cls' ? names.slice(1) : names;
   const at = bound.indexOf(name);
   if (at < 0) return null;
-  const args = callArgsOf(call);
+  const args = callArgs(call);
   const kw = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === name);
   if (kw) return kw.childForFieldName('value') ?? null;
   const positional = args.filter((a) => a.type !== 'keyword_argument');
