@@ -26,6 +26,13 @@ export interface FileProvider {
    * turn the budget gate off). Optional; never throws.
    */
   exists?(path: string): Promise<boolean>;
+  /**
+   * True when version control tracks the file, or for a folder a file under it, although a `.gitignore` matches it:
+   * git never ignores a tracked file (a repository whose `.gitignore` says `*` then `!*.py` still versions its
+   * notebooks), so the walk keeps it. Asked only for paths a `.gitignore` matched. Optional: without it (no repository,
+   * no git, a virtual folder) the `.gitignore` decides, as VS Code's search decides outside a repository. Never throws.
+   */
+  tracked?(path: string, type: 'file' | 'directory'): Promise<boolean>;
 }
 
 const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });

@@ -9,9 +9,9 @@ import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child
 import { decodeFileText, type FileProvider, type FileStat } from '../core/fileProvider';
 
 /** Runs git and returns stdout as a Buffer; rejects with git's stderr on failure. */
-export function git(cwd: string, args: readonly string[]): Promise<Buffer> {
+export function git(cwd: string, args: readonly string[], timeoutMs = 0): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    execFile('git', [...args], { cwd, encoding: 'buffer', maxBuffer: 256 * 1024 * 1024, windowsHide: true }, (err, stdout, stderr) => {
+    execFile('git', [...args], { cwd, encoding: 'buffer', maxBuffer: 256 * 1024 * 1024, windowsHide: true, timeout: timeoutMs }, (err, stdout, stderr) => {
       if (err) reject(new Error(stderr.toString('utf8').trim() || err.message));
       else resolve(stdout);
     });
@@ -27,6 +27,46 @@ export async function gitLocation(dir: string): Promise<{ top: string; prefix: s
   } catch {
     return undefined;
   }
+}
+
+/** How long `git ls-files` may take before the walk goes on without it (the .gitignore then decides). */
+const LS_FILES_TIMEOUT_MS = 30_000;
+
+/**
+ * The files under `dir` that git tracks although an ignore rule matches them, with every folder above them up to `dir`
+ * (paths relative to `dir`); empty outside a repository, without git, or when git fails. One `git ls-files`.
+ */
+export async function trackedIgnored(dir: string): Promise<ReadonlySet<string>> {
+  const set = new Set<string>();
+  let out: Buffer;
+  try {
+    out = await git(dir, ['ls-files', '-z', '--cached', '--ignored', '--exclude-standard'], LS_FILES_TIMEOUT_MS);
+  } catch {
+    return set;
+  }
+  for (const rel of out.toString('utf8').split('\0')) {
+    if (!rel || rel.startsWith('../')) continue;
+    set.add(rel);
+    for (let i = rel.lastIndexOf('/'); i > 0; i = rel.lastIndexOf('/', i - 1)) {
+      const folder = rel.slice(0, i);
+      if (set.has(folder)) break;
+      set.add(folder);
+    }
+  }
+  return set;
+}
+
+/**
+ * {@link FileProvider.tracked} for a local folder. `once`: the provider serves one scan, so one `git ls-files` (run the
+ * first time a .gitignore matches something) answers all of it; else each question runs its own (a long-lived
+ * provider must see `git add -f`).
+ */
+export function gitTracked(dir: string, once: boolean): NonNullable<FileProvider['tracked']> {
+  let answer: Promise<ReadonlySet<string>> | undefined;
+  return async (rel) => {
+    const set = once ? (answer ??= trackedIgnored(dir)) : trackedIgnored(dir);
+    return (await set).has(rel);
+  };
 }
 
 /** The commit a ref names, or undefined when it names none. Refs that look like options are refused. */
@@ -195,6 +235,8 @@ export function createGitFileProvider(top: string, commit: string, prefix: strin
       if (entry?.type !== 'directory') return undefined;
       return children.get(rel) ?? [];
     },
+    // Every path of a revision is tracked: a .gitignore in it hides nothing (as a checkout of it would show).
+    tracked: async (rel: string) => (await load()).has(rel),
     close: () => blobs.close(),
   };
 }

@@ -11,6 +11,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { gitTracked } from './gitFiles';
 import { joinPlain, readRegularFile, RootGuard, statPath } from './nodeFiles';
 import { decodeFileText, type FileProvider, type ListingMemo } from '../core/fileProvider';
 
@@ -36,6 +37,7 @@ export function localFileProvider(base: string, listings?: ListingMemo): FilePro
       const r = readRegularFile(f);
       return 'bytes' in r ? decodeFileText(r.bytes) : undefined;
     },
+    tracked: gitTracked(base, listings !== undefined),
     async exists(p) {
       const f = lexical(p);
       if (!f) return false;

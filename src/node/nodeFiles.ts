@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { decodeFileText, ListingMemo, type FileProvider, type FileStat } from '../core/fileProvider';
 import type { Diagnostic } from '../core/types';
+import { gitTracked } from './gitFiles';
 
 export interface NodeFileProvider extends FileProvider {
   /** Absolute scan root. */
@@ -294,6 +295,8 @@ export function createNodeFileProvider(root: string, options: NodeFileOptions = 
       }
     },
     list: (rel: string) => listFolder(state, rel),
+    // One CLI run is one scan: one `git ls-files`, run only when a .gitignore matches something.
+    tracked: gitTracked(abs, true),
     listed: () => ({ folders: state.listings.entries().map(([dir, names]) => [dir, names, guard.linksIn(dir)] as const) }),
   };
 }

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -103,6 +104,46 @@ describe('scan: scanWorkspace over a FileProvider', () => {
     const walked = new Set((await collectFiles(files)).files);
     for (const p of [...files.files.keys()].filter((k) => k.endsWith('.py'))) assert.equal(await isPathIgnored(files, p), !walked.has(p), p);
     assert.deepEqual([...walked].sort(), ['other/secret.py', 'src/keep.py', 'src/x.gen.py']);
+  });
+
+  it('in a git repository, keeps the files git tracks although a .gitignore matches them (git is the oracle)', async function () {
+    this.timeout(20000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tt-tracked-'));
+    const gitIn = (...args: string[]) =>
+      execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t', GIT_CONFIG_NOSYSTEM: '1', HOME: dir } });
+    try {
+      // The shape of a tutorial repository: "ignore everything, allow *.py", which also ignores every folder, so the
+      // scripts git tracks (added before the rule, or with -f) sit in ignored folders; plus a nested .gitignore.
+      const tree: Record<string, string> = {
+        '.gitignore': '*\n!*.py\n!*.ipynb\n!lib/\n',
+        'top.py': CALL,
+        'scripts/run.py': CALL,
+        'scripts/deep/more.py': CALL,
+        'scripts/scratch.py': CALL,
+        'lib/.gitignore': 'gen/\n',
+        'lib/keep.py': CALL,
+        'lib/gen/made.py': CALL,
+        'lib/gen/stale.py': CALL,
+      };
+      for (const [rel, text] of Object.entries(tree)) {
+        fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+        fs.writeFileSync(path.join(dir, rel), text);
+      }
+      gitIn('init', '-q');
+      gitIn('add', '.');
+      gitIn('add', '-f', 'scripts/run.py', 'scripts/deep/more.py', 'lib/.gitignore', 'lib/gen/made.py');
+      // What git shows: tracked files plus untracked ones no ignore rule matches.
+      const shown = gitIn('ls-files', '--cached', '--others', '--exclude-standard').split('\n').filter((f) => f.endsWith('.py')).sort();
+      assert.deepEqual(shown, ['lib/gen/made.py', 'lib/keep.py', 'scripts/deep/more.py', 'scripts/run.py', 'top.py'], 'the oracle itself');
+      const files = createNodeFileProvider(dir);
+      assert.deepEqual((await collectFiles(files)).files.sort(), shown);
+      for (const rel of Object.keys(tree).filter((k) => k.endsWith('.py'))) assert.equal(await isPathIgnored(files, rel), !shown.includes(rel), rel);
+      // Without git's answer (a folder that is not a repository, a virtual one) the .gitignore decides alone.
+      const { tracked: _tracked, ...withoutGit } = files;
+      assert.deepEqual((await collectFiles(withoutGit)).files.sort(), ['lib/keep.py', 'top.py']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('applies include and exclude globs', async () => {

@@ -179,7 +179,19 @@ export async function isPathIgnored(files: FileProvider, path: string): Promise<
   const parts = normalisePath(path).split('/');
   // The .gitignore files of the folders above the file; each applies only under its own folder (isIgnored).
   const levels = await gitignoresAbove(files, parts, []);
-  return parts.some((_, i) => isIgnored(levels, parts.slice(0, i + 1).join('/'), i < parts.length - 1));
+  if (!parts.some((_, i) => isIgnored(levels, parts.slice(0, i + 1).join('/'), i < parts.length - 1))) return false;
+  return !(await isTracked(files, parts.join('/'), 'file'));
+}
+
+/** Whether version control tracks a path a `.gitignore` matched ({@link FileProvider.tracked}); false when unknown. */
+async function isTracked(files: FileProvider, path: string, type: 'file' | 'directory'): Promise<boolean> {
+  if (!files.tracked) return false;
+  try {
+    return await files.tracked(path, type);
+  } catch {
+    // The FileProvider contract says tracked() never throws; one that does leaves the .gitignore to decide.
+    return false;
+  }
 }
 
 /** A folder's entries, or undefined with an `unreadable-folder` diagnostic. */
@@ -225,14 +237,15 @@ export async function collectFiles(files: FileProvider, options: ScanOptions & {
     return true;
   };
   const add = (path: string) => {
-    if (!seen.has(path)) {
-      seen.add(path);
-      out.push(path);
-    }
+    if (seen.has(path)) return;
+    seen.add(path);
+    out.push(path);
   };
 
   const turn = eventLoopTurns(options.yieldEveryMs);
-  const walk = async (dir: string, levels: IgnoreLevel[], depth: number): Promise<void> => {
+  // `ignoredAbove`: a .gitignore matched a folder above, entered only because git tracks files under it; every entry in
+  // it is ignored unless tracked.
+  const walk = async (dir: string, levels: IgnoreLevel[], depth: number, ignoredAbove = false): Promise<void> => {
     if (token.isCancellationRequested) return;
     await turn();
     if (depth > MAX_DEPTH) {
@@ -251,15 +264,14 @@ export async function collectFiles(files: FileProvider, options: ScanOptions & {
     for (const entry of sorted) {
       if (token.isCancellationRequested) return;
       const path = join(dir, entry.name);
-      if (entry.type === 'directory') {
-        if (VCS_FOLDERS.includes(entry.name) || (defaultExcludes && DEFAULT_EXCLUDED_FOLDERS.includes(entry.name))) continue;
-        if (useGitignore && isIgnored(here, path, true)) continue;
-        if (exclude?.(path) || exclude?.(`${path}/`)) continue;
-        await walk(path, here, depth + 1);
-      } else {
-        if (useGitignore && isIgnored(here, path, false)) continue;
-        if (wantFile(path)) add(path);
-      }
+      const isDir = entry.type === 'directory';
+      if (isDir && (VCS_FOLDERS.includes(entry.name) || (defaultExcludes && DEFAULT_EXCLUDED_FOLDERS.includes(entry.name)))) continue;
+      if (isDir ? exclude?.(path) || exclude?.(`${path}/`) : !wantFile(path)) continue;
+      const ignored = useGitignore && (ignoredAbove || isIgnored(here, path, isDir));
+      // Git never ignores a tracked file: a matched path stays when the provider says git tracks it (or files under it).
+      if (ignored && !(await isTracked(files, path, entry.type))) continue;
+      if (isDir) await walk(path, here, depth + 1, ignored);
+      else add(path);
     }
   };
 
