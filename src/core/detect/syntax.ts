@@ -171,6 +171,14 @@ export function isNameCode(c: number): boolean {
 export const JS_TYPE_ARGS = String.raw`(?:<[^()\n]{0,200}?>)?`;
 
 /**
+ * Functions called like `fetch(url, init)`: the global, Nuxt's `$fetch`, `ofetch`, `ky`, `got`, and
+ * `fetchEventSource` (@microsoft/fetch-event-source and its forks: the streaming request of many chat front ends).
+ */
+export const JS_FETCH_FUNCTIONS: readonly string[] = ['fetch', '$fetch', 'ofetch', 'fetchEventSource', 'ky', 'got'];
+/** {@link JS_FETCH_FUNCTIONS} as a regex alternation, longest first (`fetchEventSource` before `fetch`). */
+export const JS_FETCH_ALT = [...JS_FETCH_FUNCTIONS].sort((a, b) => b.length - a.length).map((n) => n.replace(/\$/g, '\\$')).join('|');
+
+/**
  * A JS declaration that gives `fetch` a local name (`const fetchImpl = options.fetch ?? fetch;`, `= globalThis.fetch`,
  * `|| window.fetch.bind(window)`): the name (group 1) is then called like fetch (rawHttp.ts, evidence.ts). Its
  * quantifiers are bounded: a long minified line of declarations costs a bounded look at each, not one to the next `=`.

@@ -10,13 +10,13 @@ import type { Node } from 'web-tree-sitter';
 import type { Api, ModelResolution, Provider } from '../../types';
 import type { SiteSpec } from '../catalog/types';
 import { HOST_PROVIDERS, MODEL_BODY, OLLAMA_PORT, matchEndpoint, type HttpEndpoint } from '../catalog/params';
-import { callArgs, callee, FUNCTION_TYPES, isCall, isMember, isStringNode, JS_FETCH_ALIAS_RE, JS_TYPE_ARGS, stringParts, unwrap } from '../syntax';
+import { callArgs, callee, FUNCTION_TYPES, isCall, isMember, isStringNode, JS_FETCH_ALIAS_RE, JS_FETCH_ALT, JS_FETCH_FUNCTIONS, JS_TYPE_ARGS, stringParts, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import type { ResolvedModel, SiteDraft } from './types';
 import { canonicalModel } from './models';
 import { isTestPath } from '../../excludes';
 
-const FETCH_NAMES = new Set(['fetch', '$fetch', 'ofetch', 'ky', 'got']);
+const FETCH_NAMES: ReadonlySet<string> = new Set(JS_FETCH_FUNCTIONS);
 
 /**
  * Local names the file gives `fetch` (`const fetchImpl = options.fetch ?? fetch`, `= globalThis.fetch`, `||
@@ -711,7 +711,7 @@ function transportWrapper(fa: FileAnalyzer, call: Node): Wrapper | undefined {
 /** The names of the file's transport wrappers (JS), found from the fetch-like calls that pass a parameter as the URL. */
 export function transportWrapperNames(fa: FileAnalyzer): string[] {
   const out = new Set<string>();
-  const re = new RegExp(String.raw`(?<![\w$])(\$fetch|ofetch|fetch|ky|got|axios)\s*${JS_TYPE_ARGS}\s*\(`, 'g');
+  const re = new RegExp(String.raw`(?<![\w$])(${JS_FETCH_ALT}|axios)\s*${JS_TYPE_ARGS}\s*\(`, 'g');
   for (let m = re.exec(fa.text); m; m = re.exec(fa.text)) {
     const node = fa.root.descendantForIndex(m.index, m.index + (m[1] ?? '').length);
     if (!node) continue;

@@ -9,7 +9,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { FALLBACKS, MODULES, TYPES } from '../catalog/sdks';
-import { callee, isCall, isMember, JS_TYPE_ARGS } from '../syntax';
+import { callee, isCall, isMember, JS_FETCH_ALT, JS_TYPE_ARGS } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import type { SiteDraft } from './types';
 import { escapeRe } from './text';
@@ -71,7 +71,7 @@ const CALLABLE_ASSIGN_RE = /^[ \t]*(?:self\.|this\.)?([A-Za-z_]\w*)\s*=\s*(?:awa
 const CALLED_AT_ONCE_RE = /(?<![\w$])([A-Z]\w*)\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*\(/g;
 
 /** `$fetch<T>(…)` (Nuxt/ofetch), `ofetch(…)`, `ky(…)`, `got(…)`: fetch-like functions, type arguments allowed. */
-const JS_FETCH_RE = new RegExp(String.raw`(?<![\w$])(\$fetch|ofetch|fetch|ky|got)\s*${JS_TYPE_ARGS}\s*\(`, 'g');
+const JS_FETCH_RE = new RegExp(String.raw`(?<![\w$])(${JS_FETCH_ALT})\s*${JS_TYPE_ARGS}\s*\(`, 'g');
 /** A fetch factory called at once, `customFetch(requestOptions)(url, init)` (analyzeHttp checks the second call). */
 const FETCH_FACTORY_RE = /(?<![\w$])([a-z][\w$]*[a-z]Fetch)\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*\(/g;
 /** LangChain's legacy direct call `llm("…")` on common variable names. */
