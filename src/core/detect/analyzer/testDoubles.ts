@@ -9,7 +9,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { MODEL_INTERFACE_KEYS, TEST_DOUBLE_CLASS, TEST_DOUBLE_NAME } from '../catalog/testCode';
-import { callee, isCall, isMember, memberName, unwrap } from '../syntax';
+import { callArgs, callee, isCall, isMember, memberName, memberObject, unwrap, withItemValues } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import { isTestPath } from '../../excludes';
 
@@ -18,6 +18,7 @@ export function isTestDouble(fa: FileAnalyzer, n: Node, depth = 0): boolean {
   if (depth > 4) return false;
   const u = unwrap(n);
   if (u.type === 'identifier' || u.type === 'shorthand_property_identifier') {
+    if (overriddenWithDouble(fa, u, depth)) return true;
     const b = fa.lookup(u.text, u);
     // In test code, a pytest fixture or a helper's parameter named for what it is (`mock_llm`, `fake_model`,
     // `mockModel`); elsewhere such a name is a product's (`fake_news_client`, `mock_interview_llm`).
@@ -29,9 +30,38 @@ export function isTestDouble(fa: FileAnalyzer, n: Node, depth = 0): boolean {
     const fn = callee(u);
     const name = fn ? (isMember(fn) ? memberName(fn) : fn.text) : undefined;
     // A mock model class, or in test code a helper that makes one (`create_mock_llm(…)`, `make_fake_model()`).
-    return !!name && (TEST_DOUBLE_CLASS.test(name) || (TEST_DOUBLE_NAME.test(name) && isTestPath(fa.path)));
+    if (!name) return false;
+    if (TEST_DOUBLE_CLASS.test(name) || (TEST_DOUBLE_NAME.test(name) && isTestPath(fa.path))) return true;
+    // A class of the file built on one (`class _RevokedIdModel(ScriptedModel)` in a test): a double too.
+    const b = fn?.type === 'identifier' ? fa.lookup(fn.text, fn) : undefined;
+    return b?.kind === 'class' && extendsTestDouble(fa, b.node, depth);
   }
   return false;
+}
+
+/**
+ * Inside PydanticAI's `with agent.override(model=TestModel()):` (its documented way to test an agent), `agent` runs the
+ * test double, not its own model.
+ */
+function overriddenWithDouble(fa: FileAnalyzer, id: Node, depth: number): boolean {
+  if (fa.lang !== 'python') return false;
+  for (const a of fa.ancestors(id)) {
+    if (a.type !== 'with_statement') continue;
+    for (const v of withItemValues(a)) {
+      const fn = isCall(v) ? callee(v) : null;
+      if (!fn || !isMember(fn) || memberName(fn) !== 'override' || memberObject(fn)?.text !== id.text) continue;
+      const model = callArgs(v).find((k) => k.type === 'keyword_argument' && k.childForFieldName('name')?.text === 'model')?.childForFieldName('value');
+      if (model && isTestDouble(fa, model, depth + 1)) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether a class of the file has a test-double class among its bases, directly or through the file's own classes. */
+function extendsTestDouble(fa: FileAnalyzer, cls: Node, depth: number): boolean {
+  if (depth > 4) return false;
+  if (fa.baseClasses(cls).some((base) => TEST_DOUBLE_CLASS.test(base.type === 'identifier' ? base.text : (isMember(base) ? memberName(base) : undefined) ?? ''))) return true;
+  return fa.localBaseClasses(cls).some((base) => extendsTestDouble(fa, base, depth + 1));
 }
 
 /** The key of an object member: `key: v`, `key`, `key() {}`, `async key() {}`. */

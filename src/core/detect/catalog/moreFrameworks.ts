@@ -418,6 +418,8 @@ export const MORE_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   // The Agents SDK's voice pipeline (openai.github.io/openai-agents-python/voice/pipeline, checked 2026-12-07):
   // `VoicePipeline(workflow=SingleAgentVoiceWorkflow(agent)).run(audio_input)` transcribes the audio, runs the agent
   // and speaks its answer (OpenAI speech-to-text and text-to-speech models, the agent's model).
+  // `SandboxAgent` (agents.sandbox, an `Agent` that works in a sandbox's files and shell) carries its model as `Agent` does.
+  mod('agents.sandbox', { SandboxAgent: OAI_AGENT }, { workspaceFirst: true }),
   mod('agents.voice', { VoicePipeline: runs('oai-voice', [kw('workflow')]), SingleAgentVoiceWorkflow: runs('oai-voice-workflow', [kwPos(0, 'agent')]) }, { workspaceFirst: true }),
   mod('swarm', { Swarm: make('swarm'), Agent: OAI_AGENT }, { workspaceFirst: true }),
   // Swarm's REPL: each turn of `run_demo_loop(agent)` is a `Swarm().run(…)` over the agent.

@@ -7,11 +7,13 @@
  * `MockImageModelV*`, …), LangChain's `langchain_core.language_models.fake*` (`FakeListLLM`, `FakeListChatModel`, `GenericFakeChatModel`,
  * `ParrotFakeChatModel`, `FakeMessagesListChatModel`, `FakeStreamingListLLM`) and `FakeEmbeddings` /
  * `DeterministicFakeEmbedding`, LlamaIndex's `MockLLM` / `MockEmbedding`, Langroid's `MockLM` and its config `MockLMConfig`
- * (`langroid.language_models.mock_lm`: answers from `response_fn` or a fixed string).
+ * (`langroid.language_models.mock_lm`: answers from `response_fn` or a fixed string), the OpenAI Agents SDK's
+ * `agents.testing.ScriptedModel` (replays scripted steps), PydanticAI's `pydantic_ai.models.test.TestModel` and
+ * `pydantic_ai.models.function.FunctionModel` (answers from a function).
  */
 
 /** Class names of mock or fake models: a call on one of them, or with one as its `model`, is not a site. */
-export const TEST_DOUBLE_CLASS = /^(?:Mock|Fake|Dummy|GenericFake|ParrotFake|DeterministicFake)[A-Za-z0-9_]*(?:LLM|LM|LanguageModel|ChatModel|Model|Embeddings?|EmbeddingModel)(?:V\d+)?(?:Config)?$/;
+export const TEST_DOUBLE_CLASS = /^(?:(?:Mock|Fake|Dummy|Scripted|GenericFake|ParrotFake|DeterministicFake)[A-Za-z0-9_]*(?:LLM|LM|LanguageModel|ChatModel|Model|Embeddings?|EmbeddingModel)(?:V\d+)?(?:Config)?|TestModel|FunctionModel)$/;
 
 /**
  * A parameter, or a helper that returns a model, named as a test double: `mock` or `fake` as a word of a snake_case
