@@ -8,7 +8,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { ArgRef } from '../catalog/types';
-import { callArgs, callee, FUNCTION_TYPES, isCall, pairKey, unwrap } from '../syntax';
+import { callArgs, callee, FUNCTION_TYPES, isCall, isMember, memberName, pairKey, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 
 /** The node an ArgRef points at in a call, following `**kwargs` dicts and JS options objects held in variables. */
@@ -28,7 +28,7 @@ function followPath(fa: FileAnalyzer, n: Node, path: readonly (string | number)[
   for (const step of path) {
     if (!cur) return undefined;
     if (typeof step === 'string') {
-      const obj = resolveObject(fa, cur);
+      const obj: Node | undefined = resolveObject(fa, cur) ?? optionsCallArgs(fa, cur);
       cur = obj ? objectKey(fa, obj, [step]) : undefined;
     } else {
       let u = unwrap(cur);
@@ -41,6 +41,23 @@ function followPath(fa: FileAnalyzer, n: Node, path: readonly (string | number)[
     }
   }
   return cur;
+}
+
+/**
+ * The keyword arguments of a Python options or config object built by its class (`ClaudeAgentOptions(model=…)`,
+ * AG2's `LLMConfig(model=…)`), following variables: a path steps into them as into a dict. A class by its name's case.
+ */
+function optionsCallArgs(fa: FileAnalyzer, n: Node): Node | undefined {
+  if (fa.lang !== 'python') return undefined;
+  let u = unwrap(n);
+  for (let hops = 0; u.type === 'identifier' && hops < 3; hops++) {
+    const b = fa.lookup(u.text, u);
+    if (b?.kind !== 'assign') return undefined;
+    u = unwrap(b.value);
+  }
+  const fn = u.type === 'call' ? callee(u) : null;
+  const name = fn ? (isMember(fn) ? memberName(fn) : fn.text) : undefined;
+  return name && /^[A-Z]/.test(name) ? u.childForFieldName('arguments') ?? undefined : undefined;
 }
 
 function argumentOf(fa: FileAnalyzer, call: Node, ref: ArgRef): Node | undefined {

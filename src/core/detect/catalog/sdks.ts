@@ -10,6 +10,7 @@ import { FRAMEWORK_FALLBACKS, FRAMEWORK_MODULES, FRAMEWORK_TYPES } from './frame
 import { SPEECH_AND_OTHER_MODULES, SPEECH_AND_OTHER_TYPES } from './otherSdks';
 import { MORE_FALLBACKS, MORE_FRAMEWORK_MODULES, MORE_FRAMEWORK_TYPES } from './moreFrameworks';
 import { JS_FRAMEWORK_FALLBACKS, JS_FRAMEWORK_MODULES } from './jsFrameworks';
+import { AGENT_RUNTIME_MODULES, AGENT_RUNTIME_TYPES } from './agentRuntimes';
 import { kw, kwPos, make, same, site } from './builders';
 
 
@@ -449,6 +450,7 @@ export const TYPES: readonly TypeSpec[] = [
   // Frameworks (agents, chains, engines, vector stores): ./frameworks.ts.
   ...FRAMEWORK_TYPES,
   ...MORE_FRAMEWORK_TYPES,
+  ...AGENT_RUNTIME_TYPES,
 ];
 
 const OPENAI_CTOR = (provider?: Provider): Member => make('openai', { baseUrl: kw('base_url', 'baseURL', 'api_base'), provider });
@@ -748,6 +750,7 @@ export const MODULES: readonly ModuleSpec[] = [
   ...SPEECH_AND_OTHER_MODULES,
   ...MORE_FRAMEWORK_MODULES,
   ...JS_FRAMEWORK_MODULES,
+  ...AGENT_RUNTIME_MODULES,
 ];
 
 /**
