@@ -19,7 +19,7 @@ import { escapeRe } from './text';
 import { providerOfUrl, urlText } from './rawHttp';
 import { BASE_URL_PARTS } from '../catalog/params';
 import { catalogueImport } from './moduleNames';
-import { dynamicImportOf } from './dynamicImports';
+import { dynamicImportOf, lazyModuleProxy } from './dynamicImports';
 
 /** How deep expression evaluation may recurse (bindings, calls, chains) before it gives up on a value. */
 const MAX_DEPTH = 14;
@@ -144,7 +144,7 @@ export function evalCallResult(fa: FileAnalyzer, call: Node): Value | undefined 
   const fn = callee(call);
   if (!fn) return undefined;
   // `require('openai')`, `await import('openai')`, Python `importlib.import_module("openai")`: the module object.
-  const loaded = dynamicImportOf(call);
+  const loaded = dynamicImportOf(call) ?? lazyModuleProxy(fa, fn);
   if (loaded !== undefined) return loaded ? moduleValue(fa, loaded, undefined) : undefined;
   // JS `prompt.pipe(llm)` and `RunnableSequence.from([prompt, llm])`: the chain keeps the model piped in.
   if (isMember(fn) && (memberName(fn) === 'pipe' || fn.text === 'RunnableSequence.from')) {
@@ -696,8 +696,12 @@ export function evalBinding(fa: FileAnalyzer, b: Binding, use: Node): Value | un
       return { kind: 'class', node: b.node, ctx: fa };
     case 'loop':
       return undefined;
-    case 'element':
-      return typed.evalElement(fa, b.value, b.index);
+    case 'element': {
+      if (b.key === undefined) return typed.evalElement(fa, b.value, b.index);
+      // A member of a module object only (`const { generateText } = ai`): an instance's members are its methods.
+      const v = evalValue(fa, b.value);
+      return v?.kind === 'module' ? { ...v, path: [...v.path, b.key] } : undefined;
+    }
     default:
       return undefined;
   }

@@ -4,6 +4,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { callArgs, callee, stringParts, unwrap } from '../syntax';
+import type { FileAnalyzer } from '../analyzer';
 
 /**
  * The module a call loads at run time, written as a string literal: JS `require('m')` and `import('m')`, Python
@@ -39,4 +40,22 @@ function importThunkArg(call: Node): string | undefined {
     if (f && (f.type === 'import' || f.text === 'require')) return dynamicImportOf(inner);
   }
   return undefined;
+}
+
+/**
+ * A lazy module proxy built by a class of the file (`litellm = LazyLiteLLM()`, whose `__getattr__` loads
+ * `importlib.import_module("litellm")` on first use and forwards to it, as Aider does to defer a slow import): the
+ * instance stands for the module. The module the class loads, when it loads exactly one.
+ */
+export function lazyModuleProxy(fa: FileAnalyzer, fn: Node): string | undefined {
+  if (fa.lang !== 'python' || fn.type !== 'identifier') return undefined;
+  const b = fa.lookup(fn.text, fn);
+  if (b?.kind !== 'class') return undefined;
+  const body = b.node.childForFieldName('body');
+  if (!body?.namedChildren.some((c) => {
+    const def = c?.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
+    return def?.type === 'function_definition' && def.childForFieldName('name')?.text === '__getattr__';
+  })) return undefined;
+  const loaded = new Set(body.descendantsOfType('call').map((c) => (c ? dynamicImportOf(c) : undefined)).filter((m): m is string => !!m));
+  return loaded.size === 1 ? [...loaded][0] : undefined;
 }

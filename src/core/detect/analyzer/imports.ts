@@ -53,7 +53,17 @@ export function addDestructure(pattern: Node, value: Node, at: Node, add: (b: Bi
   // `const { OpenAI } = require('openai')`, `const { generateText } = await import('ai')`.
   const v = unwrap(value);
   const fn = v.type === 'call_expression' ? callee(v) : null;
-  if (fn && (fn.text === 'require' || fn.type === 'import')) {
+  if (!fn || (fn.text !== 'require' && fn.type !== 'import')) {
+    // `const { generateText } = ai` (a namespace import) or `= await loadAISDK()` (a loader that returns one): each
+    // name is that member of whatever the value turns out to be.
+    for (const p of pattern.namedChildren) {
+      const key = p?.type === 'shorthand_property_identifier_pattern' ? p : p?.type === 'pair_pattern' ? p.childForFieldName('key') : null;
+      const local = p?.type === 'pair_pattern' ? p.childForFieldName('value') : p;
+      if (key && local && (local.type === 'identifier' || local.type === 'shorthand_property_identifier_pattern')) add({ kind: 'element', name: local.text, value, index: -1, key: key.text, at });
+    }
+    return;
+  }
+  {
     const arg = callArgs(v)[0];
     if (!arg || (arg.type !== 'string' && arg.type !== 'template_string')) return;
     const module = stringParts(arg).text;

@@ -40,8 +40,11 @@ export type Binding =
   | { readonly kind: 'func'; readonly name: string; readonly node: Node; readonly at: Node }
   | { readonly kind: 'class'; readonly name: string; readonly node: Node; readonly at: Node }
   | { readonly kind: 'loop'; readonly name: string; readonly iter: Node; readonly at: Node }
-  /** `a, b = make()` / `const [a, b] = make()`: element `index` of what `value` evaluates to (a tuple a factory returns). */
-  | { readonly kind: 'element'; readonly name: string; readonly value: Node; readonly index: number; readonly at: Node };
+  /**
+   * `a, b = make()` / `const [a, b] = make()`: element `index` of what `value` evaluates to (a tuple a factory returns);
+   * with `key`, `const { generateText } = ai`: that member of the module object `value` evaluates to.
+   */
+  | { readonly kind: 'element'; readonly name: string; readonly value: Node; readonly index: number; readonly key?: string; readonly at: Node };
 
 /** Another workspace file one import away, already parsed. */
 export interface ForeignModule {
