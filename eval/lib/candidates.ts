@@ -74,7 +74,8 @@ export const ENDPOINT_FRAGMENTS: readonly string[] = [
   '/speech-to-text', '/sound-generation', '/predictions', '/v1/listen', '/v1/speak', 'text:synthesize', ':recognize',
   ':longrunningrecognize', ':batchRecognize', '/text2img', '/img2img', '/v1/inference', '/v1/realtime', '/openai/realtime',
   '/stream-input', '/multi-stream-input', '/speech-to-text/realtime', '/v1/ocr', '/v1/flux-pro', '/v1/flux-pro-1.1',
-  '/v1/flux-pro-1.1-ultra', '/v1/flux-dev', '/v1/flux-kontext-pro', '/v1/flux-kontext-max',
+  '/v1/flux-pro-1.1-ultra', '/v1/flux-dev', '/v1/flux-kontext-pro', '/v1/flux-kontext-max', '/stable-image/generate',
+  '/stable-image/edit', '/stable-image/control', '/stable-image/upscale', '/text-to-image', '/image-to-image',
 ];
 /** Example URL paths, one per `HTTP_ENDPOINTS` entry, used by the coverage test. */
 export const ENDPOINT_EXAMPLES: readonly string[] = [
@@ -89,7 +90,7 @@ export const ENDPOINT_EXAMPLES: readonly string[] = [
   '/ml/v1/text/rerank', '/generate_stream', '/embed', '/rerank', '/completion', '/v1/text-to-speech/voice123/stream',
   '/v1/speech-to-text', '/v1/models/black-forest-labs/flux-schnell/predictions', '/v1/listen', '/v1/text:synthesize',
   '/v1/speech:recognize', '/api/v6/images/text2img', '/v1/inference/BAAI/bge-large-en-v1.5', '/v1/images/edits',
-  '/v1/realtime', '/v1/text-to-speech/voice123/stream-input',
+  '/v1/realtime', '/v1/text-to-speech/voice123/stream-input', '/v2beta/stable-image/generate/sd3',
 ];
 
 /** Provider hostnames as literal text. The coverage test checks each `HOST_PROVIDERS` pattern against these. */

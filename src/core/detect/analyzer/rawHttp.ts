@@ -384,6 +384,16 @@ export function hasBody(fa: FileAnalyzer, call: Node, name: string): boolean {
   return args.length >= 2;
 }
 
+/** The URL of parts joined by a separator (`[base, path].join("/")`); a part not known here stands as a hole. */
+function joinedUrl(fa: FileAnalyzer, parts: readonly Node[], sep: string, depth: number): UrlText | undefined {
+  if (!parts.length) return undefined;
+  const texts = parts.map((p, i) => {
+    const t = urlText(fa, p, depth + 1);
+    return t ? `${t.host ? `https://${t.host}` : i === 0 ? '\uFFFF' : ''}${t.path}` : '\uFFFF';
+  });
+  return texts.some((t) => t !== '\uFFFF') ? splitUrl(texts.join(sep)) : undefined;
+}
+
 /** The visible URL text of an expression: literal parts, with holes for what is only known at run time. */
 export function urlText(fa: FileAnalyzer, n: Node, depth = 0, ctx?: Node): UrlText | undefined {
   if (depth > 8) return undefined;
@@ -409,6 +419,9 @@ export function urlText(fa: FileAnalyzer, n: Node, depth = 0, ctx?: Node): UrlTe
     }
     const a0 = callArgs(u)[0];
     if (fn?.type === 'identifier' && fn.text === 'String' && a0) return urlText(fa, a0, depth + 1, ctx);
+    // `[baseUrl, OpenaiPath.ChatPath].join("/")` (NextChat's path builder): the parts joined by the separator.
+    const parts = prop === 'join' && fn && isStringNode(unwrap(a0 ?? fn)) ? unwrap(fn.childForFieldName('object') ?? fn) : undefined;
+    if (a0 && parts?.type === 'array') return joinedUrl(fa, parts.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment'), stringText(fa, unwrap(a0), ctx), depth);
     return endpointHelper(fa, u, ctx ?? u, depth);
   } else if (u.type === 'identifier' || isMember(u)) {
     const s = fa.constString(u) ?? (isMember(u) && fa.lang === 'js' ? thisDefault(fa, u, ctx) : undefined);

@@ -148,7 +148,9 @@ function resolveMemberString(fa: FileAnalyzer, u: Node, n: Node, depth: number):
           const fb = f.analyzer.topLevel(b.member);
           const cls = fb?.kind === 'assign' ? f.analyzer.localClassOf(fb.value) : fb?.kind === 'class' ? fb : undefined;
           const body = cls?.kind === 'class' ? cls.node.childForFieldName('body') : undefined;
-          const attr = body ? f.analyzer.findClassConst(body, name) : undefined;
+          // …or a JS constants object (`export const Anthropic = { ChatPath: "v1/messages" }`).
+          const lit = f.analyzer.lang === 'js' && fb?.kind === 'assign' ? unwrap(fb.value) : undefined;
+          const attr = body ? f.analyzer.findClassConst(body, name) : lit?.type === 'object' ? f.analyzer.objectKey(lit, [name]) : undefined;
           if (attr) r = f.analyzer.resolveString(attr, depth + 1);
         }
         if (r && r.value !== null) {

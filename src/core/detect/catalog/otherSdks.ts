@@ -294,6 +294,9 @@ export const SPEECH_AND_OTHER_MODULES: readonly ModuleSpec[] = [
     from_provider: make('instructor', { model: kwPos(0, 'model'), providerFromModel: kwPos(0, 'model'), provider: 'other' }),
     patch: make('none', { inheritFrom: kwPos(0, 'client') }),
     apatch: make('none', { inheritFrom: kwPos(0, 'client') }),
+    // Built directly (`AsyncInstructor(client=AsyncAnthropic(), create=patch(…), mode=…)`): the client it wraps.
+    Instructor: make('instructor', { wraps: kw('client') }),
+    AsyncInstructor: make('instructor', { wraps: kw('client') }),
   }),
   // Meta's Llama API (llama-api-python: `LlamaAPIClient().chat.completions.create(model="Llama-4-…")`), OpenAI-shaped.
   mod('python', 'llama_api_client', { LlamaAPIClient: LLAMA_API, AsyncLlamaAPIClient: LLAMA_API }),

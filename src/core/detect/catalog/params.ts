@@ -155,6 +155,9 @@ export const HTTP_ENDPOINTS: readonly HttpEndpoint[] = [
   // (`POST /v1/flux-pro-1.1`, `/v1/flux-kontext-pro` …; docs.bfl.ai, checked 2026-12-07).
   { path: /^\/v1\/ocr\/?$/, api: 'other', provider: 'mistral', words: [], host: /(^|\.)api\.mistral\.ai$/, hostWords: ['mistral.ai'] },
   { path: /^\/v1\/flux-[\w.-]+\/?$/, api: 'images', provider: 'other', words: [], host: /(^|\.)api(?:\.(?:us1|eu1|us|eu))?\.bfl\.(?:ai|ml)$/, hostWords: ['bfl.ai', 'bfl.ml'] },
+  // Stability AI image generation (`POST /v2beta/stable-image/generate/{ultra,core,sd3}`, edit/control/upscale; the v1
+  // `/v1/generation/<engine>/text-to-image` and `image-to-image`; platform.stability.ai/docs/api-reference, checked 2026-12-07).
+  { path: /^\/v2beta\/stable-image\/(?:generate|edit|control|upscale)\/[\w-]+\/?$|^\/v1\/generation\/[^/]+\/(?:text-to-image|image-to-image(?:\/masking)?)\/?$/, api: 'images', provider: 'other', words: [], host: /(^|\.)api\.stability\.ai$/, hostWords: ['stability.ai'] },
   // Realtime WebSocket sessions whose URL names the model: OpenAI (and Azure's `/openai/realtime`) Realtime,
   // ElevenLabs stream-input text-to-speech and realtime speech-to-text (their API references, checked 2026-12).
   { path: /\/(?:v1|openai)\/realtime\/?$/, api: 'audio', words: ['realtime'], socket: true },
