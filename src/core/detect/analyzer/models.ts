@@ -107,6 +107,7 @@ export function factoryModel(fa: FileAnalyzer, n: Node, hops = 0): { model: Reso
   const target = isMember(fn) ? memberObject(fn) : fn;
   if (!target) return undefined;
   const v = fa.evalValue(target);
+  if (v?.kind === 'func' && !isMember(fn)) return hops < 3 ? returnedModel(v, hops) : undefined;
   if (v?.kind !== 'inst' || !TYPE_BY_ID.get(v.type)?.modelFactory) return (hops < 3 ? wrappedModel(fa, u, fn, hops) : undefined) ?? otherFactoryModel(fa, u, v);
   const a0 = callArgs(u)[0];
   // `google.interactions({ agent: 'deep-research-pro-preview-12-2025' })`: the id in an options object.
@@ -115,6 +116,20 @@ export function factoryModel(fa: FileAnalyzer, n: Node, hops = 0): { model: Reso
   const type = TYPE_BY_ID.get(v.type);
   const named = type?.providerInModelId && model.raw ? providerOfModelString(model.raw) : undefined;
   return { model, provider: v.provider ?? named ?? type?.provider ?? 'other' };
+}
+
+/**
+ * A project function that returns a model (`getArtifactModel()`, in the file or imported): the model its last top-level
+ * `return` builds, the path the function falls through to (an earlier `return` under an `if` is a special case, such as
+ * the test environment's mock provider).
+ */
+function returnedModel(fn: Value & { kind: 'func' }, hops: number): { model: ResolvedModel; provider: Provider } | undefined {
+  const body = fn.node.childForFieldName('body');
+  if (!body) return undefined;
+  if (body.type !== 'statement_block') return fn.ctx.factoryModel(body, hops + 1);
+  const ret = [...body.namedChildren].reverse().find((c) => c?.type === 'return_statement');
+  const value = ret?.namedChildren.find((c) => c !== null && c.type !== 'comment');
+  return value ? fn.ctx.factoryModel(value, hops + 1) : undefined;
 }
 
 /**
