@@ -37,6 +37,12 @@ export function splitCallee(fn: Node): { root: Node; path: string[] } {
   return { root: cur, path };
 }
 
+/** A model given to this one call that is a test double (PydanticAI's `agent.run(q, model=TestModel())`, `'test'`). */
+function perCallTestDouble(fa: FileAnalyzer, call: Node, spec: SiteSpec): boolean {
+  const m = fa.lang === 'python' ? fa.getArg(call, spec.model ?? { kw: ['model'] }) : undefined;
+  return !!m && fa.isTestDouble(m);
+}
+
 /**
  * `ref`: a method referenced as an argument of a wrapper that calls it (siteSearch.ts `visitRefs`); `call` is then
  * the call that carries the request's arguments, and only the catalogue and the fallbacks can make it a site.
@@ -136,6 +142,7 @@ export function buildSite(fa: FileAnalyzer, call: Node, nameNode: Node, specIn: 
   const via: Via = spec.via ?? type?.via ?? 'sdk';
   const km = fa.keyMap(argCall);
   if (spec.notWith?.some((k) => km.has(k))) return undefined;
+  if (perCallTestDouble(fa, argCall, spec)) return undefined;
   let model = fa.resolveModel(argCall, spec, inst);
   const ctorKm = inst?.ctor ? inst.ctor.ctx.keyMap(inst.ctor.node) : undefined;
 
@@ -148,7 +155,7 @@ export function buildSite(fa: FileAnalyzer, call: Node, nameNode: Node, specIn: 
       model = f.model;
       provider = f.provider;
     } else if (model.raw) provider = providerOfModelString(model.raw) ?? 'other';
-  } else if (spec.providerFromModel && model.raw) {
+  } else if (spec.providerFromModel && model.raw && !(spec.modelObject && inst?.ctor && model.ref.resolution.kind === 'constructor')) {
     provider = providerOfModelString(model.raw) ?? provider;
   } else if (inst?.ctor?.spec.providerFromModel && !(inst.ctor.spec.baseUrl && inst.ctor.ctx.getArg(inst.ctor.node, inst.ctor.spec.baseUrl))) {
     // The model id names the provider (`OpenAIChatCompletionClient(model="gemini-1.5-flash")`), unless a base URL does.

@@ -20,7 +20,9 @@ import { TYPE_BY_ID } from './catalogIndex';
 export function resolveModel(fa: FileAnalyzer, call: Node, spec: SiteSpec, inst: (Value & { kind: 'inst' }) | undefined): ResolvedModel {
   if (spec.model) {
     const arg = fa.getArg(call, spec.model) ?? (spec.model.kw ? fa.deepKey(call, spec.model.kw) : undefined);
-    if (arg) return modelFromNode(fa, arg);
+    const m = arg ? modelFromNode(fa, arg) : undefined;
+    // A model id or a model object in one argument (PydanticAI's `model_request(model, …)`): an object's own model.
+    if (m && !(m.ref.id === null && spec.modelObject && inst?.ctor)) return m;
     if (!inst?.ctor && !inst?.parent) return { ref: { id: null, canonical: null, resolution: { kind: 'unknown', expression: '' } } };
   }
   let cur: Value | undefined = inst;

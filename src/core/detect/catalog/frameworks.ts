@@ -117,6 +117,9 @@ export const FRAMEWORK_TYPES: readonly TypeSpec[] = [
       run: site('chat', undefined, { user: kwPos(0, 'message', 'user_prompt', 'task') }), arun: site('chat', undefined, { user: kwPos(0, 'message') }),
       print_response: site('chat', undefined, { user: kwPos(0, 'message') }), aprint_response: site('chat', undefined, { user: kwPos(0, 'message') }),
       run_sync: site('chat', undefined, { user: kwPos(0, 'user_prompt') }), run_stream: site('chat', undefined, { user: kwPos(0, 'user_prompt') }, { stream: true }),
+      // PydanticAI: `async with agent.iter(q) as run`, `agent.run_stream_events(q)`, `agent.run_stream_sync(q)` run it too.
+      iter: site('chat', undefined, { user: kwPos(0, 'user_prompt') }), run_stream_events: site('chat', undefined, { user: kwPos(0, 'user_prompt') }, { stream: true }),
+      run_stream_sync: site('chat', undefined, { user: kwPos(0, 'user_prompt') }, { stream: true }),
       // agno: a run paused for a confirmation or user input sends the model a new request when resumed.
       continue_run: site('chat', undefined, {}), acontinue_run: site('chat', undefined, {}),
       // agno's terminal chat (`agent.cli_app(…)`, `acli_app`): each line typed is a run.
@@ -250,6 +253,11 @@ const SMOLAGENTS: Record<string, Member> = {
   };
 const liAgent = (modelFrom: ArgRef[] = [kw('llm')]): Member => runs('li-agent', modelFrom);
 const fwModel = (provider: Provider, model: ArgRef): Member => make('fw-model', { model, provider });
+/** PydanticAI's model classes by module, beyond OpenAI, Anthropic, Gemini, Groq and Mistral (listed below). */
+const PYDANTIC_AI_MODELS: Readonly<Record<string, readonly [string, Provider]>> = {
+  bedrock: ['BedrockConverseModel', 'bedrock'], cohere: ['CohereModel', 'cohere'], huggingface: ['HuggingFaceModel', 'huggingface'],
+  openrouter: ['OpenRouterModel', 'openrouter'], xai: ['XaiModel', 'xai'], cerebras: ['CerebrasModel', 'other'], ollama: ['OllamaModel', 'ollama'],
+};
 /** agno's vector databases by module (agno/vectordb/<name>, checked 2026-12-07): each holds an `embedder`. */
 const AGNO_VECTOR_DBS: Readonly<Record<string, string>> = {
   lancedb: 'LanceDb', qdrant: 'Qdrant', pgvector: 'PgVector', chroma: 'ChromaDb', mongodb: 'MongoDb', pineconedb: 'PineconeDb',
@@ -518,6 +526,12 @@ export const FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   simple('python', 'pydantic_ai.models.google', { GoogleModel: fwModel('google', kwPos(0, 'model_name')) }, { ownPackage: true }),
   simple('python', 'pydantic_ai.models.groq', { GroqModel: fwModel('groq', kwPos(0, 'model_name')) }, { ownPackage: true }),
   simple('python', 'pydantic_ai.models.mistral', { MistralModel: fwModel('mistral', kwPos(0, 'model_name')) }, { ownPackage: true }),
+  // The other model classes (ai.pydantic.dev/models, checked 2026-12-07), each `Cls('model-name', provider=…)`.
+  ...Object.entries(PYDANTIC_AI_MODELS).map(([name, [cls, provider]]) => simple('python', `pydantic_ai.models.${name}`, { [cls]: fwModel(provider, kwPos(0, 'model_name')) }, { ownPackage: true })),
+  // Durable execution wraps an agent (`TemporalAgent(agent)`, `DBOSAgent(agent)`, `PrefectAgent(agent)`): its runs are
+  // the agent's. The direct API sends one request (`model_request(model, messages)`, ai.pydantic.dev/direct).
+  ...Object.entries({ prefect: 'PrefectAgent', dbos: 'DBOSAgent', temporal: 'TemporalAgent' }).map(([name, cls]) => simple('python', `pydantic_ai.durable_exec.${name}`, { [cls]: make('fw-agent', { inheritFrom: kwPos(0, 'wrapped') }) }, { ownPackage: true })),
+  simple('python', 'pydantic_ai.direct', Object.fromEntries(['model_request', 'model_request_sync', 'model_request_stream', 'model_request_stream_sync'].map((fn) => [fn, site('chat', kwPos(0, 'model'), { messages: kwPos(1, 'messages') }, { providerFromModel: true, modelObject: kwPos(0, 'model'), provider: 'other', via: 'framework', ...(fn.includes('stream') ? { stream: true } : {}) })])), { ownPackage: true }),
   simple('python', 'browser_use', { Agent: runs('fw-agent', [kw('llm')]), ...BROWSER_USE_CHAT }, { ownPackage: true }),
   simple('python', 'browser_use.llm', BROWSER_USE_CHAT, { ownPackage: true }),
   // Each model's own module (`from browser_use.llm.openai.chat import ChatOpenAI`), as browser_use/llm/__init__.py lists them.
@@ -548,7 +562,8 @@ export const FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   simple('js', '@langchain/core/language_models/base', { BaseLanguageModel: make('lc-chat') }),
   simple('js', '@langchain/core/language_models/chat_models', { BaseChatModel: make('lc-chat') }),
   simple('js', '@langchain/core/language_models/llms', { BaseLLM: make('lc-llm'), LLM: make('lc-llm') }),
-  simple('js', '@langchain/core/embeddings', { Embeddings: make('lc-embed') }),
+  // `EmbeddingsInterface`: the type a vector store's field or a node's input is declared with.
+  simple('js', '@langchain/core/embeddings', { Embeddings: make('lc-embed'), EmbeddingsInterface: make('lc-embed') }),
   simple('js', '@langchain/langgraph/prebuilt', { createReactAgent: LC_AGENT([kw('llm', 'model')], { model: kw('llm', 'model'), providerFromModel: kw('modelProvider') }) }),
   simple('js', 'langchain', { createAgent: LC_AGENT([kw('model', 'llm')], { model: kw('model', 'llm'), providerFromModel: kw('modelProvider') }) }),
 ];

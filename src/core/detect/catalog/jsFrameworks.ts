@@ -31,6 +31,10 @@ const LC_JS_CHAINS: Record<string, Member> = {
   'APIChain.fromLLMAndAPIDocs': chain(kwPos(0, 'llm')),
   // `new RetrievalQAChain({ combineDocumentsChain, retriever })`: the combining chain runs the model.
   RetrievalQAChain: chain(kw('combineDocumentsChain')),
+  // The classes themselves (a chain typed by a cast, `as VectorDBQAChain`, or built with `new`).
+  VectorDBQAChain: chain(kw('combineDocumentsChain')),
+  MultiPromptChain: chain(kw('destinationChains')),
+  MultiRetrievalQAChain: chain(kw('destinationChains')),
   StuffDocumentsChain: chain(kw('llmChain')),
   SimpleSequentialChain: chain(kw('chains')),
   SequentialChain: chain(kw('chains')),
@@ -54,6 +58,7 @@ const COMMUNITY_STORES: Readonly<Record<string, readonly string[]>> = {
   cassandra: ['CassandraStore'], cloudflare_vectorize: ['CloudflareVectorizeStore'], meilisearch: ['Meilisearch'], qdrant: ['QdrantVectorStore'],
   pinecone: ['PineconeStore'], chroma: ['Chroma'], supabase: ['SupabaseVectorStore'], vercel_postgres: ['VercelPostgres'], prisma: ['PrismaVectorStore'],
   hanavector: ['HanaDB'], rockset: ['RocksetStore'], turbopuffer: ['TurbopufferVectorStore'], libsql: ['LibSQLVectorStore'],
+  couchbase_search: ['CouchbaseSearchVectorStore'], couchbase_query: ['CouchbaseQueryVectorStore'],
 };
 /** Partner packages (`@langchain/<name>`) and their stores. */
 const PARTNER_STORES: Readonly<Record<string, readonly string[]>> = {

@@ -46,6 +46,15 @@ export const SPEECH_AND_OTHER_TYPES: readonly TypeSpec[] = [
   },
   { id: 'aai-transcript', provider: 'other', via: 'sdk', members: Object.fromEntries(Object.entries(LEMUR).map(([k, v]) => [`lemur.${k}`, v])) },
   { id: 'aai-lemur', provider: 'other', via: 'sdk', members: LEMUR },
+  {
+    // AssemblyAI's Node SDK (assemblyai-node-sdk README, checked 2026-12-07): `new AssemblyAI({ apiKey })`, then
+    // `client.transcripts.transcribe({ audio })` / `submit`, and LeMUR's `client.lemur.task({ prompt, final_model })`.
+    id: 'aai-js', provider: 'other', via: 'sdk',
+    members: {
+      'transcripts.transcribe': site('audio', undefined, {}), 'transcripts.submit': site('audio', undefined, {}),
+      ...Object.fromEntries(['task', 'summary', 'questionAnswer', 'actionItems'].map((m) => [`lemur.${m}`, site('chat', kw('final_model'), { user: kw('prompt') })])),
+    },
+  },
   // Streaming speech-to-text: `RealtimeTranscriber(…)`, `connect()`, then `stream(microphone)` sends the audio.
   { id: 'aai-realtime', provider: 'other', via: 'sdk', members: { stream: site('audio', undefined, {}, { stream: true }) } },
   {
@@ -274,6 +283,7 @@ const SGAI_GRAPHS = ['SmartScraperGraph', 'SmartScraperMultiGraph', 'SearchGraph
 export const SPEECH_AND_OTHER_MODULES: readonly ModuleSpec[] = [
   // `contextual` is an everyday word: the pre-filter looks for the import statement.
   { ...mod('python', 'contextual', { ContextualAI: make('contextual'), AsyncContextualAI: make('contextual') }), importToken: true, workspaceFirst: true },
+  mod('js', 'assemblyai', { AssemblyAI: make('aai-js') }),
   mod('python', 'assemblyai', { Transcriber: make('aai-transcriber'), Lemur: make('aai-lemur'), RealtimeTranscriber: make('aai-realtime'), StreamingClient: make('aai-realtime') }),
   // The mem0 and embedchain repositories hold the packages themselves: there their own files answer (helper rule).
   { ...mod('python', 'mem0', { Memory: make('mem0-memory', { provider: 'openai' }), AsyncMemory: make('mem0-memory', { provider: 'openai' }), 'Memory.from_config': make('mem0-memory'), 'AsyncMemory.from_config': make('mem0-memory') }), workspaceFirst: true, ownPackage: true },

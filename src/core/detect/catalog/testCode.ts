@@ -13,7 +13,13 @@
  */
 
 /** Class names of mock or fake models: a call on one of them, or with one as its `model`, is not a site. */
-export const TEST_DOUBLE_CLASS = /^(?:(?:Mock|Fake|Dummy|Scripted|GenericFake|ParrotFake|DeterministicFake)[A-Za-z0-9_]*(?:LLM|LM|LanguageModel|ChatModel|Model|Embeddings?|EmbeddingModel)(?:V\d+)?(?:Config)?|TestModel|FunctionModel)$/;
+export const TEST_DOUBLE_CLASS = /^(?:(?:Mock|Fake|Dummy|Scripted|GenericFake|ParrotFake|DeterministicFake)[A-Za-z0-9_]*(?:LLM|LM|LanguageModel|ChatModel|Model|Embeddings?|EmbeddingModel)(?:V\d+)?(?:Config)?|TestModel|TestEmbeddingModel|FunctionModel)$/;
+
+/**
+ * Model names that stand for a test double in a framework's agent (`Agent('test')` in PydanticAI is its TestModel), by
+ * the text of the framework's import.
+ */
+export const TEST_MODEL_NAMES: readonly { readonly imports: RegExp; readonly name: string }[] = [{ imports: /\bpydantic_ai\b/, name: 'test' }];
 
 /**
  * A parameter, or a helper that returns a model, named as a test double: `mock` or `fake` as a word of a snake_case
