@@ -40,7 +40,8 @@ export async function trackedIgnored(dir: string): Promise<ReadonlySet<string>> 
   const set = new Set<string>();
   let out: Buffer;
   try {
-    out = await git(dir, ['ls-files', '-z', '--cached', '--ignored', '--exclude-standard'], LS_FILES_TIMEOUT_MS);
+    // `core.fsmonitor` names a command git runs: a folder's own .git/config must not make a scan run one.
+    out = await git(dir, ['-c', 'core.fsmonitor=false', 'ls-files', '-z', '--cached', '--ignored', '--exclude-standard'], LS_FILES_TIMEOUT_MS);
   } catch {
     return set;
   }

@@ -17,9 +17,10 @@ import { decodeFileText, type FileProvider, type ListingMemo } from '../core/fil
 
 /**
  * `base`: the folder's absolute path. With `listings`, the folder listings of a scan's walk answer one-hop import
- * resolution's stats of missing paths (one memo per scan, never for a long-lived engine).
+ * resolution's stats of missing paths (one memo per scan, never for a long-lived engine). `git`: a `.gitignore` does
+ * not hide a file git tracks (FileProvider.tracked); off by default.
  */
-export function localFileProvider(base: string, listings?: ListingMemo): FileProvider {
+export function localFileProvider(base: string, listings?: ListingMemo, options: { readonly git?: boolean } = {}): FileProvider {
   const segments = (p: string) => p.split('/').filter(Boolean);
   // Inside the folder only: `..` never leaves it. Plain paths (nearly all) skip the split.
   const lexical = (p: string): string | undefined => joinPlain(base, p) ?? (segments(p).includes('..') ? undefined : path.join(base, ...segments(p)));
@@ -37,7 +38,9 @@ export function localFileProvider(base: string, listings?: ListingMemo): FilePro
       const r = readRegularFile(f);
       return 'bytes' in r ? decodeFileText(r.bytes) : undefined;
     },
-    tracked: gitTracked(base, listings !== undefined),
+    // Asks git which ignored files it tracks only when the caller allows it (a trusted workspace: Restricted Mode runs
+    // no git, as VS Code's own Git extension does not).
+    ...(options.git ? { tracked: gitTracked(base, listings !== undefined) } : {}),
     async exists(p) {
       const f = lexical(p);
       if (!f) return false;

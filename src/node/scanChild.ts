@@ -71,7 +71,7 @@ async function run(setup: ScanWorkerSetup, post: (m: ScanWorkerMessage) => void,
     post({ type: 'log', level, message: [message instanceof Error ? message.stack ?? message.message : message, ...args.map(String)].join(' ') });
   const logger: Logger = { trace: log('trace'), debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
   const bundle = loadEngineBundle(setup.distDir);
-  const files = localFileProvider(setup.root, new ListingMemo());
+  const files = localFileProvider(setup.root, new ListingMemo(), { git: setup.trusted });
   const engine = bundle.createEngine({ files, loadWasm: async (name) => fs.readFileSync(path.join(setup.distDir, 'grammars', name)), logger, retain: false });
   const team = setup.trusted ? await bundle.loadTeamConfig(localFileProvider(setup.root), setup.settings, { trusted: true }) : undefined;
   engine.configure({ settings: setup.settings, trusted: setup.trusted, ...(team ? { team } : {}) });

@@ -135,8 +135,12 @@ describe('scan: scanWorkspace over a FileProvider', () => {
       // What git shows: tracked files plus untracked ones no ignore rule matches.
       const shown = gitIn('ls-files', '--cached', '--others', '--exclude-standard').split('\n').filter((f) => f.endsWith('.py')).sort();
       assert.deepEqual(shown, ['lib/gen/made.py', 'lib/keep.py', 'scripts/deep/more.py', 'scripts/run.py', 'top.py'], 'the oracle itself');
+      // A command the folder's .git/config names (core.fsmonitor) must not run.
+      const marker = path.join(dir, 'fsmonitor-ran');
+      gitIn('config', 'core.fsmonitor', `touch ${JSON.stringify(marker)}; false #`);
       const files = createNodeFileProvider(dir);
       assert.deepEqual((await collectFiles(files)).files.sort(), shown);
+      assert.equal(fs.existsSync(marker), false, 'git ran the folder\'s core.fsmonitor command');
       for (const rel of Object.keys(tree).filter((k) => k.endsWith('.py'))) assert.equal(await isPathIgnored(files, rel), !shown.includes(rel), rel);
       // Without git's answer (a folder that is not a repository, a virtual one) the .gitignore decides alone.
       const { tracked: _tracked, ...withoutGit } = files;

@@ -185,6 +185,10 @@ findSites(within?: { readonly start: number; readonly end: number }): SiteDraft[
     return testDoubles.isTestDouble(this, n);
   }
 
+  testModelName(n: Node, module: string): boolean {
+    return testDoubles.testModelName(this, n, module);
+  }
+
   // ── Scopes and bindings (analyzer/scopes.ts) ──
 
   ancestors(n: Node): readonly Node[] {
@@ -248,7 +252,7 @@ findSites(within?: { readonly start: number; readonly end: number }): SiteDraft[
   }
 
   addDestructure(pattern: Node, value: Node, at: Node, add: (b: Binding) => void): void {
-    return imports.addDestructure(pattern, value, at, add);
+    return imports.addDestructure(pattern, value, at, add, this.text);
   }
 
   addImports(c: Node, add: (b: Binding) => void): void {

@@ -32,7 +32,7 @@ export function desktopPlatform(extensionUri: vscode.Uri, logger: Logger): Deskt
     kind: 'desktop',
     scanChildPath: () => path.join(dist, 'scanChild.js'),
     engine: nodeEngineBundleLoader(dist),
-    directFiles: (root, listings) => (root.scheme === 'file' ? localFileProvider(root.fsPath, listings) : undefined),
+    directFiles: (root, listings) => (root.scheme === 'file' ? localFileProvider(root.fsPath, listings, { git: vscode.workspace.isTrusted }) : undefined),
     scanOutOfHost(folder, setup, hooks) {
       if (folder.scheme !== 'file') return undefined;
       const rgPath = ripgrep();

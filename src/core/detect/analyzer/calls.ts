@@ -37,10 +37,29 @@ export function splitCallee(fn: Node): { root: Node; path: string[] } {
   return { root: cur, path };
 }
 
-/** A model given to this one call that is a test double (PydanticAI's `agent.run(q, model=TestModel())`, `'test'`). */
-function perCallTestDouble(fa: FileAnalyzer, call: Node, spec: SiteSpec): boolean {
-  const m = fa.lang === 'python' ? fa.getArg(call, spec.model ?? { kw: ['model'] }) : undefined;
-  return !!m && fa.isTestDouble(m);
+/**
+ * A model given to this one call that is a test double (PydanticAI's `agent.run(q, model=TestModel())`), or the name
+ * its framework gives one (`model_request('test', …)`, `agent.run(q, model='test')`, the module the call's root came from).
+ */
+function perCallTestDouble(fa: FileAnalyzer, argCall: Node, spec: SiteSpec, call: Node): boolean {
+  const m = fa.lang === 'python' ? fa.getArg(argCall, spec.model ?? { kw: ['model'] }) : undefined;
+  if (!m) return false;
+  if (fa.isTestDouble(m)) return true;
+  const module = rootModule(fa, call);
+  return module !== undefined && fa.testModelName(m, module);
+}
+
+/** The module a call's receiver comes from: its root's import, or the import of the call that built it (`agent = Agent(…)`). */
+function rootModule(fa: FileAnalyzer, call: Node): string | undefined {
+  let fn = callee(call);
+  for (let i = 0; fn && i < 3; i++) {
+    const { root } = splitCallee(fn);
+    const b = root.type === 'identifier' ? fa.lookup(root.text, root) : undefined;
+    if (b?.kind === 'import') return b.module;
+    const v = b?.kind === 'assign' ? unwrap(b.value) : undefined;
+    fn = v && isCall(v) ? callee(v) : null;
+  }
+  return undefined;
 }
 
 /**
@@ -142,7 +161,7 @@ export function buildSite(fa: FileAnalyzer, call: Node, nameNode: Node, specIn: 
   const via: Via = spec.via ?? type?.via ?? 'sdk';
   const km = fa.keyMap(argCall);
   if (spec.notWith?.some((k) => km.has(k))) return undefined;
-  if (perCallTestDouble(fa, argCall, spec)) return undefined;
+  if (perCallTestDouble(fa, argCall, spec, call)) return undefined;
   let model = fa.resolveModel(argCall, spec, inst);
   const ctorKm = inst?.ctor ? inst.ctor.ctx.keyMap(inst.ctor.node) : undefined;
 

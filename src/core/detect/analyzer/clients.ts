@@ -783,7 +783,10 @@ function insideOwnPackage(fa: FileAnalyzer, module: string): boolean {
 
 export function importValue(fa: FileAnalyzer, b: Binding & { kind: 'import' }): Value | undefined {
   if (b.relativeLevel) return undefined;
-  // `from agents import Runner` next to the project's own agents.py: that file, not the SDK (ModuleSpec.workspaceFirst).
-  if (WORKSPACE_FIRST.has(`${fa.lang}:${b.module}`) && fa.foreignFor(b)) return undefined;
+  // `from agents import Runner` next to the project's own agents.py: that file, not the SDK (ModuleSpec.workspaceFirst),
+  // unless the file lacks the name (an example's own `agents/` package of agent definitions beside `from agents import
+  // Runner`: the SDK's).
+  const own = WORKSPACE_FIRST.has(`${fa.lang}:${b.module}`) ? fa.foreignFor(b) : undefined;
+  if (own && (b.member === undefined || own.analyzer.topLevel(b.member) || /\bimport\s+\*/.test(own.analyzer.text))) return undefined;
   return moduleValue(fa, b.module, b.member);
 }

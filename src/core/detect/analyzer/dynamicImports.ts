@@ -45,17 +45,28 @@ function importThunkArg(call: Node): string | undefined {
 /**
  * A lazy module proxy built by a class of the file (`litellm = LazyLiteLLM()`, whose `__getattr__` loads
  * `importlib.import_module("litellm")` on first use and forwards to it, as Aider does to defer a slow import): the
- * instance stands for the module. The module the class loads, when it loads exactly one.
+ * instance stands for the module. The class's `__getattr__` returns `getattr(X, name)` and the class assigns X the
+ * loaded module (`self._lazy_module = importlib.import_module("litellm")`); a proxy of something else (an attribute of
+ * the module, `getattr(mod.settings, name)`) is not one.
  */
 export function lazyModuleProxy(fa: FileAnalyzer, fn: Node): string | undefined {
   if (fa.lang !== 'python' || fn.type !== 'identifier') return undefined;
   const b = fa.lookup(fn.text, fn);
   if (b?.kind !== 'class') return undefined;
   const body = b.node.childForFieldName('body');
-  if (!body?.namedChildren.some((c) => {
-    const def = c?.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
-    return def?.type === 'function_definition' && def.childForFieldName('name')?.text === '__getattr__';
-  })) return undefined;
-  const loaded = new Set(body.descendantsOfType('call').map((c) => (c ? dynamicImportOf(c) : undefined)).filter((m): m is string => !!m));
+  const getattr = body?.namedChildren
+    .map((c) => (c?.type === 'decorated_definition' ? c.childForFieldName('definition') : c))
+    .find((d) => d?.type === 'function_definition' && d.childForFieldName('name')?.text === '__getattr__');
+  const name = getattr?.childForFieldName('parameters')?.namedChildren[1]?.text;
+  if (!body || !getattr || !name) return undefined;
+  // The object `__getattr__` forwards to: `return getattr(self._lazy_module, name)`.
+  const forwarded = getattr.descendantsOfType('call').map((c) => (c && callee(c)?.text === 'getattr' ? callArgs(c) : [])).find((a) => a.length === 2 && a[1]?.text === name)?.[0]?.text;
+  if (!forwarded) return undefined;
+  const loaded = new Set<string>();
+  for (const a of body.descendantsOfType('assignment')) {
+    const right = a?.childForFieldName('right');
+    const module = right && a.childForFieldName('left')?.text === forwarded && right.type === 'call' ? dynamicImportOf(right) : undefined;
+    if (module) loaded.add(module);
+  }
   return loaded.size === 1 ? [...loaded][0] : undefined;
 }

@@ -49,13 +49,17 @@ export function packageInWorkspace(fa: FileAnalyzer, top: string): boolean {
 }
 const PACKAGE_IN_WORKSPACE = new WeakMap<FileAnalyzer, Map<string, boolean>>();
 
-export function addDestructure(pattern: Node, value: Node, at: Node, add: (b: Binding) => void): void {
+export function addDestructure(pattern: Node, value: Node, at: Node, add: (b: Binding) => void, text = ''): void {
   // `const { OpenAI } = require('openai')`, `const { generateText } = await import('ai')`.
   const v = unwrap(value);
   const fn = v.type === 'call_expression' ? callee(v) : null;
   if (!fn || (fn.text !== 'require' && fn.type !== 'import')) {
     // `const { generateText } = ai` (a namespace import) or `= await loadAISDK()` (a loader that returns one): each
-    // name is that member of whatever the value turns out to be.
+    // name is that member of whatever the value turns out to be. Other objects (`const { generateText } = deps`, an
+    // injected dependency) bind nothing here, so the name keeps the meaning the file gives it elsewhere.
+    const inner = v.type === 'await_expression' ? unwrap(v.namedChildren[0] ?? v) : v;
+    const namespace = inner.type === 'identifier' && new RegExp(`\\bimport\\s+\\*\\s+as\\s+${inner.text.replace(/\$/g, '\\$')}\\b`).test(text);
+    if (!namespace && inner.type !== 'call_expression') return;
     for (const p of pattern.namedChildren) {
       const key = p?.type === 'shorthand_property_identifier_pattern' ? p : p?.type === 'pair_pattern' ? p.childForFieldName('key') : null;
       const local = p?.type === 'pair_pattern' ? p.childForFieldName('value') : p;

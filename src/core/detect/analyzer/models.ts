@@ -128,10 +128,16 @@ export function factoryModel(fa: FileAnalyzer, n: Node, hops = 0): { model: Reso
 function returnedModel(fn: Value & { kind: 'func' }, hops: number): { model: ResolvedModel; provider: Provider } | undefined {
   const body = fn.node.childForFieldName('body');
   if (!body) return undefined;
-  if (body.type !== 'statement_block') return fn.ctx.factoryModel(body, hops + 1);
+  // A helper that chooses by its arguments (`pick(provider)`, `withDefault(id = 'gpt-4o')`) is not read here: the
+  // fall-through return holds only when neither it nor a condition before an earlier return names a parameter.
+  const params = (fn.node.childForFieldName('parameters') ?? fn.node.childForFieldName('parameter'))?.descendantsOfType('identifier').map((p) => p?.text ?? '') ?? [];
+  const names = params.length ? new RegExp(`(?<![\\w$.])(?:${params.map((p) => p.replace(/\$/g, '\\$')).join('|')})(?![\\w$])`) : undefined;
+  if (body.type !== 'statement_block') return names?.test(body.text) ? undefined : fn.ctx.factoryModel(body, hops + 1);
   const ret = [...body.namedChildren].reverse().find((c) => c?.type === 'return_statement');
   const value = ret?.namedChildren.find((c) => c !== null && c.type !== 'comment');
-  return value ? fn.ctx.factoryModel(value, hops + 1) : undefined;
+  if (!value || names?.test(value.text)) return undefined;
+  if (names && body.namedChildren.some((c) => c !== null && c.type !== 'return_statement' && c.descendantsOfType('return_statement').length > 0 && names.test(c.type === 'if_statement' ? c.childForFieldName('condition')?.text ?? c.text : c.text))) return undefined;
+  return fn.ctx.factoryModel(value, hops + 1);
 }
 
 /**

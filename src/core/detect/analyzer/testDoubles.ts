@@ -25,8 +25,6 @@ export function isTestDouble(fa: FileAnalyzer, n: Node, depth = 0): boolean {
     if (b?.kind === 'param') return TEST_DOUBLE_NAME.test(u.text) && isTestPath(fa.path);
     return b?.kind === 'assign' ? isTestDouble(fa, b.value, depth + 1) : false;
   }
-  // A model name the framework the file imports gives its test model (PydanticAI's `'test'`).
-  if (isStringNode(u)) return TEST_MODEL_NAMES.some((t) => t.imports.test(fa.text) && stringParts(u).text === t.name);
   if (u.type === 'object') return u.namedChildren.some((c) => c !== null && MODEL_INTERFACE_KEYS.includes(objectKeyName(c) ?? ''));
   if (isCall(u)) {
     const fn = callee(u);
@@ -34,7 +32,7 @@ export function isTestDouble(fa: FileAnalyzer, n: Node, depth = 0): boolean {
     // A mock model class, or in test code a helper that makes one (`create_mock_llm(…)`, `make_fake_model()`).
     if (!name) return false;
     if (TEST_DOUBLE_CLASS.test(name) || (TEST_DOUBLE_NAME.test(name) && isTestPath(fa.path))) return true;
-    if (name === 'Agent' && namesTestModel(fa, u, depth)) return true;
+    if (fn?.type === 'identifier' && namesTestModel(fa, u, fn)) return true;
     // A class of the file built on one (`class _RevokedIdModel(ScriptedModel)` in a test): a double too.
     const b = fn?.type === 'identifier' ? fa.lookup(fn.text, fn) : undefined;
     return b?.kind === 'class' && extendsTestDouble(fa, b.node, depth);
@@ -60,11 +58,22 @@ function overriddenWithDouble(fa: FileAnalyzer, id: Node, depth: number): boolea
   return false;
 }
 
-/** `Agent('test')` / `Agent(model='test')` where the framework the file imports calls its test model so. */
-function namesTestModel(fa: FileAnalyzer, call: Node, depth: number): boolean {
+/** `Agent('test')` / `Agent(model='test')` (under any local name) of a framework that calls its test model so. */
+function namesTestModel(fa: FileAnalyzer, call: Node, fn: Node): boolean {
+  const b = fa.lookup(fn.text, fn);
+  if (b?.kind !== 'import' || b.member !== 'Agent') return false;
   const args = callArgs(call);
   const model = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'model')?.childForFieldName('value') ?? args[0];
-  return !!model && model.type !== 'keyword_argument' && isStringNode(unwrap(model)) && isTestDouble(fa, model, depth + 1);
+  return !!model && model.type !== 'keyword_argument' && testModelName(fa, model, b.module);
+}
+
+/**
+ * A model name `module` gives its test model (PydanticAI's `'test'`, TEST_MODEL_NAMES), for a call of that framework:
+ * `Agent('test')`, `model_request('test', …)`, `agent.run(q, model='test')`.
+ */
+export function testModelName(fa: FileAnalyzer, n: Node, module: string): boolean {
+  const u = unwrap(n);
+  return isStringNode(u) && TEST_MODEL_NAMES.some((t) => (module === t.module || module.startsWith(`${t.module}.`)) && t.imports.test(fa.text) && stringParts(u).text === t.name);
 }
 
 /** Whether a class of the file has a test-double class among its bases, directly or through the file's own classes. */

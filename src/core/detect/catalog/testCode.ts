@@ -16,10 +16,12 @@
 export const TEST_DOUBLE_CLASS = /^(?:(?:Mock|Fake|Dummy|Scripted|GenericFake|ParrotFake|DeterministicFake)[A-Za-z0-9_]*(?:LLM|LM|LanguageModel|ChatModel|Model|Embeddings?|EmbeddingModel)(?:V\d+)?(?:Config)?|TestModel|TestEmbeddingModel|FunctionModel)$/;
 
 /**
- * Model names that stand for a test double in a framework's agent (`Agent('test')` in PydanticAI is its TestModel), by
- * the text of the framework's import.
+ * Model names that stand for a test double in a framework (`Agent('test')` in PydanticAI is its TestModel): in a file
+ * with an import statement of `module` (`imports`), for its `Agent` or a run's `model`.
  */
-export const TEST_MODEL_NAMES: readonly { readonly imports: RegExp; readonly name: string }[] = [{ imports: /\bpydantic_ai\b/, name: 'test' }];
+export const TEST_MODEL_NAMES: readonly { readonly module: string; readonly imports: RegExp; readonly name: string }[] = [
+  { module: 'pydantic_ai', imports: /^[ \t]*(?:from|import)[ \t]+pydantic_ai\b/m, name: 'test' },
+];
 
 /**
  * A parameter, or a helper that returns a model, named as a test double: `mock` or `fake` as a word of a snake_case
