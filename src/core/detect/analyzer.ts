@@ -61,11 +61,17 @@ export class FileAnalyzer {
   selfClass: Node | undefined;
   /** Current recursion depth of expression evaluation (clients.ts). */
   depth = 0;
+  /** Steps the current top-level evaluation has taken, and whether one ran out of them (clients.ts `evalValue`). */
+  evalSteps = 0;
+  fileEvalSteps = 0;
+  evalBudgetHit = false;
   /**
    * The names whose other bindings `lateBinding` is trying (scope node id and name): a binding that reads the name
    * again (`query = query.where(…)` nine times over) is not tried from inside, which would make the search exponential.
    */
   readonly lateBindingActive = new Set<string>();
+  /** The containers `containerItem` is searching (their text), for the same reason (clients.ts). */
+  readonly containerActive = new Set<string>();
   /** Ancestor chains per node id (scopes.ts). */
   readonly ancestorCache = new Map<number, readonly Node[]>();
   /** Whether `text =` is written anywhere, per dotted text, and where (clients.ts `dottedAssignment`). */

@@ -262,6 +262,7 @@ async function detectInner(input: DetectInput, options: DetectOptions, diagnosti
   else analysisCounts.full++;
   if (!raw) {
     const drafts = pythonSites ? analyzer.findSites() : [];
+    if (analyzer.evalBudgetHit) diagnostics.push({ severity: 'info', code: 'analysis-budget', message: 'Some values were too intricate to follow (an evaluation ran out of steps); models or sites may be missing.', file: path });
     raw = drafts.map((d) => toCallSite(d, path, prepared.text, cells, analyzer));
     if (withShell) raw.push(...notebookShellSites(prepared, path, parsers.get('bash') as Parser, analyzer));
   }

@@ -103,6 +103,22 @@ export function reassignedChains(n: number): Pathological {
 }
 
 /**
+ * An event handler with `n` `elif` branches, each copying an item of a list and writing it back
+ * (`item = new_output[i].copy(); new_output[i] = item`), beside a function that writes a dict's items in a loop: the
+ * shape of Open WebUI's `handle_responses_streaming_event` (backend/open_webui/utils/middleware.py, f9590b80), whose
+ * 5,669-line file took over five minutes (container lookups and late bindings calling each other); bounded since by a
+ * container guard and an evaluation budget (clients.ts `evalValue`). The OpenAI call after it is the one site.
+ */
+export function containerBranches(n: number): Pathological {
+  const out = ['from openai import OpenAI', '', 'client = OpenAI()', '', 'def handle(data, current_output):', "    event_type = data.get('type', '')", "    if event_type == 'start':", '        return current_output, None'];
+  for (let i = 0; i < n; i++) {
+    out.push(`    elif event_type == 'e${i}':`, "        output_index = data.get('output_index', len(current_output) - 1)", '        new_output = list(current_output)', '        item = new_output[output_index].copy()', '        new_output[output_index] = item', `        item['k${i}'] = list(item.get('k${i}', []))`, '        return new_output, None');
+  }
+  out.push('    return current_output, None', '', 'def apply(form_data, params):', '    for key, value in params.items():', '        form_data[key] = value', '    return form_data', '', 'reply = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "hi"}])');
+  return { path: 'big/middleware.py', text: `${out.join('\n')}\n`, sites: 1 };
+}
+
+/**
  * One long line of `n` annotated declarations (`var v0: Prefetch<number>; …`) in a file that writes a model request body:
  * the evidence test looks for a local name given to `fetch` there, and a pattern that read each annotation on to the
  * next `=` was quadratic (860 KB: 15 s). No site (nothing sends the body).

@@ -5,7 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Api } from '../../types';
 import type { ArgRef, NewSpec, SiteSpec, TypeSpec } from '../catalog/types';
-import { callee, isMember, memberName, memberObject } from '../syntax';
+import { callArgs, callee, isMember, memberName, memberObject } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import type { Value } from './types';
 import { TYPE_BY_ID } from './catalogIndex';
@@ -63,4 +63,52 @@ function* addedObjects(fa: FileAnalyzer, call: Node, method: string, argRef: Arg
     const held = arg ? fa.modelObjectOf(arg) : undefined;
     if (held && !TYPE_BY_ID.get(held.type)?.local) yield held;
   }
+}
+
+/**
+ * An item of a dict/`Map` that caches clients under keys known only at run time (`_CLIENTS[key] = OpenAI()`,
+ * `cache.set(key, new OpenAI())`, `_CLIENTS.setdefault(key, OpenAI())`, or a literal whose values are clients): the
+ * first stored value that is one.
+ */
+export function containerItem(fa: FileAnalyzer, obj: Node): Value | undefined {
+  if (obj.type !== 'identifier' && !isMember(obj)) return undefined;
+  const text = obj.text;
+  if (text.length > 80 || /\s/.test(text)) return undefined;
+  // An item stored from another item of the same container (`item = out[i].copy(); out[i] = item`, in each branch of
+  // an event handler) is not looked up from inside: the search would multiply with every such write.
+  if (fa.containerActive.has(text)) return undefined;
+  fa.containerActive.add(text);
+  try {
+    return containerItemOf(fa, obj, text);
+  } finally {
+    fa.containerActive.delete(text);
+  }
+}
+
+function containerItemOf(fa: FileAnalyzer, obj: Node, text: string): Value | undefined {
+  const literal = fa.resolveObject(obj);
+  if (literal) {
+    for (const c of literal.namedChildren) {
+      const v = c?.type === 'pair' ? c.childForFieldName('value') : undefined;
+      const r = v ? fa.evalValue(v) : undefined;
+      if (r && r.kind !== 'func') return r;
+    }
+  }
+  const re = new RegExp(`(?<![\\w$.])${escapeRe(text)}(?:\\s*\\[[^\\]\\n]{0,120}\\]\\s*=(?!=)|\\.(?:set|setdefault)\\s*\\()`, 'g');
+  let n = 0;
+  for (let m = re.exec(fa.text); m && n < 8; m = re.exec(fa.text)) {
+    const at = fa.root.descendantForIndex(m.index, m.index + text.length);
+    let cur: Node | null | undefined = at;
+    while (cur && cur.text !== text && cur.text.length < text.length) cur = fa.ancestors(cur)[0];
+    if (!cur || cur.text !== text) continue;
+    const [p, q] = fa.ancestors(cur);
+    let value: Node | null | undefined;
+    if (p && (p.type === 'subscript' || p.type === 'subscript_expression') && q && (q.type === 'assignment' || q.type === 'assignment_expression') && q.childForFieldName('left')?.id === p.id) value = q.childForFieldName('right');
+    else if (p && isMember(p) && q && (q.type === 'call' || q.type === 'call_expression')) value = callArgs(q)[1];
+    if (!value) continue;
+    n++;
+    const r = fa.evalValue(value);
+    if (r && r.kind !== 'func') return r;
+  }
+  return undefined;
 }
