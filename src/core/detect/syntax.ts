@@ -17,6 +17,11 @@ export function callee(n: Node): Node | null {
 }
 
 /** The argument nodes (named children of the argument list), without comments. */
+/** The value of a Python keyword argument written in a call (`f(model=x)`: `x`); `**kwargs` splats are not followed. */
+export function keywordArg(call: Node, name: string): Node | undefined {
+  return callArgs(call).find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === name)?.childForFieldName('value') ?? undefined;
+}
+
 export function callArgs(n: Node): Node[] {
   const a = n.childForFieldName('arguments');
   if (!a) return [];

@@ -31,13 +31,8 @@ function followPath(fa: FileAnalyzer, n: Node, path: readonly (string | number)[
       const obj: Node | undefined = resolveObject(fa, cur) ?? optionsCallArgs(fa, cur);
       cur = obj ? objectKey(fa, obj, [step]) : undefined;
     } else {
-      let u = unwrap(cur);
-      for (let hops = 0; u.type === 'identifier' && hops < 4; hops++) {
-        const b = fa.lookup(u.text, u);
-        if (b?.kind !== 'assign') return undefined;
-        u = unwrap(b.value);
-      }
-      cur = u.type === 'list' || u.type === 'array' || u.type === 'tuple' ? (u.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment')[step] ?? undefined) : undefined;
+      const u = assignedValue(fa, cur, 4);
+      cur = u && (u.type === 'list' || u.type === 'array' || u.type === 'tuple') ? (u.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment')[step] ?? undefined) : undefined;
     }
   }
   return cur;
@@ -49,15 +44,21 @@ function followPath(fa: FileAnalyzer, n: Node, path: readonly (string | number)[
  */
 function optionsCallArgs(fa: FileAnalyzer, n: Node): Node | undefined {
   if (fa.lang !== 'python') return undefined;
+  const u = assignedValue(fa, n, 3);
+  const fn = u?.type === 'call' ? callee(u) : null;
+  const name = fn ? (isMember(fn) ? memberName(fn) : fn.text) : undefined;
+  return name && /^[A-Z]/.test(name) ? u?.childForFieldName('arguments') ?? undefined : undefined;
+}
+
+/** The expression a name holds, through at most `hops` plain assignments; undefined when one is not an assignment. */
+function assignedValue(fa: FileAnalyzer, n: Node, hops: number): Node | undefined {
   let u = unwrap(n);
-  for (let hops = 0; u.type === 'identifier' && hops < 3; hops++) {
+  for (let i = 0; u.type === 'identifier' && i < hops; i++) {
     const b = fa.lookup(u.text, u);
     if (b?.kind !== 'assign') return undefined;
     u = unwrap(b.value);
   }
-  const fn = u.type === 'call' ? callee(u) : null;
-  const name = fn ? (isMember(fn) ? memberName(fn) : fn.text) : undefined;
-  return name && /^[A-Z]/.test(name) ? u.childForFieldName('arguments') ?? undefined : undefined;
+  return u;
 }
 
 function argumentOf(fa: FileAnalyzer, call: Node, ref: ArgRef): Node | undefined {

@@ -13,7 +13,7 @@ import type { CallParams, Confidence, Provider, Via } from '../../types';
 import { FALLBACKS } from '../catalog/sdks';
 import type { SiteSpec } from '../catalog/types';
 import { CACHE_KEYS, FALLBACK_KEYS, MAX_TOKEN_KEYS, N_KEYS, REASONING_KEYS, RESPONSE_FORMAT_KEYS, SERVICE_TIER_KEYS, STOP_KEYS, STREAM_KEYS, THINKING_KEYS, TOOL_CHOICE_KEYS, TOOLS_KEYS } from '../catalog/params';
-import { callArgs, callee, isCall, isMember, memberName, memberObject, unwrap, withItemValues } from '../syntax';
+import { callArgs, callee, isCall, isMember, keywordArg, memberName, memberObject, unwrap, withItemValues } from '../syntax';
 import { PROVIDER_OF_NAME } from '../../models/providers';
 import type { FileAnalyzer } from '../analyzer';
 import type { SiteDraft, Value } from './types';
@@ -421,7 +421,7 @@ export function patchedAround(fa: FileAnalyzer, call: Node, root: Node): boolean
 function spySideEffect(fa: FileAnalyzer, patch: Node): boolean {
   // `patch.dict(os.environ, {…})` sets environment variables: nothing is replaced by a double.
   if (/(^|\.)patch\.dict$/.test(callee(patch)?.text ?? '') && /(^|\.)environ$/.test(callArgs(patch)[0]?.text ?? '')) return true;
-  const se = callArgs(patch).find((x) => x.type === 'keyword_argument' && x.childForFieldName('name')?.text === 'side_effect')?.childForFieldName('value');
+  const se = keywordArg(patch, 'side_effect');
   if (se?.type !== 'identifier') return false;
   const fn = fa.lookup(se.text, se);
   if (fn?.kind !== 'func') return false;

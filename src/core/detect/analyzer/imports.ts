@@ -11,6 +11,7 @@ import { callArgs, callee, stringParts, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import type { Binding, ForeignModule } from './types';
 import { inConsumerFolder } from './catalogIndex';
+import { escapeRe } from './text';
 
 export function foreignFor(fa: FileAnalyzer, b: Binding & { kind: 'import' }): ForeignModule | undefined {
   if (!fa.opts.foreign) return undefined;
@@ -50,36 +51,28 @@ export function packageInWorkspace(fa: FileAnalyzer, top: string): boolean {
 const PACKAGE_IN_WORKSPACE = new WeakMap<FileAnalyzer, Map<string, boolean>>();
 
 export function addDestructure(pattern: Node, value: Node, at: Node, add: (b: Binding) => void, text = ''): void {
-  // `const { OpenAI } = require('openai')`, `const { generateText } = await import('ai')`.
   const v = unwrap(value);
   const fn = v.type === 'call_expression' ? callee(v) : null;
-  if (!fn || (fn.text !== 'require' && fn.type !== 'import')) {
+  const loads = !!fn && (fn.text === 'require' || fn.type === 'import');
+  // `const { OpenAI } = require('openai')`, `const { generateText } = await import('ai')`: imports of the module.
+  const arg = loads ? callArgs(v)[0] : undefined;
+  const module = arg && (arg.type === 'string' || arg.type === 'template_string') ? stringParts(arg).text : undefined;
+  if (loads && module === undefined) return;
+  if (!loads) {
     // `const { generateText } = ai` (a namespace import) or `= await loadAISDK()` (a loader that returns one): each
     // name is that member of whatever the value turns out to be. Other objects (`const { generateText } = deps`, an
     // injected dependency) bind nothing here, so the name keeps the meaning the file gives it elsewhere.
     const inner = v.type === 'await_expression' ? unwrap(v.namedChildren[0] ?? v) : v;
-    const namespace = inner.type === 'identifier' && new RegExp(`\\bimport\\s+\\*\\s+as\\s+${inner.text.replace(/\$/g, '\\$')}\\b`).test(text);
+    const namespace = inner.type === 'identifier' && new RegExp(`\\bimport\\s+\\*\\s+as\\s+${escapeRe(inner.text)}\\b`).test(text);
     if (!namespace && inner.type !== 'call_expression') return;
-    for (const p of pattern.namedChildren) {
-      const key = p?.type === 'shorthand_property_identifier_pattern' ? p : p?.type === 'pair_pattern' ? p.childForFieldName('key') : null;
-      const local = p?.type === 'pair_pattern' ? p.childForFieldName('value') : p;
-      if (key && local && (local.type === 'identifier' || local.type === 'shorthand_property_identifier_pattern')) add({ kind: 'element', name: local.text, value, index: -1, key: key.text, at });
-    }
-    return;
   }
-  {
-    const arg = callArgs(v)[0];
-    if (!arg || (arg.type !== 'string' && arg.type !== 'template_string')) return;
-    const module = stringParts(arg).text;
-    for (const p of pattern.namedChildren) {
-      if (!p) continue;
-      if (p.type === 'shorthand_property_identifier_pattern') add({ kind: 'import', name: p.text, module, member: p.text, at, relativeLevel: module.startsWith('.') ? 1 : 0 });
-      else if (p.type === 'pair_pattern') {
-        const k = p.childForFieldName('key');
-        const val = p.childForFieldName('value');
-        if (k && val?.type === 'identifier') add({ kind: 'import', name: val.text, module, member: k.text, at, relativeLevel: module.startsWith('.') ? 1 : 0 });
-      }
-    }
+  for (const p of pattern.namedChildren) {
+    // `{ embed }` and `{ embed: aiEmbed }`: the member's key and the local name it gets.
+    const key = p?.type === 'shorthand_property_identifier_pattern' ? p : p?.type === 'pair_pattern' ? p.childForFieldName('key') : null;
+    const local = p?.type === 'pair_pattern' ? p.childForFieldName('value') : p;
+    if (!key || (local?.type !== 'identifier' && local?.type !== 'shorthand_property_identifier_pattern')) continue;
+    if (module !== undefined) add({ kind: 'import', name: local.text, module, member: key.text, at, relativeLevel: module.startsWith('.') ? 1 : 0 });
+    else add({ kind: 'element', name: local.text, value, index: -1, key: key.text, at });
   }
 }
 

@@ -15,6 +15,7 @@ import { callArgs, callee, isCall, isMember, memberObject, unwrap, withItemValue
 import type { FileAnalyzer } from '../analyzer';
 import type { ResolvedModel, Value } from './types';
 import { TYPE_BY_ID } from './catalogIndex';
+import { escapeRe } from './text';
 
 /** The model of a site: an argument, or the model its receiver was constructed with. */
 export function resolveModel(fa: FileAnalyzer, call: Node, spec: SiteSpec, inst: (Value & { kind: 'inst' }) | undefined): ResolvedModel {
@@ -131,7 +132,7 @@ function returnedModel(fn: Value & { kind: 'func' }, hops: number): { model: Res
   // A helper that chooses by its arguments (`pick(provider)`, `withDefault(id = 'gpt-4o')`) is not read here: the
   // fall-through return holds only when neither it nor a condition before an earlier return names a parameter.
   const params = (fn.node.childForFieldName('parameters') ?? fn.node.childForFieldName('parameter'))?.descendantsOfType('identifier').map((p) => p?.text ?? '') ?? [];
-  const names = params.length ? new RegExp(`(?<![\\w$.])(?:${params.map((p) => p.replace(/\$/g, '\\$')).join('|')})(?![\\w$])`) : undefined;
+  const names = params.length ? new RegExp(`(?<![\\w$.])(?:${params.map((p) => escapeRe(p)).join('|')})(?![\\w$])`) : undefined;
   if (body.type !== 'statement_block') return names?.test(body.text) ? undefined : fn.ctx.factoryModel(body, hops + 1);
   const ret = [...body.namedChildren].reverse().find((c) => c?.type === 'return_statement');
   const value = ret?.namedChildren.find((c) => c !== null && c.type !== 'comment');

@@ -384,13 +384,17 @@ export function hasBody(fa: FileAnalyzer, call: Node, name: string): boolean {
   return args.length >= 2;
 }
 
-/** The URL of parts joined by a separator (`[base, path].join("/")`); a part not known here stands as a hole. */
+/**
+ * One part of a URL put together from parts (`a + b`, `[a, b].join("/")`), as text: a part not known here, or a first
+ * part without a host (a base only known at run time), stands as a hole.
+ */
+function urlPart(t: UrlText | undefined, first: boolean): string {
+  return t ? `${t.host ? `https://${t.host}` : first ? '\uFFFF' : ''}${t.path}` : '\uFFFF';
+}
+
+/** The URL of parts joined by a separator (`[base, path].join("/")`). */
 function joinedUrl(fa: FileAnalyzer, parts: readonly Node[], sep: string, depth: number): UrlText | undefined {
-  if (!parts.length) return undefined;
-  const texts = parts.map((p, i) => {
-    const t = urlText(fa, p, depth + 1);
-    return t ? `${t.host ? `https://${t.host}` : i === 0 ? '\uFFFF' : ''}${t.path}` : '\uFFFF';
-  });
+  const texts = parts.map((p, i) => urlPart(urlText(fa, p, depth + 1), i === 0));
   return texts.some((t) => t !== '\uFFFF') ? splitUrl(texts.join(sep)) : undefined;
 }
 
@@ -437,11 +441,7 @@ export function urlText(fa: FileAnalyzer, n: Node, depth = 0, ctx?: Node): UrlTe
     const r = u.childForFieldName('right');
     const op = u.childForFieldName('operator')?.text;
     if (op === '+' && l && r) {
-      const a = urlText(fa, l, depth + 1);
-      const b = urlText(fa, r, depth + 1);
-      const left = a ? `${a.host ? `https://${a.host}` : '\uFFFF'}${a.path}` : '\uFFFF';
-      const right = b ? `${b.host ? `https://${b.host}` : ''}${b.path}` : '\uFFFF';
-      text = left + right;
+      text = urlPart(urlText(fa, l, depth + 1), true) + urlPart(urlText(fa, r, depth + 1), false);
     } else if ((op === '??' || op === '||' || op === 'or') && r) return urlText(fa, r, depth + 1);
   } else if (u.type === 'boolean_operator') {
     const r = u.childForFieldName('right');

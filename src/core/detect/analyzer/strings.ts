@@ -9,7 +9,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { ModelResolution } from '../../types';
-import { callArgs, callee, FUNCTION_TYPES, isMember, isStringNode, memberName, memberObject, stringParts, unwrap } from '../syntax';
+import { callArgs, callee, FUNCTION_TYPES, isMember, isStringNode, keywordArg, memberName, memberObject, stringParts, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import type { Binding, ResolvedModel } from './types';
 import { clip } from './text';
@@ -187,7 +187,7 @@ function attributeDefault(fa: FileAnalyzer, u: Node, o: Node, name: string, dept
     // `Config(model="gpt-4.1")`: the constructor's argument, not the class default; positional or splatted arguments
     // may set the field in ways not followed (unknown).
     const args = callArgs(cls.ctor.call);
-    const given = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === name)?.childForFieldName('value');
+    const given = keywordArg(cls.ctor.call, name);
     if (given) {
       const r = cls.ctor.fa.resolveString(given, depth + 1);
       return r.value !== null && r.resolution.kind === 'literal' ? { ...r, resolution: { kind: 'constant', name: clip(u.text) } } : r;
@@ -329,7 +329,7 @@ function resolveCallString(fa: FileAnalyzer, u: Node, n: Node, depth: number): S
   if (/(^|\.)(getenv|environ\.get)$/.test(fn)) {
     const args = callArgs(u);
     const name = args[0] ? constString(fa, args[0]) : undefined;
-    const defNode = args[1] ?? args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'default')?.childForFieldName('value') ?? undefined;
+    const defNode = args[1] ?? keywordArg(u, 'default');
     if (name && defNode) {
       const d = resolveString(fa, defNode, depth + 1);
       if (d.value !== null) return { value: d.value, resolution: { kind: 'env-default', envVar: name } };

@@ -9,7 +9,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { MODEL_INTERFACE_KEYS, TEST_DOUBLE_CLASS, TEST_DOUBLE_NAME, TEST_MODEL_NAMES } from '../catalog/testCode';
-import { callArgs, callee, isCall, isMember, isStringNode, memberName, memberObject, stringParts, unwrap, withItemValues } from '../syntax';
+import { callArgs, callee, isCall, isMember, isStringNode, keywordArg, memberName, memberObject, stringParts, unwrap, withItemValues } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import { isTestPath } from '../../excludes';
 
@@ -51,7 +51,7 @@ function overriddenWithDouble(fa: FileAnalyzer, id: Node, depth: number): boolea
     for (const v of withItemValues(a)) {
       const fn = isCall(v) ? callee(v) : null;
       if (!fn || !isMember(fn) || memberName(fn) !== 'override' || memberObject(fn)?.text !== id.text) continue;
-      const model = callArgs(v).find((k) => k.type === 'keyword_argument' && k.childForFieldName('name')?.text === 'model')?.childForFieldName('value');
+      const model = keywordArg(v, 'model');
       if (model && isTestDouble(fa, model, depth + 1)) return true;
     }
   }
@@ -62,8 +62,7 @@ function overriddenWithDouble(fa: FileAnalyzer, id: Node, depth: number): boolea
 function namesTestModel(fa: FileAnalyzer, call: Node, fn: Node): boolean {
   const b = fa.lookup(fn.text, fn);
   if (b?.kind !== 'import' || b.member !== 'Agent') return false;
-  const args = callArgs(call);
-  const model = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'model')?.childForFieldName('value') ?? args[0];
+  const model = keywordArg(call, 'model') ?? callArgs(call)[0];
   return !!model && model.type !== 'keyword_argument' && testModelName(fa, model, b.module);
 }
 
