@@ -21,6 +21,7 @@ import { callArgs, toRange, unwrap, type Lang } from './syntax';
 import { looksMinified } from './minified';
 export { hasMinifiedLine, looksMinified, MINIFIED_MEAN_LINE } from './minified';
 import { detectOtherLanguage, isOtherLanguage } from './languages/detect';
+import { CATALOGUES } from './languages/catalog';
 import { BODY_PREFILTER, PREFILTER as VOCABULARY_PREFILTER, trieAlternation } from './vocabulary';
 import { candidatesFor, packageRootText } from './neighbourPaths';
 import { callsLocalDefinition, DOTTED_WRITE, ITEM_WRITE, jsWritesOuterName, mentionedOutside, pyWritesOuterName } from './incrementalGuards';
@@ -69,11 +70,23 @@ export interface DetectOptions {
  * passes) and the endpoints their raw HTTP sends to, as one trie (a camelCase hump may also be written with `_`: a
  * superset). Ripgrep runs it too: plain alternatives only.
  */
-const PREFILTER_REST = `${BODY_PREFILTER.source}|${trieAlternation([
+const OTHER_LANGUAGE_WORDS = [
   'openai', 'anthropic', 'claude', 'genai', 'generativeai', 'gemini', 'bedrock', 'langchain', 'ollama', 'mistral', 'cohere', 'springframework.ai',
   'Microsoft.Extensions.AI', 'Microsoft.Agents.AI', 'SemanticKernel', 'Azure.AI.Agents', 'LlmTornado', 'LLPhant', 'completions', '/v1/messages',
   '/v1/responses', 'embeddings', 'generateContent', '/api/chat', '/api/generate', '/api/embed',
-])}`;
+];
+/**
+ * Those words, and the modules of any catalogue SDK whose modules and client classes none of them is part of: an SDK
+ * added as data is let through (test/unit/languages.test.ts).
+ */
+const OTHER_LANGUAGE_TOKENS = [
+  ...OTHER_LANGUAGE_WORDS,
+  ...Object.values(CATALOGUES).flatMap((c) => c.sdks).filter((sdk) => {
+    const names = [...sdk.modules, ...sdk.types.flatMap((t) => [...(t.names ?? []), ...(t.make ?? []).flatMap((m) => [m.fn, m.newOf, m.builder].filter((x): x is string => !!x))])];
+    return !names.some((n) => OTHER_LANGUAGE_WORDS.some((w) => n.toLowerCase().includes(w.toLowerCase())));
+  }).flatMap((sdk) => sdk.modules),
+];
+const PREFILTER_REST = `${BODY_PREFILTER.source}|${trieAlternation(OTHER_LANGUAGE_TOKENS)}`;
 export const PREFILTER: RegExp = new RegExp(`${VOCABULARY_PREFILTER.source}|${PREFILTER_REST}`, 'i');
 
 /**

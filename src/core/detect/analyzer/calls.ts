@@ -42,6 +42,9 @@ export function splitCallee(fn: Node): { root: Node; path: string[] } {
  * its framework gives one (`model_request('test', …)`, `agent.run(q, model='test')`, the module the call's root came from).
  */
 function perCallTestDouble(fa: FileAnalyzer, argCall: Node, spec: SiteSpec, call: Node): boolean {
+  // The model object a request runs (`VectorStoreIndex(nodes, embed_model=MockEmbedding(embed_dim=1))`).
+  const object = spec.modelObject ? fa.getArg(argCall, spec.modelObject) : undefined;
+  if (object && fa.isTestDouble(object)) return true;
   const m = fa.lang === 'python' ? fa.getArg(argCall, spec.model ?? { kw: ['model'] }) : undefined;
   if (!m) return false;
   if (fa.isTestDouble(m)) return true;

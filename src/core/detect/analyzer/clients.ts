@@ -10,14 +10,15 @@
 import type { Node } from 'web-tree-sitter';
 import type { Provider } from '../../types';
 import type { Member, ModuleSpec, NewSpec } from '../catalog/types';
-import { callArgs, callee, FUNCTION_TYPES, isMember, isAsciiWordCode, memberName, memberObject, stringParts, unwrap } from '../syntax';
+import { callArgs, callee, FUNCTION_TYPES, isCall, isMember, isAsciiWordCode, memberName, memberObject, stringParts, unwrap } from '../syntax';
 import * as typed from './typed';
 import type { FileAnalyzer } from '../analyzer';
 import type { Binding, Value } from './types';
 import { memberOf, MODULE_BY_KEY, MODULE_PREFIXES, OWN_PACKAGES, ownPackageDirOf, packageFamily, TYPE_BY_ID, WORKSPACE_FIRST } from './catalogIndex';
 import { escapeRe } from './text';
-import { containerItem } from './containers';
+import { containerItem, dictValue } from './containers';
 import { providerOfUrl, urlText } from './rawHttp';
+import { hintedProvider } from './urlHints';
 import { BASE_URL_PARTS } from '../catalog/params';
 import { catalogueImport } from './moduleNames';
 import { dynamicImportOf, lazyModuleProxy } from './dynamicImports';
@@ -116,6 +117,8 @@ export function dottedAssignment(fa: FileAnalyzer, n: Node): Node | undefined {
   // is no value: the ref holds what the connect callback put there. (Elsewhere a null write counts: `Settings.llm =
   // None` switches LlamaIndex's model off, and a dotted text can name another class's attribute.)
   const ref = fa.lang === 'js' && text.endsWith('.current');
+  // `self.config.model = …` in one class is not another class's `self.config.model`.
+  const cls = /^(?:self|this)\./.test(text) ? fa.enclosingClass(n) : undefined;
   let found: Node | undefined;
   for (const at of writes) {
     if (at >= n.startIndex) break;
@@ -127,9 +130,16 @@ export function dottedAssignment(fa: FileAnalyzer, n: Node): Node | undefined {
     }
     const asg = cur && cur.text === text ? fa.ancestors(cur)[0] : undefined;
     const right = asg && (asg.type === 'assignment' || asg.type === 'assignment_expression') && asg.childForFieldName('left')?.text === text ? asg.childForFieldName('right') : null;
-    if (right && !(ref && isPlaceholder(right))) found = right;
+    if (right && !(ref && isPlaceholder(right)) && (!cls || sameOrBaseClass(fa, fa.enclosingClass(right), cls))) found = right;
   }
   return found;
+}
+
+/** `writer` is the class `reader` or one of its base classes in the file (an attribute set by the base's `__init__`). */
+function sameOrBaseClass(fa: FileAnalyzer, writer: Node | undefined, reader: Node, depth = 0): boolean {
+  if (!writer) return false;
+  if (writer.id === reader.id) return true;
+  return depth < 3 && fa.localBaseClasses(reader).some((b) => sameOrBaseClass(fa, writer, b, depth + 1));
 }
 
 /** A module's provider, switched by a visible configuration line (`openai.api_type = "azure"`). */
@@ -308,7 +318,7 @@ export function providerOfNew(fa: FileAnalyzer, spec: NewSpec, call: Node, recei
     const arg = fa.getArg(call, spec.baseUrl) ?? fa.deepKey(call, spec.baseUrl.kw ?? []);
     if (arg && !isPlaceholder(arg)) {
       const url = fa.resolveString(arg);
-      const p = url.value !== null ? providerOfUrl(url.value) : providerOfUrlParts(fa, arg);
+      const p = url.value !== null ? providerOfUrl(url.value) : providerOfUrlParts(fa, arg, provider);
       if (p) provider = p;
     }
   }
@@ -319,9 +329,10 @@ export function providerOfNew(fa: FileAnalyzer, spec: NewSpec, call: Node, recei
  * A base URL whose value is not known in full: what its visible parts name (`BASE_URL_PARTS`); else, when it is read
  * from the environment (`process.env.GENERIC_OPEN_AI_BASE_PATH`, `os.environ["LITELLM_BASE_URL"]`, possibly through a
  * helper), `other`: a client pointed at a URL the deployment chooses does not go to the client's own provider. A
- * parameter or a config field keeps the client's provider (a class's optional override).
+ * parameter or a config field keeps the client's provider (a class's optional override), unless its name names another
+ * server (`lmstudio_base_url`: other; `ollama_base_url`: ollama).
  */
-function providerOfUrlParts(fa: FileAnalyzer, arg: Node): Provider | undefined {
+function providerOfUrlParts(fa: FileAnalyzer, arg: Node, client?: Provider): Provider | undefined {
   const t = urlText(fa, arg);
   const text = t ? `${t.host ?? ''}${t.path}` : '';
   const hit = BASE_URL_PARTS.find((x) => x.pattern.test(text));
@@ -329,6 +340,11 @@ function providerOfUrlParts(fa: FileAnalyzer, arg: Node): Provider | undefined {
   // A literal scheme and host before run-time parts (`f"http://localhost:8283/v1/voice-beta/{agent_id}"`): that host's.
   if (t?.host) return providerOfUrl(`https://${t.host}`);
   let u = unwrap(arg);
+  // A configured base named after another server (`self.config.lmstudio_base_url`, `settings.OLLAMA_BASE_URL`); a name
+  // only (an attribute, a variable, an environment read), never a call's arguments (`get_base_url("ollama")`).
+  const nameLike = u.type === 'identifier' || isMember(u) || u.type === 'subscript' || u.type === 'subscript_expression' || (isCall(u) && ENV_READ.test(u.text));
+  const named = nameLike && u.text.length <= 120 ? hintedProvider(u.text, '') : undefined;
+  if (named && named !== client) return named;
   const obj = isMember(u) ? memberObject(u) : null;
   const name = isMember(u) ? memberName(u) : undefined;
   const b = u.type === 'identifier' ? fa.lookup(u.text, u) : obj && name && ((obj.type === 'identifier' && obj.text === 'self') || obj.type === 'this') ? fa.lookupSelfAttr(name, u) : undefined;
@@ -674,7 +690,7 @@ export function evalBinding(fa: FileAnalyzer, b: Binding, use: Node): Value | un
     case 'class':
       return { kind: 'class', node: b.node, ctx: fa };
     case 'loop':
-      return undefined;
+      return b.valuesOf ? dictValue(fa, b.valuesOf) : undefined;
     case 'element': {
       if (b.key === undefined) return typed.evalElement(fa, b.value, b.index);
       // A member of a module object only (`const { generateText } = ai`): an instance's members are its methods.
@@ -731,6 +747,8 @@ export function classRefValue(fa: FileAnalyzer, n: Node): Value | undefined {
 /** A class reference used as a type: an instance with no constructor arguments. */
 export function instantiate(fa: FileAnalyzer, v: Value): Value | undefined {
   if (v.kind === 'inst') return v;
+  // A project class built on an SDK class (`class WrappedChatOpenAI(ChatOpenAI)` as `model: WrappedChatOpenAI`).
+  if (v.kind === 'class') return sdkBaseOf(v.ctx, v.node);
   if (v.kind !== 'module') return undefined;
   const found = v.path.length ? lookupMember(fa, v, v.path) : undefined;
   const member = found?.member ?? (v.path.length === 0 ? MODULE_BY_KEY.get(`${v.lang}:${v.module}`)?.callable : undefined);
@@ -765,7 +783,8 @@ export function importValue(fa: FileAnalyzer, b: Binding & { kind: 'import' }): 
   // `from agents import Runner` next to the project's own agents.py: that file, not the SDK (ModuleSpec.workspaceFirst),
   // unless the file lacks the name (an example's own `agents/` package of agent definitions beside `from agents import
   // Runner`: the SDK's).
-  const own = WORKSPACE_FIRST.has(`${fa.lang}:${b.module}`) ? fa.foreignFor(b) : undefined;
+  // A submodule too (`from mem0.memory.main import Memory` in mem0's own repository: its mem0/memory/main.py).
+  const own = WORKSPACE_FIRST.has(`${fa.lang}:${b.module}`) || WORKSPACE_FIRST.has(`${fa.lang}:${b.module.split('.')[0]}`) ? fa.foreignFor(b) : undefined;
   if (own && (b.member === undefined || own.analyzer.topLevel(b.member) || /\bimport\s+\*/.test(own.analyzer.text))) return undefined;
   return moduleValue(fa, b.module, b.member);
 }

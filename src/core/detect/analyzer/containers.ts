@@ -5,9 +5,9 @@
 import type { Node } from 'web-tree-sitter';
 import type { Api } from '../../types';
 import type { ArgRef, NewSpec, SiteSpec, TypeSpec } from '../catalog/types';
-import { callArgs, callee, isMember, memberName, memberObject } from '../syntax';
+import { callArgs, callee, isCall, isMember, memberName, memberObject, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
-import type { Value } from './types';
+import type { Binding, Value } from './types';
 import { TYPE_BY_ID } from './catalogIndex';
 import { escapeRe } from './text';
 
@@ -46,6 +46,12 @@ export function addedModel(fa: FileAnalyzer, call: Node, spec: NewSpec): Value |
   return undefined;
 }
 
+/** An assignment whose value constructs the object itself (`pipeline = Pipeline()`), not a builder's result. */
+function builtHere(fa: FileAnalyzer, b: Binding & { kind: 'assign' }): boolean {
+  const v = fa.evalValue(b.value);
+  return v?.kind === 'inst' && v.ctor?.node.id === unwrap(b.value).id;
+}
+
 /** The model objects added with `<receiver>.<method>(…)` before the call, in the file's order (local ones left out). */
 function* addedObjects(fa: FileAnalyzer, call: Node, method: string, argRef: ArgRef): Generator<Value & { kind: 'inst' }> {
   const fn = callee(call);
@@ -53,12 +59,20 @@ function* addedObjects(fa: FileAnalyzer, call: Node, method: string, argRef: Arg
   const text = recv?.text ?? '';
   if (!recv || !text || text.length > 80 || /\s/.test(text)) return;
   const re = new RegExp(`(?<![\\w.$])${escapeRe(text)}\\s*\\.\\s*${escapeRe(method)}\\s*\\(`, 'g');
+  // A function's own `pipeline = Pipeline()` is not the notebook's `pipeline` of the same name: when the call's
+  // receiver is a pipeline built right there, another assignment's pipeline is another object (a parameter, or a
+  // builder's result, may still be the same one).
+  const mine = recv.type === 'identifier' ? fa.lookup(text, recv) : undefined;
+  const fresh = mine?.kind === 'assign' && isCall(unwrap(mine.value)) ? mine : undefined;
   for (let m = re.exec(fa.text); m && m.index < call.startIndex; m = re.exec(fa.text)) {
     const at = m.index + m[0].lastIndexOf(method);
     const name = fa.root.descendantForIndex(at, at + method.length);
     if (!name) continue;
     const [member, add] = fa.ancestors(name);
     if (!member || !isMember(member) || !add || (add.type !== 'call' && add.type !== 'call_expression') || callee(add)?.id !== member.id) continue;
+    const obj = memberObject(member);
+    const theirs = fresh && obj?.type === 'identifier' ? fa.lookup(text, obj) : undefined;
+    if (fresh && theirs && theirs !== fresh && theirs.kind === 'assign' && builtHere(fa, fresh) && isCall(unwrap(theirs.value))) continue;
     const arg = fa.getArg(add, argRef);
     const held = arg ? fa.modelObjectOf(arg) : undefined;
     if (held && !TYPE_BY_ID.get(held.type)?.local) yield held;
@@ -109,6 +123,21 @@ function containerItemOf(fa: FileAnalyzer, obj: Node, text: string): Value | und
     n++;
     const r = fa.evalValue(value);
     if (r && r.kind !== 'func') return r;
+  }
+  return undefined;
+}
+
+/**
+ * A value of the dict a loop iterates (`for name, builder in SYSTEMS.items()`): the first value of the literal (found
+ * through `resolveObject`) that evaluates, a function included (the loop body calls it).
+ */
+export function dictValue(fa: FileAnalyzer, dict: Node): Value | undefined {
+  const literal = fa.resolveObject(dict);
+  if (!literal) return undefined;
+  for (const c of literal.namedChildren) {
+    const v = c?.type === 'pair' ? c.childForFieldName('value') : undefined;
+    const r = v ? fa.evalValue(v) : undefined;
+    if (r) return r;
   }
   return undefined;
 }

@@ -16,6 +16,7 @@ import type { FileAnalyzer } from '../analyzer';
 import type { ResolvedModel, Value } from './types';
 import { TYPE_BY_ID } from './catalogIndex';
 import { escapeRe } from './text';
+import type { StringResult } from './strings';
 
 /** The model of a site: an argument, or the model its receiver was constructed with. */
 export function resolveModel(fa: FileAnalyzer, call: Node, spec: SiteSpec, inst: (Value & { kind: 'inst' }) | undefined): ResolvedModel {
@@ -74,7 +75,7 @@ function factoryArgument(ctx: FileAnalyzer, arg: Node, via: { readonly call: Nod
 }
 
 export function modelFromNode(fa: FileAnalyzer, arg: Node, fromCtor = false): ResolvedModel {
-  const r = fa.resolveString(arg);
+  const r = blankless(fa.resolveString(arg), arg);
   const via = fa.viaVar.get(arg.id);
   const resolution: ModelResolution =
     r.value !== null && r.resolution.kind === 'literal' ? (fromCtor ? { kind: 'constructor' } : via ? { kind: 'constant', name: via } : r.resolution) : r.resolution;
@@ -85,6 +86,23 @@ export function modelFromNode(fa: FileAnalyzer, arg: Node, fromCtor = false): Re
     ...(r.candidates ? { candidates: r.candidates.map((c) => c.ref) } : {}),
   };
   return { ref, raw: r.value ?? undefined, node: arg };
+}
+
+/**
+ * An empty string is never a model id: `profile.deployment_id || ""` is a run-time value with an empty fallback (the
+ * request would fail with ""), so the model is unknown; an empty candidate is dropped.
+ */
+function blankless(r: StringResult, arg: Node): StringResult {
+  const blank = (v: string | null): boolean => v !== null && v.trim() === '';
+  if (!blank(r.value) && !r.candidates?.some((c) => blank(c.ref.id))) return r;
+  const candidates = (r.candidates ?? []).filter((c) => !blank(c.ref.id));
+  if (blank(r.value)) {
+    // `"" if small else "gpt-4o"`: the other candidate is the model.
+    const first = candidates[0];
+    if (!first || first.ref.id === null) return { value: null, resolution: { kind: 'unknown', expression: arg.text.slice(0, 200) } };
+    return { value: first.ref.id, resolution: r.resolution.kind === 'unknown' ? first.ref.resolution : r.resolution, ...(candidates.length > 1 ? { candidates } : {}) };
+  }
+  return candidates.length > 1 ? { ...r, candidates } : { value: r.value, resolution: r.resolution, ...(r.raw !== undefined ? { raw: r.raw } : {}) };
 }
 
 /** AI SDK: `openai('gpt-4o')`, `openai.chat('gpt-4o')`, `createOpenAI({...})('m')`, a variable holding one, or a gateway string. */

@@ -15,6 +15,7 @@ import type { FileAnalyzer } from '../analyzer';
 import type { ResolvedModel, SiteDraft } from './types';
 import { canonicalModel } from './models';
 import { isTestPath } from '../../excludes';
+import { baseName, hintedProvider } from './urlHints';
 
 const FETCH_NAMES: ReadonlySet<string> = new Set(JS_FETCH_FUNCTIONS);
 
@@ -115,7 +116,7 @@ export function analyzeHttp(fa: FileAnalyzer, call: Node, nameNode: Node, root: 
   const prompt = fa.promptParts(bodyCall, spec, km, undefined).filter((p) => p.role !== 'other' || p.kind !== 'dynamic');
   const stream = params.stream === true || /stream/i.test(url.path);
   return {
-    call, nameNode, method: full || name, provider, via: 'http', api: ep.api, model: model.ref, stream, params: stream ? { ...params, stream: true } : params,
+    call, nameNode, method: full || name, provider: url.hint && provider === 'other' ? hintedProvider(url.hint, url.path) ?? provider : provider, via: 'http', api: ep.api, model: model.ref, stream, params: stream ? { ...params, stream: true } : params,
     prompt, confidence: model.ref.id !== null && url.host ? 'high' : 'medium',
   };
 }
@@ -171,6 +172,11 @@ interface UrlText {
   /** The query string (`?model=…`), run-time parts as `\uFFFF`. */
   readonly query?: string;
   readonly opaque?: boolean;
+  /**
+   * The run-time base's source text when it is a name (`process.env.NEXT_PUBLIC_OLLAMA_URL + "/api/chat"`,
+   * `` `${OLLAMA_HOST}/api/generate` ``): a name that names a provider says whose server it is.
+   */
+  readonly hint?: string;
 }
 
 /**
@@ -227,6 +233,7 @@ function rerankBody(km: ReadonlyMap<string, Node[]>): boolean {
 
 /** Words of an audio request in its path or its function's name (`/audio/speech`, `transcription`, `text_to_speech`, `tts`). */
 const AUDIO_HINT = /audio|speech|transcri|(?:^|[^a-z])tts(?:[^a-z]|$)/i;
+const IMAGE_HINT = /txt2img|img2img|generate[-_]?image|image[-_]?generat|diffusion/i;
 
 /** The api of a request known by its body: the hint's words (its path, its function's name), else its keys. */
 function bodyApi(km: ReadonlyMap<string, Node[]>, hint: string): Api {
@@ -236,6 +243,8 @@ function bodyApi(km: ReadonlyMap<string, Node[]>, hint: string): Api {
   // language }` beside an uploaded file: `prompt` is not a completion's): the path, the function or a `voice` say so.
   if (AUDIO_HINT.test(hint) || km.has('voice')) return 'audio';
   if (km.has('messages') || km.has('contents')) return 'chat';
+  // Image generation (`/sdapi/v1/txt2img`, `generateImage`, a `negative_prompt`): the prompt is an image's.
+  if (IMAGE_HINT.test(hint) || km.has('negative_prompt')) return 'images';
   if (km.has('query') && (km.has('documents') || km.has('texts') || km.has('passages'))) return 'rerank';
   if (km.has('prompt') || km.has('inputs') || km.has('suffix')) return 'completion';
   if (km.has('input') || km.has('texts') || km.has('instances')) return 'embeddings';
@@ -405,6 +414,10 @@ export function urlText(fa: FileAnalyzer, n: Node, depth = 0, ctx?: Node): UrlTe
   let text: string | undefined;
   if (isStringNode(u)) {
     text = stringText(fa, u, ctx);
+    if (text.startsWith('\uFFFF')) {
+      const hole = u.namedChildren.find((c) => c?.type === 'interpolation' || c?.type === 'template_substitution')?.namedChildren.find((x) => x !== null);
+      return withHint(splitUrl(text), hole ? baseName(hole) : undefined);
+    }
   } else if (u.type === 'new_expression' && fa.lang === 'js') {
     return newUrl(fa, u, undefined, ctx, depth);
   } else if (u.type === 'ternary_expression' || u.type === 'conditional_expression') {
@@ -441,7 +454,9 @@ export function urlText(fa: FileAnalyzer, n: Node, depth = 0, ctx?: Node): UrlTe
     const r = u.childForFieldName('right');
     const op = u.childForFieldName('operator')?.text;
     if (op === '+' && l && r) {
-      text = urlPart(urlText(fa, l, depth + 1), true) + urlPart(urlText(fa, r, depth + 1), false);
+      const base = urlText(fa, l, depth + 1);
+      text = urlPart(base, true) + urlPart(urlText(fa, r, depth + 1), false);
+      if (!base) return withHint(splitUrl(text), baseName(l));
     } else if ((op === '??' || op === '||' || op === 'or') && r) return urlText(fa, r, depth + 1);
   } else if (u.type === 'boolean_operator') {
     const r = u.childForFieldName('right');
@@ -468,7 +483,7 @@ function stringText(fa: FileAnalyzer, u: Node, ctx: Node | undefined, subst?: { 
       const e = c.namedChildren.find((x) => x !== null);
       let v: string | undefined;
       if (e && subst && unwrap(e).type === 'identifier' && unwrap(e).text === subst.name) v = subst.value;
-      else if (e) v = fa.constString(e) ?? (subst && isMember(unwrap(e)) && fa.lang === 'js' ? thisDefault(fa, unwrap(e), ctx) : undefined) ?? (fa.lang === 'js' ? fa.pagePathOf(e, 0) : undefined);
+      else if (e) v = fa.constString(e) ?? (subst && isMember(unwrap(e)) && fa.lang === 'js' ? thisDefault(fa, unwrap(e), ctx) : undefined) ?? (fa.lang === 'js' ? fa.pagePathOf(e, 0) : undefined) ?? (text === '' ? baseOrigin(fa, e) : undefined);
       text += v ?? '\uFFFF';
       // A base written without its trailing `/` that the code adds at run time (`if (!base.endsWith("/")) base += "/"`).
       origin = v !== undefined && /^https?:\/\/[^/?#]+$/.test(v);
@@ -477,6 +492,22 @@ function stringText(fa: FileAnalyzer, u: Node, ctx: Node | undefined, subst?: { 
     origin = false;
   }
   return text;
+}
+
+function withHint(url: UrlText, hint: string | undefined): UrlText {
+  return hint && !url.host ? { ...url, hint } : url;
+}
+
+/**
+ * The base a template starts with when it is a variable the file sets to a URL in one of its branches
+ * (`const baseUrl = proxy ? body.reverse_proxy : 'https://api.anthropic.com/v1'`, then `${baseUrl}/messages`): the
+ * branch that shows a host, as `urlText` reads a conditional.
+ */
+function baseOrigin(fa: FileAnalyzer, e: Node): string | undefined {
+  const u = unwrap(e);
+  if (u.type !== 'identifier') return undefined;
+  const t = urlText(fa, u, 6);
+  return t?.host ? `https://${t.host}${t.path}` : undefined;
 }
 
 /** `https://host/path?q` → host and path; a text without a scheme is a path (a leading run-time part dropped). */

@@ -43,7 +43,7 @@ export function topLevel(fa: FileAnalyzer, name: string): Binding | undefined {
 export function lookup(fa: FileAnalyzer, name: string, use: Node): Binding | undefined {
   for (const scope of ancestors(fa, use)) {
     {
-      if (!isScope(fa, scope)) continue;
+      if (!isScope(fa, scope) || inOwnDefaults(fa, scope, use)) continue;
       const list = bindingsOf(fa, scope).get(name);
       if (list && list.length) {
         const before = list.filter((b) => b.at.startIndex < use.startIndex && !(b.kind === 'assign' && b.at.endIndex > use.startIndex));
@@ -56,6 +56,33 @@ export function lookup(fa: FileAnalyzer, name: string, use: Node): Binding | und
     }
   }
   return name === '*' ? undefined : starImported(fa, name);
+}
+
+/**
+ * The loop variable that takes a Python dict's values: `v` in `for k, v in d.items()` and `for v in d.values()`, with
+ * the dict expression.
+ */
+function dictIterated(left: Node, right: Node): { name: string; id: number; of: Node } | undefined {
+  if (right.type !== 'call' || right.childForFieldName('arguments')?.namedChildren.length) return undefined;
+  const fn = right.childForFieldName('function');
+  const of = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
+  const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+  if (!of) return undefined;
+  if (method === 'values' && left.type === 'identifier') return { name: left.text, id: left.id, of };
+  const parts = left.type === 'pattern_list' || left.type === 'tuple_pattern' ? left.namedChildren : [];
+  const v = parts[1];
+  if (method === 'items' && parts.length === 2 && v?.type === 'identifier') return { name: v.text, id: v.id, of };
+  return undefined;
+}
+
+/**
+ * Python evaluates a parameter's default where the function is defined: a name in `def run(task, agent=agent)`'s
+ * defaults is the enclosing scope's (the closure idiom that captures a loop variable), never the parameter itself.
+ */
+function inOwnDefaults(fa: FileAnalyzer, scope: Node, use: Node): boolean {
+  if (fa.lang !== 'python' || (scope.type !== 'function_definition' && scope.type !== 'lambda')) return false;
+  const params = scope.childForFieldName('parameters');
+  return !!params && use.startIndex >= params.startIndex && use.endIndex <= params.endIndex;
 }
 
 /**
@@ -385,7 +412,9 @@ function addStatementBinding(c: Node, type: string, add: (b: Binding) => void): 
       const right = c.childForFieldName('right');
       if (left && right) {
         const id = left.type === 'identifier' ? left : left.namedChildren.find((x) => x?.type === 'identifier');
-        if (id) add({ kind: 'loop', name: id.text, iter: right, at: c });
+        const dict = dictIterated(left, right);
+        if (dict) add({ kind: 'loop', name: dict.name, iter: right, at: c, valuesOf: dict.of });
+        if (id && id.id !== dict?.id) add({ kind: 'loop', name: id.text, iter: right, at: c });
       }
       return;
     }

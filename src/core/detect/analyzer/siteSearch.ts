@@ -210,19 +210,25 @@ function visitRefs(fa: FileAnalyzer, from: number, to: number, seen: Set<number>
     if (start >= to) break;
     const node = fa.root.descendantForIndex(start, start + name.length);
     if (!node || node.text !== name || (node.type !== 'identifier' && node.type !== 'property_identifier')) continue;
-    const [member, args, wrapper, outer] = fa.ancestors(node);
-    if (!member || !isMember(member) || (member.childForFieldName('attribute') ?? member.childForFieldName('property'))?.id !== node.id) continue;
+    const up = fa.ancestors(node);
+    const member = up[0];
+    // A Python keyword argument that names the function to call (`openai_error_handler(func=self.model.apredict_messages,
+    // messages=…)`) holds it too; one that configures an object (`embedding_function=emb.embed_query`, instructor's
+    // `patch(create=client.messages.create)`) does not call it.
+    const byKeyword = fa.lang === 'python' && up[1]?.type === 'keyword_argument' && up[1].childForFieldName('value')?.id === member?.id && CALLED_KEYWORDS.test(up[1].childForFieldName('name')?.text ?? '') && !REGISTERS.test(callee(up[3] ?? up[1])?.text ?? '');
+    const [held, args, wrapper, outer] = byKeyword ? up.slice(1) : up;
+    if (!member || !held || !isMember(member) || (member.childForFieldName('attribute') ?? member.childForFieldName('property'))?.id !== node.id) continue;
     if (args?.type !== 'argument_list' && args?.type !== 'arguments') continue;
     if (!wrapper || !isCall(wrapper) || seen.has(member.id)) continue;
     // `getattr(self.chat, 'model_name', None)`, `isinstance(self.llm, X)`: a built-in that reads the object, never calls it.
     if (fa.lang === 'python' && OBJECT_READERS.test(callee(wrapper)?.text ?? '')) continue;
     const invoked = outer && isCall(outer) && callee(outer)?.id === wrapper.id ? outer : undefined;
     const list = args.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
-    const others = list.filter((c) => c.id !== member.id);
+    const others = list.filter((c) => c.id !== held.id);
     const withRequest = others.some((c) => c.type === 'keyword_argument' || c.type === 'dictionary_splat' || c.type === 'object' || c.type === 'spread_element');
     // `anyio.to_thread.run_sync(agent.run, task)`: a runner called with the reference first and its arguments after it;
     // `loop.run_in_executor(None, client.embeddings.create, text)`: after the executor.
-    const at = list.findIndex((c) => c.id === member.id);
+    const at = byKeyword ? -1 : list.findIndex((c) => c.id === member.id);
     const runner = (at === 0 || (at === 1 && fa.lang === 'python' && /(?:^|\.)run_in_executor$/.test(callee(wrapper)?.text ?? ''))) && list.length > at + 1;
     if (!invoked && !withRequest && !runner) continue;
     const gate = GATED_NAMES.has(name) ? genericGate(name) : undefined;
@@ -241,6 +247,11 @@ function visitRefs(fa: FileAnalyzer, from: number, to: number, seen: Set<number>
 function gateOpen(fa: FileAnalyzer, gate: RegExp): boolean {
   return gate.test(fa.text) || (fa.opts.gateTexts?.some((t) => gate.test(t)) ?? false);
 }
+
+/** Keyword names a wrapper calls its argument by (`func=`, `fn=`, `target=`). */
+const CALLED_KEYWORDS = /^(?:func|fn|function|method|callable|coro|target)$/;
+/** Callees that register a function for later (`Tool(name=…, func=llm.batch)`, `StructuredTool.from_function(func=…)`). */
+const REGISTERS = /(?:^|\.)(?:\w*Tool|tool|from_function|register\w*|partial|\w*Interface)$/;
 
 /** Python built-ins (and `typing.cast`) that take an object or a method reference and never call it. */
 const OBJECT_READERS = /^(getattr|setattr|hasattr|delattr|isinstance|issubclass|callable|id|type|print|str|repr|len|vars|dir|hash|super|(typing\.)?cast|inspect\.\w+)$/;

@@ -23,7 +23,7 @@ export function constString(fa: FileAnalyzer, n: Node): string | undefined {
 }
 
 /** What {@link resolveString} found: the value (null when unknown), how, and the candidates of a conditional. */
-type StringResult = { value: string | null; resolution: ModelResolution; candidates?: ResolvedModel[]; raw?: string };
+export type StringResult = { value: string | null; resolution: ModelResolution; candidates?: ResolvedModel[]; raw?: string };
 
 /** The result for an expression whose value is not known. */
 function unknownString(n: Node): { value: null; resolution: ModelResolution } {

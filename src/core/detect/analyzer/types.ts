@@ -39,7 +39,11 @@ export type Binding =
   | { readonly kind: 'import'; readonly name: string; readonly module: string; readonly member?: string; readonly at: Node; readonly relativeLevel?: number }
   | { readonly kind: 'func'; readonly name: string; readonly node: Node; readonly at: Node }
   | { readonly kind: 'class'; readonly name: string; readonly node: Node; readonly at: Node }
-  | { readonly kind: 'loop'; readonly name: string; readonly iter: Node; readonly at: Node }
+  | {
+      readonly kind: 'loop'; readonly name: string; readonly iter: Node; readonly at: Node;
+      /** `for k, v in d.items()` / `for v in d.values()`: v is one of the values of the dict `d` (this node). */
+      readonly valuesOf?: Node;
+    }
   /**
    * `a, b = make()` / `const [a, b] = make()`: element `index` of what `value` evaluates to (a tuple a factory returns);
    * with `key`, `const { generateText } = ai`: that member of the module object `value` evaluates to.

@@ -401,6 +401,11 @@ export const FRAMEWORK_MODULES: readonly ModuleSpec[] = [
     simple('python', `${root}.chains.combine_documents.stuff`, { StuffDocumentsChain: LC_CHAINS.StuffDocumentsChain as Member }),
     simple('python', `${root}.chains.retrieval`, { create_retrieval_chain: LC_AGENT([kwPos(1, 'combine_docs_chain')]) }),
   ]),
+  // LangChain before 0.1 re-exported its chains and base types at the top (`from langchain import LLMChain`) and kept
+  // `BaseChatModel` in `langchain.chat_models.base` (AgentGPT's platform); members merge with sdks.ts's.
+  simple('python', 'langchain', { LLMChain: LC_CHAINS.LLMChain as Member, ConversationChain: LC_CHAINS.ConversationChain as Member }),
+  simple('python', 'langchain.chat_models.base', { BaseChatModel: LC_PY_BASES.BaseChatModel as Member }),
+  simple('python', 'langchain.schema.language_model', { BaseLanguageModel: LC_PY_BASES.BaseLanguageModel as Member }),
   simple('python', 'langchain_classic.agents', LC_PY_AGENTS),
   simple('python', 'langchain_core.prompts', LC_PROMPTS),
   simple('python', 'langchain.prompts', LC_PROMPTS),
@@ -410,6 +415,9 @@ export const FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   simple('python', 'langchain_chroma', lcStores(['Chroma'])),
   // langchain-weaviate's store takes its embeddings fourth (`WeaviateVectorStore(client, index_name, text_key, embedding)`).
   ...['langchain_weaviate', 'langchain_weaviate.vectorstores'].map((name) => simple('python', name, { ...lcStores(['WeaviateVectorStore']), WeaviateVectorStore: lcStore(kwPos(3, 'embedding')) })),
+  // lanarky (FastAPI streaming for LangChain, lanarky 0.7 `lanarky.responses`): `StreamingResponse.from_chain(chain,
+  // inputs)` runs the chain as the response streams (AgentGPT's platform).
+  simple('python', 'lanarky.responses', { 'StreamingResponse.from_chain': site('chat', undefined, { input: kwPos(1, 'inputs') }, { modelObject: kwPos(0, 'chain'), via: 'langchain', stream: true }) }),
   // trustcall's extractor over a chat model (`create_extractor(model, tools=[…])`): `extractor.invoke(…)` runs it.
   simple('python', 'trustcall', { create_extractor: LC_AGENT([kwPos(0, 'llm')]) }),
   simple('python', 'langchain_pinecone', lcStores(['PineconeVectorStore'])),

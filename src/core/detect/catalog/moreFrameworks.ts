@@ -206,10 +206,27 @@ export const MORE_FRAMEWORK_TYPES: readonly TypeSpec[] = [
     members: { run: site('rerank', undefined, { input: kwPos(0, 'query') }) },
   },
   {
+    // A Haystack component that runs the chat generator it is given (docs.haystack.deepset.ai, checked 2026-12-07):
+    // `Agent(chat_generator=…)` loops over the generator and its tools; `LLMMessagesRouter` asks a (guard) model which
+    // route a conversation takes; `LLMMetadataExtractor` and `QueryExpander` prompt it; the LLM-based evaluators
+    // (`FaithfulnessEvaluator`, `ContextRelevanceEvaluator`, `LLMEvaluator`) ask OpenAI by default.
+    id: 'hs-llm-component', provider: 'other', via: 'framework',
+    members: {
+      run: site('chat', undefined, { messages: kwPos(0, 'messages'), input: kw('documents', 'query', 'questions') }),
+      run_async: site('chat', undefined, { messages: kwPos(0, 'messages'), input: kw('documents', 'query', 'questions') }),
+    },
+  },
+  {
+    // A hosted speech-to-text component (`AssemblyAITranscriber(api_key=…).run(file_path=…)`).
+    id: 'hs-transcriber', provider: 'other', via: 'framework',
+    members: { run: site('audio', undefined, { input: kw('file_path') }) },
+  },
+  {
     // A Haystack pipeline: `run` runs the components added with `add_component(name, instance)`; the model is the
     // generator's (else the embedder's); a pipeline of local or non-model components sends nothing.
-    id: 'hs-pipeline', provider: 'other', via: 'framework', collects: { method: 'add_component', arg: kwPos(1, 'instance'), types: ['hs-generator', 'hs-embedder', 'hs-ranker'] },
-    members: { run: site('chat', undefined, { input: kwPos(0, 'data') }), run_async: site('chat', undefined, { input: kwPos(0, 'data') }) },
+    // `AsyncPipeline.run_async_generator` runs it too, yielding each component's output.
+    id: 'hs-pipeline', provider: 'other', via: 'framework', collects: { method: 'add_component', arg: kwPos(1, 'instance'), types: ['hs-generator', 'hs-llm-component', 'hs-embedder', 'hs-ranker', 'hs-transcriber'] },
+    members: { run: site('chat', undefined, { input: kwPos(0, 'data') }), run_async: site('chat', undefined, { input: kwPos(0, 'data') }), run_async_generator: site('chat', undefined, { input: kwPos(0, 'data') }, { stream: true }) },
   },
   {
     // A Semantic Kernel kernel: `invoke_prompt(…)` runs the chat service added with `kernel.add_service(…)`.
@@ -362,9 +379,42 @@ const ADK_AGENT: Member = runs('adk-agent', [kw('model')], { model: kw('model'),
 const ADK_RUNNER: Member = runs('adk-runner', [kw('agent')]);
 
 // ---- Haystack 2.x (haystack-ai and haystack_integrations) ----
-const hsGen = (provider: Provider): Member => make('hs-generator', { provider, model: kw('model') });
-const hsEmb = (provider: Provider): Member => make('hs-embedder', { provider, model: kw('model') });
+/** `api_base_url=` points an OpenAI-compatible component elsewhere (`http://localhost:8081/v1`: a llamafile server). */
+const hsGen = (provider: Provider): Member => make('hs-generator', { provider, model: kw('model'), baseUrl: kw('api_base_url') });
+const hsEmb = (provider: Provider): Member => make('hs-embedder', { provider, model: kw('model'), baseUrl: kw('api_base_url') });
 const HS_LOCAL: Member = make('local-model');
+/** A Haystack component over the chat generator it is given (`chat_generator=`), OpenAI's when it has a default. */
+const hsRuns = (provider?: Provider): Member => runs('hs-llm-component', [kw('chat_generator')], provider ? { provider } : {});
+/** Haystack integrations (haystack_integrations.components.…, checked 2026-12-07) served by other providers' APIs. */
+const HS_INTEGRATIONS: readonly ModuleSpec[] = [
+  mod('haystack_integrations.components.generators.vllm', { VLLMChatGenerator: hsGen('other') }),
+  mod('haystack_integrations.components.embedders.vllm', { VLLMDocumentEmbedder: hsEmb('other'), VLLMTextEmbedder: hsEmb('other') }),
+  mod('haystack_integrations.components.generators.nvidia', { NvidiaGenerator: hsGen('other'), NvidiaChatGenerator: hsGen('other') }),
+  mod('haystack_integrations.components.embedders.nvidia', { NvidiaDocumentEmbedder: hsEmb('other'), NvidiaTextEmbedder: hsEmb('other') }),
+  mod('haystack_integrations.components.rankers.nvidia', { NvidiaRanker: make('hs-ranker', { model: kw('model') }) }),
+  mod('haystack_integrations.components.embedders.jina', { JinaDocumentEmbedder: hsEmb('other'), JinaTextEmbedder: hsEmb('other') }),
+  mod('haystack_integrations.components.rankers.jina', { JinaRanker: make('hs-ranker', { model: kw('model') }) }),
+  mod('haystack_integrations.components.generators.amazon_sagemaker', { SagemakerGenerator: hsGen('other') }),
+  mod('haystack_integrations.components.generators.llama_stack', { LlamaStackChatGenerator: hsGen('other') }),
+  mod('haystack_integrations.components.generators.openrouter', { OpenRouterChatGenerator: hsGen('openrouter') }),
+  mod('haystack_integrations.components.generators.togetherai', { TogetherAIChatGenerator: hsGen('together'), TogetherAIGenerator: hsGen('together') }),
+  mod('haystack_integrations.components.generators.meta_llama', { MetaLlamaChatGenerator: hsGen('other') }),
+  mod('haystack_integrations.components.generators.stackit', { STACKITChatGenerator: hsGen('other') }),
+  // The Hugging Face API generator's model is in `api_params` (`{"model": "Qwen/…", "provider": "together"}`).
+  mod('haystack_integrations.components.generators.huggingface_api', { HuggingFaceAPIChatGenerator: make('hs-generator', { provider: 'huggingface', model: { kw: ['api_params'], paths: [['model']] } }) }),
+  // Experimental and per-module paths of the core generators.
+  mod('haystack_experimental.components.generators.chat', { OpenAIChatGenerator: hsGen('openai') }),
+  mod('haystack_experimental.components.generators.chat.openai', { OpenAIChatGenerator: hsGen('openai') }),
+  mod('haystack.components.generators.chat.azure', { AzureOpenAIChatGenerator: hsGen('azure-openai') }),
+  mod('haystack.components.generators.openai', { OpenAIGenerator: hsGen('openai') }),
+  // Components that run a chat generator (the `hs-llm-component` type).
+  ...['haystack.components.agents', 'haystack_experimental.components.agents'].map((name) => mod(name, { Agent: hsRuns() })),
+  mod('haystack.components.routers', { LLMMessagesRouter: hsRuns() }),
+  ...['haystack.components.extractors', 'haystack.components.extractors.llm_metadata_extractor'].map((name) => mod(name, { LLMMetadataExtractor: hsRuns() })),
+  mod('haystack.components.query', { QueryExpander: hsRuns('openai') }),
+  mod('haystack.components.evaluators', { FaithfulnessEvaluator: hsRuns('openai'), ContextRelevanceEvaluator: hsRuns('openai'), LLMEvaluator: hsRuns('openai') }),
+  mod('assemblyai_haystack.transcriber', { AssemblyAITranscriber: make('hs-transcriber') }),
+];
 
 // ---- Semantic Kernel (Python) ----
 const skChat = (provider: Provider, model: ArgRef = kw('ai_model_id')): Member => make('sk-chat', { provider, model });
@@ -484,6 +534,7 @@ export const MORE_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   mod('haystack_integrations.components.generators.amazon_bedrock', { AmazonBedrockGenerator: hsGen('bedrock'), AmazonBedrockChatGenerator: hsGen('bedrock') }),
   mod('haystack_integrations.components.embedders.amazon_bedrock', { AmazonBedrockDocumentEmbedder: hsEmb('bedrock'), AmazonBedrockTextEmbedder: hsEmb('bedrock') }),
   mod('haystack_integrations.components.generators.mistral.chat.chat_generator', { MistralChatGenerator: hsGen('mistral') }),
+  ...HS_INTEGRATIONS,
 
   mod('semantic_kernel', { Kernel: make('sk-kernel') }),
   mod('semantic_kernel.kernel', { Kernel: make('sk-kernel') }),

@@ -2,7 +2,7 @@
  * Catalogue entries of SDKs that have no JS/TS twin in the pinned dev dependencies (their surface is written from
  * their API references, checked 2026-12): Voyage AI, ElevenLabs, Deepgram, azure-ai-inference, Google Cloud
  * Speech-to-Text, Vertex AI vision models, endpoints and prediction service, the SageMaker runtime; instructor's
- * wrappers, Replicate and Meta's Llama API. Data only, in the shapes of ./types.ts; sdks.ts includes them.
+ * wrappers, Replicate, Meta's Llama API, ZeroEntropy's reranker and the Qianfan, DashScope, Volcengine Ark and Spark SDKs. Data only, in the shapes of ./types.ts; sdks.ts includes them.
  */
 import type { Member, ModuleSpec, PromptSpec, TypeSpec } from './types';
 import { kw, kwPos, make, site } from './builders';
@@ -20,6 +20,29 @@ const RESP_PROMPT: PromptSpec = { input: kw('input'), system: kw('instructions')
 const AZURE_AGENT_RUNS = ['runs.create', 'runs.create_and_process', 'runs.stream', 'runs.submit_tool_outputs', 'create_thread_and_run', 'create_thread_and_process_run', 'create_run', 'create_and_process_run', 'create_stream', 'submit_tool_outputs_to_run'];
 const azureAgentRuns = (prefix: string): Record<string, Member> => Object.fromEntries(AZURE_AGENT_RUNS.map((k) => [`${prefix}${k}`, site('other', kw('model'), { system: kw('instructions') })]));
 
+/**
+ * LiteLLM's async twins and reranking (docs.litellm.ai: `aresponses`, `atranscription`, `aspeech`, `rerank` / `arerank`,
+ * checked 2026-12-07), merged into sdks.ts's `litellm` members.
+ */
+export const LITELLM_ASYNC_AND_RERANK: Record<string, Member> = {
+  aresponses: site('responses', MODEL, RESP_PROMPT, { providerFromModel: true }),
+  atranscription: site('audio', MODEL, {}, { providerFromModel: true }),
+  aspeech: site('audio', MODEL, { input: kw('input') }, { providerFromModel: true }),
+  rerank: site('rerank', MODEL, { input: kw('query') }, { providerFromModel: true }),
+  arerank: site('rerank', MODEL, { input: kw('query') }, { providerFromModel: true }),
+};
+
+/** DashScope's class-method calls (the model is the call's `model`). */
+const DASHSCOPE: Record<string, Member> = {
+  'Generation.call': site('chat', kw('model'), { messages: kw('messages'), prompt: kw('prompt') }),
+  'AioGeneration.call': site('chat', kw('model'), { messages: kw('messages'), prompt: kw('prompt') }),
+  'MultiModalConversation.call': site('chat', kw('model'), { messages: kw('messages') }),
+  'AioMultiModalConversation.call': site('chat', kw('model'), { messages: kw('messages') }),
+  'TextEmbedding.call': site('embeddings', kw('model'), { input: kw('input') }),
+  'ImageSynthesis.call': site('images', kw('model'), { prompt: kw('prompt') }),
+  'ImageSynthesis.async_call': site('images', kw('model'), { prompt: kw('prompt') }),
+};
+
 /** AssemblyAI's LeMUR (assemblyai.com/docs/lemur, checked 2026-12-07): an LLM over transcripts; `final_model` picks it. */
 const LEMUR: Record<string, Member> = Object.fromEntries(['task', 'summarize', 'question', 'action_items'].map((m) => [m, site('chat', kw('final_model'), { user: kwPos(0, 'prompt') })]));
 
@@ -34,6 +57,20 @@ export const SPEECH_AND_OTHER_TYPES: readonly TypeSpec[] = [
       'rerank.create': site('rerank', kw('model'), { input: kw('query') }),
       'lmunit.create': site('other', undefined, { input: kw('response') }),
     },
+  },
+  {
+    // Baidu Qianfan (qianfan, cloud.baidu.com/doc/WENXINWORKSHOP/s/xlmokikxe, checked 2026-12-07): `ChatCompletion().do(model=…,
+    // messages=…)` and its async `ado`, `Completion().do(model=…, prompt=…)`, `Embedding().do(model=…, texts=…)`.
+    id: 'qianfan-chat', provider: 'other', via: 'sdk',
+    members: { do: site('chat', kw('model'), CHAT_PROMPT), ado: site('chat', kw('model'), CHAT_PROMPT) },
+  },
+  { id: 'qianfan-completion', provider: 'other', via: 'sdk', members: { do: site('completion', kw('model'), { prompt: kw('prompt') }), ado: site('completion', kw('model'), { prompt: kw('prompt') }) } },
+  { id: 'qianfan-embedding', provider: 'other', via: 'sdk', members: { do: site('embeddings', kw('model'), { input: kw('texts') }), ado: site('embeddings', kw('model'), { input: kw('texts') }) } },
+  {
+    // ZeroEntropy (zeroentropy, Python and JS, docs.zeroentropy.dev/api-reference/models/rerank, checked 2026-12-07):
+    // `client.models.rerank(model="zerank-1", query=…, documents=[…])` scores documents with a reranker model.
+    id: 'zeroentropy', provider: 'other', via: 'sdk',
+    members: { 'models.rerank': site('rerank', kw('model'), { input: kw('query') }) },
   },
   {
     // AssemblyAI (assemblyai, docs checked 2026-12-07): a transcription, then LeMUR over the transcript.
@@ -354,6 +391,20 @@ export const SPEECH_AND_OTHER_MODULES: readonly ModuleSpec[] = [
     'v1beta1.PredictionServiceClient': make('vertex-prediction'),
   }),
   mod('js', 'voyageai', { VoyageAIClient: make('voyage') }),
+  ...['qianfan', 'qianfan.resources'].map((name) => mod('python', name, {
+    ChatCompletion: make('qianfan-chat', { model: kw('model') }), Completion: make('qianfan-completion', { model: kw('model') }), Embedding: make('qianfan-embedding', { model: kw('model') }),
+  })),
+  // Alibaba Cloud Model Studio's DashScope SDK (dashscope, help.aliyun.com/zh/model-studio, checked 2026-12-07): class
+  // methods `Generation.call(model=…, messages=… | prompt=…)`, `AioGeneration.call`, `MultiModalConversation.call`,
+  // `TextEmbedding.call(model=…, input=…)`, `ImageSynthesis.call(model=…, prompt=…)`.
+  ...['dashscope', 'dashscope.aigc', 'dashscope.aigc.generation'].map((name) => mod('python', name, DASHSCOPE)),
+  // Volcengine Ark (volcenginesdkarkruntime, volcengine.com/docs/82379, checked 2026-12-07): OpenAI's surface, Doubao
+  // and other models behind an endpoint id.
+  mod('python', 'volcenginesdkarkruntime', { Ark: make('openai', { provider: 'other' }), AsyncArk: make('openai', { provider: 'other' }) }),
+  // iFlytek Spark (spark_ai_python, `sparkai.llm.llm.ChatSparkLLM`): a LangChain chat model over the Spark API.
+  mod('python', 'sparkai.llm.llm', { ChatSparkLLM: make('lc-chat', { provider: 'other', model: kw('spark_llm_domain') }) }),
+  mod('python', 'zeroentropy', { ZeroEntropy: make('zeroentropy'), AsyncZeroEntropy: make('zeroentropy') }),
+  mod('js', 'zeroentropy', { ZeroEntropy: make('zeroentropy'), default: make('zeroentropy') }),
   mod('js', '@letta-ai/letta-client', { LettaClient: make('letta'), Letta: make('letta'), default: make('letta') }),
   mod('js', '@elevenlabs/elevenlabs-js', { ElevenLabsClient: make('elevenlabs') }),
   mod('js', 'elevenlabs', { ElevenLabsClient: make('elevenlabs') }),

@@ -7,7 +7,7 @@
 import type { Api, Provider, Via } from '../../types';
 import type { ArgRef, FallbackSpec, Member, ModuleSpec, PromptSpec, SiteSpec, TypeSpec } from './types';
 import { FRAMEWORK_FALLBACKS, FRAMEWORK_MODULES, FRAMEWORK_TYPES } from './frameworks';
-import { SPEECH_AND_OTHER_MODULES, SPEECH_AND_OTHER_TYPES } from './otherSdks';
+import { LITELLM_ASYNC_AND_RERANK, SPEECH_AND_OTHER_MODULES, SPEECH_AND_OTHER_TYPES } from './otherSdks';
 import { MORE_FALLBACKS, MORE_FRAMEWORK_MODULES, MORE_FRAMEWORK_TYPES } from './moreFrameworks';
 import { JS_FRAMEWORK_FALLBACKS, JS_FRAMEWORK_MODULES } from './jsFrameworks';
 import { AGENT_RUNTIME_MODULES, AGENT_RUNTIME_TYPES } from './agentRuntimes';
@@ -385,6 +385,7 @@ export const TYPES: readonly TypeSpec[] = [
       transcription: site('audio', MODEL, {}, { providerFromModel: true }),
       speech: site('audio', MODEL, { input: kw('input') }, { providerFromModel: true }),
       responses: site('responses', MODEL, RESP_PROMPT, { providerFromModel: true }),
+      ...LITELLM_ASYNC_AND_RERANK,
       batch_completion: site('chat', MODEL, CHAT_PROMPT, { providerFromModel: true, fanOut: true }),
       'chat.completions.create': site('chat', MODEL, CHAT_PROMPT, { providerFromModel: true }),
     },

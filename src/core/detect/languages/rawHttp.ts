@@ -10,7 +10,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Api, Provider } from '../../types';
 import { endpointOf } from '../shell/analyze';
-import { UNKNOWN, type Segment } from '../shell/words';
+import { joinSegments, UNKNOWN, type Segment } from '../shell/words';
 import type { FileModel } from './fileModel';
 import type { CallView, ExprView, LanguageSdk, OtherLanguage, SiteSpec, TypeSpec } from './types';
 import { resolveString } from './values';
@@ -46,7 +46,7 @@ export function httpSite(fm: FileModel, c: CallView): HttpFound | undefined {
   // The request object or handle: what the variable holds, a builder's calls, a constructor's arguments, its keyed values.
   return firstInRequest(fm, c, true, (n) => {
     const segs = urlSegments(fm, n, 0);
-    const target = segs ? endpointOf(segs) : undefined;
+    const target = segs ? endpointOf(segs) ?? compatibleTarget(fm, c, segs) : undefined;
     if (!target) return undefined;
     const api: Api = target.api;
     const provider: Provider = target.provider;
@@ -132,13 +132,37 @@ function urlSegments(fm: FileModel, n: Node, depth: number): Segment[] | undefin
       // `fmt.Sprintf("https://…/%s:generateContent", m)`, `String.format(…)`, `sprintf(…)`.
       if (/^(Sprintf|format|Format|sprintf)$/.test(e.call.name) && e.call.args[0]) {
         const f = urlSegments(fm, e.call.args[0].value, depth + 1);
-        return f?.flatMap((s) => s.text.split(/%[sdv]|\{\d+\}/).flatMap((t, i) => (i ? [{ text: UNKNOWN }, { text: t }] : [{ text: t }])));
+        // Each verb takes the next argument's text when the file shows it (`fmt.Sprintf("%s/chat/completions", baseURL)`
+        // with `const baseURL = "https://api.openai.com/v1"`), else a run-time part.
+        let arg = 1;
+        const verb = (): Segment => {
+          const a = e.call.args[arg++];
+          const v = a ? resolveString(fm, a.value).value : null;
+          return { text: v ?? UNKNOWN };
+        };
+        return f?.flatMap((s) => s.text.split(/%[sdv]|\{\d+\}/).flatMap((t, i) => (i ? [verb(), { text: t }] : [{ text: t }])));
       }
       return undefined;
     }
     default:
       return undefined;
   }
+}
+
+/**
+ * An OpenAI-compatible path after a base the file does not show (`fmt.Sprintf("%s/chat/completions", c.ApiUrl)`: LM
+ * Studio, vLLM, a configured gateway), as Python and JS read it: a site of an unknown server when the request it sends
+ * is a model request (a keyed literal with a `model` key, or JSON text naming one).
+ */
+function compatibleTarget(fm: FileModel, c: CallView, segs: readonly Segment[]): ReturnType<typeof endpointOf> {
+  const text = joinSegments(segs);
+  // Only the endpoint (after an optional version) right after the base: `%s/v1/users/%d/completions` is not one.
+  const m = /^\/?(?:v\d+\/)?(chat\/completions|completions|embeddings)\/?$/.exec((text.split('?')[0] ?? '').slice(UNKNOWN.length));
+  if (!m || !text.startsWith(UNKNOWN)) return undefined;
+  const modelBody = firstInRequest(fm, c, true, (_n, e) => (e.k === 'obj' && e.pairs.some(([k]) => /^["'`]?model["'`]?$/i.test(k)) ? true : e.k === 'str' && modelInJsonText(e.value ?? (e.parts ?? []).join('')) ? true : undefined));
+  if (!modelBody) return undefined;
+  const api: Api = m[1] === 'chat/completions' ? 'chat' : m[1] === 'embeddings' ? 'embeddings' : 'completion';
+  return { provider: 'other', api, hostKnown: false, stream: false };
 }
 
 /** `"model": "gpt-4o"` inside a JSON string the request sends (a Java text block, a PHP/Ruby heredoc, a C# raw string). */

@@ -6,7 +6,7 @@
  * (message.go, betamessage.go, betatoolrunner.go, completion.go, betasessionevent.go, bedrock/, vertex/, googlecloud/,
  * aws/); googleapis/go-genai @ 6fd3e65 (models.go, chats.go, live.go); google/generative-ai-go (genai/); aws-sdk-go-v2
  * service/bedrockruntime (api_op_Converse*.go, api_op_InvokeModel*.go); tmc/langchaingo @ 8fea3de (llms/*, chains/,
- * agents/, embeddings/, vectorstores/).
+ * agents/, embeddings/, vectorstores/); Ollama's and a community Perplexity client (below).
  */
 import type { LanguageSdk, SiteSpec, TypeSpec } from '../types';
 
@@ -184,4 +184,42 @@ const langchainGo: LanguageSdk = {
   ],
 };
 
-export const GO_SDKS: readonly LanguageSdk[] = [openaiGo, anthropicGo, genaiGo, legacyGenaiGo, bedrockRuntimeGo, langchainGo];
+/**
+ * Ollama's Go client (github.com/ollama/ollama/api, pkg.go.dev/github.com/ollama/ollama/api, checked 2026-12-07):
+ * `api.ClientFromEnvironment()` / `api.NewClient(base, http)`, then `Chat`, `Generate` (streamed through the response
+ * callback unless the request sets `Stream: false`), `Embed` and `Embeddings`, each request naming its `Model`.
+ */
+const OLLAMA_API = 'github.com/ollama/ollama/api';
+const ollamaGo: LanguageSdk = {
+  id: 'ollama-go',
+  language: 'go',
+  modules: [OLLAMA_API],
+  goPackages: { [OLLAMA_API]: 'api' },
+  types: [{ id: 'ollama-go.Client', provider: 'ollama', via: 'sdk', names: [`${OLLAMA_API}.Client`], make: [{ fn: `${OLLAMA_API}.ClientFromEnvironment` }, { fn: `${OLLAMA_API}.NewClient` }] }],
+  sites: [
+    { type: 'ollama-go.Client', path: ['Chat'], api: 'chat', stream: true },
+    { type: 'ollama-go.Client', path: ['Generate'], api: 'completion', stream: true },
+    { type: 'ollama-go.Client', path: ['Embed'], api: 'embeddings' },
+    { type: 'ollama-go.Client', path: ['Embeddings'], api: 'embeddings' },
+  ],
+};
+
+/**
+ * A community Perplexity client (github.com/sgaunet/perplexity-go, v2 README, checked 2026-12-07): `perplexity.NewClient
+ * (key)`, then `SendCompletionRequest(req)` or the streamed `SendSSEHTTPRequest(&wg, req, ch)`; the model is the
+ * request's `WithModel(…)` option.
+ */
+const PERPLEXITY_GO = 'github.com/sgaunet/perplexity-go';
+const perplexityGo: LanguageSdk = {
+  id: 'perplexity-go',
+  language: 'go',
+  modules: [PERPLEXITY_GO],
+  goPackages: { [PERPLEXITY_GO]: 'perplexity' },
+  types: [{ id: 'perplexity-go.Client', provider: 'other', via: 'sdk', names: [`${PERPLEXITY_GO}.Client`], make: [{ fn: `${PERPLEXITY_GO}.NewClient` }] }],
+  sites: [
+    { type: 'perplexity-go.Client', path: ['SendCompletionRequest'], api: 'chat' },
+    { type: 'perplexity-go.Client', path: ['SendSSEHTTPRequest'], api: 'chat', stream: true },
+  ],
+};
+
+export const GO_SDKS: readonly LanguageSdk[] = [openaiGo, anthropicGo, genaiGo, legacyGenaiGo, bedrockRuntimeGo, langchainGo, ollamaGo, perplexityGo];

@@ -101,6 +101,11 @@ function expr(n: Node): ExprView {
       }
       return { k: 'other' };
     }
+    case 'type_conversion_expression': {
+      // `[]byte(`{"model": …}`)`: the value converted.
+      const operand = field(n, 'operand');
+      return operand ? { k: 'wrap', inner: operand } : { k: 'other' };
+    }
     case 'func_literal':
       return lambdaExpr(field(n, 'body'));
     case 'binary_expression':
