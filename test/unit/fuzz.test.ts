@@ -48,7 +48,7 @@ import { createNodeLoadWasm } from './detect/fixtureFormat';
 import { count, counts, longRun, params, seed, totalRuns } from './fuzz/budget';
 import { loadCorpus, type CorpusFile } from './fuzz/corpus';
 import { applyMutation, grammarOf, isAway, lineOfOffset, mutationFor, type Mutation } from './fuzz/mutate';
-import { deepBrackets, deepCalls, deepNotebook, deepObjects, deepParens, manyLines, minified, pureAnnotations, reassignedChains, returnChains, annotatedDeclarations, containerBranches, timeIt, type Pathological } from './fuzz/pathological';
+import { deepBrackets, deepCalls, deepNotebook, deepObjects, deepParens, manyLines, minified, pureAnnotations, reassignedChains, returnChains, annotatedDeclarations, containerBranches, blankGap, timeIt, type Pathological } from './fuzz/pathological';
 
 const loadWasm = createNodeLoadWasm();
 const corpus = loadCorpus();
@@ -195,6 +195,7 @@ describe(`fuzz (seed ${seed}, ${totalRuns} cases; FUZZ_RUNS / FUZZ_SEED to chang
       { name: 'a name reassigned from itself under conditions (Python)', make: reassignedChains, base: 10, unit: 'reassignments' },
       { name: 'list items copied and written back in every branch (Python)', make: containerBranches, base: 10, unit: 'branches' },
       { name: 'annotated declarations on one line (TypeScript)', make: annotatedDeclarations, base: 2500, unit: 'declarations' },
+      { name: 'a method name, blank lines, then a call (Python)', make: blankGap, base: 20_000, unit: 'blank lines' },
     ];
     let tryNo = 0;
     for (const c of cases) {

@@ -180,7 +180,7 @@ function unsureLine(text: string, from: number, to: number): boolean {
  * without a look-behind (which makes the engine try every position): {@link findWord} checks the character before.
  */
 const HTTP_CALL_RE: Readonly<Record<Lang, RegExp>> = {
-  js: new RegExp(String.raw`(?:${JS_FETCH_ALT}|post|request|axios|WebSocket)\s*${JS_TYPE_ARGS}\s*(?:\?\.)?\(`, 'g'),
+  js: new RegExp(String.raw`(?:${JS_FETCH_ALT}|post|request|axios|WebSocket)\s*${JS_TYPE_ARGS}(?:\?\.)?\(`, 'g'),
   python: /(?:urlopen|post|request|stream|ws_connect|connect|create_connection|WebSocketApp)\s*\(/g,
 };
 
@@ -321,7 +321,7 @@ export function bodyHttpEvidence(text: string, lang: Lang, call?: boolean): bool
   return bodyCall && hasModelBodyWord(text, lang);
 }
 /** JS calls the body rule of `analyzeHttp` reads (`fetch(`, `this.fetch(`, `axios.post(`, `ky(` …). */
-const JS_BODY_CALL_RE = new RegExp(String.raw`(?:${JS_FETCH_ALT}|axios)\s*${JS_TYPE_ARGS}\s*(?:\?\.)?(?:\(|\.\s*(?:post|put|request)\s*\()`, 'g');
+const JS_BODY_CALL_RE = new RegExp(String.raw`(?:${JS_FETCH_ALT}|axios)\s*${JS_TYPE_ARGS}(?:\?\.)?(?:\(|\.\s*(?:post|put|request)\s*\()`, 'g');
 /** The one JS_BODY_CALL_RE call that HTTP_CALL_RE does not match: a `put(` (a necessary condition, cheap to scan). */
 const JS_PUT_CALL_RE = /put\s*\(/;
 

@@ -173,7 +173,7 @@ export function isNameCode(c: number): boolean {
  * fragment shared by the HTTP-call patterns: bounded to one line and 200 characters, so that a name merely ending in
  * `fetch` (`Prefetch<number> …`) is not read on to a far `>` from every occurrence (quadratic on a long line).
  */
-export const JS_TYPE_ARGS = String.raw`(?:<[^()\n]{0,200}?>)?`;
+export const JS_TYPE_ARGS = String.raw`(?:<[^()\n]{0,200}?>\s*)?`;
 
 /**
  * Functions called like `fetch(url, init)`: the global, Nuxt's `$fetch`, `ofetch`, `ky`, `got`, and

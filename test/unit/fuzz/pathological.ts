@@ -128,6 +128,16 @@ export function annotatedDeclarations(n: number): Pathological {
   return { path: 'big/decls.ts', text: `const body = { model: "gpt-4o-mini", messages: [] };\n${decls}\n`, sites: 0 };
 }
 
+/**
+ * A catalogue method name not called (`create = client.chat.completions.create`), then `n` blank lines, then a call: the
+ * call-name pattern's whitespace before `(` must not be matched two ways (`\s*` then optional type arguments then
+ * `\s*` was quadratic in the gap: 80,000 lines 5.7 s). One site.
+ */
+export function blankGap(n: number): Pathological {
+  const text = `from openai import OpenAI\nclient = OpenAI()\ncreate = client.chat.completions.create${'\n'.repeat(n)}reply = client.chat.completions.create(model="gpt-4o", messages=[])\n`;
+  return { path: 'big/gap.py', text, sites: 1 };
+}
+
 /** A minified single-line JavaScript file of about `bytes` characters with an OpenAI call in it. */
 export function minified(bytes: number): Pathological {
   const chunk = 'var a=function(b){return b*2},c=[1,2,3].map(a);';

@@ -755,7 +755,7 @@ function transportWrapper(fa: FileAnalyzer, call: Node): Wrapper | undefined {
 /** The names of the file's transport wrappers (JS), found from the fetch-like calls that pass a parameter as the URL. */
 export function transportWrapperNames(fa: FileAnalyzer): string[] {
   const out = new Set<string>();
-  const re = new RegExp(String.raw`(?<![\w$])(${JS_FETCH_ALT}|axios)\s*${JS_TYPE_ARGS}\s*\(`, 'g');
+  const re = new RegExp(String.raw`(?<![\w$])(${JS_FETCH_ALT}|axios)\s*${JS_TYPE_ARGS}\(`, 'g');
   for (let m = re.exec(fa.text); m; m = re.exec(fa.text)) {
     const node = fa.root.descendantForIndex(m.index, m.index + (m[1] ?? '').length);
     if (!node) continue;

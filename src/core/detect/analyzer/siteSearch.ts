@@ -31,8 +31,11 @@ function anchorNames(): string[] {
   for (const m of MODULES) for (const [k, v] of Object.entries(m.members)) if (v.kind === 'instance' && TYPES.some((t) => t.id === v.type && t.callable)) addKey(k);
   return [...names];
 }
-/** The anchor regex: any of those names followed by `(` (optional chaining allowed). */
-const ANCHOR_RE = new RegExp(`\\b(${anchorNames().sort((a, b) => b.length - a.length).join('|')})\\s*(?:\\?\\.)?\\(`, 'g');
+/**
+ * The anchor regex: any of those names followed by `(` (optional chaining allowed), or by TypeScript type arguments
+ * (`generateText<TOOLS, OUTPUT>({ … })`).
+ */
+const ANCHOR_RE = new RegExp(`\\b(${anchorNames().sort((a, b) => b.length - a.length).join('|')})\\s*(?:\\?\\.)?${JS_TYPE_ARGS}\\(`, 'g');
 /** Catalogue method names that end a member path (`…completions.create`), for method references passed to a wrapper. */
 function memberSiteNames(): string[] {
   const names = new Set<string>();
@@ -71,7 +74,7 @@ const CALLABLE_ASSIGN_RE = /^[ \t]*(?:self\.|this\.)?([A-Za-z_]\w*)\s*=\s*(?:awa
 const CALLED_AT_ONCE_RE = /(?<![\w$])([A-Z]\w*)\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*\(/g;
 
 /** `$fetch<T>(…)` (Nuxt/ofetch), `ofetch(…)`, `ky(…)`, `got(…)`: fetch-like functions, type arguments allowed. */
-const JS_FETCH_RE = new RegExp(String.raw`(?<![\w$])(${JS_FETCH_ALT})\s*${JS_TYPE_ARGS}\s*\(`, 'g');
+const JS_FETCH_RE = new RegExp(String.raw`(?<![\w$])(${JS_FETCH_ALT})\s*${JS_TYPE_ARGS}\(`, 'g');
 /** A fetch factory called at once, `customFetch(requestOptions)(url, init)` (analyzeHttp checks the second call). */
 const FETCH_FACTORY_RE = /(?<![\w$])([a-z][\w$]*[a-z]Fetch)\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*\(/g;
 /** LangChain's legacy direct call `llm("…")` on common variable names. */
@@ -148,7 +151,7 @@ export function findSites(fa: FileAnalyzer, within?: { readonly start: number; r
   // Renamed in a destructured `require`/dynamic `import` inside a function (`const { embed: aiEmbed } = await
   // import('ai')`): the candidate calls are found by name here, and resolved through the function's scope as usual.
   if (fa.lang === 'js') aliases.push(...destructuredAliases(fa.text));
-  if (aliases.length) visit(new RegExp(`\\b(${[...new Set(aliases)].map(escapeRe).join('|')})\\s*\\(`, 'g'));
+  if (aliases.length) visit(new RegExp(`\\b(${[...new Set(aliases)].map(escapeRe).join('|')})\\s*${JS_TYPE_ARGS}\\(`, 'g'));
   return out;
 }
 
@@ -264,6 +267,9 @@ export function callOfName(fa: FileAnalyzer, nameNode: Node): Node | null {
     const prop = p.childForFieldName('attribute') ?? p.childForFieldName('property');
     if (!prop || prop.id !== nameNode.id) return null;
     if (c && isCall(c) && callee(c)?.id === p.id) return c;
+    // `await agent.generate<T>(input)` reads as `(await agent.generate)<T>(input)` too.
+    const outer = c?.type === 'await_expression' ? fa.ancestors(c)[0] : undefined;
+    if (c && outer && isCall(outer) && callee(outer)?.id === c.id) return outer;
     return null;
   }
   if (isCall(p) && callee(p)?.id === nameNode.id) return p;

@@ -58,6 +58,11 @@ export const FRAMEWORK_TYPES: readonly TypeSpec[] = [
       akickoff: site('chat', undefined, { user: kwPos(0, 'inputs', 'messages') }),
       kickoff_for_each: site('chat', undefined, {}, { fanOut: true }), kickoff_for_each_async: site('chat', undefined, {}, { fanOut: true }),
       test: site('chat', undefined, {}), train: site('chat', undefined, {}), replay: site('chat', undefined, {}),
+      // A task run on its own (`task.execute()` before crewAI 0.30, `execute_sync` / `execute_async` since) and an agent
+      // running one (`agent.execute_task(task)`): the task's agent's model, or the agent the call names (`agent=`).
+      execute: site('chat', undefined, {}, { modelObject: kw('agent') }), execute_sync: site('chat', undefined, {}, { modelObject: kw('agent') }),
+      execute_async: site('chat', undefined, {}, { modelObject: kw('agent') }),
+      execute_task: site('chat', undefined, { user: kwPos(0, 'task') }),
     },
   },
   {
@@ -476,7 +481,7 @@ export const FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   simple('python', 'langchain_experimental.agents', { create_pandas_dataframe_agent: LC_AGENT([kwPos(0, 'llm')]) }),
   simple('python', 'deepagents', { create_deep_agent: LC_AGENT([kw('model')], { model: kw('model'), providerFromModel: kw('model_provider') }) }),
   // crewAI (its own package calls its wrappers: `ownPackage`).
-  simple('python', 'crewai', { LLM: CREW_LLM, Agent: CREW_AGENT, Crew: CREW_CREW }, { ownPackage: true }),
+  simple('python', 'crewai', { LLM: CREW_LLM, Agent: CREW_AGENT, Crew: CREW_CREW, Task: make('crewai', { modelFrom: [kw('agent')] }) }, { ownPackage: true }),
   simple('python', 'crewai.agent', { Agent: CREW_AGENT }, { ownPackage: true }),
   simple('python', 'crewai.crew', { Crew: CREW_CREW }, { ownPackage: true }),
   simple('python', 'crewai.llm', { LLM: CREW_LLM }, { ownPackage: true }),

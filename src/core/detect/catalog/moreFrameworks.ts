@@ -91,7 +91,13 @@ export const MORE_FRAMEWORK_TYPES: readonly TypeSpec[] = [
     // Mastra: `new Agent({ model: openai('gpt-4o-mini') })` (an AI SDK model or a `provider/model` string); `generate`
     // and `stream` (and their VNext/Legacy names) run it. `mastra.getAgent('name')` gives a registered agent.
     id: 'mastra-agent', provider: 'other', via: 'framework',
-    members: Object.fromEntries(['generate', 'stream', 'generateVNext', 'streamVNext', 'generateLegacy', 'streamLegacy'].map((n) => [n, site('generate', undefined, { messages: { pos: 0 } }, { modelFromFactory: true, ...(n.startsWith('stream') ? { stream: true } : {}) })])),
+    members: {
+      ...Object.fromEntries(['generate', 'stream', 'generateVNext', 'streamVNext', 'generateLegacy', 'streamLegacy'].map((n) => [n, site('generate', undefined, { messages: { pos: 0 } }, { modelFromFactory: true, ...(n.startsWith('stream') ? { stream: true } : {}) })])),
+      // The AG-UI adapter over an agent (`new MastraAgent({ agent })`, @ag-ui/mastra): `runAgent(params)` (AG-UI's entry
+      // point) and the `run(input)` it implements, a streamed run.
+      run: site('generate', undefined, { messages: { pos: 0 } }, { modelFromFactory: true, stream: true }),
+      runAgent: site('generate', undefined, { messages: { pos: 0 } }, { modelFromFactory: true, stream: true }),
+    },
   },
   { id: 'mastra', provider: 'other', via: 'framework', members: { getAgent: make('mastra-agent'), getAgentById: make('mastra-agent') } },
   // ---- Microsoft Agent Framework (Python `agent_framework`, learn.microsoft.com/agent-framework, checked 2026-12-07) ----
@@ -480,6 +486,7 @@ export const MORE_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   { lang: 'js', name: '@mastra/core/agent', members: { Agent: MASTRA_AGENT } },
   { lang: 'js', name: '@mastra/core', members: { Agent: MASTRA_AGENT, Mastra: make('mastra') } },
   { lang: 'js', name: '@mastra/core/mastra', members: { Mastra: make('mastra') } },
+  { lang: 'js', name: '@ag-ui/mastra', members: { MastraAgent: make('mastra-agent', { inheritFrom: kw('agent') }) } },
   // `Genkit`: the instance's type, for one passed in (`ai: Genkit`).
   { lang: 'js', name: 'genkit', members: { genkit: make('genkit', { model: kw('model') }), Genkit: make('genkit') } },
   ...Object.entries({

@@ -625,9 +625,9 @@ export const MODULES: readonly ModuleSpec[] = [
   simple('python', 'langchain_ollama', pick(LC_PY, ['ChatOllama', 'OllamaLLM', 'OllamaEmbeddings'])),
   simple('python', 'langchain_cohere', pick(LC_PY, ['ChatCohere', 'CohereEmbeddings'])),
   simple('python', 'langchain_together', { ...pick(LC_PY, ['ChatTogether']), TogetherEmbeddings: lcEmbed('together', LC_MODEL) }),
-  simple('python', 'langchain_fireworks', pick(LC_PY, ['ChatFireworks'])),
-  simple('python', 'langchain_deepseek', pick(LC_PY, ['ChatDeepSeek'])),
-  simple('python', 'langchain_xai', pick(LC_PY, ['ChatXAI'])),
+  simple('python', 'langchain_fireworks', pick(LC_PY, ['ChatFireworks'])), simple('python', 'langchain_deepseek', pick(LC_PY, ['ChatDeepSeek'])), simple('python', 'langchain_xai', pick(LC_PY, ['ChatXAI'])),
+  // NVIDIA AI endpoints (NIM; python.langchain.com/docs/integrations/chat/nvidia_ai_endpoints, checked 2026-12-07).
+  simple('python', 'langchain_nvidia_ai_endpoints', { ChatNVIDIA: lcChat('other', LC_MODEL), NVIDIAEmbeddings: lcEmbed('other', LC_MODEL) }),
   simple('python', 'langchain_huggingface', pick(LC_PY, ['ChatHuggingFace', 'HuggingFaceEndpoint', 'HuggingFaceEmbeddings'])),
   simple('python', 'langchain.chat_models', pick(LC_PY, ['ChatOpenAI', 'ChatAnthropic', 'AzureChatOpenAI', 'ChatVertexAI', 'BedrockChat', 'ChatOllama', 'init_chat_model'])),
   simple('js', 'langchain/chains', { LLMChain: make('lc-chat', { inheritFrom: kw('llm') }), ConversationChain: make('lc-chat', { inheritFrom: kw('llm') }) }),
