@@ -5,7 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Api } from '../../types';
 import type { ArgRef, NewSpec, SiteSpec, TypeSpec } from '../catalog/types';
-import { callArgs, callee, isCall, isMember, memberName, memberObject, unwrap } from '../syntax';
+import { callArgs, callee, FUNCTION_TYPES, isCall, isMember, memberName, memberObject, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import type { Binding, Value } from './types';
 import { TYPE_BY_ID } from './catalogIndex';
@@ -58,13 +58,34 @@ function* addedObjects(fa: FileAnalyzer, call: Node, method: string, argRef: Arg
   const recv = fn && isMember(fn) ? memberObject(fn) : null;
   const text = recv?.text ?? '';
   if (!recv || !text || text.length > 80 || /\s/.test(text)) return;
+  let found = false;
+  for (const held of addedOn(fa, recv, text, call.startIndex, method, argRef)) {
+    found = true;
+    yield held;
+  }
+  if (found || recv.type !== 'identifier') return;
+  // A container built under another name: by a factory (`def create_pipeline(): pipe = Pipeline(); pipe.add_component(…);
+  // return pipe`, then `rag = create_pipeline()`) or handed in as a parameter (`def run(pipeline): pipeline.run(…)` called
+  // with the module's `rag_pipeline`): the adds on the variable the container was built into, before its use.
+  const built = fa.evalValue(recv);
+  const ctor = built?.kind === 'inst' ? built.ctor : undefined;
+  const asg = ctor ? ctor.ctx.ancestors(ctor.node)[0] : undefined;
+  const left = asg && (asg.type === 'assignment' || asg.type === 'variable_declarator') ? asg.childForFieldName('left') ?? asg.childForFieldName('name') : undefined;
+  if (!ctor || ctor.ctx !== fa || left?.type !== 'identifier' || left.text === text) return;
+  const scope = fa.ancestors(asg as Node).find((a) => FUNCTION_TYPES.has(a.type));
+  yield* addedOn(fa, left, left.text, scope ? scope.endIndex : call.startIndex, method, argRef, (asg as Node).startIndex);
+}
+
+/** The model objects added with `<text>.<method>(…)` between `from` and `before`. */
+function* addedOn(fa: FileAnalyzer, recv: Node, text: string, before: number, method: string, argRef: ArgRef, from = 0): Generator<Value & { kind: 'inst' }> {
   const re = new RegExp(`(?<![\\w.$])${escapeRe(text)}\\s*\\.\\s*${escapeRe(method)}\\s*\\(`, 'g');
+  re.lastIndex = from;
   // A function's own `pipeline = Pipeline()` is not the notebook's `pipeline` of the same name: when the call's
   // receiver is a pipeline built right there, another assignment's pipeline is another object (a parameter, or a
   // builder's result, may still be the same one).
   const mine = recv.type === 'identifier' ? fa.lookup(text, recv) : undefined;
   const fresh = mine?.kind === 'assign' && isCall(unwrap(mine.value)) ? mine : undefined;
-  for (let m = re.exec(fa.text); m && m.index < call.startIndex; m = re.exec(fa.text)) {
+  for (let m = re.exec(fa.text); m && m.index < before; m = re.exec(fa.text)) {
     const at = m.index + m[0].lastIndexOf(method);
     const name = fa.root.descendantForIndex(at, at + method.length);
     if (!name) continue;
