@@ -680,6 +680,10 @@ export function evalBinding(fa: FileAnalyzer, b: Binding, use: Node): Value | un
     case 'param': {
       if (b.type) {
         const t = evalTypeAnnotation(fa, b.type);
+        // A container typed by its class (`pipeline: AsyncPipeline`): the one the file's calls hand in, which holds the
+        // components added to it, when they hand in one of that class.
+        const given = t?.kind === 'inst' && !t.ctor && TYPE_BY_ID.get(t.type)?.collects ? fa.paramFromCalls(b) : undefined;
+        if (given?.kind === 'inst' && t?.kind === 'inst' && given.type === t.type) return given;
         if (t) return t;
       }
       const d = b.def ? evalValue(fa, b.def) : undefined;
