@@ -121,14 +121,8 @@ export function containerItem(fa: FileAnalyzer, obj: Node): Value | undefined {
 }
 
 function containerItemOf(fa: FileAnalyzer, obj: Node, text: string): Value | undefined {
-  const literal = fa.resolveObject(obj);
-  if (literal) {
-    for (const c of literal.namedChildren) {
-      const v = c?.type === 'pair' ? c.childForFieldName('value') : undefined;
-      const r = v ? fa.evalValue(v) : undefined;
-      if (r && r.kind !== 'func') return r;
-    }
-  }
+  const literal = literalValue(fa, obj, (r) => r.kind !== 'func');
+  if (literal) return literal;
   const re = new RegExp(`(?<![\\w$.])${escapeRe(text)}(?:\\s*\\[[^\\]\\n]{0,120}\\]\\s*=(?!=)|\\.(?:set|setdefault)\\s*\\()`, 'g');
   let n = 0;
   for (let m = re.exec(fa.text); m && n < 8; m = re.exec(fa.text)) {
@@ -153,12 +147,16 @@ function containerItemOf(fa: FileAnalyzer, obj: Node, text: string): Value | und
  * through `resolveObject`) that evaluates, a function included (the loop body calls it).
  */
 export function dictValue(fa: FileAnalyzer, dict: Node): Value | undefined {
-  const literal = fa.resolveObject(dict);
-  if (!literal) return undefined;
-  for (const c of literal.namedChildren) {
+  return literalValue(fa, dict, () => true);
+}
+
+/** The first value of the dict literal `obj` stands for (`resolveObject`) that evaluates and that `accept` takes. */
+function literalValue(fa: FileAnalyzer, obj: Node, accept: (v: Value) => boolean): Value | undefined {
+  const literal = fa.resolveObject(obj);
+  for (const c of literal?.namedChildren ?? []) {
     const v = c?.type === 'pair' ? c.childForFieldName('value') : undefined;
     const r = v ? fa.evalValue(v) : undefined;
-    if (r) return r;
+    if (r && accept(r)) return r;
   }
   return undefined;
 }

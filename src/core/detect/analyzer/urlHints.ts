@@ -15,6 +15,9 @@ const HINT_PROVIDERS: Readonly<Record<string, Provider>> = {
   lmstudio: 'other', vllm: 'other', llamacpp: 'other', localai: 'other', sglang: 'other', litellm: 'other',
 };
 
+/** Ollama's own paths. */
+const OLLAMA_PATH = /\/api\/(chat|generate|embed(dings)?)\/?$/;
+
 /**
  * The provider a configured base's name names, when it names exactly one: `process.env.OLLAMA_URL + "/api/chat"` is
  * an Ollama server. Ollama's own paths (`/api/chat`, `/api/generate`, `/api/embed`) count only under Ollama's name
@@ -23,12 +26,12 @@ const HINT_PROVIDERS: Readonly<Record<string, Provider>> = {
 export function hintedProvider(hint: string, urlPath: string): Provider | undefined {
   const words = new Set(hint.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/));
   // `AZURE_OPENAI_ENDPOINT`: Azure's OpenAI service, whatever else the name says.
-  if (words.has('azure')) return /\/api\/(chat|generate|embed(dings)?)\/?$/.test(urlPath) ? undefined : 'azure-openai';
+  if (words.has('azure')) return OLLAMA_PATH.test(urlPath) ? undefined : 'azure-openai';
   const named = new Set(Object.entries(HINT_PROVIDERS).filter(([w]) => words.has(w)).map(([, p]) => p));
   // (`OPENAI_COMPATIBLE_BASE_URL`, `openai_like_api_base`: any server speaking that provider's API.)
   if (named.size !== 1 || words.has('compatible') || words.has('compat') || words.has('like')) return undefined;
   const [provider] = named;
-  if (/\/api\/(chat|generate|embed(dings)?)\/?$/.test(urlPath) && provider !== 'ollama') return undefined;
+  if (OLLAMA_PATH.test(urlPath) && provider !== 'ollama') return undefined;
   return provider;
 }
 
