@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { detect, evidenceStats, hasMinifiedLine, hasVocabulary, looksMinified, MINIFIED_MEAN_LINE, passesPrefilter, PREFILTER } from '../../src/core/detect/detector';
+import { detect, evidenceStats, hasMinifiedLine, hasVocabulary, looksMinified, MINIFIED_MEAN_LINE, passesPrefilter, PREFILTER, PROSE_SPACE_SHARE } from '../../src/core/detect/detector';
 import { PREFILTER as VOCABULARY } from '../../src/core/detect/vocabulary';
 import { hasEndpointWord, hasFallback, hasHttpCall, hasModelBodyWord, hasModuleImport, inObjectLiteral, selfSufficient } from '../../src/core/detect/evidence';
 import { HTTP_ENDPOINTS, MODEL_BODY_WORD } from '../../src/core/detect/catalog/params';
@@ -184,16 +184,25 @@ describe('evidence test before parsing', () => {
   });
 
   it('calls a file minified when its long lines hold most of its text, not for one long line among many', async () => {
-    // The oracle: characters in lines over the limit, counted line by line, against half the text.
+    // The oracle: characters in lines over the limit that are not prose (a tenth or more of them spaces), counted line
+    // by line, against half the text without the prose lines.
     const byLines = (text: string, limit: number): boolean => {
       const lines = text.split('\n');
-      const long = lines.filter((l) => l.length > limit);
-      return long.length > 0 && (2 * long.reduce((a, l) => a + l.length, 0) > text.length || text.length > lines.length * MINIFIED_MEAN_LINE);
+      const over = lines.filter((l) => l.length > limit);
+      const prose = over.filter((l) => l.split(' ').length - 1 >= l.length * PROSE_SPACE_SHARE);
+      const long = over.filter((l) => !prose.includes(l));
+      const code = text.length - prose.reduce((a, l) => a + l.length, 0);
+      return long.length > 0 && (2 * long.reduce((a, l) => a + l.length, 0) > code || code > lines.length * MINIFIED_MEAN_LINE);
     };
     const rand = mulberry32(78);
     for (let i = 0; i < 3000; i++) {
       const limit = 1 + Math.floor(rand() * 12);
-      const text = Array.from({ length: Math.floor(rand() * 6) }, () => 'x'.repeat(Math.floor(rand() * (3 * limit + 1)))).join('\n') + (rand() < 0.3 ? '\n' : '');
+      // Each character a space with a chance of 0, 5 or 30 % per line, so that lines on both sides of the prose share occur.
+      const line = (): string => {
+        const p = [0, 0.05, 0.3][Math.floor(rand() * 3)];
+        return Array.from({ length: Math.floor(rand() * (3 * limit + 1)) }, () => (rand() < p ? ' ' : 'x')).join('');
+      };
+      const text = Array.from({ length: Math.floor(rand() * 6) }, line).join('\n') + (rand() < 0.3 ? '\n' : '');
       assert.equal(looksMinified(text, limit), byLines(text, limit), `${JSON.stringify(text)} (limit ${limit})`);
     }
     // letta's openai_streaming_interface.py: 1,623 hand-written lines and one docstring line of 6,501 characters.
@@ -203,9 +212,20 @@ describe('evidence test before parsing', () => {
     const r = await detect({ path: 'stream.py', text: handWritten }, { loadWasm });
     assert.deepEqual(r.sites.map((x) => x.line), [404]);
     // A bundle: one line of 20,000 characters and a short header; a bundle re-wrapped into lines of 2,500 characters
-    // with one longer line (an inlined data URL).
-    assert.equal(looksMinified(`/*! v1 */\n${'var a=1;'.repeat(2500)}\n`), true);
+    // with one longer line (an inlined data URL). Minified code is 1-5 % spaces (glob, markdown-it, protobufjs, ajv's
+    // .min.js in node_modules); the snippet below is 6.5 %.
+    const minified = 'function r(e,t){return e&&t?new n(e,t):void 0}';
+    assert.equal(looksMinified(`/*! v1 */\n${minified.repeat(430)}\n`), true);
     assert.equal(looksMinified(`${Array.from({ length: 900 }, () => 'var a=1;'.repeat(312)).join('\n')}\n${'x'.repeat(6000)}\n`), true);
+    // vercel/ai examples/ai-functions/src/generate-text/openai/compatible-litellm-anthropic-cache-control.ts: 46 lines,
+    // one of them a system prompt of 5,974 characters (16 % spaces). It was skipped as minified and its call lost.
+    const prompt = `        content: '${'You are a JavaScript expert. Here is the error message you need to explain. '.repeat(78)}',`;
+    const example = ['import { createOpenAICompatible } from "@ai-sdk/openai-compatible";', 'import { generateText } from "ai";', 'const litellm = createOpenAICompatible({ baseURL: "http://0.0.0.0:4000", name: "litellm-anthropic" });', 'const model = litellm.chatModel("claude-3-5-sonnet-20240620");', 'const result = await generateText({', '  model,', '  messages: [', '      {', "        role: 'system',", prompt, '      },', '  ],', '});', ''].join('\n');
+    assert.ok(prompt.length > 5000 && prompt.length * 2 > example.length && !looksMinified(example));
+    const js = await detect({ path: 'cache-control.ts', text: example }, { loadWasm });
+    assert.deepEqual(js.sites.map((x) => [x.line, x.model?.id]), [[5, 'claude-3-5-sonnet-20240620']]);
+    // A bundle holding a long licence text keeps its verdict: the code lines decide.
+    assert.equal(looksMinified(`/*! ${'Permission is hereby granted, free of charge. '.repeat(120)} */\n${minified.repeat(430)}\n`), true);
   });
 
   it('reads request-body keys where the analyser does (keyMap: pairs, Python keyword arguments, JS shorthand properties)', () => {

@@ -19,7 +19,7 @@ import { getParser, parseCached, parseDeltaOf, releaseTree, type GrammarName, ty
 import { cellIndexOfRow, normaliseLineEnds, prepare, type Prepared } from './prepare';
 import { callArgs, toRange, unwrap, type Lang } from './syntax';
 import { looksMinified } from './minified';
-export { hasMinifiedLine, looksMinified, MINIFIED_MEAN_LINE } from './minified';
+export { hasMinifiedLine, looksMinified, MINIFIED_MEAN_LINE, PROSE_SPACE_SHARE } from './minified';
 import { detectOtherLanguage, isOtherLanguage } from './languages/detect';
 import { CATALOGUES } from './languages/catalog';
 import { BODY_PREFILTER, PREFILTER as VOCABULARY_PREFILTER, trieAlternation } from './vocabulary';
