@@ -17,7 +17,7 @@ import { callArgs, callee, isCall, isMember, keywordArg, memberName, memberObjec
 import { PROVIDER_OF_NAME } from '../../models/providers';
 import type { FileAnalyzer } from '../analyzer';
 import type { SiteDraft, Value } from './types';
-import { memberOf, TYPE_BY_ID, writtenFallbackPath } from './catalogIndex';
+import { catalogueName, memberOf, TYPE_BY_ID, writtenFallbackPath } from './catalogIndex';
 import { providerOfModelString } from './models';
 
 /** Splits a callee into its root expression and the member names after it. */
@@ -97,6 +97,11 @@ export function analyzeCall(fa: FileAnalyzer, call: Node, nameNode: Node, ref?: 
       obj = memberObject(unwrap(obj));
     }
   }
+  if (rootVal?.kind === 'module' && path.length >= 2 && !fa.lookupMember(rootVal, [...rootVal.path, ...path])) {
+    // A model the module holds as an attribute (`Settings.llm.acomplete(…)`): the attribute's value, as a receiver.
+    const held = heldInstance(fa, fn, path.length);
+    if (held) ({ rootVal, root, path } = held);
+  }
   if (rootVal && (rootVal.kind === 'module' || rootVal.kind === 'inst')) {
     const full = [...rootVal.path, ...path];
     const found = fa.lookupMember(rootVal, full);
@@ -113,6 +118,25 @@ export function analyzeCall(fa: FileAnalyzer, call: Node, nameNode: Node, ref?: 
   const http = ref ? undefined : fa.analyzeHttp(call, nameNode, root, path);
   if (http) return http;
   if (!rootVal && !isLocalObject(fa, root)) return fallback(fa, call, nameNode, path);
+  return undefined;
+}
+
+/**
+ * The instance a module attribute on the callee's receiver chain holds (LlamaIndex's `Settings.llm` in
+ * `Settings.llm.acomplete(…)`, the file's `Settings.llm = OpenAI(…)` when it assigns one), with the rest of the path.
+ */
+function heldInstance(fa: FileAnalyzer, fn: Node, depth: number): { rootVal: Value; root: Node; path: string[] } | undefined {
+  const names: string[] = [];
+  let obj: Node | null = unwrap(fn);
+  for (let k = depth - 1; k >= 1 && obj; k--) {
+    names.unshift(memberName(obj) ?? '');
+    obj = memberObject(obj);
+    const o = obj ? unwrap(obj) : null;
+    if (!o || !isMember(o)) return undefined;
+    const v = fa.evalValue(o);
+    if (v?.kind === 'inst') return { rootVal: v, root: o, path: names };
+    if (v?.kind !== 'module') return undefined;
+  }
   return undefined;
 }
 
@@ -400,7 +424,7 @@ export function patchedAround(fa: FileAnalyzer, call: Node, root: Node): boolean
   for (const a of fa.ancestors(call)) {
     if (a.type === 'with_statement') {
       for (const c of withItemValues(a)) {
-        if (isCall(c) && PATCH_CALL.test(callee(c)?.text ?? '') && !callArgs(c).some((x) => x.type === 'keyword_argument' && x.childForFieldName('name')?.text === 'wraps') && !spySideEffect(fa, c)) return true;
+        if (isCall(c) && PATCH_CALL.test(callee(c)?.text ?? '') && !callArgs(c).some((x) => x.type === 'keyword_argument' && x.childForFieldName('name')?.text === 'wraps') && !spySideEffect(fa, c) && patchReaches(fa, c, call, root)) return true;
       }
     }
     if (a.type === 'function_definition') {
@@ -415,6 +439,35 @@ export function patchedAround(fa: FileAnalyzer, call: Node, root: Node): boolean
   }
   return false;
 }
+
+/**
+ * Whether a `with patch(…)` block's target may stand in for the call's request: its object is a catalogue instance or
+ * module, or its dotted target names the call's receiver or method, an SDK module or class of the catalogue, or an
+ * HTTP transport. A patch of the project's
+ * own code elsewhere (`patch("letta.agents.letta_agent_v2.LettaAgentV2.step")`, `patch.object(Adapter, "invoke_llm")`
+ * around an SDK call that the test expects to fail on the server) leaves the request real.
+ */
+function patchReaches(fa: FileAnalyzer, patch: Node, call: Node, root: Node): boolean {
+  const args = callArgs(patch).filter((x) => x.type !== 'keyword_argument').slice(0, 2);
+  if (args.length === 0) return true;
+  const method = callee(call);
+  const own = new Set([root.text, method ? (memberName(unwrap(method)) ?? method.text) : '']);
+  // `patch.object(anthropic_llm, "call")`: an object the catalogue knows (a model the test built, an SDK class).
+  let target = args[0] ? unwrap(args[0]) : undefined;
+  while (target && isMember(target)) target = memberObject(target) ?? undefined;
+  if (target?.type === 'identifier') {
+    const v = fa.evalValue(target);
+    if (v?.kind === 'inst' || v?.kind === 'module') return true;
+  }
+  for (const a of args) {
+    const ids = a.text.match(/[A-Za-z_]\w*/g) ?? [];
+    // The first name of a dotted target is its top-level package (`"openai.resources…"`, `patch.object(openai.…)`).
+    if (catalogueName(ids[0] ?? '', 'module')) return true;
+    if (ids.some((id) => own.has(id) || PATCH_TRANSPORT.has(id) || catalogueName(id, 'export'))) return true;
+  }
+  return false;
+}
+const PATCH_TRANSPORT = new Set(['httpx', 'requests', 'aiohttp', 'urllib', 'urllib3', 'urlopen', 'http', 'post', 'request', 'send', 'Session', 'Client', 'AsyncClient', 'ClientSession']);
 
 /**
  * A patch whose `side_effect` is a local function that forwards to the original method saved before the patch

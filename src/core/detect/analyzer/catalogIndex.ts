@@ -124,3 +124,22 @@ export function memberKeys(t: TypeSpec): ReadonlySet<string> {
   }
   return keys;
 }
+
+let topModules: Set<string> | undefined;
+let exportedNames: Set<string> | undefined;
+/**
+ * Names of the Python catalogue: `kind` 'module', the top-level package of a module (`openai`, `letta_client`,
+ * `langchain_openai`); 'export', a name a module exports (`OpenAI`, `ChatAnthropic`, `completion`). Built on first use.
+ */
+export function catalogueName(id: string, kind: 'module' | 'export'): boolean {
+  if (!topModules || !exportedNames) {
+    topModules = new Set();
+    exportedNames = new Set();
+    for (const m of MODULES) {
+      if (m.lang !== 'python') continue;
+      topModules.add(m.name.split('.')[0] ?? m.name);
+      for (const key of Object.keys(m.members)) exportedNames.add(key.split('.')[0] ?? key);
+    }
+  }
+  return (kind === 'module' ? topModules : exportedNames).has(id);
+}

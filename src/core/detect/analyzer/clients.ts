@@ -436,7 +436,9 @@ export function evalValueInner(fa: FileAnalyzer, n: Node): Value | undefined {
       const v: Value = { ...base, path: [...base.path, name] };
       if (v.kind === 'module') {
         const found = lookupMember(fa, v, v.path);
-        if (found?.member.kind === 'instance') return { kind: 'inst', type: found.member.type, path: [] };
+        // A module-wide setting the file assigns (`Settings.llm = OpenAI(…)`) holds that value.
+        const assigned = found?.member.kind === 'instance' ? dottedAssignment(fa, n) : undefined;
+        if (found?.member.kind === 'instance') return (assigned && evalValue(fa, assigned)) || { kind: 'inst', type: found.member.type, path: [] };
       }
       return v;
     }
@@ -535,7 +537,10 @@ export function attrOf(v: Value & { kind: 'class' | 'object' }, name: string): V
     else r = ctx.evalBinding(b, b.at);
     if (r) return r;
   }
-  if (list.length) return undefined;
+  // A class attribute declared None and set through the class (`GroqService.client = Groq(…)` in `__init__`): that write.
+  const cls = v.kind === 'class' && list.length ? v.node.childForFieldName('name')?.text : undefined;
+  const set = cls ? ctx.dottedAssignment({ text: `${cls}.${name}`, startIndex: ctx.root.endIndex + 1 } as unknown as Node) : undefined;
+  if (list.length) return set ? ctx.evalValue(set) : undefined;
   const base = sdkBaseOf(ctx, v.node);
   return base ? { ...base, path: [...base.path, name] } : undefined;
 }
@@ -680,9 +685,10 @@ export function evalBinding(fa: FileAnalyzer, b: Binding, use: Node): Value | un
     case 'param': {
       if (b.type) {
         const t = evalTypeAnnotation(fa, b.type);
-        // A container typed by its class (`pipeline: AsyncPipeline`): the one the file's calls hand in, which holds the
-        // components added to it, when they hand in one of that class.
-        const given = t?.kind === 'inst' && !t.ctor && TYPE_BY_ID.get(t.type)?.collects ? fa.paramFromCalls(b) : undefined;
+        // An annotation names the class only: the instance of that class the file's calls hand in has its model and
+        // base URL too (`def __init__(self, llm: LLM)` … `FileHelpWorkflow(llm=OpenAI(model="gpt-4.1-mini"))`), and a
+        // container (`pipeline: AsyncPipeline`) the components added to it.
+        const given = t?.kind === 'inst' && !t.ctor ? fa.paramFromCalls(b) : undefined;
         if (given?.kind === 'inst' && t?.kind === 'inst' && given.type === t.type) return given;
         if (t) return t;
       }

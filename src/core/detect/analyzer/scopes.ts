@@ -50,7 +50,7 @@ export function lookup(fa: FileAnalyzer, name: string, use: Node): Binding | und
         // Of several assignments, one in a branch whose constant condition is false is dead code (`chosen = "openai"`
         // then `if chosen == "ollama": model = …`).
         while (before.length > 1 && deadBranch(fa, (before[before.length - 1] as Binding).at, scope)) before.pop();
-        const pick = before.length ? before[before.length - 1] : isModuleScope(fa, scope) ? list[list.length - 1] : undefined;
+        const pick = before.length ? firstBranch(fa, before, use, scope) : isModuleScope(fa, scope) ? list[list.length - 1] : undefined;
         if (pick) return pick;
       }
     }
@@ -136,6 +136,41 @@ function exported(m: FileAnalyzer, name: string): boolean {
   const v = unwrap(all.value);
   if (v.type !== 'list' && v.type !== 'tuple') return true;
   return v.namedChildren.some((c) => c !== null && m.constString(c) === name);
+}
+
+/**
+ * The binding a use after an `if`/`elif` chain sees when the chain's branches each bind the name (`if provider ==
+ * "anthropic": client = Anthropic() elif provider == "bedrock": client = AnthropicBedrock()`, with no `else` or one that
+ * raises): the first branch's, the case the code names first, not whichever comes last in the text. A
+ * branch a constant condition rules out is skipped; a binding before the chain, or after it, is sequential: the last
+ * one wins.
+ */
+function firstBranch(fa: FileAnalyzer, before: readonly Binding[], use: Node, scope: Node): Binding | undefined {
+  const last = before[before.length - 1];
+  if (!last || before.length < 2) return last;
+  // The outermost `if` around the last binding that the use is not inside (the chain, with its nested `else if`s).
+  let chain: Node | undefined;
+  for (let p = last.at.parent; p && p.id !== scope.id; p = p.parent) {
+    if (p.type === 'if_statement' && !(p.startIndex <= use.startIndex && use.endIndex <= p.endIndex)) chain = p;
+  }
+  if (!chain) return last;
+  const top = chain;
+  // With an `else` that binds it, that branch is the default the others are exceptions to (`if azure: … else: url =
+  // f"{base}/chat/completions"`): the last binding stands.
+  for (let p = last.at.parent; p && p.id !== top.id; p = p.parent) {
+    if (p.type === 'else_clause' && p.namedChildren[0]?.type !== 'if_statement') return last;
+  }
+  const first = before.find((b) => b !== last && b.at.startIndex >= top.startIndex && b.at.endIndex <= top.endIndex && exclusive(b.at, last.at, top) && !deadBranch(fa, b.at, scope));
+  return first ?? last;
+}
+
+/** Two nodes in different branches of one `if` statement (neither runs after the other). */
+function exclusive(a: Node, b: Node, top: Node): boolean {
+  for (let p = a.parent; p; p = p.parent) {
+    if (p.startIndex <= b.startIndex && b.endIndex <= p.endIndex) return p.type === 'if_statement';
+    if (p.id === top.id) return false;
+  }
+  return false;
 }
 
 let deadDepth = 0;

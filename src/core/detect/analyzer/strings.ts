@@ -336,6 +336,15 @@ function resolveCallString(fa: FileAnalyzer, u: Node, n: Node, depth: number): S
     }
     return unknown();
   }
+  if (fa.lang === 'python' && /\.get$/.test(fn)) {
+    // `config.get("model", "command-a-03-2025")`, `kwargs.get("model", self.model)`: the default the file gives, as for
+    // a parameter's default (a caller's config may override it).
+    const args = callArgs(u).filter((a) => a.type !== 'keyword_argument');
+    const key = args[0] ? constString(fa, args[0]) : undefined;
+    const d = args.length === 2 && key !== undefined ? resolveString(fa, args[1] as Node, depth + 1) : undefined;
+    if (d && d.value !== null) return { ...d, resolution: d.resolution.kind === 'literal' ? { kind: 'default-argument', name: key ?? '' } : d.resolution };
+    return unknown();
+  }
   if (isMember(callee(u) ?? u) && /^(strip|lower|upper|rstrip|lstrip)$/.test(memberName(callee(u) ?? u) ?? '')) {
     const obj = memberObject(callee(u) ?? u);
     if (obj) {

@@ -57,8 +57,36 @@ export function paramFromCalls(fa: FileAnalyzer, b: Binding & { kind: 'param' })
       break;
     }
   }
+  found ??= pytestFixture(fa, b);
   fa.travelCache.set(key, found ?? null);
   return found;
+}
+
+const FIXTURE_DECORATOR = /^@\s*(pytest(_asyncio)?\.)?fixture\b/;
+
+/**
+ * A test's parameter named after a pytest fixture of the file (`@pytest.fixture def client(server_url): client =
+ * Letta(base_url=server_url); yield client`, then `def test_send(client, agent): client.agents.messages.create(…)`):
+ * the value the fixture returns or yields, or its return annotation. Fixtures in a conftest.py are not read.
+ */
+function pytestFixture(fa: FileAnalyzer, b: Binding & { kind: 'param' }): Value | undefined {
+  if (fa.lang !== 'python' || b.type || b.def) return undefined;
+  for (const f of fa.bindingsOf(fa.root).get(b.name) ?? []) {
+    if (f.kind !== 'func' || f.node.id === fa.ancestors(b.at).find((a) => FUNCTION_TYPES.has(a.type))?.id) continue;
+    const deco = f.node.parent;
+    if (deco?.type !== 'decorated_definition' || !deco.namedChildren.some((d) => d?.type === 'decorator' && FIXTURE_DECORATOR.test(d.text))) continue;
+    const ret = f.node.childForFieldName('return_type');
+    const typed = ret ? fa.evalTypeAnnotation(ret) : undefined;
+    if (typed) return typed;
+    const body = f.node.childForFieldName('body');
+    for (const y of body?.descendantsOfType(['return_statement', 'yield']) ?? []) {
+      if (!y || fa.ancestors(y).find((a) => FUNCTION_TYPES.has(a.type))?.id !== f.node.id) continue;
+      const e = y.namedChildren.find((c) => c !== null && c.type !== 'comment');
+      const v = e ? fa.evalValue(e) : undefined;
+      if (v && v.kind !== 'func') return v;
+    }
+  }
+  return undefined;
 }
 
 function paramSlot(fa: FileAnalyzer, b: Binding & { kind: 'param' }): ParamSlot | undefined {

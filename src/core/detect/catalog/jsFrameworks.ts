@@ -85,6 +85,9 @@ const LI_CORE: Record<string, Member> = {
   // `VectorStoreIndex.fromDocuments(documents)` embeds every node with the file's `Settings.embedModel`.
   VectorStoreIndex: { kind: 'instance', type: 'li-index-class' },
   'VectorStoreIndex.fromDocuments': site('embeddings', undefined, { input: { pos: 0 } }, { via: 'llamaindex' }),
+  // The module-wide models read where they are used (`const llm = Settings.llm; llm.chat(…)`), as in Python.
+  'Settings.llm': { kind: 'instance', type: 'li-llm' },
+  'Settings.embedModel': { kind: 'instance', type: 'li-embed' },
   ...LI_LLMS,
 };
 

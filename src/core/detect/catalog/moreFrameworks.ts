@@ -462,6 +462,16 @@ const AG2_SWARM: Record<string, Member> = {
   a_initiate_swarm_chat: site('chat', undefined, { messages: kw('messages') }, { modelObject: kw('initial_agent') }),
 };
 
+
+/**
+ * LlamaIndex's module-wide models read where they are used (`Settings.llm.acomplete(…)`, `llm = Settings.llm`), set in
+ * another file (`init_settings()`): a model of unknown provider; one assigned in the file (`Settings.llm = OpenAI(…)`)
+ * is that one (clients.ts evalValue).
+ */
+const LI_SETTINGS: Readonly<Record<string, Member>> = {
+  'Settings.llm': { kind: 'instance', type: 'li-llm' },
+  'Settings.embed_model': { kind: 'instance', type: 'li-embed' },
+};
 export const MORE_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   // AutoGen 0.2 / AG2 agents (the 0.4 packages are autogen_agentchat, autogen_ext: frameworks.ts).
   // `autogen` is a word of generated code (`// autogen`): the pre-filter looks for the import statement.
@@ -608,9 +618,13 @@ export const MORE_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
     const [cls, provider] = STRANDS_MODELS[name] ?? ['', 'other'];
     return [`@strands-agents/sdk/models/${name}`, `@strands-agents/sdk/${name}`].map((spec) => ({ lang: 'js', name: spec, members: { [cls]: strandsModel(cls, provider) }, ownPackage: true }));
   }),
-  mod('llama_index.core', { get_response_synthesizer: liRuns('li-synth', [kw('llm')]) }),
-  // LlamaIndex's base LLM type, as the type of an injected model (`llm: LLM`): provider and model unknown.
-  mod('llama_index.core.llms', { LLM: make('li-llm') }),
+  mod('llama_index.core', { get_response_synthesizer: liRuns('li-synth', [kw('llm')]), ...LI_SETTINGS }),
+  mod('llama_index.core.settings', LI_SETTINGS),
+  // LlamaIndex's base LLM types, as the type of an injected model (`llm: LLM`, `llm: FunctionCallingLLM`): provider and
+  // model unknown.
+  mod('llama_index.core.llms', { LLM: make('li-llm'), FunctionCallingLLM: make('li-llm') }),
+  mod('llama_index.core.llms.llm', { LLM: make('li-llm') }),
+  mod('llama_index.core.llms.function_calling', { FunctionCallingLLM: make('li-llm') }),
   mod('llama_index.core.base.llms.base', { BaseLLM: make('li-llm') }),
   mod('llama_index.core.response_synthesizers', {
     get_response_synthesizer: liRuns('li-synth', [kw('llm')]), TreeSummarize: liRuns('li-synth', [kw('llm')]), Refine: liRuns('li-synth', [kw('llm')]),

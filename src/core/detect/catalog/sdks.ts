@@ -127,7 +127,7 @@ function llamaIndexMembers(): Record<string, Member> {
   return {
     complete: c(), acomplete: c(), stream_complete: c({ stream: true }), astream_complete: c({ stream: true }),
     chat: ch(), achat: ch(), stream_chat: ch({ stream: true }), astream_chat: ch({ stream: true }), chat_with_tools: ch(), achat_with_tools: ch(),
-    structured_predict: c(), astructured_predict: c(), predict: c(), apredict: c(),
+    stream_chat_with_tools: ch({ stream: true }), astream_chat_with_tools: ch({ stream: true }), structured_predict: c(), astructured_predict: c(), predict: c(), apredict: c(),
     // Function calling: `llm.predict_and_call([tool], "What is 2 + 9?")` (llama_index.core.llms.function_calling).
     predict_and_call: site('chat', undefined, { user: { pos: 1, kw: ['user_msg'] } }),
     apredict_and_call: site('chat', undefined, { user: { pos: 1, kw: ['user_msg'] } }),
