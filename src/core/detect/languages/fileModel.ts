@@ -208,11 +208,14 @@ export class FileModel {
     }
     if (known.has(name)) return name;
     // A catalogue class no import names (C# global usings, Java classes of the same package as the SDK's own
-    // examples): only when it has one meaning and the file imports that SDK.
+    // examples): only when it has one meaning and the file imports that SDK — a namespace of the class, or one of
+    // the modules of the SDK that declares it. Another namespace of the same root (`using Microsoft.Extensions.Logging;`
+    // for Microsoft.Extensions.AI's `IEmbeddingGenerator`) leaves a project's own type of that name its own.
     const cands = this.view.lang === 'go' || this.view.lang === 'ruby' ? undefined : bySimpleName.get(name);
     if (cands?.length === 1 && /^[A-Z]/.test(name)) {
       const fqn = cands[0] as string;
-      if (this.imports.modules.some((m) => fqn.startsWith(m) || m.startsWith(rootOf(fqn)))) return fqn;
+      const sdkModules = this.index.modulesOf.get(fqn) ?? [];
+      if (this.imports.modules.some((m) => within(fqn, m) || sdkModules.some((sm) => within(m, sm)))) return fqn;
     }
     return undefined;
   }
@@ -583,9 +586,9 @@ export function argAt(call: CallView, pos: number | undefined, keys: readonly st
   return undefined;
 }
 
-function rootOf(fqn: string): string {
-  const m = /^[^.\\:/]+/.exec(fqn);
-  return m ? m[0] : fqn;
+/** `name` is the namespace `ns` or inside it (`OpenAI.Chat.ChatClient` in `OpenAI`; not `OpenAIX.Y`). */
+function within(name: string, ns: string): boolean {
+  return name === ns || (name.startsWith(ns) && /[.\\:/]/.test(name.charAt(ns.length)));
 }
 
 /** How a member joins a namespace: Ruby constants `::`, PHP namespaces `\`, everything else `.`. */
