@@ -9,6 +9,8 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { Api, Provider } from '../../types';
+import { MODEL_BODY, matchEndpoint } from '../catalog/params';
+import { hintedProvider } from '../analyzer/urlHints';
 import { endpointOf } from '../shell/analyze';
 import { joinSegments, UNKNOWN, type Segment } from '../shell/words';
 import type { FileModel } from './fileModel';
@@ -47,9 +49,11 @@ export function httpSite(fm: FileModel, c: CallView): HttpFound | undefined {
   return firstInRequest(fm, c, true, (n) => {
     const segs = urlSegments(fm, n, 0);
     const target = segs ? endpointOf(segs) ?? compatibleTarget(fm, c, segs) : undefined;
-    if (!target) return undefined;
+    if (!segs || !target) return undefined;
     const api: Api = target.api;
-    const provider: Provider = target.provider;
+    // A base not shown whose name names a server (`$"{OllamaUrl}/api/chat"`), as for Python and JS.
+    const hint = !target.hostKnown && segs[0]?.text === UNKNOWN && segs[0].origin?.kind === 'unknown' ? segs[0].origin.expression : undefined;
+    const provider: Provider = (target.provider === 'other' && hint ? hintedProvider(hint, joinSegments(segs)) : undefined) ?? target.provider;
     const type: TypeSpec = { id: 'raw-http', provider, via: 'http' };
     return { spec: { api, ...(target.stream ? { stream: true } : {}) }, sdk: HTTP_SDK, type, url: n };
   });
@@ -96,20 +100,21 @@ function urlSegments(fm: FileModel, n: Node, depth: number): Segment[] | undefin
   const e = fm.view.expr(n);
   switch (e.k) {
     case 'str':
-      if (e.value !== undefined) return /^[a-z]+:\/\/|^\//i.test(e.value) || depth > 0 ? [{ text: e.value }] : undefined;
+      if (e.value !== undefined) return URL_START.test(e.value) || depth > 0 ? [{ text: e.value }] : undefined;
+      if (e.seq) return interpolated(fm, e.seq, depth);
       if (e.parts) {
         const out: Segment[] = [];
         e.parts.forEach((p, i) => {
           out.push({ text: p });
           if (i < (e.holes ?? 0)) out.push({ text: UNKNOWN });
         });
-        return /^[a-z]+:\/\/|^\//i.test(e.parts[0] ?? '') ? out : undefined;
+        return URL_START.test(e.parts[0] ?? '') ? out : undefined;
       }
       return undefined;
     case 'binary': {
       if (e.op !== '+' && e.op !== '.') return undefined;
-      const l = urlSegments(fm, e.left, depth + 1) ?? [{ text: UNKNOWN }];
-      const r = urlSegments(fm, e.right, depth + 1) ?? [{ text: UNKNOWN }];
+      const l = urlSegments(fm, e.left, depth + 1) ?? [runtime(e.left)];
+      const r = urlSegments(fm, e.right, depth + 1) ?? [runtime(e.right)];
       const joined = [...l, ...r];
       return joined.some((s) => s.text !== UNKNOWN) ? joined : undefined;
     }
@@ -149,6 +154,25 @@ function urlSegments(fm: FileModel, n: Node, depth: number): Segment[] | undefin
   }
 }
 
+const URL_START = /^[a-z]+:\/\/|^\//i;
+
+/** A run-time part of a URL; its source text is kept, as a name may say whose server it is (`OLLAMA_URL`). */
+function runtime(n: Node): Segment {
+  return { text: UNKNOWN, origin: { kind: 'unknown', expression: n.text.slice(0, 120) } };
+}
+
+/**
+ * An interpolated string in order (C# `$"…"`): a hole's text when the file shows it, else a run-time part. One that
+ * starts with a hole (`$"{baseUrl}/v1/messages"`, `$"{config.BaseUrl.TrimEnd('/')}/api/embed"`) reads as the
+ * concatenation `baseUrl + "/v1/messages"` does; one that starts with text must start like a URL.
+ */
+function interpolated(fm: FileModel, seq: readonly (string | Node)[], depth: number): Segment[] | undefined {
+  const out = seq.flatMap((p): Segment[] => (typeof p === 'string' ? [{ text: p }] : urlSegments(fm, p, depth + 1) ?? [runtime(p)]));
+  const first = seq[0];
+  if (typeof first === 'string') return URL_START.test(first) ? out : undefined;
+  return out.some((s) => s.text !== UNKNOWN) ? out : undefined;
+}
+
 /**
  * An OpenAI-compatible path after a base the file does not show (`fmt.Sprintf("%s/chat/completions", c.ApiUrl)`: LM
  * Studio, vLLM, a configured gateway), as Python and JS read it: a site of an unknown server when the request it sends
@@ -156,13 +180,25 @@ function urlSegments(fm: FileModel, n: Node, depth: number): Segment[] | undefin
  */
 function compatibleTarget(fm: FileModel, c: CallView, segs: readonly Segment[]): ReturnType<typeof endpointOf> {
   const text = joinSegments(segs);
+  if (!text.startsWith(UNKNOWN)) return undefined;
+  const path = (text.split('?')[0] ?? '').slice(UNKNOWN.length);
+  const body = firstInRequest(fm, c, true, (_n, e) => (e.k === 'obj' && e.pairs.some(([k]) => keyOf(k) === 'model') ? new Set(e.pairs.map(([k]) => keyOf(k))) : e.k === 'str' && modelInJsonText(e.value ?? (e.parts ?? []).join('')) ? new Set(['model']) : undefined));
+  if (!body) return undefined;
   // Only the endpoint (after an optional version) right after the base: `%s/v1/users/%d/completions` is not one.
-  const m = /^\/?(?:v\d+\/)?(chat\/completions|completions|embeddings)\/?$/.exec((text.split('?')[0] ?? '').slice(UNKNOWN.length));
-  if (!m || !text.startsWith(UNKNOWN)) return undefined;
-  const modelBody = firstInRequest(fm, c, true, (_n, e) => (e.k === 'obj' && e.pairs.some(([k]) => /^["'`]?model["'`]?$/i.test(k)) ? true : e.k === 'str' && modelInJsonText(e.value ?? (e.parts ?? []).join('')) ? true : undefined));
-  if (!modelBody) return undefined;
-  const api: Api = m[1] === 'chat/completions' ? 'chat' : m[1] === 'embeddings' ? 'embeddings' : 'completion';
-  return { provider: 'other', api, hostKnown: false, stream: false };
+  const m = /^\/?(?:v\d+\/)?(chat\/completions|completions|embeddings)\/?$/.exec(path);
+  if (m) return { provider: 'other', api: m[1] === 'chat/completions' ? 'chat' : m[1] === 'embeddings' ? 'embeddings' : 'completion', hostKnown: false, stream: false };
+  // Another endpoint's path (`/api/embed`, `/api/chat`, `/generate`) after a configured base takes a model request's
+  // body, as in Python: an embeddings path a model and an input, any other a model and a generation input.
+  const ep = matchEndpoint(`/${path.replace(/^\//, '')}`, undefined);
+  if (!ep || ep.host) return undefined;
+  const inputs: readonly string[] = ep.api === 'embeddings' ? MODEL_BODY.input : MODEL_BODY.generation;
+  if (!inputs.some((k) => body.has(k))) return undefined;
+  return { provider: ep.provider ?? 'other', api: ep.api, hostKnown: false, stream: /stream/i.test(path) };
+}
+
+/** A body key as written (`"model"`, `["model"]`, `Model`) → the key (`model`). */
+function keyOf(k: string): string {
+  return k.replace(/^\[?["'`]?|["'`]?\]?$/g, '').toLowerCase();
 }
 
 /** `"model": "gpt-4o"` inside a JSON string the request sends (a Java text block, a PHP/Ruby heredoc, a C# raw string). */

@@ -49,7 +49,8 @@ export type ExprView =
   /** A qualified name written with the grammar's own separator (Ruby `A::B`, PHP `\A\B`, C# `alias::X`): parts. */
   | { readonly k: 'scoped'; readonly parts: readonly string[] }
   /** A string or symbol: `value` when it is fully known, `parts` the literal pieces of an interpolated one. */
-  | { readonly k: 'str'; readonly value?: string; readonly parts?: readonly string[]; readonly holes?: number }
+  /** `seq`: an interpolation's literal text and its holes' expressions in order (`$"{base}/v1/messages"`), when the view gives them. */
+  | { readonly k: 'str'; readonly value?: string; readonly parts?: readonly string[]; readonly holes?: number; readonly seq?: readonly (string | Node)[] }
   | { readonly k: 'num'; readonly value: number }
   /** A keyed literal: Go struct literal, C# object initializer, Ruby hash, PHP array with keys, keyword arguments. */
   | { readonly k: 'obj'; readonly typeNode?: Node; readonly pairs: readonly (readonly [string, Node])[] }

@@ -24,11 +24,24 @@ function stringExpr(n: Node): ExprView {
     case 'interpolated_string_expression': {
       const parts = named(n).filter((c) => c.type === 'string_content' || c.type === 'string_literal_content').map((c) => c.text);
       const holes = named(n).filter((c) => c.type === 'interpolation').length;
-      return holes ? { k: 'str', parts, holes } : { k: 'str', value: parts.join('') };
+      return holes ? { k: 'str', parts, holes, seq: interpolationSeq(n) } : { k: 'str', value: parts.join('') };
     }
     default:
       return { k: 'other' };
   }
+}
+
+/** The literal text and the holes' expressions of `$"…{x}…"`, in order (a hole's alignment and format clauses left out). */
+function interpolationSeq(n: Node): (string | Node)[] {
+  const out: (string | Node)[] = [];
+  for (const c of named(n)) {
+    if (c.type === 'string_content' || c.type === 'string_literal_content') out.push(c.text);
+    else if (c.type === 'interpolation') {
+      const e = named(c).find((x) => x.type !== 'interpolation_brace' && x.type !== 'interpolation_alignment_clause' && x.type !== 'interpolation_format_clause');
+      out.push(e ?? c);
+    }
+  }
+  return out;
 }
 
 function args(list: Node | undefined): ArgView[] {
