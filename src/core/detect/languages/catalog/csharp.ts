@@ -5,7 +5,8 @@
  * anthropics/anthropic-sdk-csharp @ 0be2cd1 (src/Anthropic/Services/MessageService.cs, Beta/, Anthropic.Bedrock,
  * Anthropic.Vertex, Anthropic.Foundry); Microsoft.Extensions.AI (IChatClient, IEmbeddingGenerator); Microsoft Agent
  * Framework (AIAgent RunAsync/RunStreamingAsync, AsAIAgent); microsoft/semantic-kernel @ b39d95a (Kernel.CreateBuilder,
- * Add*ChatCompletion, InvokePromptAsync, IChatCompletionService); OllamaSharp (OllamaApiClient); Azure.AI.Agents.Persistent
+ * Add*ChatCompletion, InvokePromptAsync, IChatCompletionService); OllamaSharp (OllamaApiClient, IOllamaApiClient: ChatAsync,
+ * GenerateAsync, EmbedAsync; Chat.SendAsync/SendAsAsync, per its README); Azure.AI.Agents.Persistent
  * (Runs.CreateRun); LlmTornado (TornadoApi, Conversation).
  */
 import type { LanguageSdk, MakeSpec, SiteSpec, TypeSpec } from '../types';
@@ -112,15 +113,21 @@ const meai: LanguageSdk = {
       make: [
         ...ASI_FROM.map((type): MakeSpec => ({ from: { type, path: ['AsIChatClient'] }, model: { pos: 0, keys: ['modelId', 'model'] }, keepsReceiver: true })),
         ...ASI_FROM.map((type): MakeSpec => ({ from: { type, path: ['Beta', 'AsIChatClient'] }, model: { pos: 0, keys: ['modelId', 'model'] }, keepsReceiver: true })),
-        { newOf: 'OllamaSharp.OllamaApiClient', provider: 'ollama', model: { pos: 1, keys: ['defaultModel'] } },
         { newOf: `${MEAI}.ChatClientBuilder`, wraps: { pos: 0 } },
       ],
     },
     { id: 'meai.IEmbeddingGenerator', provider: 'other', via: 'langchain', names: [`${MEAI}.IEmbeddingGenerator`], make: [{ from: { type: 'openai-dotnet.EmbeddingClient', path: ['AsIEmbeddingGenerator'] }, keepsReceiver: true }, { newOf: 'OllamaSharp.OllamaEmbeddingGenerator', provider: 'ollama', model: { pos: 1, keys: ['defaultModel'] } }] },
+    // OllamaSharp's client is an IChatClient too (GetResponseAsync, AsAIAgent, a ChatClientBuilder's inner client) and
+    // has its own API: ChatAsync and GenerateAsync stream, EmbedAsync; `new Chat(client)` keeps a conversation (SendAsync).
+    {
+      id: 'ollama.ApiClient', provider: 'ollama', via: 'langchain', passthrough: CHAT_BUILDER, names: ['OllamaSharp.OllamaApiClient', 'OllamaSharp.IOllamaApiClient'],
+      make: [{ newOf: 'OllamaSharp.OllamaApiClient', provider: 'ollama', model: { pos: 1, keys: ['defaultModel'] } }],
+    },
+    { id: 'ollama.Chat', provider: 'ollama', via: 'langchain', names: ['OllamaSharp.Chat'], make: [{ newOf: 'OllamaSharp.Chat', wraps: { pos: 0, keys: ['client'] } }, { from: { type: 'ollama.ApiClient', path: ['Chat'] }, keepsReceiver: true }] },
     {
       id: 'maf.AIAgent', provider: 'other', via: 'langchain', passthrough: ['AsBuilder', 'Use', 'UseOpenTelemetry', 'UseLogging', 'UseFunctionInvocation', 'Build'], names: ['Microsoft.Agents.AI.AIAgent', 'Microsoft.Agents.AI.ChatClientAgent'],
       make: [
-        ...['meai.IChatClient', ...ASI_FROM, 'maf.Workflow'].flatMap((type): MakeSpec[] => ['AsAIAgent', 'CreateAIAgent'].map((m) => ({ from: { type, path: [m] }, keepsReceiver: true }))),
+        ...['meai.IChatClient', 'ollama.ApiClient', ...ASI_FROM, 'maf.Workflow'].flatMap((type): MakeSpec[] => ['AsAIAgent', 'CreateAIAgent'].map((m) => ({ from: { type, path: [m] }, keepsReceiver: true }))),
         { from: { type: 'azure.AIProjectClient', path: ['AsAIAgent'] }, keepsReceiver: true, model: { keys: ['model'] } },
         { newOf: 'Microsoft.Agents.AI.ChatClientAgent', wraps: { pos: 0 } },
         // The agent extensions read only this way: a receiver from another file is still a chat client.
@@ -134,6 +141,16 @@ const meai: LanguageSdk = {
     ...sites('meai.IChatClient', ['GetResponse', 'Complete'], { api: 'chat' }),
     ...sites('meai.IChatClient', ['GetStreamingResponse', 'CompleteStreaming'], { api: 'chat', stream: true }),
     ...sites('meai.IEmbeddingGenerator', ['Generate', 'GenerateVector', 'GenerateEmbedding', 'GenerateEmbeddingVector'], { api: 'embeddings' }),
+    ...sites('ollama.ApiClient', ['GetResponse'], { api: 'chat' }),
+    ...sites('ollama.ApiClient', ['GetStreamingResponse'], { api: 'chat', stream: true }),
+    // (`ollama.Chat(…)` of OllamaSharp 1.x–2.x makes a Chat: not a request.)
+    { type: 'ollama.ApiClient', path: ['ChatAsync'], api: 'chat', stream: true },
+    ...sites('ollama.ApiClient', ['Generate', 'StreamCompletion'], { api: 'completion', stream: true }),
+    // OllamaSharp 1.x–2.x: SendChat, GetCompletion, GenerateEmbeddings.
+    ...sites('ollama.ApiClient', ['SendChat'], { api: 'chat' }),
+    ...sites('ollama.ApiClient', ['GetCompletion'], { api: 'completion' }),
+    ...sites('ollama.ApiClient', ['Embed', 'GenerateEmbeddings'], { api: 'embeddings' }),
+    ...sites('ollama.Chat', ['Send', 'SendAs'], { api: 'chat', stream: true }),
     ...sites('maf.AIAgent', ['Run'], { api: 'chat' }),
     ...sites('maf.AIAgent', ['RunStreaming'], { api: 'chat', stream: true }),
   ],
@@ -161,7 +178,7 @@ const semanticKernel: LanguageSdk = {
       id: 'sk.ChatService', provider: 'other', via: 'langchain', names: [`${SK}.ChatCompletion.IChatCompletionService`],
       make: [
         ...['GetRequiredService', 'GetService'].map((m): MakeSpec => ({ from: { type: 'sk.Kernel', path: [m] }, keepsReceiver: true })),
-        { from: { type: 'meai.IChatClient', path: ['AsChatCompletionService'] }, keepsReceiver: true },
+        ...['meai.IChatClient', 'ollama.ApiClient'].map((type): MakeSpec => ({ from: { type, path: ['AsChatCompletionService'] }, keepsReceiver: true })),
         ...SK_SERVICES.map(([cls, provider]): MakeSpec => ({ newOf: cls, provider, model: { pos: 0, keys: ['modelId', 'deploymentName'] } })),
       ],
     },
