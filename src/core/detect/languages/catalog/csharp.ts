@@ -161,11 +161,26 @@ const meai: LanguageSdk = {
 // ----------------------------------------------------------------------------------------------------------------
 
 const SK = 'Microsoft.SemanticKernel';
+const SK_MODEL = { pos: 0, keys: ['modelId', 'deploymentName'] };
+/** Connector services by class: chat completion (also text generation: the same request), and text embedding. */
 const SK_SERVICES: readonly (readonly [string, TypeSpec['provider']])[] = [
   [`${SK}.Connectors.OpenAI.OpenAIChatCompletionService`, 'openai'], [`${SK}.Connectors.AzureOpenAI.AzureOpenAIChatCompletionService`, 'azure-openai'],
   [`${SK}.Connectors.MistralAI.MistralAIChatCompletionService`, 'mistral'], [`${SK}.Connectors.Google.GoogleAIGeminiChatCompletionService`, 'google'],
   [`${SK}.Connectors.Google.VertexAIGeminiChatCompletionService`, 'google'], [`${SK}.Connectors.Ollama.OllamaChatCompletionService`, 'ollama'],
 ];
+const SK_EMBEDDING_SERVICES: readonly (readonly [string, TypeSpec['provider']])[] = [
+  [`${SK}.Connectors.OpenAI.OpenAITextEmbeddingGenerationService`, 'openai'], [`${SK}.Connectors.AzureOpenAI.AzureOpenAITextEmbeddingGenerationService`, 'azure-openai'],
+  [`${SK}.Connectors.MistralAI.MistralAITextEmbeddingGenerationService`, 'mistral'], [`${SK}.Connectors.Google.GoogleAITextEmbeddingGenerationService`, 'google'],
+  [`${SK}.Connectors.Google.VertexAITextEmbeddingGenerationService`, 'google'], [`${SK}.Connectors.Ollama.OllamaTextEmbeddingGenerationService`, 'ollama'],
+];
+/** One catalogue type per connector class: a field or parameter typed with it names its provider. */
+const skService = (kind: string) => ([cls, provider]: readonly [string, TypeSpec['provider']]): TypeSpec => ({
+  id: `sk.${kind}.${cls.slice(cls.lastIndexOf('.') + 1)}`, provider, via: 'langchain', names: [cls], make: [{ newOf: cls, provider, model: SK_MODEL }],
+});
+const SK_CHAT_TYPES = SK_SERVICES.map(skService('chat'));
+const SK_EMBEDDING_TYPES = SK_EMBEDDING_SERVICES.map(skService('embedding'));
+const SK_TEXT = ['GetTextContent', 'GetTextContents'];
+const SK_EMBED = ['GenerateEmbedding', 'GenerateEmbeddings'];
 
 const semanticKernel: LanguageSdk = {
   id: 'semantic-kernel',
@@ -179,15 +194,26 @@ const semanticKernel: LanguageSdk = {
       make: [
         ...['GetRequiredService', 'GetService'].map((m): MakeSpec => ({ from: { type: 'sk.Kernel', path: [m] }, keepsReceiver: true })),
         ...['meai.IChatClient', 'ollama.ApiClient'].map((type): MakeSpec => ({ from: { type, path: ['AsChatCompletionService'] }, keepsReceiver: true })),
-        ...SK_SERVICES.map(([cls, provider]): MakeSpec => ({ newOf: cls, provider, model: { pos: 0, keys: ['modelId', 'deploymentName'] } })),
       ],
     },
+    // Resolved by type from the kernel (`kernel.GetRequiredService<ITextGenerationService>()`) or handed in.
+    { id: 'sk.TextService', provider: 'other', via: 'langchain', names: [`${SK}.TextGeneration.ITextGenerationService`] },
+    { id: 'sk.EmbeddingService', provider: 'other', via: 'langchain', names: [`${SK}.Embeddings.ITextEmbeddingGenerationService`, `${SK}.Embeddings.IEmbeddingGenerationService`] },
+    ...SK_CHAT_TYPES,
+    ...SK_EMBEDDING_TYPES,
   ],
   sites: [
     ...sites('sk.Kernel', ['InvokePrompt', 'Invoke'], { api: 'chat' }),
     ...sites('sk.Kernel', ['InvokePromptStreaming', 'InvokeStreaming'], { api: 'chat', stream: true }),
-    ...sites('sk.ChatService', ['GetChatMessageContent', 'GetChatMessageContents'], { api: 'chat' }),
-    ...sites('sk.ChatService', ['GetStreamingChatMessageContents'], { api: 'chat', stream: true }),
+    ...['sk.ChatService', ...SK_CHAT_TYPES.map((t) => t.id)].flatMap((t) => [
+      ...sites(t, ['GetChatMessageContent', 'GetChatMessageContents'], { api: 'chat' }),
+      ...sites(t, ['GetStreamingChatMessageContents'], { api: 'chat', stream: true }),
+    ]),
+    // A chat completion service generates text with the same chat request.
+    ...SK_CHAT_TYPES.flatMap((t) => [...sites(t.id, SK_TEXT, { api: 'chat' }), ...sites(t.id, ['GetStreamingTextContents'], { api: 'chat', stream: true })]),
+    ...sites('sk.TextService', SK_TEXT, { api: 'completion' }),
+    ...sites('sk.TextService', ['GetStreamingTextContents'], { api: 'completion', stream: true }),
+    ...['sk.EmbeddingService', ...SK_EMBEDDING_TYPES.map((t) => t.id)].flatMap((t) => sites(t, SK_EMBED, { api: 'embeddings' })),
   ],
   markers: [
     { name: '.AddAzureOpenAIChatCompletion', provider: 'azure-openai' }, { name: '.AddAzureOpenAIChatClient', provider: 'azure-openai' },
