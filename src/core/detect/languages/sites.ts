@@ -82,12 +82,22 @@ function siteOf(fm: FileModel, c: CallView): Found | undefined {
     const path = [...rv.path, c.name];
     const spec = matchSpec(fm.index.sitesOfType.get(rv.type.id), path, c);
     const sdk = fm.index.sdkOfType.get(rv.type.id);
-    if (spec && sdk && fakedBefore(fm, c, rv.type)) return undefined;
+    if (spec && sdk && (fakedBefore(fm, c, rv.type) || passesString(fm, c, spec.notString))) return undefined;
     if (spec && sdk) return { call: c, spec, sdk, type: rv.type, inst: rv, method: path.join('.'), confidence: 'high' };
     return undefined;
   }
   if (rv) return undefined;
   return fallbackSite(fm, c);
+}
+
+/** The positional argument at `pos` is a string: written, resolved, or a variable or parameter declared `string`. */
+function passesString(fm: FileModel, c: CallView, pos: number | undefined): boolean {
+  const a = pos === undefined ? undefined : c.args.filter((x) => !x.name)[pos]?.value;
+  if (!a) return false;
+  const e = fm.view.expr(a);
+  if (e.k === 'str' || resolveString(fm, a).value !== null) return true;
+  const t = e.k === 'name' ? fm.lookup(e.name, a)?.type : undefined;
+  return t?.text === 'string' || t?.text === 'String';
 }
 
 /** The leftmost node of a receiver chain (`OpenAI` in `OpenAI::chat()->create`). */

@@ -209,6 +209,9 @@ export interface SiteSpec {
   readonly fallback?: boolean;
   /** Methods a wildcard path never matches (`toString`, `equals`…). */
   readonly except?: readonly string[];
+  /** The SDK's method takes no string at this position: a call that passes one binds to another overload (a project's
+   *  own extension method, `fn.InvokeAsync(kernel, "question")`), whose inner call is the site. */
+  readonly notString?: number;
 }
 
 /** A provider named by a class or function used in a client's construction (`azure.WithEndpoint`, `BedrockBackend`). */

@@ -188,7 +188,16 @@ const semanticKernel: LanguageSdk = {
   modules: [SK],
   types: [
     { id: 'sk.KernelBuilder', provider: 'other', via: 'langchain', fluent: true, names: [`${SK}.IKernelBuilder`], make: [{ fn: `${SK}.Kernel.CreateBuilder` }] },
-    { id: 'sk.Kernel', provider: 'other', via: 'langchain', names: [`${SK}.Kernel`], make: [{ from: { type: 'sk.KernelBuilder', path: ['Build'] }, keepsReceiver: true }, { newOf: `${SK}.Kernel` }] },
+    { id: 'sk.Kernel', provider: 'other', via: 'langchain', passthrough: ['Clone'], names: [`${SK}.Kernel`], make: [{ from: { type: 'sk.KernelBuilder', path: ['Build'] }, keepsReceiver: true }, { newOf: `${SK}.Kernel` }] },
+    // A prompt function runs the model when invoked (`fn.InvokeAsync(kernel, args)`); a KernelFunction of unknown
+    // making (a native function, a plugin's) is not one, so the type has no names.
+    {
+      id: 'sk.PromptFunction', provider: 'other', via: 'langchain',
+      make: [
+        ...['CreateFunctionFromPrompt', 'CreateFunctionFromPromptYaml'].map((m): MakeSpec => ({ from: { type: 'sk.Kernel', path: [m] }, keepsReceiver: true })),
+        ...['KernelFunctionFactory.CreateFromPrompt', 'KernelFunctionYaml.FromPromptYaml'].map((f): MakeSpec => ({ fn: `${SK}.${f}` })),
+      ],
+    },
     {
       id: 'sk.ChatService', provider: 'other', via: 'langchain', names: [`${SK}.ChatCompletion.IChatCompletionService`],
       make: [
@@ -205,6 +214,9 @@ const semanticKernel: LanguageSdk = {
   sites: [
     ...sites('sk.Kernel', ['InvokePrompt', 'Invoke'], { api: 'chat' }),
     ...sites('sk.Kernel', ['InvokePromptStreaming', 'InvokeStreaming'], { api: 'chat', stream: true }),
+    // `InvokeAsync(kernel, arguments)`: a string there is a project's own extension method (its inner call is the site).
+    ...sites('sk.PromptFunction', ['Invoke'], { api: 'chat', notString: 1 }),
+    ...sites('sk.PromptFunction', ['InvokeStreaming'], { api: 'chat', stream: true, notString: 1 }),
     ...['sk.ChatService', ...SK_CHAT_TYPES.map((t) => t.id)].flatMap((t) => [
       ...sites(t, ['GetChatMessageContent', 'GetChatMessageContents'], { api: 'chat' }),
       ...sites(t, ['GetStreamingChatMessageContents'], { api: 'chat', stream: true }),

@@ -255,7 +255,9 @@ function declares(n: Node): Decl[] {
     case 'property_declaration': {
       const name = field(n, 'name');
       const type = field(n, 'type');
-      const value = field(n, 'value');
+      // `T P { get; } = x` and the expression-bodied `T P => x`: what the property holds.
+      const v = field(n, 'value');
+      const value = v?.type === 'arrow_expression_clause' ? named(v)[0] : v;
       return name ? [{ name: name.text, kind: 'field', ...(type ? { type } : {}), ...(value ? { value } : {}), at: n }] : [];
     }
     case 'parameter': {
