@@ -321,7 +321,7 @@ function isSocketConnect(fa: FileAnalyzer, call: Node, name: string): boolean {
 const NOT_INFERENCE_PATH = /[/:](?:count_?tokens|countTokens|tokenize|detokenize|moderations?|models|files|batches|fine_tuning|jobs)\/?$/i;
 
 /** An Azure OpenAI deployment's inference path. */
-const AZURE_DEPLOYMENT_PATH = /\/openai\/deployments\/[^/]+\/(?:chat\/completions|completions|embeddings|images\/generations|audio\/(?:transcriptions|translations|speech))$/;
+export const AZURE_DEPLOYMENT_PATH = /\/openai\/deployments\/[^/]+\/(?:chat\/completions|completions|embeddings|images\/generations|audio\/(?:transcriptions|translations|speech))$/;
 
 /** Paths only an OpenAI-compatible API serves, whatever the base before them. */
 const OPENAI_COMPATIBLE_PATH = /\/chat\/completions$|\/images\/(?:generations|edits|variations)$|\/audio\/(?:transcriptions|translations|speech)$/;

@@ -10,6 +10,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Api, Provider } from '../../types';
 import { MODEL_BODY, matchEndpoint } from '../catalog/params';
+import { AZURE_DEPLOYMENT_PATH } from '../analyzer/rawHttp';
 import { hintedProvider } from '../analyzer/urlHints';
 import { endpointOf } from '../shell/analyze';
 import { joinSegments, UNKNOWN, type Segment } from '../shell/words';
@@ -85,13 +86,34 @@ function firstInRequest<T>(fm: FileModel, c: CallView, keyed: boolean, visit: (n
     } else if (e.k === 'call') {
       if (e.call.receiver) queue.push(e.call.receiver);
       for (const a of e.call.args) queue.push(a.value);
+      // `new HttpRequestMessage(…) { Content = JsonContent.Create(body) }`, `new EmbedRequest { Model = … }`.
+      if (e.call.extra) queue.push(e.call.extra);
     } else if (e.k === 'wrap') {
       queue.push(e.inner);
     } else if (e.k === 'obj' && keyed) {
       for (const [, v] of e.pairs) queue.push(v);
+    } else if (e.k === 'lambda' && !sendsInside(fm, n)) {
+      // A request factory handed to a send helper (`HttpRetryPolicy.SendAsync(http, () => new HttpRequestMessage(…), ct)`):
+      // what it returns is the request. (One that sends itself is the site.)
+      queue.push(...fm.view.returns(n));
     }
   }
   return undefined;
+}
+
+/** A call that sends a request inside the node (bounded walk). */
+function sendsInside(fm: FileModel, n: Node): boolean {
+  const stack: Node[] = [n];
+  for (let steps = 0; stack.length && steps < 400; steps++) {
+    const x = stack.pop() as Node;
+    const c = fm.view.call(x);
+    if (c && SEND[fm.view.lang].has(c.name)) return true;
+    for (let i = 0; i < x.namedChildCount; i++) {
+      const ch = x.namedChild(i);
+      if (ch) stack.push(ch);
+    }
+  }
+  return false;
 }
 
 /** The text of a URL expression as pieces (run-time parts unknown), or undefined when it is not string-like. */
@@ -182,6 +204,11 @@ function compatibleTarget(fm: FileModel, c: CallView, segs: readonly Segment[]):
   const text = joinSegments(segs);
   if (!text.startsWith(UNKNOWN)) return undefined;
   const path = (text.split('?')[0] ?? '').slice(UNKNOWN.length);
+  // An Azure OpenAI deployment's path names its service whatever the resource's host (the deployment is the model).
+  if (AZURE_DEPLOYMENT_PATH.test(`/${path.replace(/^\//, '')}`.replace(new RegExp(UNKNOWN, 'g'), '{}'))) {
+    const ep = matchEndpoint(path.replace(new RegExp(UNKNOWN, 'g'), '{}'), undefined);
+    if (ep) return { provider: 'azure-openai', api: ep.api, hostKnown: false, stream: false };
+  }
   const body = firstInRequest(fm, c, true, (_n, e) => (e.k === 'obj' && e.pairs.some(([k]) => keyOf(k) === 'model') ? new Set(e.pairs.map(([k]) => keyOf(k))) : e.k === 'str' && modelInJsonText(e.value ?? (e.parts ?? []).join('')) ? new Set(['model']) : undefined));
   if (!body) return undefined;
   // Only the endpoint (after an optional version) right after the base: `%s/v1/users/%d/completions` is not one.
