@@ -2,7 +2,8 @@
  * Catalogue entries of SDKs that have no JS/TS twin in the pinned dev dependencies (their surface is written from
  * their API references, checked 2026-12): Voyage AI, ElevenLabs, Deepgram, azure-ai-inference, Google Cloud
  * Speech-to-Text, Vertex AI vision models, endpoints and prediction service, the SageMaker runtime; instructor's
- * wrappers, Replicate, Meta's Llama API, ZeroEntropy's reranker and the Qianfan, DashScope, Volcengine Ark and Spark SDKs. Data only, in the shapes of ./types.ts; sdks.ts includes them.
+ * wrappers, Replicate, Meta's Llama API, ZeroEntropy's reranker and the Qianfan, DashScope, Volcengine Ark and Spark SDKs; Perplexity, Nomic's embeddings,
+ * Xinference's client, Open Interpreter, PaLM's `generate_embeddings` and cohere-ai v5's module API. Data only, in the shapes of ./types.ts; sdks.ts includes them.
  */
 import type { Member, ModuleSpec, PromptSpec, TypeSpec } from './types';
 import { kw, kwPos, make, site } from './builders';
@@ -291,6 +292,32 @@ export const SPEECH_AND_OTHER_TYPES: readonly TypeSpec[] = [
   },
   { id: 'vertex-model-resource', provider: 'google', via: 'sdk', members: { deploy: make('vertex-endpoint') } },
   {
+    // Xinference (xinference.client / xinference_client RESTful client, inference.readthedocs.io "Client API", checked
+    // 2026-12-07): `Client(url).get_model(model_uid)` returns a handle to a model the server runs; the handle's calls
+    // are requests to that model (the uid names it).
+    id: 'xinference', provider: 'other', via: 'sdk',
+    members: { get_model: make('xinference-model', { model: kwPos(0, 'model_uid') }) },
+  },
+  {
+    id: 'xinference-model', provider: 'other', via: 'sdk',
+    members: {
+      chat: site('chat', undefined, { messages: kwPos(0, 'messages', 'prompt') }),
+      generate: site('completion', undefined, { prompt: kwPos(0, 'prompt') }),
+      create_embedding: site('embeddings', undefined, { input: kwPos(0, 'input') }),
+    },
+  },
+  {
+    // Open Interpreter (open-interpreter, docs.openinterpreter.com/usage/python, checked 2026-12-07): the `interpreter`
+    // singleton or an `OpenInterpreter()` runs its configured LLM (through LiteLLM) on `chat(message)`; so does
+    // `interpreter.computer.ai.chat(text)`. The model is `interpreter.llm.model` (unknown here).
+    id: 'open-interpreter', provider: 'other', via: 'framework',
+    members: {
+      chat: site('chat', undefined, { user: kwPos(0, 'message') }),
+      'computer.ai.chat': site('chat', undefined, { user: kwPos(0, 'text') }),
+    },
+  },
+
+  {
     // The Vertex AI prediction service (`PredictionServiceClient`, Python gapic and Node): `predict` on an endpoint
     // path, which for publisher models names the model (`…/publishers/google/models/text-embedding-005`).
     id: 'vertex-prediction', provider: 'google', via: 'sdk',
@@ -410,4 +437,24 @@ export const SPEECH_AND_OTHER_MODULES: readonly ModuleSpec[] = [
   mod('js', 'elevenlabs', { ElevenLabsClient: make('elevenlabs') }),
   mod('js', '@aws-sdk/client-sagemaker-runtime', { SageMakerRuntimeClient: make('sagemaker-runtime'), SageMakerRuntime: make('sagemaker-runtime') }),
   mod('js', '@deepgram/sdk', { createClient: make('deepgram'), DeepgramClient: make('deepgram') }),
+  // The PaLM embeddings of google-generativeai < 0.4 (`palm.generate_embeddings(model="models/embedding-gecko-001",
+  // text=…)`), merged into sdks.ts's `google.generativeai` (provider google).
+  mod('python', 'google.generativeai', { generate_embeddings: site('embeddings', MODEL, { input: kw('text') }) }),
+  // cohere-ai v5/v6's module API (`import cohere from "cohere-ai"; cohere.init(key); cohere.embed({ texts, model })`,
+  // also `generate`): the default export is a ready client with the surface of sdks.ts's `cohere` type.
+  mod('js', 'cohere-ai', { default: { kind: 'instance', type: 'cohere' } }),
+  // Perplexity's SDKs (perplexityai on PyPI, @perplexity-ai/perplexity_ai on npm; docs.perplexity.ai, checked
+  // 2026-12-07): OpenAI's surface (`chat.completions.create`, `embeddings.create`) on Perplexity's service.
+  // `perplexity` is also a metric's name: the pre-filter looks for the import statement, a workspace module wins.
+  { ...mod('python', 'perplexity', { Perplexity: make('openai', { provider: 'other' }), AsyncPerplexity: make('openai', { provider: 'other' }) }), importToken: true, workspaceFirst: true },
+  mod('js', '@perplexity-ai/perplexity_ai', { default: make('openai', { provider: 'other' }), Perplexity: make('openai', { provider: 'other' }) }),
+  // Nomic's hosted embeddings (nomic, docs.nomic.ai/reference/python-api/embeddings, checked 2026-12-07):
+  // `from nomic import embed; embed.text(texts=[…], model="nomic-embed-text-v1.5", task_type=…)`.
+  { ...mod('python', 'nomic', { 'embed.text': site('embeddings', kw('model'), { input: kwPos(0, 'texts') }) }), importToken: true },
+  mod('python', 'nomic.embed', { text: site('embeddings', kw('model'), { input: kwPos(0, 'texts') }) }),
+  ...['xinference.client', 'xinference.client.restful.restful_client', 'xinference_client', 'xinference_client.client.restful.restful_client']
+    .map((name) => mod('python', name, { Client: make('xinference'), RESTfulClient: make('xinference') })),
+  // Open Interpreter: its own package's calls of these wrappers are not sites (ModuleSpec.ownPackage); `interpreter` is
+  // an everyday word.
+  { ...mod('python', 'interpreter', { interpreter: { kind: 'instance', type: 'open-interpreter' }, OpenInterpreter: make('open-interpreter') }), importToken: true, ownPackage: true },
 ];
