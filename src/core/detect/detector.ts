@@ -24,7 +24,7 @@ import { detectOtherLanguage, isOtherLanguage } from './languages/detect';
 import { CATALOGUES } from './languages/catalog';
 import { BODY_PREFILTER, PREFILTER as VOCABULARY_PREFILTER, trieAlternation } from './vocabulary';
 import { candidatesFor, packageRootText } from './neighbourPaths';
-import { callsLocalDefinition, DOTTED_WRITE, ITEM_WRITE, jsWritesOuterName, mentionedOutside, pyWritesOuterName } from './incrementalGuards';
+import { callsLocalDefinition, CONFIGURES_MODEL, DOTTED_WRITE, ITEM_WRITE, jsWritesOuterName, mentionedOutside, pyWritesOuterName } from './incrementalGuards';
 import { detectShellScript, notebookShellEvidence, notebookShellSites } from './shell/detect';
 import { isTestPath } from '../excludes';
 
@@ -429,7 +429,7 @@ function editedFunction(prev: IncrementalState, tops: readonly TopStatement[], d
   const def = node?.type === 'decorated_definition' ? node.childForFieldName('definition') : node?.type === 'export_statement' ? node.childForFieldName('declaration') : node;
   if (!def || !/^(function_definition|function_declaration|generator_function_declaration)$/.test(def.type) || def.childForFieldName('name')?.text !== newName) return undefined;
   if (mentionedOutside(text, newName, e.start, e.end) || (oldName !== newName && mentionedOutside(text, oldName, e.start, e.end))) return undefined;
-  if (DOTTED_WRITE.test(newBody) || DOTTED_WRITE.test(oldBody)) return undefined;
+  if (DOTTED_WRITE.test(newBody) || DOTTED_WRITE.test(oldBody) || CONFIGURES_MODEL.test(newBody) || CONFIGURES_MODEL.test(oldBody)) return undefined;
   if (prepared.lang === 'python' ? pyWritesOuterName(newBody) || pyWritesOuterName(oldBody) : jsWritesOuterName(def, text, e) || oldBodyWritesOuterName(oldBody, prev.text, o, parser)) return undefined;
   if (ITEM_WRITE.test(newBody) || ITEM_WRITE.test(oldBody) || callsLocalDefinition(newBody, text, e) || callsLocalDefinition(oldBody, text, e)) return undefined;
   const extNew = text.slice(Math.max(0, e.start - GATE_MARGIN), e.end + GATE_MARGIN);

@@ -5,11 +5,21 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { FUNCTION_TYPES, isNameCode } from './syntax';
+import { TYPES } from './catalog/sdks';
+import { escapeRe } from './analyzer/text';
 
 /** `a.b = …` (not `==`): the analyser searches the whole file for such writes to a dotted receiver. */
 export const DOTTED_WRITE = /\.[ \t]*[\w$]+[ \t]*=(?!=)/;
 /** `x[k] = …`, `cache.set(k, …)`: the analyser looks up writes to a client cache file-wide. */
 export const ITEM_WRITE = /\][ \t]*=(?!=)|\.(?:set|setdefault)[ \t]*\(/;
+/**
+ * A call that sets the model of the whole file (DSPy `dspy.configure(lm=…)`, TypeSpec.globalModel `calls`): the sites
+ * of other functions run the model it names.
+ */
+export const CONFIGURES_MODEL = new RegExp(
+  [...new Set(TYPES.flatMap((t) => (t.globalModel && typeof t.globalModel !== 'string' ? t.globalModel.calls.map((c) => c.split('.').pop() ?? c) : [])))]
+    .map((c) => `\\b${escapeRe(c)}[ \\t]*\\(`).join('|') || '(?!)',
+);
 const CALLED_NAME = /(?<![\w$.])([A-Za-z_$][\w$]*)[ \t]*\(/g;
 /** Python `global x` / `nonlocal x`: the function assigns a name other functions read (a client made on first use). */
 const PY_OUTER_DECL = /^[ \t]*(?:global|nonlocal)[ \t]/m;
