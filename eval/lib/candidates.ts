@@ -76,6 +76,7 @@ export const ENDPOINT_FRAGMENTS: readonly string[] = [
   '/stream-input', '/multi-stream-input', '/speech-to-text/realtime', '/v1/ocr', '/v1/flux-pro', '/v1/flux-pro-1.1',
   '/v1/flux-pro-1.1-ultra', '/v1/flux-dev', '/v1/flux-kontext-pro', '/v1/flux-kontext-max', '/stable-image/generate',
   '/stable-image/edit', '/stable-image/control', '/stable-image/upscale', '/text-to-image', '/image-to-image',
+  '/pipeline/feature-extraction', '/pipeline/sentence-similarity', '/ai/run', '/workers-ai',
 ];
 /** Example URL paths, one per `HTTP_ENDPOINTS` entry, used by the coverage test. */
 export const ENDPOINT_EXAMPLES: readonly string[] = [
@@ -91,6 +92,8 @@ export const ENDPOINT_EXAMPLES: readonly string[] = [
   '/v1/speech-to-text', '/v1/models/black-forest-labs/flux-schnell/predictions', '/v1/listen', '/v1/text:synthesize',
   '/v1/speech:recognize', '/api/v6/images/text2img', '/v1/inference/BAAI/bge-large-en-v1.5', '/v1/images/edits',
   '/v1/realtime', '/v1/text-to-speech/voice123/stream-input', '/v2beta/stable-image/generate/sd3',
+  '/pipeline/feature-extraction/sentence-transformers/all-MiniLM-L6-v2', '/hf-inference/models/BAAI/bge-small-en-v1.5/pipeline/feature-extraction',
+  '/client/v4/accounts/acc/ai/run/@cf/baai/bge-base-en-v1.5', '/v1/acc/gw/workers-ai/@cf/meta/llama-3-8b-instruct',
 ];
 
 /** Provider hostnames as literal text. The coverage test checks each `HOST_PROVIDERS` pattern against these. */
@@ -101,7 +104,7 @@ export const HOSTS: readonly string[] = [
   'openrouter.ai', 'api.x.ai', 'huggingface.co', 'hf.space', 'localhost:11434', '127.0.0.1:11434',
   // The hosts of endpoints bound to one (HTTP_ENDPOINTS `hostWords`).
   'api.elevenlabs.io', 'api.replicate.com', 'api.deepgram.com', 'texttospeech.googleapis.com', 'speech.googleapis.com',
-  'modelslab.com', 'api.deepinfra.com',
+  'modelslab.com', 'api.deepinfra.com', 'api.cloudflare.com', 'gateway.ai.cloudflare.com',
 ];
 
 /** Words that make a generic verb worth a look: catalogue module roots and model-family names. */

@@ -332,7 +332,9 @@ describe('evidence test before parsing', () => {
       audio: ['/v1/audio/transcriptions', '/v1/audio/translations', '/v1/audio/speech', '/v1/audio/generations', '/v1/text-to-speech/v1d/stream', '/v1/text-to-speech/v1d', '/v1/speech-to-text', '/v1/listen', '/v1/text:synthesize', '/v1p1beta1/speech:recognize'],
       vertex: ['/v1/projects/p/locations/l/publishers/google/models/text-embedding-005:predict', '/publishers/anthropic/models/claude:streamRawPredict', '/v1beta/models/chat-bison-001:generateMessage', '/v1beta/models/gecko:embedText'],
       servers: ['/ml/v1/text/generation', '/ml/v1/text/chat_stream', '/ml/v1/deployments/d/text/generation_stream', '/ml/v1/text/rerank', '/generate', '/generate_stream', '/embed', '/rerank', '/completion', '/infill'],
-      hosted: ['/v1/ocr', '/v1/flux-pro-1.1', '/v1/predictions', '/v1/models/black-forest-labs/flux/predictions', '/api/v6/images/text2img', '/v1/inference/BAAI/bge-large-en-v1.5', '/v2beta/stable-image/generate/ultra', '/v1/generation/stable-diffusion-xl-1024-v1-0/text-to-image'],
+      hosted: ['/v1/ocr', '/v1/flux-pro-1.1', '/v1/predictions', '/v1/models/black-forest-labs/flux/predictions', '/api/v6/images/text2img', '/v1/inference/BAAI/bge-large-en-v1.5', '/v2beta/stable-image/generate/ultra', '/v1/generation/stable-diffusion-xl-1024-v1-0/text-to-image',
+        '/pipeline/feature-extraction/sentence-transformers/all-MiniLM-L6-v2', '/models/gpt2', '/hf-inference/models/BAAI/bge-small-en-v1.5/pipeline/feature-extraction',
+        '/client/v4/accounts/acc/ai/run/@cf/baai/bge-base-en-v1.5', '/v1/acc/gw/workers-ai/@cf/meta/llama-3-8b-instruct'],
       images: ['/v1/images/generations', '/v1/images/edits', '/v1/images/variations'],
       realtime: ['/v1/realtime', '/openai/realtime', '/v1/text-to-speech/v1d/stream-input', '/v1/speech-to-text/realtime'],
     };

@@ -109,8 +109,8 @@ export function analyzeHttp(fa: FileAnalyzer, call: Node, nameNode: Node, root: 
     const fn = fa.ancestors(call).find((a) => FUNCTION_TYPES.has(a.type));
     // An opaque URL's own text may still name the path (`append_api_path(self.base_url, "audio/transcriptions")`).
     ep = { api: bodyApi(km, `${url.opaque ? unwrap(urlNode).text : url.path} ${fn?.childForFieldName('name')?.text ?? ''}`) };
-  }
-  const model = requestModel(fa, km, url.path, urlNode);
+  } else if ((ep as HttpEndpoint).taskFromNames) ep = namedTask(fa, call, url.path, ep);
+  const model = requestModel(fa, km, url.path, urlNode, (ep as HttpEndpoint).modelInPath);
   const spec: SiteSpec = { api: ep.api, prompt: { messages: { kw: ['messages'] }, system: { kw: ['system'] }, prompt: { kw: ['prompt'] }, input: { kw: ['input'] }, user: { kw: ['contents'] } } };
   const params = fa.callParams(km, undefined, spec);
   const prompt = fa.promptParts(bodyCall, spec, km, undefined).filter((p) => p.role !== 'other' || p.kind !== 'dynamic');
@@ -119,6 +119,13 @@ export function analyzeHttp(fa: FileAnalyzer, call: Node, nameNode: Node, root: 
     call, nameNode, method: full || name, provider: url.hint && provider === 'other' ? hintedProvider(url.hint, url.path) ?? provider : provider, via: 'http', api: ep.api, model: model.ref, stream, params: stream ? { ...params, stream: true } : params,
     prompt, confidence: model.ref.id !== null && url.host ? 'high' : 'medium',
   };
+}
+
+/** A path that runs any model (Workers AI's `/ai/run/{model}`): the path, the function and its class say the kind. */
+function namedTask<E extends Pick<HttpEndpoint, 'api'>>(fa: FileAnalyzer, call: Node, path: string, ep: E): E {
+  const names = fa.ancestors(call).filter((a) => FUNCTION_TYPES.has(a.type) || a.type === 'class_definition' || a.type === 'class_declaration').map((a) => a.childForFieldName('name')?.text ?? '');
+  const told = bodyApi(new Map(), `${path} ${names.join(' ')}`);
+  return told === 'other' ? ep : { ...ep, api: told };
 }
 
 /**
@@ -343,10 +350,10 @@ function endpointProvider(url: UrlText, endpoint: Provider | undefined): Provide
 }
 
 /** The model of an HTTP call: the body's `model`, else the one in the URL (`…/models/gemini-2.0-flash:generateContent`). */
-function requestModel(fa: FileAnalyzer, km: Map<string, Node[]>, urlPath: string, urlNode: Node): ResolvedModel {
+function requestModel(fa: FileAnalyzer, km: Map<string, Node[]>, urlPath: string, urlNode: Node, inPath?: RegExp): ResolvedModel {
   const modelNode = (km.get('model') ?? km.get('model_id') ?? km.get('modelId'))?.[0];
   // (Azure OpenAI: the deployment, which the scanner reads as the model as for `azure_deployment=`.)
-  const urlModel = /models\/([^/:]+):/.exec(urlPath)?.[1] ?? /\/model\/([^/]+)\/(invoke|converse)/.exec(urlPath)?.[1] ?? /\/openai\/deployments\/([^/{}]+)\//.exec(urlPath)?.[1];
+  const urlModel = inPath?.exec(urlPath)?.slice(1).find((g) => g !== undefined) ?? /models\/([^/:]+):/.exec(urlPath)?.[1] ?? /\/model\/([^/]+)\/(invoke|converse)/.exec(urlPath)?.[1] ?? /\/openai\/deployments\/([^/{}]+)\//.exec(urlPath)?.[1];
   if (modelNode) {
     const found = fa.modelFromNode(modelNode);
     const u = unwrap(modelNode);
@@ -363,12 +370,17 @@ function requestModel(fa: FileAnalyzer, km: Map<string, Node[]>, urlPath: string
   }
   if (urlModel && !urlModel.includes('{')) {
     const held = unwrap(urlNode);
-    let resolution: ModelResolution = held.type === 'identifier' ? { kind: 'constant', name: held.text } : { kind: 'literal' };
-    if (isStringNode(held)) {
-      // `f".../models/{MODEL}:generateContent"`: the model is the constant in the hole.
-      for (const hole of stringParts(held).holes) {
+    let resolution: ModelResolution = held.type === 'identifier' || isMember(held) ? { kind: 'constant', name: held.text } : { kind: 'literal' };
+    // The template the URL was built from (held here, in a variable or in `self._api_url`).
+    const bound = held.type === 'identifier' ? fa.lookup(held.text, held) : undefined;
+    const built = isStringNode(held) ? held : bound?.kind === 'assign' ? unwrap(bound.value) : isMember(held) ? fa.dottedAssignment(held) : undefined;
+    if (built && isStringNode(built)) {
+      // `f".../models/{MODEL}:generateContent"`: the model is the constant in the hole (a parameter's default, …).
+      for (const hole of stringParts(built).holes) {
         const e = hole.namedChildren.find((x) => x !== null);
-        if (e && fa.constString(e) === decodeURIComponent(urlModel)) resolution = { kind: 'constant', name: e.text };
+        if (!e || fa.constString(e) !== decodeURIComponent(urlModel)) continue;
+        const r = fa.modelFromNode(e).ref;
+        resolution = r.id === decodeURIComponent(urlModel) && r.resolution.kind !== 'literal' ? r.resolution : { kind: 'constant', name: e.text };
       }
     }
     return { ref: { id: decodeURIComponent(urlModel), canonical: canonicalModel(decodeURIComponent(urlModel)), resolution } };
@@ -448,6 +460,10 @@ export function urlText(fa: FileAnalyzer, n: Node, depth = 0, ctx?: Node): UrlTe
       const b = fa.lookup(u.text, u);
       if (b?.kind === 'assign') return urlText(fa, b.value, depth + 1, ctx);
       if (b?.kind === 'param' && b.def) return urlText(fa, b.def, depth + 1, ctx);
+    } else {
+      // `self._api_url = f"{BASE_URL}/{self.account_id}/ai/run/{self.model_name}"`: the URL with its run-time holes.
+      const w = fa.dottedAssignment(u);
+      if (w) return urlText(fa, w, depth + 1, ctx);
     }
   } else if (u.type === 'binary_operator' || u.type === 'binary_expression') {
     const l = u.childForFieldName('left');

@@ -96,7 +96,19 @@ export interface HttpEndpoint {
    * counts on a provider's host, else only when the request body has a model request's shape ({@link MODEL_BODY}).
    */
   readonly weak?: true;
+  /** The model the path names (group 1: `…/ai/run/@cf/baai/bge-base-en-v1.5`), read when the body names none. */
+  readonly modelInPath?: RegExp;
+  /**
+   * A path that runs any model the URL names, whatever its task (Workers AI's `/ai/run/{model}`): `api` applies unless
+   * the path or the names of the function and class that send it say the kind (`embed`, `rerank`, speech, images).
+   */
+  readonly taskFromNames?: true;
 }
+
+const HF_INFERENCE_HOST = /^(?:api-inference|router)\.huggingface\.co$/;
+const HF_INFERENCE_WORDS = ['api-inference.huggingface.co', 'router.huggingface.co'];
+/** `/pipeline/{task}/{model}`, `/models/{model}`, `/hf-inference/models/{model}/pipeline/{task}`: the model. */
+const HF_MODEL_IN_PATH = /^\/(?:pipeline\/[\w-]+\/(.+)|(?:hf-inference\/)?models\/(.+?)(?:\/pipeline\/[\w-]+)?)$/;
 
 export const HTTP_ENDPOINTS: readonly HttpEndpoint[] = [
   { path: /\/chat\/completions\/?$/, api: 'chat', words: ['completions'] },
@@ -158,6 +170,15 @@ export const HTTP_ENDPOINTS: readonly HttpEndpoint[] = [
   // Stability AI image generation (`POST /v2beta/stable-image/generate/{ultra,core,sd3}`, edit/control/upscale; the v1
   // `/v1/generation/<engine>/text-to-image` and `image-to-image`; platform.stability.ai/docs/api-reference, checked 2026-12-07).
   { path: /^\/v2beta\/stable-image\/(?:generate|edit|control|upscale)\/[\w-]+\/?$|^\/v1\/generation\/[^/]+\/(?:text-to-image|image-to-image(?:\/masking)?)\/?$/, api: 'images', provider: 'other', words: [], host: /(^|\.)api\.stability\.ai$/, hostWords: ['stability.ai'] },
+  // The Hugging Face serverless Inference API (`api-inference.huggingface.co/models/{model}`,
+  // `/pipeline/feature-extraction/{model}`) and its successor on the router (`router.huggingface.co/hf-inference/models/
+  // {model}[/pipeline/{task}]`; huggingface.co/docs/inference-providers, checked 2026-12-07); Cloudflare Workers AI
+  // (`api.cloudflare.com/client/v4/accounts/{id}/ai/run/{model}`, and through AI Gateway `gateway.ai.cloudflare.com/v1/
+  // {id}/{gateway}/workers-ai/{model}`; developers.cloudflare.com/workers-ai, checked 2026-12-07). The model is in the path.
+  { path: /^\/(?:pipeline\/(?:feature-extraction|sentence-similarity)\/.+|(?:hf-inference\/)?models\/.+\/pipeline\/(?:feature-extraction|sentence-similarity))$/, api: 'embeddings', provider: 'huggingface', words: [], host: HF_INFERENCE_HOST, hostWords: HF_INFERENCE_WORDS, modelInPath: HF_MODEL_IN_PATH },
+  { path: /^\/(?:pipeline\/[\w-]+\/.+|(?:hf-inference\/)?models\/.+)$/, api: 'other', provider: 'huggingface', words: [], host: HF_INFERENCE_HOST, hostWords: HF_INFERENCE_WORDS, modelInPath: HF_MODEL_IN_PATH, taskFromNames: true },
+  { path: /^\/client\/v4\/accounts\/[^/]+\/ai\/run\/.+$/, api: 'other', provider: 'other', words: [], host: /^api\.cloudflare\.com$/, hostWords: ['api.cloudflare.com'], modelInPath: /\/ai\/run\/(.+)$/, taskFromNames: true },
+  { path: /^\/v1\/[^/]+\/[^/]+\/workers-ai\/.+$/, api: 'other', provider: 'other', words: [], host: /^gateway\.ai\.cloudflare\.com$/, hostWords: ['gateway.ai.cloudflare.com'], modelInPath: /\/workers-ai\/(.+)$/, taskFromNames: true },
   // Realtime WebSocket sessions whose URL names the model: OpenAI (and Azure's `/openai/realtime`) Realtime,
   // ElevenLabs stream-input text-to-speech and realtime speech-to-text (their API references, checked 2026-12).
   { path: /\/(?:v1|openai)\/realtime\/?$/, api: 'audio', words: ['realtime'], socket: true },
