@@ -21,7 +21,7 @@ import { providerOfUrl, urlText } from './rawHttp';
 import { hintedProvider } from './urlHints';
 import { BASE_URL_PARTS } from '../catalog/params';
 import { catalogueImport } from './moduleNames';
-import { dynamicImportOf, lazyModuleProxy } from './dynamicImports';
+import { dynamicImportOf, keyedValue, lazyModuleProxy, passedThrough } from './dynamicImports';
 
 /** How deep expression evaluation may recurse (bindings, calls, chains) before it gives up on a value. */
 const MAX_DEPTH = 14;
@@ -444,8 +444,11 @@ export function evalValueInner(fa: FileAnalyzer, n: Node): Value | undefined {
     }
     case 'call':
     case 'call_expression':
-    case 'new_expression':
-      return evalCallResult(fa, n);
+    case 'new_expression': {
+      // `await import('cohere-ai').then((m) => m)`: the promise's own value.
+      const through = passedThrough(n);
+      return through ? evalValue(fa, through) : evalCallResult(fa, n);
+    }
     case 'subscript':
     case 'subscript_expression': {
       // `CLIENTS["groq"]`: a client held in a dict/object literal under a constant key.
@@ -705,7 +708,7 @@ export function evalBinding(fa: FileAnalyzer, b: Binding, use: Node): Value | un
       if (b.key === undefined) return typed.evalElement(fa, b.value, b.index);
       // A member of a module object only (`const { generateText } = ai`): an instance's members are its methods.
       const v = evalValue(fa, b.value);
-      return v?.kind === 'module' ? { ...v, path: [...v.path, b.key] } : undefined;
+      return v?.kind === 'module' ? { ...v, path: [...v.path, b.key] } : keyedValue(fa, b.value, b.key);
     }
     default:
       return undefined;

@@ -3,8 +3,9 @@
  * loader helper handed a thunk of one. Moved out of clients.ts (size).
  */
 import type { Node } from 'web-tree-sitter';
-import { callArgs, callee, stringParts, unwrap } from '../syntax';
+import { callArgs, callee, FUNCTION_TYPES, isMember, stringParts, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
+import type { Value } from './types';
 
 /**
  * The module a call loads at run time, written as a string literal: JS `require('m')` and `import('m')`, Python
@@ -69,4 +70,95 @@ export function lazyModuleProxy(fa: FileAnalyzer, fn: Node): string | undefined 
     if (module) loaded.add(module);
   }
   return loaded.size === 1 ? [...loaded][0] : undefined;
+}
+
+/**
+ * `X.then(cb)` whose callback takes one argument (`(m) => …`, `function (m) { return …; }`): the promise `X`, the
+ * argument's name and the expression the callback returns.
+ */
+function thenCallback(call: Node): { readonly source: Node; readonly param: string; readonly returned: Node } | undefined {
+  const fn = callee(call);
+  const args = callArgs(call);
+  const cb = args[0];
+  if (!fn || !isMember(fn) || fn.childForFieldName('property')?.text !== 'then' || args.length !== 1 || !cb) return undefined;
+  if (cb.type !== 'arrow_function' && cb.type !== 'function_expression' && cb.type !== 'function') return undefined;
+  const ps = cb.childForFieldName('parameter') ?? cb.childForFieldName('parameters');
+  const list = ps?.type === 'identifier' ? [ps] : (ps?.namedChildren ?? []).filter((c): c is Node => c !== null && c.type !== 'comment');
+  const p = list.length === 1 && list[0] ? (list[0].childForFieldName('pattern') ?? list[0]) : undefined;
+  const body = cb.childForFieldName('body');
+  const returned = body ? returnedExpression(body) : undefined;
+  const source = fn.childForFieldName('object');
+  return p?.type === 'identifier' && returned && source ? { source, param: p.text, returned } : undefined;
+}
+
+/** What a function body returns: the arrow's expression, or the one `return` of a block. */
+function returnedExpression(body: Node): Node | undefined {
+  if (body.type !== 'statement_block') return unwrap(body);
+  const stmts = body.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+  const ret = stmts.length === 1 && stmts[0]?.type === 'return_statement' ? stmts[0].namedChildren.find((c) => c !== null && c.type !== 'comment') : undefined;
+  return ret ? unwrap(ret) : undefined;
+}
+
+/**
+ * A promise's `.then(cb)` whose callback hands its argument on unchanged (`await import('cohere-ai').then((m) => m)`):
+ * the promise's own value, `X`.
+ */
+export function passedThrough(call: Node): Node | undefined {
+  const t = thenCallback(call);
+  return t && t.returned.type === 'identifier' && t.returned.text === t.param ? t.source : undefined;
+}
+
+/**
+ * Member `key` of what a loader hands back in an object literal, for a destructuring `const { ollama } = await …`:
+ * `import('ollama').then((m) => ({ ollama: m }))`, or a call of a function or (static) method of the file that returns
+ * `{ ollama }` / `{ googleGenAi: GoogleGenerativeAI }` (chroma's `static async import()` helpers).
+ */
+export function keyedValue(fa: FileAnalyzer, value: Node, key: string): Value | undefined {
+  const v = unwrap(value);
+  if (v.type !== 'call_expression') return undefined;
+  const t = thenCallback(v);
+  if (t) {
+    const held = t.returned.type === 'object' ? keyedProperty(t.returned, key) : undefined;
+    return held?.text === t.param ? fa.evalValue(t.source) : undefined;
+  }
+  const def = localFunction(fa, v);
+  const body = def?.childForFieldName('body');
+  if (!def || !body) return undefined;
+  for (const r of body.descendantsOfType('return_statement')) {
+    if (!r || fa.ancestors(r).find((a) => FUNCTION_TYPES.has(a.type))?.id !== def.id) continue;
+    const e = r.namedChildren.find((c) => c !== null && c.type !== 'comment');
+    const held = e && unwrap(e).type === 'object' ? keyedProperty(unwrap(e), key) : undefined;
+    if (!held) continue;
+    if (held.type !== 'shorthand_property_identifier') return fa.evalValue(held);
+    const b = fa.lookup(held.text, held);
+    return b ? fa.evalBinding(b, held) : undefined;
+  }
+  return undefined;
+}
+
+/** The value of `key` in an object literal (`{ key: x }`, or the shorthand `{ key }` itself). */
+function keyedProperty(obj: Node, key: string): Node | undefined {
+  for (const c of obj.namedChildren) {
+    if (c?.type === 'shorthand_property_identifier' && c.text === key) return c;
+    if (c?.type === 'pair' && c.childForFieldName('key')?.text === key) {
+      const val = c.childForFieldName('value');
+      return val ? unwrap(val) : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The function or method of the file a call calls: `load()`, `Cls.import()` (a static method), `this.load()`. */
+function localFunction(fa: FileAnalyzer, call: Node): Node | undefined {
+  const fn = callee(call);
+  if (fn?.type === 'identifier') {
+    const b = fa.lookup(fn.text, fn);
+    return b?.kind === 'func' ? b.node : undefined;
+  }
+  if (!fn || !isMember(fn)) return undefined;
+  const obj = fn.childForFieldName('object');
+  const name = fn.childForFieldName('property')?.text;
+  const ob = obj?.type === 'identifier' ? fa.lookup(obj.text, obj) : undefined;
+  const cls = obj?.type === 'this' ? fa.enclosingClass(call) : ob?.kind === 'class' ? ob.node : undefined;
+  return cls?.childForFieldName('body')?.namedChildren.find((m) => m?.type === 'method_definition' && m.childForFieldName('name')?.text === name) ?? undefined;
 }
