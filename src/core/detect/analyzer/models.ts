@@ -54,7 +54,24 @@ export function resolveModel(fa: FileAnalyzer, call: Node, spec: SiteSpec, inst:
     }
     cur = cur.parent;
   }
-  return { ref: { id: null, canonical: null, resolution: { kind: 'unknown', expression: '' } } };
+  const attr = inst ? TYPE_BY_ID.get(inst.type)?.modelAttribute : undefined;
+  return (attr ? attributeModel(fa, call, attr) : undefined) ?? { ref: { id: null, canonical: null, resolution: { kind: 'unknown', expression: '' } } };
+}
+
+/**
+ * TypeSpec.modelAttribute: the model id the file assigns to that attribute of the call's receiver before the call
+ * (`interpreter.llm.model = "gpt-4o"` … `interpreter.chat(…)`, also `interpreter.computer.ai.chat(…)`).
+ */
+function attributeModel(fa: FileAnalyzer, call: Node, attr: string): ResolvedModel | undefined {
+  const fn = callee(call);
+  const root = fn && isMember(fn) ? fa.splitCallee(fn).root : undefined;
+  if (root?.type !== 'identifier') return undefined;
+  const name = `${root.text}.${attr}`;
+  const value = fa.dottedAssignment({ text: name, startIndex: call.startIndex } as unknown as Node);
+  const m = value ? modelFromNode(fa, value) : undefined;
+  if (!value || !m || m.ref.id === null || m.ref.resolution.kind !== 'literal') return m?.ref.id ? m : undefined;
+  const cell = fa.earlierCell(value, call);
+  return { ...m, ref: { ...m.ref, resolution: cell !== undefined ? { kind: 'earlier-cell', cell } : { kind: 'constant', name } } };
 }
 
 /**

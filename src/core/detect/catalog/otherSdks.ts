@@ -309,8 +309,8 @@ export const SPEECH_AND_OTHER_TYPES: readonly TypeSpec[] = [
   {
     // Open Interpreter (open-interpreter, docs.openinterpreter.com/usage/python, checked 2026-12-07): the `interpreter`
     // singleton or an `OpenInterpreter()` runs its configured LLM (through LiteLLM) on `chat(message)`; so does
-    // `interpreter.computer.ai.chat(text)`. The model is `interpreter.llm.model` (unknown here).
-    id: 'open-interpreter', provider: 'other', via: 'framework',
+    // `interpreter.computer.ai.chat(text)`. The model is the one the file sets as `interpreter.llm.model`.
+    id: 'open-interpreter', provider: 'other', via: 'framework', modelAttribute: 'llm.model',
     members: {
       chat: site('chat', undefined, { user: kwPos(0, 'message') }),
       'computer.ai.chat': site('chat', undefined, { user: kwPos(0, 'text') }),

@@ -142,6 +142,11 @@ export interface TypeSpec {
    * `scoped` with that keyword (DSPy `with dspy.context(lm=…):`): the innermost applies there.
    */
   readonly globalModel?: string | { readonly calls: readonly string[]; readonly key: string; readonly scoped?: readonly string[] };
+  /**
+   * The model is a string the file assigns to this attribute of the receiver before the call (Open Interpreter's
+   * `interpreter.llm.model = "gpt-4o"`), when nothing else names it.
+   */
+  readonly modelAttribute?: string;
   /** A model that runs in-process (smolagents `TransformersModel`): a framework object over it sends no request. */
   readonly local?: boolean;
   /** A prompt template in a LangChain chain: pipeable, runs no model; the operand after it is the model. */
