@@ -444,11 +444,8 @@ export function evalValueInner(fa: FileAnalyzer, n: Node): Value | undefined {
     }
     case 'call':
     case 'call_expression':
-    case 'new_expression': {
-      // `await import('cohere-ai').then((m) => m)`: the promise's own value.
-      const through = passedThrough(n);
-      return through ? evalValue(fa, through) : evalCallResult(fa, n);
-    }
+    case 'new_expression': // `await import('cohere-ai').then((m) => m)`: the promise's own value.
+      return passedThrough(n) ? evalValue(fa, passedThrough(n) as Node) : evalCallResult(fa, n);
     case 'subscript':
     case 'subscript_expression': {
       // `CLIENTS["groq"]`: a client held in a dict/object literal under a constant key.
