@@ -110,6 +110,10 @@ export function analyzeCall(fa: FileAnalyzer, call: Node, nameNode: Node, ref?: 
       return buildSite(fa, call, nameNode, found.member.site, found.inst, found.method, 'resolved');
     }
     if (found) return undefined;
+    if (rootVal.kind === 'inst') {
+      const other = otherHolder(fa, call, nameNode, root, path);
+      if (other) return other;
+    }
   }
   if (rootVal && rootVal.kind === 'inst' && path.length === 0) {
     const t = TYPE_BY_ID.get(rootVal.type);
@@ -118,6 +122,27 @@ export function analyzeCall(fa: FileAnalyzer, call: Node, nameNode: Node, ref?: 
   const http = ref ? undefined : fa.analyzeHttp(call, nameNode, root, path);
   if (http) return http;
   if (!rootVal && !isLocalObject(fa, root)) return fallback(fa, call, nameNode, path);
+  return undefined;
+}
+
+/**
+ * `self.client` bound to different SDKs in the branches of `__init__` (`self.client = AnthropicVertex(…)` for Claude
+ * models, else `genai.Client(…)`): when the value the attribute resolves to has no such method, the other bindings are
+ * tried (`self.client.models.generate_content` is the genai client's).
+ */
+function otherHolder(fa: FileAnalyzer, call: Node, nameNode: Node, root: Node, path: readonly string[]): SiteDraft | undefined {
+  const obj = isMember(root) ? memberObject(root) : null;
+  const name = isMember(root) ? memberName(root) : undefined;
+  const u = obj ? unwrap(obj) : null;
+  if (!name || !u || !((u.type === 'identifier' && u.text === 'self') || u.type === 'this')) return undefined;
+  const cls = fa.enclosingClass(call);
+  const list = cls ? fa.classAttrBindings(cls, name) : [];
+  if (list.length < 2) return undefined;
+  for (const b of list) {
+    const v = fa.evalBinding(b, root);
+    const found = v?.kind === 'inst' ? fa.lookupMember(v, [...v.path, ...path]) : undefined;
+    if (found?.member.kind === 'site') return buildSite(fa, call, nameNode, found.member.site, found.inst ?? (v?.kind === 'inst' ? v : undefined), found.method, 'resolved');
+  }
   return undefined;
 }
 
@@ -451,7 +476,8 @@ function patchReaches(fa: FileAnalyzer, patch: Node, call: Node, root: Node): bo
   const args = callArgs(patch).filter((x) => x.type !== 'keyword_argument').slice(0, 2);
   if (args.length === 0) return true;
   const method = callee(call);
-  const own = new Set([root.text, method ? (memberName(unwrap(method)) ?? method.text) : '']);
+  // The receiver, the method and the private attributes on the way (`s._client` in `s._client.chat.completions.create`).
+  const own = new Set([root.text, method ? (memberName(unwrap(method)) ?? method.text) : '', ...(method?.text.match(/(?<=\.)_\w+/g) ?? [])]);
   // `patch.object(anthropic_llm, "call")`: an object the catalogue knows (a model the test built, an SDK class).
   let target = args[0] ? unwrap(args[0]) : undefined;
   while (target && isMember(target)) target = memberObject(target) ?? undefined;
@@ -460,7 +486,8 @@ function patchReaches(fa: FileAnalyzer, patch: Node, call: Node, root: Node): bo
     if (v?.kind === 'inst' || v?.kind === 'module') return true;
   }
   for (const a of args) {
-    const ids = a.text.match(/[A-Za-z_]\w*/g) ?? [];
+    // `patch(CREATE)` with `CREATE = "anthropic.resources.messages.Messages.create"`: the constant's text.
+    const ids = (unwrap(a).type === 'identifier' ? (fa.resolveString(a).value ?? a.text) : a.text).match(/[A-Za-z_]\w*/g) ?? [];
     // The first name of a dotted target is its top-level package (`"openai.resources…"`, `patch.object(openai.…)`).
     if (catalogueName(ids[0] ?? '', 'module')) return true;
     if (ids.some((id) => own.has(id) || PATCH_TRANSPORT.has(id) || catalogueName(id, 'export'))) return true;

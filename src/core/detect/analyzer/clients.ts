@@ -22,6 +22,7 @@ import { hintedProvider } from './urlHints';
 import { BASE_URL_PARTS } from '../catalog/params';
 import { catalogueImport } from './moduleNames';
 import { dynamicImportOf, keyedValue, lazyModuleProxy, passedThrough } from './dynamicImports';
+import { unknownSetting } from './testDoubles';
 
 /** How deep expression evaluation may recurse (bindings, calls, chains) before it gives up on a value. */
 const MAX_DEPTH = 14;
@@ -330,7 +331,7 @@ export function providerOfNew(fa: FileAnalyzer, spec: NewSpec, call: Node, recei
  * from the environment (`process.env.GENERIC_OPEN_AI_BASE_PATH`, `os.environ["LITELLM_BASE_URL"]`, possibly through a
  * helper), `other`: a client pointed at a URL the deployment chooses does not go to the client's own provider. A
  * parameter or a config field keeps the client's provider (a class's optional override), unless its name names another
- * server (`lmstudio_base_url`: other; `ollama_base_url`: ollama).
+ * server (`lmstudio_base_url`: other; `ollama_base_url`: ollama); so does a read named for it (`OPENAI_BASE_URL`).
  */
 function providerOfUrlParts(fa: FileAnalyzer, arg: Node, client?: Provider): Provider | undefined {
   const t = urlText(fa, arg);
@@ -349,7 +350,7 @@ function providerOfUrlParts(fa: FileAnalyzer, arg: Node, client?: Provider): Pro
   const name = isMember(u) ? memberName(u) : undefined;
   const b = u.type === 'identifier' ? fa.lookup(u.text, u) : obj && name && ((obj.type === 'identifier' && obj.text === 'self') || obj.type === 'this') ? fa.lookupSelfAttr(name, u) : undefined;
   if (b?.kind === 'assign') u = unwrap(b.value);
-  return ENV_READ.test(u.text) ? 'other' : undefined;
+  return ENV_READ.test(u.text) && (client === undefined || hintedProvider(u.text.slice(0, 120), '') !== client) ? 'other' : undefined;
 }
 const ENV_READ = /process\.env\b|import\.meta\.env\b|\bos\.environ\b|\bgetenv\s*\(|Deno\.env\b/;
 
@@ -434,11 +435,10 @@ export function evalValueInner(fa: FileAnalyzer, n: Node): Value | undefined {
       }
       if (base.kind === 'func') return undefined;
       const v: Value = { ...base, path: [...base.path, name] };
-      if (v.kind === 'module') {
+      if (v.kind === 'module') { // A module-wide setting the file assigns (`Settings.llm = OpenAI(…)`) holds that value.
         const found = lookupMember(fa, v, v.path);
-        // A module-wide setting the file assigns (`Settings.llm = OpenAI(…)`) holds that value.
         const assigned = found?.member.kind === 'instance' ? dottedAssignment(fa, n) : undefined;
-        if (found?.member.kind === 'instance') return (assigned && evalValue(fa, assigned)) || { kind: 'inst', type: found.member.type, path: [] };
+        if (found?.member.kind === 'instance') return assigned ? evalValue(fa, assigned) ?? unknownSetting(fa, assigned, found.member.type) : { kind: 'inst', type: found.member.type, path: [] };
       }
       return v;
     }

@@ -141,13 +141,16 @@ export function findSites(fa: FileAnalyzer, within?: { readonly start: number; r
   if (fa.lang === 'js') visit(FETCH_FACTORY_RE);
   const wrappers = fa.lang === 'js' ? [...transportWrapperNames(fa), ...fetchAliases(fa)] : [];
   if (wrappers.length) visit(new RegExp(`(?<![\\w$])(${wrappers.map(escapeRe).join('|')})\\s*(?:\\?\\.)?\\(`, 'g'));
-  if (!fa.opts.httpOnly) visitRefs(fa, from, to, seen, out);
+  if (fa.opts.httpOnly) return out;
   // Imported names under another local name (`generateText as gen`, `from litellm import completion as llm_call`).
   const aliases: string[] = [];
-  if (fa.opts.httpOnly) return out;
+  const named: string[] = [];
   for (const [name, list] of fa.bindingsOf(fa.root)) {
-    if (list.some((b) => b.kind === 'import' && b.member !== undefined && b.member !== name && b.member !== 'default' && fa.importValue(b))) aliases.push(name);
+    const b = list.find((x) => x.kind === 'import' && x.member !== undefined && x.member !== 'default' && fa.importValue(x));
+    if (b?.kind === 'import' && b.member !== name) aliases.push(name);
+    if (b && fa.lang === 'python') named.push(name);
   }
+  visitRefs(fa, from, to, seen, out, named);
   // Renamed in a destructured `require`/dynamic `import` inside a function (`const { embed: aiEmbed } = await
   // import('ai')`): the candidate calls are found by name here, and resolved through the function's scope as usual.
   if (fa.lang === 'js') aliases.push(...destructuredAliases(fa.text));
@@ -205,26 +208,38 @@ function destructuredAliases(text: string): string[] {
  * it passes keyword arguments or a `**kwargs` / object literal beside the reference, or the wrapper's result is
  * called (`sync_to_async(f)(…)`); `inspect.signature(client.chat.completions.create)` or `callable(f)` are not sites.
  */
-function visitRefs(fa: FileAnalyzer, from: number, to: number, seen: Set<number>, out: SiteDraft[]): void {
-  REF_RE.lastIndex = from;
-  for (let m = REF_RE.exec(fa.text); m; m = REF_RE.exec(fa.text)) {
-    const name = m[1] ?? '';
-    const start = m.index + m[0].length - name.length;
-    if (start >= to) break;
-    const node = fa.root.descendantForIndex(start, start + name.length);
-    if (!node || node.text !== name || (node.type !== 'identifier' && node.type !== 'property_identifier')) continue;
-    const up = fa.ancestors(node);
+function visitRefs(fa: FileAnalyzer, from: number, to: number, seen: Set<number>, out: SiteDraft[], imported: readonly string[]): void {
+  const refs: RegExp[] = [REF_RE];
+  // A site function imported by name and handed on bare (`partial(litellm_completion, model=…)` after `from litellm
+  // import completion as litellm_completion`).
+  if (imported.length) refs.push(new RegExp(`(?<![\\w.])(${imported.map(escapeRe).join('|')})\\b(?=\\s*[,)])`, 'g'));
+  for (const re of refs) {
+    re.lastIndex = from;
+    for (let m = re.exec(fa.text); m; m = re.exec(fa.text)) {
+      const name = m[1] ?? '';
+      const start = m.index + m[0].length - name.length;
+      if (start >= to) break;
+      const node = fa.root.descendantForIndex(start, start + name.length);
+      if (node && node.text === name && (node.type === 'identifier' || node.type === 'property_identifier')) visitRef(fa, node, re !== REF_RE, seen, out);
+    }
+  }
+}
+
+function visitRef(fa: FileAnalyzer, node: Node, bare: boolean, seen: Set<number>, out: SiteDraft[]): void {
+  const name = node.text;
+  {
+    const up = bare ? [node, ...fa.ancestors(node)] : fa.ancestors(node);
     const member = up[0];
     // A Python keyword argument that names the function to call (`openai_error_handler(func=self.model.apredict_messages,
     // messages=…)`) holds it too; one that configures an object (`embedding_function=emb.embed_query`, instructor's
     // `patch(create=client.messages.create)`) does not call it.
     const byKeyword = fa.lang === 'python' && up[1]?.type === 'keyword_argument' && up[1].childForFieldName('value')?.id === member?.id && CALLED_KEYWORDS.test(up[1].childForFieldName('name')?.text ?? '') && !REGISTERS.test(callee(up[3] ?? up[1])?.text ?? '');
     const [held, args, wrapper, outer] = byKeyword ? up.slice(1) : up;
-    if (!member || !held || !isMember(member) || (member.childForFieldName('attribute') ?? member.childForFieldName('property'))?.id !== node.id) continue;
-    if (args?.type !== 'argument_list' && args?.type !== 'arguments') continue;
-    if (!wrapper || !isCall(wrapper) || seen.has(member.id)) continue;
+    if (!member || !held || !(bare || (isMember(member) && (member.childForFieldName('attribute') ?? member.childForFieldName('property'))?.id === node.id))) return;
+    if (args?.type !== 'argument_list' && args?.type !== 'arguments') return;
+    if (!wrapper || !isCall(wrapper) || seen.has(member.id)) return;
     // `getattr(self.chat, 'model_name', None)`, `isinstance(self.llm, X)`: a built-in that reads the object, never calls it.
-    if (fa.lang === 'python' && OBJECT_READERS.test(callee(wrapper)?.text ?? '')) continue;
+    if (fa.lang === 'python' && OBJECT_READERS.test(callee(wrapper)?.text ?? '')) return;
     const invoked = outer && isCall(outer) && callee(outer)?.id === wrapper.id ? outer : undefined;
     const list = args.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
     const others = list.filter((c) => c.id !== held.id);
@@ -233,9 +248,9 @@ function visitRefs(fa: FileAnalyzer, from: number, to: number, seen: Set<number>
     // `loop.run_in_executor(None, client.embeddings.create, text)`: after the executor.
     const at = byKeyword ? -1 : list.findIndex((c) => c.id === member.id);
     const runner = (at === 0 || (at === 1 && fa.lang === 'python' && /(?:^|\.)run_in_executor$/.test(callee(wrapper)?.text ?? ''))) && list.length > at + 1;
-    if (!invoked && !withRequest && !runner) continue;
-    const gate = GATED_NAMES.has(name) ? genericGate(name) : undefined;
-    if (gate && !gateOpen(fa, gate)) continue;
+    if (!invoked && !withRequest && !runner) return;
+    const gate = bare ? undefined : GATED_NAMES.has(name) ? genericGate(name) : undefined;
+    if (gate && !gateOpen(fa, gate)) return;
     seen.add(member.id);
     try {
       const site = fa.analyzeCall(invoked ?? wrapper, node, member);

@@ -311,6 +311,8 @@ function classNamed(fa: FileAnalyzer, id: Node): InstanceClass | undefined {
   return f && fbody ? { fa: f.analyzer, body: fbody, name: b.member, file: f.path } : undefined;
 }
 
+const MODEL_KEY = /^(\w+_)?(model|model_name|model_id|deployment|deployment_name|engine)$/i;
+
 /** `os.getenv("X", "d")`, `os.environ.get("X", "d")`, pydantic `Field(default=…)`, `"…".strip()`. */
 function resolveCallString(fa: FileAnalyzer, u: Node, n: Node, depth: number): StringResult {
   const unknown = (): { value: null; resolution: ModelResolution } => unknownString(n);
@@ -339,9 +341,11 @@ function resolveCallString(fa: FileAnalyzer, u: Node, n: Node, depth: number): S
   if (fa.lang === 'python' && /\.get$/.test(fn)) {
     // `config.get("model", "command-a-03-2025")`, `kwargs.get("model", self.model)`: the default the file gives, as for
     // a parameter's default (a caller's config may override it).
+    // Only a key that names a model (`model`, `model_name`, `embedding_model`, `deployment`): `config.get("openai",
+    // "model")` (ConfigParser's section and option) and `MODELS.get("fast", "gpt-3.5-turbo")` (a table lookup) are not.
     const args = callArgs(u).filter((a) => a.type !== 'keyword_argument');
     const key = args[0] ? constString(fa, args[0]) : undefined;
-    const d = args.length === 2 && key !== undefined ? resolveString(fa, args[1] as Node, depth + 1) : undefined;
+    const d = args.length === 2 && key !== undefined && MODEL_KEY.test(key) ? resolveString(fa, args[1] as Node, depth + 1) : undefined;
     if (d && d.value !== null) return { ...d, resolution: d.resolution.kind === 'literal' ? { kind: 'default-argument', name: key ?? '' } : d.resolution };
     return unknown();
   }

@@ -88,3 +88,13 @@ function objectKeyName(c: Node): string | undefined {
   const key = c.childForFieldName('key') ?? c.childForFieldName('name');
   return key ? key.text.replace(/^['"]|['"]$/g, '') : undefined;
 }
+
+/**
+ * A module-wide model setting the file assigns a value the catalogue does not know (`Settings.llm = MockLLM()`,
+ * `Settings.embed_model = "local:BAAI/bge-small-en-v1.5"`): none, for a test double or an in-process model; else a model
+ * of that setting's type, unknown (clients.ts, the file's own `Settings.llm = …`).
+ */
+export function unknownSetting(fa: FileAnalyzer, assigned: Node, type: string): { kind: 'inst'; type: string; path: string[] } | undefined {
+  if (isTestDouble(fa, assigned) || /^["'`]local(:|["'`])/.test(unwrap(assigned).text)) return undefined;
+  return { kind: 'inst', type, path: [] };
+}

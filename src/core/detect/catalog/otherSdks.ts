@@ -42,6 +42,8 @@ const DASHSCOPE: Record<string, Member> = {
   'TextEmbedding.call': site('embeddings', kw('model'), { input: kw('input') }),
   'ImageSynthesis.call': site('images', kw('model'), { prompt: kw('prompt') }),
   'ImageSynthesis.async_call': site('images', kw('model'), { prompt: kw('prompt') }),
+  // `TextReRank.call(model="gte-rerank-v2", query=…, documents=…)` (ragflow rerank_model.py).
+  'TextReRank.call': site('rerank', kw('model'), { input: kw('query') }),
 };
 
 /** AssemblyAI's LeMUR (assemblyai.com/docs/lemur, checked 2026-12-07): an LLM over transcripts; `final_model` picks it. */
@@ -67,6 +69,8 @@ export const SPEECH_AND_OTHER_TYPES: readonly TypeSpec[] = [
   },
   { id: 'qianfan-completion', provider: 'other', via: 'sdk', members: { do: site('completion', kw('model'), { prompt: kw('prompt') }), ado: site('completion', kw('model'), { prompt: kw('prompt') }) } },
   { id: 'qianfan-embedding', provider: 'other', via: 'sdk', members: { do: site('embeddings', kw('model'), { input: kw('texts') }), ado: site('embeddings', kw('model'), { input: kw('texts') }) } },
+  // `Reranker().do(model=…, query=…, documents=[…])` (ragflow rerank_model.py).
+  { id: 'qianfan-rerank', provider: 'other', via: 'sdk', members: { do: site('rerank', kw('model'), { input: kw('query') }), ado: site('rerank', kw('model'), { input: kw('query') }) } },
   {
     // ZeroEntropy (zeroentropy, Python and JS, docs.zeroentropy.dev/api-reference/models/rerank, checked 2026-12-07):
     // `client.models.rerank(model="zerank-1", query=…, documents=[…])` scores documents with a reranker model.
@@ -420,7 +424,10 @@ export const SPEECH_AND_OTHER_MODULES: readonly ModuleSpec[] = [
   mod('js', 'voyageai', { VoyageAIClient: make('voyage') }),
   ...['qianfan', 'qianfan.resources'].map((name) => mod('python', name, {
     ChatCompletion: make('qianfan-chat', { model: kw('model') }), Completion: make('qianfan-completion', { model: kw('model') }), Embedding: make('qianfan-embedding', { model: kw('model') }),
+    Reranker: make('qianfan-rerank', { model: kw('model') }),
   })),
+  // DashScope's speech synthesis (`SpeechSynthesizer.call(model="sambert-zhichu-v1", text=…)`, ragflow tts_model.py).
+  mod('python', 'dashscope.audio.tts', { 'SpeechSynthesizer.call': site('audio', kw('model'), { input: kw('text') }) }),
   // Alibaba Cloud Model Studio's DashScope SDK (dashscope, help.aliyun.com/zh/model-studio, checked 2026-12-07): class
   // methods `Generation.call(model=…, messages=… | prompt=…)`, `AioGeneration.call`, `MultiModalConversation.call`,
   // `TextEmbedding.call(model=…, input=…)`, `ImageSynthesis.call(model=…, prompt=…)`.
@@ -456,5 +463,5 @@ export const SPEECH_AND_OTHER_MODULES: readonly ModuleSpec[] = [
     .map((name) => mod('python', name, { Client: make('xinference'), RESTfulClient: make('xinference') })),
   // Open Interpreter: its own package's calls of these wrappers are not sites (ModuleSpec.ownPackage); `interpreter` is
   // an everyday word.
-  { ...mod('python', 'interpreter', { interpreter: { kind: 'instance', type: 'open-interpreter' }, OpenInterpreter: make('open-interpreter') }), importToken: true, ownPackage: true },
+  { ...mod('python', 'interpreter', { interpreter: { kind: 'instance', type: 'open-interpreter' }, OpenInterpreter: make('open-interpreter') }), importToken: true, ownPackage: true, workspaceFirst: true },
 ];
