@@ -8,7 +8,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { ArgRef } from '../catalog/types';
-import { callArgs, callee, FUNCTION_TYPES, isCall, isMember, memberName, pairKey, unwrap } from '../syntax';
+import { callArgs, callee, FUNCTION_TYPES, isCall, isMember, memberName, memberObject, pairKey, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 
 /** The node an ArgRef points at in a call, following `**kwargs` dicts and JS options objects held in variables. */
@@ -72,9 +72,10 @@ function argumentOf(fa: FileAnalyzer, call: Node, ref: ArgRef): Node | undefined
         if (a.type !== 'dictionary_splat') continue;
         const inner = a.namedChildren[0];
         const dict = inner ? resolveObject(fa, inner) : undefined;
-        const hit = (dict ? objectKey(fa, dict, ref.kw) : undefined) ?? (inner?.type === 'identifier' ? dictWrite(fa, inner.text, call, ref.kw) : undefined);
+        const hit = (dict ? objectKey(fa, dict, ref.kw) : undefined) ?? (inner?.type === 'identifier' ? dictWrite(fa, inner.text, call, ref.kw) ?? builderWrite(fa, inner, ref.kw) : undefined);
         if (hit) {
-          if (inner?.type === 'identifier') fa.viaVar.set(hit.id, inner.text);
+          const via = inner ? heldBy(inner) : undefined;
+          if (via) fa.viaVar.set(hit.id, via);
           return hit;
         }
       }
@@ -90,7 +91,8 @@ function argumentOf(fa: FileAnalyzer, call: Node, ref: ArgRef): Node | undefined
     const obj = o ? resolveObject(fa, o) : undefined;
     const hit = obj ? objectKey(fa, obj, ref.kw) : undefined;
     if (hit) {
-      if (o && unwrap(o).type === 'identifier') fa.viaVar.set(hit.id, unwrap(o).text);
+      const via = o ? heldBy(unwrap(o)) : undefined;
+      if (via) fa.viaVar.set(hit.id, via);
       return hit;
     }
   }
@@ -99,6 +101,13 @@ function argumentOf(fa: FileAnalyzer, call: Node, ref: ArgRef): Node | undefined
     if (a && !(ref.kw && a.type === 'object')) return a;
   }
   return undefined;
+}
+
+/** The name a dict of arguments is held by: a variable, or the builder method that returns it (`self._build_payload`). */
+function heldBy(n: Node): string | undefined {
+  if (n.type === 'identifier') return n.text;
+  const fn = isCall(n) ? callee(n) : null;
+  return fn && fn.text !== 'dict' ? fn.text : undefined;
 }
 
 /**
@@ -132,11 +141,41 @@ function dictWrite(fa: FileAnalyzer, name: string, call: Node, keys: readonly st
   return found;
 }
 
-/** A dict/object literal an expression is or holds (one binding hop, `dict(...)` calls included). */
+/**
+ * What a builder method of the same class returns (`payload = self._build_payload(request)`, `this.buildBody(msgs)`):
+ * the value of its last top-level `return` (a dict literal, or a local variable holding one) and that statement. One
+ * hop: the builder's own calls are not followed, and a method does not build its own arguments (recursion).
+ */
+function builderReturn(fa: FileAnalyzer, call: Node): { value: Node; ret: Node } | undefined {
+  const fn = callee(call);
+  const obj = fn && isMember(fn) ? memberObject(fn) : null;
+  const name = fn && obj && ((obj.type === 'identifier' && obj.text === 'self') || obj.type === 'this') ? memberName(fn) : undefined;
+  const cls = name ? fa.enclosingClass(call) : undefined;
+  const def = cls && name ? fa.classAttrBindings(cls, name).find((b) => b.kind === 'func')?.node : undefined;
+  const body = def && !fa.ancestors(call).includes(def) ? def.childForFieldName('body') : undefined;
+  const ret = body ? [...body.namedChildren].reverse().find((c) => c?.type === 'return_statement') : undefined;
+  const value = ret?.namedChildren.find((c) => c !== null && c.type !== 'comment');
+  return ret && value ? { value, ret } : undefined;
+}
+
+/** A key the builder method of `name`'s value writes into the variable it returns (`payload["model"] = …`, see dictWrite). */
+function builderWrite(fa: FileAnalyzer, name: Node, keys: readonly string[]): Node | undefined {
+  const b = fa.lookup(name.text, name);
+  const v = b?.kind === 'assign' ? unwrap(b.value) : undefined;
+  const built = v && isCall(v) ? builderReturn(fa, v) : undefined;
+  const returned = built ? unwrap(built.value) : undefined;
+  return built && returned?.type === 'identifier' ? dictWrite(fa, returned.text, built.ret, keys) : undefined;
+}
+
+/** A dict/object literal an expression is or holds (one binding hop, `dict(...)` calls included, a builder method's return). */
 export function resolveObject(fa: FileAnalyzer, n: Node, hops = 0): Node | undefined {
   const u = unwrap(n);
   if (u.type === 'dictionary' || u.type === 'object') return u;
   if (u.type === 'call' && callee(u)?.text === 'dict') return u.childForFieldName('arguments') ?? undefined;
+  if (isCall(u) && hops < 3) {
+    const built = builderReturn(fa, u);
+    return built ? resolveObject(fa, built.value, hops + 1) : undefined;
+  }
   if (u.type === 'identifier' && hops < 3) {
     const b = fa.lookup(u.text, u);
     if (b?.kind === 'assign') return resolveObject(fa, b.value, hops + 1);
