@@ -102,7 +102,7 @@ export function analyzeHttp(fa: FileAnalyzer, call: Node, nameNode: Node, root: 
     // an input (Open WebUI's configured OpenAI-compatible and Ollama bases).
     const embeddingsRequest = pathEndpoint?.api === 'embeddings' && modelShapedBody(km);
     if (/[A-Za-z]/.test(last) && !last.includes('{}') && !generationBody(km) && !embeddingsRequest) return undefined;
-    // Nor the paths of what the rules say is no request to a model, whatever their body (`…/messages/count_tokens`).
+    // Nor paths of no model request, whatever their body (`…/messages/count_tokens`, an app's own `/settings`).
     if (NOT_INFERENCE_PATH.test(url.path)) return undefined;
     provider = hostProvider ?? 'other';
     // The path, else the function that sends it (`embed_with_hf`, `litellm_rerank`), says which kind of request it is.
@@ -324,8 +324,8 @@ function isSocketConnect(fa: FileAnalyzer, call: Node, name: string): boolean {
   return (name === 'create_connection' || name === 'WebSocketApp') && /(?:^|\.)websocket\.(?:create_connection|WebSocketApp)$|^(?:create_connection|WebSocketApp)$/.test(text) && /^\s*(?:import\s+websocket\b|from\s+websocket\s+import)/m.test(fa.text);
 }
 
-/** Token counting, tokenizers, moderation, model listing, files, batches and fine-tuning (eval/README.md: not sites). */
-const NOT_INFERENCE_PATH = /[/:](?:count_?tokens|countTokens|tokenize|detokenize|moderations?|models|files|batches|fine_tuning|jobs)\/?$/i;
+/** Token counting, tokenizers, moderation, model listing, files, batches, fine-tuning (eval/README.md: not sites); an app's settings, accounts, health. */
+const NOT_INFERENCE_PATH = /[/:](?:count_?tokens|countTokens|tokenize|detokenize|moderations?|models|files|batches|fine_tuning|jobs|settings|config(?:uration)?s?|preferences|prefs|profiles?|o?auth|log_?in|log_?out|sign_?(?:in|up|out)|register|accounts?|users?|me|password|health[zs]?)\/?$/i;
 
 /** An Azure OpenAI deployment's inference path. */
 export const AZURE_DEPLOYMENT_PATH = /\/openai\/deployments\/[^/]+\/(?:chat\/completions|completions|embeddings|images\/generations|audio\/(?:transcriptions|translations|speech))$/;
