@@ -291,6 +291,10 @@ findSites(within?: { readonly start: number; readonly end: number }): SiteDraft[
     return argumentsSection.deepObjectKey(this, obj, key);
   }
 
+  shownList(n: Node | undefined): boolean {
+    return argumentsSection.shownList(this, n);
+  }
+
   // ── Strings and constants (analyzer/strings.ts) ──
 
   constString(n: Node): string | undefined {

@@ -286,3 +286,9 @@ export function deepObjectKey(fa: FileAnalyzer, obj: Node, key: string): Node | 
   }
   return undefined;
 }
+
+/** A list, tuple or array literal the argument is or a variable holds (through plain assignments). */
+export function shownList(fa: FileAnalyzer, n: Node | undefined): boolean {
+  const u = n ? assignedValue(fa, n, 3) : undefined;
+  return u !== undefined && (u.type === 'list' || u.type === 'array' || u.type === 'tuple');
+}

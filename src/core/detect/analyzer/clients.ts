@@ -285,7 +285,7 @@ export function applyMember(fa: FileAnalyzer, member: Member, call: Node, receiv
         }
         // Over a local model or a plain function, what is built over this object sends nothing either (an agno Workflow
         // of a Step over a function); over the project's own classes the request is in them.
-        if (own) return own === 'local' ? { kind: 'inst', type: 'local-model', path: [] } : undefined;
+        if (own || (member.spec.modelInList && member.spec.modelFrom.some((ref) => fa.shownList(fa.getArg(call, ref))))) return own === 'local' ? { kind: 'inst', type: 'local-model', path: [] } : undefined;
         // Given no model, the object runs the file's module-wide one (LlamaIndex `Settings.llm`, TypeSpec.globalModel).
         if (!member.spec.model && TYPE_BY_ID.get(member.spec.type)?.globalModel) return { kind: 'inst', type: member.spec.type, path: [], provider: member.spec.provider };
       }

@@ -465,7 +465,7 @@ export const FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   simple('python', 'llama_index.multi_modal_llms.gemini', { GeminiMultiModal: liLlm('google', kwPos(0, 'model_name', 'model')) }),
 
   simple('python', 'llama_index.core', {
-    VectorStoreIndex: { kind: 'instance', type: 'li-index-class' },
+    VectorStoreIndex: { kind: 'instance', type: 'li-index-class' }, DocumentSummaryIndex: { kind: 'instance', type: 'li-summary-index' },
     'VectorStoreIndex.from_documents': site('embeddings', undefined, { input: kwPos(0, 'documents') }, { via: 'llamaindex', modelObject: kw('embed_model') }),
   }),
   simple('python', 'llama_index.core.agent.workflow', {

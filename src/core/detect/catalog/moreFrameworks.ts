@@ -329,6 +329,19 @@ export const MORE_FRAMEWORK_TYPES: readonly TypeSpec[] = [
     members: { acall: site('chat', undefined, {}) },
   },
   {
+    // LlamaIndex `IngestionPipeline(transformations=[splitter, OpenAIEmbedding(…)]).run(documents=…)`: the embedding step
+    // embeds every node. With no transformations given, the default ones end with the file's `Settings.embed_model`; a
+    // list the code shows with no embedding model in it embeds nothing (`NewSpec.modelInList`).
+    id: 'li-ingestion', provider: 'other', via: 'llamaindex', globalModel: 'Settings.embed_model',
+    members: { run: site('embeddings', undefined, { input: kw('documents', 'nodes') }), arun: site('embeddings', undefined, { input: kw('documents', 'nodes') }) },
+  },
+  {
+    // LlamaIndex `DocumentSummaryIndex.from_documents(docs, llm=…)`: the LLM writes a summary of every document (none
+    // given: the file's `Settings.llm`), and the summaries are embedded as `VectorStoreIndex` embeds its nodes.
+    id: 'li-summary-index', provider: 'other', via: 'llamaindex', globalModel: 'Settings.llm',
+    members: { from_documents: site('chat', undefined, { input: kwPos(0, 'documents') }, { modelObject: kw('llm') }) },
+  },
+  {
     // autogen's graph builder: `builder.add_node(agent)…`, then `GraphFlow(participants=builder.get_participants())`.
     id: 'autogen-graph-builder', provider: 'other', via: 'framework',
     members: { get_participants: make('autogen-agent', { collects: { method: 'add_node', arg: kwPos(0, 'node') } }) },
@@ -472,6 +485,11 @@ const LI_SETTINGS: Readonly<Record<string, Member>> = {
   'Settings.llm': { kind: 'instance', type: 'li-llm' },
   'Settings.embed_model': { kind: 'instance', type: 'li-embed' },
 };
+/** LlamaIndex's pipelines that run a model over documents (the `li-ingestion` and `li-summary-index` types above). */
+const LI_PIPELINES: Readonly<Record<string, Member>> = {
+  IngestionPipeline: make('li-ingestion', { modelFrom: [kw('transformations')], modelInList: true }),
+  DocumentSummaryIndex: { kind: 'instance', type: 'li-summary-index' },
+};
 export const MORE_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   // AutoGen 0.2 / AG2 agents (the 0.4 packages are autogen_agentchat, autogen_ext: frameworks.ts).
   // `autogen` is a word of generated code (`// autogen`): the pre-filter looks for the import statement.
@@ -479,7 +497,9 @@ export const MORE_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   mod('autogen.agentchat.contrib.swarm_agent', { SwarmAgent: AG2_AGENT, ...AG2_SWARM }, { importToken: true }),
   mod('autogen.agentchat', { AssistantAgent: AG2_AGENT, UserProxyAgent: make('autogen2-proxy'), ConversableAgent: AG2_AGENT, GroupChatManager: AG2_AGENT }, { importToken: true }),
   // LlamaIndex before 0.10 (`from llama_index import VectorStoreIndex`): the default embedding model embeds the documents.
-  mod('llama_index', { VectorStoreIndex: { kind: 'instance', type: 'li-index-class' }, 'VectorStoreIndex.from_documents': site('embeddings', undefined, { input: kwPos(0, 'documents') }, { via: 'llamaindex', modelObject: kw('embed_model') }) }),
+  mod('llama_index', { VectorStoreIndex: { kind: 'instance', type: 'li-index-class' }, 'VectorStoreIndex.from_documents': site('embeddings', undefined, { input: kwPos(0, 'documents') }, { via: 'llamaindex', modelObject: kw('embed_model') }), ...LI_PIPELINES }),
+  mod('llama_index.ingestion', LI_PIPELINES),
+  mod('llama_index.core.ingestion', LI_PIPELINES),
   mod('agents', OAI_PY, { workspaceFirst: true }),
   // The Agents SDK's voice pipeline (openai.github.io/openai-agents-python/voice/pipeline, checked 2026-12-07):
   // `VoicePipeline(workflow=SingleAgentVoiceWorkflow(agent)).run(audio_input)` transcribes the audio, runs the agent

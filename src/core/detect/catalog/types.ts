@@ -102,6 +102,11 @@ export interface NewSpec {
    */
   readonly modelFrom?: readonly ArgRef[];
   /**
+   * The `modelFrom` argument is a list of steps whose model objects are its only requests (LlamaIndex
+   * `IngestionPipeline(transformations=[splitter, embed_model])`): a list the code shows holding none runs no model.
+   */
+  readonly modelInList?: boolean;
+  /**
    * `provider` holds only when this argument is absent or a string (Strands `Agent()` and `Agent(model="us.anthropic…")`
    * run on Bedrock); a model object the code does not resolve (a parameter) leaves the provider unknown.
    */
