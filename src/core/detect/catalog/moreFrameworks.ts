@@ -339,7 +339,7 @@ export const MORE_FRAMEWORK_TYPES: readonly TypeSpec[] = [
     // LlamaIndex `DocumentSummaryIndex.from_documents(docs, llm=…)`: the LLM writes a summary of every document (none
     // given: the file's `Settings.llm`), and the summaries are embedded as `VectorStoreIndex` embeds its nodes.
     id: 'li-summary-index', provider: 'other', via: 'llamaindex', globalModel: 'Settings.llm',
-    members: { from_documents: site('chat', undefined, { input: kwPos(0, 'documents') }, { modelObject: kw('llm') }) },
+    members: { from_documents: site('chat', undefined, { input: kwPos(0, 'documents') }, { modelObject: kw('llm', 'service_context') }) },
   },
   {
     // autogen's graph builder: `builder.add_node(agent)…`, then `GraphFlow(participants=builder.get_participants())`.
@@ -490,6 +490,14 @@ const LI_PIPELINES: Readonly<Record<string, Member>> = {
   IngestionPipeline: make('li-ingestion', { modelFrom: [kw('transformations')], modelInList: true }),
   DocumentSummaryIndex: { kind: 'instance', type: 'li-summary-index' },
 };
+/**
+ * LlamaIndex before 0.11: a `ServiceContext.from_defaults(llm=…)` (or `llm_predictor=LLMPredictor(llm=…)`) stands for
+ * the LLM it carries, for the indexes given it as `service_context=` (`li-summary-index`).
+ */
+const LI_SERVICE_CONTEXT: Readonly<Record<string, Member>> = {
+  'ServiceContext.from_defaults': make('li-llm', { inheritFrom: kw('llm', 'llm_predictor') }),
+  LLMPredictor: make('li-llm', { inheritFrom: kwPos(0, 'llm') }),
+};
 export const MORE_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   // AutoGen 0.2 / AG2 agents (the 0.4 packages are autogen_agentchat, autogen_ext: frameworks.ts).
   // `autogen` is a word of generated code (`// autogen`): the pre-filter looks for the import statement.
@@ -497,7 +505,7 @@ export const MORE_FRAMEWORK_MODULES: readonly ModuleSpec[] = [
   mod('autogen.agentchat.contrib.swarm_agent', { SwarmAgent: AG2_AGENT, ...AG2_SWARM }, { importToken: true }),
   mod('autogen.agentchat', { AssistantAgent: AG2_AGENT, UserProxyAgent: make('autogen2-proxy'), ConversableAgent: AG2_AGENT, GroupChatManager: AG2_AGENT }, { importToken: true }),
   // LlamaIndex before 0.10 (`from llama_index import VectorStoreIndex`): the default embedding model embeds the documents.
-  mod('llama_index', { VectorStoreIndex: { kind: 'instance', type: 'li-index-class' }, 'VectorStoreIndex.from_documents': site('embeddings', undefined, { input: kwPos(0, 'documents') }, { via: 'llamaindex', modelObject: kw('embed_model') }), ...LI_PIPELINES }),
+  mod('llama_index', { VectorStoreIndex: { kind: 'instance', type: 'li-index-class' }, 'VectorStoreIndex.from_documents': site('embeddings', undefined, { input: kwPos(0, 'documents') }, { via: 'llamaindex', modelObject: kw('embed_model') }), ...LI_PIPELINES, ...LI_SERVICE_CONTEXT }),
   mod('llama_index.ingestion', LI_PIPELINES),
   mod('llama_index.core.ingestion', LI_PIPELINES),
   mod('agents', OAI_PY, { workspaceFirst: true }),
