@@ -34,8 +34,6 @@ export interface CatalogueIndex {
   readonly known: ReadonlySet<string>;
   /** Simple (last) name → fully-qualified names, for names no import resolves. */
   readonly bySimpleName: ReadonlyMap<string, readonly string[]>;
-  /** Fully-qualified name → the modules of the SDKs that declare it (an import of one makes its simple name the SDK's). */
-  readonly modulesOf: ReadonlyMap<string, readonly string[]>;
   readonly identity: ReadonlySet<string>;
   /** Go: module path → package name. */
   readonly goPackages: ReadonlyMap<string, string>;
@@ -63,8 +61,7 @@ function lastName(fqn: string): string {
   return parts[parts.length - 1] ?? fqn;
 }
 
-function addKnown(known: Set<string>, simple: Map<string, string[]>, fqn: string, modulesOf: Map<string, string[]>, sdk: LanguageSdk): void {
-  for (const m of sdk.modules) if (!modulesOf.get(fqn)?.includes(m)) push(modulesOf, fqn, m);
+function addKnown(known: Set<string>, simple: Map<string, string[]>, fqn: string): void {
   if (known.has(fqn)) return;
   known.add(fqn);
   for (const p of prefixesOf(fqn)) known.add(p);
@@ -95,7 +92,6 @@ export function buildIndex(cat: LanguageCatalogue): CatalogueIndex {
   const prefixes = new Map<string, Set<string>>();
   const known = new Set<string>();
   const bySimpleName = new Map<string, string[]>();
-  const modulesOf = new Map<string, string[]>();
   const identity = new Set<string>();
   const goPackages = new Map<string, string>();
   const modelParams = new Map<string, number>();
@@ -109,7 +105,7 @@ export function buildIndex(cat: LanguageCatalogue): CatalogueIndex {
     for (const [name, into] of [[make.fn, byFn], [make.newOf, byNew], [make.builder, byBuilder], [make.staticOf, byStatic]] as const) {
       if (!name) continue;
       push(into, name, e);
-      addKnown(known, bySimpleName, name, modulesOf, e.sdk);
+      addKnown(known, bySimpleName, name);
     }
     if (make.anyReceiver) push(byAnyReceiver, make.anyReceiver, e);
     if (make.from) {
@@ -123,14 +119,14 @@ export function buildIndex(cat: LanguageCatalogue): CatalogueIndex {
     for (const [m, n] of Object.entries(sdk.goPackages ?? {})) goPackages.set(m, n);
     for (const [c, pos] of Object.entries(sdk.modelParams ?? {})) {
       modelParams.set(c, pos);
-      addKnown(known, bySimpleName, c, modulesOf, sdk);
+      addKnown(known, bySimpleName, c);
     }
     for (const t of sdk.types) {
       typeById.set(t.id, t);
       sdkOfType.set(t.id, sdk);
       for (const n of t.names ?? []) {
         typeByName.set(n, t);
-        addKnown(known, bySimpleName, n, modulesOf, sdk);
+        addKnown(known, bySimpleName, n);
       }
     }
     for (const t of sdk.types) for (const make of t.make ?? []) indexMake({ type: t, make, sdk });
@@ -141,13 +137,13 @@ export function buildIndex(cat: LanguageCatalogue): CatalogueIndex {
       }
       if (s.fn) {
         push(sitesOfFn, s.fn, s);
-        addKnown(known, bySimpleName, s.fn, modulesOf, sdk);
+        addKnown(known, bySimpleName, s.fn);
       }
     }
     for (const i of sdk.identity ?? []) {
       identity.add(i);
-      addKnown(known, bySimpleName, classOfStatic(i), modulesOf, sdk);
+      addKnown(known, bySimpleName, classOfStatic(i));
     }
   }
-  return { language: cat.language, sdks: cat.sdks, typeById, sdkOfType, byFn, byNew, byBuilder, byStatic, byAnyReceiver, byFrom, typeByName, sitesOfType, sitesOfFn, prefixes, known, bySimpleName, modulesOf, identity, goPackages, modelParams };
+  return { language: cat.language, sdks: cat.sdks, typeById, sdkOfType, byFn, byNew, byBuilder, byStatic, byAnyReceiver, byFrom, typeByName, sitesOfType, sitesOfFn, prefixes, known, bySimpleName, identity, goPackages, modelParams };
 }

@@ -208,14 +208,14 @@ export class FileModel {
     }
     if (known.has(name)) return name;
     // A catalogue class no import names (C# global usings, Java classes of the same package as the SDK's own
-    // examples): only when it has one meaning and the file imports that SDK — a namespace of the class, or one of
-    // the modules of the SDK that declares it. Another namespace of the same root (`using Microsoft.Extensions.Logging;`
-    // for Microsoft.Extensions.AI's `IEmbeddingGenerator`) leaves a project's own type of that name its own.
+    // examples): only when it has one meaning and the file imports the namespace that declares that class. Another
+    // namespace, even one of the same SDK (`using Microsoft.Extensions.AI;` for OllamaSharp's `Chat` or the Agent
+    // Framework's `AIAgent`; `using Microsoft.Extensions.Logging;` for `IEmbeddingGenerator`), leaves a project's own
+    // type of that name its own.
     const cands = this.view.lang === 'go' || this.view.lang === 'ruby' ? undefined : bySimpleName.get(name);
     if (cands?.length === 1 && /^[A-Z]/.test(name)) {
       const fqn = cands[0] as string;
-      const sdkModules = this.index.modulesOf.get(fqn) ?? [];
-      if (this.imports.modules.some((m) => within(fqn, m) || sdkModules.some((sm) => within(m, sm)))) return fqn;
+      if (this.imports.modules.some((m) => within(fqn, m))) return fqn;
     }
     return undefined;
   }
