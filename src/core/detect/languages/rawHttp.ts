@@ -92,28 +92,47 @@ function firstInRequest<T>(fm: FileModel, c: CallView, keyed: boolean, visit: (n
       queue.push(e.inner);
     } else if (e.k === 'obj' && keyed) {
       for (const [, v] of e.pairs) queue.push(v);
-    } else if (e.k === 'lambda' && !sendsInside(fm, n)) {
+    } else if (e.k === 'lambda' && lambdaRole(fm, n) === 'factory') {
       // A request factory handed to a send helper (`HttpRetryPolicy.SendAsync(http, () => new HttpRequestMessage(…), ct)`):
-      // what it returns is the request. (One that sends itself is the site.)
+      // what it returns is the request.
       queue.push(...fm.view.returns(n));
     }
   }
   return undefined;
 }
 
-/** A call that sends a request inside the node (bounded walk). */
-function sendsInside(fm: FileModel, n: Node): boolean {
+/** A construction or factory call that makes a request object: `new HttpRequestMessage(…)`, `new EmbedRequest { … }`, `http.NewRequest(…)`, `HttpRequest.newBuilder(…)`. */
+const REQUEST_MAKER = /Request/;
+
+const roles = new WeakMap<FileModel, Map<number, 'factory' | 'sends' | 'other'>>();
+
+/**
+ * What a lambda among a send call's arguments is: `sends` when a call in its body sends a request (that call is the
+ * site, not the helper around the lambda), else `factory` when its body makes a request object (it builds what the
+ * helper sends), else `other` (an executor's task, a route handler, a cache loader: no request). The whole body is
+ * searched, however long.
+ */
+function lambdaRole(fm: FileModel, n: Node): 'factory' | 'sends' | 'other' {
+  let memo = roles.get(fm);
+  if (!memo) roles.set(fm, (memo = new Map()));
+  const hit = memo.get(n.id);
+  if (hit) return hit;
+  let makes = false;
+  let sends = false;
   const stack: Node[] = [n];
-  for (let steps = 0; stack.length && steps < 400; steps++) {
+  while (stack.length && !sends) {
     const x = stack.pop() as Node;
     const c = fm.view.call(x);
-    if (c && SEND[fm.view.lang].has(c.name)) return true;
+    if (c && !c.newType && SEND[fm.view.lang].has(c.name)) sends = true;
+    else if (c && REQUEST_MAKER.test(c.newType ? c.newType.text : c.name + (c.receiver?.type.endsWith('identifier') ? ` ${c.receiver.text}` : ''))) makes = true;
     for (let i = 0; i < x.namedChildCount; i++) {
       const ch = x.namedChild(i);
       if (ch) stack.push(ch);
     }
   }
-  return false;
+  const role = sends ? 'sends' : makes ? 'factory' : 'other';
+  memo.set(n.id, role);
+  return role;
 }
 
 /** The text of a URL expression as pieces (run-time parts unknown), or undefined when it is not string-like. */
