@@ -90,14 +90,31 @@ function siteOf(fm: FileModel, c: CallView): Found | undefined {
   return fallbackSite(fm, c);
 }
 
-/** The positional argument at `pos` is a string: written, resolved, or a variable or parameter declared `string`. */
+/**
+ * The positional argument at `pos` is a string: written, resolved, a variable or parameter declared `string`, or a
+ * variable whose initializer makes a string (`Console.ReadLine()`, `$"…{x}…"`, a concatenation with a string,
+ * `x.ToString()`, `string.Format(…)`).
+ */
 function passesString(fm: FileModel, c: CallView, pos: number | undefined): boolean {
   const a = pos === undefined ? undefined : c.args.filter((x) => !x.name)[pos]?.value;
-  if (!a) return false;
+  return a ? stringValued(fm, a, 0) : false;
+}
+
+/** Calls whose result is a string (`Console.ReadLine()`, `x.ToString()`, `string.Join(…)`). */
+const STRING_CALLS = new Set(['ReadLine', 'ReadToEnd', 'ReadAllText', 'ToString', 'Format', 'Join', 'Concat']);
+
+function stringValued(fm: FileModel, a: Node, depth: number): boolean {
+  if (depth > 4) return false;
   const e = fm.view.expr(a);
   if (e.k === 'str' || resolveString(fm, a).value !== null) return true;
-  const t = e.k === 'name' ? fm.lookup(e.name, a)?.type : undefined;
-  return t?.text === 'string' || t?.text === 'String';
+  if (e.k === 'wrap') return stringValued(fm, e.inner, depth + 1);
+  if (e.k === 'binary') return e.op === '+' && (stringValued(fm, e.left, depth + 1) || stringValued(fm, e.right, depth + 1));
+  if (e.k === 'cond') return stringValued(fm, e.then, depth + 1) && stringValued(fm, e.else, depth + 1);
+  if (e.k === 'call') return !e.call.newType && STRING_CALLS.has(e.call.name);
+  if (e.k !== 'name') return false;
+  const d = fm.lookup(e.name, a);
+  if (d?.type && /^(?:string|String)\??$/.test(d.type.text)) return true;
+  return d?.value !== undefined && d.kind === 'var' && stringValued(fm, d.value, depth + 1);
 }
 
 /** The leftmost node of a receiver chain (`OpenAI` in `OpenAI::chat()->create`). */
