@@ -130,6 +130,10 @@ function anonymousPairs(n: Node): [string, Node][] {
     else if (pending) {
       out.push([pending.text, c]);
       pending = undefined;
+    } else {
+      // A shorthand member takes the name of what it holds: `new { model = _model, input }`, `new { x.Prompt }`.
+      const key = c.type === 'identifier' ? c.text : c.type === 'member_access_expression' ? field(c, 'name')?.text : undefined;
+      if (key) out.push([key, c]);
     }
   }
   return out;
