@@ -240,6 +240,8 @@ function visitRef(fa: FileAnalyzer, node: Node, bare: boolean, seen: Set<number>
     if (!wrapper || !isCall(wrapper) || seen.has(member.id)) return;
     // `getattr(self.chat, 'model_name', None)`, `isinstance(self.llm, X)`: a built-in that reads the object, never calls it.
     if (fa.lang === 'python' && OBJECT_READERS.test(callee(wrapper)?.text ?? '')) return;
+    // instructor's `from_litellm(completion, mode=…)` wraps the function into a client: the client's calls are the sites.
+    if (/(?:^|\.)from_\w+$/.test(callee(wrapper)?.text ?? '')) return;
     const invoked = outer && isCall(outer) && callee(outer)?.id === wrapper.id ? outer : undefined;
     const list = args.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
     const others = list.filter((c) => c.id !== held.id);

@@ -463,5 +463,5 @@ export const SPEECH_AND_OTHER_MODULES: readonly ModuleSpec[] = [
     .map((name) => mod('python', name, { Client: make('xinference'), RESTfulClient: make('xinference') })),
   // Open Interpreter: its own package's calls of these wrappers are not sites (ModuleSpec.ownPackage); `interpreter` is
   // an everyday word.
-  { ...mod('python', 'interpreter', { interpreter: { kind: 'instance', type: 'open-interpreter' }, OpenInterpreter: make('open-interpreter') }), importToken: true, ownPackage: true, workspaceFirst: true },
+  { ...mod('python', 'interpreter', { interpreter: { kind: 'instance', type: 'open-interpreter' }, OpenInterpreter: make('open-interpreter') }), importToken: true, ownPackage: true },
 ];
