@@ -148,7 +148,9 @@ export function findSites(fa: FileAnalyzer, within?: { readonly start: number; r
   for (const [name, list] of fa.bindingsOf(fa.root)) {
     const b = list.find((x) => x.kind === 'import' && x.member !== undefined && x.member !== 'default' && fa.importValue(x));
     if (b?.kind === 'import' && b.member !== name) aliases.push(name);
-    if (b && fa.lang === 'python') named.push(name);
+    // Only a function that is itself a site (`completion`), never a class (`patch.object(VectorStoreIndex, "…")`).
+    const v = b?.kind === 'import' && fa.lang === 'python' ? fa.importValue(b) : undefined;
+    if (v?.kind === 'module' && fa.lookupMember(v, v.path)?.member.kind === 'site') named.push(name);
   }
   visitRefs(fa, from, to, seen, out, named);
   // Renamed in a destructured `require`/dynamic `import` inside a function (`const { embed: aiEmbed } = await
