@@ -46,6 +46,11 @@ export function isIdentifier(n: Node): boolean {
   return n.type === 'identifier';
 }
 
+/** The receiver of a method's own attributes: Python `self`, JS/TS `this`. */
+export function isSelfRef(n: Node): boolean {
+  return (n.type === 'identifier' && n.text === 'self') || n.type === 'this';
+}
+
 /** Strips wrappers that do not change a value: parentheses, `await`, TS casts and non-null assertions. */
 export function unwrap(n: Node): Node {
   let cur = n;

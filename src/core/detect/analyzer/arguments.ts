@@ -8,7 +8,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { ArgRef } from '../catalog/types';
-import { callArgs, callee, FUNCTION_TYPES, isCall, isMember, memberName, memberObject, pairKey, unwrap } from '../syntax';
+import { callArgs, callee, FUNCTION_TYPES, isCall, isMember, isSelfRef, memberName, memberObject, pairKey, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 
 /** The node an ArgRef points at in a call, following `**kwargs` dicts and JS options objects held in variables. */
@@ -149,7 +149,7 @@ function dictWrite(fa: FileAnalyzer, name: string, call: Node, keys: readonly st
 function builderReturn(fa: FileAnalyzer, call: Node): { value: Node; ret: Node } | undefined {
   const fn = callee(call);
   const obj = fn && isMember(fn) ? memberObject(fn) : null;
-  const name = fn && obj && ((obj.type === 'identifier' && obj.text === 'self') || obj.type === 'this') ? memberName(fn) : undefined;
+  const name = fn && obj && isSelfRef(obj) ? memberName(fn) : undefined;
   const cls = name ? fa.enclosingClass(call) : undefined;
   const def = cls && name ? fa.classAttrBindings(cls, name).find((b) => b.kind === 'func')?.node : undefined;
   const body = def && !fa.ancestors(call).includes(def) ? def.childForFieldName('body') : undefined;

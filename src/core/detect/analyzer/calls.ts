@@ -13,7 +13,7 @@ import type { CallParams, Confidence, Provider, Via } from '../../types';
 import { FALLBACKS } from '../catalog/sdks';
 import type { SiteSpec } from '../catalog/types';
 import { CACHE_KEYS, FALLBACK_KEYS, MAX_TOKEN_KEYS, N_KEYS, REASONING_KEYS, RESPONSE_FORMAT_KEYS, SERVICE_TIER_KEYS, STOP_KEYS, STREAM_KEYS, THINKING_KEYS, TOOL_CHOICE_KEYS, TOOLS_KEYS } from '../catalog/params';
-import { callArgs, callee, isCall, isMember, keywordArg, memberName, memberObject, unwrap, withItemValues } from '../syntax';
+import { callArgs, callee, isCall, isMember, isSelfRef, keywordArg, memberName, memberObject, unwrap, withItemValues } from '../syntax';
 import { PROVIDER_OF_NAME } from '../../models/providers';
 import type { FileAnalyzer } from '../analyzer';
 import type { SiteDraft, Value } from './types';
@@ -30,7 +30,7 @@ export function splitCallee(fn: Node): { root: Node; path: string[] } {
     if (!name || !obj) break;
     // `self.client` / `this.client` is one value (a class attribute), not `self` plus a path.
     const o = unwrap(obj);
-    if ((o.type === 'identifier' && o.text === 'self') || o.type === 'this') break;
+    if (isSelfRef(o)) break;
     path.unshift(name);
     cur = unwrap(obj);
   }
@@ -134,14 +134,15 @@ function otherHolder(fa: FileAnalyzer, call: Node, nameNode: Node, root: Node, p
   const obj = isMember(root) ? memberObject(root) : null;
   const name = isMember(root) ? memberName(root) : undefined;
   const u = obj ? unwrap(obj) : null;
-  if (!name || !u || !((u.type === 'identifier' && u.text === 'self') || u.type === 'this')) return undefined;
+  if (!name || !u || !isSelfRef(u)) return undefined;
   const cls = fa.enclosingClass(call);
   const list = cls ? fa.classAttrBindings(cls, name) : [];
   if (list.length < 2) return undefined;
   for (const b of list) {
     const v = fa.evalBinding(b, root);
-    const found = v?.kind === 'inst' ? fa.lookupMember(v, [...v.path, ...path]) : undefined;
-    if (found?.member.kind === 'site') return buildSite(fa, call, nameNode, found.member.site, found.inst ?? (v?.kind === 'inst' ? v : undefined), found.method, 'resolved');
+    if (v?.kind !== 'inst') continue;
+    const found = fa.lookupMember(v, [...v.path, ...path]);
+    if (found?.member.kind === 'site') return buildSite(fa, call, nameNode, found.member.site, found.inst ?? v, found.method, 'resolved');
   }
   return undefined;
 }
@@ -468,8 +469,7 @@ export function patchedAround(fa: FileAnalyzer, call: Node, root: Node): boolean
 /**
  * Whether a `with patch(…)` block's target may stand in for the call's request: its object is a catalogue instance or
  * module, or its dotted target names the call's receiver or method, an SDK module or class of the catalogue, or an
- * HTTP transport. A patch of the project's
- * own code elsewhere (`patch("letta.agents.letta_agent_v2.LettaAgentV2.step")`, `patch.object(Adapter, "invoke_llm")`
+ * HTTP transport. A patch of the project's own code elsewhere (`patch("letta.agents.letta_agent_v2.LettaAgentV2.step")`, `patch.object(Adapter, "invoke_llm")`
  * around an SDK call that the test expects to fail on the server) leaves the request real.
  */
 function patchReaches(fa: FileAnalyzer, patch: Node, call: Node, root: Node): boolean {

@@ -10,7 +10,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Provider } from '../../types';
 import type { Member, ModuleSpec, NewSpec } from '../catalog/types';
-import { callArgs, callee, FUNCTION_TYPES, isCall, isMember, isAsciiWordCode, memberName, memberObject, stringParts, unwrap } from '../syntax';
+import { callArgs, callee, FUNCTION_TYPES, isAsciiWordCode, isCall, isMember, isSelfRef, memberName, memberObject, stringParts, unwrap } from '../syntax';
 import * as typed from './typed';
 import type { FileAnalyzer } from '../analyzer';
 import type { Binding, Value } from './types';
@@ -348,7 +348,7 @@ function providerOfUrlParts(fa: FileAnalyzer, arg: Node, client?: Provider): Pro
   if (named && named !== client) return named;
   const obj = isMember(u) ? memberObject(u) : null;
   const name = isMember(u) ? memberName(u) : undefined;
-  const b = u.type === 'identifier' ? fa.lookup(u.text, u) : obj && name && ((obj.type === 'identifier' && obj.text === 'self') || obj.type === 'this') ? fa.lookupSelfAttr(name, u) : undefined;
+  const b = u.type === 'identifier' ? fa.lookup(u.text, u) : obj && name && isSelfRef(obj) ? fa.lookupSelfAttr(name, u) : undefined;
   if (b?.kind === 'assign') u = unwrap(b.value);
   return ENV_READ.test(u.text) && (client === undefined || hintedProvider(u.text.slice(0, 120), '') !== client) ? 'other' : undefined;
 }
@@ -425,7 +425,7 @@ export function evalValueInner(fa: FileAnalyzer, n: Node): Value | undefined {
       const name = memberName(n);
       if (!obj || !name) return undefined;
       const o = unwrap(obj);
-      if ((o.type === 'identifier' && o.text === 'self') || o.type === 'this') return evalSelfAttr(fa, name, n);
+      if (isSelfRef(o)) return evalSelfAttr(fa, name, n);
       const base = evalValue(fa, o);
       const attr = base && (base.kind === 'class' || base.kind === 'object') ? attrOf(base, name) : undefined;
       if (attr) return attr;

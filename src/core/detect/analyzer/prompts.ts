@@ -9,7 +9,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { PromptPart } from '../../types';
 import type { ArgRef, SiteSpec } from '../catalog/types';
-import { callArgs, callee, FUNCTION_TYPES, isCall, isMember, isStringNode, memberName, memberObject, pairKey, SCOPE_TYPES, stringParts, toRange, unwrap } from '../syntax';
+import { callArgs, callee, FUNCTION_TYPES, isCall, isMember, isSelfRef, isStringNode, memberName, memberObject, pairKey, SCOPE_TYPES, stringParts, toRange, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import type { Binding, Value } from './types';
 
@@ -442,7 +442,7 @@ export function stringInfo(fa: FileAnalyzer, n: Node, depth: number): Omit<Promp
   if (isMember(u) && depth < 8) {
     const obj = memberObject(u);
     const name = memberName(u);
-    if (obj && name && ((obj.type === 'identifier' && obj.text === 'self') || obj.type === 'this')) {
+    if (obj && name && isSelfRef(obj)) {
       const b = fa.lookupSelfAttr(name, u);
       if (b?.kind === 'assign') return stringInfo(fa, b.value, depth + 1);
     }

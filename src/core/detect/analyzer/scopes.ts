@@ -8,7 +8,7 @@
  * another section's analysis functions (docs/detection.md "Code map").
  */
 import type { Node } from 'web-tree-sitter';
-import { callee, FUNCTION_TYPES, isCall, isMember, memberName, memberObject, SCOPE_TYPES, unwrap } from '../syntax';
+import { callee, FUNCTION_TYPES, isCall, isMember, isSelfRef, memberName, memberObject, SCOPE_TYPES, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import type { Binding } from './types';
 
@@ -612,7 +612,7 @@ export function collectClassAttrs(fa: FileAnalyzer, n: Node, add: (b: Binding) =
       const type = c.childForFieldName('type');
       const selfAttr = (t: Node | null | undefined): string | undefined => {
         const obj = t && isMember(t) ? memberObject(t) : undefined;
-        return obj && ((obj.type === 'identifier' && obj.text === 'self') || obj.type === 'this') ? memberName(t as Node) : undefined;
+        return obj && isSelfRef(obj) ? memberName(t as Node) : undefined;
       };
       const attr = selfAttr(left);
       if (attr) {

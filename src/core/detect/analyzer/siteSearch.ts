@@ -146,11 +146,14 @@ export function findSites(fa: FileAnalyzer, within?: { readonly start: number; r
   const aliases: string[] = [];
   const named: string[] = [];
   for (const [name, list] of fa.bindingsOf(fa.root)) {
-    const b = list.find((x) => x.kind === 'import' && x.member !== undefined && x.member !== 'default' && fa.importValue(x));
-    if (b?.kind === 'import' && b.member !== name) aliases.push(name);
-    // Only a function that is itself a site (`completion`), never a class (`patch.object(VectorStoreIndex, "…")`).
-    const v = b?.kind === 'import' && fa.lang === 'python' ? fa.importValue(b) : undefined;
-    if (v?.kind === 'module' && fa.lookupMember(v, v.path)?.member.kind === 'site') named.push(name);
+    for (const b of list) {
+      const v = b.kind === 'import' && b.member !== undefined && b.member !== 'default' ? fa.importValue(b) : undefined;
+      if (b.kind !== 'import' || !v) continue;
+      if (b.member !== name) aliases.push(name);
+      // Only a function that is itself a site (`completion`), never a class (`patch.object(VectorStoreIndex, "…")`).
+      if (fa.lang === 'python' && v.kind === 'module' && fa.lookupMember(v, v.path)?.member.kind === 'site') named.push(name);
+      break;
+    }
   }
   visitRefs(fa, from, to, seen, out, named);
   // Renamed in a destructured `require`/dynamic `import` inside a function (`const { embed: aiEmbed } = await
@@ -229,39 +232,37 @@ function visitRefs(fa: FileAnalyzer, from: number, to: number, seen: Set<number>
 
 function visitRef(fa: FileAnalyzer, node: Node, bare: boolean, seen: Set<number>, out: SiteDraft[]): void {
   const name = node.text;
-  {
-    const up = bare ? [node, ...fa.ancestors(node)] : fa.ancestors(node);
-    const member = up[0];
-    // A Python keyword argument that names the function to call (`openai_error_handler(func=self.model.apredict_messages,
-    // messages=…)`) holds it too; one that configures an object (`embedding_function=emb.embed_query`, instructor's
-    // `patch(create=client.messages.create)`) does not call it.
-    const byKeyword = fa.lang === 'python' && up[1]?.type === 'keyword_argument' && up[1].childForFieldName('value')?.id === member?.id && CALLED_KEYWORDS.test(up[1].childForFieldName('name')?.text ?? '') && !REGISTERS.test(callee(up[3] ?? up[1])?.text ?? '');
-    const [held, args, wrapper, outer] = byKeyword ? up.slice(1) : up;
-    if (!member || !held || !(bare || (isMember(member) && (member.childForFieldName('attribute') ?? member.childForFieldName('property'))?.id === node.id))) return;
-    if (args?.type !== 'argument_list' && args?.type !== 'arguments') return;
-    if (!wrapper || !isCall(wrapper) || seen.has(member.id)) return;
-    // `getattr(self.chat, 'model_name', None)`, `isinstance(self.llm, X)`: a built-in that reads the object, never calls it.
-    if (fa.lang === 'python' && OBJECT_READERS.test(callee(wrapper)?.text ?? '')) return;
-    // instructor's `from_litellm(completion, mode=…)` wraps the function into a client: the client's calls are the sites.
-    if (/(?:^|\.)from_\w+$/.test(callee(wrapper)?.text ?? '')) return;
-    const invoked = outer && isCall(outer) && callee(outer)?.id === wrapper.id ? outer : undefined;
-    const list = args.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
-    const others = list.filter((c) => c.id !== held.id);
-    const withRequest = others.some((c) => c.type === 'keyword_argument' || c.type === 'dictionary_splat' || c.type === 'object' || c.type === 'spread_element');
-    // `anyio.to_thread.run_sync(agent.run, task)`: a runner called with the reference first and its arguments after it;
-    // `loop.run_in_executor(None, client.embeddings.create, text)`: after the executor.
-    const at = byKeyword ? -1 : list.findIndex((c) => c.id === member.id);
-    const runner = (at === 0 || (at === 1 && fa.lang === 'python' && /(?:^|\.)run_in_executor$/.test(callee(wrapper)?.text ?? ''))) && list.length > at + 1;
-    if (!invoked && !withRequest && !runner) return;
-    const gate = bare ? undefined : GATED_NAMES.has(name) ? genericGate(name) : undefined;
-    if (gate && !gateOpen(fa, gate)) return;
-    seen.add(member.id);
-    try {
-      const site = fa.analyzeCall(invoked ?? wrapper, node, member);
-      if (site) out.push(site);
-    } catch {
-      // As for calls: one construct the resolver does not understand must not hide the others.
-    }
+  const up = bare ? [node, ...fa.ancestors(node)] : fa.ancestors(node);
+  const member = up[0];
+  // A Python keyword argument that names the function to call (`openai_error_handler(func=self.model.apredict_messages,
+  // messages=…)`) holds it too; one that configures an object (`embedding_function=emb.embed_query`, instructor's
+  // `patch(create=client.messages.create)`) does not call it.
+  const byKeyword = fa.lang === 'python' && up[1]?.type === 'keyword_argument' && up[1].childForFieldName('value')?.id === member?.id && CALLED_KEYWORDS.test(up[1].childForFieldName('name')?.text ?? '') && !REGISTERS.test(callee(up[3] ?? up[1])?.text ?? '');
+  const [held, args, wrapper, outer] = byKeyword ? up.slice(1) : up;
+  if (!member || !held || !(bare || (isMember(member) && (member.childForFieldName('attribute') ?? member.childForFieldName('property'))?.id === node.id))) return;
+  if (args?.type !== 'argument_list' && args?.type !== 'arguments') return;
+  if (!wrapper || !isCall(wrapper) || seen.has(member.id)) return;
+  // `getattr(self.chat, 'model_name', None)`, `isinstance(self.llm, X)`: a built-in that reads the object, never calls it.
+  if (fa.lang === 'python' && OBJECT_READERS.test(callee(wrapper)?.text ?? '')) return;
+  // instructor's `from_litellm(completion, mode=…)` wraps the function into a client: the client's calls are the sites.
+  if (/(?:^|\.)from_\w+$/.test(callee(wrapper)?.text ?? '')) return;
+  const invoked = outer && isCall(outer) && callee(outer)?.id === wrapper.id ? outer : undefined;
+  const list = args.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+  const others = list.filter((c) => c.id !== held.id);
+  const withRequest = others.some((c) => c.type === 'keyword_argument' || c.type === 'dictionary_splat' || c.type === 'object' || c.type === 'spread_element');
+  // `anyio.to_thread.run_sync(agent.run, task)`: a runner called with the reference first and its arguments after it;
+  // `loop.run_in_executor(None, client.embeddings.create, text)`: after the executor.
+  const at = byKeyword ? -1 : list.findIndex((c) => c.id === member.id);
+  const runner = (at === 0 || (at === 1 && fa.lang === 'python' && /(?:^|\.)run_in_executor$/.test(callee(wrapper)?.text ?? ''))) && list.length > at + 1;
+  if (!invoked && !withRequest && !runner) return;
+  const gate = bare ? undefined : GATED_NAMES.has(name) ? genericGate(name) : undefined;
+  if (gate && !gateOpen(fa, gate)) return;
+  seen.add(member.id);
+  try {
+    const site = fa.analyzeCall(invoked ?? wrapper, node, member);
+    if (site) out.push(site);
+  } catch {
+    // As for calls: one construct the resolver does not understand must not hide the others.
   }
 }
 

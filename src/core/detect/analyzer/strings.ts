@@ -9,7 +9,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { ModelResolution } from '../../types';
-import { callArgs, callee, FUNCTION_TYPES, isMember, isStringNode, keywordArg, memberName, memberObject, stringParts, unwrap } from '../syntax';
+import { callArgs, callee, FUNCTION_TYPES, isMember, isSelfRef, isStringNode, keywordArg, memberName, memberObject, stringParts, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import type { Binding, ResolvedModel } from './types';
 import { clip } from './text';
@@ -103,7 +103,7 @@ function resolveMemberString(fa: FileAnalyzer, u: Node, n: Node, depth: number):
   if (fa.lang === 'js' && isMember(o) && memberName(o) === 'env' && memberObject(o)?.text === 'process') {
     return { value: null, resolution: { kind: 'unknown', expression: clip(u.text) } };
   }
-  if ((o.type === 'identifier' && o.text === 'self') || o.type === 'this') {
+  if (isSelfRef(o)) {
     const b = fa.lookupSelfAttr(name, u);
     if (!b) return unknown();
     const r = resolveBindingString(fa, b, u, depth);
@@ -258,7 +258,7 @@ function instanceClass(fa: FileAnalyzer, o: Node, depth: number): InstanceClass 
   const obj = isMember(o) ? memberObject(o) : undefined;
   const attr = obj ? memberName(o) : undefined;
   const b =
-    o.type === 'identifier' ? fa.lookup(o.text, o) : obj && attr && ((obj.type === 'identifier' && obj.text === 'self') || obj.type === 'this') ? fa.lookupSelfAttr(attr, o) : undefined;
+    o.type === 'identifier' ? fa.lookup(o.text, o) : obj && attr && isSelfRef(obj) ? fa.lookupSelfAttr(attr, o) : undefined;
   if (!b) return undefined;
   const annotated = (t: Node | undefined): InstanceClass | undefined => {
     const c = t ? classOfAnnotation(fa, t) : undefined;
@@ -522,7 +522,7 @@ export function constNumber(fa: FileAnalyzer, n: Node, depth = 0): number | unde
     const body = b?.kind === 'class' ? b.node.childForFieldName('body') : undefined;
     const v = body && name ? findClassConst(body, name) : undefined;
     if (v) return constNumber(fa, v, depth + 1);
-    if (obj && name && ((obj.type === 'identifier' && obj.text === 'self') || obj.type === 'this')) {
+    if (obj && name && isSelfRef(obj)) {
       const sb = fa.lookupSelfAttr(name, u);
       if (sb?.kind === 'assign') return constNumber(fa, sb.value, depth + 1);
     }

@@ -10,7 +10,7 @@
  * another section's analysis functions (docs/detection.md "Code map").
  */
 import type { Node } from 'web-tree-sitter';
-import { callArgs, callee, FUNCTION_TYPES, isCall, isMember, memberName, memberObject, pairKey, unwrap } from '../syntax';
+import { callArgs, callee, FUNCTION_TYPES, isCall, isMember, isSelfRef, memberName, memberObject, pairKey, unwrap } from '../syntax';
 import type { FileAnalyzer } from '../analyzer';
 import type { Binding, Value } from './types';
 import { escapeRe } from './text';
@@ -57,7 +57,7 @@ export function paramFromCalls(fa: FileAnalyzer, b: Binding & { kind: 'param' })
       break;
     }
   }
-  found ??= pytestFixture(fa, b);
+  found ??= pytestFixture(fa, b, slot.fn);
   fa.travelCache.set(key, found ?? null);
   return found;
 }
@@ -69,10 +69,10 @@ const FIXTURE_DECORATOR = /^@\s*(pytest(_asyncio)?\.)?fixture\b/;
  * Letta(base_url=server_url); yield client`, then `def test_send(client, agent): client.agents.messages.create(…)`):
  * the value the fixture returns or yields, or its return annotation. Fixtures in a conftest.py are not read.
  */
-function pytestFixture(fa: FileAnalyzer, b: Binding & { kind: 'param' }): Value | undefined {
+function pytestFixture(fa: FileAnalyzer, b: Binding & { kind: 'param' }, own: Node): Value | undefined {
   if (fa.lang !== 'python' || b.type || b.def) return undefined;
   for (const f of fa.bindingsOf(fa.root).get(b.name) ?? []) {
-    if (f.kind !== 'func' || f.node.id === fa.ancestors(b.at).find((a) => FUNCTION_TYPES.has(a.type))?.id) continue;
+    if (f.kind !== 'func' || f.node.id === own.id) continue;
     const deco = f.node.parent;
     if (deco?.type !== 'decorated_definition' || !deco.namedChildren.some((d) => d?.type === 'decorator' && FIXTURE_DECORATOR.test(d.text))) continue;
     const ret = f.node.childForFieldName('return_type');
@@ -210,7 +210,7 @@ function callSkip(fa: FileAnalyzer, fn: Node, call: Node, nameNode: Node, named:
     // `self.helper(…)` / `this.helper(…)` inside the class that defines the method.
     const obj = memberObject(fnCallee);
     const o = obj ? unwrap(obj) : undefined;
-    const selfish = o && ((o.type === 'identifier' && o.text === 'self') || o.type === 'this');
+    const selfish = o && isSelfRef(o);
     const cls = fa.enclosingClass(fn);
     if (!selfish || !cls) return undefined;
     const callerCls = fa.enclosingClass(call);
